@@ -1,0 +1,44 @@
+import type { Command } from "commander";
+import type { StoredPaper } from "../../store/paper-store.ts";
+import { writeJson, type CliContext } from "../context.ts";
+import { parsePositiveInt } from "../options.ts";
+
+type ListFlags = { db?: string; json?: boolean; limit?: number };
+
+export function registerList(program: Command, context: () => CliContext): void {
+  program
+    .command("list")
+    .description("Show the papers in the library, newest first")
+    .option("--db <dir>", "library location (default: $PAPERBOT_DB or ./data/lancedb)")
+    .option("--limit <n>", "show at most n papers", parsePositiveInt)
+    .option("--json", "print a JSON array of the papers with all their fields")
+    .action(async (flags: ListFlags) => {
+      const ctx = context();
+      const store = await ctx.openStore(flags.db);
+      try {
+        const papers = (await store.list()).slice(0, flags.limit);
+        if (flags.json) return writeJson(ctx.stdout, papers.map(publicFields));
+        const total = await store.count();
+        ctx.stdout.write(table(papers, total, flags.db ?? ctx.config.db.uri));
+      } finally {
+        store.close();
+      }
+    });
+}
+
+/** The paper model without the library's bookkeeping. */
+export function publicFields({ contentHash, recordHash, addedAt, ...paper }: StoredPaper) {
+  return paper;
+}
+
+function table(papers: StoredPaper[], total: number, db: string): string {
+  if (total === 0) return `The library at ${db} is empty. Add papers with: paperbot ingest data/samples\n`;
+  const lines = papers.map((paper) => {
+    const date = (paper.publishedAt ?? "unknown").padEnd(10);
+    const votes = String(paper.upvotes).padStart(4);
+    const title = paper.title.length > 90 ? `${paper.title.slice(0, 87)}...` : paper.title;
+    return `${date} ${votes}▲  ${title}`;
+  });
+  const more = total > papers.length ? `\n... and ${total - papers.length} more (paperbot list --json for all)` : "";
+  return `${total} papers in ${db}:\n${lines.join("\n")}${more}\n`;
+}

@@ -1,0 +1,43 @@
+import { Command, CommanderError } from "commander";
+import { loadDotEnv } from "../config.ts";
+import { isPaperbotError } from "../errors.ts";
+import { registerIngest } from "./commands/ingest.ts";
+import { registerList } from "./commands/list.ts";
+import { createCliContext, type CliContext } from "./context.ts";
+
+/** Runs one CLI invocation and returns its exit code: 0 done, 1 failed, 2 bad usage. */
+export async function runCli(argv: string[]): Promise<number> {
+  let context: CliContext | undefined;
+  const getContext = () => (context ??= createCliContext());
+  const program = new Command("paperbot")
+    .description("Answers questions about research papers, citing the papers it used.")
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride();
+  registerIngest(program, getContext);
+  registerList(program, getContext);
+
+  try {
+    loadDotEnv();
+    await program.parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    const message = isPaperbotError(error) ? error.message : `unexpected failure: ${(error as Error).message}`;
+    process.stderr.write(`paperbot: ${message}\n`);
+    context?.logger.debug({ err: error }, "command failed");
+    return isPaperbotError(error) && error.code === "USAGE" ? 2 : 1;
+  }
+}
+
+/** `paperbot list --json | head` closes the pipe early; that is not an error. */
+export function exitQuietlyOnClosedPipe(): void {
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
+if (import.meta.main) {
+  exitQuietlyOnClosedPipe();
+  process.exitCode = await runCli(process.argv);
+}

@@ -1,0 +1,89 @@
+import { existsSync } from "node:fs";
+import { z } from "zod";
+import { ConfigError } from "./errors.ts";
+
+/**
+ * The only place that reads the environment. Everything else receives the
+ * typed `Config` this returns. Each message names the variable and says how
+ * to fix it.
+ */
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => value || undefined)
+  .optional();
+
+const optionalUrl = (example: string) =>
+  optionalText.pipe(z.url({ message: `must be a URL such as ${example}` }).optional());
+
+const optionalPositiveInt = optionalText.pipe(
+  z
+    .string()
+    .regex(/^\d+$/, "must be a whole number above 0")
+    .transform(Number)
+    .pipe(z.number().positive("must be a whole number above 0"))
+    .optional(),
+);
+
+const EnvSchema = z.object({
+  PAPERBOT_DB: optionalText,
+  LANCEDB_API_KEY: optionalText,
+  LANCEDB_REGION: optionalText,
+  LOG_LEVEL: optionalText.pipe(
+    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { message: "must be one of fatal, error, warn, info, debug, trace, silent" }).optional(),
+  ),
+  PAPERBOT_EMBEDDER: optionalText.pipe(z.enum(["local", "openai"], { message: "must be 'local' (offline, the default) or 'openai'" }).optional()),
+  OPENAI_API_KEY: optionalText,
+  OPENAI_BASE_URL: optionalUrl("https://api.openai.com/v1 or http://127.0.0.1:11434/v1"),
+  OPENAI_EMBEDDING_MODEL: optionalText,
+  OPENAI_EMBEDDING_DIMENSIONS: optionalPositiveInt,
+  OPENAI_TIMEOUT_MS: optionalPositiveInt,
+});
+
+export type Config = {
+  db: { uri: string; apiKey?: string; region?: string };
+  logLevel: string;
+  embedder:
+    | { kind: "local" }
+    | { kind: "openai"; model: string; dimensions?: number; batchSize: number };
+  openai: { apiKey?: string; baseURL?: string; timeoutMs: number };
+};
+
+export const DEFAULT_DB = "./data/lancedb";
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${String(issue.path[0])} ${issue.message} (set it in your environment or .env file, or unset it)`);
+    throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);
+  }
+  const e = parsed.data;
+  if (e.PAPERBOT_EMBEDDER === "openai" && !e.OPENAI_API_KEY && !e.OPENAI_BASE_URL) {
+    throw new ConfigError(
+      "PAPERBOT_EMBEDDER is 'openai' but neither OPENAI_API_KEY nor OPENAI_BASE_URL is set: set OPENAI_API_KEY (or OPENAI_BASE_URL for a local OpenAI-compatible server), or unset PAPERBOT_EMBEDDER to use the offline embedder",
+    );
+  }
+  return {
+    db: { uri: e.PAPERBOT_DB ?? DEFAULT_DB, ...(e.LANCEDB_API_KEY && { apiKey: e.LANCEDB_API_KEY }), ...(e.LANCEDB_REGION && { region: e.LANCEDB_REGION }) },
+    logLevel: e.LOG_LEVEL ?? "info",
+    embedder:
+      e.PAPERBOT_EMBEDDER === "openai"
+        ? {
+            kind: "openai",
+            model: e.OPENAI_EMBEDDING_MODEL ?? "text-embedding-3-small",
+            ...(e.OPENAI_EMBEDDING_DIMENSIONS && { dimensions: e.OPENAI_EMBEDDING_DIMENSIONS }),
+            batchSize: 256,
+          }
+        : { kind: "local" },
+    openai: {
+      ...(e.OPENAI_API_KEY && { apiKey: e.OPENAI_API_KEY }),
+      ...(e.OPENAI_BASE_URL && { baseURL: e.OPENAI_BASE_URL }),
+      timeoutMs: e.OPENAI_TIMEOUT_MS ?? 30_000,
+    },
+  };
+}
+
+/** Loads `.env` from the working directory when there is one; real environment variables win. */
+export function loadDotEnv(path = ".env"): void {
+  if (existsSync(path)) process.loadEnvFile(path);
+}

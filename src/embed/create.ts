@@ -1,0 +1,29 @@
+import OpenAI from "openai";
+import type { Config } from "../config.ts";
+import type { Embedder } from "./embedder.ts";
+import { LocalHashingEmbedder } from "./local-hashing.ts";
+import { OpenAIEmbedder, resolveDims } from "./openai.ts";
+
+export function createOpenAIClient(openai: Config["openai"]): OpenAI {
+  return new OpenAI({
+    // Local OpenAI-compatible servers (Ollama, vLLM) accept any key.
+    apiKey: openai.apiKey ?? "not-needed",
+    ...(openai.baseURL && { baseURL: openai.baseURL }),
+    timeout: openai.timeoutMs,
+    maxRetries: 3,
+  });
+}
+
+export async function createEmbedder(config: Pick<Config, "embedder" | "openai">): Promise<Embedder> {
+  const settings = config.embedder;
+  if (settings.kind === "local") return new LocalHashingEmbedder();
+  const client = createOpenAIClient(config.openai);
+  const dims = await resolveDims(client, settings.model, settings.dimensions);
+  return new OpenAIEmbedder({
+    client,
+    model: settings.model,
+    dims,
+    batchSize: settings.batchSize,
+    ...(settings.dimensions && { requestDimensions: settings.dimensions }),
+  });
+}

@@ -1,0 +1,50 @@
+import type { Embedder } from "./embedder.ts";
+import { l2Normalize } from "./embedder.ts";
+import { contentTerms } from "./tokens.ts";
+
+const DIMS = 1024;
+
+/**
+ * A fully offline embedder: stemmed words and word pairs hashed into a fixed
+ * number of signed buckets, with sublinear term frequency. It needs no model
+ * download, is deterministic, and gives lexical similarity with some
+ * robustness to word forms.
+ */
+export class LocalHashingEmbedder implements Embedder {
+  readonly id = "local-hashing-v1";
+  readonly dims = DIMS;
+
+  async embedDocuments(texts: string[]): Promise<number[][]> {
+    return texts.map((text) => hashText(text));
+  }
+
+  async embedQuery(text: string): Promise<number[]> {
+    return hashText(text);
+  }
+}
+
+function hashText(text: string): number[] {
+  const terms = contentTerms(text);
+  const counts = new Map<string, number>();
+  const add = (feature: string, weight: number) => counts.set(feature, (counts.get(feature) ?? 0) + weight);
+  terms.forEach((term, index) => {
+    add(term, 1);
+    if (index > 0) add(`${terms[index - 1]}_${term}`, 0.5);
+  });
+  const vector = new Array<number>(DIMS).fill(0);
+  for (const [feature, count] of counts) {
+    const hash = fnv1a(feature);
+    const sign = hash & 0x80000000 ? -1 : 1;
+    vector[hash % DIMS]! += sign * (1 + Math.log(count));
+  }
+  return l2Normalize(vector);
+}
+
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}

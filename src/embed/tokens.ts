@@ -1,0 +1,29 @@
+import { stemmer } from "stemmer";
+
+const STOPWORDS = new Set(
+  ("a an and are as at be been being but by can could did do does for from had has have how i if in into is it its " +
+    "may might more most of on or our over so such than that the their them then there these they this those through " +
+    "to under up us using via was we were what when where which while who why will with within without would you your " +
+    "based new novel propose proposed paper approach method methods show results also however").split(" "),
+);
+
+/** Lowercased word tokens, accents folded, stopwords dropped, Porter-stemmed. */
+export function contentTerms(text: string): string[] {
+  return words(text)
+    .filter((word) => !STOPWORDS.has(word))
+    .map((word) => (/^\d/.test(word) ? word : stemmer(word)));
+}
+
+export function words(text: string): string[] {
+  return (
+    text
+      .normalize("NFKD")
+      .replace(/\p{M}/gu, "")
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
+}
+
+export function isStopword(word: string): boolean {
+  return STOPWORDS.has(word);
+}

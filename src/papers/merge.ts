@@ -1,0 +1,47 @@
+import { normalizeTitle, type PaperRecord } from "./paper.ts";
+
+/**
+ * Folds records of the same paper (same arXiv id or same normalised title)
+ * into one, keeping the richest value of each field: the same paper is often
+ * listed once with its card metadata and once without.
+ */
+export function mergeRecords(records: Iterable<PaperRecord>): PaperRecord[] {
+  const byKey = new Map<string, PaperRecord>();
+  const keyOfArxivId = new Map<string, string>();
+  for (const record of records) {
+    const key = (record.arxivId && keyOfArxivId.get(record.arxivId)) || normalizeTitle(record.title);
+    const existing = byKey.get(key);
+    const merged = existing ? mergeTwo(existing, record) : { ...record };
+    byKey.set(key, merged);
+    if (merged.arxivId) keyOfArxivId.set(merged.arxivId, key);
+  }
+  return [...byKey.values()];
+}
+
+export function mergeTwo(a: PaperRecord, b: PaperRecord): PaperRecord {
+  const [rich, poor] = richness(b) > richness(a) ? [b, a] : [a, b];
+  const merged: PaperRecord = { ...poor, ...definedFields(rich) };
+  merged.abstract = longer(a.abstract, b.abstract);
+  merged.upvotes = Math.max(a.upvotes, b.upvotes);
+  const authors = longerList(a.authors, b.authors);
+  if (authors) merged.authors = authors;
+  return merged;
+}
+
+function richness(record: PaperRecord): number {
+  return Object.values(record).filter((value) => value !== undefined && value !== "").length;
+}
+
+function definedFields(record: PaperRecord): Partial<PaperRecord> {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as Partial<PaperRecord>;
+}
+
+function longer(a: string, b: string): string {
+  return b.length > a.length ? b : a;
+}
+
+function longerList(a: string[] | undefined, b: string[] | undefined): string[] | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return b.length > a.length ? b : a;
+}

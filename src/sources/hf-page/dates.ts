@@ -1,0 +1,42 @@
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/** "Nov 1, 2023", "May 28 2" (2 upvotes, no year), "Feb 7, 2024 3", "Jan 18". */
+const DATE_LINE = /^([A-Za-z]{3})[a-z]*\.? (\d{1,2})(?:, ?(\d{4}))?(?: (\d+))?$/;
+
+export type DateLine = { month: number; day: number; year?: number; upvotes?: number };
+
+export function parseDateLine(text: string): DateLine | undefined {
+  const match = DATE_LINE.exec(text);
+  if (!match) return undefined;
+  const month = MONTHS.indexOf(match[1]!.toLowerCase()) + 1;
+  const day = Number(match[2]);
+  if (month === 0 || day < 1 || day > 31) return undefined;
+  const parsed: DateLine = { month, day };
+  if (match[3]) parsed.year = Number(match[3]);
+  if (match[4]) parsed.upvotes = Number(match[4]);
+  return parsed;
+}
+
+export type YearPolicy = { year?: number; today: Date };
+
+/**
+ * Pages show dates of the current year without the year. Unless the user
+ * says which year, take the most recent such date that is not in the future.
+ */
+export function resolveDate(date: DateLine, policy: YearPolicy): string | undefined {
+  if (date.year !== undefined) return isoDate(date.year, date.month, date.day);
+  if (policy.year !== undefined) return isoDate(policy.year, date.month, date.day);
+  const today = isoDate(policy.today.getUTCFullYear(), policy.today.getUTCMonth() + 1, policy.today.getUTCDate())!;
+  // Feb 29 may need to go back up to eight years to find a leap year.
+  for (let year = policy.today.getUTCFullYear(); year > policy.today.getUTCFullYear() - 9; year--) {
+    const candidate = isoDate(year, date.month, date.day);
+    if (candidate && candidate <= today) return candidate;
+  }
+  return undefined;
+}
+
+function isoDate(year: number, month: number, day: number): string | undefined {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1) return undefined;
+  return date.toISOString().slice(0, 10);
+}

@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { InputError } from "../errors.ts";
+import { parseArxivId } from "../papers/arxiv-id.ts";
+import { PaperSchema, type PaperRecord } from "../papers/paper.ts";
+import type { TextLine } from "./text-file.ts";
+
+/** One paper per line, in the paper model's own field names; id and url are optional. */
+const JsonlPaper = PaperSchema.extend({
+  id: z.string().optional(),
+  url: z.url().optional(),
+  source: z.string().optional(),
+  abstract: z.string().default(""),
+}).strict();
+
+export function parseJsonl(lines: TextLine[], file: string): PaperRecord[] {
+  return lines.map(({ text, line }) => {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (cause) {
+      throw new InputError("INPUT_INVALID_RECORD", file, line, `not valid JSON (${(cause as Error).message})`, { cause });
+    }
+    const parsed = JsonlPaper.safeParse(value);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "record"}: ${issue.message}`);
+      throw new InputError("INPUT_INVALID_RECORD", file, line, `invalid paper (${problems.join("; ")})`);
+    }
+    const { id, ...fields } = parsed.data;
+    const record: PaperRecord = { ...fields, source: fields.source ?? file };
+    if (id !== undefined && !id.startsWith("t-")) {
+      const arxivId = parseArxivId(id);
+      if (!arxivId) throw new InputError("INPUT_INVALID_RECORD", file, line, `id "${id}" is not an arXiv id (such as 2501.01234); leave it out to derive one from the title`);
+      record.arxivId = arxivId;
+    }
+    return record;
+  });
+}

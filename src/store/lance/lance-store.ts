@@ -1,0 +1,124 @@
+import * as lancedb from "@lancedb/lancedb";
+import { PaperbotError } from "../../errors.ts";
+import { normalizeTitle } from "../../papers/paper.ts";
+import type { EmbedderStamp, PaperStore, StoredPaper, StoredPaperWithVector } from "../paper-store.ts";
+import { COLUMNS_WITHOUT_VECTOR, fromRow, PAPERS_TABLE, papersSchema, toRow } from "./schema.ts";
+
+export type LanceLocation = { uri: string; apiKey?: string; region?: string };
+
+const FTS_OPTIONS = { stem: true, language: "English", removeStopWords: true, lowercase: true, asciiFolding: true } as const;
+
+/** The library in LanceDB: a local directory by default, or any URI LanceDB accepts. */
+export class LancePaperStore implements PaperStore {
+  readonly #db: lancedb.Connection;
+  #table: lancedb.Table | undefined;
+
+  private constructor(db: lancedb.Connection, table: lancedb.Table | undefined) {
+    this.#db = db;
+    this.#table = table;
+  }
+
+  static async open(location: LanceLocation): Promise<LancePaperStore> {
+    try {
+      const db = await lancedb.connect(location.uri, {
+        ...(location.apiKey && { apiKey: location.apiKey }),
+        ...(location.region && { region: location.region }),
+      });
+      const names = await db.tableNames();
+      const table = names.includes(PAPERS_TABLE) ? await db.openTable(PAPERS_TABLE) : undefined;
+      return new LancePaperStore(db, table);
+    } catch (cause) {
+      throw storeError(`open the library at ${location.uri}`, cause);
+    }
+  }
+
+  /** The LanceDB table, for search; undefined while the library is empty. */
+  get table(): lancedb.Table | undefined {
+    return this.#table;
+  }
+
+  async builtWith(): Promise<EmbedderStamp | undefined> {
+    if (!this.#table) return undefined;
+    const [row] = await this.#table.query().select(["embedder"]).limit(1).toArray();
+    if (!row) return undefined;
+    const vectorField = (await this.#table.schema()).fields.find((field) => field.name === "vector");
+    const dims = (vectorField?.type as { listSize?: number } | undefined)?.listSize ?? 0;
+    return { embedder: row.embedder as string, dims };
+  }
+
+  async count(): Promise<number> {
+    return this.#table ? this.#table.countRows() : 0;
+  }
+
+  async list(): Promise<StoredPaper[]> {
+    if (!this.#table) return [];
+    const rows = await this.#table.query().select(COLUMNS_WITHOUT_VECTOR).toArray();
+    return rows.map(fromRow).sort(newestFirst);
+  }
+
+  async vectorsOf(ids: string[]): Promise<Map<string, number[]>> {
+    const vectors = new Map<string, number[]>();
+    if (!this.#table || ids.length === 0) return vectors;
+    const rows = await this.#table.query().where(`id IN (${ids.map(sqlString).join(", ")})`).select(["id", "vector"]).toArray();
+    for (const row of rows) vectors.set(row.id as string, Array.from(row.vector as Iterable<number>));
+    return vectors;
+  }
+
+  async upsert(papers: StoredPaperWithVector[], stamp: EmbedderStamp, supersededIds: string[] = []): Promise<void> {
+    if (papers.length === 0) return;
+    if (!this.#table) return this.replaceAll(papers, stamp);
+    const table = this.#table;
+    await this.#write(async () => {
+      // One merge is one commit: readers see all of these rows or none.
+      let merge = table.mergeInsert("id").whenMatchedUpdateAll().whenNotMatchedInsertAll();
+      if (supersededIds.length > 0) merge = merge.whenNotMatchedBySourceDelete({ where: `id IN (${supersededIds.map(sqlString).join(", ")})` });
+      await merge.execute(toRows(papers, stamp));
+      await indexText(table);
+    });
+  }
+
+  async replaceAll(papers: StoredPaperWithVector[], stamp: EmbedderStamp): Promise<void> {
+    await this.#write(async () => {
+      const schema = papersSchema(stamp.dims);
+      const mode = this.#table ? "overwrite" : "create";
+      this.#table = await this.#db.createTable(PAPERS_TABLE, toRows(papers, stamp), { schema, mode });
+      await indexText(this.#table);
+    });
+  }
+
+  close(): void {
+    this.#table?.close();
+    this.#db.close();
+  }
+
+  async #write(action: () => Promise<void>): Promise<void> {
+    try {
+      await action();
+    } catch (cause) {
+      throw storeError("write to the library", cause);
+    }
+  }
+}
+
+function toRows(papers: StoredPaperWithVector[], stamp: EmbedderStamp) {
+  return papers.map((paper) => toRow(paper, normalizeTitle(paper.title), stamp.embedder));
+}
+
+/** Full-text indexes, one per column so that search can weight title above abstract. */
+async function indexText(table: lancedb.Table): Promise<void> {
+  for (const column of ["title", "abstract"]) {
+    await table.createIndex(column, { config: lancedb.Index.fts(FTS_OPTIONS), replace: true });
+  }
+}
+
+function newestFirst(a: StoredPaper, b: StoredPaper): number {
+  return (b.publishedAt ?? "").localeCompare(a.publishedAt ?? "") || a.title.localeCompare(b.title);
+}
+
+export function sqlString(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+function storeError(action: string, cause: unknown): PaperbotError {
+  return new PaperbotError("STORE_FAILED", `Could not ${action}: ${(cause as Error).message}`, { cause });
+}
