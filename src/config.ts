@@ -38,6 +38,7 @@ const EnvSchema = z.object({
   OPENAI_EMBEDDING_MODEL: optionalText,
   OPENAI_EMBEDDING_DIMENSIONS: optionalPositiveInt,
   OPENAI_TIMEOUT_MS: optionalPositiveInt,
+  OPENAI_MAX_RETRIES: optionalText.pipe(z.string().regex(/^\d+$/, "must be a whole number (0 turns retries off)").transform(Number).optional()),
 });
 
 export type Config = {
@@ -46,7 +47,7 @@ export type Config = {
   embedder:
     | { kind: "local" }
     | { kind: "openai"; model: string; dimensions?: number; batchSize: number };
-  openai: { apiKey?: string; baseURL?: string; timeoutMs: number };
+  openai: { apiKey?: string; baseURL?: string; timeoutMs: number; maxRetries: number };
 };
 
 export const DEFAULT_DB = "./data/lancedb";
@@ -79,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...(e.OPENAI_API_KEY && { apiKey: e.OPENAI_API_KEY }),
       ...(e.OPENAI_BASE_URL && { baseURL: e.OPENAI_BASE_URL }),
       timeoutMs: e.OPENAI_TIMEOUT_MS ?? 30_000,
+      maxRetries: e.OPENAI_MAX_RETRIES ?? 3,
     },
   };
 }

@@ -10,7 +10,7 @@ export function createOpenAIClient(openai: Config["openai"]): OpenAI {
     apiKey: openai.apiKey ?? "not-needed",
     ...(openai.baseURL && { baseURL: openai.baseURL }),
     timeout: openai.timeoutMs,
-    maxRetries: 3,
+    maxRetries: openai.maxRetries,
   });
 }
 

@@ -37,7 +37,7 @@ export async function ingestRecords(records: PaperRecord[], deps: IngestDeps, op
   const incoming = mergeRecords(records);
   const existing = await store.list();
   const match = matcher(existing);
-  const changed: { paper: StoredPaper; embed: boolean }[] = [];
+  const changed: Pending[] = [];
   const superseded: string[] = [];
   let inserted = 0;
   let unchanged = 0;
@@ -50,7 +50,7 @@ export async function ingestRecords(records: PaperRecord[], deps: IngestDeps, op
     // A paper first known by title gets its arXiv id: the row moves to the new id.
     if (before && before.id !== stored.id) superseded.push(before.id);
     if (before && before.recordHash === stored.recordHash && !rebuild) unchanged++;
-    else changed.push({ paper: stored, embed: rebuild || !before || before.contentHash !== stored.contentHash });
+    else changed.push({ paper: stored, embed: rebuild || !before || before.contentHash !== stored.contentHash, storedAs: before?.id });
   }
   const summary = { records: records.length, papers: incoming.length, inserted, updated: changed.length - inserted, unchanged };
   logger.debug({ ...summary, rebuild }, "ingest plan");
@@ -85,13 +85,13 @@ function matcher(existing: StoredPaper[]): (record: PaperRecord) => StoredPaper 
   return (record) => (record.arxivId && byId.get(record.arxivId)) || byTitle.get(normalizeTitle(record.title));
 }
 
-async function withVectors(
-  entries: { paper: StoredPaper; embed: boolean }[],
-  { store, embedder }: IngestDeps,
-  onProgress?: (done: number, total: number) => void,
-): Promise<StoredPaperWithVector[]> {
-  const toEmbed = entries.filter((entry) => entry.embed).map((entry) => entry.paper);
-  const kept = await store.vectorsOf(entries.filter((entry) => !entry.embed).map((entry) => entry.paper.id));
+/** A paper to write; `storedAs` is the id it has in the library now, if any. */
+type Pending = { paper: StoredPaper; embed: boolean; storedAs?: string | undefined };
+
+async function withVectors(entries: Pending[], { store, embedder }: IngestDeps, onProgress?: (done: number, total: number) => void): Promise<StoredPaperWithVector[]> {
+  const kept = await store.vectorsOf(entries.filter((entry) => !entry.embed).map((entry) => entry.storedAs ?? entry.paper.id));
+  const keptVector = (entry: Pending) => kept.get(entry.storedAs ?? entry.paper.id);
+  const toEmbed = entries.filter((entry) => entry.embed || !keptVector(entry)).map((entry) => entry.paper);
   const fresh = new Map<string, number[]>();
   const batch = 64;
   for (let start = 0; start < toEmbed.length; start += batch) {
@@ -100,5 +100,5 @@ async function withVectors(
     slice.forEach((paper, index) => fresh.set(paper.id, vectors[index]!));
     onProgress?.(Math.min(start + batch, toEmbed.length), toEmbed.length);
   }
-  return entries.map(({ paper }) => ({ ...paper, vector: fresh.get(paper.id) ?? kept.get(paper.id)! }));
+  return entries.map((entry) => ({ ...entry.paper, vector: fresh.get(entry.paper.id) ?? keptVector(entry)! }));
 }

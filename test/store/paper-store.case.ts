@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { toPaper } from "../../src/papers/paper.ts";
+import type { PaperStore, StoredPaperWithVector } from "../../src/store/paper-store.ts";
+
+const stamp = { embedder: "test-embedder", dims: 4 };
+
+export function storedPaper(title: string, overrides: Partial<StoredPaperWithVector> = {}): StoredPaperWithVector {
+  const paper = toPaper({ title, abstract: `About ${title}.`, upvotes: 1, source: "test" });
+  return { ...paper, contentHash: `c-${title}`, recordHash: `r-${title}`, addedAt: "2026-11-01T00:00:00.000Z", vector: [1, 0, 0, 0], ...overrides };
+}
+
+/** The contract every PaperStore keeps; each implementation's test calls this with a factory. */
+export function paperStoreContract(name: string, open: () => Promise<PaperStore>) {
+  describe(`PaperStore contract: ${name}`, () => {
+    it("starts empty, with no embedder stamp", async () => {
+      const store = await open();
+      expect(await store.count()).toBe(0);
+      expect(await store.list()).toEqual([]);
+      expect(await store.builtWith()).toBeUndefined();
+      store.close();
+    });
+
+    it("stores papers with every field and remembers the embedder", async () => {
+      const store = await open();
+      const full = storedPaper("Full", { authors: ["Ada Lovelace"], authorCount: 1, organization: "Analytical", publishedAt: "2024-03-01", upvotes: 9 });
+      await store.upsert([full, storedPaper("Bare")], stamp);
+      expect(await store.count()).toBe(2);
+      expect(await store.builtWith()).toEqual(stamp);
+      const { vector, ...withoutVector } = full;
+      expect((await store.list()).find((paper) => paper.id === full.id)).toEqual(withoutVector);
+      expect((await store.vectorsOf([full.id])).get(full.id)).toEqual(vector);
+      store.close();
+    });
+
+    it("replaces papers by id and deletes superseded ones in the same write", async () => {
+      const store = await open();
+      const a = storedPaper("A");
+      const b = storedPaper("B");
+      await store.upsert([a, b], stamp);
+      await store.upsert([{ ...a, upvotes: 42 }, storedPaper("C")], stamp, [b.id]);
+      const papers = await store.list();
+      expect(papers.map((paper) => paper.title).sort()).toEqual(["A", "C"]);
+      expect(papers.find((paper) => paper.id === a.id)?.upvotes).toBe(42);
+      store.close();
+    });
+
+    it("lists newest first, undated last", async () => {
+      const store = await open();
+      await store.upsert([storedPaper("Old", { publishedAt: "2020-01-01" }), storedPaper("Undated"), storedPaper("New", { publishedAt: "2025-01-01" })], stamp);
+      expect((await store.list()).map((paper) => paper.title)).toEqual(["New", "Old", "Undated"]);
+      store.close();
+    });
+
+    it("replaces everything, with another embedder, in one write", async () => {
+      const store = await open();
+      await store.upsert([storedPaper("A"), storedPaper("B")], stamp);
+      await store.replaceAll([storedPaper("C", { vector: [1, 0] })], { embedder: "other", dims: 2 });
+      expect((await store.list()).map((paper) => paper.title)).toEqual(["C"]);
+      expect(await store.builtWith()).toEqual({ embedder: "other", dims: 2 });
+      store.close();
+    });
+
+    it("keeps what it had when reopened", async () => {
+      const store = await open();
+      await store.upsert([storedPaper("Kept")], stamp);
+      store.close();
+      const again = await open();
+      expect(await again.count()).toBeGreaterThanOrEqual(1);
+      again.close();
+    });
+  });
+}
