@@ -14,7 +14,7 @@ const optionalText = z
   .optional();
 
 const optionalUrl = (example: string) =>
-  optionalText.pipe(z.url({ message: `must be a URL such as ${example}` }).optional());
+  optionalText.pipe(z.url({ protocol: /^https?$/, message: `must be an http(s) URL such as ${example}` }).optional());
 
 const optionalPositiveInt = optionalText.pipe(
   z
