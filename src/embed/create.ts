@@ -1,7 +1,7 @@
 import OpenAI from "openai";
 import type { Config } from "../config.ts";
 import type { Embedder } from "./embedder.ts";
-import { LocalHashingEmbedder } from "./local-hashing.ts";
+import { LocalEmbedder } from "./local.ts";
 import { OpenAIEmbedder, resolveDims } from "./openai.ts";
 
 export function createOpenAIClient(openai: Config["openai"]): OpenAI {
@@ -16,7 +16,7 @@ export function createOpenAIClient(openai: Config["openai"]): OpenAI {
 
 export async function createEmbedder(config: Pick<Config, "embedder" | "openai">): Promise<Embedder> {
   const settings = config.embedder;
-  if (settings.kind === "local") return new LocalHashingEmbedder();
+  if (settings.kind === "local") return LocalEmbedder.create();
   const client = createOpenAIClient(config.openai);
   const dims = await resolveDims(client, settings.model, settings.dimensions);
   return new OpenAIEmbedder({

@@ -2,7 +2,8 @@ import type { Embedder } from "./embedder.ts";
 import { l2Normalize } from "./embedder.ts";
 import { contentTerms } from "./tokens.ts";
 
-const DIMS = 1024;
+export const HASH_DIMS = 1024;
+const DIMS = HASH_DIMS;
 
 /**
  * A fully offline embedder: stemmed words and word pairs hashed into a fixed
@@ -23,7 +24,7 @@ export class LocalHashingEmbedder implements Embedder {
   }
 }
 
-function hashText(text: string): number[] {
+export function hashText(text: string): number[] {
   const terms = contentTerms(text);
   const counts = new Map<string, number>();
   const add = (feature: string, weight: number) => counts.set(feature, (counts.get(feature) ?? 0) + weight);

@@ -12,6 +12,11 @@ export type StoredPaper = Paper & {
 
 export type StoredPaperWithVector = StoredPaper & { vector: number[] };
 
+/** Constraints applied inside a search, not after it. Dates are inclusive ISO dates. */
+export type PaperFilters = { from?: string; to?: string; minUpvotes?: number };
+
+export type ScoredPaper = { paper: StoredPaper; score: number };
+
 /** Which embedder built the vectors in a library. */
 export type EmbedderStamp = { embedder: string; dims: number };
 
@@ -23,9 +28,17 @@ export interface PaperStore {
   /** The embedder the library was built with; undefined while it is empty. */
   builtWith(): Promise<EmbedderStamp | undefined>;
   count(): Promise<number>;
+  /** Changes whenever the library does, so derived indexes know when to rebuild. */
+  version(): Promise<number>;
   /** Every paper, without vectors, newest first. */
   list(): Promise<StoredPaper[]>;
   vectorsOf(ids: string[]): Promise<Map<string, number[]>>;
+  /** BM25 full-text search, title weighted above abstract; best first. */
+  textSearch(text: string, limit: number, filters?: PaperFilters): Promise<ScoredPaper[]>;
+  /** Nearest papers by cosine similarity (score = similarity); best first. */
+  vectorSearch(vector: number[], limit: number, filters?: PaperFilters): Promise<ScoredPaper[]>;
+  /** How many papers pass the filters, and the date range they span. */
+  coverage(filters?: PaperFilters): Promise<{ papers: number; earliest?: string; latest?: string }>;
   /** Inserts or replaces papers by id, and deletes `supersededIds` (papers now stored under another id), in one write. */
   upsert(papers: StoredPaperWithVector[], stamp: EmbedderStamp, supersededIds?: string[]): Promise<void>;
   /** Replaces the whole library in one write, e.g. to rebuild it with another embedder. */

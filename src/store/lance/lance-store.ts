@@ -1,7 +1,8 @@
 import * as lancedb from "@lancedb/lancedb";
 import { PaperbotError } from "../../errors.ts";
 import { normalizeTitle } from "../../papers/paper.ts";
-import type { EmbedderStamp, PaperStore, StoredPaper, StoredPaperWithVector } from "../paper-store.ts";
+import type { EmbedderStamp, PaperFilters, PaperStore, ScoredPaper, StoredPaper, StoredPaperWithVector } from "../paper-store.ts";
+import { filterSql, sqlString } from "./filters.ts";
 import { COLUMNS_WITHOUT_VECTOR, fromRow, PAPERS_TABLE, papersSchema, toRow } from "./schema.ts";
 
 export type LanceLocation = { uri: string; apiKey?: string; region?: string };
@@ -50,6 +51,10 @@ export class LancePaperStore implements PaperStore {
     return this.#table ? this.#table.countRows() : 0;
   }
 
+  async version(): Promise<number> {
+    return this.#table ? this.#table.version() : 0;
+  }
+
   async list(): Promise<StoredPaper[]> {
     if (!this.#table) return [];
     const rows = await this.#table.query().select(COLUMNS_WITHOUT_VECTOR).toArray();
@@ -62,6 +67,27 @@ export class LancePaperStore implements PaperStore {
     const rows = await this.#table.query().where(`id IN (${ids.map(sqlString).join(", ")})`).select(["id", "vector"]).toArray();
     for (const row of rows) vectors.set(row.id as string, Array.from(row.vector as Iterable<number>));
     return vectors;
+  }
+
+  async textSearch(text: string, limit: number, filters?: PaperFilters): Promise<ScoredPaper[]> {
+    if (!this.#table || !text.trim()) return [];
+    const query = new lancedb.MultiMatchQuery(text, ["title", "abstract"], { boosts: [TITLE_BOOST, 1] });
+    const rows = await withFilter(this.#table.query().fullTextSearch(query), filters).select([...COLUMNS_WITHOUT_VECTOR, "_score"]).limit(limit).toArray();
+    return rows.map((row) => ({ paper: fromRow(row), score: Number(row._score) }));
+  }
+
+  async vectorSearch(vector: number[], limit: number, filters?: PaperFilters): Promise<ScoredPaper[]> {
+    if (!this.#table) return [];
+    const query = this.#table.vectorSearch(vector).distanceType("cosine").select([...COLUMNS_WITHOUT_VECTOR, "_distance"]).limit(limit);
+    const rows = await withFilter(query, filters).toArray();
+    return rows.map((row) => ({ paper: fromRow(row), score: 1 - Number(row._distance) }));
+  }
+
+  async coverage(filters?: PaperFilters): Promise<{ papers: number; earliest?: string; latest?: string }> {
+    if (!this.#table) return { papers: 0 };
+    const rows = await withFilter(this.#table.query(), filters).select(["published_at"]).toArray();
+    const dates = rows.map((row) => row.published_at as string | null).filter((date): date is string => Boolean(date)).sort();
+    return { papers: rows.length, ...(dates.length > 0 && { earliest: dates[0], latest: dates.at(-1) }) };
   }
 
   async upsert(papers: StoredPaperWithVector[], stamp: EmbedderStamp, supersededIds: string[] = []): Promise<void> {
@@ -111,12 +137,16 @@ async function indexText(table: lancedb.Table): Promise<void> {
   }
 }
 
-function newestFirst(a: StoredPaper, b: StoredPaper): number {
-  return (b.publishedAt ?? "").localeCompare(a.publishedAt ?? "") || a.title.localeCompare(b.title);
+/** Title matches count double: a word in the title says more about a paper than one in its abstract. */
+const TITLE_BOOST = 2;
+
+function withFilter<Q extends { where(predicate: string): Q }>(query: Q, filters?: PaperFilters): Q {
+  const predicate = filterSql(filters);
+  return predicate ? query.where(predicate) : query;
 }
 
-export function sqlString(value: string): string {
-  return `'${value.replaceAll("'", "''")}'`;
+function newestFirst(a: StoredPaper, b: StoredPaper): number {
+  return (b.publishedAt ?? "").localeCompare(a.publishedAt ?? "") || a.title.localeCompare(b.title);
 }
 
 function storeError(action: string, cause: unknown): PaperbotError {

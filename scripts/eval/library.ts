@@ -1,0 +1,26 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pino } from "pino";
+import type { Embedder } from "../../src/embed/embedder.ts";
+import { ingestRecords } from "../../src/ingest/ingest.ts";
+import { loadFiles } from "../../src/sources/load.ts";
+import { LancePaperStore } from "../../src/store/lance/lance-store.ts";
+import { EVAL_DIR } from "./dataset.ts";
+
+const SAMPLES = join(import.meta.dirname, "..", "..", "data", "samples");
+
+/** A fresh library of the bundled samples (plus known arXiv ids) in a temp dir, dated as of `today`. */
+export async function buildEvalLibrary(embedder: Embedder, today: Date): Promise<{ store: LancePaperStore; dispose(): Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), "paperbot-eval-"));
+  const store = await LancePaperStore.open({ uri: dir });
+  const files = await loadFiles([SAMPLES, join(EVAL_DIR, "arxiv-ids.jsonl")], { today });
+  await ingestRecords(files.flatMap((file) => file.records), { store, embedder, logger: pino({ level: "silent" }), now: () => today });
+  return {
+    store,
+    async dispose() {
+      store.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}

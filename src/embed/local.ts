@@ -1,0 +1,50 @@
+import type { Embedder } from "./embedder.ts";
+import { l2Normalize } from "./embedder.ts";
+import { hashText, HASH_DIMS } from "./local-hashing.ts";
+import { loadWordVectorTable } from "./word-vectors/cache.ts";
+import { SifEncoder } from "./word-vectors/sif.ts";
+
+/** Share of the similarity that comes from shared words; the rest comes from word meanings. */
+export const LEXICAL_SHARE = Number(process.env.LS ?? 0.5);
+
+/**
+ * The offline default: a hashed bag of stemmed words and word pairs (exact
+ * vocabulary overlap) joined with an average of pre-trained word vectors
+ * (related words: "shrink" is near "compress"). Both halves are unit
+ * vectors, weighted so that cosine similarity is the weighted sum of theirs.
+ */
+export class LocalEmbedder implements Embedder {
+  readonly id = "local-v2";
+  readonly dims: number;
+  readonly #sif: SifEncoder;
+
+  private constructor(sif: SifEncoder) {
+    this.#sif = sif;
+    this.dims = HASH_DIMS + sif.dims;
+  }
+
+  static async create(cacheDir?: string): Promise<LocalEmbedder> {
+    return new LocalEmbedder(new SifEncoder(await loadWordVectorTable(cacheDir)));
+  }
+
+  async embedDocuments(texts: string[]): Promise<number[][]> {
+    return texts.map((text) => this.#embed(text));
+  }
+
+  async embedQuery(text: string): Promise<number[]> {
+    return this.#embed(text);
+  }
+
+  #embed(text: string): number[] {
+    const lexical = hashText(text).map((value) => value * Math.sqrt(LEXICAL_SHARE));
+    const split = text.indexOf("\n\n");
+    let raw = this.#sif.encode(text);
+    if (process.env.TT && split > 0) {
+      const title = this.#sif.encode(text.slice(0, split));
+      raw = raw.map((value, i) => value + Number(process.env.TT) * title[i]!);
+    }
+    if (process.env.CC) raw = this.#sif.removeCommon(raw);
+    const semantic = l2Normalize(raw).map((value) => value * Math.sqrt(1 - LEXICAL_SHARE));
+    return l2Normalize([...lexical, ...semantic]);
+  }
+}

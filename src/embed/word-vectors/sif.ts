@@ -1,0 +1,69 @@
+import { isStopword, words } from "../tokens.ts";
+import type { WordVectorTable } from "./cache.ts";
+
+/** Words every abstract uses; they say nothing about what a paper is about. */
+const BOILERPLATE = new Set(
+  ("model models method methods approach approaches framework propose proposed proposes novel result results show shows shown " +
+    "demonstrate demonstrates performance perform performs task tasks experiment experiments experimental existing based achieve achieves " +
+    "improve improves improved improvement significant significantly state art paper work study introduce introduces present presents " +
+    "various different several use used uses using new large extensive effective effectiveness efficient efficiency").split(" "),
+);
+
+const SIF_A = 1e-3;
+
+/**
+ * Smooth-inverse-frequency weighted average of word vectors (Arora et al.,
+ * 2017). Word frequency is estimated from the vectors' frequency rank
+ * (Zipf), so the embedding of a text does not depend on the rest of the
+ * library.
+ */
+export class SifEncoder {
+  readonly dims: number;
+  readonly #table: WordVectorTable;
+  readonly #rowOf: Map<string, number>;
+  readonly #harmonic: number;
+
+  constructor(table: WordVectorTable) {
+    this.#table = table;
+    this.dims = table.dims;
+    this.#rowOf = new Map(table.words.map((word, row) => [word, row]));
+    this.#harmonic = Math.log(table.words.length) + 0.5772;
+  }
+
+  #common: number[] | undefined;
+
+  /** Removes the projection on the direction every text shares (the frequency-weighted mean of all words). */
+  removeCommon(vector: number[]): number[] {
+    if (!this.#common) {
+      const sum = new Array<number>(this.dims).fill(0);
+      const n = Math.min(Number(process.env.CN ?? 50000), this.#table.words.length);
+      for (let row = 0; row < n; row++) {
+        const probability = 1 / ((row + 1) * this.#harmonic);
+        for (let i = 0; i < this.dims; i++) sum[i]! += probability * this.#table.vectors[row * this.dims + i]!;
+      }
+      const norm = Math.hypot(...sum);
+      this.#common = sum.map((value) => value / norm);
+    }
+    const dot = vector.reduce((acc, value, i) => acc + value * this.#common![i]!, 0);
+    return vector.map((value, i) => value - dot * this.#common![i]!);
+  }
+
+  encode(text: string): number[] {
+    const sum = new Array<number>(this.dims).fill(0);
+    for (const word of words(text)) {
+      if (isStopword(word) || BOILERPLATE.has(word)) continue;
+      const row = this.#row(word);
+      if (row === undefined) continue;
+      const probability = 1 / ((row + 1) * this.#harmonic);
+      const weight = SIF_A / (SIF_A + probability);
+      const offset = row * this.dims;
+      for (let i = 0; i < this.dims; i++) sum[i]! += weight * this.#table.vectors[offset + i]!;
+    }
+    return sum;
+  }
+
+  /** Plural and other simple variants fall back to the base form. */
+  #row(word: string): number | undefined {
+    return this.#rowOf.get(word) ?? (word.endsWith("s") ? this.#rowOf.get(word.slice(0, -1)) : undefined);
+  }
+}

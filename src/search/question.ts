@@ -1,0 +1,55 @@
+import type { PaperFilters } from "../store/paper-store.ts";
+import { extractDateRange } from "./time-phrases.ts";
+
+export type ParsedQuestion = {
+  /** The question as asked. */
+  text: string;
+  /** What the question is about, with the chat framing and constraints removed. */
+  topic: string;
+  filters: PaperFilters;
+};
+
+/**
+ * The conversational frame around a topic: "which papers cover ...?",
+ * "anything on ...", "what's new this week on ...". Removed before keyword
+ * search so that "papers" and "which" do not count as evidence.
+ */
+const FRAME = [
+  /^(?:hey|hi|hello|ok|okay|so|please|pls|also|and)\b[,!]?/,
+  /^(?:can|could|would|will) you (?:please )?(?:tell me|show me|find|list|give me|recommend|suggest|point me to)/,
+  /^(?:please )?(?:show|find|list|give|recommend|suggest|get|tell)(?: me)?\b/,
+  /^(?:i'm|i am|we're|we are)? ?(?:looking for|searching for|interested in)|^(?:i|we) (?:want|need)(?: to (?:read|know|learn) about)?/,
+  /^how (?:can|could|do|does|should|would|to) (?:i|we|you|one)?\b/,
+  /^(?:what's|whats|what is|what are)\b/,
+  /^(?:which|what|are there|is there|do we have|do you have|have we got|have you got|got)\b/,
+  /^(?:a|an|any|some|the)\b/,
+  /^(?:papers?|works?|research|articles?|studies|anything|something|stuff|ones?)\b/,
+  /^(?:new|out there|recent|recently|good|interesting|relevant|in the library)\b/,
+  /^(?:that|which|who)?\s*(?:cover|covers|discuss|discusses|talk about|talks about|deal with|deals with|focus on|focuses on|study|studies|look at|looks at|use|uses|propose|proposes|are about|is about|exist on|exist)\b/,
+  /^(?:about|on|regarding|related to|concerning|for|of|in|around)\b/,
+];
+
+const UPVOTES = /\b(?:with )?(?:at least |more than |over |>=?\s*)?(\d+)\s*\+?\s*(?:or more )?(?:up ?votes?|likes)\b/;
+
+export function parseQuestion(text: string, today: Date): ParsedQuestion {
+  let rest = text.toLowerCase().replace(/[?!.]+\s*$/, "").replace(/[“”]/g, '"').replace(/[‘’]/g, "'").trim();
+  const filters: PaperFilters = {};
+
+  const votes = UPVOTES.exec(rest);
+  if (votes) {
+    const strict = /more than|over|>(?!=)/.test(votes[0]);
+    filters.minUpvotes = Number(votes[1]) + (strict ? 1 : 0);
+    rest = rest.replace(votes[0], " ");
+  }
+  const dated = extractDateRange(rest, today);
+  Object.assign(filters, dated.range);
+  rest = dated.rest;
+
+  let previous;
+  do {
+    previous = rest;
+    for (const pattern of FRAME) rest = rest.replace(pattern, "").replace(/^[\s,:-]+/, "");
+  } while (rest !== previous);
+  rest = rest.replace(/\b(?:papers?|articles?|published|released|any|recent|recently|new)\b/g, " ").replace(/\s+/g, " ").trim();
+  return { text, topic: rest || text, filters };
+}
