@@ -7,43 +7,24 @@ import { loadConfig } from "../src/config.ts";
 import { createEmbedder } from "../src/embed/create.ts";
 import { fromRow } from "../src/store/lance/schema.ts";
 import { PaperSearch } from "../src/search/search.ts";
-import { loadQuestions, type LabelledQuestion, type QuestionKind } from "./eval/dataset.ts";
+import { loadQuestions, type LabelledQuestion } from "./eval/dataset.ts";
 import { buildEvalLibrary } from "./eval/library.ts";
 import { mean, ndcg, recall, reciprocalRank } from "./eval/metrics.ts";
 
 type Scored = { question: LabelledQuestion; ranked: string[]; relevant: boolean };
 
-const config = loadConfig();
-const embedder = await createEmbedder(config);
-const today = new Date("2026-11-22T12:00:00Z");
-const library = await buildEvalLibrary(embedder, today);
-try {
-  const papers = await library.store.list();
-  const { now, questions } = await loadQuestions(papers);
-  const search = new PaperSearch(library.store, embedder);
-
-  const ours: Scored[] = [];
-  const bm25: Scored[] = [];
-  for (const question of questions) {
-    const result = await search.search(question.question, { k: 10, today: now });
-    ours.push({ question, ranked: result.results.map((hit) => hit.paper.id), relevant: result.relevant });
-    const rows = await library.store.table!.query().fullTextSearch(new MultiMatchQuery(question.question, ["title", "abstract"])).limit(10).toArray();
-    bm25.push({ question, ranked: rows.map((row) => fromRow(row).id), relevant: rows.length > 0 });
-  }
-
-  console.log(`paperbot eval: ${papers.length} papers, ${questions.length} questions, embedder ${embedder.id}\n`);
-  console.log("Retrieval (answerable questions)");
-  console.log(table(["kind", "n", "nDCG@10", "recall@10", "MRR", "BM25 nDCG@10", "BM25 recall@10", "BM25 MRR"], retrievalRows(ours, bm25)));
-  console.log("\nAbstention");
-  console.log(table(["kind", "n", "reported as covered", "target"], abstentionRows(ours)));
-} finally {
-  await library.dispose();
-}
+const GROUPS: [string, (question: LabelledQuestion) => boolean][] = [
+  ["keyword", (q) => q.kind === "keyword"],
+  ["paraphrase", (q) => q.kind === "paraphrase"],
+  ["  tuned on", (q) => q.kind === "paraphrase" && !q.heldOut],
+  ["  held out", (q) => q.kind === "paraphrase" && q.heldOut],
+  ["constraint", (q) => q.kind === "constraint"],
+  ["all", (q) => q.kind !== "absent"],
+];
 
 function retrievalRows(ours: Scored[], baseline: Scored[]): string[][] {
-  const kinds: (QuestionKind | "all")[] = ["keyword", "paraphrase", "constraint", "all"];
-  return kinds.map((kind) => {
-    const pick = (scored: Scored[]) => scored.filter((entry) => entry.question.kind !== "absent" && (kind === "all" || entry.question.kind === kind));
+  return GROUPS.map(([kind, belongs]) => {
+    const pick = (scored: Scored[]) => scored.filter((entry) => belongs(entry.question));
     const metric = (scored: Scored[], fn: (ranked: string[], grades: Map<string, number>) => number) =>
       mean(pick(scored).map((entry) => fn(entry.ranked, entry.question.relevant))).toFixed(3);
     return [kind, String(pick(ours).length), metric(ours, ndcg), metric(ours, recall), metric(ours, reciprocalRank), metric(baseline, ndcg), metric(baseline, recall), metric(baseline, reciprocalRank)];
@@ -54,9 +35,12 @@ function abstentionRows(ours: Scored[]): string[][] {
   const answerable = ours.filter((entry) => entry.question.kind !== "absent");
   const absent = ours.filter((entry) => entry.question.kind === "absent");
   const covered = (entries: Scored[]) => entries.filter((entry) => entry.relevant).length;
+  const row = (label: string, entries: Scored[], target: string) => [label, String(entries.length), `${covered(entries)} (${pct(covered(entries), entries.length)})`, target];
   return [
-    ["answerable", String(answerable.length), `${covered(answerable)} (${pct(covered(answerable), answerable.length)})`, "> 95%"],
-    ["absent", String(absent.length), `${covered(absent)} (${pct(covered(absent), absent.length)})`, "0"],
+    row("answerable", answerable, "> 95%"),
+    row("  held out", answerable.filter((entry) => entry.question.heldOut), ""),
+    row("absent", absent, "0"),
+    row("  held out", absent.filter((entry) => entry.question.heldOut), ""),
     ...[...absent, ...answerable].filter((entry) => entry.relevant === (entry.question.kind === "absent")).map((entry) => ["  wrong", "", entry.question.question, ""]),
   ];
 }
@@ -70,3 +54,34 @@ function table(header: string[], rows: string[][]): string {
   const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join("  ");
   return [line(header), widths.map((width) => "-".repeat(width)).join("  "), ...rows.map(line)].join("\n");
 }
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const embedder = await createEmbedder(config);
+  const today = new Date("2026-11-22T12:00:00Z");
+  const library = await buildEvalLibrary(embedder, today);
+  try {
+    const papers = await library.store.list();
+    const { now, questions } = await loadQuestions(papers);
+    const search = new PaperSearch(library.store, embedder);
+
+    const ours: Scored[] = [];
+    const bm25: Scored[] = [];
+    for (const question of questions) {
+      const result = await search.search(question.question, { k: 10, today: now });
+      ours.push({ question, ranked: result.results.map((hit) => hit.paper.id), relevant: result.relevant });
+      const rows = await library.store.table!.query().fullTextSearch(new MultiMatchQuery(question.question, ["title", "abstract"])).limit(10).toArray();
+      bm25.push({ question, ranked: rows.map((row) => fromRow(row).id), relevant: rows.length > 0 });
+    }
+
+    console.log(`paperbot eval: ${papers.length} papers, ${questions.length} questions, embedder ${embedder.id}\n`);
+    console.log("Retrieval (answerable questions)");
+    console.log(table(["kind", "n", "nDCG@10", "recall@10", "MRR", "BM25 nDCG@10", "BM25 recall@10", "BM25 MRR"], retrievalRows(ours, bm25)));
+    console.log("\nAbstention");
+    console.log(table(["kind", "n", "reported as covered", "target"], abstentionRows(ours)));
+  } finally {
+    await library.dispose();
+  }
+}
+
+await main();

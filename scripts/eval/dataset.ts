@@ -6,7 +6,7 @@ import type { StoredPaper } from "../../src/store/paper-store.ts";
 export const EVAL_DIR = join(import.meta.dirname, "..", "..", "test", "eval");
 
 export type QuestionKind = "keyword" | "paraphrase" | "constraint" | "absent";
-export type LabelledQuestion = { kind: QuestionKind; question: string; relevant: Map<string, number> };
+export type LabelledQuestion = { kind: QuestionKind; heldOut: boolean; question: string; relevant: Map<string, number> };
 export type LabelledLookup = { kind: string; query: string; expect: string | null | string[] };
 
 /** Resolves a unique title prefix to a paper id, failing loudly on a typo or an ambiguous prefix. */
@@ -23,8 +23,9 @@ export function titleResolver(papers: StoredPaper[]): (prefix: string) => string
 export async function loadQuestions(papers: StoredPaper[]): Promise<{ now: Date; questions: LabelledQuestion[] }> {
   const raw = JSON.parse(await readFile(join(EVAL_DIR, "questions.json"), "utf8"));
   const resolve = titleResolver(papers);
-  const questions = raw.questions.map((entry: { kind: QuestionKind; question: string; relevant: Record<string, number> }) => ({
+  const questions = raw.questions.map((entry: { kind: QuestionKind; heldOut?: boolean; question: string; relevant: Record<string, number> }) => ({
     kind: entry.kind,
+    heldOut: entry.heldOut ?? false,
     question: entry.question,
     relevant: new Map(Object.entries(entry.relevant).map(([title, grade]) => [resolve(title), grade])),
   }));

@@ -5,13 +5,14 @@ import { loadWordVectorTable } from "./word-vectors/cache.ts";
 import { SifEncoder } from "./word-vectors/sif.ts";
 
 /** Share of the similarity that comes from shared words; the rest comes from word meanings. */
-export const LEXICAL_SHARE = Number(process.env.LS ?? 0.5);
+export const LEXICAL_SHARE = 0.4;
 
 /**
  * The offline default: a hashed bag of stemmed words and word pairs (exact
  * vocabulary overlap) joined with an average of pre-trained word vectors
- * (related words: "shrink" is near "compress"). Both halves are unit
- * vectors, weighted so that cosine similarity is the weighted sum of theirs.
+ * (related words: "closest" is near "nearest"). Both halves are unit
+ * vectors, weighted so that cosine similarity is the weighted sum of theirs;
+ * the 0.4/0.6 split was chosen on `npm run eval`.
  */
 export class LocalEmbedder implements Embedder {
   readonly id = "local-v2";
@@ -37,14 +38,16 @@ export class LocalEmbedder implements Embedder {
 
   #embed(text: string): number[] {
     const lexical = hashText(text).map((value) => value * Math.sqrt(LEXICAL_SHARE));
-    const split = text.indexOf("\n\n");
-    let raw = this.#sif.encode(text);
-    if (process.env.TT && split > 0) {
-      const title = this.#sif.encode(text.slice(0, split));
-      raw = raw.map((value, i) => value + Number(process.env.TT) * title[i]!);
-    }
-    if (process.env.CC) raw = this.#sif.removeCommon(raw);
-    const semantic = l2Normalize(raw).map((value) => value * Math.sqrt(1 - LEXICAL_SHARE));
+    const semantic = l2Normalize(this.#sif.removeCommon(this.#meaning(text))).map((value) => value * Math.sqrt(1 - LEXICAL_SHARE));
     return l2Normalize([...lexical, ...semantic]);
+  }
+
+  /** A paper's title says what it is about more densely than its abstract, so it counts twice. */
+  #meaning(text: string): number[] {
+    const titleEnd = text.indexOf("\n\n");
+    const whole = this.#sif.encode(text);
+    if (titleEnd < 0) return whole;
+    const title = this.#sif.encode(text.slice(0, titleEnd));
+    return whole.map((value, i) => value + title[i]!);
   }
 }

@@ -4,7 +4,8 @@ const STOPWORDS = new Set(
   ("a an and are as at be been being but by can could did do does for from had has have how i if in into is it its " +
     "may might more most of on or our over so such than that the their them then there these they this those through " +
     "to under up us using via was we were what when where which while who why will with within without would you your " +
-    "based new novel propose proposed paper approach method methods show results also however").split(" "),
+    "based new novel propose proposed paper approach method methods show results also however " +
+    "ones thing things stuff way ways lot lots kind kinds might get got").split(" "),
 );
 
 /** Lowercased word tokens, accents folded, stopwords dropped, Porter-stemmed. */

@@ -50,6 +50,11 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
     previous = rest;
     for (const pattern of FRAME) rest = rest.replace(pattern, "").replace(/^[\s,:-]+/, "");
   } while (rest !== previous);
-  rest = rest.replace(/\b(?:papers?|articles?|published|released|any|recent|recently|new)\b/g, " ").replace(/\s+/g, " ").trim();
+  rest = rest
+    .replace(/\b(?:papers?|articles?|published|released|any|recent|recently|new)\b/g, " ")
+    // Comparisons keep what is compared: "how does X differ from Y" → "X Y".
+    .replace(/\b(?:compare|comparing|comparison of|versus|vs\.?|differ(?:s)? from|different from|difference between|differences between|better than|or)\b/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   return { text, topic: rest || text, filters };
 }

@@ -10,6 +10,8 @@ const BOILERPLATE = new Set(
 );
 
 const SIF_A = 1e-3;
+/** The shared direction is estimated from this many of the most frequent words. */
+const COMMON_FROM_WORDS = 50_000;
 
 /**
  * Smooth-inverse-frequency weighted average of word vectors (Arora et al.,
@@ -32,11 +34,16 @@ export class SifEncoder {
 
   #common: number[] | undefined;
 
-  /** Removes the projection on the direction every text shares (the frequency-weighted mean of all words). */
+  /**
+   * Removes the projection on the direction every text shares, estimated as
+   * the frequency-weighted mean of the words (SIF's "common component",
+   * computed from the vectors rather than a corpus so that embeddings stay
+   * independent of the library).
+   */
   removeCommon(vector: number[]): number[] {
     if (!this.#common) {
       const sum = new Array<number>(this.dims).fill(0);
-      const n = Math.min(Number(process.env.CN ?? 50000), this.#table.words.length);
+      const n = Math.min(COMMON_FROM_WORDS, this.#table.words.length);
       for (let row = 0; row < n; row++) {
         const probability = 1 / ((row + 1) * this.#harmonic);
         for (let i = 0; i < this.dims; i++) sum[i]! += probability * this.#table.vectors[row * this.dims + i]!;
