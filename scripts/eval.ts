@@ -7,7 +7,9 @@ import { loadConfig } from "../src/config.ts";
 import { createEmbedder } from "../src/embed/create.ts";
 import { fromRow } from "../src/store/lance/schema.ts";
 import { PaperSearch } from "../src/search/search.ts";
-import { loadQuestions, type LabelledQuestion } from "./eval/dataset.ts";
+import { PaperLookup } from "../src/lookup/lookup.ts";
+import type { StoredPaper } from "../src/store/paper-store.ts";
+import { loadLookups, loadQuestions, titleResolver, type LabelledQuestion, type LabelledLookup } from "./eval/dataset.ts";
 import { buildEvalLibrary } from "./eval/library.ts";
 import { mean, ndcg, recall, reciprocalRank } from "./eval/metrics.ts";
 
@@ -45,6 +47,29 @@ function abstentionRows(ours: Scored[]): string[][] {
   ];
 }
 
+function lookupRows(lookups: LabelledLookup[], papers: StoredPaper[]): string[][] {
+  const lookup = new PaperLookup(papers);
+  const resolve = titleResolver(papers);
+  const results = lookups.map((entry) => {
+    const found = lookup.find(entry.query);
+    let correct: boolean;
+    if (entry.expect === null) correct = found.match === null;
+    else if (Array.isArray(entry.expect)) correct = found.match === null && entry.expect.every((title) => found.alternatives.some((paper) => paper.id === resolve(title)));
+    else correct = found.match?.id === resolve(entry.expect);
+    const got = found.match ? found.match.title : found.alternatives.length > 0 ? `ask: ${found.alternatives.map((paper) => paper.title.slice(0, 30)).join(" / ")}` : "no match";
+    return { entry, correct, got };
+  });
+  const kinds = [...new Set(lookups.map((entry) => entry.kind))];
+  const row = (label: string, subset: typeof results) => [label, String(subset.length), String(subset.filter((result) => result.correct).length), pct(subset.filter((result) => result.correct).length, subset.length)];
+  return [
+    ...kinds.map((kind) => row(kind, results.filter((result) => result.entry.kind === kind))),
+    row("all (target 98%)", results),
+    row("  held out", results.filter((result) => result.entry.heldOut)),
+    row("no-match (target all)", results.filter((result) => result.entry.expect === null)),
+    ...results.filter((result) => !result.correct).map((result) => ["  wrong", "", `${result.entry.query} → ${result.got.slice(0, 70)}`, ""]),
+  ];
+}
+
 function pct(part: number, whole: number): string {
   return `${((100 * part) / Math.max(whole, 1)).toFixed(1)}%`;
 }
@@ -79,6 +104,8 @@ async function main(): Promise<void> {
     console.log(table(["kind", "n", "nDCG@10", "recall@10", "MRR", "BM25 nDCG@10", "BM25 recall@10", "BM25 MRR"], retrievalRows(ours, bm25)));
     console.log("\nAbstention");
     console.log(table(["kind", "n", "reported as covered", "target"], abstentionRows(ours)));
+    console.log("\nLookup by name");
+    console.log(table(["kind", "n", "correct", "share"], lookupRows(await loadLookups(), papers)));
   } finally {
     await library.dispose();
   }

@@ -7,7 +7,7 @@ export const EVAL_DIR = join(import.meta.dirname, "..", "..", "test", "eval");
 
 export type QuestionKind = "keyword" | "paraphrase" | "constraint" | "absent";
 export type LabelledQuestion = { kind: QuestionKind; heldOut: boolean; question: string; relevant: Map<string, number> };
-export type LabelledLookup = { kind: string; query: string; expect: string | null | string[] };
+export type LabelledLookup = { kind: string; heldOut?: boolean; query: string; expect: string | null | string[] };
 
 /** Resolves a unique title prefix to a paper id, failing loudly on a typo or an ambiguous prefix. */
 export function titleResolver(papers: StoredPaper[]): (prefix: string) => string {
