@@ -6,7 +6,7 @@ import { MultiMatchQuery } from "@lancedb/lancedb";
 import { loadConfig } from "../src/config.ts";
 import { createEmbedder } from "../src/embed/create.ts";
 import { fromRow } from "../src/store/lance/schema.ts";
-import { PaperSearch } from "../src/search/search.ts";
+import { Library } from "../src/library/library.ts";
 import { PaperLookup } from "../src/lookup/lookup.ts";
 import type { StoredPaper } from "../src/store/paper-store.ts";
 import { loadLookups, loadQuestions, titleResolver, type LabelledQuestion, type LabelledLookup } from "./eval/dataset.ts";
@@ -88,7 +88,7 @@ async function main(): Promise<void> {
   try {
     const papers = await library.store.list();
     const { now, questions } = await loadQuestions(papers);
-    const search = new PaperSearch(library.store, embedder);
+    const search = new Library(library.store, embedder);
 
     const ours: Scored[] = [];
     const bm25: Scored[] = [];

@@ -3,6 +3,8 @@ import { loadDotEnv } from "../config.ts";
 import { isPaperbotError } from "../errors.ts";
 import { registerIngest } from "./commands/ingest.ts";
 import { registerList } from "./commands/list.ts";
+import { registerPaper } from "./commands/paper.ts";
+import { registerSearch } from "./commands/search.ts";
 import { createCliContext, type CliContext } from "./context.ts";
 
 /** Runs one CLI invocation and returns its exit code: 0 done, 1 failed, 2 bad usage. */
@@ -15,6 +17,8 @@ export async function runCli(argv: string[]): Promise<number> {
     .exitOverride();
   registerIngest(program, getContext);
   registerList(program, getContext);
+  registerSearch(program, getContext);
+  registerPaper(program, getContext);
 
   try {
     loadDotEnv();

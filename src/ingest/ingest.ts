@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import { paperText, type Embedder } from "../embed/embedder.ts";
-import { PaperbotError } from "../errors.ts";
+import { assertSameEmbedder } from "../embed/stamp.ts";
 import { mergeRecords, mergeTwo } from "../papers/merge.ts";
 import { normalizeTitle, toPaper, toRecord, type PaperRecord } from "../papers/paper.ts";
 import type { EmbedderStamp, PaperStore, StoredPaper, StoredPaperWithVector } from "../store/paper-store.ts";
@@ -70,13 +70,9 @@ export async function ingestRecords(records: PaperRecord[], deps: IngestDeps, op
 
 async function needsRebuild(store: PaperStore, stamp: EmbedderStamp, requested: boolean): Promise<boolean> {
   const builtWith = await store.builtWith();
-  if (!builtWith || requested) return requested && builtWith !== undefined;
-  if (builtWith.embedder === stamp.embedder && builtWith.dims === stamp.dims) return false;
-  throw new PaperbotError(
-    "EMBEDDER_MISMATCH",
-    `The library was built with embedder '${builtWith.embedder}' (${builtWith.dims} dimensions), but '${stamp.embedder}' (${stamp.dims} dimensions) is configured. ` +
-      "Re-ingest with --rebuild to re-embed the library with the configured embedder, or set PAPERBOT_EMBEDDER back to the one that built it.",
-  );
+  if (requested) return builtWith !== undefined;
+  assertSameEmbedder(builtWith, stamp);
+  return false;
 }
 
 function matcher(existing: StoredPaper[]): (record: PaperRecord) => StoredPaper | undefined {

@@ -2,7 +2,7 @@ import type { Embedder } from "../embed/embedder.ts";
 import type { PaperFilters, PaperStore, ScoredPaper, StoredPaper } from "../store/paper-store.ts";
 import { reciprocalRankFusion } from "./fusion.ts";
 import { Glossary } from "./glossary/glossary.ts";
-import { SnapshotCache } from "./library-snapshot.ts";
+import type { SnapshotCache } from "../library/snapshot.ts";
 import { parseQuestion, type ParsedQuestion } from "./question.ts";
 import { loadWordVectorTable } from "../embed/word-vectors/cache.ts";
 import { RelevanceJudge, topicCoverage } from "./relevance.ts";
@@ -45,10 +45,10 @@ export class PaperSearch {
   readonly #glossary = new Glossary();
   #judge: Promise<RelevanceJudge> | undefined;
 
-  constructor(store: PaperStore, embedder: Embedder) {
+  constructor(store: PaperStore, embedder: Embedder, snapshots: SnapshotCache) {
     this.#store = store;
     this.#embedder = embedder;
-    this.#snapshots = new SnapshotCache(store);
+    this.#snapshots = snapshots;
   }
 
   async search(question: string, options: SearchOptions = {}): Promise<SearchResult> {

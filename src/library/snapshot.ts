@@ -1,11 +1,12 @@
 import { stemmer } from "stemmer";
 import { contentTerms, words } from "../embed/tokens.ts";
+import { PaperLookup } from "../lookup/lookup.ts";
 import type { PaperStore, StoredPaper } from "../store/paper-store.ts";
 
 /**
  * An in-memory view of the whole library for what LanceDB cannot do:
- * document frequencies (for feedback terms) and every title (for lookup).
- * Rebuilt when the store's version changes.
+ * word statistics (for search feedback and relevance) and name matching
+ * over every title (for lookup). Rebuilt when the store's version changes.
  */
 export class LibrarySnapshot {
   readonly papers: StoredPaper[];
@@ -20,6 +21,12 @@ export class LibrarySnapshot {
       for (const term of new Set(contentTerms(text))) this.#documentFrequency.set(term, (this.#documentFrequency.get(term) ?? 0) + 1);
       for (const stem of new Set(words(text).map((word) => stemmer(word)))) this.#stemFrequency.set(stem, (this.#stemFrequency.get(stem) ?? 0) + 1);
     }
+  }
+
+  #lookup: PaperLookup | undefined;
+
+  get lookup(): PaperLookup {
+    return (this.#lookup ??= new PaperLookup(this.papers));
   }
 
   /** How many papers use a word stem. */

@@ -1,0 +1,51 @@
+import type { Command } from "commander";
+import { PaperbotError } from "../../errors.ts";
+import type { StoredPaper } from "../../store/paper-store.ts";
+import { writeJson, type CliContext } from "../context.ts";
+import { stdinLines, withLibrary } from "../library.ts";
+import { publicFields } from "./list.ts";
+
+type PaperFlags = { db?: string; json?: boolean; stdin?: boolean };
+
+export function registerPaper(program: Command, context: () => CliContext): void {
+  program
+    .command("paper")
+    .description("Look up one paper by its title, short name, method name, a fragment, or its arXiv id or link")
+    .argument("[name]", 'e.g. "PyramidKV", "the HNSW paper", "scissor hands kv cache", 2406.02069')
+    .option("--db <dir>", "library location (default: $PAPERBOT_DB or ./data/lancedb)")
+    .option("--json", 'print {"match": <paper or null>, "alternatives": [...]}')
+    .option("--stdin", "read one name per line from standard input; print one JSON object per line")
+    .action(async (name: string | undefined, flags: PaperFlags) => {
+      const ctx = context();
+      if (!name && !flags.stdin) throw new PaperbotError("USAGE", 'Give a paper name, e.g. paperbot paper "PyramidKV", or use --stdin');
+      await withLibrary(ctx, flags.db, async (library) => {
+        const run = async (text: string) => {
+          const found = await library.lookup(text);
+          return { match: found.match && publicFields(found.match), alternatives: found.alternatives.map(publicFields) };
+        };
+        if (flags.stdin) {
+          for await (const line of stdinLines()) writeJson(ctx.stdout, await run(line));
+          return;
+        }
+        const result = await run(name!);
+        if (flags.json) writeJson(ctx.stdout, result);
+        else ctx.stdout.write(describe(name!, result));
+      });
+    });
+}
+
+type Found = { match: Omit<StoredPaper, "contentHash" | "recordHash" | "addedAt"> | null; alternatives: Omit<StoredPaper, "contentHash" | "recordHash" | "addedAt">[] };
+
+function describe(name: string, found: Found): string {
+  if (found.match) return card(found.match);
+  if (found.alternatives.length > 0) {
+    return `"${name}" could be any of these; which one?\n${found.alternatives.map((paper, index) => `${index + 1}. ${paper.title}\n   ${paper.url}`).join("\n")}\n`;
+  }
+  return `No paper in the library matches "${name}". Try its full title, a distinctive part of it, or its arXiv id.\n`;
+}
+
+export function card(paper: Found["alternatives"][number]): string {
+  const by = paper.authors?.join(", ") ?? paper.organization ?? (paper.authorCount ? `${paper.authorCount} authors` : undefined);
+  const meta = [by, paper.publishedAt, `${paper.upvotes} upvotes`].filter(Boolean).join(" · ");
+  return `${paper.title}\n${meta}\n${paper.url}\n\n${paper.abstract}\n`;
+}

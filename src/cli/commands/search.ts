@@ -1,0 +1,59 @@
+import type { Command } from "commander";
+import { PaperbotError } from "../../errors.ts";
+import type { SearchResult } from "../../search/search.ts";
+import { writeJson, type CliContext } from "../context.ts";
+import { stdinLines, withLibrary } from "../library.ts";
+import { parsePositiveInt } from "../options.ts";
+
+type SearchFlags = { db?: string; k: number; json?: boolean; stdin?: boolean };
+
+export function registerSearch(program: Command, context: () => CliContext): void {
+  program
+    .command("search")
+    .description("Find the papers that answer a question, best first")
+    .argument("[question]", 'a question as you would ask it in chat, e.g. "which papers cover KV cache compression?"')
+    .option("--db <dir>", "library location (default: $PAPERBOT_DB or ./data/lancedb)")
+    .option("--k <n>", "how many papers to return", parsePositiveInt, 10)
+    .option("--json", "print the result as JSON")
+    .option("--stdin", "read one question per line from standard input; print one JSON object per line")
+    .action(async (question: string | undefined, flags: SearchFlags) => {
+      const ctx = context();
+      if (!question && !flags.stdin) throw new PaperbotError("USAGE", 'Give a question, e.g. paperbot search "papers on sparse attention", or use --stdin');
+      await withLibrary(ctx, flags.db, async (library) => {
+        const run = async (text: string) => toJson(await library.search(text, { k: flags.k }));
+        if (flags.stdin) {
+          for await (const line of stdinLines()) writeJson(ctx.stdout, await run(line));
+          return;
+        }
+        const result = await run(question!);
+        if (flags.json) writeJson(ctx.stdout, result);
+        else ctx.stdout.write(describe(result));
+      });
+    });
+}
+
+export function toJson(result: SearchResult) {
+  return {
+    query: result.query.text,
+    filters: result.query.filters,
+    relevant: result.relevant,
+    results: result.results.map(({ paper, score }) => ({
+      id: paper.id,
+      title: paper.title,
+      score: Number(score.toFixed(5)),
+      publishedAt: paper.publishedAt ?? null,
+      upvotes: paper.upvotes,
+      url: paper.url,
+    })),
+  };
+}
+
+function describe(result: ReturnType<typeof toJson>): string {
+  if (result.results.length === 0) return "No papers match (check the date or upvote constraints in the question).\n";
+  const header = result.relevant ? "" : "Nothing in the library squarely covers that. Closest papers:\n";
+  const lines = result.results.map((paper, index) => {
+    const meta = [paper.publishedAt, paper.upvotes > 0 ? `${paper.upvotes} upvotes` : undefined].filter(Boolean).join(", ");
+    return `${index + 1}. ${paper.title}${meta ? ` (${meta})` : ""}\n   ${paper.url}`;
+  });
+  return `${header}${lines.join("\n")}\n`;
+}

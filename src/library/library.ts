@@ -1,0 +1,44 @@
+import type { Embedder } from "../embed/embedder.ts";
+import { assertSameEmbedder } from "../embed/stamp.ts";
+import type { LookupResult } from "../lookup/lookup.ts";
+import { PaperSearch, type SearchOptions, type SearchResult } from "../search/search.ts";
+import type { PaperFilters, PaperStore } from "../store/paper-store.ts";
+import { SnapshotCache } from "./snapshot.ts";
+
+/**
+ * The paper library as the rest of the bot sees it: search by question,
+ * lookup by name, and what it holds. One per process; it keeps the
+ * in-memory indexes warm and rebuilds them when the library changes.
+ */
+export class Library {
+  readonly store: PaperStore;
+  readonly embedder: Embedder;
+  readonly #snapshots: SnapshotCache;
+  readonly #search: PaperSearch;
+
+  constructor(store: PaperStore, embedder: Embedder) {
+    this.store = store;
+    this.embedder = embedder;
+    this.#snapshots = new SnapshotCache(store);
+    this.#search = new PaperSearch(store, embedder, this.#snapshots);
+  }
+
+  /** Fails with a clear message when the library was built by another embedder. */
+  async checkEmbedder(): Promise<void> {
+    assertSameEmbedder(await this.store.builtWith(), { embedder: this.embedder.id, dims: this.embedder.dims });
+  }
+
+  async search(question: string, options?: SearchOptions): Promise<SearchResult> {
+    await this.checkEmbedder();
+    return this.#search.search(question, options);
+  }
+
+  async lookup(name: string): Promise<LookupResult> {
+    return (await this.#snapshots.get()).lookup.find(name);
+  }
+
+  /** How many papers a search with these filters covers, and their date range. */
+  coverage(filters?: PaperFilters): Promise<{ papers: number; earliest?: string; latest?: string }> {
+    return this.store.coverage(filters);
+  }
+}
