@@ -16,7 +16,7 @@ export type ParsedQuestion = {
  */
 const FRAME = [
   /^(?:hey|hi|hello|ok|okay|so|please|pls|also|and)\b[,!]?/,
-  /^(?:can|could|would|will) you (?:please )?(?:tell me|show me|find|list|give me|recommend|suggest|point me to)/,
+  /^(?:can|could|would|will) you (?:please )?(?:tell|show|find|list|give|recommend|suggest|point)(?: me)?(?: to)?\b/,
   /^(?:please )?(?:show|find|list|give|recommend|suggest|get|tell)(?: me)?\b/,
   /^(?:i'm|i am|we're|we are)? ?(?:looking for|searching for|interested in)|^(?:i|we) (?:want|need)(?: to (?:read|know|learn) about)?/,
   /^how (?:can|could|do|does|should|would|to) (?:i|we|you|one)?\b/,

@@ -1,0 +1,75 @@
+import { MultiMatchQuery } from "@lancedb/lancedb";
+import type { Embedder } from "../../src/embed/embedder.ts";
+import { Library } from "../../src/library/library.ts";
+import { PaperLookup } from "../../src/lookup/lookup.ts";
+import { fromRow } from "../../src/store/lance/schema.ts";
+import type { StoredPaper } from "../../src/store/paper-store.ts";
+import { loadLookups, loadQuestions, titleResolver, type LabelledLookup, type LabelledQuestion } from "./dataset.ts";
+import { buildEvalLibrary } from "./library.ts";
+import { mean, ndcg, recall, reciprocalRank } from "./metrics.ts";
+
+export type Scored = { question: LabelledQuestion; ranked: string[]; relevant: boolean };
+export type RetrievalRow = { group: string; n: number; ndcg: number; recall: number; mrr: number; bm25: { ndcg: number; recall: number; mrr: number } };
+export type LookupOutcome = { entry: LabelledLookup; correct: boolean; got: string };
+export type EvalReport = { papers: number; embedder: string; retrieval: RetrievalRow[]; ours: Scored[]; lookups: LookupOutcome[] };
+
+/** The question groups reported, in order. */
+export const GROUPS: [string, (question: LabelledQuestion) => boolean][] = [
+  ["keyword", (q) => q.kind === "keyword"],
+  ["paraphrase", (q) => q.kind === "paraphrase"],
+  ["  tuned on", (q) => q.kind === "paraphrase" && !q.heldOut],
+  ["  held out", (q) => q.kind === "paraphrase" && q.heldOut],
+  ["constraint", (q) => q.kind === "constraint"],
+  ["all", (q) => q.kind !== "absent"],
+];
+
+/** Builds the eval library, runs every labelled question and lookup, and scores them. */
+export async function runEval(embedder: Embedder, today = new Date("2026-11-22T12:00:00Z")): Promise<EvalReport> {
+  const built = await buildEvalLibrary(embedder, today);
+  try {
+    const papers = await built.store.list();
+    const { now, questions } = await loadQuestions(papers);
+    const library = new Library(built.store, embedder);
+    const ours: Scored[] = [];
+    const bm25: Scored[] = [];
+    for (const question of questions) {
+      const result = await library.search(question.question, { k: 10, today: now });
+      ours.push({ question, ranked: result.results.map((hit) => hit.paper.id), relevant: result.relevant });
+      // Plain BM25: the raw question, title and abstract weighted alike, no filters.
+      const rows = await built.store.table!.query().fullTextSearch(new MultiMatchQuery(question.question, ["title", "abstract"])).select(["id", "_score"]).limit(10).toArray();
+      bm25.push({ question, ranked: rows.map((row) => row.id as string), relevant: rows.length > 0 });
+    }
+    return { papers: papers.length, embedder: embedder.id, retrieval: retrievalRows(ours, bm25), ours, lookups: scoreLookups(await loadLookups(), papers) };
+  } finally {
+    await built.dispose();
+  }
+}
+
+function retrievalRows(ours: Scored[], baseline: Scored[]): RetrievalRow[] {
+  return GROUPS.map(([group, belongs]) => {
+    const pick = (scored: Scored[]) => scored.filter((entry) => belongs(entry.question));
+    const metric = (scored: Scored[], fn: (ranked: string[], grades: Map<string, number>) => number) => mean(pick(scored).map((entry) => fn(entry.ranked, entry.question.relevant)));
+    return {
+      group,
+      n: pick(ours).length,
+      ndcg: metric(ours, ndcg),
+      recall: metric(ours, recall),
+      mrr: metric(ours, reciprocalRank),
+      bm25: { ndcg: metric(baseline, ndcg), recall: metric(baseline, recall), mrr: metric(baseline, reciprocalRank) },
+    };
+  });
+}
+
+function scoreLookups(lookups: LabelledLookup[], papers: StoredPaper[]): LookupOutcome[] {
+  const lookup = new PaperLookup(papers);
+  const resolve = titleResolver(papers);
+  return lookups.map((entry) => {
+    const found = lookup.find(entry.query);
+    let correct: boolean;
+    if (entry.expect === null) correct = found.match === null;
+    else if (Array.isArray(entry.expect)) correct = found.match === null && entry.expect.every((title) => found.alternatives.some((paper) => paper.id === resolve(title)));
+    else correct = found.match?.id === resolve(entry.expect);
+    const got = found.match ? found.match.title : found.alternatives.length > 0 ? `ask: ${found.alternatives.map((paper) => paper.title.slice(0, 30)).join(" / ")}` : "no match";
+    return { entry, correct, got };
+  });
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { parseQuestion } from "../../src/search/question.ts";
+
+// A Sunday.
+const today = new Date("2026-11-22T10:00:00Z");
+const parse = (text: string) => parseQuestion(text, today);
+
+describe("chat phrasing", () => {
+  it.each([
+    ["which papers cover KV cache compression?", "kv cache compression"],
+    ["anything on concept bottleneck models?", "concept bottleneck models"],
+    ["is there a paper about HNSW?", "hnsw"],
+    ["do we have anything on federated learning across hospitals?", "federated learning across hospitals"],
+    ["Hey, can you find me papers about sparse attention", "sparse attention"],
+    ["how can I shrink the memory used by cached keys and values during decoding?", "shrink the memory used by cached keys and values during decoding"],
+    ["compare PyramidKV and PyramidInfer", "pyramidkv and pyramidinfer"],
+    ["how does Scissorhands differ from FastGen?", "scissorhands fastgen"],
+    ["HNSW versus SPANN for vector search", "hnsw spann for vector search"],
+  ])("%s → %s", (question, topic) => {
+    expect(parse(question).topic).toBe(topic);
+  });
+});
+
+describe("time phrases become date filters", () => {
+  it.each([
+    ["papers from 2024 about graph transformers", { from: "2024-01-01", to: "2024-12-31" }, "graph transformers"],
+    ["sparse attention papers from this year", { from: "2026-01-01" }, "sparse attention"],
+    ["what's new this week on diffusion?", { from: "2026-11-16" }, "diffusion"],
+    ["diffusion papers from last week", { from: "2026-11-09", to: "2026-11-15" }, "diffusion"],
+    ["papers since March on sparse attention", { from: "2026-03-01" }, "sparse attention"],
+    ["test-time scaling papers since December", { from: "2025-12-01" }, "test-time scaling"],
+    ["anything from the last two weeks on attention?", { from: "2026-11-08" }, "attention"],
+    ["neural architecture search papers before 2020", { to: "2019-12-31" }, "neural architecture search"],
+    ["concept bottleneck models published after 2022", { from: "2023-01-01" }, "concept bottleneck models"],
+    ["mobile CNNs from between 2020 and 2022", { from: "2020-01-01", to: "2022-12-31" }, "mobile cnns"],
+    ["KV cache papers from last month", { from: "2026-10-01", to: "2026-10-31" }, "kv cache"],
+    ["quantization papers from March 2024", { from: "2024-03-01", to: "2024-03-31" }, "quantization"],
+    ["diffusion papers from last year", { from: "2025-01-01", to: "2025-12-31" }, "diffusion"],
+  ])("%s", (question, filters, topic) => {
+    const parsed = parse(question);
+    expect(parsed.filters).toEqual(filters);
+    expect(parsed.topic).toBe(topic);
+  });
+
+  it("does not read a month inside a word", () => {
+    expect(parse("memory used during decoding").filters).toEqual({});
+    expect(parse("papers on mayday signals").filters).toEqual({});
+  });
+
+  it("reads upvote constraints", () => {
+    expect(parse("KV cache papers with at least 2 upvotes").filters).toEqual({ minUpvotes: 2 });
+    expect(parse("sparse attention papers with 2+ upvotes").filters).toEqual({ minUpvotes: 2 });
+    expect(parse("diffusion papers with more than 5 upvotes").filters).toEqual({ minUpvotes: 6 });
+  });
+});
