@@ -140,12 +140,14 @@ function words(text: string): string[] {
 
 /** "the HNSW paper", "look up 'PyramidKV'", "paper called X" → the name itself. */
 export function stripFraming(query: string): string {
+  const quotes = /^["'“”‘’`]+|["'“”‘’`?.!]+$/g;
   return query
     .trim()
-    .replace(/^["'“”‘’`]+|["'“”‘’`?.!]+$/g, "")
+    .replace(quotes, "")
     .replace(/^(?:please\s+)?(?:look\s*up|find|show(?:\s+me)?|get|open|search(?:\s+for)?)\s+/i, "")
     .replace(/^(?:the\s+)?(?:paper|article)\s+(?:called|named|titled)\s+/i, "")
     .replace(/^the\s+(.+?)\s+(?:paper|article)$/i, "$1")
     .replace(/\s+(?:paper|article)$/i, "")
+    .replace(quotes, "")
     .trim();
 }

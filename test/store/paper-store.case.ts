@@ -60,6 +60,40 @@ export function paperStoreContract(name: string, open: () => Promise<PaperStore>
       store.close();
     });
 
+    it("searches text with the title weighted above the abstract, inside the filters", async () => {
+      const store = await open();
+      await store.upsert(
+        [
+          storedPaper("Sparse attention for long context", { abstract: "About attention.", publishedAt: "2024-05-01", upvotes: 3 }),
+          storedPaper("Graph networks", { abstract: "Uses sparse attention in one layer.", publishedAt: "2023-01-01" }),
+          storedPaper("Diffusion models", { abstract: "Nothing related." }),
+        ],
+        stamp,
+      );
+      expect((await store.textSearch("sparse attention", 10)).map((hit) => hit.paper.title)).toEqual(["Sparse attention for long context", "Graph networks"]);
+      expect((await store.textSearch("sparse attention", 10, { from: "2024-01-01" })).map((hit) => hit.paper.title)).toEqual(["Sparse attention for long context"]);
+      expect((await store.textSearch("sparse attention", 10, { minUpvotes: 5 }))).toEqual([]);
+      expect(await store.coverage({ to: "2023-12-31" })).toEqual({ papers: 1, earliest: "2023-01-01", latest: "2023-01-01" });
+      store.close();
+    });
+
+    it("finds the nearest vectors by cosine similarity", async () => {
+      const store = await open();
+      await store.upsert([storedPaper("East", { vector: [1, 0, 0, 0] }), storedPaper("North", { vector: [0, 1, 0, 0] }), storedPaper("North-east", { vector: [0.7, 0.7, 0, 0] })], stamp);
+      const hits = await store.vectorSearch([0.1, 1, 0, 0], 2);
+      expect(hits.map((hit) => hit.paper.title)).toEqual(["North", "North-east"]);
+      expect(hits[0]!.score).toBeGreaterThan(0.9);
+      store.close();
+    });
+
+    it("changes version when it changes", async () => {
+      const store = await open();
+      const before = await store.version();
+      await store.upsert([storedPaper("New")], stamp);
+      expect(await store.version()).not.toBe(before);
+      store.close();
+    });
+
     it("keeps what it had when reopened", async () => {
       const store = await open();
       await store.upsert([storedPaper("Kept")], stamp);

@@ -1,0 +1,57 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runPaperbot } from "../helpers/cli.ts";
+import { SAMPLES_DIR } from "../helpers/files.ts";
+
+let dir: string;
+let db: string;
+afterAll(() => rm(dir, { recursive: true, force: true }));
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "paperbot-cli-"));
+  db = join(dir, "lancedb");
+  const ingested = await runPaperbot(["ingest", SAMPLES_DIR, "--db", db, "--json"]);
+  expect(ingested.code).toBe(0);
+}, 60_000);
+
+describe("paperbot search and paper", () => {
+  it("prints search results as one JSON object, best first", async () => {
+    const result = await runPaperbot(["search", "which papers cover KV cache compression?", "--db", db, "--json", "--k", "3"]);
+    expect(result.code).toBe(0);
+    const parsed = JSON.parse(result.stdout);
+    expect(parsed).toMatchObject({ query: "which papers cover KV cache compression?", filters: {}, relevant: true });
+    expect(parsed.results).toHaveLength(3);
+    expect(Object.keys(parsed.results[0]).sort()).toEqual(["id", "publishedAt", "score", "title", "upvotes", "url"]);
+    expect(parsed.results[0].score).toBeGreaterThanOrEqual(parsed.results[1].score);
+  });
+
+  it("runs a batch from stdin in one process, one JSON line per question", async () => {
+    const result = await runPaperbot(["search", "--stdin", "--db", db, "--k", "2"], {}, { stdin: "papers from 2024 about KV cache\n\nprotein structure prediction\n" });
+    const lines = result.stdout.trim().split("\n").map((line) => JSON.parse(line));
+    expect(lines).toHaveLength(2);
+    expect(lines[0].filters).toEqual({ from: "2024-01-01", to: "2024-12-31" });
+    expect(lines[1].relevant).toBe(false);
+  });
+
+  it("looks up a paper, says no match, and offers alternatives", async () => {
+    const found = JSON.parse((await runPaperbot(["paper", "the HNSW paper", "--db", db, "--json"])).stdout);
+    expect(found.match.title).toMatch(/Hierarchical Navigable Small World graphs/);
+    expect(found.match).toHaveProperty("abstract");
+    const batch = (await runPaperbot(["paper", "--stdin", "--db", db], {}, { stdin: "AlphaFold\nPay Less Attention\n" })).stdout.trim().split("\n").map((line) => JSON.parse(line));
+    expect(batch[0]).toEqual({ match: null, alternatives: [] });
+    expect(batch[1].match).toBeNull();
+    expect(batch[1].alternatives).toHaveLength(2);
+  });
+
+  it("prints a readable card and a readable 'not covered'", async () => {
+    expect((await runPaperbot(["paper", "scissor hands kv cache", "--db", db])).stdout).toMatch(/^Scissorhands: Exploiting/);
+    expect((await runPaperbot(["search", "quantum error correction", "--db", db])).stdout).toMatch(/^Nothing in the library squarely covers that/);
+  });
+
+  it("asks for a question when none is given", async () => {
+    const result = await runPaperbot(["search", "--db", db]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/Give a question/);
+  });
+});

@@ -1,0 +1,77 @@
+import { beforeAll, afterAll, describe, expect, it } from "vitest";
+import type { Library } from "../../src/library/library.ts";
+import { sampleLibrary, TODAY } from "../helpers/library.ts";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+let dir: string;
+let library: Library;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "paperbot-search-"));
+  library = await sampleLibrary(dir);
+}, 60_000);
+afterAll(async () => {
+  library.store.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const titles = async (question: string, k = 10) => (await library.search(question, { k, today: TODAY })).results.map((hit) => hit.paper.title);
+
+describe("hybrid search over the samples", () => {
+  it("answers a keyword question with the papers on it", async () => {
+    const top = await titles("which papers cover KV cache compression?", 5);
+    expect(top.every((title) => /KV|Discard/.test(title))).toBe(true);
+  });
+
+  it("finds the KV-cache papers for a plain-language question without those words", async () => {
+    const top = await titles("how can I shrink the memory used by cached keys and values during decoding?", 5);
+    expect(top.filter((title) => /KV Cache|TransMLA|X-EcoMLA|Scissorhands/i.test(title)).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("applies date filters inside the query", async () => {
+    const result = await library.search("papers from 2024 about KV cache compression", { today: TODAY });
+    expect(result.query.filters).toEqual({ from: "2024-01-01", to: "2024-12-31" });
+    expect(result.results.length).toBeGreaterThan(0);
+    for (const hit of result.results) expect(hit.paper.publishedAt).toMatch(/^2024-/);
+    expect(result.results[0]!.paper.title).toMatch(/Keyformer|ZipVL/);
+  });
+
+  it("applies upvote filters inside the query", async () => {
+    const result = await library.search("sparse attention papers with 2+ upvotes", { today: TODAY });
+    expect(result.results.length).toBeGreaterThan(0);
+    for (const hit of result.results) expect(hit.paper.upvotes).toBeGreaterThanOrEqual(2);
+  });
+
+  it("returns nothing rather than out-of-range papers when no paper passes the filters", async () => {
+    const result = await library.search("KV cache compression papers from 1990", { today: TODAY });
+    expect(result.results).toEqual([]);
+    expect(result.relevant).toBe(false);
+  });
+
+  it("says a topic the library lacks is not covered, and names the word it could not match", async () => {
+    const result = await library.search("blockchain smart contract verification", { today: TODAY });
+    expect(result.relevant).toBe(false);
+    expect(result.unmatched).toContain("blockchain");
+    expect(result.results.length).toBeGreaterThan(0);
+  });
+
+  it("says a covered topic is covered", async () => {
+    expect((await library.search("anything on concept bottleneck models?", { today: TODAY })).relevant).toBe(true);
+  });
+
+  it("reports what a filtered search covered", async () => {
+    expect(await library.coverage({ from: "2024-01-01", to: "2024-12-31" })).toMatchObject({ earliest: expect.stringMatching(/^2024-/), latest: expect.stringMatching(/^2024-/) });
+    expect((await library.coverage()).papers).toBe(387);
+  });
+});
+
+describe("lookup through the library", () => {
+  it("finds by short name, answers no match, and offers alternatives", async () => {
+    expect((await library.lookup("PyramidKV")).match?.title).toMatch(/^PyramidKV:/);
+    expect(await library.lookup("AlphaFold")).toEqual({ match: null, alternatives: [] });
+    const ambiguous = await library.lookup("Model Tells You");
+    expect(ambiguous.match).toBeNull();
+    expect(ambiguous.alternatives.map((paper) => paper.title)).toHaveLength(2);
+  });
+});
