@@ -32,6 +32,11 @@ export async function loadQuestions(papers: StoredPaper[]): Promise<{ now: Date;
   return { now: new Date(`${raw.now}T12:00:00Z`), questions };
 }
 
+/** The question texts alone, for benchmarks over other libraries. */
+export async function loadQuestionTexts(): Promise<string[]> {
+  return JSON.parse(await readFile(join(EVAL_DIR, "questions.json"), "utf8")).questions.map((entry: { question: string }) => entry.question);
+}
+
 export async function loadLookups(): Promise<LabelledLookup[]> {
   return JSON.parse(await readFile(join(EVAL_DIR, "lookups.json"), "utf8")).lookups;
 }

@@ -24,8 +24,13 @@ export class Library {
   }
 
   /** Fails with a clear message when the library was built by another embedder. */
+  #checkedVersion: number | undefined;
+
   async checkEmbedder(): Promise<void> {
+    const version = await this.store.version();
+    if (version === this.#checkedVersion) return;
     assertSameEmbedder(await this.store.builtWith(), { embedder: this.embedder.id, dims: this.embedder.dims });
+    this.#checkedVersion = version;
   }
 
   async search(question: string, options?: SearchOptions): Promise<SearchResult> {

@@ -10,12 +10,14 @@ import type { PaperStore, StoredPaper } from "../store/paper-store.ts";
  */
 export class LibrarySnapshot {
   readonly papers: StoredPaper[];
+  readonly byId: Map<string, StoredPaper>;
   readonly #documentFrequency = new Map<string, number>();
   /** How many papers use each word stem, stopwords included. */
   readonly #stemFrequency = new Map<string, number>();
 
   constructor(papers: StoredPaper[]) {
     this.papers = papers;
+    this.byId = new Map(papers.map((paper) => [paper.id, paper]));
     for (const paper of papers) {
       const text = `${paper.title} ${paper.abstract}`;
       for (const term of new Set(contentTerms(text))) this.#documentFrequency.set(term, (this.#documentFrequency.get(term) ?? 0) + 1);

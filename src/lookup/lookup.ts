@@ -18,6 +18,7 @@ type Entry = {
   title: string;
   shortName?: string;
   titleWords: string[];
+  titleStems: Set<string>;
   /** Initials of every run of consecutive title words: "mixture of block attention" → "moba". */
   titleInitials: string;
   own: Set<string>;
@@ -43,6 +44,7 @@ export class PaperLookup {
         paper,
         title: normalizeTitle(paper.title),
         titleWords: normalizeTitle(paper.title).split(" ").filter(Boolean),
+        titleStems: new Set(normalizeTitle(paper.title).split(" ").filter(Boolean).map((word) => stemmer(word))),
         titleInitials: normalizeTitle(paper.title).split(" ").filter(Boolean).map((word) => word[0]).join(""),
         own: new Set(names.own.map(compact)),
         mentioned: new Set(names.mentioned.map(compact)),
@@ -54,7 +56,7 @@ export class PaperLookup {
 
   /** Every candidate's score, best first: for debugging and tuning. */
   explain(rawQuery: string, top = 5): { title: string; score: number }[] {
-    const query = stripFraming(rawQuery);
+    const query = prepare(stripFraming(rawQuery));
     return this.#entries
       .map((entry) => ({ title: entry.paper.title, score: this.#score(entry, query) }))
       .sort((a, b) => b.score - a.score)
@@ -68,10 +70,11 @@ export class PaperLookup {
       const paper = this.#entries.find((entry) => entry.paper.id === arxivId)?.paper;
       return { match: paper ?? null, alternatives: [] };
     }
-    if (!compact(query)) return { match: null, alternatives: [] };
+    const prepared = prepare(query);
+    if (!prepared.squeezed) return { match: null, alternatives: [] };
 
     const scored = this.#entries
-      .map((entry) => ({ paper: entry.paper, score: this.#score(entry, query) }))
+      .map((entry) => ({ paper: entry.paper, score: this.#score(entry, prepared) }))
       .filter((candidate) => candidate.score >= MATCH_THRESHOLD)
       .sort((a, b) => b.score - a.score);
     const best = scored[0];
@@ -81,16 +84,15 @@ export class PaperLookup {
     return { match: best.paper, alternatives: scored.slice(1, 1 + MAX_ALTERNATIVES).filter((candidate) => candidate.score >= best.score - 0.1).map((c) => c.paper) };
   }
 
-  #score(entry: Entry, query: string): number {
-    const normalized = normalizeTitle(query);
-    const squeezed = compact(query);
+  #score(entry: Entry, { normalized, squeezed, words, stems }: Query): number {
     if (normalized === entry.title) return 1;
     let score = 0;
     if (entry.shortName) score = Math.max(score, squeezed === entry.shortName ? 0.97 : 0.92 * editSimilarity(squeezed, entry.shortName));
+
     if (entry.own.has(squeezed)) score = Math.max(score, 0.95);
     // A name the abstract only uses identifies the paper when the title spells it out ("MoBA": Mixture of Block Attention).
     if (entry.mentioned.has(squeezed) && squeezed.length >= 3 && entry.titleInitials.includes(squeezed)) score = Math.max(score, 0.88);
-    return Math.max(score, tokenMatch(words(query), entry.titleWords));
+    return Math.max(score, tokenMatch(words, stems, entry.titleWords, entry.titleStems));
   }
 }
 
@@ -100,42 +102,49 @@ export class PaperLookup {
  * title the query covers. A lone word only names a paper when it is the
  * title's first word ("Matryoshka").
  */
-function tokenMatch(query: string[], title: string[]): number {
+function tokenMatch(query: string[], queryStems: string[], title: string[], titleStems: Set<string>): number {
   if (query.length === 0) return 0;
-  const titleStems = new Set(title.map((word) => stemmer(word)));
-  const has = (word: string) => titleStems.has(stemmer(word)) || title.some((candidate) => nearlyEqual(word, candidate));
+  const has = (word: string, stem: string) => titleStems.has(stem) || title.some((candidate) => nearlyEqual(word, candidate));
   let matched = 0;
   for (let i = 0; i < query.length; i++) {
     const word = query[i]!;
     const next = query[i + 1] ?? "";
     // "scissor hands" → "scissorhands"; a one-letter part ("2") is a word of its own.
     const joined = word.length >= 3 && next.length >= 3 ? word + next : "";
-    if (joined && has(joined)) {
+    if (joined && has(joined, joined)) {
       matched += 2;
       i++;
-    } else if (has(word)) {
+    } else if (has(word, queryStems[i]!)) {
       matched += 1;
+    } else {
+      // A partial match scores below the match threshold whatever else matches.
+      return 0;
     }
   }
   const coverage = Math.min(1, query.length / title.length);
-  if (matched < query.length) return 0.75 * (matched / query.length);
   if (query.length === 1 && title[0] !== query[0]) return 0.75;
   return 0.86 + 0.1 * coverage;
 }
 
 function nearlyEqual(a: string, b: string): boolean {
-  if (Math.min(a.length, b.length) < 5) return false;
+  // Typos rarely hit both of the first two letters; checking that first skips most distance computations.
+  if (Math.min(a.length, b.length) < 5 || (a[0] !== b[0] && a[1] !== b[1])) return false;
   const allowed = Math.max(a.length, b.length) >= 8 ? 2 : 1;
   return Math.abs(a.length - b.length) <= allowed && distance(a, b) <= allowed;
 }
 
 function editSimilarity(a: string, b: string): number {
-  if (!a || !b) return 0;
+  // Similarity can be no higher than the length ratio; skip the distance when that already rules it out.
+  if (!a || !b || Math.min(a.length, b.length) / Math.max(a.length, b.length) < 0.8) return 0;
   return 1 - distance(a, b) / Math.max(a.length, b.length);
 }
 
-function words(text: string): string[] {
-  return normalizeTitle(text).split(" ").filter(Boolean);
+type Query = { normalized: string; squeezed: string; words: string[]; stems: string[] };
+
+function prepare(query: string): Query {
+  const normalized = normalizeTitle(query);
+  const words = normalized.split(" ").filter(Boolean);
+  return { normalized, squeezed: normalized.replace(/ /g, ""), words, stems: words.map((word) => stemmer(word)) };
 }
 
 /** "the HNSW paper", "look up 'PyramidKV'", "paper called X" → the name itself. */

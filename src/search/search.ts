@@ -1,8 +1,8 @@
 import type { Embedder } from "../embed/embedder.ts";
-import type { PaperFilters, PaperStore, ScoredPaper, StoredPaper } from "../store/paper-store.ts";
+import type { LibrarySnapshot, SnapshotCache } from "../library/snapshot.ts";
+import type { PaperFilters, PaperStore, ScoredId, StoredPaper } from "../store/paper-store.ts";
 import { reciprocalRankFusion } from "./fusion.ts";
 import { Glossary } from "./glossary/glossary.ts";
-import type { SnapshotCache } from "../library/snapshot.ts";
 import { parseQuestion, type ParsedQuestion } from "./question.ts";
 import { loadWordVectorTable } from "../embed/word-vectors/cache.ts";
 import { RelevanceJudge, topicCoverage } from "./relevance.ts";
@@ -59,24 +59,25 @@ export class PaperSearch {
 
     const glossaryMatch = this.#glossary.match(topic);
     const fieldTerms = glossaryMatch.terms.join(" ");
+    const snapshot = await this.#snapshots.get();
+    const papersOf = (hits: ScoredId[]) => hits.map((hit) => snapshot.byId.get(hit.id)).filter((paper): paper is StoredPaper => paper !== undefined);
     const [text, glossary, vector] = await Promise.all([
       this.#store.textSearch(topic, CANDIDATES, filters),
       fieldTerms ? this.#store.textSearch(fieldTerms, CANDIDATES, filters) : [],
       this.#embedder.embedQuery(`${topic} ${fieldTerms}`).then((embedding) => this.#store.vectorSearch(embedding, CANDIDATES, filters)),
     ]);
     // 0.5 when half the topic's words are in the best BM25 papers; more trust in BM25 above that.
-    const lean = topicCoverage(topic, text.slice(0, 3).map((hit) => hit.paper)) - 0.5;
+    const lean = topicCoverage(topic, papersOf(text.slice(0, 3))) - 0.5;
     const lists = [
       { hits: text, weight: 1 + lean },
       { hits: glossary, weight: 1 },
       { hits: vector, weight: 1 - lean },
     ];
-    let ranked = fuse(lists);
-    const snapshot = await this.#snapshots.get();
+    let ranked = fuse(lists, snapshot);
 
     if (topicCoverage(topic, ranked.slice(0, 3).map((hit) => hit.paper)) < FEEDBACK_BELOW_COVERAGE) {
       const feedback = snapshot.distinguishingTerms(ranked.slice(0, FEEDBACK_PAPERS).map((hit) => hit.paper), FEEDBACK_TERMS, topic);
-      if (feedback.length > 0) ranked = fuse([...lists, { hits: await this.#store.textSearch(feedback.join(" "), CANDIDATES, filters), weight: 1 }]);
+      if (feedback.length > 0) ranked = fuse([...lists, { hits: await this.#store.textSearch(feedback.join(" "), CANDIDATES, filters), weight: 1 }], snapshot);
     }
     const results = ranked.slice(0, k);
     this.#judge ??= loadWordVectorTable().then((table) => new RelevanceJudge(table));
@@ -85,8 +86,13 @@ export class PaperSearch {
   }
 }
 
-function fuse(lists: { hits: ScoredPaper[]; weight: number }[]): SearchHit[] {
-  const papers = new Map(lists.flatMap((list) => list.hits.map((hit) => [hit.paper.id, hit.paper] as const)));
-  const scores = reciprocalRankFusion(lists.map((list) => ({ ids: list.hits.map((hit) => hit.paper.id), weight: list.weight })));
-  return [...scores].sort((a, b) => b[1] - a[1]).map(([id, score]) => ({ paper: papers.get(id)!, score }));
+/** Papers written after the snapshot was taken are left out until the next search sees the new version. */
+function fuse(lists: { hits: ScoredId[]; weight: number }[], snapshot: LibrarySnapshot): SearchHit[] {
+  const scores = reciprocalRankFusion(lists.map((list) => ({ ids: list.hits.map((hit) => hit.id), weight: list.weight })));
+  return [...scores]
+    .sort((a, b) => b[1] - a[1])
+    .flatMap(([id, score]) => {
+      const paper = snapshot.byId.get(id);
+      return paper ? [{ paper, score }] : [];
+    });
 }

@@ -15,7 +15,8 @@ export type StoredPaperWithVector = StoredPaper & { vector: number[] };
 /** Constraints applied inside a search, not after it. Dates are inclusive ISO dates. */
 export type PaperFilters = { from?: string; to?: string; minUpvotes?: number };
 
-export type ScoredPaper = { paper: StoredPaper; score: number };
+/** A search hit: the paper's id and how well it scored (higher is better). */
+export type ScoredId = { id: string; score: number };
 
 /** Which embedder built the vectors in a library. */
 export type EmbedderStamp = { embedder: string; dims: number };
@@ -34,9 +35,9 @@ export interface PaperStore {
   list(): Promise<StoredPaper[]>;
   vectorsOf(ids: string[]): Promise<Map<string, number[]>>;
   /** BM25 full-text search, title weighted above abstract; best first. */
-  textSearch(text: string, limit: number, filters?: PaperFilters): Promise<ScoredPaper[]>;
+  textSearch(text: string, limit: number, filters?: PaperFilters): Promise<ScoredId[]>;
   /** Nearest papers by cosine similarity (score = similarity); best first. */
-  vectorSearch(vector: number[], limit: number, filters?: PaperFilters): Promise<ScoredPaper[]>;
+  vectorSearch(vector: number[], limit: number, filters?: PaperFilters): Promise<ScoredId[]>;
   /** How many papers pass the filters, and the date range they span. */
   coverage(filters?: PaperFilters): Promise<{ papers: number; earliest?: string; latest?: string }>;
   /** Inserts or replaces papers by id, and deletes `supersededIds` (papers now stored under another id), in one write. */

@@ -1,7 +1,7 @@
 import * as lancedb from "@lancedb/lancedb";
 import { PaperbotError } from "../../errors.ts";
 import { normalizeTitle } from "../../papers/paper.ts";
-import type { EmbedderStamp, PaperFilters, PaperStore, ScoredPaper, StoredPaper, StoredPaperWithVector } from "../paper-store.ts";
+import type { EmbedderStamp, PaperFilters, PaperStore, ScoredId, StoredPaper, StoredPaperWithVector } from "../paper-store.ts";
 import { filterSql, sqlString } from "./filters.ts";
 import { COLUMNS_WITHOUT_VECTOR, fromRow, PAPERS_TABLE, papersSchema, toRow } from "./schema.ts";
 
@@ -69,18 +69,19 @@ export class LancePaperStore implements PaperStore {
     return vectors;
   }
 
-  async textSearch(text: string, limit: number, filters?: PaperFilters): Promise<ScoredPaper[]> {
+  async textSearch(text: string, limit: number, filters?: PaperFilters): Promise<ScoredId[]> {
     if (!this.#table || !text.trim()) return [];
     const query = new lancedb.MultiMatchQuery(text, ["title", "abstract"], { boosts: [TITLE_BOOST, 1] });
-    const rows = await withFilter(this.#table.query().fullTextSearch(query), filters).select([...COLUMNS_WITHOUT_VECTOR, "_score"]).limit(limit).toArray();
-    return rows.map((row) => ({ paper: fromRow(row), score: Number(row._score) }));
+    const rows = await withFilter(this.#table.query().fullTextSearch(query), filters).select(["id", "_score"]).limit(limit).toArray();
+    return rows.map((row) => ({ id: row.id as string, score: Number(row._score) }));
   }
 
-  async vectorSearch(vector: number[], limit: number, filters?: PaperFilters): Promise<ScoredPaper[]> {
+  async vectorSearch(vector: number[], limit: number, filters?: PaperFilters): Promise<ScoredId[]> {
     if (!this.#table) return [];
-    const query = this.#table.vectorSearch(vector).distanceType("cosine").select([...COLUMNS_WITHOUT_VECTOR, "_distance"]).limit(limit);
+    // ef only matters once the vector index exists; it trades a little speed for recall.
+    const query = this.#table.vectorSearch(vector).distanceType("cosine").ef(VECTOR_SEARCH_EF).select(["id", "_distance"]).limit(limit);
     const rows = await withFilter(query, filters).toArray();
-    return rows.map((row) => ({ paper: fromRow(row), score: 1 - Number(row._distance) }));
+    return rows.map((row) => ({ id: row.id as string, score: 1 - Number(row._distance) }));
   }
 
   async coverage(filters?: PaperFilters): Promise<{ papers: number; earliest?: string; latest?: string }> {
@@ -99,7 +100,7 @@ export class LancePaperStore implements PaperStore {
       let merge = table.mergeInsert("id").whenMatchedUpdateAll().whenNotMatchedInsertAll();
       if (supersededIds.length > 0) merge = merge.whenNotMatchedBySourceDelete({ where: `id IN (${supersededIds.map(sqlString).join(", ")})` });
       await merge.execute(toRows(papers, stamp));
-      await indexText(table);
+      await refreshIndexes(table, false);
     });
   }
 
@@ -108,7 +109,7 @@ export class LancePaperStore implements PaperStore {
       const schema = papersSchema(stamp.dims);
       const mode = this.#table ? "overwrite" : "create";
       this.#table = await this.#db.createTable(PAPERS_TABLE, toRows(papers, stamp), { schema, mode });
-      await indexText(this.#table);
+      await refreshIndexes(this.#table, true);
     });
   }
 
@@ -130,15 +131,29 @@ function toRows(papers: StoredPaperWithVector[], stamp: EmbedderStamp) {
   return papers.map((paper) => toRow(paper, normalizeTitle(paper.title), stamp.embedder));
 }
 
-/** Full-text indexes, one per column so that search can weight title above abstract. */
-async function indexText(table: lancedb.Table): Promise<void> {
+/**
+ * Full-text indexes, one per column so that search can weight title above
+ * abstract; and, once the library is large enough for a full scan to be
+ * slow, an HNSW vector index. New rows join existing indexes through
+ * `optimize` instead of a rebuild.
+ */
+async function refreshIndexes(table: lancedb.Table, rebuilt: boolean): Promise<void> {
+  const existing = new Set((await table.listIndices()).flatMap((index) => index.columns));
   for (const column of ["title", "abstract"]) {
-    await table.createIndex(column, { config: lancedb.Index.fts(FTS_OPTIONS), replace: true });
+    if (rebuilt || !existing.has(column)) await table.createIndex(column, { config: lancedb.Index.fts(FTS_OPTIONS), replace: true });
   }
+  const hasVectorIndex = !rebuilt && existing.has("vector");
+  if (!hasVectorIndex && (await table.countRows()) >= VECTOR_INDEX_MIN_PAPERS) {
+    await table.createIndex("vector", { config: lancedb.Index.hnswSq({ distanceType: "cosine" }), replace: true });
+  }
+  if (!rebuilt) await table.optimize();
 }
 
 /** Title matches count double: a word in the title says more about a paper than one in its abstract. */
 const TITLE_BOOST = 2;
+/** Below this many papers an exact scan is fast enough (a few ms); above it, HNSW (see `npm run bench`). */
+const VECTOR_INDEX_MIN_PAPERS = 5_000;
+const VECTOR_SEARCH_EF = 200;
 
 function withFilter<Q extends { where(predicate: string): Q }>(query: Q, filters?: PaperFilters): Q {
   const predicate = filterSql(filters);
