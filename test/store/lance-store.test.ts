@@ -1,7 +1,7 @@
-import { beforeEach } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { LancePaperStore } from "../../src/store/lance/lance-store.ts";
 import { useTempDir } from "../helpers/files.ts";
-import { paperStoreContract } from "./paper-store.case.ts";
+import { paperStoreContract, storedPaper } from "./paper-store.case.ts";
 
 const tempDir = useTempDir();
 let uri: string;
@@ -10,3 +10,19 @@ beforeEach(async () => {
 });
 
 paperStoreContract("LanceDB on local disk", () => LancePaperStore.open({ uri }));
+
+describe("LanceDB indexes at library scale", () => {
+  it("adds an HNSW vector index once the library is large, and still finds the nearest paper", async () => {
+    const store = await LancePaperStore.open({ uri });
+    const papers = Array.from({ length: 5_000 }, (_, i) => {
+      const angle = (i / 5_000) * Math.PI;
+      return storedPaper(`Paper ${i}`, { vector: [Math.cos(angle), Math.sin(angle), 0, 0] });
+    });
+    await store.upsert(papers, { embedder: "test", dims: 4 });
+    const indexed = (await store.table!.listIndices()).flatMap((index) => index.columns);
+    expect(indexed).toEqual(expect.arrayContaining(["title", "abstract", "vector"]));
+    const [best] = await store.vectorSearch([Math.cos(1), Math.sin(1), 0, 0], 1);
+    expect(best!.id).toBe(papers[Math.round((1 / Math.PI) * 5_000)]!.id);
+    store.close();
+  });
+});
