@@ -38,6 +38,8 @@ const EnvSchema = z.object({
   OPENAI_EMBEDDING_MODEL: optionalText,
   OPENAI_EMBEDDING_DIMENSIONS: optionalPositiveInt,
   OPENAI_TIMEOUT_MS: optionalPositiveInt,
+  OPENAI_CHAT_MODEL: optionalText,
+  PAPERBOT_LLM: optionalText.pipe(z.enum(["auto", "off"], { message: "must be 'auto' (use a language model when OPENAI_API_KEY or OPENAI_BASE_URL is set) or 'off'" }).optional()),
   OPENAI_MAX_RETRIES: optionalText.pipe(z.string().regex(/^\d+$/, "must be a whole number (0 turns retries off)").transform(Number).optional()),
 });
 
@@ -48,7 +50,11 @@ export type Config = {
     | { kind: "local" }
     | { kind: "openai"; model: string; dimensions?: number; batchSize: number };
   openai: { apiKey?: string; baseURL?: string; timeoutMs: number; maxRetries: number };
+  /** Present when answers are written by a language model; absent means extractive answers. */
+  llm?: LlmConfig;
 };
+
+export type LlmConfig = { model: string; timeoutMs: number };
 
 export const DEFAULT_DB = "./data/lancedb";
 
@@ -64,7 +70,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       "PAPERBOT_EMBEDDER is 'openai' but neither OPENAI_API_KEY nor OPENAI_BASE_URL is set: set OPENAI_API_KEY (or OPENAI_BASE_URL for a local OpenAI-compatible server), or unset PAPERBOT_EMBEDDER to use the offline embedder",
     );
   }
+  const llmWanted = e.PAPERBOT_LLM !== "off" && Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL);
   return {
+    ...(llmWanted && { llm: { model: e.OPENAI_CHAT_MODEL ?? "gpt-4o-mini", timeoutMs: e.OPENAI_TIMEOUT_MS ?? 30_000 } }),
     db: { uri: e.PAPERBOT_DB ?? DEFAULT_DB, ...(e.LANCEDB_API_KEY && { apiKey: e.LANCEDB_API_KEY }), ...(e.LANCEDB_REGION && { region: e.LANCEDB_REGION }) },
     logLevel: e.LOG_LEVEL ?? "info",
     embedder:

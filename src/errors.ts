@@ -13,6 +13,7 @@ export type ErrorCode =
   | "INPUT_INVALID_RECORD"
   | "EMBEDDER_MISMATCH"
   | "EMBEDDER_FAILED"
+  | "LLM_FAILED"
   | "STORE_FAILED"
   | "USAGE";
 

@@ -1,5 +1,7 @@
 import { loadConfig, type Config } from "../config.ts";
-import { createEmbedder } from "../embed/create.ts";
+import type { EvidenceWriter } from "../answer/answerer.ts";
+import { LlmWriter } from "../answer/llm-writer.ts";
+import { createEmbedder, createOpenAIClient } from "../embed/create.ts";
 import type { Embedder } from "../embed/embedder.ts";
 import { createLogger, type Logger } from "../logger.ts";
 import { LancePaperStore } from "../store/lance/lance-store.ts";
@@ -12,6 +14,8 @@ export type CliContext = {
   stderr: NodeJS.WriteStream;
   openStore(dbOverride?: string): Promise<LancePaperStore>;
   embedder(): Promise<Embedder>;
+  /** The language-model writer when one is configured; options for `Answerer`. */
+  answerWriter(): Promise<{ writer?: EvidenceWriter }>;
 };
 
 export function createCliContext(env: NodeJS.ProcessEnv = process.env): CliContext {
@@ -25,6 +29,7 @@ export function createCliContext(env: NodeJS.ProcessEnv = process.env): CliConte
     stderr: process.stderr,
     openStore: (dbOverride) => LancePaperStore.open({ ...config.db, ...(dbOverride && { uri: dbOverride }) }),
     embedder: () => (embedder ??= createEmbedder(config)),
+    answerWriter: async () => (config.llm ? { writer: new LlmWriter(createOpenAIClient(config.openai), config.llm) } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { loadDotEnv } from "../config.ts";
 import { isPaperbotError } from "../errors.ts";
+import { registerAsk } from "./commands/ask.ts";
 import { registerIngest } from "./commands/ingest.ts";
 import { registerList } from "./commands/list.ts";
 import { registerPaper } from "./commands/paper.ts";
@@ -19,6 +20,7 @@ export async function runCli(argv: string[]): Promise<number> {
   registerList(program, getContext);
   registerSearch(program, getContext);
   registerPaper(program, getContext);
+  registerAsk(program, getContext);
 
   try {
     loadDotEnv();

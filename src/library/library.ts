@@ -1,5 +1,6 @@
 import type { Embedder } from "../embed/embedder.ts";
 import { assertSameEmbedder } from "../embed/stamp.ts";
+import { contentTerms } from "../embed/tokens.ts";
 import type { LookupResult } from "../lookup/lookup.ts";
 import { PaperSearch, type SearchOptions, type SearchResult } from "../search/search.ts";
 import type { PaperFilters, PaperStore } from "../store/paper-store.ts";
@@ -40,6 +41,12 @@ export class Library {
 
   async lookup(name: string): Promise<LookupResult> {
     return (await this.#snapshots.get()).lookup.find(name);
+  }
+
+  /** The content terms of a text, each weighted by how rare it is in the library. */
+  async termWeights(text: string): Promise<Map<string, number>> {
+    const snapshot = await this.#snapshots.get();
+    return new Map(contentTerms(text).map((term) => [term, snapshot.idf(term)]));
   }
 
   /** How many papers a search with these filters covers, and their date range. */

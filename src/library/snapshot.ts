@@ -31,6 +31,11 @@ export class LibrarySnapshot {
     return (this.#lookup ??= new PaperLookup(this.papers));
   }
 
+  /** Inverse document frequency of a content term (stemmed, as `contentTerms` gives it). */
+  idf(term: string): number {
+    return Math.log((this.papers.length + 1) / ((this.#documentFrequency.get(term) ?? 0) + 0.5));
+  }
+
   /** How many papers use a word stem. */
   papersWithStem(stem: string): number {
     return this.#stemFrequency.get(stem) ?? 0;

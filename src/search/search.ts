@@ -15,6 +15,8 @@ export type SearchResult = {
   relevant: boolean;
   /** Topic words the best papers do not account for (why `relevant` is false). */
   unmatched: string[];
+  /** The field's terms the glossary added for the topic's everyday wording. */
+  fieldTerms: string[];
   results: SearchHit[];
 };
 
@@ -82,7 +84,7 @@ export class PaperSearch {
     const results = ranked.slice(0, k);
     this.#judge ??= loadWordVectorTable().then((table) => new RelevanceJudge(table));
     const verdict = (await this.#judge).judge(topic, glossaryMatch.cueStems, results.map((hit) => hit.paper), (stem) => snapshot.papersWithStem(stem));
-    return { query, relevant: verdict.relevant, unmatched: verdict.unmatched, results };
+    return { query, relevant: verdict.relevant, unmatched: verdict.unmatched, fieldTerms: glossaryMatch.terms, results };
   }
 }
 

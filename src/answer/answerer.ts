@@ -1,0 +1,108 @@
+import type { Logger } from "pino";
+import type { Library } from "../library/library.ts";
+import type { SearchHit } from "../search/search.ts";
+import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
+import { Conversations, type Turn } from "./conversations.ts";
+import { answerPapers, escapeMarkdown, extractiveReply } from "./extractive.ts";
+import { resolveFollowUp, type FollowUp } from "./follow-up.ts";
+import { notFoundReply } from "./not-found.ts";
+import { citationOf, type Reply } from "./reply.ts";
+import { bestSentences } from "./sentences.ts";
+
+export type AskContext = {
+  /** Platform-neutral thread reference; questions in one thread share context. */
+  thread?: string;
+  today?: Date;
+  /** Called with the answer so far while a language model writes it. */
+  onPartial?: (text: string) => void;
+  logger?: Logger;
+};
+
+/** Writes an answer from evidence; the LLM implementation lives in llm-answer.ts. */
+export interface EvidenceWriter {
+  write(question: string, evidence: StoredPaper[], context: AskContext & { history: string[] }): Promise<Reply | "cannot-answer">;
+}
+
+/**
+ * The bot's answering core: a question in, a cited platform-neutral reply
+ * out. Uses the thread's earlier turns for follow-ups, says honestly when
+ * the library has nothing, and falls back from the language model to the
+ * extractive answer whenever the model fails.
+ */
+export class Answerer {
+  readonly #library: Library;
+  readonly #writer: EvidenceWriter | undefined;
+  readonly #conversations: Conversations;
+
+  constructor(library: Library, options: { writer?: EvidenceWriter; conversations?: Conversations } = {}) {
+    this.#library = library;
+    this.#writer = options.writer;
+    this.#conversations = options.conversations ?? new Conversations();
+  }
+
+  async ask(question: string, context: AskContext = {}): Promise<Reply> {
+    const today = context.today ?? new Date();
+    const turns = this.#conversations.turns(context.thread);
+    const followUp = resolveFollowUp(question, turns.at(-1), today);
+    if (followUp?.kind === "order") return this.#remember(context, question, turns.at(-1)!.topic, {}, orderedReply(followUp), followUp.papers);
+    if (followUp?.kind === "pick") {
+      const reply = await this.#write(`Tell me more about "${followUp.paper.title}".`, [{ paper: followUp.paper, score: 1 }], detailReply(followUp.paper), context, turns);
+      return this.#remember(context, question, turns.at(-1)!.topic, {}, reply, [followUp.paper]);
+    }
+
+    const searched = followUp?.kind === "refine" ? followUp.question : question;
+    const result = await this.#library.search(searched, { today });
+    const { topic, filters } = result.query;
+    if (!result.relevant) {
+      const reply = notFoundReply(topic, filters, await this.#library.coverage(filters), result.results);
+      return this.#remember(context, question, topic, filters, reply, []);
+    }
+    const hits = answerPapers(result.results);
+    const weights = await this.#library.termWeights(`${topic} ${result.fieldTerms.join(" ")}`);
+    const reply = await this.#write(searched, hits, extractiveReply(topic, hits, weights), context, turns, async () =>
+      notFoundReply(topic, filters, await this.#library.coverage(filters), result.results),
+    );
+    return this.#remember(context, question, topic, filters, reply, hits.map((hit) => hit.paper));
+  }
+
+  /** The language model's answer when one is configured and works; the extractive one otherwise. */
+  async #write(question: string, hits: SearchHit[], extractive: Reply, context: AskContext, turns: Turn[], cannotAnswer?: () => Promise<Reply>): Promise<Reply> {
+    if (!this.#writer) return extractive;
+    const history = turns.flatMap((turn) => [`User: ${turn.question}`, `Assistant: ${turn.answer}`]);
+    try {
+      const written = await this.#writer.write(question, hits.map((hit) => hit.paper), { ...context, history });
+      if (written !== "cannot-answer") return written;
+      return cannotAnswer ? await cannotAnswer() : extractive;
+    } catch (error) {
+      context.logger?.warn({ err: error }, "language model failed; answering from the abstracts");
+      return { ...extractive, notes: [...extractive.notes, "The language model was unavailable, so this answer quotes the abstracts directly."] };
+    }
+  }
+
+  #remember(context: AskContext, question: string, topic: string, filters: PaperFilters, reply: Reply, papers: StoredPaper[]): Reply {
+    const cited = reply.citations.map((citation) => papers.find((paper) => paper.id === citation.id)).filter((paper): paper is StoredPaper => paper !== undefined);
+    this.#conversations.add(context.thread, { question, topic, filters, papers: cited.length > 0 ? cited : papers, answer: reply.text });
+    return reply;
+  }
+}
+
+function orderedReply(followUp: Extract<FollowUp, { kind: "order" }>): Reply {
+  const key = (paper: StoredPaper) => (followUp.by === "upvotes" ? String(paper.upvotes).padStart(6, "0") : paper.publishedAt ?? "");
+  const dated = followUp.by === "upvotes" ? followUp.papers : followUp.papers.filter((paper) => paper.publishedAt);
+  if (dated.length === 0) return { text: "None of those papers shows a publication date in the library, so I cannot tell which is newest.", citations: [], found: true, closest: [], notes: [] };
+  const sorted = [...dated].sort((a, b) => key(a).localeCompare(key(b)));
+  if (followUp.by !== "oldest") sorted.reverse();
+  const citations = sorted.map((paper, index) => citationOf(index + 1, paper));
+  const describe = (paper: StoredPaper) => (followUp.by === "upvotes" ? `${paper.upvotes} upvotes` : `published ${paper.publishedAt}`);
+  const label = { newest: "most recent", oldest: "oldest", upvotes: "most upvoted" }[followUp.by];
+  const lines = sorted.map((paper, index) => `${index + 1}. **${escapeMarkdown(paper.title)}** [${index + 1}], ${describe(paper)}`);
+  const undated = followUp.papers.length - dated.length;
+  const tail = undated > 0 ? `\n\n(${undated} of them show no date in the library.)` : "";
+  return { text: `The ${label} of those is **${escapeMarkdown(sorted[0]!.title)}** [1], ${describe(sorted[0]!)}.\n\n${lines.join("\n")}${tail}`, citations, found: true, closest: [], notes: [] };
+}
+
+function detailReply(paper: StoredPaper): Reply {
+  const sentences = bestSentences(paper.abstract, new Map(), 4);
+  const meta = [paper.publishedAt && `published ${paper.publishedAt}`, paper.upvotes > 0 && `${paper.upvotes} upvotes`, paper.authors?.join(", ") ?? paper.organization].filter(Boolean).join(", ");
+  return { text: `**${escapeMarkdown(paper.title)}** [1]${meta ? ` (${meta})` : ""}: ${sentences.join(" ")}`, citations: [citationOf(1, paper)], found: true, closest: [], notes: [] };
+}

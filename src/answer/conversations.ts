@@ -1,0 +1,44 @@
+import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
+
+/** One question and answer in a thread, as later questions may refer to it. */
+export type Turn = { question: string; topic: string; filters: PaperFilters; papers: StoredPaper[]; answer: string };
+
+export type ConversationLimits = { maxTurns: number; ttlMs: number; maxThreads: number };
+
+const DEFAULT_LIMITS: ConversationLimits = { maxTurns: 6, ttlMs: 2 * 60 * 60 * 1000, maxThreads: 1000 };
+
+/**
+ * What each thread has asked so far, so that "tell me more about the second
+ * one" can be answered. Bounded per thread and in threads, and forgotten
+ * after a quiet period: chat threads go stale, and memory must not grow.
+ */
+export class Conversations {
+  readonly #threads = new Map<string, { turns: Turn[]; touched: number }>();
+  readonly #limits: ConversationLimits;
+  readonly #now: () => number;
+
+  constructor(limits: Partial<ConversationLimits> = {}, now: () => number = Date.now) {
+    this.#limits = { ...DEFAULT_LIMITS, ...limits };
+    this.#now = now;
+  }
+
+  turns(thread: string | undefined): Turn[] {
+    if (!thread) return [];
+    const entry = this.#threads.get(thread);
+    if (!entry) return [];
+    if (this.#now() - entry.touched > this.#limits.ttlMs) {
+      this.#threads.delete(thread);
+      return [];
+    }
+    return entry.turns;
+  }
+
+  add(thread: string | undefined, turn: Turn): void {
+    if (!thread) return;
+    const turns = [...this.turns(thread), turn].slice(-this.#limits.maxTurns);
+    // Re-inserting keeps the map in least-recently-used order for eviction.
+    this.#threads.delete(thread);
+    this.#threads.set(thread, { turns, touched: this.#now() });
+    while (this.#threads.size > this.#limits.maxThreads) this.#threads.delete(this.#threads.keys().next().value!);
+  }
+}

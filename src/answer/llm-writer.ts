@@ -1,0 +1,65 @@
+import type OpenAI from "openai";
+import { z } from "zod";
+import type { LlmConfig } from "../config.ts";
+import { PaperbotError } from "../errors.ts";
+import type { StoredPaper } from "../store/paper-store.ts";
+import type { AskContext, EvidenceWriter } from "./answerer.ts";
+import { guardCitations } from "./citation-guard.ts";
+import { answerMessages, CANNOT_ANSWER } from "./prompt.ts";
+import type { Reply } from "./reply.ts";
+
+const ModelAnswer = z.string().trim().min(1, "the model returned an empty answer").max(8_000, "the model's answer is implausibly long");
+
+/**
+ * Answers with any OpenAI-compatible chat model, streaming the text as it
+ * comes. The SDK retries 429s (honouring Retry-After), 5xx and timeouts a
+ * bounded number of times; a stream that stalls is abandoned after the
+ * timeout. Whatever fails is thrown, and the answerer falls back.
+ */
+export class LlmWriter implements EvidenceWriter {
+  readonly #client: OpenAI;
+  readonly #config: LlmConfig;
+
+  constructor(client: OpenAI, config: LlmConfig) {
+    this.#client = client;
+    this.#config = config;
+  }
+
+  async write(question: string, evidence: StoredPaper[], context: AskContext & { history: string[] }): Promise<Reply | "cannot-answer"> {
+    const raw = await this.#complete(answerMessages(question, evidence, context.history), context.onPartial);
+    const parsed = ModelAnswer.safeParse(raw);
+    if (!parsed.success) throw new PaperbotError("LLM_FAILED", `Invalid model output: ${parsed.error.issues[0]?.message}`);
+    const answer = parsed.data;
+    if (answer.includes(CANNOT_ANSWER) || answer.startsWith(CANNOT_ANSWER.slice(0, 24))) return "cannot-answer";
+    const guarded = guardCitations(answer, evidence, question);
+    if (guarded.citations.length === 0) throw new PaperbotError("LLM_FAILED", "The model's answer cites none of the papers");
+    context.logger?.debug({ stripped: guarded.stripped, rewritten: guarded.rewritten }, "citation guard");
+    return { text: guarded.text, citations: guarded.citations, found: true, closest: [], notes: [] };
+  }
+
+  async #complete(messages: ReturnType<typeof answerMessages>, onPartial?: (text: string) => void): Promise<string> {
+    const controller = new AbortController();
+    let idle: NodeJS.Timeout | undefined;
+    const armIdleTimer = () => {
+      clearTimeout(idle);
+      idle = setTimeout(() => controller.abort(new Error(`no data from the model for ${this.#config.timeoutMs} ms`)), this.#config.timeoutMs);
+    };
+    try {
+      armIdleTimer();
+      const stream = await this.#client.chat.completions.create({ model: this.#config.model, messages, stream: true, temperature: 0.2 }, { signal: controller.signal });
+      let text = "";
+      for await (const chunk of stream) {
+        armIdleTimer();
+        const delta = chunk.choices[0]?.delta?.content ?? "";
+        if (!delta) continue;
+        text += delta;
+        onPartial?.(text);
+      }
+      return text;
+    } catch (cause) {
+      throw new PaperbotError("LLM_FAILED", `The language model failed: ${(cause as Error).message}`, { cause });
+    } finally {
+      clearTimeout(idle);
+    }
+  }
+}

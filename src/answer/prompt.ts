@@ -1,0 +1,33 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { StoredPaper } from "../store/paper-store.ts";
+
+/** The fixed reply that means "the evidence does not answer this"; the prompt asks for it word for word. */
+export const CANNOT_ANSWER = "I cannot answer this from the papers in the library.";
+
+const PROMPTS_DIR = join(import.meta.dirname, "..", "..", "prompts");
+
+function template(name: string): string {
+  return readFileSync(join(PROMPTS_DIR, name), "utf8");
+}
+
+function fill(text: string, values: Record<string, string>): string {
+  return text.replace(/\{\{(\w+)\}\}/g, (_match, key: string) => values[key] ?? "");
+}
+
+/** Chat messages for an answer: the rules as the system message, the numbered evidence and question as the user's. */
+export function answerMessages(question: string, evidence: StoredPaper[], history: string[]): { role: "system" | "user"; content: string }[] {
+  const numbered = evidence
+    .map((paper, index) => `[${index + 1}] ${oneLine(paper.title)}${paper.publishedAt ? ` (${paper.publishedAt})` : ""}\nAbstract: ${oneLine(paper.abstract)}`)
+    .join("\n\n");
+  const earlier = history.length > 0 ? `Earlier in this conversation:\n${history.join("\n")}\n\n` : "";
+  return [
+    { role: "system", content: fill(template("answer.system.md"), { sentinel: CANNOT_ANSWER }) },
+    { role: "user", content: fill(template("answer.user.md"), { history: earlier, evidence: numbered, question: oneLine(question) }) },
+  ];
+}
+
+/** Evidence stays one paragraph per paper, so it cannot fake the prompt's structure. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}

@@ -1,0 +1,43 @@
+import { contentTerms } from "../embed/tokens.ts";
+
+/** Abbreviations whose full stop does not end a sentence. */
+const ABBREVIATION = /\b(?:e\.g|i\.e|et al|etc|vs|cf|fig|eq|approx|resp|Fig|Eq)\.$/;
+
+export function splitSentences(text: string): string[] {
+  const sentences: string[] = [];
+  let current = "";
+  for (const piece of text.split(/(?<=[.!?])\s+(?=[A-Z0-9"(])/)) {
+    current = current ? `${current} ${piece}` : piece;
+    if (!ABBREVIATION.test(current)) {
+      sentences.push(current.trim());
+      current = "";
+    }
+  }
+  if (current.trim()) sentences.push(current.trim());
+  return sentences.filter((sentence) => sentence.length > 0);
+}
+
+const CONTRIBUTION = /\b(?:we (?:propose|present|introduce|develop|show|find|demonstrate)|this (?:paper|work)|our (?:method|approach|framework|results))\b/i;
+
+/**
+ * The sentences of an abstract that best answer a question: most of the
+ * question's (weighted) words, then a statement of what the paper does, in
+ * the abstract's own order so they read naturally.
+ */
+export function bestSentences(abstract: string, queryTerms: Map<string, number>, count: number): string[] {
+  const sentences = splitSentences(abstract);
+  const scored = sentences.map((sentence, index) => {
+    const terms = new Set(contentTerms(sentence));
+    let score = 0;
+    for (const [term, weight] of queryTerms) if (terms.has(term)) score += weight;
+    if (CONTRIBUTION.test(sentence)) score += 0.5;
+    // Very long or very short sentences read badly on their own.
+    if (sentence.length < 40 || sentence.length > 400) score -= 1;
+    return { sentence, index, score };
+  });
+  return scored
+    .sort((a, b) => b.score - a.score || a.index - b.index)
+    .slice(0, count)
+    .sort((a, b) => a.index - b.index)
+    .map((entry) => entry.sentence);
+}

@@ -1,0 +1,52 @@
+import { randomUUID } from "node:crypto";
+import type { Command } from "commander";
+import { Answerer } from "../../answer/answerer.ts";
+import type { Reply } from "../../answer/reply.ts";
+import { PaperbotError } from "../../errors.ts";
+import { writeJson, type CliContext } from "../context.ts";
+import { stdinLines, withLibrary } from "../library.ts";
+
+type AskFlags = { db?: string; json?: boolean; stdin?: boolean; conversation?: boolean };
+
+export function registerAsk(program: Command, context: () => CliContext): void {
+  program
+    .command("ask")
+    .description("Answer a question from the library, citing the papers used")
+    .argument("[question]", 'e.g. "which papers cover KV cache compression?"')
+    .option("--db <dir>", "library location (default: $PAPERBOT_DB or ./data/lancedb)")
+    .option("--json", 'print {"question","found","answer","citations":[{"n","id","title","url"}]}')
+    .option("--stdin", "read one question per line from standard input; print one JSON object per line")
+    .option("--conversation", "with --stdin: treat the lines as one thread, so later questions can refer to earlier answers")
+    .action(async (question: string | undefined, flags: AskFlags) => {
+      const ctx = context();
+      if (!question && !flags.stdin) throw new PaperbotError("USAGE", 'Give a question, e.g. paperbot ask "which papers cover KV cache compression?", or use --stdin');
+      await withLibrary(ctx, flags.db, async (library) => {
+        const answerer = new Answerer(library, await ctx.answerWriter());
+        const thread = flags.conversation ? randomUUID() : undefined;
+        if (flags.stdin) {
+          for await (const line of stdinLines()) writeJson(ctx.stdout, toJson(line, await answerer.ask(line, { ...(thread && { thread }), logger: ctx.logger })));
+          return;
+        }
+        const reply = await answerer.ask(question!, { logger: ctx.logger });
+        if (flags.json) writeJson(ctx.stdout, toJson(question!, reply));
+        else ctx.stdout.write(render(reply));
+      });
+    });
+}
+
+export function toJson(question: string, reply: Reply) {
+  return {
+    question,
+    found: reply.found,
+    answer: reply.text,
+    citations: reply.citations.map(({ n, id, title, url }) => ({ n, id, title, url })),
+    ...(reply.notes.length > 0 && { notes: reply.notes }),
+  };
+}
+
+/** Plain terminal rendering: the Markdown text, then the numbered sources. */
+export function render(reply: Reply): string {
+  const sources = reply.citations.map((citation) => `[${citation.n}] ${citation.title}\n    ${citation.url}`);
+  const notes = reply.notes.map((note) => `(${note})`);
+  return [reply.text, ...(sources.length > 0 ? ["", "Sources:", ...sources] : []), ...(notes.length > 0 ? ["", ...notes] : [])].join("\n") + "\n";
+}
