@@ -4,7 +4,7 @@
  */
 import { loadConfig } from "../src/config.ts";
 import { createEmbedder } from "../src/embed/create.ts";
-import { runEval, type LookupOutcome, type Scored } from "./eval/run.ts";
+import { answerSummary, runEval, type LookupOutcome, type Scored } from "./eval/run.ts";
 
 async function main(): Promise<void> {
   const report = await runEval(await createEmbedder(loadConfig()));
@@ -22,6 +22,20 @@ async function main(): Promise<void> {
   console.log(table(["kind", "n", "reported as covered", "target"], abstentionRows(report.ours)));
   console.log("\nLookup by name (targets: top-1 accuracy >= 98%, every no-match correct)");
   console.log(table(["kind", "n", "correct", "share"], lookupRows(report.lookups)));
+  const answers = answerSummary(report.answers);
+  console.log("\nAnswers (offline extractive; targets: >= 95% of answerable questions cite a squarely relevant paper, every absent topic not found)");
+  console.log(
+    table(
+      ["measure", "value"],
+      [
+        ["citations pointing to relevant papers (grade >= 1)", `${pct(answers.relevantCitationShare * answers.citations, answers.citations)} of ${answers.citations}`],
+        ["citations pointing to squarely relevant papers", `${pct(answers.squareCitationShare * answers.citations, answers.citations)}`],
+        ["answerable questions citing a squarely relevant paper", `${answers.citingSquarely}/${answers.answerable} (${pct(answers.citingSquarely, answers.answerable)})`],
+        ["absent topics answered as not found", `${answers.absentNotFound}/${answers.absent}`],
+        ...answers.missed.map((question) => ["  missed", question]),
+      ],
+    ),
+  );
 }
 
 function abstentionRows(ours: Scored[]): string[][] {

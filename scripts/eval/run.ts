@@ -1,4 +1,5 @@
 import { MultiMatchQuery } from "@lancedb/lancedb";
+import { Answerer } from "../../src/answer/answerer.ts";
 import type { Embedder } from "../../src/embed/embedder.ts";
 import { Library } from "../../src/library/library.ts";
 import { PaperLookup } from "../../src/lookup/lookup.ts";
@@ -11,7 +12,8 @@ import { mean, ndcg, recall, reciprocalRank } from "./metrics.ts";
 export type Scored = { question: LabelledQuestion; ranked: string[]; relevant: boolean };
 export type RetrievalRow = { group: string; n: number; ndcg: number; recall: number; mrr: number; bm25: { ndcg: number; recall: number; mrr: number } };
 export type LookupOutcome = { entry: LabelledLookup; correct: boolean; got: string };
-export type EvalReport = { papers: number; embedder: string; retrieval: RetrievalRow[]; ours: Scored[]; lookups: LookupOutcome[] };
+export type AnswerOutcome = { question: LabelledQuestion; found: boolean; cited: string[] };
+export type EvalReport = { papers: number; embedder: string; retrieval: RetrievalRow[]; ours: Scored[]; lookups: LookupOutcome[]; answers: AnswerOutcome[] };
 
 /** The question groups reported, in order. */
 export const GROUPS: [string, (question: LabelledQuestion) => boolean][] = [
@@ -39,7 +41,13 @@ export async function runEval(embedder: Embedder, today = new Date("2026-11-22T1
       const rows = await built.store.table!.query().fullTextSearch(new MultiMatchQuery(question.question, ["title", "abstract"])).select(["id", "_score"]).limit(10).toArray();
       bm25.push({ question, ranked: rows.map((row) => row.id as string), relevant: rows.length > 0 });
     }
-    return { papers: papers.length, embedder: embedder.id, retrieval: retrievalRows(ours, bm25), ours, lookups: scoreLookups(await loadLookups(), papers) };
+    const answerer = new Answerer(library);
+    const answers: AnswerOutcome[] = [];
+    for (const question of questions) {
+      const reply = await answerer.ask(question.question, { today: now });
+      answers.push({ question, found: reply.found, cited: reply.citations.map((citation) => citation.id) });
+    }
+    return { papers: papers.length, embedder: embedder.id, retrieval: retrievalRows(ours, bm25), ours, lookups: scoreLookups(await loadLookups(), papers), answers };
   } finally {
     await built.dispose();
   }
@@ -72,4 +80,22 @@ function scoreLookups(lookups: LabelledLookup[], papers: StoredPaper[]): LookupO
     const got = found.match ? found.match.title : found.alternatives.length > 0 ? `ask: ${found.alternatives.map((paper) => paper.title.slice(0, 30)).join(" / ")}` : "no match";
     return { entry, correct, got };
   });
+}
+
+/** Answer quality: how many citations point to relevant papers, and how many answers cite a squarely relevant one. */
+export function answerSummary(answers: AnswerOutcome[]) {
+  const answerable = answers.filter((answer) => answer.question.kind !== "absent");
+  const absent = answers.filter((answer) => answer.question.kind === "absent");
+  const citations = answerable.flatMap((answer) => answer.cited.map((id) => answer.question.relevant.get(id) ?? 0));
+  const citingSquarely = answerable.filter((answer) => answer.cited.some((id) => answer.question.relevant.get(id) === 2));
+  return {
+    citations: citations.length,
+    relevantCitationShare: citations.filter((grade) => grade >= 1).length / Math.max(citations.length, 1),
+    squareCitationShare: citations.filter((grade) => grade === 2).length / Math.max(citations.length, 1),
+    answerable: answerable.length,
+    citingSquarely: citingSquarely.length,
+    absent: absent.length,
+    absentNotFound: absent.filter((answer) => !answer.found).length,
+    missed: answerable.filter((answer) => !citingSquarely.includes(answer)).map((answer) => answer.question.question),
+  };
 }

@@ -57,7 +57,7 @@ export class Answerer {
       const reply = notFoundReply(topic, filters, await this.#library.coverage(filters), result.results);
       return this.#remember(context, question, topic, filters, reply, []);
     }
-    const hits = answerPapers(result.results);
+    const hits = answerPapers(result.results, result.lexicalMatch);
     const weights = await this.#library.termWeights(`${topic} ${result.fieldTerms.join(" ")}`);
     const reply = await this.#write(searched, hits, extractiveReply(topic, hits, weights), context, turns, async () =>
       notFoundReply(topic, filters, await this.#library.coverage(filters), result.results),

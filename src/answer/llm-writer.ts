@@ -19,10 +19,13 @@ const ModelAnswer = z.string().trim().min(1, "the model returned an empty answer
 export class LlmWriter implements EvidenceWriter {
   readonly #client: OpenAI;
   readonly #config: LlmConfig;
+  readonly #stream: boolean;
 
-  constructor(client: OpenAI, config: LlmConfig) {
+  /** `stream: false` is for servers or proxies that cannot stream; the answer then arrives whole. */
+  constructor(client: OpenAI, config: LlmConfig, options: { stream?: boolean } = {}) {
     this.#client = client;
     this.#config = config;
+    this.#stream = options.stream ?? true;
   }
 
   async write(question: string, evidence: StoredPaper[], context: AskContext & { history: string[] }): Promise<Reply | "cannot-answer"> {
@@ -46,7 +49,12 @@ export class LlmWriter implements EvidenceWriter {
     };
     try {
       armIdleTimer();
-      const stream = await this.#client.chat.completions.create({ model: this.#config.model, messages, stream: true, temperature: 0.2 }, { signal: controller.signal });
+      const request = { model: this.#config.model, messages, temperature: 0.2 };
+      if (!this.#stream) {
+        const completion = await this.#client.chat.completions.create({ ...request, stream: false }, { signal: controller.signal });
+        return completion.choices[0]?.message.content ?? "";
+      }
+      const stream = await this.#client.chat.completions.create({ ...request, stream: true }, { signal: controller.signal });
       let text = "";
       for await (const chunk of stream) {
         armIdleTimer();

@@ -17,6 +17,12 @@ export type SearchResult = {
   unmatched: string[];
   /** The field's terms the glossary added for the topic's everyday wording. */
   fieldTerms: string[];
+  /**
+   * Share of the topic's own words found in the best papers: near 1 when the
+   * question uses the papers' vocabulary (ranking is sharp), lower when it
+   * was phrased in other words (ranking is fuzzier).
+   */
+  lexicalMatch: number;
   results: SearchHit[];
 };
 
@@ -60,8 +66,8 @@ export class PaperSearch {
     const { topic, filters } = query;
 
     const glossaryMatch = this.#glossary.match(topic);
-    const fieldTerms = glossaryMatch.terms.join(" ");
     const snapshot = await this.#snapshots.get();
+    const fieldTerms = glossaryMatch.terms.join(" ");
     const papersOf = (hits: ScoredId[]) => hits.map((hit) => snapshot.byId.get(hit.id)).filter((paper): paper is StoredPaper => paper !== undefined);
     const [text, glossary, vector] = await Promise.all([
       this.#store.textSearch(topic, CANDIDATES, filters),
@@ -76,15 +82,16 @@ export class PaperSearch {
       { hits: vector, weight: 1 - lean },
     ];
     let ranked = fuse(lists, snapshot);
+    const lexicalMatch = topicCoverage(topic, ranked.slice(0, 3).map((hit) => hit.paper));
 
-    if (topicCoverage(topic, ranked.slice(0, 3).map((hit) => hit.paper)) < FEEDBACK_BELOW_COVERAGE) {
+    if (lexicalMatch < FEEDBACK_BELOW_COVERAGE) {
       const feedback = snapshot.distinguishingTerms(ranked.slice(0, FEEDBACK_PAPERS).map((hit) => hit.paper), FEEDBACK_TERMS, topic);
       if (feedback.length > 0) ranked = fuse([...lists, { hits: await this.#store.textSearch(feedback.join(" "), CANDIDATES, filters), weight: 1 }], snapshot);
     }
     const results = ranked.slice(0, k);
     this.#judge ??= loadWordVectorTable().then((table) => new RelevanceJudge(table));
     const verdict = (await this.#judge).judge(topic, glossaryMatch.cueStems, results.map((hit) => hit.paper), (stem) => snapshot.papersWithStem(stem));
-    return { query, relevant: verdict.relevant, unmatched: verdict.unmatched, fieldTerms: glossaryMatch.terms, results };
+    return { query, relevant: verdict.relevant, unmatched: verdict.unmatched, fieldTerms: glossaryMatch.terms, lexicalMatch, results };
   }
 }
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { LocalEmbedder } from "../../src/embed/local.ts";
-import { runEval, type EvalReport } from "../../scripts/eval/run.ts";
+import { answerSummary, runEval, type EvalReport } from "../../scripts/eval/run.ts";
 
 /** The quality targets of `npm run eval`, held in CI so that a change cannot quietly lower them. */
 describe("eval targets (offline embedder)", () => {
@@ -22,6 +22,12 @@ describe("eval targets (offline embedder)", () => {
     const answerable = report.ours.filter((entry) => entry.question.kind !== "absent");
     expect(absent.filter((entry) => entry.relevant).map((entry) => entry.question.question)).toEqual([]);
     expect(answerable.filter((entry) => !entry.relevant).length / answerable.length).toBeLessThan(0.05);
+  });
+
+  it("answers: >= 95% of answerable questions cite a squarely relevant paper, every absent topic is not found", () => {
+    const answers = answerSummary(report.answers);
+    expect(answers.citingSquarely / answers.answerable).toBeGreaterThanOrEqual(0.95);
+    expect(answers.absentNotFound).toBe(answers.absent);
   });
 
   it("finds papers by name: top-1 >= 98%, every no-match correct", () => {

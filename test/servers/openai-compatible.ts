@@ -12,7 +12,7 @@ export type Override = (request: RecordedRequest, response: ServerResponse) => b
  * `openai` SDK expects. Embeddings are real (the offline embedder folded to
  * `dims`), so retrieval through it behaves sensibly.
  */
-export async function startOpenAICompatibleServer(options: { dims?: number } = {}) {
+export async function startOpenAICompatibleServer(options: { dims?: number; answer?: (body: ChatBody) => string } = {}) {
   const dims = options.dims ?? 64;
   const local = new LocalHashingEmbedder();
   const requests: RecordedRequest[] = [];
@@ -40,6 +40,9 @@ export async function startOpenAICompatibleServer(options: { dims?: number } = {
         usage: { prompt_tokens: input.length, total_tokens: input.length },
       });
     }
+    if (recorded.method === "POST" && recorded.path === "/v1/chat/completions") {
+      return sendCompletion(response, recorded.body, options.answer?.(recorded.body) ?? citingAnswer(recorded.body));
+    }
     sendJson(response, 404, { error: { message: `no route ${recorded.method} ${recorded.path}`, type: "invalid_request_error" } });
   });
 
@@ -52,6 +55,57 @@ export async function startOpenAICompatibleServer(options: { dims?: number } = {
     },
     close: http.close,
   };
+}
+
+type ChatBody = { model: string; stream?: boolean; messages: { role: string; content: string }[] };
+
+/** A well-behaved model: quotes the first sentence of the first two abstracts in the evidence, citing each. */
+export function citingAnswer(body: ChatBody): string {
+  const user = body.messages.find((message) => message.role === "user")?.content ?? "";
+  const abstracts = [...user.matchAll(/^\[(\d+)\] .*\nAbstract: (.*)$/gm)].slice(0, 2);
+  if (abstracts.length === 0) return "I cannot answer this from the papers in the library.";
+  return abstracts.map(([, n, abstract]) => `${abstract!.split(/(?<=\.)\s/)[0]} [${n}]`).join("\n");
+}
+
+/** Answers as OpenAI does: one JSON completion, or server-sent chunks when `stream` is set. */
+export function sendCompletion(response: ServerResponse, body: ChatBody, text: string): void {
+  const base = { id: "chatcmpl-test", created: 1_700_000_000, model: body.model };
+  if (!body.stream) {
+    return sendJson(response, 200, {
+      ...base,
+      object: "chat.completion",
+      choices: [{ index: 0, message: { role: "assistant", content: text }, finish_reason: "stop" }],
+      usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+    });
+  }
+  response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
+  const chunk = (delta: object, finish: string | null) => `data: ${JSON.stringify({ ...base, object: "chat.completion.chunk", choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
+  response.write(chunk({ role: "assistant", content: "" }, null));
+  for (const piece of text.match(/.{1,12}/gs) ?? []) response.write(chunk({ content: piece }, null));
+  response.write(chunk({}, "stop"));
+  response.end("data: [DONE]\n\n");
+}
+
+/** Reply to the next chat request with this text instead of the default answer. */
+export function answerWith(text: string): Override {
+  return (request, response) => {
+    sendCompletion(response, request.body, text);
+    return true;
+  };
+}
+
+/** Start a stream, send a few words, then go silent without closing. */
+export function stallMidStream(): Override {
+  return (request, response) => {
+    response.writeHead(200, { "content-type": "text/event-stream" });
+    response.write(`data: ${JSON.stringify({ id: "x", object: "chat.completion.chunk", created: 0, model: request.body.model, choices: [{ index: 0, delta: { content: "Partial " }, finish_reason: null }] })}\n\n`);
+    return true;
+  };
+}
+
+/** Accept the request and never answer. */
+export function hang(): Override {
+  return () => true;
 }
 
 function fold(vector: number[], size: number): number[] {

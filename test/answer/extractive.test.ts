@@ -1,0 +1,106 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Answerer } from "../../src/answer/answerer.ts";
+import { Conversations } from "../../src/answer/conversations.ts";
+import type { Library } from "../../src/library/library.ts";
+import { sampleLibrary, TODAY } from "../helpers/library.ts";
+
+let dir: string;
+let library: Library;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "paperbot-answer-"));
+  library = await sampleLibrary(dir);
+}, 60_000);
+afterAll(async () => {
+  library.store.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const ask = (question: string, thread?: string, answerer = new Answerer(library)) => answerer.ask(question, { today: TODAY, ...(thread && { thread }) });
+
+describe("the offline (extractive) answer", () => {
+  it.each([
+    ["which papers cover KV cache compression?", /KV|Discard/],
+    ["how can I shrink the memory used by cached keys and values during decoding?", /KV|MLA|Discard/],
+    ["papers from 2024 about KV cache compression", /Keyformer|ZipVL/],
+    ["compare PyramidKV and PyramidInfer", /Pyramid/],
+  ])("answers %s with cited papers on it", async (question, titles) => {
+    const reply = await ask(question);
+    expect(reply.found).toBe(true);
+    expect(reply.citations.length).toBeGreaterThanOrEqual(1);
+    expect(reply.citations.length).toBeLessThanOrEqual(8);
+    expect(reply.citations[0]!.title).toMatch(titles);
+    // Every cited paper appears once, numbered in order, each with a quoted sentence of its abstract.
+    reply.citations.forEach((citation, index) => {
+      expect(citation.n).toBe(index + 1);
+      expect(reply.text).toContain(`[${citation.n}]: `);
+    });
+  });
+
+  it("quotes each paper's own abstract, not a whole abstract", async () => {
+    const reply = await ask("anything on concept bottleneck models?");
+    const papers = await library.store.list();
+    for (const citation of reply.citations) {
+      const paper = papers.find((candidate) => candidate.id === citation.id)!;
+      const line = reply.text.split("\n").find((candidate) => candidate.includes(`[${citation.n}]: `))!;
+      const quote = line.slice(line.indexOf(`[${citation.n}]: `) + `[${citation.n}]: `.length);
+      expect(paper.abstract).toContain(quote.split(" ").slice(0, 8).join(" "));
+      expect(quote.length).toBeLessThan(paper.abstract.length);
+    }
+  });
+
+  it.each(["quantum error correction", "protein structure prediction", "blockchain smart contract verification"])("says the library has nothing on %s, with what it searched and the closest papers", async (question) => {
+    const reply = await ask(question);
+    expect(reply.found).toBe(false);
+    expect(reply.citations).toEqual([]);
+    expect(reply.text).toMatch(/^Nothing in the library covers \*\*.+\*\*\. I searched 387 papers \(publication dates \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d\)\./);
+    expect(reply.text).toContain("Closest, not a match:");
+    expect(reply.closest).toHaveLength(3);
+  });
+
+  it("says which constraint it searched under when nothing passes it", async () => {
+    const reply = await ask("KV cache compression papers from 1990");
+    expect(reply.found).toBe(false);
+    expect(reply.text).toMatch(/I searched 0 papers \(published 1990-01-01 to 1990-12-31\)/);
+  });
+});
+
+describe("follow-ups in a thread", () => {
+  it("answers 'which of those is the most recent?' from the previous answer", async () => {
+    const answerer = new Answerer(library);
+    const first = await ask("which papers cover KV cache compression?", "t1", answerer);
+    const follow = await ask("which of those is the most recent?", "t1", answerer);
+    const dated = (await library.store.list()).filter((paper) => first.citations.some((citation) => citation.id === paper.id) && paper.publishedAt);
+    const newest = dated.sort((a, b) => b.publishedAt!.localeCompare(a.publishedAt!))[0]!;
+    expect(follow.text).toMatch(/^The most recent of those is/);
+    expect(follow.citations[0]!.id).toBe(newest.id);
+  });
+
+  it("answers 'tell me more about the second one' about that paper", async () => {
+    const answerer = new Answerer(library);
+    const first = await ask("which papers cover KV cache compression?", "t2", answerer);
+    const follow = await ask("tell me more about the second one", "t2", answerer);
+    expect(follow.citations).toHaveLength(1);
+    expect(follow.citations[0]!.id).toBe(first.citations[1]!.id);
+  });
+
+  it("answers 'any from 2024?' as the same topic with a date filter", async () => {
+    const answerer = new Answerer(library);
+    await ask("which papers cover KV cache compression?", "t3", answerer);
+    const follow = await ask("any from 2024?", "t3", answerer);
+    const papers = await library.store.list();
+    expect(follow.found).toBe(true);
+    for (const citation of follow.citations) expect(papers.find((paper) => paper.id === citation.id)!.publishedAt).toMatch(/^2024-/);
+  });
+
+  it("keeps threads apart, and forgets a thread after it goes quiet", async () => {
+    let now = 0;
+    const answerer = new Answerer(library, { conversations: new Conversations({ ttlMs: 1_000 }, () => now) });
+    await ask("which papers cover KV cache compression?", "a", answerer);
+    expect((await ask("which of those is the most recent?", "b", answerer)).text).not.toMatch(/^The most recent of those/);
+    now = 5_000;
+    expect((await ask("tell me more about the second one", "a", answerer)).citations.length).not.toBe(1);
+  });
+});
