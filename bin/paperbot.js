@@ -8,6 +8,4 @@ if (major < 22 || (major === 22 && minor < 18)) {
   );
   process.exit(1);
 }
-const { runCli, exitQuietlyOnClosedPipe } = await import("../src/cli/main.ts");
-exitQuietlyOnClosedPipe();
-process.exitCode = await runCli(process.argv);
+await import("../adapters/main.ts");

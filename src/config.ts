@@ -39,6 +39,18 @@ const EnvSchema = z.object({
   OPENAI_EMBEDDING_DIMENSIONS: optionalPositiveInt,
   OPENAI_TIMEOUT_MS: optionalPositiveInt,
   OPENAI_CHAT_MODEL: optionalText,
+  PORT: optionalPositiveInt,
+  PAPERBOT_QUESTIONS_PER_MINUTE: optionalPositiveInt,
+  PAPERBOT_MAX_QUESTION_CHARS: optionalPositiveInt,
+  DISCORD_TOKEN: optionalText,
+  DISCORD_APPLICATION_ID: optionalText,
+  DISCORD_API_URL: optionalUrl("https://discord.com/api"),
+  DISCORD_GUILD_ID: optionalText,
+  SLACK_BOT_TOKEN: optionalText,
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText,
+  SLACK_API_URL: optionalUrl("https://slack.com/api/"),
+  SLACK_EVENTS_PATH: optionalText,
   PAPERBOT_LLM: optionalText.pipe(z.enum(["auto", "off"], { message: "must be 'auto' (use a language model when OPENAI_API_KEY or OPENAI_BASE_URL is set) or 'off'" }).optional()),
   OPENAI_MAX_RETRIES: optionalText.pipe(z.string().regex(/^\d+$/, "must be a whole number (0 turns retries off)").transform(Number).optional()),
 });
@@ -52,9 +64,17 @@ export type Config = {
   openai: { apiKey?: string; baseURL?: string; timeoutMs: number; maxRetries: number };
   /** Present when answers are written by a language model; absent means extractive answers. */
   llm?: LlmConfig;
+  chat: ChatConfig;
 };
 
 export type LlmConfig = { model: string; timeoutMs: number };
+
+export type ChatConfig = {
+  port: number;
+  limits: { questionsPerWindow: number; windowMs: number; maxQuestionChars: number };
+  discord?: { token: string; applicationId: string; apiUrl?: string; guildId?: string };
+  slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string; eventsPath: string };
+};
 
 export const DEFAULT_DB = "./data/lancedb";
 
@@ -72,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const llmWanted = e.PAPERBOT_LLM !== "off" && Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL);
   return {
+    chat: chatConfig(e),
     ...(llmWanted && { llm: { model: e.OPENAI_CHAT_MODEL ?? "gpt-4o-mini", timeoutMs: e.OPENAI_TIMEOUT_MS ?? 30_000 } }),
     db: { uri: e.PAPERBOT_DB ?? DEFAULT_DB, ...(e.LANCEDB_API_KEY && { apiKey: e.LANCEDB_API_KEY }), ...(e.LANCEDB_REGION && { region: e.LANCEDB_REGION }) },
     logLevel: e.LOG_LEVEL ?? "info",
@@ -90,6 +111,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timeoutMs: e.OPENAI_TIMEOUT_MS ?? 30_000,
       maxRetries: e.OPENAI_MAX_RETRIES ?? 3,
     },
+  };
+}
+
+function chatConfig(e: z.infer<typeof EnvSchema>): ChatConfig {
+  if (e.DISCORD_TOKEN && !e.DISCORD_APPLICATION_ID) {
+    throw new ConfigError("DISCORD_TOKEN is set but DISCORD_APPLICATION_ID is not: copy the Application ID from the Discord developer portal (General Information) into DISCORD_APPLICATION_ID");
+  }
+  if (e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN) {
+    throw new ConfigError("SLACK_BOT_TOKEN is set but neither SLACK_SIGNING_SECRET (HTTP mode) nor SLACK_APP_TOKEN (Socket Mode) is: set one of them from your Slack app's settings");
+  }
+  return {
+    port: e.PORT ?? 3000,
+    limits: { questionsPerWindow: e.PAPERBOT_QUESTIONS_PER_MINUTE ?? 10, windowMs: 60_000, maxQuestionChars: e.PAPERBOT_MAX_QUESTION_CHARS ?? 1_000 },
+    ...(e.DISCORD_TOKEN && {
+      discord: { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID!, ...(e.DISCORD_API_URL && { apiUrl: e.DISCORD_API_URL }), ...(e.DISCORD_GUILD_ID && { guildId: e.DISCORD_GUILD_ID }) },
+    }),
+    ...(e.SLACK_BOT_TOKEN && {
+      slack: {
+        botToken: e.SLACK_BOT_TOKEN,
+        eventsPath: e.SLACK_EVENTS_PATH ?? "/slack/events",
+        ...(e.SLACK_SIGNING_SECRET && { signingSecret: e.SLACK_SIGNING_SECRET }),
+        ...(e.SLACK_APP_TOKEN && { appToken: e.SLACK_APP_TOKEN }),
+        ...(e.SLACK_API_URL && { apiUrl: e.SLACK_API_URL }),
+      },
+    }),
   };
 }
 

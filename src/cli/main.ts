@@ -8,8 +8,11 @@ import { registerPaper } from "./commands/paper.ts";
 import { registerSearch } from "./commands/search.ts";
 import { createCliContext, type CliContext } from "./context.ts";
 
+/** Adds a command; the platform adapters add `serve` and `chat` this way, so the core never imports them. */
+export type RegisterCommand = (program: Command, context: () => CliContext) => void;
+
 /** Runs one CLI invocation and returns its exit code: 0 done, 1 failed, 2 bad usage. */
-export async function runCli(argv: string[]): Promise<number> {
+export async function runCli(argv: string[], extraCommands: RegisterCommand[] = []): Promise<number> {
   let context: CliContext | undefined;
   const getContext = () => (context ??= createCliContext());
   const program = new Command("paperbot")
@@ -21,6 +24,7 @@ export async function runCli(argv: string[]): Promise<number> {
   registerSearch(program, getContext);
   registerPaper(program, getContext);
   registerAsk(program, getContext);
+  for (const register of extraCommands) register(program, getContext);
 
   try {
     loadDotEnv();
@@ -43,7 +47,3 @@ export function exitQuietlyOnClosedPipe(): void {
   });
 }
 
-if (import.meta.main) {
-  exitQuietlyOnClosedPipe();
-  process.exitCode = await runCli(process.argv);
-}

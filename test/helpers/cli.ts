@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 
-const MAIN = join(import.meta.dirname, "..", "..", "src", "cli", "main.ts");
+const MAIN = join(import.meta.dirname, "..", "..", "adapters", "main.ts");
 
 export type CliResult = { code: number; stdout: string; stderr: string };
 

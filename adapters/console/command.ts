@@ -1,0 +1,19 @@
+import type { Command } from "commander";
+import { createChatBot } from "../../src/chat/create.ts";
+import type { CliContext } from "../../src/cli/context.ts";
+import { withLibrary } from "../../src/cli/library.ts";
+import { runConsole } from "./console.ts";
+
+export function registerChat(program: Command, context: () => CliContext): void {
+  program
+    .command("chat")
+    .description("Talk to the bot in this terminal (no Slack or Discord needed)")
+    .option("--db <dir>", "library location (default: $PAPERBOT_DB or ./data/lancedb)")
+    .action(async (flags: { db?: string }) => {
+      const ctx = context();
+      await withLibrary(ctx, flags.db, async (library) => {
+        const bot = createChatBot(library, { logger: ctx.logger, chat: ctx.config.chat, ...(await ctx.answerWriter()) });
+        await runConsole(bot, process.stdin, ctx.stdout);
+      });
+    });
+}

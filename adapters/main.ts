@@ -1,0 +1,11 @@
+/**
+ * The `paperbot` command: the core's commands plus the ones that need the
+ * chat platforms (`serve`, `chat`). This is the one place where the
+ * platform-free core and the platform adapters are put together.
+ */
+import { exitQuietlyOnClosedPipe, runCli } from "../src/cli/main.ts";
+import { registerChat } from "./console/command.ts";
+import { registerServe } from "./serve/command.ts";
+
+exitQuietlyOnClosedPipe();
+process.exitCode = await runCli(process.argv, [registerServe, registerChat]);

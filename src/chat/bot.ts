@@ -1,0 +1,88 @@
+import { randomBytes } from "node:crypto";
+import type { Logger } from "pino";
+import type { Answerer } from "../answer/answerer.ts";
+import type { Library } from "../library/library.ts";
+import type { ChatRequest } from "./request.ts";
+import { RateLimiter } from "./rate-limit.ts";
+import { cardOf, type ChatResponse } from "./response.ts";
+
+export type ChatLimits = { questionsPerWindow: number; windowMs: number; maxQuestionChars: number };
+
+/** Digest subscription commands; the digest feature plugs in here. */
+export interface DigestCommands {
+  handle(request: ChatRequest): Promise<string>;
+}
+
+export type ChatBotOptions = { answerer: Answerer; library: Library; logger: Logger; limits: ChatLimits; digest?: DigestCommands };
+
+export const HELP = [
+  "Ask me about the papers in the library, for example:",
+  "- *which papers cover KV cache compression?* (follow up in the thread: *which of those is the most recent?*)",
+  "- `paper PyramidKV` to look up one paper by name, short name, fragment or arXiv id",
+  "- `digest subscribe [topic]`, `digest unsubscribe`, `digest now` for a daily digest in this channel",
+].join("\n");
+
+/**
+ * The platform-neutral bot: one request in, one response out. Adapters
+ * translate platform events into requests and render responses; everything
+ * else (limits, commands, errors) happens here, the same on every platform.
+ */
+export class ChatBot {
+  readonly #options: ChatBotOptions;
+  readonly #limiter: RateLimiter;
+  readonly #inFlight = new Set<Promise<unknown>>();
+
+  constructor(options: ChatBotOptions) {
+    this.#options = options;
+    this.#limiter = new RateLimiter(options.limits.questionsPerWindow, options.limits.windowMs);
+  }
+
+  /** Undefined means: do not reply at all (another bot, or our own message). */
+  handle(request: ChatRequest, onPartial?: (markdown: string) => void): Promise<ChatResponse | undefined> {
+    const work = this.#handle(request, onPartial);
+    this.#inFlight.add(work);
+    void work.finally(() => this.#inFlight.delete(work));
+    return work;
+  }
+
+  /** Waits for replies being written, up to `timeoutMs`, so a shutdown does not cut them off. */
+  async drain(timeoutMs: number): Promise<void> {
+    await Promise.race([Promise.allSettled([...this.#inFlight]), new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
+  }
+
+  async #handle(request: ChatRequest, onPartial?: (markdown: string) => void): Promise<ChatResponse | undefined> {
+    if (request.user.isBot) return undefined;
+    const logger = this.#options.logger.child({ platform: request.platform, user: request.user.id, command: request.command });
+    try {
+      return await this.#route(request, logger, onPartial);
+    } catch (error) {
+      const reference = randomBytes(4).toString("hex");
+      logger.error({ err: error, reference }, "request failed");
+      return { kind: "text", markdown: `Sorry, something went wrong on my side (reference \`${reference}\`). Please try again in a minute; if it keeps happening, give that reference to whoever runs me.` };
+    }
+  }
+
+  async #route(request: ChatRequest, logger: Logger, onPartial?: (markdown: string) => void): Promise<ChatResponse> {
+    const { limits, library, answerer, digest } = this.#options;
+    if (request.command === "help" || (request.command === "ask" && !request.text)) return { kind: "text", markdown: HELP };
+    if (request.command === "digest") {
+      return { kind: "text", markdown: digest ? await digest.handle(request) : "Digests are not set up on this bot yet." };
+    }
+    if (request.text.length > limits.maxQuestionChars) {
+      return { kind: "text", markdown: `That is a bit long for me (${request.text.length} characters; I take up to ${limits.maxQuestionChars}). Could you ask it more briefly?` };
+    }
+    const allowed = this.#limiter.take(`${request.platform}:${request.user.id}`);
+    if (!allowed.allowed) {
+      return { kind: "text", markdown: `You are asking faster than I can keep up. Please try again in ${Math.ceil(allowed.retryInMs / 1000)} seconds.` };
+    }
+    if (request.command === "paper") {
+      if (!request.text) return { kind: "text", markdown: "Which paper? For example: `paper PyramidKV`." };
+      const found = await library.lookup(request.text);
+      if (found.match) return { kind: "paper", paper: cardOf(found.match) };
+      if (found.alternatives.length > 0) return { kind: "choose", query: request.text, papers: found.alternatives.map(cardOf) };
+      return { kind: "text", markdown: `No paper in the library matches *${request.text}*. Try its full title, a distinctive part of it, or its arXiv id.` };
+    }
+    const reply = await answerer.ask(request.text, { thread: request.thread, logger, ...(onPartial && { onPartial }) });
+    return { kind: "answer", reply };
+  }
+}
