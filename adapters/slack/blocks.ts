@@ -1,0 +1,54 @@
+import type { ChatResponse, PaperCard } from "../../src/chat/response.ts";
+import { BLOCK_LIMIT, link, SECTION_LIMIT, splitText, toMrkdwn } from "./mrkdwn.ts";
+
+export type SlackBlock = Record<string, unknown>;
+export type SlackMessage = { text: string; blocks: SlackBlock[] };
+
+const section = (text: string): SlackBlock => ({ type: "section", text: { type: "mrkdwn", text } });
+const context = (text: string): SlackBlock => ({ type: "context", elements: [{ type: "mrkdwn", text: text.slice(0, SECTION_LIMIT) }] });
+
+/**
+ * A response as a Slack message: Block Kit sections (at most 3,000
+ * characters each, 50 blocks in all), sources as `<url|title>` links, and a
+ * plain-text fallback for notifications.
+ */
+export function toSlackMessage(response: ChatResponse): SlackMessage {
+  switch (response.kind) {
+    case "text":
+      return message(response.markdown, sections(toMrkdwn(response.markdown)));
+    case "paper":
+      return message(response.paper.title, cardBlocks(response.paper));
+    case "choose": {
+      const list = response.papers.map((paper, index) => `${index + 1}. ${link(paper.url, paper.title)}`).join("\n");
+      return message(`Which paper did you mean by "${response.query}"?`, sections(`Which one did you mean by *${toMrkdwn(response.query)}*?\n${list}\nAsk again with more of its title, e.g. \`paper ${response.papers[0]!.title.slice(0, 40)}\`.`));
+    }
+    case "answer": {
+      const { reply } = response;
+      const blocks = sections(toMrkdwn(reply.text));
+      if (reply.citations.length > 0) {
+        blocks.push({ type: "divider" });
+        blocks.push(...sections(reply.citations.map((citation) => `[${citation.n}] ${link(citation.url, citation.title)}${citation.publishedAt ? ` (${citation.publishedAt})` : ""}`).join("\n")));
+      }
+      if (reply.notes.length > 0) blocks.push(context(reply.notes.join(" ")));
+      return message(reply.text, blocks);
+    }
+  }
+}
+
+function cardBlocks(paper: PaperCard): SlackBlock[] {
+  const by = paper.authors?.join(", ") ?? paper.organization ?? (paper.authorCount ? `${paper.authorCount} authors` : undefined);
+  const meta = [by, paper.publishedAt, `${paper.upvotes} upvotes`].filter(Boolean).join(" · ");
+  const abstract = paper.abstract.length > SECTION_LIMIT - 100 ? `${paper.abstract.slice(0, SECTION_LIMIT - 101)}…` : paper.abstract;
+  return [section(`*${link(paper.url, paper.title)}*`), context(toMrkdwn(meta)), section(toMrkdwn(abstract))];
+}
+
+function sections(mrkdwn: string): SlackBlock[] {
+  return splitText(mrkdwn, SECTION_LIMIT).map(section);
+}
+
+/** Keeps within the block limit, saying so when something had to go. */
+function message(fallback: string, blocks: SlackBlock[]): SlackMessage {
+  const text = fallback.replace(/\*\*/g, "").slice(0, 300);
+  if (blocks.length <= BLOCK_LIMIT) return { text, blocks };
+  return { text, blocks: [...blocks.slice(0, BLOCK_LIMIT - 1), context("(Shortened to fit Slack's message limits.)")] };
+}

@@ -1,0 +1,104 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createSlackAdapter } from "../../adapters/slack/slack.ts";
+import type { Library } from "../../src/library/library.ts";
+import { eventually, testBot } from "../helpers/bot.ts";
+import { sampleLibrary } from "../helpers/library.ts";
+import { silentLogger } from "../helpers/logger.ts";
+import { eventCallback, sendSigned, slashCommand, startSlackServer } from "../servers/slack.ts";
+
+const SECRET = "signing-secret";
+let dir: string;
+let library: Library;
+let slack: Awaited<ReturnType<typeof startSlackServer>>;
+let adapter: ReturnType<typeof createSlackAdapter>;
+let eventsUrl: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "paperbot-slack-"));
+  library = await sampleLibrary(dir);
+  slack = await startSlackServer();
+  adapter = createSlackAdapter(testBot(library), { botToken: "xoxb-test", signingSecret: SECRET, apiUrl: slack.apiUrl, eventsPath: "/slack/events" }, silentLogger, { port: 0 });
+  const server = (await adapter.start()) as Server;
+  eventsUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+}, 60_000);
+afterAll(async () => {
+  await adapter.stop();
+  await slack.close();
+  library.store.close();
+  await rm(dir, { recursive: true, force: true });
+});
+beforeEach(() => {
+  slack.calls.length = 0;
+  slack.responses.length = 0;
+});
+
+const mention = (eventId: string, text: string, extra: Record<string, unknown> = {}) =>
+  eventCallback(eventId, { type: "app_mention", user: "U1", text: `<@UBOT> ${text}`, ts: "1700000000.000001", channel: "C1", event_ts: "1700000000.000001", ...extra });
+
+describe("Slack adapter (real Bolt app, signed requests, local Web API)", () => {
+  it("answers a mention in its thread: a placeholder first, then the answer with linked sources", async () => {
+    const sent = await sendSigned(eventsUrl, SECRET, mention("Ev1", "which papers cover KV cache compression?"), "application/json");
+    expect(sent.status).toBe(200);
+    await eventually(() => expect(slack.calls.some((call) => call.method === "chat.update")).toBe(true));
+    const placeholder = slack.calls.find((call) => call.method === "chat.postMessage")!;
+    expect(placeholder.body).toMatchObject({ channel: "C1", thread_ts: "1700000000.000001" });
+    const update = slack.calls.findLast((call) => call.method === "chat.update")!;
+    const blocks = update.body.blocks as { type: string; text?: { text: string } }[];
+    const text = blocks.map((block) => block.text?.text ?? "").join("\n");
+    expect(text).toMatch(/\*Model Tells You What to Discard|\*PyramidKV|\*Head-Aware/);
+    expect(text).toMatch(/\[1\] <https:\/\/huggingface\.co\/papers\?q=[^|]+\|[^>]+>/);
+    expect(blocks.every((block) => (block.text?.text.length ?? 0) <= 3000)).toBe(true);
+    expect(update.body.ts).toBeDefined();
+  });
+
+  it("answers a direct message, and ignores messages from bots", async () => {
+    await sendSigned(eventsUrl, SECRET, eventCallback("Ev2", { type: "message", channel_type: "im", user: "U1", text: "paper PyramidKV", ts: "1700000001.000001", channel: "D1" }), "application/json");
+    await eventually(() => expect(slack.calls.some((call) => call.method === "chat.update" && call.body.channel === "D1")).toBe(true));
+    expect(JSON.stringify(slack.calls.findLast((call) => call.method === "chat.update")!.body.blocks)).toContain("PyramidKV: Dynamic KV Cache Compression");
+
+    slack.calls.length = 0;
+    await sendSigned(eventsUrl, SECRET, eventCallback("Ev3", { type: "message", channel_type: "im", bot_id: "B9", text: "hello", ts: "1700000002.000001", channel: "D1" }), "application/json");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(slack.calls.filter((call) => call.method.startsWith("chat."))).toEqual([]);
+  });
+
+  it("answers a retried event once", async () => {
+    const body = mention("Ev4", "anything on concept bottleneck models?");
+    await sendSigned(eventsUrl, SECRET, body, "application/json");
+    await sendSigned(eventsUrl, SECRET, body, "application/json", { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" });
+    await eventually(() => expect(slack.calls.some((call) => call.method === "chat.update")).toBe(true));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(slack.calls.filter((call) => call.method === "chat.postMessage")).toHaveLength(1);
+  });
+
+  it("rejects a badly signed request and posts nothing", async () => {
+    const response = await sendSigned(eventsUrl, "wrong-secret", mention("Ev5", "which papers cover KV cache compression?"), "application/json");
+    expect(response.status).toBe(401);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(slack.calls).toEqual([]);
+  });
+
+  it("acknowledges /ask at once and answers through the response URL", async () => {
+    const started = Date.now();
+    const ack = await sendSigned(eventsUrl, SECRET, slashCommand("/ask", "papers from 2024 about KV cache compression", slack.responseUrl("r1")), "application/x-www-form-urlencoded");
+    expect(ack.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(3_000);
+    await eventually(() => expect(slack.responses).toHaveLength(1));
+    expect(slack.responses[0]).toMatchObject({ response_type: "in_channel" });
+    expect(JSON.stringify(slack.responses[0]!.blocks)).toMatch(/Keyformer|ZipVL/);
+  });
+
+  it("offers the alternatives for an ambiguous /paper", async () => {
+    await sendSigned(eventsUrl, SECRET, slashCommand("/paper", "Model Tells You", slack.responseUrl("r2")), "application/x-www-form-urlencoded");
+    await eventually(() => expect(slack.responses).toHaveLength(1));
+    const text = JSON.stringify(slack.responses[0]!.blocks);
+    expect(text).toContain("Which one did you mean");
+    expect(text).toContain("What to Discard");
+    expect(text).toContain("Where to Merge");
+  });
+});

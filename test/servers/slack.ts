@@ -1,0 +1,54 @@
+import { createHmac } from "node:crypto";
+import { sendJson, startHttpServer } from "./http.ts";
+
+export type SlackCall = { method: string; body: Record<string, any> };
+
+/**
+ * Slack's side of the wire on 127.0.0.1: a Web API (`auth.test`,
+ * `chat.postMessage`, `chat.update`) and the `response_url` that slash
+ * commands answer to. It records every call for assertions.
+ */
+export async function startSlackServer() {
+  const calls: SlackCall[] = [];
+  const responses: Record<string, any>[] = [];
+  let nextTs = 1_700_000_000;
+  const http = await startHttpServer((request, raw, response) => {
+    const path = (request.url ?? "").split("?")[0]!;
+    const body = parseBody(raw, request.headers["content-type"] ?? "");
+    if (path.startsWith("/response/")) {
+      responses.push(body);
+      response.writeHead(200).end("ok");
+      return;
+    }
+    const method = path.replace(/^\/api\//, "");
+    calls.push({ method, body });
+    if (method === "auth.test") return sendJson(response, 200, { ok: true, url: "https://lab.slack.test/", team: "Lab", user: "paperbot", team_id: "T1", user_id: "UBOT", bot_id: "BBOT" });
+    if (method === "chat.postMessage") return sendJson(response, 200, { ok: true, channel: body.channel, ts: `${nextTs++}.000100`, message: { text: body.text } });
+    if (method === "chat.update") return sendJson(response, 200, { ok: true, channel: body.channel, ts: body.ts, text: body.text });
+    sendJson(response, 200, { ok: false, error: "unknown_method" });
+  });
+  return { apiUrl: `${http.url}/api/`, responseUrl: (id: string) => `${http.url}/response/${id}`, calls, responses, close: http.close };
+}
+
+function parseBody(raw: string, contentType: string): Record<string, any> {
+  if (!raw) return {};
+  if (contentType.includes("application/json")) return JSON.parse(raw);
+  const form = Object.fromEntries(new URLSearchParams(raw));
+  for (const key of ["blocks", "attachments"]) if (typeof form[key] === "string") form[key] = JSON.parse(form[key]);
+  return form;
+}
+
+/** Sends a request to the bot as Slack does: body signed with the signing secret and a timestamp. */
+export async function sendSigned(url: string, secret: string, body: string, contentType: string, headers: Record<string, string> = {}): Promise<Response> {
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const signature = `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
+  return fetch(url, { method: "POST", body, headers: { "content-type": contentType, "x-slack-request-timestamp": timestamp, "x-slack-signature": signature, ...headers } });
+}
+
+export function eventCallback(eventId: string, event: Record<string, unknown>): string {
+  return JSON.stringify({ token: "legacy", team_id: "T1", api_app_id: "A1", type: "event_callback", event_id: eventId, event_time: Math.floor(Date.now() / 1000), event });
+}
+
+export function slashCommand(command: string, text: string, responseUrl: string): string {
+  return new URLSearchParams({ token: "legacy", team_id: "T1", team_domain: "lab", channel_id: "C1", channel_name: "papers", user_id: "U1", user_name: "ada", command, text, response_url: responseUrl, trigger_id: "1.2.3", api_app_id: "A1" }).toString();
+}
