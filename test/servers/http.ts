@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type Handler = (request: IncomingMessage, body: string, response: ServerResponse) => void | Promise<void>;
+export type Handler = (request: IncomingMessage, body: string, response: ServerResponse) => unknown;
 
 /** A real HTTP server on 127.0.0.1 with an ephemeral port, for protocol-level tests. */
 export async function startHttpServer(handler: Handler): Promise<{ server: Server; url: string; close(): Promise<void> }> {

@@ -1,0 +1,119 @@
+import type { AddressInfo } from "node:net";
+import { WebSocketServer, type WebSocket } from "ws";
+import { sendJson, startHttpServer } from "./http.ts";
+
+export const BOT = { id: "900000000000000001", username: "paperbot", discriminator: "0", global_name: "paperbot", avatar: null, bot: true };
+export const APP_ID = "900000000000000002";
+export const GUILD_ID = "900000000000000010";
+export const CHANNEL_ID = "900000000000000020";
+export const USER = { id: "900000000000000100", username: "ada", discriminator: "0", global_name: "Ada", avatar: null };
+
+export type DiscordCall = { method: string; path: string; body: any };
+
+/**
+ * Discord's side of the wire on 127.0.0.1: the REST API the bot calls
+ * (gateway discovery, messages, threads, interaction callbacks, webhook
+ * edits, command registration) and the gateway WebSocket that sends it
+ * HELLO, READY, GUILD_CREATE and then whatever events a test dispatches.
+ */
+export async function startDiscordServer() {
+  const calls: DiscordCall[] = [];
+  let nextId = 910_000_000_000_000_000n;
+  const snowflake = () => String(nextId++);
+  let socket: WebSocket | undefined;
+  let sequence = 0;
+  let identified: () => void;
+  const ready = new Promise<void>((resolve) => (identified = resolve));
+
+  const message = (channelId: string, body: any, id = snowflake()) => ({
+    id, channel_id: channelId, author: BOT, content: body?.content ?? "", embeds: body?.embeds ?? [], components: [], attachments: [], mentions: [], mention_roles: [],
+    mention_everyone: false, pinned: false, tts: false, type: 0, flags: 0, timestamp: new Date().toISOString(), edited_timestamp: null,
+  });
+
+  const http = await startHttpServer((request, raw, response) => {
+    const path = decodeURIComponent((request.url ?? "").split("?")[0]!).replace(/^\/api\/v10/, "");
+    const body = raw ? JSON.parse(raw) : undefined;
+    const method = request.method ?? "GET";
+    calls.push({ method, path, body });
+    let match: RegExpExecArray | null;
+    if (method === "GET" && path === "/gateway/bot") {
+      return sendJson(response, 200, { url: `ws://127.0.0.1:${(http.server.address() as AddressInfo).port}/gateway`, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } });
+    }
+    if (method === "GET" && path === "/users/@me") return sendJson(response, 200, BOT);
+    if (method === "POST" && (match = /^\/channels\/(\d+)\/typing$/.exec(path))) return response.writeHead(204).end();
+    if (method === "POST" && (match = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path))) {
+      return sendJson(response, 201, { id: snowflake(), type: 11, guild_id: GUILD_ID, parent_id: match[1], name: body.name, owner_id: BOT.id, message_count: 0, member_count: 1, thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false } });
+    }
+    if (method === "POST" && (match = /^\/channels\/(\d+)\/messages$/.exec(path))) return sendJson(response, 200, message(match[1]!, body));
+    if (method === "PATCH" && (match = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path))) return sendJson(response, 200, message(match[1]!, body, match[2]));
+    if (method === "POST" && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return response.writeHead(204).end();
+    if (method === "PATCH" && /^\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(path)) return sendJson(response, 200, message(CHANNEL_ID, body));
+    if (method === "POST" && /^\/webhooks\/\d+\/[^/]+$/.test(path)) return sendJson(response, 200, message(CHANNEL_ID, body));
+    if (method === "PUT" && /^\/applications\/\d+(?:\/guilds\/\d+)?\/commands$/.test(path)) return sendJson(response, 200, body.map((command: object) => ({ ...command, id: snowflake(), application_id: APP_ID, version: "1" })));
+    sendJson(response, 404, { message: "404: Not Found", code: 0 });
+  });
+
+  const gateway = new WebSocketServer({ server: http.server, path: "/gateway" });
+  const send = (payload: object) => socket?.send(JSON.stringify(payload));
+  gateway.on("connection", (connection) => {
+    socket = connection;
+    send({ op: 10, d: { heartbeat_interval: 45_000 }, s: null, t: null });
+    connection.on("message", (data) => {
+      const payload = JSON.parse(String(data));
+      if (payload.op === 1) send({ op: 11, d: null, s: null, t: null });
+      if (payload.op === 2) {
+        dispatch("READY", {
+          v: 10, user: BOT, guilds: [{ id: GUILD_ID, unavailable: true }], session_id: "session-1", resume_gateway_url: `ws://127.0.0.1:${(http.server.address() as AddressInfo).port}/gateway`,
+          shard: [0, 1], application: { id: APP_ID, flags: 0 },
+        });
+        dispatch("GUILD_CREATE", {
+          id: GUILD_ID, name: "Lab", icon: null, owner_id: USER.id, unavailable: false, member_count: 2, large: false, features: [], emojis: [], stickers: [], roles: [{ id: GUILD_ID, name: "@everyone", permissions: "274877975552", position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+          channels: [{ id: CHANNEL_ID, type: 0, name: "papers", guild_id: GUILD_ID, position: 0, permission_overwrites: [], parent_id: null, nsfw: false, topic: null, rate_limit_per_user: 0 }],
+          threads: [], members: [], voice_states: [], presences: [], stage_instances: [], guild_scheduled_events: [], joined_at: new Date().toISOString(),
+        });
+        identified();
+      }
+    });
+  });
+
+  function dispatch(t: string, d: object): void {
+    send({ op: 0, t, s: ++sequence, d });
+  }
+
+  return {
+    apiUrl: `${http.url}/api`,
+    calls,
+    ready,
+    snowflake,
+    dispatch,
+    /** A user's message in the lab channel (or a DM when `guild` is false), optionally mentioning the bot. */
+    userMessage(content: string, options: { mention?: boolean; guild?: boolean; author?: object } = {}) {
+      const guild = options.guild ?? true;
+      const id = snowflake();
+      dispatch("MESSAGE_CREATE", {
+        id, channel_id: guild ? CHANNEL_ID : "900000000000000030", channel_type: guild ? 0 : 1, ...(guild && { guild_id: GUILD_ID, member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false } }),
+        author: options.author ?? USER, content: options.mention === false ? content : `<@${BOT.id}> ${content}`, timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false,
+        mentions: options.mention === false ? [] : [BOT], mention_roles: [], attachments: [], embeds: [], pinned: false, type: 0, flags: 0,
+      });
+      return id;
+    },
+    /** A slash command interaction, as Discord sends it. */
+    slashCommand(name: string, options: object[]) {
+      const id = snowflake();
+      const token = `token-${id}`;
+      dispatch("INTERACTION_CREATE", {
+        id, application_id: APP_ID, type: 2, token, version: 1, guild_id: GUILD_ID, channel_id: CHANNEL_ID, locale: "en-US", guild_locale: "en-US", app_permissions: "274877975552", entitlements: [],
+        authorizing_integration_owners: { "0": GUILD_ID }, context: 0,
+        channel: { id: CHANNEL_ID, type: 0, name: "papers", guild_id: GUILD_ID },
+        member: { user: USER, roles: [], permissions: "274877975552", joined_at: new Date().toISOString(), deaf: false, mute: false },
+        data: { id: snowflake(), name, type: 1, options },
+      });
+      return { id, token };
+    },
+    async close() {
+      for (const client of gateway.clients) client.terminate();
+      gateway.close();
+      await http.close();
+    },
+  };
+}
