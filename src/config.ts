@@ -39,7 +39,9 @@ const EnvSchema = z.object({
   OPENAI_EMBEDDING_DIMENSIONS: optionalPositiveInt,
   OPENAI_TIMEOUT_MS: optionalPositiveInt,
   OPENAI_CHAT_MODEL: optionalText,
-  PORT: optionalPositiveInt,
+  PORT: optionalText.pipe(
+    z.string().regex(/^\d+$/, "must be a port number (0 picks a free one)").transform(Number).pipe(z.number().max(65_535, "must be a port number up to 65535")).optional(),
+  ),
   PAPERBOT_QUESTIONS_PER_MINUTE: optionalPositiveInt,
   PAPERBOT_MAX_QUESTION_CHARS: optionalPositiveInt,
   DISCORD_TOKEN: optionalText,

@@ -1,0 +1,73 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createChatBot } from "../../src/chat/create.ts";
+import type { CliContext } from "../../src/cli/context.ts";
+import { Library } from "../../src/library/library.ts";
+import { createDiscordAdapter } from "../discord/discord.ts";
+import { createSlackAdapter } from "../slack/slack.ts";
+import { healthHandler, startHealthServer, type HealthState } from "./health.ts";
+
+/** How long a shutdown waits for replies already being written. */
+const DRAIN_MS = 15_000;
+
+type Adapter = { name: string; start(): Promise<unknown>; stop(): Promise<void> };
+
+/**
+ * `paperbot serve`: every platform whose credentials are configured, one
+ * shared bot, /healthz on the HTTP port, and a clean shutdown on SIGINT or
+ * SIGTERM that lets in-flight replies finish.
+ */
+export async function serve(ctx: CliContext, flags: { db?: string }): Promise<void> {
+  const { config, logger } = ctx;
+  const store = await ctx.openStore(flags.db);
+  const library = new Library(store, await ctx.embedder());
+  await library.checkEmbedder();
+  const bot = createChatBot(library, { logger, chat: config.chat, ...(await ctx.answerWriter()) });
+  const state: HealthState = { adapters: [], startedAt: new Date(), shuttingDown: false };
+  const adapters: Adapter[] = [];
+  const say = (line: string) => ctx.stdout.write(`${line}\n`);
+
+  const { slack, discord, port } = config.chat;
+  if (slack) {
+    const http = Boolean(slack.signingSecret && !slack.appToken);
+    adapters.push(createSlackAdapter(bot, slack, logger, { port, routes: [{ path: "/healthz", method: ["GET"], handler: healthHandler(state) }] }));
+    say(`Slack: starting (${http ? `HTTP mode, events at http://0.0.0.0:${port}${slack.eventsPath}` : "Socket Mode"})`);
+  } else {
+    say("Slack: skipped (set SLACK_BOT_TOKEN, plus SLACK_SIGNING_SECRET for HTTP mode or SLACK_APP_TOKEN for Socket Mode)");
+  }
+  if (discord) {
+    adapters.push(createDiscordAdapter(bot, discord, logger));
+    say("Discord: starting (gateway)");
+  } else {
+    say("Discord: skipped (set DISCORD_TOKEN and DISCORD_APPLICATION_ID)");
+  }
+
+  const servers: Server[] = [];
+  for (const adapter of adapters) {
+    const server = await adapter.start();
+    if (server && typeof (server as Server).address === "function") servers.push(server as Server);
+    state.adapters.push(adapter.name);
+  }
+  if (servers.length === 0) servers.push(await startHealthServer(port, state));
+  const address = servers[0]!.address() as AddressInfo;
+  say(`Health check: http://127.0.0.1:${address.port}/healthz`);
+  if (adapters.length === 0) say("No chat platform is configured, so only the health check runs. Try `paperbot chat` to talk to the bot in this terminal.");
+  say("paperbot is running. Press Ctrl+C to stop.");
+
+  await new Promise<void>((resolve) => {
+    const stop = async (signal: string) => {
+      if (state.shuttingDown) return;
+      state.shuttingDown = true;
+      say(`Received ${signal}: finishing replies in flight, then stopping.`);
+      await bot.drain(DRAIN_MS);
+      for (const adapter of adapters) await adapter.stop().catch((error: unknown) => logger.warn({ err: error, adapter: adapter.name }, "adapter did not stop cleanly"));
+      for (const server of servers) server.closeAllConnections?.();
+      await Promise.all(servers.map((server) => new Promise((done) => server.close(done))));
+      store.close();
+      say("Stopped.");
+      resolve();
+    };
+    process.once("SIGINT", () => void stop("SIGINT"));
+    process.once("SIGTERM", () => void stop("SIGTERM"));
+  });
+}
