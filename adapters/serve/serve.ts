@@ -19,7 +19,7 @@ type Adapter = { name: string; start(): Promise<unknown>; stop(): Promise<void> 
  */
 export async function serve(ctx: CliContext, flags: { db?: string }): Promise<void> {
   const { config, logger } = ctx;
-  const store = await ctx.openStore(flags.db);
+  const store = await ctx.openStore(flags.db, { longRunning: true });
   const library = new Library(store, await ctx.embedder());
   await library.checkEmbedder();
   const bot = createChatBot(library, { logger, chat: config.chat, ...(await ctx.answerWriter()) });

@@ -12,7 +12,8 @@ export type CliContext = {
   logger: Logger;
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
-  openStore(dbOverride?: string): Promise<LancePaperStore>;
+  /** `longRunning` stores notice writes made by other processes (an ingest while `serve` runs). */
+  openStore(dbOverride?: string, options?: { longRunning?: boolean }): Promise<LancePaperStore>;
   embedder(): Promise<Embedder>;
   /** The language-model writer when one is configured; options for `Answerer`. */
   answerWriter(): Promise<{ writer?: EvidenceWriter }>;
@@ -27,7 +28,8 @@ export function createCliContext(env: NodeJS.ProcessEnv = process.env): CliConte
     logger,
     stdout: process.stdout,
     stderr: process.stderr,
-    openStore: (dbOverride) => LancePaperStore.open({ ...config.db, ...(dbOverride && { uri: dbOverride }) }),
+    openStore: (dbOverride, options) =>
+      LancePaperStore.open({ ...config.db, ...(dbOverride && { uri: dbOverride }), ...(options?.longRunning && { readConsistencySeconds: 5 }) }),
     embedder: () => (embedder ??= createEmbedder(config)),
     answerWriter: async () => (config.llm ? { writer: new LlmWriter(createOpenAIClient(config.openai), config.llm) } : {}),
   };

@@ -5,7 +5,8 @@ import type { EmbedderStamp, PaperFilters, PaperStore, ScoredId, StoredPaper, St
 import { filterSql, sqlString } from "./filters.ts";
 import { COLUMNS_WITHOUT_VECTOR, fromRow, PAPERS_TABLE, papersSchema, toRow } from "./schema.ts";
 
-export type LanceLocation = { uri: string; apiKey?: string; region?: string };
+/** `readConsistencySeconds`: how stale a long-running process may see the library (writes by other processes). */
+export type LanceLocation = { uri: string; apiKey?: string; region?: string; readConsistencySeconds?: number };
 
 const FTS_OPTIONS = { stem: true, language: "English", removeStopWords: true, lowercase: true, asciiFolding: true } as const;
 
@@ -24,6 +25,7 @@ export class LancePaperStore implements PaperStore {
       const db = await lancedb.connect(location.uri, {
         ...(location.apiKey && { apiKey: location.apiKey }),
         ...(location.region && { region: location.region }),
+        ...(location.readConsistencySeconds !== undefined && { readConsistencyInterval: location.readConsistencySeconds }),
       });
       const names = await db.tableNames();
       const table = names.includes(PAPERS_TABLE) ? await db.openTable(PAPERS_TABLE) : undefined;

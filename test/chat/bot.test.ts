@@ -1,0 +1,71 @@
+import { Writable } from "node:stream";
+import { pino } from "pino";
+import { describe, expect, it } from "vitest";
+import { Answerer } from "../../src/answer/answerer.ts";
+import { ChatBot } from "../../src/chat/bot.ts";
+import { commandFromText, type ChatRequest } from "../../src/chat/request.ts";
+import type { Library } from "../../src/library/library.ts";
+
+const request = (text: string, overrides: Partial<ChatRequest> = {}): ChatRequest => ({ ...commandFromText(text), thread: "t", channel: "c", user: { id: "u1" }, platform: "console", ...overrides });
+
+/** A library stand-in that can only do what these tests need; real search is tested elsewhere. */
+function fakeLibrary(behaviour: { search?: () => Promise<never> } = {}): Library {
+  return {
+    lookup: async () => ({ match: null, alternatives: [] }),
+    search: behaviour.search ?? (async () => ({ query: { text: "", topic: "x", filters: {} }, relevant: false, unmatched: [], fieldTerms: [], lexicalMatch: 0, results: [] })),
+    coverage: async () => ({ papers: 0 }),
+    termWeights: async () => new Map(),
+  } as unknown as Library;
+}
+
+function botWith(library: Library, limits = { questionsPerWindow: 2, windowMs: 60_000, maxQuestionChars: 50 }) {
+  const lines: string[] = [];
+  const logger = pino({ level: "info" }, new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) }));
+  return { bot: new ChatBot({ library, answerer: new Answerer(library), logger, limits }), lines };
+}
+
+describe("chat core", () => {
+  it("reads commands from message text", () => {
+    expect(commandFromText("paper PyramidKV")).toEqual({ command: "paper", text: "PyramidKV" });
+    expect(commandFromText("/paper: PyramidKV")).toEqual({ command: "paper", text: "PyramidKV" });
+    expect(commandFromText("digest subscribe LLM inference")).toEqual({ command: "digest", text: "subscribe LLM inference" });
+    expect(commandFromText("help")).toEqual({ command: "help", text: "" });
+    expect(commandFromText("papers on sparse attention?")).toEqual({ command: "ask", text: "papers on sparse attention?" });
+  });
+
+  it("ignores bots, including itself", async () => {
+    const { bot } = botWith(fakeLibrary());
+    expect(await bot.handle(request("hello", { user: { id: "b", isBot: true } }))).toBeUndefined();
+  });
+
+  it("refuses an over-long question politely", async () => {
+    const { bot } = botWith(fakeLibrary());
+    const response = await bot.handle(request("x".repeat(60)));
+    expect(response).toMatchObject({ kind: "text", markdown: expect.stringMatching(/a bit long for me \(60 characters; I take up to 50\)/) });
+  });
+
+  it("limits questions per user, politely, without limiting others", async () => {
+    const { bot } = botWith(fakeLibrary());
+    await bot.handle(request("one"));
+    await bot.handle(request("two"));
+    expect(await bot.handle(request("three"))).toMatchObject({ markdown: expect.stringMatching(/faster than I can keep up\. Please try again in \d+ seconds/) });
+    expect(await bot.handle(request("one", { user: { id: "u2" } }))).toMatchObject({ kind: "answer" });
+  });
+
+  it("answers a failure with an apology and a reference, never a stack trace, and logs it under that reference", async () => {
+    const { bot, lines } = botWith(fakeLibrary({ search: async () => Promise.reject(new Error("disk on fire")) }));
+    const response = await bot.handle(request("anything on diffusion?"));
+    expect(response!.kind).toBe("text");
+    const markdown = (response as { markdown: string }).markdown;
+    expect(markdown).toMatch(/^Sorry, something went wrong on my side \(reference `[0-9a-f]{8}`\)/);
+    expect(markdown).not.toMatch(/disk on fire|at .*\.ts/);
+    const reference = /`([0-9a-f]{8})`/.exec(markdown)![1]!;
+    expect(lines.some((line) => line.includes(reference) && line.includes("disk on fire"))).toBe(true);
+  });
+
+  it("explains itself on help or an empty mention", async () => {
+    const { bot } = botWith(fakeLibrary());
+    expect(await bot.handle(request("help"))).toMatchObject({ kind: "text", markdown: expect.stringContaining("paper PyramidKV") });
+    expect(await bot.handle(request(""))).toMatchObject({ kind: "text" });
+  });
+});
