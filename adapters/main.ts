@@ -5,7 +5,8 @@
  */
 import { exitQuietlyOnClosedPipe, runCli } from "../src/cli/main.ts";
 import { registerChat } from "./console/command.ts";
+import { registerDigest } from "./digest/command.ts";
 import { registerServe } from "./serve/command.ts";
 
 exitQuietlyOnClosedPipe();
-process.exitCode = await runCli(process.argv, [registerServe, registerChat]);
+process.exitCode = await runCli(process.argv, [registerServe, registerChat, registerDigest]);

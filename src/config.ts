@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { z } from "zod";
+import { isTimeZone } from "./digest/days.ts";
 import { ConfigError } from "./errors.ts";
 
 /**
@@ -39,6 +40,10 @@ const EnvSchema = z.object({
   OPENAI_EMBEDDING_DIMENSIONS: optionalPositiveInt,
   OPENAI_TIMEOUT_MS: optionalPositiveInt,
   OPENAI_CHAT_MODEL: optionalText,
+  PAPERBOT_DIGEST_LIMIT: optionalPositiveInt,
+  PAPERBOT_DIGEST_TIME: optionalText.pipe(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time of day as HH:MM, e.g. 08:30").optional()),
+  PAPERBOT_DIGEST_TIMEZONE: optionalText.pipe(z.string().refine(isTimeZone, "must be an IANA time zone such as Europe/Berlin or UTC").optional()),
+  PAPERBOT_DIGEST_EMPTY: optionalText.pipe(z.enum(["post", "skip"], { message: "must be 'post' (a short note on days without new papers) or 'skip'" }).optional()),
   PORT: optionalText.pipe(
     z.string().regex(/^\d+$/, "must be a port number (0 picks a free one)").transform(Number).pipe(z.number().max(65_535, "must be a port number up to 65535")).optional(),
   ),
@@ -67,7 +72,10 @@ export type Config = {
   /** Present when answers are written by a language model; absent means extractive answers. */
   llm?: LlmConfig;
   chat: ChatConfig;
+  digest: DigestConfig;
 };
+
+export type DigestConfig = { limit: number; time: string; timeZone: string; emptyDays: "post" | "skip"; catchUpDays: number };
 
 export type LlmConfig = { model: string; timeoutMs: number };
 
@@ -95,6 +103,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const llmWanted = e.PAPERBOT_LLM !== "off" && Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL);
   return {
     chat: chatConfig(e),
+    digest: {
+      limit: e.PAPERBOT_DIGEST_LIMIT ?? 10,
+      time: e.PAPERBOT_DIGEST_TIME ?? "08:00",
+      timeZone: e.PAPERBOT_DIGEST_TIMEZONE ?? "UTC",
+      emptyDays: e.PAPERBOT_DIGEST_EMPTY ?? "post",
+      catchUpDays: 7,
+    },
     ...(llmWanted && { llm: { model: e.OPENAI_CHAT_MODEL ?? "gpt-4o-mini", timeoutMs: e.OPENAI_TIMEOUT_MS ?? 30_000 } }),
     db: { uri: e.PAPERBOT_DB ?? DEFAULT_DB, ...(e.LANCEDB_API_KEY && { apiKey: e.LANCEDB_API_KEY }), ...(e.LANCEDB_REGION && { region: e.LANCEDB_REGION }) },
     logLevel: e.LOG_LEVEL ?? "info",

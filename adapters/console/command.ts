@@ -2,6 +2,9 @@ import type { Command } from "commander";
 import { createChatBot } from "../../src/chat/create.ts";
 import type { CliContext } from "../../src/cli/context.ts";
 import { withLibrary } from "../../src/cli/library.ts";
+import { ChatDigestCommands } from "../../src/digest/commands.ts";
+import { createDigestService } from "../../src/digest/create.ts";
+import type { LancePaperStore } from "../../src/store/lance/lance-store.ts";
 import { runConsole } from "./console.ts";
 
 export function registerChat(program: Command, context: () => CliContext): void {
@@ -12,7 +15,10 @@ export function registerChat(program: Command, context: () => CliContext): void 
     .action(async (flags: { db?: string }) => {
       const ctx = context();
       await withLibrary(ctx, flags.db, async (library) => {
-        const bot = createChatBot(library, { logger: ctx.logger, chat: ctx.config.chat, ...(await ctx.answerWriter()) });
+        const digests = (library.store as LancePaperStore).digests();
+        const service = await createDigestService(library, digests, ctx.config, ctx.logger);
+        const digest = new ChatDigestCommands(digests, service, { time: ctx.config.digest.time, timeZone: ctx.config.digest.timeZone });
+        const bot = createChatBot(library, { logger: ctx.logger, chat: ctx.config.chat, digest, ...(await ctx.answerWriter()) });
         await runConsole(bot, process.stdin, ctx.stdout);
       });
     });

@@ -1,10 +1,13 @@
 import type { ChatResponse, PaperCard } from "../../src/chat/response.ts";
+import { digestMarkdown } from "../../src/digest/render.ts";
 
 /** A response as plain terminal text: Markdown emphasis dropped, links and sources spelled out. */
 export function renderForTerminal(response: ChatResponse): string {
   switch (response.kind) {
     case "text":
       return plain(response.markdown);
+    case "digest":
+      return plain(digestMarkdown(response.digest));
     case "paper":
       return card(response.paper);
     case "choose":

@@ -1,4 +1,6 @@
 import type { ChatResponse, PaperCard } from "../../src/chat/response.ts";
+import { digestHeading, emptyNote, itemMarkdown } from "../../src/digest/render.ts";
+import type { Digest } from "../../src/digest/types.ts";
 
 /** Discord's limit for one message's content. */
 export const MESSAGE_LIMIT = 2_000;
@@ -16,6 +18,8 @@ function render(response: ChatResponse): string {
   switch (response.kind) {
     case "text":
       return response.markdown;
+    case "digest":
+      return [digestHeading(response.digest), ...digestLines(response.digest)].join("\n");
     case "paper":
       return card(response.paper);
     case "choose":
@@ -58,5 +62,40 @@ export function splitMessage(text: string, limit: number): string[] {
     }
   }
   if (current.trim()) messages.push(current);
+  return messages;
+}
+
+/** Discord's limits for one embed's description, and for all embeds of one message. */
+const EMBED_DESCRIPTION_LIMIT = 4_096;
+const EMBEDS_TOTAL_LIMIT = 6_000;
+
+export type DiscordEmbed = { title?: string; description: string; color?: number; footer?: { text: string } };
+
+function digestLines(digest: Digest): string[] {
+  // Masked links without unfurls, as in answers.
+  return digest.items.length > 0 ? digest.items.map((item, index) => itemMarkdown(item, index).replace(/\]\((https?:[^)]+)\)/, "](<$1>)")) : [emptyNote(digest)];
+}
+
+/**
+ * A digest as Discord messages of embeds: the heading as the first embed's
+ * title, items in descriptions of at most 4,096 characters, at most 6,000
+ * characters of embeds per message, and the digest key in the last footer.
+ */
+export function digestEmbeds(digest: Digest): DiscordEmbed[][] {
+  const items = digest.items.length > 0 ? digest.items.map(itemMarkdown) : [emptyNote(digest)];
+  const descriptions = splitMessage(items.join("\n"), EMBED_DESCRIPTION_LIMIT);
+  const embeds: DiscordEmbed[] = descriptions.map((description, index) => ({ ...(index === 0 && { title: digestHeading(digest).replace(/\*\*/g, "").slice(0, 256) }), description, color: 0x5865f2 }));
+  embeds.at(-1)!.footer = { text: `paperbot digest ${digest.key}` };
+  const messages: DiscordEmbed[][] = [[]];
+  let size = 0;
+  for (const embed of embeds) {
+    const length = embed.description.length + (embed.title?.length ?? 0) + (embed.footer?.text.length ?? 0);
+    if (size + length > EMBEDS_TOTAL_LIMIT || messages.at(-1)!.length === 10) {
+      messages.push([]);
+      size = 0;
+    }
+    messages.at(-1)!.push(embed);
+    size += length;
+  }
   return messages;
 }

@@ -1,6 +1,10 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createChatBot } from "../../src/chat/create.ts";
+import { ChatDigestCommands } from "../../src/digest/commands.ts";
+import { createDigestService } from "../../src/digest/create.ts";
+import { DigestScheduler } from "../../src/digest/scheduler.ts";
+import { platformPoster } from "../digest/poster.ts";
 import type { CliContext } from "../../src/cli/context.ts";
 import { Library } from "../../src/library/library.ts";
 import { createDiscordAdapter } from "../discord/discord.ts";
@@ -22,7 +26,11 @@ export async function serve(ctx: CliContext, flags: { db?: string }): Promise<vo
   const store = await ctx.openStore(flags.db, { longRunning: true });
   const library = new Library(store, await ctx.embedder());
   await library.checkEmbedder();
-  const bot = createChatBot(library, { logger, chat: config.chat, ...(await ctx.answerWriter()) });
+  const digests = store.digests();
+  const digestService = await createDigestService(library, digests, config, logger, platformPoster(config.chat));
+  const scheduler = new DigestScheduler({ store: digests, service: digestService, logger });
+  const digest = new ChatDigestCommands(digests, digestService, { time: config.digest.time, timeZone: config.digest.timeZone }, () => void scheduler.reload());
+  const bot = createChatBot(library, { logger, chat: config.chat, digest, ...(await ctx.answerWriter()) });
   const state: HealthState = { adapters: [], startedAt: new Date(), shuttingDown: false };
   const adapters: Adapter[] = [];
   const say = (line: string) => ctx.stdout.write(`${line}\n`);
@@ -49,6 +57,9 @@ export async function serve(ctx: CliContext, flags: { db?: string }): Promise<vo
     state.adapters.push(adapter.name);
   }
   if (servers.length === 0) servers.push(await startHealthServer(port, state));
+  await scheduler.start();
+  const subscriptions = (await digests.subscriptions()).length;
+  say(`Digests: ${subscriptions} subscription${subscriptions === 1 ? "" : "s"} scheduled`);
   const address = servers[0]!.address() as AddressInfo;
   say(`Health check: http://127.0.0.1:${address.port}/healthz`);
   if (adapters.length === 0) say("No chat platform is configured, so only the health check runs. Try `paperbot chat` to talk to the bot in this terminal.");
@@ -59,6 +70,7 @@ export async function serve(ctx: CliContext, flags: { db?: string }): Promise<vo
       if (state.shuttingDown) return;
       state.shuttingDown = true;
       say(`Received ${signal}: finishing replies in flight, then stopping.`);
+      scheduler.stop();
       await bot.drain(DRAIN_MS);
       for (const adapter of adapters) await adapter.stop().catch((error: unknown) => logger.warn({ err: error, adapter: adapter.name }, "adapter did not stop cleanly"));
       for (const server of servers) server.closeAllConnections?.();

@@ -1,4 +1,6 @@
 import type { ChatResponse, PaperCard } from "../../src/chat/response.ts";
+import { digestHeading, emptyNote, itemMarkdown } from "../../src/digest/render.ts";
+import type { Digest } from "../../src/digest/types.ts";
 import { BLOCK_LIMIT, link, SECTION_LIMIT, splitText, toMrkdwn } from "./mrkdwn.ts";
 
 export type SlackBlock = Record<string, unknown>;
@@ -16,6 +18,8 @@ export function toSlackMessage(response: ChatResponse): SlackMessage {
   switch (response.kind) {
     case "text":
       return message(response.markdown, sections(toMrkdwn(response.markdown)));
+    case "digest":
+      return digestMessage(response.digest);
     case "paper":
       return message(response.paper.title, cardBlocks(response.paper));
     case "choose": {
@@ -51,4 +55,10 @@ function message(fallback: string, blocks: SlackBlock[]): SlackMessage {
   const text = fallback.replace(/\*\*/g, "").slice(0, 300);
   if (blocks.length <= BLOCK_LIMIT) return { text, blocks };
   return { text, blocks: [...blocks.slice(0, BLOCK_LIMIT - 1), context("(Shortened to fit Slack's message limits.)")] };
+}
+
+/** A digest: its heading, one section per paper, and the digest key in a context line (for recovery after a crash). */
+export function digestMessage(digest: Digest): SlackMessage {
+  const items = digest.items.length > 0 ? digest.items.flatMap((item, index) => sections(toMrkdwn(itemMarkdown(item, index)))) : sections(toMrkdwn(emptyNote(digest)));
+  return message(digestHeading(digest), [section(toMrkdwn(digestHeading(digest))), ...items.slice(0, BLOCK_LIMIT - 3), context(`paperbot digest ${digest.key}`)]);
 }

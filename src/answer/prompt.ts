@@ -15,6 +15,11 @@ function fill(text: string, values: Record<string, string>): string {
   return text.replace(/\{\{(\w+)\}\}/g, (_match, key: string) => values[key] ?? "");
 }
 
+/** A template from `prompts/` with its `{{placeholders}}` filled. */
+export function fillTemplate(name: string, values: Record<string, string>): string {
+  return fill(template(name), values);
+}
+
 /** Chat messages for an answer: the rules as the system message, the numbered evidence and question as the user's. */
 export function answerMessages(question: string, evidence: StoredPaper[], history: string[]): { role: "system" | "user"; content: string }[] {
   const numbered = evidence

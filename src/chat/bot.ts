@@ -10,7 +10,7 @@ export type ChatLimits = { questionsPerWindow: number; windowMs: number; maxQues
 
 /** Digest subscription commands; the digest feature plugs in here. */
 export interface DigestCommands {
-  handle(request: ChatRequest): Promise<string>;
+  handle(request: ChatRequest): Promise<ChatResponse>;
 }
 
 export type ChatBotOptions = { answerer: Answerer; library: Library; logger: Logger; limits: ChatLimits; digest?: DigestCommands };
@@ -66,7 +66,7 @@ export class ChatBot {
     const { limits, library, answerer, digest } = this.#options;
     if (request.command === "help" || (request.command === "ask" && !request.text)) return { kind: "text", markdown: HELP };
     if (request.command === "digest") {
-      return { kind: "text", markdown: digest ? await digest.handle(request) : "Digests are not set up on this bot yet." };
+      return digest ? await digest.handle(request) : { kind: "text", markdown: "Digests are not set up on this bot yet." };
     }
     if (request.text.length > limits.maxQuestionChars) {
       return { kind: "text", markdown: `That is a bit long for me (${request.text.length} characters; I take up to ${limits.maxQuestionChars}). Could you ask it more briefly?` };

@@ -3,7 +3,7 @@ import { assertSameEmbedder } from "../embed/stamp.ts";
 import { contentTerms } from "../embed/tokens.ts";
 import type { LookupResult } from "../lookup/lookup.ts";
 import { PaperSearch, type SearchOptions, type SearchResult } from "../search/search.ts";
-import type { PaperFilters, PaperStore } from "../store/paper-store.ts";
+import type { PaperFilters, PaperStore, StoredPaper } from "../store/paper-store.ts";
 import { SnapshotCache } from "./snapshot.ts";
 
 /**
@@ -37,6 +37,17 @@ export class Library {
   async search(question: string, options?: SearchOptions): Promise<SearchResult> {
     await this.checkEmbedder();
     return this.#search.search(question, options);
+  }
+
+  /** Inverse document frequency of content terms, for the library as it is now. */
+  async idf(): Promise<(term: string) => number> {
+    const snapshot = await this.#snapshots.get();
+    return (term) => snapshot.idf(term);
+  }
+
+  /** Every paper, from the warm snapshot. */
+  async papers(): Promise<StoredPaper[]> {
+    return (await this.#snapshots.get()).papers;
   }
 
   async lookup(name: string): Promise<LookupResult> {

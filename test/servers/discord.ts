@@ -18,6 +18,8 @@ export type DiscordCall = { method: string; path: string; body: any };
  */
 export async function startDiscordServer() {
   const calls: DiscordCall[] = [];
+  /** Messages created in channels, oldest first. */
+  const posted: ReturnType<typeof message>[] = [];
   let nextId = 910_000_000_000_000_000n;
   const snowflake = () => String(nextId++);
   let socket: WebSocket | undefined;
@@ -44,7 +46,12 @@ export async function startDiscordServer() {
     if (method === "POST" && (match = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path))) {
       return sendJson(response, 201, { id: snowflake(), type: 11, guild_id: GUILD_ID, parent_id: match[1], name: body.name, owner_id: BOT.id, message_count: 0, member_count: 1, thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false } });
     }
-    if (method === "POST" && (match = /^\/channels\/(\d+)\/messages$/.exec(path))) return sendJson(response, 200, message(match[1]!, body));
+    if (method === "POST" && (match = /^\/channels\/(\d+)\/messages$/.exec(path))) {
+      const created = message(match[1]!, body);
+      posted.push(created);
+      return sendJson(response, 200, created);
+    }
+    if (method === "GET" && (match = /^\/channels\/(\d+)\/messages$/.exec(path))) return sendJson(response, 200, posted.filter((entry) => entry.channel_id === match![1]).reverse());
     if (method === "PATCH" && (match = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path))) return sendJson(response, 200, message(match[1]!, body, match[2]));
     if (method === "POST" && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return response.writeHead(204).end();
     if (method === "PATCH" && /^\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(path)) return sendJson(response, 200, message(CHANNEL_ID, body));
@@ -83,6 +90,7 @@ export async function startDiscordServer() {
   return {
     apiUrl: `${http.url}/api`,
     calls,
+    posted,
     ready,
     snowflake,
     dispatch,

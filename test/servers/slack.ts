@@ -11,6 +11,8 @@ export type SlackCall = { method: string; body: Record<string, any> };
 export async function startSlackServer() {
   const calls: SlackCall[] = [];
   const responses: Record<string, any>[] = [];
+  /** Messages posted to channels, newest last, as conversations.history returns them (newest first). */
+  const posted: { channel: string; ts: string; text: string; blocks?: unknown; metadata?: unknown }[] = [];
   let nextTs = 1_700_000_000;
   const http = await startHttpServer((request, raw, response) => {
     const path = (request.url ?? "").split("?")[0]!;
@@ -23,11 +25,16 @@ export async function startSlackServer() {
     const method = path.replace(/^\/api\//, "");
     calls.push({ method, body });
     if (method === "auth.test") return sendJson(response, 200, { ok: true, url: "https://lab.slack.test/", team: "Lab", user: "paperbot", team_id: "T1", user_id: "UBOT", bot_id: "BBOT" });
-    if (method === "chat.postMessage") return sendJson(response, 200, { ok: true, channel: body.channel, ts: `${nextTs++}.000100`, message: { text: body.text } });
+    if (method === "chat.postMessage") {
+      const ts = `${nextTs++}.000100`;
+      posted.push({ channel: body.channel, ts, text: body.text, blocks: body.blocks, metadata: typeof body.metadata === "string" ? JSON.parse(body.metadata) : body.metadata });
+      return sendJson(response, 200, { ok: true, channel: body.channel, ts, message: { text: body.text } });
+    }
+    if (method === "conversations.history") return sendJson(response, 200, { ok: true, messages: posted.filter((message) => message.channel === body.channel).reverse(), has_more: false });
     if (method === "chat.update") return sendJson(response, 200, { ok: true, channel: body.channel, ts: body.ts, text: body.text });
     sendJson(response, 200, { ok: false, error: "unknown_method" });
   });
-  return { apiUrl: `${http.url}/api/`, responseUrl: (id: string) => `${http.url}/response/${id}`, calls, responses, close: http.close };
+  return { apiUrl: `${http.url}/api/`, responseUrl: (id: string) => `${http.url}/response/${id}`, calls, responses, posted, close: http.close };
 }
 
 function parseBody(raw: string, contentType: string): Record<string, any> {

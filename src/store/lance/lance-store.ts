@@ -2,6 +2,7 @@ import * as lancedb from "@lancedb/lancedb";
 import { PaperbotError } from "../../errors.ts";
 import { normalizeTitle } from "../../papers/paper.ts";
 import type { EmbedderStamp, PaperFilters, PaperStore, ScoredId, StoredPaper, StoredPaperWithVector } from "../paper-store.ts";
+import { LanceDigestStore } from "./digest-tables.ts";
 import { filterSql, sqlString } from "./filters.ts";
 import { COLUMNS_WITHOUT_VECTOR, fromRow, PAPERS_TABLE, papersSchema, toRow } from "./schema.ts";
 
@@ -33,6 +34,11 @@ export class LancePaperStore implements PaperStore {
     } catch (cause) {
       throw storeError(`open the library at ${location.uri}`, cause);
     }
+  }
+
+  /** Digest subscriptions and the log of what each channel was sent, in the same database. */
+  digests(): LanceDigestStore {
+    return new LanceDigestStore(this.#db);
   }
 
   /** The LanceDB table, for search; undefined while the library is empty. */

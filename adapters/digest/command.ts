@@ -1,0 +1,135 @@
+import type { Command } from "commander";
+import type { CliContext } from "../../src/cli/context.ts";
+import { writeJson } from "../../src/cli/context.ts";
+import { withLibrary } from "../../src/cli/library.ts";
+import { parsePositiveInt } from "../../src/cli/options.ts";
+import { createDigestService } from "../../src/digest/create.ts";
+import { addDays, dayIn, isTimeZone } from "../../src/digest/days.ts";
+import { digestMarkdown } from "../../src/digest/render.ts";
+import type { DigestOutcome } from "../../src/digest/service.ts";
+import { PaperbotError } from "../../src/errors.ts";
+import { LancePaperStore } from "../../src/store/lance/lance-store.ts";
+import { platformPoster } from "./poster.ts";
+
+type RunFlags = { db?: string; date?: string; since?: string; limit?: number; topic?: string; channel?: string; dryRun?: boolean; json?: boolean };
+
+const isoDate = (value: string) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new PaperbotError("USAGE", `"${value}" is not a date; use YYYY-MM-DD`);
+  return value;
+};
+const channelName = (value: string) => {
+  if (!/^(slack|discord):\S+$/.test(value)) throw new PaperbotError("USAGE", `"${value}" is not a channel; use slack:<channel id> or discord:<channel id>`);
+  return value;
+};
+
+/**
+ * `paperbot digest` for cron and CI users: posts (or with --dry-run, prints)
+ * the digest for one channel or every subscription, with the same
+ * credentials and base URLs as `serve`. Discord is posted to over REST only.
+ */
+export function registerDigest(program: Command, context: () => CliContext): void {
+  const digest = program
+    .command("digest")
+    .description("Post the digest of new papers to one channel or every subscribed one (subcommands manage subscriptions)")
+    .option("--db <dir>", "library location (default: $PAPERBOT_DB or ./data/lancedb)")
+    .option("--date <yyyy-mm-dd>", "the day to digest (default: every day since the channel's last digest, through today)", isoDate)
+    .option("--since <yyyy-mm-dd>", "digest every day from this one through today", isoDate)
+    .option("--limit <n>", "at most n papers (default: $PAPERBOT_DIGEST_LIMIT or 10)", parsePositiveInt)
+    .option("--topic <text>", "only papers on this topic (default: the subscription's)")
+    .option("--channel <slack:id|discord:id>", "one channel, subscribed or not (default: every subscription)", channelName)
+    .option("--dry-run", "print what would be posted; post and log nothing")
+    .option("--json", "one JSON object per channel, one per line")
+    .action(async (flags: RunFlags) => {
+      const ctx = context();
+      if (flags.date && flags.since) throw new PaperbotError("USAGE", "Give --date or --since, not both");
+      await withLibrary(ctx, flags.db, async (library) => {
+        const store = (library.store as LancePaperStore).digests();
+        const service = await createDigestService(library, store, ctx.config, ctx.logger, flags.dryRun ? undefined : platformPoster(ctx.config.chat));
+        const channels = flags.channel ? [flags.channel] : (await store.subscriptions()).map((subscription) => subscription.channel);
+        if (channels.length === 0) throw new PaperbotError("USAGE", "No subscriptions yet: give --channel, or subscribe one with `paperbot digest subscribe --channel slack:<id>`");
+        for (const channel of channels) {
+          const subscription = await store.subscription(channel);
+          const timeZone = subscription?.timeZone ?? ctx.config.digest.timeZone;
+          const today = dayIn(timeZone, new Date());
+          const to = flags.date ?? today;
+          const due = subscription?.lastDate && subscription.lastDate < today ? addDays(subscription.lastDate, 1) : today;
+          const from = flags.date ?? flags.since ?? (flags.channel && !subscription ? today : due);
+          const outcome = await service.run({ channel, from, to, timeZone, ...(flags.topic && { topic: flags.topic }), ...(flags.limit && { limit: flags.limit }), ...(flags.dryRun && { dryRun: true }) });
+          if (flags.json) writeJson(ctx.stdout, toJson(outcome));
+          else ctx.stdout.write(`${channel}: ${outcome.posted ? "posted" : flags.dryRun ? "would post" : "nothing posted"}\n${digestMarkdown(outcome.digest)}\n\n`);
+        }
+      });
+    });
+
+  digest
+    .command("subscribe")
+    .description("Subscribe a channel to the daily digest")
+    .requiredOption("--channel <slack:id|discord:id>", "the channel", channelName)
+    .option("--topic <text>", "only papers on this topic")
+    .option("--time <HH:MM>", "time of day (default: $PAPERBOT_DIGEST_TIME or 08:00)")
+    .option("--tz <zone>", "IANA time zone (default: $PAPERBOT_DIGEST_TIMEZONE or UTC)")
+    .option("--db <dir>", "library location")
+    .action(async (flags: { channel: string; topic?: string; time?: string; tz?: string; db?: string }) => {
+      const ctx = context();
+      if (flags.time && !/^([01]\d|2[0-3]):[0-5]\d$/.test(flags.time)) throw new PaperbotError("USAGE", "--time must be HH:MM, e.g. 08:30");
+      if (flags.tz && !isTimeZone(flags.tz)) throw new PaperbotError("USAGE", `--tz ${flags.tz} is not a time zone; use an IANA name such as Europe/Berlin`);
+      const store = await ctx.openStore(flags.db);
+      try {
+        const digests = store.digests();
+        const existing = await digests.subscription(flags.channel);
+        await digests.saveSubscription({
+          channel: flags.channel,
+          time: flags.time ?? existing?.time ?? ctx.config.digest.time,
+          timeZone: flags.tz ?? existing?.timeZone ?? ctx.config.digest.timeZone,
+          ...((flags.topic ?? existing?.topic) && { topic: flags.topic ?? existing?.topic }),
+          ...(existing?.lastDate && { lastDate: existing.lastDate }),
+        });
+        ctx.stdout.write(`Subscribed ${flags.channel}.\n`);
+      } finally {
+        store.close();
+      }
+    });
+
+  digest
+    .command("unsubscribe")
+    .description("Stop a channel's daily digest")
+    .requiredOption("--channel <slack:id|discord:id>", "the channel", channelName)
+    .option("--db <dir>", "library location")
+    .action(async (flags: { channel: string; db?: string }) => {
+      const ctx = context();
+      const store = await ctx.openStore(flags.db);
+      try {
+        ctx.stdout.write((await store.digests().removeSubscription(flags.channel)) ? `Unsubscribed ${flags.channel}.\n` : `${flags.channel} had no subscription.\n`);
+      } finally {
+        store.close();
+      }
+    });
+
+  digest
+    .command("list")
+    .description("Show the digest subscriptions")
+    .option("--db <dir>", "library location")
+    .option("--json", "print a JSON array")
+    .action(async (flags: { db?: string; json?: boolean }) => {
+      const ctx = context();
+      const store = await ctx.openStore(flags.db);
+      try {
+        const subscriptions = await store.digests().subscriptions();
+        if (flags.json) return writeJson(ctx.stdout, subscriptions);
+        ctx.stdout.write(subscriptions.length === 0 ? "No subscriptions.\n" : `${subscriptions.map((s) => `${s.channel}  ${s.time} ${s.timeZone}${s.topic ? `  topic: ${s.topic}` : ""}${s.lastDate ? `  last: ${s.lastDate}` : ""}`).join("\n")}\n`);
+      } finally {
+        store.close();
+      }
+    });
+}
+
+function toJson({ digest, posted }: DigestOutcome) {
+  return {
+    date: digest.to,
+    ...(digest.from !== digest.to && { from: digest.from }),
+    channel: digest.channel,
+    papers: digest.items.map((item) => ({ id: item.id, title: item.title, url: item.url, upvotes: item.upvotes, publishedAt: item.publishedAt ?? null, summary: item.summary })),
+    posted,
+    skippedAlreadyPosted: digest.skippedAlreadyPosted,
+  };
+}

@@ -1,0 +1,22 @@
+import type { ChatConfig } from "../../src/config.ts";
+import { PaperbotError } from "../../src/errors.ts";
+import type { DigestPoster } from "../../src/digest/service.ts";
+import type { Digest } from "../../src/digest/types.ts";
+import { DiscordDigestPoster } from "../discord/digest-poster.ts";
+import { SlackDigestPoster } from "../slack/digest-poster.ts";
+
+/** Sends each digest to its channel's platform ("slack:…" or "discord:…"), with the configured credentials and base URLs. */
+export function platformPoster(chat: ChatConfig): DigestPoster {
+  const slack = chat.slack && new SlackDigestPoster(chat.slack.botToken, chat.slack.apiUrl);
+  const discord = chat.discord && new DiscordDigestPoster(chat.discord.token, chat.discord.apiUrl);
+  const pick = (channel: string): DigestPoster => {
+    if (channel.startsWith("slack:") && slack) return slack;
+    if (channel.startsWith("discord:") && discord) return discord;
+    const platform = channel.split(":")[0];
+    throw new PaperbotError("USAGE", `Cannot post to ${channel}: ${platform === "slack" ? "set SLACK_BOT_TOKEN" : platform === "discord" ? "set DISCORD_TOKEN and DISCORD_APPLICATION_ID" : "channels look like slack:<channel id> or discord:<channel id>"}`);
+  };
+  return {
+    post: (digest: Digest) => pick(digest.channel).post(digest),
+    hasPosted: (channel: string, key: string) => pick(channel).hasPosted(channel, key),
+  };
+}

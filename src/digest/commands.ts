@@ -1,0 +1,57 @@
+import type { DigestCommands } from "../chat/bot.ts";
+import type { ChatRequest } from "../chat/request.ts";
+import type { ChatResponse } from "../chat/response.ts";
+import type { DigestStore } from "./digest-store.ts";
+import type { DigestService } from "./service.ts";
+import type { Digest } from "./types.ts";
+
+export type SubscriptionDefaults = { time: string; timeZone: string };
+
+/** `digest subscribe [topic]`, `digest unsubscribe`, `digest now`, and `digest` for the current setting. */
+export class ChatDigestCommands implements DigestCommands {
+  readonly #store: DigestStore;
+  readonly #service: DigestService;
+  readonly #defaults: SubscriptionDefaults;
+  readonly #onChange: () => void;
+
+  constructor(store: DigestStore, service: DigestService, defaults: SubscriptionDefaults, onChange: () => void = () => {}) {
+    this.#store = store;
+    this.#service = service;
+    this.#defaults = defaults;
+    this.#onChange = onChange;
+  }
+
+  async handle(request: ChatRequest): Promise<ChatResponse> {
+    const [action = "", ...rest] = request.text.trim().split(/\s+/);
+    const topic = rest.join(" ").trim();
+    const existing = await this.#store.subscription(request.channel);
+    switch (action.toLowerCase()) {
+      case "subscribe": {
+        if (!/^(slack|discord):/.test(request.channel)) return text("Digests go to Slack or Discord channels. From a terminal, use `paperbot digest subscribe --channel slack:<id>`.");
+        await this.#store.saveSubscription({ channel: request.channel, time: existing?.time ?? this.#defaults.time, timeZone: existing?.timeZone ?? this.#defaults.timeZone, ...(topic && { topic }), ...(existing?.lastDate && { lastDate: existing.lastDate }) });
+        this.#onChange();
+        const about = topic ? ` on *${topic}*` : "";
+        return text(`Subscribed: this channel gets a digest of new papers${about} every day at ${existing?.time ?? this.#defaults.time} (${existing?.timeZone ?? this.#defaults.timeZone}). \`digest now\` posts today's at once.`);
+      }
+      case "unsubscribe": {
+        const removed = await this.#store.removeSubscription(request.channel);
+        this.#onChange();
+        return text(removed ? "Unsubscribed: no more daily digests in this channel." : "This channel has no digest subscription.");
+      }
+      case "now": {
+        let captured: Digest | undefined;
+        await this.#service.run({ channel: request.channel }, { post: async (digest) => void (captured = digest), hasPosted: async () => false });
+        return captured ? { kind: "digest", digest: captured } : text("Nothing to post: no new papers, and this channel skips empty days.");
+      }
+      case "":
+      case "status":
+        return text(existing ? `This channel gets a daily digest${existing.topic ? ` on *${existing.topic}*` : ""} at ${existing.time} (${existing.timeZone})${existing.lastDate ? `; the last one covered ${existing.lastDate}` : ""}.` : "No digest here yet. `digest subscribe [topic]` starts one.");
+      default:
+        return text("Try `digest subscribe [topic]`, `digest unsubscribe` or `digest now`.");
+    }
+  }
+}
+
+function text(markdown: string): ChatResponse {
+  return { kind: "text", markdown };
+}

@@ -1,0 +1,21 @@
+import type { Subscription } from "./types.ts";
+
+/** A paper a channel got, or was about to get (`state: "intent"`) when a run stopped. */
+export type PostedEntry = { channel: string; paperId: string; key: string; state: "intent" | "posted"; date: string };
+
+/**
+ * Persistent digest state: who subscribes, and which papers each channel
+ * was sent. Kept in the library's own database.
+ */
+export interface DigestStore {
+  subscriptions(): Promise<Subscription[]>;
+  subscription(channel: string): Promise<Subscription | undefined>;
+  saveSubscription(subscription: Subscription): Promise<void>;
+  removeSubscription(channel: string): Promise<boolean>;
+  /** Everything logged for a channel, intents and posts. */
+  log(channel: string): Promise<PostedEntry[]>;
+  /** Records entries (an intent before posting, or the confirmation after), replacing same channel+paper. */
+  record(entries: PostedEntry[]): Promise<void>;
+  /** Forgets intents that never went out, so their papers are due again. */
+  forget(channel: string, key: string): Promise<void>;
+}

@@ -1,0 +1,40 @@
+/** A channel's daily digest: where, what about, and when (in the channel's time zone). */
+export type Subscription = {
+  /** "slack:C0123" or "discord:1234567890". */
+  channel: string;
+  topic?: string;
+  /** "HH:MM", 24-hour. */
+  time: string;
+  timeZone: string;
+  /** The last day (YYYY-MM-DD, in the time zone) a digest covered; the next run starts the day after. */
+  lastDate?: string;
+};
+
+export type DigestItem = {
+  id: string;
+  title: string;
+  url: string;
+  upvotes: number;
+  publishedAt?: string;
+  /** One line: the language model's TL;DR, or the abstract's most informative sentence. */
+  summary: string;
+  /** Why a topic filter chose it, e.g. "matches: kv cache, compression". */
+  why?: string;
+};
+
+export type Digest = {
+  channel: string;
+  /** First and last day covered (the same day unless catching up). */
+  from: string;
+  to: string;
+  topic?: string;
+  items: DigestItem[];
+  /** When empty: how many papers were searched and their date range, for the "no new papers" note. */
+  coverage: { papers: number; earliest?: string; latest?: string };
+  /** Papers left out because this channel already had them. */
+  skippedAlreadyPosted: number;
+  /** The last day a digest reached this channel before this one. */
+  since?: string;
+  /** Embedded in the post so a crashed run can find out whether it went out. */
+  key: string;
+};
