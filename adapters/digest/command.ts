@@ -31,6 +31,8 @@ export function registerDigest(program: Command, context: () => CliContext): voi
   const digest = program
     .command("digest")
     .description("Post the digest of new papers to one channel or every subscribed one (subcommands manage subscriptions)")
+    // The subcommands have options of the same names; each belongs to the command it follows.
+    .enablePositionalOptions()
     .option("--db <dir>", "library location (default: $PAPERBOT_DB or ./data/lancedb)")
     .option("--date <yyyy-mm-dd>", "the day to digest (default: every day since the channel's last digest, through today)", isoDate)
     .option("--since <yyyy-mm-dd>", "digest every day from this one through today", isoDate)

@@ -18,6 +18,8 @@ export async function runCli(argv: string[], extraCommands: RegisterCommand[] = 
   const program = new Command("paperbot")
     .description("Answers questions about research papers, citing the papers it used.")
     .showHelpAfterError("(run with --help for usage)")
+    // Options belong to the command they follow, so `digest subscribe --channel` reaches `subscribe`.
+    .enablePositionalOptions()
     .exitOverride();
   registerIngest(program, getContext);
   registerList(program, getContext);
