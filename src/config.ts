@@ -40,6 +40,11 @@ const EnvSchema = z.object({
   OPENAI_EMBEDDING_DIMENSIONS: optionalPositiveInt,
   OPENAI_TIMEOUT_MS: optionalPositiveInt,
   OPENAI_CHAT_MODEL: optionalText,
+  HF_API_URL: optionalUrl("https://huggingface.co"),
+  ARXIV_API_URL: optionalUrl("https://export.arxiv.org"),
+  PAPERBOT_SCHEDULED_FETCH: optionalText.pipe(
+    z.string().regex(/^(?:hf|arxiv:[\w.-]+)(?:\s*,\s*(?:hf|arxiv:[\w.-]+))*$/, "must list sources such as 'hf' or 'hf,arxiv:cs.CL,arxiv:cs.LG'").optional(),
+  ),
   PAPERBOT_DIGEST_LIMIT: optionalPositiveInt,
   PAPERBOT_DIGEST_TIME: optionalText.pipe(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time of day as HH:MM, e.g. 08:30").optional()),
   PAPERBOT_DIGEST_TIMEZONE: optionalText.pipe(z.string().refine(isTimeZone, "must be an IANA time zone such as Europe/Berlin or UTC").optional()),
@@ -73,7 +78,10 @@ export type Config = {
   llm?: LlmConfig;
   chat: ChatConfig;
   digest: DigestConfig;
+  sources: SourcesConfig;
 };
+
+export type SourcesConfig = { hfApiUrl: string; arxivApiUrl: string; scheduled: { hf: boolean; arxivCategories: string[] } };
 
 export type DigestConfig = { limit: number; time: string; timeZone: string; emptyDays: "post" | "skip"; catchUpDays: number };
 
@@ -103,6 +111,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const llmWanted = e.PAPERBOT_LLM !== "off" && Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL);
   return {
     chat: chatConfig(e),
+    sources: {
+      hfApiUrl: e.HF_API_URL ?? "https://huggingface.co",
+      arxivApiUrl: e.ARXIV_API_URL ?? "https://export.arxiv.org",
+      scheduled: scheduledFetch(e.PAPERBOT_SCHEDULED_FETCH),
+    },
     digest: {
       limit: e.PAPERBOT_DIGEST_LIMIT ?? 10,
       time: e.PAPERBOT_DIGEST_TIME ?? "08:00",
@@ -129,6 +142,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxRetries: e.OPENAI_MAX_RETRIES ?? 3,
     },
   };
+}
+
+function scheduledFetch(list: string | undefined): SourcesConfig["scheduled"] {
+  const sources = (list ?? "").split(",").map((source) => source.trim()).filter(Boolean);
+  return { hf: sources.includes("hf"), arxivCategories: sources.filter((source) => source.startsWith("arxiv:")).map((source) => source.slice("arxiv:".length)) };
 }
 
 function chatConfig(e: z.infer<typeof EnvSchema>): ChatConfig {

@@ -14,6 +14,7 @@ export type ErrorCode =
   | "EMBEDDER_MISMATCH"
   | "EMBEDDER_FAILED"
   | "LLM_FAILED"
+  | "SOURCE_FAILED"
   | "STORE_FAILED"
   | "USAGE";
 

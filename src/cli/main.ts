@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { loadDotEnv } from "../config.ts";
 import { isPaperbotError } from "../errors.ts";
 import { registerAsk } from "./commands/ask.ts";
+import { registerFetch } from "./commands/fetch.ts";
 import { registerIngest } from "./commands/ingest.ts";
 import { registerList } from "./commands/list.ts";
 import { registerPaper } from "./commands/paper.ts";
@@ -26,6 +27,7 @@ export async function runCli(argv: string[], extraCommands: RegisterCommand[] = 
   registerSearch(program, getContext);
   registerPaper(program, getContext);
   registerAsk(program, getContext);
+  registerFetch(program, getContext);
   for (const register of extraCommands) register(program, getContext);
 
   try {

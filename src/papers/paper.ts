@@ -16,7 +16,22 @@ export const PaperSchema = z.object({
   /** Where the record was read from: a file path or an API name. */
   source: z.string(),
   url: z.url(),
+  /** The day Hugging Face featured it in Daily Papers (not its arXiv date). */
+  featuredAt: z.iso.date().optional(),
+  /** arXiv's last update, when known. */
+  updatedAt: z.iso.date().optional(),
+  /** arXiv categories, primary first. */
+  categories: z.array(z.string()).optional(),
+  aiSummary: z.string().optional(),
+  aiKeywords: z.array(z.string()).optional(),
+  githubRepo: z.string().optional(),
+  comment: z.string().optional(),
+  journalRef: z.string().optional(),
+  doi: z.string().optional(),
 });
+
+/** Fields that only some sources give; stored together, since nothing filters on them. */
+export const EXTRA_FIELDS = ["featuredAt", "updatedAt", "categories", "aiSummary", "aiKeywords", "githubRepo", "comment", "journalRef", "doi"] as const;
 
 export type Paper = z.infer<typeof PaperSchema>;
 

@@ -30,6 +30,7 @@ export class LancePaperStore implements PaperStore {
       });
       const names = await db.tableNames();
       const table = names.includes(PAPERS_TABLE) ? await db.openTable(PAPERS_TABLE) : undefined;
+      if (table) await migrate(table);
       return new LancePaperStore(db, table);
     } catch (cause) {
       throw storeError(`open the library at ${location.uri}`, cause);
@@ -133,6 +134,12 @@ export class LancePaperStore implements PaperStore {
       throw storeError("write to the library", cause);
     }
   }
+}
+
+/** Libraries written by earlier versions lack later columns; add them, empty. */
+async function migrate(table: lancedb.Table): Promise<void> {
+  const columns = new Set((await table.schema()).fields.map((field) => field.name));
+  if (!columns.has("extra")) await table.addColumns([{ name: "extra", valueSql: "CAST(NULL AS STRING)" }]);
 }
 
 function toRows(papers: StoredPaperWithVector[], stamp: EmbedderStamp) {

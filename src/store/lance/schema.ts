@@ -1,5 +1,11 @@
 import { Field, FixedSizeList, Float32, Int32, List, Schema, Utf8 } from "apache-arrow";
+import { EXTRA_FIELDS } from "../../papers/paper.ts";
 import type { StoredPaper, StoredPaperWithVector } from "../paper-store.ts";
+
+function extraOf(paper: StoredPaperWithVector): string | null {
+  const extra = Object.fromEntries(EXTRA_FIELDS.filter((field) => paper[field] !== undefined).map((field) => [field, paper[field]]));
+  return Object.keys(extra).length > 0 ? JSON.stringify(extra) : null;
+}
 
 export const PAPERS_TABLE = "papers";
 
@@ -26,6 +32,7 @@ export function papersSchema(dims: number): Schema {
     text("record_hash"),
     text("added_at"),
     text("embedder"),
+    text("extra", true),
     new Field("vector", new FixedSizeList(dims, new Field("item", new Float32(), true)), false),
   ]);
 }
@@ -46,6 +53,7 @@ export type PaperRow = {
   record_hash: string;
   added_at: string;
   embedder: string;
+  extra: string | null;
   vector: number[];
 };
 
@@ -66,6 +74,7 @@ export function toRow(paper: StoredPaperWithVector, titleKey: string, embedder: 
     record_hash: paper.recordHash,
     added_at: paper.addedAt,
     embedder,
+    extra: extraOf(paper),
     vector: paper.vector,
   };
 }
@@ -88,6 +97,7 @@ export function fromRow(row: Record<string, unknown>): StoredPaper {
   if (row.author_count != null) paper.authorCount = Number(row.author_count);
   if (row.organization != null) paper.organization = row.organization as string;
   if (row.published_at != null) paper.publishedAt = row.published_at as string;
+  if (typeof row.extra === "string") Object.assign(paper, JSON.parse(row.extra));
   return paper;
 }
 
