@@ -4,6 +4,7 @@ import { createChatBot } from "../../src/chat/create.ts";
 import { ChatDigestCommands } from "../../src/digest/commands.ts";
 import { createDigestService } from "../../src/digest/create.ts";
 import { DigestScheduler } from "../../src/digest/scheduler.ts";
+import { createFetchers, scheduledFetch } from "../../src/sources/fetch.ts";
 import { platformPoster } from "../digest/poster.ts";
 import type { CliContext } from "../../src/cli/context.ts";
 import { Library } from "../../src/library/library.ts";
@@ -28,7 +29,16 @@ export async function serve(ctx: CliContext, flags: { db?: string }): Promise<vo
   await library.checkEmbedder();
   const digests = store.digests();
   const digestService = await createDigestService(library, digests, config, logger, platformPoster(config.chat));
-  const scheduler = new DigestScheduler({ store: digests, service: digestService, logger });
+  const { scheduled } = config.sources;
+  const fetchFirst = scheduled.hf || scheduled.arxivCategories.length > 0;
+  const fetchers = createFetchers(config, logger);
+  const embedder = await ctx.embedder();
+  const scheduler = new DigestScheduler({
+    store: digests,
+    service: digestService,
+    logger,
+    ...(fetchFirst && { beforeEach: () => scheduledFetch(fetchers, scheduled, { store, embedder, logger }) }),
+  });
   const digest = new ChatDigestCommands(digests, digestService, { time: config.digest.time, timeZone: config.digest.timeZone }, () => void scheduler.reload());
   const bot = createChatBot(library, { logger, chat: config.chat, digest, ...(await ctx.answerWriter()) });
   const state: HealthState = { adapters: [], startedAt: new Date(), shuttingDown: false };
@@ -59,7 +69,7 @@ export async function serve(ctx: CliContext, flags: { db?: string }): Promise<vo
   if (servers.length === 0) servers.push(await startHealthServer(port, state));
   await scheduler.start();
   const subscriptions = (await digests.subscriptions()).length;
-  say(`Digests: ${subscriptions} subscription${subscriptions === 1 ? "" : "s"} scheduled`);
+  say(`Digests: ${subscriptions} subscription${subscriptions === 1 ? "" : "s"} scheduled${fetchFirst ? ", each after fetching new papers" : ""}`);
   const address = servers[0]!.address() as AddressInfo;
   say(`Health check: http://127.0.0.1:${address.port}/healthz`);
   if (adapters.length === 0) say("No chat platform is configured, so only the health check runs. Try `paperbot chat` to talk to the bot in this terminal.");

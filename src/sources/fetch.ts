@@ -43,3 +43,21 @@ export function daysBetween(from: string, to: string): string[] {
   for (let day = new Date(`${from}T00:00:00Z`); day <= new Date(`${to}T00:00:00Z`); day.setUTCDate(day.getUTCDate() + 1)) days.push(day.toISOString().slice(0, 10));
   return days;
 }
+
+/**
+ * What `serve` fetches before each digest: today's Hugging Face papers and
+ * the last day of each configured arXiv category. A failing source is
+ * logged and skipped; the digest still goes out with what the library has.
+ */
+export async function scheduledFetch(fetchers: Fetchers, scheduled: Config["sources"]["scheduled"], deps: { store: PaperStore; embedder: Embedder; logger: Logger }, today = new Date()): Promise<void> {
+  const runs: [string, () => Promise<FetchSummary>][] = [];
+  if (scheduled.hf) runs.push(["huggingface", () => fetchHf(fetchers, [today.toISOString().slice(0, 10)], deps)]);
+  for (const category of scheduled.arxivCategories) runs.push([`arxiv:${category}`, () => fetchArxiv(fetchers, { category, days: 1, max: 200, today }, deps)]);
+  for (const [source, run] of runs) {
+    try {
+      deps.logger.info({ source, ...(await run()) }, "scheduled fetch");
+    } catch (error) {
+      deps.logger.error({ err: error, source }, "scheduled fetch failed; the digest uses what the library has");
+    }
+  }
+}
