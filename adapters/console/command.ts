@@ -4,7 +4,6 @@ import type { CliContext } from "../../src/cli/context.ts";
 import { withLibrary } from "../../src/cli/library.ts";
 import { ChatDigestCommands } from "../../src/digest/commands.ts";
 import { createDigestService } from "../../src/digest/create.ts";
-import type { LancePaperStore } from "../../src/store/lance/lance-store.ts";
 import { runConsole } from "./console.ts";
 
 export function registerChat(program: Command, context: () => CliContext): void {
@@ -14,8 +13,8 @@ export function registerChat(program: Command, context: () => CliContext): void 
     .option("--db <dir>", "library location (default: $PAPERBOT_DB or ./data/lancedb)")
     .action(async (flags: { db?: string }) => {
       const ctx = context();
-      await withLibrary(ctx, flags.db, async (library) => {
-        const digests = (library.store as LancePaperStore).digests();
+      await withLibrary(ctx, flags.db, async (library, store) => {
+        const digests = store.digests();
         const service = await createDigestService(library, digests, ctx.config, ctx.logger);
         const digest = new ChatDigestCommands(digests, service, { time: ctx.config.digest.time, timeZone: ctx.config.digest.timeZone });
         const bot = createChatBot(library, { logger: ctx.logger, chat: ctx.config.chat, digest, ...(await ctx.answerWriter()) });

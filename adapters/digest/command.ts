@@ -2,21 +2,16 @@ import type { Command } from "commander";
 import type { CliContext } from "../../src/cli/context.ts";
 import { writeJson } from "../../src/cli/context.ts";
 import { withLibrary } from "../../src/cli/library.ts";
-import { parsePositiveInt } from "../../src/cli/options.ts";
+import { parseIsoDate, parsePositiveInt } from "../../src/cli/options.ts";
 import { createDigestService } from "../../src/digest/create.ts";
 import { addDays, dayIn, isTimeZone } from "../../src/digest/days.ts";
 import { digestMarkdown } from "../../src/digest/render.ts";
 import type { DigestOutcome } from "../../src/digest/service.ts";
 import { PaperbotError } from "../../src/errors.ts";
-import { LancePaperStore } from "../../src/store/lance/lance-store.ts";
 import { platformPoster } from "./poster.ts";
 
 type RunFlags = { db?: string; date?: string; since?: string; limit?: number; topic?: string; channel?: string; dryRun?: boolean; json?: boolean };
 
-const isoDate = (value: string) => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new PaperbotError("USAGE", `"${value}" is not a date; use YYYY-MM-DD`);
-  return value;
-};
 const channelName = (value: string) => {
   if (!/^(slack|discord):\S+$/.test(value)) throw new PaperbotError("USAGE", `"${value}" is not a channel; use slack:<channel id> or discord:<channel id>`);
   return value;
@@ -34,8 +29,8 @@ export function registerDigest(program: Command, context: () => CliContext): voi
     // The subcommands have options of the same names; each belongs to the command it follows.
     .enablePositionalOptions()
     .option("--db <dir>", "library location (default: $PAPERBOT_DB or ./data/lancedb)")
-    .option("--date <yyyy-mm-dd>", "the day to digest (default: every day since the channel's last digest, through today)", isoDate)
-    .option("--since <yyyy-mm-dd>", "digest every day from this one through today", isoDate)
+    .option("--date <yyyy-mm-dd>", "the day to digest (default: every day since the channel's last digest, through today)", parseIsoDate)
+    .option("--since <yyyy-mm-dd>", "digest every day from this one through today", parseIsoDate)
     .option("--limit <n>", "at most n papers (default: $PAPERBOT_DIGEST_LIMIT or 10)", parsePositiveInt)
     .option("--topic <text>", "only papers on this topic (default: the subscription's)")
     .option("--channel <slack:id|discord:id>", "one channel, subscribed or not (default: every subscription)", channelName)
@@ -44,8 +39,8 @@ export function registerDigest(program: Command, context: () => CliContext): voi
     .action(async (flags: RunFlags) => {
       const ctx = context();
       if (flags.date && flags.since) throw new PaperbotError("USAGE", "Give --date or --since, not both");
-      await withLibrary(ctx, flags.db, async (library) => {
-        const store = (library.store as LancePaperStore).digests();
+      await withLibrary(ctx, flags.db, async (library, lance) => {
+        const store = lance.digests();
         const service = await createDigestService(library, store, ctx.config, ctx.logger, flags.dryRun ? undefined : platformPoster(ctx.config.chat));
         const channels = flags.channel ? [flags.channel] : (await store.subscriptions()).map((subscription) => subscription.channel);
         if (channels.length === 0) throw new PaperbotError("USAGE", "No subscriptions yet: give --channel, or subscribe one with `paperbot digest subscribe --channel slack:<id>`");

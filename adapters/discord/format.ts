@@ -1,4 +1,5 @@
 import type { ChatResponse, PaperCard } from "../../src/chat/response.ts";
+import { splitText } from "../../src/chat/split.ts";
 import { digestHeading, emptyNote, itemMarkdown } from "../../src/digest/render.ts";
 import type { Digest } from "../../src/digest/types.ts";
 
@@ -43,27 +44,8 @@ function linkText(text: string): string {
   return text.replace(/[[\]]/g, "");
 }
 
-export function splitMessage(text: string, limit: number): string[] {
-  const messages: string[] = [];
-  let current = "";
-  for (const line of text.split("\n")) {
-    const candidate = current ? `${current}\n${line}` : line;
-    if (candidate.length <= limit) {
-      current = candidate;
-      continue;
-    }
-    if (current) messages.push(current);
-    current = line;
-    while (current.length > limit) {
-      const space = current.lastIndexOf(" ", limit);
-      const cut = space > limit / 2 ? space : limit;
-      messages.push(current.slice(0, cut));
-      current = current.slice(cut).trimStart();
-    }
-  }
-  if (current.trim()) messages.push(current);
-  return messages;
-}
+/** Discord messages are split like any capped text. */
+export const splitMessage = splitText;
 
 /** Discord's limits for one embed's description, and for all embeds of one message. */
 const EMBED_DESCRIPTION_LIMIT = 4_096;

@@ -27,24 +27,4 @@ function escape(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-/** Splits text into pieces of at most `limit` characters, at line breaks where possible, then at spaces. */
-export function splitText(text: string, limit: number): string[] {
-  const pieces: string[] = [];
-  let current = "";
-  for (const line of text.split("\n")) {
-    const candidate = current ? `${current}\n${line}` : line;
-    if (candidate.length <= limit) {
-      current = candidate;
-      continue;
-    }
-    if (current) pieces.push(current);
-    current = line;
-    while (current.length > limit) {
-      const cut = current.lastIndexOf(" ", limit) > limit / 2 ? current.lastIndexOf(" ", limit) : limit;
-      pieces.push(current.slice(0, cut));
-      current = current.slice(cut).trimStart();
-    }
-  }
-  if (current) pieces.push(current);
-  return pieces;
-}
+export { splitText } from "../../src/chat/split.ts";

@@ -1,12 +1,13 @@
 import { createInterface } from "node:readline";
 import { Library } from "../library/library.ts";
+import type { LancePaperStore } from "../store/lance/lance-store.ts";
 import type { CliContext } from "./context.ts";
 
 /** Opens the library for one command and closes it afterwards. */
-export async function withLibrary<T>(ctx: CliContext, db: string | undefined, use: (library: Library) => Promise<T>): Promise<T> {
+export async function withLibrary<T>(ctx: CliContext, db: string | undefined, use: (library: Library, store: LancePaperStore) => Promise<T>): Promise<T> {
   const store = await ctx.openStore(db);
   try {
-    return await use(new Library(store, await ctx.embedder()));
+    return await use(new Library(store, await ctx.embedder()), store);
   } finally {
     store.close();
   }

@@ -9,3 +9,8 @@ export function parsePositiveInt(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError("expected a whole number above 0.");
   return Number(value);
 }
+
+export function parseIsoDate(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new InvalidArgumentError("expected a date as YYYY-MM-DD.");
+  return value;
+}

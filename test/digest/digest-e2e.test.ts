@@ -4,7 +4,7 @@ import { platformPoster } from "../../adapters/digest/poster.ts";
 import { LlmSummarizer, ExtractiveSummarizer } from "../../src/digest/summary.ts";
 import { DigestScheduler } from "../../src/digest/scheduler.ts";
 import { createOpenAIClient } from "../../src/embed/create.ts";
-import { digestLibrary, digestService, paper } from "../helpers/digest.ts";
+import { crashBeforeConfirming, digestLibrary, digestService, paper } from "../helpers/digest.ts";
 import { silentLogger } from "../helpers/logger.ts";
 import { APP_ID, CHANNEL_ID, startDiscordServer } from "../servers/discord.ts";
 import { answerWith, errorReply, startOpenAICompatibleServer } from "../servers/openai-compatible.ts";
@@ -52,15 +52,7 @@ describe("digest through the real Slack and Discord clients", () => {
   it("reconciles with the platform after a crash between posting and logging", async () => {
     const { library, digests } = await digestLibrary([{ records, addedAt: NOW }]);
     const service = await digestService(library, digests, poster());
-    const record = digests.record.bind(digests);
-    let crashed = false;
-    digests.record = async (entries) => {
-      if (!crashed && entries[0]?.state === "posted") {
-        crashed = true;
-        throw new Error("killed");
-      }
-      return record(entries);
-    };
+    crashBeforeConfirming(digests);
     const before = slack.posted.length;
     await expect(service.run({ channel: "slack:C9", now: NOW })).rejects.toThrow("killed");
     expect((await service.run({ channel: "slack:C9", now: NOW })).posted).toBe(false);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DigestScheduler } from "../../src/digest/scheduler.ts";
-import { digestLibrary, digestService, paper, RecordingPoster } from "../helpers/digest.ts";
+import { crashBeforeConfirming, digestLibrary, digestService, paper, RecordingPoster } from "../helpers/digest.ts";
 import { silentLogger } from "../helpers/logger.ts";
 
 const NOW = new Date("2026-11-22T12:00:00Z");
@@ -69,15 +69,7 @@ describe("daily digest", () => {
 
   it("recovers from a crash between posting and logging without posting twice", async () => {
     const { service, poster, digests } = await setup();
-    const record = digests.record.bind(digests);
-    let crashed = false;
-    digests.record = async (entries) => {
-      if (!crashed && entries[0]?.state === "posted") {
-        crashed = true;
-        throw new Error("killed");
-      }
-      return record(entries);
-    };
+    crashBeforeConfirming(digests);
     await expect(service.run({ channel: "slack:C1", now: NOW })).rejects.toThrow("killed");
     expect(poster.posts).toHaveLength(1);
     const next = await service.run({ channel: "slack:C1", now: NOW });

@@ -61,3 +61,16 @@ export const paper = (title: string, fields: Partial<PaperRecord> = {}): PaperRe
   source: "test",
   ...fields,
 });
+
+/** Makes the next confirmation of a post fail, as if the process died between posting and logging. */
+export function crashBeforeConfirming(store: DigestStore): void {
+  const record = store.record.bind(store);
+  let crashed = false;
+  store.record = async (entries) => {
+    if (!crashed && entries[0]?.state === "posted") {
+      crashed = true;
+      throw new Error("killed");
+    }
+    return record(entries);
+  };
+}

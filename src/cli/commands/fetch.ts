@@ -2,12 +2,8 @@ import type { Command } from "commander";
 import { PaperbotError } from "../../errors.ts";
 import { createFetchers, daysBetween, fetchArxiv, fetchHf, type FetchSummary } from "../../sources/fetch.ts";
 import { writeJson, type CliContext } from "../context.ts";
-import { parsePositiveInt } from "../options.ts";
+import { parseIsoDate, parsePositiveInt } from "../options.ts";
 
-const isoDate = (value: string) => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new PaperbotError("USAGE", `"${value}" is not a date; use YYYY-MM-DD`);
-  return value;
-};
 
 type CommonFlags = { db?: string; dryRun?: boolean; json?: boolean };
 
@@ -18,9 +14,9 @@ export function registerFetch(program: Command, context: () => CliContext): void
   fetch
     .command("hf")
     .description("Papers Hugging Face featured on a day (default: today, UTC) or a range of days")
-    .option("--date <yyyy-mm-dd>", "one day", isoDate)
-    .option("--from <yyyy-mm-dd>", "first day of a range", isoDate)
-    .option("--to <yyyy-mm-dd>", "last day of a range (default: today)", isoDate)
+    .option("--date <yyyy-mm-dd>", "one day", parseIsoDate)
+    .option("--from <yyyy-mm-dd>", "first day of a range", parseIsoDate)
+    .option("--to <yyyy-mm-dd>", "last day of a range (default: today)", parseIsoDate)
     .option("--db <dir>", "library location (default: $PAPERBOT_DB or ./data/lancedb)")
     .option("--dry-run", "fetch and compare, but write nothing")
     .option("--json", "print one JSON object with the counts")
