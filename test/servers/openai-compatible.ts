@@ -94,6 +94,22 @@ export function answerWith(text: string): Override {
   };
 }
 
+/** Stream the default answer slowly, a piece every `delayMs`, as a real model does. */
+export function slowStream(delayMs: number): Override {
+  return async (request, response) => {
+    const text = citingAnswer(request.body);
+    const base = { id: "chatcmpl-slow", object: "chat.completion.chunk", created: 0, model: request.body.model };
+    response.writeHead(200, { "content-type": "text/event-stream" });
+    for (const piece of text.match(/.{1,40}/gs) ?? []) {
+      response.write(`data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] })}\n\n`);
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
+    response.write(`data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta: {}, finish_reason: "stop" }] })}\n\n`);
+    response.end("data: [DONE]\n\n");
+    return true;
+  };
+}
+
 /** Start a stream, send a few words, then go silent without closing. */
 export function stallMidStream(): Override {
   return (request, response) => {

@@ -1,0 +1,59 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSlackAdapter } from "../../adapters/slack/slack.ts";
+import { LlmWriter } from "../../src/answer/llm-writer.ts";
+import { createChatBot } from "../../src/chat/create.ts";
+import { createOpenAIClient } from "../../src/embed/create.ts";
+import type { Library } from "../../src/library/library.ts";
+import { eventually, TEST_LIMITS } from "../helpers/bot.ts";
+import { sampleLibrary } from "../helpers/library.ts";
+import { silentLogger } from "../helpers/logger.ts";
+import { slowStream, startOpenAICompatibleServer } from "../servers/openai-compatible.ts";
+import { eventCallback, sendSigned, startSlackServer } from "../servers/slack.ts";
+
+let dir: string;
+let library: Library;
+let model: Awaited<ReturnType<typeof startOpenAICompatibleServer>>;
+let slack: Awaited<ReturnType<typeof startSlackServer>>;
+let adapter: ReturnType<typeof createSlackAdapter>;
+let eventsUrl: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "paperbot-stream-"));
+  library = await sampleLibrary(dir);
+  model = await startOpenAICompatibleServer();
+  slack = await startSlackServer();
+  const writer = new LlmWriter(createOpenAIClient({ apiKey: "k", baseURL: model.baseURL, timeoutMs: 5_000, maxRetries: 0 }), { model: "m", timeoutMs: 5_000 });
+  const bot = createChatBot(library, { logger: silentLogger, chat: { port: 0, limits: TEST_LIMITS }, writer });
+  adapter = createSlackAdapter(bot, { botToken: "xoxb-test", signingSecret: "s", apiUrl: slack.apiUrl, eventsPath: "/slack/events" }, silentLogger, { port: 0 });
+  const server = (await adapter.start()) as Server;
+  eventsUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+}, 60_000);
+afterAll(async () => {
+  await adapter.stop();
+  await slack.close();
+  await model.close();
+  library.store.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("a streamed answer in Slack", () => {
+  it("edits the placeholder as the model writes, at a limited rate, then puts in the checked answer", async () => {
+    model.override(slowStream(250));
+    const event = { type: "app_mention", user: "U1", text: "<@UBOT> which papers cover KV cache compression?", ts: "1.1", channel: "C1" };
+    await sendSigned(eventsUrl, "s", eventCallback("EvStream", event), "application/json");
+    await eventually(() => expect(slack.calls.filter((call) => call.method === "chat.update").some((call) => Array.isArray(call.body.blocks))).toBe(true), 20_000);
+    const updates = slack.calls.filter((call) => call.method === "chat.update");
+    const progress = updates.filter((call) => !call.body.blocks);
+    expect(progress.length).toBeGreaterThanOrEqual(1);
+    // About three seconds of streaming at one edit per 1.5 s: a couple of edits, not one per token.
+    expect(progress.length).toBeLessThanOrEqual(3);
+    expect(progress[0]!.body.text).toMatch(/ …$/);
+    const final = updates.at(-1)!;
+    expect(JSON.stringify(final.body.blocks)).toMatch(/\[1\] <https:/);
+  }, 30_000);
+});
