@@ -27,6 +27,7 @@ export async function serve(ctx: CliContext, flags: { db?: string }): Promise<vo
   const store = await ctx.openStore(flags.db, { longRunning: true });
   const library = new Library(store, await ctx.embedder());
   await library.checkEmbedder();
+  await library.warm();
   const digests = store.digests();
   const digestService = await createDigestService(library, digests, config, logger, platformPoster(config.chat));
   const { scheduled } = config.sources;

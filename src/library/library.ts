@@ -1,6 +1,7 @@
 import type { Embedder } from "../embed/embedder.ts";
 import { assertSameEmbedder } from "../embed/stamp.ts";
 import { contentTerms } from "../embed/tokens.ts";
+import { loadWordVectorTable } from "../embed/word-vectors/cache.ts";
 import type { LookupResult } from "../lookup/lookup.ts";
 import { PaperSearch, type SearchOptions, type SearchResult } from "../search/search.ts";
 import type { PaperFilters, PaperStore, StoredPaper } from "../store/paper-store.ts";
@@ -37,6 +38,14 @@ export class Library {
   async search(question: string, options?: SearchOptions): Promise<SearchResult> {
     await this.checkEmbedder();
     return this.#search.search(question, options);
+  }
+
+  /**
+   * Builds the in-memory indexes now (word vectors, snapshot, name index),
+   * so a long-running bot's first question is as fast as the rest.
+   */
+  async warm(): Promise<void> {
+    await Promise.all([loadWordVectorTable(), this.#snapshots.get().then((snapshot) => snapshot.lookup)]);
   }
 
   /** Inverse document frequency of content terms, for the library as it is now. */
