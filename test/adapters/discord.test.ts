@@ -1,22 +1,18 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createDiscordAdapter } from "../../adapters/discord/discord.ts";
 import type { Library } from "../../src/library/library.ts";
 import { eventually, testBot } from "../helpers/bot.ts";
-import { sampleLibrary } from "../helpers/library.ts";
+import { useSampleLibrary } from "../helpers/library.ts";
 import { silentLogger } from "../helpers/logger.ts";
 import { APP_ID, CHANNEL_ID, startDiscordServer } from "../servers/discord.ts";
 
-let dir: string;
+const samples = useSampleLibrary();
 let library: Library;
 let discord: Awaited<ReturnType<typeof startDiscordServer>>;
 let adapter: ReturnType<typeof createDiscordAdapter>;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "paperbot-discord-"));
-  library = await sampleLibrary(dir);
+  library = samples();
   discord = await startDiscordServer();
   adapter = createDiscordAdapter(testBot(library), { token: "test-token", applicationId: APP_ID, apiUrl: discord.apiUrl }, silentLogger);
   await adapter.start();
@@ -24,8 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await adapter.stop();
   await discord.close();
-  library.store.close();
-  await rm(dir, { recursive: true, force: true });
 });
 beforeEach(() => {
   discord.calls.length = 0;

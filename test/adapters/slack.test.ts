@@ -1,26 +1,23 @@
-import { mkdtemp, rm } from "node:fs/promises";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createSlackAdapter } from "../../adapters/slack/slack.ts";
 import type { Library } from "../../src/library/library.ts";
 import { eventually, testBot } from "../helpers/bot.ts";
-import { sampleLibrary } from "../helpers/library.ts";
+import { useSampleLibrary } from "../helpers/library.ts";
 import { silentLogger } from "../helpers/logger.ts";
 import { eventCallback, sendSigned, slashCommand, startSlackServer } from "../servers/slack.ts";
 
 const SECRET = "signing-secret";
-let dir: string;
+const samples = useSampleLibrary();
 let library: Library;
 let slack: Awaited<ReturnType<typeof startSlackServer>>;
 let adapter: ReturnType<typeof createSlackAdapter>;
 let eventsUrl: string;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "paperbot-slack-"));
-  library = await sampleLibrary(dir);
+  library = samples();
   slack = await startSlackServer();
   adapter = createSlackAdapter(testBot(library), { botToken: "xoxb-test", signingSecret: SECRET, apiUrl: slack.apiUrl, eventsPath: "/slack/events" }, silentLogger, { port: 0 });
   const server = (await adapter.start()) as Server;
@@ -29,8 +26,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await adapter.stop();
   await slack.close();
-  library.store.close();
-  await rm(dir, { recursive: true, force: true });
 });
 beforeEach(() => {
   slack.calls.length = 0;

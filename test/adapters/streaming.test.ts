@@ -1,8 +1,5 @@
-import { mkdtemp, rm } from "node:fs/promises";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSlackAdapter } from "../../adapters/slack/slack.ts";
 import { LlmWriter } from "../../src/answer/llm-writer.ts";
@@ -10,12 +7,12 @@ import { createChatBot } from "../../src/chat/create.ts";
 import { createOpenAIClient } from "../../src/embed/create.ts";
 import type { Library } from "../../src/library/library.ts";
 import { eventually, TEST_LIMITS } from "../helpers/bot.ts";
-import { sampleLibrary } from "../helpers/library.ts";
+import { useSampleLibrary } from "../helpers/library.ts";
 import { silentLogger } from "../helpers/logger.ts";
 import { slowStream, startOpenAICompatibleServer } from "../servers/openai-compatible.ts";
 import { eventCallback, sendSigned, startSlackServer } from "../servers/slack.ts";
 
-let dir: string;
+const samples = useSampleLibrary();
 let library: Library;
 let model: Awaited<ReturnType<typeof startOpenAICompatibleServer>>;
 let slack: Awaited<ReturnType<typeof startSlackServer>>;
@@ -23,8 +20,7 @@ let adapter: ReturnType<typeof createSlackAdapter>;
 let eventsUrl: string;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "paperbot-stream-"));
-  library = await sampleLibrary(dir);
+  library = samples();
   model = await startOpenAICompatibleServer();
   slack = await startSlackServer();
   const writer = new LlmWriter(createOpenAIClient({ apiKey: "k", baseURL: model.baseURL, timeoutMs: 5_000, maxRetries: 0 }), { model: "m", timeoutMs: 5_000 });
@@ -37,8 +33,6 @@ afterAll(async () => {
   await adapter.stop();
   await slack.close();
   await model.close();
-  library.store.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 describe("a streamed answer in Slack", () => {

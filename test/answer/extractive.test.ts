@@ -1,21 +1,13 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { Answerer } from "../../src/answer/answerer.ts";
 import { Conversations } from "../../src/answer/conversations.ts";
 import type { Library } from "../../src/library/library.ts";
-import { sampleLibrary, TODAY } from "../helpers/library.ts";
+import { TODAY, useSampleLibrary } from "../helpers/library.ts";
 
-let dir: string;
+const samples = useSampleLibrary();
 let library: Library;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "paperbot-answer-"));
-  library = await sampleLibrary(dir);
-}, 60_000);
-afterAll(async () => {
-  library.store.close();
-  await rm(dir, { recursive: true, force: true });
+beforeAll(() => {
+  library = samples();
 });
 
 const ask = (question: string, thread?: string, answerer = new Answerer(library)) => answerer.ask(question, { today: TODAY, ...(thread && { thread }) });

@@ -1,28 +1,22 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { Answerer } from "../../src/answer/answerer.ts";
 import { LlmWriter } from "../../src/answer/llm-writer.ts";
 import { CANNOT_ANSWER } from "../../src/answer/prompt.ts";
 import { createOpenAIClient } from "../../src/embed/create.ts";
 import type { Library } from "../../src/library/library.ts";
-import { sampleLibrary, TODAY } from "../helpers/library.ts";
+import { TODAY, useSampleLibrary } from "../helpers/library.ts";
 import { answerWith, errorReply, hang, stallMidStream, startOpenAICompatibleServer } from "../servers/openai-compatible.ts";
 
-let dir: string;
+const samples = useSampleLibrary();
 let library: Library;
 let server: Awaited<ReturnType<typeof startOpenAICompatibleServer>>;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "paperbot-llm-"));
-  library = await sampleLibrary(dir);
+  library = samples();
   server = await startOpenAICompatibleServer();
 }, 60_000);
 afterAll(async () => {
   await server.close();
-  library.store.close();
-  await rm(dir, { recursive: true, force: true });
 });
 beforeEach(() => {
   server.requests.length = 0;

@@ -1,19 +1,11 @@
-import { beforeAll, afterAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Library } from "../../src/library/library.ts";
-import { sampleLibrary, TODAY } from "../helpers/library.ts";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { TODAY, useSampleLibrary } from "../helpers/library.ts";
 
-let dir: string;
+const samples = useSampleLibrary();
 let library: Library;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "paperbot-search-"));
-  library = await sampleLibrary(dir);
-}, 60_000);
-afterAll(async () => {
-  library.store.close();
-  await rm(dir, { recursive: true, force: true });
+beforeAll(() => {
+  library = samples();
 });
 
 const titles = async (question: string, k = 10) => (await library.search(question, { k, today: TODAY })).results.map((hit) => hit.paper.title);
