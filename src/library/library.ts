@@ -59,8 +59,8 @@ export class Library {
     return (await this.#snapshots.get()).papers;
   }
 
-  async lookup(name: string): Promise<LookupResult> {
-    return (await this.#snapshots.get()).lookup.find(name);
+  async lookup(name: string, maxAlternatives?: number): Promise<LookupResult> {
+    return (await this.#snapshots.get()).lookup.find(name, maxAlternatives);
   }
 
   /** The content terms of a text, each weighted by how rare it is in the library. */

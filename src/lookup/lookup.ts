@@ -63,7 +63,8 @@ export class PaperLookup {
       .slice(0, top);
   }
 
-  find(rawQuery: string): LookupResult {
+  /** `limit` caps the alternatives offered. */
+  find(rawQuery: string, limit = MAX_ALTERNATIVES): LookupResult {
     const query = stripFraming(rawQuery);
     const arxivId = parseArxivId(query);
     if (arxivId) {
@@ -80,8 +81,8 @@ export class PaperLookup {
     const best = scored[0];
     if (!best) return { match: null, alternatives: [] };
     const tied = scored.filter((candidate) => best.score - candidate.score <= TIE_MARGIN);
-    if (tied.length > 1) return { match: null, alternatives: tied.slice(0, MAX_ALTERNATIVES).map((candidate) => candidate.paper) };
-    return { match: best.paper, alternatives: scored.slice(1, 1 + MAX_ALTERNATIVES).filter((candidate) => candidate.score >= best.score - 0.1).map((c) => c.paper) };
+    if (tied.length > 1) return { match: null, alternatives: tied.slice(0, limit).map((candidate) => candidate.paper) };
+    return { match: best.paper, alternatives: scored.slice(1, 1 + limit).filter((candidate) => candidate.score >= best.score - 0.1).map((c) => c.paper) };
   }
 
   #score(entry: Entry, { normalized, squeezed, words, stems }: Query): number {

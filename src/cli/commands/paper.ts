@@ -3,9 +3,10 @@ import { PaperbotError } from "../../errors.ts";
 import type { StoredPaper } from "../../store/paper-store.ts";
 import { writeJson, type CliContext } from "../context.ts";
 import { stdinLines, withLibrary } from "../library.ts";
+import { parsePositiveInt } from "../options.ts";
 import { publicFields } from "./list.ts";
 
-type PaperFlags = { db?: string; json?: boolean; stdin?: boolean };
+type PaperFlags = { db?: string; k: number; json?: boolean; stdin?: boolean };
 
 export function registerPaper(program: Command, context: () => CliContext): void {
   program
@@ -13,6 +14,7 @@ export function registerPaper(program: Command, context: () => CliContext): void
     .description("Look up one paper by its title, short name, method name, a fragment, or its arXiv id or link")
     .argument("[name]", 'e.g. "PyramidKV", "the HNSW paper", "scissor hands kv cache", 2406.02069')
     .option("--db <dir>", "library location (default: $PAPERBOT_DB or ./data/lancedb)")
+    .option("--k <n>", "offer at most n alternatives", parsePositiveInt, 10)
     .option("--json", 'print {"match": <paper or null>, "alternatives": [...]}')
     .option("--stdin", "read one name per line from standard input; print one JSON object per line")
     .action(async (name: string | undefined, flags: PaperFlags) => {
@@ -20,7 +22,7 @@ export function registerPaper(program: Command, context: () => CliContext): void
       if (!name && !flags.stdin) throw new PaperbotError("USAGE", 'Give a paper name, e.g. paperbot paper "PyramidKV", or use --stdin');
       await withLibrary(ctx, flags.db, async (library) => {
         const run = async (text: string) => {
-          const found = await library.lookup(text);
+          const found = await library.lookup(text, flags.k);
           return { match: found.match && publicFields(found.match), alternatives: found.alternatives.map(publicFields) };
         };
         if (flags.stdin) {
