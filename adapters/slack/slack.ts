@@ -1,5 +1,5 @@
 import type { Server } from "node:http";
-import { App, HTTPReceiver } from "@slack/bolt";
+import { App, HTTPReceiver, SocketModeReceiver } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { ChatBot } from "../../src/chat/bot.ts";
 import { commandFromText, type ChatCommand, type ChatRequest } from "../../src/chat/request.ts";
@@ -24,16 +24,12 @@ const PLACEHOLDER = "_Looking through the library…_";
 export function createSlackAdapter(bot: ChatBot, config: SlackConfig, logger: Logger, options: { port: number; routes?: HttpRoute[] }) {
   const log = logger.child({ adapter: "slack" });
   const clientOptions = config.apiUrl ? { slackApiUrl: config.apiUrl } : {};
-  const receiver = config.signingSecret && !config.appToken
-    ? new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: config.eventsPath, customRoutes: options.routes ?? [], logger: boltLogger(log) })
-    : undefined;
-  const app = new App({
-    token: config.botToken,
-    ...(receiver ? { receiver } : { socketMode: true, appToken: config.appToken! }),
-    clientOptions,
-    logger: boltLogger(log),
-    ignoreSelf: true,
-  });
+  const httpMode = Boolean(config.signingSecret && !config.appToken);
+  const receiver = httpMode
+    ? new HTTPReceiver({ signingSecret: config.signingSecret!, endpoints: config.eventsPath, customRoutes: options.routes ?? [], logger: boltLogger(log) })
+    : // Built here rather than by Bolt so that SLACK_API_URL also reaches apps.connections.open.
+      new SocketModeReceiver({ appToken: config.appToken!, logger: boltLogger(log), installerOptions: { clientOptions } });
+  const app = new App({ token: config.botToken, receiver, clientOptions, logger: boltLogger(log), ignoreSelf: true });
   const seenEvents = new RecentIds(1_000);
 
   // Slack retries an event it thinks went unanswered; the first delivery is already being handled.
@@ -92,7 +88,7 @@ export function createSlackAdapter(bot: ChatBot, config: SlackConfig, logger: Lo
   return {
     name: "slack",
     async start(): Promise<Server | undefined> {
-      if (receiver) return (await receiver.start(options.port)) as Server;
+      if (receiver instanceof HTTPReceiver) return (await receiver.start(options.port)) as Server;
       await app.start();
       return undefined;
     },

@@ -1,4 +1,6 @@
 import { createHmac } from "node:crypto";
+import type { AddressInfo } from "node:net";
+import { WebSocketServer, type WebSocket } from "ws";
 import { sendJson, startHttpServer } from "./http.ts";
 
 export type SlackCall = { method: string; body: Record<string, any> };
@@ -24,6 +26,7 @@ export async function startSlackServer() {
     }
     const method = path.replace(/^\/api\//, "");
     calls.push({ method, body });
+    if (method === "apps.connections.open") return sendJson(response, 200, { ok: true, url: `ws://127.0.0.1:${(http.server.address() as AddressInfo).port}/socket` });
     if (method === "auth.test") return sendJson(response, 200, { ok: true, url: "https://lab.slack.test/", team: "Lab", user: "paperbot", team_id: "T1", user_id: "UBOT", bot_id: "BBOT" });
     if (method === "chat.postMessage") {
       const ts = `${nextTs++}.000100`;
@@ -34,7 +37,30 @@ export async function startSlackServer() {
     if (method === "chat.update") return sendJson(response, 200, { ok: true, channel: body.channel, ts: body.ts, text: body.text });
     sendJson(response, 200, { ok: false, error: "unknown_method" });
   });
-  return { apiUrl: `${http.url}/api/`, responseUrl: (id: string) => `${http.url}/response/${id}`, calls, responses, posted, close: http.close };
+  // Socket Mode: the app connects here, gets "hello", then event envelopes it must acknowledge.
+  const sockets = new WebSocketServer({ server: http.server, path: "/socket" });
+  const acks: string[] = [];
+  let socket: WebSocket | undefined;
+  let connected: () => void;
+  const ready = new Promise<void>((resolve) => (connected = resolve));
+  sockets.on("connection", (connection) => {
+    socket = connection;
+    connection.on("message", (data) => {
+      const message = JSON.parse(String(data));
+      if (message.envelope_id) acks.push(message.envelope_id);
+    });
+    connection.send(JSON.stringify({ type: "hello", num_connections: 1, debug_info: { host: "applink-local", build_number: 1, approximate_connection_time: 18_060 }, connection_info: { app_id: "A1" } }));
+    connected();
+  });
+  /** Delivers an Events API payload over the socket, as Slack does in Socket Mode. */
+  const socketEvent = (envelopeId: string, body: string) =>
+    socket?.send(JSON.stringify({ envelope_id: envelopeId, payload: JSON.parse(body), type: "events_api", accepts_response_payload: false, retry_attempt: 0, retry_reason: "" }));
+  const close = async () => {
+    for (const client of sockets.clients) client.terminate();
+    sockets.close();
+    await http.close();
+  };
+  return { apiUrl: `${http.url}/api/`, responseUrl: (id: string) => `${http.url}/response/${id}`, calls, responses, posted, socketReady: ready, socketEvent, acks, close };
 }
 
 function parseBody(raw: string, contentType: string): Record<string, any> {
