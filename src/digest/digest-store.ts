@@ -1,7 +1,11 @@
 import type { Subscription } from "./types.ts";
 
-/** A paper a channel got, or was about to get (`state: "intent"`) when a run stopped. */
-export type PostedEntry = { channel: string; paperId: string; key: string; state: "intent" | "posted"; date: string };
+/**
+ * A paper a channel got, or was about to get (`state: "intent"`) when a run
+ * stopped. `titleKey` (the normalised title) still recognises the paper if
+ * it later gets an arXiv id and so a new `paperId`.
+ */
+export type PostedEntry = { channel: string; paperId: string; titleKey: string; key: string; state: "intent" | "posted"; date: string };
 
 /**
  * Persistent digest state: who subscribes, and which papers each channel

@@ -1,5 +1,6 @@
 import { contentTerms, words } from "../embed/tokens.ts";
 import type { Library } from "../library/library.ts";
+import { normalizeTitle } from "../papers/paper.ts";
 import type { StoredPaper } from "../store/paper-store.ts";
 import { dayIn } from "./days.ts";
 
@@ -22,7 +23,7 @@ export async function selectPapers(
 ): Promise<Selection> {
   const within = (day: string) => day >= options.from && day <= options.to;
   const candidates = (await library.papers()).filter((paper) => (paper.publishedAt ? within(paper.publishedAt) : within(dayIn(options.timeZone, new Date(paper.addedAt)))));
-  const fresh = candidates.filter((paper) => !options.exclude.has(paper.id));
+  const fresh = candidates.filter((paper) => !options.exclude.has(paper.id) && !options.exclude.has(normalizeTitle(paper.title)));
   let chosen: { paper: StoredPaper; why?: string }[] = fresh.map((paper) => ({ paper }));
   if (options.topic) chosen = await onTopic(library, options.topic, fresh, options.today);
   chosen.sort((a, b) => b.paper.upvotes - a.paper.upvotes || (b.paper.publishedAt ?? b.paper.addedAt).localeCompare(a.paper.publishedAt ?? a.paper.addedAt) || a.paper.title.localeCompare(b.paper.title));

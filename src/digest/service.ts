@@ -3,10 +3,11 @@ import type { Logger } from "pino";
 import { PaperbotError } from "../errors.ts";
 import type { Library } from "../library/library.ts";
 import { addDays, dayIn } from "./days.ts";
-import type { DigestStore } from "./digest-store.ts";
+import { normalizeTitle } from "../papers/paper.ts";
+import type { DigestStore, PostedEntry } from "./digest-store.ts";
 import { selectPapers } from "./select.ts";
 import type { Summarizer } from "./summary.ts";
-import type { Digest, Subscription } from "./types.ts";
+import type { Digest, DigestItem, Subscription } from "./types.ts";
 
 /** Puts a digest into a channel; the platform adapters implement it. */
 export interface DigestPoster {
@@ -54,7 +55,7 @@ export class DigestService {
 
     if (!request.dryRun) await this.#reconcile(request.channel, poster);
     const log = await store.log(request.channel);
-    const exclude = new Set(log.map((entry) => entry.paperId));
+    const exclude = new Set(log.flatMap((entry) => [entry.paperId, entry.titleKey].filter(Boolean)));
     const selection = await selectPapers(library, { from, to, timeZone, limit: request.limit ?? settings.limit, exclude, today: now, ...(topic && { topic }) });
     const items = await Promise.all(
       selection.papers.map(async ({ paper, why }) => ({
@@ -73,9 +74,10 @@ export class DigestService {
     const post = items.length > 0 || (settings.emptyDays === "post" && !covered);
     if (post) {
       if (!poster) throw new PaperbotError("USAGE", `Cannot post to ${request.channel}: set up that platform's credentials (see README), or use --dry-run`);
-      await store.record(items.map((item) => ({ channel: request.channel, paperId: item.id, key, state: "intent", date: to })));
+      const entry = (item: DigestItem, state: PostedEntry["state"]): PostedEntry => ({ channel: request.channel, paperId: item.id, titleKey: normalizeTitle(item.title), key, state, date: to });
+      await store.record(items.map((item) => entry(item, "intent")));
       await poster.post(digest);
-      await store.record(items.map((item) => ({ channel: request.channel, paperId: item.id, key, state: "posted", date: to })));
+      await store.record(items.map((item) => entry(item, "posted")));
       logger.info({ channel: request.channel, from, to, papers: items.length }, "digest posted");
     }
     if (subscription && (!subscription.lastDate || subscription.lastDate < to)) await store.saveSubscription({ ...subscription, lastDate: to });

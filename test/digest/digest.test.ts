@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DigestScheduler } from "../../src/digest/scheduler.ts";
+import { ingestRecords } from "../../src/ingest/ingest.ts";
 import { crashBeforeConfirming, digestLibrary, digestService, paper, RecordingPoster } from "../helpers/digest.ts";
 import { silentLogger } from "../helpers/logger.ts";
 
@@ -65,6 +66,16 @@ describe("daily digest", () => {
     expect(poster.posts).toHaveLength(1);
     // Another channel still gets them.
     expect((await service.run({ channel: "discord:42", now: NOW })).digest.items).toHaveLength(4);
+  });
+
+  it("recognises a paper it posted after the paper gets an arXiv id", async () => {
+    const { service, poster, library } = await setup();
+    await service.run({ channel: "slack:C1", now: NOW });
+    await ingestRecords([{ ...day[0]!, arxivId: "2611.00001" }], { store: library.store, embedder: library.embedder, logger: silentLogger });
+    expect((await library.papers()).some((paper) => paper.id === "2611.00001")).toBe(true);
+    const again = await service.run({ channel: "slack:C1", now: NOW });
+    expect(again.digest.items).toEqual([]);
+    expect(poster.posts).toHaveLength(1);
   });
 
   it("recovers from a crash between posting and logging without posting twice", async () => {

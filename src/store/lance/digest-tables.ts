@@ -9,7 +9,7 @@ const LOG = "digest_log";
 
 const text = (name: string, nullable = false) => new Field(name, new Utf8(), nullable);
 const subscriptionSchema = new Schema([text("channel"), text("topic", true), text("time"), text("time_zone"), text("last_date", true)]);
-const logSchema = new Schema([text("entry_key"), text("channel"), text("paper_id"), text("digest_key"), text("state"), text("date")]);
+const logSchema = new Schema([text("entry_key"), text("channel"), text("paper_id"), text("title_key", true), text("digest_key"), text("state"), text("date")]);
 
 /**
  * Digest state as two small LanceDB tables next to `papers`. Each change is
@@ -49,13 +49,13 @@ export class LanceDigestStore implements DigestStore {
   async log(channel: string): Promise<PostedEntry[]> {
     const table = await this.#table(LOG, logSchema);
     const rows = await table.query().where(`channel = ${sqlString(channel)}`).toArray();
-    return rows.map((row) => ({ channel: row.channel, paperId: row.paper_id, key: row.digest_key, state: row.state, date: row.date }));
+    return rows.map((row) => ({ channel: row.channel, paperId: row.paper_id, titleKey: row.title_key ?? "", key: row.digest_key, state: row.state, date: row.date }));
   }
 
   async record(entries: PostedEntry[]): Promise<void> {
     if (entries.length === 0) return;
     const table = await this.#table(LOG, logSchema);
-    const rows = entries.map((entry) => ({ entry_key: `${entry.channel}|${entry.paperId}`, channel: entry.channel, paper_id: entry.paperId, digest_key: entry.key, state: entry.state, date: entry.date }));
+    const rows = entries.map((entry) => ({ entry_key: `${entry.channel}|${entry.paperId}`, channel: entry.channel, paper_id: entry.paperId, title_key: entry.titleKey, digest_key: entry.key, state: entry.state, date: entry.date }));
     await table.mergeInsert("entry_key").whenMatchedUpdateAll().whenNotMatchedInsertAll().execute(rows);
   }
 
@@ -66,7 +66,13 @@ export class LanceDigestStore implements DigestStore {
 
   async #table(name: string, schema: Schema): Promise<lancedb.Table> {
     const names = await this.#db.tableNames();
-    return names.includes(name) ? this.#db.openTable(name) : this.#db.createEmptyTable(name, schema, { existOk: true });
+    if (!names.includes(name)) return this.#db.createEmptyTable(name, schema, { existOk: true });
+    const table = await this.#db.openTable(name);
+    // Logs from before titles were recorded gain the column, empty.
+    const present = new Set((await table.schema()).fields.map((field) => field.name));
+    const missing = schema.fields.filter((field) => !present.has(field.name) && field.nullable);
+    if (missing.length > 0) await table.addColumns(missing.map((field) => ({ name: field.name, valueSql: "CAST(NULL AS STRING)" })));
+    return table;
   }
 }
 
