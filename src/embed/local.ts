@@ -1,7 +1,7 @@
 import type { Embedder } from "./embedder.ts";
 import { l2Normalize } from "./embedder.ts";
 import { hashText, HASH_DIMS } from "./local-hashing.ts";
-import { loadWordVectorTable } from "./word-vectors/cache.ts";
+import { loadWordVectors } from "./word-vectors/cache.ts";
 import { SifEncoder } from "./word-vectors/sif.ts";
 
 /** Share of the similarity that comes from shared words; the rest comes from word meanings. */
@@ -25,7 +25,7 @@ export class LocalEmbedder implements Embedder {
   }
 
   static async create(cacheDir?: string): Promise<LocalEmbedder> {
-    return new LocalEmbedder(new SifEncoder(await loadWordVectorTable(cacheDir)));
+    return new LocalEmbedder(new SifEncoder(await loadWordVectors(cacheDir)));
   }
 
   async embedDocuments(texts: string[]): Promise<number[][]> {

@@ -1,7 +1,7 @@
 import type { Embedder } from "../embed/embedder.ts";
 import { assertSameEmbedder } from "../embed/stamp.ts";
 import { contentTerms } from "../embed/tokens.ts";
-import { loadWordVectorTable } from "../embed/word-vectors/cache.ts";
+import { loadWordVectors } from "../embed/word-vectors/cache.ts";
 import type { LookupResult } from "../lookup/lookup.ts";
 import { PaperSearch, type SearchOptions, type SearchResult } from "../search/search.ts";
 import type { PaperFilters, PaperStore, StoredPaper } from "../store/paper-store.ts";
@@ -45,7 +45,7 @@ export class Library {
    * so a long-running bot's first question is as fast as the rest.
    */
   async warm(): Promise<void> {
-    await Promise.all([loadWordVectorTable(), this.#snapshots.get().then((snapshot) => snapshot.lookup)]);
+    await Promise.all([loadWordVectors(), this.#snapshots.get().then((snapshot) => snapshot.lookup)]);
   }
 
   /** Inverse document frequency of content terms, for the library as it is now. */

@@ -1,6 +1,6 @@
 import { stemmer } from "stemmer";
 import { contentTerms, isStopword, words } from "../embed/tokens.ts";
-import type { WordVectorTable } from "../embed/word-vectors/cache.ts";
+import type { WordVectors } from "../embed/word-vectors/word-vectors.ts";
 import type { StoredPaper } from "../store/paper-store.ts";
 
 /** How many of the best papers must account for the topic's words. */
@@ -27,12 +27,10 @@ export type RelevanceVerdict = { relevant: boolean; unmatched: string[] };
  * means the library does not cover the topic. Calibrated on `npm run eval`.
  */
 export class RelevanceJudge {
-  readonly #vectors: WordVectorTable;
-  readonly #rowOf: Map<string, number>;
+  readonly #vectors: WordVectors;
 
-  constructor(vectors: WordVectorTable) {
+  constructor(vectors: WordVectors) {
     this.#vectors = vectors;
-    this.#rowOf = new Map(vectors.words.map((word, row) => [word, row]));
   }
 
   judge(topic: string, bridged: Set<string>, top: StoredPaper[], papersWith: (stem: string) => number): RelevanceVerdict {
@@ -40,12 +38,12 @@ export class RelevanceJudge {
     if (evidence.length === 0) return { relevant: false, unmatched: [] };
     const evidenceWords = [...new Set(evidence.flatMap((paper) => words(`${paper.title} ${paper.abstract}`)))].filter((word) => word.length > 2 && !isStopword(word));
     const evidenceStems = new Set(evidenceWords.map((word) => stemmer(word)));
-    const evidenceRows = evidenceWords.map((word) => this.#row(word)).filter((row): row is number => row !== undefined);
+    const evidenceRows = evidenceWords.map((word) => this.#vectors.row(word)).filter((row): row is number => row !== undefined);
 
     const unmatched = topicWords(topic).filter((word) => {
       const stem = stemmer(word);
       if (bridged.has(stem) || evidenceStems.has(stem)) return false;
-      const row = this.#row(word);
+      const row = this.#vectors.row(word);
       const known = papersWith(stem) > 0;
       if ((row === undefined || row > NAME_RANK) && known) return false;
       return row === undefined || this.#closest(row, evidenceRows) < (known ? SYNONYM_SIMILARITY : UNKNOWN_WORD_SIMILARITY);
@@ -74,22 +72,13 @@ export class RelevanceJudge {
   }
 
   #isName(word: string): boolean {
-    const row = this.#row(word);
+    const row = this.#vectors.row(word);
     return row === undefined || row > NAME_RANK;
   }
 
-  #row(word: string): number | undefined {
-    return this.#rowOf.get(word) ?? (word.endsWith("s") ? this.#rowOf.get(word.slice(0, -1)) : undefined);
-  }
-
   #closest(row: number, candidates: number[]): number {
-    const { dims, vectors } = this.#vectors;
     let best = 0;
-    for (const candidate of candidates) {
-      let dot = 0;
-      for (let i = 0; i < dims; i++) dot += vectors[row * dims + i]! * vectors[candidate * dims + i]!;
-      best = Math.max(best, dot / (127 * 127));
-    }
+    for (const candidate of candidates) best = Math.max(best, this.#vectors.similarity(row, candidate));
     return best;
   }
 }

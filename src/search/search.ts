@@ -4,7 +4,7 @@ import type { PaperFilters, PaperStore, ScoredId, StoredPaper } from "../store/p
 import { reciprocalRankFusion } from "./fusion.ts";
 import { Glossary } from "./glossary/glossary.ts";
 import { parseQuestion, type ParsedQuestion } from "./question.ts";
-import { loadWordVectorTable } from "../embed/word-vectors/cache.ts";
+import { loadWordVectors } from "../embed/word-vectors/cache.ts";
 import { RelevanceJudge, topicCoverage } from "./relevance.ts";
 
 export type SearchHit = { paper: StoredPaper; score: number };
@@ -89,7 +89,7 @@ export class PaperSearch {
       if (feedback.length > 0) ranked = fuse([...lists, { hits: await this.#store.textSearch(feedback.join(" "), CANDIDATES, filters), weight: 1 }], snapshot);
     }
     const results = ranked.slice(0, k);
-    this.#judge ??= loadWordVectorTable().then((table) => new RelevanceJudge(table));
+    this.#judge ??= loadWordVectors().then((table) => new RelevanceJudge(table));
     const verdict = (await this.#judge).judge(topic, glossaryMatch.cueStems, results.map((hit) => hit.paper), (stem) => snapshot.papersWithStem(stem));
     return { query, relevant: verdict.relevant, unmatched: verdict.unmatched, fieldTerms: glossaryMatch.terms, lexicalMatch, results };
   }

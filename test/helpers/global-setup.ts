@@ -1,4 +1,4 @@
-import { loadWordVectorTable } from "../../src/embed/word-vectors/cache.ts";
+import { loadWordVectors } from "../../src/embed/word-vectors/cache.ts";
 
 /**
  * The first use of the offline embedder converts the word-vector package
@@ -6,5 +6,5 @@ import { loadWordVectorTable } from "../../src/embed/word-vectors/cache.ts";
  * keeps parallel test files from each converting it.
  */
 export default async function setup(): Promise<void> {
-  await loadWordVectorTable();
+  await loadWordVectors();
 }

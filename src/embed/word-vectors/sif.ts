@@ -1,5 +1,5 @@
 import { isStopword, words } from "../tokens.ts";
-import type { WordVectorTable } from "./cache.ts";
+import type { WordVectors } from "./word-vectors.ts";
 
 /** Words every abstract uses; they say nothing about what a paper is about. */
 const BOILERPLATE = new Set(
@@ -21,14 +21,12 @@ const COMMON_FROM_WORDS = 50_000;
  */
 export class SifEncoder {
   readonly dims: number;
-  readonly #table: WordVectorTable;
-  readonly #rowOf: Map<string, number>;
+  readonly #table: WordVectors;
   readonly #harmonic: number;
 
-  constructor(table: WordVectorTable) {
+  constructor(table: WordVectors) {
     this.#table = table;
     this.dims = table.dims;
-    this.#rowOf = new Map(table.words.map((word, row) => [word, row]));
     this.#harmonic = Math.log(table.words.length) + 0.5772;
   }
 
@@ -59,7 +57,7 @@ export class SifEncoder {
     const sum = new Array<number>(this.dims).fill(0);
     for (const word of words(text)) {
       if (isStopword(word) || BOILERPLATE.has(word)) continue;
-      const row = this.#row(word);
+      const row = this.#table.row(word);
       if (row === undefined) continue;
       const probability = 1 / ((row + 1) * this.#harmonic);
       const weight = SIF_A / (SIF_A + probability);
@@ -67,10 +65,5 @@ export class SifEncoder {
       for (let i = 0; i < this.dims; i++) sum[i]! += weight * this.#table.vectors[offset + i]!;
     }
     return sum;
-  }
-
-  /** Plural and other simple variants fall back to the base form. */
-  #row(word: string): number | undefined {
-    return this.#rowOf.get(word) ?? (word.endsWith("s") ? this.#rowOf.get(word.slice(0, -1)) : undefined);
   }
 }
