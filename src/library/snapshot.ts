@@ -1,7 +1,10 @@
-import { stemmer } from "stemmer";
-import { contentTerms, words } from "../embed/tokens.ts";
+import { contentTerms } from "../embed/tokens.ts";
 import { PaperLookup } from "../lookup/lookup.ts";
+import { paperTerms, type PaperTerms } from "./paper-terms.ts";
 import type { PaperStore, StoredPaper } from "../store/paper-store.ts";
+
+/** How many tokenized papers the snapshot keeps; search results recur, the whole library need not be held twice. */
+const TERMS_KEPT = 2_000;
 
 /**
  * An in-memory view of the whole library for what LanceDB cannot do:
@@ -15,14 +18,28 @@ export class LibrarySnapshot {
   /** How many papers use each word stem, stopwords included. */
   readonly #stemFrequency = new Map<string, number>();
 
+  /** Tokenized papers, for the few that searches keep looking at (their best results). */
+  readonly #terms = new Map<string, PaperTerms>();
+
   constructor(papers: StoredPaper[]) {
     this.papers = papers;
     this.byId = new Map(papers.map((paper) => [paper.id, paper]));
     for (const paper of papers) {
-      const text = `${paper.title} ${paper.abstract}`;
-      for (const term of new Set(contentTerms(text))) this.#documentFrequency.set(term, (this.#documentFrequency.get(term) ?? 0) + 1);
-      for (const stem of new Set(words(text).map((word) => stemmer(word)))) this.#stemFrequency.set(stem, (this.#stemFrequency.get(stem) ?? 0) + 1);
+      const { termSet, stemSet } = paperTerms(paper);
+      for (const term of termSet) this.#documentFrequency.set(term, (this.#documentFrequency.get(term) ?? 0) + 1);
+      for (const stem of stemSet) this.#stemFrequency.set(stem, (this.#stemFrequency.get(stem) ?? 0) + 1);
     }
+  }
+
+  /** A paper's tokens, computed once and kept while few enough papers have been asked for. */
+  termsOf(paper: StoredPaper): PaperTerms {
+    let terms = this.#terms.get(paper.id);
+    if (!terms) {
+      if (this.#terms.size >= TERMS_KEPT) this.#terms.clear();
+      terms = paperTerms(paper);
+      this.#terms.set(paper.id, terms);
+    }
+    return terms;
   }
 
   #lookup: PaperLookup | undefined;
@@ -49,7 +66,8 @@ export class LibrarySnapshot {
     const weights = new Map<string, number>();
     const known = new Set(contentTerms(topic));
     for (const paper of top) {
-      const terms = contentTerms(`${paper.title} ${paper.title} ${paper.abstract}`);
+      const { titleTerms, terms: textTerms } = this.termsOf(paper);
+      const terms = [...titleTerms, ...textTerms];
       const frequency = new Map<string, number>();
       for (const term of terms) frequency.set(term, (frequency.get(term) ?? 0) + 1);
       for (const [term, times] of frequency) {

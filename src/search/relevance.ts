@@ -1,7 +1,7 @@
 import { stemmer } from "stemmer";
 import { contentTerms, isStopword, words } from "../embed/tokens.ts";
 import type { WordVectors } from "../embed/word-vectors/word-vectors.ts";
-import type { StoredPaper } from "../store/paper-store.ts";
+import type { PaperTerms } from "../library/paper-terms.ts";
 
 /** How many of the best papers must account for the topic's words. */
 const EVIDENCE_PAPERS = 3;
@@ -33,10 +33,11 @@ export class RelevanceJudge {
     this.#vectors = vectors;
   }
 
-  judge(topic: string, bridged: Set<string>, top: StoredPaper[], papersWith: (stem: string) => number): RelevanceVerdict {
+  /** `top`: the best papers' tokens, best first. */
+  judge(topic: string, bridged: Set<string>, top: PaperTerms[], papersWith: (stem: string) => number): RelevanceVerdict {
     const evidence = top.slice(0, EVIDENCE_PAPERS);
     if (evidence.length === 0) return { relevant: false, unmatched: [] };
-    const evidenceWords = [...new Set(evidence.flatMap((paper) => words(`${paper.title} ${paper.abstract}`)))].filter((word) => word.length > 2 && !isStopword(word));
+    const evidenceWords = [...new Set(evidence.flatMap((paper) => paper.words))].filter((word) => word.length > 2 && !isStopword(word));
     const evidenceStems = new Set(evidenceWords.map((word) => stemmer(word)));
     const evidenceRows = evidenceWords.map((word) => this.#vectors.row(word)).filter((row): row is number => row !== undefined);
 
@@ -57,9 +58,9 @@ export class RelevanceJudge {
    * "language" each appear, "sign language" does not. Only checked when one
    * of the words is rare in the library, where apart means unrelated.
    */
-  #splitPhrases(topic: string, evidence: StoredPaper[], evidenceStems: Set<string>, papersWith: (stem: string) => number): string[] {
+  #splitPhrases(topic: string, evidence: PaperTerms[], evidenceStems: Set<string>, papersWith: (stem: string) => number): string[] {
     const sequence = words(topic);
-    const texts = evidence.map((paper) => ` ${words(`${paper.title} ${paper.abstract}`).map((word) => stemmer(word)).join(" ")} `);
+    const texts = evidence.map((paper) => ` ${paper.stems.join(" ")} `);
     const split: string[] = [];
     for (let i = 1; i < sequence.length; i++) {
       const [first, second] = [sequence[i - 1]!, sequence[i]!];
@@ -88,16 +89,14 @@ function topicWords(topic: string): string[] {
 }
 
 /**
- * Share of the topic's content words that the best papers contain; search
- * uses it to decide how far to trust BM25 over vectors.
+ * The largest share of the topic's content words that any one of the best
+ * papers contains; search uses it to decide how far to trust BM25 over
+ * vectors, and whether to search again with feedback.
  */
-export function topicCoverage(topic: string, papers: StoredPaper[]): number {
+export function topicCoverage(topic: string, papers: PaperTerms[]): number {
   const wanted = [...new Set(contentTerms(topic))];
   if (wanted.length === 0) return 0;
   let best = 0;
-  for (const paper of papers) {
-    const present = new Set(contentTerms(`${paper.title} ${paper.abstract}`));
-    best = Math.max(best, wanted.filter((term) => present.has(term)).length / wanted.length);
-  }
+  for (const paper of papers) best = Math.max(best, wanted.filter((term) => paper.termSet.has(term)).length / wanted.length);
   return best;
 }

@@ -68,21 +68,21 @@ export class PaperSearch {
     const glossaryMatch = this.#glossary.match(topic);
     const snapshot = await this.#snapshots.get();
     const fieldTerms = glossaryMatch.terms.join(" ");
-    const papersOf = (hits: ScoredId[]) => hits.map((hit) => snapshot.byId.get(hit.id)).filter((paper): paper is StoredPaper => paper !== undefined);
+    const termsOf = (papers: (StoredPaper | undefined)[]) => papers.filter((paper): paper is StoredPaper => paper !== undefined).map((paper) => snapshot.termsOf(paper));
     const [text, glossary, vector] = await Promise.all([
       this.#store.textSearch(topic, CANDIDATES, filters),
       fieldTerms ? this.#store.textSearch(fieldTerms, CANDIDATES, filters) : [],
       this.#embedder.embedQuery(`${topic} ${fieldTerms}`).then((embedding) => this.#store.vectorSearch(embedding, CANDIDATES, filters)),
     ]);
     // 0.5 when half the topic's words are in the best BM25 papers; more trust in BM25 above that.
-    const lean = topicCoverage(topic, papersOf(text.slice(0, 3))) - 0.5;
+    const lean = topicCoverage(topic, termsOf(text.slice(0, 3).map((hit) => snapshot.byId.get(hit.id)))) - 0.5;
     const lists = [
       { hits: text, weight: 1 + lean },
       { hits: glossary, weight: 1 },
       { hits: vector, weight: 1 - lean },
     ];
     let ranked = fuse(lists, snapshot);
-    const lexicalMatch = topicCoverage(topic, ranked.slice(0, 3).map((hit) => hit.paper));
+    const lexicalMatch = topicCoverage(topic, termsOf(ranked.slice(0, 3).map((hit) => hit.paper)));
 
     if (lexicalMatch < FEEDBACK_BELOW_COVERAGE) {
       const feedback = snapshot.distinguishingTerms(ranked.slice(0, FEEDBACK_PAPERS).map((hit) => hit.paper), FEEDBACK_TERMS, topic);
@@ -90,7 +90,7 @@ export class PaperSearch {
     }
     const results = ranked.slice(0, k);
     this.#judge ??= loadWordVectors().then((table) => new RelevanceJudge(table));
-    const verdict = (await this.#judge).judge(topic, glossaryMatch.cueStems, results.map((hit) => hit.paper), (stem) => snapshot.papersWithStem(stem));
+    const verdict = (await this.#judge).judge(topic, glossaryMatch.cueStems, termsOf(results.map((hit) => hit.paper)), (stem) => snapshot.papersWithStem(stem));
     return { query, relevant: verdict.relevant, unmatched: verdict.unmatched, fieldTerms: glossaryMatch.terms, lexicalMatch, results };
   }
 }
