@@ -1,7 +1,8 @@
 import { createInterface } from "node:readline";
 import { Library } from "../library/library.ts";
 import type { LancePaperStore } from "../store/lance/lance-store.ts";
-import type { CliContext } from "./context.ts";
+import { PaperbotError } from "../errors.ts";
+import { writeJson, type CliContext } from "./context.ts";
 
 /** Opens the library for one command and closes it afterwards. */
 export async function withLibrary<T>(ctx: CliContext, db: string | undefined, use: (library: Library, store: LancePaperStore) => Promise<T>): Promise<T> {
@@ -18,4 +19,27 @@ export async function* stdinLines(): AsyncGenerator<string> {
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
     if (line.trim()) yield line.trim();
   }
+}
+
+/** Checked before the library is opened: a usage mistake should not create an empty library. */
+export function requireQuery(query: string | undefined, flags: { stdin?: boolean }, usage: string): void {
+  if (!query && !flags.stdin) throw new PaperbotError("USAGE", usage);
+}
+
+export type QueryOutput<T> = { json: (value: T, query: string) => unknown; human: (value: T, query: string) => string };
+
+/**
+ * The shape shared by `search`, `paper` and `ask`: one query from the
+ * command line, or with `--stdin` one per line (always JSON lines, so a
+ * batch runs in one warm process); `--json` or readable text otherwise.
+ */
+export async function runQueries<T>(ctx: CliContext, query: string | undefined, flags: { json?: boolean; stdin?: boolean }, run: (query: string) => Promise<T>, output: QueryOutput<T>): Promise<void> {
+  if (flags.stdin) {
+    for await (const line of stdinLines()) writeJson(ctx.stdout, output.json(await run(line), line));
+    return;
+  }
+  const single = query ?? "";
+  const value = await run(single);
+  if (flags.json) writeJson(ctx.stdout, output.json(value, single));
+  else ctx.stdout.write(output.human(value, single));
 }

@@ -2,9 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { Command } from "commander";
 import { Answerer } from "../../answer/answerer.ts";
 import type { Reply } from "../../answer/reply.ts";
-import { PaperbotError } from "../../errors.ts";
-import { writeJson, type CliContext } from "../context.ts";
-import { stdinLines, withLibrary } from "../library.ts";
+import type { CliContext } from "../context.ts";
+import { requireQuery, runQueries, withLibrary } from "../library.ts";
 
 type AskFlags = { db?: string; json?: boolean; stdin?: boolean; conversation?: boolean };
 
@@ -18,18 +17,15 @@ export function registerAsk(program: Command, context: () => CliContext): void {
     .option("--stdin", "read one question per line from standard input; print one JSON object per line")
     .option("--conversation", "with --stdin: treat the lines as one thread, so later questions can refer to earlier answers")
     .action(async (question: string | undefined, flags: AskFlags) => {
+      requireQuery(question, flags, 'Give a question, e.g. paperbot ask "which papers cover KV cache compression?", or use --stdin');
       const ctx = context();
-      if (!question && !flags.stdin) throw new PaperbotError("USAGE", 'Give a question, e.g. paperbot ask "which papers cover KV cache compression?", or use --stdin');
       await withLibrary(ctx, flags.db, async (library) => {
         const answerer = new Answerer(library, await ctx.answerWriter());
-        const thread = flags.conversation ? randomUUID() : undefined;
-        if (flags.stdin) {
-          for await (const line of stdinLines()) writeJson(ctx.stdout, toJson(line, await answerer.ask(line, { ...(thread && { thread }), logger: ctx.logger })));
-          return;
-        }
-        const reply = await answerer.ask(question!, { logger: ctx.logger });
-        if (flags.json) writeJson(ctx.stdout, toJson(question!, reply));
-        else ctx.stdout.write(render(reply));
+        const thread = flags.stdin && flags.conversation ? randomUUID() : undefined;
+        await runQueries(ctx, question, flags, (text) => answerer.ask(text, { ...(thread && { thread }), logger: ctx.logger }), {
+          json: (reply, text) => toJson(text, reply),
+          human: (reply) => render(reply),
+        });
       });
     });
 }

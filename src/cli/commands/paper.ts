@@ -1,8 +1,8 @@
 import type { Command } from "commander";
-import { PaperbotError } from "../../errors.ts";
+import type { Library } from "../../library/library.ts";
 import type { StoredPaper } from "../../store/paper-store.ts";
-import { writeJson, type CliContext } from "../context.ts";
-import { stdinLines, withLibrary } from "../library.ts";
+import type { CliContext } from "../context.ts";
+import { requireQuery, runQueries, withLibrary } from "../library.ts";
 import { parsePositiveInt } from "../options.ts";
 import { publicFields } from "./list.ts";
 
@@ -18,21 +18,15 @@ export function registerPaper(program: Command, context: () => CliContext): void
     .option("--json", 'print {"match": <paper or null>, "alternatives": [...]}')
     .option("--stdin", "read one name per line from standard input; print one JSON object per line")
     .action(async (name: string | undefined, flags: PaperFlags) => {
+      requireQuery(name, flags, 'Give a paper name, e.g. paperbot paper "PyramidKV", or use --stdin');
       const ctx = context();
-      if (!name && !flags.stdin) throw new PaperbotError("USAGE", 'Give a paper name, e.g. paperbot paper "PyramidKV", or use --stdin');
-      await withLibrary(ctx, flags.db, async (library) => {
-        const run = async (text: string) => {
-          const found = await library.lookup(text, flags.k);
-          return { match: found.match && publicFields(found.match), alternatives: found.alternatives.map(publicFields) };
-        };
-        if (flags.stdin) {
-          for await (const line of stdinLines()) writeJson(ctx.stdout, await run(line));
-          return;
-        }
-        const result = await run(name!);
-        if (flags.json) writeJson(ctx.stdout, result);
-        else ctx.stdout.write(describe(name!, result));
-      });
+      const lookUp = (library: Library) => async (text: string) => {
+        const found = await library.lookup(text, flags.k);
+        return { match: found.match && publicFields(found.match), alternatives: found.alternatives.map(publicFields) };
+      };
+      await withLibrary(ctx, flags.db, (library) =>
+        runQueries(ctx, name, flags, lookUp(library), { json: (found) => found, human: (found, query) => describe(query, found) }),
+      );
     });
 }
 

@@ -1,8 +1,7 @@
 import type { Command } from "commander";
-import { PaperbotError } from "../../errors.ts";
 import type { SearchResult } from "../../search/search.ts";
-import { writeJson, type CliContext } from "../context.ts";
-import { stdinLines, withLibrary } from "../library.ts";
+import type { CliContext } from "../context.ts";
+import { requireQuery, runQueries, withLibrary } from "../library.ts";
 import { parsePositiveInt } from "../options.ts";
 
 type SearchFlags = { db?: string; k: number; json?: boolean; stdin?: boolean };
@@ -17,18 +16,14 @@ export function registerSearch(program: Command, context: () => CliContext): voi
     .option("--json", "print the result as JSON")
     .option("--stdin", "read one question per line from standard input; print one JSON object per line")
     .action(async (question: string | undefined, flags: SearchFlags) => {
+      requireQuery(question, flags, 'Give a question, e.g. paperbot search "papers on sparse attention", or use --stdin');
       const ctx = context();
-      if (!question && !flags.stdin) throw new PaperbotError("USAGE", 'Give a question, e.g. paperbot search "papers on sparse attention", or use --stdin');
-      await withLibrary(ctx, flags.db, async (library) => {
-        const run = async (text: string) => toJson(await library.search(text, { k: flags.k }));
-        if (flags.stdin) {
-          for await (const line of stdinLines()) writeJson(ctx.stdout, await run(line));
-          return;
-        }
-        const result = await run(question!);
-        if (flags.json) writeJson(ctx.stdout, result);
-        else ctx.stdout.write(describe(result));
-      });
+      await withLibrary(ctx, flags.db, (library) =>
+        runQueries(ctx, question, flags, async (text) => toJson(await library.search(text, { k: flags.k })), {
+          json: (result) => result,
+          human: (result) => describe(result),
+        }),
+      );
     });
 }
 
