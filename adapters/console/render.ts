@@ -1,4 +1,4 @@
-import type { ChatResponse, PaperCard } from "../../src/chat/response.ts";
+import { plainCard, type ChatResponse } from "../../src/chat/response.ts";
 import { digestMarkdown } from "../../src/digest/render.ts";
 
 /** A response as plain terminal text: Markdown emphasis dropped, links and sources spelled out. */
@@ -9,7 +9,7 @@ export function renderForTerminal(response: ChatResponse): string {
     case "digest":
       return plain(digestMarkdown(response.digest));
     case "paper":
-      return card(response.paper);
+      return plainCard(response.paper);
     case "choose":
       return [`"${response.query}" could be any of these; ask again with more of the title:`, ...response.papers.map((paper, index) => `  ${index + 1}. ${paper.title}`)].join("\n");
     case "answer": {
@@ -18,11 +18,6 @@ export function renderForTerminal(response: ChatResponse): string {
       return [plain(reply.text), ...(sources.length > 0 ? ["", "Sources:", ...sources] : []), ...reply.notes.map((note) => `\n(${note})`)].join("\n");
     }
   }
-}
-
-function card(paper: PaperCard): string {
-  const by = paper.authors?.join(", ") ?? paper.organization ?? (paper.authorCount ? `${paper.authorCount} authors` : undefined);
-  return [paper.title, [by, paper.publishedAt, `${paper.upvotes} upvotes`].filter(Boolean).join(" · "), paper.url, "", paper.abstract].join("\n");
 }
 
 function plain(markdown: string): string {

@@ -1,4 +1,4 @@
-import type { ChatResponse, PaperCard } from "../../src/chat/response.ts";
+import { paperByline, type ChatResponse, type PaperCard } from "../../src/chat/response.ts";
 import { splitText } from "../../src/chat/split.ts";
 import { digestHeading, emptyNote, itemMarkdown } from "../../src/digest/render.ts";
 import type { Digest } from "../../src/digest/types.ts";
@@ -34,9 +34,7 @@ function render(response: ChatResponse): string {
 }
 
 function card(paper: PaperCard): string {
-  const by = paper.authors?.join(", ") ?? paper.organization ?? (paper.authorCount ? `${paper.authorCount} authors` : undefined);
-  const meta = [by, paper.publishedAt, `${paper.upvotes} upvotes`].filter(Boolean).join(" · ");
-  return `**[${linkText(paper.title)}](<${paper.url}>)**\n${meta}\n\n${paper.abstract}`;
+  return `**[${linkText(paper.title)}](<${paper.url}>)**\n${paperByline(paper)}\n\n${paper.abstract}`;
 }
 
 /** Square brackets would end a masked link's text early. */

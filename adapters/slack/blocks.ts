@@ -1,4 +1,4 @@
-import type { ChatResponse, PaperCard } from "../../src/chat/response.ts";
+import { paperByline, type ChatResponse, type PaperCard } from "../../src/chat/response.ts";
 import { digestHeading, emptyNote, itemMarkdown } from "../../src/digest/render.ts";
 import type { Digest } from "../../src/digest/types.ts";
 import { BLOCK_LIMIT, link, SECTION_LIMIT, splitText, toMrkdwn } from "./mrkdwn.ts";
@@ -40,10 +40,8 @@ export function toSlackMessage(response: ChatResponse): SlackMessage {
 }
 
 function cardBlocks(paper: PaperCard): SlackBlock[] {
-  const by = paper.authors?.join(", ") ?? paper.organization ?? (paper.authorCount ? `${paper.authorCount} authors` : undefined);
-  const meta = [by, paper.publishedAt, `${paper.upvotes} upvotes`].filter(Boolean).join(" · ");
   const abstract = paper.abstract.length > SECTION_LIMIT - 100 ? `${paper.abstract.slice(0, SECTION_LIMIT - 101)}…` : paper.abstract;
-  return [section(`*${link(paper.url, paper.title)}*`), context(toMrkdwn(meta)), section(toMrkdwn(abstract))];
+  return [section(`*${link(paper.url, paper.title)}*`), context(toMrkdwn(paperByline(paper))), section(toMrkdwn(abstract))];
 }
 
 function sections(mrkdwn: string): SlackBlock[] {

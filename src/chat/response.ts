@@ -16,3 +16,14 @@ export function cardOf(paper: StoredPaper): PaperCard {
   const { contentHash, recordHash, addedAt, source, ...card } = paper;
   return card;
 }
+
+/** "Ada Lovelace, Alan Turing · 2024-06-04 · 36 upvotes": who, when and how liked, as far as known. */
+export function paperByline(paper: PaperCard): string {
+  const by = paper.authors?.join(", ") ?? paper.organization ?? (paper.authorCount ? `${paper.authorCount} authors` : undefined);
+  return [by, paper.publishedAt, `${paper.upvotes} upvotes`].filter(Boolean).join(" · ");
+}
+
+/** A paper as plain text: title, byline, link, abstract. */
+export function plainCard(paper: PaperCard): string {
+  return [paper.title, paperByline(paper), paper.url, "", paper.abstract].join("\n");
+}

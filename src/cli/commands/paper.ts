@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { plainCard } from "../../chat/response.ts";
 import type { Library } from "../../library/library.ts";
 import type { StoredPaper } from "../../store/paper-store.ts";
 import type { CliContext } from "../context.ts";
@@ -33,15 +34,10 @@ export function registerPaper(program: Command, context: () => CliContext): void
 type Found = { match: Omit<StoredPaper, "contentHash" | "recordHash" | "addedAt"> | null; alternatives: Omit<StoredPaper, "contentHash" | "recordHash" | "addedAt">[] };
 
 function describe(name: string, found: Found): string {
-  if (found.match) return card(found.match);
+  if (found.match) return `${plainCard(found.match)}\n`;
   if (found.alternatives.length > 0) {
     return `"${name}" could be any of these; which one?\n${found.alternatives.map((paper, index) => `${index + 1}. ${paper.title}\n   ${paper.url}`).join("\n")}\n`;
   }
   return `No paper in the library matches "${name}". Try its full title, a distinctive part of it, or its arXiv id.\n`;
 }
 
-export function card(paper: Found["alternatives"][number]): string {
-  const by = paper.authors?.join(", ") ?? paper.organization ?? (paper.authorCount ? `${paper.authorCount} authors` : undefined);
-  const meta = [by, paper.publishedAt, `${paper.upvotes} upvotes`].filter(Boolean).join(" · ");
-  return `${paper.title}\n${meta}\n${paper.url}\n\n${paper.abstract}\n`;
-}
