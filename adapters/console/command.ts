@@ -2,8 +2,7 @@ import type { Command } from "commander";
 import { createChatBot } from "../../src/chat/create.ts";
 import type { CliContext } from "../../src/cli/context.ts";
 import { withLibrary } from "../../src/cli/library.ts";
-import { ChatDigestCommands } from "../../src/digest/commands.ts";
-import { createDigestService } from "../../src/digest/create.ts";
+import { createChatDigest } from "../../src/digest/create.ts";
 import { runConsole } from "./console.ts";
 
 export function registerChat(program: Command, context: () => CliContext): void {
@@ -14,10 +13,8 @@ export function registerChat(program: Command, context: () => CliContext): void 
     .action(async (flags: { db?: string }) => {
       const ctx = context();
       await withLibrary(ctx, flags.db, async (library, store) => {
-        const digests = store.digests();
-        const service = await createDigestService(library, digests, ctx.config, ctx.logger);
-        const digest = new ChatDigestCommands(digests, service, { time: ctx.config.digest.time, timeZone: ctx.config.digest.timeZone });
-        const bot = createChatBot(library, { logger: ctx.logger, chat: ctx.config.chat, digest, ...(await ctx.answerWriter()) });
+        const digest = createChatDigest(library, store.digests(), ctx.config, ctx.logger);
+        const bot = createChatBot(library, { logger: ctx.logger, chat: ctx.config.chat, digest: digest.commands, ...(await ctx.answerWriter()) });
         await runConsole(bot, process.stdin, ctx.stdout);
       });
     });

@@ -41,7 +41,7 @@ export function registerDigest(program: Command, context: () => CliContext): voi
       if (flags.date && flags.since) throw new PaperbotError("USAGE", "Give --date or --since, not both");
       await withLibrary(ctx, flags.db, async (library, lance) => {
         const store = lance.digests();
-        const service = await createDigestService(library, store, ctx.config, ctx.logger, flags.dryRun ? undefined : platformPoster(ctx.config.chat));
+        const service = createDigestService(library, store, ctx.config, ctx.logger, flags.dryRun ? undefined : platformPoster(ctx.config.chat));
         const channels = flags.channel ? [flags.channel] : (await store.subscriptions()).map((subscription) => subscription.channel);
         if (channels.length === 0) throw new PaperbotError("USAGE", "No subscriptions yet: give --channel, or subscribe one with `paperbot digest subscribe --channel slack:<id>`");
         for (const channel of channels) {

@@ -1,8 +1,7 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createChatBot } from "../../src/chat/create.ts";
-import { ChatDigestCommands } from "../../src/digest/commands.ts";
-import { createDigestService } from "../../src/digest/create.ts";
+import { createChatDigest } from "../../src/digest/create.ts";
 import { DigestScheduler } from "../../src/digest/scheduler.ts";
 import { createFetchers, scheduledFetch } from "../../src/sources/fetch.ts";
 import { platformPoster } from "../digest/poster.ts";
@@ -29,19 +28,19 @@ export async function serve(ctx: CliContext, flags: { db?: string }): Promise<vo
   await library.checkEmbedder();
   await library.warm();
   const digests = store.digests();
-  const digestService = await createDigestService(library, digests, config, logger, platformPoster(config.chat));
+  // The scheduler is created below; subscription changes made in chat reach it through this.
+  let scheduler: DigestScheduler | undefined;
+  const digest = createChatDigest(library, digests, config, logger, { poster: platformPoster(config.chat), onChange: () => void scheduler?.reload() });
   const { scheduled } = config.sources;
   const fetchFirst = scheduled.hf || scheduled.arxivCategories.length > 0;
   const fetchers = createFetchers(config, logger);
-  const embedder = await ctx.embedder();
-  const scheduler = new DigestScheduler({
+  scheduler = new DigestScheduler({
     store: digests,
-    service: digestService,
+    service: digest.service,
     logger,
-    ...(fetchFirst && { beforeEach: () => scheduledFetch(fetchers, scheduled, { store, embedder, logger }) }),
+    ...(fetchFirst && { beforeEach: () => scheduledFetch(fetchers, scheduled, { store, embedder: library.embedder, logger }) }),
   });
-  const digest = new ChatDigestCommands(digests, digestService, { time: config.digest.time, timeZone: config.digest.timeZone }, () => void scheduler.reload());
-  const bot = createChatBot(library, { logger, chat: config.chat, digest, ...(await ctx.answerWriter()) });
+  const bot = createChatBot(library, { logger, chat: config.chat, digest: digest.commands, ...(await ctx.answerWriter()) });
   const state: HealthState = { adapters: [], startedAt: new Date(), shuttingDown: false };
   const adapters: Adapter[] = [];
   const say = (line: string) => ctx.stdout.write(`${line}\n`);

@@ -4,6 +4,7 @@ import { splitSentences } from "../answer/sentences.ts";
 import { contentTerms } from "../embed/tokens.ts";
 import type { LlmConfig } from "../config.ts";
 import { fillTemplate } from "../answer/prompt.ts";
+import type { Library } from "../library/library.ts";
 import type { StoredPaper } from "../store/paper-store.ts";
 
 const MAX_CHARS = 220;
@@ -20,18 +21,20 @@ export interface Summarizer {
  * length, preferring one that states the contribution.
  */
 export class ExtractiveSummarizer implements Summarizer {
-  readonly #idf: (term: string) => number;
+  readonly #library: Pick<Library, "idf">;
 
-  constructor(idf: (term: string) => number) {
-    this.#idf = idf;
+  /** Word rarity is asked of the library at each summary, so a long-running bot follows the library as it grows. */
+  constructor(library: Pick<Library, "idf">) {
+    this.#library = library;
   }
 
   async summarize(paper: StoredPaper): Promise<string> {
+    const idf = await this.#library.idf();
     const sentences = splitSentences(paper.abstract).filter((sentence) => sentence.length >= 40);
     if (sentences.length === 0) return clip(paper.abstract || paper.title);
     const scored = sentences.map((sentence, index) => {
       const terms = [...new Set(contentTerms(sentence))];
-      const information = terms.reduce((sum, term) => sum + this.#idf(term), 0) / Math.sqrt(Math.max(terms.length, 1));
+      const information = terms.reduce((sum, term) => sum + idf(term), 0) / Math.sqrt(Math.max(terms.length, 1));
       const bonus = CONTRIBUTION.test(sentence) ? 1.5 : 0;
       const penalty = sentence.length > 350 ? 1 : 0;
       return { sentence, score: information + bonus - penalty - index * 0.05 };

@@ -66,7 +66,7 @@ describe("TL;DR from a language model", () => {
     try {
       const { library } = await digestLibrary([{ records, addedAt: NOW }]);
       const [kv] = (await library.papers()).filter((candidate) => candidate.title.startsWith("KV"));
-      const summarizer = new LlmSummarizer(createOpenAIClient({ apiKey: "k", baseURL: server.baseURL, timeoutMs: 2_000, maxRetries: 0 }), { model: "m", timeoutMs: 2_000 }, new ExtractiveSummarizer(await library.idf()));
+      const summarizer = new LlmSummarizer(createOpenAIClient({ apiKey: "k", baseURL: server.baseURL, timeoutMs: 2_000, maxRetries: 0 }), { model: "m", timeoutMs: 2_000 }, new ExtractiveSummarizer(library));
       server.override(answerWith("TL;DR: Compresses the KV cache for long contexts with little accuracy loss."));
       expect(await summarizer.summarize(kv!)).toBe("Compresses the KV cache for long contexts with little accuracy loss.");
       expect(server.requests[0]!.body.messages[1].content).toContain("Title: KV cache compression for long context");

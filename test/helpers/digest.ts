@@ -51,7 +51,7 @@ export class RecordingPoster implements DigestPoster {
 }
 
 export async function digestService(library: Library, store: DigestStore, poster: DigestPoster, settings: Partial<DigestSettings> = {}) {
-  return new DigestService({ library, store, poster, summarizer: new ExtractiveSummarizer(await library.idf()), settings: { limit: 10, emptyDays: "post", catchUpDays: 7, ...settings }, logger: silentLogger });
+  return new DigestService({ library, store, poster, summarizer: new ExtractiveSummarizer(library), settings: { limit: 10, emptyDays: "post", catchUpDays: 7, ...settings }, logger: silentLogger });
 }
 
 export const paper = (title: string, fields: Partial<PaperRecord> = {}): PaperRecord => ({
