@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { z } from "zod";
-import { isTimeZone } from "./digest/days.ts";
+import { isTimeOfDay, isTimeZone } from "./digest/days.ts";
 import { ConfigError } from "./errors.ts";
 
 /**
@@ -46,7 +46,7 @@ const EnvSchema = z.object({
     z.string().regex(/^(?:hf|arxiv:[\w.-]+)(?:\s*,\s*(?:hf|arxiv:[\w.-]+))*$/, "must list sources such as 'hf' or 'hf,arxiv:cs.CL,arxiv:cs.LG'").optional(),
   ),
   PAPERBOT_DIGEST_LIMIT: optionalPositiveInt,
-  PAPERBOT_DIGEST_TIME: optionalText.pipe(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time of day as HH:MM, e.g. 08:30").optional()),
+  PAPERBOT_DIGEST_TIME: optionalText.pipe(z.string().refine(isTimeOfDay, "must be a time of day as HH:MM, e.g. 08:30").optional()),
   PAPERBOT_DIGEST_TIMEZONE: optionalText.pipe(z.string().refine(isTimeZone, "must be an IANA time zone such as Europe/Berlin or UTC").optional()),
   PAPERBOT_DIGEST_EMPTY: optionalText.pipe(z.enum(["post", "skip"], { message: "must be 'post' (a short note on days without new papers) or 'skip'" }).optional()),
   PORT: optionalText.pipe(

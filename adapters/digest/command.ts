@@ -1,10 +1,10 @@
 import type { Command } from "commander";
 import type { CliContext } from "../../src/cli/context.ts";
 import { writeJson } from "../../src/cli/context.ts";
-import { withLibrary } from "../../src/cli/library.ts";
+import { withLibrary, withStore } from "../../src/cli/library.ts";
 import { parseIsoDate, parsePositiveInt } from "../../src/cli/options.ts";
 import { createDigestService } from "../../src/digest/create.ts";
-import { addDays, dayIn, isTimeZone } from "../../src/digest/days.ts";
+import { addDays, dayIn, isTimeOfDay, isTimeZone } from "../../src/digest/days.ts";
 import { digestMarkdown } from "../../src/digest/render.ts";
 import type { DigestOutcome } from "../../src/digest/service.ts";
 import { PaperbotError } from "../../src/errors.ts";
@@ -68,10 +68,9 @@ export function registerDigest(program: Command, context: () => CliContext): voi
     .option("--db <dir>", "library location")
     .action(async (flags: { channel: string; topic?: string; time?: string; tz?: string; db?: string }) => {
       const ctx = context();
-      if (flags.time && !/^([01]\d|2[0-3]):[0-5]\d$/.test(flags.time)) throw new PaperbotError("USAGE", "--time must be HH:MM, e.g. 08:30");
+      if (flags.time && !isTimeOfDay(flags.time)) throw new PaperbotError("USAGE", "--time must be HH:MM, e.g. 08:30");
       if (flags.tz && !isTimeZone(flags.tz)) throw new PaperbotError("USAGE", `--tz ${flags.tz} is not a time zone; use an IANA name such as Europe/Berlin`);
-      const store = await ctx.openStore(flags.db);
-      try {
+      await withStore(ctx, flags.db, async (store) => {
         const digests = store.digests();
         const existing = await digests.subscription(flags.channel);
         await digests.saveSubscription({
@@ -82,9 +81,7 @@ export function registerDigest(program: Command, context: () => CliContext): voi
           ...(existing?.lastDate && { lastDate: existing.lastDate }),
         });
         ctx.stdout.write(`Subscribed ${flags.channel}.\n`);
-      } finally {
-        store.close();
-      }
+      });
     });
 
   digest
@@ -94,12 +91,9 @@ export function registerDigest(program: Command, context: () => CliContext): voi
     .option("--db <dir>", "library location")
     .action(async (flags: { channel: string; db?: string }) => {
       const ctx = context();
-      const store = await ctx.openStore(flags.db);
-      try {
+      await withStore(ctx, flags.db, async (store) => {
         ctx.stdout.write((await store.digests().removeSubscription(flags.channel)) ? `Unsubscribed ${flags.channel}.\n` : `${flags.channel} had no subscription.\n`);
-      } finally {
-        store.close();
-      }
+      });
     });
 
   digest
@@ -109,14 +103,11 @@ export function registerDigest(program: Command, context: () => CliContext): voi
     .option("--json", "print a JSON array")
     .action(async (flags: { db?: string; json?: boolean }) => {
       const ctx = context();
-      const store = await ctx.openStore(flags.db);
-      try {
+      await withStore(ctx, flags.db, async (store) => {
         const subscriptions = await store.digests().subscriptions();
         if (flags.json) return writeJson(ctx.stdout, subscriptions);
         ctx.stdout.write(subscriptions.length === 0 ? "No subscriptions.\n" : `${subscriptions.map((s) => `${s.channel}  ${s.time} ${s.timeZone}${s.topic ? `  topic: ${s.topic}` : ""}${s.lastDate ? `  last: ${s.lastDate}` : ""}`).join("\n")}\n`);
-      } finally {
-        store.close();
-      }
+      });
     });
 }
 

@@ -4,14 +4,19 @@ import type { LancePaperStore } from "../store/lance/lance-store.ts";
 import { PaperbotError } from "../errors.ts";
 import { writeJson, type CliContext } from "./context.ts";
 
-/** Opens the library for one command and closes it afterwards. */
-export async function withLibrary<T>(ctx: CliContext, db: string | undefined, use: (library: Library, store: LancePaperStore) => Promise<T>): Promise<T> {
+/** Opens the store for one command and closes it afterwards, whatever happens. */
+export async function withStore<T>(ctx: CliContext, db: string | undefined, use: (store: LancePaperStore) => Promise<T>): Promise<T> {
   const store = await ctx.openStore(db);
   try {
-    return await use(new Library(store, await ctx.embedder()), store);
+    return await use(store);
   } finally {
     store.close();
   }
+}
+
+/** Opens the library (store and embedder) for one command and closes it afterwards. */
+export async function withLibrary<T>(ctx: CliContext, db: string | undefined, use: (library: Library, store: LancePaperStore) => Promise<T>): Promise<T> {
+  return withStore(ctx, db, async (store) => use(new Library(store, await ctx.embedder()), store));
 }
 
 /** Non-empty lines of standard input, one query each, so a batch runs in one warm process. */

@@ -25,3 +25,8 @@ export function isTimeZone(timeZone: string): boolean {
     return false;
   }
 }
+
+/** "HH:MM", 24-hour. */
+export function isTimeOfDay(time: string): boolean {
+  return /^([01]\d|2[0-3]):[0-5]\d$/.test(time);
+}

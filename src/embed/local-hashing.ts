@@ -3,7 +3,6 @@ import { l2Normalize } from "./embedder.ts";
 import { contentTerms } from "./tokens.ts";
 
 export const HASH_DIMS = 1024;
-const DIMS = HASH_DIMS;
 
 /**
  * A fully offline embedder: stemmed words and word pairs hashed into a fixed
@@ -13,7 +12,7 @@ const DIMS = HASH_DIMS;
  */
 export class LocalHashingEmbedder implements Embedder {
   readonly id = "local-hashing-v1";
-  readonly dims = DIMS;
+  readonly dims = HASH_DIMS;
 
   async embedDocuments(texts: string[]): Promise<number[][]> {
     return texts.map((text) => hashText(text));
@@ -32,11 +31,11 @@ export function hashText(text: string): number[] {
     add(term, 1);
     if (index > 0) add(`${terms[index - 1]}_${term}`, 0.5);
   });
-  const vector = new Array<number>(DIMS).fill(0);
+  const vector = new Array<number>(HASH_DIMS).fill(0);
   for (const [feature, count] of counts) {
     const hash = fnv1a(feature);
     const sign = hash & 0x80000000 ? -1 : 1;
-    vector[hash % DIMS]! += sign * (1 + Math.log(count));
+    vector[hash % HASH_DIMS]! += sign * (1 + Math.log(count));
   }
   return l2Normalize(vector);
 }

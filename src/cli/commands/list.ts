@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import type { StoredPaper } from "../../store/paper-store.ts";
 import { writeJson, type CliContext } from "../context.ts";
+import { withStore } from "../library.ts";
 import { parsePositiveInt } from "../options.ts";
 
 type ListFlags = { db?: string; json?: boolean; limit?: number };
@@ -14,15 +15,12 @@ export function registerList(program: Command, context: () => CliContext): void 
     .option("--json", "print a JSON array of the papers with all their fields")
     .action(async (flags: ListFlags) => {
       const ctx = context();
-      const store = await ctx.openStore(flags.db);
-      try {
+      await withStore(ctx, flags.db, async (store) => {
         const papers = (await store.list()).slice(0, flags.limit);
         if (flags.json) return writeJson(ctx.stdout, papers.map(publicFields));
         const total = await store.count();
         ctx.stdout.write(table(papers, total, flags.db ?? ctx.config.db.uri));
-      } finally {
-        store.close();
-      }
+      });
     });
 }
 
