@@ -3,7 +3,6 @@ import { Answerer } from "../../src/answer/answerer.ts";
 import type { Embedder } from "../../src/embed/embedder.ts";
 import { Library } from "../../src/library/library.ts";
 import { PaperLookup } from "../../src/lookup/lookup.ts";
-import { fromRow } from "../../src/store/lance/schema.ts";
 import type { StoredPaper } from "../../src/store/paper-store.ts";
 import { loadLookups, loadQuestions, titleResolver, type LabelledLookup, type LabelledQuestion } from "./dataset.ts";
 import { buildEvalLibrary } from "./library.ts";

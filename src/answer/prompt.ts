@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { StoredPaper } from "../store/paper-store.ts";
+import { oneLine } from "../papers/text.ts";
 
 /** The fixed reply that means "the evidence does not answer this"; the prompt asks for it word for word. */
 export const CANNOT_ANSWER = "I cannot answer this from the papers in the library.";
@@ -32,7 +33,3 @@ export function answerMessages(question: string, evidence: StoredPaper[], histor
   ];
 }
 
-/** Evidence stays one paragraph per paper, so it cannot fake the prompt's structure. */
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
-}

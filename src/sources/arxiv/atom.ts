@@ -3,6 +3,7 @@ import { z } from "zod";
 import { PaperbotError } from "../../errors.ts";
 import { parseArxivId } from "../../papers/arxiv-id.ts";
 import type { PaperRecord } from "../../papers/paper.ts";
+import { oneLine } from "../../papers/text.ts";
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -57,27 +58,23 @@ export function parseAtom(xml: string): AtomPage {
 }
 
 function toRecord(entry: z.infer<typeof Entry>, arxivId: string): PaperRecord {
-  const authors = entry.author.map((author) => collapse(author.name)).filter(Boolean);
+  const authors = entry.author.map((author) => oneLine(author.name)).filter(Boolean);
   const primary = entry["arxiv:primary_category"]?.["@term"];
   const categories = [...new Set([...(primary ? [primary] : []), ...entry.category.map((category) => category["@term"])])];
   const record: PaperRecord = {
     arxivId,
-    title: collapse(entry.title),
-    abstract: collapse(entry.summary),
+    title: oneLine(entry.title),
+    abstract: oneLine(entry.summary),
     upvotes: 0,
     source: "arxiv",
     publishedAt: entry.published.slice(0, 10),
     ...(authors.length > 0 && { authors, authorCount: authors.length }),
     ...(categories.length > 0 && { categories }),
     ...(entry.updated && { updatedAt: entry.updated.slice(0, 10) }),
-    ...(entry["arxiv:comment"] && { comment: collapse(entry["arxiv:comment"]) }),
-    ...(entry["arxiv:journal_ref"] && { journalRef: collapse(entry["arxiv:journal_ref"]) }),
-    ...(entry["arxiv:doi"] && { doi: collapse(entry["arxiv:doi"]) }),
+    ...(entry["arxiv:comment"] && { comment: oneLine(entry["arxiv:comment"]) }),
+    ...(entry["arxiv:journal_ref"] && { journalRef: oneLine(entry["arxiv:journal_ref"]) }),
+    ...(entry["arxiv:doi"] && { doi: oneLine(entry["arxiv:doi"]) }),
   };
   return record;
 }
 
-/** arXiv wraps titles and abstracts at fixed width, with runs of spaces; one line reads better. */
-function collapse(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
-}

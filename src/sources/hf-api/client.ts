@@ -4,6 +4,7 @@ import { parseArxivId } from "../../papers/arxiv-id.ts";
 import type { PaperRecord } from "../../papers/paper.ts";
 import { fetchWithRetry, type FetchPolicy } from "../http.ts";
 import { HfDailyItem } from "./schema.ts";
+import { oneLine } from "../../papers/text.ts";
 
 export type FetchResult = { records: PaperRecord[]; skipped: { item: string; problem: string }[] };
 
@@ -56,8 +57,8 @@ export class HfDailyPapers {
 function toRecord(item: HfDailyItem, featuredOn: string): PaperRecord {
   const { paper } = item;
   const record: PaperRecord = {
-    title: collapse(paper.title),
-    abstract: collapse(paper.summary),
+    title: oneLine(paper.title),
+    abstract: oneLine(paper.summary),
     upvotes: paper.upvotes,
     source: "huggingface:daily_papers",
     featuredAt: (paper.submittedOnDailyAt ?? item.publishedAt ?? featuredOn).slice(0, 10),
@@ -77,6 +78,3 @@ function toRecord(item: HfDailyItem, featuredOn: string): PaperRecord {
   return record;
 }
 
-function collapse(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
-}
