@@ -32,4 +32,3 @@ export function answerMessages(question: string, evidence: StoredPaper[], histor
     { role: "user", content: fill(template("answer.user.md"), { history: earlier, evidence: numbered, question: oneLine(question) }) },
   ];
 }
-

@@ -77,4 +77,3 @@ function toRecord(entry: z.infer<typeof Entry>, arxivId: string): PaperRecord {
   };
   return record;
 }
-

@@ -77,4 +77,3 @@ function toRecord(item: HfDailyItem, featuredOn: string): PaperRecord {
   if (paper.githubRepo) record.githubRepo = paper.githubRepo;
   return record;
 }
-
