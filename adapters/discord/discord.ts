@@ -1,14 +1,13 @@
 import { ChannelType, Client, Events, GatewayIntentBits, Partials, type ChatInputCommandInteraction, type Message } from "discord.js";
 import type { Logger } from "pino";
 import type { ChatBot } from "../../src/chat/bot.ts";
+import { progressEdits } from "../../src/chat/progress.ts";
 import { commandFromText, type ChatCommand, type ChatRequest } from "../../src/chat/request.ts";
 import type { ChatConfig } from "../../src/config.ts";
 import { splitMessage, toDiscordMessages, MESSAGE_LIMIT } from "./format.ts";
 
 export type DiscordConfig = NonNullable<ChatConfig["discord"]>;
 
-/** How often a streamed answer edits its message: within Discord's rate limits. */
-const EDIT_INTERVAL_MS = 1_500;
 const PLACEHOLDER = "*Looking through the library…*";
 
 /**
@@ -50,7 +49,9 @@ export function createDiscordAdapter(bot: ChatBot, config: DiscordConfig, logger
     if (!channel.isSendable()) return;
     await channel.sendTyping();
     const placeholder = await channel.send(PLACEHOLDER);
-    const response = await bot.handle(request, throttled((partial) => placeholder.edit(clip(`${partial} …`))));
+    const progress = progressEdits((partial) => placeholder.edit(clip(`${partial} …`)), warnEdit);
+    const response = await bot.handle(request, progress.onPartial);
+    await progress.settled();
     if (!response) return;
     const [first, ...rest] = toDiscordMessages(response);
     await placeholder.edit(first!);
@@ -73,22 +74,17 @@ export function createDiscordAdapter(bot: ChatBot, config: DiscordConfig, logger
       platform: "discord",
       raw: interaction,
     };
-    const response = await bot.handle(request, throttled((partial) => interaction.editReply(clip(`${partial} …`))));
+    const progress = progressEdits((partial) => interaction.editReply(clip(`${partial} …`)), warnEdit);
+    const response = await bot.handle(request, progress.onPartial);
+    await progress.settled();
     if (!response) return;
     const [first, ...rest] = toDiscordMessages(response);
     await interaction.editReply(first!);
     for (const more of rest) await interaction.followUp(more);
   }
 
-  /** Edits no more often than Discord allows, and never after the final answer has started. */
-  function throttled(edit: (partial: string) => Promise<unknown>): (partial: string) => void {
-    let last = 0;
-    return (partial) => {
-      const now = Date.now();
-      if (now - last < EDIT_INTERVAL_MS) return;
-      last = now;
-      void edit(partial).catch((error: unknown) => log.warn({ err: error }, "progress edit failed"));
-    };
+  function warnEdit(error: unknown): void {
+    log.warn({ err: error }, "progress edit failed");
   }
 
   return {

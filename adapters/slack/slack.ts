@@ -2,6 +2,7 @@ import type { Server } from "node:http";
 import { App, HTTPReceiver, SocketModeReceiver } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { ChatBot } from "../../src/chat/bot.ts";
+import { progressEdits } from "../../src/chat/progress.ts";
 import { commandFromText, type ChatCommand, type ChatRequest } from "../../src/chat/request.ts";
 import type { ChatConfig } from "../../src/config.ts";
 import { boltLogger } from "./bolt-logger.ts";
@@ -12,8 +13,6 @@ import { toMrkdwn } from "./mrkdwn.ts";
 export type SlackConfig = NonNullable<ChatConfig["slack"]>;
 export type HttpRoute = { path: string; method: string[]; handler: (req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => void };
 
-/** How often a streamed answer edits its message: fast enough to feel alive, slow enough for Slack's rate limits. */
-const EDIT_INTERVAL_MS = 1_500;
 const PLACEHOLDER = "_Looking through the library…_";
 
 /**
@@ -72,15 +71,9 @@ export function createSlackAdapter(bot: ChatBot, config: SlackConfig, logger: Lo
   async function answerInThread(client: InstanceType<typeof App>["client"], channel: string, threadTs: string, request: ChatRequest): Promise<void> {
     const placeholder = await client.chat.postMessage({ channel, thread_ts: threadTs, text: PLACEHOLDER });
     const ts = placeholder.ts!;
-    let lastEdit = 0;
-    let pending: Promise<unknown> = Promise.resolve();
-    const response = await bot.handle(request, (partial) => {
-      const now = Date.now();
-      if (now - lastEdit < EDIT_INTERVAL_MS) return;
-      lastEdit = now;
-      pending = client.chat.update({ channel, ts, text: `${toMrkdwn(partial)} …` }).catch((error: unknown) => log.warn({ err: error }, "progress edit failed"));
-    });
-    await pending;
+    const progress = progressEdits((partial) => client.chat.update({ channel, ts, text: `${toMrkdwn(partial)} …` }), (error) => log.warn({ err: error }, "progress edit failed"));
+    const response = await bot.handle(request, progress.onPartial);
+    await progress.settled();
     if (!response) return;
     await client.chat.update({ channel, ts, ...toSlackMessage(response) });
   }
