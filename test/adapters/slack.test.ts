@@ -1,31 +1,23 @@
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createSlackAdapter } from "../../adapters/slack/slack.ts";
 import type { Library } from "../../src/library/library.ts";
 import { eventually, testBot } from "../helpers/bot.ts";
 import { useSampleLibrary } from "../helpers/library.ts";
-import { silentLogger } from "../helpers/logger.ts";
-import { eventCallback, sendSigned, slashCommand, startSlackServer } from "../servers/slack.ts";
+import { startSlackBot } from "../helpers/slack.ts";
+import { eventCallback, sendSigned, slashCommand } from "../servers/slack.ts";
 
 const SECRET = "signing-secret";
 const samples = useSampleLibrary();
 let library: Library;
-let slack: Awaited<ReturnType<typeof startSlackServer>>;
-let adapter: ReturnType<typeof createSlackAdapter>;
+let running: Awaited<ReturnType<typeof startSlackBot>>;
+let slack: typeof running.slack;
 let eventsUrl: string;
 
 beforeAll(async () => {
   library = samples();
-  slack = await startSlackServer();
-  adapter = createSlackAdapter(testBot(library), { botToken: "xoxb-test", signingSecret: SECRET, apiUrl: slack.apiUrl, eventsPath: "/slack/events" }, silentLogger, { port: 0 });
-  const server = (await adapter.start()) as Server;
-  eventsUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+  running = await startSlackBot(testBot(library), SECRET);
+  ({ slack, eventsUrl } = running);
 }, 60_000);
-afterAll(async () => {
-  await adapter.stop();
-  await slack.close();
-});
+afterAll(() => running.close());
 beforeEach(() => {
   slack.calls.length = 0;
   slack.responses.length = 0;

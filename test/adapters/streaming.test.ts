@@ -1,7 +1,4 @@
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSlackAdapter } from "../../adapters/slack/slack.ts";
 import { LlmWriter } from "../../src/answer/llm-writer.ts";
 import { createChatBot } from "../../src/chat/create.ts";
 import { createOpenAIClient } from "../../src/embed/create.ts";
@@ -9,29 +6,27 @@ import type { Library } from "../../src/library/library.ts";
 import { eventually, TEST_LIMITS } from "../helpers/bot.ts";
 import { useSampleLibrary } from "../helpers/library.ts";
 import { silentLogger } from "../helpers/logger.ts";
+import { startSlackBot } from "../helpers/slack.ts";
 import { slowStream, startOpenAICompatibleServer } from "../servers/openai-compatible.ts";
-import { eventCallback, sendSigned, startSlackServer } from "../servers/slack.ts";
+import { eventCallback, sendSigned } from "../servers/slack.ts";
 
 const samples = useSampleLibrary();
 let library: Library;
 let model: Awaited<ReturnType<typeof startOpenAICompatibleServer>>;
-let slack: Awaited<ReturnType<typeof startSlackServer>>;
-let adapter: ReturnType<typeof createSlackAdapter>;
+let running: Awaited<ReturnType<typeof startSlackBot>>;
+let slack: typeof running.slack;
 let eventsUrl: string;
 
 beforeAll(async () => {
   library = samples();
   model = await startOpenAICompatibleServer();
-  slack = await startSlackServer();
   const writer = new LlmWriter(createOpenAIClient({ apiKey: "k", baseURL: model.baseURL, timeoutMs: 5_000, maxRetries: 0 }), { model: "m", timeoutMs: 5_000 });
   const bot = createChatBot(library, { logger: silentLogger, chat: { port: 0, limits: TEST_LIMITS }, writer });
-  adapter = createSlackAdapter(bot, { botToken: "xoxb-test", signingSecret: "s", apiUrl: slack.apiUrl, eventsPath: "/slack/events" }, silentLogger, { port: 0 });
-  const server = (await adapter.start()) as Server;
-  eventsUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+  running = await startSlackBot(bot, "s");
+  ({ slack, eventsUrl } = running);
 }, 60_000);
 afterAll(async () => {
-  await adapter.stop();
-  await slack.close();
+  await running.close();
   await model.close();
 });
 
