@@ -1,7 +1,7 @@
 import { ChannelType, Client, Events, GatewayIntentBits, Partials, type ChatInputCommandInteraction, type Message } from "discord.js";
 import type { Logger } from "pino";
 import type { ChatBot } from "../../src/chat/bot.ts";
-import { progressEdits } from "../../src/chat/progress.ts";
+import { handleWithProgress } from "../../src/chat/progress.ts";
 import { commandFromText, type ChatCommand, type ChatRequest } from "../../src/chat/request.ts";
 import type { ChatConfig } from "../../src/config.ts";
 import { splitMessage, toDiscordMessages, MESSAGE_LIMIT } from "./format.ts";
@@ -49,13 +49,7 @@ export function createDiscordAdapter(bot: ChatBot, config: DiscordConfig, logger
     if (!channel.isSendable()) return;
     await channel.sendTyping();
     const placeholder = await channel.send(PLACEHOLDER);
-    const progress = progressEdits((partial) => placeholder.edit(clip(`${partial} …`)), warnEdit);
-    const response = await bot.handle(request, progress.onPartial);
-    await progress.settled();
-    if (!response) return;
-    const [first, ...rest] = toDiscordMessages(response);
-    await placeholder.edit(first!);
-    for (const more of rest) await channel.send(more);
+    await reply(request, (content) => placeholder.edit(content), (content) => channel.send(content));
   }
 
   async function onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
@@ -74,17 +68,16 @@ export function createDiscordAdapter(bot: ChatBot, config: DiscordConfig, logger
       platform: "discord",
       raw: interaction,
     };
-    const progress = progressEdits((partial) => interaction.editReply(clip(`${partial} …`)), warnEdit);
-    const response = await bot.handle(request, progress.onPartial);
-    await progress.settled();
-    if (!response) return;
-    const [first, ...rest] = toDiscordMessages(response);
-    await interaction.editReply(first!);
-    for (const more of rest) await interaction.followUp(more);
+    await reply(request, (content) => interaction.editReply(content), (content) => interaction.followUp(content));
   }
 
-  function warnEdit(error: unknown): void {
-    log.warn({ err: error }, "progress edit failed");
+  /** The answer goes into the first message (edited as it streams); any overflow follows as new messages. */
+  async function reply(request: ChatRequest, editFirst: (content: string) => Promise<unknown>, sendMore: (content: string) => Promise<unknown>): Promise<void> {
+    const response = await handleWithProgress(bot, request, (partial) => editFirst(clip(`${partial} …`)), (error) => log.warn({ err: error }, "progress edit failed"));
+    if (!response) return;
+    const [first, ...rest] = toDiscordMessages(response);
+    await editFirst(first!);
+    for (const more of rest) await sendMore(more);
   }
 
   return {

@@ -2,7 +2,7 @@ import type { Server } from "node:http";
 import { App, HTTPReceiver, SocketModeReceiver } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { ChatBot } from "../../src/chat/bot.ts";
-import { progressEdits } from "../../src/chat/progress.ts";
+import { handleWithProgress } from "../../src/chat/progress.ts";
 import { commandFromText, type ChatCommand, type ChatRequest } from "../../src/chat/request.ts";
 import type { ChatConfig } from "../../src/config.ts";
 import { boltLogger } from "./bolt-logger.ts";
@@ -71,9 +71,8 @@ export function createSlackAdapter(bot: ChatBot, config: SlackConfig, logger: Lo
   async function answerInThread(client: InstanceType<typeof App>["client"], channel: string, threadTs: string, request: ChatRequest): Promise<void> {
     const placeholder = await client.chat.postMessage({ channel, thread_ts: threadTs, text: PLACEHOLDER });
     const ts = placeholder.ts!;
-    const progress = progressEdits((partial) => client.chat.update({ channel, ts, text: `${toMrkdwn(partial)} …` }), (error) => log.warn({ err: error }, "progress edit failed"));
-    const response = await bot.handle(request, progress.onPartial);
-    await progress.settled();
+    const showProgress = (partial: string) => client.chat.update({ channel, ts, text: `${toMrkdwn(partial)} …` });
+    const response = await handleWithProgress(bot, request, showProgress, (error) => log.warn({ err: error }, "progress edit failed"));
     if (!response) return;
     await client.chat.update({ channel, ts, ...toSlackMessage(response) });
   }

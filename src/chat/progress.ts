@@ -1,3 +1,7 @@
+import type { ChatBot } from "./bot.ts";
+import type { ChatRequest } from "./request.ts";
+import type { ChatResponse } from "./response.ts";
+
 /** How often a streamed answer edits its placeholder: fast enough to feel alive, slow enough for Slack's and Discord's rate limits. */
 export const EDIT_INTERVAL_MS = 1_500;
 
@@ -20,4 +24,12 @@ export function progressEdits(edit: (partial: string) => Promise<unknown>, onErr
       await pending;
     },
   };
+}
+
+/** Handles a request, showing the answer so far through `edit`; resolves only once no progress edit is still in flight. */
+export async function handleWithProgress(bot: ChatBot, request: ChatRequest, edit: (partial: string) => Promise<unknown>, onError: (error: unknown) => void): Promise<ChatResponse | undefined> {
+  const progress = progressEdits(edit, onError);
+  const response = await bot.handle(request, progress.onPartial);
+  await progress.settled();
+  return response;
 }
