@@ -4,12 +4,13 @@ import type { CliContext } from "../../src/cli/context.ts";
 import { withLibrary } from "../../src/cli/library.ts";
 import { createChatDigest } from "../../src/digest/create.ts";
 import { runConsole } from "./console.ts";
+import { dbOption } from "../../src/cli/options.ts";
 
 export function registerChat(program: Command, context: () => CliContext): void {
   program
     .command("chat")
     .description("Talk to the bot in this terminal (no Slack or Discord needed)")
-    .option("--db <dir>", "library location (default: $PAPERBOT_DB or ./data/lancedb)")
+    .option(...dbOption)
     .action(async (flags: { db?: string }) => {
       const ctx = context();
       await withLibrary(ctx, flags.db, async (library, store) => {

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import type { CliContext } from "../../src/cli/context.ts";
 import { writeJson } from "../../src/cli/context.ts";
 import { withLibrary, withStore } from "../../src/cli/library.ts";
-import { parseIsoDate, parsePositiveInt } from "../../src/cli/options.ts";
+import { dbOption, parseIsoDate, parsePositiveInt } from "../../src/cli/options.ts";
 import { createDigestService } from "../../src/digest/create.ts";
 import { addDays, dayIn, isTimeOfDay, isTimeZone } from "../../src/digest/days.ts";
 import { digestMarkdown } from "../../src/digest/render.ts";
@@ -28,7 +28,7 @@ export function registerDigest(program: Command, context: () => CliContext): voi
     .description("Post the digest of new papers to one channel or every subscribed one (subcommands manage subscriptions)")
     // The subcommands have options of the same names; each belongs to the command it follows.
     .enablePositionalOptions()
-    .option("--db <dir>", "library location (default: $PAPERBOT_DB or ./data/lancedb)")
+    .option(...dbOption)
     .option("--date <yyyy-mm-dd>", "the day to digest (default: every day since the channel's last digest, through today)", parseIsoDate)
     .option("--since <yyyy-mm-dd>", "digest every day from this one through today", parseIsoDate)
     .option("--limit <n>", "at most n papers (default: $PAPERBOT_DIGEST_LIMIT or 10)", parsePositiveInt)
@@ -65,7 +65,7 @@ export function registerDigest(program: Command, context: () => CliContext): voi
     .option("--topic <text>", "only papers on this topic")
     .option("--time <HH:MM>", "time of day (default: $PAPERBOT_DIGEST_TIME or 08:00)")
     .option("--tz <zone>", "IANA time zone (default: $PAPERBOT_DIGEST_TIMEZONE or UTC)")
-    .option("--db <dir>", "library location")
+    .option(...dbOption)
     .action(async (flags: { channel: string; topic?: string; time?: string; tz?: string; db?: string }) => {
       const ctx = context();
       if (flags.time && !isTimeOfDay(flags.time)) throw new PaperbotError("USAGE", "--time must be HH:MM, e.g. 08:30");
@@ -88,7 +88,7 @@ export function registerDigest(program: Command, context: () => CliContext): voi
     .command("unsubscribe")
     .description("Stop a channel's daily digest")
     .requiredOption("--channel <slack:id|discord:id>", "the channel", channelName)
-    .option("--db <dir>", "library location")
+    .option(...dbOption)
     .action(async (flags: { channel: string; db?: string }) => {
       const ctx = context();
       await withStore(ctx, flags.db, async (store) => {
@@ -99,7 +99,7 @@ export function registerDigest(program: Command, context: () => CliContext): voi
   digest
     .command("list")
     .description("Show the digest subscriptions")
-    .option("--db <dir>", "library location")
+    .option(...dbOption)
     .option("--json", "print a JSON array")
     .action(async (flags: { db?: string; json?: boolean }) => {
       const ctx = context();

@@ -14,3 +14,6 @@ export function parseIsoDate(value: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new InvalidArgumentError("expected a date as YYYY-MM-DD.");
   return value;
 }
+
+/** Every command that opens the library takes the same --db flag. */
+export const dbOption = ["--db <dir>", "library location: a directory or a LanceDB URI (default: $PAPERBOT_DB or ./data/lancedb)"] as const;

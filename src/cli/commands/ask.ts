@@ -4,6 +4,7 @@ import { Answerer } from "../../answer/answerer.ts";
 import type { Reply } from "../../answer/reply.ts";
 import type { CliContext } from "../context.ts";
 import { requireQuery, runQueries, withLibrary } from "../library.ts";
+import { dbOption } from "../options.ts";
 
 type AskFlags = { db?: string; json?: boolean; stdin?: boolean; conversation?: boolean };
 
@@ -12,7 +13,7 @@ export function registerAsk(program: Command, context: () => CliContext): void {
     .command("ask")
     .description("Answer a question from the library, citing the papers used")
     .argument("[question]", 'e.g. "which papers cover KV cache compression?"')
-    .option("--db <dir>", "library location (default: $PAPERBOT_DB or ./data/lancedb)")
+    .option(...dbOption)
     .option("--json", 'print {"question","found","answer","citations":[{"n","id","title","url"}]}')
     .option("--stdin", "read one question per line from standard input; print one JSON object per line")
     .option("--conversation", "with --stdin: treat the lines as one thread, so later questions can refer to earlier answers")

@@ -3,7 +3,7 @@ import { PaperbotError } from "../../errors.ts";
 import { createFetchers, daysBetween, fetchArxiv, fetchHf, type FetchSummary } from "../../sources/fetch.ts";
 import { writeJson, type CliContext } from "../context.ts";
 import { withStore } from "../library.ts";
-import { parseIsoDate, parsePositiveInt } from "../options.ts";
+import { dbOption, parseIsoDate, parsePositiveInt } from "../options.ts";
 
 
 type CommonFlags = { db?: string; dryRun?: boolean; json?: boolean };
@@ -18,7 +18,7 @@ export function registerFetch(program: Command, context: () => CliContext): void
     .option("--date <yyyy-mm-dd>", "one day", parseIsoDate)
     .option("--from <yyyy-mm-dd>", "first day of a range", parseIsoDate)
     .option("--to <yyyy-mm-dd>", "last day of a range (default: today)", parseIsoDate)
-    .option("--db <dir>", "library location (default: $PAPERBOT_DB or ./data/lancedb)")
+    .option(...dbOption)
     .option("--dry-run", "fetch and compare, but write nothing")
     .option("--json", "print one JSON object with the counts")
     .action(async (flags: CommonFlags & { date?: string; from?: string; to?: string }) => {
@@ -37,7 +37,7 @@ export function registerFetch(program: Command, context: () => CliContext): void
     .option("--category <cat>", "e.g. cs.CL, cs.LG")
     .option("--days <n>", "only papers submitted in the last n days", parsePositiveInt)
     .option("--max <n>", "at most n papers (default 100)", parsePositiveInt, 100)
-    .option("--db <dir>", "library location (default: $PAPERBOT_DB or ./data/lancedb)")
+    .option(...dbOption)
     .option("--dry-run", "fetch and compare, but write nothing")
     .option("--json", "print one JSON object with the counts")
     .action(async (flags: CommonFlags & { query?: string; category?: string; days?: number; max: number }) => {

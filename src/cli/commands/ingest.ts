@@ -3,7 +3,7 @@ import { PaperbotError } from "../../errors.ts";
 import { ingestRecords } from "../../ingest/ingest.ts";
 import { loadFiles } from "../../sources/load.ts";
 import { writeJson, type CliContext } from "../context.ts";
-import { parseYear } from "../options.ts";
+import { dbOption, parseYear } from "../options.ts";
 import { progressBar } from "../progress.ts";
 
 type IngestFlags = { db?: string; year?: number; json?: boolean; rebuild?: boolean; dryRun?: boolean };
@@ -13,7 +13,7 @@ export function registerIngest(program: Command, context: () => CliContext): voi
     .command("ingest")
     .description("Add saved Hugging Face Daily Papers pages (.txt) and JSON Lines files (.jsonl) to the library")
     .argument("<paths...>", "files, or directories to search for .txt and .jsonl files")
-    .option("--db <dir>", "library location: a directory or a LanceDB URI (default: $PAPERBOT_DB or ./data/lancedb)")
+    .option(...dbOption)
     .option("--year <yyyy>", "year for dates shown without one (default: the most recent such date not in the future)", parseYear)
     .option("--rebuild", "re-embed the whole library, e.g. after changing PAPERBOT_EMBEDDER")
     .option("--dry-run", "parse and compare, but write nothing")

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import type { StoredPaper } from "../../store/paper-store.ts";
 import { writeJson, type CliContext } from "../context.ts";
 import { withStore } from "../library.ts";
-import { parsePositiveInt } from "../options.ts";
+import { dbOption, parsePositiveInt } from "../options.ts";
 
 type ListFlags = { db?: string; json?: boolean; limit?: number };
 
@@ -10,7 +10,7 @@ export function registerList(program: Command, context: () => CliContext): void 
   program
     .command("list")
     .description("Show the papers in the library, newest first")
-    .option("--db <dir>", "library location (default: $PAPERBOT_DB or ./data/lancedb)")
+    .option(...dbOption)
     .option("--limit <n>", "show at most n papers", parsePositiveInt)
     .option("--json", "print a JSON array of the papers with all their fields")
     .action(async (flags: ListFlags) => {

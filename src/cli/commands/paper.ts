@@ -4,7 +4,7 @@ import type { Library } from "../../library/library.ts";
 import type { StoredPaper } from "../../store/paper-store.ts";
 import type { CliContext } from "../context.ts";
 import { requireQuery, runQueries, withLibrary } from "../library.ts";
-import { parsePositiveInt } from "../options.ts";
+import { dbOption, parsePositiveInt } from "../options.ts";
 import { publicFields } from "./list.ts";
 
 type PaperFlags = { db?: string; k: number; json?: boolean; stdin?: boolean };
@@ -14,7 +14,7 @@ export function registerPaper(program: Command, context: () => CliContext): void
     .command("paper")
     .description("Look up one paper by its title, short name, method name, a fragment, or its arXiv id or link")
     .argument("[name]", 'e.g. "PyramidKV", "the HNSW paper", "scissor hands kv cache", 2406.02069')
-    .option("--db <dir>", "library location (default: $PAPERBOT_DB or ./data/lancedb)")
+    .option(...dbOption)
     .option("--k <n>", "offer at most n alternatives", parsePositiveInt, 10)
     .option("--json", 'print {"match": <paper or null>, "alternatives": [...]}')
     .option("--stdin", "read one name per line from standard input; print one JSON object per line")

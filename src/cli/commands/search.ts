@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import type { SearchResult } from "../../search/search.ts";
 import type { CliContext } from "../context.ts";
 import { requireQuery, runQueries, withLibrary } from "../library.ts";
-import { parsePositiveInt } from "../options.ts";
+import { dbOption, parsePositiveInt } from "../options.ts";
 
 type SearchFlags = { db?: string; k: number; json?: boolean; stdin?: boolean };
 
@@ -11,7 +11,7 @@ export function registerSearch(program: Command, context: () => CliContext): voi
     .command("search")
     .description("Find the papers that answer a question, best first")
     .argument("[question]", 'a question as you would ask it in chat, e.g. "which papers cover KV cache compression?"')
-    .option("--db <dir>", "library location (default: $PAPERBOT_DB or ./data/lancedb)")
+    .option(...dbOption)
     .option("--k <n>", "how many papers to return", parsePositiveInt, 10)
     .option("--json", "print the result as JSON")
     .option("--stdin", "read one question per line from standard input; print one JSON object per line")
