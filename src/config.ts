@@ -94,7 +94,7 @@ export type ChatConfig = {
   slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string; eventsPath: string };
 };
 
-export const DEFAULT_DB = "./data/lancedb";
+const DEFAULT_DB = "./data/lancedb";
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(env);

@@ -15,7 +15,7 @@ export type AnswerOutcome = { question: LabelledQuestion; found: boolean; cited:
 export type EvalReport = { papers: number; embedder: string; retrieval: RetrievalRow[]; ours: Scored[]; lookups: LookupOutcome[]; answers: AnswerOutcome[] };
 
 /** The question groups reported, in order. */
-export const GROUPS: [string, (question: LabelledQuestion) => boolean][] = [
+const GROUPS: [string, (question: LabelledQuestion) => boolean][] = [
   ["keyword", (q) => q.kind === "keyword"],
   ["paraphrase", (q) => q.kind === "paraphrase"],
   ["  tuned on", (q) => q.kind === "paraphrase" && !q.heldOut],

@@ -15,7 +15,7 @@ export interface DigestCommands {
 
 export type ChatBotOptions = { answerer: Answerer; library: Library; logger: Logger; limits: ChatLimits; digest?: DigestCommands };
 
-export const HELP = [
+const HELP = [
   "Ask me about the papers in the library, for example:",
   "- *which papers cover KV cache compression?* (follow up in the thread: *which of those is the most recent?*)",
   "- `paper PyramidKV` to look up one paper by name, short name, fragment or arXiv id",

@@ -3,7 +3,7 @@ import type { ChatRequest } from "./request.ts";
 import type { ChatResponse } from "./response.ts";
 
 /** How often a streamed answer edits its placeholder: fast enough to feel alive, slow enough for Slack's and Discord's rate limits. */
-export const EDIT_INTERVAL_MS = 1_500;
+const EDIT_INTERVAL_MS = 1_500;
 
 /**
  * Turns "the answer so far" callbacks into placeholder edits at most once

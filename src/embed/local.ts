@@ -5,7 +5,7 @@ import { loadWordVectors } from "./word-vectors/cache.ts";
 import { SifEncoder } from "./word-vectors/sif.ts";
 
 /** Share of the similarity that comes from shared words; the rest comes from word meanings. */
-export const LEXICAL_SHARE = 0.4;
+const LEXICAL_SHARE = 0.4;
 
 /**
  * The offline default: a hashed bag of stemmed words and word pairs (exact

@@ -40,7 +40,7 @@ export function namesOf(paper: Pick<Paper, "title" | "abstract">, isUnique: (nam
 }
 
 /** Two capitals, or a capital after a lower-case letter or digit: not an ordinary word. */
-export function looksLikeName(token: string): boolean {
+function looksLikeName(token: string): boolean {
   const capitals = token.replace(/[^A-Z]/g, "").length;
   return token.length >= 3 && (capitals >= 2 || /[a-z0-9][A-Z]/.test(token)) && !/^[A-Z][a-z]+$/.test(token);
 }

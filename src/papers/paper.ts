@@ -51,11 +51,11 @@ export function normalizeTitle(title: string): string {
     .trim();
 }
 
-export function titleId(title: string): string {
+function titleId(title: string): string {
   return `t-${createHash("sha256").update(normalizeTitle(title)).digest("hex").slice(0, 16)}`;
 }
 
-export function paperUrl(arxivId: string | undefined, title: string): string {
+function paperUrl(arxivId: string | undefined, title: string): string {
   if (arxivId) return `https://arxiv.org/abs/${arxivId}`;
   return `https://huggingface.co/papers?q=${encodeURIComponent(title)}`;
 }

@@ -14,7 +14,7 @@ export type WordVectorTable = { dims: number; words: string[]; vectors: Int8Arra
 
 const CACHE_VERSION = "v1";
 
-export function defaultCacheDir(): string {
+function defaultCacheDir(): string {
   return join(import.meta.dirname, "..", "..", "..", "node_modules", ".cache", "paperbot", `word-vectors-${CACHE_VERSION}`);
 }
 

@@ -7,7 +7,7 @@ import { parseAtom } from "./atom.ts";
 export type ArxivQuery = { query?: string; category?: string; days?: number; max: number; today?: Date };
 
 /** arXiv asks API users for no more than one request every three seconds. */
-export const ARXIV_REQUEST_INTERVAL_MS = 3_000;
+const ARXIV_REQUEST_INTERVAL_MS = 3_000;
 
 /**
  * The arXiv API: `GET $ARXIV_API_URL/api/query?search_query=…&start=…&max_results=…`,
