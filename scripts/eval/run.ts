@@ -2,7 +2,7 @@ import { MultiMatchQuery } from "@lancedb/lancedb";
 import { Answerer } from "../../src/answer/answerer.ts";
 import type { Embedder } from "../../src/embed/embedder.ts";
 import { Library } from "../../src/library/library.ts";
-import { PaperLookup } from "../../src/lookup/lookup.ts";
+import { PaperLookup } from "../../src/search/lookup.ts";
 import type { StoredPaper } from "../../src/store/paper-store.ts";
 import { loadLookups, loadQuestions, titleResolver, type LabelledLookup, type LabelledQuestion } from "./dataset.ts";
 import { buildEvalLibrary } from "./library.ts";

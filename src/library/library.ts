@@ -2,10 +2,10 @@ import type { Embedder } from "../embed/embedder.ts";
 import { assertSameEmbedder } from "../embed/stamp.ts";
 import { contentTerms } from "../embed/tokens.ts";
 import { loadWordVectors } from "../embed/word-vectors/cache.ts";
-import type { LookupResult } from "../lookup/lookup.ts";
+import type { LookupResult } from "../search/lookup.ts";
 import { PaperSearch, type SearchOptions, type SearchResult } from "../search/search.ts";
 import type { PaperFilters, PaperStore, StoredPaper } from "../store/paper-store.ts";
-import { SnapshotCache } from "./snapshot.ts";
+import { SnapshotCache } from "../search/snapshot.ts";
 
 /**
  * The paper library as the rest of the bot sees it: search by question,

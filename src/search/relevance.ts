@@ -1,7 +1,7 @@
 import { stemmer } from "stemmer";
 import { contentTerms, isStopword, words } from "../embed/tokens.ts";
 import type { WordVectors } from "../embed/word-vectors/word-vectors.ts";
-import type { PaperTerms } from "../library/paper-terms.ts";
+import type { PaperTerms } from "./paper-terms.ts";
 
 /** How many of the best papers must account for the topic's words. */
 const EVIDENCE_PAPERS = 3;

@@ -1,5 +1,5 @@
 import type { Embedder } from "../embed/embedder.ts";
-import type { LibrarySnapshot, SnapshotCache } from "../library/snapshot.ts";
+import type { LibrarySnapshot, SnapshotCache } from "./snapshot.ts";
 import type { PaperFilters, PaperStore, ScoredId, StoredPaper } from "../store/paper-store.ts";
 import { reciprocalRankFusion } from "./fusion.ts";
 import { Glossary } from "./glossary/glossary.ts";

@@ -1,5 +1,5 @@
 import { contentTerms } from "../embed/tokens.ts";
-import { PaperLookup } from "../lookup/lookup.ts";
+import { PaperLookup } from "./lookup.ts";
 import { paperTerms, type PaperTerms } from "./paper-terms.ts";
 import type { PaperStore, StoredPaper } from "../store/paper-store.ts";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { PaperLookup, stripFraming } from "../../src/lookup/lookup.ts";
-import { namesOf } from "../../src/lookup/names.ts";
+import { PaperLookup, stripFraming } from "../../src/search/lookup.ts";
+import { namesOf } from "../../src/search/names.ts";
 import { storedPaper } from "../store/paper-store.case.ts";
 
 const paper = (title: string, abstract: string, id?: string) => ({ ...storedPaper(title), abstract, ...(id && { id }) });
