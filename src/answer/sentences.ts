@@ -1,4 +1,5 @@
 import { contentTerms } from "../embed/tokens.ts";
+import { neutralizeReferenceMarkers } from "./markers.ts";
 
 /** Abbreviations whose full stop does not end a sentence. */
 const ABBREVIATION = /\b(?:e\.g|i\.e|et al|etc|vs|cf|fig|eq|approx|resp|Fig|Eq)\.$/;
@@ -25,7 +26,7 @@ const CONTRIBUTION = /\b(?:we (?:propose|present|introduce|develop|show|find|dem
  * the abstract's own order so they read naturally.
  */
 export function bestSentences(abstract: string, queryTerms: Map<string, number>, count: number): string[] {
-  const sentences = splitSentences(abstract);
+  const sentences = splitSentences(neutralizeReferenceMarkers(abstract));
   const scored = sentences.map((sentence, index) => {
     const terms = new Set(contentTerms(sentence));
     let score = 0;

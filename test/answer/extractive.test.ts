@@ -96,3 +96,11 @@ describe("follow-ups in a thread", () => {
     expect((await ask("tell me more about the second one", "a", answerer)).citations.length).not.toBe(1);
   });
 });
+
+describe("reference markers in abstracts", () => {
+  it("are dropped from quoted sentences so they cannot read as our citations", async () => {
+    const { bestSentences } = await import("../../src/answer/sentences.ts");
+    const [sentence] = bestSentences("As shown in [2], caches grow. We compress the KV cache [3, 7] by half [12-14].", new Map([["cach", 1]]), 1);
+    expect(sentence).not.toMatch(/\[\d/);
+  });
+});
