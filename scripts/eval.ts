@@ -1,13 +1,62 @@
 /**
- * `npm run eval`: retrieval, abstention and lookup quality on the labelled
- * set in test/eval/, with plain BM25 run in the same process for comparison.
+ * `npm run eval`: retrieval, abstention, lookup and answer quality on the
+ * project's own labelled set (test/eval/) and, when ../shared/eval is there,
+ * on every shared development set and CSFCube, each beside plain BM25 run in
+ * the same process. Flags: `--shared DIR`, `--skip-own`, `--misses` (list the
+ * tuned half's misses), `--held-out-misses`.
  */
+import { join } from "node:path";
 import { loadConfig } from "../src/config.ts";
+import type { Embedder } from "../src/embed/embedder.ts";
 import { createEmbedder } from "../src/embed/create.ts";
+import { Library } from "../src/library/library.ts";
+import { formatCsfcube, hasCsfcube, runCsfcube, csfcubeCorpusPath } from "./eval/csfcube.ts";
+import { buildLibraryFrom } from "./eval/library.ts";
 import { answerSummary, runEval, type LookupOutcome, type Scored } from "./eval/run.ts";
+import { formatSetMisses, formatSetReport, runSharedSet, sharedSets } from "./eval/shared-set.ts";
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(name);
+const SHARED = args.includes("--shared") ? args[args.indexOf("--shared") + 1]! : join(import.meta.dirname, "..", "..", "shared", "eval");
+const TODAY = new Date("2026-11-22T12:00:00Z");
 
 async function main(): Promise<void> {
-  const report = await runEval(await createEmbedder(loadConfig()));
+  const embedder = await createEmbedder(loadConfig());
+  if (!flag("--skip-own")) await ownSet(embedder);
+  await sharedEval(embedder);
+}
+
+/** The shared development sets and CSFCube, when ../shared/eval is present. */
+async function sharedEval(embedder: Embedder): Promise<void> {
+  const sets = sharedSets(SHARED);
+  if (sets.length > 0) {
+    const { readFile } = await import("node:fs/promises");
+    const corpus = JSON.parse(await readFile(join(SHARED, "corpus.json"), "utf8"));
+    const built = await buildLibraryFrom([join(SHARED, "..", "seeds")], embedder, TODAY);
+    try {
+      const library = new Library(built.store, embedder);
+      for (const name of sets) {
+        const report = await runSharedSet(join(SHARED, name), name, library, corpus, TODAY);
+        console.log(`\n${formatSetReport(report)}`);
+        const halves = [...(flag("--misses") ? ["tuned" as const] : []), ...(flag("--held-out-misses") ? ["held-out" as const] : [])];
+        if (halves.length > 0) console.log(formatSetMisses(report, halves));
+      }
+    } finally {
+      await built.dispose();
+    }
+  }
+  if (hasCsfcube(SHARED)) {
+    const built = await buildLibraryFrom([csfcubeCorpusPath(SHARED)], embedder, TODAY);
+    try {
+      console.log(`\n${formatCsfcube(await runCsfcube(SHARED, new Library(built.store, embedder), ["tuned", "held-out"]))}`);
+    } finally {
+      await built.dispose();
+    }
+  }
+}
+
+async function ownSet(embedder: Embedder): Promise<void> {
+  const report = await runEval(embedder);
   const questions = report.ours.length;
   console.log(`paperbot eval: ${report.papers} papers, ${questions} questions, ${report.lookups.length} lookups, embedder ${report.embedder}\n`);
   console.log("Retrieval (answerable questions; targets: nDCG@10 all >= 0.80, paraphrase >= 0.55)");

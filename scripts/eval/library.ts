@@ -10,11 +10,18 @@ import { EVAL_DIR } from "./dataset.ts";
 
 const SAMPLES = join(import.meta.dirname, "..", "..", "data", "samples");
 
+export type EvalLibrary = { store: LancePaperStore; dispose(): Promise<void> };
+
 /** A fresh library of the bundled samples (plus known arXiv ids) in a temp dir, dated as of `today`. */
-export async function buildEvalLibrary(embedder: Embedder, today: Date): Promise<{ store: LancePaperStore; dispose(): Promise<void> }> {
+export function buildEvalLibrary(embedder: Embedder, today: Date): Promise<EvalLibrary> {
+  return buildLibraryFrom([SAMPLES, join(EVAL_DIR, "arxiv-ids.jsonl")], embedder, today);
+}
+
+/** A fresh library of these pages or JSON Lines files in a temp dir, as `paperbot ingest` builds it. */
+export async function buildLibraryFrom(paths: string[], embedder: Embedder, today: Date): Promise<EvalLibrary> {
   const dir = await mkdtemp(join(tmpdir(), "paperbot-eval-"));
   const store = await LancePaperStore.open({ uri: dir });
-  const files = await loadFiles([SAMPLES, join(EVAL_DIR, "arxiv-ids.jsonl")], { today });
+  const files = await loadFiles(paths, { today });
   await ingestRecords(files.flatMap((file) => file.records), { store, embedder, logger: pino({ level: "silent" }), now: () => today });
   return {
     store,
