@@ -16,6 +16,7 @@ export type ErrorCode =
   | "LLM_FAILED"
   | "SOURCE_FAILED"
   | "STORE_FAILED"
+  | "PLATFORM_FAILED"
   | "USAGE";
 
 export class PaperbotError extends Error {
