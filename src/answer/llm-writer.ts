@@ -29,14 +29,16 @@ export class LlmWriter implements EvidenceWriter {
   }
 
   async write(question: string, evidence: StoredPaper[], context: AskContext & { history: string[] }): Promise<Reply | "cannot-answer"> {
-    const raw = await this.#complete(answerMessages(question, evidence, context.history), context.onPartial);
+    const onPartial = context.onPartial && guardedPartials((text) => guardCitations(text, evidence, question).text, context.onPartial);
+    const raw = await this.#complete(answerMessages(question, evidence, context.history), onPartial);
     const parsed = ModelAnswer.safeParse(raw);
     if (!parsed.success) throw new PaperbotError("LLM_FAILED", `Invalid model output: ${parsed.error.issues[0]?.message}`);
     const answer = parsed.data;
     if (answer.includes(CANNOT_ANSWER) || answer.startsWith(CANNOT_ANSWER.slice(0, 24))) return "cannot-answer";
     const guarded = guardCitations(answer, evidence, question);
     if (guarded.citations.length === 0) throw new PaperbotError("LLM_FAILED", "The model's answer cites none of the papers");
-    context.logger?.debug({ stripped: guarded.stripped, rewritten: guarded.rewritten }, "citation guard");
+    const { stripped, rewritten, attributed, dropped } = guarded;
+    context.logger?.debug({ stripped, rewritten, attributed, dropped }, "citation guard");
     return { text: guarded.text, citations: guarded.citations, found: true, closest: [], notes: [] };
   }
 
@@ -70,4 +72,29 @@ export class LlmWriter implements EvidenceWriter {
       clearTimeout(idle);
     }
   }
+}
+
+/**
+ * The answer so far is shown to users while it streams, so it passes the
+ * same guard as the final answer: only whole sentences are shown, each
+ * guarded, and an unsupported one never appears, not even for a moment.
+ * The guard runs once per completed sentence, not once per token.
+ */
+function guardedPartials(guard: (text: string) => string, show: (text: string) => void): (text: string) => void {
+  let shownUpTo = 0;
+  let shown = "";
+  return (text) => {
+    const end = lastSentenceEnd(text);
+    if (end <= shownUpTo) return;
+    shownUpTo = end;
+    const guarded = guard(text.slice(0, end));
+    if (guarded && guarded !== shown) show((shown = guarded));
+  };
+}
+
+/** Where the last complete sentence or line ends: after a newline, or after ". " and the like. */
+function lastSentenceEnd(text: string): number {
+  let end = text.lastIndexOf("\n") + 1;
+  for (const match of text.matchAll(/[.!?]["')\]]*\s/g)) end = Math.max(end, match.index + match[0].length - 1);
+  return end;
 }

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { StoredPaper } from "../store/paper-store.ts";
 import { oneLine } from "../papers/text.ts";
+import { neutralizeReferenceMarkers } from "./markers.ts";
 
 /** The fixed reply that means "the evidence does not answer this"; the prompt asks for it word for word. */
 export const CANNOT_ANSWER = "I cannot answer this from the papers in the library.";
@@ -21,10 +22,15 @@ export function fillTemplate(name: string, values: Record<string, string>): stri
   return fill(template(name), values);
 }
 
-/** Chat messages for an answer: the rules as the system message, the numbered evidence and question as the user's. */
+/**
+ * Chat messages for an answer: the rules as the system message, the
+ * numbered evidence and question as the user's. The evidence is numbered
+ * [1], [2], ...; an abstract's own "[2]" would read as one of those
+ * numbers, so its reference markers are removed first.
+ */
 export function answerMessages(question: string, evidence: StoredPaper[], history: string[]): { role: "system" | "user"; content: string }[] {
   const numbered = evidence
-    .map((paper, index) => `[${index + 1}] ${oneLine(paper.title)}${paper.publishedAt ? ` (${paper.publishedAt})` : ""}\nAbstract: ${oneLine(paper.abstract)}`)
+    .map((paper, index) => `[${index + 1}] ${oneLine(neutralizeReferenceMarkers(paper.title))}${paper.publishedAt ? ` (${paper.publishedAt})` : ""}\nAbstract: ${oneLine(neutralizeReferenceMarkers(paper.abstract))}`)
     .join("\n\n");
   const earlier = history.length > 0 ? `Earlier in this conversation:\n${history.join("\n")}\n\n` : "";
   return [

@@ -53,6 +53,11 @@ export async function startOpenAICompatibleServer(options: { dims?: number; answ
     override(...next: Override[]) {
       overrides.push(...next);
     },
+    /** Forget requests and unused overrides, so one test's leftovers cannot answer the next. */
+    reset() {
+      requests.length = 0;
+      overrides.length = 0;
+    },
     close: http.close,
   };
 }
