@@ -4,45 +4,61 @@ import { normalizeTitle, type Paper } from "../papers/paper.ts";
 export type PaperNames = {
   /** "PyramidKV" in "PyramidKV: Dynamic KV Cache Compression ...". */
   shortName?: string;
-  /** Names the abstract gives the paper's own method ("This paper describes FLUTE", "FastGen can be deployed ..."). */
+  /** Names the abstract gives the paper's own method ("This paper describes FLUTE", "we introduce bitnet.cpp"). */
   own: string[];
   /** Every name-like word in the abstract, own names included. */
   mentioned: string[];
 };
 
-/** Name-like tokens: "FLUTE", "FastGen", "S2-Attention", "DN-CBM", "HNSW". */
-const NAME = /\b[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\b/g;
-const PROPOSAL = /\b(?:we (?:propose|present|introduce|develop|design|call|name|dub|term)|this (?:paper|work) (?:describes|presents|introduces|proposes)|(?:called|named|dubbed|termed|coined))\b/i;
+/** Name-like tokens: "FLUTE", "FastGen", "S2-Attention", "DN-CBM", "HNSW", "bitnet.cpp", "PointNet++". */
+const NAME = /(?<![\w.+-])[A-Za-z][A-Za-z0-9]*(?:(?:-|\.(?=[a-z]{2,4}\b))[A-Za-z0-9]+)*(?:\+\+)?/g;
+const PROPOSAL =
+  /\b(?:we (?:propose|present|introduce|develop|design|release|call|name|dub|term)|our (?:approach|method|model|framework|system|technique|algorithm)|this (?:paper|work) (?:describes|presents|introduces|proposes)|(?:called|named|dubbed|termed|coined))\b/i;
+/** The word right after a proposing verb, when a comma or a definition follows it, is the proposal's name even if it reads like a word ("We present Swivel, a method ..."). */
+const PROPOSED = /\b(?:we (?:propose|present|introduce|develop|release)|(?:called|named|dubbed|termed))\s+([A-Za-z][\w.+-]*[\w+])(?=\s*[,(:;]|\s+(?:a|an|which|that)\b)/gi;
 
 /**
  * A paper's own names: short name before the title's colon; names defined
  * in parentheses in the sentence that proposes something ("(Hierarchical
- * NSW, HNSW)"); and names only this paper uses (`isUnique`) that it either
- * proposes or repeats. Names many papers use (LoRA, ResNet) are not its own.
+ * NSW, HNSW)", "Our approach, Language Guided Bottlenecks (LaBo)"); the name
+ * a proposing verb introduces; and names only this paper uses (`isUnique`)
+ * that it either proposes or repeats. Names many papers use (LoRA, ResNet)
+ * are not its own.
  */
 export function namesOf(paper: Pick<Paper, "title" | "abstract">, isUnique: (name: string) => boolean = () => true): PaperNames {
   const colon = paper.title.indexOf(":");
   const shortName = colon > 0 && colon <= 40 ? paper.title.slice(0, colon).trim() : undefined;
+  const initials = normalizeTitle(paper.title).split(" ").map((word) => word[0]).join("");
+  const spelledOut = (name: string) => compact(name).length >= 3 && initials.includes(compact(name).replace(/s$/, ""));
   const own = new Set<string>();
   const counts = new Map<string, number>();
-  for (const sentence of paper.abstract.split(/(?<=[.!?])\s+/)) {
+  for (const sentence of paper.abstract.split(/(?<=[.!?])\s+(?=[A-Z(])/)) {
     const proposing = PROPOSAL.test(sentence);
     for (const match of sentence.matchAll(NAME)) {
       const name = match[0];
       if (!looksLikeName(name)) continue;
       counts.set(name, (counts.get(name) ?? 0) + 1);
       const defined = /[(,]\s*$/.test(sentence.slice(0, match.index)) && /^\s*\)/.test(sentence.slice(match.index + name.length));
-      if (proposing && (defined || isUnique(name))) own.add(name);
+      // A common acronym defined while proposing ("we use multi-layer perceptrons (MLPs)") is the paper's only if its title spells it out.
+      if (proposing && (isUnique(name) || (defined && spelledOut(name)))) own.add(name);
+    }
+    for (const match of sentence.matchAll(PROPOSED)) {
+      const name = match[1]!;
+      // A plain word becomes a name only when the text never uses it in lower case.
+      if (looksLikeName(name) || (/^[A-Z]/.test(name) && !new RegExp(`\\b${escape(name.toLowerCase())}\\b`).test(paper.abstract))) own.add(name);
     }
   }
   for (const [name, count] of counts) if (count >= 2 && isUnique(name)) own.add(name);
+  // "vIsion" in "Less attention vIsion Transformer (LIT)" marks an acronym's letter, it is not a name.
+  for (const name of own) if (name !== name.toLowerCase() && new RegExp(`\\b${escape(name.toLowerCase())}\\b`).test(paper.abstract)) own.delete(name);
   return { ...(shortName && { shortName }), own: [...own], mentioned: [...counts.keys()] };
 }
 
-/** Two capitals, or a capital after a lower-case letter or digit: not an ordinary word. */
+/** Two capitals, a capital after a lower-case letter or digit, or a file-like "bitnet.cpp": not an ordinary word. */
 function looksLikeName(token: string): boolean {
   const capitals = token.replace(/[^A-Z]/g, "").length;
-  return token.length >= 3 && (capitals >= 2 || /[a-z0-9][A-Z]/.test(token)) && !/^[A-Z][a-z]+$/.test(token);
+  if (token.length < 3 || /^[A-Z][a-z]+$/.test(token)) return false;
+  return capitals >= 2 || /[a-z0-9][A-Z]/.test(token) || /\w{3,}\.[a-z]{2,4}$/.test(token) || /\w\+\+$/.test(token);
 }
 
 /** The name-like words of a text, for counting how many papers use each. */
@@ -50,7 +66,16 @@ export function nameTokens(text: string): Set<string> {
   return new Set([...text.matchAll(NAME)].map((match) => match[0]).filter(looksLikeName));
 }
 
-/** Lowercase letters and digits only: "FlashAttention-2" and "flash attention 2" compare equal. */
+/** Lowercase letters and digits only: "FlashAttention-2" and "flash attention 2" compare equal; "++" stays a suffix of its own. */
 export function compact(text: string): string {
-  return normalizeTitle(text).replace(/ /g, "");
+  return normalizeTitle(plusPlus(text)).replace(/ /g, "");
+}
+
+/** "PointNet++" is not "PointNet": keep the suffix as letters before punctuation is dropped. */
+export function plusPlus(text: string): string {
+  return text.replace(/(\w)\s*\+\+/g, "$1pp");
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

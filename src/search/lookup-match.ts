@@ -1,0 +1,182 @@
+import { contentTerms } from "../embed/tokens.ts";
+import type { Entry } from "./lookup-index.ts";
+import { isFunctionWord, stem, type LookupQuery } from "./lookup-query.ts";
+import { LOOKUP_SETTINGS as S } from "./lookup-settings.ts";
+import { similarWord } from "./lookup-words.ts";
+
+/** How the query's words line up with one paper's title, names and abstract. */
+type Alignment = {
+  /** Title words the query accounts for. */
+  covered: boolean[];
+  /** The best name of the paper the query contains (0: none). */
+  name: number;
+  /** Content words of the query found in the title. */
+  inTitle: number;
+  typos: number;
+  /** Query words found only in the abstract: they describe the paper without naming it. */
+  viaAbstract: number;
+  /** Query words found nowhere in the paper. */
+  unsupported: number;
+  /** A number the paper does not have: another version ("FlashAttention-3", "GPT-4"). */
+  otherVersion: boolean;
+};
+
+/**
+ * How surely the query names this paper, 0 to 1. Exact title 1; the paper's
+ * own name with the other words borne out by its title or abstract ~0.95;
+ * title words only, higher the more of the title they cover ~0.84-0.96. A
+ * number the paper lacks, or a word found nowhere in it, rules it out.
+ */
+export function matchScore(query: LookupQuery, entry: Entry): MatchScore {
+  const none = { fragment: false, complete: false, topical: 0 };
+  if (query.raw === entry.normalized) return { ...none, score: 1 };
+  const a = align(query, entry);
+  if (a.otherVersion) return { ...none, score: Math.min(S.refuted, a.name || S.refuted) };
+  const named = a.name > 0 ? a.name - S.abstractWordWithName * a.viaAbstract - S.unsupportedWithName * a.unsupported - S.typoPenalty * a.typos : 0;
+  const fragment = a.inTitle > 0 ? fragmentScore(entry, a) : { score: 0, topical: 0 };
+  const penalty = query.described.length > 0 ? S.descriptionMismatch * (1 - supportedShare(query.described, entry)) : 0;
+  const score = Math.max(named, Math.min(fragment.score, topicCap(query, entry, a))) - penalty;
+  return {
+    score: Math.max(0, score),
+    fragment: fragment.score > named,
+    complete: a.inTitle > 0 && a.name === 0 && a.viaAbstract === 0 && a.unsupported === 0,
+    topical: fragment.score - penalty,
+  };
+}
+
+/**
+ * `fragment`: the score rests on title words alone, not on a name of the paper.
+ * `complete`: every word of the query is in the title. `topical`: the
+ * fragment's score before the caps for phrases that read as topics, for
+ * judging whether several titles hold the phrase alike.
+ */
+export type MatchScore = { score: number; fragment: boolean; complete: boolean; topical: number };
+
+function fragmentScore(entry: Entry, a: Alignment): { score: number; topical: number } {
+  const total = entry.weight.reduce((sum, weight) => sum + weight, 0);
+  const coverage = entry.weight.reduce((sum, weight, i) => sum + (a.covered[i] ? weight : 0), 0) / total;
+  if (a.unsupported > 0) return { score: S.refuted * coverage, topical: 0 };
+  const score = S.fragmentBase + S.fragmentCoverage * coverage - S.abstractWordWithFragment * a.viaAbstract - S.typoPenalty * a.typos;
+  return { score, topical: score };
+}
+
+/** The most a title-words match may score when the words read as a topic rather than this paper. */
+function topicCap(query: LookupQuery, entry: Entry, a: Alignment): number {
+  const first = a.covered.indexOf(true);
+  // A lone word names a paper only as its title's first word ("Matryoshka"); elsewhere it is a topic.
+  if (a.inTitle === 1 && first !== 0 && a.covered.some((covered) => !covered)) return S.weakFragment;
+  // A phrase whose title continues the noun phrase before it ("Attention Is All You Need" in "Multi-head Latent
+  // Attention Is All You Need") names something more specific: that is another paper with a similar title.
+  const head = first - 1;
+  const titleLike = query.words.length >= 3;
+  if (titleLike && head >= 0 && entry.segment[head] === entry.segment[first] && !isFunctionWord(entry.words[head]!) && !a.covered[head]) return S.weakFragment;
+  return 1;
+}
+
+function align(query: LookupQuery, entry: Entry): Alignment {
+  const { words, stems } = query;
+  const a: Alignment = { covered: entry.words.map(() => false), name: 0, inTitle: 0, typos: 0, viaAbstract: 0, unsupported: 0, otherVersion: false };
+  const cover = (from: number, span: number) => {
+    for (let j = from; j < from + span; j++) a.covered[j] = true;
+  };
+  for (let i = 0; i < words.length; i++) {
+    const named = nameAt(words, i, entry);
+    if (named) {
+      a.name = Math.max(a.name, named.score);
+      if (named.typo) a.typos++;
+      const at = titleSpan(words.slice(i, i + named.span).join(""), entry);
+      if (at) cover(at.from, at.span);
+      i += named.span - 1;
+      continue;
+    }
+    const joined = joinedWord(words, i, entry);
+    if (joined) {
+      cover(joined.at, 1);
+      a.inTitle += joined.span;
+      if (joined.typo) a.typos++;
+      i += joined.span - 1;
+      continue;
+    }
+    const single = titleWord(words[i]!, stems[i]!, entry, a.covered) ?? titleSpan(words[i]!, entry);
+    if (single) {
+      cover(single.from, single.span);
+      if (!isFunctionWord(words[i]!)) a.inTitle++;
+      if (single.typo) a.typos++;
+      continue;
+    }
+    const word = words[i]!;
+    if (isFunctionWord(word) || /^(?:19|20)\d\d$/.test(word)) continue;
+    if (/\d/.test(word)) a.otherVersion = true;
+    else if (abstractStems(entry).has(stem(word))) a.viaAbstract++;
+    else a.unsupported++;
+  }
+  return a;
+}
+
+type Span = { from: number; span: number; typo?: boolean };
+
+/** The longest run of query words (up to four) written together that is one of the paper's names. */
+function nameAt(words: string[], i: number, entry: Entry): { span: number; score: number; typo: boolean } | null {
+  for (let span = Math.min(4, words.length - i); span >= 1; span--) {
+    const key = words.slice(i, i + span).join("");
+    const exact = entry.names.get(key);
+    if (exact) return { span, score: exact, typo: false };
+    if (key.length >= 6) {
+      for (const [name, score] of entry.names) if (similarWord(key, name) > 0) return { span, score: score * 0.95, typo: true };
+    }
+  }
+  return null;
+}
+
+/** Two or three query words that the title writes as one ("scissor hands" → "Scissorhands"). */
+function joinedWord(words: string[], i: number, entry: Entry): { at: number; span: number; typo: boolean } | null {
+  for (let span = Math.min(3, words.length - i); span >= 2; span--) {
+    const parts = words.slice(i, i + span);
+    // A one-letter part ("2") is a word of its own.
+    if (parts.some((part) => part.length < 2)) continue;
+    const key = parts.join("");
+    for (let j = 0; j < entry.words.length; j++) {
+      const similarity = similarWord(key, entry.words[j]!);
+      if (similarity > 0) return { at: j, span, typo: similarity < 1 };
+    }
+  }
+  return null;
+}
+
+/** The title word a query word is, by spelling, stem, typo or abbreviation; an uncovered one first. */
+function titleWord(word: string, wordStem: string, entry: Entry, covered: boolean[]): Span | null {
+  let best: Span | null = null;
+  let bestScore = 0;
+  for (let j = 0; j < entry.words.length; j++) {
+    const similarity = entry.stems[j] === wordStem ? 1 : similarWord(word, entry.words[j]!);
+    const score = similarity - (covered[j] ? 0.5 : 0);
+    if (similarity > 0 && score > bestScore) {
+      best = { from: j, span: 1, typo: similarity < 1 };
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** Consecutive title words the query word writes as one ("m3vit" for "M^3ViT", "multitask" for "Multi-task"). */
+function titleSpan(word: string, entry: Entry): Span | null {
+  for (let j = 0; j < entry.words.length; j++) {
+    let joined = entry.words[j]!;
+    for (let end = j + 1; end < Math.min(entry.words.length, j + 4); end++) {
+      joined += entry.words[end]!;
+      if (joined === word) return { from: j, span: end - j + 1 };
+      if (joined.length >= word.length) break;
+    }
+  }
+  return null;
+}
+
+function abstractStems(entry: Entry): Set<string> {
+  return (entry.abstractStems ??= new Set([...contentTerms(entry.paper.abstract), ...contentTerms(entry.paper.title)]));
+}
+
+/** Share of the describing words the paper's title or abstract bears out. */
+function supportedShare(described: string[], entry: Entry): number {
+  const stems = abstractStems(entry);
+  return described.filter((word) => stems.has(stem(word)) || entry.stems.includes(stem(word))).length / described.length;
+}

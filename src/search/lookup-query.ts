@@ -1,0 +1,108 @@
+import { stemmer } from "stemmer";
+import { normalizeTitle } from "../papers/paper.ts";
+import { compact, plusPlus } from "./names.ts";
+
+/** A lookup request with the chat framing taken off. */
+export type LookupQuery = {
+  /** The whole request, normalised: an exact title matches it. */
+  raw: string;
+  /** What names the paper: "HNSW" in "the original HNSW paper". */
+  core: string;
+  words: string[];
+  stems: string[];
+  /** Words that describe the paper rather than name it: "FLUTE (the lookup-table quantized matmul kernel)". */
+  described: string[];
+  /** Framed as "the paper that …" / "a paper about …": maybe a description, not a name. */
+  about: boolean;
+  /** Has a word written like a name (capitals inside, digits, "++", a dot): "FastGen", "S2", "bitnet.cpp". */
+  nameLike: boolean;
+};
+
+/**
+ * Words that carry no identity of their own. A query word from this list
+ * that the title lacks neither supports nor refutes a candidate.
+ */
+const FUNCTION_WORDS = new Set(
+  ("a an and are as at be by can do does for from has have how in into is it its of on or the their this to via vs " +
+    "we what when where which who why will with without you your all our using based").split(" "),
+);
+
+export function isFunctionWord(word: string): boolean {
+  return FUNCTION_WORDS.has(word);
+}
+
+const QUOTES = `"'“”‘’\``;
+const REQUEST = /^(?:(?:please|hey|hi)[\s,]+)?(?:(?:can|could|would) you\s+)?(?:please\s+)?(?:look\s*up|find(?: me)?|show(?: me)?|get(?: me)?|open|pull up|fetch|search(?: for)?|i(?:'m| am) looking for|looking for|do you have|is there|have you got|what about|which is)\s+/i;
+const ADJECTIVES = /^(?:the|a|an|that)\s+(?:(?:original|famous|seminal|classic|well[- ]known|first|so[- ]called|recent|latest|new|old|one|same)\s+)+/i;
+const PAPER = "(?:paper|article|preprint|publication|report|work|study)";
+const TITLED = new RegExp(`^(?:the|a|an|that)?\\s*${PAPER}\\s+(?:called|named|titled|entitled|with the title|introducing|proposing|presenting|on|that introduced|that proposed)\\s+`, "i");
+const ABOUT = new RegExp(`^(?:the|a|an|that|some|any)?\\s*(?:${PAPER}|one)s?\\s+(?:about|that|which|where|in which|showing|describing|explaining|discussing|studying|on how|on)\\s+`, "i");
+const SOMETHING_LIKE = /^(?:(?:the|a)\s+(?:paper|one)\s+)?(?:titled\s+|called\s+)?(?:something|anything)\s+like\s+/i;
+
+/** "the HNSW paper", "look up 'PyramidKV'", "paper called X", "the X paper from Google" → the name itself. */
+export function stripFraming(query: string): string {
+  return frame(query).core;
+}
+
+function frame(query: string): { core: string; described: string; about: boolean } {
+  let text = query.trim().replace(/[?!.]+$/, "").trim();
+  const quoted = text.match(new RegExp(`(?:^|\\s)[${QUOTES}]([^${QUOTES}]{2,})[${QUOTES}](?=$|[\\s,.;:?!)])`));
+  let described = "";
+  // A quoted span inside other words is what the asker copied: the rest is framing ("something like '…'").
+  if (quoted && quoted[1]!.trim() !== text.replace(new RegExp(`[${QUOTES}]`, "g"), "").trim()) {
+    text = quoted[1]!;
+  }
+  text = text.replace(new RegExp(`^[${QUOTES}]+|[${QUOTES}]+$`, "g"), "").trim();
+  let about = false;
+  for (let pass = 0; pass < 3; pass++) {
+    const before = text;
+    text = text.replace(REQUEST, "").replace(SOMETHING_LIKE, "");
+    if (ABOUT.test(text)) {
+      about = true;
+      text = text.replace(ABOUT, "");
+    }
+    text = text
+      .replace(TITLED, "")
+      .replace(ADJECTIVES, "")
+      .replace(/^(?:the|a|an)\s+(?=\S+\s+(?:paper|article|preprint)\b)/i, "")
+      // "the X paper from Google", "X paper by Dao et al." → X
+      .replace(new RegExp(`\\s+${PAPER}\\s+(?:from|by|of|at|in)\\s+.+$`, "i"), "")
+      .replace(/\s+(?:by\s+)?[A-Z][\p{L}-]+\s+et\s+al\b.*$/u, "")
+      .replace(new RegExp(`\\s*[,(]?\\s*${PAPER}\\s*\\)?$`, "i"), "")
+      .replace(new RegExp(`^${PAPER}\\s*:\\s*`, "i"), "")
+      .replace(new RegExp(`^[${QUOTES}]+|[${QUOTES}]+$`, "g"), "")
+      .trim();
+    if (text === before) break;
+  }
+  // A trailing "(…)" or "— …" describes the paper: it may support a candidate, it does not name one.
+  const trailing = text.match(/^(.{2,}?)\s*(?:\(([^()]*)\)|\s[-–—]\s+(.+))$/);
+  if (trailing && !/^\s*\d{4}\s*$/.test(trailing[2] ?? "")) {
+    text = trailing[1]!.trim();
+    described += ` ${trailing[2] ?? trailing[3] ?? ""}`;
+  } else if (trailing) text = trailing[1]!.trim();
+  return { core: text.replace(/^(?:the|a|an)\s+/i, "").trim(), described, about };
+}
+
+export function parseQuery(query: string): LookupQuery {
+  const { core, described, about } = frame(query);
+  const words = wordsOf(core);
+  return {
+    raw: normalizeTitle(plusPlus(query.trim().replace(/[?!.]+$/, ""))),
+    core,
+    words,
+    stems: words.map(stem),
+    described: wordsOf(described).filter((word) => !isFunctionWord(word)),
+    about,
+    nameLike: core.split(/\s+/).some((word) => /[a-z0-9][A-Z]|[A-Z]{2}|\d|\+\+|\w\.\w/.test(word)),
+  };
+}
+
+export function wordsOf(text: string): string[] {
+  return normalizeTitle(plusPlus(text)).split(" ").filter(Boolean);
+}
+
+export function stem(word: string): string {
+  return /\d/.test(word) ? word : stemmer(word);
+}
+
+export { compact };

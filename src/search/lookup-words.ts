@@ -1,0 +1,45 @@
+import { distance } from "fastest-levenshtein";
+
+/**
+ * How surely a query word is a misspelling or abbreviation of a title word
+ * or name: 1 the same, 0.9 a typo, 0.8 an abbreviation ("hyperzzw" for
+ * "hyperzcdotzcdotw"), 0 another word. Numbers must agree and a suffix
+ * makes a different name: FlashAttention-3 is not FlashAttention-2, GPT-4o
+ * is not GPT-4, PointNet is not PointNet++; only a plural ending is the
+ * same word.
+ */
+export function similarWord(query: string, word: string): number {
+  if (query === word) return 1;
+  if (query.length < 5) return 0;
+  // Cheap length and first-letter tests first: this runs over many title words per query word.
+  const typoLike = Math.abs(query.length - word.length) <= 2 && (query[0] === word[0] || query[1] === word[1]);
+  const abbreviationLike = word.length > query.length + 2 && word[0] === query[0] && word[3] === query[3];
+  if (!typoLike && !abbreviationLike) return 0;
+  if (digits(query) !== digits(word) || /\d/.test(query)) return 0;
+  if (word.startsWith(query) || query.startsWith(word)) return /^(?:s|es)$/.test(word.slice(query.length) || query.slice(word.length)) ? 0.9 : 0;
+  if (nearlyEqual(query, word)) return 0.9;
+  if (abbreviates(query, word)) return 0.8;
+  return 0;
+}
+
+function nearlyEqual(a: string, b: string): boolean {
+  // Typos rarely hit both of the first two letters; checking that first skips most distance computations.
+  if (Math.min(a.length, b.length) < 5 || (a[0] !== b[0] && a[1] !== b[1])) return false;
+  const allowed = Math.max(a.length, b.length) >= 8 ? 2 : 1;
+  return Math.abs(a.length - b.length) <= allowed && distance(a, b) <= allowed;
+}
+
+/** Same start and end, the query's letters in order within the word, at least half its length. */
+function abbreviates(query: string, word: string): boolean {
+  if (word.length <= query.length + 2 || query.length * 2 < word.length || !word.startsWith(query.slice(0, 4)) || query.at(-1) !== word.at(-1)) return false;
+  let at = 4;
+  for (const letter of query.slice(4)) {
+    at = word.indexOf(letter, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
+}
+
+function digits(text: string): string {
+  return text.replace(/\D/g, "");
+}
