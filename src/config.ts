@@ -54,6 +54,9 @@ const EnvSchema = z.object({
   ),
   PAPERBOT_QUESTIONS_PER_MINUTE: optionalPositiveInt,
   PAPERBOT_MAX_QUESTION_CHARS: optionalPositiveInt,
+  PAPERBOT_ADMINS: optionalText.pipe(
+    z.string().regex(/^(?:slack|discord):[\w-]+(?:\s*,\s*(?:slack|discord):[\w-]+)*$/, "must list users as platform:id, e.g. 'slack:U0123ABCD,discord:123456789012345678'").optional(),
+  ),
   DISCORD_TOKEN: optionalText,
   DISCORD_APPLICATION_ID: optionalText,
   DISCORD_API_URL: optionalUrl("https://discord.com/api"),
@@ -90,6 +93,8 @@ export type LlmConfig = { model: string; timeoutMs: number };
 export type ChatConfig = {
   port: number;
   limits: { questionsPerWindow: number; windowMs: number; maxQuestionChars: number };
+  /** "slack:U…" / "discord:…" users who may change any channel's digest, besides the channel's managers. */
+  admins?: string[];
   discord?: { token: string; applicationId: string; apiUrl?: string; guildId?: string };
   slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string; eventsPath: string };
 };
@@ -159,6 +164,7 @@ function chatConfig(e: z.infer<typeof EnvSchema>): ChatConfig {
   return {
     port: e.PORT ?? 3000,
     limits: { questionsPerWindow: e.PAPERBOT_QUESTIONS_PER_MINUTE ?? 10, windowMs: 60_000, maxQuestionChars: e.PAPERBOT_MAX_QUESTION_CHARS ?? 1_000 },
+    admins: (e.PAPERBOT_ADMINS ?? "").split(",").map((entry) => entry.trim()).filter(Boolean),
     ...(e.DISCORD_TOKEN && {
       discord: { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID!, ...(e.DISCORD_API_URL && { apiUrl: e.DISCORD_API_URL }), ...(e.DISCORD_GUILD_ID && { guildId: e.DISCORD_GUILD_ID }) },
     }),

@@ -1,13 +1,42 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AdapterState, AdapterStatus } from "../status.ts";
 
-export type HealthState = { adapters: string[]; startedAt: Date; shuttingDown: boolean };
+export type HealthState = { adapters: Map<string, AdapterStatus>; startedAt: Date; shuttingDown: boolean };
 
-/** GET /healthz: 200 with what is running, 503 while shutting down. */
+export function healthState(): HealthState {
+  return { adapters: new Map(), startedAt: new Date(), shuttingDown: false };
+}
+
+/** Records an adapter's new state; returns the previous one so callers can log only changes. */
+export function setAdapterState(state: HealthState, name: string, next: AdapterState, reason?: string): AdapterState | undefined {
+  const previous = state.adapters.get(name);
+  if (previous?.state === next && previous.reason === reason) return previous.state;
+  state.adapters.set(name, { state: next, since: new Date(), ...(reason && { reason }) });
+  return previous?.state;
+}
+
+/**
+ * GET /healthz: 200 only when every configured platform is connected and
+ * accepted our token; 503 otherwise (a platform down or reconnecting, none
+ * configured, or shutting down), with each adapter's state and reason so
+ * whoever is paged sees what to fix.
+ */
 export function healthHandler(state: HealthState): (request: IncomingMessage, response: ServerResponse) => void {
   return (_request, response) => {
-    const status = state.shuttingDown ? 503 : 200;
-    response.writeHead(status, { "content-type": "application/json" }).end(
-      JSON.stringify({ status: state.shuttingDown ? "shutting-down" : "ok", adapters: state.adapters, uptimeSeconds: Math.round((Date.now() - state.startedAt.getTime()) / 1000) }),
+    const adapters = Object.fromEntries([...state.adapters].map(([name, status]) => [name, { state: status.state, ...(status.reason && { reason: status.reason }), since: status.since.toISOString() }]));
+    const statuses = [...state.adapters.values()];
+    const status =
+      state.shuttingDown ? "shutting-down"
+      : statuses.length === 0 ? "no-platform"
+      : statuses.every((adapter) => adapter.state === "ready") ? "ok"
+      : "degraded";
+    response.writeHead(status === "ok" ? 200 : 503, { "content-type": "application/json", "cache-control": "no-store" }).end(
+      JSON.stringify({
+        status,
+        adapters,
+        ...(status === "no-platform" && { reason: "no chat platform is configured: set SLACK_BOT_TOKEN or DISCORD_TOKEN" }),
+        uptimeSeconds: Math.round((Date.now() - state.startedAt.getTime()) / 1000),
+      }),
     );
   };
 }

@@ -9,7 +9,9 @@ import type { CliContext } from "../../src/cli/context.ts";
 import { Library } from "../../src/library/library.ts";
 import { createDiscordAdapter } from "../discord/discord.ts";
 import { createSlackAdapter } from "../slack/slack.ts";
-import { healthHandler, startHealthServer, type HealthState } from "./health.ts";
+import type { StatusListener } from "../status.ts";
+import { installProcessGuard } from "./guard.ts";
+import { healthHandler, healthState, setAdapterState, startHealthServer } from "./health.ts";
 
 /** How long a shutdown waits for replies already being written. */
 const DRAIN_MS = 15_000;
@@ -19,10 +21,12 @@ type Adapter = { name: string; start(): Promise<unknown>; stop(): Promise<void> 
 /**
  * `paperbot serve`: every platform whose credentials are configured, one
  * shared bot, /healthz on the HTTP port, and a clean shutdown on SIGINT or
- * SIGTERM that lets in-flight replies finish.
+ * SIGTERM that lets in-flight replies finish. No single input stops it: each
+ * adapter isolates its requests, and a process guard drops what slips past.
  */
 export async function serve(ctx: CliContext, flags: { db?: string }): Promise<void> {
   const { config, logger } = ctx;
+  const removeGuard = installProcessGuard(logger);
   const store = await ctx.openStore(flags.db, { longRunning: true });
   const library = new Library(store, await ctx.embedder());
   await library.checkEmbedder();
@@ -41,30 +45,43 @@ export async function serve(ctx: CliContext, flags: { db?: string }): Promise<vo
     ...(fetchFirst && { beforeEach: () => scheduledFetch(fetchers, scheduled, { store, embedder: library.embedder, logger }) }),
   });
   const bot = createChatBot(library, { logger, chat: config.chat, digest: digest.commands, ...(await ctx.answerWriter()) });
-  const state: HealthState = { adapters: [], startedAt: new Date(), shuttingDown: false };
+  const state = healthState();
+  const statusOf = (name: string): StatusListener => (next, reason) => {
+    const previous = setAdapterState(state, name, next, reason);
+    if (previous !== undefined && previous !== next) logger[next === "ready" ? "info" : "warn"]({ adapter: name, state: next, previous, ...(reason && { reason }) }, `${name}: ${next}`);
+  };
   const adapters: Adapter[] = [];
   const say = (line: string) => ctx.stdout.write(`${line}\n`);
 
   const { slack, discord, port } = config.chat;
   if (slack) {
     const http = Boolean(slack.signingSecret && !slack.appToken);
-    adapters.push(createSlackAdapter(bot, slack, logger, { port, routes: [{ path: "/healthz", method: ["GET"], handler: healthHandler(state) }] }));
+    adapters.push(createSlackAdapter(bot, slack, logger, { port, routes: [{ path: "/healthz", method: ["GET"], handler: healthHandler(state) }], onStatus: statusOf("slack") }));
     say(`Slack: starting (${http ? `HTTP mode, events at http://0.0.0.0:${port}${slack.eventsPath}` : "Socket Mode"})`);
   } else {
     say("Slack: skipped (set SLACK_BOT_TOKEN, plus SLACK_SIGNING_SECRET for HTTP mode or SLACK_APP_TOKEN for Socket Mode)");
   }
   if (discord) {
-    adapters.push(createDiscordAdapter(bot, discord, logger));
+    adapters.push(createDiscordAdapter(bot, discord, logger, { onStatus: statusOf("discord") }));
     say("Discord: starting (gateway)");
   } else {
     say("Discord: skipped (set DISCORD_TOKEN and DISCORD_APPLICATION_ID)");
   }
 
   const servers: Server[] = [];
-  for (const adapter of adapters) {
-    const server = await adapter.start();
-    if (server && typeof (server as Server).address === "function") servers.push(server as Server);
-    state.adapters.push(adapter.name);
+  try {
+    for (const adapter of adapters) {
+      const server = await adapter.start();
+      if (server && typeof (server as Server).address === "function") servers.push(server as Server);
+    }
+  } catch (error) {
+    // A platform that refuses us at startup is a configuration problem: say which, and stop everything already started.
+    for (const adapter of adapters) await adapter.stop().catch(() => {});
+    for (const server of servers) server.closeAllConnections?.();
+    await Promise.all(servers.map((server) => new Promise((done) => server.close(done))));
+    store.close();
+    removeGuard();
+    throw error;
   }
   if (servers.length === 0) servers.push(await startHealthServer(port, state));
   await scheduler.start();
@@ -72,7 +89,7 @@ export async function serve(ctx: CliContext, flags: { db?: string }): Promise<vo
   say(`Digests: ${subscriptions} subscription${subscriptions === 1 ? "" : "s"} scheduled${fetchFirst ? ", each after fetching new papers" : ""}`);
   const address = servers[0]!.address() as AddressInfo;
   say(`Health check: http://127.0.0.1:${address.port}/healthz`);
-  if (adapters.length === 0) say("No chat platform is configured, so only the health check runs. Try `paperbot chat` to talk to the bot in this terminal.");
+  if (adapters.length === 0) say("No chat platform is configured, so only the health check runs (and reports 503 until one is). Try `paperbot chat` to talk to the bot in this terminal.");
   say("paperbot is running. Press Ctrl+C to stop.");
 
   await new Promise<void>((resolve) => {
@@ -86,6 +103,7 @@ export async function serve(ctx: CliContext, flags: { db?: string }): Promise<vo
       for (const server of servers) server.closeAllConnections?.();
       await Promise.all(servers.map((server) => new Promise((done) => server.close(done))));
       store.close();
+      removeGuard();
       say("Stopped.");
       resolve();
     };

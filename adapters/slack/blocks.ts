@@ -1,7 +1,7 @@
 import { paperByline, type ChatResponse, type PaperCard } from "../../src/chat/response.ts";
 import { digestHeading, emptyNote, itemMarkdown } from "../../src/digest/render.ts";
 import type { Digest } from "../../src/digest/types.ts";
-import { BLOCK_LIMIT, link, SECTION_LIMIT, splitText, toMrkdwn } from "./mrkdwn.ts";
+import { BLOCK_LIMIT, link, neutralizeMentions, plainText, SECTION_LIMIT, splitText, toMrkdwn } from "./mrkdwn.ts";
 
 export type SlackBlock = Record<string, unknown>;
 export type SlackMessage = { text: string; blocks: SlackBlock[] };
@@ -24,7 +24,7 @@ export function toSlackMessage(response: ChatResponse): SlackMessage {
       return message(response.paper.title, cardBlocks(response.paper));
     case "choose": {
       const list = response.papers.map((paper, index) => `${index + 1}. ${link(paper.url, paper.title)}`).join("\n");
-      return message(`Which paper did you mean by "${response.query}"?`, sections(`Which one did you mean by *${toMrkdwn(response.query)}*?\n${list}\nAsk again with more of its title, e.g. \`paper ${response.papers[0]!.title.slice(0, 40)}\`.`));
+      return message(`Which paper did you mean by "${response.query}"?`, sections(`Which one did you mean by *${toMrkdwn(response.query)}*?\n${list}\nAsk again with more of its title, e.g. \`paper ${toMrkdwn(response.papers[0]!.title.slice(0, 40))}\`.`));
     }
     case "answer": {
       const { reply } = response;
@@ -33,7 +33,7 @@ export function toSlackMessage(response: ChatResponse): SlackMessage {
         blocks.push({ type: "divider" });
         blocks.push(...sections(reply.citations.map((citation) => `[${citation.n}] ${link(citation.url, citation.title)}${citation.publishedAt ? ` (${citation.publishedAt})` : ""}`).join("\n")));
       }
-      if (reply.notes.length > 0) blocks.push(context(reply.notes.join(" ")));
+      if (reply.notes.length > 0) blocks.push(context(toMrkdwn(reply.notes.join(" "))));
       return message(reply.text, blocks);
     }
   }
@@ -48,11 +48,17 @@ function sections(mrkdwn: string): SlackBlock[] {
   return splitText(mrkdwn, SECTION_LIMIT).map(section);
 }
 
-/** Keeps within the block limit, saying so when something had to go. */
+/** Keeps within the block limit, saying so when something had to go; no text in it can mention anyone. */
 function message(fallback: string, blocks: SlackBlock[]): SlackMessage {
-  const text = fallback.replace(/\*\*/g, "").slice(0, 300);
-  if (blocks.length <= BLOCK_LIMIT) return { text, blocks };
-  return { text, blocks: [...blocks.slice(0, BLOCK_LIMIT - 1), context("(Shortened to fit Slack's message limits.)")] };
+  const text = plainText(fallback.replace(/\*\*/g, "").slice(0, 300));
+  const kept = blocks.length <= BLOCK_LIMIT ? blocks : [...blocks.slice(0, BLOCK_LIMIT - 1), context("(Shortened to fit Slack's message limits.)")];
+  return { text, blocks: kept.map(withoutMentions) };
+}
+
+function withoutMentions(block: SlackBlock): SlackBlock {
+  const neutral = (part: { type: string; text: string }) => ({ ...part, text: neutralizeMentions(part.text) });
+  const { text, elements } = block as { text?: { type: string; text: string }; elements?: { type: string; text: string }[] };
+  return { ...block, ...(text && { text: neutral(text) }), ...(elements && { elements: elements.map(neutral) }) };
 }
 
 /** A digest: its heading, one section per paper, and the digest key in a context line (for recovery after a crash). */

@@ -10,7 +10,7 @@ export const BLOCK_LIMIT = 50;
 export function toMrkdwn(markdown: string): string {
   const links: string[] = [];
   const withoutLinks = markdown.replace(/\[([^\]]+)\]\((https?:\/\/[^\s)]+)\)/g, (_match, text: string, url: string) => {
-    links.push(`<${url}|${escape(text.replace(/\\([\\*_`[\]])/g, "$1")).replace(/\|/g, "¦")}>`);
+    links.push(`<${safeUrl(url)}|${escape(text.replace(/\\([\\*_`[\]])/g, "$1")).replace(/\|/g, "¦")}>`);
     return `\u0000${links.length - 1}\u0000`;
   });
   return escape(withoutLinks)
@@ -20,7 +20,27 @@ export function toMrkdwn(markdown: string): string {
 }
 
 export function link(url: string, text: string): string {
-  return `<${url}|${escape(text).replace(/\|/g, "¦")}>`;
+  return `<${safeUrl(url)}|${escape(text).replace(/\|/g, "¦")}>`;
+}
+
+/** A URL cannot close its `<url|text>` link early, nor open a new one: `<`, `>`, `|` and spaces are percent-encoded. */
+function safeUrl(url: string): string {
+  return url.replace(/[<>|\s]/g, (character) => encodeURIComponent(character));
+}
+
+/**
+ * The last pass over everything sent to Slack: no live `<!channel>`,
+ * `<!here>`, `<!everyone>`, `<!subteam^…>`, `<@U…>` or `<#C…>` survives,
+ * whatever text (a question, an abstract, a model's answer) it came from.
+ * The bot itself never mentions anyone, so any such sequence is injected.
+ */
+export function neutralizeMentions(mrkdwn: string): string {
+  return mrkdwn.replace(/<(?=[!@#])/g, "&lt;");
+}
+
+/** Plain text as Slack shows it (notification fallbacks): escaped, so `<!here>` reads as text. */
+export function plainText(text: string): string {
+  return neutralizeMentions(escape(text));
 }
 
 function escape(text: string): string {

@@ -1,90 +1,118 @@
-import type { Server } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { App, HTTPReceiver, SocketModeReceiver } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { ChatBot } from "../../src/chat/bot.ts";
-import { handleWithProgress } from "../../src/chat/progress.ts";
 import { commandFromText, type ChatCommand, type ChatRequest } from "../../src/chat/request.ts";
+import { isForAskerOnly } from "../../src/chat/response.ts";
+import { RecentEvents, type SeenEvents } from "../../src/chat/seen-events.ts";
 import type { ChatConfig } from "../../src/config.ts";
+import type { StatusListener } from "../status.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import { toSlackMessage } from "./blocks.ts";
-import { toMrkdwn } from "./mrkdwn.ts";
-
+import { canManageChannel, checkBotToken, isTokenRejected, slackErrorCode, tokenRejectedReason } from "./platform.ts";
+import { guardReceiver } from "./receiver-guard.ts";
+import { answerInThread } from "./thread-reply.ts";
 
 export type SlackConfig = NonNullable<ChatConfig["slack"]>;
-export type HttpRoute = { path: string; method: string[]; handler: (req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => void };
-
-const PLACEHOLDER = "_Looking through the library…_";
+export type HttpRoute = { path: string; method: string[]; handler: (req: IncomingMessage, res: ServerResponse) => void };
+export type SlackAdapterOptions = { port: number; routes?: HttpRoute[]; onStatus?: StatusListener; seen?: SeenEvents };
 
 /**
  * The Slack adapter: mentions and DMs answered in their thread, `/ask`,
  * `/paper` and `/digest` acknowledged at once and answered after, in HTTP
- * mode (signed requests) or Socket Mode. Retried events are answered once.
+ * mode (signed requests) or Socket Mode. Retried events are answered once;
+ * a malformed request is logged and dropped.
  */
-export function createSlackAdapter(bot: ChatBot, config: SlackConfig, logger: Logger, options: { port: number; routes?: HttpRoute[] }) {
+export function createSlackAdapter(bot: ChatBot, config: SlackConfig, logger: Logger, options: SlackAdapterOptions) {
   const log = logger.child({ adapter: "slack" });
+  const onStatus: StatusListener = options.onStatus ?? (() => {});
   const clientOptions = config.apiUrl ? { slackApiUrl: config.apiUrl } : {};
   const httpMode = Boolean(config.signingSecret && !config.appToken);
   const receiver = httpMode
     ? new HTTPReceiver({ signingSecret: config.signingSecret!, endpoints: config.eventsPath, customRoutes: options.routes ?? [], logger: boltLogger(log) })
     : // Built here rather than by Bolt so that SLACK_API_URL also reaches apps.connections.open.
       new SocketModeReceiver({ appToken: config.appToken!, logger: boltLogger(log), installerOptions: { clientOptions } });
+  if (receiver instanceof HTTPReceiver) guardReceiver(receiver, config.eventsPath, log);
   const app = new App({ token: config.botToken, receiver, clientOptions, logger: boltLogger(log), ignoreSelf: true });
-  const seenEvents = new RecentIds(1_000);
+  const seen = options.seen ?? new RecentEvents();
 
   // Slack retries an event it thinks went unanswered; the first delivery is already being handled.
   app.use(async ({ body, next }) => {
-    const eventId = (body as { event_id?: string }).event_id;
-    if (eventId && !seenEvents.add(eventId)) return log.debug({ eventId }, "ignoring a retried event");
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId === "string" && !(await seen.firstTime(`slack:${eventId}`))) return log.debug({ eventId }, "ignoring a retried event");
     await next();
   });
 
   app.event("app_mention", async ({ event, client, body }) => {
-    if (event.bot_id) return;
+    if (event.bot_id || typeof event.text !== "string") return;
     const text = event.text.replace(/<@[A-Z0-9]+>/g, "").trim();
-    await answerInThread(client, event.channel, event.thread_ts ?? event.ts, requestFrom(text, body.team_id, event.channel, event.thread_ts ?? event.ts, event.user ?? "unknown", event));
+    const threadTs = event.thread_ts ?? event.ts;
+    const request = requestFrom(text, body.team_id, event.channel, threadTs, event.user ?? "unknown", event);
+    if (request.command === "digest") request.user.canManageChannel = await canManageChannel(client, request.user.id, event.channel, log);
+    await answerInThread(bot, client, { channel: event.channel, threadTs, direct: false }, request, log);
   });
 
   app.message(async ({ message, client, body }) => {
-    const incoming = message as { channel_type?: string; subtype?: string; bot_id?: string; text?: string; user?: string; ts: string; thread_ts?: string; channel: string };
-    if (incoming.channel_type !== "im" || incoming.subtype || incoming.bot_id || !incoming.text) return;
+    const incoming = message as { channel_type?: string; subtype?: string; bot_id?: string; text?: unknown; user?: string; ts: string; thread_ts?: string; channel: string };
+    if (incoming.channel_type !== "im" || incoming.subtype || incoming.bot_id || typeof incoming.text !== "string" || !incoming.text) return;
     const threadTs = incoming.thread_ts ?? incoming.ts;
-    await answerInThread(client, incoming.channel, threadTs, requestFrom(incoming.text, (body as { team_id?: string }).team_id, incoming.channel, threadTs, incoming.user ?? "unknown", incoming));
+    const request = requestFrom(incoming.text, (body as { team_id?: string }).team_id, incoming.channel, threadTs, incoming.user ?? "unknown", incoming);
+    // A DM is the user's own channel.
+    request.user.canManageChannel = true;
+    await answerInThread(bot, client, { channel: incoming.channel, threadTs, direct: true }, request, log);
   });
 
   for (const command of ["ask", "paper", "digest"] as const) {
-    app.command(`/${command}`, async ({ command: slash, ack, respond }) => {
+    app.command(`/${command}`, async ({ command: slash, ack, respond, client }) => {
       await ack();
       const request: ChatRequest = {
         command: command as ChatCommand,
-        text: slash.text.trim(),
+        text: String(slash.text ?? "").trim(),
         thread: `slack:${slash.team_id}:${slash.channel_id}:slash:${slash.user_id}`,
         channel: `slack:${slash.channel_id}`,
-        user: { id: slash.user_id, name: slash.user_name },
+        user: { id: slash.user_id, name: slash.user_name, ...(command === "digest" && { canManageChannel: await canManageChannel(client, slash.user_id, slash.channel_id, log) }) },
         platform: "slack",
         raw: slash,
       };
       const response = await bot.handle(request);
-      if (response) await respond({ response_type: "in_channel", ...toSlackMessage(response) });
+      // Errors, limits and refusals are for the asker alone.
+      if (response) await respond({ response_type: isForAskerOnly(response) ? "ephemeral" : "in_channel", ...toSlackMessage(response) });
     });
   }
 
-  async function answerInThread(client: InstanceType<typeof App>["client"], channel: string, threadTs: string, request: ChatRequest): Promise<void> {
-    const placeholder = await client.chat.postMessage({ channel, thread_ts: threadTs, text: PLACEHOLDER });
-    const ts = placeholder.ts!;
-    const showProgress = (partial: string) => client.chat.update({ channel, ts, text: `${toMrkdwn(partial)} …` });
-    const response = await handleWithProgress(bot, request, showProgress, (error) => log.warn({ err: error }, "progress edit failed"));
-    if (!response) return;
-    await client.chat.update({ channel, ts, ...toSlackMessage(response) });
+  // One failed reply (a Slack error, a lost response) is logged; the next event is handled as usual.
+  app.error(async (error) => {
+    const cause = (error as { original?: unknown }).original ?? error;
+    if (isTokenRejected(cause)) {
+      const reason = tokenRejectedReason(slackErrorCode(cause)!);
+      log.error({ err: cause }, reason);
+      onStatus("down", reason);
+      return;
+    }
+    log.error({ err: cause }, "could not answer a Slack event");
+  });
+
+  if (receiver instanceof SocketModeReceiver) {
+    receiver.client.on("connected", () => onStatus("ready"));
+    receiver.client.on("reconnecting", () => onStatus("reconnecting", "reconnecting to Slack (Socket Mode)"));
+    receiver.client.on("disconnected", () => onStatus("reconnecting", "disconnected from Slack (Socket Mode)"));
   }
 
+  let started = false;
   return {
     name: "slack",
     async start(): Promise<Server | undefined> {
-      if (receiver instanceof HTTPReceiver) return (await receiver.start(options.port)) as Server;
-      await app.start();
-      return undefined;
+      onStatus("starting");
+      await checkBotToken(app.client, config.apiUrl);
+      let server: Server | undefined;
+      if (receiver instanceof HTTPReceiver) server = (await receiver.start(options.port)) as Server;
+      else await app.start();
+      started = true;
+      onStatus("ready");
+      return server;
     },
     async stop(): Promise<void> {
+      if (started) onStatus("down", "stopped");
       await app.stop();
     },
   };
@@ -92,21 +120,4 @@ export function createSlackAdapter(bot: ChatBot, config: SlackConfig, logger: Lo
 
 function requestFrom(text: string, team: string | undefined, channel: string, threadTs: string, user: string, raw: unknown): ChatRequest {
   return { ...commandFromText(text), thread: `slack:${team ?? "team"}:${channel}:${threadTs}`, channel: `slack:${channel}`, user: { id: user }, platform: "slack", raw };
-}
-
-/** Remembers the last `capacity` ids; `add` says whether the id is new. */
-class RecentIds {
-  readonly #ids = new Set<string>();
-  readonly #capacity: number;
-
-  constructor(capacity: number) {
-    this.#capacity = capacity;
-  }
-
-  add(id: string): boolean {
-    if (this.#ids.has(id)) return false;
-    this.#ids.add(id);
-    if (this.#ids.size > this.#capacity) this.#ids.delete(this.#ids.values().next().value!);
-    return true;
-  }
 }

@@ -3,7 +3,8 @@ import type { Logger } from "pino";
 import type { Answerer } from "../answer/answerer.ts";
 import type { Library } from "../library/library.ts";
 import type { ChatRequest } from "./request.ts";
-import { RateLimiter } from "./rate-limit.ts";
+import { mayChangeDigest, NOT_ALLOWED } from "./permissions.ts";
+import { RateLimiter, type QuestionLimiter } from "./rate-limit.ts";
 import { cardOf, type ChatResponse } from "./response.ts";
 
 export type ChatLimits = { questionsPerWindow: number; windowMs: number; maxQuestionChars: number };
@@ -13,7 +14,11 @@ export interface DigestCommands {
   handle(request: ChatRequest): Promise<ChatResponse>;
 }
 
-export type ChatBotOptions = { answerer: Answerer; library: Library; logger: Logger; limits: ChatLimits; digest?: DigestCommands };
+/**
+ * `admins`: "platform:userId" entries allowed to change any channel's digest.
+ * `limiter`: where questions per user are counted (in memory unless a shared store is given).
+ */
+export type ChatBotOptions = { answerer: Answerer; library: Library; logger: Logger; limits: ChatLimits; digest?: DigestCommands; admins?: readonly string[]; limiter?: QuestionLimiter };
 
 const HELP = [
   "Ask me about the papers in the library, for example:",
@@ -29,12 +34,14 @@ const HELP = [
  */
 export class ChatBot {
   readonly #options: ChatBotOptions;
-  readonly #limiter: RateLimiter;
+  readonly #limiter: QuestionLimiter;
+  readonly #admins: ReadonlySet<string>;
   readonly #inFlight = new Set<Promise<unknown>>();
 
   constructor(options: ChatBotOptions) {
     this.#options = options;
-    this.#limiter = new RateLimiter(options.limits.questionsPerWindow, options.limits.windowMs);
+    this.#limiter = options.limiter ?? new RateLimiter(options.limits.questionsPerWindow, options.limits.windowMs);
+    this.#admins = new Set(options.admins ?? []);
   }
 
   /** Undefined means: do not reply at all (another bot, or our own message). */
@@ -58,7 +65,7 @@ export class ChatBot {
     } catch (error) {
       const reference = randomBytes(4).toString("hex");
       logger.error({ err: error, reference }, "request failed");
-      return { kind: "text", markdown: `Sorry, something went wrong on my side (reference \`${reference}\`). Please try again in a minute; if it keeps happening, give that reference to whoever runs me.` };
+      return forAsker(`Sorry, something went wrong on my side (reference \`${reference}\`). Please try again in a minute; if it keeps happening, give that reference to whoever runs me.`);
     }
   }
 
@@ -66,14 +73,16 @@ export class ChatBot {
     const { limits, library, answerer, digest } = this.#options;
     if (request.command === "help" || (request.command === "ask" && !request.text)) return { kind: "text", markdown: HELP };
     if (request.command === "digest") {
-      return digest ? await digest.handle(request) : { kind: "text", markdown: "Digests are not set up on this bot yet." };
+      if (!digest) return { kind: "text", markdown: "Digests are not set up on this bot yet." };
+      if (!mayChangeDigest(request, this.#admins)) return forAsker(NOT_ALLOWED);
+      return await digest.handle(request);
     }
     if (request.text.length > limits.maxQuestionChars) {
-      return { kind: "text", markdown: `That is a bit long for me (${request.text.length} characters; I take up to ${limits.maxQuestionChars}). Could you ask it more briefly?` };
+      return forAsker(`That is a bit long for me (${request.text.length} characters; I take up to ${limits.maxQuestionChars}). Could you ask it more briefly?`);
     }
-    const allowed = this.#limiter.take(`${request.platform}:${request.user.id}`);
+    const allowed = await this.#limiter.take(`${request.platform}:${request.user.id}`);
     if (!allowed.allowed) {
-      return { kind: "text", markdown: `You are asking faster than I can keep up. Please try again in ${Math.ceil(allowed.retryInMs / 1000)} seconds.` };
+      return forAsker(`You are asking faster than I can keep up. Please try again in ${Math.ceil(allowed.retryInMs / 1000)} seconds.`);
     }
     if (request.command === "paper") {
       if (!request.text) return { kind: "text", markdown: "Which paper? For example: `paper PyramidKV`." };
@@ -85,4 +94,8 @@ export class ChatBot {
     const reply = await answerer.ask(request.text, { thread: request.thread, logger, ...(onPartial && { onPartial }) });
     return { kind: "answer", reply };
   }
+}
+
+function forAsker(markdown: string): ChatResponse {
+  return { kind: "text", markdown, forAskerOnly: true };
 }

@@ -11,6 +11,7 @@ export function createChatBot(library: Library, deps: { logger: Logger; chat: Ch
     answerer: new Answerer(library, deps.writer ? { writer: deps.writer } : {}),
     logger: deps.logger,
     limits: deps.chat.limits,
+    ...(deps.chat.admins && { admins: deps.chat.admins }),
     ...(deps.digest && { digest: deps.digest }),
   });
 }

@@ -1,8 +1,15 @@
+export type RateDecision = { allowed: true } | { allowed: false; retryInMs: number };
+
+/** Counts questions per user; in memory here, or in a store several replicas share. */
+export interface QuestionLimiter {
+  take(key: string): RateDecision | Promise<RateDecision>;
+}
+
 /**
  * At most `limit` questions per user in any `windowMs`: enough for a real
  * conversation, not enough for one person to hog a shared bot.
  */
-export class RateLimiter {
+export class RateLimiter implements QuestionLimiter {
   readonly #limit: number;
   readonly #windowMs: number;
   readonly #now: () => number;
@@ -15,7 +22,7 @@ export class RateLimiter {
   }
 
   /** Records a request and says whether it is allowed; when not, how long until it would be. */
-  take(key: string): { allowed: true } | { allowed: false; retryInMs: number } {
+  take(key: string): RateDecision {
     const now = this.#now();
     const recent = (this.#recent.get(key) ?? []).filter((time) => now - time < this.#windowMs);
     if (recent.length >= this.#limit) {

@@ -9,7 +9,8 @@ export type ChatRequest = {
   thread: string;
   /** Where to post digests for this conversation, e.g. "slack:C123" or "discord:456". */
   channel: string;
-  user: { id: string; name?: string; isBot?: boolean };
+  /** `canManageChannel`: the platform says this user may change the channel's settings (set by adapters for digest commands). */
+  user: { id: string; name?: string; isBot?: boolean; canManageChannel?: boolean };
   platform: "discord" | "slack" | "console";
   /** The platform's own event, for adapters that need more than the above. */
   raw?: unknown;

@@ -10,7 +10,16 @@ export type ChatResponse =
   | { kind: "paper"; paper: PaperCard }
   | { kind: "choose"; query: string; papers: PaperCard[] }
   | { kind: "digest"; digest: Digest }
-  | { kind: "text"; markdown: string };
+  | { kind: "text"; markdown: string; forAskerOnly?: boolean };
+
+/**
+ * Errors, limits and refusals concern only the person who asked: adapters
+ * show these to them alone where the platform can (Slack ephemeral
+ * messages, Discord ephemeral interaction replies).
+ */
+export function isForAskerOnly(response: ChatResponse): boolean {
+  return response.kind === "text" && response.forAskerOnly === true;
+}
 
 export function cardOf(paper: StoredPaper): PaperCard {
   const { contentHash, recordHash, addedAt, source, ...card } = paper;

@@ -48,7 +48,7 @@ describe("paperbot serve", () => {
     expect(serve.output()).toContain("Discord: starting");
     const health = /Health check: (\S+)/.exec(serve.output())![1]!;
     const status = await (await fetch(health)).json();
-    expect(status).toMatchObject({ status: "ok", adapters: ["slack", "discord"] });
+    expect(status).toMatchObject({ status: "ok", adapters: { slack: { state: "ready" }, discord: { state: "ready" } } });
 
     const events = health.replace("/healthz", "/slack/events");
     await sendSigned(events, "secret", eventCallback("EvServe", { type: "app_mention", user: "U1", text: "<@UBOT> anything on concept bottleneck models?", ts: "1.1", channel: "C1" }), "application/json");
@@ -61,13 +61,15 @@ describe("paperbot serve", () => {
     expect(serve.output()).toContain("Stopped.");
   }, 60_000);
 
-  it("says which platforms it skipped and why, and still serves /healthz", async () => {
+  it("says which platforms it skipped and why, and /healthz says 503: no platform is serving", async () => {
     const serve = startServe({});
     await eventually(() => expect(serve.output()).toContain("paperbot is running"), 30_000);
     expect(serve.output()).toContain("Slack: skipped (set SLACK_BOT_TOKEN");
     expect(serve.output()).toContain("Discord: skipped (set DISCORD_TOKEN");
     const health = /Health check: (\S+)/.exec(serve.output())![1]!;
-    expect((await fetch(health)).status).toBe(200);
+    const response = await fetch(health);
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ status: "no-platform", reason: expect.stringContaining("SLACK_BOT_TOKEN or DISCORD_TOKEN") });
     serve.child.kill("SIGINT");
     expect(await serve.exited).toBe(0);
   }, 60_000);

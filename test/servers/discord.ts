@@ -10,6 +10,9 @@ export const USER = { id: "900000000000000100", username: "ada", discriminator: 
 
 export type DiscordCall = { method: string; path: string; body: any };
 
+/** A bot token this fake's REST API answers 401 to, as Discord does a reset one. */
+export const REJECTED_TOKEN = "rejected-token";
+
 /**
  * Discord's side of the wire on 127.0.0.1: the REST API the bot calls
  * (gateway discovery, messages, threads, interaction callbacks, webhook
@@ -37,6 +40,7 @@ export async function startDiscordServer() {
     const body = raw ? JSON.parse(raw) : undefined;
     const method = request.method ?? "GET";
     calls.push({ method, path, body });
+    if (request.headers.authorization === `Bot ${REJECTED_TOKEN}`) return sendJson(response, 401, { message: "401: Unauthorized", code: 0 });
     let match: RegExpExecArray | null;
     if (method === "GET" && path === "/gateway/bot") {
       return sendJson(response, 200, { url: `ws://127.0.0.1:${(http.server.address() as AddressInfo).port}/gateway`, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } });
@@ -56,6 +60,7 @@ export async function startDiscordServer() {
     if (method === "POST" && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return response.writeHead(204).end();
     if (method === "PATCH" && /^\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(path)) return sendJson(response, 200, message(CHANNEL_ID, body));
     if (method === "POST" && /^\/webhooks\/\d+\/[^/]+$/.test(path)) return sendJson(response, 200, message(CHANNEL_ID, body));
+    if (method === "DELETE" && /^\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(path)) return response.writeHead(204).end();
     if (method === "PUT" && /^\/applications\/\d+(?:\/guilds\/\d+)?\/commands$/.test(path)) return sendJson(response, 200, body.map((command: object) => ({ ...command, id: snowflake(), application_id: APP_ID, version: "1" })));
     sendJson(response, 404, { message: "404: Not Found", code: 0 });
   });
@@ -94,6 +99,10 @@ export async function startDiscordServer() {
     ready,
     snowflake,
     dispatch,
+    /** Any frame at all, as text: for fuzzing what the client does with it. */
+    sendRaw: (text: string) => socket?.send(text),
+    /** Closes the session as Discord does, e.g. 4004 when the token stops being valid. */
+    closeSession: (code: number, reason = "") => socket?.close(code, reason),
     /** A user's message in the lab channel (or a DM when `guild` is false), optionally mentioning the bot. */
     userMessage(content: string, options: { mention?: boolean; guild?: boolean; author?: object } = {}) {
       const guild = options.guild ?? true;
@@ -106,14 +115,14 @@ export async function startDiscordServer() {
       return id;
     },
     /** A slash command interaction, as Discord sends it. */
-    slashCommand(name: string, options: object[]) {
+    slashCommand(name: string, options: object[], member: { permissions?: string; user?: object } = {}) {
       const id = snowflake();
       const token = `token-${id}`;
       dispatch("INTERACTION_CREATE", {
         id, application_id: APP_ID, type: 2, token, version: 1, guild_id: GUILD_ID, channel_id: CHANNEL_ID, locale: "en-US", guild_locale: "en-US", app_permissions: "274877975552", entitlements: [],
         authorizing_integration_owners: { "0": GUILD_ID }, context: 0,
         channel: { id: CHANNEL_ID, type: 0, name: "papers", guild_id: GUILD_ID },
-        member: { user: USER, roles: [], permissions: "274877975552", joined_at: new Date().toISOString(), deaf: false, mute: false },
+        member: { user: member.user ?? USER, roles: [], permissions: member.permissions ?? "274877975552", joined_at: new Date().toISOString(), deaf: false, mute: false },
         data: { id: snowflake(), name, type: 1, options },
       });
       return { id, token };

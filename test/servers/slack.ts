@@ -5,10 +5,16 @@ import { sendJson, startHttpServer } from "./http.ts";
 
 export type SlackCall = { method: string; body: Record<string, any> };
 
+/** A bot token this fake rejects, as Slack does a revoked one. */
+export const REJECTED_TOKEN = "xoxb-rejected";
+/** Users this fake reports as workspace admins (users.info). */
+export const ADMIN_USER = "UADMIN";
+
 /**
  * Slack's side of the wire on 127.0.0.1: a Web API (`auth.test`,
- * `chat.postMessage`, `chat.update`) and the `response_url` that slash
- * commands answer to. It records every call for assertions.
+ * `chat.postMessage`, `chat.update`, `chat.delete`, `chat.postEphemeral`,
+ * `users.info`) and the `response_url` that slash commands answer to. It
+ * records every call for assertions.
  */
 export async function startSlackServer() {
   const calls: SlackCall[] = [];
@@ -16,6 +22,8 @@ export async function startSlackServer() {
   /** Messages posted to channels, newest last, as conversations.history returns them (newest first). */
   const posted: { channel: string; ts: string; text: string; blocks?: unknown; metadata?: unknown }[] = [];
   let nextTs = 1_700_000_000;
+  /** Set to make every call fail as if the token were revoked mid-session. */
+  let revoked = false;
   const http = await startHttpServer((request, raw, response) => {
     const path = (request.url ?? "").split("?")[0]!;
     const body = parseBody(raw, request.headers["content-type"] ?? "");
@@ -26,6 +34,8 @@ export async function startSlackServer() {
     }
     const method = path.replace(/^\/api\//, "");
     calls.push({ method, body });
+    const token = request.headers.authorization?.replace(/^Bearer /, "") ?? body.token;
+    if (token === REJECTED_TOKEN || revoked) return sendJson(response, 200, { ok: false, error: revoked ? "token_revoked" : "invalid_auth" });
     if (method === "apps.connections.open") return sendJson(response, 200, { ok: true, url: `ws://127.0.0.1:${(http.server.address() as AddressInfo).port}/socket` });
     if (method === "auth.test") return sendJson(response, 200, { ok: true, url: "https://lab.slack.test/", team: "Lab", user: "paperbot", team_id: "T1", user_id: "UBOT", bot_id: "BBOT" });
     if (method === "chat.postMessage") {
@@ -35,6 +45,9 @@ export async function startSlackServer() {
     }
     if (method === "conversations.history") return sendJson(response, 200, { ok: true, messages: posted.filter((message) => message.channel === body.channel).reverse(), has_more: false });
     if (method === "chat.update") return sendJson(response, 200, { ok: true, channel: body.channel, ts: body.ts, text: body.text });
+    if (method === "chat.delete") return sendJson(response, 200, { ok: true, channel: body.channel, ts: body.ts });
+    if (method === "chat.postEphemeral") return sendJson(response, 200, { ok: true, message_ts: `${nextTs++}.000200` });
+    if (method === "users.info") return sendJson(response, 200, { ok: true, user: { id: body.user, name: String(body.user).toLowerCase(), is_admin: body.user === ADMIN_USER, is_owner: false, is_primary_owner: false } });
     sendJson(response, 200, { ok: false, error: "unknown_method" });
   });
   // Socket Mode: the app connects here, gets "hello", then event envelopes it must acknowledge.
@@ -60,7 +73,7 @@ export async function startSlackServer() {
     sockets.close();
     await http.close();
   };
-  return { apiUrl: `${http.url}/api/`, responseUrl: (id: string) => `${http.url}/response/${id}`, calls, responses, posted, socketReady: ready, socketEvent, acks, close };
+  return { apiUrl: `${http.url}/api/`, revokeToken: () => void (revoked = true), responseUrl: (id: string) => `${http.url}/response/${id}`, calls, responses, posted, socketReady: ready, socketEvent, acks, close };
 }
 
 function parseBody(raw: string, contentType: string): Record<string, any> {
