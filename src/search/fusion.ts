@@ -1,12 +1,28 @@
+import { SETTINGS } from "./settings.ts";
+
+/** A paper (by its position in the snapshot) and its score in one list. */
+export type Ranked = { doc: number; score: number };
+
 /**
- * Reciprocal rank fusion: each ranked list votes 1/(k + rank) for its items,
- * scaled by the list's weight. Rank-based, so BM25 scores and cosine
- * distances need no common scale.
+ * Fuses the lexical and vector lists. "linear": each list's scores scaled
+ * to its own best (vector scores measured above the list's weakest), then
+ * summed with weights, so a paper far ahead on BM25 stays ahead unless the
+ * vectors strongly disagree. "rrf": weighted reciprocal rank fusion. The
+ * mode and weights were chosen on the tuned half of the development sets.
  */
-export function reciprocalRankFusion(lists: { ids: string[]; weight: number }[], k = 60): Map<string, number> {
-  const scores = new Map<string, number>();
-  for (const { ids, weight } of lists) {
-    ids.forEach((id, rank) => scores.set(id, (scores.get(id) ?? 0) + weight / (k + rank + 1)));
+export function fuse(lexical: Ranked[], vector: Ranked[]): Ranked[] {
+  const { lexicalWeight, vectorWeight, k, mode } = SETTINGS.fusion;
+  const scores = new Map<number, number>();
+  const add = (doc: number, value: number) => scores.set(doc, (scores.get(doc) ?? 0) + value);
+  if (mode === "rrf") {
+    lexical.forEach((entry, rank) => add(entry.doc, lexicalWeight / (k + rank + 1)));
+    vector.forEach((entry, rank) => add(entry.doc, vectorWeight / (k + rank + 1)));
+  } else {
+    const best = lexical[0]?.score ?? 0;
+    for (const entry of lexical) add(entry.doc, (lexicalWeight * entry.score) / best);
+    const top = vector[0]?.score ?? 0;
+    const floor = vector.at(-1)?.score ?? 0;
+    for (const entry of vector) add(entry.doc, top > floor ? (vectorWeight * (entry.score - floor)) / (top - floor) : 0);
   }
-  return scores;
+  return [...scores].map(([doc, score]) => ({ doc, score })).sort((a, b) => b.score - a.score);
 }

@@ -1,13 +1,22 @@
 import type { PaperFilters } from "../store/paper-store.ts";
+import { topicParts, type TopicParts } from "./query-terms.ts";
 import { extractDateRange } from "./time-phrases.ts";
 
+/** A question, parsed once; every stage of search reads this. */
 export type ParsedQuestion = {
   /** The question as asked. */
   text: string;
   /** What the question is about, with the chat framing and constraints removed. */
   topic: string;
   filters: PaperFilters;
+  /** The topic's main words, asides and contrasts, and its weighted search terms. */
+  parts: TopicParts;
+  /** "anything similar to X?", "more like X", "papers building on X": the X, to be looked up. */
+  similarTo?: string;
 };
+
+/** Ways of asking for papers like a known one; what follows is the paper's name. */
+const SIMILAR = /\b(?:(?:similar|comparable) to|(?:more|papers|work|anything|something|ones|others|stuff) like|build(?:s|ing)? (?:on|upon)|extend(?:s|ing)?|follow[- ]ups? (?:to|of|on))\s+(.+)$/;
 
 /**
  * The conversational frame around a topic: "which papers cover ...?",
@@ -56,5 +65,8 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
     .replace(/\b(?:compare|comparing|comparison of|versus|vs\.?|differ(?:s)? from|different from|difference between|differences between|better than|or)\b/g, " ")
     .replace(/\s+/g, " ")
     .trim();
-  return { text, topic: rest || text, filters };
+  const topic = rest || text;
+  const similar = SIMILAR.exec(text.toLowerCase().replace(/[?!.]+\s*$/, ""));
+  const similarTo = similar?.[1]?.replace(/^(?:the|a|an)\s+/, "").replace(/\s+(?:paper|article|work)$/, "").trim();
+  return { text, topic, filters, parts: topicParts(topic), ...(similarTo && { similarTo }) };
 }

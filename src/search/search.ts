@@ -1,11 +1,13 @@
 import type { Embedder } from "../embed/embedder.ts";
-import type { LibrarySnapshot, SnapshotCache } from "./snapshot.ts";
-import type { PaperFilters, PaperStore, ScoredId, StoredPaper } from "../store/paper-store.ts";
-import { reciprocalRankFusion } from "./fusion.ts";
-import { Glossary } from "./glossary/glossary.ts";
-import { parseQuestion, type ParsedQuestion } from "./question.ts";
 import { loadWordVectors } from "../embed/word-vectors/cache.ts";
+import type { PaperFilters, PaperStore, StoredPaper } from "../store/paper-store.ts";
+import { passesFilters } from "./filters.ts";
+import { fuse, type Ranked } from "./fusion.ts";
+import { parseQuestion, type ParsedQuestion } from "./question.ts";
 import { RelevanceJudge, topicCoverage } from "./relevance.ts";
+import { SETTINGS } from "./settings.ts";
+import type { LibrarySnapshot, SnapshotCache } from "./snapshot.ts";
+import type { QueryTerm } from "./text-index.ts";
 
 export type SearchHit = { paper: StoredPaper; score: number };
 
@@ -15,7 +17,7 @@ export type SearchResult = {
   relevant: boolean;
   /** Topic words the best papers do not account for (why `relevant` is false). */
   unmatched: string[];
-  /** The field's terms the glossary added for the topic's everyday wording. */
+  /** Words added to the topic from the library's own vocabulary (acronyms spelled out, feedback). */
   fieldTerms: string[];
   /**
    * Share of the topic's own words found in the best papers: near 1 when the
@@ -23,34 +25,23 @@ export type SearchResult = {
    * was phrased in other words (ranking is fuzzier).
    */
   lexicalMatch: number;
+  /** For "papers like X": the paper X, found by lookup and left out of the results. */
+  example?: StoredPaper;
   results: SearchHit[];
 };
 
 export type SearchOptions = { k?: number; today?: Date; filters?: PaperFilters };
 
-/** How many candidates each retriever contributes before fusion. */
-const CANDIDATES = 50;
-/** Pseudo-relevance feedback: from the top papers, take this many distinguishing words and search again. */
-const FEEDBACK_PAPERS = 2;
-const FEEDBACK_TERMS = 10;
-/** Feedback only runs when the first pass left the topic's own words partly unmatched. */
-const FEEDBACK_BELOW_COVERAGE = 0.9;
-
 /**
- * Hybrid retrieval, tuned on `npm run eval`:
- * - BM25 over title (boosted) and abstract, on the question's topic;
- * - BM25 on the field's terms for everyday phrasing (the glossary);
- * - vector similarity on the topic plus those terms;
- * fused by reciprocal rank, leaning towards BM25 when the topic's own words
- * are found and towards vectors when they are not. A second BM25 pass on
- * words from the best papers (pseudo-relevance feedback) rescues questions
- * phrased far from the abstracts. Filters apply inside every query.
+ * Hybrid retrieval: BM25F over titles and abstracts (with word pairs as
+ * phrases) from the in-memory snapshot, and vector similarity from the
+ * store, fused with weights set on development data. "Papers like X" looks
+ * X up and searches by its title and abstract instead of the words "like X".
  */
 export class PaperSearch {
   readonly #store: PaperStore;
   readonly #embedder: Embedder;
   readonly #snapshots: SnapshotCache;
-  readonly #glossary = new Glossary();
   #judge: Promise<RelevanceJudge> | undefined;
 
   constructor(store: PaperStore, embedder: Embedder, snapshots: SnapshotCache) {
@@ -62,46 +53,46 @@ export class PaperSearch {
   async search(question: string, options: SearchOptions = {}): Promise<SearchResult> {
     const k = options.k ?? 10;
     const parsed = parseQuestion(question, options.today ?? new Date());
-    const query = { ...parsed, filters: { ...parsed.filters, ...options.filters } };
-    const { topic, filters } = query;
-
-    const glossaryMatch = this.#glossary.match(topic);
+    const query: ParsedQuestion = { ...parsed, filters: { ...parsed.filters, ...options.filters } };
     const snapshot = await this.#snapshots.get();
-    const fieldTerms = glossaryMatch.terms.join(" ");
-    const termsOf = (papers: (StoredPaper | undefined)[]) => papers.filter((paper): paper is StoredPaper => paper !== undefined).map((paper) => snapshot.termsOf(paper));
-    const [text, glossary, vector] = await Promise.all([
-      this.#store.textSearch(topic, CANDIDATES, filters),
-      fieldTerms ? this.#store.textSearch(fieldTerms, CANDIDATES, filters) : [],
-      this.#embedder.embedQuery(`${topic} ${fieldTerms}`).then((embedding) => this.#store.vectorSearch(embedding, CANDIDATES, filters)),
-    ]);
-    // 0.5 when half the topic's words are in the best BM25 papers; more trust in BM25 above that.
-    const lean = topicCoverage(topic, termsOf(text.slice(0, 3).map((hit) => snapshot.byId.get(hit.id)))) - 0.5;
-    const lists = [
-      { hits: text, weight: 1 + lean },
-      { hits: glossary, weight: 1 },
-      { hits: vector, weight: 1 - lean },
-    ];
-    let ranked = fuse(lists, snapshot);
-    const lexicalMatch = topicCoverage(topic, termsOf(ranked.slice(0, 3).map((hit) => hit.paper)));
+    const example = query.similarTo ? (snapshot.lookup.find(query.similarTo).match ?? undefined) : undefined;
+    const allowed = passesFilters(query.filters);
+    const terms = example ? exampleTerms(snapshot, example) : query.parts.terms;
 
-    if (lexicalMatch < FEEDBACK_BELOW_COVERAGE) {
-      const feedback = snapshot.distinguishingTerms(ranked.slice(0, FEEDBACK_PAPERS).map((hit) => hit.paper), FEEDBACK_TERMS, topic);
-      if (feedback.length > 0) ranked = fuse([...lists, { hits: await this.#store.textSearch(feedback.join(" "), CANDIDATES, filters), weight: 1 }], snapshot);
-    }
-    const results = ranked.slice(0, k);
+    const vectorQuery = example ? this.#store.vectorsOf([example.id]).then((vectors) => vectors.get(example.id)) : this.#embedder.embedQuery(query.topic);
+    const [lexical, vector] = await Promise.all([
+      Promise.resolve(topLexical(snapshot, terms, allowed)),
+      vectorQuery.then((embedding) => (embedding ? this.#store.vectorSearch(embedding, SETTINGS.candidates, query.filters) : [])),
+    ]);
+    const vectorRanked: Ranked[] = vector.flatMap((hit) => {
+      const doc = snapshot.indexOf.get(hit.id);
+      return doc === undefined ? [] : [{ doc, score: hit.score }];
+    });
+    const skip = example ? snapshot.indexOf.get(example.id) : undefined;
+    const ranked = fuse(lexical, vectorRanked).filter((entry) => entry.doc !== skip);
+    const results = ranked.slice(0, k).map((entry) => ({ paper: snapshot.papers[entry.doc]!, score: entry.score }));
+
+    const termsOf = (papers: StoredPaper[]) => papers.map((paper) => snapshot.termsOf(paper));
+    const lexicalMatch = topicCoverage(query.topic, termsOf(results.slice(0, 3).map((hit) => hit.paper)));
     this.#judge ??= loadWordVectors().then((table) => new RelevanceJudge(table));
-    const verdict = (await this.#judge).judge(topic, glossaryMatch.cueStems, termsOf(results.map((hit) => hit.paper)), (stem) => snapshot.papersWithStem(stem));
-    return { query, relevant: verdict.relevant, unmatched: verdict.unmatched, fieldTerms: glossaryMatch.terms, lexicalMatch, results };
+    const verdict = example
+      ? { relevant: results.length > 0, unmatched: [] }
+      : (await this.#judge).judge(query.topic, new Set(), termsOf(results.map((hit) => hit.paper)), (stem) => snapshot.papersWithStem(stem));
+    return { query, relevant: verdict.relevant, unmatched: verdict.unmatched, fieldTerms: [], lexicalMatch, results, ...(example && { example }) };
   }
 }
 
-/** Papers written after the snapshot was taken are left out until the next search sees the new version. */
-function fuse(lists: { hits: ScoredId[]; weight: number }[], snapshot: LibrarySnapshot): SearchHit[] {
-  const scores = reciprocalRankFusion(lists.map((list) => ({ ids: list.hits.map((hit) => hit.id), weight: list.weight })));
-  return [...scores]
-    .sort((a, b) => b[1] - a[1])
-    .flatMap(([id, score]) => {
-      const paper = snapshot.byId.get(id);
-      return paper ? [{ paper, score }] : [];
-    });
+/** The best papers by BM25F that pass the filters, best first. */
+function topLexical(snapshot: LibrarySnapshot, terms: QueryTerm[], allowed: ((paper: StoredPaper) => boolean) | undefined): Ranked[] {
+  const scores = snapshot.text.scores(terms);
+  const ranked: Ranked[] = [];
+  scores.forEach((score, doc) => {
+    if (score > 0 && (!allowed || allowed(snapshot.papers[doc]!))) ranked.push({ doc, score });
+  });
+  return ranked.sort((a, b) => b.score - a.score).slice(0, SETTINGS.candidates);
+}
+
+/** Query by example: the words that most distinguish the paper from the rest of the library. */
+function exampleTerms(snapshot: LibrarySnapshot, paper: StoredPaper): QueryTerm[] {
+  return snapshot.distinguishingTerms([paper], SETTINGS.example.terms, "").map((term) => ({ term, weight: 1 }));
 }

@@ -2,6 +2,7 @@ import { contentTerms } from "../embed/tokens.ts";
 import { PaperLookup } from "./lookup.ts";
 import { paperTerms, type PaperTerms } from "./paper-terms.ts";
 import type { PaperStore, StoredPaper } from "../store/paper-store.ts";
+import { TextIndex } from "./text-index.ts";
 
 /** How many tokenized papers the snapshot keeps; search results recur, the whole library need not be held twice. */
 const TERMS_KEPT = 2_000;
@@ -14,6 +15,9 @@ const TERMS_KEPT = 2_000;
 export class LibrarySnapshot {
   readonly papers: StoredPaper[];
   readonly byId: Map<string, StoredPaper>;
+  /** Position of each paper in `papers`, which is how the text index refers to it. */
+  readonly indexOf: Map<string, number>;
+  readonly text: TextIndex;
   readonly #documentFrequency = new Map<string, number>();
   /** How many papers use each word stem, stopwords included. */
   readonly #stemFrequency = new Map<string, number>();
@@ -24,11 +28,14 @@ export class LibrarySnapshot {
   constructor(papers: StoredPaper[]) {
     this.papers = papers;
     this.byId = new Map(papers.map((paper) => [paper.id, paper]));
-    for (const paper of papers) {
-      const { termSet, stemSet } = paperTerms(paper);
-      for (const term of termSet) this.#documentFrequency.set(term, (this.#documentFrequency.get(term) ?? 0) + 1);
-      for (const stem of stemSet) this.#stemFrequency.set(stem, (this.#stemFrequency.get(stem) ?? 0) + 1);
-    }
+    this.indexOf = new Map(papers.map((paper, index) => [paper.id, index]));
+    const terms = papers.map((paper) => {
+      const tokens = paperTerms(paper);
+      for (const term of tokens.termSet) this.#documentFrequency.set(term, (this.#documentFrequency.get(term) ?? 0) + 1);
+      for (const stem of tokens.stemSet) this.#stemFrequency.set(stem, (this.#stemFrequency.get(stem) ?? 0) + 1);
+      return tokens;
+    });
+    this.text = new TextIndex(terms);
   }
 
   /** A paper's tokens, computed once and kept while few enough papers have been asked for. */

@@ -1,0 +1,69 @@
+/**
+ * Development aid: scores retrieval setting variants on the TUNED halves
+ * only (set1 even entries, CSFCube even queries, the project's own set),
+ * building each library once. Usage:
+ *   node scripts/eval/tune.ts '{"fusion":{"vectorWeight":0.3}}' '{"bm25":{"titleWeight":3}}'
+ * Each argument is merged into SETTINGS for one run; no argument = current settings.
+ */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { LocalEmbedder } from "../../src/embed/local.ts";
+import { Library } from "../../src/library/library.ts";
+import { SETTINGS } from "../../src/search/settings.ts";
+import { csfcubeCorpusPath, runCsfcube } from "./csfcube.ts";
+import { loadQuestions } from "./dataset.ts";
+import { buildEvalLibrary, buildLibraryFrom } from "./library.ts";
+import { mean, ndcg } from "./metrics.ts";
+import { halfOf } from "./shared-set.ts";
+
+const SHARED = join(import.meta.dirname, "..", "..", "..", "shared", "eval");
+const TODAY = new Date("2026-11-22T12:00:00Z");
+
+function merge(target: Record<string, unknown>, patch: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(patch)) {
+    if (value && typeof value === "object" && !Array.isArray(value)) merge(target[key] as Record<string, unknown>, value as Record<string, unknown>);
+    else target[key] = value;
+  }
+}
+
+const embedder = await LocalEmbedder.create();
+const seeds = await buildLibraryFrom([join(SHARED, "..", "seeds")], embedder, TODAY);
+const own = await buildEvalLibrary(embedder, TODAY);
+const cube = await buildLibraryFrom([csfcubeCorpusPath(SHARED)], embedder, TODAY);
+const set1 = (JSON.parse(await readFile(join(SHARED, "set1", "topical.json"), "utf8")) as { kind: string; question: string; relevant: { title: string; grade: number }[] }[])
+  .filter((_q, i) => halfOf(i) === "tuned");
+const ownQuestions = (await loadQuestions(await own.store.list())).questions.filter((q) => q.kind !== "absent");
+const original = structuredClone(SETTINGS);
+
+for (const variant of process.argv.length > 2 ? process.argv.slice(2) : ["{}"]) {
+  merge(SETTINGS as unknown as Record<string, unknown>, structuredClone(original) as unknown as Record<string, unknown>);
+  merge(SETTINGS as unknown as Record<string, unknown>, JSON.parse(variant));
+  const byKind = new Map<string, number[]>();
+  const seedLibrary = new Library(seeds.store, embedder);
+  let absentOk = 0;
+  let wronglyAbsent = 0;
+  for (const q of set1) {
+    const result = await seedLibrary.search(q.question, { k: 10, today: TODAY });
+    if (q.relevant.length === 0) {
+      absentOk += result.relevant ? 0 : 1;
+      continue;
+    }
+    wronglyAbsent += result.relevant ? 0 : 1;
+    const grades = new Map(q.relevant.map((label) => [label.title, label.grade]));
+    byKind.set(q.kind, [...(byKind.get(q.kind) ?? []), ndcg(result.results.map((hit) => hit.paper.title), grades)]);
+  }
+  const ownLibrary = new Library(own.store, embedder);
+  const ownByKind = new Map<string, number[]>();
+  for (const q of ownQuestions) {
+    const result = await ownLibrary.search(q.question, { k: 10, today: new Date("2026-11-22T12:00:00Z") });
+    ownByKind.set(q.kind, [...(ownByKind.get(q.kind) ?? []), ndcg(result.results.map((hit) => hit.paper.id), q.relevant)]);
+  }
+  const csf = await runCsfcube(SHARED, new Library(cube.store, embedder), ["tuned"]);
+  const f = (values: number[]) => mean(values).toFixed(3);
+  const all = [...byKind.values()].flat();
+  console.log(
+    `${variant}\n  set1 tuned: ${[...byKind].map(([kind, values]) => `${kind} ${f(values)}`).join("  ")}  all ${f(all)}  absent-ok ${absentOk}/3 wrongly-absent ${wronglyAbsent}/30` +
+      `\n  own: ${[...ownByKind].map(([kind, values]) => `${kind} ${f(values)}`).join("  ")}\n  csfcube dev: ${f(csf.map((o) => o.ndcg))} (bm25 ${f(csf.map((o) => o.bm25Ndcg))})`,
+  );
+}
+await Promise.all([seeds.dispose(), own.dispose(), cube.dispose()]);
