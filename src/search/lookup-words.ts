@@ -24,7 +24,8 @@ export function similarWord(query: string, word: string): number {
 
 function nearlyEqual(a: string, b: string): boolean {
   // Typos rarely hit both of the first two letters; checking that first skips most distance computations.
-  if (Math.min(a.length, b.length) < 5 || (a[0] !== b[0] && a[1] !== b[1])) return false;
+  // Five letters or fewer, one changed letter is usually another name ("llama", "llava").
+  if (Math.min(a.length, b.length) < 6 || (a[0] !== b[0] && a[1] !== b[1])) return false;
   const allowed = Math.max(a.length, b.length) >= 8 ? 2 : 1;
   return Math.abs(a.length - b.length) <= allowed && distance(a, b) <= allowed;
 }

@@ -33,14 +33,20 @@ export function namesOf(paper: Pick<Paper, "title" | "abstract">, isUnique: (nam
   const own = new Set<string>();
   const counts = new Map<string, number>();
   for (const sentence of paper.abstract.split(/(?<=[.!?])\s+(?=[A-Z(])/)) {
-    const proposing = PROPOSAL.test(sentence);
+    const proposal = sentence.match(PROPOSAL);
+    const proposing = proposal !== null;
+    let firstAfterVerb = true;
     for (const match of sentence.matchAll(NAME)) {
       const name = match[0];
       if (!looksLikeName(name)) continue;
       counts.set(name, (counts.get(name) ?? 0) + 1);
       const defined = /[(,]\s*$/.test(sentence.slice(0, match.index)) && /^\s*\)/.test(sentence.slice(match.index + name.length));
-      // A common acronym defined while proposing ("we use multi-layer perceptrons (MLPs)") is the paper's only if its title spells it out.
-      if (proposing && (isUnique(name) || (defined && spelledOut(name)))) own.add(name);
+      // What a proposing verb names is the first name after it, or one defined there: later ones are examples
+      // ("we introduce TransMLA, which converts models (e.g., LLaMA, Qwen)"). A common acronym defined there
+      // ("we use multi-layer perceptrons (MLPs)") is the paper's only if its title spells it out.
+      const afterVerb = proposing && match.index >= proposal.index!;
+      if (afterVerb && ((firstAfterVerb && isUnique(name)) || (defined && (isUnique(name) || spelledOut(name))))) own.add(name);
+      if (afterVerb) firstAfterVerb = false;
     }
     for (const match of sentence.matchAll(PROPOSED)) {
       const name = match[1]!;

@@ -16,14 +16,20 @@ export function registerPaper(program: Command, context: () => CliContext): void
     .argument("[name]", 'e.g. "PyramidKV", "the HNSW paper", "scissor hands kv cache", 2406.02069')
     .option(...dbOption)
     .option("--k <n>", "offer at most n alternatives", parsePositiveInt, 10)
-    .option("--json", 'print {"match": <paper or null>, "alternatives": [...]}')
+    .option("--json", 'print {"match": <paper or null>, "alternatives": [...]}, plus "closest": [...] when nothing matches')
     .option("--stdin", "read one name per line from standard input; print one JSON object per line")
     .action(async (name: string | undefined, flags: PaperFlags) => {
       requireQuery(name, flags, 'Give a paper name, e.g. paperbot paper "PyramidKV", or use --stdin');
       const ctx = context();
       const lookUp = (library: Library) => async (text: string) => {
         const found = await library.lookup(text, flags.k);
-        return { match: found.match && publicFields(found.match), alternatives: found.alternatives.map(publicFields) };
+        // "closest" and "description" appear only when they say something, so a plain miss stays {"match": null, "alternatives": []}.
+        return {
+          match: found.match && publicFields(found.match),
+          alternatives: found.alternatives.map(publicFields),
+          ...(found.closest.length > 0 && { closest: found.closest.map(publicFields) }),
+          ...(found.description && { description: true }),
+        };
       };
       await withLibrary(ctx, flags.db, (library) =>
         runQueries(ctx, name, flags, lookUp(library), { json: (found) => found, human: (found, query) => describe(query, found) }),
@@ -31,13 +37,15 @@ export function registerPaper(program: Command, context: () => CliContext): void
     });
 }
 
-type Found = { match: Omit<StoredPaper, "contentHash" | "recordHash" | "addedAt"> | null; alternatives: Omit<StoredPaper, "contentHash" | "recordHash" | "addedAt">[] };
+type Shown = Omit<StoredPaper, "contentHash" | "recordHash" | "addedAt">;
+type Found = { match: Shown | null; alternatives: Shown[]; closest?: Shown[]; description?: boolean };
 
 function describe(name: string, found: Found): string {
   if (found.match) return `${plainCard(found.match)}\n`;
-  if (found.alternatives.length > 0) {
-    return `"${name}" could be any of these; which one?\n${found.alternatives.map((paper, index) => `${index + 1}. ${paper.title}\n   ${paper.url}`).join("\n")}\n`;
-  }
-  return `No paper in the library matches "${name}". Try its full title, a distinctive part of it, or its arXiv id.\n`;
+  const list = (papers: Shown[]) => papers.map((paper, index) => `${index + 1}. ${paper.title}\n   ${paper.url}`).join("\n");
+  if (found.alternatives.length > 0) return `"${name}" could be any of these; which one?\n${list(found.alternatives)}\n`;
+  const hint = found.description ? `That reads like a description: try paperbot search "${name}".` : "Try its full title, a distinctive part of it, or its arXiv id.";
+  if (found.closest?.length) return `"${name}" is not in the library; closest:\n${list(found.closest)}\n${hint}\n`;
+  return `No paper in the library matches "${name}". ${hint}\n`;
 }
 
