@@ -27,8 +27,21 @@ export type IngestOptions = {
  * Adds records to the library. Records of a paper already there are merged
  * with it (richest fields win); only papers whose embedded text changed are
  * embedded again; everything is written in one commit, or nothing is.
+ * One ingest at a time per library: a second one fails with LIBRARY_BUSY.
+ * Even when nothing changed, a run finishes what a killed run left undone:
+ * rows its indexes never took in.
  */
 export async function ingestRecords(records: PaperRecord[], deps: IngestDeps, options: IngestOptions = {}): Promise<IngestSummary> {
+  if (options.dryRun) return ingestLocked(records, deps, options);
+  const release = await deps.store.lockWrites();
+  try {
+    return await ingestLocked(records, deps, options);
+  } finally {
+    await release();
+  }
+}
+
+async function ingestLocked(records: PaperRecord[], deps: IngestDeps, options: IngestOptions): Promise<IngestSummary> {
   const { store, embedder, logger } = deps;
   const now = (deps.now ?? (() => new Date()))().toISOString();
   const stamp: EmbedderStamp = { embedder: embedder.id, dims: embedder.dims };
@@ -54,7 +67,12 @@ export async function ingestRecords(records: PaperRecord[], deps: IngestDeps, op
   }
   const summary = { records: records.length, papers: incoming.length, inserted, updated: changed.length - inserted, unchanged };
   logger.debug({ ...summary, rebuild }, "ingest plan");
-  if (options.dryRun || (changed.length === 0 && !rebuild)) return summary;
+  if (options.dryRun) return summary;
+  if (changed.length === 0 && !rebuild) {
+    const repair = await store.ensureIndexes();
+    if (repair.created.length + repair.caughtUp.length > 0) logger.warn(repair, "completed the indexes an interrupted ingest left unfinished");
+    return summary;
+  }
 
   const rows = await withVectors(changed, deps, options.onEmbedProgress);
   if (rebuild) {

@@ -44,5 +44,13 @@ export interface PaperStore {
   upsert(papers: StoredPaperWithVector[], stamp: EmbedderStamp, supersededIds?: string[]): Promise<void>;
   /** Replaces the whole library in one write, e.g. to rebuild it with another embedder. */
   replaceAll(papers: StoredPaperWithVector[], stamp: EmbedderStamp): Promise<void>;
+  /**
+   * Brings every search index up to every row. Rows and indexes are separate
+   * commits, so a writer killed in between leaves rows no index covers; this
+   * finds and repairs that, and writes nothing when all is covered.
+   */
+  ensureIndexes(): Promise<{ created: string[]; caughtUp: string[] }>;
+  /** Takes the library's single-writer lock; the second writer gets a LIBRARY_BUSY error. Returns the release. */
+  lockWrites(): Promise<() => Promise<void>>;
   close(): void;
 }

@@ -1,27 +1,38 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import * as lancedb from "@lancedb/lancedb";
 import { PaperbotError } from "../../errors.ts";
 import { normalizeTitle } from "../../papers/paper.ts";
 import type { EmbedderStamp, PaperFilters, PaperStore, ScoredId, StoredPaper, StoredPaperWithVector } from "../paper-store.ts";
 import { LanceDigestStore } from "./digest-tables.ts";
 import { filterSql, sqlString } from "./filters.ts";
+import { indexCoverage, refreshIndexes, repairIndexes, type IndexCoverage, type IndexRepair } from "./indexes.ts";
 import { COLUMNS_WITHOUT_VECTOR, fromRow, PAPERS_TABLE, papersSchema, toRow } from "./schema.ts";
+import { acquireWriteLock, type ReleaseLock } from "./write-lock.ts";
 
 /** `readConsistencySeconds`: how stale a long-running process may see the library (writes by other processes). */
 export type LanceLocation = { uri: string; apiKey?: string; region?: string; readConsistencySeconds?: number };
 
-const FTS_OPTIONS = { stem: true, language: "English", removeStopWords: true, lowercase: true, asciiFolding: true } as const;
+/** `mustExist`: refuse, rather than start an empty library, when there is none at the location (every command but ingest). */
+export type OpenOptions = { mustExist?: boolean };
 
 /** The library in LanceDB: a local directory by default, or any URI LanceDB accepts. */
 export class LancePaperStore implements PaperStore {
   readonly #db: lancedb.Connection;
+  readonly #localDir: string | undefined;
   #table: lancedb.Table | undefined;
 
-  private constructor(db: lancedb.Connection, table: lancedb.Table | undefined) {
+  private constructor(db: lancedb.Connection, table: lancedb.Table | undefined, localDir: string | undefined) {
     this.#db = db;
     this.#table = table;
+    this.#localDir = localDir;
   }
 
-  static async open(location: LanceLocation): Promise<LancePaperStore> {
+  static async open(location: LanceLocation, options: OpenOptions = {}): Promise<LancePaperStore> {
+    const localDir = localDirOf(location.uri);
+    // Connecting creates a local directory; a mistyped --db must not leave one behind.
+    if (options.mustExist && localDir !== undefined && !existsSync(localDir)) throw missingLibrary(location.uri);
+    let store: LancePaperStore;
     try {
       const db = await lancedb.connect(location.uri, {
         ...(location.apiKey && { apiKey: location.apiKey }),
@@ -31,10 +42,35 @@ export class LancePaperStore implements PaperStore {
       const names = await db.tableNames();
       const table = names.includes(PAPERS_TABLE) ? await db.openTable(PAPERS_TABLE) : undefined;
       if (table) await migrate(table);
-      return new LancePaperStore(db, table);
+      store = new LancePaperStore(db, table, localDir);
     } catch (cause) {
       throw storeError(`open the library at ${location.uri}`, cause);
     }
+    if (options.mustExist && !store.#table) {
+      store.close();
+      throw missingLibrary(location.uri);
+    }
+    return store;
+  }
+
+  /** Held by an ingest for its whole run, so that a second one fails clearly instead of interleaving. */
+  async lockWrites(): Promise<ReleaseLock> {
+    return this.#localDir === undefined ? async () => undefined : acquireWriteLock(this.#localDir);
+  }
+
+  /** How many rows each index the library should have covers. */
+  async indexCoverage(): Promise<IndexCoverage[]> {
+    return this.#table ? indexCoverage(this.#table) : [];
+  }
+
+  async ensureIndexes(): Promise<IndexRepair> {
+    if (!this.#table) return { created: [], caughtUp: [] };
+    const table = this.#table;
+    let repair: IndexRepair = { created: [], caughtUp: [] };
+    await this.#write(async () => {
+      repair = await repairIndexes(table);
+    });
+    return repair;
   }
 
   /** Digest subscriptions and the log of what each channel was sent, in the same database. */
@@ -146,28 +182,8 @@ function toRows(papers: StoredPaperWithVector[], stamp: EmbedderStamp) {
   return papers.map((paper) => toRow(paper, normalizeTitle(paper.title), stamp.embedder));
 }
 
-/**
- * Full-text indexes, one per column so that search can weight title above
- * abstract; and, once the library is large enough for a full scan to be
- * slow, an HNSW vector index. New rows join existing indexes through
- * `optimize` instead of a rebuild.
- */
-async function refreshIndexes(table: lancedb.Table, rebuilt: boolean): Promise<void> {
-  const existing = new Set((await table.listIndices()).flatMap((index) => index.columns));
-  for (const column of ["title", "abstract"]) {
-    if (rebuilt || !existing.has(column)) await table.createIndex(column, { config: lancedb.Index.fts(FTS_OPTIONS), replace: true });
-  }
-  const hasVectorIndex = !rebuilt && existing.has("vector");
-  if (!hasVectorIndex && (await table.countRows()) >= VECTOR_INDEX_MIN_PAPERS) {
-    await table.createIndex("vector", { config: lancedb.Index.hnswSq({ distanceType: "cosine" }), replace: true });
-  }
-  if (!rebuilt) await table.optimize();
-}
-
 /** Title matches count double: a word in the title says more about a paper than one in its abstract. */
 const TITLE_BOOST = 2;
-/** Below this many papers an exact scan is fast enough (a few ms); above it, HNSW (see `npm run bench`). */
-const VECTOR_INDEX_MIN_PAPERS = 5_000;
 const VECTOR_SEARCH_EF = 200;
 
 function withFilter<Q extends { where(predicate: string): Q }>(query: Q, filters?: PaperFilters): Q {
@@ -177,6 +193,19 @@ function withFilter<Q extends { where(predicate: string): Q }>(query: Q, filters
 
 function newestFirst(a: StoredPaper, b: StoredPaper): number {
   return (b.publishedAt ?? "").localeCompare(a.publishedAt ?? "") || a.title.localeCompare(b.title);
+}
+
+/** The directory of a local library; undefined for remote URIs (s3://, db://, ...). */
+function localDirOf(uri: string): string | undefined {
+  if (uri.startsWith("file://")) return fileURLToPath(uri);
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(uri) ? undefined : uri;
+}
+
+function missingLibrary(uri: string): PaperbotError {
+  return new PaperbotError(
+    "LIBRARY_MISSING",
+    `There is no paper library at ${uri}. Build one with: paperbot ingest data/samples --db ${uri} (or check --db and PAPERBOT_DB for a typo).`,
+  );
 }
 
 function storeError(action: string, cause: unknown): PaperbotError {
