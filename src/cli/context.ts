@@ -12,8 +12,11 @@ export type CliContext = {
   logger: Logger;
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
-  /** `longRunning` stores notice writes made by other processes (an ingest while `serve` runs). */
-  openStore(dbOverride?: string, options?: { longRunning?: boolean }): Promise<LancePaperStore>;
+  /**
+   * `longRunning` stores notice writes made by other processes (an ingest while `serve` runs).
+   * Only commands that add papers pass `create`; the others refuse a location that holds no library.
+   */
+  openStore(dbOverride?: string, options?: { longRunning?: boolean; create?: boolean }): Promise<LancePaperStore>;
   embedder(): Promise<Embedder>;
   /** The language-model writer when one is configured; options for `Answerer`. */
   answerWriter(): Promise<{ writer?: EvidenceWriter }>;
@@ -29,7 +32,10 @@ export function createCliContext(env: NodeJS.ProcessEnv = process.env): CliConte
     stdout: process.stdout,
     stderr: process.stderr,
     openStore: (dbOverride, options) =>
-      LancePaperStore.open({ ...config.db, ...(dbOverride && { uri: dbOverride }), ...(options?.longRunning && { readConsistencySeconds: 5 }) }),
+      LancePaperStore.open(
+        { ...config.db, ...(dbOverride && { uri: dbOverride }), ...(options?.longRunning && { readConsistencySeconds: 5 }) },
+        { mustExist: !options?.create },
+      ),
     embedder: () => (embedder ??= createEmbedder(config)),
     answerWriter: async () => (config.llm ? { writer: new LlmWriter(createOpenAIClient(config.openai), config.llm) } : {}),
   };

@@ -4,9 +4,13 @@ import type { LancePaperStore } from "../store/lance/lance-store.ts";
 import { PaperbotError } from "../errors.ts";
 import { writeJson, type CliContext } from "./context.ts";
 
-/** Opens the store for one command and closes it afterwards, whatever happens. */
-export async function withStore<T>(ctx: CliContext, db: string | undefined, use: (store: LancePaperStore) => Promise<T>): Promise<T> {
-  const store = await ctx.openStore(db);
+/**
+ * Opens the store for one command and closes it afterwards, whatever happens.
+ * A location without a library is refused (LIBRARY_MISSING) unless the command
+ * adds papers (`create`), so a mistyped --db cannot answer from an empty library.
+ */
+export async function withStore<T>(ctx: CliContext, db: string | undefined, use: (store: LancePaperStore) => Promise<T>, options: { create?: boolean } = {}): Promise<T> {
+  const store = await ctx.openStore(db, options);
   try {
     return await use(store);
   } finally {

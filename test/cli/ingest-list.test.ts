@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { copyFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -74,8 +75,12 @@ describe("paperbot ingest and list", () => {
     expect(bad.stderr).toMatch(/four-digit year/);
   });
 
-  it("says how to fill an empty library", async () => {
-    const result = await runPaperbot(["list", "--db", join(await tempDir(), "none")]);
-    expect(result.stdout).toMatch(/empty. Add papers with: paperbot ingest data\/samples/);
+  it("refuses a location that holds no library, saying how to build one, and creates nothing there", async () => {
+    const db = join(await tempDir(), "none");
+    const result = await runPaperbot(["list", "--db", db]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe(`paperbot: There is no paper library at ${db}. Build one with: paperbot ingest data/samples --db ${db} (or check --db and PAPERBOT_DB for a typo).\n`);
+    expect(existsSync(db)).toBe(false);
   });
 });

@@ -54,5 +54,5 @@ async function run(ctx: CliContext, flags: CommonFlags, fetch: (deps: Parameters
     if (flags.json) return writeJson(ctx.stdout, summary);
     const verb = flags.dryRun ? "Would add" : "Added";
     ctx.stdout.write(`Fetched ${summary.records} records (${summary.papers} papers${summary.skipped > 0 ? `, ${summary.skipped} malformed skipped` : ""}). ${verb} ${summary.inserted} new, ${summary.updated} updated, ${summary.unchanged} unchanged.\n`);
-  });
+  }, { create: true });
 }

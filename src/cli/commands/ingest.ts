@@ -22,7 +22,7 @@ export function registerIngest(program: Command, context: () => CliContext): voi
       const ctx = context();
       const loaded = await loadFiles(paths, { today: new Date(), ...(flags.year && { year: flags.year }) });
       if (loaded.length === 0) throw new PaperbotError("USAGE", `No .txt or .jsonl files found in ${paths.join(", ")}`);
-      const store = await ctx.openStore(flags.db);
+      const store = await ctx.openStore(flags.db, { create: true });
       const bar = progressBar(ctx.stderr, "Embedding");
       try {
         const records = loaded.flatMap((file) => file.records);
