@@ -67,6 +67,9 @@ function topicCap(query: LookupQuery, entry: Entry, a: Alignment): number {
   if (a.inTitle === 1 && first !== 0 && a.covered.some((covered) => !covered)) return S.weakFragment;
   // A phrase whose title continues the noun phrase before it ("Attention Is All You Need" in "Multi-head Latent
   // Attention Is All You Need") names something more specific: that is another paper with a similar title.
+  // A name followed by a number the query leaves out is that version of it: "FlashAttention" is not "FlashAttention-2".
+  const version = (j: number) => a.covered[j] && j + 1 < entry.words.length && !a.covered[j + 1] && /^v?\d+$/.test(entry.words[j + 1]!) && entry.segment[j + 1] === entry.segment[j];
+  if (entry.words.some((_, j) => version(j))) return S.weakFragment;
   const head = first - 1;
   const titleLike = query.words.length >= 3;
   if (titleLike && head >= 0 && entry.segment[head] === entry.segment[first] && !isFunctionWord(entry.words[head]!) && !a.covered[head]) return S.weakFragment;

@@ -2,7 +2,7 @@ import { parseArxivId } from "../papers/arxiv-id.ts";
 import type { StoredPaper } from "../store/paper-store.ts";
 import { TitleIndex } from "./lookup-index.ts";
 import { matchScore, type MatchScore } from "./lookup-match.ts";
-import { parseQuery } from "./lookup-query.ts";
+import { parseQuery, type LookupQuery } from "./lookup-query.ts";
 import { LOOKUP_SETTINGS } from "./lookup-settings.ts";
 
 export { stripFraming } from "./lookup-query.ts";
@@ -55,18 +55,17 @@ export class PaperLookup {
     const scored = this.#scored(rawQuery);
     const { matchThreshold, tieMargin, alternativeBand } = LOOKUP_SETTINGS;
     const best = scored[0];
+    // A phrase several titles hold whole, each in a longer name ("kv cache compression"), is a topic: ask which.
+    const holding = scored.filter((candidate) => candidate.complete && candidate.topical >= matchThreshold);
+    if (best && best.score < matchThreshold && holding.length > 1) return { ...none, alternatives: holding.slice(0, limit).map((candidate) => candidate.paper), ...descriptionFlag(query) };
     if (!best || best.score < matchThreshold) {
       const closest = scored.filter((candidate) => candidate.score >= LOOKUP_SETTINGS.closestFloor).slice(0, LOOKUP_SETTINGS.closest);
-      const description = query.about && !query.nameLike;
-      return { ...none, closest: closest.map((candidate) => candidate.paper), ...(description && { description: true as const }) };
+      return { ...none, closest: closest.map((candidate) => candidate.paper), ...descriptionFlag(query) };
     }
     // Title words that several titles hold alike name none of them ("kv cache compression"), whatever caps each got.
     const alike = (candidate: Candidate) => best.fragment && candidate.complete && best.topical - candidate.topical <= LOOKUP_SETTINGS.fragmentTie;
     const tied = scored.filter((candidate) => candidate === best || (candidate.score >= matchThreshold && best.score - candidate.score <= tieMargin) || alike(candidate));
-    if (tied.length > 1) {
-      const description = query.about && !query.nameLike;
-      return { ...none, alternatives: tied.slice(0, limit).map((candidate) => candidate.paper), ...(description && { description: true as const }) };
-    }
+    if (tied.length > 1) return { ...none, alternatives: tied.slice(0, limit).map((candidate) => candidate.paper), ...descriptionFlag(query) };
     const runnersUp = scored.slice(1, 1 + limit).filter((candidate) => candidate.score >= Math.max(matchThreshold, best.score - alternativeBand));
     return { match: best.paper, alternatives: runnersUp.map((candidate) => candidate.paper), closest: [] };
   }
@@ -78,4 +77,9 @@ export class PaperLookup {
     const entries = exact.length > 1 ? exact : this.#index.candidates(query);
     return entries.map((entry) => ({ paper: entry.paper, ...matchScore(query, entry) })).sort((a, b) => b.score - a.score);
   }
+}
+
+/** "the paper that …" / "a paper about …" with no name in it: a description for search, not a name. */
+function descriptionFlag(query: LookupQuery): { description?: true } {
+  return query.about && !query.nameLike ? { description: true } : {};
 }

@@ -12,6 +12,16 @@ const papers = [
   paper("MSPLoRA: A Multi-Scale Pyramid Low-Rank Adaptation", "Among PEFT methods, LoRA reduces trainable parameters. We propose MSPLoRA (Multi-Scale Pyramid LoRA)."),
   paper("Model Tells You What to Discard: Adaptive KV Cache Compression for LLMs", "FastGen can be deployed without fine-tuning. FastGen reduces GPU memory."),
   paper("Model Tells You Where to Merge: Adaptive KV Cache Merging for LLMs on Long-Context Tasks", "We propose KVMerger for merging."),
+  paper("FlashAttention-2: Faster Attention with Better Parallelism and Work Partitioning", "We propose FlashAttention-2, with better work partitioning than FlashAttention. FlashAttention is 2x faster."),
+  paper("TransMLA: Multi-head Latent Attention Is All You Need", "We introduce TransMLA, a method that converts models (e.g., LLaMA, Qwen) to multi-head latent attention."),
+  paper("PointNet++: Deep Hierarchical Feature Learning on Point Sets in a Metric Space", "PointNet is a pioneer. PointNet does not capture local structure. We introduce a hierarchical network."),
+  paper("1-bit AI Infra: Part 1.1, Fast and Lossless BitNet b1.58 Inference on CPUs", "In this work, we introduce bitnet.cpp, a tailored software stack for 1-bit LLMs on CPUs."),
+  paper("Language in a Bottle: Language Model Guided Concept Bottlenecks for Interpretable Image Classification", "Our approach, Language Guided Bottlenecks (LaBo), uses a language model to define concepts."),
+  paper("M^3ViT: Mixture-of-Experts Vision Transformer for Efficient Multi-task Learning with Model-Accelerator Co-design", "We propose M3ViT, which customizes mixture-of-experts layers."),
+  paper("HyperZ·Z·W Operator Connects Slow-Fast Networks for Full Context Interaction", "The operator connects hyper-kernels with slow and fast networks."),
+  paper("Efficient and robust approximate nearest neighbor search using Hierarchical Navigable Small World graphs", "We present a new approach based on navigable small world graphs with controllable hierarchy (Hierarchical NSW, HNSW)."),
+  paper("The Impacts of Data, Ordering, and Intrinsic Dimensionality on Recall in Hierarchical Navigable Small World Graphs", "Vector search with HNSW depends on the data. HNSW recall varies."),
+  paper("Head-Aware KV Cache Compression for Efficient Visual Autoregressive Modeling", "We study visual autoregressive models and their cache."),
 ];
 const lookup = new PaperLookup(papers);
 const title = (query: string) => lookup.find(query).match?.title ?? null;
@@ -31,12 +41,56 @@ describe("paper lookup", () => {
     ["2406.02069", /^PyramidKV/],
     ["https://arxiv.org/abs/2406.02069v3", /^PyramidKV/],
     ["https://huggingface.co/papers/2406.02069", /^PyramidKV/],
+    ["the original HNSW paper", /^Efficient and robust/],
+    ["the FastGen KV cache paper from Microsoft", /^Model Tells You What/],
+    ["something like 'pyramidal information funneling'", /^PyramidKV/],
+    ["bitnet.cpp", /^1-bit AI Infra/],
+    ["LaBo concept bottleneck", /^Language in a Bottle/],
+    ["FLUTE (the lookup-table quantized matmul kernel)", /^Fast Matrix/],
+    ["m3vit mixture of experts vision transformer for multitask learning", /^M\^3ViT/],
+    ["hyperzzw operator", /^HyperZ/],
+    ["flashatention 2 faster attention", /^FlashAttention-2/],
+    ["PointNet++", /^PointNet\+\+/],
+    ["the paper about multi-head latent attention is all you need", /^TransMLA/],
   ])("%s", (query, expected) => {
     expect(title(query)).toMatch(expected);
   });
 
-  it.each(["LoRA", "AlphaFold", "2501.99999", "zxqv blorp", "", "   "])("says no match for %j", (query) => {
+  it.each(["LoRA", "AlphaFold", "2501.99999", "zxqv blorp", "", "   ", "LLaMA", "PointNet", "FlashAttention-3", "FlashAttention", "GPT-4"])("says no match for %j", (query) => {
     expect(lookup.find(query).match).toBeNull();
+  });
+
+  it("does not take a famous title for a longer one that ends with it, and offers that one as closest", () => {
+    const found = lookup.find("Attention Is All You Need");
+    expect(found.match).toBeNull();
+    expect(found.alternatives).toEqual([]);
+    expect(found.closest.map((candidate) => candidate.title)).toContain("TransMLA: Multi-head Latent Attention Is All You Need");
+  });
+
+  it("offers the other version as closest, never as the match", () => {
+    const found = lookup.find("FlashAttention-3");
+    expect(found.closest.map((candidate) => candidate.title)).toContain("FlashAttention-2: Faster Attention with Better Parallelism and Work Partitioning");
+  });
+
+  it("refuses a full title that differs in a word, even one its abstract uses", () => {
+    expect(lookup.find("Head-Aware KV Cache Compression for Efficient Visual Autoregressive Models of Language").match).toBeNull();
+  });
+
+  it("lets a description in parentheses refute a name it does not fit", () => {
+    expect(lookup.find("FLUTE (a protein folding model for drug discovery)").match).toBeNull();
+  });
+
+  it("flags a description so callers can search instead", () => {
+    const found = lookup.find("the paper that shows why sinks appear in attention maps");
+    expect(found.match).toBeNull();
+    expect(found.description).toBe(true);
+    expect(lookup.find("PyramidKV").description).toBeUndefined();
+  });
+
+  it("asks which one when a phrase is in several titles alike", () => {
+    const found = lookup.find("kv cache compression");
+    expect(found.match).toBeNull();
+    expect(found.alternatives.length).toBeGreaterThan(1);
   });
 
   it("offers every equally good candidate instead of picking one", () => {
@@ -60,8 +114,24 @@ describe("names a paper goes by", () => {
     expect(names.own).not.toContain("LoRA");
   });
 
-  it("takes a name defined in parentheses in the proposing sentence, even if others use it", () => {
-    const names = namesOf({ title: "Efficient and robust approximate nearest neighbor search", abstract: "We present a new approach based on navigable small world graphs with controllable hierarchy (Hierarchical NSW, HNSW)." }, () => false);
+  it("takes the name a proposing verb introduces, not the examples after it", () => {
+    const names = namesOf(papers[7]!);
+    expect(names.own).toContain("TransMLA");
+    expect(names.own).not.toContain("LLaMA");
+    expect(namesOf(papers[9]!).own).toContain("bitnet.cpp");
+    expect(namesOf(papers[10]!).own).toContain("LaBo");
+  });
+
+  it("does not take an acronym's marked letter for a name", () => {
+    const names = namesOf({ title: "Less is More: Pay Less Attention in Vision Transformers", abstract: "In computer vision, we present a Less attention vIsion Transformer (LIT)." });
+    expect(names.own).toContain("LIT");
+    expect(names.own).not.toContain("vIsion");
+  });
+
+  it("takes a name defined in parentheses in the proposing sentence, even if others use it, when the title spells it out", () => {
+    const names = namesOf({ title: "Efficient and robust approximate nearest neighbor search using Hierarchical Navigable Small World graphs", abstract: "We present a new approach based on navigable small world graphs with controllable hierarchy (Hierarchical NSW, HNSW)." }, () => false);
     expect(names.own).toContain("HNSW");
+    // Defined while proposing but neither unique nor spelled out by the title: an acronym the paper uses.
+    expect(namesOf({ title: "Pay Less Attention in Vision Transformers", abstract: "We propose a hierarchical Transformer where we use multi-layer perceptrons (MLPs)." }, () => false).own).not.toContain("MLPs");
   });
 });

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { parseQuery, stripFraming } from "../../src/search/lookup-query.ts";
+import { similarWord } from "../../src/search/lookup-words.ts";
+
+describe("lookup words", () => {
+  it("forgives typos, abbreviations and plurals", () => {
+    expect(similarWord("aproximate", "approximate")).toBeGreaterThan(0);
+    expect(similarWord("hyperzzw", "hyperzcdotzcdotw")).toBeGreaterThan(0);
+    expect(similarWord("thunderkitten", "thunderkittens")).toBeGreaterThan(0);
+  });
+
+  it("keeps versions, suffixes and short names apart", () => {
+    expect(similarWord("flashattention3", "flashattention2")).toBe(0);
+    expect(similarWord("gpt4", "gpt4o")).toBe(0);
+    expect(similarWord("pointnet", "pointnetpp")).toBe(0);
+    expect(similarWord("llama", "llava")).toBe(0);
+  });
+});
+
+describe("lookup framing", () => {
+  it.each([
+    ["the original HNSW paper", "HNSW"],
+    ["the FastGen paper from Microsoft", "FastGen"],
+    ["do you have the paper titled something like 'Swin Transformer'", "Swin Transformer"],
+    ["PyramidKV paper by Cai et al.", "PyramidKV"],
+    ["could you find the KERPLE paper?", "KERPLE"],
+  ])("%s → %s", (query, core) => {
+    expect(stripFraming(query)).toBe(core);
+  });
+
+  it("keeps a trailing description apart from the name", () => {
+    const query = parseQuery("FLUTE (the lookup-table quantized matmul kernel)");
+    expect(query.core).toBe("FLUTE");
+    expect(query.described).toEqual(["lookup", "table", "quantized", "matmul", "kernel"]);
+  });
+
+  it("marks 'the paper about …' and whether it holds a name", () => {
+    expect(parseQuery("the paper about balancing divergences").about).toBe(true);
+    expect(parseQuery("a paper on why transformers fail").nameLike).toBe(false);
+    expect(parseQuery("the paper about FastGen").nameLike).toBe(true);
+  });
+});
