@@ -7,7 +7,10 @@ import { normalizeTitle } from "../papers/paper.ts";
 import type { DigestStore, PostedEntry } from "./digest-store.ts";
 import { selectPapers } from "./select.ts";
 import type { Summarizer } from "./summary.ts";
-import type { Digest, DigestItem, Subscription } from "./types.ts";
+import type { Digest, Subscription } from "./types.ts";
+
+/** The log's stand-in paper id for a day's "no new papers" note; no paper id looks like it. */
+const NOTE_PREFIX = "note:";
 
 /** Puts a digest into a channel; the platform adapters implement it. */
 export interface DigestPoster {
@@ -74,10 +77,14 @@ export class DigestService {
     const post = items.length > 0 || (settings.emptyDays === "post" && !covered);
     if (post) {
       if (!poster) throw new PaperbotError("USAGE", `Cannot post to ${request.channel}: set up that platform's credentials (see README), or use --dry-run`);
-      const entry = (item: DigestItem, state: PostedEntry["state"]): PostedEntry => ({ channel: request.channel, paperId: item.id, titleKey: normalizeTitle(item.title), key, state, date: to });
-      await store.record(items.map((item) => entry(item, "intent")));
+      const entries = (state: PostedEntry["state"]): PostedEntry[] =>
+        items.length > 0
+          ? items.map((item) => ({ channel: request.channel, paperId: item.id, titleKey: normalizeTitle(item.title), key, state, date: to }))
+          : // The "no new papers" note is logged like a paper, so that it too goes out once: a crash is reconciled, a rerun sees the day covered.
+            [{ channel: request.channel, paperId: `${NOTE_PREFIX}${to}`, titleKey: "", key, state, date: to }];
+      await store.record(entries("intent"));
       await poster.post(digest);
-      await store.record(items.map((item) => entry(item, "posted")));
+      await store.record(entries("posted"));
       logger.info({ channel: request.channel, from, to, papers: items.length }, "digest posted");
     }
     if (subscription && (!subscription.lastDate || subscription.lastDate < to)) await store.saveSubscription({ ...subscription, lastDate: to });
