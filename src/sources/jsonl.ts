@@ -2,6 +2,7 @@ import { z } from "zod";
 import { InputError } from "../errors.ts";
 import { parseArxivId } from "../papers/arxiv-id.ts";
 import { PaperSchema, type PaperRecord } from "../papers/paper.ts";
+import { checkPaperSize } from "./limits.ts";
 import type { TextLine } from "./text-file.ts";
 
 /** One paper per line, in the paper model's own field names; id and url are optional. */
@@ -25,6 +26,7 @@ export function parseJsonl(lines: TextLine[], file: string): PaperRecord[] {
       const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "record"}: ${issue.message}`);
       throw new InputError("INPUT_INVALID_RECORD", file, line, `invalid paper (${problems.join("; ")})`);
     }
+    checkPaperSize(parsed.data, file, line);
     const { id, ...fields } = parsed.data;
     const record: PaperRecord = { ...fields, source: fields.source ?? file };
     if (id !== undefined && !id.startsWith("t-")) {

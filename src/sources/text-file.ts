@@ -1,5 +1,6 @@
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { InputError } from "../errors.ts";
+import { checkFileSize } from "./limits.ts";
 
 export type TextLine = { text: string; line: number };
 
@@ -15,8 +16,11 @@ const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
 export async function readTextLines(file: string): Promise<TextLine[]> {
   let bytes: Buffer;
   try {
+    // Checked before reading, so an oversized file is never loaded into memory.
+    checkFileSize((await stat(file)).size, file);
     bytes = await readFile(file);
   } catch (cause) {
+    if (cause instanceof InputError) throw cause;
     const reason = (cause as NodeJS.ErrnoException).code ?? "unknown error";
     throw new InputError("INPUT_UNREADABLE", file, undefined, `cannot read the file (${reason}); check the path and its permissions`, { cause });
   }

@@ -4,6 +4,7 @@ import { PaperbotError } from "../../errors.ts";
 import { parseArxivId } from "../../papers/arxiv-id.ts";
 import type { PaperRecord } from "../../papers/paper.ts";
 import { oneLine } from "../../papers/text.ts";
+import { LIMITS } from "../limits.ts";
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -17,8 +18,8 @@ const Text = z.union([z.string(), z.number().transform(String), z.object({ "#tex
 
 const Entry = z.object({
   id: Text,
-  title: Text,
-  summary: Text,
+  title: Text.pipe(z.string().max(LIMITS.titleChars)),
+  summary: Text.pipe(z.string().max(LIMITS.abstractChars)),
   published: Text,
   updated: Text.optional(),
   author: z.array(z.object({ name: Text }).loose()).default([]),

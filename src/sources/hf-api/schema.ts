@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LIMITS } from "../limits.ts";
 
 /**
  * One item of Hugging Face's `/api/daily_papers`, as much of it as paperbot
@@ -8,8 +9,8 @@ import { z } from "zod";
 export const HfDailyItem = z.object({
   paper: z.object({
     id: z.string().min(1),
-    title: z.string().min(1),
-    summary: z.string(),
+    title: z.string().min(1).max(LIMITS.titleChars),
+    summary: z.string().max(LIMITS.abstractChars),
     authors: z.array(z.object({ name: z.string() }).loose()).default([]),
     publishedAt: z.string().optional(),
     submittedOnDailyAt: z.string().optional(),

@@ -1,5 +1,6 @@
 import { InputError } from "../../errors.ts";
 import type { PaperRecord } from "../../papers/paper.ts";
+import { checkPaperSize } from "../limits.ts";
 import type { TextLine } from "../text-file.ts";
 import { parseDateLine, resolveDate, type YearPolicy } from "./dates.ts";
 import { splitHeader } from "./header.ts";
@@ -34,7 +35,7 @@ export function parseHfPage(lines: TextLine[], file: string, years: YearPolicy):
   } catch (error) {
     // Without the page chrome, a structure error most likely means the file
     // is something else entirely; say that rather than point at a line.
-    if (!header.found && error instanceof InputError) {
+    if (!header.found && error instanceof InputError && error.code !== "INPUT_TOO_LARGE") {
       throw new InputError("INPUT_NOT_A_PAGE", file, undefined, `${notAPage} (${error.message.replace(`${file}:`, "line ")})`, { cause: error });
     }
     throw error;
@@ -59,6 +60,7 @@ function walk(body: TextLine[], file: string, years: YearPolicy): PaperRecord[] 
     if (!abstract || isMetaLine(abstract.text) || abstract.text.length < MIN_ABSTRACT_CHARS) {
       throw fail(abstract ?? title, `the paper "${clip(title.text)}" has no abstract; the record looks truncated`);
     }
+    checkPaperSize({ title: title.text, abstract: abstract.text }, file, abstract.line);
     const record: PaperRecord = { title: title.text, abstract: abstract.text, upvotes: 0, source: file };
     i += 2;
 
