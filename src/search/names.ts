@@ -60,10 +60,13 @@ export function namesOf(paper: Pick<Paper, "title" | "abstract">, isUnique: (nam
   return { ...(shortName && { shortName }), own: [...own], mentioned: [...counts.keys()] };
 }
 
+const MARKED = /[A-Z0-9.+]/;
+
 /** Two capitals, a capital after a lower-case letter or digit, or a file-like "bitnet.cpp": not an ordinary word. */
 function looksLikeName(token: string): boolean {
+  // Nearly every token is an ordinary word, lower case after its first letter: settle those with one cheap test.
+  if (token.length < 3 || !MARKED.test(token.slice(1))) return false;
   const capitals = token.replace(/[^A-Z]/g, "").length;
-  if (token.length < 3 || /^[A-Z][a-z]+$/.test(token)) return false;
   return capitals >= 2 || /[a-z0-9][A-Z]/.test(token) || /\w{3,}\.[a-z]{2,4}$/.test(token) || /\w\+\+$/.test(token);
 }
 

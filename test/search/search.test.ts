@@ -61,7 +61,7 @@ describe("hybrid search over the samples", () => {
 describe("lookup through the library", () => {
   it("finds by short name, answers no match, and offers alternatives", async () => {
     expect((await library.lookup("PyramidKV")).match?.title).toMatch(/^PyramidKV:/);
-    expect(await library.lookup("AlphaFold")).toEqual({ match: null, alternatives: [] });
+    expect(await library.lookup("AlphaFold")).toEqual({ match: null, alternatives: [], closest: [] });
     const ambiguous = await library.lookup("Model Tells You");
     expect(ambiguous.match).toBeNull();
     expect(ambiguous.alternatives.map((paper) => paper.title)).toHaveLength(2);
