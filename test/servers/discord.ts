@@ -8,7 +8,8 @@ export const GUILD_ID = "900000000000000010";
 export const CHANNEL_ID = "900000000000000020";
 export const USER = { id: "900000000000000100", username: "ada", discriminator: "0", global_name: "Ada", avatar: null };
 
-export type DiscordCall = { method: string; path: string; body: any };
+/** `at`: when the call arrived (ms since the epoch); `created`: the id of what it created (a thread), for tracing a reply. */
+export type DiscordCall = { method: string; path: string; body: any; at: number; created?: string };
 
 /** A bot token this fake's REST API answers 401 to, as Discord does a reset one. */
 export const REJECTED_TOKEN = "rejected-token";
@@ -39,7 +40,8 @@ export async function startDiscordServer() {
     const path = decodeURIComponent((request.url ?? "").split("?")[0]!).replace(/^\/api\/v10/, "");
     const body = raw ? JSON.parse(raw) : undefined;
     const method = request.method ?? "GET";
-    calls.push({ method, path, body });
+    const call: DiscordCall = { method, path, body, at: Date.now() };
+    calls.push(call);
     if (request.headers.authorization === `Bot ${REJECTED_TOKEN}`) return sendJson(response, 401, { message: "401: Unauthorized", code: 0 });
     let match: RegExpExecArray | null;
     if (method === "GET" && path === "/gateway/bot") {
@@ -48,7 +50,8 @@ export async function startDiscordServer() {
     if (method === "GET" && path === "/users/@me") return sendJson(response, 200, BOT);
     if (method === "POST" && (match = /^\/channels\/(\d+)\/typing$/.exec(path))) return response.writeHead(204).end();
     if (method === "POST" && (match = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path))) {
-      return sendJson(response, 201, { id: snowflake(), type: 11, guild_id: GUILD_ID, parent_id: match[1], name: body.name, owner_id: BOT.id, message_count: 0, member_count: 1, thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false } });
+      call.created = snowflake();
+      return sendJson(response, 201, { id: call.created, type: 11, guild_id: GUILD_ID, parent_id: match[1], name: body.name, owner_id: BOT.id, message_count: 0, member_count: 1, thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false } });
     }
     if (method === "POST" && (match = /^\/channels\/(\d+)\/messages$/.exec(path))) {
       const created = message(match[1]!, body);

@@ -3,7 +3,8 @@ import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
 import { sendJson, startHttpServer } from "./http.ts";
 
-export type SlackCall = { method: string; body: Record<string, any> };
+/** `at`: when the call arrived (ms since the epoch), for latency measurements. */
+export type SlackCall = { method: string; body: Record<string, any>; at: number };
 
 /** A bot token this fake rejects, as Slack does a revoked one. */
 export const REJECTED_TOKEN = "xoxb-rejected";
@@ -33,7 +34,7 @@ export async function startSlackServer() {
       return;
     }
     const method = path.replace(/^\/api\//, "");
-    calls.push({ method, body });
+    calls.push({ method, body, at: Date.now() });
     const token = request.headers.authorization?.replace(/^Bearer /, "") ?? body.token;
     if (token === REJECTED_TOKEN || revoked) return sendJson(response, 200, { ok: false, error: revoked ? "token_revoked" : "invalid_auth" });
     if (method === "apps.connections.open") return sendJson(response, 200, { ok: true, url: `ws://127.0.0.1:${(http.server.address() as AddressInfo).port}/socket` });
