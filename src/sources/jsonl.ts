@@ -21,6 +21,10 @@ export function parseJsonl(lines: TextLine[], file: string): PaperRecord[] {
     } catch (cause) {
       throw new InputError("INPUT_INVALID_RECORD", file, line, `not valid JSON (${(cause as Error).message})`, { cause });
     }
+    const broken = unpairedSurrogate(value);
+    if (broken !== undefined) {
+      throw new InputError("INPUT_INVALID_RECORD", file, line, `${broken || "record"}: the text has a \\u escape for half a character (an unpaired surrogate such as \\ud800); fix or remove that escape`);
+    }
     const parsed = JsonlPaper.safeParse(value);
     if (!parsed.success) {
       const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "record"}: ${issue.message}`);
@@ -36,4 +40,26 @@ export function parseJsonl(lines: TextLine[], file: string): PaperRecord[] {
     }
     return record;
   });
+}
+
+/**
+ * Where a JSON value holds a string with half a UTF-16 pair ("\ud800" alone):
+ * JSON allows such escapes, but the text is broken, and links built from it
+ * cannot be encoded. Returns the field's path ("" for the value itself), or
+ * undefined when all its text is well formed. Walks with its own stack, as
+ * a hostile line can nest arrays deeper than the call stack goes.
+ */
+function unpairedSurrogate(value: unknown): string | undefined {
+  const pending: [unknown, string][] = [[value, ""]];
+  while (pending.length > 0) {
+    const [current, path] = pending.pop()!;
+    if (typeof current === "string" && !current.isWellFormed()) return path;
+    if (typeof current !== "object" || current === null) continue;
+    for (const [key, inner] of Object.entries(current)) {
+      const innerPath = path ? `${path}.${key}` : key;
+      if (!key.isWellFormed()) return innerPath;
+      pending.push([inner, innerPath]);
+    }
+  }
+  return undefined;
 }

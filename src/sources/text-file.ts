@@ -27,7 +27,8 @@ export async function readTextLines(file: string): Promise<TextLine[]> {
   return textLines(decodeText(bytes, file));
 }
 
-function decodeText(bytes: Uint8Array, file: string): string {
+/** The text of a file's bytes; refuses empty, binary and non-UTF-8 content with an InputError. */
+export function decodeText(bytes: Uint8Array, file: string): string {
   if (bytes.length === 0) throw new InputError("INPUT_EMPTY", file, undefined, "the file is empty");
   if (bytes.subarray(0, 8192).includes(0)) {
     throw new InputError("INPUT_BINARY", file, undefined, "this is a binary file, not a text page; give the saved page as .txt");

@@ -85,4 +85,20 @@ describe("input that is not a usable page", () => {
     expect(error).toMatchObject({ code: "INPUT_INVALID_RECORD", line: 2 });
     expect(error.message).toMatch(/title/);
   });
+
+  // Both found by the fuzz test (test/sources/fuzz.test.ts): each used to pass the parser and crash ingest.
+  it("reports a JSON Lines escape for half a character, which no link can encode", async () => {
+    const error = await loadError("bulk.jsonl", '{"title": "Broken \\ud800 title", "abstract": "About things."}\n');
+    expect(error).toMatchObject({ code: "INPUT_INVALID_RECORD", line: 1 });
+    expect(error.message).toMatch(/^.*bulk\.jsonl:1: title: the text has a \\u escape for half a character/);
+  });
+
+  it("reports an upvote count too large to be real", async () => {
+    const lines = (await readSample(SAMPLE.cards)).split("\n");
+    const date = lines.findIndex((line) => line.trim() === "May 28 2");
+    lines[date] = "May 28 99999999999999999999";
+    const error = await loadError("votes.txt", lines.join("\n"));
+    expect(error).toMatchObject({ code: "INPUT_TRUNCATED", line: date + 1 });
+    expect(error.message).toMatch(/plausible upvote count/);
+  });
 });

@@ -11,6 +11,8 @@ export type ParsedPage = { layout: PageLayout; records: PaperRecord[] };
 
 const MAX_TITLE_CHARS = 300;
 const MIN_ABSTRACT_CHARS = 80;
+/** Far above any real count: a larger number is a corrupted line, and would not survive as an integer. */
+const MAX_COUNT = 10_000_000;
 const SEPARATOR = "·";
 const AUTHOR_COUNT = /^(?:• ?)?(\d+) authors?$/i;
 const AUTHOR_NAMES = /^• ?(.+)$/;
@@ -67,6 +69,7 @@ function walk(body: TextLine[], file: string, years: YearPolicy): PaperRecord[] 
     const byline = at(0);
     if (byline && AUTHOR_NAMES.test(byline.text)) {
       readAuthors(byline.text, record);
+      if ((record.authorCount ?? 0) > MAX_COUNT) throw fail(byline, `"${clip(byline.text)}" is not a plausible author count for "${clip(title.text)}"`);
       i++;
     } else if (byline && at(1)?.text === SEPARATOR && byline.text !== SEPARATOR) {
       record.organization = organizationName(byline.text);
@@ -80,6 +83,7 @@ function walk(body: TextLine[], file: string, years: YearPolicy): PaperRecord[] 
       const published = resolveDate(date, years);
       if (published) record.publishedAt = published;
       record.upvotes = date.upvotes ?? 0;
+      if (record.upvotes > MAX_COUNT) throw fail(dateLine, `"${clip(dateLine.text)}" does not end in a plausible upvote count for "${clip(title.text)}"`);
       i++;
     }
     records.push(record);
