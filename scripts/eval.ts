@@ -3,7 +3,7 @@
  * project's own labelled set (test/eval/) and, when ../shared/eval is there,
  * on every shared development set and CSFCube, each beside plain BM25 run in
  * the same process. Flags: `--shared DIR`, `--skip-own`, `--misses` (list the
- * tuned half's misses), `--held-out-misses`.
+ * tuned half's misses), `--held-out-misses`, `--tuned-only`.
  */
 import { join } from "node:path";
 import { loadConfig } from "../src/config.ts";
@@ -13,12 +13,14 @@ import { Library } from "../src/library/library.ts";
 import { formatCsfcube, hasCsfcube, runCsfcube, csfcubeCorpusPath } from "./eval/csfcube.ts";
 import { buildLibraryFrom } from "./eval/library.ts";
 import { answerSummary, runEval, type LookupOutcome, type Scored } from "./eval/run.ts";
-import { formatSetMisses, formatSetReport, runSharedSet, sharedSets } from "./eval/shared-set.ts";
+import { formatSetMisses, formatSetReport, type Half, runSharedSet, sharedSets } from "./eval/shared-set.ts";
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
 const SHARED = args.includes("--shared") ? args[args.indexOf("--shared") + 1]! : join(import.meta.dirname, "..", "..", "shared", "eval");
 const TODAY = new Date("2026-11-22T12:00:00Z");
+/** `--tuned-only` keeps the held-out halves unseen while tuning. */
+const HALVES: Half[] = flag("--tuned-only") ? ["tuned"] : ["tuned", "held-out"];
 
 async function main(): Promise<void> {
   const embedder = await createEmbedder(loadConfig());
@@ -37,7 +39,7 @@ async function sharedEval(embedder: Embedder): Promise<void> {
       const library = new Library(built.store, embedder);
       for (const name of sets) {
         const report = await runSharedSet(join(SHARED, name), name, library, corpus, TODAY);
-        console.log(`\n${formatSetReport(report)}`);
+        console.log(`\n${formatSetReport(report, HALVES)}`);
         const halves = [...(flag("--misses") ? ["tuned" as const] : []), ...(flag("--held-out-misses") ? ["held-out" as const] : [])];
         if (halves.length > 0) console.log(formatSetMisses(report, halves));
       }
@@ -48,7 +50,7 @@ async function sharedEval(embedder: Embedder): Promise<void> {
   if (hasCsfcube(SHARED)) {
     const built = await buildLibraryFrom([csfcubeCorpusPath(SHARED)], embedder, TODAY);
     try {
-      console.log(`\n${formatCsfcube(await runCsfcube(SHARED, new Library(built.store, embedder), ["tuned", "held-out"]))}`);
+      console.log(`\n${formatCsfcube(await runCsfcube(SHARED, new Library(built.store, embedder), HALVES))}`);
     } finally {
       await built.dispose();
     }

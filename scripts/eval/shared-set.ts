@@ -89,7 +89,8 @@ function titleNdcg(ranked: string[], grades: Map<string, number>): number {
 }
 
 /** One table: per kind and half, our nDCG beside BM25, the relevance errors, lookups and answers. */
-export function formatSetReport(report: SetReport): string {
+export function formatSetReport(report: SetReport, halves: Half[] = ["tuned", "held-out"]): string {
+  if (halves.length === 1) report = { ...report, questions: report.questions.filter((q) => q.half === halves[0]), lookups: report.lookups.filter((l) => l.half === halves[0]) };
   const lines = [`Shared set ${report.name} (tuned = even entries, held-out = odd entries)`];
   const f = (value: number) => (Number.isNaN(value) ? "  -  " : value.toFixed(3));
   const kinds = [...new Set(report.questions.filter((q) => !q.absent).map((q) => q.kind))].sort();
@@ -99,7 +100,7 @@ export function formatSetReport(report: SetReport): string {
     const cell = (half?: Half) => `${f(mean(pick(half).map((q) => q.ndcg))).padStart(half === "held-out" ? 10 : 8)}${f(mean(pick(half).map((q) => q.bm25Ndcg))).padStart(7)}`;
     lines.push(`${kind.padEnd(16)}${cell("tuned")}${cell("held-out")}${cell()}`);
   }
-  for (const half of ["tuned", "held-out"] as Half[]) {
+  for (const half of halves) {
     const qs = report.questions.filter((q) => q.half === half);
     const answerable = qs.filter((q) => !q.absent);
     const absent = qs.filter((q) => q.absent);

@@ -32,10 +32,15 @@ const own = await buildEvalLibrary(embedder, TODAY);
 const cube = await buildLibraryFrom([csfcubeCorpusPath(SHARED)], embedder, TODAY);
 const set1 = (JSON.parse(await readFile(join(SHARED, "set1", "topical.json"), "utf8")) as { kind: string; question: string; relevant: { title: string; grade: number }[] }[])
   .filter((_q, i) => halfOf(i) === "tuned");
-const ownQuestions = (await loadQuestions(await own.store.list())).questions.filter((q) => q.kind !== "absent");
+const ownAll = (await loadQuestions(await own.store.list())).questions;
 const original = structuredClone(SETTINGS);
+const fit = process.argv.includes("--fit");
+const variants = process.argv.slice(2).filter((arg) => arg !== "--fit");
+const SIGNALS = ["coverage", "missingSpecific", "unknownSpecific", "vector", "vectorGap", "lexicalGap", "agreement"] as const;
+type Row = { signals: number[]; answerable: boolean; label: string; p: number };
 
-for (const variant of process.argv.length > 2 ? process.argv.slice(2) : ["{}"]) {
+for (const variant of variants.length > 0 ? variants : ["{}"]) {
+  const rows: Row[] = [];
   merge(SETTINGS as unknown as Record<string, unknown>, structuredClone(original) as unknown as Record<string, unknown>);
   merge(SETTINGS as unknown as Record<string, unknown>, JSON.parse(variant));
   const byKind = new Map<string, number[]>();
@@ -44,6 +49,8 @@ for (const variant of process.argv.length > 2 ? process.argv.slice(2) : ["{}"]) 
   let wronglyAbsent = 0;
   for (const q of set1) {
     const result = await seedLibrary.search(q.question, { k: 10, today: TODAY });
+    const v = result.verdict;
+    rows.push({ signals: SIGNALS.map((name) => v.signals[name]), answerable: q.relevant.length > 0, label: `set1 ${q.kind}: ${q.question}`, p: v.probability });
     if (q.relevant.length === 0) {
       absentOk += result.relevant ? 0 : 1;
       continue;
@@ -54,8 +61,11 @@ for (const variant of process.argv.length > 2 ? process.argv.slice(2) : ["{}"]) 
   }
   const ownLibrary = new Library(own.store, embedder);
   const ownByKind = new Map<string, number[]>();
-  for (const q of ownQuestions) {
+  for (const q of ownAll) {
     const result = await ownLibrary.search(q.question, { k: 10, today: new Date("2026-11-22T12:00:00Z") });
+    const v = result.verdict;
+    rows.push({ signals: SIGNALS.map((name) => v.signals[name]), answerable: q.kind !== "absent", label: `own ${q.kind}: ${q.question}`, p: v.probability });
+    if (q.kind === "absent") continue;
     ownByKind.set(q.kind, [...(ownByKind.get(q.kind) ?? []), ndcg(result.results.map((hit) => hit.paper.id), q.relevant)]);
   }
   const csf = await runCsfcube(SHARED, new Library(cube.store, embedder), ["tuned"]);
@@ -63,7 +73,30 @@ for (const variant of process.argv.length > 2 ? process.argv.slice(2) : ["{}"]) 
   const all = [...byKind.values()].flat();
   console.log(
     `${variant}\n  set1 tuned: ${[...byKind].map(([kind, values]) => `${kind} ${f(values)}`).join("  ")}  all ${f(all)}  absent-ok ${absentOk}/3 wrongly-absent ${wronglyAbsent}/30` +
+      ` (${rows.filter((r) => !r.answerable && r.p >= SETTINGS.relevance.unsureAbove).length} absent answered, ${rows.filter((r) => r.answerable && r.p < SETTINGS.relevance.unsureAbove).length} answerable refused of ${rows.length} incl. own)` +
       `\n  own: ${[...ownByKind].map(([kind, values]) => `${kind} ${f(values)}`).join("  ")}\n  csfcube dev: ${f(csf.map((o) => o.ndcg))} (bm25 ${f(csf.map((o) => o.bm25Ndcg))})`,
   );
+  if (fit) fitLogistic(rows);
 }
 await Promise.all([seeds.dispose(), own.dispose(), cube.dispose()]);
+
+/** Class-balanced logistic regression with a little L2, by gradient descent; prints weights and the separation. */
+function fitLogistic(rows: Row[]): void {
+  const dims = rows[0]!.signals.length;
+  const w = new Array<number>(dims + 1).fill(0);
+  const positives = rows.filter((r) => r.answerable).length;
+  const weightOf = (r: Row) => (r.answerable ? rows.length / (2 * positives) : rows.length / (2 * (rows.length - positives)));
+  for (let step = 0; step < 20000; step++) {
+    const grad = new Array<number>(dims + 1).fill(0);
+    for (const r of rows) {
+      const z = w[dims]! + r.signals.reduce((sum, x, i) => sum + x * w[i]!, 0);
+      const error = (1 / (1 + Math.exp(-z)) - (r.answerable ? 1 : 0)) * weightOf(r);
+      r.signals.forEach((x, i) => (grad[i]! += error * x));
+      grad[dims]! += error;
+    }
+    for (let i = 0; i <= dims; i++) w[i]! -= 0.5 * (grad[i]! / rows.length + (i < dims ? 0.002 * w[i]! : 0));
+  }
+  console.log(`  fitted: ${SIGNALS.map((name, i) => `${name} ${w[i]!.toFixed(2)}`).join(" ")} bias ${w[dims]!.toFixed(2)}`);
+  const scored = rows.map((r) => ({ ...r, q: 1 / (1 + Math.exp(-(w[dims]! + r.signals.reduce((sum, x, i) => sum + x * w[i]!, 0)))) })).sort((a, b) => a.q - b.q);
+  for (const r of scored.slice(0, 45)) console.log(`  ${r.q.toFixed(3)} ${r.answerable ? "answerable" : "ABSENT    "} [${r.signals.map((x) => x.toFixed(2)).join(" ")}] ${r.label.slice(0, 110)}`);
+}

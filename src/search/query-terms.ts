@@ -1,5 +1,5 @@
 import { stemmer } from "stemmer";
-import { words } from "../embed/tokens.ts";
+import { isStopword, words } from "../embed/tokens.ts";
 import { isQuestionStopword } from "./query-stopwords.ts";
 import { SETTINGS } from "./settings.ts";
 import type { QueryTerm } from "./text-index.ts";
@@ -8,6 +8,8 @@ import type { QueryTerm } from "./text-index.ts";
 export type TopicParts = {
   /** Stems of the topic proper: what a relevant paper must be about. */
   main: string[];
+  /** Adjacent word pairs of the topic proper. */
+  mainPairs: string[];
   /** Stems of asides: parenthesised examples and aliases ("(LoRA, adapters)", "(SAE)"); support, never required. */
   aside: string[];
   /** Stems of what is contrasted away ("rather than decoding", "not text-only LLMs"). */
@@ -22,7 +24,29 @@ const CONTRAST = /\b(?:rather than|instead of|as opposed to|not)\b([^,;.()]*)/g;
 export function questionTerms(text: string): string[] {
   return words(text)
     .filter((word) => !isQuestionStopword(word))
-    .map((word) => (/^\d/.test(word) ? word : stemmer(word)));
+    .map(stem);
+}
+
+const stem = (word: string) => (/^\d/.test(word) ? word : stemmer(word));
+
+/**
+ * Adjacent content-word pairs as the index forms them: only indexing
+ * stopwords may stand between ("mixture of experts"); a dropped framing
+ * word ("quantization papers that also ship") breaks the pair.
+ */
+export function questionPairs(text: string): string[] {
+  const pairs: string[] = [];
+  let previous: string | undefined;
+  for (const word of words(text)) {
+    if (isStopword(word)) continue;
+    if (isQuestionStopword(word)) {
+      previous = undefined;
+      continue;
+    }
+    if (previous) pairs.push(`${previous} ${stem(word)}`);
+    previous = stem(word);
+  }
+  return pairs;
 }
 
 /**
@@ -49,11 +73,7 @@ export function topicParts(topic: string): TopicParts {
     for (const segment of segments) {
       // Commas and slashes separate alternatives; a phrase never spans them.
       for (const piece of segment.split(/[,;/]|\bor\b|\band\b/)) {
-        const stems = questionTerms(piece);
-        stems.forEach((stem, i) => {
-          weights.set(stem, Math.max(weights.get(stem) ?? 0, weight));
-          if (i > 0) weights.set(`${stems[i - 1]} ${stem}`, Math.max(weights.get(`${stems[i - 1]} ${stem}`) ?? 0, weight));
-        });
+        for (const term of [...questionTerms(piece), ...questionPairs(piece)]) weights.set(term, Math.max(weights.get(term) ?? 0, weight));
       }
     }
   };
@@ -63,6 +83,7 @@ export function topicParts(topic: string): TopicParts {
   const mainStems = [...new Set(questionTerms(main))];
   return {
     main: mainStems,
+    mainPairs: [...new Set(main.split(/[,;/]/).flatMap((piece) => questionPairs(piece)))],
     aside: [...new Set(asides.flatMap((text) => questionTerms(text)))].filter((stem) => !mainStems.includes(stem)),
     contrast: [...new Set(contrasts.flatMap((text) => questionTerms(text)))].filter((stem) => !mainStems.includes(stem)),
     terms: [...weights].filter(([, weight]) => weight > 0).map(([term, weight]) => ({ term, weight })),

@@ -1,30 +1,54 @@
 import { stemmer } from "stemmer";
-import { contentTerms, isStopword, words } from "../embed/tokens.ts";
+import { words } from "../embed/tokens.ts";
 import type { WordVectors } from "../embed/word-vectors/word-vectors.ts";
-import type { PaperTerms } from "./paper-terms.ts";
+import { isQuestionStopword } from "./query-stopwords.ts";
+import type { ParsedQuestion } from "./question.ts";
+import { SETTINGS } from "./settings.ts";
+import type { LibrarySnapshot } from "./snapshot.ts";
 
-/** How many of the best papers must account for the topic's words. */
-const EVIDENCE_PAPERS = 3;
+/** The signals the relevance decision weighs, each in [0, 1]. */
+export type RelevanceSignals = {
+  /** Share of the topic's IDF weight found in the best of the top papers. */
+  coverage: number;
+  /**
+   * Share of the topic's IDF weight in words the best papers lack, each
+   * counted by how specialised it is in general English: a missing
+   * "seismic" says the library lacks the topic, a missing "changing" only
+   * that the question was worded differently.
+   */
+  missingSpecific: number;
+  /** The same, for words no paper in the library uses at all. */
+  unknownSpecific: number;
+  /** Cosine similarity of the best vector match. */
+  vector: number;
+  /** How far the best vector match stands above the background (the list's weakest candidate). */
+  vectorGap: number;
+  /** How far the best BM25 score stands above the tenth, relative to the best. */
+  lexicalGap: number;
+  /** Share of the top ten both lists agree on. */
+  agreement: number;
+};
+
+/** What the lists looked like, for the signals that compare them. */
+export type ListShape = { lexical: { doc: number; score: number }[]; vector: { doc: number; score: number }[] };
+
+export type RelevanceVerdict = {
+  /** "yes": answer; "unsure": answer, saying the match is partial; "no": nothing in the library covers it. */
+  decision: "yes" | "unsure" | "no";
+  probability: number;
+  signals: RelevanceSignals;
+  /** The topic words the best papers do not account for, rarest first. */
+  unmatched: string[];
+};
+
 /**
- * A topic word absent from those papers still counts when they hold a word
- * this close in meaning; a word the library never uses needs a closer one.
- */
-const SYNONYM_SIMILARITY = 0.6;
-const UNKNOWN_WORD_SIMILARITY = 0.66;
-/** Words rarer than this in general English (or unknown) are names: "PyramidKV", "HNSW". */
-const NAME_RANK = 40_000;
-/** Two adjacent topic words, one used by at most this many papers, must appear together ("sign language"). */
-const PHRASE_RARITY = 3;
-
-export type RelevanceVerdict = { relevant: boolean; unmatched: string[] };
-
-/**
- * Decides whether the best papers are about the topic, so the bot can say
- * "nothing in the library covers that" instead of citing near misses. Each
- * topic word must be accounted for by the best papers: present in them,
- * bridged by the glossary, close in meaning to one of their words, or a
- * name the library knows. One unaccounted word ("blockchain", "seismic")
- * means the library does not cover the topic. Calibrated on `npm run eval`.
+ * Decides whether the best papers are about the question, so the bot can
+ * say "nothing in the library covers that" instead of citing near misses.
+ * Several signals (how much of the topic's weight the best papers match,
+ * words the library has never seen, a rare phrase found only apart, vector
+ * similarity) are mapped to a probability by a logistic model fitted on the
+ * tuned half of the development sets; two thresholds split it into yes,
+ * unsure and no.
  */
 export class RelevanceJudge {
   readonly #vectors: WordVectors;
@@ -33,70 +57,83 @@ export class RelevanceJudge {
     this.#vectors = vectors;
   }
 
-  /** `top`: the best papers' tokens, best first. */
-  judge(topic: string, bridged: Set<string>, top: PaperTerms[], papersWith: (stem: string) => number): RelevanceVerdict {
-    const evidence = top.slice(0, EVIDENCE_PAPERS);
-    if (evidence.length === 0) return { relevant: false, unmatched: [] };
-    const evidenceWords = [...new Set(evidence.flatMap((paper) => paper.words))].filter((word) => word.length > 2 && !isStopword(word));
-    const evidenceStems = new Set(evidenceWords.map((word) => stemmer(word)));
-    const evidenceRows = evidenceWords.map((word) => this.#vectors.row(word)).filter((row): row is number => row !== undefined);
+  judge(question: ParsedQuestion, top: number[], snapshot: LibrarySnapshot, lists: ListShape): RelevanceVerdict {
+    const signals = this.signals(question, top, snapshot, lists);
+    const { weights, bias, answerAbove, unsureAbove } = SETTINGS.relevance;
+    const z = bias + (Object.keys(weights) as (keyof typeof weights)[]).reduce((sum, name) => sum + weights[name] * signals[name], 0);
+    const probability = 1 / (1 + Math.exp(-z));
+    const decision = top.length === 0 ? "no" : probability >= answerAbove ? "yes" : probability >= unsureAbove ? "unsure" : "no";
+    return { decision, probability, signals, unmatched: this.#unmatched(question, top, snapshot) };
+  }
 
-    const unmatched = topicWords(topic).filter((word) => {
-      const stem = stemmer(word);
-      if (bridged.has(stem) || evidenceStems.has(stem)) return false;
-      const row = this.#vectors.row(word);
-      const known = papersWith(stem) > 0;
-      if ((row === undefined || row > NAME_RANK) && known) return false;
-      return row === undefined || this.#closest(row, evidenceRows) < (known ? SYNONYM_SIMILARITY : UNKNOWN_WORD_SIMILARITY);
+  signals(question: ParsedQuestion, top: number[], snapshot: LibrarySnapshot, lists: ListShape): RelevanceSignals {
+    const index = snapshot.text;
+    const vectorTop = lists.vector[0]?.score ?? 0;
+    const shape = {
+      vector: vectorTop,
+      vectorGap: vectorTop - (lists.vector.at(-1)?.score ?? vectorTop),
+      lexicalGap: lists.lexical.length > 0 ? 1 - (lists.lexical[Math.min(9, lists.lexical.length - 1)]!.score / lists.lexical[0]!.score) : 0,
+      agreement: lists.lexical.slice(0, 10).filter((entry) => lists.vector.slice(0, 10).some((other) => other.doc === entry.doc)).length / 10,
+    };
+    const main = question.parts.main.filter((stem) => !stem.includes(" "));
+    const idf = (stem: string) => index.idf(stem);
+    const total = main.reduce((sum, stem) => sum + idf(stem), 0);
+    if (total === 0 || top.length === 0) return { coverage: 0, missingSpecific: 0, unknownSpecific: 0, ...shape };
+    const evidence = top.slice(0, SETTINGS.relevance.evidencePapers);
+    let coverage = 0;
+    for (const doc of evidence) coverage = Math.max(coverage, main.filter((stem) => index.contains(doc, stem)).reduce((sum, stem) => sum + idf(stem), 0) / total);
+
+    // Words of an aside count half: "(machine unlearning)" names the topic, "(SAE)" only abbreviates it.
+    const missing = (word: string) => (evidence.some((doc) => index.contains(doc, stemmer(word))) ? 0 : idf(stemmer(word)) * this.#specificity(word));
+    const asides = this.#asideWords(question);
+    const missingMass = this.#questionWords(question).reduce((sum, word) => sum + missing(word), 0) + 0.5 * asides.reduce((sum, word) => sum + missing(word), 0);
+    const denominator = total + 0.5 * asides.reduce((sum, word) => sum + idf(stemmer(word)), 0);
+    const missingSpecific = Math.min(1, missingMass / denominator);
+    const unknown = (word: string) => (index.documentFrequency(stemmer(word)) === 0 ? missing(word) : 0);
+    const unknownSpecific = Math.min(1, (this.#questionWords(question).reduce((sum, word) => sum + unknown(word), 0) + 0.5 * asides.reduce((sum, word) => sum + unknown(word), 0)) / denominator);
+    return { coverage, missingSpecific, unknownSpecific, ...shape };
+  }
+
+  /** The topic's words as written (not stemmed), main part only. */
+  #questionWords(question: ParsedQuestion): string[] {
+    const main = new Set(question.parts.main);
+    return [...new Set(words(question.topic))].filter((word) => !isQuestionStopword(word) && !/\d/.test(word) && main.has(stemmer(word)));
+  }
+
+  /** Words of the asides, leaving out acronyms of the main words ("sparse autoencoder (SAE)"). */
+  #asideWords(question: ParsedQuestion): string[] {
+    const initials = words(question.topic.replace(/\([^)]*\)?/g, " ")).map((word) => word[0]).join("");
+    const aside = new Set(question.parts.aside);
+    return [...new Set(words(question.topic))].filter((word) => {
+      if (isQuestionStopword(word) || /\d/.test(word) || !aside.has(stemmer(word))) return false;
+      const letters = word.replace(/s$/, "");
+      return !(letters.length >= 2 && letters.length <= 6 && initials.includes(letters));
     });
-    unmatched.push(...this.#splitPhrases(topic, evidence, evidenceStems, papersWith));
-    return { relevant: unmatched.length === 0, unmatched };
   }
 
-  /**
-   * Adjacent topic words that the best papers only contain apart: "sign" and
-   * "language" each appear, "sign language" does not. Only checked when one
-   * of the words is rare in the library, where apart means unrelated.
-   */
-  #splitPhrases(topic: string, evidence: PaperTerms[], evidenceStems: Set<string>, papersWith: (stem: string) => number): string[] {
-    const sequence = words(topic);
-    const texts = evidence.map((paper) => ` ${paper.stems.join(" ")} `);
-    const split: string[] = [];
-    for (let i = 1; i < sequence.length; i++) {
-      const [first, second] = [sequence[i - 1]!, sequence[i]!];
-      const [a, b] = [stemmer(first), stemmer(second)];
-      if (isStopword(first) || isStopword(second) || !evidenceStems.has(a) || !evidenceStems.has(b) || this.#isName(first) || this.#isName(second)) continue;
-      if (Math.min(papersWith(a), papersWith(b)) > PHRASE_RARITY) continue;
-      if (!texts.some((text) => text.includes(` ${a} ${b} `))) split.push(`${first} ${second}`);
-    }
-    return split;
+  /** 0 for everyday words, rising to 1 for words rare in general English (the word vectors are in frequency order). */
+  #specificity(word: string): number {
+    const rank = this.#vectors.row(word) ?? Number.POSITIVE_INFINITY;
+    const { everydayRank, specialistRank } = SETTINGS.relevance;
+    return Math.min(1, Math.max(0, Math.log(rank / everydayRank) / Math.log(specialistRank / everydayRank)));
   }
 
-  #isName(word: string): boolean {
-    const row = this.#vectors.row(word);
-    return row === undefined || row > NAME_RANK;
+  #unmatched(question: ParsedQuestion, top: number[], snapshot: LibrarySnapshot): string[] {
+    const evidence = top.slice(0, SETTINGS.relevance.evidencePapers);
+    return this.#questionWords(question)
+      .filter((word) => !evidence.some((doc) => snapshot.text.contains(doc, stemmer(word))))
+      .sort((a, b) => snapshot.text.idf(stemmer(b)) - snapshot.text.idf(stemmer(a)));
   }
-
-  #closest(row: number, candidates: number[]): number {
-    let best = 0;
-    for (const candidate of candidates) best = Math.max(best, this.#vectors.similarity(row, candidate));
-    return best;
-  }
-}
-
-function topicWords(topic: string): string[] {
-  return [...new Set(words(topic))].filter((word) => word.length > 2 && !isStopword(word) && !/^\d/.test(word));
 }
 
 /**
- * The largest share of the topic's content words that any one of the best
- * papers contains; search uses it to decide how far to trust BM25 over
- * vectors, and whether to search again with feedback.
+ * The largest share of the topic's main words that any one of the best
+ * papers contains: near 1 when the question uses the papers' own words.
  */
-export function topicCoverage(topic: string, papers: PaperTerms[]): number {
-  const wanted = [...new Set(contentTerms(topic))];
-  if (wanted.length === 0) return 0;
+export function topicCoverage(question: ParsedQuestion, top: number[], snapshot: LibrarySnapshot): number {
+  const main = question.parts.main;
+  if (main.length === 0) return 0;
   let best = 0;
-  for (const paper of papers) best = Math.max(best, wanted.filter((term) => paper.termSet.has(term)).length / wanted.length);
+  for (const doc of top) best = Math.max(best, main.filter((stem) => snapshot.text.contains(doc, stem)).length / main.length);
   return best;
 }

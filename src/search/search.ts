@@ -4,7 +4,7 @@ import type { PaperFilters, PaperStore, StoredPaper } from "../store/paper-store
 import { passesFilters } from "./filters.ts";
 import { fuse, type Ranked } from "./fusion.ts";
 import { parseQuestion, type ParsedQuestion } from "./question.ts";
-import { RelevanceJudge, topicCoverage } from "./relevance.ts";
+import { RelevanceJudge, topicCoverage, type RelevanceVerdict } from "./relevance.ts";
 import { SETTINGS } from "./settings.ts";
 import type { LibrarySnapshot, SnapshotCache } from "./snapshot.ts";
 import type { QueryTerm } from "./text-index.ts";
@@ -15,6 +15,8 @@ export type SearchResult = {
   query: ParsedQuestion;
   /** Whether anything found is relevant enough to answer from. */
   relevant: boolean;
+  /** The relevance decision behind `relevant`: "unsure" answers but says the match may be partial. */
+  verdict: RelevanceVerdict;
   /** Topic words the best papers do not account for (why `relevant` is false). */
   unmatched: string[];
   /** Words added to the topic from the library's own vocabulary (acronyms spelled out, feedback). */
@@ -72,13 +74,13 @@ export class PaperSearch {
     const ranked = fuse(lexical, vectorRanked).filter((entry) => entry.doc !== skip);
     const results = ranked.slice(0, k).map((entry) => ({ paper: snapshot.papers[entry.doc]!, score: entry.score }));
 
-    const termsOf = (papers: StoredPaper[]) => papers.map((paper) => snapshot.termsOf(paper));
-    const lexicalMatch = topicCoverage(query.topic, termsOf(results.slice(0, 3).map((hit) => hit.paper)));
+    const top = ranked.slice(0, k).map((entry) => entry.doc);
+    const lexicalMatch = topicCoverage(query, top.slice(0, 3), snapshot);
     this.#judge ??= loadWordVectors().then((table) => new RelevanceJudge(table));
-    const verdict = example
-      ? { relevant: results.length > 0, unmatched: [] }
-      : (await this.#judge).judge(query.topic, new Set(), termsOf(results.map((hit) => hit.paper)), (stem) => snapshot.papersWithStem(stem));
-    return { query, relevant: verdict.relevant, unmatched: verdict.unmatched, fieldTerms: [], lexicalMatch, results, ...(example && { example }) };
+    const verdict: RelevanceVerdict = example
+      ? { decision: results.length > 0 ? "yes" : "no", probability: 1, signals: { coverage: 1, missingSpecific: 0, unknownSpecific: 0, vector: 1, vectorGap: 1, lexicalGap: 1, agreement: 1 }, unmatched: [] }
+      : (await this.#judge).judge(query, top, snapshot, { lexical, vector: vectorRanked });
+    return { query, relevant: verdict.decision !== "no", verdict, unmatched: verdict.unmatched, fieldTerms: [], lexicalMatch, results, ...(example && { example }) };
   }
 }
 

@@ -20,6 +20,19 @@ export const SETTINGS = {
   /** How many candidates each list contributes before fusion. */
   candidates: 100,
   fusion: { mode: "linear" as "linear" | "rrf", lexicalWeight: 1, vectorWeight: 0.2, k: 60 },
+  relevance: {
+    /** How many of the best papers the coverage signal looks at. */
+    evidencePapers: 3,
+    /** Frequency ranks in general English: at or below the first a word is everyday, at or above the second specialised. */
+    everydayRank: 2_000,
+    specialistRank: 100_000,
+    /** Logistic model over the signals, fitted on the tuned halves (scripts/eval/tune.ts --fit). */
+    weights: { coverage: 2.7, missingSpecific: -0.98, unknownSpecific: -2.63, vector: 1.92, vectorGap: 2.14, lexicalGap: 0.86, agreement: 0.95 },
+    bias: -3.2,
+    /** At or above: answer. Between: answer, saying the match may be partial. Below: not covered. */
+    answerAbove: 0.4,
+    unsureAbove: 0.18,
+  },
   /** "Papers like X": how many of X's most distinguishing words make the query. */
   example: { terms: 30 },
 };

@@ -19,8 +19,6 @@ export class LibrarySnapshot {
   readonly indexOf: Map<string, number>;
   readonly text: TextIndex;
   readonly #documentFrequency = new Map<string, number>();
-  /** How many papers use each word stem, stopwords included. */
-  readonly #stemFrequency = new Map<string, number>();
 
   /** Tokenized papers, for the few that searches keep looking at (their best results). */
   readonly #terms = new Map<string, PaperTerms>();
@@ -32,7 +30,6 @@ export class LibrarySnapshot {
     const terms = papers.map((paper) => {
       const tokens = paperTerms(paper);
       for (const term of tokens.termSet) this.#documentFrequency.set(term, (this.#documentFrequency.get(term) ?? 0) + 1);
-      for (const stem of tokens.stemSet) this.#stemFrequency.set(stem, (this.#stemFrequency.get(stem) ?? 0) + 1);
       return tokens;
     });
     this.text = new TextIndex(terms);
@@ -58,11 +55,6 @@ export class LibrarySnapshot {
   /** Inverse document frequency of a content term (stemmed, as `contentTerms` gives it). */
   idf(term: string): number {
     return Math.log((this.papers.length + 1) / ((this.#documentFrequency.get(term) ?? 0) + 0.5));
-  }
-
-  /** How many papers use a word stem. */
-  papersWithStem(stem: string): number {
-    return this.#stemFrequency.get(stem) ?? 0;
   }
 
   /**
