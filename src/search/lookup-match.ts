@@ -55,8 +55,9 @@ export type MatchScore = { score: number; fragment: boolean; complete: boolean; 
 function fragmentScore(entry: Entry, a: Alignment): { score: number; topical: number } {
   const total = entry.weight.reduce((sum, weight) => sum + weight, 0);
   const coverage = entry.weight.reduce((sum, weight, i) => sum + (a.covered[i] ? weight : 0), 0) / total;
-  if (a.unsupported > 0) return { score: S.refuted * coverage, topical: 0 };
-  const score = S.fragmentBase + S.fragmentCoverage * coverage - S.abstractWordWithFragment * a.viaAbstract - S.typoPenalty * a.typos;
+  // A word the title lacks makes a title-like query another paper's title, whatever the abstract says.
+  if (a.unsupported > 0 || a.viaAbstract > 0) return { score: S.refuted * coverage, topical: 0 };
+  const score = S.fragmentBase + S.fragmentCoverage * coverage - S.typoPenalty * a.typos;
   return { score, topical: score };
 }
 
@@ -79,6 +80,7 @@ function topicCap(query: LookupQuery, entry: Entry, a: Alignment): number {
 function align(query: LookupQuery, entry: Entry): Alignment {
   const { words, stems } = query;
   const a: Alignment = { covered: entry.words.map(() => false), name: 0, inTitle: 0, typos: 0, viaAbstract: 0, unsupported: 0, otherVersion: false };
+  const leftover: string[] = [];
   const cover = (from: number, span: number) => {
     for (let j = from; j < from + span; j++) a.covered[j] = true;
   };
@@ -110,7 +112,12 @@ function align(query: LookupQuery, entry: Entry): Alignment {
     const word = words[i]!;
     if (isFunctionWord(word) || /^(?:19|20)\d\d$/.test(word)) continue;
     if (/\d/.test(word)) a.otherVersion = true;
-    else if (abstractStems(entry).has(stem(word))) a.viaAbstract++;
+    else leftover.push(word);
+  }
+  // Only a name lets abstract words support a match (a title fragment with a word its title lacks is another
+  // paper), so the abstract is read only then: most candidates of a long query never need it.
+  for (const word of leftover) {
+    if (a.name > 0 && abstractStems(entry).has(stem(word))) a.viaAbstract++;
     else a.unsupported++;
   }
   return a;

@@ -26,7 +26,6 @@ export const LOOKUP_SETTINGS = {
   /** Penalties for query words the title does not hold. */
   typoPenalty: 0.01,
   abstractWordWithName: 0.02,
-  abstractWordWithFragment: 0.2,
   unsupportedWithName: 0.12,
   /** A word found nowhere in the paper refutes a title-fragment match. */
   refuted: 0.5,
