@@ -47,6 +47,13 @@ for (const variant of variants.length > 0 ? variants : ["{}"]) {
   const seedLibrary = new Library(seeds.store, embedder);
   let absentOk = 0;
   let wronglyAbsent = 0;
+  const cites = { good: 0, cited: 0, relevant: 0, answerable: 0 };
+  const judge = (cited: string[], grades: Map<string, number>, relevant: boolean) => {
+    cites.answerable++;
+    if (relevant && cited.some((key) => grades.get(key) === 2)) cites.good++;
+    cites.cited += cited.length;
+    cites.relevant += cited.filter((key) => grades.has(key)).length;
+  };
   for (const q of set1) {
     const result = await seedLibrary.search(q.question, { k: 10, today: TODAY });
     const v = result.verdict;
@@ -57,6 +64,7 @@ for (const variant of variants.length > 0 ? variants : ["{}"]) {
     }
     wronglyAbsent += result.relevant ? 0 : 1;
     const grades = new Map(q.relevant.map((label) => [label.title, label.grade]));
+    judge(result.results.filter((hit) => hit.relevant).map((hit) => hit.paper.title), grades, result.relevant);
     byKind.set(q.kind, [...(byKind.get(q.kind) ?? []), ndcg(result.results.map((hit) => hit.paper.title), grades)]);
   }
   const ownLibrary = new Library(own.store, embedder);
@@ -66,6 +74,7 @@ for (const variant of variants.length > 0 ? variants : ["{}"]) {
     const v = result.verdict;
     rows.push({ signals: SIGNALS.map((name) => v.signals[name]), answerable: q.kind !== "absent", label: `own ${q.kind}: ${q.question}`, p: v.probability });
     if (q.kind === "absent") continue;
+    judge(result.results.filter((hit) => hit.relevant).map((hit) => hit.paper.id), q.relevant, result.relevant);
     ownByKind.set(q.kind, [...(ownByKind.get(q.kind) ?? []), ndcg(result.results.map((hit) => hit.paper.id), q.relevant)]);
   }
   const csf = await runCsfcube(SHARED, new Library(cube.store, embedder), ["tuned"]);
@@ -74,6 +83,7 @@ for (const variant of variants.length > 0 ? variants : ["{}"]) {
   console.log(
     `${variant}\n  set1 tuned: ${[...byKind].map(([kind, values]) => `${kind} ${f(values)}`).join("  ")}  all ${f(all)}  absent-ok ${absentOk}/3 wrongly-absent ${wronglyAbsent}/30` +
       ` (${rows.filter((r) => !r.answerable && r.p >= SETTINGS.relevance.unsureAbove).length} absent answered, ${rows.filter((r) => r.answerable && r.p < SETTINGS.relevance.unsureAbove).length} answerable refused of ${rows.length} incl. own)` +
+      `\n  answers (set1 tuned + own): cite grade-2 ${cites.good}/${cites.answerable}, cited relevant ${(cites.relevant / Math.max(1, cites.cited)).toFixed(2)} (${cites.cited} citations)` +
       `\n  own: ${[...ownByKind].map(([kind, values]) => `${kind} ${f(values)}`).join("  ")}\n  csfcube dev: ${f(csf.map((o) => o.ndcg))} (bm25 ${f(csf.map((o) => o.bm25Ndcg))})`,
   );
   if (fit) fitLogistic(rows);
@@ -98,5 +108,9 @@ function fitLogistic(rows: Row[]): void {
   }
   console.log(`  fitted: ${SIGNALS.map((name, i) => `${name} ${w[i]!.toFixed(2)}`).join(" ")} bias ${w[dims]!.toFixed(2)}`);
   const scored = rows.map((r) => ({ ...r, q: 1 / (1 + Math.exp(-(w[dims]! + r.signals.reduce((sum, x, i) => sum + x * w[i]!, 0)))) })).sort((a, b) => a.q - b.q);
-  for (const r of scored.slice(0, 45)) console.log(`  ${r.q.toFixed(3)} ${r.answerable ? "answerable" : "ABSENT    "} [${r.signals.map((x) => x.toFixed(2)).join(" ")}] ${r.label.slice(0, 110)}`);
+  const answerable = scored.filter((r) => r.answerable).length;
+  for (const threshold of [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4]) {
+    console.log(`  threshold ${threshold}: answerable refused ${scored.filter((r) => r.answerable && r.q < threshold).length}/${answerable}, absent caught ${scored.filter((r) => !r.answerable && r.q < threshold).length}/${scored.length - answerable}`);
+  }
+  if (process.argv.includes("--rows")) for (const r of scored.slice(0, 45)) console.log(`  ${r.q.toFixed(3)} ${r.answerable ? "answerable" : "ABSENT    "} [${r.signals.map((x) => x.toFixed(2)).join(" ")}] ${r.label.slice(0, 110)}`);
 }

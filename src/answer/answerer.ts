@@ -3,7 +3,7 @@ import type { Library } from "../library/library.ts";
 import type { SearchHit } from "../search/search.ts";
 import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
 import { Conversations, type Turn } from "./conversations.ts";
-import { answerPapers, escapeMarkdown, extractiveReply } from "./extractive.ts";
+import { escapeMarkdown, extractiveReply } from "./extractive.ts";
 import { resolveFollowUp, type FollowUp } from "./follow-up.ts";
 import { notFoundReply } from "./not-found.ts";
 import { citationOf, type Reply } from "./reply.ts";
@@ -46,7 +46,7 @@ export class Answerer {
     const followUp = resolveFollowUp(question, turns.at(-1), today);
     if (followUp?.kind === "order") return this.#remember(context, question, turns.at(-1)!.topic, {}, orderedReply(followUp), followUp.papers);
     if (followUp?.kind === "pick") {
-      const reply = await this.#write(`Tell me more about "${followUp.paper.title}".`, [{ paper: followUp.paper, score: 1 }], detailReply(followUp.paper), context, turns);
+      const reply = await this.#write(`Tell me more about "${followUp.paper.title}".`, [{ paper: followUp.paper, score: 1, relevant: true }], detailReply(followUp.paper), context, turns);
       return this.#remember(context, question, turns.at(-1)!.topic, {}, reply, [followUp.paper]);
     }
 
@@ -57,9 +57,10 @@ export class Answerer {
       const reply = notFoundReply(topic, filters, await this.#library.coverage(filters), result.results);
       return this.#remember(context, question, topic, filters, reply, []);
     }
-    const hits = answerPapers(result.results, result.lexicalMatch);
-    const weights = await this.#library.termWeights(`${topic} ${result.fieldTerms.join(" ")}`);
-    const reply = await this.#write(searched, hits, extractiveReply(topic, hits, weights), context, turns, async () =>
+    const hits = result.results.filter((hit) => hit.relevant);
+    const weights = await this.#library.termWeights(result.example ? `${result.example.title} ${topic}` : topic);
+    const framing = result.example ? { similarTo: result.example } : { unsure: result.verdict.decision === "unsure", missing: result.verdict.missing };
+    const reply = await this.#write(searched, hits, extractiveReply(topic, hits, weights, framing), context, turns, async () =>
       notFoundReply(topic, filters, await this.#library.coverage(filters), result.results),
     );
     return this.#remember(context, question, topic, filters, reply, hits.map((hit) => hit.paper));

@@ -1,28 +1,27 @@
 import type { SearchHit } from "../search/search.ts";
+import type { StoredPaper } from "../store/paper-store.ts";
 import { citationOf, type Reply } from "./reply.ts";
 import { bestSentences } from "./sentences.ts";
 
-/**
- * How many papers an answer shows. When the question used the papers' own
- * words the ranking is sharp and five suffice; when it was phrased in other
- * words the ranking is fuzzier, so the answer casts wider (eight). Chosen on
- * `npm run eval`.
- */
-const SHARP_PAPERS = 5;
-const FUZZY_PAPERS = 8;
-const SHARP_MATCH = 0.9;
+/** How the answer should frame its papers. */
+export type Framing = {
+  /** The library may only partly cover the question: say so. */
+  unsure?: boolean;
+  /** Specialised words of the question none of the papers holds (the uncovered part of a two-part question). */
+  missing?: string[];
+  /** "Papers like X": the X. */
+  similarTo?: StoredPaper;
+};
 
-/** The papers worth showing from a ranked result. */
-export function answerPapers(results: SearchHit[], lexicalMatch: number): SearchHit[] {
-  return results.slice(0, lexicalMatch >= SHARP_MATCH ? SHARP_PAPERS : FUZZY_PAPERS);
-}
+/** A topic echoed back is cut here: a long question is not worth repeating whole. */
+const ECHO_CHARS = 120;
 
 /**
  * The offline answer: one framing sentence, then each paper with the one or
  * two sentences of its abstract that best answer the question, each cited.
  * Everything said about a paper is its own abstract's words.
  */
-export function extractiveReply(topic: string, hits: SearchHit[], queryTerms: Map<string, number>, notes: string[] = []): Reply {
+export function extractiveReply(topic: string, hits: SearchHit[], queryTerms: Map<string, number>, framing: Framing = {}, notes: string[] = []): Reply {
   const citations = hits.map((hit, index) => citationOf(index + 1, hit.paper));
   const items = hits.map((hit, index) => {
     const sentences = bestSentences(hit.paper.abstract, queryTerms, 2);
@@ -31,8 +30,20 @@ export function extractiveReply(topic: string, hits: SearchHit[], queryTerms: Ma
     const date = hit.paper.publishedAt ? ` (${hit.paper.publishedAt})` : "";
     return `${index + 1}. **${escapeMarkdown(hit.paper.title)}**${date} [${index + 1}]: ${quote}`;
   });
-  const framing = `${hits.length === 1 ? "One paper" : `${hits.length} papers`} in the library speak to **${escapeMarkdown(topic)}**; most relevant first:`;
-  return { text: `${framing}\n\n${items.join("\n")}`, citations, found: true, closest: [], notes };
+  const papers = hits.length === 1 ? "One paper" : `${hits.length} papers`;
+  const subject = `**${escapeMarkdown(echo(topic))}**`;
+  let text: string;
+  if (framing.similarTo) text = `Papers similar to **${escapeMarkdown(framing.similarTo.title)}**, most similar first:`;
+  else if (framing.unsure) text = `I am not sure the library covers ${subject}. The closest papers, which may only partly match:`;
+  else text = `${papers} in the library speak to ${subject}; most relevant first:`;
+  if (!framing.similarTo && framing.missing && framing.missing.length > 0) text += ` (none of them mentions ${framing.missing.map((word) => `*${escapeMarkdown(word)}*`).join(" or ")})`;
+  return { text: `${text}\n\n${items.join("\n")}`, citations, found: true, closest: [], notes };
+}
+
+/** The topic as the user wrote it, shortened at a word boundary when long. */
+export function echo(topic: string): string {
+  if (topic.length <= ECHO_CHARS) return topic;
+  return `${topic.slice(0, ECHO_CHARS).replace(/\s+\S*$/, "")}…`;
 }
 
 /** Titles and abstracts are data: their asterisks and underscores must not turn into formatting. */

@@ -1,6 +1,6 @@
 import type { SearchHit } from "../search/search.ts";
 import type { PaperFilters } from "../store/paper-store.ts";
-import { escapeMarkdown } from "./extractive.ts";
+import { echo, escapeMarkdown } from "./extractive.ts";
 import { citationOf, type Reply } from "./reply.ts";
 
 const CLOSEST = 3;
@@ -16,7 +16,7 @@ export function notFoundReply(topic: string, filters: PaperFilters, coverage: Co
   const range = coverage.earliest && coverage.latest ? ` (publication dates ${coverage.earliest} to ${coverage.latest})` : "";
   const constraint = describeFilters(filters);
   const searched = `I searched ${coverage.papers} paper${coverage.papers === 1 ? "" : "s"}${constraint}${range}.`;
-  const lines = [`Nothing in the library covers **${escapeMarkdown(topic)}**. ${searched}`];
+  const lines = [`Nothing in the library covers **${escapeMarkdown(echo(topic))}**. ${searched}`];
   if (closest.length > 0) {
     lines.push("", "Closest, not a match:");
     lines.push(...closest.map((paper) => `- [${escapeMarkdown(paper.title)}](${paper.url})${paper.publishedAt ? ` (${paper.publishedAt})` : ""}`));

@@ -3,13 +3,15 @@ import { loadWordVectors } from "../embed/word-vectors/cache.ts";
 import type { PaperFilters, PaperStore, StoredPaper } from "../store/paper-store.ts";
 import { passesFilters } from "./filters.ts";
 import { fuse, type Ranked } from "./fusion.ts";
+import { judgePapers } from "./paper-judge.ts";
 import { parseQuestion, type ParsedQuestion } from "./question.ts";
 import { RelevanceJudge, topicCoverage, type RelevanceVerdict } from "./relevance.ts";
 import { SETTINGS } from "./settings.ts";
 import type { LibrarySnapshot, SnapshotCache } from "./snapshot.ts";
 import type { QueryTerm } from "./text-index.ts";
 
-export type SearchHit = { paper: StoredPaper; score: number };
+/** `relevant`: judged to be about the question, so an answer may cite it. */
+export type SearchHit = { paper: StoredPaper; score: number; relevant: boolean };
 
 export type SearchResult = {
   query: ParsedQuestion;
@@ -72,14 +74,14 @@ export class PaperSearch {
     });
     const skip = example ? snapshot.indexOf.get(example.id) : undefined;
     const ranked = fuse(lexical, vectorRanked).filter((entry) => entry.doc !== skip);
-    const results = ranked.slice(0, k).map((entry) => ({ paper: snapshot.papers[entry.doc]!, score: entry.score }));
-
     const top = ranked.slice(0, k).map((entry) => entry.doc);
     const lexicalMatch = topicCoverage(query, top.slice(0, 3), snapshot);
     this.#judge ??= loadWordVectors().then((table) => new RelevanceJudge(table));
     const verdict: RelevanceVerdict = example
-      ? { decision: results.length > 0 ? "yes" : "no", probability: 1, signals: { coverage: 1, missingSpecific: 0, unknownSpecific: 0, vector: 1, vectorGap: 1, lexicalGap: 1, agreement: 1 }, unmatched: [] }
+      ? { decision: ranked.length > 0 ? "yes" : "no", probability: 1, signals: { coverage: 1, missingSpecific: 0, unknownSpecific: 0, vector: 1, vectorGap: 1, lexicalGap: 1, agreement: 1 }, unmatched: [], missing: [] }
       : (await this.#judge).judge(query, top, snapshot, { lexical, vector: vectorRanked });
+    const judged = judgePapers(query, ranked.slice(0, k), verdict, snapshot);
+    const results = ranked.slice(0, k).map((entry, i) => ({ paper: snapshot.papers[entry.doc]!, score: entry.score, relevant: judged[i]! }));
     return { query, relevant: verdict.decision !== "no", verdict, unmatched: verdict.unmatched, fieldTerms: [], lexicalMatch, results, ...(example && { example }) };
   }
 }

@@ -26,12 +26,24 @@ export const SETTINGS = {
     /** Frequency ranks in general English: at or below the first a word is everyday, at or above the second specialised. */
     everydayRank: 2_000,
     specialistRank: 100_000,
+    /** An answer names a missing word of the question when it is at least this specialised. */
+    missingSpecificity: 0.4,
     /** Logistic model over the signals, fitted on the tuned halves (scripts/eval/tune.ts --fit). */
     weights: { coverage: 2.7, missingSpecific: -0.98, unknownSpecific: -2.63, vector: 1.92, vectorGap: 2.14, lexicalGap: 0.86, agreement: 0.95 },
     bias: -3.2,
     /** At or above: answer. Between: answer, saying the match may be partial. Below: not covered. */
     answerAbove: 0.4,
     unsureAbove: 0.18,
+  },
+  /** Which ranked papers an answer cites (src/search/paper-judge.ts). */
+  answer: {
+    /** A cited paper's fused score is at least this share of the best paper's. */
+    scoreRatio: 0.6,
+    /** A cited paper holds at least this share of the topic's weight, relative to the best-matching paper. */
+    coverageRatio: 0.6,
+    maxPapers: 5,
+    /** When the library may only partly cover the question: the closest few. */
+    unsurePapers: 3,
   },
   /** "Papers like X": how many of X's most distinguishing words make the query. */
   example: { terms: 30 },

@@ -43,13 +43,27 @@ describe("the offline (extractive) answer", () => {
     }
   });
 
-  it.each(["quantum error correction", "protein structure prediction", "blockchain smart contract verification"])("says the library has nothing on %s, with what it searched and the closest papers", async (question) => {
+  it.each(["cryptocurrency price prediction", "detecting earthquakes from seismic signals", "blockchain smart contract verification"])("says the library has nothing on %s, with what it searched and the closest papers", async (question) => {
     const reply = await ask(question);
     expect(reply.found).toBe(false);
     expect(reply.citations).toEqual([]);
     expect(reply.text).toMatch(/^Nothing in the library covers \*\*.+\*\*\. I searched 387 papers \(publication dates \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d\)\./);
     expect(reply.text).toContain("Closest, not a match:");
     expect(reply.closest).toHaveLength(3);
+  });
+
+  it("says so when unsure, citing only the closest few, instead of a flat 'not covered'", async () => {
+    const reply = await ask("quantum error correction");
+    expect(reply.found).toBe(true);
+    expect(reply.text).toMatch(/^I am not sure the library covers \*\*quantum error correction\*\*\. The closest papers/);
+    expect(reply.citations.length).toBeGreaterThan(0);
+    expect(reply.citations.length).toBeLessThanOrEqual(3);
+  });
+
+  it("echoes at most the start of a very long question", async () => {
+    const reply = await ask(`kv cache compression ${"and more words ".repeat(300)}`);
+    expect(reply.text.length).toBeLessThan(4_000);
+    expect(reply.text).toContain("…");
   });
 
   it("says which constraint it searched under when nothing passes it", async () => {

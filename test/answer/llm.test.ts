@@ -191,7 +191,7 @@ describe("answers written by an OpenAI-compatible model", () => {
   });
 
   it("does not call the model when the library has nothing on the topic", async () => {
-    const reply = await ask("quantum error correction");
+    const reply = await ask("cryptocurrency price prediction");
     expect(reply.found).toBe(false);
     expect(server.requests).toHaveLength(0);
   });

@@ -31,7 +31,7 @@ describe("paperbot ask", () => {
   });
 
   it("says when the library has nothing", async () => {
-    const reply = JSON.parse((await runPaperbot(["ask", "quantum error correction", "--db", db, "--json"])).stdout);
+    const reply = JSON.parse((await runPaperbot(["ask", "cryptocurrency price prediction", "--db", db, "--json"])).stdout);
     expect(reply).toMatchObject({ found: false, citations: [] });
     expect(reply.answer).toMatch(/^Nothing in the library covers/);
   });
