@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { writeFile } from "node:fs/promises";
+import { utimes, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import * as lancedb from "@lancedb/lancedb";
@@ -9,7 +9,7 @@ import { LocalHashingEmbedder } from "../../src/embed/local-hashing.ts";
 import { ingestRecords } from "../../src/ingest/ingest.ts";
 import type { PaperRecord } from "../../src/papers/paper.ts";
 import { LancePaperStore } from "../../src/store/lance/lance-store.ts";
-import { LOCK_FILE } from "../../src/store/lance/write-lock.ts";
+import { LOCK_FILE, STALE_AFTER_MS } from "../../src/store/lance/write-lock.ts";
 import { runPaperbot } from "../helpers/cli.ts";
 import { useTempDir } from "../helpers/files.ts";
 import { silentLogger } from "../helpers/logger.ts";
@@ -124,5 +124,18 @@ describe("one ingest at a time per library", () => {
     await writeFile(join(dir, LOCK_FILE), JSON.stringify({ pid: dead, host: hostname(), startedAt: NOW.toISOString() }));
     expect(await ingestInto(dir, records.slice(0, 10))).toMatchObject({ inserted: 5 });
     expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
+  });
+
+  it("takes over a lock from another host or container only once its heartbeat has stopped", async () => {
+    const dir = await tempDir();
+    await ingestInto(dir, records.slice(0, 5));
+    const lock = join(dir, LOCK_FILE);
+    // A pid on another host cannot be asked; only the lock's age tells.
+    await writeFile(lock, JSON.stringify({ pid: 1, host: "another-container", startedAt: NOW.toISOString() }));
+    await expect(ingestInto(dir, records.slice(0, 10))).rejects.toMatchObject({ code: "LIBRARY_BUSY", message: expect.stringContaining("process 1 on another-container") });
+    const silent = new Date(Date.now() - STALE_AFTER_MS - 60_000);
+    await utimes(lock, silent, silent);
+    expect(await ingestInto(dir, records.slice(0, 10))).toMatchObject({ inserted: 5 });
+    expect(existsSync(lock)).toBe(false);
   });
 });

@@ -1,9 +1,13 @@
-import { link, mkdir, readFile, unlink, writeFile } from "node:fs/promises";
+import { link, mkdir, readFile, stat, unlink, utimes, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { PaperbotError } from "../../errors.ts";
 
 export const LOCK_FILE = "paperbot-ingest.lock";
+/** The holder touches the lock this often while it works... */
+const HEARTBEAT_MS = 30_000;
+/** ...so one untouched for this long belongs to a process that is gone, even one we cannot ask (another host or container). */
+export const STALE_AFTER_MS = 5 * 60_000;
 
 type Holder = { pid: number; host: string; startedAt: string };
 
@@ -16,7 +20,9 @@ export type ReleaseLock = () => Promise<void>;
  * state. The lock is a file holding the writer's pid and host, created
  * atomically (written aside, then hard-linked into place, which fails if
  * one exists). A lock whose process is gone (killed, crashed) is stale and
- * taken over. Remote URIs (s3://, db://) have no local directory to lock.
+ * taken over: on this host when its pid no longer runs, anywhere when its
+ * heartbeat stopped (a pid means nothing on another host, and containers
+ * reuse pids). Remote URIs (s3://, db://) have no local directory to lock.
  */
 export async function acquireWriteLock(dir: string): Promise<ReleaseLock> {
   await mkdir(dir, { recursive: true });
@@ -30,9 +36,12 @@ export async function acquireWriteLock(dir: string): Promise<ReleaseLock> {
         await link(aside, path);
         break;
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== "EEXIST" || attempt > 0) throw busy(path, await holderOf(path), error);
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") {
+          throw new PaperbotError("STORE_FAILED", `Could not create the ingest lock ${path}: ${(error as Error).message}. Check that the library's directory is writable.`, { cause: error });
+        }
+        if (attempt > 0) throw busy(path, await holderOf(path), error);
         const holder = await holderOf(path);
-        if (holder && !isStale(holder)) throw busy(path, holder, error);
+        if (holder && !(await isStale(path, holder))) throw busy(path, holder, error);
         // The holder died without releasing: take the lock over (once; a live racer wins the retry).
         await unlink(path).catch(() => undefined);
       }
@@ -40,10 +49,17 @@ export async function acquireWriteLock(dir: string): Promise<ReleaseLock> {
   } finally {
     await unlink(aside).catch(() => undefined);
   }
+  const heartbeat = setInterval(() => {
+    const now = new Date();
+    utimes(path, now, now).catch(() => undefined);
+  }, HEARTBEAT_MS);
+  // The heartbeat alone must not keep a finished command alive.
+  heartbeat.unref();
   let released = false;
   return async () => {
     if (released) return;
     released = true;
+    clearInterval(heartbeat);
     const holder = await holderOf(path);
     if (holder?.pid === me.pid && holder.host === me.host) await unlink(path).catch(() => undefined);
   };
@@ -58,8 +74,9 @@ async function holderOf(path: string): Promise<Holder | undefined> {
   }
 }
 
-/** Only a holder on this machine can be checked; one elsewhere (a shared disk) is taken to be alive. */
-function isStale(holder: Holder): boolean {
+async function isStale(path: string, holder: Holder): Promise<boolean> {
+  const touched = await stat(path).then((info) => info.mtimeMs, () => 0);
+  if (Date.now() - touched > STALE_AFTER_MS) return true;
   if (holder.host !== hostname()) return false;
   try {
     process.kill(holder.pid, 0);
