@@ -50,7 +50,9 @@ async function sharedEval(embedder: Embedder): Promise<void> {
   if (hasCsfcube(SHARED)) {
     const built = await buildLibraryFrom([csfcubeCorpusPath(SHARED)], embedder, TODAY);
     try {
-      console.log(`\n${formatCsfcube(await runCsfcube(SHARED, new Library(built.store, embedder), HALVES))}`);
+      const library = new Library(built.store, embedder);
+      console.log(`\n${formatCsfcube(await runCsfcube(SHARED, library, HALVES))}`);
+      console.log(formatCsfcube(await runCsfcube(SHARED, library, HALVES, "similar"), "similar"));
     } finally {
       await built.dispose();
     }

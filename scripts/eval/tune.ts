@@ -78,13 +78,14 @@ for (const variant of variants.length > 0 ? variants : ["{}"]) {
     ownByKind.set(q.kind, [...(ownByKind.get(q.kind) ?? []), ndcg(result.results.map((hit) => hit.paper.id), q.relevant)]);
   }
   const csf = await runCsfcube(SHARED, new Library(cube.store, embedder), ["tuned"]);
+  const similar = await runCsfcube(SHARED, new Library(cube.store, embedder), ["tuned"], "similar");
   const f = (values: number[]) => mean(values).toFixed(3);
   const all = [...byKind.values()].flat();
   console.log(
     `${variant}\n  set1 tuned: ${[...byKind].map(([kind, values]) => `${kind} ${f(values)}`).join("  ")}  all ${f(all)}  absent-ok ${absentOk}/3 wrongly-absent ${wronglyAbsent}/30` +
       ` (${rows.filter((r) => !r.answerable && r.p >= SETTINGS.relevance.unsureAbove).length} absent answered, ${rows.filter((r) => r.answerable && r.p < SETTINGS.relevance.unsureAbove).length} answerable refused of ${rows.length} incl. own)` +
       `\n  answers (set1 tuned + own): cite grade-2 ${cites.good}/${cites.answerable}, cited relevant ${(cites.relevant / Math.max(1, cites.cited)).toFixed(2)} (${cites.cited} citations)` +
-      `\n  own: ${[...ownByKind].map(([kind, values]) => `${kind} ${f(values)}`).join("  ")}\n  csfcube dev: ${f(csf.map((o) => o.ndcg))} (bm25 ${f(csf.map((o) => o.bm25Ndcg))})`,
+      `\n  own: ${[...ownByKind].map(([kind, values]) => `${kind} ${f(values)}`).join("  ")}\n  csfcube dev: ${f(csf.map((o) => o.ndcg))} (bm25 ${f(csf.map((o) => o.bm25Ndcg))}), as "similar to <title>": ${f(similar.map((o) => o.ndcg))}`,
   );
   if (fit) fitLogistic(rows);
 }

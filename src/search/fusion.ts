@@ -10,8 +10,8 @@ export type Ranked = { doc: number; score: number };
  * vectors strongly disagree. "rrf": weighted reciprocal rank fusion. The
  * mode and weights were chosen on the tuned half of the development sets.
  */
-export function fuse(lexical: Ranked[], vector: Ranked[]): Ranked[] {
-  const { lexicalWeight, vectorWeight, k, mode } = SETTINGS.fusion;
+export function fuse(lexical: Ranked[], vector: Ranked[], vectorWeight = SETTINGS.fusion.vectorWeight): Ranked[] {
+  const { lexicalWeight, k, mode } = SETTINGS.fusion;
   const scores = new Map<number, number>();
   const add = (doc: number, value: number) => scores.set(doc, (scores.get(doc) ?? 0) + value);
   if (mode === "rrf") {

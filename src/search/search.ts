@@ -61,7 +61,8 @@ export class PaperSearch {
     const snapshot = await this.#snapshots.get();
     const example = query.similarTo ? (snapshot.lookup.find(query.similarTo).match ?? undefined) : undefined;
     const allowed = passesFilters(query.filters);
-    const terms = example ? exampleTerms(snapshot, example) : query.parts.terms;
+    const expansion = example ? [] : snapshot.acronyms.expand(query.topic, SETTINGS.acronymWeight);
+    const terms = example ? exampleTerms(snapshot, example) : [...query.parts.terms, ...expansion];
 
     const vectorQuery = example ? this.#store.vectorsOf([example.id]).then((vectors) => vectors.get(example.id)) : this.#embedder.embedQuery(query.topic);
     const [lexical, vector] = await Promise.all([
@@ -73,7 +74,8 @@ export class PaperSearch {
       return doc === undefined ? [] : [{ doc, score: hit.score }];
     });
     const skip = example ? snapshot.indexOf.get(example.id) : undefined;
-    const ranked = fuse(lexical, vectorRanked).filter((entry) => entry.doc !== skip);
+    // A paper's own vector describes it better than a question's does, so "papers like X" trusts it more.
+    const ranked = fuse(lexical, vectorRanked, example ? SETTINGS.example.vectorWeight : undefined).filter((entry) => entry.doc !== skip);
     const top = ranked.slice(0, k).map((entry) => entry.doc);
     const lexicalMatch = topicCoverage(query, top.slice(0, 3), snapshot);
     this.#judge ??= loadWordVectors().then((table) => new RelevanceJudge(table));
@@ -82,7 +84,7 @@ export class PaperSearch {
       : (await this.#judge).judge(query, top, snapshot, { lexical, vector: vectorRanked });
     const judged = judgePapers(query, ranked.slice(0, k), verdict, snapshot);
     const results = ranked.slice(0, k).map((entry, i) => ({ paper: snapshot.papers[entry.doc]!, score: entry.score, relevant: judged[i]! }));
-    return { query, relevant: verdict.decision !== "no", verdict, unmatched: verdict.unmatched, fieldTerms: [], lexicalMatch, results, ...(example && { example }) };
+    return { query, relevant: verdict.decision !== "no", verdict, unmatched: verdict.unmatched, fieldTerms: expansion.filter((term) => !term.term.includes(" ")).map((term) => term.term), lexicalMatch, results, ...(example && { example }) };
   }
 }
 

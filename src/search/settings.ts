@@ -17,6 +17,8 @@ export const SETTINGS = {
   },
   /** Weight of a question's parts beside its main words (1). */
   queryWeights: { aside: 0.5, contrast: 0.2 },
+  /** Weight of an acronym's long form (or a long form's acronym) mined from the abstracts, added to a question using the other. */
+  acronymWeight: 0.3,
   /** How many candidates each list contributes before fusion. */
   candidates: 100,
   fusion: { mode: "linear" as "linear" | "rrf", lexicalWeight: 1, vectorWeight: 0.2, k: 60 },
@@ -46,5 +48,5 @@ export const SETTINGS = {
     unsurePapers: 3,
   },
   /** "Papers like X": how many of X's most distinguishing words make the query. */
-  example: { terms: 30 },
+  example: { terms: 20, vectorWeight: 0.7 },
 };

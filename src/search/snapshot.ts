@@ -2,6 +2,7 @@ import { contentTerms } from "../embed/tokens.ts";
 import { PaperLookup } from "./lookup.ts";
 import { paperTerms, type PaperTerms } from "./paper-terms.ts";
 import type { PaperStore, StoredPaper } from "../store/paper-store.ts";
+import { AcronymIndex } from "./acronyms.ts";
 import { TextIndex } from "./text-index.ts";
 
 /** How many tokenized papers the snapshot keeps; search results recur, the whole library need not be held twice. */
@@ -44,6 +45,13 @@ export class LibrarySnapshot {
       this.#terms.set(paper.id, terms);
     }
     return terms;
+  }
+
+  #acronyms: AcronymIndex | undefined;
+
+  /** Acronyms the abstracts define, built on first use. */
+  get acronyms(): AcronymIndex {
+    return (this.#acronyms ??= new AcronymIndex(this.papers.map((paper) => paper.abstract)));
   }
 
   #lookup: PaperLookup | undefined;

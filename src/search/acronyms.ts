@@ -1,0 +1,105 @@
+import { words } from "../embed/tokens.ts";
+import { questionPairs, questionTerms } from "./query-terms.ts";
+import type { QueryTerm } from "./text-index.ts";
+
+/** An acronym and the long form the library's abstracts define it with. */
+export type Acronym = { short: string; long: string; papers: number };
+
+/** "Long Form Words (LFW)": a parenthesised token with at least one capital, after some words. */
+const DEFINITION = /((?:[\p{L}\p{N}][\p{L}\p{N}'-]*[\s-]+){1,8})\((\p{Lu}[\p{L}\p{N}-]{0,9}?)s?\)/gu;
+
+/**
+ * Acronyms defined in the library's own abstracts ("Sparse Autoencoders
+ * (SAEs)", "Multi-head Latent Attention (MLA)"), found with the
+ * Schwartz–Hearst rule: the acronym's letters appear in order in the
+ * words before it, its first letter starting the first of them. When
+ * papers disagree on a long form, the most common one wins.
+ */
+export class AcronymIndex {
+  readonly #byShort = new Map<string, Acronym>();
+  readonly #byLong = new Map<string, Acronym>();
+
+  constructor(abstracts: string[]) {
+    const counts = new Map<string, Map<string, number>>();
+    for (const abstract of abstracts) {
+      const seen = new Set<string>();
+      for (const match of abstract.matchAll(DEFINITION)) {
+        const short = match[2]!;
+        const long = longForm(short, match[1]!);
+        const key = short.toLowerCase();
+        if (!long || seen.has(key)) continue;
+        seen.add(key);
+        const forms = counts.get(key) ?? new Map<string, number>();
+        forms.set(long, (forms.get(long) ?? 0) + 1);
+        counts.set(key, forms);
+      }
+    }
+    for (const [short, forms] of counts) {
+      const [long, papers] = [...forms].sort((a, b) => b[1] - a[1])[0]!;
+      const acronym = { short, long, papers };
+      this.#byShort.set(short, acronym);
+      const key = questionTerms(long).join(" ");
+      if (key && !this.#byLong.has(key)) this.#byLong.set(key, acronym);
+    }
+  }
+
+  get size(): number {
+    return this.#byShort.size;
+  }
+
+  lookup(short: string): Acronym | undefined {
+    return this.#byShort.get(short.toLowerCase()) ?? (short.endsWith("s") ? this.#byShort.get(short.slice(0, -1).toLowerCase()) : undefined);
+  }
+
+  /**
+   * Extra terms for a question that uses only one form: an acronym's long
+   * form (its words and pairs), or a long form's acronym, at `weight`.
+   */
+  expand(text: string, weight: number): QueryTerm[] {
+    const extra: QueryTerm[] = [];
+    const present = new Set(questionTerms(text));
+    for (const word of new Set(words(text))) {
+      const acronym = this.lookup(word);
+      if (!acronym) continue;
+      const longTerms = [...questionTerms(acronym.long), ...questionPairs(acronym.long)];
+      if (longTerms.every((term) => present.has(term) || term.includes(" "))) continue;
+      for (const term of longTerms) extra.push({ term, weight });
+    }
+    const stems = questionTerms(text);
+    for (let start = 0; start < stems.length; start++) {
+      for (let end = start + 2; end <= Math.min(stems.length, start + 6); end++) {
+        const acronym = this.#byLong.get(stems.slice(start, end).join(" "));
+        if (acronym && !present.has(acronym.short)) extra.push({ term: acronym.short, weight });
+      }
+    }
+    return extra;
+  }
+}
+
+/**
+ * The shortest tail of `before` whose words hold the acronym's letters in
+ * order, the first letter starting the first word; undefined when none does.
+ */
+function longForm(short: string, before: string): string | undefined {
+  const letters = short.toLowerCase().replace(/[^a-z0-9]/g, "");
+  if (letters.length < 2) return undefined;
+  const tokens = before.trim().split(/[\s]+/).filter(Boolean);
+  for (let take = 1; take <= Math.min(tokens.length, letters.length + 2); take++) {
+    const candidate = tokens.slice(-take).join(" ");
+    if (candidate.toLowerCase()[0] === letters[0] && inOrder(letters, candidate.toLowerCase())) {
+      // Every letter must find a place, and the form must not be padded with more words than letters.
+      if (take <= letters.length + 1) return candidate.replace(/[-\s]+$/, "");
+    }
+  }
+  return undefined;
+}
+
+function inOrder(letters: string, text: string): boolean {
+  let position = 0;
+  for (const letter of letters) {
+    position = text.indexOf(letter, position);
+    if (position < 0) return false;
+    position++;
+  }
+  return true;
+}
