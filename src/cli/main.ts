@@ -7,6 +7,7 @@ import { registerIngest } from "./commands/ingest.ts";
 import { registerList } from "./commands/list.ts";
 import { registerPaper } from "./commands/paper.ts";
 import { registerSearch } from "./commands/search.ts";
+import { registerSimilar } from "./commands/similar.ts";
 import { createCliContext, type CliContext } from "./context.ts";
 
 /** Adds a command; the platform adapters add `serve` and `chat` this way, so the core never imports them. */
@@ -26,6 +27,7 @@ export async function runCli(argv: string[], extraCommands: RegisterCommand[] = 
   registerList(program, getContext);
   registerSearch(program, getContext);
   registerPaper(program, getContext);
+  registerSimilar(program, getContext);
   registerAsk(program, getContext);
   registerFetch(program, getContext);
   for (const register of extraCommands) register(program, getContext);

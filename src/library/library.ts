@@ -40,6 +40,13 @@ export class Library {
     return this.#search.search(question, options);
   }
 
+  /** Papers like the one `name` finds by lookup; the lookup's answer when it finds none. */
+  async similar(name: string, options: Omit<SearchOptions, "example"> = {}): Promise<{ paper: StoredPaper; result: SearchResult } | { paper: null; lookup: LookupResult }> {
+    const lookup = await this.lookup(name);
+    if (!lookup.match) return { paper: null, lookup };
+    return { paper: lookup.match, result: await this.search(`papers similar to ${lookup.match.title}`, { ...options, example: lookup.match }) };
+  }
+
   /**
    * Builds the in-memory indexes now (word vectors, snapshot, name index),
    * so a long-running bot's first question is as fast as the rest.

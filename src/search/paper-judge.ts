@@ -10,11 +10,12 @@ import type { LibrarySnapshot } from "./snapshot.ts";
  * to the best one and hold enough of the topic's weight compared with the
  * best-matching paper. An unsure verdict keeps only the closest few.
  */
-export function judgePapers(question: ParsedQuestion, ranked: Ranked[], verdict: RelevanceVerdict, snapshot: LibrarySnapshot): boolean[] {
+export function judgePapers(question: ParsedQuestion, ranked: Ranked[], verdict: RelevanceVerdict, snapshot: LibrarySnapshot, byExample = false): boolean[] {
   if (verdict.decision === "no" || ranked.length === 0) return ranked.map(() => false);
   const { scoreRatio, coverageRatio, maxPapers, unsurePapers } = SETTINGS.answer;
   const limit = verdict.decision === "unsure" ? unsurePapers : maxPapers;
-  const coverage = ranked.map((entry) => paperCoverage(question, entry.doc, snapshot));
+  // Papers found by example share the example's words, not the question's ("papers like PyramidKV").
+  const coverage = ranked.map((entry) => (byExample ? 1 : paperCoverage(question, entry.doc, snapshot)));
   const bestCoverage = Math.max(...coverage);
   let kept = 0;
   return ranked.map((entry, i) => {

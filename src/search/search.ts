@@ -34,7 +34,8 @@ export type SearchResult = {
   results: SearchHit[];
 };
 
-export type SearchOptions = { k?: number; today?: Date; filters?: PaperFilters };
+/** `example`: search for papers like this one (as "papers similar to X" does once X is found). */
+export type SearchOptions = { k?: number; today?: Date; filters?: PaperFilters; example?: StoredPaper };
 
 /**
  * Hybrid retrieval: BM25F over titles and abstracts (with word pairs as
@@ -59,7 +60,7 @@ export class PaperSearch {
     const parsed = parseQuestion(question, options.today ?? new Date());
     const query: ParsedQuestion = { ...parsed, filters: { ...parsed.filters, ...options.filters } };
     const snapshot = await this.#snapshots.get();
-    const example = query.similarTo ? (snapshot.lookup.find(query.similarTo).match ?? undefined) : undefined;
+    const example = options.example ?? (query.similarTo ? (snapshot.lookup.find(query.similarTo).match ?? undefined) : undefined);
     const allowed = passesFilters(query.filters);
     const expansion = example ? [] : snapshot.acronyms.expand(query.topic, SETTINGS.acronymWeight);
     const terms = example ? exampleTerms(snapshot, example) : [...query.parts.terms, ...expansion];
@@ -82,7 +83,7 @@ export class PaperSearch {
     const verdict: RelevanceVerdict = example
       ? { decision: ranked.length > 0 ? "yes" : "no", probability: 1, signals: { coverage: 1, missingSpecific: 0, unknownSpecific: 0, vector: 1, vectorGap: 1, lexicalGap: 1, agreement: 1 }, unmatched: [], missing: [] }
       : (await this.#judge).judge(query, top, snapshot, { lexical, vector: vectorRanked });
-    const judged = judgePapers(query, ranked.slice(0, k), verdict, snapshot);
+    const judged = judgePapers(query, ranked.slice(0, k), verdict, snapshot, example !== undefined);
     const results = ranked.slice(0, k).map((entry, i) => ({ paper: snapshot.papers[entry.doc]!, score: entry.score, relevant: judged[i]! }));
     return { query, relevant: verdict.decision !== "no", verdict, unmatched: verdict.unmatched, fieldTerms: expansion.filter((term) => !term.term.includes(" ")).map((term) => term.term), lexicalMatch, results, ...(example && { example }) };
   }

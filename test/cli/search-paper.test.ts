@@ -55,3 +55,14 @@ describe("paperbot search and paper", () => {
     expect(result.stderr).toMatch(/Give a question/);
   });
 });
+
+describe("paperbot similar", () => {
+  it("prints the named paper and the papers like it as JSON, the paper itself left out", async () => {
+    const result = await runPaperbot(["similar", "PyramidKV", "--db", db, "--json", "--k", "3"]);
+    expect(result.code).toBe(0);
+    const parsed = JSON.parse(result.stdout);
+    expect(parsed.paper.title).toMatch(/^PyramidKV:/);
+    expect(parsed.results).toHaveLength(3);
+    expect(parsed.results.map((paper: { title: string }) => paper.title)).not.toContain(parsed.paper.title);
+  });
+});

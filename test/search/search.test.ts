@@ -67,3 +67,40 @@ describe("lookup through the library", () => {
     expect(ambiguous.alternatives.map((paper) => paper.title)).toHaveLength(2);
   });
 });
+
+describe("judged results", () => {
+  it("marks only papers on the topic as citable", async () => {
+    const result = await library.search("which papers cover KV cache compression?", { today: TODAY });
+    const cited = result.results.filter((hit) => hit.relevant);
+    expect(cited.length).toBeGreaterThan(0);
+    expect(cited.length).toBeLessThanOrEqual(5);
+    for (const hit of cited) expect(`${hit.paper.title} ${hit.paper.abstract}`).toMatch(/KV|cache/i);
+  });
+
+  it("is unsure, not absent, when the best papers match part of a question", async () => {
+    const result = await library.search("quantum error correction", { today: TODAY });
+    expect(result.verdict.decision).toBe("unsure");
+    expect(result.relevant).toBe(true);
+    expect(result.results.filter((hit) => hit.relevant).length).toBeLessThanOrEqual(3);
+  });
+
+  it("finds papers like a named one by its own words, leaving it out", async () => {
+    const result = await library.search("anything similar to PyramidKV?", { today: TODAY });
+    expect(result.example?.title).toMatch(/^PyramidKV:/);
+    const titles = result.results.map((hit) => hit.paper.title);
+    expect(titles.some((title) => title.startsWith("PyramidKV:"))).toBe(false);
+    expect(titles.slice(0, 5).filter((title) => /KV Cache/i.test(title)).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("searches by topic when the named paper is not in the library", async () => {
+    const result = await library.search("papers like Attention Is All You Need", { today: TODAY });
+    expect(result.example).toBeUndefined();
+  });
+
+  it("looks a paper up for `similar`, and says when it cannot", async () => {
+    const found = await library.similar("the HNSW paper");
+    expect(found.paper?.title).toMatch(/Hierarchical Navigable Small World/);
+    const missing = await library.similar("AlphaFold");
+    expect(missing.paper).toBeNull();
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { AcronymIndex } from "../../src/search/acronyms.ts";
+
+const index = new AcronymIndex([
+  "We study Sparse Autoencoders (SAEs) on language models.",
+  "Multi-head Latent Attention (MLA) shrinks the cache. We also use MLA elsewhere.",
+  "Our Mixture of Experts (MoE) layer routes tokens; another Mixture-of-Experts (MoE) variant.",
+  "The results (Table 2) and the baseline (GPT) are shown.",
+]);
+
+describe("acronyms mined from abstracts", () => {
+  it("finds long forms whose words hold the acronym's letters in order", () => {
+    expect(index.lookup("SAE")?.long).toBe("Sparse Autoencoders");
+    expect(index.lookup("saes")?.long).toBe("Sparse Autoencoders");
+    expect(index.lookup("mla")?.long).toBe("Multi-head Latent Attention");
+    expect(index.lookup("moe")?.papers).toBe(1);
+  });
+
+  it("ignores parentheses that are not definitions", () => {
+    expect(index.lookup("gpt")).toBeUndefined();
+    expect(index.lookup("table")).toBeUndefined();
+  });
+
+  it("expands a question that uses only one form, not one that uses both", () => {
+    expect(index.expand("any MLA papers?", 0.3).map((term) => term.term)).toEqual(expect.arrayContaining(["multi", "latent", "attent"]));
+    expect(index.expand("papers on multi-head latent attention", 0.3).map((term) => term.term)).toEqual(["mla"]);
+    expect(index.expand("multi-head latent attention (MLA)", 0.3)).toEqual([]);
+  });
+});
