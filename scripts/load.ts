@@ -33,10 +33,12 @@ try {
   await ingestRecords(files.flatMap((file) => file.records), { store, embedder, logger });
   const library = new Library(store, embedder);
   await library.warm();
-  // Every user asks once; the per-user limit is not what is measured here.
-  const bot = () => createChatBot(library, { logger, chat: { port: 0, limits: { questionsPerWindow: 1_000, windowMs: 60_000, maxQuestionChars: 1_000 } } });
+  // As `serve` runs: seen events and per-user counts in the database. Every user asks once; the limit is not what is measured.
+  const limits = { questionsPerWindow: 1_000, windowMs: 60_000, maxQuestionChars: 1_000 };
+  const chatState = store.chatState(limits);
+  const bot = () => createChatBot(library, { logger, chat: { port: 0, limits }, limiter: chatState });
   process.stdout.write(`Library: ${await store.count()} sample papers in a temporary LanceDB\n\n`);
-  const results = [await slackBurst(bot(), logger, mentions), await discordBurst(bot(), logger, mentions)];
+  const results = [await slackBurst(bot(), logger, mentions, { seen: chatState }), await discordBurst(bot(), logger, mentions, { seen: chatState })];
   for (const result of results) process.stdout.write(`${result.lines.join("\n")}\n  ${result.ok ? "PASS" : "FAIL"}\n\n`);
   process.exitCode = results.every((result) => result.ok) ? 0 : 1;
 } finally {

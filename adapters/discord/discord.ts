@@ -4,6 +4,7 @@ import type { ChatBot } from "../../src/chat/bot.ts";
 import { handleWithProgress } from "../../src/chat/progress.ts";
 import { commandFromText, type ChatCommand, type ChatRequest } from "../../src/chat/request.ts";
 import { isForAskerOnly, type ChatResponse } from "../../src/chat/response.ts";
+import { RecentEvents, type SeenEvents } from "../../src/chat/seen-events.ts";
 import type { ChatConfig } from "../../src/config.ts";
 import type { StatusListener } from "../status.ts";
 import { splitMessage, toDiscordMessages, MESSAGE_LIMIT } from "./format.ts";
@@ -24,8 +25,11 @@ const body = (content: string) => ({ content, allowedMentions: NO_MENTIONS });
  * `/digest` by deferring at once and editing in the answer. Each event is
  * handled on its own: a malformed one is logged and dropped.
  */
-export function createDiscordAdapter(bot: ChatBot, config: DiscordConfig, logger: Logger, options: { onStatus?: StatusListener } = {}) {
+export function createDiscordAdapter(bot: ChatBot, config: DiscordConfig, logger: Logger, options: { onStatus?: StatusListener; seen?: SeenEvents } = {}) {
   const log = logger.child({ adapter: "discord" });
+  // Replicas on one token all receive every message; the first to claim it answers. (A command needs no claim:
+  // Discord accepts one acknowledgement per interaction, so another replica's deferReply fails.)
+  const seen = options.seen ?? new RecentEvents();
   const onStatus: StatusListener = options.onStatus ?? (() => {});
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent, GatewayIntentBits.DirectMessages],
@@ -60,6 +64,7 @@ export function createDiscordAdapter(bot: ChatBot, config: DiscordConfig, logger
     if (message.author.bot || !client.user) return;
     const direct = message.channel.type === ChannelType.DM;
     if (!direct && !message.mentions.users.has(client.user.id)) return;
+    if (!(await seen.firstTime(`discord:message:${message.id}`))) return log.debug({ message: message.id }, "another delivery of this message is already answered");
     const text = message.content.replace(new RegExp(`<@!?${client.user.id}>`, "g"), "").trim();
     const inThread = message.channel.isThread();
     const parsed = commandFromText(text);

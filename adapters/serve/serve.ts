@@ -44,7 +44,9 @@ export async function serve(ctx: CliContext, flags: { db?: string }): Promise<vo
     logger,
     ...(fetchFirst && { beforeEach: () => scheduledFetch(fetchers, scheduled, { store, embedder: library.embedder, logger }) }),
   });
-  const bot = createChatBot(library, { logger, chat: config.chat, digest: digest.commands, ...(await ctx.answerWriter()) });
+  // Seen events and per-user limits live in the database, so a restart (or another replica) still answers a retried event once.
+  const chatState = store.chatState({ questionsPerWindow: config.chat.limits.questionsPerWindow, windowMs: config.chat.limits.windowMs });
+  const bot = createChatBot(library, { logger, chat: config.chat, digest: digest.commands, limiter: chatState, ...(await ctx.answerWriter()) });
   const state = healthState();
   const statusOf = (name: string): StatusListener => (next, reason) => {
     const previous = setAdapterState(state, name, next, reason);
@@ -56,13 +58,13 @@ export async function serve(ctx: CliContext, flags: { db?: string }): Promise<vo
   const { slack, discord, port } = config.chat;
   if (slack) {
     const http = Boolean(slack.signingSecret && !slack.appToken);
-    adapters.push(createSlackAdapter(bot, slack, logger, { port, routes: [{ path: "/healthz", method: ["GET"], handler: healthHandler(state) }], onStatus: statusOf("slack") }));
+    adapters.push(createSlackAdapter(bot, slack, logger, { port, routes: [{ path: "/healthz", method: ["GET"], handler: healthHandler(state) }], onStatus: statusOf("slack"), seen: chatState }));
     say(`Slack: starting (${http ? `HTTP mode, events at http://0.0.0.0:${port}${slack.eventsPath}` : "Socket Mode"})`);
   } else {
     say("Slack: skipped (set SLACK_BOT_TOKEN, plus SLACK_SIGNING_SECRET for HTTP mode or SLACK_APP_TOKEN for Socket Mode)");
   }
   if (discord) {
-    adapters.push(createDiscordAdapter(bot, discord, logger, { onStatus: statusOf("discord") }));
+    adapters.push(createDiscordAdapter(bot, discord, logger, { onStatus: statusOf("discord"), seen: chatState }));
     say("Discord: starting (gateway)");
   } else {
     say("Discord: skipped (set DISCORD_TOKEN and DISCORD_APPLICATION_ID)");

@@ -1,8 +1,9 @@
 import { createDiscordAdapter } from "../../adapters/discord/discord.ts";
 import type { ChatBot } from "../../src/chat/bot.ts";
+import type { SeenEvents } from "../../src/chat/seen-events.ts";
 import type { Logger } from "../../src/logger.ts";
 import { APP_ID, CHANNEL_ID, startDiscordServer, USER } from "../../test/servers/discord.ts";
-import { summary, until, type BurstResult } from "./stats.ts";
+import { settled, summary, until, type BurstResult } from "./stats.ts";
 
 const PLACEHOLDER = /Looking through the library/;
 /** Discord drops an interaction not answered (deferred) within 3 seconds. */
@@ -13,9 +14,9 @@ const ACK_DEADLINE_MS = 3_000;
  * thread) and `count` /ask commands (each deferred, then edited). Every
  * command must be deferred within 3 s; everything answered once.
  */
-export async function discordBurst(bot: ChatBot, logger: Logger, count: number): Promise<BurstResult> {
+export async function discordBurst(bot: ChatBot, logger: Logger, count: number, options: { seen?: SeenEvents } = {}): Promise<BurstResult> {
   const discord = await startDiscordServer();
-  const adapter = createDiscordAdapter(bot, { token: "load-token", applicationId: APP_ID, apiUrl: discord.apiUrl }, logger);
+  const adapter = createDiscordAdapter(bot, { token: "load-token", applicationId: APP_ID, apiUrl: discord.apiUrl }, logger, options);
   await adapter.start();
   try {
     const started = Date.now();
@@ -32,6 +33,8 @@ export async function discordBurst(bot: ChatBot, logger: Logger, count: number):
       return messages.every((id) => answeredThreads.has(threadOf.get(id) ?? "")) && commands.every((command) => answeredCommands.has(command.token));
     };
     const finished = await until(done, 120_000);
+    // Overflow messages of long answers may still be on their way; a duplicate answer would be too.
+    await settled(() => discord.calls.length);
 
     const placeholdersIn = new Map<string, number>();
     for (const call of discord.calls) if (call.method === "POST" && PLACEHOLDER.test(call.body?.content ?? "")) placeholdersIn.set(call.path.split("/")[2]!, (placeholdersIn.get(call.path.split("/")[2]!) ?? 0) + 1);

@@ -20,3 +20,13 @@ export async function until(done: () => boolean, timeoutMs: number): Promise<boo
   }
   return true;
 }
+
+/** Waits until `count` stops changing for `quietMs` (at most 10 s). */
+export async function settled(count: () => number, quietMs = 500): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  let last = -1;
+  while (count() !== last && Date.now() < deadline) {
+    last = count();
+    await new Promise((resolve) => setTimeout(resolve, quietMs));
+  }
+}

@@ -3,15 +3,17 @@ import { Answerer, type EvidenceWriter } from "../answer/answerer.ts";
 import type { ChatConfig } from "../config.ts";
 import type { Library } from "../library/library.ts";
 import { ChatBot, type DigestCommands } from "./bot.ts";
+import type { QuestionLimiter } from "./rate-limit.ts";
 
 /** The chat bot over a library, with the configured limits and answer writer. */
-export function createChatBot(library: Library, deps: { logger: Logger; chat: ChatConfig; writer?: EvidenceWriter; digest?: DigestCommands }): ChatBot {
+export function createChatBot(library: Library, deps: { logger: Logger; chat: ChatConfig; writer?: EvidenceWriter; digest?: DigestCommands; limiter?: QuestionLimiter }): ChatBot {
   return new ChatBot({
     library,
     answerer: new Answerer(library, deps.writer ? { writer: deps.writer } : {}),
     logger: deps.logger,
     limits: deps.chat.limits,
     ...(deps.chat.admins && { admins: deps.chat.admins }),
+    ...(deps.limiter && { limiter: deps.limiter }),
     ...(deps.digest && { digest: deps.digest }),
   });
 }

@@ -4,6 +4,7 @@ import * as lancedb from "@lancedb/lancedb";
 import { PaperbotError } from "../../errors.ts";
 import { normalizeTitle } from "../../papers/paper.ts";
 import type { EmbedderStamp, PaperFilters, PaperStore, ScoredId, StoredPaper, StoredPaperWithVector } from "../paper-store.ts";
+import { LanceChatState, type ChatStateOptions } from "./chat-state-tables.ts";
 import { LanceDigestStore } from "./digest-tables.ts";
 import { filterSql, sqlString } from "./filters.ts";
 import { indexCoverage, refreshIndexes, repairIndexes, type IndexCoverage, type IndexRepair } from "./indexes.ts";
@@ -76,6 +77,11 @@ export class LancePaperStore implements PaperStore {
   /** Digest subscriptions and the log of what each channel was sent, in the same database. */
   digests(): LanceDigestStore {
     return new LanceDigestStore(this.#db);
+  }
+
+  /** Seen chat events and recent questions per user, in the same database, so restarts and replicas share them. */
+  chatState(options: ChatStateOptions): LanceChatState {
+    return new LanceChatState(this.#db, options);
   }
 
   /** The LanceDB table, for search; undefined while the library is empty. */

@@ -1,0 +1,78 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSlackAdapter } from "../../adapters/slack/slack.ts";
+import { createChatBot } from "../../src/chat/create.ts";
+import { LocalEmbedder } from "../../src/embed/local.ts";
+import { ingestRecords } from "../../src/ingest/ingest.ts";
+import { Library } from "../../src/library/library.ts";
+import { LancePaperStore } from "../../src/store/lance/lance-store.ts";
+import { eventually, TEST_LIMITS } from "../helpers/bot.ts";
+import { silentLogger } from "../helpers/logger.ts";
+import { eventCallback, sendSigned, startSlackServer } from "../servers/slack.ts";
+
+let dir: string;
+let embedder: LocalEmbedder;
+const limits = { questionsPerWindow: 2, windowMs: 60_000 };
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "paperbot-state-"));
+  embedder = await LocalEmbedder.create();
+  const store = await LancePaperStore.open({ uri: dir });
+  await ingestRecords([{ title: "Sparse Attention for Long Documents", abstract: "We make attention sparse so long documents fit in memory.", upvotes: 1, source: "test" }], { store, embedder, logger: silentLogger });
+  store.close();
+}, 60_000);
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+/** One `serve` process's worth of Slack adapter over the database at `dir`, with its chat state there too. */
+async function startReplica(slack: Awaited<ReturnType<typeof startSlackServer>>) {
+  const store = await LancePaperStore.open({ uri: dir });
+  const state = store.chatState(limits);
+  const bot = createChatBot(new Library(store, embedder), { logger: silentLogger, chat: { port: 0, limits: TEST_LIMITS }, limiter: state });
+  const adapter = createSlackAdapter(bot, { botToken: "xoxb-test", signingSecret: "s", apiUrl: slack.apiUrl, eventsPath: "/slack/events" }, silentLogger, { port: 0, seen: state });
+  const server = (await adapter.start()) as Server;
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`,
+    async stop() {
+      await adapter.stop();
+      store.close();
+    },
+  };
+}
+
+describe("chat state in LanceDB, shared by restarts and replicas", () => {
+  it("answers a Slack event retried after a restart once", async () => {
+    const slack = await startSlackServer();
+    const event = eventCallback("EvRestart", { type: "app_mention", user: "U1", text: "<@UBOT> sparse attention?", ts: "5.1", channel: "C1" });
+    const first = await startReplica(slack);
+    await sendSigned(first.url, "s", event, "application/json");
+    await eventually(() => expect(slack.calls.filter((call) => call.method === "chat.update")).toHaveLength(1));
+    await first.stop();
+
+    const second = await startReplica(slack);
+    const retry = await sendSigned(second.url, "s", event, "application/json", { "x-slack-retry-num": "2", "x-slack-retry-reason": "http_error" });
+    expect(retry.status).toBe(200);
+    // A fresh event on the restarted replica is answered, so the retry had its chance to be too.
+    await sendSigned(second.url, "s", eventCallback("EvAfterRestart", { type: "app_mention", user: "U2", text: "<@UBOT> sparse attention?", ts: "6.1", channel: "C2" }), "application/json");
+    await eventually(() => expect(slack.calls.some((call) => call.method === "chat.update" && call.body.channel === "C2")).toBe(true));
+    expect(slack.calls.filter((call) => call.method === "chat.postMessage" && call.body.channel === "C1")).toHaveLength(1);
+    await second.stop();
+    await slack.close();
+  });
+
+  it("lets two replicas claim the same events concurrently, each event won exactly once, and share per-user counts", async () => {
+    const [a, b] = [await LancePaperStore.open({ uri: dir }), await LancePaperStore.open({ uri: dir })];
+    const [left, right] = [a.chatState(limits), b.chatState(limits)];
+    const keys = Array.from({ length: 12 }, (_, index) => `slack:EvShared${index}`);
+    const claims = await Promise.all(keys.flatMap((key) => [left.firstTime(key), right.firstTime(key)]));
+    for (let index = 0; index < keys.length; index++) expect(claims[2 * index]! !== claims[2 * index + 1]!).toBe(true);
+
+    expect(await left.take("slack:U9")).toEqual({ allowed: true });
+    expect(await right.take("slack:U9")).toEqual({ allowed: true });
+    expect(await left.take("slack:U9")).toMatchObject({ allowed: false, retryInMs: expect.any(Number) });
+    a.close();
+    b.close();
+  });
+});
