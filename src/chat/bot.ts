@@ -5,7 +5,8 @@ import type { Library } from "../library/library.ts";
 import type { ChatRequest } from "./request.ts";
 import { mayChangeDigest, NOT_ALLOWED } from "./permissions.ts";
 import { RateLimiter, type QuestionLimiter } from "./rate-limit.ts";
-import { cardOf, type ChatResponse } from "./response.ts";
+import { PaperRequests } from "./paper-requests.ts";
+import type { ChatResponse } from "./response.ts";
 
 export type ChatLimits = { questionsPerWindow: number; windowMs: number; maxQuestionChars: number };
 
@@ -37,10 +38,12 @@ export class ChatBot {
   readonly #limiter: QuestionLimiter;
   readonly #admins: ReadonlySet<string>;
   readonly #inFlight = new Set<Promise<unknown>>();
+  readonly #papers: PaperRequests;
 
   constructor(options: ChatBotOptions) {
     this.#options = options;
     this.#limiter = options.limiter ?? new RateLimiter(options.limits.questionsPerWindow, options.limits.windowMs);
+    this.#papers = new PaperRequests(options.library, options.answerer);
     this.#admins = new Set(options.admins ?? []);
   }
 
@@ -70,7 +73,7 @@ export class ChatBot {
   }
 
   async #route(request: ChatRequest, logger: Logger, onPartial?: (markdown: string) => void): Promise<ChatResponse> {
-    const { limits, library, answerer, digest } = this.#options;
+    const { limits, answerer, digest } = this.#options;
     if (request.command === "help" || (request.command === "ask" && !request.text)) return { kind: "text", markdown: HELP };
     if (request.command === "digest") {
       if (!digest) return { kind: "text", markdown: "Digests are not set up on this bot yet." };
@@ -86,11 +89,10 @@ export class ChatBot {
     }
     if (request.command === "paper") {
       if (!request.text) return { kind: "text", markdown: "Which paper? For example: `paper PyramidKV`." };
-      const found = await library.lookup(request.text);
-      if (found.match) return { kind: "paper", paper: cardOf(found.match) };
-      if (found.alternatives.length > 0) return { kind: "choose", query: request.text, papers: found.alternatives.map(cardOf) };
-      return { kind: "text", markdown: `No paper in the library matches *${request.text}*. Try its full title, a distinctive part of it, or its arXiv id.` };
+      return await this.#papers.lookUp(request, logger, onPartial);
     }
+    const picked = this.#papers.pick(request);
+    if (picked) return picked;
     const reply = await answerer.ask(request.text, { thread: request.thread, logger, ...(onPartial && { onPartial }) });
     return { kind: "answer", reply };
   }

@@ -1,0 +1,42 @@
+import { pino } from "pino";
+import { beforeAll, describe, expect, it } from "vitest";
+import { Answerer } from "../../src/answer/answerer.ts";
+import { ChatBot } from "../../src/chat/bot.ts";
+import { commandFromText, type ChatRequest } from "../../src/chat/request.ts";
+import { useSampleLibrary } from "../helpers/library.ts";
+
+const samples = useSampleLibrary();
+let bot: ChatBot;
+beforeAll(() => {
+  const library = samples();
+  bot = new ChatBot({ library, answerer: new Answerer(library), logger: pino({ level: "silent" }), limits: { questionsPerWindow: 100, windowMs: 60_000, maxQuestionChars: 2_000 } });
+});
+const say = (text: string, thread = "t1") => bot.handle({ ...commandFromText(text), thread, channel: "c", user: { id: "u" }, platform: "console" } satisfies ChatRequest);
+
+describe("looking papers up in chat", () => {
+  it("offers a numbered choice, and a bare number in the thread picks that paper", async () => {
+    const offered = await say("paper Model Tells You", "pick");
+    expect(offered).toMatchObject({ kind: "choose" });
+    const choices = (offered as { papers: { title: string }[] }).papers;
+    expect(await say("2", "pick")).toMatchObject({ kind: "paper", paper: { title: choices[1]!.title } });
+  });
+
+  it("reads 'the first one' as a pick, and a number out of range as a mistake, only in the thread that was offered the choice", async () => {
+    await say("paper Model Tells You", "ordinal");
+    expect(await say("9", "ordinal")).toMatchObject({ kind: "text", markdown: expect.stringMatching(/^Pick a number from 1 to \d/) });
+    expect(await say("the first one", "ordinal")).toMatchObject({ kind: "paper" });
+    expect(await say("2", "another thread")).toMatchObject({ kind: "answer" });
+  });
+
+  it("says a paper is not in the library and offers the closest, which a number then opens", async () => {
+    const response = await say("paper Attention Is All You Need", "absent");
+    expect(response).toMatchObject({ kind: "text", markdown: expect.stringMatching(/^\*Attention Is All You Need\* is not in the library\. Closest/) });
+    expect(await say("1", "absent")).toMatchObject({ kind: "paper", paper: { title: expect.stringMatching(/^TransMLA/) } });
+  });
+
+  it("searches for a description and says that it did", async () => {
+    const response = await say("paper the paper that compresses the key-value cache with a pyramid shape across layers", "description");
+    expect(response).toMatchObject({ kind: "answer" });
+    expect((response as { reply: { notes: string[] } }).reply.notes[0]).toMatch(/reads like a description/);
+  });
+});
