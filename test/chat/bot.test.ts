@@ -3,7 +3,9 @@ import { pino } from "pino";
 import { describe, expect, it } from "vitest";
 import { Answerer } from "../../src/answer/answerer.ts";
 import { ChatBot } from "../../src/chat/bot.ts";
+import { mayChangeDigest } from "../../src/chat/permissions.ts";
 import { commandFromText, type ChatRequest } from "../../src/chat/request.ts";
+import { isForAskerOnly } from "../../src/chat/response.ts";
 import type { Library } from "../../src/library/library.ts";
 
 const request = (text: string, overrides: Partial<ChatRequest> = {}): ChatRequest => ({ ...commandFromText(text), thread: "t", channel: "c", user: { id: "u1" }, platform: "console", ...overrides });
@@ -18,10 +20,11 @@ function fakeLibrary(behaviour: { search?: () => Promise<never> } = {}): Library
   } as unknown as Library;
 }
 
-function botWith(library: Library, limits = { questionsPerWindow: 2, windowMs: 60_000, maxQuestionChars: 50 }) {
+function botWith(library: Library, limits = { questionsPerWindow: 2, windowMs: 60_000, maxQuestionChars: 50 }, extra: { admins?: string[] } = {}) {
   const lines: string[] = [];
   const logger = pino({ level: "info" }, new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) }));
-  return { bot: new ChatBot({ library, answerer: new Answerer(library), logger, limits }), lines };
+  const digest = { handle: async (r: ChatRequest) => ({ kind: "text" as const, markdown: `digest: ${r.text}` }) };
+  return { bot: new ChatBot({ library, answerer: new Answerer(library), logger, limits, digest, ...extra }), lines };
 }
 
 describe("chat core", () => {
@@ -67,5 +70,26 @@ describe("chat core", () => {
     const { bot } = botWith(fakeLibrary());
     expect(await bot.handle(request("help"))).toMatchObject({ kind: "text", markdown: expect.stringContaining("paper PyramidKV") });
     expect(await bot.handle(request(""))).toMatchObject({ kind: "text" });
+  });
+
+  it("marks errors, limits and refusals as for the asker only, and answers as public", async () => {
+    const { bot } = botWith(fakeLibrary({ search: async () => Promise.reject(new Error("boom")) }), { questionsPerWindow: 1, windowMs: 60_000, maxQuestionChars: 50 });
+    expect(isForAskerOnly((await bot.handle(request("x".repeat(60))))!)).toBe(true);
+    expect(isForAskerOnly((await bot.handle(request("anything?")))!)).toBe(true);
+    expect(await bot.handle(request("again?"))).toMatchObject({ forAskerOnly: true, markdown: expect.stringMatching(/faster than/) });
+    expect(isForAskerOnly((await bot.handle(request("help")))!)).toBe(false);
+  });
+
+  it("lets channel managers and listed admins change a digest, and anyone read it", async () => {
+    const { bot } = botWith(fakeLibrary(), undefined, { admins: ["slack:UADMIN"] });
+    const digest = (text: string, user: ChatRequest["user"]) => bot.handle(request(`digest ${text}`, { platform: "slack", user }));
+    expect(await digest("subscribe LLMs", { id: "U1" })).toMatchObject({ forAskerOnly: true, markdown: expect.stringMatching(/^Only people who can manage this channel/) });
+    expect(await digest("unsubscribe", { id: "U1", canManageChannel: false })).toMatchObject({ forAskerOnly: true });
+    expect(await digest("subscribe LLMs", { id: "U1", canManageChannel: true })).toMatchObject({ markdown: "digest: subscribe LLMs" });
+    expect(await digest("unsubscribe", { id: "UADMIN" })).toMatchObject({ markdown: "digest: unsubscribe" });
+    expect(await digest("now", { id: "U1" })).toMatchObject({ markdown: "digest: now" });
+    expect(mayChangeDigest(request("subscribe", { command: "digest", platform: "console" }), new Set())).toBe(true);
+    // An admin entry names its platform: the same id on another platform is someone else.
+    expect(mayChangeDigest(request("subscribe", { command: "digest", platform: "discord", user: { id: "UADMIN" } }), new Set(["slack:UADMIN"]))).toBe(false);
   });
 });

@@ -85,9 +85,9 @@ function parseBody(raw: string, contentType: string): Record<string, any> {
   return form;
 }
 
-/** Sends a request to the bot as Slack does: body signed with the signing secret and a timestamp. */
-export async function sendSigned(url: string, secret: string, body: string, contentType: string, headers: Record<string, string> = {}): Promise<Response> {
-  const timestamp = String(Math.floor(Date.now() / 1000));
+/** Sends a request to the bot as Slack does: body signed with the signing secret and a timestamp (`skewSeconds` off the clock, for replay tests). */
+export async function sendSigned(url: string, secret: string, body: string, contentType: string, headers: Record<string, string> = {}, skewSeconds = 0): Promise<Response> {
+  const timestamp = String(Math.floor(Date.now() / 1000) + skewSeconds);
   const signature = `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
   return fetch(url, { method: "POST", body, headers: { "content-type": contentType, "x-slack-request-timestamp": timestamp, "x-slack-signature": signature, ...headers } });
 }

@@ -1,0 +1,59 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSlackAdapter } from "../../adapters/slack/slack.ts";
+import type { AdapterState } from "../../adapters/status.ts";
+import { LocalEmbedder } from "../../src/embed/local.ts";
+import { Library } from "../../src/library/library.ts";
+import { LancePaperStore } from "../../src/store/lance/lance-store.ts";
+import { eventually, testBot } from "../helpers/bot.ts";
+import { silentLogger } from "../helpers/logger.ts";
+import { eventCallback, sendSigned, startSlackServer } from "../servers/slack.ts";
+
+let dir: string;
+let store: LancePaperStore;
+let slack: Awaited<ReturnType<typeof startSlackServer>>;
+let adapter: ReturnType<typeof createSlackAdapter>;
+let url: string;
+const states: { state: AdapterState; reason?: string }[] = [];
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "paperbot-slack-health-"));
+  store = await LancePaperStore.open({ uri: dir });
+  slack = await startSlackServer();
+  const bot = testBot(new Library(store, await LocalEmbedder.create()));
+  adapter = createSlackAdapter(bot, { botToken: "xoxb-test", signingSecret: "s", apiUrl: slack.apiUrl, eventsPath: "/slack/events" }, silentLogger, {
+    port: 0,
+    onStatus: (state, reason) => void states.push({ state, ...(reason && { reason }) }),
+  });
+  const server = (await adapter.start()) as Server;
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+}, 60_000);
+afterAll(async () => {
+  await adapter.stop();
+  await slack.close();
+  store.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("Slack adapter health and request checks", () => {
+  it("reports starting, then ready once Slack accepted the token", () => {
+    expect(states.map((entry) => entry.state)).toEqual(["starting", "ready"]);
+  });
+
+  it("refuses a signed request dated more than five minutes in the future", async () => {
+    const body = eventCallback("EvFuture", { type: "app_mention", user: "U1", text: "<@UBOT> hi", ts: "7.1", channel: "C1" });
+    expect((await sendSigned(url, "s", body, "application/json", {}, 6 * 60)).status).toBe(401);
+    expect((await sendSigned(url, "s", body, "application/json", {}, -6 * 60)).status).toBe(401);
+    expect(slack.calls.filter((call) => call.method.startsWith("chat."))).toEqual([]);
+  });
+
+  it("goes down, naming SLACK_BOT_TOKEN, when Slack revokes the token mid-session", async () => {
+    slack.revokeToken();
+    await sendSigned(url, "s", eventCallback("EvRevoked", { type: "app_mention", user: "U1", text: "<@UBOT> hi", ts: "8.1", channel: "C1" }), "application/json");
+    await eventually(() => expect(states.at(-1)).toEqual({ state: "down", reason: expect.stringMatching(/^Slack rejected SLACK_BOT_TOKEN \(token_revoked\)/) }));
+  });
+});
