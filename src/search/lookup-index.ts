@@ -2,7 +2,7 @@ import type { StoredPaper } from "../store/paper-store.ts";
 import { compact, isFunctionWord, stem, wordsOf, type LookupQuery } from "./lookup-query.ts";
 import { similarWord } from "./lookup-words.ts";
 import { namesOf, nameTokens } from "./names.ts";
-import { LOOKUP_SETTINGS } from "./lookup-settings.ts";
+import { SETTINGS } from "./settings.ts";
 
 /** One paper as lookup sees it: its title's words and the names it goes by. */
 export type Entry = {
@@ -103,7 +103,7 @@ export class TitleIndex {
     if (whole.length <= 40) hit([`w:${whole}`, ...(whole.length >= 5 ? this.#nearSpellings(whole).map((near) => `w:${near}`) : [])]);
     return [...scores]
       .sort((a, b) => b[1] - a[1])
-      .slice(0, LOOKUP_SETTINGS.candidates)
+      .slice(0, SETTINGS.lookup.candidates)
       .map(([id]) => this.entries[id]!);
   }
 
@@ -144,10 +144,10 @@ function paperNames(paper: StoredPaper, titleWords: string[], isUnique: (name: s
   };
   // A name the abstract only uses identifies the paper when the title spells it out ("MoBA": Mixture of Block Attention).
   const initials = titleWords.map((word) => word[0]).join("");
-  for (const name of names.mentioned) if (compact(name).length >= 3 && initials.includes(compact(name))) set(name, LOOKUP_SETTINGS.initialsNameScore);
+  for (const name of names.mentioned) if (compact(name).length >= 3 && initials.includes(compact(name))) set(name, SETTINGS.lookup.initialsNameScore);
   // The name its own name extends is its predecessor: PointNet++ builds on PointNet, it is not PointNet.
   const extended = names.shortName ? compact(names.shortName) : "";
-  for (const name of names.own) if (!(extended.startsWith(compact(name)) && extended !== compact(name))) set(name, LOOKUP_SETTINGS.ownNameScore);
-  if (names.shortName && wordsOf(names.shortName).length <= 4) set(names.shortName, LOOKUP_SETTINGS.shortNameScore);
+  for (const name of names.own) if (!(extended.startsWith(compact(name)) && extended !== compact(name))) set(name, SETTINGS.lookup.ownNameScore);
+  if (names.shortName && wordsOf(names.shortName).length <= 4) set(names.shortName, SETTINGS.lookup.shortNameScore);
   return found;
 }

@@ -1,8 +1,10 @@
 import { contentTerms } from "../embed/tokens.ts";
 import type { Entry } from "./lookup-index.ts";
 import { isFunctionWord, stem, type LookupQuery } from "./lookup-query.ts";
-import { LOOKUP_SETTINGS as S } from "./lookup-settings.ts";
 import { similarWord } from "./lookup-words.ts";
+import { SETTINGS } from "./settings.ts";
+
+const S = SETTINGS.lookup;
 
 /** How the query's words line up with one paper's title, names and abstract. */
 type Alignment = {

@@ -3,7 +3,7 @@ import type { StoredPaper } from "../store/paper-store.ts";
 import { TitleIndex } from "./lookup-index.ts";
 import { matchScore, type MatchScore } from "./lookup-match.ts";
 import { parseQuery, type LookupQuery } from "./lookup-query.ts";
-import { LOOKUP_SETTINGS } from "./lookup-settings.ts";
+import { SETTINGS } from "./settings.ts";
 
 export { stripFraming } from "./lookup-query.ts";
 
@@ -42,7 +42,7 @@ export class PaperLookup {
   }
 
   /** `limit` caps the alternatives offered. */
-  find(rawQuery: string, limit: number = LOOKUP_SETTINGS.maxAlternatives): LookupResult {
+  find(rawQuery: string, limit: number = SETTINGS.lookup.maxAlternatives): LookupResult {
     const none: LookupResult = { match: null, alternatives: [], closest: [] };
     const query = parseQuery(rawQuery);
     const arxivId = parseArxivId(query.core);
@@ -53,17 +53,17 @@ export class PaperLookup {
     if (query.words.length === 0) return none;
 
     const scored = this.#scored(rawQuery);
-    const { matchThreshold, tieMargin, alternativeBand } = LOOKUP_SETTINGS;
+    const { matchThreshold, tieMargin, alternativeBand } = SETTINGS.lookup;
     const best = scored[0];
     // A phrase several titles hold whole, each in a longer name ("kv cache compression"), is a topic: ask which.
     const holding = scored.filter((candidate) => candidate.complete && candidate.topical >= matchThreshold);
     if (best && best.score < matchThreshold && holding.length > 1) return { ...none, alternatives: holding.slice(0, limit).map((candidate) => candidate.paper), ...descriptionFlag(query) };
     if (!best || best.score < matchThreshold) {
-      const closest = scored.filter((candidate) => candidate.score >= LOOKUP_SETTINGS.closestFloor).slice(0, LOOKUP_SETTINGS.closest);
+      const closest = scored.filter((candidate) => candidate.score >= SETTINGS.lookup.closestFloor).slice(0, SETTINGS.lookup.closest);
       return { ...none, closest: closest.map((candidate) => candidate.paper), ...descriptionFlag(query) };
     }
     // Title words that several titles hold alike name none of them ("kv cache compression"), whatever caps each got.
-    const alike = (candidate: Candidate) => best.fragment && candidate.complete && best.topical - candidate.topical <= LOOKUP_SETTINGS.fragmentTie;
+    const alike = (candidate: Candidate) => best.fragment && candidate.complete && best.topical - candidate.topical <= SETTINGS.lookup.fragmentTie;
     const tied = scored.filter((candidate) => candidate === best || (candidate.score >= matchThreshold && best.score - candidate.score <= tieMargin) || alike(candidate));
     if (tied.length > 1) return { ...none, alternatives: tied.slice(0, limit).map((candidate) => candidate.paper), ...descriptionFlag(query) };
     const runnersUp = scored.slice(1, 1 + limit).filter((candidate) => candidate.score >= Math.max(matchThreshold, best.score - alternativeBand));
