@@ -44,9 +44,11 @@ export async function serve(ctx: CliContext, flags: { db?: string }): Promise<vo
     logger,
     ...(fetchFirst && { beforeEach: () => scheduledFetch(fetchers, scheduled, { store, embedder: library.embedder, logger }) }),
   });
-  // Seen events and per-user limits live in the database, so a restart (or another replica) still answers a retried event once.
+  // Seen events, per-user limits and conversations live in the database, so a restart (or another replica)
+  // still answers a retried event once and still knows what "those" in a follow-up are.
   const chatState = store.chatState({ questionsPerWindow: config.chat.limits.questionsPerWindow, windowMs: config.chat.limits.windowMs });
-  const bot = createChatBot(library, { logger, chat: config.chat, digest: digest.commands, limiter: chatState, ...(await ctx.answerWriter()) });
+  const conversations = store.conversations((error) => logger.warn({ err: error }, "could not save a conversation turn"));
+  const bot = createChatBot(library, { logger, chat: config.chat, digest: digest.commands, limiter: chatState, conversations, ...(await ctx.answerWriter()) });
   const state = healthState();
   const statusOf = (name: string): StatusListener => (next, reason) => {
     const previous = setAdapterState(state, name, next, reason);

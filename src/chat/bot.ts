@@ -15,11 +15,17 @@ export interface DigestCommands {
   handle(request: ChatRequest): Promise<ChatResponse>;
 }
 
+/** Conversation threads kept where other processes write too: `refresh` fetches a thread's latest turns before a question. */
+export interface SharedThreads {
+  refresh(thread: string): Promise<void>;
+}
+
 /**
  * `admins`: "platform:userId" entries allowed to change any channel's digest.
  * `limiter`: where questions per user are counted (in memory unless a shared store is given).
+ * `threads`: set when conversations are shared with other processes (restarts, replicas).
  */
-export type ChatBotOptions = { answerer: Answerer; library: Library; logger: Logger; limits: ChatLimits; digest?: DigestCommands; admins?: readonly string[]; limiter?: QuestionLimiter };
+export type ChatBotOptions = { answerer: Answerer; library: Library; logger: Logger; limits: ChatLimits; digest?: DigestCommands; admins?: readonly string[]; limiter?: QuestionLimiter; threads?: SharedThreads };
 
 const HELP = [
   "Ask me about the papers in the library, for example:",
@@ -93,6 +99,7 @@ export class ChatBot {
     }
     const picked = this.#papers.pick(request);
     if (picked) return picked;
+    await this.#options.threads?.refresh(request.thread).catch((error: unknown) => logger.warn({ err: error }, "could not read this thread's earlier turns; answering without them"));
     const reply = await answerer.ask(request.text, { thread: request.thread, logger, ...(onPartial && { onPartial }) });
     return { kind: "answer", reply };
   }

@@ -1,15 +1,17 @@
 import type { Logger } from "pino";
 import { Answerer, type EvidenceWriter } from "../answer/answerer.ts";
+import type { Conversations } from "../answer/conversations.ts";
 import type { ChatConfig } from "../config.ts";
 import type { Library } from "../library/library.ts";
-import { ChatBot, type DigestCommands } from "./bot.ts";
+import { ChatBot, type DigestCommands, type SharedThreads } from "./bot.ts";
 import type { QuestionLimiter } from "./rate-limit.ts";
 
 /** The chat bot over a library, with the configured limits and answer writer. */
-export function createChatBot(library: Library, deps: { logger: Logger; chat: ChatConfig; writer?: EvidenceWriter; digest?: DigestCommands; limiter?: QuestionLimiter }): ChatBot {
+export function createChatBot(library: Library, deps: { logger: Logger; chat: ChatConfig; writer?: EvidenceWriter; digest?: DigestCommands; limiter?: QuestionLimiter; conversations?: Conversations & SharedThreads }): ChatBot {
   return new ChatBot({
     library,
-    answerer: new Answerer(library, deps.writer ? { writer: deps.writer } : {}),
+    answerer: new Answerer(library, { ...(deps.writer && { writer: deps.writer }), ...(deps.conversations && { conversations: deps.conversations }) }),
+    ...(deps.conversations && { threads: deps.conversations }),
     logger: deps.logger,
     limits: deps.chat.limits,
     ...(deps.chat.admins && { admins: deps.chat.admins }),

@@ -21,7 +21,13 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "paperbot-state-"));
   embedder = await LocalEmbedder.create();
   const store = await LancePaperStore.open({ uri: dir });
-  await ingestRecords([{ title: "Sparse Attention for Long Documents", abstract: "We make attention sparse so long documents fit in memory.", upvotes: 1, source: "test" }], { store, embedder, logger: silentLogger });
+  await ingestRecords(
+    [
+      { title: "Sparse Attention for Long Documents", abstract: "We make attention sparse so long documents fit in memory.", upvotes: 1, publishedAt: "2024-03-01", source: "test" },
+      { title: "Block Sparse Attention Kernels", abstract: "Block sparse attention kernels speed up long document models on GPUs.", upvotes: 2, publishedAt: "2025-06-01", source: "test" },
+    ],
+    { store, embedder, logger: silentLogger },
+  );
   store.close();
 }, 60_000);
 afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -74,5 +80,21 @@ describe("chat state in LanceDB, shared by restarts and replicas", () => {
     expect(await left.take("slack:U9")).toMatchObject({ allowed: false, retryInMs: expect.any(Number) });
     a.close();
     b.close();
+  });
+
+  it("keeps a thread's turns across a restart, so a follow-up still knows what 'those' are", async () => {
+    const ask = async (text: string) => {
+      const store = await LancePaperStore.open({ uri: dir });
+      const bot = createChatBot(new Library(store, embedder), { logger: silentLogger, chat: { port: 0, limits: TEST_LIMITS }, conversations: store.conversations() });
+      const response = await bot.handle({ command: "ask", text, thread: "slack:T1:C1:1.1", channel: "slack:C1", user: { id: "U1" }, platform: "slack" });
+      await bot.drain(5_000);
+      // Let the write-through of the new turn land before this "process" goes away.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      store.close();
+      return response;
+    };
+    expect(await ask("which papers cover sparse attention for long documents?")).toMatchObject({ kind: "answer", reply: { found: true } });
+    const followUp = await ask("which of those is the most recent?");
+    expect(followUp).toMatchObject({ kind: "answer", reply: { text: expect.stringMatching(/^The most recent of those is \*\*.*Sparse Attention/) } });
   });
 });

@@ -5,6 +5,7 @@ import { PaperbotError } from "../../errors.ts";
 import { normalizeTitle } from "../../papers/paper.ts";
 import type { EmbedderStamp, PaperFilters, PaperStore, ScoredId, StoredPaper, StoredPaperWithVector } from "../paper-store.ts";
 import { LanceChatState, type ChatStateOptions } from "./chat-state-tables.ts";
+import { LanceConversations } from "./conversation-tables.ts";
 import { LanceDigestStore } from "./digest-tables.ts";
 import { filterSql, sqlString } from "./filters.ts";
 import { indexCoverage, refreshIndexes, repairIndexes, type IndexCoverage, type IndexRepair } from "./indexes.ts";
@@ -82,6 +83,11 @@ export class LancePaperStore implements PaperStore {
   /** Seen chat events and recent questions per user, in the same database, so restarts and replicas share them. */
   chatState(options: ChatStateOptions): LanceChatState {
     return new LanceChatState(this.#db, options);
+  }
+
+  /** Chat threads' recent turns, in the same database, so follow-ups work after a restart and across replicas. */
+  conversations(onError?: (error: unknown) => void): LanceConversations {
+    return new LanceConversations(this.#db, onError ? { onError } : {});
   }
 
   /** The LanceDB table, for search; undefined while the library is empty. */
