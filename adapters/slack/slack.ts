@@ -1,5 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { App, HTTPReceiver, SocketModeReceiver } from "@slack/bolt";
+import { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
 import type { ChatBot } from "../../src/chat/bot.ts";
 import { commandFromText, type ChatCommand, type ChatRequest } from "../../src/chat/request.ts";
@@ -35,6 +36,7 @@ export function createSlackAdapter(bot: ChatBot, config: SlackConfig, logger: Lo
   if (receiver instanceof HTTPReceiver) guardReceiver(receiver, config.eventsPath, log);
   const app = new App({ token: config.botToken, receiver, clientOptions, logger: boltLogger(log), ignoreSelf: true });
   const seen = options.seen ?? new RecentEvents();
+  const once = new WebClient(config.botToken, { ...clientOptions, retryConfig: { retries: 0 }, logger: boltLogger(log) });
 
   // Slack retries an event it thinks went unanswered; the first delivery is already being handled.
   app.use(async ({ body, next }) => {
@@ -49,7 +51,7 @@ export function createSlackAdapter(bot: ChatBot, config: SlackConfig, logger: Lo
     const threadTs = event.thread_ts ?? event.ts;
     const request = requestFrom(text, body.team_id, event.channel, threadTs, event.user ?? "unknown", event);
     if (request.command === "digest") request.user.canManageChannel = await canManageChannel(client, request.user.id, event.channel, log);
-    await answerInThread(bot, client, { channel: event.channel, threadTs, direct: false }, request, log);
+    await answerInThread(bot, { client, once }, { channel: event.channel, threadTs, direct: false, key: event.ts }, request, log);
   });
 
   app.message(async ({ message, client, body }) => {
@@ -59,7 +61,7 @@ export function createSlackAdapter(bot: ChatBot, config: SlackConfig, logger: Lo
     const request = requestFrom(incoming.text, (body as { team_id?: string }).team_id, incoming.channel, threadTs, incoming.user ?? "unknown", incoming);
     // A DM is the user's own channel.
     request.user.canManageChannel = true;
-    await answerInThread(bot, client, { channel: incoming.channel, threadTs, direct: true }, request, log);
+    await answerInThread(bot, { client, once }, { channel: incoming.channel, threadTs, direct: true, key: incoming.ts }, request, log);
   });
 
   for (const command of ["ask", "paper", "digest"] as const) {

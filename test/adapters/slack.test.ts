@@ -62,6 +62,15 @@ describe("Slack adapter (real Bolt app, signed requests, local Web API)", () => 
     expect(slack.calls.filter((call) => call.method === "chat.postMessage")).toHaveLength(1);
   });
 
+  it("leaves no orphaned placeholder when Slack posts one but the response is lost", async () => {
+    slack.loseNextResponses(1);
+    await sendSigned(eventsUrl, SECRET, mention("EvLost", "anything on concept bottleneck models?", { ts: "1700000005.000001" }), "application/json");
+    await eventually(() => expect(slack.calls.some((call) => call.method === "chat.update" && call.body.blocks)).toBe(true));
+    expect(slack.posted.filter((message) => message.thread_ts === "1700000005.000001")).toHaveLength(1);
+    expect(slack.calls.filter((call) => call.method === "chat.postMessage")).toHaveLength(1);
+    expect(slack.calls.findLast((call) => call.method === "chat.update")!.body.ts).toBe(slack.posted.find((message) => message.thread_ts === "1700000005.000001")!.ts);
+  });
+
   it("rejects a badly signed request and posts nothing", async () => {
     const response = await sendSigned(eventsUrl, "wrong-secret", mention("Ev5", "which papers cover KV cache compression?"), "application/json");
     expect(response.status).toBe(401);

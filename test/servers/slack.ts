@@ -21,7 +21,9 @@ export async function startSlackServer() {
   const calls: SlackCall[] = [];
   const responses: Record<string, any>[] = [];
   /** Messages posted to channels, newest last, as conversations.history returns them (newest first). */
-  const posted: { channel: string; ts: string; text: string; blocks?: unknown; metadata?: unknown }[] = [];
+  const posted: { channel: string; ts: string; thread_ts?: string; text: string; blocks?: unknown; metadata?: unknown }[] = [];
+  /** How many more chat.postMessage calls post, then answer 500 as if the response were lost. */
+  let loseResponses = 0;
   let nextTs = 1_700_000_000;
   /** Set to make every call fail as if the token were revoked mid-session. */
   let revoked = false;
@@ -41,9 +43,14 @@ export async function startSlackServer() {
     if (method === "auth.test") return sendJson(response, 200, { ok: true, url: "https://lab.slack.test/", team: "Lab", user: "paperbot", team_id: "T1", user_id: "UBOT", bot_id: "BBOT" });
     if (method === "chat.postMessage") {
       const ts = `${nextTs++}.000100`;
-      posted.push({ channel: body.channel, ts, text: body.text, blocks: body.blocks, metadata: typeof body.metadata === "string" ? JSON.parse(body.metadata) : body.metadata });
+      posted.push({ channel: body.channel, ts, ...(body.thread_ts && { thread_ts: body.thread_ts }), text: body.text, blocks: body.blocks, metadata: typeof body.metadata === "string" ? JSON.parse(body.metadata) : body.metadata });
+      if (loseResponses > 0) {
+        loseResponses--;
+        return sendJson(response, 500, { ok: false, error: "internal_error" });
+      }
       return sendJson(response, 200, { ok: true, channel: body.channel, ts, message: { text: body.text } });
     }
+    if (method === "conversations.replies") return sendJson(response, 200, { ok: true, messages: posted.filter((message) => message.channel === body.channel && (message.thread_ts === body.ts || message.ts === body.ts)), has_more: false });
     if (method === "conversations.history") return sendJson(response, 200, { ok: true, messages: posted.filter((message) => message.channel === body.channel).reverse(), has_more: false });
     if (method === "chat.update") return sendJson(response, 200, { ok: true, channel: body.channel, ts: body.ts, text: body.text });
     if (method === "chat.delete") return sendJson(response, 200, { ok: true, channel: body.channel, ts: body.ts });
@@ -74,7 +81,7 @@ export async function startSlackServer() {
     sockets.close();
     await http.close();
   };
-  return { apiUrl: `${http.url}/api/`, revokeToken: () => void (revoked = true), responseUrl: (id: string) => `${http.url}/response/${id}`, calls, responses, posted, socketReady: ready, socketEvent, acks, close };
+  return { apiUrl: `${http.url}/api/`, revokeToken: () => void (revoked = true), loseNextResponses: (count: number) => void (loseResponses = count), responseUrl: (id: string) => `${http.url}/response/${id}`, calls, responses, posted, socketReady: ready, socketEvent, acks, close };
 }
 
 function parseBody(raw: string, contentType: string): Record<string, any> {
