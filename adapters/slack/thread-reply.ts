@@ -61,8 +61,11 @@ async function postPlaceholder({ client, once }: Clients, place: Place, log: Log
     // Slack answered and said no: nothing was posted, and posting again will not help.
     if (slackErrorCode(error)) throw error;
     log.warn({ err: error }, "placeholder post failed without an answer from Slack; checking whether it went out");
-    const { messages = [] } = await client.conversations.replies({ channel, ts: threadTs, include_all_metadata: true, limit: 100 });
-    const posted = messages.find((message) => message.metadata?.event_type === PLACEHOLDER_EVENT && (message.metadata.event_payload as { key?: string } | undefined)?.key === key);
+    const posted = await client.conversations.replies({ channel, ts: threadTs, include_all_metadata: true, limit: 100 }).then(
+      ({ messages = [] }) => messages.find((message) => message.metadata?.event_type === PLACEHOLDER_EVENT && (message.metadata.event_payload as { key?: string } | undefined)?.key === key),
+      // Without the history scope for this kind of channel, an orphan is better than no answer.
+      (lookupError: unknown) => void log.warn({ err: lookupError }, "could not read the thread to look for the placeholder; posting it again"),
+    );
     return posted?.ts ?? (await post());
   }
 }
