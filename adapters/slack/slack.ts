@@ -12,6 +12,7 @@ import { boltLogger } from "./bolt-logger.ts";
 import { toSlackMessage } from "./blocks.ts";
 import { canManageChannel, checkBotToken, isTokenRejected, slackErrorCode, tokenRejectedReason } from "./platform.ts";
 import { guardReceiver } from "./receiver-guard.ts";
+import { guardSocket } from "./socket-guard.ts";
 import { answerInThread } from "./thread-reply.ts";
 
 export type SlackConfig = NonNullable<ChatConfig["slack"]>;
@@ -34,6 +35,7 @@ export function createSlackAdapter(bot: ChatBot, config: SlackConfig, logger: Lo
     : // Built here rather than by Bolt so that SLACK_API_URL also reaches apps.connections.open.
       new SocketModeReceiver({ appToken: config.appToken!, logger: boltLogger(log), installerOptions: { clientOptions } });
   if (receiver instanceof HTTPReceiver) guardReceiver(receiver, config.eventsPath, log);
+  else guardSocket(receiver, log);
   const app = new App({ token: config.botToken, receiver, clientOptions, logger: boltLogger(log), ignoreSelf: true });
   const seen = options.seen ?? new RecentEvents();
   const once = new WebClient(config.botToken, { ...clientOptions, retryConfig: { retries: 0 }, logger: boltLogger(log) });

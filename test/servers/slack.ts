@@ -76,12 +76,14 @@ export async function startSlackServer() {
   /** Delivers an Events API payload over the socket, as Slack does in Socket Mode. */
   const socketEvent = (envelopeId: string, body: string) =>
     socket?.send(JSON.stringify({ envelope_id: envelopeId, payload: JSON.parse(body), type: "events_api", accepts_response_payload: false, retry_attempt: 0, retry_reason: "" }));
+  /** Any frame at all over the socket, for fuzzing what the client does with it. */
+  const socketSend = (text: string) => socket?.send(text);
   const close = async () => {
     for (const client of sockets.clients) client.terminate();
     sockets.close();
     await http.close();
   };
-  return { apiUrl: `${http.url}/api/`, revokeToken: () => void (revoked = true), loseNextResponses: (count: number) => void (loseResponses = count), responseUrl: (id: string) => `${http.url}/response/${id}`, calls, responses, posted, socketReady: ready, socketEvent, acks, close };
+  return { apiUrl: `${http.url}/api/`, revokeToken: () => void (revoked = true), loseNextResponses: (count: number) => void (loseResponses = count), responseUrl: (id: string) => `${http.url}/response/${id}`, calls, responses, posted, socketReady: ready, socketEvent, socketSend, acks, close };
 }
 
 function parseBody(raw: string, contentType: string): Record<string, any> {
