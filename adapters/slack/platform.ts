@@ -31,6 +31,17 @@ export async function checkBotToken(client: WebClient, apiUrl: string | undefine
   }
 }
 
+/** A failed start after the bot token checked out: the app-level token (Socket Mode) or the port (HTTP mode), named. */
+export function startError(error: unknown, socketMode: boolean, port: number): PaperbotError {
+  const code = slackErrorCode(error);
+  if (socketMode && code && TOKEN_ERRORS.has(code)) {
+    return new ConfigError(`Slack rejected SLACK_APP_TOKEN (${code}): create an app-level token with the connections:write scope (your Slack app's Basic Information → App-Level Tokens) and put it in SLACK_APP_TOKEN`, { cause: error });
+  }
+  const { code: system, message } = (error ?? {}) as { code?: string; message?: string };
+  if (system === "EADDRINUSE" || system === "EACCES") return new ConfigError(`Could not listen for Slack events on PORT ${port} (${system}): set PORT to a free port`, { cause: error });
+  return new PaperbotError("PLATFORM_FAILED", `Could not start the Slack connection (${code ?? message ?? String(error)}): check the network${socketMode ? " and SLACK_APP_TOKEN" : ""}`, { cause: error });
+}
+
 /**
  * Whether a user may change a channel's settings. Slack does not tell apps
  * who its channel managers are, so: anyone in their own DM, and workspace

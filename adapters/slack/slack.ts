@@ -10,7 +10,7 @@ import type { ChatConfig } from "../../src/config.ts";
 import type { StatusListener } from "../status.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import { toSlackMessage } from "./blocks.ts";
-import { canManageChannel, checkBotToken, isTokenRejected, slackErrorCode, tokenRejectedReason } from "./platform.ts";
+import { canManageChannel, checkBotToken, isTokenRejected, slackErrorCode, startError, tokenRejectedReason } from "./platform.ts";
 import { guardReceiver } from "./receiver-guard.ts";
 import { guardSocket } from "./socket-guard.ts";
 import { answerInThread } from "./thread-reply.ts";
@@ -109,8 +109,12 @@ export function createSlackAdapter(bot: ChatBot, config: SlackConfig, logger: Lo
       onStatus("starting");
       await checkBotToken(app.client, config.apiUrl);
       let server: Server | undefined;
-      if (receiver instanceof HTTPReceiver) server = (await receiver.start(options.port)) as Server;
-      else await app.start();
+      try {
+        if (receiver instanceof HTTPReceiver) server = (await receiver.start(options.port)) as Server;
+        else await app.start();
+      } catch (error) {
+        throw startError(error, !httpMode, options.port);
+      }
       started = true;
       onStatus("ready");
       return server;

@@ -11,7 +11,7 @@ import { Library } from "../../src/library/library.ts";
 import { LancePaperStore } from "../../src/store/lance/lance-store.ts";
 import { eventually, testBot } from "../helpers/bot.ts";
 import { silentLogger } from "../helpers/logger.ts";
-import { eventCallback, sendSigned, startSlackServer } from "../servers/slack.ts";
+import { eventCallback, REJECTED_APP_TOKEN, sendSigned, startSlackServer } from "../servers/slack.ts";
 
 let dir: string;
 let store: LancePaperStore;
@@ -56,4 +56,23 @@ describe("Slack adapter health and request checks", () => {
     await sendSigned(url, "s", eventCallback("EvRevoked", { type: "app_mention", user: "U1", text: "<@UBOT> hi", ts: "8.1", channel: "C1" }), "application/json");
     await eventually(() => expect(states.at(-1)).toEqual({ state: "down", reason: expect.stringMatching(/^Slack rejected SLACK_BOT_TOKEN \(token_revoked\)/) }));
   });
+
+  it("names SLACK_APP_TOKEN when Socket Mode's app-level token is rejected, and PORT when the port is taken", async () => {
+    const socket = createSlackAdapter(testBot(new Library(store, await LocalEmbedder.create())), { botToken: "xoxb-ok", appToken: REJECTED_APP_TOKEN, apiUrl: (await fresh()).apiUrl, eventsPath: "/slack/events" }, silentLogger, { port: 0 });
+    await expect(socket.start()).rejects.toThrow(/^Slack rejected SLACK_APP_TOKEN \(invalid_auth\)/);
+    const taken = Number(new URL(url).port);
+    const http = createSlackAdapter(testBot(new Library(store, await LocalEmbedder.create())), { botToken: "xoxb-ok", signingSecret: "s", apiUrl: (await fresh()).apiUrl, eventsPath: "/slack/events" }, silentLogger, { port: taken });
+    await expect(http.start()).rejects.toThrow(new RegExp(`^Could not listen for Slack events on PORT ${taken} \\(EADDRINUSE\\)`));
+  });
+});
+
+/** A Slack server of its own (the shared one has its token revoked by now), closed after the file. */
+const extra: Awaited<ReturnType<typeof startSlackServer>>[] = [];
+async function fresh() {
+  const server = await startSlackServer();
+  extra.push(server);
+  return server;
+}
+afterAll(async () => {
+  for (const server of extra) await server.close();
 });

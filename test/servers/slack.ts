@@ -8,6 +8,8 @@ export type SlackCall = { method: string; body: Record<string, any>; at: number 
 
 /** A bot token this fake rejects, as Slack does a revoked one. */
 export const REJECTED_TOKEN = "xoxb-rejected";
+/** An app-level (Socket Mode) token this fake rejects. */
+export const REJECTED_APP_TOKEN = "xapp-rejected";
 /** Users this fake reports as workspace admins (users.info). */
 export const ADMIN_USER = "UADMIN";
 
@@ -38,7 +40,7 @@ export async function startSlackServer() {
     const method = path.replace(/^\/api\//, "");
     calls.push({ method, body, at: Date.now() });
     const token = request.headers.authorization?.replace(/^Bearer /, "") ?? body.token;
-    if (token === REJECTED_TOKEN || revoked) return sendJson(response, 200, { ok: false, error: revoked ? "token_revoked" : "invalid_auth" });
+    if (token === REJECTED_TOKEN || token === REJECTED_APP_TOKEN || revoked) return sendJson(response, 200, { ok: false, error: revoked ? "token_revoked" : "invalid_auth" });
     if (method === "apps.connections.open") return sendJson(response, 200, { ok: true, url: `ws://127.0.0.1:${(http.server.address() as AddressInfo).port}/socket` });
     if (method === "auth.test") return sendJson(response, 200, { ok: true, url: "https://lab.slack.test/", team: "Lab", user: "paperbot", team_id: "T1", user_id: "UBOT", bot_id: "BBOT" });
     if (method === "chat.postMessage") {
