@@ -17,7 +17,10 @@ import { answerInThread } from "./thread-reply.ts";
 
 export type SlackConfig = NonNullable<ChatConfig["slack"]>;
 export type HttpRoute = { path: string; method: string[]; handler: (req: IncomingMessage, res: ServerResponse) => void };
-export type SlackAdapterOptions = { port: number; routes?: HttpRoute[]; onStatus?: StatusListener; seen?: SeenEvents };
+/** `probeIntervalMs`: how often an idle adapter asks Slack whether its token still works (default a minute). */
+export type SlackAdapterOptions = { port: number; routes?: HttpRoute[]; onStatus?: StatusListener; seen?: SeenEvents; probeIntervalMs?: number };
+
+const PROBE_INTERVAL_MS = 60_000;
 
 /**
  * The Slack adapter: mentions and DMs answered in their thread, `/ask`,
@@ -102,6 +105,23 @@ export function createSlackAdapter(bot: ChatBot, config: SlackConfig, logger: Lo
     receiver.client.on("disconnected", () => onStatus("reconnecting", "disconnected from Slack (Socket Mode)"));
   }
 
+  // Nothing else would notice a token revoked, or Slack unreachable, while no one is asking.
+  let probe: NodeJS.Timeout | undefined;
+  let probeFailed = false;
+  const checkToken = () =>
+    void app.client.auth.test().then(
+      () => {
+        if (probeFailed) onStatus("ready");
+        probeFailed = false;
+      },
+      (error: unknown) => {
+        probeFailed = true;
+        if (isTokenRejected(error)) return onStatus("down", tokenRejectedReason(slackErrorCode(error)!));
+        log.warn({ err: error }, "Slack's Web API did not answer the periodic check");
+        onStatus("reconnecting", `Slack's Web API is not answering (${slackErrorCode(error) ?? (error as Error).message}); retrying`);
+      },
+    );
+
   let started = false;
   return {
     name: "slack",
@@ -117,9 +137,11 @@ export function createSlackAdapter(bot: ChatBot, config: SlackConfig, logger: Lo
       }
       started = true;
       onStatus("ready");
+      probe = setInterval(checkToken, options.probeIntervalMs ?? PROBE_INTERVAL_MS).unref();
       return server;
     },
     async stop(): Promise<void> {
+      clearInterval(probe);
       if (started) onStatus("down", "stopped");
       await app.stop();
     },

@@ -66,6 +66,22 @@ describe("Slack adapter health and request checks", () => {
   });
 });
 
+describe("Slack adapter while idle", () => {
+  it("notices a token revoked while no one is asking, from its periodic check", async () => {
+    const server = await fresh();
+    const seen: { state: AdapterState; reason?: string }[] = [];
+    const idle = createSlackAdapter(testBot(new Library(store, await LocalEmbedder.create())), { botToken: "xoxb-ok", signingSecret: "s", apiUrl: server.apiUrl, eventsPath: "/slack/events" }, silentLogger, {
+      port: 0,
+      probeIntervalMs: 50,
+      onStatus: (state, reason) => void seen.push({ state, ...(reason && { reason }) }),
+    });
+    await idle.start();
+    server.revokeToken();
+    await eventually(() => expect(seen.at(-1)).toEqual({ state: "down", reason: expect.stringMatching(/^Slack rejected SLACK_BOT_TOKEN \(token_revoked\)/) }));
+    await idle.stop();
+  });
+});
+
 /** A Slack server of its own (the shared one has its token revoked by now), closed after the file. */
 const extra: Awaited<ReturnType<typeof startSlackServer>>[] = [];
 async function fresh() {
