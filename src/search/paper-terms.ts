@@ -19,10 +19,24 @@ export type PaperTerms = {
   titleTerms: string[];
 };
 
+/** Stems of the words seen so far: a library repeats the same few tens of thousands of words millions of times. */
+const STEMS = new Map<string, string>();
+const STEMS_KEPT = 500_000;
+
+function stemOf(word: string): string {
+  let stem = STEMS.get(word);
+  if (stem === undefined) {
+    if (STEMS.size >= STEMS_KEPT) STEMS.clear();
+    stem = stemmer(word);
+    STEMS.set(word, stem);
+  }
+  return stem;
+}
+
 export function paperTerms(paper: Pick<StoredPaper, "title" | "abstract">): PaperTerms {
   const titleWords = words(paper.title);
   const all = [...titleWords, ...words(paper.abstract)];
-  const stems = all.map((word) => stemmer(word));
+  const stems = all.map(stemOf);
   // Content terms keep numbers as written and stem the rest, as contentTerms does.
   const terms = all.flatMap((word, index) => (isStopword(word) ? [] : [/^\d/.test(word) ? word : stems[index]!]));
   const titleTerms = terms.slice(0, titleWords.filter((word) => !isStopword(word)).length);

@@ -19,7 +19,6 @@ export class LibrarySnapshot {
   /** Position of each paper in `papers`, which is how the text index refers to it. */
   readonly indexOf: Map<string, number>;
   readonly text: TextIndex;
-  readonly #documentFrequency = new Map<string, number>();
 
   /** Tokenized papers, for the few that searches keep looking at (their best results). */
   readonly #terms = new Map<string, PaperTerms>();
@@ -28,12 +27,7 @@ export class LibrarySnapshot {
     this.papers = papers;
     this.byId = new Map(papers.map((paper) => [paper.id, paper]));
     this.indexOf = new Map(papers.map((paper, index) => [paper.id, index]));
-    const terms = papers.map((paper) => {
-      const tokens = paperTerms(paper);
-      for (const term of tokens.termSet) this.#documentFrequency.set(term, (this.#documentFrequency.get(term) ?? 0) + 1);
-      return tokens;
-    });
-    this.text = new TextIndex(terms);
+    this.text = new TextIndex(papers.map((paper) => paperTerms(paper)));
   }
 
   /** A paper's tokens, computed once and kept while few enough papers have been asked for. */
@@ -62,7 +56,7 @@ export class LibrarySnapshot {
 
   /** Inverse document frequency of a content term (stemmed, as `contentTerms` gives it). */
   idf(term: string): number {
-    return Math.log((this.papers.length + 1) / ((this.#documentFrequency.get(term) ?? 0) + 0.5));
+    return Math.log((this.papers.length + 1) / (this.text.documentFrequency(term) + 0.5));
   }
 
   /**
@@ -78,7 +72,7 @@ export class LibrarySnapshot {
       const frequency = new Map<string, number>();
       for (const term of terms) frequency.set(term, (frequency.get(term) ?? 0) + 1);
       for (const [term, times] of frequency) {
-        const df = this.#documentFrequency.get(term) ?? 0;
+        const df = this.text.documentFrequency(term);
         if (known.has(term) || term.length < 3 || /^\d/.test(term) || df < 2) continue;
         weights.set(term, (weights.get(term) ?? 0) + (times / terms.length) * Math.log(this.papers.length / df));
       }

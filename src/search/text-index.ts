@@ -4,18 +4,22 @@ import type { PaperTerms } from "./paper-terms.ts";
 /** A weighted query term: a stemmed word, or two adjacent ones joined by a space (a phrase). */
 export type QueryTerm = { term: string; weight: number };
 
-type Postings = { docs: Int32Array; title: Uint16Array; abstract: Uint16Array };
-
 /**
  * BM25F over every paper's title and abstract, held in memory beside the
  * snapshot: title and abstract are separate fields (a title word says more),
  * and adjacent word pairs are indexed too, so "kv cache" outranks papers that
  * only say "kv" and "cache" apart. Built once per library version from the
- * tokens the snapshot already computes.
+ * tokens the snapshot already computes, into flat typed arrays (one run of
+ * postings per term) so that a large library costs little memory and time.
  */
 export class TextIndex {
   readonly size: number;
-  readonly #postings = new Map<string, Postings>();
+  readonly #termIds = new Map<string, number>();
+  /** Postings of term t are positions offsets[t] .. offsets[t+1] of docs/title/abstract. */
+  readonly #offsets: Int32Array;
+  readonly #docs: Int32Array;
+  readonly #title: Uint16Array;
+  readonly #abstract: Uint16Array;
   readonly #titleLength: Uint16Array;
   readonly #abstractLength: Uint16Array;
   readonly #averageTitle: number;
@@ -25,15 +29,18 @@ export class TextIndex {
     this.size = papers.length;
     this.#titleLength = new Uint16Array(papers.length);
     this.#abstractLength = new Uint16Array(papers.length);
-    const building = new Map<string, { docs: number[]; title: number[]; abstract: number[] }>();
+    // First pass: each paper's distinct terms with their counts per field, and how many papers hold each term.
+    const perPaper: { ids: Int32Array; title: Uint16Array; abstract: Uint16Array }[] = [];
+    const frequency: number[] = [];
     papers.forEach((paper, doc) => {
-      const counts = new Map<string, [number, number]>();
-      const count = (term: string, field: 0 | 1) => {
-        const pair = counts.get(term) ?? [0, 0];
-        pair[field]++;
-        counts.set(term, pair);
-      };
+      const counts = new Map<number, number>();
       const titleCount = paper.titleTerms.length;
+      const count = (term: string, field: 0 | 1) => {
+        let id = this.#termIds.get(term);
+        if (id === undefined) this.#termIds.set(term, (id = frequency.push(0) - 1));
+        // Title counts in the low 16 bits, abstract counts above.
+        counts.set(id, (counts.get(id) ?? 0) + (field === 0 ? 1 : 65_536));
+      };
       paper.terms.forEach((term, i) => {
         const field = i < titleCount ? 0 : 1;
         count(term, field);
@@ -42,24 +49,41 @@ export class TextIndex {
       });
       this.#titleLength[doc] = Math.min(65_535, titleCount);
       this.#abstractLength[doc] = Math.min(65_535, paper.terms.length - titleCount);
-      for (const [term, [title, abstract]] of counts) {
-        let list = building.get(term);
-        if (!list) building.set(term, (list = { docs: [], title: [], abstract: [] }));
-        list.docs.push(doc);
-        list.title.push(Math.min(65_535, title));
-        list.abstract.push(Math.min(65_535, abstract));
+      const entry = { ids: new Int32Array(counts.size), title: new Uint16Array(counts.size), abstract: new Uint16Array(counts.size) };
+      let i = 0;
+      for (const [id, packed] of counts) {
+        entry.ids[i] = id;
+        entry.title[i] = Math.min(65_535, packed % 65_536);
+        entry.abstract[i] = Math.min(65_535, Math.floor(packed / 65_536));
+        frequency[id]!++;
+        i++;
+      }
+      perPaper.push(entry);
+    });
+    // Second pass: lay every term's postings out contiguously, papers in order.
+    this.#offsets = new Int32Array(frequency.length + 1);
+    for (let t = 0; t < frequency.length; t++) this.#offsets[t + 1] = this.#offsets[t]! + frequency[t]!;
+    const total = this.#offsets[frequency.length]!;
+    this.#docs = new Int32Array(total);
+    this.#title = new Uint16Array(total);
+    this.#abstract = new Uint16Array(total);
+    const fill = this.#offsets.slice(0, frequency.length);
+    perPaper.forEach((entry, doc) => {
+      for (let i = 0; i < entry.ids.length; i++) {
+        const at = fill[entry.ids[i]!]!++;
+        this.#docs[at] = doc;
+        this.#title[at] = entry.title[i]!;
+        this.#abstract[at] = entry.abstract[i]!;
       }
     });
-    for (const [term, list] of building) {
-      this.#postings.set(term, { docs: Int32Array.from(list.docs), title: Uint16Array.from(list.title), abstract: Uint16Array.from(list.abstract) });
-    }
     this.#averageTitle = average(this.#titleLength);
     this.#averageAbstract = average(this.#abstractLength);
   }
 
   /** How many papers contain a term (or phrase). */
   documentFrequency(term: string): number {
-    return this.#postings.get(term)?.docs.length ?? 0;
+    const id = this.#termIds.get(term);
+    return id === undefined ? 0 : this.#offsets[id + 1]! - this.#offsets[id]!;
   }
 
   idf(term: string): number {
@@ -69,8 +93,8 @@ export class TextIndex {
 
   /** Whether paper `doc` contains the term, in its title or abstract. */
   contains(doc: number, term: string): boolean {
-    const list = this.#postings.get(term);
-    return list !== undefined && binarySearch(list.docs, doc) >= 0;
+    const id = this.#termIds.get(term);
+    return id !== undefined && binarySearch(this.#docs, this.#offsets[id]!, this.#offsets[id + 1]! - 1, doc) >= 0;
   }
 
   /** BM25F score of every paper (a dense array indexed like the snapshot's papers). */
@@ -78,14 +102,14 @@ export class TextIndex {
     const { k1, titleB, abstractB, titleWeight, phraseWeight } = SETTINGS.bm25;
     const scores = new Float64Array(this.size);
     for (const { term, weight } of query) {
-      const list = this.#postings.get(term);
-      if (!list) continue;
+      const id = this.#termIds.get(term);
+      if (id === undefined) continue;
       const idf = this.idf(term) * weight * (term.includes(" ") ? phraseWeight : 1);
-      for (let i = 0; i < list.docs.length; i++) {
-        const doc = list.docs[i]!;
+      for (let at = this.#offsets[id]!; at < this.#offsets[id + 1]!; at++) {
+        const doc = this.#docs[at]!;
         const tf =
-          (titleWeight * list.title[i]!) / (1 - titleB + (titleB * this.#titleLength[doc]!) / this.#averageTitle) +
-          list.abstract[i]! / (1 - abstractB + (abstractB * this.#abstractLength[doc]!) / this.#averageAbstract);
+          (titleWeight * this.#title[at]!) / (1 - titleB + (titleB * this.#titleLength[doc]!) / this.#averageTitle) +
+          this.#abstract[at]! / (1 - abstractB + (abstractB * this.#abstractLength[doc]!) / this.#averageAbstract);
         scores[doc]! += (idf * tf * (k1 + 1)) / (tf + k1);
       }
     }
@@ -99,9 +123,7 @@ function average(values: Uint16Array): number {
   return Math.max(1, sum / Math.max(1, values.length));
 }
 
-function binarySearch(sorted: Int32Array, value: number): number {
-  let low = 0;
-  let high = sorted.length - 1;
+function binarySearch(sorted: Int32Array, low: number, high: number, value: number): number {
   while (low <= high) {
     const middle = (low + high) >> 1;
     if (sorted[middle]! < value) low = middle + 1;
