@@ -35,8 +35,8 @@ const set1 = (JSON.parse(await readFile(join(SHARED, "set1", "topical.json"), "u
 const ownAll = (await loadQuestions(await own.store.list())).questions;
 const original = structuredClone(SETTINGS);
 const fit = process.argv.includes("--fit");
-const variants = process.argv.slice(2).filter((arg) => arg !== "--fit");
-const SIGNALS = ["coverage", "missingSpecific", "unknownSpecific", "vector", "vectorGap", "lexicalGap", "agreement"] as const;
+const variants = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
+const SIGNALS = ["coverage", "missingSpecific", "unknownSpecific", "rareCompound", "vector", "vectorGap", "lexicalGap", "agreement"] as const;
 type Row = { signals: number[]; answerable: boolean; label: string; p: number };
 
 for (const variant of variants.length > 0 ? variants : ["{}"]) {
@@ -113,5 +113,5 @@ function fitLogistic(rows: Row[]): void {
   for (const threshold of [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4]) {
     console.log(`  threshold ${threshold}: answerable refused ${scored.filter((r) => r.answerable && r.q < threshold).length}/${answerable}, absent caught ${scored.filter((r) => !r.answerable && r.q < threshold).length}/${scored.length - answerable}`);
   }
-  if (process.argv.includes("--rows")) for (const r of scored.slice(0, 45)) console.log(`  ${r.q.toFixed(3)} ${r.answerable ? "answerable" : "ABSENT    "} [${r.signals.map((x) => x.toFixed(2)).join(" ")}] ${r.label.slice(0, 110)}`);
+  if (process.argv.includes("--rows")) for (const r of scored.slice(0, 200)) console.log(`  ${r.q.toFixed(3)} ${r.answerable ? "answerable" : "ABSENT    "} [${r.signals.map((x) => x.toFixed(2)).join(" ")}] ${r.label.slice(0, 110)}`);
 }
