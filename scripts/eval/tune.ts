@@ -36,7 +36,7 @@ const ownAll = (await loadQuestions(await own.store.list())).questions;
 const original = structuredClone(SETTINGS);
 const fit = process.argv.includes("--fit");
 const variants = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
-const SIGNALS = ["coverage", "missingSpecific", "unknownSpecific", "rareCompound", "vector", "vectorGap", "lexicalGap", "agreement"] as const;
+const SIGNALS = ["coverage", "missingSpecific", "unknownSpecific", "vector", "vectorGap", "lexicalGap", "agreement"] as const;
 type Row = { signals: number[]; answerable: boolean; label: string; p: number };
 
 for (const variant of variants.length > 0 ? variants : ["{}"]) {

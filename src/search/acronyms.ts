@@ -5,8 +5,10 @@ import type { QueryTerm } from "./text-index.ts";
 /** An acronym and the long form the library's abstracts define it with. */
 export type Acronym = { short: string; long: string; papers: number };
 
-/** "Long Form Words (LFW)": a parenthesised token with at least one capital, after some words. */
-const DEFINITION = /((?:[\p{L}\p{N}][\p{L}\p{N}'-]*[\s-]+){1,8})\((\p{Lu}[\p{L}\p{N}-]{0,9}?)s?\)/gu;
+/** "(LFW)": a parenthesised token starting with a capital; its long form is looked for in the words before it. */
+const SHORT_FORM = /\((\p{Lu}[\p{L}\p{N}-]{0,9}?)s?\)/gu;
+/** How far back a long form may start: eight words are plenty. */
+const LOOK_BACK_CHARS = 120;
 
 /**
  * Acronyms defined in the library's own abstracts ("Sparse Autoencoders
@@ -23,9 +25,10 @@ export class AcronymIndex {
     const counts = new Map<string, Map<string, number>>();
     for (const abstract of abstracts) {
       const seen = new Set<string>();
-      for (const match of abstract.matchAll(DEFINITION)) {
-        const short = match[2]!;
-        const long = longForm(short, match[1]!);
+      for (const match of abstract.matchAll(SHORT_FORM)) {
+        const short = match[1]!;
+        const before = abstract.slice(Math.max(0, match.index - LOOK_BACK_CHARS), match.index).split(/[()[\]{}.;:,]/).at(-1)!;
+        const long = longForm(short, before.split(/\s+/).slice(-8).join(" "));
         const key = short.toLowerCase();
         if (!long || seen.has(key)) continue;
         seen.add(key);
