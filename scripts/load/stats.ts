@@ -21,8 +21,8 @@ export async function until(done: () => boolean, timeoutMs: number): Promise<boo
   return true;
 }
 
-/** Waits until `count` stops changing for `quietMs` (at most 10 s). */
-export async function settled(count: () => number, quietMs = 500): Promise<void> {
+/** Waits until `count` stops changing for `quietMs` (at most 10 s); longer than discord.js's one-second global rate-limit window. */
+export async function settled(count: () => number, quietMs = 1_500): Promise<void> {
   const deadline = Date.now() + 10_000;
   let last = -1;
   while (count() !== last && Date.now() < deadline) {
