@@ -3,11 +3,12 @@ import type { ChatRequest } from "../chat/request.ts";
 import type { ChatResponse } from "../chat/response.ts";
 import type { DigestStore } from "./digest-store.ts";
 import type { DigestService } from "./service.ts";
+import { digestMarkdown } from "./render.ts";
 import type { Digest } from "./types.ts";
 
 export type SubscriptionDefaults = { time: string; timeZone: string };
 
-/** `digest subscribe [topic]`, `digest unsubscribe`, `digest now`, and `digest` for the current setting. */
+/** `digest subscribe [topic]`, `digest unsubscribe`, `digest now`, `digest show` (a preview), and `digest` for the current setting. */
 export class ChatDigestCommands implements DigestCommands {
   readonly #store: DigestStore;
   readonly #service: DigestService;
@@ -40,15 +41,28 @@ export class ChatDigestCommands implements DigestCommands {
       }
       case "now": {
         let captured: Digest | undefined;
-        await this.#service.run({ channel: request.channel }, { post: async (digest) => void (captured = digest), hasPosted: async () => false });
+        await this.#service.run(await this.#next(request.channel), { post: async (digest) => void (captured = digest), hasPosted: async () => false });
         return captured ? { kind: "digest", digest: captured } : text("Nothing to post: no new papers, and this channel skips empty days.");
+      }
+      case "show":
+      case "preview": {
+        const { digest } = await this.#service.run({ ...(await this.#next(request.channel)), dryRun: true });
+        // Plain text, not a digest message: a preview must not carry the digest's key, or a crashed run would take it for the real post.
+        const when = existing ? `The next digest goes out at ${existing.time} (${existing.timeZone}).` : "This channel has no subscription; `digest subscribe [topic]` starts one.";
+        return { kind: "text", markdown: `${digestMarkdown(digest)}\n\n_Preview only: nothing was posted or logged. ${when}_`, forAskerOnly: true };
       }
       case "":
       case "status":
         return text(existing ? `This channel gets a daily digest${existing.topic ? ` on *${existing.topic}*` : ""} at ${existing.time} (${existing.timeZone})${existing.lastDate ? `; the last one covered ${existing.lastDate}` : ""}.` : "No digest here yet. `digest subscribe [topic]` starts one.");
       default:
-        return text("Try `digest subscribe [topic]`, `digest unsubscribe` or `digest now`.");
+        return text(`I don't know \`digest ${action}\`. Try \`digest show\` (a preview), \`digest now\`, \`digest subscribe [topic]\` or \`digest unsubscribe\`.`);
     }
+  }
+
+  /** What `digest now` and `digest show` cover: what is due, or today again once today is covered (for papers that arrived since). */
+  async #next(channel: string) {
+    const due = await this.#service.due(channel);
+    return { channel, from: due.from, to: due.to, ...(due.first && { first: true }) };
   }
 }
 

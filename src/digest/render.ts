@@ -1,16 +1,29 @@
 import { escapeMarkdown } from "../answer/extractive.ts";
-import type { Digest, DigestItem } from "./types.ts";
+import type { Digest, DigestItem, ImportNote } from "./types.ts";
 
 /** The digest as Markdown, for platforms without richer layout (and as their fallback text). */
 export function digestMarkdown(digest: Digest): string {
-  return [digestHeading(digest), ...(digest.items.length > 0 ? digest.items.map(itemMarkdown) : [emptyNote(digest)])].join("\n");
+  return [digestHeading(digest), ...digestLines(digest)].join("\n");
+}
+
+/**
+ * Everything under the heading: the import announcement, then the papers,
+ * or the "no new papers" note (which carries the announcement itself, so
+ * renderers that show only items or the note still show it).
+ */
+export function digestLines(digest: Digest): string[] {
+  if (digest.items.length === 0) return [emptyNote(digest)];
+  const announcement = importAnnouncement(digest);
+  return [...(announcement ? [announcement] : []), ...digest.items.map(itemMarkdown)];
 }
 
 export function digestHeading(digest: Digest): string {
   const days = digest.from === digest.to ? digest.to : `${digest.from} to ${digest.to}`;
   const topic = digest.topic ? ` on *${escapeMarkdown(digest.topic)}*` : "";
-  const catchUp = digest.from !== digest.to ? " (catching up)" : "";
-  return `**New papers${topic}, ${days}**${catchUp}`;
+  // A first digest spans a week because it is the first, not because days were missed.
+  const span = digest.from === digest.to ? "" : digest.first ? " (the past week)" : " (catching up)";
+  const more = digest.more ? ` (top ${digest.items.length} of ${digest.items.length + digest.more})` : "";
+  return `**New papers${topic}, ${days}**${span}${more}`;
 }
 
 export function itemMarkdown(item: DigestItem, index: number): string {
@@ -19,10 +32,26 @@ export function itemMarkdown(item: DigestItem, index: number): string {
   return `${index + 1}. **[${escapeMarkdown(item.title)}](${item.url})**${meta ? ` (${meta})` : ""}: ${escapeMarkdown(item.summary)}${why}`;
 }
 
-/** Never silently nothing: says since when, and what was searched. */
+/** Never silently nothing: says since when, what was searched, and how recent the newest paper is. */
 export function emptyNote(digest: Digest): string {
-  const since = digest.since ? `No new papers since ${digest.since}` : `No new papers for ${digest.from === digest.to ? digest.to : `${digest.from} to ${digest.to}`}`;
-  const range = digest.coverage.earliest && digest.coverage.latest ? ` (publication dates ${digest.coverage.earliest} to ${digest.coverage.latest})` : "";
+  const days = digest.from === digest.to ? digest.to : `${digest.from} to ${digest.to}`;
   const topic = digest.topic ? ` on ${escapeMarkdown(digest.topic)}` : "";
-  return `${since}${topic}. I searched ${digest.coverage.papers} papers${range}.`;
+  const none = digest.since ? `No new papers${topic} since ${digest.since}` : digest.first && digest.from !== digest.to ? `No papers${topic} published in the past week (${days})` : `No new papers${topic} for ${days}`;
+  const range = digest.coverage.earliest && digest.coverage.latest ? ` (publication dates ${digest.coverage.earliest} to ${digest.coverage.latest})` : "";
+  const announcement = importAnnouncement(digest);
+  return `${announcement ? `${announcement}\n` : ""}${none}. I searched ${digest.coverage.papers} papers${range}.`;
+}
+
+/** "The library now has 387 papers: …": said once per import, instead of listing an archive as the day's news. */
+export function importAnnouncement(digest: Digest): string | undefined {
+  if (!digest.imports || digest.imports.length === 0) return undefined;
+  const added = digest.imports.map(importLine).join("; ");
+  return `The library now has ${digest.coverage.papers} papers: ${added}. They are not new, so they are not listed here; ask me about any of them.`;
+}
+
+function importLine(note: ImportNote): string {
+  const dates = note.earliest && note.latest ? `published ${note.earliest} to ${note.latest}` : undefined;
+  const undated = note.undated > 0 ? `${note.undated} without a date` : undefined;
+  const detail = [dates, undated].filter(Boolean).join(", ");
+  return `${note.papers} came in on ${note.day}${detail ? ` (${detail})` : ""}`;
 }

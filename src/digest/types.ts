@@ -37,4 +37,22 @@ export type Digest = {
   since?: string;
   /** Embedded in the post so a crashed run can find out whether it went out. */
   key: string;
+  /** The channel's first digest: it covers the past week rather than one day. */
+  first?: boolean;
+  /** Papers that qualified but did not fit under the limit. */
+  more?: number;
+  /** Bulk imports announced once instead of listed: the library grew, but with old papers. */
+  imports?: ImportNote[];
+  /** A preview (`digest show`, `--dry-run`): nothing was posted or logged. */
+  preview?: boolean;
+};
+
+/** A bulk import as the digest announces it. */
+export type ImportNote = {
+  /** The day it was added, in the channel's time zone. */
+  day: string;
+  papers: number;
+  undated: number;
+  earliest?: string;
+  latest?: string;
 };
