@@ -2,15 +2,32 @@ import type { Command } from "commander";
 import type { CliContext } from "../../src/cli/context.ts";
 import { writeJson } from "../../src/cli/context.ts";
 import { withLibrary, withStore } from "../../src/cli/library.ts";
-import { dbOption, parseIsoDate, parsePositiveInt } from "../../src/cli/options.ts";
+import { dbOption, parsePositiveInt } from "../../src/cli/options.ts";
 import { createDigestService } from "../../src/digest/create.ts";
-import { addDays, dayIn, isTimeOfDay, isTimeZone } from "../../src/digest/days.ts";
+import { isCalendarDate, isTimeOfDay, isTimeZone } from "../../src/digest/days.ts";
 import { digestMarkdown } from "../../src/digest/render.ts";
 import type { DigestOutcome } from "../../src/digest/service.ts";
 import { PaperbotError } from "../../src/errors.ts";
 import { platformPoster } from "./poster.ts";
 
 type RunFlags = { db?: string; date?: string; since?: string; limit?: number; topic?: string; channel?: string; dryRun?: boolean; json?: boolean };
+
+/** Stands in for "a channel with no history" in a preview without channels; not a channel name anyone can give. */
+const PREVIEW_CHANNEL = "preview:new-subscription";
+
+/** Commander's parser for a YYYY-MM-DD flag that must be a real day. */
+const calendarDate = (flag: string) => (value: string) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new PaperbotError("USAGE", `${flag} ${value}: give a date as YYYY-MM-DD, e.g. 2026-03-01`);
+  if (!isCalendarDate(value)) throw new PaperbotError("USAGE", `${flag} ${value} is not a real date (${whyNotADate(value)}); give a day of the calendar as YYYY-MM-DD`);
+  return value;
+};
+
+function whyNotADate(value: string): string {
+  const month = Number(value.slice(5, 7));
+  if (month < 1 || month > 12) return `there is no month ${value.slice(5, 7)}`;
+  const days = new Date(Date.UTC(Number(value.slice(0, 4)), month, 0)).getUTCDate();
+  return `${value.slice(0, 7)} has ${days} days`;
+}
 
 const channelName = (value: string) => {
   if (!/^(slack|discord):\S+$/.test(value)) throw new PaperbotError("USAGE", `"${value}" is not a channel; use slack:<channel id> or discord:<channel id>`);
@@ -29,12 +46,12 @@ export function registerDigest(program: Command, context: () => CliContext): voi
     // The subcommands have options of the same names; each belongs to the command it follows.
     .enablePositionalOptions()
     .option(...dbOption)
-    .option("--date <yyyy-mm-dd>", "the day to digest (default: every day since the channel's last digest, through today)", parseIsoDate)
-    .option("--since <yyyy-mm-dd>", "digest every day from this one through today", parseIsoDate)
+    .option("--date <yyyy-mm-dd>", "the day to digest (default: every day since the channel's last digest, through today)", calendarDate("--date"))
+    .option("--since <yyyy-mm-dd>", "digest every day from this one through today", calendarDate("--since"))
     .option("--limit <n>", "at most n papers (default: $PAPERBOT_DIGEST_LIMIT or 10)", parsePositiveInt)
     .option("--topic <text>", "only papers on this topic (default: the subscription's)")
     .option("--channel <slack:id|discord:id>", "one channel, subscribed or not (default: every subscription)", channelName)
-    .option("--dry-run", "print what would be posted; post and log nothing")
+    .option("--dry-run", "print what would be posted; post and log nothing (without --channel and subscriptions: what a new one would get)")
     .option("--json", "one JSON object per channel, one per line")
     .action(async (flags: RunFlags) => {
       const ctx = context();
@@ -42,18 +59,23 @@ export function registerDigest(program: Command, context: () => CliContext): voi
       await withLibrary(ctx, flags.db, async (library, lance) => {
         const store = lance.digests();
         const service = createDigestService(library, store, ctx.config, ctx.logger, flags.dryRun ? undefined : platformPoster(ctx.config.chat));
-        const channels = flags.channel ? [flags.channel] : (await store.subscriptions()).map((subscription) => subscription.channel);
-        if (channels.length === 0) throw new PaperbotError("USAGE", "No subscriptions yet: give --channel, or subscribe one with `paperbot digest subscribe --channel slack:<id>`");
+        const subscribed = (await store.subscriptions()).map((subscription) => subscription.channel);
+        // A preview needs no channel: with no subscription yet, it shows what a new one would get.
+        const channels = flags.channel ? [flags.channel] : subscribed.length > 0 ? subscribed : flags.dryRun ? [PREVIEW_CHANNEL] : [];
+        if (channels.length === 0) throw new PaperbotError("USAGE", "No subscriptions yet: give --channel, subscribe one with `paperbot digest subscribe --channel slack:<id>`, or preview with --dry-run");
+        const now = new Date();
         for (const channel of channels) {
-          const subscription = await store.subscription(channel);
-          const timeZone = subscription?.timeZone ?? ctx.config.digest.timeZone;
-          const today = dayIn(timeZone, new Date());
-          const to = flags.date ?? today;
-          const due = subscription?.lastDate && subscription.lastDate < today ? addDays(subscription.lastDate, 1) : today;
-          const from = flags.date ?? flags.since ?? (flags.channel && !subscription ? today : due);
-          const outcome = await service.run({ channel, from, to, timeZone, ...(flags.topic && { topic: flags.topic }), ...(flags.limit && { limit: flags.limit }), ...(flags.dryRun && { dryRun: true }) });
-          if (flags.json) writeJson(ctx.stdout, toJson(outcome));
-          else ctx.stdout.write(`${channel}: ${outcome.posted ? "posted" : flags.dryRun ? "would post" : "nothing posted"}\n${digestMarkdown(outcome.digest)}\n\n`);
+          const due = await service.due(channel, now);
+          if (!isTimeZone(due.timeZone)) throw new PaperbotError("CONFIG_INVALID", `${channel}'s time zone "${due.timeZone}" is not one this system knows; fix it with \`paperbot digest subscribe --channel ${channel} --tz <IANA zone>\``);
+          const day = flags.date ?? flags.since;
+          // Posting a day that has not begun would mark it done before its papers exist.
+          if (day && day > due.to && !flags.dryRun) throw new PaperbotError("USAGE", `${flags.date ? "--date" : "--since"} ${day} is in the future (today is ${due.to} in ${due.timeZone} for ${channel}); give a day up to today, or add --dry-run`);
+          const from = flags.date ?? flags.since ?? due.from;
+          const to = flags.date ?? due.to;
+          const outcome = await service.run({ channel, from, to, timeZone: due.timeZone, now, ...(due.first && !day && { first: true }), ...(flags.topic && { topic: flags.topic }), ...(flags.limit && { limit: flags.limit }), ...(flags.dryRun && { dryRun: true }) });
+          const name = channel === PREVIEW_CHANNEL ? "A new subscription (none yet)" : channel;
+          if (flags.json) writeJson(ctx.stdout, toJson(outcome, channel === PREVIEW_CHANNEL));
+          else ctx.stdout.write(`${name}: ${outcome.posted ? "posted" : flags.dryRun ? "would post" : "nothing posted"}\n${digestMarkdown(outcome.digest)}\n\n`);
         }
       });
     });
@@ -111,11 +133,15 @@ export function registerDigest(program: Command, context: () => CliContext): voi
     });
 }
 
-function toJson({ digest, posted }: DigestOutcome) {
+function toJson({ digest, posted }: DigestOutcome, generic: boolean) {
   return {
     date: digest.to,
     ...(digest.from !== digest.to && { from: digest.from }),
-    channel: digest.channel,
+    // A generic preview is for no channel in particular.
+    channel: generic ? null : digest.channel,
+    ...(digest.first && { first: true }),
+    ...(digest.more && { more: digest.more }),
+    ...(digest.imports && { imports: digest.imports }),
     papers: digest.items.map((item) => ({ id: item.id, title: item.title, url: item.url, upvotes: item.upvotes, publishedAt: item.publishedAt ?? null, summary: item.summary })),
     posted,
     skippedAlreadyPosted: digest.skippedAlreadyPosted,

@@ -30,3 +30,11 @@ export function isTimeZone(timeZone: string): boolean {
 export function isTimeOfDay(time: string): boolean {
   return /^([01]\d|2[0-3]):[0-5]\d$/.test(time);
 }
+
+/** A real day of the calendar as YYYY-MM-DD: not 2026-02-30, not 2026-13-01. */
+export function isCalendarDate(day: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
+  const date = new Date(`${day}T00:00:00Z`);
+  // Date rolls 2026-02-30 over to 2026-03-02; only a real day survives the round trip.
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
+}
