@@ -39,7 +39,7 @@ export function emptyNote(digest: Digest): string {
   const none = digest.since ? `No new papers${topic} since ${digest.since}` : digest.first && digest.from !== digest.to ? `No papers${topic} published in the past week (${days})` : `No new papers${topic} for ${days}`;
   const range = digest.coverage.earliest && digest.coverage.latest ? ` (publication dates ${digest.coverage.earliest} to ${digest.coverage.latest})` : "";
   const announcement = importAnnouncement(digest);
-  return `${announcement ? `${announcement}\n` : ""}${none}. I searched ${digest.coverage.papers} papers${range}.`;
+  return `${announcement ? `${announcement}\n` : ""}${none}. I searched ${digest.coverage.papers} paper${digest.coverage.papers === 1 ? "" : "s"}${range}.`;
 }
 
 /** "The library now has 387 papers: …": said once per import, instead of listing an archive as the day's news. */

@@ -24,3 +24,23 @@ describe("digest commands in chat", () => {
     void NOW;
   });
 });
+
+describe("digest show in chat", () => {
+  it("previews the channel's next digest to the asker alone, posting and logging nothing, without the key a real post carries", async () => {
+    const { library, digests } = await digestLibrary([{ records: [paper("Video diffusion", { upvotes: 3 })], addedAt: new Date() }]);
+    const poster = new RecordingPoster();
+    const commands = new ChatDigestCommands(digests, await digestService(library, digests, poster), { time: "08:00", timeZone: "UTC" });
+    await digests.saveSubscription({ channel: "slack:C1", time: "07:30", timeZone: "Europe/Berlin" });
+    const shown = await commands.handle(request("show"));
+    expect(shown).toMatchObject({ kind: "text", forAskerOnly: true, markdown: expect.stringMatching(/\(the past week\)\n1\. \*\*\[Video diffusion\]/) });
+    expect((shown as { markdown: string }).markdown).toMatch(/Preview only: nothing was posted or logged\. The next digest goes out at 07:30 \(Europe\/Berlin\)\./);
+    expect((shown as { markdown: string }).markdown).not.toMatch(/pbd-/);
+    expect(poster.posts).toEqual([]);
+    expect(await digests.log("slack:C1")).toEqual([]);
+    expect((await digests.subscription("slack:C1"))!.lastDate).toBeUndefined();
+    // What show promised is what `now` then posts.
+    expect(await commands.handle(request("now"))).toMatchObject({ kind: "digest", digest: { items: [{ title: "Video diffusion" }] } });
+    expect(await commands.handle(request("show"))).toMatchObject({ markdown: expect.stringMatching(/No new papers since \d{4}-\d\d-\d\d/) });
+    expect(await commands.handle(request("shwo"))).toMatchObject({ markdown: expect.stringMatching(/I don't know `digest shwo`\. Try `digest show`/) });
+  });
+});
