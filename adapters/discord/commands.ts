@@ -11,6 +11,10 @@ export const SLASH_COMMANDS = [
     .setDescription("Look up one paper by name, short name, fragment or arXiv id")
     .addStringOption((option) => option.setName("name").setDescription("e.g. PyramidKV").setRequired(true)),
   new SlashCommandBuilder()
+    .setName("similar")
+    .setDescription("The papers most like one you name")
+    .addStringOption((option) => option.setName("name").setDescription("e.g. PyramidKV").setRequired(true)),
+  new SlashCommandBuilder()
     .setName("digest")
     .setDescription("The daily digest of new papers in this channel")
     .addSubcommand((sub) => sub.setName("subscribe").setDescription("Post a daily digest here").addStringOption((option) => option.setName("topic").setDescription("only papers on this topic, e.g. LLM inference efficiency")))

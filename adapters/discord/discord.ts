@@ -1,13 +1,16 @@
-import { ChannelType, Client, Events, GatewayIntentBits, MessageFlags, Partials, PermissionFlagsBits, type ChatInputCommandInteraction, type Message } from "discord.js";
+import { ChannelType, Client, Events, MessageFlags, Partials, PermissionFlagsBits, type ButtonInteraction, type ChatInputCommandInteraction, type Message } from "discord.js";
 import type { Logger } from "pino";
 import type { ChatBot } from "../../src/chat/bot.ts";
 import { handleWithProgress } from "../../src/chat/progress.ts";
+import { decodeAction } from "../../src/chat/actions.ts";
 import { commandFromText, type ChatCommand, type ChatRequest } from "../../src/chat/request.ts";
 import { isForAskerOnly, type ChatResponse } from "../../src/chat/response.ts";
 import { RecentEvents, type SeenEvents } from "../../src/chat/seen-events.ts";
 import type { ChatConfig } from "../../src/config.ts";
 import type { StatusListener } from "../status.ts";
+import { actionFromCustomId, buttonRows, type ButtonRow } from "./components.ts";
 import { splitMessage, toDiscordMessages, MESSAGE_LIMIT } from "./format.ts";
+import { chooseIntents } from "./intents.ts";
 import { guardGatewayPackets } from "./packet-guard.ts";
 import { closeReason, startupError } from "./status.ts";
 
@@ -17,13 +20,17 @@ const PLACEHOLDER = "*Looking through the library…*";
 
 /** No @everyone, @here, role or user pings from anything the bot sends: questions and abstracts are echoed in replies. */
 export const NO_MENTIONS = { parse: [] as never[] };
-const body = (content: string) => ({ content, allowedMentions: NO_MENTIONS });
+const body = (content: string, components: ButtonRow[] = []) => ({ content, allowedMentions: NO_MENTIONS, components });
+type Send = (content: string, components?: ButtonRow[]) => Promise<unknown>;
+const MENTION_ME = "I can only read messages here that mention me (this server has not given me Discord's Message Content intent). Mention me with your follow-up, e.g. `@paperbot the second one`.";
 
 /**
  * The Discord adapter: answers mentions in a thread started on the message
- * (or in the thread it was asked in), DMs in place, and `/ask`, `/paper`,
- * `/digest` by deferring at once and editing in the answer. Each event is
- * handled on its own: a malformed one is logged and dropped.
+ * (or in the thread it was asked in), later messages in the threads it
+ * started as follow-ups (with the Message Content intent), DMs in place,
+ * buttons, and `/ask`, `/paper`, `/similar`, `/digest` by deferring at once
+ * and editing in the answer. Each event is handled on its own: a malformed
+ * one is logged and dropped.
  */
 export function createDiscordAdapter(bot: ChatBot, config: DiscordConfig, logger: Logger, options: { onStatus?: StatusListener; seen?: SeenEvents } = {}) {
   const log = logger.child({ adapter: "discord" });
@@ -31,41 +38,65 @@ export function createDiscordAdapter(bot: ChatBot, config: DiscordConfig, logger
   // Discord accepts one acknowledgement per interaction, so another replica's deferReply fails.)
   const seen = options.seen ?? new RecentEvents();
   const onStatus: StatusListener = options.onStatus ?? (() => {});
-  const client = new Client({
-    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent, GatewayIntentBits.DirectMessages],
-    partials: [Partials.Channel],
-    // The client-wide default; every send below also says so explicitly.
-    allowedMentions: NO_MENTIONS,
-    ...(config.apiUrl && { rest: { api: config.apiUrl } }),
-  });
-  guardGatewayPackets(client, log);
+  // Built at start, once the intents the application may use are known.
+  let client: Client;
+  let readsContent = false;
+  /** Threads already told to mention the bot, so the note comes once, not under every message. */
+  const toldToMention = new Set<string>();
   let started = false;
 
-  client.on(Events.MessageCreate, (message) => {
-    void onMessage(message).catch((error: unknown) => log.error({ err: error }, "could not answer a message"));
-  });
-  client.on(Events.InteractionCreate, (interaction) => {
-    if (!interaction.isChatInputCommand()) return;
-    void onCommand(interaction).catch((error: unknown) => log.error({ err: error }, "could not answer a command"));
-  });
-  client.on(Events.ShardReady, () => onStatus("ready"));
-  client.on(Events.ShardResume, () => onStatus("ready"));
-  client.on(Events.ShardReconnecting, () => onStatus("reconnecting", "reconnecting to the Discord gateway"));
-  client.on(Events.ShardDisconnect, (event) => {
-    const reason = closeReason(event.code);
-    log.error({ code: event.code }, reason);
-    onStatus("down", reason);
-  });
-  client.on(Events.ShardError, (error) => log.warn({ err: error }, "Discord gateway connection error"));
-  // An 'error' event without a listener would be thrown, and would stop the process.
-  client.on(Events.Error, (error) => log.error({ err: error }, "Discord client error"));
+  function connect(intents: Awaited<ReturnType<typeof chooseIntents>>["intents"]): Client {
+    client = new Client({
+      intents,
+      partials: [Partials.Channel],
+      // The client-wide default; every send below also says so explicitly.
+      allowedMentions: NO_MENTIONS,
+      ...(config.apiUrl && { rest: { api: config.apiUrl } }),
+    });
+    guardGatewayPackets(client, log);
+    listen(client);
+    return client;
+  }
+
+  function listen(client: Client): void {
+    client.on(Events.MessageCreate, (message) => {
+      void onMessage(message).catch((error: unknown) => log.error({ err: error }, "could not answer a message"));
+    });
+    client.on(Events.InteractionCreate, (interaction) => {
+      if (interaction.isButton()) return void onButton(interaction).catch((error: unknown) => log.error({ err: error }, "could not answer a button"));
+      if (!interaction.isChatInputCommand()) return;
+      void onCommand(interaction).catch((error: unknown) => log.error({ err: error }, "could not answer a command"));
+    });
+    client.on(Events.ShardReady, () => onStatus("ready"));
+    client.on(Events.ShardResume, () => onStatus("ready"));
+    client.on(Events.ShardReconnecting, () => onStatus("reconnecting", "reconnecting to the Discord gateway"));
+    client.on(Events.ShardDisconnect, (event) => {
+      const reason = closeReason(event.code);
+      log.error({ code: event.code }, reason);
+      onStatus("down", reason);
+    });
+    client.on(Events.ShardError, (error) => log.warn({ err: error }, "Discord gateway connection error"));
+    // An 'error' event without a listener would be thrown, and would stop the process.
+    client.on(Events.Error, (error) => log.error({ err: error }, "Discord client error"));
+  }
 
   async function onMessage(message: Message): Promise<void> {
     if (message.author.bot || !client.user) return;
     const direct = message.channel.type === ChannelType.DM;
-    if (!direct && !message.mentions.users.has(client.user.id)) return;
+    const mentioned = message.mentions.users.has(client.user.id);
+    // In a thread the bot started, every message is a follow-up; elsewhere in a server only mentions are for it.
+    const ownThread = message.channel.isThread() && message.channel.ownerId === client.user.id;
+    if (!direct && !mentioned && !ownThread) return;
     if (!(await seen.firstTime(`discord:message:${message.id}`))) return log.debug({ message: message.id }, "another delivery of this message is already answered");
+    if (!direct && !mentioned && !readsContent) {
+      if (toldToMention.has(message.channelId) || !message.channel.isSendable()) return;
+      toldToMention.add(message.channelId);
+      await message.channel.send(body(MENTION_ME));
+      return;
+    }
     const text = message.content.replace(new RegExp(`<@!?${client.user.id}>`, "g"), "").trim();
+    // A follow-up with no text (an image, a sticker) is not a question; a bare mention still gets help.
+    if (!text && !direct && !mentioned) return;
     const inThread = message.channel.isThread();
     const parsed = commandFromText(text);
     const channel = direct || inThread ? message.channel : await message.startThread({ name: threadName(text) });
@@ -81,7 +112,26 @@ export function createDiscordAdapter(bot: ChatBot, config: DiscordConfig, logger
     await channel.sendTyping();
     const placeholder = await channel.send(body(PLACEHOLDER));
     // Plain messages cannot be ephemeral on Discord, so notices for the asker go in the thread too.
-    await reply(request, (content) => placeholder.edit(body(content)), (content) => channel.send(body(content)));
+    await reply(request, (content, components) => placeholder.edit(body(content, components)), (content, components) => channel.send(body(content, components)));
+  }
+
+  /** A button under an earlier answer, card or choice: answered as a reply to the click, in the same channel or thread. */
+  async function onButton(interaction: ButtonInteraction): Promise<void> {
+    const encoded = actionFromCustomId(interaction.customId);
+    const action = encoded ? decodeAction(encoded) : undefined;
+    if (!action) return log.warn({ customId: interaction.customId }, "ignored a button this version does not know");
+    await interaction.deferReply();
+    const request: ChatRequest = {
+      command: action.kind,
+      text: "",
+      paperId: action.paperId,
+      thread: `discord:${interaction.channelId}`,
+      channel: `discord:${interaction.channel?.isThread() ? interaction.channel.parentId : interaction.channelId}`,
+      user: { id: interaction.user.id, name: interaction.user.username },
+      platform: "discord",
+      raw: interaction,
+    };
+    await reply(request, (content, components) => interaction.editReply(body(content, components)), (content, components) => interaction.followUp(body(content, components)), privately(interaction));
   }
 
   async function onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
@@ -89,7 +139,7 @@ export function createDiscordAdapter(bot: ChatBot, config: DiscordConfig, logger
     const name = interaction.commandName as ChatCommand;
     const text =
       name === "ask" ? interaction.options.getString("question", true)
-      : name === "paper" ? interaction.options.getString("name", true)
+      : name === "paper" || name === "similar" ? interaction.options.getString("name", true)
       : `${interaction.options.getSubcommand()} ${interaction.options.getString("topic") ?? ""}`.trim();
     const manages = !interaction.inGuild() || Boolean(interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels));
     const request: ChatRequest = {
@@ -101,34 +151,37 @@ export function createDiscordAdapter(bot: ChatBot, config: DiscordConfig, logger
       platform: "discord",
       raw: interaction,
     };
-    await reply(
-      request,
-      (content) => interaction.editReply(body(content)),
-      (content) => interaction.followUp(body(content)),
-      // Errors and limits go to the asker alone: the public "thinking…" reply is removed.
-      // (Deleted first: a follow-up to a reply still "thinking" would replace it, publicly.)
-      async (content) => {
-        await interaction.deleteReply().catch((error: unknown) => log.warn({ err: error }, "could not remove the deferred reply"));
-        await interaction.followUp({ ...body(content), flags: MessageFlags.Ephemeral });
-      },
-    );
+    await reply(request, (content, components) => interaction.editReply(body(content, components)), (content, components) => interaction.followUp(body(content, components)), privately(interaction));
   }
 
-  /** The answer goes into the first message (edited as it streams); any overflow follows as new messages. */
-  async function reply(request: ChatRequest, editFirst: (content: string) => Promise<unknown>, sendMore: (content: string) => Promise<unknown>, sendPrivately?: (content: string) => Promise<unknown>): Promise<void> {
+  /** Errors and limits go to the asker alone: the public "thinking…" reply is removed. (Deleted first: a follow-up to a reply still "thinking" would replace it, publicly.) */
+  function privately(interaction: ChatInputCommandInteraction | ButtonInteraction): (content: string) => Promise<unknown> {
+    return async (content) => {
+      await interaction.deleteReply().catch((error: unknown) => log.warn({ err: error }, "could not remove the deferred reply"));
+      await interaction.followUp({ ...body(content), flags: MessageFlags.Ephemeral });
+    };
+  }
+
+  /** The answer goes into the first message (edited as it streams); any overflow follows as new messages; the buttons go under the last. */
+  async function reply(request: ChatRequest, editFirst: Send, sendMore: Send, sendPrivately?: (content: string) => Promise<unknown>): Promise<void> {
     const response: ChatResponse | undefined = await handleWithProgress(bot, request, (partial) => editFirst(clip(`${partial} …`)), (error) => log.warn({ err: error }, "progress edit failed"));
     if (!response) return;
-    const [first, ...rest] = toDiscordMessages(response);
-    if (sendPrivately && isForAskerOnly(response)) return void (await sendPrivately(first!));
-    await editFirst(first!);
-    for (const more of rest) await sendMore(more);
+    const messages = toDiscordMessages(response);
+    if (sendPrivately && isForAskerOnly(response)) return void (await sendPrivately(messages[0]!));
+    const buttons = buttonRows(response);
+    for (const [index, content] of messages.entries()) {
+      const components = index === messages.length - 1 ? buttons : [];
+      await (index === 0 ? editFirst(content, components) : sendMore(content, components));
+    }
   }
 
   return {
     name: "discord",
-    client,
     async start(): Promise<void> {
       onStatus("starting");
+      const chosen = await chooseIntents(config.token, config.apiUrl, log);
+      readsContent = chosen.readsContent;
+      connect(chosen.intents);
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       try {
         await client.login(config.token);
@@ -143,7 +196,7 @@ export function createDiscordAdapter(bot: ChatBot, config: DiscordConfig, logger
     },
     async stop(): Promise<void> {
       if (started) onStatus("down", "stopped");
-      await client.destroy();
+      await client?.destroy();
     },
   };
 }

@@ -1,6 +1,7 @@
 import { paperByline, type ChatResponse, type PaperCard } from "../../src/chat/response.ts";
 import { digestHeading, emptyNote, itemMarkdown } from "../../src/digest/render.ts";
 import type { Digest } from "../../src/digest/types.ts";
+import { buttonBlocks } from "./buttons.ts";
 import { BLOCK_LIMIT, link, neutralizeMentions, plainText, SECTION_LIMIT, splitText, toMrkdwn } from "./mrkdwn.ts";
 
 export type SlackBlock = Record<string, unknown>;
@@ -8,6 +9,7 @@ export type SlackMessage = { text: string; blocks: SlackBlock[] };
 
 const section = (text: string): SlackBlock => ({ type: "section", text: { type: "mrkdwn", text } });
 const context = (text: string): SlackBlock => ({ type: "context", elements: [{ type: "mrkdwn", text: text.slice(0, SECTION_LIMIT) }] });
+const SHORTENED = context("(Shortened to fit Slack's message limits.)");
 
 /**
  * A response as a Slack message: Block Kit sections (at most 3,000
@@ -15,6 +17,14 @@ const context = (text: string): SlackBlock => ({ type: "context", elements: [{ t
  * plain-text fallback for notifications.
  */
 export function toSlackMessage(response: ChatResponse): SlackMessage {
+  const { text, blocks } = withoutButtons(response);
+  const buttons = buttonBlocks(response);
+  // The buttons stay when the content has to be shortened to fit.
+  const room = BLOCK_LIMIT - buttons.length;
+  return { text, blocks: [...(blocks.length <= room ? blocks : [...blocks.slice(0, room - 1), SHORTENED]), ...buttons] };
+}
+
+function withoutButtons(response: ChatResponse): SlackMessage {
   switch (response.kind) {
     case "text":
       return message(response.markdown, sections(toMrkdwn(response.markdown)));
@@ -24,7 +34,7 @@ export function toSlackMessage(response: ChatResponse): SlackMessage {
       return message(response.paper.title, cardBlocks(response.paper));
     case "choose": {
       const list = response.papers.map((paper, index) => `${index + 1}. ${link(paper.url, paper.title)}`).join("\n");
-      return message(`Which paper did you mean by "${response.query}"?`, sections(`Which one did you mean by *${toMrkdwn(response.query)}*?\n${list}\nAsk again with more of its title, e.g. \`paper ${toMrkdwn(response.papers[0]!.title.slice(0, 40))}\`.`));
+      return message(`Which paper did you mean by "${response.query}"?`, sections(`Which one did you mean by *${toMrkdwn(response.query)}*?\n${list}\nPick one below, or reply with its number.`));
     }
     case "answer": {
       const { reply } = response;
@@ -51,12 +61,13 @@ function sections(mrkdwn: string): SlackBlock[] {
 /** Keeps within the block limit, saying so when something had to go; no text in it can mention anyone. */
 function message(fallback: string, blocks: SlackBlock[]): SlackMessage {
   const text = plainText(fallback.replace(/\*\*/g, "").slice(0, 300));
-  const kept = blocks.length <= BLOCK_LIMIT ? blocks : [...blocks.slice(0, BLOCK_LIMIT - 1), context("(Shortened to fit Slack's message limits.)")];
+  const kept = blocks.length <= BLOCK_LIMIT ? blocks : [...blocks.slice(0, BLOCK_LIMIT - 1), SHORTENED];
   return { text, blocks: kept.map(withoutMentions) };
 }
 
 function withoutMentions(block: SlackBlock): SlackBlock {
-  const neutral = (part: { type: string; text: string }) => ({ ...part, text: neutralizeMentions(part.text) });
+  // Only text parts: an actions block's elements are buttons, added after this pass.
+  const neutral = (part: { type: string; text: string }) => (typeof part.text === "string" ? { ...part, text: neutralizeMentions(part.text) } : part);
   const { text, elements } = block as { text?: { type: string; text: string }; elements?: { type: string; text: string }[] };
   return { ...block, ...(text && { text: neutral(text) }), ...(elements && { elements: elements.map(neutral) }) };
 }

@@ -6,25 +6,32 @@ import type { ChatBot } from "../../src/chat/bot.ts";
 import { commandFromText, type ChatCommand, type ChatRequest } from "../../src/chat/request.ts";
 import { isForAskerOnly } from "../../src/chat/response.ts";
 import { RecentEvents, type SeenEvents } from "../../src/chat/seen-events.ts";
+import { RecentThreads, type AnsweredThreads } from "../../src/chat/threads.ts";
 import type { ChatConfig } from "../../src/config.ts";
 import type { StatusListener } from "../status.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import { toSlackMessage } from "./blocks.ts";
 import { canManageChannel, checkBotToken, isTokenRejected, slackErrorCode, startError, tokenRejectedReason } from "./platform.ts";
+import { handleButtons } from "./interactions.ts";
 import { guardReceiver } from "./receiver-guard.ts";
 import { guardSocket } from "./socket-guard.ts";
 import { answerInThread } from "./thread-reply.ts";
 
 export type SlackConfig = NonNullable<ChatConfig["slack"]>;
 export type HttpRoute = { path: string; method: string[]; handler: (req: IncomingMessage, res: ServerResponse) => void };
-/** `probeIntervalMs`: how often an idle adapter asks Slack whether its token still works (default a minute). */
-export type SlackAdapterOptions = { port: number; routes?: HttpRoute[]; onStatus?: StatusListener; seen?: SeenEvents; probeIntervalMs?: number };
+/**
+ * `probeIntervalMs`: how often an idle adapter asks Slack whether its token still works (default a minute).
+ * `threads`: where the threads the bot answered in are kept (in memory unless a shared store is given).
+ */
+export type SlackAdapterOptions = { port: number; routes?: HttpRoute[]; onStatus?: StatusListener; seen?: SeenEvents; threads?: AnsweredThreads; probeIntervalMs?: number };
 
 const PROBE_INTERVAL_MS = 60_000;
 
 /**
- * The Slack adapter: mentions and DMs answered in their thread, `/ask`,
- * `/paper` and `/digest` acknowledged at once and answered after, in HTTP
+ * The Slack adapter: mentions and DMs answered in their thread, later
+ * messages in a thread it answered in read as follow-ups without a mention,
+ * buttons, and `/ask`, `/paper`, `/similar` and `/digest` acknowledged at
+ * once and answered after, in HTTP
  * mode (signed requests) or Socket Mode. Retried events are answered once;
  * a malformed request is logged and dropped.
  */
@@ -41,6 +48,7 @@ export function createSlackAdapter(bot: ChatBot, config: SlackConfig, logger: Lo
   else guardSocket(receiver, log);
   const app = new App({ token: config.botToken, receiver, clientOptions, logger: boltLogger(log), ignoreSelf: true });
   const seen = options.seen ?? new RecentEvents();
+  const threads = options.threads ?? new RecentThreads();
   const once = new WebClient(config.botToken, { ...clientOptions, retryConfig: { retries: 0 }, logger: boltLogger(log) });
 
   // Slack retries an event it thinks went unanswered; the first delivery is already being handled.
@@ -56,20 +64,33 @@ export function createSlackAdapter(bot: ChatBot, config: SlackConfig, logger: Lo
     const threadTs = event.thread_ts ?? event.ts;
     const request = requestFrom(text, body.team_id, event.channel, threadTs, event.user ?? "unknown", event);
     if (request.command === "digest") request.user.canManageChannel = await canManageChannel(client, request.user.id, event.channel, log);
+    await threads.remember(request.thread);
     await answerInThread(bot, { client, once }, { channel: event.channel, threadTs, direct: false, key: event.ts }, request, log);
   });
 
-  app.message(async ({ message, client, body }) => {
+  app.message(async ({ message, client, body, context }) => {
     const incoming = message as { channel_type?: string; subtype?: string; bot_id?: string; text?: unknown; user?: string; ts: string; thread_ts?: string; channel: string };
-    if (incoming.channel_type !== "im" || incoming.subtype || incoming.bot_id || typeof incoming.text !== "string" || !incoming.text) return;
+    // Edits, joins and other bots' posts are not questions; a reply also sent to the channel ("thread_broadcast") is.
+    if ((incoming.subtype && incoming.subtype !== "thread_broadcast") || incoming.bot_id || typeof incoming.text !== "string" || !incoming.text) return;
+    const direct = incoming.channel_type === "im";
     const threadTs = incoming.thread_ts ?? incoming.ts;
     const request = requestFrom(incoming.text, (body as { team_id?: string }).team_id, incoming.channel, threadTs, incoming.user ?? "unknown", incoming);
-    // A DM is the user's own channel.
-    request.user.canManageChannel = true;
-    await answerInThread(bot, { client, once }, { channel: incoming.channel, threadTs, direct: true, key: incoming.ts }, request, log);
+    if (direct) {
+      // A DM is the user's own channel.
+      request.user.canManageChannel = true;
+    } else {
+      // In a channel only follow-ups count: a reply in a thread the bot answered in. A mention there is app_mention's.
+      if (!incoming.thread_ts || incoming.thread_ts === incoming.ts) return;
+      if (context.botUserId && incoming.text.includes(`<@${context.botUserId}>`)) return;
+      if (!(await threads.answered(request.thread))) return;
+      if (request.command === "digest") request.user.canManageChannel = await canManageChannel(client, request.user.id, incoming.channel, log);
+    }
+    await answerInThread(bot, { client, once }, { channel: incoming.channel, threadTs, direct, key: incoming.ts }, request, log);
   });
 
-  for (const command of ["ask", "paper", "digest"] as const) {
+  handleButtons(app, bot, once, threads, log);
+
+  for (const command of ["ask", "paper", "similar", "digest"] as const) {
     app.command(`/${command}`, async ({ command: slash, ack, respond, client }) => {
       await ack();
       const request: ChatRequest = {

@@ -10,6 +10,7 @@ export type FollowUp =
 
 const ORDINALS: Record<string, number> = { first: 1, "1st": 1, second: 2, "2nd": 2, third: 3, "3rd": 3, fourth: 4, "4th": 4, fifth: 5, "5th": 5, sixth: 6, "6th": 6 };
 const REFERENCE = /\b(?:those|these|them|they|that one|this one|the ones?|it)\b/;
+const BARE_ORDINAL = /^\s*(?:the\s+)?(?:first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|last)(?:\s+(?:one|paper|result|item))?\s*[.!?]?\s*$/;
 const LEFTOVER = /^(?:any|anything|some|more|ones?|those|these|them|only|just|and|but|what about|how about|\s)*$/;
 
 /**
@@ -22,8 +23,11 @@ export function resolveFollowUp(question: string, previous: Turn | undefined, to
   if (!previous) return undefined;
   const text = question.toLowerCase();
   const ordinal = /\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|last)\b(?:\s+(?:one|paper|result|item))?|\b(?:number|no\.?|#)\s*(\d)\b|\[(\d)\]/.exec(text);
-  if (ordinal && previous.papers.length > 0 && (REFERENCE.test(text) || /\b(?:more|about|explain|detail|summar|what|tell)/.test(text))) {
-    const index = ordinal[1] === "last" ? previous.papers.length : ORDINALS[ordinal[1] ?? ""] ?? Number(ordinal[2] ?? ordinal[3]);
+  // A reply of just "2" or "the second one" picks from the numbered list the previous answer gave.
+  const numbered = /^\s*(?:#\s*)?(\d{1,2})\s*[.)]?\s*$/.exec(text);
+  const asksAbout = REFERENCE.test(text) || /\b(?:more|about|explain|detail|summar|what|tell)/.test(text) || BARE_ORDINAL.test(text);
+  if (previous.papers.length > 0 && (numbered || (ordinal && asksAbout))) {
+    const index = numbered ? Number(numbered[1]) : ordinal![1] === "last" ? previous.papers.length : ORDINALS[ordinal![1] ?? ""] ?? Number(ordinal![2] ?? ordinal![3]);
     const paper = previous.papers[index - 1];
     if (paper) return { kind: "pick", paper };
   }

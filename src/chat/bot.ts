@@ -31,6 +31,8 @@ const HELP = [
   "Ask me about the papers in the library, for example:",
   "- *which papers cover KV cache compression?* (follow up in the thread: *which of those is the most recent?*)",
   "- `paper PyramidKV` to look up one paper by name, short name, fragment or arXiv id",
+  "- `similar PyramidKV` for the papers most like one you name",
+  "- after a numbered list, reply with a number (*2*) to open that paper",
   "- `digest subscribe [topic]`, `digest unsubscribe`, `digest now` for a daily digest in this channel",
 ].join("\n");
 
@@ -80,6 +82,7 @@ export class ChatBot {
 
   async #route(request: ChatRequest, logger: Logger, onPartial?: (markdown: string) => void): Promise<ChatResponse> {
     const { limits, answerer, digest } = this.#options;
+    if (request.unknownCommand) return { kind: "text", markdown: `I don't have a \`/${request.unknownCommand}\` command. The ones I know are \`/ask\`, \`/paper\`, \`/similar\`, \`/digest\` and \`/help\`.\n\n${HELP}` };
     if (request.command === "help" || (request.command === "ask" && !request.text)) return { kind: "text", markdown: HELP };
     if (request.command === "digest") {
       if (!digest) return { kind: "text", markdown: "Digests are not set up on this bot yet." };
@@ -94,11 +97,17 @@ export class ChatBot {
       return forAsker(`You are asking faster than I can keep up. Please try again in ${Math.ceil(allowed.retryInMs / 1000)} seconds.`);
     }
     if (request.command === "paper") {
-      if (!request.text) return { kind: "text", markdown: "Which paper? For example: `paper PyramidKV`." };
+      if (!request.text && !request.paperId) return { kind: "text", markdown: "Which paper? For example: `paper PyramidKV`." };
       return await this.#papers.lookUp(request, logger, onPartial);
+    }
+    if (request.command === "similar") {
+      if (!request.text && !request.paperId) return { kind: "text", markdown: "Papers similar to which one? For example: `similar PyramidKV`." };
+      return await this.#papers.similar(request);
     }
     const picked = this.#papers.pick(request);
     if (picked) return picked;
+    // From here on a number refers to this answer's papers (the answerer's follow-ups), not to an older choice.
+    this.#papers.forget(request.thread);
     await this.#options.threads?.refresh(request.thread).catch((error: unknown) => logger.warn({ err: error }, "could not read this thread's earlier turns; answering without them"));
     const reply = await answerer.ask(request.text, { thread: request.thread, logger, ...(onPartial && { onPartial }) });
     return { kind: "answer", reply };

@@ -2,8 +2,10 @@ import type { Logger } from "pino";
 import type { Answerer } from "../answer/answerer.ts";
 import { escapeMarkdown } from "../answer/extractive.ts";
 import type { Library } from "../library/library.ts";
+import type { StoredPaper } from "../store/paper-store.ts";
 import type { ChatRequest } from "./request.ts";
 import { cardOf, type ChatResponse, type PaperCard } from "./response.ts";
+import { similarReply } from "./similar-reply.ts";
 
 /** Threads whose last offered choice is remembered; the oldest is forgotten first. */
 const REMEMBERED_THREADS = 1_000;
@@ -14,8 +16,9 @@ const PICK = /^\s*(?:(?:#|no\.?|number)\s*)?(\d{1,2})\s*[.)]?\s*$|^\s*(?:the\s+)
 /**
  * Looking a paper up in chat: its card when the name is clear; a numbered
  * choice when several papers fit, where a bare "2" in the thread then picks
- * the second; "not in the library" with the closest papers; and a search,
- * said as such, when the request describes a paper instead of naming it.
+ * the second; "not in the library" with the closest papers; a search, said
+ * as such, when the request describes a paper instead of naming it; and the
+ * papers most like a named one. A button names its paper by id instead.
  */
 export class PaperRequests {
   readonly #library: Library;
@@ -39,7 +42,16 @@ export class PaperRequests {
     return { kind: "paper", paper };
   }
 
+  /** A later list in the thread (an answer's citations) is what a number refers to now, not an older choice. */
+  forget(thread: string): void {
+    this.#choices.delete(thread);
+  }
+
   async lookUp(request: ChatRequest, logger: Logger, onPartial?: (markdown: string) => void): Promise<ChatResponse> {
+    if (request.paperId) {
+      const paper = await this.#byId(request.paperId);
+      return paper ? { kind: "paper", paper: cardOf(paper) } : gone();
+    }
     const found = await this.#library.lookup(request.text);
     if (found.match) return { kind: "paper", paper: cardOf(found.match) };
     if (found.alternatives.length > 0) return this.#offer(request.thread, { kind: "choose", query: request.text, papers: found.alternatives.map(cardOf) });
@@ -47,13 +59,37 @@ export class PaperRequests {
       const reply = await this.#answerer.ask(request.text, { thread: request.thread, logger, ...(onPartial && { onPartial }) });
       return { kind: "answer", reply: { ...reply, notes: ["That reads like a description rather than a paper's name, so I searched for it.", ...reply.notes] } };
     }
-    if (found.closest.length === 0) {
-      return { kind: "text", markdown: `No paper in the library matches *${escapeMarkdown(request.text)}*. Try its full title, a distinctive part of it, or its arXiv id.` };
+    return this.#notInLibrary(request, found.closest, "");
+  }
+
+  /** Papers like the named one (or the button's), by the same core call as `paperbot similar`. */
+  async similar(request: ChatRequest): Promise<ChatResponse> {
+    let name = request.text;
+    if (request.paperId) {
+      const paper = await this.#byId(request.paperId);
+      if (!paper) return gone();
+      // An arXiv id finds exactly its paper; a paper without one (id "t-…") is found by its exact title.
+      name = paper.id.startsWith("t-") ? paper.title : paper.id;
     }
-    const closest = found.closest.map(cardOf);
+    const found = await this.#library.similar(name);
+    if (!found.paper) return this.#notInLibrary(request, found.lookup.closest, ", so I cannot look for papers like it");
+    const { reply, papers } = similarReply(found.paper, found.result);
+    this.#remember(request.thread, papers.map(cardOf));
+    return { kind: "answer", reply };
+  }
+
+  async #byId(id: string): Promise<StoredPaper | undefined> {
+    return (await this.#library.papers()).find((paper) => paper.id === id);
+  }
+
+  #notInLibrary(request: ChatRequest, closestPapers: StoredPaper[], consequence: string): ChatResponse {
+    if (closestPapers.length === 0) {
+      return { kind: "text", markdown: `No paper in the library matches *${escapeMarkdown(request.text)}*${consequence}. Try its full title, a distinctive part of it, or its arXiv id.` };
+    }
+    const closest = closestPapers.map(cardOf);
     this.#remember(request.thread, closest);
     const lines = closest.map((paper, index) => `${index + 1}. [${escapeMarkdown(paper.title)}](${paper.url})`);
-    return { kind: "text", markdown: `*${escapeMarkdown(request.text)}* is not in the library. Closest (reply with a number to see one):\n${lines.join("\n")}` };
+    return { kind: "text", markdown: `*${escapeMarkdown(request.text)}* is not in the library${consequence}. Closest (reply with a number to see one):\n${lines.join("\n")}` };
   }
 
   #offer(thread: string, response: Extract<ChatResponse, { kind: "choose" }>): ChatResponse {
@@ -66,4 +102,9 @@ export class PaperRequests {
     this.#choices.set(thread, papers);
     if (this.#choices.size > REMEMBERED_THREADS) this.#choices.delete(this.#choices.keys().next().value!);
   }
+}
+
+/** A button pressed after the library dropped its paper (a rebuild): nothing to show, and what to do instead. */
+function gone(): ChatResponse {
+  return { kind: "text", markdown: "That paper is no longer in the library (it may have been rebuilt since). Ask again by name, for example `paper <title>`.", forAskerOnly: true };
 }

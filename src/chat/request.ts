@@ -1,5 +1,5 @@
 /** What a person asked the bot, whatever the platform. */
-export type ChatCommand = "ask" | "paper" | "digest" | "help";
+export type ChatCommand = "ask" | "paper" | "similar" | "digest" | "help";
 
 export type ChatRequest = {
   command: ChatCommand;
@@ -12,18 +12,29 @@ export type ChatRequest = {
   /** `canManageChannel`: the platform says this user may change the channel's settings (set by adapters for digest commands). */
   user: { id: string; name?: string; isBot?: boolean; canManageChannel?: boolean };
   platform: "discord" | "slack" | "console";
+  /** Set by a button: the paper it was attached to, so `paper` and `similar` need no lookup by name. */
+  paperId?: string;
+  /** Set for a command the bot does not know ("/foo"): it is answered with help rather than searched. */
+  unknownCommand?: string;
   /** The platform's own event, for adapters that need more than the above. */
   raw?: unknown;
 };
 
+/** "similar to X?" and "similar papers on …" are questions the answerer reads; only "similar X" names a paper. */
+const SIMILAR_QUESTION = /^similar\s+(?:to|papers?|work|ones?|research|articles?|studies)\b/i;
+
 /**
  * Turns a free-text message into a request: "paper PyramidKV" or
- * "/paper PyramidKV" looks a paper up, "digest subscribe …" manages digests,
- * "help" explains; anything else is a question.
+ * "/paper PyramidKV" looks a paper up, "similar PyramidKV" finds papers like
+ * it, "digest subscribe …" manages digests, "help" explains, an unknown
+ * "/command" gets help; anything else is a question.
  */
-export function commandFromText(text: string): { command: ChatCommand; text: string } {
+export function commandFromText(text: string): { command: ChatCommand; text: string; unknownCommand?: string } {
   const trimmed = text.trim();
-  const match = /^\/?(ask|paper|digest|help)\b[:\s]*(.*)$/is.exec(trimmed);
-  if (!match) return { command: "ask", text: trimmed };
-  return { command: match[1]!.toLowerCase() as ChatCommand, text: match[2]!.trim() };
+  const match = /^\/?(ask|paper|similar|digest|help)\b[:\s]*(.*)$/is.exec(trimmed);
+  if (match && !SIMILAR_QUESTION.test(trimmed.replace(/^\//, ""))) return { command: match[1]!.toLowerCase() as ChatCommand, text: match[2]!.trim() };
+  // "/foo bar": a command the bot does not have, not a question about "/foo bar". A path ("/usr/…") is not a command.
+  const unknown = /^\/([a-z][\w-]*)(?:\s|$)/i.exec(trimmed);
+  if (unknown) return { command: "help", text: "", unknownCommand: unknown[1]! };
+  return { command: "ask", text: trimmed };
 }

@@ -21,9 +21,9 @@ function register(args: string[]): Promise<{ code: number; stdout: string }> {
 }
 
 describe("slash command registration", () => {
-  it("registers /ask, /paper and /digest in a guild for development, or globally", async () => {
+  it("registers /ask, /paper, /similar and /digest in a guild for development, or globally", async () => {
     const guild = await register(["--guild", GUILD_ID]);
-    expect(guild.stdout).toContain(`Registered /ask, /paper, /digest in guild ${GUILD_ID}`);
+    expect(guild.stdout).toContain(`Registered /ask, /paper, /similar, /digest in guild ${GUILD_ID}`);
     const put = discord.calls.find((call) => call.method === "PUT")!;
     expect(put.path).toBe(`/applications/${APP_ID}/guilds/${GUILD_ID}/commands`);
     expect(put.body.find((command: { name: string }) => command.name === "digest").options.map((option: { name: string }) => option.name)).toEqual(["subscribe", "unsubscribe", "now"]);

@@ -23,7 +23,9 @@ describe("Slack rendering", () => {
     const message = toSlackMessage({ kind: "answer", reply: reply(long, 8) });
     expect(message.blocks.length).toBeLessThanOrEqual(50);
     for (const block of message.blocks) expect(JSON.stringify(block).length).toBeLessThan(3_200);
-    expect(JSON.stringify(message.blocks.at(-1))).toContain("Shortened to fit");
+    // Shortened, saying so, with the buttons kept last.
+    expect(JSON.stringify(message.blocks.at(-2))).toContain("Shortened to fit");
+    expect(message.blocks.at(-1)).toMatchObject({ type: "actions" });
     expect(message.text.length).toBeLessThanOrEqual(300);
   });
 

@@ -34,6 +34,16 @@ describe("chat core", () => {
     expect(commandFromText("digest subscribe LLM inference")).toEqual({ command: "digest", text: "subscribe LLM inference" });
     expect(commandFromText("help")).toEqual({ command: "help", text: "" });
     expect(commandFromText("papers on sparse attention?")).toEqual({ command: "ask", text: "papers on sparse attention?" });
+    expect(commandFromText("similar PyramidKV")).toEqual({ command: "similar", text: "PyramidKV" });
+    // "similar to X?" is a question the answerer reads, not the command.
+    expect(commandFromText("similar to PyramidKV?")).toEqual({ command: "ask", text: "similar to PyramidKV?" });
+    expect(commandFromText("/foo bar")).toEqual({ command: "help", text: "", unknownCommand: "foo" });
+  });
+
+  it("answers an unknown /command with a short help, not as a question", async () => {
+    const { bot } = botWith(fakeLibrary({ search: () => Promise.reject(new Error("must not search")) }));
+    const response = await bot.handle(request("/foo which papers cover KV caches?"));
+    expect(response).toMatchObject({ kind: "text", markdown: expect.stringMatching(/^I don't have a `\/foo` command\. The ones I know are `\/ask`, `\/paper`, `\/similar`/) });
   });
 
   it("ignores bots, including itself", async () => {

@@ -40,3 +40,40 @@ describe("looking papers up in chat", () => {
     expect((response as { reply: { notes: string[] } }).reply.notes[0]).toMatch(/reads like a description/);
   });
 });
+
+describe("numbered lists and similar papers in chat", () => {
+  it("reads a bare '2' or 'the second one' after an answer as the answer's second cited paper", async () => {
+    const answer = await say("which papers cover KV cache compression?", "answer-pick");
+    const cited = (answer as { reply: { citations: { title: string }[] } }).reply.citations;
+    expect(cited.length).toBeGreaterThanOrEqual(2);
+    const second = await say("2", "answer-pick");
+    expect(second).toMatchObject({ kind: "answer", reply: { citations: [{ title: cited[1]!.title }] } });
+    await say("which papers cover KV cache compression?", "answer-ordinal");
+    expect(await say("the second one", "answer-ordinal")).toMatchObject({ kind: "answer", reply: { citations: [{ title: cited[1]!.title }] } });
+  });
+
+  it("a number refers to the latest list in the thread: an answer after a choice replaces the choice", async () => {
+    await say("paper Model Tells You", "latest");
+    const answer = await say("which papers cover KV cache compression?", "latest");
+    const cited = (answer as { reply: { citations: { title: string }[] } }).reply.citations;
+    expect(await say("2", "latest")).toMatchObject({ kind: "answer", reply: { citations: [{ title: cited[1]!.title }] } });
+  });
+
+  it("'similar <name>' lists the papers most like it, leaving it out, and a number then opens one", async () => {
+    const response = await say("similar PyramidKV", "similar");
+    expect(response).toMatchObject({ kind: "answer", reply: { text: expect.stringMatching(/^Papers similar to \*\*PyramidKV: Dynamic KV Cache Compression/) } });
+    const citations = (response as { reply: { citations: { id: string; title: string }[] } }).reply.citations;
+    expect(citations.length).toBeGreaterThan(1);
+    expect(citations.map((citation) => citation.title).join("\n")).not.toMatch(/^PyramidKV:/m);
+    expect(await say("2", "similar")).toMatchObject({ kind: "paper", paper: { title: citations[1]!.title } });
+  });
+
+  it("a button names its paper by id: 'paper' opens the card, 'similar' finds papers like it, a vanished id says what to do", async () => {
+    const found = await samples().lookup("PyramidKV");
+    const id = found.match!.id;
+    const base = { text: "", thread: "button", channel: "c", user: { id: "u" }, platform: "console" as const };
+    expect(await bot.handle({ ...base, command: "paper", paperId: id })).toMatchObject({ kind: "paper", paper: { id } });
+    expect(await bot.handle({ ...base, command: "similar", paperId: id })).toMatchObject({ kind: "answer", reply: { text: expect.stringMatching(/^Papers similar to \*\*PyramidKV/) } });
+    expect(await bot.handle({ ...base, command: "similar", paperId: "t-gone" })).toMatchObject({ kind: "text", forAskerOnly: true, markdown: expect.stringMatching(/no longer in the library/) });
+  });
+});

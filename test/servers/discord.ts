@@ -20,7 +20,11 @@ export const REJECTED_TOKEN = "rejected-token";
  * edits, command registration) and the gateway WebSocket that sends it
  * HELLO, READY, GUILD_CREATE and then whatever events a test dispatches.
  */
-export async function startDiscordServer() {
+/** The application flag Discord sets when Message Content is switched on for an app in under 100 servers. */
+const MESSAGE_CONTENT_LIMITED = 1 << 19;
+
+/** `messageContent: false`: the app has not switched the privileged Message Content intent on (default: it has). */
+export async function startDiscordServer(options: { messageContent?: boolean } = {}) {
   const calls: DiscordCall[] = [];
   /** Messages created in channels, oldest first. */
   const posted: ReturnType<typeof message>[] = [];
@@ -48,6 +52,7 @@ export async function startDiscordServer() {
       return sendJson(response, 200, { url: `ws://127.0.0.1:${(http.server.address() as AddressInfo).port}/gateway`, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } });
     }
     if (method === "GET" && path === "/users/@me") return sendJson(response, 200, BOT);
+    if (method === "GET" && path === "/applications/@me") return sendJson(response, 200, { id: APP_ID, name: "paperbot", flags: options.messageContent === false ? 0 : MESSAGE_CONTENT_LIMITED, bot_public: true, bot_require_code_grant: false, verify_key: "", description: "", icon: null });
     if (method === "POST" && (match = /^\/channels\/(\d+)\/typing$/.exec(path))) return response.writeHead(204).end();
     if (method === "POST" && (match = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path))) {
       call.created = snowflake();
@@ -106,12 +111,12 @@ export async function startDiscordServer() {
     sendRaw: (text: string) => socket?.send(text),
     /** Closes the session as Discord does, e.g. 4004 when the token stops being valid. */
     closeSession: (code: number, reason = "") => socket?.close(code, reason),
-    /** A user's message in the lab channel (or a DM when `guild` is false), optionally mentioning the bot. */
-    userMessage(content: string, options: { mention?: boolean; guild?: boolean; author?: object } = {}) {
+    /** A user's message in the lab channel (or `channel`, e.g. a thread; or a DM when `guild` is false), optionally mentioning the bot. */
+    userMessage(content: string, options: { mention?: boolean; guild?: boolean; author?: object; channel?: string } = {}) {
       const guild = options.guild ?? true;
       const id = snowflake();
       dispatch("MESSAGE_CREATE", {
-        id, channel_id: guild ? CHANNEL_ID : "900000000000000030", channel_type: guild ? 0 : 1, ...(guild && { guild_id: GUILD_ID, member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false } }),
+        id, channel_id: guild ? (options.channel ?? CHANNEL_ID) : "900000000000000030", channel_type: guild ? 0 : 1, ...(guild && { guild_id: GUILD_ID, member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false } }),
         author: options.author ?? USER, content: options.mention === false ? content : `<@${BOT.id}> ${content}`, timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false,
         mentions: options.mention === false ? [] : [BOT], mention_roles: [], attachments: [], embeds: [], pinned: false, type: 0, flags: 0,
       });
@@ -127,6 +132,21 @@ export async function startDiscordServer() {
         channel: { id: CHANNEL_ID, type: 0, name: "papers", guild_id: GUILD_ID },
         member: { user: member.user ?? USER, roles: [], permissions: member.permissions ?? "274877975552", joined_at: new Date().toISOString(), deaf: false, mute: false },
         data: { id: snowflake(), name, type: 1, options },
+      });
+      return { id, token };
+    },
+    /** A click on a button (custom_id) under one of the bot's messages in `channel` (a thread, or the lab channel). */
+    buttonClick(customId: string, channel = CHANNEL_ID, user: object = USER) {
+      const id = snowflake();
+      const token = `token-${id}`;
+      const clicked = posted.find((entry) => entry.channel_id === channel) ?? message(channel, { content: "" });
+      dispatch("INTERACTION_CREATE", {
+        id, application_id: APP_ID, type: 3, token, version: 1, guild_id: GUILD_ID, channel_id: channel, locale: "en-US", guild_locale: "en-US", app_permissions: "274877975552", entitlements: [],
+        authorizing_integration_owners: { "0": GUILD_ID }, context: 0,
+        channel: { id: channel, type: channel === CHANNEL_ID ? 0 : 11, name: "papers", guild_id: GUILD_ID, ...(channel !== CHANNEL_ID && { parent_id: CHANNEL_ID }) },
+        member: { user, roles: [], permissions: "274877975552", joined_at: new Date().toISOString(), deaf: false, mute: false },
+        message: clicked,
+        data: { custom_id: customId, component_type: 2 },
       });
       return { id, token };
     },

@@ -1,0 +1,57 @@
+import type { App } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
+import type { Logger } from "pino";
+import { decodeAction } from "../../src/chat/actions.ts";
+import type { ChatBot } from "../../src/chat/bot.ts";
+import type { ChatRequest } from "../../src/chat/request.ts";
+import type { AnsweredThreads } from "../../src/chat/threads.ts";
+import { toSlackMessage } from "./blocks.ts";
+import { ACTION_PREFIX } from "./buttons.ts";
+import { answerInThread } from "./thread-reply.ts";
+
+type ButtonClick = {
+  type: "block_actions";
+  team?: { id: string } | null;
+  user: { id: string; name?: string };
+  channel?: { id: string };
+  container?: { is_ephemeral?: boolean };
+  message?: { ts: string; thread_ts?: string };
+};
+
+/**
+ * Button clicks (Block Kit `block_actions`): acknowledged at once, then
+ * answered in the thread of the message that carried the button, where the
+ * conversation already is. A button on a message only its asker can see
+ * (ephemeral, or a slash command's private answer) is answered the same way,
+ * through the interaction's response URL.
+ */
+export function handleButtons(app: App, bot: ChatBot, once: WebClient, threads: AnsweredThreads, log: Logger): void {
+  app.action(new RegExp(`^${ACTION_PREFIX}`), async ({ ack, body, action, client, respond }) => {
+    await ack();
+    const click = body as unknown as ButtonClick;
+    const value = (action as { value?: unknown }).value;
+    const decoded = typeof value === "string" ? decodeAction(value) : undefined;
+    if (click.type !== "block_actions" || !decoded) return log.warn({ action: (action as { action_id?: string }).action_id }, "ignored a button this version does not know");
+    const channel = click.channel?.id;
+    const message = click.message;
+    const threadTs = message?.thread_ts ?? message?.ts;
+    const request: ChatRequest = {
+      command: decoded.kind,
+      text: "",
+      paperId: decoded.paperId,
+      thread: `slack:${click.team?.id ?? "team"}:${channel ?? "channel"}:${threadTs ?? `button:${click.user.id}`}`,
+      channel: `slack:${channel ?? "unknown"}`,
+      user: { id: click.user.id, ...(click.user.name && { name: click.user.name }) },
+      platform: "slack",
+      raw: body,
+    };
+    if (channel && threadTs && !click.container?.is_ephemeral) {
+      await threads.remember(request.thread);
+      const key = `button:${(action as { action_ts?: string }).action_ts ?? Date.now()}`;
+      await answerInThread(bot, { client, once }, { channel, threadTs, direct: channel.startsWith("D"), key }, request, log);
+      return;
+    }
+    const response = await bot.handle(request);
+    if (response) await respond({ response_type: "ephemeral", replace_original: false, ...toSlackMessage(response) });
+  });
+}
