@@ -5,7 +5,7 @@ import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
 import { Conversations, type Turn } from "./conversations.ts";
 import { escapeMarkdown, extractiveReply } from "./extractive.ts";
 import { resolveFollowUp, type FollowUp } from "./follow-up.ts";
-import { notFoundReply } from "./not-found.ts";
+import { notFoundReply, outsideFiltersReply } from "./not-found.ts";
 import { citationOf, type Reply } from "./reply.ts";
 import { bestSentences } from "./sentences.ts";
 
@@ -54,7 +54,7 @@ export class Answerer {
     const result = await this.#library.search(searched, { today });
     const { topic, filters } = result.query;
     if (!result.relevant) {
-      const reply = notFoundReply(topic, filters, await this.#library.coverage(filters), result.results);
+      const reply = (await this.#outsideFilters(searched, today, topic, filters)) ?? notFoundReply(topic, filters, await this.#library.coverage(filters), result.results);
       return this.#remember(context, question, topic, filters, reply, []);
     }
     const hits = result.results.filter((hit) => hit.relevant);
@@ -64,6 +64,14 @@ export class Answerer {
       notFoundReply(topic, filters, await this.#library.coverage(filters), result.results),
     );
     return this.#remember(context, question, topic, filters, reply, hits.map((hit) => hit.paper));
+  }
+
+  /** When a constrained question finds nothing, whether the topic is covered outside the constraint. */
+  async #outsideFilters(question: string, today: Date, topic: string, filters: PaperFilters): Promise<Reply | undefined> {
+    if (!filters.from && !filters.to && filters.minUpvotes === undefined) return undefined;
+    const unconstrained = await this.#library.search(question, { today, filters: { from: undefined, to: undefined, minUpvotes: undefined } });
+    const onTopic = unconstrained.results.filter((hit) => hit.relevant);
+    return unconstrained.verdict.decision === "yes" && onTopic.length > 0 ? outsideFiltersReply(topic, filters, onTopic) : undefined;
   }
 
   /** The language model's answer when one is configured and works; the extractive one otherwise. */

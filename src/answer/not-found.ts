@@ -24,6 +24,18 @@ export function notFoundReply(topic: string, filters: PaperFilters, coverage: Co
   return { text: lines.join("\n"), citations: [], found: false, closest, notes };
 }
 
+/**
+ * The topic is covered, just not within the question's dates or upvotes:
+ * say that, and show the newest papers on it instead of "nothing covers it".
+ */
+export function outsideFiltersReply(topic: string, filters: PaperFilters, onTopic: SearchHit[]): Reply {
+  const newest = [...onTopic].sort((a, b) => (b.paper.publishedAt ?? "").localeCompare(a.paper.publishedAt ?? "")).slice(0, CLOSEST);
+  const closest = newest.map((hit, index) => citationOf(index + 1, hit.paper));
+  const lines = [`Nothing on **${escapeMarkdown(echo(topic))}** matches${describeFilters(filters)}. The papers on it in the library, newest first:`, ""];
+  lines.push(...closest.map((paper) => `- [${escapeMarkdown(paper.title)}](${paper.url})${paper.publishedAt ? ` (${paper.publishedAt})` : " (no date)"}`));
+  return { text: lines.join("\n"), citations: [], found: false, closest, notes: [] };
+}
+
 function describeFilters(filters: PaperFilters): string {
   const parts: string[] = [];
   if (filters.from && filters.to) parts.push(`published ${filters.from} to ${filters.to}`);

@@ -66,8 +66,17 @@ describe("the offline (extractive) answer", () => {
     expect(reply.text).toContain("…");
   });
 
-  it("says which constraint it searched under when nothing passes it", async () => {
+  it("says when a covered topic has nothing within the question's dates, and shows the newest papers on it", async () => {
     const reply = await ask("KV cache compression papers from 1990");
+    expect(reply.found).toBe(false);
+    expect(reply.text).toMatch(/^Nothing on \*\*kv cache compression\*\* matches \(published 1990-01-01 to 1990-12-31\)\. The papers on it in the library, newest first:/);
+    expect(reply.closest.length).toBeGreaterThan(0);
+    const dates = reply.closest.map((paper) => paper.publishedAt ?? "");
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+
+  it("says which constraint it searched under when nothing passes it and the topic is absent too", async () => {
+    const reply = await ask("cryptocurrency price prediction papers from 1990");
     expect(reply.found).toBe(false);
     expect(reply.text).toMatch(/I searched 0 papers \(published 1990-01-01 to 1990-12-31\)/);
   });
