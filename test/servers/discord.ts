@@ -32,6 +32,8 @@ export async function startDiscordServer(options: { messageContent?: boolean } =
   const snowflake = () => String(nextId++);
   let socket: WebSocket | undefined;
   let sequence = 0;
+  /** The intents the client asked for in IDENTIFY. */
+  let identifiedIntents = 0;
   let identified: () => void;
   const ready = new Promise<void>((resolve) => (identified = resolve));
 
@@ -82,6 +84,7 @@ export async function startDiscordServer(options: { messageContent?: boolean } =
       const payload = JSON.parse(String(data));
       if (payload.op === 1) send({ op: 11, d: null, s: null, t: null });
       if (payload.op === 2) {
+        identifiedIntents = payload.d.intents;
         dispatch("READY", {
           v: 10, user: BOT, guilds: [{ id: GUILD_ID, unavailable: true }], session_id: "session-1", resume_gateway_url: `ws://127.0.0.1:${(http.server.address() as AddressInfo).port}/gateway`,
           shard: [0, 1], application: { id: APP_ID, flags: 0 },
@@ -107,6 +110,7 @@ export async function startDiscordServer(options: { messageContent?: boolean } =
     ready,
     snowflake,
     dispatch,
+    intents: () => identifiedIntents,
     /** Any frame at all, as text: for fuzzing what the client does with it. */
     sendRaw: (text: string) => socket?.send(text),
     /** Closes the session as Discord does, e.g. 4004 when the token stops being valid. */

@@ -110,3 +110,17 @@ export function eventCallback(eventId: string, event: Record<string, unknown>): 
 export function slashCommand(command: string, text: string, responseUrl: string): string {
   return new URLSearchParams({ token: "legacy", team_id: "T1", team_domain: "lab", channel_id: "C1", channel_name: "papers", user_id: "U1", user_name: "ada", command, text, response_url: responseUrl, trigger_id: "1.2.3", api_app_id: "A1" }).toString();
 }
+
+/** A click on one of the bot's buttons, as Slack posts it (form field `payload`): under the message `ts` (in thread `threadTs`) in C1. */
+export function blockAction(action: { action_id: string; value: string }, message: { ts: string; threadTs?: string }, responseUrl: string, user = "U1"): string {
+  return new URLSearchParams({
+    payload: JSON.stringify({
+      type: "block_actions", token: "legacy", api_app_id: "A1", trigger_id: "1.2.3", response_url: responseUrl,
+      team: { id: "T1", domain: "lab" }, user: { id: user, username: "ada", name: "ada", team_id: "T1" },
+      container: { type: "message", message_ts: message.ts, channel_id: "C1", is_ephemeral: false },
+      channel: { id: "C1", name: "papers" },
+      message: { type: "message", ts: message.ts, ...(message.threadTs && { thread_ts: message.threadTs }), text: "", user: "UBOT", bot_id: "BBOT" },
+      actions: [{ ...action, block_id: "paperbot_actions", type: "button", action_ts: `${Date.now() / 1000}`, text: { type: "plain_text", text: "button" } }],
+    }),
+  }).toString();
+}
