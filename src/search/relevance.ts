@@ -130,14 +130,8 @@ export class RelevanceJudge {
   }
 }
 
-/**
- * The largest share of the topic's main words that any one of the best
- * papers contains: near 1 when the question uses the papers' own words.
- */
-export function topicCoverage(question: ParsedQuestion, top: number[], snapshot: LibrarySnapshot): number {
-  const main = question.parts.main;
-  if (main.length === 0) return 0;
-  let best = 0;
-  for (const doc of top) best = Math.max(best, main.filter((stem) => snapshot.text.contains(doc, stem)).length / main.length);
-  return best;
+/** "Papers like X" found X: whatever ranks is like it, so the judgement is only whether anything ranked. */
+export function exampleVerdict(found: boolean): RelevanceVerdict {
+  const signals = { coverage: 1, missingSpecific: 0, unknownSpecific: 0, vector: 1, vectorGap: 1, lexicalGap: 1, agreement: 1 };
+  return { decision: found ? "yes" : "no", probability: found ? 1 : 0, signals, unmatched: [], missing: [] };
 }

@@ -5,7 +5,7 @@ import { passesFilters } from "./filters.ts";
 import { fuse, type Ranked } from "./fusion.ts";
 import { judgePapers } from "./paper-judge.ts";
 import { parseQuestion, type ParsedQuestion } from "./question.ts";
-import { RelevanceJudge, topicCoverage, type RelevanceVerdict } from "./relevance.ts";
+import { exampleVerdict, RelevanceJudge, type RelevanceVerdict } from "./relevance.ts";
 import { SETTINGS } from "./settings.ts";
 import type { LibrarySnapshot, SnapshotCache } from "./snapshot.ts";
 import type { QueryTerm } from "./text-index.ts";
@@ -19,16 +19,8 @@ export type SearchResult = {
   relevant: boolean;
   /** The relevance decision behind `relevant`: "unsure" answers but says the match may be partial. */
   verdict: RelevanceVerdict;
-  /** Topic words the best papers do not account for (why `relevant` is false). */
-  unmatched: string[];
   /** Words added to the topic from the library's own vocabulary (acronyms spelled out, feedback). */
   fieldTerms: string[];
-  /**
-   * Share of the topic's own words found in the best papers: near 1 when the
-   * question uses the papers' vocabulary (ranking is sharp), lower when it
-   * was phrased in other words (ranking is fuzzier).
-   */
-  lexicalMatch: number;
   /** For "papers like X": the paper X, found by lookup and left out of the results. */
   example?: StoredPaper;
   results: SearchHit[];
@@ -78,14 +70,13 @@ export class PaperSearch {
     // A paper's own vector describes it better than a question's does, so "papers like X" trusts it more.
     const ranked = fuse(lexical, vectorRanked, example ? SETTINGS.example.vectorWeight : undefined).filter((entry) => entry.doc !== skip);
     const top = ranked.slice(0, k).map((entry) => entry.doc);
-    const lexicalMatch = topicCoverage(query, top.slice(0, 3), snapshot);
     this.#judge ??= loadWordVectors().then((table) => new RelevanceJudge(table));
     const verdict: RelevanceVerdict = example
-      ? { decision: ranked.length > 0 ? "yes" : "no", probability: 1, signals: { coverage: 1, missingSpecific: 0, unknownSpecific: 0, vector: 1, vectorGap: 1, lexicalGap: 1, agreement: 1 }, unmatched: [], missing: [] }
+      ? exampleVerdict(ranked.length > 0)
       : (await this.#judge).judge(query, top, snapshot, { lexical, vector: vectorRanked });
     const judged = judgePapers(query, ranked.slice(0, k), verdict, snapshot, example !== undefined);
     const results = ranked.slice(0, k).map((entry, i) => ({ paper: snapshot.papers[entry.doc]!, score: entry.score, relevant: judged[i]! }));
-    return { query, relevant: verdict.decision !== "no", verdict, unmatched: verdict.unmatched, fieldTerms: expansion.filter((term) => !term.term.includes(" ")).map((term) => term.term), lexicalMatch, results, ...(example && { example }) };
+    return { query, relevant: verdict.decision !== "no", verdict, fieldTerms: expansion.filter((term) => !term.term.includes(" ")).map((term) => term.term), results, ...(example && { example }) };
   }
 }
 

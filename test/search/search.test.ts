@@ -44,7 +44,7 @@ describe("hybrid search over the samples", () => {
   it("says a topic the library lacks is not covered, and names the word it could not match", async () => {
     const result = await library.search("blockchain smart contract verification", { today: TODAY });
     expect(result.relevant).toBe(false);
-    expect(result.unmatched).toContain("blockchain");
+    expect(result.verdict.unmatched).toContain("blockchain");
     expect(result.results.length).toBeGreaterThan(0);
   });
 
