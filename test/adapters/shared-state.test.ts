@@ -37,7 +37,7 @@ async function startReplica(slack: Awaited<ReturnType<typeof startSlackServer>>)
   const store = await LancePaperStore.open({ uri: dir });
   const state = store.chatState(limits);
   const bot = createChatBot(new Library(store, embedder), { logger: silentLogger, chat: { port: 0, limits: TEST_LIMITS }, limiter: state });
-  const adapter = createSlackAdapter(bot, { botToken: "xoxb-test", signingSecret: "s", apiUrl: slack.apiUrl, eventsPath: "/slack/events" }, silentLogger, { port: 0, seen: state });
+  const adapter = createSlackAdapter(bot, { botToken: "xoxb-test", signingSecret: "s", apiUrl: slack.apiUrl, eventsPath: "/slack/events" }, silentLogger, { port: 0, seen: state, threads: state });
   const server = (await adapter.start()) as Server;
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`,
@@ -64,6 +64,23 @@ describe("chat state in LanceDB, shared by restarts and replicas", () => {
     await sendSigned(second.url, "s", eventCallback("EvAfterRestart", { type: "app_mention", user: "U2", text: "<@UBOT> sparse attention?", ts: "6.1", channel: "C2" }), "application/json");
     await eventually(() => expect(slack.calls.some((call) => call.method === "chat.update" && call.body.channel === "C2")).toBe(true));
     expect(slack.calls.filter((call) => call.method === "chat.postMessage" && call.body.channel === "C1")).toHaveLength(1);
+    await second.stop();
+    await slack.close();
+  });
+
+  it("still follows a thread it answered in after a restart: a reply there without a mention is answered", async () => {
+    const slack = await startSlackServer();
+    const first = await startReplica(slack);
+    await sendSigned(first.url, "s", eventCallback("EvFollowed", { type: "app_mention", user: "U3", text: "<@UBOT> sparse attention?", ts: "7.1", channel: "C3" }), "application/json");
+    await eventually(() => expect(slack.calls.filter((call) => call.method === "chat.update" && call.body.channel === "C3")).toHaveLength(1));
+    await first.stop();
+
+    const second = await startReplica(slack);
+    const reply = (id: string, ts: string, thread: string) => eventCallback(id, { type: "message", channel_type: "channel", user: "U3", text: "any from 2025?", ts, thread_ts: thread, channel: "C3" });
+    await sendSigned(second.url, "s", reply("EvNotFollowed", "8.2", "8.1"), "application/json");
+    await sendSigned(second.url, "s", reply("EvFollowUp", "7.2", "7.1"), "application/json");
+    await eventually(() => expect(slack.calls.filter((call) => call.method === "chat.update" && call.body.channel === "C3")).toHaveLength(2));
+    expect(slack.calls.filter((call) => call.method === "chat.postMessage" && call.body.channel === "C3").map((call) => call.body.thread_ts)).toEqual(["7.1", "7.1"]);
     await second.stop();
     await slack.close();
   });

@@ -3,8 +3,10 @@ import type * as lancedb from "@lancedb/lancedb";
 import { Field, Float64, Schema, Utf8 } from "apache-arrow";
 import type { QuestionLimiter, RateDecision } from "../../chat/rate-limit.ts";
 import type { SeenEvents } from "../../chat/seen-events.ts";
+import type { AnsweredThreads } from "../../chat/threads.ts";
 import { sqlString } from "./filters.ts";
 import { GroupCommit } from "./group-commit.ts";
+import { LanceAnsweredThreads } from "./thread-tables.ts";
 
 const EVENTS = "chat_events";
 const QUESTIONS = "chat_questions";
@@ -25,7 +27,8 @@ export type ChatStateOptions = { questionsPerWindow: number; windowMs: number; n
  * Chat state in the library's database, shared by restarts and by every
  * replica that opens the same database: which platform events have been
  * claimed (so a retry after a restart is not answered again) and when each
- * user asked (so the per-user limit holds across replicas).
+ * user asked (so the per-user limit holds across replicas), and which
+ * threads the bot answered in (so it follows them after a restart).
  *
  * A claim inserts (event, a fresh claimant id) where the latest version
  * of the table has no row for the event. LanceDB has no unique keys: two
@@ -36,19 +39,29 @@ export type ChatStateOptions = { questionsPerWindow: number; windowMs: number; n
  * Question counts are read at the latest version and added; two replicas
  * counting at the same instant can each let one question through.
  */
-export class LanceChatState implements SeenEvents, QuestionLimiter {
+export class LanceChatState implements SeenEvents, QuestionLimiter, AnsweredThreads {
   readonly #db: lancedb.Connection;
   readonly #options: ChatStateOptions;
   readonly #now: () => number;
   readonly #tables = new Map<string, Promise<lancedb.Table>>();
   readonly #claims = new GroupCommit<string, boolean>((keys) => this.#claim(keys));
   readonly #takes = new GroupCommit<string, RateDecision>((users) => this.#take(users));
+  readonly #threads: LanceAnsweredThreads;
   #commits = 0;
 
   constructor(db: lancedb.Connection, options: ChatStateOptions) {
     this.#db = db;
     this.#options = options;
     this.#now = options.now ?? Date.now;
+    this.#threads = new LanceAnsweredThreads(db, this.#now);
+  }
+
+  remember(thread: string): Promise<void> {
+    return this.#threads.remember(thread);
+  }
+
+  answered(thread: string): Promise<boolean> {
+    return this.#threads.answered(thread);
   }
 
   firstTime(key: string): Promise<boolean> {
