@@ -2,7 +2,8 @@ import { GatewayCloseCodes } from "discord.js";
 import { ConfigError, PaperbotError } from "../../src/errors.ts";
 
 const RESET_TOKEN = "copy a new token from the Discord Developer Portal (Bot → Reset Token) into DISCORD_TOKEN";
-const INTENTS = "enable Message Content Intent under Bot → Privileged Gateway Intents in the Discord Developer Portal";
+// paperbot asks for Message Content only when the portal says it is on, so a refusal means the setting changed since it started.
+const INTENTS = "the Message Content Intent setting (Bot → Privileged Gateway Intents in the Discord Developer Portal) changed since paperbot started; paperbot asks again for only what is allowed when restarted";
 
 /** Why the gateway closed for good (close codes discord.js does not reconnect after), in words that say what to fix. */
 export function closeReason(code: number): string {
