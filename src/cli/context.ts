@@ -1,3 +1,6 @@
+import { existsSync, statSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { PaperbotError } from "../errors.ts";
 import { loadConfig, type Config } from "../config.ts";
 import type { EvidenceWriter } from "../answer/answerer.ts";
 import { LlmWriter } from "../answer/llm-writer.ts";
@@ -31,14 +34,29 @@ export function createCliContext(env: NodeJS.ProcessEnv = process.env): CliConte
     logger,
     stdout: process.stdout,
     stderr: process.stderr,
-    openStore: (dbOverride, options) =>
-      LancePaperStore.open(
-        { ...config.db, ...(dbOverride && { uri: dbOverride }), ...(options?.longRunning && { readConsistencySeconds: 5 }) },
+    openStore: (dbOverride, options) => {
+      const uri = dbOverride ?? config.db.uri;
+      refuseFile(uri);
+      return LancePaperStore.open(
+        { ...config.db, uri, ...(options?.longRunning && { readConsistencySeconds: 5 }) },
         { mustExist: !options?.create },
-      ),
+      );
+    },
     embedder: () => (embedder ??= createEmbedder(config)),
     answerWriter: async () => (config.llm ? { writer: new LlmWriter(createOpenAIClient(config.openai), config.llm) } : {}),
   };
+}
+
+/**
+ * `--db README.md`: a file can never be a library. Caught here, because
+ * LanceDB would otherwise answer with a Rust error naming cargo paths.
+ */
+function refuseFile(uri: string): void {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(uri) && !uri.startsWith("file://")) return; // s3://, db://: not on this disk
+  const path = uri.startsWith("file://") ? fileURLToPath(uri) : uri;
+  if (existsSync(path) && !statSync(path).isDirectory()) {
+    throw new PaperbotError("LIBRARY_MISSING", `${uri} is a file, not a paper library. Point --db (or PAPERBOT_DB) at a library directory, e.g. ./data/lancedb, or build one with: paperbot ingest data/samples --db <new dir>`);
+  }
 }
 
 export function writeJson(stream: NodeJS.WritableStream, value: unknown): void {

@@ -23,16 +23,17 @@ export async function withLibrary<T>(ctx: CliContext, db: string | undefined, us
   return withStore(ctx, db, async (store) => use(new Library(store, await ctx.embedder()), store));
 }
 
-/** Non-empty lines of standard input, one query each, so a batch runs in one warm process. */
-export async function* stdinLines(): AsyncGenerator<string> {
-  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
-    if (line.trim()) yield line.trim();
-  }
+/** Lines of standard input, trimmed, one query each (blank ones too), so a batch runs in one warm process. */
+export async function* stdinLines(input: NodeJS.ReadableStream = process.stdin): AsyncGenerator<string> {
+  for await (const line of createInterface({ input, crlfDelay: Infinity })) yield line.trim();
 }
 
-/** Checked before the library is opened: a usage mistake should not create an empty library. */
+/** What a blank input line gets under --stdin, so output line n still answers input line n. */
+export const BLANK_LINE = { query: "", error: { code: "BLANK_LINE", message: "blank line: nothing to look up" } } as const;
+
+/** Checked before the library is opened: a usage mistake (no query, or only spaces) should not open or create a library. */
 export function requireQuery(query: string | undefined, flags: { stdin?: boolean }, usage: string): void {
-  if (!query && !flags.stdin) throw new PaperbotError("USAGE", usage);
+  if (!query?.trim() && !flags.stdin) throw new PaperbotError("USAGE", usage);
 }
 
 export type QueryOutput<T> = { json: (value: T, query: string) => unknown; human: (value: T, query: string) => string };
@@ -44,10 +45,10 @@ export type QueryOutput<T> = { json: (value: T, query: string) => unknown; human
  */
 export async function runQueries<T>(ctx: CliContext, query: string | undefined, flags: { json?: boolean; stdin?: boolean }, run: (query: string) => Promise<T>, output: QueryOutput<T>): Promise<void> {
   if (flags.stdin) {
-    for await (const line of stdinLines()) writeJson(ctx.stdout, output.json(await run(line), line));
+    for await (const line of stdinLines()) writeJson(ctx.stdout, line ? output.json(await run(line), line) : BLANK_LINE);
     return;
   }
-  const single = query ?? "";
+  const single = query?.trim() ?? "";
   const value = await run(single);
   if (flags.json) writeJson(ctx.stdout, output.json(value, single));
   else ctx.stdout.write(output.human(value, single));

@@ -9,6 +9,7 @@ import { registerPaper } from "./commands/paper.ts";
 import { registerSearch } from "./commands/search.ts";
 import { registerSimilar } from "./commands/similar.ts";
 import { createCliContext, type CliContext } from "./context.ts";
+import packageJson from "../../package.json" with { type: "json" };
 
 /** Adds a command; the platform adapters add `serve` and `chat` this way, so the core never imports them. */
 export type RegisterCommand = (program: Command, context: () => CliContext) => void;
@@ -19,6 +20,7 @@ export async function runCli(argv: string[], extraCommands: RegisterCommand[] = 
   const getContext = () => (context ??= createCliContext());
   const program = new Command("paperbot")
     .description("Answers questions about research papers, citing the papers it used.")
+    .version(packageJson.version, "-V, --version", "print the paperbot version")
     .showHelpAfterError("(run with --help for usage)")
     // Options belong to the command they follow, so `digest subscribe --channel` reaches `subscribe`.
     .enablePositionalOptions()
@@ -32,6 +34,7 @@ export async function runCli(argv: string[], extraCommands: RegisterCommand[] = 
   registerFetch(program, getContext);
   for (const register of extraCommands) register(program, getContext);
 
+  const interrupt = exitOnInterrupt();
   try {
     loadDotEnv();
     await program.parseAsync(argv);
@@ -42,7 +45,23 @@ export async function runCli(argv: string[], extraCommands: RegisterCommand[] = 
     process.stderr.write(`paperbot: ${message}\n`);
     context?.logger.debug({ err: error }, "command failed");
     return isPaperbotError(error) && error.code === "USAGE" ? 2 : 1;
+  } finally {
+    interrupt.remove();
   }
+}
+
+/**
+ * Ctrl-C exits 130, as shells expect of an interrupted command, whatever a
+ * library has hooked. A command with its own SIGINT handling (serve drains
+ * replies in flight, then exits 0 as a clean stop) is left to it; a second
+ * Ctrl-C, once serve's one-shot handler is spent, exits 130 at once.
+ */
+function exitOnInterrupt(): { remove: () => void } {
+  const listener = () => {
+    if (process.listenerCount("SIGINT") === 1) process.exit(130);
+  };
+  process.on("SIGINT", listener);
+  return { remove: () => process.off("SIGINT", listener) };
 }
 
 /** `paperbot list --json | head` closes the pipe early; that is not an error. */

@@ -33,9 +33,10 @@ function table(papers: StoredPaper[], total: number, db: string): string {
   if (total === 0) return `The library at ${db} is empty. Add papers with: paperbot ingest data/samples\n`;
   const lines = papers.map((paper) => {
     const date = (paper.publishedAt ?? "unknown").padEnd(10);
-    const votes = String(paper.upvotes).padStart(4);
+    // Blank rather than "0▲": most pages do not say, so zero means unknown.
+    const votes = (paper.upvotes > 0 ? String(paper.upvotes) : "").padStart(4);
     const title = paper.title.length > 90 ? `${paper.title.slice(0, 87)}...` : paper.title;
-    return `${date} ${votes}▲  ${title}`;
+    return `${date} ${votes}${paper.upvotes > 0 ? "▲" : " "}  ${title}`;
   });
   const more = total > papers.length ? `\n... and ${total - papers.length} more (paperbot list --json for all)` : "";
   return `${total} papers in ${db}:\n${lines.join("\n")}${more}\n`;

@@ -1,11 +1,11 @@
 import type { Command } from "commander";
-import { plainCard } from "../../chat/response.ts";
 import type { Library } from "../../library/library.ts";
 import type { StoredPaper } from "../../store/paper-store.ts";
 import type { CliContext } from "../context.ts";
 import { requireQuery, runQueries, withLibrary } from "../library.ts";
 import { dbOption, parsePositiveInt } from "../options.ts";
 import { publicFields } from "./list.ts";
+import { paperCard, paperList, styleFor, type Style } from "../render.ts";
 
 type PaperFlags = { db?: string; k: number; json?: boolean; stdin?: boolean };
 
@@ -32,7 +32,7 @@ export function registerPaper(program: Command, context: () => CliContext): void
         };
       };
       await withLibrary(ctx, flags.db, (library) =>
-        runQueries(ctx, name, flags, lookUp(library), { json: (found) => found, human: (found, query) => describe(query, found) }),
+        runQueries(ctx, name, flags, lookUp(library), { json: (found) => found, human: (found, query) => describe(query, found, styleFor(ctx.stdout)) }),
       );
     });
 }
@@ -40,9 +40,9 @@ export function registerPaper(program: Command, context: () => CliContext): void
 type Shown = Omit<StoredPaper, "contentHash" | "recordHash" | "addedAt">;
 type Found = { match: Shown | null; alternatives: Shown[]; closest?: Shown[]; description?: boolean };
 
-function describe(name: string, found: Found): string {
-  if (found.match) return `${plainCard(found.match)}\n`;
-  const list = (papers: Shown[]) => papers.map((paper, index) => `${index + 1}. ${paper.title}\n   ${paper.url}`).join("\n");
+function describe(name: string, found: Found, style: Style): string {
+  if (found.match) return `${paperCard(found.match, style)}\n`;
+  const list = (papers: Shown[]) => paperList(papers, style);
   if (found.alternatives.length > 0) return `"${name}" could be any of these; which one?\n${list(found.alternatives)}\n`;
   const hint = found.description ? `That reads like a description: try paperbot search "${name}".` : "Try its full title, a distinctive part of it, or its arXiv id.";
   if (found.closest?.length) return `"${name}" is not in the library; closest:\n${list(found.closest)}\n${hint}\n`;

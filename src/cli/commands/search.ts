@@ -3,6 +3,7 @@ import type { SearchResult } from "../../search/search.ts";
 import type { CliContext } from "../context.ts";
 import { requireQuery, runQueries, withLibrary } from "../library.ts";
 import { dbOption, parsePositiveInt } from "../options.ts";
+import { paperList, styleFor, type Style } from "../render.ts";
 
 type SearchFlags = { db?: string; k: number; json?: boolean; stdin?: boolean };
 
@@ -21,7 +22,7 @@ export function registerSearch(program: Command, context: () => CliContext): voi
       await withLibrary(ctx, flags.db, (library) =>
         runQueries(ctx, question, flags, async (text) => toJson(await library.search(text, { k: flags.k })), {
           json: (result) => result,
-          human: (result) => describe(result),
+          human: (result) => describe(result, styleFor(ctx.stdout)),
         }),
       );
     });
@@ -43,12 +44,8 @@ export function toJson(result: SearchResult) {
   };
 }
 
-function describe(result: ReturnType<typeof toJson>): string {
+function describe(result: ReturnType<typeof toJson>, style: Style): string {
   if (result.results.length === 0) return "No papers match (check the date or upvote constraints in the question).\n";
   const header = result.relevant ? "" : "Nothing in the library squarely covers that. Closest papers:\n";
-  const lines = result.results.map((paper, index) => {
-    const meta = [paper.publishedAt, paper.upvotes > 0 ? `${paper.upvotes} upvotes` : undefined].filter(Boolean).join(", ");
-    return `${index + 1}. ${paper.title}${meta ? ` (${meta})` : ""}\n   ${paper.url}`;
-  });
-  return `${header}${lines.join("\n")}\n`;
+  return `${header}${paperList(result.results, style)}\n`;
 }

@@ -4,6 +4,7 @@ import type { CliContext } from "../context.ts";
 import { requireQuery, runQueries, withLibrary } from "../library.ts";
 import { dbOption, parsePositiveInt } from "../options.ts";
 import { toJson } from "./search.ts";
+import { bold, paperList, styleFor, type Style } from "../render.ts";
 
 type SimilarFlags = { db?: string; k: number; json?: boolean; stdin?: boolean };
 type Similar = Awaited<ReturnType<Library["similar"]>>;
@@ -21,7 +22,7 @@ export function registerSimilar(program: Command, context: () => CliContext): vo
       requireQuery(name, flags, 'Give a paper name, e.g. paperbot similar "PyramidKV", or use --stdin');
       const ctx = context();
       await withLibrary(ctx, flags.db, (library) =>
-        runQueries(ctx, name, flags, (text) => library.similar(text, { k: flags.k }), { json: toSimilarJson, human: describe }),
+        runQueries(ctx, name, flags, (text) => library.similar(text, { k: flags.k }), { json: toSimilarJson, human: (found, text) => describe(found, text, styleFor(ctx.stdout)) }),
       );
     });
 }
@@ -31,11 +32,10 @@ function toSimilarJson(found: Similar) {
   return { paper: { id: found.paper.id, title: found.paper.title }, results: toJson(found.result).results };
 }
 
-function describe(found: Similar, name: string): string {
+function describe(found: Similar, name: string, style: Style): string {
   if (!found.paper) {
     const closest = found.lookup.closest.map((paper, index) => `${index + 1}. ${paper.title}`).join("\n");
     return `"${name}" is not in the library, so I cannot look for papers like it.${closest ? ` Closest:\n${closest}` : ""}\n`;
   }
-  const lines = found.result.results.map((hit, index) => `${index + 1}. ${hit.paper.title}${hit.paper.publishedAt ? ` (${hit.paper.publishedAt})` : ""}\n   ${hit.paper.url}`);
-  return `Papers similar to ${found.paper.title}:\n${lines.join("\n")}\n`;
+  return `Papers similar to ${bold(found.paper.title, style)}:\n${paperList(found.result.results.map((hit) => hit.paper), style)}\n`;
 }

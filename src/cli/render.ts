@@ -1,0 +1,84 @@
+/**
+ * Terminal rendering for the CLI: the core answers in Markdown (chat
+ * platforms render it), which a terminal shows as raw asterisks. On a TTY
+ * we use bold and clickable (OSC 8) links; with NO_COLOR, TERM=dumb or a
+ * pipe we print plain text.
+ */
+import type { StoredPaper } from "../store/paper-store.ts";
+
+export type Style = { rich: boolean };
+
+export function styleFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): Style {
+  return { rich: Boolean(stream.isTTY) && !("NO_COLOR" in env) && env.TERM !== "dumb" };
+}
+
+export const PLAIN: Style = { rich: false };
+
+export function bold(text: string, style: Style): string {
+  return style.rich ? `\x1b[1m${text}\x1b[22m` : text;
+}
+
+function hyperlink(url: string, label: string, style: Style): string {
+  return style.rich ? `\x1b]8;;${url}\x1b\\${label}\x1b]8;;\x1b\\` : label;
+}
+
+/** A paper without an arXiv id links to a Hugging Face search for its title: say so rather than print it as if it were the paper. */
+export function isSearchLink(url: string): boolean {
+  return /^https:\/\/huggingface\.co\/papers\?q=/.test(url);
+}
+
+/** "arxiv.org/abs/2406.02069"; a title search becomes a labelled link instead of a long percent-encoded URL. */
+export function shortLink(url: string, style: Style): string {
+  if (isSearchLink(url)) return style.rich ? hyperlink(url, "search Hugging Face for it", style) : "no direct link (search its title on huggingface.co/papers)";
+  return hyperlink(url, url.replace(/^https?:\/\/(www\.)?/, ""), style);
+}
+
+/** A Markdown link in a terminal: clickable on a TTY; otherwise its text, plus the address when it leads to the paper itself. */
+function linkText(label: string, url: string, style: Style): string {
+  if (style.rich) return hyperlink(url, label, style);
+  return isSearchLink(url) ? label : `${label} (${shortLink(url, style)})`;
+}
+
+/** The Markdown the core writes (bold, italics, code, links, headings, escapes) as terminal text. */
+export function renderMarkdown(markdown: string, style: Style): string {
+  return markdown
+    .split("\n")
+    .map((line) => {
+      const heading = /^#{1,6}\s+(.*)$/.exec(line);
+      const text = heading ? heading[1]! : line;
+      const rendered = text
+        .replace(/\[([^\]]+)\]\((<)?([^)>\s]+)>?\)/g, (_, label: string, _open, url: string) => linkText(label, url, style))
+        .replace(/\*\*(.+?)\*\*|__(.+?)__/g, (_, a?: string, b?: string) => bold(a ?? b ?? "", style))
+        .replace(/(^|[\s(])\*(\S(?:.*?\S)?)\*(?=[\s).,;:!?]|$)/g, "$1$2")
+        .replace(/`([^`]+)`/g, "$1")
+        .replace(/\\([\\`*_[\]()#>!-])/g, "$1");
+      return heading ? bold(rendered, style) : rendered;
+    })
+    .join("\n");
+}
+
+/** "2024-06-04 · 36 upvotes": what is known; no upvotes means unknown, not zero, so it is left out. */
+export function paperMeta(paper: Pick<StoredPaper, "upvotes"> & { publishedAt?: string | null | undefined }): string {
+  return [paper.publishedAt, paper.upvotes > 0 ? `${paper.upvotes} upvote${paper.upvotes === 1 ? "" : "s"}` : undefined].filter(Boolean).join(" · ");
+}
+
+type Listed = Pick<StoredPaper, "title" | "url" | "upvotes"> & { publishedAt?: string | null | undefined };
+
+/** Numbered papers: one title each, its date and upvotes when known, and a short link. */
+export function paperList(papers: Listed[], style: Style): string {
+  return papers
+    .map((paper, index) => {
+      const meta = paperMeta(paper);
+      return `${index + 1}. ${bold(paper.title, style)}${meta ? ` (${meta})` : ""}\n   ${shortLink(paper.url, style)}`;
+    })
+    .join("\n");
+}
+
+type Card = Listed & Pick<StoredPaper, "abstract"> & Partial<Pick<StoredPaper, "authors" | "organization" | "authorCount">>;
+
+/** One paper: title, who and when, link, abstract. */
+export function paperCard(paper: Card, style: Style): string {
+  const by = paper.authors?.join(", ") || paper.organization || (paper.authorCount ? `${paper.authorCount} authors` : undefined);
+  const byline = [by, paperMeta(paper)].filter(Boolean).join(" · ");
+  return [bold(paper.title, style), ...(byline ? [byline] : []), shortLink(paper.url, style), "", paper.abstract].join("\n");
+}
