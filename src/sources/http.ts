@@ -1,4 +1,5 @@
 import { PaperbotError } from "../errors.ts";
+import { describeNetworkError } from "./network-error.ts";
 
 export type FetchPolicy = {
   timeoutMs: number;
@@ -37,7 +38,7 @@ export async function fetchWithRetry(url: string, policy: FetchPolicy, source: s
       await response.body?.cancel();
     } catch (error) {
       if (error instanceof PaperbotError) throw error;
-      lastProblem = (error as Error).name === "TimeoutError" ? `no answer within ${policy.timeoutMs} ms` : (error as Error).message;
+      lastProblem = (error as Error).name === "TimeoutError" ? `no answer within ${policy.timeoutMs} ms` : describeNetworkError(error);
     }
     if (attempt < policy.retries) await new Promise((resolve) => setTimeout(resolve, waitMs));
   }
