@@ -8,6 +8,7 @@ import { registerList } from "./commands/list.ts";
 import { registerPaper } from "./commands/paper.ts";
 import { registerSearch } from "./commands/search.ts";
 import { registerSimilar } from "./commands/similar.ts";
+import { registerStats } from "./commands/stats.ts";
 import { createCliContext, type CliContext } from "./context.ts";
 import packageJson from "../../package.json" with { type: "json" };
 
@@ -32,6 +33,7 @@ export async function runCli(argv: string[], extraCommands: RegisterCommand[] = 
   registerSimilar(program, getContext);
   registerAsk(program, getContext);
   registerFetch(program, getContext);
+  registerStats(program, getContext);
   for (const register of extraCommands) register(program, getContext);
 
   const interrupt = exitOnInterrupt();

@@ -90,6 +90,11 @@ export class LancePaperStore implements PaperStore {
     return new LanceConversations(this.#db, onError ? { onError } : {});
   }
 
+  /** The connection, for the read-only queries in library-stats.ts (paperbot stats). */
+  get connection(): lancedb.Connection {
+    return this.#db;
+  }
+
   /** The LanceDB table, for search; undefined while the library is empty. */
   get table(): lancedb.Table | undefined {
     return this.#table;
