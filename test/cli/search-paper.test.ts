@@ -26,12 +26,13 @@ describe("paperbot search and paper", () => {
     expect(parsed.results[0].score).toBeGreaterThanOrEqual(parsed.results[1].score);
   });
 
-  it("runs a batch from stdin in one process, one JSON line per question", async () => {
+  it("runs a batch from stdin in one process, one JSON line per input line (a blank line keeps its place)", async () => {
     const result = await runPaperbot(["search", "--stdin", "--db", db, "--k", "2"], {}, { stdin: "papers from 2024 about KV cache\n\ndetecting earthquakes from seismic signals\n" });
     const lines = result.stdout.trim().split("\n").map((line) => JSON.parse(line));
-    expect(lines).toHaveLength(2);
+    expect(lines).toHaveLength(3);
     expect(lines[0].filters).toEqual({ from: "2024-01-01", to: "2024-12-31" });
-    expect(lines[1].relevant).toBe(false);
+    expect(lines[1]).toEqual({ query: "", error: { code: "BLANK_LINE", message: "blank line: nothing to look up" } });
+    expect(lines[2].relevant).toBe(false);
   });
 
   it("looks up a paper, says no match, and offers alternatives", async () => {
