@@ -77,3 +77,12 @@ describe("numbered lists and similar papers in chat", () => {
     expect(await bot.handle({ ...base, command: "similar", paperId: "t-gone" })).toMatchObject({ kind: "text", forAskerOnly: true, markdown: expect.stringMatching(/no longer in the library/) });
   });
 });
+
+describe("paper bylines", () => {
+  it("leave out an upvote count of zero, which only means the page had none", async () => {
+    const { paperByline } = await import("../../src/chat/response.ts");
+    const card = { id: "x", title: "T", abstract: "A", url: "u", publishedAt: "2024-06-04", authors: ["Ada Lovelace"] };
+    expect(paperByline({ ...card, upvotes: 0 })).toBe("Ada Lovelace · 2024-06-04");
+    expect(paperByline({ ...card, upvotes: 1 })).toBe("Ada Lovelace · 2024-06-04 · 1 upvote");
+  });
+});
