@@ -1,7 +1,9 @@
 import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { z } from "zod";
 import { isTimeOfDay, isTimeZone } from "./digest/days.ts";
 import { ConfigError } from "./errors.ts";
+import { SETTINGS } from "./search/settings.ts";
 
 /**
  * The only place that reads the environment. Everything else receives the
@@ -33,7 +35,14 @@ const EnvSchema = z.object({
   LOG_LEVEL: optionalText.pipe(
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { message: "must be one of fatal, error, warn, info, debug, trace, silent" }).optional(),
   ),
-  PAPERBOT_EMBEDDER: optionalText.pipe(z.enum(["local", "openai"], { message: "must be 'local' (offline, the default) or 'openai'" }).optional()),
+  PAPERBOT_EMBEDDER: optionalText.pipe(
+    z.enum(["local", "openai", "transformers"], { message: "must be 'local' (offline, the default), 'openai' or 'transformers' (a local neural model, fetched once with `paperbot model pull`)" }).optional(),
+  ),
+  PAPERBOT_EMBEDDER_MODEL: optionalText.pipe(
+    z.string().regex(/^[\w.-]+\/[\w.-]+$/, "must name a model repository as owner/name, e.g. Xenova/bge-small-en-v1.5").refine((name) => !name.split("/").includes(".."), "must not contain '..'").optional(),
+  ),
+  PAPERBOT_MODEL_CACHE: optionalText,
+  PAPERBOT_MODEL_HOST: optionalUrl("https://huggingface.co"),
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: optionalUrl("https://api.openai.com/v1 or http://127.0.0.1:11434/v1"),
   OPENAI_EMBEDDING_MODEL: optionalText,
@@ -67,6 +76,10 @@ const EnvSchema = z.object({
   SLACK_API_URL: optionalUrl("https://slack.com/api/"),
   SLACK_EVENTS_PATH: optionalText,
   PAPERBOT_LLM: optionalText.pipe(z.enum(["auto", "off"], { message: "must be 'auto' (use a language model when OPENAI_API_KEY or OPENAI_BASE_URL is set) or 'off'" }).optional()),
+  PAPERBOT_LLM_RETRIEVAL: optionalText.pipe(
+    z.enum(["auto", "off"], { message: "must be 'auto' (the language model also rewrites questions and grades search results) or 'off' (it only writes answers)" }).optional(),
+  ),
+  PAPERBOT_LLM_RETRIEVAL_TIMEOUT_MS: optionalPositiveInt,
   OPENAI_MAX_RETRIES: optionalText.pipe(z.string().regex(/^\d+$/, "must be a whole number (0 turns retries off)").transform(Number).optional()),
 });
 
@@ -75,7 +88,10 @@ export type Config = {
   logLevel: string;
   embedder:
     | { kind: "local" }
-    | { kind: "openai"; model: string; dimensions?: number; batchSize: number };
+    | { kind: "openai"; model: string; dimensions?: number; batchSize: number }
+    | { kind: "transformers"; model: string; cacheDir: string };
+  /** Where local neural models are fetched from (`paperbot model pull`) and kept. */
+  models: ModelsConfig;
   openai: { apiKey?: string; baseURL?: string; timeoutMs: number; maxRetries: number };
   /** Present when answers are written by a language model; absent means extractive answers. */
   llm?: LlmConfig;
@@ -84,11 +100,20 @@ export type Config = {
   sources: SourcesConfig;
 };
 
+export type ModelsConfig = { host: string; cacheDir: string; model: string };
+
+/** The local neural embedder's default: small (33M parameters, 384 dimensions), quantised ONNX, good at retrieval. */
+export const DEFAULT_EMBEDDER_MODEL = "Xenova/bge-small-en-v1.5";
+
+/** Beside the word-vector cache, anchored at the package rather than the working directory. */
+const DEFAULT_MODEL_CACHE = join(import.meta.dirname, "..", "node_modules", ".cache", "paperbot", "models");
+
 export type SourcesConfig = { hfApiUrl: string; arxivApiUrl: string; scheduled: { hf: boolean; arxivCategories: string[] } };
 
 export type DigestConfig = { limit: number; time: string; timeZone: string; emptyDays: "post" | "skip"; catchUpDays: number };
 
-export type LlmConfig = { model: string; timeoutMs: number };
+/** `retrieval`: present when the model also helps retrieval (src/search/llm-assist.ts), with the timeout of each call. */
+export type LlmConfig = { model: string; timeoutMs: number; retrieval?: { timeoutMs: number } };
 
 export type ChatConfig = {
   port: number;
@@ -113,6 +138,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       "PAPERBOT_EMBEDDER is 'openai' but neither OPENAI_API_KEY nor OPENAI_BASE_URL is set: set OPENAI_API_KEY (or OPENAI_BASE_URL for a local OpenAI-compatible server), or unset PAPERBOT_EMBEDDER to use the offline embedder",
     );
   }
+  const models: ModelsConfig = {
+    host: (e.PAPERBOT_MODEL_HOST ?? "https://huggingface.co").replace(/\/+$/, ""),
+    cacheDir: e.PAPERBOT_MODEL_CACHE ?? DEFAULT_MODEL_CACHE,
+    model: e.PAPERBOT_EMBEDDER_MODEL ?? DEFAULT_EMBEDDER_MODEL,
+  };
   const llmWanted = e.PAPERBOT_LLM !== "off" && Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL);
   return {
     chat: chatConfig(e),
@@ -128,11 +158,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       emptyDays: e.PAPERBOT_DIGEST_EMPTY ?? "post",
       catchUpDays: 7,
     },
-    ...(llmWanted && { llm: { model: e.OPENAI_CHAT_MODEL ?? "gpt-4o-mini", timeoutMs: e.OPENAI_TIMEOUT_MS ?? 30_000 } }),
+    ...(llmWanted && {
+      llm: {
+        model: e.OPENAI_CHAT_MODEL ?? "gpt-4o-mini",
+        timeoutMs: e.OPENAI_TIMEOUT_MS ?? 30_000,
+        ...(e.PAPERBOT_LLM_RETRIEVAL !== "off" && { retrieval: { timeoutMs: e.PAPERBOT_LLM_RETRIEVAL_TIMEOUT_MS ?? SETTINGS.llm.timeoutMs } }),
+      },
+    }),
     db: { uri: e.PAPERBOT_DB ?? DEFAULT_DB, ...(e.LANCEDB_API_KEY && { apiKey: e.LANCEDB_API_KEY }), ...(e.LANCEDB_REGION && { region: e.LANCEDB_REGION }) },
     logLevel: e.LOG_LEVEL ?? "info",
+    models,
     embedder:
-      e.PAPERBOT_EMBEDDER === "openai"
+      e.PAPERBOT_EMBEDDER === "transformers"
+        ? { kind: "transformers", model: models.model, cacheDir: models.cacheDir }
+        : e.PAPERBOT_EMBEDDER === "openai"
         ? {
             kind: "openai",
             model: e.OPENAI_EMBEDDING_MODEL ?? "text-embedding-3-small",

@@ -5,7 +5,9 @@ import { registerAsk } from "./commands/ask.ts";
 import { registerFetch } from "./commands/fetch.ts";
 import { registerIngest } from "./commands/ingest.ts";
 import { registerList } from "./commands/list.ts";
+import { registerModel } from "./commands/model.ts";
 import { registerPaper } from "./commands/paper.ts";
+import { registerReindex } from "./commands/reindex.ts";
 import { registerSearch } from "./commands/search.ts";
 import { registerSimilar } from "./commands/similar.ts";
 import { registerStats } from "./commands/stats.ts";
@@ -34,6 +36,8 @@ export async function runCli(argv: string[], extraCommands: RegisterCommand[] = 
   registerAsk(program, getContext);
   registerFetch(program, getContext);
   registerStats(program, getContext);
+  registerReindex(program, getContext);
+  registerModel(program, getContext);
   for (const register of extraCommands) register(program, getContext);
 
   const interrupt = exitOnInterrupt();

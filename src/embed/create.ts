@@ -1,5 +1,5 @@
 import OpenAI from "openai";
-import type { Config } from "../config.ts";
+import { DEFAULT_EMBEDDER_MODEL, type Config } from "../config.ts";
 import type { Embedder } from "./embedder.ts";
 import { LocalEmbedder } from "./local.ts";
 import { OpenAIEmbedder, resolveDims } from "./openai.ts";
@@ -17,6 +17,11 @@ export function createOpenAIClient(openai: Config["openai"]): OpenAI {
 export async function createEmbedder(config: Pick<Config, "embedder" | "openai">): Promise<Embedder> {
   const settings = config.embedder;
   if (settings.kind === "local") return LocalEmbedder.create();
+  if (settings.kind === "transformers") {
+    // Imported only when chosen: it loads a native ONNX runtime the offline default never needs.
+    const { TransformersEmbedder } = await import("./transformers/transformers-embedder.ts");
+    return TransformersEmbedder.create({ model: settings.model, cacheDir: settings.cacheDir, defaultModel: DEFAULT_EMBEDDER_MODEL });
+  }
   const client = createOpenAIClient(config.openai);
   const dims = await resolveDims(client, settings.model, settings.dimensions);
   return new OpenAIEmbedder({

@@ -7,6 +7,6 @@ export function assertSameEmbedder(builtWith: EmbedderStamp | undefined, configu
   throw new PaperbotError(
     "EMBEDDER_MISMATCH",
     `The library was built with embedder '${builtWith.embedder}' (${builtWith.dims} dimensions), but '${configured.embedder}' (${configured.dims} dimensions) is configured. ` +
-      "Re-ingest with `paperbot ingest --rebuild <files>` to re-embed it with the configured embedder, or set PAPERBOT_EMBEDDER back to the one that built it.",
+      "Re-embed it with the configured embedder with `paperbot reindex` (the same as `paperbot ingest --rebuild <files>`), or set PAPERBOT_EMBEDDER (and PAPERBOT_EMBEDDER_MODEL) back to the one that built it.",
   );
 }
