@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import { isTimeOfDay, isTimeZone } from "./digest/days.ts";
 import { ConfigError } from "./errors.ts";
+import { SETTINGS } from "./search/settings.ts";
 
 /**
  * The only place that reads the environment. Everything else receives the
@@ -75,6 +76,10 @@ const EnvSchema = z.object({
   SLACK_API_URL: optionalUrl("https://slack.com/api/"),
   SLACK_EVENTS_PATH: optionalText,
   PAPERBOT_LLM: optionalText.pipe(z.enum(["auto", "off"], { message: "must be 'auto' (use a language model when OPENAI_API_KEY or OPENAI_BASE_URL is set) or 'off'" }).optional()),
+  PAPERBOT_LLM_RETRIEVAL: optionalText.pipe(
+    z.enum(["auto", "off"], { message: "must be 'auto' (the language model also rewrites questions and grades search results) or 'off' (it only writes answers)" }).optional(),
+  ),
+  PAPERBOT_LLM_RETRIEVAL_TIMEOUT_MS: optionalPositiveInt,
   OPENAI_MAX_RETRIES: optionalText.pipe(z.string().regex(/^\d+$/, "must be a whole number (0 turns retries off)").transform(Number).optional()),
 });
 
@@ -107,7 +112,8 @@ export type SourcesConfig = { hfApiUrl: string; arxivApiUrl: string; scheduled: 
 
 export type DigestConfig = { limit: number; time: string; timeZone: string; emptyDays: "post" | "skip"; catchUpDays: number };
 
-export type LlmConfig = { model: string; timeoutMs: number };
+/** `retrieval`: present when the model also helps retrieval (src/search/llm-assist.ts), with the timeout of each call. */
+export type LlmConfig = { model: string; timeoutMs: number; retrieval?: { timeoutMs: number } };
 
 export type ChatConfig = {
   port: number;
@@ -152,7 +158,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       emptyDays: e.PAPERBOT_DIGEST_EMPTY ?? "post",
       catchUpDays: 7,
     },
-    ...(llmWanted && { llm: { model: e.OPENAI_CHAT_MODEL ?? "gpt-4o-mini", timeoutMs: e.OPENAI_TIMEOUT_MS ?? 30_000 } }),
+    ...(llmWanted && {
+      llm: {
+        model: e.OPENAI_CHAT_MODEL ?? "gpt-4o-mini",
+        timeoutMs: e.OPENAI_TIMEOUT_MS ?? 30_000,
+        ...(e.PAPERBOT_LLM_RETRIEVAL !== "off" && { retrieval: { timeoutMs: e.PAPERBOT_LLM_RETRIEVAL_TIMEOUT_MS ?? SETTINGS.llm.timeoutMs } }),
+      },
+    }),
     db: { uri: e.PAPERBOT_DB ?? DEFAULT_DB, ...(e.LANCEDB_API_KEY && { apiKey: e.LANCEDB_API_KEY }), ...(e.LANCEDB_REGION && { region: e.LANCEDB_REGION }) },
     logLevel: e.LOG_LEVEL ?? "info",
     models,

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { Library } from "../library/library.ts";
-import type { SearchHit } from "../search/search.ts";
+import { assistedSearch, type RetrievalAssist } from "../search/llm-assist.ts";
+import type { SearchHit, SearchResult } from "../search/search.ts";
 import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
 import { Conversations, type Turn } from "./conversations.ts";
 import { escapeMarkdown, extractiveReply } from "./extractive.ts";
@@ -20,8 +21,13 @@ export type AskContext = {
 
 /** Writes an answer from evidence; the LLM implementation lives in llm-answer.ts. */
 export interface EvidenceWriter {
+  /** The same model's help with retrieval, when it gives any (src/search/llm-assist.ts). */
+  readonly retrieval?: RetrievalAssist;
   write(question: string, evidence: StoredPaper[], context: AskContext & { history: string[] }): Promise<Reply | "cannot-answer">;
 }
+
+/** The note the user sees whenever the model failed and the answer comes from the abstracts instead. */
+export const MODEL_UNAVAILABLE = "The language model was unavailable, so this answer quotes the abstracts directly.";
 
 /**
  * The bot's answering core: a question in, a cited platform-neutral reply
@@ -32,11 +38,14 @@ export interface EvidenceWriter {
 export class Answerer {
   readonly #library: Library;
   readonly #writer: EvidenceWriter | undefined;
+  readonly #assist: RetrievalAssist | undefined;
   readonly #conversations: Conversations;
 
-  constructor(library: Library, options: { writer?: EvidenceWriter; conversations?: Conversations } = {}) {
+  /** `assist`: a language model's help with retrieval (rewrite and grading), by default the writer's; used only together with a writer. */
+  constructor(library: Library, options: { writer?: EvidenceWriter; assist?: RetrievalAssist; conversations?: Conversations } = {}) {
     this.#library = library;
     this.#writer = options.writer;
+    this.#assist = options.writer ? (options.assist ?? options.writer.retrieval) : undefined;
     this.#conversations = options.conversations ?? new Conversations();
   }
 
@@ -51,7 +60,7 @@ export class Answerer {
     }
 
     const searched = followUp?.kind === "refine" ? followUp.question : question;
-    const result = await this.#library.search(searched, { today });
+    const { result, modelFailed } = await this.#search(searched, today, context);
     const { topic, filters } = result.query;
     if (!result.relevant) {
       const reply = (await this.#outsideFilters(searched, today, topic, filters)) ?? notFoundReply(topic, filters, await this.#library.coverage(filters), result.results);
@@ -60,10 +69,18 @@ export class Answerer {
     const hits = result.results.filter((hit) => hit.relevant);
     const weights = await this.#library.termWeights(result.example ? `${result.example.title} ${topic}` : topic);
     const framing = result.example ? { similarTo: result.example } : { unsure: result.verdict.decision === "unsure", missing: result.verdict.missing };
-    const reply = await this.#write(searched, hits, extractiveReply(topic, hits, weights, framing), context, turns, async () =>
-      notFoundReply(topic, filters, await this.#library.coverage(filters), result.results),
-    );
+    const extractive = extractiveReply(topic, hits, weights, framing);
+    // The model already failed on this question: answer offline at once rather than wait for it again.
+    const reply = modelFailed
+      ? withUnavailableNote(extractive)
+      : await this.#write(searched, hits, extractive, context, turns, async () => notFoundReply(topic, filters, await this.#library.coverage(filters), result.results));
     return this.#remember(context, question, topic, filters, reply, hits.map((hit) => hit.paper));
+  }
+
+  /** Search, with the language model's rewrite and grades when it is configured. */
+  async #search(question: string, today: Date, context: AskContext): Promise<{ result: SearchResult; modelFailed: boolean }> {
+    if (!this.#assist) return { result: await this.#library.search(question, { today }), modelFailed: false };
+    return assistedSearch((text, options) => this.#library.search(text, options), this.#assist, question, { today }, context.logger);
   }
 
   /** When a constrained question finds nothing, whether the topic is covered outside the constraint. */
@@ -84,7 +101,7 @@ export class Answerer {
       return cannotAnswer ? await cannotAnswer() : extractive;
     } catch (error) {
       context.logger?.warn({ err: error }, "language model failed; answering from the abstracts");
-      return { ...extractive, notes: [...extractive.notes, "The language model was unavailable, so this answer quotes the abstracts directly."] };
+      return withUnavailableNote(extractive);
     }
   }
 
@@ -93,6 +110,10 @@ export class Answerer {
     this.#conversations.add(context.thread, { question, topic, filters, papers: cited.length > 0 ? cited : papers, answer: reply.text });
     return reply;
   }
+}
+
+function withUnavailableNote(extractive: Reply): Reply {
+  return { ...extractive, notes: [...extractive.notes, MODEL_UNAVAILABLE] };
 }
 
 function orderedReply(followUp: Extract<FollowUp, { kind: "order" }>): Reply {

@@ -1,6 +1,7 @@
 import type OpenAI from "openai";
 import { z } from "zod";
 import type { LlmConfig } from "../config.ts";
+import { LlmRetrievalAssist, type RetrievalAssist } from "../search/llm-assist.ts";
 import { PaperbotError } from "../errors.ts";
 import type { StoredPaper } from "../store/paper-store.ts";
 import type { AskContext, EvidenceWriter } from "./answerer.ts";
@@ -20,12 +21,15 @@ export class LlmWriter implements EvidenceWriter {
   readonly #client: OpenAI;
   readonly #config: LlmConfig;
   readonly #stream: boolean;
+  /** Rewrite and grading with the same model, when `config.retrieval` asks for them. */
+  readonly retrieval?: RetrievalAssist;
 
   /** `stream: false` is for servers or proxies that cannot stream; the answer then arrives whole. */
   constructor(client: OpenAI, config: LlmConfig, options: { stream?: boolean } = {}) {
     this.#client = client;
     this.#config = config;
     this.#stream = options.stream ?? true;
+    if (config.retrieval) this.retrieval = new LlmRetrievalAssist(client, { model: config.model, timeoutMs: config.retrieval.timeoutMs });
   }
 
   async write(question: string, evidence: StoredPaper[], context: AskContext & { history: string[] }): Promise<Reply | "cannot-answer"> {

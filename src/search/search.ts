@@ -3,6 +3,7 @@ import { loadWordVectors } from "../embed/word-vectors/cache.ts";
 import type { PaperFilters, PaperStore, StoredPaper } from "../store/paper-store.ts";
 import { passesFilters } from "./filters.ts";
 import { fuse, type Ranked } from "./fusion.ts";
+import { rewriteQueryTerms, type Rewrite } from "./llm-rewrite.ts";
 import { judgePapers } from "./paper-judge.ts";
 import { parseQuestion, type ParsedQuestion } from "./question.ts";
 import { exampleVerdict, RelevanceJudge, type RelevanceVerdict } from "./relevance.ts";
@@ -26,8 +27,11 @@ export type SearchResult = {
   results: SearchHit[];
 };
 
-/** `example`: search for papers like this one (as "papers similar to X" does once X is found). */
-export type SearchOptions = { k?: number; today?: Date; filters?: PaperFilters; example?: StoredPaper };
+/**
+ * `example`: search for papers like this one (as "papers similar to X" does once X is found).
+ * `rewrite`: a language model's vocabulary for the question (src/search/llm-rewrite.ts), added to its own words.
+ */
+export type SearchOptions = { k?: number; today?: Date; filters?: PaperFilters; example?: StoredPaper; rewrite?: Rewrite };
 
 /**
  * Hybrid retrieval: BM25F over titles and abstracts (with word pairs as
@@ -55,7 +59,8 @@ export class PaperSearch {
     const example = options.example ?? (query.similarTo ? (snapshot.lookup.find(query.similarTo).match ?? undefined) : undefined);
     const allowed = passesFilters(query.filters);
     const expansion = example ? [] : snapshot.acronyms.expand(query.topic, SETTINGS.acronymWeight);
-    const terms = example ? exampleTerms(snapshot, example) : [...query.parts.terms, ...expansion];
+    const own = [...query.parts.terms, ...expansion];
+    const terms = example ? exampleTerms(snapshot, example) : options.rewrite ? [...own, ...rewriteQueryTerms(options.rewrite, own)] : own;
 
     const vectorQuery = example ? this.#store.vectorsOf([example.id]).then((vectors) => vectors.get(example.id)) : this.#embedder.embedQuery(query.topic);
     const [lexical, vector] = await Promise.all([

@@ -83,4 +83,22 @@ export const SETTINGS = {
     /** How much a description in parentheses that the paper does not bear out costs, at worst. */
     descriptionMismatch: 0.2,
   },
+  /**
+   * LLM-assisted retrieval (src/search/llm-*.ts), used only when a language
+   * model is configured; the offline path never reads these.
+   */
+  llm: {
+    /** Each model call before the answer (rewrite, grade) is abandoned after this; the question then goes offline. */
+    timeoutMs: 8_000,
+    /** Weight of a word the model added to the question, beside the user's own (1): support, never a replacement. */
+    rewriteWeight: 0.4,
+    /** At most this many rewritten terms and facets are used, however many the model returns. */
+    maxTerms: 12,
+    maxFacets: 3,
+    /** How many of the best candidates the model grades in its one listwise call. */
+    gradeCandidates: 12,
+    /** How much of each candidate's abstract it sees: its first sentences, up to this many characters. */
+    gradeSentences: 2,
+    gradeChars: 400,
+  },
 };

@@ -41,7 +41,9 @@ export async function startOpenAICompatibleServer(options: { dims?: number; answ
       });
     }
     if (recorded.method === "POST" && recorded.path === "/v1/chat/completions") {
-      return sendCompletion(response, recorded.body, options.answer?.(recorded.body) ?? citingAnswer(recorded.body));
+      // Rewrite and grading requests get a neutral JSON reply (nothing added, nothing graded), so retrieval stays the offline one.
+      const neutral = isRewriteRequest(recorded.body) ? '{"terms":[],"facets":[]}' : isGradeRequest(recorded.body) ? '{"grades":[]}' : undefined;
+      return sendCompletion(response, recorded.body, neutral ?? options.answer?.(recorded.body) ?? citingAnswer(recorded.body));
     }
     sendJson(response, 404, { error: { message: `no route ${recorded.method} ${recorded.path}`, type: "invalid_request_error" } });
   });
@@ -62,7 +64,7 @@ export async function startOpenAICompatibleServer(options: { dims?: number; answ
   };
 }
 
-type ChatBody = { model: string; stream?: boolean; messages: { role: string; content: string }[] };
+type ChatBody = { model: string; stream?: boolean; response_format?: { type: string }; messages: { role: string; content: string }[] };
 
 /** A well-behaved model: quotes the first sentence of the first two abstracts in the evidence, citing each. */
 export function citingAnswer(body: ChatBody): string {
@@ -140,5 +142,68 @@ export function errorReply(status: number, headers: Record<string, string> = {})
   return (_request, response) => {
     sendJson(response, status, { error: { message: `scripted ${status}`, type: "server_error" } }, headers);
     return true;
+  };
+}
+
+/** LLM-assisted retrieval (src/search/llm-*.ts): the rewrite and grading requests, told apart by their system prompts. */
+export function isRewriteRequest(body: ChatBody | undefined): boolean {
+  return body?.response_format?.type === "json_object" && /rewrite a user's question/.test(body.messages[0]?.content ?? "");
+}
+
+export function isGradeRequest(body: ChatBody | undefined): boolean {
+  return body?.response_format?.type === "json_object" && /You grade search results/.test(body.messages[0]?.content ?? "");
+}
+
+/** The numbered candidates a grading request lists: number and title. */
+export function gradeCandidatesIn(body: ChatBody): { n: number; title: string }[] {
+  const user = body.messages.find((message) => message.role === "user")?.content ?? "";
+  return [...user.matchAll(/^\[(\d+)\] (.*)$/gm)].map(([, n, title]) => ({ n: Number(n), title: title! }));
+}
+
+/** Reply to the next request with this JSON (for a rewrite or a grading request). */
+export function jsonWith(value: unknown): Override {
+  return answerWith(JSON.stringify(value));
+}
+
+/** Grade the listed candidates: `relevant` says per candidate, `undefined` leaves it ungraded. */
+export function gradeWith(relevant: (candidate: { n: number; title: string }) => boolean | undefined): Override {
+  return (request, response) => {
+    const grades = gradeCandidatesIn(request.body).flatMap((candidate) => {
+      const grade = relevant(candidate);
+      return grade === undefined ? [] : [{ n: candidate.n, relevant: grade }];
+    });
+    sendCompletion(response, request.body, JSON.stringify({ grades }));
+    return true;
+  };
+}
+
+/** A refusal, as OpenAI's structured outputs report one: no content, a `refusal` message. */
+export function refuse(): Override {
+  return (request, response) => {
+    sendJson(response, 200, {
+      id: "chatcmpl-refusal", object: "chat.completion", created: 0, model: request.body.model,
+      choices: [{ index: 0, message: { role: "assistant", content: null, refusal: "I'm sorry, I can't help with that." }, finish_reason: "stop" }],
+    });
+    return true;
+  };
+}
+
+/** A reply cut off by the token limit: half a JSON object and `finish_reason: "length"`. */
+export function truncated(): Override {
+  return (request, response) => {
+    sendJson(response, 200, {
+      id: "chatcmpl-length", object: "chat.completion", created: 0, model: request.body.model,
+      choices: [{ index: 0, message: { role: "assistant", content: '{"terms": ["kv cache", "mem' }, finish_reason: "length" }],
+    });
+    return true;
+  };
+}
+
+/** Answer correctly, but only after `delayMs`. */
+export function slowly(delayMs: number, next: Override): Override {
+  return async (request, response) => {
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
+    if (response.destroyed) return true;
+    return next(request, response);
   };
 }
