@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { createChatBot } from "../../src/chat/create.ts";
+import { storeStats } from "../../src/chat/stats.ts";
 import type { CliContext } from "../../src/cli/context.ts";
 import { withLibrary } from "../../src/cli/library.ts";
 import { createChatDigest } from "../../src/digest/create.ts";
@@ -15,7 +16,7 @@ export function registerChat(program: Command, context: () => CliContext): void 
       const ctx = context();
       await withLibrary(ctx, flags.db, async (library, store) => {
         const digest = createChatDigest(library, store.digests(), ctx.config, ctx.logger);
-        const bot = createChatBot(library, { logger: ctx.logger, chat: ctx.config.chat, digest: digest.commands, ...(await ctx.answerWriter()) });
+        const bot = createChatBot(library, { logger: ctx.logger, chat: ctx.config.chat, digest: digest.commands, stats: storeStats(store, flags.db ?? ctx.config.db.uri), ...(await ctx.answerWriter()) });
         await runConsole(bot, process.stdin, ctx.stdout);
       });
     });

@@ -14,7 +14,7 @@ export async function runConsole(bot: ChatBot, input: NodeJS.ReadableStream, out
   const user = { id: safeUserName() };
   const interactive = Boolean((input as { isTTY?: boolean }).isTTY);
   const lines = createInterface({ input, ...(interactive && { output, prompt: "you> " }), terminal: interactive });
-  output.write("paperbot: ask about the papers in the library. /paper <name>, /similar <name>, /help, /quit.\n");
+  output.write("paperbot: ask about the papers in the library. /paper <name>, /similar <name>, /stats, /help, /quit.\n");
   if (interactive) lines.prompt();
   for await (const line of lines) {
     const text = line.trim();

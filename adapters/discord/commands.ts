@@ -19,5 +19,7 @@ export const SLASH_COMMANDS = [
     .setDescription("The daily digest of new papers in this channel")
     .addSubcommand((sub) => sub.setName("subscribe").setDescription("Post a daily digest here").addStringOption((option) => option.setName("topic").setDescription("only papers on this topic, e.g. LLM inference efficiency")))
     .addSubcommand((sub) => sub.setName("unsubscribe").setDescription("Stop the daily digest here"))
-    .addSubcommand((sub) => sub.setName("now").setDescription("Post today's digest now")),
+    .addSubcommand((sub) => sub.setName("now").setDescription("Post today's digest now"))
+    .addSubcommand((sub) => sub.setName("show").setDescription("Preview the next digest, to you alone (nothing is posted)")),
+  new SlashCommandBuilder().setName("stats").setDescription("What the library holds: papers by month and source, the last fetch, digest subscriptions"),
 ].map((command) => command.toJSON());

@@ -140,6 +140,7 @@ export function createDiscordAdapter(bot: ChatBot, config: DiscordConfig, logger
     const text =
       name === "ask" ? interaction.options.getString("question", true)
       : name === "paper" || name === "similar" ? interaction.options.getString("name", true)
+      : name === "stats" ? ""
       : `${interaction.options.getSubcommand()} ${interaction.options.getString("topic") ?? ""}`.trim();
     const manages = !interaction.inGuild() || Boolean(interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels));
     const request: ChatRequest = {

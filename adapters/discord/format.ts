@@ -1,6 +1,6 @@
 import { paperByline, type ChatResponse, type PaperCard } from "../../src/chat/response.ts";
 import { splitText } from "../../src/chat/split.ts";
-import { digestHeading, emptyNote, itemMarkdown } from "../../src/digest/render.ts";
+import { digestHeading, digestLines } from "../../src/digest/render.ts";
 import type { Digest } from "../../src/digest/types.ts";
 
 /** Discord's limit for one message's content. */
@@ -20,7 +20,7 @@ function render(response: ChatResponse): string {
     case "text":
       return response.markdown;
     case "digest":
-      return [digestHeading(response.digest), ...digestLines(response.digest)].join("\n");
+      return [digestHeading(response.digest), ...maskedDigestLines(response.digest)].join("\n");
     case "paper":
       return card(response.paper);
     case "choose":
@@ -51,19 +51,18 @@ const EMBEDS_TOTAL_LIMIT = 6_000;
 
 export type DiscordEmbed = { title?: string; description: string; color?: number; footer?: { text: string } };
 
-function digestLines(digest: Digest): string[] {
-  // Masked links without unfurls, as in answers.
-  return digest.items.length > 0 ? digest.items.map((item, index) => itemMarkdown(item, index).replace(/\]\((https?:[^)]+)\)/, "](<$1>)")) : [emptyNote(digest)];
+/** The announcement of a bulk import (if any) and the papers, with masked links that do not unfurl, as in answers. */
+function maskedDigestLines(digest: Digest): string[] {
+  return digestLines(digest).map((line) => line.replace(/\]\((https?:[^)]+)\)/, "](<$1>)"));
 }
 
 /**
  * A digest as Discord messages of embeds: the heading as the first embed's
- * title, items in descriptions of at most 4,096 characters, at most 6,000
+ * title, a bulk import's announcement and the items in descriptions of at most 4,096 characters, at most 6,000
  * characters of embeds per message, and the digest key in the last footer.
  */
 export function digestEmbeds(digest: Digest): DiscordEmbed[][] {
-  const items = digest.items.length > 0 ? digest.items.map(itemMarkdown) : [emptyNote(digest)];
-  const descriptions = splitMessage(items.join("\n"), EMBED_DESCRIPTION_LIMIT);
+  const descriptions = splitMessage(digestLines(digest).join("\n"), EMBED_DESCRIPTION_LIMIT);
   const embeds: DiscordEmbed[] = descriptions.map((description, index) => ({ ...(index === 0 && { title: digestHeading(digest).replace(/\*\*/g, "").slice(0, 256) }), description, color: 0x5865f2 }));
   embeds.at(-1)!.footer = { text: `paperbot digest ${digest.key}` };
   const messages: DiscordEmbed[][] = [[]];

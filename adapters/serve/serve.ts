@@ -1,6 +1,7 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createChatBot } from "../../src/chat/create.ts";
+import { storeStats } from "../../src/chat/stats.ts";
 import { createChatDigest } from "../../src/digest/create.ts";
 import { DigestScheduler } from "../../src/digest/scheduler.ts";
 import { createFetchers, scheduledFetch } from "../../src/sources/fetch.ts";
@@ -48,7 +49,7 @@ export async function serve(ctx: CliContext, flags: { db?: string }): Promise<vo
   // replica) still answers a retried event once, still follows a thread it answered in, and still knows what "those" are.
   const chatState = store.chatState({ questionsPerWindow: config.chat.limits.questionsPerWindow, windowMs: config.chat.limits.windowMs });
   const conversations = store.conversations((error) => logger.warn({ err: error }, "could not save a conversation turn"));
-  const bot = createChatBot(library, { logger, chat: config.chat, digest: digest.commands, limiter: chatState, conversations, ...(await ctx.answerWriter()) });
+  const bot = createChatBot(library, { logger, chat: config.chat, digest: digest.commands, limiter: chatState, conversations, stats: storeStats(store, flags.db ?? config.db.uri), ...(await ctx.answerWriter()) });
   const state = healthState();
   const statusOf = (name: string): StatusListener => (next, reason) => {
     const previous = setAdapterState(state, name, next, reason);

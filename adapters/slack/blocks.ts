@@ -1,5 +1,5 @@
 import { paperByline, type ChatResponse, type PaperCard } from "../../src/chat/response.ts";
-import { digestHeading, emptyNote, itemMarkdown } from "../../src/digest/render.ts";
+import { digestHeading, digestLines } from "../../src/digest/render.ts";
 import type { Digest } from "../../src/digest/types.ts";
 import { buttonBlocks } from "./buttons.ts";
 import { BLOCK_LIMIT, link, neutralizeMentions, plainText, SECTION_LIMIT, splitText, toMrkdwn } from "./mrkdwn.ts";
@@ -72,8 +72,12 @@ function withoutMentions(block: SlackBlock): SlackBlock {
   return { ...block, ...(text && { text: neutral(text) }), ...(elements && { elements: elements.map(neutral) }) };
 }
 
-/** A digest: its heading, one section per paper, and the digest key in a context line (for recovery after a crash). */
+/**
+ * A digest: its heading, a bulk import's announcement beside the papers (or
+ * the "no new papers" note), one section per paper, and the digest key in a
+ * context line (for recovery after a crash).
+ */
 export function digestMessage(digest: Digest): SlackMessage {
-  const items = digest.items.length > 0 ? digest.items.flatMap((item, index) => sections(toMrkdwn(itemMarkdown(item, index)))) : sections(toMrkdwn(emptyNote(digest)));
+  const items = digestLines(digest).flatMap((line) => sections(toMrkdwn(line)));
   return message(digestHeading(digest), [section(toMrkdwn(digestHeading(digest))), ...items.slice(0, BLOCK_LIMIT - 3), context(`paperbot digest ${digest.key}`)]);
 }

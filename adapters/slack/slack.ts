@@ -90,15 +90,16 @@ export function createSlackAdapter(bot: ChatBot, config: SlackConfig, logger: Lo
 
   handleButtons(app, bot, once, threads, log);
 
-  for (const command of ["ask", "paper", "similar", "digest"] as const) {
+  for (const command of ["ask", "paper", "similar", "digest", "paperbot"] as const) {
     app.command(`/${command}`, async ({ command: slash, ack, respond, client }) => {
       await ack();
+      // `/paperbot stats`, `/paperbot help`, `/paperbot paper X`: one command for everything, read like a message.
+      const parsed = command === "paperbot" ? commandFromText(String(slash.text ?? "")) : { command: command as ChatCommand, text: String(slash.text ?? "").trim() };
       const request: ChatRequest = {
-        command: command as ChatCommand,
-        text: String(slash.text ?? "").trim(),
+        ...parsed,
         thread: `slack:${slash.team_id}:${slash.channel_id}:slash:${slash.user_id}`,
         channel: `slack:${slash.channel_id}`,
-        user: { id: slash.user_id, name: slash.user_name, ...(command === "digest" && { canManageChannel: await canManageChannel(client, slash.user_id, slash.channel_id, log) }) },
+        user: { id: slash.user_id, name: slash.user_name, ...(parsed.command === "digest" && { canManageChannel: await canManageChannel(client, slash.user_id, slash.channel_id, log) }) },
         platform: "slack",
         raw: slash,
       };

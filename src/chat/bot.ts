@@ -7,6 +7,7 @@ import { mayChangeDigest, NOT_ALLOWED } from "./permissions.ts";
 import { RateLimiter, type QuestionLimiter } from "./rate-limit.ts";
 import { PaperRequests } from "./paper-requests.ts";
 import type { ChatResponse } from "./response.ts";
+import { statsMarkdown, type StatsSource } from "./stats.ts";
 
 export type ChatLimits = { questionsPerWindow: number; windowMs: number; maxQuestionChars: number };
 
@@ -24,8 +25,9 @@ export interface SharedThreads {
  * `admins`: "platform:userId" entries allowed to change any channel's digest.
  * `limiter`: where questions per user are counted (in memory unless a shared store is given).
  * `threads`: set when conversations are shared with other processes (restarts, replicas).
+ * `stats`: where `stats` reads the library's numbers (absent: the command says it is not available).
  */
-export type ChatBotOptions = { answerer: Answerer; library: Library; logger: Logger; limits: ChatLimits; digest?: DigestCommands; admins?: readonly string[]; limiter?: QuestionLimiter; threads?: SharedThreads };
+export type ChatBotOptions = { answerer: Answerer; library: Library; logger: Logger; limits: ChatLimits; digest?: DigestCommands; admins?: readonly string[]; limiter?: QuestionLimiter; threads?: SharedThreads; stats?: StatsSource };
 
 const HELP = [
   "Ask me about the papers in the library, for example:",
@@ -33,7 +35,8 @@ const HELP = [
   "- `paper PyramidKV` to look up one paper by name, short name, fragment or arXiv id",
   "- `similar PyramidKV` for the papers most like one you name",
   "- after a numbered list, reply with a number (*2*) to open that paper",
-  "- `digest subscribe [topic]`, `digest unsubscribe`, `digest now` for a daily digest in this channel",
+  "- `digest subscribe [topic]`, `digest unsubscribe`, `digest now` for a daily digest in this channel; `digest show` previews the next one, to you alone",
+  "- `stats` for what the library holds: papers by month and source, the last fetch, this channel's digest",
 ].join("\n");
 
 /**
@@ -95,6 +98,10 @@ export class ChatBot {
     const allowed = await this.#limiter.take(`${request.platform}:${request.user.id}`);
     if (!allowed.allowed) {
       return forAsker(`You are asking faster than I can keep up. Please try again in ${Math.ceil(allowed.retryInMs / 1000)} seconds.`);
+    }
+    if (request.command === "stats") {
+      if (!this.#options.stats) return { kind: "text", markdown: "Library stats are not available here; whoever runs me can see them with `paperbot stats`." };
+      return { kind: "text", markdown: statsMarkdown(await this.#options.stats(), request.channel) };
     }
     if (request.command === "paper") {
       if (!request.text && !request.paperId) return { kind: "text", markdown: "Which paper? For example: `paper PyramidKV`." };

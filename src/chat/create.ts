@@ -5,9 +5,10 @@ import type { ChatConfig } from "../config.ts";
 import type { Library } from "../library/library.ts";
 import { ChatBot, type DigestCommands, type SharedThreads } from "./bot.ts";
 import type { QuestionLimiter } from "./rate-limit.ts";
+import type { StatsSource } from "./stats.ts";
 
 /** The chat bot over a library, with the configured limits and answer writer. */
-export function createChatBot(library: Library, deps: { logger: Logger; chat: ChatConfig; writer?: EvidenceWriter; digest?: DigestCommands; limiter?: QuestionLimiter; conversations?: Conversations & SharedThreads }): ChatBot {
+export function createChatBot(library: Library, deps: { logger: Logger; chat: ChatConfig; writer?: EvidenceWriter; digest?: DigestCommands; limiter?: QuestionLimiter; conversations?: Conversations & SharedThreads; stats?: StatsSource }): ChatBot {
   return new ChatBot({
     library,
     answerer: new Answerer(library, { ...(deps.writer && { writer: deps.writer }), ...(deps.conversations && { conversations: deps.conversations }) }),
@@ -17,5 +18,6 @@ export function createChatBot(library: Library, deps: { logger: Logger; chat: Ch
     ...(deps.chat.admins && { admins: deps.chat.admins }),
     ...(deps.limiter && { limiter: deps.limiter }),
     ...(deps.digest && { digest: deps.digest }),
+    ...(deps.stats && { stats: deps.stats }),
   });
 }

@@ -1,5 +1,5 @@
 /** What a person asked the bot, whatever the platform. */
-export type ChatCommand = "ask" | "paper" | "similar" | "digest" | "help";
+export type ChatCommand = "ask" | "paper" | "similar" | "digest" | "stats" | "help";
 
 export type ChatRequest = {
   command: ChatCommand;
@@ -26,12 +26,12 @@ const SIMILAR_QUESTION = /^similar\s+(?:to|papers?|work|ones?|research|articles?
 /**
  * Turns a free-text message into a request: "paper PyramidKV" or
  * "/paper PyramidKV" looks a paper up, "similar PyramidKV" finds papers like
- * it, "digest subscribe …" manages digests, "help" explains, an unknown
+ * it, "digest subscribe …" manages digests, "stats" describes the library, "help" explains, an unknown
  * "/command" gets help; anything else is a question.
  */
 export function commandFromText(text: string): { command: ChatCommand; text: string; unknownCommand?: string } {
   const trimmed = text.trim();
-  const match = /^\/?(ask|paper|similar|digest|help)\b[:\s]*(.*)$/is.exec(trimmed);
+  const match = /^\/?(ask|paper|similar|digest|stats|help)\b[:\s]*(.*)$/is.exec(trimmed);
   if (match && !SIMILAR_QUESTION.test(trimmed.replace(/^\//, ""))) return { command: match[1]!.toLowerCase() as ChatCommand, text: match[2]!.trim() };
   // "/foo bar": a command the bot does not have, not a question about "/foo bar". A path ("/usr/…") is not a command.
   const unknown = /^\/([a-z][\w-]*)(?:\s|$)/i.exec(trimmed);

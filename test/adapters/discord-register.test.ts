@@ -21,12 +21,12 @@ function register(args: string[]): Promise<{ code: number; stdout: string }> {
 }
 
 describe("slash command registration", () => {
-  it("registers /ask, /paper, /similar and /digest in a guild for development, or globally", async () => {
+  it("registers /ask, /paper, /similar, /digest and /stats in a guild for development, or globally", async () => {
     const guild = await register(["--guild", GUILD_ID]);
-    expect(guild.stdout).toContain(`Registered /ask, /paper, /similar, /digest in guild ${GUILD_ID}`);
+    expect(guild.stdout).toContain(`Registered /ask, /paper, /similar, /digest, /stats in guild ${GUILD_ID}`);
     const put = discord.calls.find((call) => call.method === "PUT")!;
     expect(put.path).toBe(`/applications/${APP_ID}/guilds/${GUILD_ID}/commands`);
-    expect(put.body.find((command: { name: string }) => command.name === "digest").options.map((option: { name: string }) => option.name)).toEqual(["subscribe", "unsubscribe", "now"]);
+    expect(put.body.find((command: { name: string }) => command.name === "digest").options.map((option: { name: string }) => option.name)).toEqual(["subscribe", "unsubscribe", "now", "show"]);
     expect((await register([])).stdout).toContain("globally");
     expect(discord.calls.at(-1)!.path).toBe(`/applications/${APP_ID}/commands`);
   });

@@ -33,7 +33,7 @@ describe("npm run discord:register", () => {
 
   it("registers in a guild", async () => {
     const result = await register(["--guild", GUILD_ID]);
-    expect(result).toMatchObject({ code: 0, stdout: `Registered /ask, /paper, /similar, /digest in guild ${GUILD_ID}.\n` });
+    expect(result).toMatchObject({ code: 0, stdout: `Registered /ask, /paper, /similar, /digest, /stats in guild ${GUILD_ID}.\n` });
   });
 
   it("says in one line why Discord could not be reached", async () => {
