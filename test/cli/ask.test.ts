@@ -48,7 +48,8 @@ describe("paperbot ask", () => {
     server.requests.length = 0;
     const result = await runPaperbot(["ask", "which papers cover KV cache compression?", "--db", db], { OPENAI_BASE_URL: server.baseURL, OPENAI_CHAT_MODEL: "local-model" });
     expect(result.code).toBe(0);
-    expect(server.requests.map((request) => request.body?.model)).toEqual(["local-model"]);
+    // Rewrite, grading, answer: the retrieval help is on by default when a model is configured.
+    expect(server.requests.map((request) => request.body?.model)).toEqual(["local-model", "local-model", "local-model"]);
     expect(result.stdout).toMatch(/\[1\]/);
     expect(result.stdout).toMatch(/\nSources:\n\[1\] /);
   });
