@@ -102,3 +102,17 @@ export const SETTINGS = {
     gradeChars: 400,
   },
 };
+
+export type Settings = typeof SETTINGS;
+
+/**
+ * Settings chosen for a particular embedder (its `Embedder.id`), e.g. more
+ * vector weight for a neural model than for word vectors. None is tuned yet:
+ * every embedder gets SETTINGS until `npm run eval:tune` picks values for it
+ * on the tuned halves of the development sets.
+ */
+const BY_EMBEDDER: Record<string, Settings> = {};
+
+export function settingsFor(embedderId: string): Settings {
+  return BY_EMBEDDER[embedderId] ?? SETTINGS;
+}

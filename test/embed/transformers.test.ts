@@ -62,3 +62,11 @@ describe("transformers.js embedder", () => {
     expect(prefixesFor("Xenova/e5-small-v2")).toEqual({ query: "query: ", document: "passage: " });
   });
 });
+
+describe("settings per embedder", () => {
+  it("gives every embedder the current settings until some are tuned for it", async () => {
+    const { SETTINGS, settingsFor } = await import("../../src/search/settings.ts");
+    expect(settingsFor("local-v2")).toBe(SETTINGS);
+    expect(settingsFor(`transformers:${TINY_MODEL_ID}`)).toBe(SETTINGS);
+  });
+});
