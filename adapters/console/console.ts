@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { userInfo } from "node:os";
 import { createInterface } from "node:readline";
-import type { ChatBot } from "../../src/chat/bot.ts";
+import type { ChatCore, Reply } from "../../src/chat/adapter.ts";
 import { commandFromText } from "../../src/chat/request.ts";
 import { renderForTerminal } from "./render.ts";
 
@@ -9,7 +9,7 @@ import { renderForTerminal } from "./render.ts";
  * `paperbot chat`: the bot in a terminal, one conversation thread per
  * session, so anyone can try it without a Slack or Discord token.
  */
-export async function runConsole(bot: ChatBot, input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<void> {
+export async function runConsole(core: ChatCore, input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<void> {
   const thread = `console:${randomUUID()}`;
   const user = { id: safeUserName() };
   const interactive = Boolean((input as { isTTY?: boolean }).isTTY);
@@ -20,9 +20,7 @@ export async function runConsole(bot: ChatBot, input: NodeJS.ReadableStream, out
     const text = line.trim();
     if (text === "/quit" || text === "/exit") break;
     if (text) {
-      const request = { ...commandFromText(text), thread, channel: "console", user, platform: "console" as const };
-      const response = await bot.handle(request);
-      if (response) output.write(`\n${renderForTerminal(response)}\n\n`);
+      await core.receive({ ...commandFromText(text), thread, channel: "console", user, platform: "console" }, consoleReply(output));
     }
     if (interactive) lines.prompt();
   }
@@ -35,4 +33,24 @@ function safeUserName(): string {
   } catch {
     return "console";
   }
+}
+
+/**
+ * A terminal cannot edit what it printed, so progress is not shown (the
+ * prompt waits instead) and each response is printed once, in full.
+ */
+export function consoleReply(output: NodeJS.WritableStream): Reply {
+  let next = 0;
+  return {
+    post: async (message) => {
+      if ("response" in message) output.write(`\n${renderForTerminal(message.response)}\n\n`);
+      return { id: String(next++) };
+    },
+    edit: async (_posted, message) => {
+      if ("response" in message) output.write(`\n${renderForTerminal(message.response)}\n\n`);
+    },
+    react: async (_posted, emoji) => {
+      output.write(`(${emoji})\n`);
+    },
+  };
 }

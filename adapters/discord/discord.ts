@@ -1,27 +1,20 @@
-import { ChannelType, Client, Events, MessageFlags, Partials, PermissionFlagsBits, type ButtonInteraction, type ChatInputCommandInteraction, type Message } from "discord.js";
+import { ChannelType, Client, Events, Partials, PermissionFlagsBits, type ButtonInteraction, type ChatInputCommandInteraction, type Message } from "discord.js";
 import type { Logger } from "pino";
-import type { ChatBot } from "../../src/chat/bot.ts";
-import { handleWithProgress } from "../../src/chat/progress.ts";
+import type { ChatCore } from "../../src/chat/adapter.ts";
 import { decodeAction } from "../../src/chat/actions.ts";
 import { commandFromText, type ChatCommand, type ChatRequest } from "../../src/chat/request.ts";
-import { isForAskerOnly, type ChatResponse } from "../../src/chat/response.ts";
 import { RecentEvents, type SeenEvents } from "../../src/chat/seen-events.ts";
 import type { ChatConfig } from "../../src/config.ts";
 import type { StatusListener } from "../status.ts";
-import { actionFromCustomId, buttonRows, type ButtonRow } from "./components.ts";
-import { splitMessage, toDiscordMessages, MESSAGE_LIMIT } from "./format.ts";
+import { actionFromCustomId } from "./components.ts";
 import { chooseIntents } from "./intents.ts";
 import { guardGatewayPackets } from "./packet-guard.ts";
+import { body, channelReply, interactionReply, NO_MENTIONS } from "./replies.ts";
 import { closeReason, startupError } from "./status.ts";
 
 export type DiscordConfig = NonNullable<ChatConfig["discord"]>;
 
-const PLACEHOLDER = "*Looking through the library…*";
-
-/** No @everyone, @here, role or user pings from anything the bot sends: questions and abstracts are echoed in replies. */
-export const NO_MENTIONS = { parse: [] as never[] };
-const body = (content: string, components: ButtonRow[] = []) => ({ content, allowedMentions: NO_MENTIONS, components });
-type Send = (content: string, components?: ButtonRow[]) => Promise<unknown>;
+export { NO_MENTIONS };
 const MENTION_ME = "I can only read messages here that mention me (this server has not given me Discord's Message Content intent). Mention me with your follow-up, e.g. `@paperbot the second one`.";
 
 /**
@@ -32,7 +25,7 @@ const MENTION_ME = "I can only read messages here that mention me (this server h
  * and editing in the answer. Each event is handled on its own: a malformed
  * one is logged and dropped.
  */
-export function createDiscordAdapter(bot: ChatBot, config: DiscordConfig, logger: Logger, options: { onStatus?: StatusListener; seen?: SeenEvents } = {}) {
+export function createDiscordAdapter(core: ChatCore, config: DiscordConfig, logger: Logger, options: { onStatus?: StatusListener; seen?: SeenEvents } = {}) {
   const log = logger.child({ adapter: "discord" });
   // Replicas on one token all receive every message; the first to claim it answers. (A command needs no claim:
   // Discord accepts one acknowledgement per interaction, so another replica's deferReply fails.)
@@ -110,9 +103,7 @@ export function createDiscordAdapter(bot: ChatBot, config: DiscordConfig, logger
     };
     if (!channel.isSendable()) return;
     await channel.sendTyping();
-    const placeholder = await channel.send(body(PLACEHOLDER));
-    // Plain messages cannot be ephemeral on Discord, so notices for the asker go in the thread too.
-    await reply(request, (content, components) => placeholder.edit(body(content, components)), (content, components) => channel.send(body(content, components)));
+    await core.receive(request, channelReply(channel));
   }
 
   /** A button under an earlier answer, card or choice: answered as a reply to the click, in the same channel or thread. */
@@ -131,7 +122,7 @@ export function createDiscordAdapter(bot: ChatBot, config: DiscordConfig, logger
       platform: "discord",
       raw: interaction,
     };
-    await reply(request, (content, components) => interaction.editReply(body(content, components)), (content, components) => interaction.followUp(body(content, components)), privately(interaction));
+    await core.receive(request, interactionReply(interaction, log));
   }
 
   async function onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
@@ -152,28 +143,7 @@ export function createDiscordAdapter(bot: ChatBot, config: DiscordConfig, logger
       platform: "discord",
       raw: interaction,
     };
-    await reply(request, (content, components) => interaction.editReply(body(content, components)), (content, components) => interaction.followUp(body(content, components)), privately(interaction));
-  }
-
-  /** Errors and limits go to the asker alone: the public "thinking…" reply is removed. (Deleted first: a follow-up to a reply still "thinking" would replace it, publicly.) */
-  function privately(interaction: ChatInputCommandInteraction | ButtonInteraction): (content: string) => Promise<unknown> {
-    return async (content) => {
-      await interaction.deleteReply().catch((error: unknown) => log.warn({ err: error }, "could not remove the deferred reply"));
-      await interaction.followUp({ ...body(content), flags: MessageFlags.Ephemeral });
-    };
-  }
-
-  /** The answer goes into the first message (edited as it streams); any overflow follows as new messages; the buttons go under the last. */
-  async function reply(request: ChatRequest, editFirst: Send, sendMore: Send, sendPrivately?: (content: string) => Promise<unknown>): Promise<void> {
-    const response: ChatResponse | undefined = await handleWithProgress(bot, request, (partial) => editFirst(clip(`${partial} …`)), (error) => log.warn({ err: error }, "progress edit failed"));
-    if (!response) return;
-    const messages = toDiscordMessages(response);
-    if (sendPrivately && isForAskerOnly(response)) return void (await sendPrivately(messages[0]!));
-    const buttons = buttonRows(response);
-    for (const [index, content] of messages.entries()) {
-      const components = index === messages.length - 1 ? buttons : [];
-      await (index === 0 ? editFirst(content, components) : sendMore(content, components));
-    }
+    await core.receive(request, interactionReply(interaction, log));
   }
 
   return {
@@ -214,8 +184,4 @@ function memberManages(message: Message): boolean {
 function threadName(text: string): string {
   const name = text.replace(/\s+/g, " ").trim() || "paperbot";
   return name.length > 90 ? `${name.slice(0, 87)}…` : name;
-}
-
-function clip(text: string): string {
-  return splitMessage(text, MESSAGE_LIMIT)[0] ?? text.slice(0, MESSAGE_LIMIT);
 }

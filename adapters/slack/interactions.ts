@@ -2,12 +2,11 @@ import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
 import { decodeAction } from "../../src/chat/actions.ts";
-import type { ChatBot } from "../../src/chat/bot.ts";
+import type { ChatCore } from "../../src/chat/adapter.ts";
 import type { ChatRequest } from "../../src/chat/request.ts";
 import type { AnsweredThreads } from "../../src/chat/threads.ts";
-import { toSlackMessage } from "./blocks.ts";
 import { ACTION_PREFIX } from "./buttons.ts";
-import { answerInThread } from "./thread-reply.ts";
+import { responseUrlReply, threadReply } from "./thread-reply.ts";
 
 type ButtonClick = {
   type: "block_actions";
@@ -25,7 +24,7 @@ type ButtonClick = {
  * (ephemeral, or a slash command's private answer) is answered the same way,
  * through the interaction's response URL.
  */
-export function handleButtons(app: App, bot: ChatBot, once: WebClient, threads: AnsweredThreads, log: Logger): void {
+export function handleButtons(app: App, core: ChatCore, once: WebClient, threads: AnsweredThreads, log: Logger): void {
   app.action(new RegExp(`^${ACTION_PREFIX}`), async ({ ack, body, action, client, respond }) => {
     await ack();
     const click = body as unknown as ButtonClick;
@@ -48,10 +47,9 @@ export function handleButtons(app: App, bot: ChatBot, once: WebClient, threads: 
     if (channel && threadTs && !click.container?.is_ephemeral) {
       await threads.remember(request.thread);
       const key = `button:${(action as { action_ts?: string }).action_ts ?? Date.now()}`;
-      await answerInThread(bot, { client, once }, { channel, threadTs, direct: channel.startsWith("D"), key }, request, log);
+      await core.receive(request, threadReply({ client, once }, { channel, threadTs, direct: channel.startsWith("D"), key }, request.user.id, log));
       return;
     }
-    const response = await bot.handle(request);
-    if (response) await respond({ response_type: "ephemeral", replace_original: false, ...toSlackMessage(response) });
+    await core.receive(request, responseUrlReply(respond, true));
   });
 }

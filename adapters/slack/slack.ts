@@ -2,20 +2,18 @@ import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { App, HTTPReceiver, SocketModeReceiver } from "@slack/bolt";
 import { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
-import type { ChatBot } from "../../src/chat/bot.ts";
+import type { ChatCore } from "../../src/chat/adapter.ts";
 import { commandFromText, type ChatCommand, type ChatRequest } from "../../src/chat/request.ts";
-import { isForAskerOnly } from "../../src/chat/response.ts";
 import { RecentEvents, type SeenEvents } from "../../src/chat/seen-events.ts";
 import { RecentThreads, type AnsweredThreads } from "../../src/chat/threads.ts";
 import type { ChatConfig } from "../../src/config.ts";
 import type { StatusListener } from "../status.ts";
 import { boltLogger } from "./bolt-logger.ts";
-import { toSlackMessage } from "./blocks.ts";
 import { canManageChannel, checkBotToken, isTokenRejected, slackErrorCode, startError, tokenRejectedReason } from "./platform.ts";
 import { handleButtons } from "./interactions.ts";
 import { guardReceiver } from "./receiver-guard.ts";
 import { guardSocket } from "./socket-guard.ts";
-import { answerInThread } from "./thread-reply.ts";
+import { responseUrlReply, threadReply } from "./thread-reply.ts";
 
 export type SlackConfig = NonNullable<ChatConfig["slack"]>;
 export type HttpRoute = { path: string; method: string[]; handler: (req: IncomingMessage, res: ServerResponse) => void };
@@ -35,7 +33,7 @@ const PROBE_INTERVAL_MS = 60_000;
  * mode (signed requests) or Socket Mode. Retried events are answered once;
  * a malformed request is logged and dropped.
  */
-export function createSlackAdapter(bot: ChatBot, config: SlackConfig, logger: Logger, options: SlackAdapterOptions) {
+export function createSlackAdapter(core: ChatCore, config: SlackConfig, logger: Logger, options: SlackAdapterOptions) {
   const log = logger.child({ adapter: "slack" });
   const onStatus: StatusListener = options.onStatus ?? (() => {});
   const clientOptions = config.apiUrl ? { slackApiUrl: config.apiUrl } : {};
@@ -65,7 +63,7 @@ export function createSlackAdapter(bot: ChatBot, config: SlackConfig, logger: Lo
     const request = requestFrom(text, body.team_id, event.channel, threadTs, event.user ?? "unknown", event);
     if (request.command === "digest") request.user.canManageChannel = await canManageChannel(client, request.user.id, event.channel, log);
     await threads.remember(request.thread);
-    await answerInThread(bot, { client, once }, { channel: event.channel, threadTs, direct: false, key: event.ts }, request, log);
+    await core.receive(request, threadReply({ client, once }, { channel: event.channel, threadTs, direct: false, key: event.ts }, request.user.id, log));
   });
 
   app.message(async ({ message, client, body, context }) => {
@@ -85,10 +83,10 @@ export function createSlackAdapter(bot: ChatBot, config: SlackConfig, logger: Lo
       if (!(await threads.answered(request.thread))) return;
       if (request.command === "digest") request.user.canManageChannel = await canManageChannel(client, request.user.id, incoming.channel, log);
     }
-    await answerInThread(bot, { client, once }, { channel: incoming.channel, threadTs, direct, key: incoming.ts }, request, log);
+    await core.receive(request, threadReply({ client, once }, { channel: incoming.channel, threadTs, direct, key: incoming.ts }, request.user.id, log));
   });
 
-  handleButtons(app, bot, once, threads, log);
+  handleButtons(app, core, once, threads, log);
 
   for (const command of ["ask", "paper", "similar", "digest", "paperbot"] as const) {
     app.command(`/${command}`, async ({ command: slash, ack, respond, client }) => {
@@ -103,9 +101,8 @@ export function createSlackAdapter(bot: ChatBot, config: SlackConfig, logger: Lo
         platform: "slack",
         raw: slash,
       };
-      const response = await bot.handle(request);
       // Errors, limits and refusals are for the asker alone.
-      if (response) await respond({ response_type: isForAskerOnly(response) ? "ephemeral" : "in_channel", ...toSlackMessage(response) });
+      await core.receive(request, responseUrlReply(respond, false));
     });
   }
 

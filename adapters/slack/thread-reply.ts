@@ -1,14 +1,11 @@
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
-import type { ChatBot } from "../../src/chat/bot.ts";
-import { handleWithProgress } from "../../src/chat/progress.ts";
-import type { ChatRequest } from "../../src/chat/request.ts";
+import type { Outgoing, Posted, Reply } from "../../src/chat/adapter.ts";
 import { isForAskerOnly } from "../../src/chat/response.ts";
-import { toSlackMessage } from "./blocks.ts";
+import { toSlackMessage, type SlackMessage } from "./blocks.ts";
 import { toMrkdwn } from "./mrkdwn.ts";
 import { slackErrorCode } from "./platform.ts";
 
-const PLACEHOLDER = "_Looking through the library…_";
 const PLACEHOLDER_EVENT = "paperbot_placeholder";
 
 /** `key`: the asking message's ts, marked on the placeholder so a lost post can be found instead of repeated. */
@@ -16,45 +13,55 @@ export type Place = { channel: string; threadTs: string; direct: boolean; key: s
 /** `client` retries as usual; `once` never retries by itself (for posts, which Slack cannot deduplicate). */
 export type Clients = { client: WebClient; once: WebClient };
 
-/**
- * Answers in the thread: a placeholder at once, edited as a streamed answer
- * grows, then replaced by the answer. A notice meant for the asker alone
- * (an error, a limit, a refusal) replaces the placeholder with an ephemeral
- * message in a channel; in a DM only the asker sees the thread anyway.
- */
-export async function answerInThread(bot: ChatBot, clients: Clients, place: Place, request: ChatRequest, log: Logger): Promise<void> {
-  const { client } = clients;
-  const { channel, threadTs } = place;
-  const ts = await postPlaceholder(clients, place, log);
-  const showProgress = (partial: string) => client.chat.update({ channel, ts, text: `${toMrkdwn(partial)} …` });
-  const response = await handleWithProgress(bot, request, showProgress, (error) => log.warn({ err: error }, "progress edit failed"));
-  if (!response) {
-    await client.chat.delete({ channel, ts });
-    return;
-  }
-  const message = toSlackMessage(response);
-  if (isForAskerOnly(response) && !place.direct) {
-    try {
-      await client.chat.postEphemeral({ channel, user: request.user.id, thread_ts: threadTs, ...message });
-      await client.chat.delete({ channel, ts });
-      return;
-    } catch (error) {
-      log.warn({ err: error }, "could not show the notice to the asker alone; answering in the thread");
-    }
-  }
-  await client.chat.update({ channel, ts, ...message });
+/** Progress is plain mrkdwn; a response is Block Kit with its buttons. */
+function render(message: Outgoing): SlackMessage | { text: string } {
+  return "progress" in message ? { text: toMrkdwn(message.progress) } : toSlackMessage(message.response);
 }
 
 /**
- * Posts the placeholder once. A retried chat.postMessage whose first
- * response was lost (a 500 or a timeout after Slack had posted) leaves a
- * second, orphaned placeholder; so the post is not retried blindly: after
- * an unclear failure the thread is searched for this request's marked
- * placeholder, and only if it is not there is it posted again.
+ * Answers in a Slack thread. A notice meant for the asker alone (an error,
+ * a limit, a refusal) replaces the placeholder with an ephemeral message in
+ * a channel; in a DM only the asker sees the thread anyway.
  */
-async function postPlaceholder({ client, once }: Clients, place: Place, log: Logger): Promise<string> {
+export function threadReply(clients: Clients, place: Place, asker: string, log: Logger): Reply {
+  const { client } = clients;
+  const { channel, threadTs } = place;
+  let posts = 0;
+  return {
+    async post(message) {
+      // The first post is the placeholder, which must not be posted twice; later ones are ordinary.
+      if (posts++ === 0) return { id: await postOnce(clients, place, render(message), log) };
+      const { ts } = await client.chat.postMessage({ channel, thread_ts: threadTs, ...render(message) });
+      return { id: ts! };
+    },
+    async edit(posted: Posted, message: Outgoing) {
+      if ("response" in message && isForAskerOnly(message.response) && !place.direct) {
+        try {
+          await client.chat.postEphemeral({ channel, user: asker, thread_ts: threadTs, ...toSlackMessage(message.response) });
+          await client.chat.delete({ channel, ts: posted.id });
+          return;
+        } catch (error) {
+          log.warn({ err: error }, "could not show the notice to the asker alone; answering in the thread");
+        }
+      }
+      await client.chat.update({ channel, ts: posted.id, ...render(message) });
+    },
+    async react(posted: Posted, emoji: string) {
+      await client.reactions.add({ channel, timestamp: posted.id, name: emoji });
+    },
+  };
+}
+
+/**
+ * Posts once. A retried chat.postMessage whose first response was lost (a
+ * 500 or a timeout after Slack had posted) leaves a second, orphaned
+ * placeholder; so the post is not retried blindly: after an unclear failure
+ * the thread is searched for this request's marked placeholder, and only if
+ * it is not there is it posted again.
+ */
+async function postOnce({ client, once }: Clients, place: Place, message: SlackMessage | { text: string }, log: Logger): Promise<string> {
   const { channel, threadTs, key } = place;
-  const post = async () => (await once.chat.postMessage({ channel, thread_ts: threadTs, text: PLACEHOLDER, metadata: { event_type: PLACEHOLDER_EVENT, event_payload: { key } } })).ts!;
+  const post = async () => (await once.chat.postMessage({ channel, thread_ts: threadTs, ...message, metadata: { event_type: PLACEHOLDER_EVENT, event_payload: { key } } })).ts!;
   try {
     return await post();
   } catch (error) {
@@ -62,10 +69,29 @@ async function postPlaceholder({ client, once }: Clients, place: Place, log: Log
     if (slackErrorCode(error)) throw error;
     log.warn({ err: error }, "placeholder post failed without an answer from Slack; checking whether it went out");
     const posted = await client.conversations.replies({ channel, ts: threadTs, include_all_metadata: true, limit: 100 }).then(
-      ({ messages = [] }) => messages.find((message) => message.metadata?.event_type === PLACEHOLDER_EVENT && (message.metadata.event_payload as { key?: string } | undefined)?.key === key),
+      ({ messages = [] }) => messages.find((found) => found.metadata?.event_type === PLACEHOLDER_EVENT && (found.metadata.event_payload as { key?: string } | undefined)?.key === key),
       // Without the history scope for this kind of channel, an orphan is better than no answer.
       (lookupError: unknown) => void log.warn({ err: lookupError }, "could not read the thread to look for the placeholder; posting it again"),
     );
     return posted?.ts ?? (await post());
   }
+}
+
+/**
+ * Answers through a response_url (a slash command, or a button on a message
+ * only its asker sees): progress is not shown (Slack already shows the
+ * command), and the response is sent once, ephemeral when it is for the
+ * asker alone or when `privately`.
+ */
+export function responseUrlReply(respond: (message: Record<string, unknown>) => Promise<unknown>, privately: boolean): Reply {
+  return {
+    post: async () => ({ id: "response_url" }),
+    async edit(_posted, message) {
+      if (!("response" in message)) return;
+      const ephemeral = privately || isForAskerOnly(message.response);
+      await respond({ response_type: ephemeral ? "ephemeral" : "in_channel", ...(privately && { replace_original: false }), ...toSlackMessage(message.response) });
+    },
+    // A response_url message has no ts to react to.
+    react: async () => {},
+  };
 }

@@ -2,7 +2,9 @@ import { randomBytes } from "node:crypto";
 import type { Logger } from "pino";
 import type { Answerer } from "../answer/answerer.ts";
 import type { Library } from "../library/library.ts";
+import type { ChatCore, Reply } from "./adapter.ts";
 import type { ChatRequest } from "./request.ts";
+import { respond } from "./respond.ts";
 import { mayChangeDigest, NOT_ALLOWED } from "./permissions.ts";
 import { RateLimiter, type QuestionLimiter } from "./rate-limit.ts";
 import { PaperRequests } from "./paper-requests.ts";
@@ -44,7 +46,7 @@ const HELP = [
  * translate platform events into requests and render responses; everything
  * else (limits, commands, errors) happens here, the same on every platform.
  */
-export class ChatBot {
+export class ChatBot implements ChatCore {
   readonly #options: ChatBotOptions;
   readonly #limiter: QuestionLimiter;
   readonly #admins: ReadonlySet<string>;
@@ -64,6 +66,12 @@ export class ChatBot {
     this.#inFlight.add(work);
     void work.finally(() => this.#inFlight.delete(work));
     return work;
+  }
+
+  /** The port's entry: answers a request where it was asked (see respond.ts). A platform's failure is thrown to the adapter, which knows what it means. */
+  async receive(request: ChatRequest, reply: Reply): Promise<void> {
+    const log = this.#options.logger.child({ platform: request.platform, user: request.user.id });
+    await respond(this, request, reply, (error) => log.warn({ err: error }, "progress edit failed"));
   }
 
   /** Waits for replies being written, up to `timeoutMs`, so a shutdown does not cut them off. */
