@@ -63,10 +63,12 @@ export async function startDiscordServer(options: { messageContent?: boolean } =
     if (method === "POST" && (match = /^\/channels\/(\d+)\/messages$/.exec(path))) {
       const created = message(match[1]!, body);
       posted.push(created);
+      call.created = created.id;
       return sendJson(response, 200, created);
     }
     if (method === "GET" && (match = /^\/channels\/(\d+)\/messages$/.exec(path))) return sendJson(response, 200, posted.filter((entry) => entry.channel_id === match![1]).reverse());
     if (method === "PATCH" && (match = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path))) return sendJson(response, 200, message(match[1]!, body, match[2]));
+    if (method === "PUT" && /^\/channels\/\d+\/messages\/\d+\/reactions\/[^/]+\/@me$/.test(path)) return response.writeHead(204).end();
     if (method === "POST" && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return response.writeHead(204).end();
     if (method === "PATCH" && /^\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(path)) return sendJson(response, 200, message(CHANNEL_ID, body));
     if (method === "POST" && /^\/webhooks\/\d+\/[^/]+$/.test(path)) return sendJson(response, 200, message(CHANNEL_ID, body));
