@@ -49,7 +49,8 @@ export async function serve(ctx: CliContext, flags: { db?: string }): Promise<vo
   // replica) still answers a retried event once, still follows a thread it answered in, and still knows what "those" are.
   const chatState = store.chatState({ questionsPerWindow: config.chat.limits.questionsPerWindow, windowMs: config.chat.limits.windowMs });
   const conversations = store.conversations((error) => logger.warn({ err: error }, "could not save a conversation turn"));
-  const bot = createChatBot(library, { logger, chat: config.chat, digest: digest.commands, limiter: chatState, conversations, stats: storeStats(store, flags.db ?? config.db.uri), ...(await ctx.answerWriter()) });
+  const stats = storeStats(store, flags.db ?? config.db.uri);
+  const bot = createChatBot(library, { logger, chat: config.chat, digest: digest.commands, limiter: chatState, conversations, stats, ...(await ctx.answerWriter()) });
   const state = healthState();
   const statusOf = (name: string): StatusListener => (next, reason) => {
     const previous = setAdapterState(state, name, next, reason);
@@ -61,7 +62,7 @@ export async function serve(ctx: CliContext, flags: { db?: string }): Promise<vo
   const { slack, discord, port } = config.chat;
   if (slack) {
     const http = Boolean(slack.signingSecret && !slack.appToken);
-    adapters.push(createSlackAdapter(bot, slack, logger, { port, routes: [{ path: "/healthz", method: ["GET"], handler: healthHandler(state) }], onStatus: statusOf("slack"), seen: chatState, threads: chatState }));
+    adapters.push(createSlackAdapter(bot, slack, logger, { port, routes: [{ path: "/healthz", method: ["GET"], handler: healthHandler(state) }], onStatus: statusOf("slack"), seen: chatState, threads: chatState, stats }));
     say(`Slack: starting (${http ? `HTTP mode, events at http://0.0.0.0:${port}${slack.eventsPath}` : "Socket Mode"})`);
   } else {
     say("Slack: skipped (set SLACK_BOT_TOKEN, plus SLACK_SIGNING_SECRET for HTTP mode or SLACK_APP_TOKEN for Socket Mode)");

@@ -8,6 +8,8 @@ import { RecentEvents, type SeenEvents } from "../../src/chat/seen-events.ts";
 import { RecentThreads, type AnsweredThreads } from "../../src/chat/threads.ts";
 import type { ChatConfig } from "../../src/config.ts";
 import type { StatusListener } from "../status.ts";
+import type { StatsSource } from "../../src/chat/stats.ts";
+import { handleAppHome, showWorking } from "./app-home.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import { canManageChannel, checkBotToken, isTokenRejected, slackErrorCode, startError, tokenRejectedReason } from "./platform.ts";
 import { handleButtons } from "./interactions.ts";
@@ -20,8 +22,9 @@ export type HttpRoute = { path: string; method: string[]; handler: (req: Incomin
 /**
  * `probeIntervalMs`: how often an idle adapter asks Slack whether its token still works (default a minute).
  * `threads`: where the threads the bot answered in are kept (in memory unless a shared store is given).
+ * `stats`: the library's stats for the App Home tab (no tab is published without it).
  */
-export type SlackAdapterOptions = { port: number; routes?: HttpRoute[]; onStatus?: StatusListener; seen?: SeenEvents; threads?: AnsweredThreads; probeIntervalMs?: number };
+export type SlackAdapterOptions = { port: number; routes?: HttpRoute[]; onStatus?: StatusListener; seen?: SeenEvents; threads?: AnsweredThreads; probeIntervalMs?: number; stats?: StatsSource };
 
 const PROBE_INTERVAL_MS = 60_000;
 
@@ -76,6 +79,8 @@ export function createSlackAdapter(core: ChatCore, config: SlackConfig, logger: 
     if (direct) {
       // A DM is the user's own channel.
       request.user.canManageChannel = true;
+      // A DM with an AI app is an assistant thread, which shows a status while the answer is written.
+      await showWorking(client, incoming.channel, threadTs, log);
     } else {
       // In a channel only follow-ups count: a reply in a thread the bot answered in. A mention there is app_mention's.
       if (!incoming.thread_ts || incoming.thread_ts === incoming.ts) return;
@@ -87,6 +92,7 @@ export function createSlackAdapter(core: ChatCore, config: SlackConfig, logger: 
   });
 
   handleButtons(app, core, once, threads, log);
+  if (options.stats) handleAppHome(app, options.stats, log);
 
   for (const command of ["ask", "paper", "similar", "digest", "paperbot"] as const) {
     app.command(`/${command}`, async ({ command: slash, ack, respond, client }) => {

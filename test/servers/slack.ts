@@ -55,6 +55,8 @@ export async function startSlackServer() {
     if (method === "conversations.replies") return sendJson(response, 200, { ok: true, messages: posted.filter((message) => message.channel === body.channel && (message.thread_ts === body.ts || message.ts === body.ts)), has_more: false });
     if (method === "conversations.history") return sendJson(response, 200, { ok: true, messages: posted.filter((message) => message.channel === body.channel).reverse(), has_more: false });
     if (method === "chat.update") return sendJson(response, 200, { ok: true, channel: body.channel, ts: body.ts, text: body.text });
+    if (method === "assistant.threads.setStatus" || method === "views.publish") return sendJson(response, 200, { ok: true });
+    if (method === "users.conversations") return sendJson(response, 200, { ok: true, channels: [{ id: "C1" }, { id: "D1" }], response_metadata: { next_cursor: "" } });
     if (method === "reactions.add") return sendJson(response, 200, { ok: true });
     if (method === "chat.delete") return sendJson(response, 200, { ok: true, channel: body.channel, ts: body.ts });
     if (method === "chat.postEphemeral") return sendJson(response, 200, { ok: true, message_ts: `${nextTs++}.000200` });
