@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from "commander";
+import { isCalendarDate } from "../digest/days.ts";
 
 export function parseYear(value: string): number {
   if (!/^\d{4}$/.test(value)) throw new InvalidArgumentError("expected a four-digit year such as 2025.");
@@ -11,7 +12,7 @@ export function parsePositiveInt(value: string): number {
 }
 
 export function parseIsoDate(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new InvalidArgumentError("expected a date as YYYY-MM-DD.");
+  if (!isCalendarDate(value)) throw new InvalidArgumentError("expected a date as YYYY-MM-DD.");
   return value;
 }
 
