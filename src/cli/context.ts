@@ -1,5 +1,4 @@
 import { existsSync, statSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { PaperbotError } from "../errors.ts";
 import { loadConfig, type Config } from "../config.ts";
 import type { EvidenceWriter } from "../answer/answerer.ts";
@@ -7,7 +6,7 @@ import { LlmWriter } from "../answer/llm-writer.ts";
 import { createEmbedder, createOpenAIClient } from "../embed/create.ts";
 import type { Embedder } from "../embed/embedder.ts";
 import { createLogger, type Logger } from "../logger.ts";
-import { LancePaperStore } from "../store/lance/lance-store.ts";
+import { LancePaperStore, localDirOf } from "../store/lance/lance-store.ts";
 
 /** What every command is given: typed config, a logger, and lazily opened resources. */
 export type CliContext = {
@@ -52,9 +51,8 @@ export function createCliContext(env: NodeJS.ProcessEnv = process.env): CliConte
  * LanceDB would otherwise answer with a Rust error naming cargo paths.
  */
 function refuseFile(uri: string): void {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(uri) && !uri.startsWith("file://")) return; // s3://, db://: not on this disk
-  const path = uri.startsWith("file://") ? fileURLToPath(uri) : uri;
-  if (existsSync(path) && !statSync(path).isDirectory()) {
+  const path = localDirOf(uri); // undefined for s3://, db://: not on this disk
+  if (path !== undefined && existsSync(path) && !statSync(path).isDirectory()) {
     throw new PaperbotError("LIBRARY_MISSING", `${uri} is a file, not a paper library. Point --db (or PAPERBOT_DB) at a library directory, e.g. ./data/lancedb, or build one with: paperbot ingest data/samples --db <new dir>`);
   }
 }

@@ -213,7 +213,7 @@ function newestFirst(a: StoredPaper, b: StoredPaper): number {
 }
 
 /** The directory of a local library; undefined for remote URIs (s3://, db://, ...). */
-function localDirOf(uri: string): string | undefined {
+export function localDirOf(uri: string): string | undefined {
   if (uri.startsWith("file://")) return fileURLToPath(uri);
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(uri) ? undefined : uri;
 }
