@@ -10,24 +10,16 @@ import type { Subscription } from "../../digest/types.ts";
 const SUBSCRIPTIONS = "digest_subscriptions";
 
 /** Only the columns stats counts, so the vectors are never read. */
-export type PaperFacts = { publishedAt?: string; featuredAt?: string; source: string; addedAt: string; upvotes: number };
+export type PaperFacts = { publishedAt?: string; source: string; addedAt: string };
 
 export async function paperFacts(table: lancedb.Table | undefined): Promise<PaperFacts[]> {
   if (!table) return [];
-  const present = new Set((await table.schema()).fields.map((field) => field.name));
-  // `extra` (where featuredAt lives) arrived with the live sources; the store migrates it in, but stats never assumes.
-  const columns = ["published_at", "source", "added_at", "upvotes", ...(present.has("extra") ? ["extra"] : [])];
-  const rows = await table.query().select(columns).toArray();
-  return rows.map((row) => {
-    const featuredAt = typeof row.extra === "string" ? (JSON.parse(row.extra) as { featuredAt?: string }).featuredAt : undefined;
-    return {
-      source: String(row.source),
-      addedAt: String(row.added_at),
-      upvotes: Number(row.upvotes ?? 0),
-      ...(row.published_at != null && { publishedAt: String(row.published_at) }),
-      ...(featuredAt && { featuredAt }),
-    };
-  });
+  const rows = await table.query().select(["published_at", "source", "added_at"]).toArray();
+  return rows.map((row) => ({
+    source: String(row.source),
+    addedAt: String(row.added_at),
+    ...(row.published_at != null && { publishedAt: String(row.published_at) }),
+  }));
 }
 
 export async function readSubscriptions(db: lancedb.Connection): Promise<Subscription[]> {
