@@ -20,7 +20,7 @@ export type SearchResult = {
   relevant: boolean;
   /** The relevance decision behind `relevant`: "unsure" answers but says the match may be partial. */
   verdict: RelevanceVerdict;
-  /** Words added to the topic from the library's own vocabulary (acronyms spelled out, feedback). */
+  /** Words added to the topic from the library's own vocabulary (acronyms the abstracts define, in the other form). */
   fieldTerms: string[];
   /** For "papers like X": the paper X, found by lookup and left out of the results. */
   example?: StoredPaper;

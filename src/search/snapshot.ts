@@ -9,9 +9,10 @@ import { TextIndex } from "./text-index.ts";
 const TERMS_KEPT = 2_000;
 
 /**
- * An in-memory view of the whole library for what LanceDB cannot do:
- * word statistics (for search feedback and relevance) and name matching
- * over every title (for lookup). Rebuilt when the store's version changes.
+ * An in-memory view of the whole library for what LanceDB cannot do as
+ * search needs it: the BM25F text index with its word statistics (ranking,
+ * relevance, "papers like X"), the acronyms the abstracts define, and name
+ * matching over every title (lookup). Rebuilt when the store's version changes.
  */
 export class LibrarySnapshot {
   readonly papers: StoredPaper[];
