@@ -63,7 +63,7 @@ export class Answerer {
     const { result, modelFailed } = await this.#search(searched, today, context);
     const { topic, filters } = result.query;
     if (!result.relevant) {
-      const reply = (await this.#outsideFilters(searched, today, topic, filters)) ?? notFoundReply(topic, filters, await this.#library.coverage(filters), result.results);
+      const reply = (await this.#outsideFilters(searched, today, topic, filters)) ?? (await this.#notFound(result));
       return this.#remember(context, question, topic, filters, reply, []);
     }
     const hits = result.results.filter((hit) => hit.relevant);
@@ -73,7 +73,7 @@ export class Answerer {
     // The model already failed on this question: answer offline at once rather than wait for it again.
     const reply = modelFailed
       ? withUnavailableNote(extractive)
-      : await this.#write(searched, hits, extractive, context, turns, async () => notFoundReply(topic, filters, await this.#library.coverage(filters), result.results));
+      : await this.#write(searched, hits, extractive, context, turns, () => this.#notFound(result));
     return this.#remember(context, question, topic, filters, reply, hits.map((hit) => hit.paper));
   }
 
@@ -81,6 +81,12 @@ export class Answerer {
   async #search(question: string, today: Date, context: AskContext): Promise<{ result: SearchResult; modelFailed: boolean }> {
     if (!this.#assist) return { result: await this.#library.search(question, { today }), modelFailed: false };
     return assistedSearch((text, options) => this.#library.search(text, options), this.#assist, question, { today }, context.logger);
+  }
+
+  /** "Nothing in the library covers that", with what was searched and the closest papers. */
+  async #notFound(result: SearchResult): Promise<Reply> {
+    const { topic, filters } = result.query;
+    return notFoundReply(topic, filters, await this.#library.coverage(filters), result.results);
   }
 
   /** When a constrained question finds nothing, whether the topic is covered outside the constraint. */
