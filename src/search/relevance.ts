@@ -88,14 +88,13 @@ export class RelevanceJudge {
     for (const doc of evidence) coverage = Math.max(coverage, main.filter((stem) => index.contains(doc, stem)).reduce((sum, stem) => sum + idf(stem), 0) / total);
 
     // Words of an aside count half: "(machine unlearning)" names the topic, "(SAE)" only abbreviates it.
-    const missing = (word: string) => (evidence.some((doc) => index.contains(doc, stemmer(word))) ? 0 : idf(stemmer(word)) * this.#specificity(word));
+    const mainWords = this.#questionWords(question);
     const asides = this.#asideWords(question);
-    const missingMass = this.#questionWords(question).reduce((sum, word) => sum + missing(word), 0) + 0.5 * asides.reduce((sum, word) => sum + missing(word), 0);
-    const denominator = total + 0.5 * asides.reduce((sum, word) => sum + idf(stemmer(word)), 0);
-    const missingSpecific = Math.min(1, missingMass / denominator);
+    const mass = (weigh: (word: string) => number) => mainWords.reduce((sum, word) => sum + weigh(word), 0) + 0.5 * asides.reduce((sum, word) => sum + weigh(word), 0);
+    const missing = (word: string) => (evidence.some((doc) => index.contains(doc, stemmer(word))) ? 0 : idf(stemmer(word)) * this.#specificity(word));
     const unknown = (word: string) => (index.documentFrequency(stemmer(word)) === 0 ? missing(word) : 0);
-    const unknownSpecific = Math.min(1, (this.#questionWords(question).reduce((sum, word) => sum + unknown(word), 0) + 0.5 * asides.reduce((sum, word) => sum + unknown(word), 0)) / denominator);
-    return { coverage, missingSpecific, unknownSpecific, ...shape };
+    const denominator = total + 0.5 * asides.reduce((sum, word) => sum + idf(stemmer(word)), 0);
+    return { coverage, missingSpecific: Math.min(1, mass(missing) / denominator), unknownSpecific: Math.min(1, mass(unknown) / denominator), ...shape };
   }
 
   /** The topic's words as written (not stemmed), main part only. */
