@@ -1,6 +1,6 @@
 import type { startDiscordServer } from "../servers/discord.ts";
 import type { startSlackServer } from "../servers/slack.ts";
-import type { Seen } from "./adapter.case.ts";
+import type { Harness, Seen } from "./adapter.case.ts";
 
 type Slack = Awaited<ReturnType<typeof startSlackServer>>;
 type Discord = Awaited<ReturnType<typeof startDiscordServer>>;
@@ -20,6 +20,25 @@ export function slackView(slack: Slack, from: number): Seen[] {
     if (call.method === "chat.delete") messages.delete(call.body.ts);
   }
   return [...messages.values()];
+}
+
+/** The contract's harness over a Slack adapter and its local fake; `deliver` sends the user's `n`-th message (1, 2, …) as the mode at hand does. */
+export function slackHarness(slack: Slack, adapter: { stop(): Promise<void> }, deliver: (n: number, text: string) => Promise<void> | void): Harness {
+  let from = 0;
+  let next = 0;
+  return {
+    buttons: true,
+    say: async (text) => void (await deliver(++next, text)),
+    seen: () => slackView(slack, from),
+    reset() {
+      from = slack.posted.length;
+      slack.calls.length = 0;
+    },
+    async close() {
+      await adapter.stop();
+      await slack.close();
+    },
+  };
 }
 
 const NAMES: Record<string, string> = { "👍": "thumbsup", "👎": "thumbsdown" };

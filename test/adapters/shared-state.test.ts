@@ -1,10 +1,7 @@
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSlackAdapter } from "../../adapters/slack/slack.ts";
 import { createChatBot } from "../../src/chat/create.ts";
 import { LocalEmbedder } from "../../src/embed/local.ts";
 import { ingestRecords } from "../../src/ingest/ingest.ts";
@@ -12,6 +9,7 @@ import { Library } from "../../src/library/library.ts";
 import { LancePaperStore } from "../../src/store/lance/lance-store.ts";
 import { eventually, TEST_LIMITS } from "../helpers/bot.ts";
 import { silentLogger } from "../helpers/logger.ts";
+import { startSlackAdapter } from "../helpers/slack.ts";
 import { eventCallback, sendSigned, startSlackServer } from "../servers/slack.ts";
 
 let dir: string;
@@ -37,10 +35,9 @@ async function startReplica(slack: Awaited<ReturnType<typeof startSlackServer>>)
   const store = await LancePaperStore.open({ uri: dir });
   const state = store.chatState(limits);
   const bot = createChatBot(new Library(store, embedder), { logger: silentLogger, chat: { port: 0, limits: TEST_LIMITS }, limiter: state });
-  const adapter = createSlackAdapter(bot, { botToken: "xoxb-test", signingSecret: "s", apiUrl: slack.apiUrl, eventsPath: "/slack/events" }, silentLogger, { port: 0, seen: state, threads: state });
-  const server = (await adapter.start()) as Server;
+  const { adapter, eventsUrl } = await startSlackAdapter(bot, slack, "s", { seen: state, threads: state });
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`,
+    url: eventsUrl,
     async stop() {
       await adapter.stop();
       store.close();

@@ -2,11 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LibraryStats } from "../../src/cli/stats.ts";
 import { eventually, testBot } from "../helpers/bot.ts";
 import { useSampleLibrary } from "../helpers/library.ts";
-import { silentLogger } from "../helpers/logger.ts";
-import { eventCallback, sendSigned, startSlackServer } from "../servers/slack.ts";
-import { createSlackAdapter } from "../../adapters/slack/slack.ts";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { startSlackBot } from "../helpers/slack.ts";
+import { eventCallback, sendSigned } from "../servers/slack.ts";
 
 const SECRET = "home-secret";
 const STATS: LibraryStats = {
@@ -16,19 +13,14 @@ const STATS: LibraryStats = {
   subscriptions: [{ channel: "slack:C1", time: "08:00", timeZone: "UTC", topic: "KV cache" }, { channel: "slack:C9", time: "09:00", timeZone: "UTC", topic: "someone else's" }],
 };
 const samples = useSampleLibrary();
-let slack: Awaited<ReturnType<typeof startSlackServer>>;
-let adapter: ReturnType<typeof createSlackAdapter>;
+let running: Awaited<ReturnType<typeof startSlackBot>>;
+let slack: typeof running.slack;
 let url: string;
 beforeAll(async () => {
-  slack = await startSlackServer();
-  adapter = createSlackAdapter(testBot(samples()), { botToken: "xoxb-test", signingSecret: SECRET, apiUrl: slack.apiUrl, eventsPath: "/slack/events" }, silentLogger, { port: 0, stats: async () => STATS });
-  const server = (await adapter.start()) as Server;
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+  running = await startSlackBot(testBot(samples()), SECRET, { stats: async () => STATS });
+  ({ slack, eventsUrl: url } = running);
 }, 60_000);
-afterAll(async () => {
-  await adapter.stop();
-  await slack.close();
-});
+afterAll(() => running.close());
 
 describe("Slack App Home and the assistant status", () => {
   it("publishes the Home tab with the library's stats and the digests of this user's channels only", async () => {

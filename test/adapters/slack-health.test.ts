@@ -1,5 +1,3 @@
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,30 +9,25 @@ import { Library } from "../../src/library/library.ts";
 import { LancePaperStore } from "../../src/store/lance/lance-store.ts";
 import { eventually, testBot } from "../helpers/bot.ts";
 import { silentLogger } from "../helpers/logger.ts";
+import { startSlackBot } from "../helpers/slack.ts";
 import { eventCallback, REJECTED_APP_TOKEN, sendSigned, startSlackServer } from "../servers/slack.ts";
 
 let dir: string;
 let store: LancePaperStore;
-let slack: Awaited<ReturnType<typeof startSlackServer>>;
-let adapter: ReturnType<typeof createSlackAdapter>;
+let running: Awaited<ReturnType<typeof startSlackBot>>;
+let slack: typeof running.slack;
 let url: string;
 const states: { state: AdapterState; reason?: string }[] = [];
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "paperbot-slack-health-"));
   store = await LancePaperStore.open({ uri: dir });
-  slack = await startSlackServer();
   const bot = testBot(new Library(store, await LocalEmbedder.create()));
-  adapter = createSlackAdapter(bot, { botToken: "xoxb-test", signingSecret: "s", apiUrl: slack.apiUrl, eventsPath: "/slack/events" }, silentLogger, {
-    port: 0,
-    onStatus: (state, reason) => void states.push({ state, ...(reason && { reason }) }),
-  });
-  const server = (await adapter.start()) as Server;
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+  running = await startSlackBot(bot, "s", { onStatus: (state, reason) => void states.push({ state, ...(reason && { reason }) }) });
+  ({ slack, eventsUrl: url } = running);
 }, 60_000);
 afterAll(async () => {
-  await adapter.stop();
-  await slack.close();
+  await running.close();
   store.close();
   await rm(dir, { recursive: true, force: true });
 });
