@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { ingestRecords } from "../../ingest/ingest.ts";
 import { writeJson, type CliContext } from "../context.ts";
+import { withStore } from "../library.ts";
 import { dbOption } from "../options.ts";
 import { progressBar } from "../progress.ts";
 
@@ -19,19 +20,18 @@ export function registerReindex(program: Command, context: () => CliContext): vo
     .option("--json", 'print {"papers","embedder":{"name","dims"}}')
     .action(async (flags: ReindexFlags) => {
       const ctx = context();
-      const store = await ctx.openStore(flags.db);
-      const embedder = await ctx.embedder();
-      const bar = progressBar(ctx.stderr, `Re-embedding with ${embedder.id}`);
-      try {
-        await ingestRecords([], { store, embedder, logger: ctx.logger }, { rebuild: true, onEmbedProgress: bar.update });
-        bar.stop();
+      await withStore(ctx, flags.db, async (store) => {
+        const embedder = await ctx.embedder();
+        const bar = progressBar(ctx.stderr, `Re-embedding with ${embedder.id}`);
+        try {
+          await ingestRecords([], { store, embedder, logger: ctx.logger }, { rebuild: true, onEmbedProgress: bar.update });
+        } finally {
+          bar.stop();
+        }
         const papers = await store.count();
         const result = { papers, embedder: { name: embedder.id, dims: embedder.dims } };
         if (flags.json) return writeJson(ctx.stdout, result);
         ctx.stdout.write(`Re-embedded ${papers} paper${papers === 1 ? "" : "s"} with ${embedder.id} (${embedder.dims} dimensions) in ${flags.db ?? ctx.config.db.uri}.\n`);
-      } finally {
-        bar.stop();
-        store.close();
-      }
+      });
     });
 }
