@@ -6,7 +6,8 @@
  */
 import { basename } from "node:path";
 import type { Subscription } from "../digest/types.ts";
-import type { PaperFacts } from "../store/lance/library-stats.ts";
+import type { LancePaperStore } from "../store/lance/lance-store.ts";
+import { paperFacts, readSubscriptions, type PaperFacts } from "../store/lance/library-stats.ts";
 
 export type LibraryStats = {
   library: string;
@@ -54,6 +55,11 @@ export function libraryStats(library: string, facts: PaperFacts[], embedder: { e
     lastFetch: fetched[0] ? { at: fetched[0].addedAt, source: sourceKind(fetched[0].source) } : null,
     subscriptions,
   };
+}
+
+/** The stats of an open library, from read-only queries (nothing is created): for `paperbot stats`, and chat's `stats` and App Home. */
+export async function readLibraryStats(store: LancePaperStore, library: string): Promise<LibraryStats> {
+  return libraryStats(library, await paperFacts(store.table), await store.builtWith(), await readSubscriptions(store.connection));
 }
 
 /** Months as a small bar chart, most recent last: the 24 latest months that have papers, earlier ones summed. */

@@ -1,9 +1,8 @@
 import type { Command } from "commander";
-import { paperFacts, readSubscriptions } from "../../store/lance/library-stats.ts";
 import { writeJson, type CliContext } from "../context.ts";
 import { withStore } from "../library.ts";
 import { dbOption } from "../options.ts";
-import { describeStats, libraryStats } from "../stats.ts";
+import { describeStats, readLibraryStats } from "../stats.ts";
 
 type StatsFlags = { db?: string; json?: boolean };
 
@@ -16,7 +15,7 @@ export function registerStats(program: Command, context: () => CliContext): void
     .action(async (flags: StatsFlags) => {
       const ctx = context();
       await withStore(ctx, flags.db, async (store) => {
-        const stats = libraryStats(flags.db ?? ctx.config.db.uri, await paperFacts(store.table), await store.builtWith(), await readSubscriptions(store.connection));
+        const stats = await readLibraryStats(store, flags.db ?? ctx.config.db.uri);
         if (flags.json) writeJson(ctx.stdout, stats);
         else ctx.stdout.write(describeStats(stats));
       });
