@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { Answerer, MODEL_UNAVAILABLE } from "../../src/answer/answerer.ts";
 import type { Reply } from "../../src/answer/reply.ts";
 import { LlmWriter } from "../../src/answer/llm-writer.ts";
@@ -7,6 +7,7 @@ import { createOpenAIClient } from "../../src/embed/create.ts";
 import type { Library } from "../../src/library/library.ts";
 import { rewriteQueryTerms } from "../../src/search/llm-rewrite.ts";
 import { TODAY, useSampleLibrary } from "../helpers/library.ts";
+import { useScriptedModelServer, type ScriptedModelServer } from "../helpers/scripted-model.ts";
 import {
   answerWith,
   errorReply,
@@ -18,24 +19,18 @@ import {
   jsonWith,
   refuse,
   slowly,
-  startOpenAICompatibleServer,
   truncated,
   type Override,
 } from "../servers/openai-compatible.ts";
 
 const samples = useSampleLibrary();
+const scripted = useScriptedModelServer();
 let library: Library;
-let server: Awaited<ReturnType<typeof startOpenAICompatibleServer>>;
+let server: ScriptedModelServer;
 
-beforeAll(async () => {
+beforeAll(() => {
   library = samples();
-  server = await startOpenAICompatibleServer();
-}, 60_000);
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(() => {
-  server.reset();
+  server = scripted();
 });
 
 const QUESTION = "which papers cover KV cache compression?";

@@ -1,26 +1,22 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { Answerer } from "../../src/answer/answerer.ts";
 import { LlmWriter } from "../../src/answer/llm-writer.ts";
 import { CANNOT_ANSWER } from "../../src/answer/prompt.ts";
 import { createOpenAIClient } from "../../src/embed/create.ts";
 import type { Library } from "../../src/library/library.ts";
 import { TODAY, useSampleLibrary } from "../helpers/library.ts";
+import { useScriptedModelServer, type ScriptedModelServer } from "../helpers/scripted-model.ts";
 import { digestLibrary, paper } from "../helpers/digest.ts";
-import { answerWith, errorReply, hang, sendCompletion, stallMidStream, startOpenAICompatibleServer, type Override } from "../servers/openai-compatible.ts";
+import { answerWith, errorReply, hang, sendCompletion, stallMidStream, type Override } from "../servers/openai-compatible.ts";
 
 const samples = useSampleLibrary();
+const scripted = useScriptedModelServer();
 let library: Library;
-let server: Awaited<ReturnType<typeof startOpenAICompatibleServer>>;
+let server: ScriptedModelServer;
 
-beforeAll(async () => {
+beforeAll(() => {
   library = samples();
-  server = await startOpenAICompatibleServer();
-}, 60_000);
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(() => {
-  server.reset();
+  server = scripted();
 });
 
 function answerer(options: { stream?: boolean; timeoutMs?: number; maxRetries?: number } = {}, from: Library = library) {
