@@ -5,6 +5,7 @@ import type { QuestionLimiter, RateDecision } from "../../chat/rate-limit.ts";
 import type { SeenEvents } from "../../chat/seen-events.ts";
 import type { AnsweredThreads } from "../../chat/threads.ts";
 import { sqlString } from "./filters.ts";
+import { lazyTable, Tidier } from "./chat-table.ts";
 import { GroupCommit } from "./group-commit.ts";
 import { LanceAnsweredThreads } from "./thread-tables.ts";
 
@@ -18,8 +19,6 @@ const questionsSchema = new Schema([text("entry"), text("user_key"), new Field("
 const EVENT_MEMORY_MS = 24 * 60 * 60 * 1000;
 /** Longer than two overlapping claim commits take (a local commit takes tens of ms). */
 const SETTLE_MS = 500;
-/** Every this many commits, old rows go and small commits are compacted, so the tables stay small and fast. */
-const TIDY_EVERY = 200;
 
 export type ChatStateOptions = { questionsPerWindow: number; windowMs: number; now?: () => number };
 
@@ -40,19 +39,21 @@ export type ChatStateOptions = { questionsPerWindow: number; windowMs: number; n
  * counting at the same instant can each let one question through.
  */
 export class LanceChatState implements SeenEvents, QuestionLimiter, AnsweredThreads {
-  readonly #db: lancedb.Connection;
   readonly #options: ChatStateOptions;
   readonly #now: () => number;
-  readonly #tables = new Map<string, Promise<lancedb.Table>>();
+  readonly #events: () => Promise<lancedb.Table>;
+  readonly #questions: () => Promise<lancedb.Table>;
+  readonly #tidier: Tidier;
   readonly #claims = new GroupCommit<string, boolean>((keys) => this.#claim(keys));
   readonly #takes = new GroupCommit<string, RateDecision>((users) => this.#take(users));
   readonly #threads: LanceAnsweredThreads;
-  #commits = 0;
 
   constructor(db: lancedb.Connection, options: ChatStateOptions) {
-    this.#db = db;
     this.#options = options;
     this.#now = options.now ?? Date.now;
+    this.#events = lazyTable(db, EVENTS, eventsSchema);
+    this.#questions = lazyTable(db, QUESTIONS, questionsSchema);
+    this.#tidier = new Tidier(this.#now);
     this.#threads = new LanceAnsweredThreads(db, this.#now);
   }
 
@@ -74,7 +75,7 @@ export class LanceChatState implements SeenEvents, QuestionLimiter, AnsweredThre
 
   async #claim(keys: string[]): Promise<boolean[]> {
     const now = this.#now();
-    const table = await this.#table(EVENTS, eventsSchema);
+    const table = await this.#events();
     const unique = [...new Set(keys)];
     // Fresh for every batch: an event claimed by an earlier batch of this same process is not first either.
     const claimant = randomUUID();
@@ -90,7 +91,7 @@ export class LanceChatState implements SeenEvents, QuestionLimiter, AnsweredThre
       if (!held || candidate.at < held.at || (candidate.at === held.at && candidate.claimant < held.claimant)) first.set(row.event_key as string, candidate);
     }
     const won = new Set(unique.filter((key) => first.get(key)?.claimant === claimant));
-    await this.#tidy(table, `at < ${now - EVENT_MEMORY_MS}`);
+    await this.#tidier.committed(table, `at < ${now - EVENT_MEMORY_MS}`);
     // A key twice in one batch (a retry racing its original) is first only once.
     return keys.map((key) => won.delete(key));
   }
@@ -98,7 +99,7 @@ export class LanceChatState implements SeenEvents, QuestionLimiter, AnsweredThre
   async #take(users: string[]): Promise<RateDecision[]> {
     const { questionsPerWindow, windowMs } = this.#options;
     const now = this.#now();
-    const table = await this.#table(QUESTIONS, questionsSchema);
+    const table = await this.#questions();
     await table.checkoutLatest();
     const unique = [...new Set(users)];
     const rows = await table.query().where(`user_key IN (${unique.map(sqlString).join(", ")}) AND at > ${now - windowMs}`).select(["user_key", "at"]).toArray();
@@ -114,25 +115,8 @@ export class LanceChatState implements SeenEvents, QuestionLimiter, AnsweredThre
     });
     if (added.length > 0) {
       await table.add(added);
-      await this.#tidy(table, `at < ${now - windowMs}`);
+      await this.#tidier.committed(table, `at < ${now - windowMs}`);
     }
     return decisions;
-  }
-
-  async #tidy(table: lancedb.Table, expired: string): Promise<void> {
-    if (++this.#commits % TIDY_EVERY !== 0) return;
-    await table.delete(expired);
-    await table.optimize({ cleanupOlderThan: new Date(this.#now() - 60_000) });
-  }
-
-  #table(name: string, schema: Schema): Promise<lancedb.Table> {
-    let table = this.#tables.get(name);
-    if (!table) {
-      table = this.#db.createEmptyTable(name, schema, { existOk: true });
-      // A failed open is retried next time rather than remembered.
-      table.catch(() => this.#tables.delete(name));
-      this.#tables.set(name, table);
-    }
-    return table;
   }
 }

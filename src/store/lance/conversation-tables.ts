@@ -2,6 +2,7 @@ import type * as lancedb from "@lancedb/lancedb";
 import { Field, Float64, Schema, Utf8 } from "apache-arrow";
 import { Conversations, type ConversationLimits, type Turn } from "../../answer/conversations.ts";
 import { sqlString } from "./filters.ts";
+import { lazyTable, Tidier } from "./chat-table.ts";
 import { GroupCommit } from "./group-commit.ts";
 
 const TABLE = "chat_conversations";
@@ -9,8 +10,6 @@ const schema = new Schema([new Field("thread", new Utf8(), false), new Field("tu
 
 /** The same bounds as the in-memory conversations: a few turns per thread, forgotten after two quiet hours. */
 const LIMITS: ConversationLimits = { maxTurns: 6, ttlMs: 2 * 60 * 60 * 1000, maxThreads: 1000 };
-/** Every this many commits, expired threads go and small commits are compacted. */
-const TIDY_EVERY = 200;
 
 type Entry = { turns: Turn[]; touched: number };
 
@@ -24,18 +23,18 @@ type Entry = { turns: Turn[]; touched: number };
  * one commit). The database holds each thread's latest turns as JSON.
  */
 export class LanceConversations extends Conversations {
-  readonly #db: lancedb.Connection;
+  readonly #open: () => Promise<lancedb.Table>;
+  readonly #tidier: Tidier;
   readonly #now: () => number;
   readonly #onError: (error: unknown) => void;
   readonly #threads = new Map<string, Entry>();
   readonly #writes = new GroupCommit<{ thread: string } & Entry, void>((entries) => this.#write(entries));
-  #table: Promise<lancedb.Table> | undefined;
-  #commits = 0;
 
   constructor(db: lancedb.Connection, options: { now?: () => number; onError?: (error: unknown) => void } = {}) {
     super(LIMITS, options.now);
-    this.#db = db;
+    this.#open = lazyTable(db, TABLE, schema);
     this.#now = options.now ?? Date.now;
+    this.#tidier = new Tidier(this.#now);
     this.#onError = options.onError ?? (() => {});
   }
 
@@ -82,18 +81,7 @@ export class LanceConversations extends Conversations {
     const rows = [...latest.values()].map((entry) => ({ thread: entry.thread, turns: JSON.stringify(entry.turns), touched: entry.touched }));
     // A replica's older copy never overwrites a newer one.
     await table.mergeInsert("thread").whenMatchedUpdateAll({ where: "target.touched < source.touched" }).whenNotMatchedInsertAll().execute(rows);
-    if (++this.#commits % TIDY_EVERY === 0) {
-      await table.delete(`touched < ${this.#now() - LIMITS.ttlMs}`);
-      await table.optimize({ cleanupOlderThan: new Date(this.#now() - 60_000) });
-    }
+    await this.#tidier.committed(table, `touched < ${this.#now() - LIMITS.ttlMs}`);
     return entries.map(() => undefined);
-  }
-
-  #open(): Promise<lancedb.Table> {
-    if (!this.#table) {
-      this.#table = this.#db.createEmptyTable(TABLE, schema, { existOk: true });
-      this.#table.catch(() => (this.#table = undefined));
-    }
-    return this.#table;
   }
 }

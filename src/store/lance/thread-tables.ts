@@ -2,6 +2,7 @@ import type * as lancedb from "@lancedb/lancedb";
 import { Field, Float64, Schema, Utf8 } from "apache-arrow";
 import type { AnsweredThreads } from "../../chat/threads.ts";
 import { sqlString } from "./filters.ts";
+import { lazyTable, Tidier } from "./chat-table.ts";
 import { GroupCommit } from "./group-commit.ts";
 
 const TABLE = "chat_threads";
@@ -9,8 +10,6 @@ const schema = new Schema([new Field("thread", new Utf8(), false), new Field("at
 
 /** A thread quiet this long is no longer followed without a mention: whoever picks it up again mentions the bot. */
 const FOLLOW_MS = 30 * 24 * 60 * 60 * 1000;
-/** Every this many commits, forgotten threads go and small commits are compacted. */
-const TIDY_EVERY = 200;
 /** Threads known to be followed, kept in memory so most checks need no read. */
 const KNOWN_LIMIT = 10_000;
 
@@ -22,16 +21,16 @@ const KNOWN_LIMIT = 10_000;
  * next time, since another replica may have answered there since.
  */
 export class LanceAnsweredThreads implements AnsweredThreads {
-  readonly #db: lancedb.Connection;
+  readonly #open: () => Promise<lancedb.Table>;
+  readonly #tidier: Tidier;
   readonly #now: () => number;
   readonly #known = new Map<string, number>();
   readonly #writes = new GroupCommit<string, void>((threads) => this.#write(threads));
-  #table: Promise<lancedb.Table> | undefined;
-  #commits = 0;
 
   constructor(db: lancedb.Connection, now: () => number = Date.now) {
-    this.#db = db;
+    this.#open = lazyTable(db, TABLE, schema);
     this.#now = now;
+    this.#tidier = new Tidier(now);
   }
 
   async remember(thread: string): Promise<void> {
@@ -59,18 +58,7 @@ export class LanceAnsweredThreads implements AnsweredThreads {
     const at = this.#now();
     const table = await this.#open();
     await table.mergeInsert("thread").whenMatchedUpdateAll().whenNotMatchedInsertAll().execute([...new Set(threads)].map((thread) => ({ thread, at })));
-    if (++this.#commits % TIDY_EVERY === 0) {
-      await table.delete(`at < ${at - FOLLOW_MS}`);
-      await table.optimize({ cleanupOlderThan: new Date(at - 60_000) });
-    }
+    await this.#tidier.committed(table, `at < ${at - FOLLOW_MS}`);
     return threads.map(() => undefined);
-  }
-
-  #open(): Promise<lancedb.Table> {
-    if (!this.#table) {
-      this.#table = this.#db.createEmptyTable(TABLE, schema, { existOk: true });
-      this.#table.catch(() => (this.#table = undefined));
-    }
-    return this.#table;
   }
 }
