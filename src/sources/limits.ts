@@ -40,6 +40,7 @@ function count(n: number): string {
   return n.toLocaleString("en-US");
 }
 
-function clip(text: string): string {
+/** A title or line quoted in an input error: at most 60 characters. */
+export function clip(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

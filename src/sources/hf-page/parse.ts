@@ -1,6 +1,6 @@
 import { InputError } from "../../errors.ts";
 import type { PaperRecord } from "../../papers/paper.ts";
-import { checkPaperSize } from "../limits.ts";
+import { checkPaperSize, clip } from "../limits.ts";
 import type { TextLine } from "../text-file.ts";
 import { parseDateLine, resolveDate, type YearPolicy } from "./dates.ts";
 import { splitHeader } from "./header.ts";
@@ -115,8 +115,4 @@ function isMetaLine(text: string): boolean {
 function detectLayout(body: TextLine[]): PageLayout {
   if (body.some((line) => line.text === SEPARATOR)) return "cards";
   return body.length > 1 && body[1]!.line === body[0]!.line + 1 ? "compact" : "plain";
-}
-
-function clip(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
