@@ -5,6 +5,7 @@
  * the same process. Flags: `--shared DIR`, `--skip-own`, `--misses` (list the
  * tuned half's misses), `--held-out-misses`, `--tuned-only`.
  */
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { loadConfig } from "../src/config.ts";
 import type { Embedder } from "../src/embed/embedder.ts";
@@ -32,7 +33,6 @@ async function main(): Promise<void> {
 async function sharedEval(embedder: Embedder): Promise<void> {
   const sets = sharedSets(SHARED);
   if (sets.length > 0) {
-    const { readFile } = await import("node:fs/promises");
     const corpus = JSON.parse(await readFile(join(SHARED, "corpus.json"), "utf8"));
     const built = await buildLibraryFrom([join(SHARED, "..", "seeds")], embedder, TODAY);
     try {

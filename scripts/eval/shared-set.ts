@@ -10,7 +10,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Answerer } from "../../src/answer/answerer.ts";
 import type { Library } from "../../src/library/library.ts";
-import { mean } from "./metrics.ts";
+import { mean, ndcg } from "./metrics.ts";
 import { ReferenceBm25 } from "./reference-bm25.ts";
 
 export type Half = "tuned" | "held-out";
@@ -62,8 +62,8 @@ export async function runSharedSet(setDir: string, name: string, library: Librar
       kind: entry.kind,
       question: entry.question,
       absent: entry.relevant.length === 0,
-      ndcg: titleNdcg(result.results.map((hit) => hit.paper.title), grades),
-      bm25Ndcg: titleNdcg(bm25.rank(entry.question, 10).map((i) => corpus[i]!.title), grades),
+      ndcg: ndcg(result.results.map((hit) => hit.paper.title), grades),
+      bm25Ndcg: ndcg(bm25.rank(entry.question, 10).map((i) => corpus[i]!.title), grades),
       relevant: result.relevant,
       found: reply.found,
       citesSquarely: reply.found && cited.some((title) => grades.get(title) === 2),
@@ -78,14 +78,6 @@ export async function runSharedSet(setDir: string, name: string, library: Librar
     lookupOutcomes.push({ id: entry.id, half: halfOf(index), query: entry.query, expected: entry.expected_title, got, correct: got === entry.expected_title });
   }
   return { name, questions, lookups: lookupOutcomes };
-}
-
-/** nDCG@10 with gains 2^grade - 1, keyed by title, as the shared scorer computes it. */
-function titleNdcg(ranked: string[], grades: Map<string, number>): number {
-  if (grades.size === 0) return 0;
-  const dcg = ranked.slice(0, 10).reduce((sum, title, i) => sum + (2 ** (grades.get(title) ?? 0) - 1) / Math.log2(i + 2), 0);
-  const ideal = [...grades.values()].sort((a, b) => b - a).slice(0, 10);
-  return dcg / ideal.reduce((sum, grade, i) => sum + (2 ** grade - 1) / Math.log2(i + 2), 0);
 }
 
 /** One table: per kind and half, our nDCG beside BM25, the relevance errors, lookups and answers. */
