@@ -18,12 +18,17 @@ export function digestLines(digest: Digest): string[] {
 }
 
 export function digestHeading(digest: Digest): string {
-  const days = digest.from === digest.to ? digest.to : `${digest.from} to ${digest.to}`;
+  const days = daysCovered(digest);
   const topic = digest.topic ? ` on *${escapeMarkdown(digest.topic)}*` : "";
   // A first digest spans a week because it is the first, not because days were missed.
   const span = digest.from === digest.to ? "" : digest.first ? " (the past week)" : " (catching up)";
   const more = digest.more ? ` (top ${digest.items.length} of ${digest.items.length + digest.more})` : "";
   return `**New papers${topic}, ${days}**${span}${more}`;
+}
+
+/** "2026-03-04", or "2026-03-01 to 2026-03-04" for a digest of several days. */
+function daysCovered(digest: Pick<Digest, "from" | "to">): string {
+  return digest.from === digest.to ? digest.to : `${digest.from} to ${digest.to}`;
 }
 
 export function itemMarkdown(item: DigestItem, index: number): string {
@@ -34,7 +39,7 @@ export function itemMarkdown(item: DigestItem, index: number): string {
 
 /** Never silently nothing: says since when, what was searched, and how recent the newest paper is. */
 export function emptyNote(digest: Digest): string {
-  const days = digest.from === digest.to ? digest.to : `${digest.from} to ${digest.to}`;
+  const days = daysCovered(digest);
   const topic = digest.topic ? ` on ${escapeMarkdown(digest.topic)}` : "";
   const none = digest.since ? `No new papers${topic} since ${digest.since}` : digest.first && digest.from !== digest.to ? `No papers${topic} published in the past week (${days})` : `No new papers${topic} for ${days}`;
   const range = digest.coverage.earliest && digest.coverage.latest ? ` (publication dates ${digest.coverage.earliest} to ${digest.coverage.latest})` : "";
