@@ -58,7 +58,7 @@ export function renderMarkdown(markdown: string, style: Style): string {
 }
 
 /** "2024-06-04 · 36 upvotes": what is known; no upvotes means unknown, not zero, so it is left out. */
-export function paperMeta(paper: Pick<StoredPaper, "upvotes"> & { publishedAt?: string | null | undefined }): string {
+function paperMeta(paper: Pick<StoredPaper, "upvotes"> & { publishedAt?: string | null | undefined }): string {
   return [paper.publishedAt, paper.upvotes > 0 ? `${paper.upvotes} upvote${paper.upvotes === 1 ? "" : "s"}` : undefined].filter(Boolean).join(" · ");
 }
 

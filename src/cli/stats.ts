@@ -23,7 +23,7 @@ export type LibraryStats = {
 };
 
 /** Saved pages and JSON Lines files record their path; the APIs record a name. */
-export function sourceKind(source: string): string {
+function sourceKind(source: string): string {
   if (source.startsWith("huggingface:")) return "Hugging Face API";
   if (source === "arxiv" || source.startsWith("arxiv:")) return "arXiv API";
   return `file ${basename(source)}`;

@@ -48,7 +48,7 @@ export function emptyNote(digest: Digest): string {
 }
 
 /** "The library now has 387 papers: …": said once per import, instead of listing an archive as the day's news. */
-export function importAnnouncement(digest: Digest): string | undefined {
+function importAnnouncement(digest: Digest): string | undefined {
   if (!digest.imports || digest.imports.length === 0) return undefined;
   const added = digest.imports.map(importLine).join("; ");
   return `The library now has ${digest.coverage.papers} papers: ${added}. They are not new, so they are not listed here; ask me about any of them.`;
