@@ -21,9 +21,9 @@ async function channelsOf(client: WebClient, user: string, log: Logger): Promise
  * The App Home tab: the library's stats, and the digests of the channels
  * this user is in (not every team's topics), published when they open it.
  */
-export function handleAppHome(app: App, stats: StatsSource, log: Logger): void {
-  app.event("app_home_opened", async ({ event, client }) => {
-    if (event.tab !== "home") return;
+export function handleAppHome(app: App, stats: StatsSource, firstDelivery: (body: unknown) => Promise<boolean>, log: Logger): void {
+  app.event("app_home_opened", async ({ event, client, body }) => {
+    if (event.tab !== "home" || !(await firstDelivery(body))) return;
     const [library, mine] = await Promise.all([stats(), channelsOf(client, event.user, log)]);
     const subscriptions = library.subscriptions.filter((sub) => mine.has(CHANNEL.exec(sub.channel)?.[1] ?? ""));
     const digests = subscriptions.map((sub) => `• <#${CHANNEL.exec(sub.channel)![1]}>: daily at ${sub.time} ${sub.timeZone}${sub.topic ? `, on _${toMrkdwn(sub.topic)}_` : ""}${sub.lastDate ? `, last ${sub.lastDate}` : ""}`);

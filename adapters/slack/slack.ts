@@ -53,14 +53,16 @@ export function createSlackAdapter(core: ChatCore, config: SlackConfig, logger: 
   const once = new WebClient(config.botToken, { ...clientOptions, retryConfig: { retries: 0 }, logger: boltLogger(log) });
 
   // Slack retries an event it thinks went unanswered; the first delivery is already being handled.
-  app.use(async ({ body, next }) => {
+  // Claimed only once an event is known to be for the bot: a shared claim is a database commit, and most channel messages are not.
+  const firstDelivery = async (body: unknown): Promise<boolean> => {
     const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === "string" && !(await seen.firstTime(`slack:${eventId}`))) return log.debug({ eventId }, "ignoring a retried event");
-    await next();
-  });
+    if (typeof eventId !== "string" || (await seen.firstTime(`slack:${eventId}`))) return true;
+    log.debug({ eventId }, "ignoring a retried event");
+    return false;
+  };
 
   app.event("app_mention", async ({ event, client, body }) => {
-    if (event.bot_id || typeof event.text !== "string") return;
+    if (event.bot_id || typeof event.text !== "string" || !(await firstDelivery(body))) return;
     const text = event.text.replace(/<@[A-Z0-9]+>/g, "").trim();
     const threadTs = event.thread_ts ?? event.ts;
     const request = requestFrom(text, body.team_id, event.channel, threadTs, event.user ?? "unknown", event);
@@ -76,23 +78,24 @@ export function createSlackAdapter(core: ChatCore, config: SlackConfig, logger: 
     const direct = incoming.channel_type === "im";
     const threadTs = incoming.thread_ts ?? incoming.ts;
     const request = requestFrom(incoming.text, (body as { team_id?: string }).team_id, incoming.channel, threadTs, incoming.user ?? "unknown", incoming);
+    if (!direct) {
+      // In a channel only follow-ups count: a reply in a thread the bot answered in. A mention there is app_mention's.
+      if (!incoming.thread_ts || incoming.thread_ts === incoming.ts) return;
+      if (context.botUserId && incoming.text.includes(`<@${context.botUserId}>`)) return;
+      if (!(await threads.answered(request.thread))) return;
+    }
+    if (!(await firstDelivery(body))) return;
     if (direct) {
       // A DM is the user's own channel.
       request.user.canManageChannel = true;
       // A DM with an AI app is an assistant thread, which shows a status while the answer is written.
       await showWorking(client, incoming.channel, threadTs, log);
-    } else {
-      // In a channel only follow-ups count: a reply in a thread the bot answered in. A mention there is app_mention's.
-      if (!incoming.thread_ts || incoming.thread_ts === incoming.ts) return;
-      if (context.botUserId && incoming.text.includes(`<@${context.botUserId}>`)) return;
-      if (!(await threads.answered(request.thread))) return;
-      if (request.command === "digest") request.user.canManageChannel = await canManageChannel(client, request.user.id, incoming.channel, log);
-    }
+    } else if (request.command === "digest") request.user.canManageChannel = await canManageChannel(client, request.user.id, incoming.channel, log);
     await core.receive(request, threadReply({ client, once }, { channel: incoming.channel, threadTs, direct, key: incoming.ts }, request.user.id, log));
   });
 
   handleButtons(app, core, once, threads, log);
-  if (options.stats) handleAppHome(app, options.stats, log);
+  if (options.stats) handleAppHome(app, options.stats, firstDelivery, log);
 
   for (const command of ["ask", "paper", "similar", "digest", "paperbot"] as const) {
     app.command(`/${command}`, async ({ command: slash, ack, respond, client }) => {
