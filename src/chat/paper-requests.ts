@@ -49,7 +49,7 @@ export class PaperRequests {
 
   async lookUp(request: ChatRequest, logger: Logger, onPartial?: (markdown: string) => void): Promise<ChatResponse> {
     if (request.paperId) {
-      const paper = await this.#byId(request.paperId);
+      const paper = await this.#library.paper(request.paperId);
       return paper ? { kind: "paper", paper: cardOf(paper) } : gone();
     }
     const found = await this.#library.lookup(request.text);
@@ -66,7 +66,7 @@ export class PaperRequests {
   async similar(request: ChatRequest): Promise<ChatResponse> {
     let name = request.text;
     if (request.paperId) {
-      const paper = await this.#byId(request.paperId);
+      const paper = await this.#library.paper(request.paperId);
       if (!paper) return gone();
       // An arXiv id finds exactly its paper; a paper without one (id "t-…") is found by its exact title.
       name = paper.id.startsWith("t-") ? paper.title : paper.id;
@@ -76,10 +76,6 @@ export class PaperRequests {
     const { reply, papers } = similarReply(found.paper, found.result);
     this.#remember(request.thread, papers.map(cardOf));
     return { kind: "answer", reply };
-  }
-
-  async #byId(id: string): Promise<StoredPaper | undefined> {
-    return (await this.#library.papers()).find((paper) => paper.id === id);
   }
 
   #notInLibrary(request: ChatRequest, closestPapers: StoredPaper[], consequence: string): ChatResponse {

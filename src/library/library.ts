@@ -61,6 +61,11 @@ export class Library {
     return (term) => snapshot.idf(term);
   }
 
+  /** One paper by id, from the warm snapshot's index. */
+  async paper(id: string): Promise<StoredPaper | undefined> {
+    return (await this.#snapshots.get()).byId.get(id);
+  }
+
   /** Every paper, from the warm snapshot. */
   async papers(): Promise<StoredPaper[]> {
     return (await this.#snapshots.get()).papers;
