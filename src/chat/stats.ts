@@ -1,5 +1,4 @@
-import { libraryStats, type LibraryStats } from "../cli/stats.ts";
-import { paperFacts, readSubscriptions } from "../store/lance/library-stats.ts";
+import { readLibraryStats, type LibraryStats } from "../library/stats.ts";
 import type { LancePaperStore } from "../store/lance/lance-store.ts";
 
 /** Where the bot reads the library's stats from; a function so tests and the console can hand in their own. */
@@ -11,7 +10,7 @@ export type StatsSource = () => Promise<LibraryStats>;
  * ingest or digest to write.
  */
 export function storeStats(store: LancePaperStore, library: string): StatsSource {
-  return async () => libraryStats(library, await paperFacts(store.table), await store.builtWith(), await readSubscriptions(store.connection));
+  return () => readLibraryStats(store, library);
 }
 
 /** How many months chat shows: a chat message is no place for a decade of bars. */

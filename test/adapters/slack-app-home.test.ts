@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { LibraryStats } from "../../src/cli/stats.ts";
+import type { LibraryStats } from "../../src/library/stats.ts";
 import { eventually, testBot } from "../helpers/bot.ts";
 import { useSampleLibrary } from "../helpers/library.ts";
 import { startSlackBot } from "../helpers/slack.ts";

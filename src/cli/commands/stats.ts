@@ -2,7 +2,8 @@ import type { Command } from "commander";
 import { writeJson, type CliContext } from "../context.ts";
 import { withStore } from "../library.ts";
 import { dbOption } from "../options.ts";
-import { describeStats, readLibraryStats } from "../stats.ts";
+import { readLibraryStats } from "../../library/stats.ts";
+import { describeStats } from "../stats.ts";
 
 type StatsFlags = { db?: string; json?: boolean };
 
