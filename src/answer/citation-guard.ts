@@ -1,9 +1,9 @@
 import { contentTerms } from "../embed/tokens.ts";
 import type { StoredPaper } from "../store/paper-store.ts";
 import { escapeMarkdown } from "./extractive.ts";
-import { neutralizeReferenceMarkers } from "./markers.ts";
+import { neutralizeReferenceMarkers, splitSentences } from "../papers/text.ts";
 import { citationOf, type Citation } from "./reply.ts";
-import { bestSentences, splitSentences } from "./sentences.ts";
+import { bestSentences } from "./sentences.ts";
 
 /** A sentence must share this share of its content words with what it cites. */
 const SUPPORT_THRESHOLD = 0.6;

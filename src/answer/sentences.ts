@@ -1,22 +1,5 @@
 import { contentTerms } from "../embed/tokens.ts";
-import { neutralizeReferenceMarkers } from "./markers.ts";
-
-/** Abbreviations whose full stop does not end a sentence. */
-const ABBREVIATION = /\b(?:e\.g|i\.e|et al|etc|vs|cf|fig|eq|approx|resp|Fig|Eq)\.$/;
-
-export function splitSentences(text: string): string[] {
-  const sentences: string[] = [];
-  let current = "";
-  for (const piece of text.split(/(?<=[.!?])\s+(?=[A-Z0-9"(])/)) {
-    current = current ? `${current} ${piece}` : piece;
-    if (!ABBREVIATION.test(current)) {
-      sentences.push(current.trim());
-      current = "";
-    }
-  }
-  if (current.trim()) sentences.push(current.trim());
-  return sentences.filter((sentence) => sentence.length > 0);
-}
+import { neutralizeReferenceMarkers, splitSentences } from "../papers/text.ts";
 
 const CONTRIBUTION = /\b(?:we (?:propose|present|introduce|develop|show|find|demonstrate)|this (?:paper|work)|our (?:method|approach|framework|results))\b/i;
 

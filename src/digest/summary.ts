@@ -1,10 +1,9 @@
 import type OpenAI from "openai";
 import { z } from "zod";
-import { neutralizeReferenceMarkers } from "../answer/markers.ts";
-import { splitSentences } from "../answer/sentences.ts";
+import { neutralizeReferenceMarkers, splitSentences } from "../papers/text.ts";
 import { contentTerms } from "../embed/tokens.ts";
 import type { LlmConfig } from "../config.ts";
-import { fillTemplate } from "../answer/prompt.ts";
+import { fillTemplate } from "../prompt-templates.ts";
 import type { Library } from "../library/library.ts";
 import type { StoredPaper } from "../store/paper-store.ts";
 

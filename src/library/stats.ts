@@ -6,9 +6,11 @@
  * the papers table, so it reads no vectors.
  */
 import { basename } from "node:path";
-import type { Subscription } from "../digest/types.ts";
 import type { LancePaperStore } from "../store/lance/lance-store.ts";
 import { paperFacts, readSubscriptions, type PaperFacts } from "../store/lance/library-stats.ts";
+
+/** Digest subscriptions as the store reads them (the digest folder depends on the library, not the other way round). */
+type Subscription = Awaited<ReturnType<typeof readSubscriptions>>[number];
 
 export type LibraryStats = {
   library: string;

@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { fillTemplate } from "../answer/prompt.ts";
-import { splitSentences } from "../answer/sentences.ts";
-import { neutralizeReferenceMarkers } from "../answer/markers.ts";
+import { neutralizeReferenceMarkers, splitSentences } from "../papers/text.ts";
+import { fillTemplate } from "../prompt-templates.ts";
 import { oneLine } from "../papers/text.ts";
 import type { StoredPaper } from "../store/paper-store.ts";
 import { structuredCall, type StepModel } from "./llm-call.ts";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fillTemplate } from "../answer/prompt.ts";
+import { fillTemplate } from "../prompt-templates.ts";
 import { oneLine } from "../papers/text.ts";
 import { structuredCall, type StepModel } from "./llm-call.ts";
 import { questionPairs, questionTerms } from "./query-terms.ts";

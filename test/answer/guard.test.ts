@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { guardCitations } from "../../src/answer/citation-guard.ts";
 import { Conversations } from "../../src/answer/conversations.ts";
-import { splitSentences } from "../../src/answer/sentences.ts";
+import { splitSentences } from "../../src/papers/text.ts";
 import { storedPaper } from "../store/paper-store.case.ts";
 
 const evidence = [
