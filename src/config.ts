@@ -32,6 +32,11 @@ const EnvSchema = z.object({
   PAPERBOT_DB: optionalText,
   LANCEDB_API_KEY: optionalText,
   LANCEDB_REGION: optionalText,
+  AWS_ENDPOINT_URL: optionalUrl("https://s3.eu-west-1.amazonaws.com or http://127.0.0.1:9000"),
+  AWS_REGION: optionalText,
+  AWS_ACCESS_KEY_ID: optionalText,
+  AWS_SECRET_ACCESS_KEY: optionalText,
+  AWS_SESSION_TOKEN: optionalText,
   LOG_LEVEL: optionalText.pipe(
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { message: "must be one of fatal, error, warn, info, debug, trace, silent" }).optional(),
   ),
@@ -84,7 +89,8 @@ const EnvSchema = z.object({
 });
 
 export type Config = {
-  db: { uri: string; apiKey?: string; region?: string };
+  /** `storageOptions`: LanceDB's object-store settings for s3:// URIs (endpoint, region, credentials), from the AWS_* variables. */
+  db: { uri: string; apiKey?: string; region?: string; storageOptions?: Record<string, string> };
   logLevel: string;
   embedder:
     | { kind: "local" }
@@ -165,7 +171,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ...(e.PAPERBOT_LLM_RETRIEVAL !== "off" && { retrieval: { timeoutMs: e.PAPERBOT_LLM_RETRIEVAL_TIMEOUT_MS ?? SETTINGS.llm.timeoutMs } }),
       },
     }),
-    db: { uri: e.PAPERBOT_DB ?? DEFAULT_DB, ...(e.LANCEDB_API_KEY && { apiKey: e.LANCEDB_API_KEY }), ...(e.LANCEDB_REGION && { region: e.LANCEDB_REGION }) },
+    db: {
+      uri: e.PAPERBOT_DB ?? DEFAULT_DB,
+      ...(e.LANCEDB_API_KEY && { apiKey: e.LANCEDB_API_KEY }),
+      ...(e.LANCEDB_REGION && { region: e.LANCEDB_REGION }),
+      ...objectStoreOptions(e),
+    },
     logLevel: e.LOG_LEVEL ?? "info",
     models,
     embedder:
@@ -186,6 +197,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxRetries: e.OPENAI_MAX_RETRIES ?? 3,
     },
   };
+}
+
+/**
+ * S3 settings in the names the AWS tools use, passed to LanceDB explicitly
+ * (not left for its native code to find) so that this file stays the one
+ * reader of the environment. An http:// endpoint (a local S3-compatible
+ * server) needs allow_http, which LanceDB otherwise refuses.
+ */
+function objectStoreOptions(e: z.infer<typeof EnvSchema>): { storageOptions?: Record<string, string> } {
+  const options: Record<string, string> = {
+    ...(e.AWS_ENDPOINT_URL && { aws_endpoint: e.AWS_ENDPOINT_URL }),
+    ...(e.AWS_ENDPOINT_URL?.startsWith("http://") && { allow_http: "true" }),
+    ...(e.AWS_REGION && { aws_region: e.AWS_REGION }),
+    ...(e.AWS_ACCESS_KEY_ID && { aws_access_key_id: e.AWS_ACCESS_KEY_ID }),
+    ...(e.AWS_SECRET_ACCESS_KEY && { aws_secret_access_key: e.AWS_SECRET_ACCESS_KEY }),
+    ...(e.AWS_SESSION_TOKEN && { aws_session_token: e.AWS_SESSION_TOKEN }),
+  };
+  return Object.keys(options).length > 0 ? { storageOptions: options } : {};
 }
 
 function scheduledFetch(list: string | undefined): SourcesConfig["scheduled"] {
