@@ -6,20 +6,21 @@ import { ConfigError } from "./errors.ts";
 import { SETTINGS } from "./search/settings.ts";
 
 /**
- * The only place that reads the environment. Everything else receives the
- * typed `Config` this returns. Each message names the variable and says how
- * to fix it.
+ * The only place that reads the environment. The core receives the typed
+ * `Config` this returns; each chat platform's adapter declares its own
+ * variables as a zod schema and reads them through `readEnv`, so the core
+ * knows no platform. Each message names the variable and says how to fix it.
  */
-const optionalText = z
+export const optionalText = z
   .string()
   .trim()
   .transform((value) => value || undefined)
   .optional();
 
-const optionalUrl = (example: string) =>
+export const optionalUrl = (example: string) =>
   optionalText.pipe(z.url({ protocol: /^https?$/, message: `must be an http(s) URL such as ${example}` }).optional());
 
-const optionalPositiveInt = optionalText.pipe(
+export const optionalPositiveInt = optionalText.pipe(
   z
     .string()
     .regex(/^\d+$/, "must be a whole number above 0")
@@ -68,18 +69,10 @@ const EnvSchema = z.object({
   ),
   PAPERBOT_QUESTIONS_PER_MINUTE: optionalPositiveInt,
   PAPERBOT_MAX_QUESTION_CHARS: optionalPositiveInt,
+  // Which platforms exist is the adapters' business; here an entry is only "platform:user id".
   PAPERBOT_ADMINS: optionalText.pipe(
-    z.string().regex(/^(?:slack|discord):[\w-]+(?:\s*,\s*(?:slack|discord):[\w-]+)*$/, "must list users as platform:id, e.g. 'slack:U0123ABCD,discord:123456789012345678'").optional(),
+    z.string().regex(/^[a-z][\w-]*:[\w-]+(?:\s*,\s*[a-z][\w-]*:[\w-]+)*$/, "must list users as platform:user-id pairs separated by commas (the README's section on each platform shows its form)").optional(),
   ),
-  DISCORD_TOKEN: optionalText,
-  DISCORD_APPLICATION_ID: optionalText,
-  DISCORD_API_URL: optionalUrl("https://discord.com/api"),
-  DISCORD_GUILD_ID: optionalText,
-  SLACK_BOT_TOKEN: optionalText,
-  SLACK_SIGNING_SECRET: optionalText,
-  SLACK_APP_TOKEN: optionalText,
-  SLACK_API_URL: optionalUrl("https://slack.com/api/"),
-  SLACK_EVENTS_PATH: optionalText,
   PAPERBOT_LLM: optionalText.pipe(z.enum(["auto", "off"], { message: "must be 'auto' (use a language model when OPENAI_API_KEY or OPENAI_BASE_URL is set) or 'off'" }).optional()),
   PAPERBOT_LLM_RETRIEVAL: optionalText.pipe(
     z.enum(["auto", "off"], { message: "must be 'auto' (the language model also rewrites questions and grades search results) or 'off' (it only writes answers)" }).optional(),
@@ -124,21 +117,27 @@ export type LlmConfig = { model: string; timeoutMs: number; retrieval?: { timeou
 export type ChatConfig = {
   port: number;
   limits: { questionsPerWindow: number; windowMs: number; maxQuestionChars: number };
-  /** "slack:U…" / "discord:…" users who may change any channel's digest, besides the channel's managers. */
+  /** "platform:user" entries who may change any channel's digest, besides the channel's managers. */
   admins?: string[];
-  discord?: { token: string; applicationId: string; apiUrl?: string; guildId?: string };
-  slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string; eventsPath: string };
 };
 
 const DEFAULT_DB = "./data/lancedb";
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = EnvSchema.safeParse(env);
+/**
+ * Reads and checks the variables `schema` declares, from `env` (the
+ * process's own by default): the core's below, and each adapter's own.
+ */
+export function readEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env): z.output<S> {
+  const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${String(issue.path[0])} ${issue.message} (set it in your environment or .env file, or unset it)`);
     throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);
   }
-  const e = parsed.data;
+  return parsed.data;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const e = readEnv(EnvSchema, env);
   if (e.PAPERBOT_EMBEDDER === "openai" && !e.OPENAI_API_KEY && !e.OPENAI_BASE_URL) {
     throw new ConfigError(
       "PAPERBOT_EMBEDDER is 'openai' but neither OPENAI_API_KEY nor OPENAI_BASE_URL is set: set OPENAI_API_KEY (or OPENAI_BASE_URL for a local OpenAI-compatible server), or unset PAPERBOT_EMBEDDER to use the offline embedder",
@@ -223,28 +222,10 @@ function scheduledFetch(list: string | undefined): SourcesConfig["scheduled"] {
 }
 
 function chatConfig(e: z.infer<typeof EnvSchema>): ChatConfig {
-  if (e.DISCORD_TOKEN && !e.DISCORD_APPLICATION_ID) {
-    throw new ConfigError("DISCORD_TOKEN is set but DISCORD_APPLICATION_ID is not: copy the Application ID from the Discord developer portal (General Information) into DISCORD_APPLICATION_ID");
-  }
-  if (e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN) {
-    throw new ConfigError("SLACK_BOT_TOKEN is set but neither SLACK_SIGNING_SECRET (HTTP mode) nor SLACK_APP_TOKEN (Socket Mode) is: set one of them from your Slack app's settings");
-  }
   return {
     port: e.PORT ?? 3000,
     limits: { questionsPerWindow: e.PAPERBOT_QUESTIONS_PER_MINUTE ?? 10, windowMs: 60_000, maxQuestionChars: e.PAPERBOT_MAX_QUESTION_CHARS ?? 1_000 },
     admins: (e.PAPERBOT_ADMINS ?? "").split(",").map((entry) => entry.trim()).filter(Boolean),
-    ...(e.DISCORD_TOKEN && {
-      discord: { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID!, ...(e.DISCORD_API_URL && { apiUrl: e.DISCORD_API_URL }), ...(e.DISCORD_GUILD_ID && { guildId: e.DISCORD_GUILD_ID }) },
-    }),
-    ...(e.SLACK_BOT_TOKEN && {
-      slack: {
-        botToken: e.SLACK_BOT_TOKEN,
-        eventsPath: e.SLACK_EVENTS_PATH ?? "/slack/events",
-        ...(e.SLACK_SIGNING_SECRET && { signingSecret: e.SLACK_SIGNING_SECRET }),
-        ...(e.SLACK_APP_TOKEN && { appToken: e.SLACK_APP_TOKEN }),
-        ...(e.SLACK_API_URL && { apiUrl: e.SLACK_API_URL }),
-      },
-    }),
   };
 }
 
