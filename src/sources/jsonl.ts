@@ -14,32 +14,35 @@ const JsonlPaper = PaperSchema.extend({
 }).strict();
 
 export function parseJsonl(lines: TextLine[], file: string): PaperRecord[] {
-  return lines.map(({ text, line }) => {
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (cause) {
-      throw new InputError("INPUT_INVALID_RECORD", file, line, `not valid JSON (${(cause as Error).message})`, { cause });
-    }
-    const broken = unpairedSurrogate(value);
-    if (broken !== undefined) {
-      throw new InputError("INPUT_INVALID_RECORD", file, line, `${broken || "record"}: the text has a \\u escape for half a character (an unpaired surrogate such as \\ud800); fix or remove that escape`);
-    }
-    const parsed = JsonlPaper.safeParse(value);
-    if (!parsed.success) {
-      const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "record"}: ${issue.message}`);
-      throw new InputError("INPUT_INVALID_RECORD", file, line, `invalid paper (${problems.join("; ")})`);
-    }
-    checkPaperSize(parsed.data, file, line);
-    const { id, ...fields } = parsed.data;
-    const record: PaperRecord = { ...fields, source: fields.source ?? file };
-    if (id !== undefined && !id.startsWith("t-")) {
-      const arxivId = parseArxivId(id);
-      if (!arxivId) throw new InputError("INPUT_INVALID_RECORD", file, line, `id "${id}" is not an arXiv id (such as 2501.01234); leave it out to derive one from the title`);
-      record.arxivId = arxivId;
-    }
-    return record;
-  });
+  return lines.map((line) => parseJsonlLine(line, file));
+}
+
+/** One line of a JSON Lines file as a record; an InputError naming the file and line when it is not a valid paper. */
+export function parseJsonlLine({ text, line }: TextLine, file: string): PaperRecord {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (cause) {
+    throw new InputError("INPUT_INVALID_RECORD", file, line, `not valid JSON (${(cause as Error).message})`, { cause });
+  }
+  const broken = unpairedSurrogate(value);
+  if (broken !== undefined) {
+    throw new InputError("INPUT_INVALID_RECORD", file, line, `${broken || "record"}: the text has a \\u escape for half a character (an unpaired surrogate such as \\ud800); fix or remove that escape`);
+  }
+  const parsed = JsonlPaper.safeParse(value);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "record"}: ${issue.message}`);
+    throw new InputError("INPUT_INVALID_RECORD", file, line, `invalid paper (${problems.join("; ")})`);
+  }
+  checkPaperSize(parsed.data, file, line);
+  const { id, ...fields } = parsed.data;
+  const record: PaperRecord = { ...fields, source: fields.source ?? file };
+  if (id !== undefined && !id.startsWith("t-")) {
+    const arxivId = parseArxivId(id);
+    if (!arxivId) throw new InputError("INPUT_INVALID_RECORD", file, line, `id "${id}" is not an arXiv id (such as 2501.01234); leave it out to derive one from the title`);
+    record.arxivId = arxivId;
+  }
+  return record;
 }
 
 /**

@@ -9,8 +9,10 @@ import { InputError } from "../errors.ts";
 export const LIMITS = {
   titleChars: 500,
   abstractChars: 10_000,
-  /** About 50,000 papers of JSON Lines; ingest reads a whole file before writing anything. */
+  /** A saved page, which is read whole; JSON Lines files are streamed and have no size limit, only a line limit. */
   fileBytes: 100 * 1024 * 1024,
+  /** One JSON Lines record: the title and abstract limits with room for every other field, escaped. */
+  lineChars: 1024 * 1024,
 } as const;
 
 /** Fails with INPUT_TOO_LARGE, naming the file, the line and the limit, when a title or abstract is longer than allowed. */
@@ -33,6 +35,13 @@ export function checkFileSize(bytes: number, file: string): void {
   if (bytes > LIMITS.fileBytes) {
     const limit = `${count(LIMITS.fileBytes)} bytes (${LIMITS.fileBytes / (1024 * 1024)} MB)`;
     throw new InputError("INPUT_TOO_LARGE", file, undefined, `the file is ${count(bytes)} bytes; the limit is ${limit}. Split it into smaller files and ingest them together.`);
+  }
+}
+
+/** Fails with INPUT_TOO_LARGE when one line is longer than any record can be (a file with no line breaks, a stray binary blob). */
+export function checkLineSize(chars: number, file: string, line: number): void {
+  if (chars > LIMITS.lineChars) {
+    throw new InputError("INPUT_TOO_LARGE", file, line, `the line is over ${count(LIMITS.lineChars)} characters long; the limit is ${count(LIMITS.lineChars)}. Give one paper per line.`);
   }
 }
 

@@ -38,11 +38,17 @@ describe("input limits at ingest", () => {
     expect(error).toMatchObject({ code: "INPUT_TOO_LARGE", line: 7 });
   });
 
-  it("refuses a file larger than the limit without reading it", async () => {
-    const path = await writeIn(await tempDir(), "huge.jsonl", "");
+  it("refuses a page larger than the limit without reading it", async () => {
+    const path = await writeIn(await tempDir(), "huge.txt", "");
     // Sparse: the size is there, the disk blocks are not.
     await truncate(path, LIMITS.fileBytes + 1);
     expect((await loadError(path)).message).toBe(`${path}: the file is 104,857,601 bytes; the limit is 104,857,600 bytes (100 MB). Split it into smaller files and ingest them together.`);
+  });
+
+  it("streams JSON Lines of any size, but refuses a line longer than any record, naming the line", async () => {
+    const dir = await tempDir();
+    const path = await writeIn(dir, "one-line.jsonl", `${jsonl({ title: "Fine", abstract })}\n${"x".repeat(LIMITS.lineChars + 10)}\n`);
+    expect(await loadError(path)).toMatchObject({ code: "INPUT_TOO_LARGE", line: 2 });
   });
 
   it("skips an API item whose title or abstract is over the limit, as malformed", () => {
