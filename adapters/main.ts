@@ -6,7 +6,11 @@
 import { exitQuietlyOnClosedPipe, runCli } from "../src/cli/main.ts";
 import { registerChat } from "./console/command.ts";
 import { registerDigest } from "./digest/command.ts";
+import { wasInterrupted } from "./interrupt.ts";
 import { registerServe } from "./serve/command.ts";
 
 exitQuietlyOnClosedPipe();
-process.exitCode = await runCli(process.argv, [registerServe, registerChat, registerDigest]);
+const code = await runCli(process.argv, [registerServe, registerChat, registerDigest]);
+// Work still running after an interrupted command (an answer being written) is abandoned, as Ctrl-C asks.
+if (wasInterrupted()) process.exit(130);
+process.exitCode = code;

@@ -12,7 +12,8 @@ import { fileURLToPath } from "node:url";
 import { Command, CommanderError } from "commander";
 import { DiscordAPIError, REST, Routes } from "discord.js";
 import { SLASH_COMMANDS } from "../adapters/discord/commands.ts";
-import { loadConfig, loadDotEnv } from "../src/config.ts";
+import { discordConfig } from "../adapters/discord/config.ts";
+import { loadDotEnv } from "../src/config.ts";
 import { describeNetworkError } from "../src/sources/network-error.ts";
 
 type Output = { stdout: (text: string) => void; stderr: (text: string) => void };
@@ -31,7 +32,7 @@ export async function registerSlashCommands(args: string[], env: NodeJS.ProcessE
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     throw error;
   }
-  const discord = loadConfig(env).chat.discord;
+  const discord = discordConfig(env);
   if (!discord) {
     out.stderr("Set DISCORD_TOKEN and DISCORD_APPLICATION_ID first (see README: Connect to Discord).\n");
     return 1;

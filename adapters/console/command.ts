@@ -1,11 +1,10 @@
 import type { Command } from "commander";
-import { createChatBot } from "../../src/chat/create.ts";
-import { storeStats } from "../../src/chat/stats.ts";
 import type { CliContext } from "../../src/cli/context.ts";
 import { withLibrary } from "../../src/cli/library.ts";
-import { createChatDigest } from "../../src/digest/create.ts";
-import { runConsole } from "./console.ts";
 import { dbOption } from "../../src/cli/options.ts";
+import { assembleBot } from "../assemble.ts";
+import { stoppedByInterrupt } from "../interrupt.ts";
+import { runConsole } from "./console.ts";
 
 export function registerChat(program: Command, context: () => CliContext): void {
   program
@@ -14,10 +13,10 @@ export function registerChat(program: Command, context: () => CliContext): void 
     .option(...dbOption)
     .action(async (flags: { db?: string }) => {
       const ctx = context();
-      await withLibrary(ctx, flags.db, async (library, store) => {
-        const digest = createChatDigest(library, store.digests(), ctx.config, ctx.logger);
-        const bot = createChatBot(library, { logger: ctx.logger, chat: ctx.config.chat, digest: digest.commands, stats: storeStats(store, flags.db ?? ctx.config.db.uri), ...(await ctx.answerWriter()) });
-        await runConsole(bot, process.stdin, ctx.stdout);
+      const end = await withLibrary(ctx, flags.db, async (library, store) => {
+        const { bot } = await assembleBot(ctx, store, library, { db: flags.db ?? ctx.config.db.uri });
+        return await runConsole(bot, process.stdin, ctx.stdout);
       });
+      if (end === "interrupted") stoppedByInterrupt();
     });
 }

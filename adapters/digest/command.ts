@@ -58,7 +58,7 @@ export function registerDigest(program: Command, context: () => CliContext): voi
       if (flags.date && flags.since) throw new PaperbotError("USAGE", "Give --date or --since, not both");
       await withLibrary(ctx, flags.db, async (library, lance) => {
         const store = lance.digests();
-        const service = createDigestService(library, store, ctx.config, ctx.logger, flags.dryRun ? undefined : platformPoster(ctx.config.chat));
+        const service = createDigestService(library, store, ctx.config, ctx.logger, flags.dryRun ? undefined : platformPoster());
         const subscribed = (await store.subscriptions()).map((subscription) => subscription.channel);
         // A preview needs no channel: with no subscription yet, it shows what a new one would get.
         const channels = flags.channel ? [flags.channel] : subscribed.length > 0 ? subscribed : flags.dryRun ? [PREVIEW_CHANNEL] : [];

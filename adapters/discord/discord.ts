@@ -1,10 +1,10 @@
-import { ChannelType, Client, Events, Partials, PermissionFlagsBits, type ButtonInteraction, type ChatInputCommandInteraction, type Message } from "discord.js";
+import { ChannelType, Client, Events, MessageFlags, Partials, PermissionFlagsBits, type ButtonInteraction, type ChatInputCommandInteraction, type Message } from "discord.js";
 import type { Logger } from "pino";
 import type { ChatCore } from "../../src/chat/adapter.ts";
 import { decodeAction } from "../../src/chat/actions.ts";
 import { commandFromText, type ChatCommand, type ChatRequest } from "../../src/chat/request.ts";
 import { RecentEvents, type SeenEvents } from "../../src/chat/seen-events.ts";
-import type { ChatConfig } from "../../src/config.ts";
+import type { DiscordConfig } from "./config.ts";
 import type { StatusListener } from "../status.ts";
 import { actionFromCustomId } from "./components.ts";
 import { chooseIntents } from "./intents.ts";
@@ -12,9 +12,11 @@ import { guardGatewayPackets } from "./packet-guard.ts";
 import { body, channelReply, interactionReply, NO_MENTIONS } from "./replies.ts";
 import { closeReason, startupError } from "./status.ts";
 
-export type DiscordConfig = NonNullable<ChatConfig["discord"]>;
+export type { DiscordConfig };
 
 export { NO_MENTIONS };
+/** The platform's name in requests, channels ("discord:123") and the admin list. */
+export const PLATFORM = "discord";
 const MENTION_ME = "I can only read messages here that mention me (this server has not given me Discord's Message Content intent). Mention me with your follow-up, e.g. `@paperbot the second one`.";
 
 /**
@@ -95,10 +97,11 @@ export function createDiscordAdapter(core: ChatCore, config: DiscordConfig, logg
     const channel = direct || inThread ? message.channel : await message.startThread({ name: threadName(text) });
     const request: ChatRequest = {
       ...parsed,
-      thread: `discord:${channel.id}`,
-      channel: `discord:${inThread && message.channel.isThread() ? message.channel.parentId : message.channelId}`,
+      thread: `${PLATFORM}:${channel.id}`,
+      channel: `${PLATFORM}:${inThread && message.channel.isThread() ? message.channel.parentId : message.channelId}`,
       user: { id: message.author.id, name: message.author.username, isBot: message.author.bot, ...(parsed.command === "digest" && { canManageChannel: direct || memberManages(message) }) },
-      platform: "discord",
+      platform: PLATFORM,
+      id: message.id,
       raw: message,
     };
     if (!channel.isSendable()) return;
@@ -111,15 +114,17 @@ export function createDiscordAdapter(core: ChatCore, config: DiscordConfig, logg
     const encoded = actionFromCustomId(interaction.customId);
     const action = encoded ? decodeAction(encoded) : undefined;
     if (!action) return log.warn({ customId: interaction.customId }, "ignored a button this version does not know");
-    await interaction.deferReply();
+    // A vote is thanked to the voter alone; anything else is answered where everyone in the thread sees it.
+    await interaction.deferReply(action.kind === "feedback" ? { flags: MessageFlags.Ephemeral } : {});
     const request: ChatRequest = {
-      command: action.kind,
+      ...(action.kind === "feedback"
+        ? { command: "feedback", feedback: { vote: action.vote, questionId: action.questionId, answerId: interaction.message.id, ...(interaction.message.content && { answer: interaction.message.content }) } }
+        : { command: action.kind, paperId: action.paperId }),
       text: "",
-      paperId: action.paperId,
-      thread: `discord:${interaction.channelId}`,
-      channel: `discord:${interaction.channel?.isThread() ? interaction.channel.parentId : interaction.channelId}`,
+      thread: `${PLATFORM}:${interaction.channelId}`,
+      channel: `${PLATFORM}:${interaction.channel?.isThread() ? interaction.channel.parentId : interaction.channelId}`,
       user: { id: interaction.user.id, name: interaction.user.username },
-      platform: "discord",
+      platform: PLATFORM,
       raw: interaction,
     };
     await core.receive(request, interactionReply(interaction, log));
@@ -137,10 +142,10 @@ export function createDiscordAdapter(core: ChatCore, config: DiscordConfig, logg
     const request: ChatRequest = {
       command: name,
       text,
-      thread: `discord:${interaction.channelId}:command:${interaction.user.id}`,
-      channel: `discord:${interaction.channelId}`,
+      thread: `${PLATFORM}:${interaction.channelId}:command:${interaction.user.id}`,
+      channel: `${PLATFORM}:${interaction.channelId}`,
       user: { id: interaction.user.id, name: interaction.user.username, canManageChannel: manages },
-      platform: "discord",
+      platform: PLATFORM,
       raw: interaction,
     };
     await core.receive(request, interactionReply(interaction, log));

@@ -1,15 +1,14 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createChatBot } from "../../src/chat/create.ts";
-import { storeStats } from "../../src/chat/stats.ts";
-import { createChatDigest } from "../../src/digest/create.ts";
 import { DigestScheduler } from "../../src/digest/scheduler.ts";
 import { createFetchers, scheduledFetch } from "../../src/sources/fetch.ts";
-import { platformPoster } from "../digest/poster.ts";
+import { assembleBot } from "../assemble.ts";
+import { platformConfigs, platformPoster } from "../digest/poster.ts";
 import type { CliContext } from "../../src/cli/context.ts";
 import { Library } from "../../src/library/library.ts";
 import { createDiscordAdapter } from "../discord/discord.ts";
 import { createSlackAdapter } from "../slack/slack.ts";
+import { stoppedByInterrupt } from "../interrupt.ts";
 import type { StatusListener } from "../status.ts";
 import { installProcessGuard } from "./guard.ts";
 import { healthHandler, healthState, setAdapterState, startHealthServer } from "./health.ts";
@@ -22,11 +21,14 @@ type Adapter = { name: string; start(): Promise<unknown>; stop(): Promise<void> 
 /**
  * `paperbot serve`: every platform whose credentials are configured, one
  * shared bot, /healthz on the HTTP port, and a clean shutdown on SIGINT or
- * SIGTERM that lets in-flight replies finish. No single input stops it: each
+ * SIGTERM that lets in-flight replies finish (then exit 130 after Ctrl-C,
+ * as for any interrupted command, and 0 after SIGTERM, a requested stop). No single input stops it: each
  * adapter isolates its requests, and a process guard drops what slips past.
  */
 export async function serve(ctx: CliContext, flags: { db?: string }): Promise<void> {
   const { config, logger } = ctx;
+  // Read first, so a platform variable set wrong stops serve before anything is opened.
+  const platforms = platformConfigs();
   const removeGuard = installProcessGuard(logger);
   const store = await ctx.openStore(flags.db, { longRunning: true });
   const library = new Library(store, await ctx.embedder());
@@ -35,22 +37,17 @@ export async function serve(ctx: CliContext, flags: { db?: string }): Promise<vo
   const digests = store.digests();
   // The scheduler is created below; subscription changes made in chat reach it through this.
   let scheduler: DigestScheduler | undefined;
-  const digest = createChatDigest(library, digests, config, logger, { poster: platformPoster(config.chat), onChange: () => void scheduler?.reload() });
+  const db = flags.db ?? config.db.uri;
+  const { bot, digest, stats, chatState } = await assembleBot(ctx, store, library, { db, shared: true, poster: platformPoster(platforms), onDigestChange: () => void scheduler?.reload() });
   const { scheduled } = config.sources;
   const fetchFirst = scheduled.hf || scheduled.arxivCategories.length > 0;
   const fetchers = createFetchers(config, logger);
   scheduler = new DigestScheduler({
     store: digests,
-    service: digest.service,
+    service: digest,
     logger,
     ...(fetchFirst && { beforeEach: () => scheduledFetch(fetchers, scheduled, { store, embedder: library.embedder, logger }) }),
   });
-  // Seen events, per-user limits, followed threads and conversations live in the database, so a restart (or another
-  // replica) still answers a retried event once, still follows a thread it answered in, and still knows what "those" are.
-  const chatState = store.chatState({ questionsPerWindow: config.chat.limits.questionsPerWindow, windowMs: config.chat.limits.windowMs });
-  const conversations = store.conversations((error) => logger.warn({ err: error }, "could not save a conversation turn"));
-  const stats = storeStats(store, flags.db ?? config.db.uri);
-  const bot = createChatBot(library, { logger, chat: config.chat, digest: digest.commands, limiter: chatState, conversations, stats, ...(await ctx.answerWriter()) });
   const state = healthState();
   const statusOf = (name: string): StatusListener => (next, reason) => {
     const previous = setAdapterState(state, name, next, reason);
@@ -59,16 +56,17 @@ export async function serve(ctx: CliContext, flags: { db?: string }): Promise<vo
   const adapters: Adapter[] = [];
   const say = (line: string) => ctx.stdout.write(`${line}\n`);
 
-  const { slack, discord, port } = config.chat;
+  const { slack, discord } = platforms;
+  const { port } = config.chat;
   if (slack) {
     const http = Boolean(slack.signingSecret && !slack.appToken);
-    adapters.push(createSlackAdapter(bot, slack, logger, { port, routes: [{ path: "/healthz", method: ["GET"], handler: healthHandler(state) }], onStatus: statusOf("slack"), seen: chatState, threads: chatState, stats }));
+    adapters.push(createSlackAdapter(bot, slack, logger, { port, routes: [{ path: "/healthz", method: ["GET"], handler: healthHandler(state) }], onStatus: statusOf("slack"), ...(chatState && { seen: chatState, threads: chatState }), stats }));
     say(`Slack: starting (${http ? `HTTP mode, events at http://0.0.0.0:${port}${slack.eventsPath}` : "Socket Mode"})`);
   } else {
     say("Slack: skipped (set SLACK_BOT_TOKEN, plus SLACK_SIGNING_SECRET for HTTP mode or SLACK_APP_TOKEN for Socket Mode)");
   }
   if (discord) {
-    adapters.push(createDiscordAdapter(bot, discord, logger, { onStatus: statusOf("discord"), seen: chatState }));
+    adapters.push(createDiscordAdapter(bot, discord, logger, { onStatus: statusOf("discord"), ...(chatState && { seen: chatState }) }));
     say("Discord: starting (gateway)");
   } else {
     say("Discord: skipped (set DISCORD_TOKEN and DISCORD_APPLICATION_ID)");
@@ -111,6 +109,7 @@ export async function serve(ctx: CliContext, flags: { db?: string }): Promise<vo
       store.close();
       removeGuard();
       say("Stopped.");
+      if (signal === "SIGINT") stoppedByInterrupt();
       resolve();
     };
     process.once("SIGINT", () => void stop("SIGINT"));

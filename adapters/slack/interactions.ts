@@ -6,6 +6,7 @@ import type { ChatCore } from "../../src/chat/adapter.ts";
 import type { ChatRequest } from "../../src/chat/request.ts";
 import type { AnsweredThreads } from "../../src/chat/threads.ts";
 import { ACTION_PREFIX } from "./buttons.ts";
+import { PLATFORM } from "./platform.ts";
 import { responseUrlReply, threadReply } from "./thread-reply.ts";
 
 type ButtonClick = {
@@ -14,7 +15,7 @@ type ButtonClick = {
   user: { id: string; name?: string };
   channel?: { id: string };
   container?: { is_ephemeral?: boolean };
-  message?: { ts: string; thread_ts?: string };
+  message?: { ts: string; thread_ts?: string; text?: string };
 };
 
 /**
@@ -22,7 +23,8 @@ type ButtonClick = {
  * answered in the thread of the message that carried the button, where the
  * conversation already is. A button on a message only its asker can see
  * (ephemeral, or a slash command's private answer) is answered the same way,
- * through the interaction's response URL.
+ * through the interaction's response URL. A thumbs up or down is thanked
+ * through the response URL too, to the voter alone.
  */
 export function handleButtons(app: App, core: ChatCore, once: WebClient, threads: AnsweredThreads, log: Logger): void {
   app.action(new RegExp(`^${ACTION_PREFIX}`), async ({ ack, body, action, client, respond }) => {
@@ -34,16 +36,20 @@ export function handleButtons(app: App, core: ChatCore, once: WebClient, threads
     const channel = click.channel?.id;
     const message = click.message;
     const threadTs = message?.thread_ts ?? message?.ts;
-    const request: ChatRequest = {
-      command: decoded.kind,
+    const base = {
       text: "",
-      paperId: decoded.paperId,
-      thread: `slack:${click.team?.id ?? "team"}:${channel ?? "channel"}:${threadTs ?? `button:${click.user.id}`}`,
-      channel: `slack:${channel ?? "unknown"}`,
+      thread: `${PLATFORM}:${click.team?.id ?? "team"}:${channel ?? "channel"}:${threadTs ?? `button:${click.user.id}`}`,
+      channel: `${PLATFORM}:${channel ?? "unknown"}`,
       user: { id: click.user.id, ...(click.user.name && { name: click.user.name }) },
-      platform: "slack",
+      platform: PLATFORM,
       raw: body,
     };
+    if (decoded.kind === "feedback") {
+      const answerId = message?.ts ?? `unknown:${(action as { action_ts?: string }).action_ts ?? Date.now()}`;
+      const request: ChatRequest = { ...base, command: "feedback", feedback: { vote: decoded.vote, questionId: decoded.questionId, answerId, ...(message?.text && { answer: message.text }) } };
+      return void (await core.receive(request, responseUrlReply(respond, true)));
+    }
+    const request: ChatRequest = { ...base, command: decoded.kind, paperId: decoded.paperId };
     if (channel && threadTs && !click.container?.is_ephemeral) {
       await threads.remember(request.thread);
       const key = `button:${(action as { action_ts?: string }).action_ts ?? Date.now()}`;

@@ -2,6 +2,9 @@ import type { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
 import { ConfigError, PaperbotError } from "../../src/errors.ts";
 
+/** The platform's name in requests, channels ("slack:C123") and the admin list. */
+export const PLATFORM = "slack";
+
 /** Web API errors that mean the token no longer works: nothing will succeed until someone fixes it. */
 const TOKEN_ERRORS = new Set(["invalid_auth", "not_authed", "token_revoked", "token_expired", "account_inactive", "org_login_required", "ekm_access_denied"]);
 

@@ -6,18 +6,18 @@ import type { ChatCore } from "../../src/chat/adapter.ts";
 import { commandFromText, type ChatCommand, type ChatRequest } from "../../src/chat/request.ts";
 import { RecentEvents, type SeenEvents } from "../../src/chat/seen-events.ts";
 import { RecentThreads, type AnsweredThreads } from "../../src/chat/threads.ts";
-import type { ChatConfig } from "../../src/config.ts";
+import type { SlackConfig } from "./config.ts";
 import type { StatusListener } from "../status.ts";
 import type { StatsSource } from "../../src/chat/stats.ts";
 import { handleAppHome, showWorking } from "./app-home.ts";
 import { boltLogger } from "./bolt-logger.ts";
-import { canManageChannel, checkBotToken, isTokenRejected, slackErrorCode, startError, tokenRejectedReason } from "./platform.ts";
+import { canManageChannel, checkBotToken, PLATFORM, isTokenRejected, slackErrorCode, startError, tokenRejectedReason } from "./platform.ts";
 import { handleButtons } from "./interactions.ts";
 import { guardReceiver } from "./receiver-guard.ts";
 import { guardSocket } from "./socket-guard.ts";
 import { responseUrlReply, threadReply } from "./thread-reply.ts";
 
-export type SlackConfig = NonNullable<ChatConfig["slack"]>;
+export type { SlackConfig };
 export type HttpRoute = { path: string; method: string[]; handler: (req: IncomingMessage, res: ServerResponse) => void };
 /**
  * `probeIntervalMs`: how often an idle adapter asks Slack whether its token still works (default a minute).
@@ -65,7 +65,7 @@ export function createSlackAdapter(core: ChatCore, config: SlackConfig, logger: 
     if (event.bot_id || typeof event.text !== "string" || !(await firstDelivery(body))) return;
     const text = event.text.replace(/<@[A-Z0-9]+>/g, "").trim();
     const threadTs = event.thread_ts ?? event.ts;
-    const request = requestFrom(text, body.team_id, event.channel, threadTs, event.user ?? "unknown", event);
+    const request = requestFrom(text, body.team_id, event.channel, threadTs, event.user ?? "unknown", event.ts, event);
     if (request.command === "digest") request.user.canManageChannel = await canManageChannel(client, request.user.id, event.channel, log);
     await threads.remember(request.thread);
     await core.receive(request, threadReply({ client, once }, { channel: event.channel, threadTs, direct: false, key: event.ts }, request.user.id, log));
@@ -77,7 +77,7 @@ export function createSlackAdapter(core: ChatCore, config: SlackConfig, logger: 
     if ((incoming.subtype && incoming.subtype !== "thread_broadcast") || incoming.bot_id || typeof incoming.text !== "string" || !incoming.text) return;
     const direct = incoming.channel_type === "im";
     const threadTs = incoming.thread_ts ?? incoming.ts;
-    const request = requestFrom(incoming.text, (body as { team_id?: string }).team_id, incoming.channel, threadTs, incoming.user ?? "unknown", incoming);
+    const request = requestFrom(incoming.text, (body as { team_id?: string }).team_id, incoming.channel, threadTs, incoming.user ?? "unknown", incoming.ts, incoming);
     if (!direct) {
       // In a channel only follow-ups count: a reply in a thread the bot answered in. A mention there is app_mention's.
       if (!incoming.thread_ts || incoming.thread_ts === incoming.ts) return;
@@ -104,10 +104,10 @@ export function createSlackAdapter(core: ChatCore, config: SlackConfig, logger: 
       const parsed = command === "paperbot" ? commandFromText(String(slash.text ?? "")) : { command: command as ChatCommand, text: String(slash.text ?? "").trim() };
       const request: ChatRequest = {
         ...parsed,
-        thread: `slack:${slash.team_id}:${slash.channel_id}:slash:${slash.user_id}`,
-        channel: `slack:${slash.channel_id}`,
+        thread: `${PLATFORM}:${slash.team_id}:${slash.channel_id}:slash:${slash.user_id}`,
+        channel: `${PLATFORM}:${slash.channel_id}`,
         user: { id: slash.user_id, name: slash.user_name, ...(parsed.command === "digest" && { canManageChannel: await canManageChannel(client, slash.user_id, slash.channel_id, log) }) },
-        platform: "slack",
+        platform: PLATFORM,
         raw: slash,
       };
       // Errors, limits and refusals are for the asker alone.
@@ -176,6 +176,7 @@ export function createSlackAdapter(core: ChatCore, config: SlackConfig, logger: 
   };
 }
 
-function requestFrom(text: string, team: string | undefined, channel: string, threadTs: string, user: string, raw: unknown): ChatRequest {
-  return { ...commandFromText(text), thread: `slack:${team ?? "team"}:${channel}:${threadTs}`, channel: `slack:${channel}`, user: { id: user }, platform: "slack", raw };
+/** `ts`: the asking message's own timestamp, Slack's id for it. */
+function requestFrom(text: string, team: string | undefined, channel: string, threadTs: string, user: string, ts: string, raw: unknown): ChatRequest {
+  return { ...commandFromText(text), thread: `${PLATFORM}:${team ?? "team"}:${channel}:${threadTs}`, channel: `${PLATFORM}:${channel}`, user: { id: user }, platform: PLATFORM, id: ts, raw };
 }

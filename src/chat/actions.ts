@@ -1,20 +1,25 @@
+import type { Vote } from "./feedback.ts";
 import type { ChatResponse } from "./response.ts";
 
 /**
  * A button the core offers under a response, for adapters to render in
- * their own way (Slack Block Kit buttons, Discord components): "paper"
- * opens a paper's card, "similar" finds papers like it. The console has no
- * buttons and types the equivalent command instead.
+ * their own way: "paper" opens a paper's card, "similar" finds papers like
+ * it, "feedback" records a thumbs up or down on an answer. The console has
+ * no buttons and types the equivalent command instead.
  */
-export type ChatAction = { kind: "paper" | "similar"; paperId: string; label: string };
+export type PaperAction = { kind: "paper" | "similar"; paperId: string; label: string };
+export type FeedbackAction = { kind: "feedback"; vote: Vote; questionId: string; label: string };
+export type ChatAction = PaperAction | FeedbackAction;
+/** What a button carries on the wire: the action without its label. */
+export type EncodedAction = Pick<PaperAction, "kind" | "paperId"> | Pick<FeedbackAction, "kind" | "vote" | "questionId">;
 
-/** Buttons per message: Discord takes five per row, and more would crowd either platform. */
+/** Paper buttons per message: five fill a row on the platforms with rows, and more would crowd any of them. */
 export const MAX_ACTIONS = 5;
-/** Slack caps button text at 75 characters, Discord at 80. */
+/** Button text stays under the shortest platform limit on button labels (75 characters). */
 const LABEL_LIMIT = 70;
 
-/** The buttons under a response: one per candidate of a choice, and "Similar papers" for each paper it lists. */
-export function actionsOf(response: ChatResponse): ChatAction[] {
+/** The paper buttons under a response: one per candidate of a choice, and "Similar papers" for each paper it lists. */
+export function actionsOf(response: ChatResponse): PaperAction[] {
   switch (response.kind) {
     case "choose":
       return response.papers.slice(0, MAX_ACTIONS).map((paper, index) => ({ kind: "paper", paperId: paper.id, label: clip(`${index + 1}. ${paper.title}`) }));
@@ -30,14 +35,26 @@ export function actionsOf(response: ChatResponse): ChatAction[] {
   }
 }
 
-/** A button's value on the wire ("similar:2406.02069"): what it does and to which paper. */
-export function encodeAction(action: Pick<ChatAction, "kind" | "paperId">): string {
-  return `${action.kind}:${action.paperId}`;
+/** Thumbs up and down under an answer (none under anything else): adapters show them apart from the paper buttons. */
+export function feedbackOf(response: ChatResponse): FeedbackAction[] {
+  if (response.kind !== "answer" || !response.questionId) return [];
+  const { questionId } = response;
+  return [
+    { kind: "feedback", vote: "up", questionId, label: "Helpful" },
+    { kind: "feedback", vote: "down", questionId, label: "Not helpful" },
+  ];
 }
 
-export function decodeAction(value: string): Pick<ChatAction, "kind" | "paperId"> | undefined {
+/** A button's value on the wire ("similar:2406.02069", "feedback:up:1712.000100"): what it does, and to what. */
+export function encodeAction(action: EncodedAction): string {
+  return action.kind === "feedback" ? `feedback:${action.vote}:${action.questionId}` : `${action.kind}:${action.paperId}`;
+}
+
+export function decodeAction(value: string): EncodedAction | undefined {
+  const feedback = /^feedback:(up|down):(.+)$/s.exec(value);
+  if (feedback) return { kind: "feedback", vote: feedback[1] as Vote, questionId: feedback[2]! };
   const match = /^(paper|similar):(.+)$/s.exec(value);
-  return match ? { kind: match[1] as ChatAction["kind"], paperId: match[2]! } : undefined;
+  return match ? { kind: match[1] as PaperAction["kind"], paperId: match[2]! } : undefined;
 }
 
 function clip(text: string): string {

@@ -10,7 +10,7 @@ import type { ChatResponse } from "./response.ts";
  * rendering stay in `adapters/`.
  */
 
-/** A message the adapter posted, by the id it needs to find it again (Slack's ts, Discord's message id). */
+/** A message the adapter posted, by the id it needs to find it again (a timestamp on one platform, a message id on another). */
 export type Posted = { readonly id: string };
 
 /**
@@ -34,7 +34,7 @@ export interface ChatCore {
   receive(request: ChatRequest, reply: Reply): Promise<void>;
 }
 
-/** A platform as `serve` runs it. `start` may return the HTTP server it listens on (Slack's HTTP mode), for the health check. */
+/** A platform as `serve` runs it. `start` may return the HTTP server it listens on (an HTTP events endpoint), for the health check. */
 export interface ChatAdapter {
   readonly name: string;
   start(): Promise<unknown>;

@@ -4,6 +4,8 @@ import type { Answerer } from "../answer/answerer.ts";
 import type { Library } from "../library/library.ts";
 import type { ChatCore, Reply } from "./adapter.ts";
 import type { ChatRequest } from "./request.ts";
+import { recordFeedback } from "./record-feedback.ts";
+import { RecentQuestions, type FeedbackLog } from "./feedback.ts";
 import { respond } from "./respond.ts";
 import { mayChangeDigest, NOT_ALLOWED } from "./permissions.ts";
 import { RateLimiter, type QuestionLimiter } from "./rate-limit.ts";
@@ -28,8 +30,9 @@ export interface SharedThreads {
  * `limiter`: where questions per user are counted (in memory unless a shared store is given).
  * `threads`: set when conversations are shared with other processes (restarts, replicas).
  * `stats`: where `stats` reads the library's numbers (absent: the command says it is not available).
+ * `feedback`: where thumbs up and down on answers are kept (absent: answers carry no feedback buttons).
  */
-export type ChatBotOptions = { answerer: Answerer; library: Library; logger: Logger; limits: ChatLimits; digest?: DigestCommands; admins?: readonly string[]; limiter?: QuestionLimiter; threads?: SharedThreads; stats?: StatsSource };
+export type ChatBotOptions = { answerer: Answerer; library: Library; logger: Logger; limits: ChatLimits; digest?: DigestCommands; admins?: readonly string[]; limiter?: QuestionLimiter; threads?: SharedThreads; stats?: StatsSource; feedback?: FeedbackLog };
 
 const HELP = [
   "Ask me about the papers in the library, for example:",
@@ -52,6 +55,7 @@ export class ChatBot implements ChatCore {
   readonly #admins: ReadonlySet<string>;
   readonly #inFlight = new Set<Promise<unknown>>();
   readonly #papers: PaperRequests;
+  readonly #questions = new RecentQuestions();
 
   constructor(options: ChatBotOptions) {
     this.#options = options;
@@ -95,6 +99,11 @@ export class ChatBot implements ChatCore {
     const { limits, answerer, digest } = this.#options;
     if (request.unknownCommand) return { kind: "text", markdown: `I don't have a \`/${request.unknownCommand}\` command. The ones I know are \`/ask\`, \`/paper\`, \`/similar\`, \`/digest\` and \`/help\`.\n\n${HELP}` };
     if (request.command === "help" || (request.command === "ask" && !request.text)) return { kind: "text", markdown: HELP };
+    if (request.command === "feedback") {
+      const { feedback } = this.#options;
+      if (!feedback || !request.feedback) return forAsker("Feedback is not recorded on this bot.");
+      return forAsker(await recordFeedback(feedback, request, request.feedback, this.#questions.get(request.feedback.questionId)));
+    }
     if (request.command === "digest") {
       if (!digest) return { kind: "text", markdown: "Digests are not set up on this bot yet." };
       if (!mayChangeDigest(request, this.#admins)) return forAsker(NOT_ALLOWED);
@@ -125,7 +134,11 @@ export class ChatBot implements ChatCore {
     this.#papers.forget(request.thread);
     await this.#options.threads?.refresh(request.thread).catch((error: unknown) => logger.warn({ err: error }, "could not read this thread's earlier turns; answering without them"));
     const reply = await answerer.ask(request.text, { thread: request.thread, logger, ...(onPartial && { onPartial }) });
-    return { kind: "answer", reply };
+    if (!this.#options.feedback) return { kind: "answer", reply };
+    // A command has no message of its own to name; a made-up id still ties the votes on one answer together.
+    const questionId = request.id ?? `q-${randomBytes(6).toString("hex")}`;
+    this.#questions.remember(questionId, request.text);
+    return { kind: "answer", reply, questionId };
   }
 }
 

@@ -11,10 +11,10 @@ export function changesSubscription(text: string): boolean {
 /**
  * A channel's digest is the channel's business: changing it takes the
  * platform's say-so that the user manages the channel (adapters set
- * `canManageChannel`), or a place on the configured admin list. In a
- * terminal the operator is the admin.
+ * `canManageChannel`), or a place on the configured admin list (entries
+ * are "platform:user", in the adapter's own name for its platform).
  */
 export function mayChangeDigest(request: ChatRequest, admins: ReadonlySet<string>): boolean {
   if (!changesSubscription(request.text)) return true;
-  return request.platform === "console" || request.user.canManageChannel === true || admins.has(`${request.platform}:${request.user.id}`);
+  return request.user.canManageChannel === true || admins.has(`${request.platform}:${request.user.id}`);
 }

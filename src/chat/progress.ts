@@ -2,7 +2,7 @@ import type { ChatBot } from "./bot.ts";
 import type { ChatRequest } from "./request.ts";
 import type { ChatResponse } from "./response.ts";
 
-/** How often a streamed answer edits its placeholder: fast enough to feel alive, slow enough for Slack's and Discord's rate limits. */
+/** How often a streamed answer edits its placeholder: fast enough to feel alive, slow enough for chat platforms' rate limits on edits. */
 const EDIT_INTERVAL_MS = 1_500;
 
 /**

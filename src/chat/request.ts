@@ -1,5 +1,7 @@
-/** What a person asked the bot, whatever the platform. */
-export type ChatCommand = "ask" | "paper" | "similar" | "digest" | "stats" | "help";
+import type { Vote } from "./feedback.ts";
+
+/** What a person asked the bot, whatever the platform. `feedback` comes only from a button. */
+export type ChatCommand = "ask" | "paper" | "similar" | "digest" | "stats" | "help" | "feedback";
 
 export type ChatRequest = {
   command: ChatCommand;
@@ -7,13 +9,18 @@ export type ChatRequest = {
   text: string;
   /** Platform-neutral thread key: questions in one thread share context. */
   thread: string;
-  /** Where to post digests for this conversation, e.g. "slack:C123" or "discord:456". */
+  /** Where to post digests for this conversation: the platform's name, a colon, its channel id ("chat:C123"). */
   channel: string;
   /** `canManageChannel`: the platform says this user may change the channel's settings (set by adapters for digest commands). */
   user: { id: string; name?: string; isBot?: boolean; canManageChannel?: boolean };
-  platform: "discord" | "slack" | "console";
+  /** The adapter's name for its platform, opaque to the core (it keys per-user limits and the admin list). */
+  platform: string;
+  /** The platform's id of the message that asked, when there is one (not for commands or buttons): an answer's feedback names it. */
+  id?: string;
   /** Set by a button: the paper it was attached to, so `paper` and `similar` need no lookup by name. */
   paperId?: string;
+  /** Set by a thumbs up or down under an answer: `answerId` is the message the buttons were on, `answer` its text when the platform sent it along. */
+  feedback?: { vote: Vote; questionId: string; answerId: string; answer?: string };
   /** Set for a command the bot does not know ("/foo"): it is answered with help rather than searched. */
   unknownCommand?: string;
   /** The platform's own event, for adapters that need more than the above. */

@@ -6,7 +6,7 @@ export type PaperCard = Pick<StoredPaper, "id" | "title" | "abstract" | "url" | 
 
 /** What the core answers; adapters render each kind in their platform's format. */
 export type ChatResponse =
-  | { kind: "answer"; reply: Reply }
+  | { kind: "answer"; reply: Reply; questionId?: string }
   | { kind: "paper"; paper: PaperCard }
   | { kind: "choose"; query: string; papers: PaperCard[] }
   | { kind: "digest"; digest: Digest }
@@ -14,8 +14,7 @@ export type ChatResponse =
 
 /**
  * Errors, limits and refusals concern only the person who asked: adapters
- * show these to them alone where the platform can (Slack ephemeral
- * messages, Discord ephemeral interaction replies).
+ * show these to them alone where the platform can (ephemeral messages).
  */
 export function isForAskerOnly(response: ChatResponse): boolean {
   return response.kind === "text" && response.forAskerOnly === true;

@@ -1,5 +1,5 @@
 /**
- * Platforms redeliver an event they think went unanswered (Slack retries
+ * Platforms redeliver an event they think went unanswered (some retry
  * after 3 s, and again after a restart). `firstTime` says whether this is
  * the first delivery anyone has claimed, so each event is answered once.
  */

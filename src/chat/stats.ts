@@ -6,7 +6,7 @@ export type StatsSource = () => Promise<LibraryStats>;
 
 /**
  * The same read-only queries as `paperbot stats`, for `stats` in chat and
- * Slack's App Home. Nothing here creates a table, so it never races a live
+ * an adapter's home view. Nothing here creates a table, so it never races a live
  * ingest or digest to write.
  */
 export function storeStats(store: LancePaperStore, library: string): StatsSource {
@@ -17,7 +17,7 @@ export function storeStats(store: LancePaperStore, library: string): StatsSource
 const MONTHS_SHOWN = 6;
 
 /**
- * Stats as chat Markdown. `channel` ("slack:C1") narrows the subscriptions
+ * Stats as chat Markdown. `channel` ("chat:C1") narrows the subscriptions
  * to that conversation's, so a channel sees its own digest, not every
  * other team's topics.
  */

@@ -1,7 +1,7 @@
 /**
  * The threads the bot has answered in, so later messages there are read
  * as follow-ups without a mention. Platforms that cannot say who started a
- * thread (Slack) need this; `answered` is asked for every threaded message
+ * thread need this; `answered` is asked for every threaded message
  * in every channel the bot is in, so it must be cheap.
  */
 export interface AnsweredThreads {

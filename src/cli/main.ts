@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { loadDotEnv } from "../config.ts";
 import { isPaperbotError } from "../errors.ts";
 import { registerAsk } from "./commands/ask.ts";
+import { registerFeedback } from "./commands/feedback.ts";
 import { registerFetch } from "./commands/fetch.ts";
 import { registerIngest } from "./commands/ingest.ts";
 import { registerList } from "./commands/list.ts";
@@ -36,6 +37,7 @@ export async function runCli(argv: string[], extraCommands: RegisterCommand[] = 
   registerAsk(program, getContext);
   registerFetch(program, getContext);
   registerStats(program, getContext);
+  registerFeedback(program, getContext);
   registerReindex(program, getContext);
   registerModel(program, getContext);
   for (const register of extraCommands) register(program, getContext);

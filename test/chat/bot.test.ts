@@ -98,7 +98,9 @@ describe("chat core", () => {
     expect(await digest("subscribe LLMs", { id: "U1", canManageChannel: true })).toMatchObject({ markdown: "digest: subscribe LLMs" });
     expect(await digest("unsubscribe", { id: "UADMIN" })).toMatchObject({ markdown: "digest: unsubscribe" });
     expect(await digest("now", { id: "U1" })).toMatchObject({ markdown: "digest: now" });
-    expect(mayChangeDigest(request("subscribe", { command: "digest", platform: "console" }), new Set())).toBe(true);
+    // The core knows no platform: a terminal's operator is allowed because the console adapter says they manage the channel.
+    expect(mayChangeDigest(request("subscribe", { command: "digest", platform: "console", user: { id: "me", canManageChannel: true } }), new Set())).toBe(true);
+    expect(mayChangeDigest(request("subscribe", { command: "digest", platform: "console" }), new Set())).toBe(false);
     // An admin entry names its platform: the same id on another platform is someone else.
     expect(mayChangeDigest(request("subscribe", { command: "digest", platform: "discord", user: { id: "UADMIN" } }), new Set(["slack:UADMIN"]))).toBe(false);
   });

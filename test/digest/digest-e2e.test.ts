@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 const records = [paper("KV cache compression for long context", { publishedAt: "2026-11-22", upvotes: 5 }), paper("Diffusion models for video", { publishedAt: "2026-11-22", upvotes: 9 })];
-const poster = () => platformPoster({ port: 0, limits: { questionsPerWindow: 1, windowMs: 1, maxQuestionChars: 1 }, slack: { botToken: "xoxb-test", apiUrl: slack.apiUrl, eventsPath: "/slack/events" }, discord: { token: "t", applicationId: APP_ID, apiUrl: discord.apiUrl } });
+const poster = () => platformPoster({ slack: { botToken: "xoxb-test", apiUrl: slack.apiUrl, eventsPath: "/slack/events" }, discord: { token: "t", applicationId: APP_ID, apiUrl: discord.apiUrl } });
 
 describe("digest through the real Slack and Discord clients", () => {
   it("is posted by the scheduler to both platforms, with the key that lets a crashed run find it", async () => {
