@@ -1,3 +1,4 @@
+import type { Lease, LeaseOptions } from "./lease.ts";
 import type { Subscription } from "./types.ts";
 
 /**
@@ -22,4 +23,6 @@ export interface DigestStore {
   record(entries: PostedEntry[]): Promise<void>;
   /** Forgets intents that never went out, so their papers are due again. */
   forget(channel: string, key: string): Promise<void>;
+  /** A lease in the same database, so that of several processes sharing it exactly one runs the scheduler. Stores without one run it everywhere. */
+  lease?(name: string, options: LeaseOptions): Lease;
 }

@@ -33,7 +33,7 @@ describe("digest through the real Slack and Discord clients", () => {
     await digests.saveSubscription({ channel: `discord:${CHANNEL_ID}`, time: "09:00", timeZone: "UTC", lastDate: "2026-11-21" });
     const scheduler = new DigestScheduler({ store: digests, service, logger: silentLogger, now: () => NOW });
     await scheduler.start();
-    scheduler.stop();
+    await scheduler.stop();
 
     const slackPost = slack.posted.find((message) => message.channel === "C1")!;
     expect(JSON.stringify(slackPost.blocks)).toContain("<https://huggingface.co/papers?q=Diffusion%20models%20for%20video|Diffusion models for video>");

@@ -130,6 +130,6 @@ describe("daily digest", () => {
     const next = scheduler.nextRuns();
     expect(next.get("discord:7")!.toISOString()).toMatch(/T23:30:00/);
     expect(new Date(next.get("slack:C1")!).getUTCHours()).toBe(23);
-    scheduler.stop();
+    await scheduler.stop();
   });
 });

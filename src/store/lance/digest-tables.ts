@@ -1,8 +1,10 @@
 import type * as lancedb from "@lancedb/lancedb";
 import { Field, Schema, Utf8 } from "apache-arrow";
 import type { DigestStore, PostedEntry } from "../../digest/digest-store.ts";
+import type { Lease, LeaseOptions } from "../../digest/lease.ts";
 import type { Subscription } from "../../digest/types.ts";
 import { sqlString } from "./filters.ts";
+import { LanceLease } from "./lease-table.ts";
 
 const SUBSCRIPTIONS = "digest_subscriptions";
 const LOG = "digest_log";
@@ -62,6 +64,10 @@ export class LanceDigestStore implements DigestStore {
   async forget(channel: string, key: string): Promise<void> {
     const table = await this.#table(LOG, logSchema);
     await table.delete(`channel = ${sqlString(channel)} AND digest_key = ${sqlString(key)} AND state = 'intent'`);
+  }
+
+  lease(name: string, options: LeaseOptions): Lease {
+    return new LanceLease(this.#db, name, options);
   }
 
   async #table(name: string, schema: Schema): Promise<lancedb.Table> {
