@@ -31,6 +31,7 @@ export const optionalPositiveInt = optionalText.pipe(
 
 const EnvSchema = z.object({
   PAPERBOT_DB: optionalText,
+  PAPERBOT_SEARCH_CACHE: optionalText,
   LANCEDB_API_KEY: optionalText,
   LANCEDB_REGION: optionalText,
   AWS_ENDPOINT_URL: optionalUrl("https://s3.eu-west-1.amazonaws.com or http://127.0.0.1:9000"),
@@ -84,6 +85,8 @@ const EnvSchema = z.object({
 export type Config = {
   /** `storageOptions`: LanceDB's object-store settings for s3:// URIs (endpoint, region, credentials), from the AWS_* variables. */
   db: { uri: string; apiKey?: string; region?: string; storageOptions?: Record<string, string> };
+  /** Where search indexes are cached between processes; by default inside a local library, or the user's cache folder for a remote one. */
+  searchCache?: string;
   logLevel: string;
   embedder:
     | { kind: "local" }
@@ -176,6 +179,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...(e.LANCEDB_REGION && { region: e.LANCEDB_REGION }),
       ...objectStoreOptions(e),
     },
+    ...(e.PAPERBOT_SEARCH_CACHE && { searchCache: e.PAPERBOT_SEARCH_CACHE }),
     logLevel: e.LOG_LEVEL ?? "info",
     models,
     embedder:

@@ -5,7 +5,6 @@ import { createFetchers, scheduledFetch } from "../../src/sources/fetch.ts";
 import { assembleBot } from "../assemble.ts";
 import { platformConfigs, platformPoster } from "../digest/poster.ts";
 import type { CliContext } from "../../src/cli/context.ts";
-import { Library } from "../../src/library/library.ts";
 import { createDiscordAdapter } from "../discord/discord.ts";
 import { createSlackAdapter } from "../slack/slack.ts";
 import { stoppedByInterrupt } from "../interrupt.ts";
@@ -31,7 +30,7 @@ export async function serve(ctx: CliContext, flags: { db?: string }): Promise<vo
   const platforms = platformConfigs();
   const removeGuard = installProcessGuard(logger);
   const store = await ctx.openStore(flags.db, { longRunning: true });
-  const library = new Library(store, await ctx.embedder());
+  const library = await ctx.openLibrary(store, flags.db);
   await library.checkEmbedder();
   await library.warm();
   const digests = store.digests();

@@ -46,7 +46,7 @@ export async function runEval(embedder: Embedder, today = new Date("2026-11-22T1
       const reply = await answerer.ask(question.question, { today: now });
       answers.push({ question, found: reply.found, cited: reply.citations.map((citation) => citation.id) });
     }
-    return { papers: papers.length, embedder: embedder.id, retrieval: retrievalRows(ours, bm25), ours, lookups: scoreLookups(await loadLookups(), papers), answers };
+    return { papers: papers.length, embedder: embedder.id, retrieval: retrievalRows(ours, bm25), ours, lookups: await scoreLookups(await loadLookups(), papers), answers };
   } finally {
     await built.dispose();
   }
@@ -67,18 +67,20 @@ function retrievalRows(ours: Scored[], baseline: Scored[]): RetrievalRow[] {
   });
 }
 
-function scoreLookups(lookups: LabelledLookup[], papers: StoredPaper[]): LookupOutcome[] {
-  const lookup = new PaperLookup(papers);
+async function scoreLookups(lookups: LabelledLookup[], papers: StoredPaper[]): Promise<LookupOutcome[]> {
+  const lookup = PaperLookup.over(papers);
   const resolve = titleResolver(papers);
-  return lookups.map((entry) => {
-    const found = lookup.find(entry.query);
+  const outcomes: LookupOutcome[] = [];
+  for (const entry of lookups) {
+    const found = await lookup.find(entry.query);
     let correct: boolean;
     if (entry.expect === null) correct = found.match === null;
     else if (Array.isArray(entry.expect)) correct = found.match === null && entry.expect.every((title) => found.alternatives.some((paper) => paper.id === resolve(title)));
     else correct = found.match?.id === resolve(entry.expect);
     const got = found.match ? found.match.title : found.alternatives.length > 0 ? `ask: ${found.alternatives.map((paper) => paper.title.slice(0, 30)).join(" / ")}` : "no match";
-    return { entry, correct, got };
-  });
+    outcomes.push({ entry, correct, got });
+  }
+  return outcomes;
 }
 
 /** Answer quality: how many citations point to relevant papers, and how many answers cite a squarely relevant one. */

@@ -5,6 +5,8 @@ import type { EvidenceWriter } from "../answer/answerer.ts";
 import { LlmWriter } from "../answer/llm-writer.ts";
 import { createEmbedder, createOpenAIClient } from "../embed/create.ts";
 import type { Embedder } from "../embed/embedder.ts";
+import { Library } from "../library/library.ts";
+import { searchCacheDir } from "../library/search-cache-dir.ts";
 import { createLogger, type Logger } from "../logger.ts";
 import { LancePaperStore, localDirOf } from "../store/lance/lance-store.ts";
 
@@ -19,6 +21,8 @@ export type CliContext = {
    * Only commands that add papers pass `create`; the others refuse a location that holds no library.
    */
   openStore(dbOverride?: string, options?: { longRunning?: boolean; create?: boolean }): Promise<LancePaperStore>;
+  /** The library over an open store, its search indexes cached on disk (see searchCacheDir). */
+  openLibrary(store: LancePaperStore, dbOverride?: string): Promise<Library>;
   embedder(): Promise<Embedder>;
   /** The language-model writer when one is configured; options for `Answerer`. */
   answerWriter(): Promise<{ writer?: EvidenceWriter }>;
@@ -40,6 +44,10 @@ export function createCliContext(env: NodeJS.ProcessEnv = process.env): CliConte
         { ...config.db, uri, ...(options?.longRunning && { readConsistencySeconds: 5 }) },
         { mustExist: !options?.create },
       );
+    },
+    openLibrary: async (store, dbOverride) => {
+      const dir = searchCacheDir(dbOverride ?? config.db.uri, config.searchCache);
+      return new Library(store, await (embedder ??= createEmbedder(config)), { snapshots: { dir, onError: (error) => logger.warn({ err: error, dir }, "could not cache the search indexes; the next start builds them again") } });
     },
     embedder: () => (embedder ??= createEmbedder(config)),
     answerWriter: async () => (config.llm ? { writer: new LlmWriter(createOpenAIClient(config.openai), config.llm) } : {}),

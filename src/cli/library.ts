@@ -1,5 +1,5 @@
 import { createInterface } from "node:readline";
-import { Library } from "../library/library.ts";
+import type { Library } from "../library/library.ts";
 import type { LancePaperStore } from "../store/lance/lance-store.ts";
 import { PaperbotError } from "../errors.ts";
 import { writeJson, type CliContext } from "./context.ts";
@@ -20,7 +20,7 @@ export async function withStore<T>(ctx: CliContext, db: string | undefined, use:
 
 /** Opens the library (store and embedder) for one command and closes it afterwards. */
 export async function withLibrary<T>(ctx: CliContext, db: string | undefined, use: (library: Library, store: LancePaperStore) => Promise<T>): Promise<T> {
-  return withStore(ctx, db, async (store) => use(new Library(store, await ctx.embedder()), store));
+  return withStore(ctx, db, async (store) => use(await ctx.openLibrary(store, db), store));
 }
 
 /** Lines of standard input, trimmed, one query each (blank ones too), so a batch runs in one warm process. */

@@ -2,10 +2,11 @@ import type { Embedder } from "../embed/embedder.ts";
 import { assertSameEmbedder } from "../embed/stamp.ts";
 import { contentTerms } from "../embed/tokens.ts";
 import { loadWordVectors } from "../embed/word-vectors/cache.ts";
+import type { Coverage } from "../search/doc-table.ts";
 import type { LookupResult } from "../search/lookup.ts";
 import { PaperSearch, type SearchOptions, type SearchResult } from "../search/search.ts";
 import type { PaperFilters, PaperStore, StoredPaper } from "../store/paper-store.ts";
-import { SnapshotCache } from "../search/snapshot.ts";
+import { SnapshotCache, type SnapshotCacheOptions } from "../search/snapshot-cache.ts";
 
 /**
  * The paper library as the rest of the bot sees it: search by question,
@@ -18,10 +19,11 @@ export class Library {
   readonly #snapshots: SnapshotCache;
   readonly #search: PaperSearch;
 
-  constructor(store: PaperStore, embedder: Embedder) {
+  /** `snapshots.dir`: where the search indexes are cached between processes (see snapshot-cache.ts). */
+  constructor(store: PaperStore, embedder: Embedder, options: { snapshots?: SnapshotCacheOptions } = {}) {
     this.store = store;
     this.embedder = embedder;
-    this.#snapshots = new SnapshotCache(store);
+    this.#snapshots = new SnapshotCache(store, options.snapshots);
     this.#search = new PaperSearch(store, embedder, this.#snapshots);
   }
 
@@ -48,11 +50,11 @@ export class Library {
   }
 
   /**
-   * Builds the in-memory indexes now (word vectors, snapshot, name index),
+   * Loads (or builds and caches) the search indexes and word vectors now,
    * so a long-running bot's first question is as fast as the rest.
    */
   async warm(): Promise<void> {
-    await Promise.all([loadWordVectors(), this.#snapshots.get().then((snapshot) => snapshot.lookup)]);
+    await Promise.all([loadWordVectors(), this.#snapshots.get()]);
   }
 
   /** Inverse document frequency of content terms, for the library as it is now. */
@@ -61,14 +63,14 @@ export class Library {
     return (term) => snapshot.idf(term);
   }
 
-  /** One paper by id, from the warm snapshot's index. */
+  /** One paper by id. */
   async paper(id: string): Promise<StoredPaper | undefined> {
-    return (await this.#snapshots.get()).byId.get(id);
+    return (await this.#snapshots.get()).paper(id);
   }
 
-  /** Every paper, from the warm snapshot. */
+  /** Every paper, read from the store: for the daily digest, never per question. */
   async papers(): Promise<StoredPaper[]> {
-    return (await this.#snapshots.get()).papers;
+    return this.store.list();
   }
 
   async lookup(name: string, maxAlternatives?: number): Promise<LookupResult> {
@@ -82,7 +84,7 @@ export class Library {
   }
 
   /** How many papers a search with these filters covers, and their date range. */
-  coverage(filters?: PaperFilters): Promise<{ papers: number; earliest?: string; latest?: string }> {
-    return this.store.coverage(filters);
+  async coverage(filters?: PaperFilters): Promise<Coverage> {
+    return (await this.#snapshots.get()).docs.coverage(filters);
   }
 }

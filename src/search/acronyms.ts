@@ -39,11 +39,25 @@ export class AcronymIndex {
     }
     for (const [short, forms] of counts) {
       const [long, papers] = [...forms].sort((a, b) => b[1] - a[1])[0]!;
-      const acronym = { short, long, papers };
-      this.#byShort.set(short, acronym);
-      const key = questionTerms(long).join(" ");
-      if (key && !this.#byLong.has(key)) this.#byLong.set(key, acronym);
+      this.#add({ short, long, papers });
     }
+  }
+
+  /** The acronyms `toJSON` listed, e.g. read back from a cache file. */
+  static fromJSON(acronyms: Acronym[]): AcronymIndex {
+    const index = new AcronymIndex([]);
+    for (const acronym of acronyms) index.#add(acronym);
+    return index;
+  }
+
+  toJSON(): Acronym[] {
+    return [...this.#byShort.values()];
+  }
+
+  #add(acronym: Acronym): void {
+    this.#byShort.set(acronym.short, acronym);
+    const key = questionTerms(acronym.long).join(" ");
+    if (key && !this.#byLong.has(key)) this.#byLong.set(key, acronym);
   }
 
   get size(): number {

@@ -2,7 +2,9 @@ import type { StoredPaper } from "../store/paper-store.ts";
 import { compact, isFunctionWord, stem, wordsOf, type LookupQuery } from "./lookup-query.ts";
 import { similarWord } from "./lookup-words.ts";
 import { namesOf, nameTokens } from "./names.ts";
+import type { Sections } from "./index-file.ts";
 import { SETTINGS } from "./settings.ts";
+import { StringList, StringTable } from "./string-table.ts";
 
 /** One paper as lookup sees it: its title's words and the names it goes by. */
 export type Entry = {
@@ -22,81 +24,118 @@ export type Entry = {
 };
 
 /**
- * Titles and names indexed once per library snapshot, so a lookup scores
+ * Titles and names indexed once per library version, so a lookup scores
  * only the few papers that share a word, a name or a near-spelling with the
- * query rather than every paper in the library.
+ * query rather than every paper in the library. Held in typed arrays (keys
+ * → runs of papers) that load from a cache file as they are; a paper's
+ * entry is made from its title and names when it is a candidate.
  */
 export class TitleIndex {
-  readonly entries: Entry[];
-  readonly #postings = new Map<string, number[]>();
-  readonly #exact = new Map<string, number[]>();
-  /** Title words and names by length, for finding the words a typo'd query word was meant to be. */
-  readonly #vocabulary = new Map<number, string[]>();
-  /** The same by their first four letters, for abbreviations. */
-  readonly #byPrefix = new Map<string, string[]>();
+  readonly size: number;
+  readonly #keys: StringTable;
+  readonly #offsets: Int32Array;
+  readonly #docs: Int32Array;
+  readonly #titles: StringList;
+  /** Each paper's names as "name score" lines. */
+  readonly #names: StringList;
+  /** Title words and names of five letters or more, for near-spellings. */
+  readonly #words: StringList;
 
-  constructor(papers: StoredPaper[]) {
+  private constructor(parts: TitleIndexParts) {
+    this.#keys = parts.keys;
+    this.#offsets = parts.offsets;
+    this.#docs = parts.docs;
+    this.#titles = parts.titles;
+    this.#names = parts.names;
+    this.#words = parts.words;
+    this.size = this.#names.size;
+  }
+
+  static build(papers: StoredPaper[]): TitleIndex {
     const usage = new Map<string, number>();
     for (const paper of papers) for (const name of nameTokens(paper.abstract)) usage.set(name, (usage.get(name) ?? 0) + 1);
-    const stemFrequency = new Map<string, number>();
-    const titled = papers.map((paper) => {
-      const segments = paper.title.split(/:|\s[-–—]\s/).map(wordsOf);
-      const words = segments.flat();
-      const stems = words.map(stem);
-      for (const s of new Set(stems)) stemFrequency.set(s, (stemFrequency.get(s) ?? 0) + 1);
-      return { paper, words, stems, segment: segments.flatMap((part, index) => part.map(() => index)) };
-    });
-    const idf = (s: string) => Math.log(1 + papers.length / (stemFrequency.get(s) ?? 1));
-    this.entries = titled.map(({ paper, words, stems, segment }) => ({
-      paper,
-      normalized: words.join(" "),
-      words,
-      stems,
-      segment,
-      weight: stems.map((s, i) => (isFunctionWord(words[i]!) ? 0.1 : idf(s))),
-      names: paperNames(paper, words, (name) => usage.get(name) === 1),
-    }));
+    const postings = new Map<string, number[]>();
+    const post = (key: string, doc: number) => {
+      const list = postings.get(key);
+      if (!list) postings.set(key, [doc]);
+      else if (list[list.length - 1] !== doc) list.push(doc);
+    };
     const vocabulary = new Set<string>();
-    this.entries.forEach((entry, id) => {
-      this.#add(this.#exact, entry.normalized, id);
-      entry.words.forEach((word, i) => {
-        this.#post(`w:${word}`, id);
-        this.#post(`s:${entry.stems[i]}`, id);
+    const names = papers.map((paper, doc) => {
+      const { words, stems } = titleWords(paper.title);
+      post(`x:${words.join(" ")}`, doc);
+      words.forEach((word, i) => {
+        post(`w:${word}`, doc);
+        post(`s:${stems[i]}`, doc);
         if (word.length >= 5) vocabulary.add(word);
         // Written together, consecutive title words are one query word: "m 3vit" → "m3vit", "multi task" → "multitask".
-        for (let span = 2; span <= 3 && i + span <= entry.words.length; span++) this.#post(`w:${entry.words.slice(i, i + span).join("")}`, id);
+        for (let span = 2; span <= 3 && i + span <= words.length; span++) post(`w:${words.slice(i, i + span).join("")}`, doc);
       });
-      for (const name of entry.names.keys()) {
-        this.#post(`w:${name}`, id);
+      const found = paperNames(paper, words, (name) => usage.get(name) === 1);
+      for (const name of found.keys()) {
+        post(`w:${name}`, doc);
         if (name.length >= 5) vocabulary.add(name);
       }
+      return [...found].map(([name, score]) => `${name} ${score}`).join("\n");
     });
-    for (const word of vocabulary) {
-      push(this.#vocabulary, word.length, word);
-      push(this.#byPrefix, word.slice(0, 4), word);
+    const keys = [...postings.keys()];
+    const offsets = new Int32Array(keys.length + 1);
+    keys.forEach((key, i) => (offsets[i + 1] = offsets[i]! + postings.get(key)!.length));
+    const docs = new Int32Array(offsets[keys.length]!);
+    keys.forEach((key, i) => docs.set(postings.get(key)!, offsets[i]!));
+    return new TitleIndex({
+      keys: StringTable.of(keys), offsets, docs, titles: StringList.of(papers.map((paper) => paper.title)), names: StringList.of(names), words: StringList.of([...vocabulary]),
+    });
+  }
+
+  static fromSections(s: Sections): TitleIndex {
+    const part = s as Record<"keyBytes" | "titleBytes" | "nameBytes" | "wordBytes", Uint8Array> & Record<"keyOffsets" | "keySlots" | "offsets" | "docs" | "titleOffsets" | "nameOffsets" | "wordOffsets", Int32Array>;
+    return new TitleIndex({
+      keys: new StringTable(part.keyBytes, part.keyOffsets, part.keySlots), offsets: part.offsets, docs: part.docs,
+      titles: new StringList(part.titleBytes, part.titleOffsets), names: new StringList(part.nameBytes, part.nameOffsets), words: new StringList(part.wordBytes, part.wordOffsets),
+    });
+  }
+
+  sections(): Sections {
+    return {
+      keyBytes: this.#keys.bytes, keyOffsets: this.#keys.offsets, keySlots: this.#keys.slots, offsets: this.#offsets, docs: this.#docs,
+      titleBytes: this.#titles.bytes, titleOffsets: this.#titles.offsets, nameBytes: this.#names.bytes, nameOffsets: this.#names.offsets, wordBytes: this.#words.bytes, wordOffsets: this.#words.offsets,
+    };
+  }
+
+  /** Paper `doc` as lookup scores it; `paper` is that paper, read from the store. */
+  entry(doc: number, paper: StoredPaper): Entry {
+    const { words, stems, segment } = titleWords(this.#titles.at(doc));
+    const idf = (s: string) => Math.log(1 + this.size / Math.max(1, this.#postings(`s:${s}`).length));
+    const names = new Map<string, number>();
+    for (const line of this.#names.at(doc).split("\n")) {
+      const space = line.lastIndexOf(" ");
+      if (space > 0) names.set(line.slice(0, space), Number(line.slice(space + 1)));
     }
+    return { paper, normalized: words.join(" "), words, stems, segment, weight: stems.map((s, i) => (isFunctionWord(words[i]!) ? 0.1 : idf(s))), names };
   }
 
   /** Papers whose normalised title is exactly the query. */
-  exact(normalized: string): Entry[] {
-    return (this.#exact.get(normalized) ?? []).map((id) => this.entries[id]!);
+  exact(normalized: string): number[] {
+    return [...this.#postings(`x:${normalized}`)];
   }
 
   /** The papers sharing most of the query's rare words, names or near-spellings: BM25's idea over titles and names. */
-  candidates(query: LookupQuery): Entry[] {
+  candidates(query: LookupQuery): number[] {
     const scores = new Map<number, number>();
     const { words } = query;
+    const has = (key: string) => this.#keys.idOf(key) >= 0;
     const hit = (keys: string[]) => {
-      const ids = new Set(keys.flatMap((key) => this.#postings.get(key) ?? []));
-      const weight = Math.log(1 + this.entries.length / Math.max(ids.size, 1));
+      const ids = new Set(keys.flatMap((key) => [...this.#postings(key)]));
+      const weight = Math.log(1 + this.size / Math.max(ids.size, 1));
       for (const id of ids) scores.set(id, (scores.get(id) ?? 0) + weight);
     };
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
       const joins = [words.slice(i, i + 2), words.slice(i, i + 3), words.slice(i, i + 4)].filter((part) => part.length > 1).map((part) => `w:${part.join("")}`);
       const keys = [`w:${word}`, `s:${query.stems[i]}`, ...joins];
-      if (isFunctionWord(word) && !this.#postings.has(keys[0]!)) continue;
-      if (word.length >= 5 && !keys.some((key) => this.#postings.has(key))) keys.push(...this.#nearSpellings(word).map((near) => `w:${near}`));
+      if (isFunctionWord(word) && !has(keys[0]!)) continue;
+      if (word.length >= 5 && !keys.some(has)) keys.push(...this.#nearSpellings(word).map((near) => `w:${near}`));
       hit(keys);
     }
     const whole = compact(query.core);
@@ -104,28 +143,45 @@ export class TitleIndex {
     return [...scores]
       .sort((a, b) => b[1] - a[1])
       .slice(0, SETTINGS.lookup.candidates)
-      .map(([id]) => this.entries[id]!);
+      .map(([id]) => id);
   }
+
+  #postings(key: string): Int32Array {
+    const id = this.#keys.idOf(key);
+    return id < 0 ? EMPTY : this.#docs.subarray(this.#offsets[id]!, this.#offsets[id + 1]!);
+  }
+
+  /** Title words and names by length, and by their first four letters (for abbreviations); made on first need. */
+  #vocabulary: { byLength: Map<number, string[]>; byPrefix: Map<string, string[]> } | undefined;
 
   #nearSpellings(word: string): string[] {
+    if (!this.#vocabulary) {
+      this.#vocabulary = { byLength: new Map(), byPrefix: new Map() };
+      for (let i = 0; i < this.#words.size; i++) {
+        const known = this.#words.at(i);
+        push(this.#vocabulary.byLength, known.length, known);
+        push(this.#vocabulary.byPrefix, known.slice(0, 4), known);
+      }
+    }
     const found = new Set<string>();
     for (let length = Math.max(5, word.length - 2); length <= word.length + 2; length++) {
-      for (const candidate of this.#vocabulary.get(length) ?? []) if (similarWord(word, candidate) > 0) found.add(candidate);
+      for (const candidate of this.#vocabulary.byLength.get(length) ?? []) if (similarWord(word, candidate) > 0) found.add(candidate);
     }
     // An abbreviation ("hyperzzw" for "hyperzcdotzcdotw") keeps the word's first letters.
-    for (const candidate of this.#byPrefix.get(word.slice(0, 4)) ?? []) if (similarWord(word, candidate) > 0) found.add(candidate);
+    for (const candidate of this.#vocabulary.byPrefix.get(word.slice(0, 4)) ?? []) if (similarWord(word, candidate) > 0) found.add(candidate);
     return [...found];
   }
+}
 
-  #post(key: string, id: number): void {
-    this.#add(this.#postings, key, id);
-  }
+const EMPTY = new Int32Array(0);
 
-  #add(map: Map<string, number[]>, key: string, id: number): void {
-    const list = map.get(key);
-    if (!list) map.set(key, [id]);
-    else if (list[list.length - 1] !== id) list.push(id);
-  }
+type TitleIndexParts = { keys: StringTable; offsets: Int32Array; docs: Int32Array; titles: StringList; names: StringList; words: StringList };
+
+/** A title's words, their stems, and which part of the title (split at its colon) each is in. */
+function titleWords(title: string): { words: string[]; stems: string[]; segment: number[] } {
+  const segments = title.split(/:|\s[-–—]\s/).map(wordsOf);
+  const words = segments.flat();
+  return { words, stems: words.map(stem), segment: segments.flatMap((part, index) => part.map(() => index)) };
 }
 
 function push<K>(map: Map<K, string[]>, key: K, value: string): void {

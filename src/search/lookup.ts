@@ -9,6 +9,13 @@ export { stripFraming } from "./lookup-query.ts";
 
 type Candidate = MatchScore & { paper: StoredPaper };
 
+/** Papers by their position in the indexes: read from the store, or held in memory. */
+export type PaperReader = {
+  /** The papers at these positions, in the same order. */
+  read(docs: number[]): Promise<StoredPaper[]>;
+  docOf(id: string): number | undefined;
+};
+
 export type LookupResult = {
   match: StoredPaper | null;
   /** Equally good candidates when `match` is null; near runners-up otherwise. */
@@ -29,30 +36,37 @@ export type LookupResult = {
  */
 export class PaperLookup {
   readonly #index: TitleIndex;
+  readonly #papers: PaperReader;
 
-  constructor(papers: StoredPaper[]) {
-    this.#index = new TitleIndex(papers);
+  /** `papers` reads papers by their position in the index (the snapshot's order). */
+  constructor(index: TitleIndex, papers: PaperReader) {
+    this.#index = index;
+    this.#papers = papers;
+  }
+
+  /** A lookup over papers held in memory, for tools and tests. */
+  static over(papers: StoredPaper[]): PaperLookup {
+    const ids = new Map(papers.map((paper, doc) => [paper.id, doc]));
+    return new PaperLookup(TitleIndex.build(papers), { read: async (docs) => docs.map((doc) => papers[doc]!), docOf: (id) => ids.get(id) });
   }
 
   /** The best candidates' scores, best first: for debugging and tuning. */
-  explain(rawQuery: string, top = 5): { title: string; score: number }[] {
-    return this.#scored(rawQuery)
-      .slice(0, top)
-      .map(({ paper, score }) => ({ title: paper.title, score }));
+  async explain(rawQuery: string, top = 5): Promise<{ title: string; score: number }[]> {
+    return (await this.#scored(rawQuery)).slice(0, top).map(({ paper, score }) => ({ title: paper.title, score }));
   }
 
   /** `limit` caps the alternatives offered. */
-  find(rawQuery: string, limit: number = SETTINGS.lookup.maxAlternatives): LookupResult {
+  async find(rawQuery: string, limit: number = SETTINGS.lookup.maxAlternatives): Promise<LookupResult> {
     const none: LookupResult = { match: null, alternatives: [], closest: [] };
     const query = parseQuery(rawQuery);
     const arxivId = parseArxivId(query.core);
     if (arxivId) {
-      const entry = this.#index.entries.find((candidate) => candidate.paper.id === arxivId);
-      return entry ? { ...none, match: entry.paper } : none;
+      const doc = this.#papers.docOf(arxivId);
+      return doc === undefined ? none : { ...none, match: (await this.#papers.read([doc]))[0] ?? null };
     }
     if (query.words.length === 0) return none;
 
-    const scored = this.#scored(rawQuery);
+    const scored = await this.#scored(rawQuery);
     const { matchThreshold, tieMargin, alternativeBand } = SETTINGS.lookup;
     const best = scored[0];
     // A phrase several titles hold whole, each in a longer name ("kv cache compression"), is a topic: ask which.
@@ -70,12 +84,13 @@ export class PaperLookup {
     return { match: best.paper, alternatives: runnersUp.map((candidate) => candidate.paper), closest: [] };
   }
 
-  #scored(rawQuery: string): Candidate[] {
+  async #scored(rawQuery: string): Promise<Candidate[]> {
     const query = parseQuery(rawQuery);
     const exact = this.#index.exact(query.raw);
-    if (exact.length === 1) return [{ paper: exact[0]!.paper, score: 1, fragment: false, complete: true, topical: 1 }];
-    const entries = exact.length > 1 ? exact : this.#index.candidates(query);
-    return entries.map((entry) => ({ paper: entry.paper, ...matchScore(query, entry) })).sort((a, b) => b.score - a.score);
+    const docs = exact.length > 0 ? exact : this.#index.candidates(query);
+    const papers = await this.#papers.read(docs);
+    if (exact.length === 1) return [{ paper: papers[0]!, score: 1, fragment: false, complete: true, topical: 1 }];
+    return docs.map((doc, i) => ({ paper: papers[i]!, ...matchScore(query, this.#index.entry(doc, papers[i]!)) })).sort((a, b) => b.score - a.score);
   }
 }
 

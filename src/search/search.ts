@@ -1,14 +1,14 @@
 import type { Embedder } from "../embed/embedder.ts";
 import { loadWordVectors } from "../embed/word-vectors/cache.ts";
 import type { PaperFilters, PaperStore, StoredPaper } from "../store/paper-store.ts";
-import { passesFilters } from "./filters.ts";
 import { fuse, type Ranked } from "./fusion.ts";
 import { rewriteQueryTerms, type Rewrite } from "./llm-rewrite.ts";
 import { judgePapers } from "./paper-judge.ts";
 import { parseQuestion, type ParsedQuestion } from "./question.ts";
 import { exampleVerdict, RelevanceJudge, type RelevanceVerdict } from "./relevance.ts";
 import { SETTINGS } from "./settings.ts";
-import type { LibrarySnapshot, SnapshotCache } from "./snapshot.ts";
+import type { SnapshotCache } from "./snapshot-cache.ts";
+import type { LibrarySnapshot } from "./snapshot.ts";
 import type { QueryTerm } from "./text-index.ts";
 
 /** `relevant`: judged to be about the question, so an answer may cite it. */
@@ -56,8 +56,8 @@ export class PaperSearch {
     const parsed = parseQuestion(question, options.today ?? new Date());
     const query: ParsedQuestion = { ...parsed, filters: { ...parsed.filters, ...options.filters } };
     const snapshot = await this.#snapshots.get();
-    const example = options.example ?? (query.similarTo ? (snapshot.lookup.find(query.similarTo).match ?? undefined) : undefined);
-    const allowed = passesFilters(query.filters);
+    const example = options.example ?? (query.similarTo ? ((await snapshot.lookup.find(query.similarTo)).match ?? undefined) : undefined);
+    const allowed = snapshot.docs.filter(query.filters);
     const expansion = example ? [] : snapshot.acronyms.expand(query.topic, SETTINGS.acronymWeight);
     const own = [...query.parts.terms, ...expansion];
     const terms = example ? exampleTerms(snapshot, example) : options.rewrite ? [...own, ...rewriteQueryTerms(options.rewrite, own)] : own;
@@ -68,10 +68,10 @@ export class PaperSearch {
       vectorQuery.then((embedding) => (embedding ? this.#store.vectorSearch(embedding, SETTINGS.candidates, query.filters) : [])),
     ]);
     const vectorRanked: Ranked[] = vector.flatMap((hit) => {
-      const doc = snapshot.indexOf.get(hit.id);
+      const doc = snapshot.docs.docOf(hit.id);
       return doc === undefined ? [] : [{ doc, score: hit.score }];
     });
-    const skip = example ? snapshot.indexOf.get(example.id) : undefined;
+    const skip = example ? snapshot.docs.docOf(example.id) : undefined;
     // A paper's own vector describes it better than a question's does, so "papers like X" trusts it more.
     const ranked = fuse(lexical, vectorRanked, example ? SETTINGS.example.vectorWeight : undefined).filter((entry) => entry.doc !== skip);
     const top = ranked.slice(0, k).map((entry) => entry.doc);
@@ -80,17 +80,21 @@ export class PaperSearch {
       ? exampleVerdict(ranked.length > 0)
       : (await this.#judge).judge(query, top, snapshot, { lexical, vector: vectorRanked });
     const judged = judgePapers(query, ranked.slice(0, k), verdict, snapshot, example !== undefined);
-    const results = ranked.slice(0, k).map((entry, i) => ({ paper: snapshot.papers[entry.doc]!, score: entry.score, relevant: judged[i]! }));
+    const papers = new Map((await snapshot.papers(top)).map((paper) => [paper.id, paper]));
+    const results = ranked.slice(0, k).flatMap((entry, i) => {
+      const paper = papers.get(snapshot.docs.ids.at(entry.doc));
+      return paper ? [{ paper, score: entry.score, relevant: judged[i]! }] : [];
+    });
     return { query, relevant: verdict.decision !== "no", verdict, fieldTerms: expansion.filter((term) => !term.term.includes(" ")).map((term) => term.term), results, ...(example && { example }) };
   }
 }
 
 /** The best papers by BM25F that pass the filters, best first. */
-function topLexical(snapshot: LibrarySnapshot, terms: QueryTerm[], allowed: ((paper: StoredPaper) => boolean) | undefined): Ranked[] {
+function topLexical(snapshot: LibrarySnapshot, terms: QueryTerm[], allowed: ((doc: number) => boolean) | undefined): Ranked[] {
   const scores = snapshot.text.scores(terms);
   const ranked: Ranked[] = [];
   scores.forEach((score, doc) => {
-    if (score > 0 && (!allowed || allowed(snapshot.papers[doc]!))) ranked.push({ doc, score });
+    if (score > 0 && (!allowed || allowed(doc))) ranked.push({ doc, score });
   });
   return ranked.sort((a, b) => b.score - a.score).slice(0, SETTINGS.candidates);
 }

@@ -1,63 +1,119 @@
 import { contentTerms } from "../embed/tokens.ts";
+import type { StoredPaper } from "../store/paper-store.ts";
+import { AcronymIndex } from "./acronyms.ts";
+import { DocTable } from "./doc-table.ts";
+import type { Sections } from "./index-file.ts";
+import { TitleIndex } from "./lookup-index.ts";
 import { PaperLookup } from "./lookup.ts";
 import { paperTerms, type PaperTerms } from "./paper-terms.ts";
-import type { PaperStore, StoredPaper } from "../store/paper-store.ts";
-import { AcronymIndex } from "./acronyms.ts";
 import { TextIndex } from "./text-index.ts";
 
-/** How many tokenized papers the snapshot keeps; search results recur, the whole library need not be held twice. */
-const TERMS_KEPT = 2_000;
+/** Reads papers by id from wherever the library keeps them (the store). */
+export type ReadPapers = (ids: string[]) => Promise<StoredPaper[]>;
+
+/** How many papers (and their tokens) the snapshot keeps at hand: search results recur, the whole library need not be held. */
+const PAPERS_KEPT = 2_000;
 
 /**
- * An in-memory view of the whole library for what LanceDB cannot do as
- * search needs it: the BM25F text index with its word statistics (ranking,
- * relevance, "papers like X"), the acronyms the abstracts define, and name
- * matching over every title (lookup). Rebuilt when the store's version changes.
+ * What search needs of the whole library, built once per library version
+ * and cached on disk (see snapshot-cache.ts): the BM25F text index with its
+ * word statistics (ranking, relevance, "papers like X"), the title and name
+ * index (lookup), the acronyms the abstracts define, and each paper's id,
+ * title, date and upvotes. All of it is typed arrays, so it loads from the
+ * cache file as it is; the papers themselves are read from the store for
+ * the few a search returns.
  */
 export class LibrarySnapshot {
-  readonly papers: StoredPaper[];
-  readonly byId: Map<string, StoredPaper>;
-  /** Position of each paper in `papers`, which is how the text index refers to it. */
-  readonly indexOf: Map<string, number>;
+  readonly docs: DocTable;
   readonly text: TextIndex;
-
-  /** Tokenized papers, for the few that searches keep looking at (their best results). */
+  readonly acronyms: AcronymIndex;
+  readonly lookup: PaperLookup;
+  readonly #titles: TitleIndex;
+  readonly #read: ReadPapers;
+  readonly #kept = new Map<string, StoredPaper>();
   readonly #terms = new Map<string, PaperTerms>();
 
-  constructor(papers: StoredPaper[]) {
-    this.papers = papers;
-    this.byId = new Map(papers.map((paper) => [paper.id, paper]));
-    this.indexOf = new Map(papers.map((paper, index) => [paper.id, index]));
-    this.text = new TextIndex(papers.map((paper) => paperTerms(paper)));
+  private constructor(parts: { docs: DocTable; text: TextIndex; titles: TitleIndex; acronyms: AcronymIndex }, read: ReadPapers) {
+    this.docs = parts.docs;
+    this.text = parts.text;
+    this.acronyms = parts.acronyms;
+    this.#titles = parts.titles;
+    this.#read = read;
+    this.lookup = new PaperLookup(parts.titles, { read: (docs) => this.papers(docs), docOf: (id) => this.docs.docOf(id) });
+  }
+
+  /** `papers` in the order the library lists them; `read` fetches them again by id when a search needs them. */
+  static build(papers: StoredPaper[], read: ReadPapers): LibrarySnapshot {
+    const parts = {
+      docs: DocTable.build(papers),
+      text: TextIndex.build(papers.map((paper) => paperTerms(paper))),
+      titles: TitleIndex.build(papers),
+      acronyms: new AcronymIndex(papers.map((paper) => paper.abstract)),
+    };
+    return new LibrarySnapshot(parts, read);
+  }
+
+  /** A snapshot over papers held in memory, for tools and tests. */
+  static inMemory(papers: StoredPaper[]): LibrarySnapshot {
+    const byId = new Map(papers.map((paper) => [paper.id, paper]));
+    return LibrarySnapshot.build(papers, async (ids) => ids.flatMap((id) => byId.get(id) ?? []));
+  }
+
+  static fromSections(sections: Sections, read: ReadPapers): LibrarySnapshot {
+    const part = (prefix: string) => Object.fromEntries(Object.entries(sections).flatMap(([name, array]) => (name.startsWith(prefix) ? [[name.slice(prefix.length), array]] : [])));
+    const acronyms = JSON.parse(Buffer.from(sections["acronyms"]!).toString("utf8"));
+    return new LibrarySnapshot(
+      { docs: DocTable.fromSections(part("docs.")), text: TextIndex.fromSections(part("text.")), titles: TitleIndex.fromSections(part("titles.")), acronyms: AcronymIndex.fromJSON(acronyms) },
+      read,
+    );
+  }
+
+  sections(): Sections {
+    const prefixed = (prefix: string, sections: Sections) => Object.fromEntries(Object.entries(sections).map(([name, array]) => [prefix + name, array]));
+    return {
+      ...prefixed("docs.", this.docs.sections()),
+      ...prefixed("text.", this.text.sections()),
+      ...prefixed("titles.", this.#titles.sections()),
+      acronyms: new Uint8Array(Buffer.from(JSON.stringify(this.acronyms.toJSON()))),
+    };
+  }
+
+  get size(): number {
+    return this.docs.size;
+  }
+
+  /** The papers at these positions, in that order, read from the store (recent ones kept at hand). */
+  async papers(docs: number[]): Promise<StoredPaper[]> {
+    const ids = docs.map((doc) => this.docs.ids.at(doc));
+    const missing = ids.filter((id) => !this.#kept.has(id));
+    if (missing.length > 0) {
+      if (this.#kept.size + missing.length > PAPERS_KEPT) this.#kept.clear();
+      for (const paper of await this.#read([...new Set(missing)])) this.#kept.set(paper.id, paper);
+    }
+    // A paper deleted since this snapshot was built is left out rather than shown half-known.
+    return ids.flatMap((id) => this.#kept.get(id) ?? []);
+  }
+
+  /** One paper by id, or undefined when the library lacks it. */
+  async paper(id: string): Promise<StoredPaper | undefined> {
+    const doc = this.docs.docOf(id);
+    return doc === undefined ? undefined : (await this.papers([doc]))[0];
   }
 
   /** A paper's tokens, computed once and kept while few enough papers have been asked for. */
   termsOf(paper: StoredPaper): PaperTerms {
     let terms = this.#terms.get(paper.id);
     if (!terms) {
-      if (this.#terms.size >= TERMS_KEPT) this.#terms.clear();
+      if (this.#terms.size >= PAPERS_KEPT) this.#terms.clear();
       terms = paperTerms(paper);
       this.#terms.set(paper.id, terms);
     }
     return terms;
   }
 
-  #acronyms: AcronymIndex | undefined;
-
-  /** Acronyms the abstracts define, built on first use. */
-  get acronyms(): AcronymIndex {
-    return (this.#acronyms ??= new AcronymIndex(this.papers.map((paper) => paper.abstract)));
-  }
-
-  #lookup: PaperLookup | undefined;
-
-  get lookup(): PaperLookup {
-    return (this.#lookup ??= new PaperLookup(this.papers));
-  }
-
   /** Inverse document frequency of a content term (stemmed, as `contentTerms` gives it). */
   idf(term: string): number {
-    return Math.log((this.papers.length + 1) / (this.text.documentFrequency(term) + 0.5));
+    return Math.log((this.size + 1) / (this.text.documentFrequency(term) + 0.5));
   }
 
   /**
@@ -75,30 +131,12 @@ export class LibrarySnapshot {
       for (const [term, times] of frequency) {
         const df = this.text.documentFrequency(term);
         if (known.has(term) || term.length < 3 || /^\d/.test(term) || df < 2) continue;
-        weights.set(term, (weights.get(term) ?? 0) + (times / terms.length) * Math.log(this.papers.length / df));
+        weights.set(term, (weights.get(term) ?? 0) + (times / terms.length) * Math.log(this.size / df));
       }
     }
     return [...weights]
       .sort((a, b) => b[1] - a[1])
       .slice(0, count)
       .map(([term]) => term);
-  }
-}
-
-/** Keeps one snapshot per store version. */
-export class SnapshotCache {
-  readonly #store: PaperStore;
-  #current: { version: number; snapshot: Promise<LibrarySnapshot> } | undefined;
-
-  constructor(store: PaperStore) {
-    this.#store = store;
-  }
-
-  async get(): Promise<LibrarySnapshot> {
-    const version = await this.#store.version();
-    if (this.#current?.version !== version) {
-      this.#current = { version, snapshot: this.#store.list().then((papers) => new LibrarySnapshot(papers)) };
-    }
-    return this.#current.snapshot;
   }
 }

@@ -1,5 +1,7 @@
-import { SETTINGS } from "./settings.ts";
+import type { Sections } from "./index-file.ts";
 import type { PaperTerms } from "./paper-terms.ts";
+import { SETTINGS } from "./settings.ts";
+import { StringTable } from "./string-table.ts";
 
 /** A weighted query term: a stemmed word, or two adjacent ones joined by a space (a phrase). */
 export type QueryTerm = { term: string; weight: number };
@@ -10,11 +12,12 @@ export type QueryTerm = { term: string; weight: number };
  * and adjacent word pairs are indexed too, so "kv cache" outranks papers that
  * only say "kv" and "cache" apart. Built once per library version from the
  * tokens the snapshot already computes, into flat typed arrays (one run of
- * postings per term) so that a large library costs little memory and time.
+ * postings per term) so that a large library costs little memory and time,
+ * and loads from a cache file as it is.
  */
 export class TextIndex {
   readonly size: number;
-  readonly #termIds = new Map<string, number>();
+  readonly #terms: StringTable;
   /** Postings of term t are positions offsets[t] .. offsets[t+1] of docs/title/abstract. */
   readonly #offsets: Int32Array;
   readonly #docs: Int32Array;
@@ -25,65 +28,44 @@ export class TextIndex {
   readonly #averageTitle: number;
   readonly #averageAbstract: number;
 
-  constructor(papers: PaperTerms[]) {
-    this.size = papers.length;
-    this.#titleLength = new Uint16Array(papers.length);
-    this.#abstractLength = new Uint16Array(papers.length);
-    // First pass: each paper's distinct terms with their counts per field, and how many papers hold each term.
-    const perPaper: { ids: Int32Array; title: Uint16Array; abstract: Uint16Array }[] = [];
-    const frequency: number[] = [];
-    papers.forEach((paper, doc) => {
-      const counts = new Map<number, number>();
-      const titleCount = paper.titleTerms.length;
-      const count = (term: string, field: 0 | 1) => {
-        let id = this.#termIds.get(term);
-        if (id === undefined) this.#termIds.set(term, (id = frequency.push(0) - 1));
-        // Title counts in the low 16 bits, abstract counts above.
-        counts.set(id, (counts.get(id) ?? 0) + (field === 0 ? 1 : 65_536));
-      };
-      paper.terms.forEach((term, i) => {
-        const field = i < titleCount ? 0 : 1;
-        count(term, field);
-        // Pairs stay within a field: a title's last word and the abstract's first are not a phrase.
-        if (i + 1 < paper.terms.length && (i + 1 < titleCount) === (i < titleCount)) count(`${term} ${paper.terms[i + 1]}`, field);
-      });
-      this.#titleLength[doc] = Math.min(65_535, titleCount);
-      this.#abstractLength[doc] = Math.min(65_535, paper.terms.length - titleCount);
-      const entry = { ids: new Int32Array(counts.size), title: new Uint16Array(counts.size), abstract: new Uint16Array(counts.size) };
-      let i = 0;
-      for (const [id, packed] of counts) {
-        entry.ids[i] = id;
-        entry.title[i] = Math.min(65_535, packed % 65_536);
-        entry.abstract[i] = Math.min(65_535, Math.floor(packed / 65_536));
-        frequency[id]!++;
-        i++;
-      }
-      perPaper.push(entry);
-    });
-    // Second pass: lay every term's postings out contiguously, papers in order.
-    this.#offsets = new Int32Array(frequency.length + 1);
-    for (let t = 0; t < frequency.length; t++) this.#offsets[t + 1] = this.#offsets[t]! + frequency[t]!;
-    const total = this.#offsets[frequency.length]!;
-    this.#docs = new Int32Array(total);
-    this.#title = new Uint16Array(total);
-    this.#abstract = new Uint16Array(total);
-    const fill = this.#offsets.slice(0, frequency.length);
-    perPaper.forEach((entry, doc) => {
-      for (let i = 0; i < entry.ids.length; i++) {
-        const at = fill[entry.ids[i]!]!++;
-        this.#docs[at] = doc;
-        this.#title[at] = entry.title[i]!;
-        this.#abstract[at] = entry.abstract[i]!;
-      }
-    });
+  private constructor(parts: TextIndexParts) {
+    this.size = parts.titleLength.length;
+    this.#terms = parts.terms;
+    this.#offsets = parts.offsets;
+    this.#docs = parts.docs;
+    this.#title = parts.title;
+    this.#abstract = parts.abstract;
+    this.#titleLength = parts.titleLength;
+    this.#abstractLength = parts.abstractLength;
     this.#averageTitle = average(this.#titleLength);
     this.#averageAbstract = average(this.#abstractLength);
   }
 
+  static build(papers: PaperTerms[]): TextIndex {
+    return new TextIndex(buildParts(papers));
+  }
+
+  /** The arrays `sections` gave, e.g. read back from a cache file. */
+  static fromSections(sections: Sections): TextIndex {
+    const { termBytes, termOffsets, termSlots, offsets, docs, title, abstract, titleLength, abstractLength } = sections as {
+      termBytes: Uint8Array; termOffsets: Int32Array; termSlots: Int32Array; offsets: Int32Array; docs: Int32Array;
+      title: Uint16Array; abstract: Uint16Array; titleLength: Uint16Array; abstractLength: Uint16Array;
+    };
+    return new TextIndex({ terms: new StringTable(termBytes, termOffsets, termSlots), offsets, docs, title, abstract, titleLength, abstractLength });
+  }
+
+  sections(): Sections {
+    const terms = this.#terms;
+    return {
+      termBytes: terms.bytes, termOffsets: terms.offsets, termSlots: terms.slots,
+      offsets: this.#offsets, docs: this.#docs, title: this.#title, abstract: this.#abstract, titleLength: this.#titleLength, abstractLength: this.#abstractLength,
+    };
+  }
+
   /** How many papers contain a term (or phrase). */
   documentFrequency(term: string): number {
-    const id = this.#termIds.get(term);
-    return id === undefined ? 0 : this.#offsets[id + 1]! - this.#offsets[id]!;
+    const id = this.#terms.idOf(term);
+    return id < 0 ? 0 : this.#offsets[id + 1]! - this.#offsets[id]!;
   }
 
   idf(term: string): number {
@@ -93,8 +75,8 @@ export class TextIndex {
 
   /** Whether paper `doc` contains the term, in its title or abstract. */
   contains(doc: number, term: string): boolean {
-    const id = this.#termIds.get(term);
-    return id !== undefined && binarySearch(this.#docs, this.#offsets[id]!, this.#offsets[id + 1]! - 1, doc) >= 0;
+    const id = this.#terms.idOf(term);
+    return id >= 0 && binarySearch(this.#docs, this.#offsets[id]!, this.#offsets[id + 1]! - 1, doc) >= 0;
   }
 
   /** BM25F score of every paper (a dense array indexed like the snapshot's papers). */
@@ -102,8 +84,8 @@ export class TextIndex {
     const { k1, titleB, abstractB, titleWeight, phraseWeight } = SETTINGS.bm25;
     const scores = new Float64Array(this.size);
     for (const { term, weight } of query) {
-      const id = this.#termIds.get(term);
-      if (id === undefined) continue;
+      const id = this.#terms.idOf(term);
+      if (id < 0) continue;
       const idf = this.idf(term) * weight * (term.includes(" ") ? phraseWeight : 1);
       for (let at = this.#offsets[id]!; at < this.#offsets[id + 1]!; at++) {
         const doc = this.#docs[at]!;
@@ -115,6 +97,70 @@ export class TextIndex {
     }
     return scores;
   }
+}
+
+type TextIndexParts = {
+  terms: StringTable;
+  offsets: Int32Array;
+  docs: Int32Array;
+  title: Uint16Array;
+  abstract: Uint16Array;
+  titleLength: Uint16Array;
+  abstractLength: Uint16Array;
+};
+
+function buildParts(papers: PaperTerms[]): TextIndexParts {
+  const termIds = new Map<string, number>();
+  const titleLength = new Uint16Array(papers.length);
+  const abstractLength = new Uint16Array(papers.length);
+  // First pass: each paper's distinct terms with their counts per field, and how many papers hold each term.
+  const perPaper: { ids: Int32Array; title: Uint16Array; abstract: Uint16Array }[] = [];
+  const frequency: number[] = [];
+  papers.forEach((paper, doc) => {
+    const counts = new Map<number, number>();
+    const titleCount = paper.titleTerms.length;
+    const count = (term: string, field: 0 | 1) => {
+      let id = termIds.get(term);
+      if (id === undefined) termIds.set(term, (id = frequency.push(0) - 1));
+      // Title counts in the low 16 bits, abstract counts above.
+      counts.set(id, (counts.get(id) ?? 0) + (field === 0 ? 1 : 65_536));
+    };
+    paper.terms.forEach((term, i) => {
+      const field = i < titleCount ? 0 : 1;
+      count(term, field);
+      // Pairs stay within a field: a title's last word and the abstract's first are not a phrase.
+      if (i + 1 < paper.terms.length && (i + 1 < titleCount) === (i < titleCount)) count(`${term} ${paper.terms[i + 1]}`, field);
+    });
+    titleLength[doc] = Math.min(65_535, titleCount);
+    abstractLength[doc] = Math.min(65_535, paper.terms.length - titleCount);
+    const entry = { ids: new Int32Array(counts.size), title: new Uint16Array(counts.size), abstract: new Uint16Array(counts.size) };
+    let i = 0;
+    for (const [id, packed] of counts) {
+      entry.ids[i] = id;
+      entry.title[i] = Math.min(65_535, packed % 65_536);
+      entry.abstract[i] = Math.min(65_535, Math.floor(packed / 65_536));
+      frequency[id]!++;
+      i++;
+    }
+    perPaper.push(entry);
+  });
+  // Second pass: lay every term's postings out contiguously, papers in order.
+  const offsets = new Int32Array(frequency.length + 1);
+  for (let t = 0; t < frequency.length; t++) offsets[t + 1] = offsets[t]! + frequency[t]!;
+  const total = offsets[frequency.length]!;
+  const docs = new Int32Array(total);
+  const title = new Uint16Array(total);
+  const abstract = new Uint16Array(total);
+  const fill = offsets.slice(0, frequency.length);
+  perPaper.forEach((entry, doc) => {
+    for (let i = 0; i < entry.ids.length; i++) {
+      const at = fill[entry.ids[i]!]!++;
+      docs[at] = doc;
+      title[at] = entry.title[i]!;
+      abstract[at] = entry.abstract[i]!;
+    }
+  });
+  return { terms: StringTable.of([...termIds.keys()]), offsets, docs, title, abstract, titleLength, abstractLength };
 }
 
 function average(values: Uint16Array): number {

@@ -23,8 +23,8 @@ const papers = [
   paper("The Impacts of Data, Ordering, and Intrinsic Dimensionality on Recall in Hierarchical Navigable Small World Graphs", "Vector search with HNSW depends on the data. HNSW recall varies."),
   paper("Head-Aware KV Cache Compression for Efficient Visual Autoregressive Modeling", "We study visual autoregressive models and their cache."),
 ];
-const lookup = new PaperLookup(papers);
-const title = (query: string) => lookup.find(query).match?.title ?? null;
+const lookup = PaperLookup.over(papers);
+const title = async (query: string) => (await (await lookup.find(query))).match?.title ?? null;
 
 describe("paper lookup", () => {
   it.each([
@@ -52,54 +52,54 @@ describe("paper lookup", () => {
     ["flashatention 2 faster attention", /^FlashAttention-2/],
     ["PointNet++", /^PointNet\+\+/],
     ["the paper about multi-head latent attention is all you need", /^TransMLA/],
-  ])("%s", (query, expected) => {
-    expect(title(query)).toMatch(expected);
+  ])("%s", async (query, expected) => {
+    expect(await title(query)).toMatch(expected);
   });
 
-  it.each(["LoRA", "AlphaFold", "2501.99999", "zxqv blorp", "", "   ", "LLaMA", "PointNet", "FlashAttention-3", "FlashAttention", "GPT-4"])("says no match for %j", (query) => {
-    expect(lookup.find(query).match).toBeNull();
+  it.each(["LoRA", "AlphaFold", "2501.99999", "zxqv blorp", "", "   ", "LLaMA", "PointNet", "FlashAttention-3", "FlashAttention", "GPT-4"])("says no match for %j", async (query) => {
+    expect((await lookup.find(query)).match).toBeNull();
   });
 
-  it("does not take a famous title for a longer one that ends with it, and offers that one as closest", () => {
-    const found = lookup.find("Attention Is All You Need");
+  it("does not take a famous title for a longer one that ends with it, and offers that one as closest", async () => {
+    const found = (await lookup.find("Attention Is All You Need"));
     expect(found.match).toBeNull();
     expect(found.alternatives).toEqual([]);
     expect(found.closest.map((candidate) => candidate.title)).toContain("TransMLA: Multi-head Latent Attention Is All You Need");
   });
 
-  it("offers the other version as closest, never as the match", () => {
-    const found = lookup.find("FlashAttention-3");
+  it("offers the other version as closest, never as the match", async () => {
+    const found = (await lookup.find("FlashAttention-3"));
     expect(found.closest.map((candidate) => candidate.title)).toContain("FlashAttention-2: Faster Attention with Better Parallelism and Work Partitioning");
   });
 
-  it("refuses a full title that differs in a word, even one its abstract uses", () => {
-    expect(lookup.find("Head-Aware KV Cache Compression for Efficient Visual Autoregressive Models of Language").match).toBeNull();
+  it("refuses a full title that differs in a word, even one its abstract uses", async () => {
+    expect((await lookup.find("Head-Aware KV Cache Compression for Efficient Visual Autoregressive Models of Language")).match).toBeNull();
   });
 
-  it("lets a description in parentheses refute a name it does not fit", () => {
-    expect(lookup.find("FLUTE (a protein folding model for drug discovery)").match).toBeNull();
+  it("lets a description in parentheses refute a name it does not fit", async () => {
+    expect((await lookup.find("FLUTE (a protein folding model for drug discovery)")).match).toBeNull();
   });
 
-  it("flags a description so callers can search instead", () => {
-    const found = lookup.find("the paper that shows why sinks appear in attention maps");
+  it("flags a description so callers can search instead", async () => {
+    const found = (await lookup.find("the paper that shows why sinks appear in attention maps"));
     expect(found.match).toBeNull();
     expect(found.description).toBe(true);
-    expect(lookup.find("PyramidKV").description).toBeUndefined();
+    expect((await lookup.find("PyramidKV")).description).toBeUndefined();
   });
 
-  it("asks which one when a phrase is in several titles alike", () => {
-    const found = lookup.find("kv cache compression");
+  it("asks which one when a phrase is in several titles alike", async () => {
+    const found = (await lookup.find("kv cache compression"));
     expect(found.match).toBeNull();
     expect(found.alternatives.length).toBeGreaterThan(1);
   });
 
-  it("offers every equally good candidate instead of picking one", () => {
-    const found = lookup.find("Model Tells You");
+  it("offers every equally good candidate instead of picking one", async () => {
+    const found = (await lookup.find("Model Tells You"));
     expect(found.match).toBeNull();
     expect(found.alternatives.map((candidate) => candidate.title.slice(0, 30)).sort()).toEqual(["Model Tells You What to Discar", "Model Tells You Where to Merge"]);
   });
 
-  it("strips the chat framing around a name", () => {
+  it("strips the chat framing around a name", async () => {
     expect(stripFraming('look up "PyramidKV"')).toBe("PyramidKV");
     expect(stripFraming("the HNSW paper")).toBe("HNSW");
     expect(stripFraming("paper called TransMLA?")).toBe("TransMLA");
@@ -107,14 +107,14 @@ describe("paper lookup", () => {
 });
 
 describe("names a paper goes by", () => {
-  it("reads the short name, its own names, and not names every paper uses", () => {
+  it("reads the short name, its own names, and not names every paper uses", async () => {
     const names = namesOf(papers[3]!, (name) => name !== "LoRA");
     expect(names.shortName).toBe("MSPLoRA");
     expect(names.own).toContain("MSPLoRA");
     expect(names.own).not.toContain("LoRA");
   });
 
-  it("takes the name a proposing verb introduces, not the examples after it", () => {
+  it("takes the name a proposing verb introduces, not the examples after it", async () => {
     const names = namesOf(papers[7]!);
     expect(names.own).toContain("TransMLA");
     expect(names.own).not.toContain("LLaMA");
@@ -122,13 +122,13 @@ describe("names a paper goes by", () => {
     expect(namesOf(papers[10]!).own).toContain("LaBo");
   });
 
-  it("does not take an acronym's marked letter for a name", () => {
+  it("does not take an acronym's marked letter for a name", async () => {
     const names = namesOf({ title: "Less is More: Pay Less Attention in Vision Transformers", abstract: "In computer vision, we present a Less attention vIsion Transformer (LIT)." });
     expect(names.own).toContain("LIT");
     expect(names.own).not.toContain("vIsion");
   });
 
-  it("takes a name defined in parentheses in the proposing sentence, even if others use it, when the title spells it out", () => {
+  it("takes a name defined in parentheses in the proposing sentence, even if others use it, when the title spells it out", async () => {
     const names = namesOf({ title: "Efficient and robust approximate nearest neighbor search using Hierarchical Navigable Small World graphs", abstract: "We present a new approach based on navigable small world graphs with controllable hierarchy (Hierarchical NSW, HNSW)." }, () => false);
     expect(names.own).toContain("HNSW");
     // Defined while proposing but neither unique nor spelled out by the title: an acronym the paper uses.

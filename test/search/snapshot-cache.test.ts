@@ -1,0 +1,101 @@
+import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { Library } from "../../src/library/library.ts";
+import { searchCacheDir } from "../../src/library/search-cache-dir.ts";
+import { SnapshotCache } from "../../src/search/snapshot-cache.ts";
+import { sampleLibrary, TODAY } from "../helpers/library.ts";
+
+describe("search indexes cached on disk", () => {
+  let dir: string;
+  let built: Library;
+  let cacheDir: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "paperbot-snapshot-"));
+    built = await sampleLibrary(dir);
+    cacheDir = searchCacheDir(dir);
+  }, 60_000);
+  afterAll(async () => {
+    built.store.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const cachedLibrary = () => new Library(built.store, built.embedder, { snapshots: { dir: cacheDir } });
+  const indexFiles = async () => (await readdir(cacheDir).catch(() => [])).filter((name) => name.endsWith(".idx"));
+
+  it("writes the indexes once, and a later process answers from the file without reading every paper", async () => {
+    const first = cachedLibrary();
+    const question = "which papers cover KV cache compression?";
+    const expected = await built.search(question, { today: TODAY });
+    expect((await first.search(question, { today: TODAY })).results.map((hit) => hit.paper.id)).toEqual(expected.results.map((hit) => hit.paper.id));
+    expect(await indexFiles()).toHaveLength(1);
+
+    const list = vi.spyOn(built.store, "list");
+    const later = cachedLibrary();
+    const again = await later.search(question, { today: TODAY });
+    expect(list).not.toHaveBeenCalled();
+    list.mockRestore();
+    expect(again.results.map((hit) => [hit.paper.id, hit.score, hit.relevant])).toEqual(expected.results.map((hit) => [hit.paper.id, hit.score, hit.relevant]));
+    expect(again.verdict).toEqual(expected.verdict);
+  });
+
+  it("gives the same lookups, papers-like-X, filters and coverage from the file as from a fresh build", async () => {
+    const loaded = cachedLibrary();
+    for (const name of ["PyramidKV", "the HNSW paper", "FlashAttention-3", "pyramid kv"]) {
+      const [a, b] = [await built.lookup(name), await loaded.lookup(name)];
+      expect([b.match?.id, b.alternatives.map((p) => p.id), b.closest.map((p) => p.id)]).toEqual([a.match?.id, a.alternatives.map((p) => p.id), a.closest.map((p) => p.id)]);
+    }
+    const similar = async (library: Library) => {
+      const found = await library.similar("PyramidKV", { today: TODAY });
+      return found.paper ? found.result.results.map((hit) => hit.paper.id) : [];
+    };
+    expect(await similar(loaded)).toEqual(await similar(built));
+    const filters = { from: "2024-01-01", to: "2024-12-31" };
+    expect(await loaded.coverage(filters)).toEqual(await built.store.coverage(filters));
+    expect(await loaded.coverage()).toEqual(await built.store.coverage());
+    const dated = await loaded.search("attention papers from 2024", { today: TODAY });
+    expect(dated.results.length).toBeGreaterThan(0);
+    expect(dated.results.every((hit) => hit.paper.publishedAt?.startsWith("2024"))).toBe(true);
+  });
+
+  it("rebuilds when the library changes, and leaves only the current file", async () => {
+    const before = await indexFiles();
+    const cache = new SnapshotCache(built.store, { dir: cacheDir });
+    await cache.get();
+    const version = await built.store.version();
+    vi.spyOn(built.store, "version").mockResolvedValue(version + 1);
+    try {
+      await cache.get();
+    } finally {
+      vi.restoreAllMocks();
+    }
+    const after = await indexFiles();
+    expect(after).toHaveLength(1);
+    expect(after).not.toEqual(before);
+  });
+
+  it("ignores a damaged or foreign file and builds afresh", async () => {
+    for (const name of await indexFiles()) await writeFile(join(cacheDir, name), "not an index");
+    const onError = vi.fn();
+    const library = new Library(built.store, built.embedder, { snapshots: { dir: cacheDir, onError } });
+    expect((await library.lookup("PyramidKV")).match?.title).toMatch(/^PyramidKV/);
+    expect(onError).not.toHaveBeenCalled();
+  });
+
+  it("still answers when the cache folder cannot be written, and says why", async () => {
+    const blocked = join(dir, "a-file");
+    await writeFile(blocked, "");
+    const onError = vi.fn();
+    const library = new Library(built.store, built.embedder, { snapshots: { dir: join(blocked, "cache"), onError } });
+    expect((await library.lookup("PyramidKV")).match?.title).toMatch(/^PyramidKV/);
+    expect(onError).toHaveBeenCalledOnce();
+  });
+
+  it("keeps the cache inside a local library, and per URI in the user's cache for a remote one", () => {
+    expect(searchCacheDir("/data/lib")).toBe("/data/lib/.paperbot-search");
+    expect(searchCacheDir("s3://bucket/lib")).not.toBe(searchCacheDir("s3://bucket/other"));
+    expect(searchCacheDir("s3://bucket/lib", "/var/cache/pb")).toBe("/var/cache/pb");
+  });
+});
