@@ -2,6 +2,8 @@ import { z } from "zod";
 import { optionalText, optionalUrl, readEnv } from "../../src/config.ts";
 import { ConfigError } from "../../src/errors.ts";
 
+const SHARDS = "must be 'auto' (as many shards as Discord recommends) or a whole number of shards above 0";
+
 const DiscordEnv = z.object({
   DISCORD_TOKEN: optionalText,
   DISCORD_APPLICATION_ID: optionalText,
@@ -10,8 +12,7 @@ const DiscordEnv = z.object({
   DISCORD_SHARDS: optionalText.pipe(
     z
       .string()
-      .regex(/^(?:auto|\d+)$/, "must be 'auto' (as many shards as Discord recommends) or a whole number of shards above 0")
-      .refine((value) => value !== "0", "must be 'auto' or a whole number of shards above 0")
+      .regex(/^(?:auto|0*[1-9]\d*)$/, SHARDS)
       .transform((value) => (value === "auto" ? ("auto" as const) : Number(value)))
       .optional(),
   ),

@@ -9,6 +9,7 @@ import type { StatusListener } from "../status.ts";
 import { actionFromCustomId } from "./components.ts";
 import { chooseIntents } from "./intents.ts";
 import { guardGatewayPackets } from "./packet-guard.ts";
+import { ShardHealth, shardOptions } from "./shards.ts";
 import { body, channelReply, interactionReply, NO_MENTIONS } from "./replies.ts";
 import { closeReason, startupError } from "./status.ts";
 
@@ -44,6 +45,7 @@ export function createDiscordAdapter(core: ChatCore, config: DiscordConfig, logg
     client = new Client({
       intents,
       partials: [Partials.Channel],
+      ...shardOptions(config.shards),
       // The client-wide default; every send below also says so explicitly.
       allowedMentions: NO_MENTIONS,
       ...(config.apiUrl && { rest: { api: config.apiUrl } }),
@@ -62,15 +64,16 @@ export function createDiscordAdapter(core: ChatCore, config: DiscordConfig, logg
       if (!interaction.isChatInputCommand()) return;
       void onCommand(interaction).catch((error: unknown) => log.error({ err: error }, "could not answer a command"));
     });
-    client.on(Events.ShardReady, () => onStatus("ready"));
-    client.on(Events.ShardResume, () => onStatus("ready"));
-    client.on(Events.ShardReconnecting, () => onStatus("reconnecting", "reconnecting to the Discord gateway"));
-    client.on(Events.ShardDisconnect, (event) => {
+    const shards = new ShardHealth(onStatus);
+    client.on(Events.ShardReady, (shard) => shards.set(shard, "ready"));
+    client.on(Events.ShardResume, (shard) => shards.set(shard, "ready"));
+    client.on(Events.ShardReconnecting, (shard) => shards.set(shard, "reconnecting", "reconnecting to the Discord gateway"));
+    client.on(Events.ShardDisconnect, (event, shard) => {
       const reason = closeReason(event.code);
-      log.error({ code: event.code }, reason);
-      onStatus("down", reason);
+      log.error({ code: event.code, shard }, reason);
+      shards.set(shard, "down", reason);
     });
-    client.on(Events.ShardError, (error) => log.warn({ err: error }, "Discord gateway connection error"));
+    client.on(Events.ShardError, (error, shard) => log.warn({ err: error, shard }, "Discord gateway connection error"));
     // An 'error' event without a listener would be thrown, and would stop the process.
     client.on(Events.Error, (error) => log.error({ err: error }, "Discord client error"));
   }
@@ -168,7 +171,7 @@ export function createDiscordAdapter(core: ChatCore, config: DiscordConfig, logg
       await ready;
       started = true;
       onStatus("ready");
-      log.info({ user: client.user?.tag }, "connected to Discord");
+      log.info({ user: client.user?.tag, shards: client.ws.shards.size }, "connected to Discord");
     },
     async stop(): Promise<void> {
       if (started) onStatus("down", "stopped");

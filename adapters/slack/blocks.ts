@@ -10,6 +10,18 @@ export type SlackMessage = { text: string; blocks: SlackBlock[] };
 const section = (text: string): SlackBlock => ({ type: "section", text: { type: "mrkdwn", text } });
 const context = (text: string): SlackBlock => ({ type: "context", elements: [{ type: "mrkdwn", text: text.slice(0, SECTION_LIMIT) }] });
 const SHORTENED = context("(Shortened to fit Slack's message limits.)");
+/** Slack's cap on the text of the markdown blocks in one message. */
+export const MARKDOWN_LIMIT = 12_000;
+
+/**
+ * The core's Markdown (answers, help, notices) as Slack's own `markdown`
+ * block, which renders standard Markdown itself: emphasis, links, lists
+ * and code come out as written, with no conversion to mrkdwn by hand.
+ */
+export function markdownBlock(markdown: string): SlackBlock {
+  const text = markdown.length > MARKDOWN_LIMIT ? `${markdown.slice(0, MARKDOWN_LIMIT - 2)} …` : markdown;
+  return { type: "markdown", text: neutralizeMentions(text) };
+}
 
 /**
  * A response as a Slack message: Block Kit sections (at most 3,000
@@ -27,7 +39,7 @@ export function toSlackMessage(response: ChatResponse): SlackMessage {
 function withoutButtons(response: ChatResponse): SlackMessage {
   switch (response.kind) {
     case "text":
-      return message(response.markdown, sections(toMrkdwn(response.markdown)));
+      return message(response.markdown, [markdownBlock(response.markdown)]);
     case "digest":
       return digestMessage(response.digest);
     case "paper":
@@ -38,7 +50,8 @@ function withoutButtons(response: ChatResponse): SlackMessage {
     }
     case "answer": {
       const { reply } = response;
-      const blocks = sections(toMrkdwn(reply.text));
+      // The sources stay a mrkdwn section: a list we build, with links Slack does not unfurl inside the text.
+      const blocks = [markdownBlock(reply.text)];
       if (reply.citations.length > 0) {
         blocks.push({ type: "divider" });
         blocks.push(...sections(reply.citations.map((citation) => `[${citation.n}] ${link(citation.url, citation.title)}${citation.publishedAt ? ` (${citation.publishedAt})` : ""}`).join("\n")));
@@ -68,8 +81,9 @@ function message(fallback: string, blocks: SlackBlock[]): SlackMessage {
 function withoutMentions(block: SlackBlock): SlackBlock {
   // Only text parts: an actions block's elements are buttons, added after this pass.
   const neutral = (part: { type: string; text: string }) => (typeof part.text === "string" ? { ...part, text: neutralizeMentions(part.text) } : part);
-  const { text, elements } = block as { text?: { type: string; text: string }; elements?: { type: string; text: string }[] };
-  return { ...block, ...(text && { text: neutral(text) }), ...(elements && { elements: elements.map(neutral) }) };
+  const { text, elements } = block as { text?: string | { type: string; text: string }; elements?: { type: string; text: string }[] };
+  const checked = typeof text === "string" ? neutralizeMentions(text) : text && neutral(text);
+  return { ...block, ...(checked && { text: checked }), ...(elements && { elements: elements.map(neutral) }) };
 }
 
 /**

@@ -1,5 +1,4 @@
 import type { App } from "@slack/bolt";
-import type { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
 import { decodeAction } from "../../src/chat/actions.ts";
 import type { ChatCore } from "../../src/chat/adapter.ts";
@@ -7,7 +6,7 @@ import type { ChatRequest } from "../../src/chat/request.ts";
 import type { AnsweredThreads } from "../../src/chat/threads.ts";
 import { ACTION_PREFIX } from "./buttons.ts";
 import { PLATFORM } from "./platform.ts";
-import { responseUrlReply, threadReply } from "./thread-reply.ts";
+import { responseUrlReply, threadReply, type Clients } from "./thread-reply.ts";
 
 type ButtonClick = {
   type: "block_actions";
@@ -26,7 +25,7 @@ type ButtonClick = {
  * through the interaction's response URL. A thumbs up or down is thanked
  * through the response URL too, to the voter alone.
  */
-export function handleButtons(app: App, core: ChatCore, once: WebClient, threads: AnsweredThreads, log: Logger): void {
+export function handleButtons(app: App, core: ChatCore, clients: Omit<Clients, "client">, threads: AnsweredThreads, log: Logger): void {
   app.action(new RegExp(`^${ACTION_PREFIX}`), async ({ ack, body, action, client, respond }) => {
     await ack();
     const click = body as unknown as ButtonClick;
@@ -53,7 +52,7 @@ export function handleButtons(app: App, core: ChatCore, once: WebClient, threads
     if (channel && threadTs && !click.container?.is_ephemeral) {
       await threads.remember(request.thread);
       const key = `button:${(action as { action_ts?: string }).action_ts ?? Date.now()}`;
-      await core.receive(request, threadReply({ client, once }, { channel, threadTs, direct: channel.startsWith("D"), key }, request.user.id, log));
+      await core.receive(request, threadReply({ client, ...clients }, { channel, threadTs, direct: channel.startsWith("D"), key, team: click.team?.id }, request.user.id, log));
       return;
     }
     await core.receive(request, responseUrlReply(respond, true));

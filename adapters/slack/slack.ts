@@ -15,6 +15,7 @@ import { canManageChannel, checkBotToken, PLATFORM, isTokenRejected, slackErrorC
 import { handleButtons } from "./interactions.ts";
 import { guardReceiver } from "./receiver-guard.ts";
 import { guardSocket } from "./socket-guard.ts";
+import type { StreamSupport } from "./stream.ts";
 import { responseUrlReply, threadReply } from "./thread-reply.ts";
 
 export type { SlackConfig };
@@ -23,8 +24,9 @@ export type HttpRoute = { path: string; method: string[]; handler: (req: Incomin
  * `probeIntervalMs`: how often an idle adapter asks Slack whether its token still works (default a minute).
  * `threads`: where the threads the bot answered in are kept (in memory unless a shared store is given).
  * `stats`: the library's stats for the App Home tab (no tab is published without it).
+ * `streaming: false`: never stream answers, even where Slack would (default: stream where it will).
  */
-export type SlackAdapterOptions = { port: number; routes?: HttpRoute[]; onStatus?: StatusListener; seen?: SeenEvents; threads?: AnsweredThreads; probeIntervalMs?: number; stats?: StatsSource };
+export type SlackAdapterOptions = { port: number; routes?: HttpRoute[]; onStatus?: StatusListener; seen?: SeenEvents; threads?: AnsweredThreads; probeIntervalMs?: number; stats?: StatsSource; streaming?: boolean };
 
 const PROBE_INTERVAL_MS = 60_000;
 
@@ -51,6 +53,8 @@ export function createSlackAdapter(core: ChatCore, config: SlackConfig, logger: 
   const seen = options.seen ?? new RecentEvents();
   const threads = options.threads ?? new RecentThreads();
   const once = new WebClient(config.botToken, { ...clientOptions, retryConfig: { retries: 0 }, logger: boltLogger(log) });
+  // Tried on the first streamed answer; a refusal turns it off for the rest of this run.
+  const streaming: StreamSupport = { available: options.streaming !== false };
 
   // Slack retries an event it thinks went unanswered; the first delivery is already being handled.
   // Claimed only once an event is known to be for the bot: a shared claim is a database commit, and most channel messages are not.
@@ -68,7 +72,7 @@ export function createSlackAdapter(core: ChatCore, config: SlackConfig, logger: 
     const request = requestFrom(text, body.team_id, event.channel, threadTs, event.user ?? "unknown", event.ts, event);
     if (request.command === "digest") request.user.canManageChannel = await canManageChannel(client, request.user.id, event.channel, log);
     await threads.remember(request.thread);
-    await core.receive(request, threadReply({ client, once }, { channel: event.channel, threadTs, direct: false, key: event.ts }, request.user.id, log));
+    await core.receive(request, threadReply({ client, once, streaming }, { channel: event.channel, threadTs, direct: false, key: event.ts, team: body.team_id }, request.user.id, log));
   });
 
   app.message(async ({ message, client, body, context }) => {
@@ -91,10 +95,10 @@ export function createSlackAdapter(core: ChatCore, config: SlackConfig, logger: 
       // A DM with an AI app is an assistant thread, which shows a status while the answer is written.
       await showWorking(client, incoming.channel, threadTs, log);
     } else if (request.command === "digest") request.user.canManageChannel = await canManageChannel(client, request.user.id, incoming.channel, log);
-    await core.receive(request, threadReply({ client, once }, { channel: incoming.channel, threadTs, direct, key: incoming.ts }, request.user.id, log));
+    await core.receive(request, threadReply({ client, once, streaming }, { channel: incoming.channel, threadTs, direct, key: incoming.ts, team: (body as { team_id?: string }).team_id }, request.user.id, log));
   });
 
-  handleButtons(app, core, once, threads, log);
+  handleButtons(app, core, { once, streaming }, threads, log);
   if (options.stats) handleAppHome(app, options.stats, firstDelivery, log);
 
   for (const command of ["ask", "paper", "similar", "digest", "paperbot"] as const) {

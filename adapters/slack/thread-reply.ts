@@ -2,30 +2,38 @@ import type { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
 import type { Outgoing, Posted, Reply } from "../../src/chat/adapter.ts";
 import { isForAskerOnly } from "../../src/chat/response.ts";
-import { toSlackMessage, type SlackMessage } from "./blocks.ts";
-import { toMrkdwn } from "./mrkdwn.ts";
+import { markdownBlock, toSlackMessage, type SlackMessage } from "./blocks.ts";
+import { plainText } from "./mrkdwn.ts";
 import { slackErrorCode } from "./platform.ts";
+import { AnswerStream, type StreamSupport } from "./stream.ts";
 
 const PLACEHOLDER_EVENT = "paperbot_placeholder";
 
-/** `key`: the asking message's ts, marked on the placeholder so a lost post can be found instead of repeated. */
-export type Place = { channel: string; threadTs: string; direct: boolean; key: string };
-/** `client` retries as usual; `once` never retries by itself (for posts, which Slack cannot deduplicate). */
-export type Clients = { client: WebClient; once: WebClient };
+/** `key`: the asking message's ts, marked on the placeholder so a lost post can be found instead of repeated; `team`: the workspace, which a stream names. */
+export type Place = { channel: string; threadTs: string; direct: boolean; key: string; team?: string | undefined };
+/**
+ * `client` retries as usual; `once` never retries by itself (for posts, which Slack cannot deduplicate).
+ * `streaming`: whether answers may be streamed (absent: never; progress is shown by edits).
+ */
+export type Clients = { client: WebClient; once: WebClient; streaming?: StreamSupport };
 
-/** Progress is plain mrkdwn; a response is Block Kit with its buttons. */
-function render(message: Outgoing): SlackMessage | { text: string } {
-  return "progress" in message ? { text: toMrkdwn(message.progress) } : toSlackMessage(message.response);
+/** Progress is the answer so far in a markdown block; a response is Block Kit with its buttons. */
+function render(message: Outgoing): SlackMessage {
+  return "progress" in message ? { text: plainText(message.progress.slice(0, 300)), blocks: [markdownBlock(message.progress)] } : toSlackMessage(message.response);
 }
 
 /**
- * Answers in a Slack thread. A notice meant for the asker alone (an error,
- * a limit, a refusal) replaces the placeholder with an ephemeral message in
- * a channel; in a DM only the asker sees the thread anyway.
+ * Answers in a Slack thread. A streamed answer grows in a message of its
+ * own, which replaces the placeholder, and is then edited into the final
+ * answer; where Slack does not stream, the placeholder is edited instead.
+ * A notice meant for the asker alone (an error, a limit, a refusal)
+ * replaces the placeholder with an ephemeral message in a channel; in a DM
+ * only the asker sees the thread anyway.
  */
 export function threadReply(clients: Clients, place: Place, asker: string, log: Logger): Reply {
   const { client } = clients;
   const { channel, threadTs } = place;
+  const stream = clients.streaming && new AnswerStream(client, { channel, threadTs, team: place.team, user: asker }, clients.streaming, log);
   let posts = 0;
   return {
     async post(message) {
@@ -35,16 +43,28 @@ export function threadReply(clients: Clients, place: Place, asker: string, log: 
       return { id: ts! };
     },
     async edit(posted: Posted, message: Outgoing) {
-      if ("response" in message && isForAskerOnly(message.response) && !place.direct) {
+      if ("progress" in message) {
+        const streaming = Boolean(stream?.ts);
+        if (stream && message.partial !== undefined && (await stream.show(message.partial))) {
+          // The stream takes the placeholder's place.
+          if (!streaming) await client.chat.delete({ channel, ts: posted.id }).catch((error: unknown) => log.warn({ err: error }, "could not remove the placeholder"));
+          return;
+        }
+        if (!stream?.ts) await client.chat.update({ channel, ts: posted.id, ...render(message) });
+        return;
+      }
+      await stream?.stop();
+      const ts = stream?.ts ?? posted.id;
+      if (isForAskerOnly(message.response) && !place.direct) {
         try {
           await client.chat.postEphemeral({ channel, user: asker, thread_ts: threadTs, ...toSlackMessage(message.response) });
-          await client.chat.delete({ channel, ts: posted.id });
+          await client.chat.delete({ channel, ts });
           return;
         } catch (error) {
           log.warn({ err: error }, "could not show the notice to the asker alone; answering in the thread");
         }
       }
-      await client.chat.update({ channel, ts: posted.id, ...render(message) });
+      await client.chat.update({ channel, ts, ...render(message) });
     },
     async react(posted: Posted, emoji: string) {
       await client.reactions.add({ channel, timestamp: posted.id, name: emoji });
@@ -59,7 +79,7 @@ export function threadReply(clients: Clients, place: Place, asker: string, log: 
  * the thread is searched for this request's marked placeholder, and only if
  * it is not there is it posted again.
  */
-async function postOnce({ client, once }: Clients, place: Place, message: SlackMessage | { text: string }, log: Logger): Promise<string> {
+async function postOnce({ client, once }: Clients, place: Place, message: SlackMessage, log: Logger): Promise<string> {
   const { channel, threadTs, key } = place;
   const post = async () => (await once.chat.postMessage({ channel, thread_ts: threadTs, ...message, metadata: { event_type: PLACEHOLDER_EVENT, event_payload: { key } } })).ts!;
   try {

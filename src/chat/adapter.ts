@@ -16,10 +16,13 @@ export type Posted = { readonly id: string };
 /**
  * What the core shows: progress Markdown (a placeholder, or the answer so
  * far), or a response. The adapter renders a response in its own format,
- * with `actionsOf(response)` as its buttons, and shows one meant for the
- * asker alone (`isForAskerOnly`) to them alone where the platform can.
+ * with `actionsOf(response)` and `feedbackOf(response)` as its buttons, and
+ * shows one meant for the asker alone (`isForAskerOnly`) to them alone
+ * where the platform can. `partial` is the answer written so far, without
+ * the marks that say it is unfinished, for a platform that streams text
+ * into a message rather than editing it.
  */
-export type Outgoing = { progress: string } | { response: ChatResponse };
+export type Outgoing = { progress: string; partial?: string } | { response: ChatResponse };
 
 /** Where one request is answered: a thread, a DM, a slash command's or a button's reply. */
 export interface Reply {

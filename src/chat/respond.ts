@@ -11,7 +11,7 @@ import type { ChatRequest } from "./request.ts";
 export async function respond(bot: ChatBot, request: ChatRequest, reply: Reply, onError: (error: unknown) => void): Promise<void> {
   if (request.user.isBot) return;
   const placeholder = await reply.post({ progress: PLACEHOLDER });
-  const progress = progressEdits((partial) => reply.edit(placeholder, { progress: `${partial} …` }), onError);
+  const progress = progressEdits((partial) => reply.edit(placeholder, { progress: `${partial} …`, partial }), onError);
   const response = await bot.handle(request, progress.onPartial);
   // A late progress edit must not land after, and overwrite, the response.
   await progress.settled();

@@ -15,8 +15,8 @@ export async function startSlackAdapter(core: ChatCore, slack: SlackServer, sign
 }
 
 /** A real Bolt app on an ephemeral port, talking to a local Slack Web API of its own. */
-export async function startSlackBot(core: ChatCore, signingSecret: string, options: Omit<SlackAdapterOptions, "port"> = {}) {
-  const slack = await startSlackServer();
+export async function startSlackBot(core: ChatCore, signingSecret: string, options: Omit<SlackAdapterOptions, "port"> = {}, server: Parameters<typeof startSlackServer>[0] = {}) {
+  const slack = await startSlackServer(server);
   const { adapter, eventsUrl } = await startSlackAdapter(core, slack, signingSecret, options);
   return {
     slack,

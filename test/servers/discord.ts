@@ -23,8 +23,11 @@ export const REJECTED_TOKEN = "rejected-token";
 /** The application flag Discord sets when Message Content is switched on for an app in under 100 servers. */
 const MESSAGE_CONTENT_LIMITED = 1 << 19;
 
-/** `messageContent: false`: the app has not switched the privileged Message Content intent on (default: it has). */
-export async function startDiscordServer(options: { messageContent?: boolean } = {}) {
+/**
+ * `messageContent: false`: the app has not switched the privileged Message Content intent on (default: it has).
+ * `recommendedShards`: what /gateway/bot recommends (default 1); above 1, shards may identify at once, so tests do not wait out Discord's 5 s per identify.
+ */
+export async function startDiscordServer(options: { messageContent?: boolean; recommendedShards?: number } = {}) {
   const calls: DiscordCall[] = [];
   /** Messages created in channels, oldest first. */
   const posted: ReturnType<typeof message>[] = [];
@@ -34,6 +37,8 @@ export async function startDiscordServer(options: { messageContent?: boolean } =
   let sequence = 0;
   /** The intents the client asked for in IDENTIFY. */
   let identifiedIntents = 0;
+  /** The `shard` ([id, count]) of every IDENTIFY, in order; absent for an unsharded client. */
+  const identifies: ([number, number] | undefined)[] = [];
   let identified: () => void;
   const ready = new Promise<void>((resolve) => (identified = resolve));
 
@@ -51,7 +56,7 @@ export async function startDiscordServer(options: { messageContent?: boolean } =
     if (request.headers.authorization === `Bot ${REJECTED_TOKEN}`) return sendJson(response, 401, { message: "401: Unauthorized", code: 0 });
     let match: RegExpExecArray | null;
     if (method === "GET" && path === "/gateway/bot") {
-      return sendJson(response, 200, { url: `ws://127.0.0.1:${(http.server.address() as AddressInfo).port}/gateway`, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } });
+      return sendJson(response, 200, { url: `ws://127.0.0.1:${(http.server.address() as AddressInfo).port}/gateway`, shards: options.recommendedShards ?? 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: (options.recommendedShards ?? 1) > 1 ? 16 : 1 } });
     }
     if (method === "GET" && path === "/users/@me") return sendJson(response, 200, BOT);
     if (method === "GET" && path === "/applications/@me") return sendJson(response, 200, { id: APP_ID, name: "paperbot", flags: options.messageContent === false ? 0 : MESSAGE_CONTENT_LIMITED, bot_public: true, bot_require_code_grant: false, verify_key: "", description: "", icon: null });
@@ -67,7 +72,12 @@ export async function startDiscordServer(options: { messageContent?: boolean } =
       return sendJson(response, 200, created);
     }
     if (method === "GET" && (match = /^\/channels\/(\d+)\/messages$/.exec(path))) return sendJson(response, 200, posted.filter((entry) => entry.channel_id === match![1]).reverse());
-    if (method === "PATCH" && (match = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path))) return sendJson(response, 200, message(match[1]!, body, match[2]));
+    if (method === "PATCH" && (match = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path))) {
+      // Kept current, so a click on the message later carries what it now says, as Discord's does.
+      const edited = posted.find((entry) => entry.id === match![2]);
+      if (edited && typeof body?.content === "string") edited.content = body.content;
+      return sendJson(response, 200, message(match[1]!, body, match[2]));
+    }
     if (method === "PUT" && /^\/channels\/\d+\/messages\/\d+\/reactions\/[^/]+\/@me$/.test(path)) return response.writeHead(204).end();
     if (method === "POST" && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return response.writeHead(204).end();
     if (method === "PATCH" && /^\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(path)) return sendJson(response, 200, message(CHANNEL_ID, body));
@@ -81,17 +91,22 @@ export async function startDiscordServer(options: { messageContent?: boolean } =
   const send = (payload: object) => socket?.send(JSON.stringify(payload));
   gateway.on("connection", (connection) => {
     socket = connection;
-    send({ op: 10, d: { heartbeat_interval: 45_000 }, s: null, t: null });
+    // The handshake answers on its own connection: with several shards, another may have connected since.
+    const reply = (payload: object) => connection.send(JSON.stringify(payload));
+    const dispatchHere = (t: string, d: object) => reply({ op: 0, t, s: ++sequence, d });
+    reply({ op: 10, d: { heartbeat_interval: 45_000 }, s: null, t: null });
     connection.on("message", (data) => {
       const payload = JSON.parse(String(data));
-      if (payload.op === 1) send({ op: 11, d: null, s: null, t: null });
+      if (payload.op === 1) reply({ op: 11, d: null, s: null, t: null });
       if (payload.op === 2) {
         identifiedIntents = payload.d.intents;
-        dispatch("READY", {
+        identifies.push(payload.d.shard);
+        const shard = payload.d.shard ?? [0, 1];
+        dispatchHere("READY", {
           v: 10, user: BOT, guilds: [{ id: GUILD_ID, unavailable: true }], session_id: "session-1", resume_gateway_url: `ws://127.0.0.1:${(http.server.address() as AddressInfo).port}/gateway`,
-          shard: [0, 1], application: { id: APP_ID, flags: 0 },
+          shard, application: { id: APP_ID, flags: 0 },
         });
-        dispatch("GUILD_CREATE", {
+        dispatchHere("GUILD_CREATE", {
           id: GUILD_ID, name: "Lab", icon: null, owner_id: USER.id, unavailable: false, member_count: 2, large: false, features: [], emojis: [], stickers: [], roles: [{ id: GUILD_ID, name: "@everyone", permissions: "274877975552", position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
           channels: [{ id: CHANNEL_ID, type: 0, name: "papers", guild_id: GUILD_ID, position: 0, permission_overwrites: [], parent_id: null, nsfw: false, topic: null, rate_limit_per_user: 0 }],
           threads: [], members: [], voice_states: [], presences: [], stage_instances: [], guild_scheduled_events: [], joined_at: new Date().toISOString(),
@@ -113,6 +128,7 @@ export async function startDiscordServer(options: { messageContent?: boolean } =
     snowflake,
     dispatch,
     intents: () => identifiedIntents,
+    identifies,
     /** Any frame at all, as text: for fuzzing what the client does with it. */
     sendRaw: (text: string) => socket?.send(text),
     /** Closes the session as Discord does, e.g. 4004 when the token stops being valid. */

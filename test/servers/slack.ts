@@ -16,10 +16,12 @@ export const ADMIN_USER = "UADMIN";
 /**
  * Slack's side of the wire on 127.0.0.1: a Web API (`auth.test`,
  * `chat.postMessage`, `chat.update`, `chat.delete`, `chat.postEphemeral`,
- * `users.info`) and the `response_url` that slash commands answer to. It
- * records every call for assertions.
+ * `users.info`, and text streaming: `chat.startStream`, `appendStream`,
+ * `stopStream`) and the `response_url` that slash commands answer to. It
+ * records every call for assertions. `streaming: false` answers the
+ * streaming methods as Slack does for an app without the AI-app feature.
  */
-export async function startSlackServer() {
+export async function startSlackServer(options: { streaming?: boolean } = {}) {
   const calls: SlackCall[] = [];
   const responses: Record<string, any>[] = [];
   /** Messages posted to channels, newest last, as conversations.history returns them (newest first). */
@@ -51,6 +53,18 @@ export async function startSlackServer() {
         return sendJson(response, 500, { ok: false, error: "internal_error" });
       }
       return sendJson(response, 200, { ok: true, channel: body.channel, ts, message: { text: body.text } });
+    }
+    if (method.endsWith("Stream") && options.streaming === false) return sendJson(response, 200, { ok: false, error: "unknown_method" });
+    if (method === "chat.startStream") {
+      const ts = `${nextTs++}.000300`;
+      posted.push({ channel: body.channel, ts, thread_ts: body.thread_ts, text: body.markdown_text ?? "" });
+      return sendJson(response, 200, { ok: true, channel: body.channel, ts });
+    }
+    if (method === "chat.appendStream" || method === "chat.stopStream") {
+      const streamed = posted.find((message) => message.ts === body.ts);
+      if (!streamed) return sendJson(response, 200, { ok: false, error: "message_not_found" });
+      if (method === "chat.appendStream") streamed.text += body.markdown_text ?? "";
+      return sendJson(response, 200, { ok: true, channel: body.channel, ts: body.ts });
     }
     if (method === "conversations.replies") return sendJson(response, 200, { ok: true, messages: posted.filter((message) => message.channel === body.channel && (message.thread_ts === body.ts || message.ts === body.ts)), has_more: false });
     if (method === "conversations.history") return sendJson(response, 200, { ok: true, messages: posted.filter((message) => message.channel === body.channel).reverse(), has_more: false });
