@@ -1,77 +1,89 @@
 /**
- * `npm run bench [size]`: speed and memory at library scale (default 10,000
- * papers), in one warm process. Timings are medians over repeated runs, and
- * each is also given as a ratio to plain BM25 measured in the same run,
- * since absolute times on a shared machine drift.
+ * `npm run bench [-- --sizes 10k,100k] [--full] [--rounds N] [--shards N] [--note "what else ran"]`:
+ * paperbot's speed and memory at library scale (10k and 100k papers by
+ * default, plus 1M with --full), every figure measured on the real CLI or
+ * store in a process of its own. Writes bench-results/bench-<date>.md and
+ * .json and prints the table. A benchmark, not a test: nothing here fails
+ * on a slow figure; compare with the targets in the table.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { execFileSync } from "node:child_process";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
-import { pino } from "pino";
-import { LocalEmbedder } from "../src/embed/local.ts";
-import { ingestRecords } from "../src/ingest/ingest.ts";
-import { Library } from "../src/library/library.ts";
-import { loadFiles } from "../src/sources/load.ts";
-import { LancePaperStore } from "../src/store/lance/lance-store.ts";
-import { syntheticCorpus } from "./bench/corpus.ts";
-import { loadQuestionTexts } from "./eval/dataset.ts";
-import { median } from "./eval/metrics.ts";
+import { parseArgs } from "node:util";
+import { benchSize, type SizeResult } from "./bench/phases.ts";
+import { markdownReport, markdownTable, type RunInfo } from "./bench/report.ts";
+import { seedPapers } from "./bench/seed.ts";
 
-const SIZE = Number(process.argv[2] ?? 10_000);
+const DEFAULT_SIZES = "10k,100k";
+const FULL_SIZE = 1_000_000;
+/** The 1M corpus is also ingested from this many files, as a lab's shards would be. */
+const SHARDS_AT_FULL = 10;
 const ROUNDS = 3;
-const today = new Date("2026-11-22T12:00:00Z");
+const OUT_DIR = join(import.meta.dirname, "..", "bench-results");
 
-type Timing = { median: number; p95: number };
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { sizes: { type: "string" }, full: { type: "boolean" }, rounds: { type: "string" }, shards: { type: "string" }, note: { type: "string" }, out: { type: "string" } },
+});
 
-async function time(inputs: string[], run: (input: string) => Promise<unknown>): Promise<Timing> {
-  const samples: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const input of inputs) {
-      const start = performance.now();
-      await run(input);
-      samples.push(performance.now() - start);
-    }
-  }
-  return { median: median(samples), p95: [...samples].sort((a, b) => a - b)[Math.floor(samples.length * 0.95)]! };
+function parseSize(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(text.trim());
+  if (!match) throw new Error(`not a size: "${text}" (use e.g. 10k, 100k, 1m or 5000)`);
+  return Math.round(Number(match[1]) * ({ k: 1e3, m: 1e6 }[match[2]!.toLowerCase()] ?? 1));
 }
 
-async function main(): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), "paperbot-bench-"));
-  const store = await LancePaperStore.open({ uri: dir });
+// `npm run bench 5000` (the old form) still picks one size.
+const sizes = (values.sizes ?? positionals[0] ?? DEFAULT_SIZES).split(",").map(parseSize);
+if (values.full && !sizes.includes(FULL_SIZE)) sizes.push(FULL_SIZE);
+const rounds = values.rounds ? Number(values.rounds) : ROUNDS;
+const out = values.out ?? OUT_DIR;
+
+const commit = (() => {
   try {
-    const embedder = await LocalEmbedder.create();
-    const seed = (await loadFiles([join(import.meta.dirname, "..", "data", "samples")], { today })).flatMap((file) => file.records);
-    const records = syntheticCorpus(seed, SIZE);
-
-    const ingestStart = performance.now();
-    await ingestRecords(records, { store, embedder, logger: pino({ level: "silent" }), now: () => today });
-    const ingestSeconds = (performance.now() - ingestStart) / 1000;
-    const library = new Library(store, embedder);
-    const questions = await loadQuestionTexts();
-
-    // The first search and lookup build the in-memory indexes; later ones are warm.
-    const warmStart = performance.now();
-    await library.search(questions[0]!, { today });
-    await library.lookup("PyramidKV");
-    const warmupMs = performance.now() - warmStart;
-
-    const bm25 = await time(questions, (question) => store.textSearch(question, 10));
-    const hybrid = await time(questions, (question) => library.search(question, { today }));
-    const lookup = await time(questions, (question) => library.lookup(question.slice(0, 30)));
-    const rss = process.memoryUsage().rss / 2 ** 20;
-
-    const ms = (timing: Timing) => `median ${timing.median.toFixed(1)} ms  p95 ${timing.p95.toFixed(1)} ms`;
-    console.log(`paperbot bench: ${SIZE} papers, ${questions.length} questions x ${ROUNDS} rounds, embedder ${embedder.id}, Node ${process.version}\n`);
-    console.log(`ingest (embed, write, index)            ${ingestSeconds.toFixed(1)} s (${Math.round(SIZE / ingestSeconds)} papers/s)`);
-    console.log(`first search + lookup (build indexes)   ${warmupMs.toFixed(0)} ms`);
-    console.log(`plain BM25 query                        ${ms(bm25)}`);
-    console.log(`hybrid search (target: median < 20 ms)  ${ms(hybrid)}  = ${(hybrid.median / bm25.median).toFixed(1)}x BM25`);
-    console.log(`lookup by name                          ${ms(lookup)}  = ${(lookup.median / bm25.median).toFixed(1)}x BM25`);
-    console.log(`resident memory after the run           ${rss.toFixed(0)} MiB`);
-  } finally {
-    store.close();
-    await rm(dir, { recursive: true, force: true });
+    const sha = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { encoding: "utf8" }).trim() !== "";
+    return dirty ? `${sha} (with uncommitted changes)` : sha;
+  } catch {
+    return "unknown";
   }
+})();
+const info: RunInfo = {
+  date: new Date().toISOString().slice(0, 16).replace("T", " "),
+  commit,
+  node: process.version,
+  cpus: `${cpus().length} × ${cpus()[0]?.model.trim() ?? "CPU"}`,
+  memoryGiB: totalmem() / 2 ** 30,
+  loadBefore: loadavg(),
+  rounds,
+  ...(values.note && { note: values.note }),
+};
+const stamp = new Date().toISOString().slice(0, 19).replaceAll(":", "-");
+const log = (line: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+
+const workDir = await mkdtemp(join(tmpdir(), "paperbot-bench-"));
+const results: SizeResult[] = [];
+try {
+  log(`sizes ${sizes.join(", ")}; work dir ${workDir}`);
+  const seed = await seedPapers(workDir);
+  await mkdir(out, { recursive: true });
+  for (const size of sizes) {
+    log(`--- ${size} papers`);
+    const shards = values.shards ? Number(values.shards) : size >= FULL_SIZE ? SHARDS_AT_FULL : 0;
+    results.push(await benchSize({ size, seed, workDir, shards, rounds, log }));
+    // Written after every size, so a long run that is stopped keeps what it measured.
+    await save();
+  }
+  info.loadAfter = loadavg();
+  const files = await save();
+  process.stdout.write(`${markdownTable(results)}\n\nWritten: ${files.join(", ")}\n`);
+} finally {
+  await rm(workDir, { recursive: true, force: true });
 }
 
-await main();
+async function save(): Promise<string[]> {
+  const base = join(out, `bench-${stamp}`);
+  await writeFile(`${base}.json`, `${JSON.stringify({ ...info, results }, null, 2)}\n`);
+  await writeFile(`${base}.md`, markdownReport(info, results));
+  return [`${base}.md`, `${base}.json`];
+}

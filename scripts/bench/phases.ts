@@ -1,0 +1,131 @@
+import { readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { LineSession, runChild } from "./child.ts";
+import type { SeedPaper } from "./corpus.ts";
+import { summarize, type Timing } from "./stats.ts";
+import { writeCorpus } from "./write-corpus.ts";
+
+const EVAL_DIR = join(import.meta.dirname, "..", "..", "test", "eval");
+/** What `npm run demo` asks: one question and one paper name, each started cold this many times (the first may build caches). */
+const COLD_QUESTION = "which papers cover KV cache compression?";
+const COLD_PAPER = "the HNSW paper";
+const COLD_RUNS = 2;
+/** `ask` does a search and then writes the answer; fewer rounds keep the run short. */
+const ASK_ROUNDS = 2;
+
+export type WarmResult = { firstMs: number; timing: Timing; peakRssMiB: number | undefined; answered: number; errors: number };
+export type IngestResult = { seconds: number; papersPerSecond: number; peakRssMiB: number | undefined; summary: Record<string, number> };
+export type SizeResult = {
+  size: number;
+  corpusMiB: number;
+  ingest: IngestResult;
+  ingestShards?: IngestResult & { shards: number };
+  diskMiB: number;
+  diskAfterQueriesMiB: number;
+  cold: { search: number[]; paper: number[] };
+  warm: { search: WarmResult; lookup: WarmResult; ask: WarmResult };
+  raw: { fts: Timing; vector: Timing; hybrid: Timing; peakRssMiB: number | undefined; indices: string[] };
+  indexBuild: { seconds: number; peakRssMiB: number | undefined; created: string[] };
+};
+
+export type SizeOptions = { size: number; seed: SeedPaper[]; workDir: string; shards: number; rounds: number; log: (line: string) => void };
+
+/** Every measurement at one library size; each phase is its own process, so one phase's memory cannot inflate another's. */
+export async function benchSize(options: SizeOptions): Promise<SizeResult> {
+  const { size, seed, workDir, shards, rounds, log } = options;
+  const dir = join(workDir, `size-${size}`);
+  const db = join(dir, "db");
+  try {
+    log(`writing ${size} papers${shards > 0 ? ` (and ${shards} shards)` : ""}`);
+    const corpus = await writeCorpus(seed, size, join(dir, "corpus"), shards);
+
+    log("ingest");
+    const ingest = await ingestInto(db, corpus.file, dir);
+    log(`  ${ingest.seconds.toFixed(1)} s, ${Math.round(ingest.papersPerSecond)} papers/s, peak ${ingest.peakRssMiB?.toFixed(0)} MiB`);
+    const diskMiB = await diskUsage(db);
+
+    log("cold starts");
+    const cold = { search: [] as number[], paper: [] as number[] };
+    for (let run = 0; run < COLD_RUNS; run++) {
+      cold.search.push(firstOutput(await runChild("bin/paperbot.js", ["search", COLD_QUESTION, "--db", db, "--json"], dir)));
+      cold.paper.push(firstOutput(await runChild("bin/paperbot.js", ["paper", COLD_PAPER, "--db", db, "--json"], dir)));
+    }
+
+    const questions = await evalQueries("questions.json", "questions", "question");
+    const lookups = await evalQueries("lookups.json", "lookups", "query");
+    log("warm search, lookup, ask");
+    const warm = {
+      search: await warmSession(["search", "--stdin", "--db", db], questions, rounds, dir, (answer) => Array.isArray(answer.results) && answer.results.length > 0),
+      lookup: await warmSession(["paper", "--stdin", "--db", db], lookups, rounds, dir, (answer) => answer.match != null),
+      ask: await warmSession(["ask", "--stdin", "--db", db], questions, ASK_ROUNDS, dir, (answer) => answer.found === true),
+    };
+
+    log("raw LanceDB queries");
+    const queriesFile = join(dir, "raw-queries.json");
+    await writeFile(queriesFile, JSON.stringify({ questions, rounds }));
+    const rawRun = await runChild("scripts/bench/raw-lance.ts", [db, queriesFile], dir);
+    const raw = { ...JSON.parse(rawRun.stdout), peakRssMiB: rawRun.peakRssMiB };
+    const diskAfterQueriesMiB = await diskUsage(db);
+
+    log("index build from scratch");
+    const indexRun = await runChild("scripts/bench/index-build.ts", [db], dir);
+    const indexBuild = { ...JSON.parse(indexRun.stdout), peakRssMiB: indexRun.peakRssMiB };
+
+    let ingestShards: SizeResult["ingestShards"];
+    if (corpus.shardDir) {
+      log(`ingest from ${shards} shards`);
+      ingestShards = { ...(await ingestInto(join(dir, "db-shards"), corpus.shardDir, dir)), shards };
+      await rm(join(dir, "db-shards"), { recursive: true, force: true });
+    }
+    return { size, corpusMiB: corpus.bytes / 2 ** 20, ingest, ...(ingestShards && { ingestShards }), diskMiB, diskAfterQueriesMiB, cold, warm, raw, indexBuild };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function ingestInto(db: string, input: string, workDir: string): Promise<IngestResult> {
+  const run = await runChild("bin/paperbot.js", ["ingest", input, "--db", db, "--json"], workDir);
+  const summary = JSON.parse(run.stdout.trim().split("\n").at(-1)!) as Record<string, number>;
+  const seconds = run.wallMs / 1000;
+  return { seconds, papersPerSecond: (summary.papers ?? 0) / seconds, peakRssMiB: run.peakRssMiB, summary };
+}
+
+function firstOutput(run: { firstOutputMs: number | undefined; wallMs: number }): number {
+  return run.firstOutputMs ?? run.wallMs;
+}
+
+/** One CLI process answering every query `rounds` times over `--stdin`; its first answer includes its start-up and is reported apart. */
+async function warmSession(args: string[], queries: string[], rounds: number, workDir: string, answered: (answer: Record<string, unknown>) => boolean): Promise<WarmResult> {
+  const session = new LineSession(args, workDir);
+  try {
+    const first = await session.ask(queries[0]!);
+    const samples: number[] = [];
+    let hits = 0;
+    let errors = 0;
+    for (let round = 0; round < rounds; round++) {
+      for (const query of queries) {
+        const { ms, answer } = await session.ask(query);
+        samples.push(ms);
+        if (answer.error) errors++;
+        else if (round === 0 && answered(answer)) hits++;
+      }
+    }
+    return { firstMs: first.ms, timing: summarize(samples), peakRssMiB: await session.close(), answered: hits, errors };
+  } catch (error) {
+    await session.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function evalQueries(file: string, list: string, field: string): Promise<string[]> {
+  const parsed = JSON.parse(await readFile(join(EVAL_DIR, file), "utf8")) as Record<string, Record<string, string>[]>;
+  return parsed[list]!.map((entry) => entry[field]!).filter((query) => query.trim() && !query.includes("\n"));
+}
+
+export async function diskUsage(path: string): Promise<number> {
+  let bytes = 0;
+  for (const entry of await readdir(path, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) bytes += (await stat(join(entry.parentPath, entry.name))).size;
+  }
+  return bytes / 2 ** 20;
+}

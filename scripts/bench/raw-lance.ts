@@ -1,0 +1,38 @@
+/**
+ * `raw-lance.ts <db> <queries.json>`: the LanceDB calls a search is made
+ * of, straight on the library's table with LanceDB's defaults (no paperbot
+ * code between): full-text only, vector only, and LanceDB's own hybrid
+ * query. Run by the benchmark in its own process; prints one JSON object.
+ */
+import { readFileSync } from "node:fs";
+import * as lancedb from "@lancedb/lancedb";
+import { LocalEmbedder } from "../../src/embed/local.ts";
+import { PAPERS_TABLE } from "../../src/store/lance/schema.ts";
+import { timeAll } from "./stats.ts";
+
+/** As many hits as each of our search's two lists takes before fusing them, so the calls do the same work. */
+const CANDIDATES = 100;
+/** What a user sees: the hybrid query returns a page of results, as our search does. */
+const PAGE = 10;
+/** Title matches count double, as in the library's own full-text query. */
+const TITLE_BOOST = 2;
+
+const [uri, queriesFile] = process.argv.slice(2);
+const { questions, rounds } = JSON.parse(readFileSync(queriesFile!, "utf8")) as { questions: string[]; rounds: number };
+const embedder = await LocalEmbedder.create();
+const vectors = new Map<string, number[]>();
+for (const question of questions) vectors.set(question, await embedder.embedQuery(question));
+
+const db = await lancedb.connect(uri!);
+const table = await db.openTable(PAPERS_TABLE);
+const text = (question: string) => new lancedb.MultiMatchQuery(question, ["title", "abstract"], { boosts: [TITLE_BOOST, 1] });
+const rrf = await lancedb.rerankers.RRFReranker.create();
+
+const fts = await timeAll(questions, rounds, (question) => table.query().fullTextSearch(text(question)).select(["id", "_score"]).limit(CANDIDATES).toArray());
+const vector = await timeAll(questions, rounds, (question) => table.vectorSearch(vectors.get(question)!).distanceType("cosine").select(["id", "_distance"]).limit(CANDIDATES).toArray());
+const hybrid = await timeAll(questions, rounds, (question) =>
+  table.query().fullTextSearch(text(question)).nearestTo(vectors.get(question)!).distanceType("cosine").rerank(rrf).select(["id"]).limit(PAGE).toArray(),
+);
+const indices = (await table.listIndices()).map((index) => `${index.columns.join(",")}: ${index.indexType}`);
+process.stdout.write(`${JSON.stringify({ fts, vector, hybrid, indices, rows: await table.countRows() })}\n`);
+db.close();
