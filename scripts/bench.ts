@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --sizes 10k,100k] [--full] [--rounds N] [--shards N] [--note "what else ran"]`:
+ * `npm run bench [-- --sizes 10k,100k] [--full] [--rounds N] [--shards N] [--skip index,shards] [--note "what else ran"]`:
  * paperbot's speed and memory at library scale (10k and 100k papers by
  * default, plus 1M with --full), every figure measured on the real CLI or
  * store in a process of its own. Writes bench-results/bench-<date>.md and
@@ -11,7 +11,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { benchSize, type SizeResult } from "./bench/phases.ts";
+import { benchSize, OPTIONAL_PHASES, type Phase, type SizeResult } from "./bench/phases.ts";
 import { markdownReport, markdownTable, type RunInfo } from "./bench/report.ts";
 import { seedPapers } from "./bench/seed.ts";
 
@@ -24,7 +24,7 @@ const OUT_DIR = join(import.meta.dirname, "..", "bench-results");
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { sizes: { type: "string" }, full: { type: "boolean" }, rounds: { type: "string" }, shards: { type: "string" }, note: { type: "string" }, out: { type: "string" } },
+  options: { sizes: { type: "string" }, full: { type: "boolean" }, rounds: { type: "string" }, shards: { type: "string" }, skip: { type: "string" }, note: { type: "string" }, out: { type: "string" } },
 });
 
 function parseSize(text: string): number {
@@ -38,6 +38,8 @@ const sizes = (values.sizes ?? positionals[0] ?? DEFAULT_SIZES).split(",").map(p
 if (values.full && !sizes.includes(FULL_SIZE)) sizes.push(FULL_SIZE);
 const rounds = values.rounds ? Number(values.rounds) : ROUNDS;
 const out = values.out ?? OUT_DIR;
+const skip = (values.skip ?? "").split(",").filter(Boolean) as Phase[];
+for (const phase of skip) if (!OPTIONAL_PHASES.includes(phase)) throw new Error(`--skip takes ${OPTIONAL_PHASES.join(", ")}; not "${phase}"`);
 
 const commit = (() => {
   try {
@@ -70,7 +72,7 @@ try {
   for (const size of sizes) {
     log(`--- ${size} papers`);
     const shards = values.shards ? Number(values.shards) : size >= FULL_SIZE ? SHARDS_AT_FULL : 0;
-    results.push(await benchSize({ size, seed, workDir, shards, rounds, log }));
+    results.push(await benchSize({ size, seed, workDir, shards, rounds, skip, log }));
     // Written after every size, so a long run that is stopped keeps what it measured.
     await save();
   }

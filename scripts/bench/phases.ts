@@ -20,19 +20,26 @@ export type SizeResult = {
   corpusMiB: number;
   ingest: IngestResult;
   ingestShards?: IngestResult & { shards: number };
+  /** Phases left out with --skip; their rows say so. */
+  skipped: Phase[];
   diskMiB: number;
   diskAfterQueriesMiB: number;
   cold: { search: number[]; paper: number[] };
   warm: { search: WarmResult; lookup: WarmResult; ask: WarmResult };
   raw: { fts: Timing; vector: Timing; hybrid: Timing; peakRssMiB: number | undefined; indices: string[] };
-  indexBuild: { seconds: number; peakRssMiB: number | undefined; created: string[] };
+  indexBuild?: { seconds: number; peakRssMiB: number | undefined; created: string[] };
 };
 
-export type SizeOptions = { size: number; seed: SeedPaper[]; workDir: string; shards: number; rounds: number; log: (line: string) => void };
+/** Phases that --skip can leave out of a long run (the 1M one, say). */
+export const OPTIONAL_PHASES = ["index", "shards"] as const;
+export type Phase = (typeof OPTIONAL_PHASES)[number];
+
+export type SizeOptions = { size: number; seed: SeedPaper[]; workDir: string; shards: number; rounds: number; skip: Phase[]; log: (line: string) => void };
 
 /** Every measurement at one library size; each phase is its own process, so one phase's memory cannot inflate another's. */
 export async function benchSize(options: SizeOptions): Promise<SizeResult> {
-  const { size, seed, workDir, shards, rounds, log } = options;
+  const { size, seed, workDir, rounds, skip, log } = options;
+  const shards = skip.includes("shards") ? 0 : options.shards;
   const dir = join(workDir, `size-${size}`);
   const db = join(dir, "db");
   try {
@@ -67,9 +74,12 @@ export async function benchSize(options: SizeOptions): Promise<SizeResult> {
     const raw = { ...JSON.parse(rawRun.stdout), peakRssMiB: rawRun.peakRssMiB };
     const diskAfterQueriesMiB = await diskUsage(db);
 
-    log("index build from scratch");
-    const indexRun = await runChild("scripts/bench/index-build.ts", [db], dir);
-    const indexBuild = { ...JSON.parse(indexRun.stdout), peakRssMiB: indexRun.peakRssMiB };
+    let indexBuild: SizeResult["indexBuild"];
+    if (!skip.includes("index")) {
+      log("index build from scratch");
+      const indexRun = await runChild("scripts/bench/index-build.ts", [db], dir);
+      indexBuild = { ...JSON.parse(indexRun.stdout), peakRssMiB: indexRun.peakRssMiB };
+    }
 
     let ingestShards: SizeResult["ingestShards"];
     if (corpus.shardDir) {
@@ -77,7 +87,7 @@ export async function benchSize(options: SizeOptions): Promise<SizeResult> {
       ingestShards = { ...(await ingestInto(join(dir, "db-shards"), corpus.shardDir, dir)), shards };
       await rm(join(dir, "db-shards"), { recursive: true, force: true });
     }
-    return { size, corpusMiB: corpus.bytes / 2 ** 20, ingest, ...(ingestShards && { ingestShards }), diskMiB, diskAfterQueriesMiB, cold, warm, raw, indexBuild };
+    return { size, corpusMiB: corpus.bytes / 2 ** 20, ingest, ...(ingestShards && { ingestShards }), skipped: skip, diskMiB, diskAfterQueriesMiB, cold, warm, raw, ...(indexBuild && { indexBuild }) };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
