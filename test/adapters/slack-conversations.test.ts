@@ -22,7 +22,8 @@ beforeEach(() => {
   running.slack.responses.length = 0;
 });
 
-type Block = { type: string; text?: { text: string }; elements?: { action_id: string; value: string; text: { text: string } }[] };
+/** `text` is a string in a markdown block, a text object in a section. */
+type Block = { type: string; text?: string | { text: string }; elements?: { action_id: string; value: string; text: { text: string } }[] };
 const send = (body: string, type = JSON_TYPE) => sendSigned(running.eventsUrl, SECRET, body, type);
 const reply = (eventId: string, ts: string, threadTs: string, text: string, extra: Record<string, unknown> = {}) =>
   eventCallback(eventId, { type: "message", channel_type: "channel", channel: "C1", user: "U1", text, ts, thread_ts: threadTs, ...extra });
@@ -32,7 +33,7 @@ const answersIn = (threadTs: string) => {
   const placeholders = new Set(posted.filter((message) => message.thread_ts === threadTs).map((message) => message.ts));
   return calls.filter((call) => call.method === "chat.update" && call.body.blocks && placeholders.has(call.body.ts)).map((call) => call.body.blocks as Block[]);
 };
-const textOf = (blocks: Block[]) => blocks.map((block) => block.text?.text ?? "").join("\n");
+const textOf = (blocks: Block[]) => blocks.map((block) => (typeof block.text === "string" ? block.text : (block.text?.text ?? ""))).join("\n");
 const pause = () => new Promise((resolve) => setTimeout(resolve, 300));
 
 describe("Slack threads as conversations", () => {
@@ -79,7 +80,8 @@ describe("Slack buttons", () => {
     const click = await send(blockAction(actions.elements![0]!, { ts: answerTs, threadTs: thread }, running.slack.responseUrl("click")), FORM);
     expect(click.status).toBe(200);
     await eventually(() => expect(answersIn(thread)).toHaveLength(2));
-    expect(textOf(answersIn(thread)[1]!)).toMatch(/^Papers similar to \*/);
+    // Markdown, in Slack's markdown block.
+    expect(textOf(answersIn(thread)[1]!)).toMatch(/^Papers similar to \*\*/);
   });
 
   it("gives a choice one button per candidate, and a click opens that paper's card", async () => {
@@ -99,7 +101,7 @@ describe("Slack buttons", () => {
     await send(slashCommand("/similar", "PyramidKV", running.slack.responseUrl("similar")), FORM);
     await eventually(() => expect(running.slack.responses).toHaveLength(1));
     const blocks = running.slack.responses[0]!.blocks as Block[];
-    expect(textOf(blocks)).toMatch(/^Papers similar to \*PyramidKV/);
+    expect(textOf(blocks)).toMatch(/^Papers similar to \*\*PyramidKV/);
     expect(blocks.at(-1)!.type).toBe("actions");
   });
 });

@@ -34,11 +34,12 @@ describe("Slack adapter (real Bolt app, signed requests, local Web API)", () => 
     const placeholder = slack.calls.find((call) => call.method === "chat.postMessage")!;
     expect(placeholder.body).toMatchObject({ channel: "C1", thread_ts: "1700000000.000001" });
     const update = slack.calls.findLast((call) => call.method === "chat.update")!;
-    const blocks = update.body.blocks as { type: string; text?: { text: string } }[];
-    const text = blocks.map((block) => block.text?.text ?? "").join("\n");
-    expect(text).toMatch(/\*Model Tells You What to Discard|\*PyramidKV|\*Head-Aware/);
-    expect(text).toMatch(/\[1\] <https:\/\/huggingface\.co\/papers\?q=[^|]+\|[^>]+>/);
-    expect(blocks.every((block) => (block.text?.text.length ?? 0) <= 3000)).toBe(true);
+    const blocks = update.body.blocks as { type: string; text?: string | { text: string } }[];
+    // The answer's Markdown goes to Slack's markdown block as written; the sources are a mrkdwn list of links.
+    expect(blocks[0]).toEqual({ type: "markdown", text: expect.stringMatching(/\*\*(?:Model Tells You What to Discard|PyramidKV|Head-Aware)/) });
+    const sections = blocks.flatMap((block) => (typeof block.text === "object" ? [block.text.text] : []));
+    expect(sections.join("\n")).toMatch(/\[1\] <https:\/\/huggingface\.co\/papers\?q=[^|]+\|[^>]+>/);
+    expect(sections.every((text) => text.length <= 3000)).toBe(true);
     expect(update.body.ts).toBeDefined();
   });
 
