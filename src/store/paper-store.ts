@@ -10,7 +10,10 @@ export type StoredPaper = Paper & {
   addedAt: string;
 };
 
-export type StoredPaperWithVector = StoredPaper & { vector: number[] };
+/** Float32Array where vectors flow in bulk (ingest): a quarter of the memory of a number[], and the layout LanceDB stores. */
+export type Vector = Float32Array | number[];
+
+export type StoredPaperWithVector = StoredPaper & { vector: Vector };
 
 /** Constraints applied inside a search, not after it. Dates are inclusive ISO dates. */
 export type PaperFilters = { from?: string; to?: string; minUpvotes?: number };
@@ -22,8 +25,8 @@ export type ScoredId = { id: string; score: number };
 export type EmbedderStamp = { embedder: string; dims: number };
 
 /**
- * The paper library. Writes are all-or-nothing: `upsert` either stores every
- * row it was given or none of them.
+ * The paper library. Each write is all-or-nothing: `upsert` and `writeBatch`
+ * either store every row they were given or none of them.
  */
 export interface PaperStore {
   /** The embedder the library was built with; undefined while it is empty. */
@@ -33,15 +36,34 @@ export interface PaperStore {
   version(): Promise<number>;
   /** Every paper, without vectors, newest first. */
   list(): Promise<StoredPaper[]>;
+  /** The papers with these ids, without vectors, in no particular order; ids not in the library are left out. A keyed lookup, not a scan in JS. */
+  get(ids: string[]): Promise<StoredPaper[]>;
+  /** The papers stored under any of these ids or normalised titles (`normalizeTitle`): how ingest finds what a batch changes. */
+  findExisting(ids: string[], titleKeys: string[]): Promise<StoredPaper[]>;
   vectorsOf(ids: string[]): Promise<Map<string, number[]>>;
+  /** `vectorsOf` as stored, as Float32Array, for ingest. */
+  storedVectors(ids: string[]): Promise<Map<string, Float32Array>>;
   /** BM25 full-text search, title weighted above abstract; best first. */
   textSearch(text: string, limit: number, filters?: PaperFilters): Promise<ScoredId[]>;
   /** Nearest papers by cosine similarity (score = similarity); best first. */
   vectorSearch(vector: number[], limit: number, filters?: PaperFilters): Promise<ScoredId[]>;
   /** How many papers pass the filters, and the date range they span. */
   coverage(filters?: PaperFilters): Promise<{ papers: number; earliest?: string; latest?: string }>;
-  /** Inserts or replaces papers by id, and deletes `supersededIds` (papers now stored under another id), in one write. */
+  /** Inserts or replaces papers by id, and deletes `supersededIds` (papers now stored under another id), in one write; then brings the indexes up to date. */
   upsert(papers: StoredPaperWithVector[], stamp: EmbedderStamp, supersededIds?: string[]): Promise<void>;
+  /**
+   * `upsert` without the index work: one commit per batch of a bulk ingest,
+   * idempotent (rewriting a batch changes nothing), so a killed run's rerun
+   * converges. `finishWrites` brings the indexes up once at the end.
+   */
+  writeBatch(papers: StoredPaperWithVector[], stamp: EmbedderStamp, supersededIds?: string[]): Promise<void>;
+  /**
+   * After writes: builds or extends every index to cover every row (a vector
+   * index rebuilt, with partitions for its size, once the library has
+   * outgrown it), merges index segments and small files, and drops old
+   * versions.
+   */
+  finishWrites(): Promise<{ created: string[]; caughtUp: string[] }>;
   /** Replaces the whole library in one write, e.g. to rebuild it with another embedder. */
   replaceAll(papers: StoredPaperWithVector[], stamp: EmbedderStamp): Promise<void>;
   /**

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { PaperbotError } from "../../errors.ts";
 import { ingestRecords } from "../../ingest/ingest.ts";
-import { loadFiles } from "../../sources/load.ts";
+import { checkFiles, inputFiles, streamRecords } from "../../sources/load.ts";
 import { writeJson, type CliContext } from "../context.ts";
 import { dbOption, parseYear } from "../options.ts";
 import { progressBar } from "../progress.ts";
@@ -20,19 +20,21 @@ export function registerIngest(program: Command, context: () => CliContext): voi
     .option("--json", "print one JSON object with the counts")
     .action(async (paths: string[], flags: IngestFlags) => {
       const ctx = context();
-      const loaded = await loadFiles(paths, { today: new Date(), ...(flags.year && { year: flags.year }) });
-      if (loaded.length === 0) throw new PaperbotError("USAGE", `No .txt or .jsonl files found in ${paths.join(", ")}`);
+      const years = { today: new Date(), ...(flags.year && { year: flags.year }) };
+      const files = await inputFiles(paths);
+      if (files.length === 0) throw new PaperbotError("USAGE", `No .txt or .jsonl files found in ${paths.join(", ")}`);
+      // Every record is parsed once before anything is written, holding none, so one bad file stops the run with the library untouched.
+      const totalRecords = await checkFiles(files, years);
       const store = await ctx.openStore(flags.db, { create: true });
-      const bar = progressBar(ctx.stderr, "Embedding");
+      const bar = progressBar(ctx.stderr, "Ingesting");
       try {
-        const records = loaded.flatMap((file) => file.records);
         const summary = await ingestRecords(
-          records,
+          streamRecords(files, years),
           { store, embedder: await ctx.embedder(), logger: ctx.logger },
-          { rebuild: flags.rebuild ?? false, dryRun: flags.dryRun ?? false, onEmbedProgress: bar.update },
+          { rebuild: flags.rebuild ?? false, dryRun: flags.dryRun ?? false, totalRecords, onProgress: (done, total) => bar.update(Math.round(done), total ?? totalRecords) },
         );
         bar.stop();
-        const result = { files: loaded.length, ...summary };
+        const result = { files: files.length, ...summary };
         if (flags.json) return writeJson(ctx.stdout, result);
         const total = await store.count();
         ctx.stdout.write(describe(result, total, flags.db ?? ctx.config.db.uri, flags.dryRun ?? false));

@@ -24,7 +24,7 @@ export function registerReindex(program: Command, context: () => CliContext): vo
         const embedder = await ctx.embedder();
         const bar = progressBar(ctx.stderr, `Re-embedding with ${embedder.id}`);
         try {
-          await ingestRecords([], { store, embedder, logger: ctx.logger }, { rebuild: true, onEmbedProgress: bar.update });
+          await ingestRecords([], { store, embedder, logger: ctx.logger }, { rebuild: true, onProgress: (done, total) => bar.update(done, total ?? done) });
         } finally {
           bar.stop();
         }

@@ -1,36 +1,45 @@
 import * as lancedb from "@lancedb/lancedb";
+import { INDEX_SETTINGS } from "./index-settings.ts";
 
 const FTS_OPTIONS = { stem: true, language: "English", removeStopWords: true, lowercase: true, asciiFolding: true } as const;
 const TEXT_COLUMNS = ["title", "abstract"] as const;
-/** Below this many papers an exact scan is fast enough (a few ms); above it, HNSW (see `npm run bench`). */
-export const VECTOR_INDEX_MIN_PAPERS = 5_000;
+/** Keyed lookups (ingest's change detection, get by id); not search indexes, so not reported by indexCoverage. */
+const KEY_COLUMNS = ["id", "title_key"] as const;
+export const VECTOR_INDEX_MIN_PAPERS = INDEX_SETTINGS.vectorIndexMinPapers;
 
 /** One index the library should have, and how many rows it covers; `present: false` when it was never built. */
 export type IndexCoverage = { column: string; present: boolean; indexed: number; unindexed: number };
 
-/** What `repairIndexes` had to do; both empty when every index already covered every row. */
+/** What `repairIndexes` and `finishIndexes` had to do; both empty when every index already covered every row. */
 export type IndexRepair = { created: string[]; caughtUp: string[] };
 
 /**
- * Full-text indexes, one per column so that search can weight title above
- * abstract; and, once the library is large enough for a full scan to be
- * slow, an HNSW vector index. New rows join existing indexes through
- * `optimize` instead of a rebuild.
+ * After writes: one `optimize` merges small files and index segments,
+ * extends the existing indexes to the new rows and drops old versions; then
+ * the missing indexes are built, once, over the whole table. A vector index
+ * the table has outgrown is dropped first and trained again with partitions
+ * for its new size. `rebuilt`: the table was just replaced, every index is new.
  */
-export async function refreshIndexes(table: lancedb.Table, rebuilt: boolean): Promise<void> {
-  const existing = new Set((await table.listIndices()).flatMap((index) => index.columns));
-  for (const column of TEXT_COLUMNS) {
-    if (rebuilt || !existing.has(column)) await createTextIndex(table, column);
+export async function finishIndexes(table: lancedb.Table, rebuilt = false): Promise<IndexRepair> {
+  const before = await indexCoverage(table);
+  const vector = before.find((entry) => entry.column === "vector");
+  if (!rebuilt && vector?.present && (await table.countRows()) > INDEX_SETTINGS.retrainGrowth * vector.indexed) {
+    await dropIndexOn(table, "vector");
   }
-  const hasVectorIndex = !rebuilt && existing.has("vector");
-  if (!hasVectorIndex && (await table.countRows()) >= VECTOR_INDEX_MIN_PAPERS) await createVectorIndex(table);
-  if (!rebuilt) await table.optimize();
+  if (!rebuilt) await table.optimize({ cleanupOlderThan: new Date(Date.now() - INDEX_SETTINGS.keepVersionsMs) });
+  const created = await createMissing(table);
+  // Should optimize have left rows out (an index it cannot extend), build that index afresh.
+  for (const entry of await indexCoverage(table)) {
+    if (entry.unindexed > 0) await createIndex(table, entry.column);
+  }
+  const caughtUp = before.filter((entry) => entry.present && entry.unindexed > 0 && !created.includes(entry.column)).map((entry) => entry.column);
+  return { created, caughtUp };
 }
 
 /**
  * Every index the library should have, with how many rows it covers. Rows
- * are committed before their indexes are built (two commits), so a process
- * killed in between leaves rows outside an index, or no index at all.
+ * are committed before their indexes are built (separate commits), so a
+ * process killed in between leaves rows outside an index, or no index at all.
  */
 export async function indexCoverage(table: lancedb.Table): Promise<IndexCoverage[]> {
   const rows = await table.countRows();
@@ -55,26 +64,64 @@ export async function repairIndexes(table: lancedb.Table): Promise<IndexRepair> 
   const coverage = await indexCoverage(table);
   const created: string[] = [];
   for (const { column } of coverage.filter((entry) => !entry.present)) {
-    if (column === "vector") await createVectorIndex(table);
-    else await createTextIndex(table, column);
+    await createIndex(table, column);
     created.push(column);
   }
   const caughtUp = coverage.filter((entry) => entry.present && entry.unindexed > 0).map((entry) => entry.column);
   if (caughtUp.length === 0) return { created, caughtUp };
-  await table.optimize();
-  // Should optimize leave rows out (an index it cannot extend), build that index afresh.
+  await table.optimize({ cleanupOlderThan: new Date(Date.now() - INDEX_SETTINGS.keepVersionsMs) });
   for (const entry of await indexCoverage(table)) {
-    if (entry.unindexed === 0) continue;
-    if (entry.column === "vector") await createVectorIndex(table);
-    else await createTextIndex(table, entry.column);
+    if (entry.unindexed > 0) await createIndex(table, entry.column);
   }
   return { created, caughtUp };
 }
 
-async function createTextIndex(table: lancedb.Table, column: string): Promise<void> {
-  await table.createIndex(column, { config: lancedb.Index.fts(FTS_OPTIONS), replace: true });
+async function createMissing(table: lancedb.Table): Promise<string[]> {
+  const created: string[] = [];
+  const indexed = new Set((await table.listIndices()).flatMap((index) => index.columns));
+  for (const { column, present } of await indexCoverage(table)) {
+    if (present) continue;
+    await createIndex(table, column);
+    created.push(column);
+  }
+  for (const column of KEY_COLUMNS) {
+    if (!indexed.has(column)) await table.createIndex(column, { config: lancedb.Index.btree(), replace: true });
+  }
+  return created;
 }
 
+async function createIndex(table: lancedb.Table, column: string): Promise<void> {
+  if (column === "vector") await createVectorIndex(table);
+  else await table.createIndex(column, { config: lancedb.Index.fts(FTS_OPTIONS), replace: true });
+}
+
+async function dropIndexOn(table: lancedb.Table, column: string): Promise<void> {
+  for (const index of await table.listIndices()) if (index.columns.includes(column)) await table.dropIndex(index.name);
+}
+
+/**
+ * IVF-PQ: k-means partitions plus compressed codes, so the build is one
+ * pass of assignment and encoding over the rows (linear), unlike a graph
+ * over the whole table. Search reranks with the full vectors (refineFactor).
+ */
 async function createVectorIndex(table: lancedb.Table): Promise<void> {
-  await table.createIndex("vector", { config: lancedb.Index.hnswSq({ distanceType: "cosine" }), replace: true });
+  const rows = await table.countRows();
+  const dims = await vectorDims(table);
+  const config = lancedb.Index.ivfPq({ distanceType: "cosine", numPartitions: partitionsFor(rows), numSubVectors: subVectorsFor(dims) });
+  await table.createIndex("vector", { config, replace: true });
+}
+
+export function partitionsFor(rows: number): number {
+  const byRows = Math.ceil(rows / INDEX_SETTINGS.papersPerPartition);
+  return Math.max(1, Math.min(INDEX_SETTINGS.maxPartitions, Math.round(Math.sqrt(rows)), byRows));
+}
+
+export function subVectorsFor(dims: number): number {
+  const width = INDEX_SETTINGS.pqValuesPerSubVector.find((values) => dims % values === 0) ?? 1;
+  return dims / width;
+}
+
+async function vectorDims(table: lancedb.Table): Promise<number> {
+  const field = (await table.schema()).fields.find((candidate) => candidate.name === "vector");
+  return (field?.type as { listSize?: number } | undefined)?.listSize ?? 0;
 }

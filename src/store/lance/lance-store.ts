@@ -1,19 +1,23 @@
+import "./native-log.ts";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import * as lancedb from "@lancedb/lancedb";
 import { PaperbotError } from "../../errors.ts";
-import { normalizeTitle } from "../../papers/paper.ts";
 import type { EmbedderStamp, PaperFilters, PaperStore, ScoredId, StoredPaper, StoredPaperWithVector } from "../paper-store.ts";
 import { LanceChatState, type ChatStateOptions } from "./chat-state-tables.ts";
 import { LanceConversations } from "./conversation-tables.ts";
 import { LanceDigestStore } from "./digest-tables.ts";
 import { filterSql, sqlString } from "./filters.ts";
-import { indexCoverage, refreshIndexes, repairIndexes, type IndexCoverage, type IndexRepair } from "./indexes.ts";
-import { COLUMNS_WITHOUT_VECTOR, fromRow, PAPERS_TABLE, papersSchema, toRow } from "./schema.ts";
+import { finishIndexes, indexCoverage, repairIndexes, type IndexCoverage, type IndexRepair } from "./indexes.ts";
+import { paperTable } from "./paper-rows.ts";
+import { COLUMNS_WITHOUT_VECTOR, fromRow, PAPERS_TABLE, papersSchema } from "./schema.ts";
 import { acquireWriteLock, type ReleaseLock } from "./write-lock.ts";
 
-/** `readConsistencySeconds`: how stale a long-running process may see the library (writes by other processes). */
-export type LanceLocation = { uri: string; apiKey?: string; region?: string; readConsistencySeconds?: number };
+/**
+ * `readConsistencySeconds`: how stale a long-running process may see the library (writes by other processes).
+ * `storageOptions`: object-store settings for s3:// and other remote URIs (endpoint, region, credentials; see config.ts).
+ */
+export type LanceLocation = { uri: string; apiKey?: string; region?: string; readConsistencySeconds?: number; storageOptions?: Record<string, string> };
 
 /** `mustExist`: refuse, rather than start an empty library, when there is none at the location (every command but ingest). */
 export type OpenOptions = { mustExist?: boolean };
@@ -40,9 +44,9 @@ export class LancePaperStore implements PaperStore {
         ...(location.apiKey && { apiKey: location.apiKey }),
         ...(location.region && { region: location.region }),
         ...(location.readConsistencySeconds !== undefined && { readConsistencyInterval: location.readConsistencySeconds }),
+        ...(location.storageOptions && { storageOptions: location.storageOptions }),
       });
-      const names = await db.tableNames();
-      const table = names.includes(PAPERS_TABLE) ? await db.openTable(PAPERS_TABLE) : undefined;
+      const table = await openIfExists(db, PAPERS_TABLE);
       if (table) await migrate(table);
       store = new LancePaperStore(db, table, localDir);
     } catch (cause) {
@@ -123,11 +127,31 @@ export class LancePaperStore implements PaperStore {
     return rows.map(fromRow).sort(newestFirst);
   }
 
+  async get(ids: string[]): Promise<StoredPaper[]> {
+    if (!this.#table || ids.length === 0) return [];
+    const rows = await this.#table.query().where(inList("id", ids)).select(COLUMNS_WITHOUT_VECTOR).toArray();
+    return rows.map(fromRow);
+  }
+
+  async findExisting(ids: string[], titleKeys: string[]): Promise<StoredPaper[]> {
+    if (!this.#table || ids.length + titleKeys.length === 0) return [];
+    const where = [ids.length > 0 && inList("id", ids), titleKeys.length > 0 && inList("title_key", titleKeys)].filter(Boolean).join(" OR ");
+    const rows = await this.#table.query().where(where).select(COLUMNS_WITHOUT_VECTOR).toArray();
+    return rows.map(fromRow);
+  }
+
   async vectorsOf(ids: string[]): Promise<Map<string, number[]>> {
     const vectors = new Map<string, number[]>();
+    for (const [id, vector] of await this.storedVectors(ids)) vectors.set(id, Array.from(vector));
+    return vectors;
+  }
+
+  async storedVectors(ids: string[]): Promise<Map<string, Float32Array>> {
+    const vectors = new Map<string, Float32Array>();
     if (!this.#table || ids.length === 0) return vectors;
-    const rows = await this.#table.query().where(`id IN (${ids.map(sqlString).join(", ")})`).select(["id", "vector"]).toArray();
-    for (const row of rows) vectors.set(row.id as string, Array.from(row.vector as Iterable<number>));
+    const rows = await this.#table.query().where(inList("id", ids)).select(["id", "vector"]).toArray();
+    // Copied out of the Arrow batch, which would otherwise stay alive as long as any one vector does.
+    for (const row of rows) vectors.set(row.id as string, Float32Array.from(row.vector as Iterable<number>));
     return vectors;
   }
 
@@ -155,23 +179,41 @@ export class LancePaperStore implements PaperStore {
 
   async upsert(papers: StoredPaperWithVector[], stamp: EmbedderStamp, supersededIds: string[] = []): Promise<void> {
     if (papers.length === 0) return;
-    if (!this.#table) return this.replaceAll(papers, stamp);
-    const table = this.#table;
+    await this.writeBatch(papers, stamp, supersededIds);
+    await this.finishWrites();
+  }
+
+  async writeBatch(papers: StoredPaperWithVector[], stamp: EmbedderStamp, supersededIds: string[] = []): Promise<void> {
+    if (papers.length === 0 && supersededIds.length === 0) return;
     await this.#write(async () => {
+      const data = paperTable(papers, stamp);
+      if (!this.#table) {
+        this.#table = await this.#db.createTable(PAPERS_TABLE, data, { schema: papersSchema(stamp.dims), mode: "create" });
+        return;
+      }
       // One merge is one commit: readers see all of these rows or none.
-      let merge = table.mergeInsert("id").whenMatchedUpdateAll().whenNotMatchedInsertAll();
-      if (supersededIds.length > 0) merge = merge.whenNotMatchedBySourceDelete({ where: `id IN (${supersededIds.map(sqlString).join(", ")})` });
-      await merge.execute(toRows(papers, stamp));
-      await refreshIndexes(table, false);
+      let merge = this.#table.mergeInsert("id").whenMatchedUpdateAll().whenNotMatchedInsertAll();
+      if (supersededIds.length > 0) merge = merge.whenNotMatchedBySourceDelete({ where: inList("id", supersededIds) });
+      await merge.execute(data);
     });
+  }
+
+  async finishWrites(): Promise<IndexRepair> {
+    const table = this.#table;
+    if (!table) return { created: [], caughtUp: [] };
+    let repair: IndexRepair = { created: [], caughtUp: [] };
+    await this.#write(async () => {
+      repair = await finishIndexes(table);
+    });
+    return repair;
   }
 
   async replaceAll(papers: StoredPaperWithVector[], stamp: EmbedderStamp): Promise<void> {
     await this.#write(async () => {
       const schema = papersSchema(stamp.dims);
       const mode = this.#table ? "overwrite" : "create";
-      this.#table = await this.#db.createTable(PAPERS_TABLE, toRows(papers, stamp), { schema, mode });
-      await refreshIndexes(this.#table, true);
+      this.#table = await this.#db.createTable(PAPERS_TABLE, paperTable(papers, stamp), { schema, mode });
+      await finishIndexes(this.#table, true);
     });
   }
 
@@ -189,14 +231,28 @@ export class LancePaperStore implements PaperStore {
   }
 }
 
+/**
+ * The table, or undefined when there is none. Opened directly rather than
+ * looked up in `tableNames()`: on object stores that lists the whole
+ * location, and S3-compatible servers differ in how they list.
+ */
+async function openIfExists(db: lancedb.Connection, name: string): Promise<lancedb.Table | undefined> {
+  try {
+    return await db.openTable(name);
+  } catch (error) {
+    if (/was not found|does not exist/i.test((error as Error).message)) return undefined;
+    throw error;
+  }
+}
+
 /** Libraries written by earlier versions lack later columns; add them, empty. */
 async function migrate(table: lancedb.Table): Promise<void> {
   const columns = new Set((await table.schema()).fields.map((field) => field.name));
   if (!columns.has("extra")) await table.addColumns([{ name: "extra", valueSql: "CAST(NULL AS STRING)" }]);
 }
 
-function toRows(papers: StoredPaperWithVector[], stamp: EmbedderStamp) {
-  return papers.map((paper) => toRow(paper, normalizeTitle(paper.title), stamp.embedder));
+function inList(column: string, values: string[]): string {
+  return `${column} IN (${values.map(sqlString).join(", ")})`;
 }
 
 /** Title matches count double: a word in the title says more about a paper than one in its abstract. */

@@ -5,7 +5,7 @@ import { PaperbotError } from "../../errors.ts";
 import { sqlString } from "./filters.ts";
 
 const LEASES = "leases";
-/** After this many claims (renewals every few seconds add up), old table versions are pruned, so the table stays a few files. */
+/** After this many successful claims (a renewal every 15 s adds a version each), old versions are pruned, so the table stays a few files. */
 const TIDY_EVERY_CLAIMS = 200;
 /** Versions younger than this are kept by the tidy: a reader in another process may still be on one. */
 const KEEP_VERSIONS_MS = 60_000;
@@ -52,8 +52,10 @@ export class LanceLease implements Lease {
       .mergeInsert("name")
       .whenMatchedUpdateAll({ where: `target.owner = source.owner OR target.expires_at <= ${now}` })
       .execute([{ name: this.#name, owner: this.owner, expires_at: now + this.#ttlMs }]);
-    if (++this.#claims % TIDY_EVERY_CLAIMS === 0) await table.optimize({ cleanupOlderThan: new Date(Date.now() - KEEP_VERSIONS_MS) }).catch(() => undefined);
-    return result.numUpdatedRows > 0;
+    const held = result.numUpdatedRows > 0;
+    // Only the holder tidies, so standbys' claims do not race a compaction for nothing; a failed tidy waits for the next.
+    if (held && ++this.#claims % TIDY_EVERY_CLAIMS === 0) await table.optimize({ cleanupOlderThan: new Date(Date.now() - KEEP_VERSIONS_MS) }).catch(() => undefined);
+    return held;
   }
 
   async release(): Promise<void> {

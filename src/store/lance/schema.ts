@@ -1,6 +1,9 @@
-import { Field, FixedSizeList, Float32, Int32, List, Schema, Utf8 } from "apache-arrow";
+import type { Schema } from "apache-arrow";
 import { EXTRA_FIELDS } from "../../papers/paper.ts";
 import type { StoredPaper, StoredPaperWithVector } from "../paper-store.ts";
+import { arrow } from "./arrow.ts";
+
+const { Field, FixedSizeList, Float32, Int32, List, Schema: ArrowSchema, Utf8 } = arrow;
 
 function extraOf(paper: StoredPaperWithVector): string | null {
   const extra = Object.fromEntries(EXTRA_FIELDS.filter((field) => paper[field] !== undefined).map((field) => [field, paper[field]]));
@@ -16,7 +19,7 @@ export const PAPERS_TABLE = "papers";
  */
 export function papersSchema(dims: number): Schema {
   const text = (name: string, nullable = false) => new Field(name, new Utf8(), nullable);
-  return new Schema([
+  return new ArrowSchema([
     text("id"),
     text("title"),
     text("title_key"),
@@ -54,7 +57,7 @@ export type PaperRow = {
   added_at: string;
   embedder: string;
   extra: string | null;
-  vector: number[];
+  vector: Float32Array | number[];
 };
 
 export function toRow(paper: StoredPaperWithVector, titleKey: string, embedder: string): PaperRow {
