@@ -1,5 +1,5 @@
 import { ButtonStyle, ComponentType } from "discord.js";
-import { actionsOf, encodeAction, feedbackOf, MAX_ACTIONS } from "../../src/chat/actions.ts";
+import { actionsOf, encodeAction, feedbackOf } from "../../src/chat/actions.ts";
 import type { ChatResponse } from "../../src/chat/response.ts";
 
 /** Every paperbot button's custom_id starts so; the adapter answers only these. */
@@ -8,18 +8,19 @@ export const BUTTON_PREFIX = "paperbot:";
 type Button = { type: ComponentType.Button; style: ButtonStyle; label: string; custom_id: string; emoji?: { name: string } };
 export type ButtonRow = { type: ComponentType.ActionRow; components: Button[] };
 
+/** Discord takes five buttons per row (and five rows per message). */
+const ROW = 5;
 const row = (components: Button[]): ButtonRow => ({ type: ComponentType.ActionRow, components });
 const customId = (encoded: string) => `${BUTTON_PREFIX}${encoded}`.slice(0, 100);
 
 /**
- * The response's buttons as message components: the paper buttons in one
- * row (Discord takes five per row), an answer's thumbs up and down in a row
- * of their own. The custom_id carries what to do and to what, so a click
+ * The response's buttons as message components: the paper buttons in rows
+ * of five (an answer's "Similar to" row above its "Details" row), an
+ * answer's thumbs up and down in a row of their own. The custom_id carries what to do and to what, so a click
  * after a restart still works.
  */
 export function buttonRows(response: ChatResponse): ButtonRow[] {
-  const actions = actionsOf(response).slice(0, MAX_ACTIONS);
-  const papers = actions.map((action): Button => ({
+  const papers = actionsOf(response).map((action): Button => ({
     type: ComponentType.Button,
     style: action.kind === "paper" ? ButtonStyle.Primary : ButtonStyle.Secondary,
     label: action.label,
@@ -32,7 +33,9 @@ export function buttonRows(response: ChatResponse): ButtonRow[] {
     emoji: { name: action.vote === "up" ? "👍" : "👎" },
     custom_id: customId(encodeAction(action)),
   }));
-  return [...(papers.length > 0 ? [row(papers)] : []), ...(votes.length > 0 ? [row(votes)] : [])];
+  const rows: ButtonRow[] = [];
+  for (let start = 0; start < papers.length; start += ROW) rows.push(row(papers.slice(start, start + ROW)));
+  return [...rows, ...(votes.length > 0 ? [row(votes)] : [])];
 }
 
 export function actionFromCustomId(customId: string): string | undefined {

@@ -19,7 +19,8 @@ export const MARKDOWN_LIMIT = 12_000;
  * and code come out as written, with no conversion to mrkdwn by hand.
  */
 export function markdownBlock(markdown: string): SlackBlock {
-  const text = markdown.length > MARKDOWN_LIMIT ? `${markdown.slice(0, MARKDOWN_LIMIT - 2)} …` : markdown;
+  const note = "\n\n_(Shortened to fit Slack's message limits.)_";
+  const text = markdown.length > MARKDOWN_LIMIT ? `${markdown.slice(0, MARKDOWN_LIMIT - note.length - 2)} …${note}` : markdown;
   return { type: "markdown", text: neutralizeMentions(text) };
 }
 

@@ -13,12 +13,16 @@ export type ChatAction = PaperAction | FeedbackAction;
 /** What a button carries on the wire: the action without its label. */
 export type EncodedAction = Pick<PaperAction, "kind" | "paperId"> | Pick<FeedbackAction, "kind" | "vote" | "questionId">;
 
-/** Paper buttons per message: five fill a row on the platforms with rows, and more would crowd any of them. */
+/** Papers given buttons per message: five fill a row on the platforms with rows, and more would crowd any of them. */
 export const MAX_ACTIONS = 5;
 /** Button text stays under the shortest platform limit on button labels (75 characters). */
 const LABEL_LIMIT = 70;
 
-/** The paper buttons under a response: one per candidate of a choice, and "Similar papers" for each paper it lists. */
+/**
+ * The paper buttons under a response: one per candidate of a choice; for
+ * every paper an answer or a list cites, "Similar to [n]" (more like it)
+ * and then "Details [n]" (its card), each kind together so they line up.
+ */
 export function actionsOf(response: ChatResponse): PaperAction[] {
   switch (response.kind) {
     case "choose":
@@ -27,8 +31,15 @@ export function actionsOf(response: ChatResponse): PaperAction[] {
       return [{ kind: "similar", paperId: response.paper.id, label: "Similar papers" }];
     case "answer": {
       const { citations } = response.reply;
-      if (citations.length === 1) return [{ kind: "similar", paperId: citations[0]!.id, label: "Similar papers" }];
-      return citations.slice(0, MAX_ACTIONS).map((citation) => ({ kind: "similar", paperId: citation.id, label: clip(`Similar to [${citation.n}]`) }));
+      if (citations.length === 1) {
+        const only = citations[0]!.id;
+        return [{ kind: "similar", paperId: only, label: "Similar papers" }, { kind: "paper", paperId: only, label: "Details" }];
+      }
+      const shown = citations.slice(0, MAX_ACTIONS);
+      return [
+        ...shown.map((citation): PaperAction => ({ kind: "similar", paperId: citation.id, label: clip(`Similar to [${citation.n}]`) })),
+        ...shown.map((citation): PaperAction => ({ kind: "paper", paperId: citation.id, label: clip(`Details [${citation.n}]`) })),
+      ];
     }
     default:
       return [];

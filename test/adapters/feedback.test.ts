@@ -95,7 +95,10 @@ describe("feedback on answers", () => {
     const withThumbs = (call: (typeof discord.calls)[number]) => inThread(call) && ((call.body.components ?? []) as Row[]).some((row) => row.components.some((button) => button.custom_id.startsWith("paperbot:feedback:")));
     await eventually(() => expect(discord.calls.some(withThumbs)).toBe(true), 20_000);
     const answerIds = discord.calls.filter(inThread).map((call) => call.created ?? /\/messages\/(\d+)$/.exec(call.path)?.[1]);
-    const thumbs = (discord.calls.find(withThumbs)!.body.components as Row[]).at(-1)!.components;
+    const rows = discord.calls.find(withThumbs)!.body.components as Row[];
+    // A row of "Similar to [n]", a row of "Details [n]", then the thumbs.
+    expect(rows.map((row) => row.components[0]!.label)).toEqual(["Similar to [1]", "Details [1]", "Helpful"]);
+    const thumbs = rows.at(-1)!.components;
     expect(thumbs.map((button) => [button.emoji?.name, button.custom_id])).toEqual([
       ["👍", `paperbot:feedback:up:${asked}`],
       ["👎", `paperbot:feedback:down:${asked}`],

@@ -18,15 +18,20 @@ describe("Slack rendering", () => {
     expect(toMrkdwn("A \\*starred\\* title")).toBe("A *starred* title");
   });
 
-  it("keeps every section within 3,000 characters and a message within 50 blocks", () => {
+  it("keeps an answer's Markdown within the markdown block's 12,000 characters, every section within 3,000 and a message within 50 blocks", () => {
     const long = Array.from({ length: 1_200 }, (_, index) => `${index}. ${"word ".repeat(30)}`).join("\n");
     const message = toSlackMessage({ kind: "answer", reply: reply(long, 8) });
     expect(message.blocks.length).toBeLessThanOrEqual(50);
-    for (const block of message.blocks) expect(JSON.stringify(block).length).toBeLessThan(3_200);
+    const [markdown, ...rest] = message.blocks as { type: string; text?: string }[];
+    expect(markdown!.type).toBe("markdown");
+    expect(markdown!.text!.length).toBeLessThanOrEqual(12_000);
     // Shortened, saying so, with the buttons kept last.
-    expect(JSON.stringify(message.blocks.at(-2))).toContain("Shortened to fit");
+    expect(markdown!.text).toMatch(/ …\n\n_\(Shortened to fit Slack's message limits\.\)_$/);
+    for (const block of rest) expect(JSON.stringify(block).length).toBeLessThan(3_200);
     expect(message.blocks.at(-1)).toMatchObject({ type: "actions" });
     expect(message.text.length).toBeLessThanOrEqual(300);
+    const many = toSlackMessage({ kind: "answer", reply: reply("Short.", 200) });
+    expect(many.blocks.length).toBeLessThanOrEqual(50);
   });
 
   it("splits at a line break when one fits, else at a space, and never loses text", () => {

@@ -84,6 +84,25 @@ describe("Slack buttons", () => {
     expect(textOf(answersIn(thread)[1]!)).toMatch(/^Papers similar to \*\*/);
   });
 
+  it("puts a 'Details' button beside each, which opens that paper's card in the thread", async () => {
+    const thread = "1700000111.000001";
+    await send(eventCallback("EvDetails", { type: "app_mention", user: "U1", text: "<@UBOT> which papers cover KV cache compression?", ts: thread, channel: "C1" }));
+    await eventually(() => expect(answersIn(thread)).toHaveLength(1));
+    const answer = answersIn(thread)[0]!;
+    const second = /\[2\] <[^|]+\|([^>]+)>/.exec(textOf(answer))![1]!;
+    const buttons = answer.find((block) => block.type === "actions")!.elements!;
+    // "Similar to" for every paper first, then "Details" for every paper, so they line up.
+    const labels = buttons.map((button) => button.text.text);
+    expect(labels).toEqual(expect.arrayContaining(["Details [1]", "Details [2]"]));
+    expect(labels.findLastIndex((label) => label.startsWith("Similar to"))).toBeLessThan(labels.findIndex((label) => label.startsWith("Details")));
+    const details = buttons.find((button) => button.text.text === "Details [2]")!;
+    expect(details.value).toMatch(/^paper:/);
+    const answerTs = running.slack.posted.find((message) => message.thread_ts === thread)!.ts;
+    await send(blockAction(details, { ts: answerTs, threadTs: thread }, running.slack.responseUrl("details")), FORM);
+    await eventually(() => expect(answersIn(thread)).toHaveLength(2));
+    expect(textOf(answersIn(thread)[1]!)).toContain(second);
+  });
+
   it("gives a choice one button per candidate, and a click opens that paper's card", async () => {
     await send(slashCommand("/paper", "Model Tells You", running.slack.responseUrl("choose")), FORM);
     await eventually(() => expect(running.slack.responses).toHaveLength(1));
