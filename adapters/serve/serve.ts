@@ -1,5 +1,6 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { ChatAdapter } from "../../src/chat/adapter.ts";
 import { DigestScheduler } from "../../src/digest/scheduler.ts";
 import { createFetchers, scheduledFetch } from "../../src/sources/fetch.ts";
 import { assembleBot } from "../assemble.ts";
@@ -15,7 +16,6 @@ import { healthHandler, healthState, setAdapterState, startHealthServer } from "
 /** How long a shutdown waits for replies already being written. */
 const DRAIN_MS = 15_000;
 
-type Adapter = { name: string; start(): Promise<unknown>; stop(): Promise<void> };
 
 /**
  * `paperbot serve`: every platform whose credentials are configured, one
@@ -52,7 +52,7 @@ export async function serve(ctx: CliContext, flags: { db?: string }): Promise<vo
     const previous = setAdapterState(state, name, next, reason);
     if (previous !== undefined && previous !== next) logger[next === "ready" ? "info" : "warn"]({ adapter: name, state: next, previous, ...(reason && { reason }) }, `${name}: ${next}`);
   };
-  const adapters: Adapter[] = [];
+  const adapters: ChatAdapter[] = [];
   const say = (line: string) => ctx.stdout.write(`${line}\n`);
 
   const { slack, discord } = platforms;
