@@ -32,6 +32,31 @@ export function paperStoreContract(name: string, open: () => Promise<PaperStore>
       store.close();
     });
 
+    it("looks papers up by id (get) and by id or normalised title (findExisting), without vectors", async () => {
+      const store = await open();
+      const a = storedPaper("Attention Is All You Need");
+      const b = storedPaper("It's a Title, with Punctuation!");
+      await store.upsert([a, b, storedPaper("Unrelated")], stamp);
+      expect((await store.get([a.id, "2401.99999"])).map((paper) => paper.title)).toEqual([a.title]);
+      expect(await store.get([])).toEqual([]);
+      expect((await store.get([a.id]))[0]).not.toHaveProperty("vector");
+      const found = await store.findExisting([a.id], ["it s a title with punctuation"]);
+      expect(found.map((paper) => paper.title).sort()).toEqual([a.title, b.title].sort());
+      expect((await store.storedVectors([b.id])).get(b.id)).toEqual(Float32Array.from([1, 0, 0, 0]));
+      store.close();
+    });
+
+    it("writes batches without touching indexes, and finishWrites brings them up", async () => {
+      const store = await open();
+      await store.writeBatch([storedPaper("One"), storedPaper("Two")], stamp);
+      await store.writeBatch([storedPaper("Two", { upvotes: 5 }), storedPaper("Three", { vector: Float32Array.from([0, 1, 0, 0]) })], stamp);
+      expect(await store.count()).toBe(3);
+      await store.finishWrites();
+      expect((await store.textSearch("Three", 5))[0]?.id).toBe(storedPaper("Three").id);
+      expect((await store.list()).find((paper) => paper.title === "Two")?.upvotes).toBe(5);
+      store.close();
+    });
+
     it("replaces papers by id and deletes superseded ones in the same write", async () => {
       const store = await open();
       const a = storedPaper("A");
