@@ -13,7 +13,7 @@ type ButtonClick = {
   team?: { id: string } | null;
   user: { id: string; name?: string };
   channel?: { id: string };
-  container?: { is_ephemeral?: boolean };
+  container?: { is_ephemeral?: boolean; message_ts?: string };
   message?: { ts: string; thread_ts?: string; text?: string };
 };
 
@@ -44,7 +44,8 @@ export function handleButtons(app: App, core: ChatCore, clients: Omit<Clients, "
       raw: body,
     };
     if (decoded.kind === "feedback") {
-      const answerId = message?.ts ?? `unknown:${(action as { action_ts?: string }).action_ts ?? Date.now()}`;
+      // An ephemeral message (a slash command's private answer) comes without `message`; its container still names it.
+      const answerId = message?.ts ?? click.container?.message_ts ?? `unknown:${(action as { action_ts?: string }).action_ts ?? Date.now()}`;
       const request: ChatRequest = { ...base, command: "feedback", feedback: { vote: decoded.vote, questionId: decoded.questionId, answerId, ...(message?.text && { answer: message.text }) } };
       return void (await core.receive(request, responseUrlReply(respond, true)));
     }

@@ -9,7 +9,7 @@ import { useSampleLibrary } from "../helpers/library.ts";
 import { silentLogger } from "../helpers/logger.ts";
 import { startSlackBot } from "../helpers/slack.ts";
 import { APP_ID, CHANNEL_ID, startDiscordServer } from "../servers/discord.ts";
-import { eventCallback, sendSigned } from "../servers/slack.ts";
+import { eventCallback, sendSigned, slashCommand } from "../servers/slack.ts";
 
 const SECRET = "feedback-secret";
 const QUESTION = "which papers cover KV cache compression?";
@@ -44,14 +44,15 @@ beforeEach(() => {
 type SlackBlock = { type: string; elements?: { type: string; action_id: string; positive_button: { value: string }; negative_button: { value: string } }[] };
 
 /** A click on one of Slack's feedback buttons, as Slack posts it: a block action whose value is the chosen button's. */
-function feedbackClick(value: string, message: { ts: string; threadTs: string; text: string }, responseUrl: string, user = "U1"): string {
+function feedbackClick(value: string, message: { ts: string; threadTs?: string; text: string; ephemeral?: boolean }, responseUrl: string, user = "U1"): string {
   return new URLSearchParams({
     payload: JSON.stringify({
       type: "block_actions", token: "legacy", api_app_id: "A1", trigger_id: "1.2.3", response_url: responseUrl,
       team: { id: "T1", domain: "lab" }, user: { id: user, username: "ada", name: "ada", team_id: "T1" },
-      container: { type: "message", message_ts: message.ts, channel_id: "C1", is_ephemeral: false },
+      container: { type: "message", message_ts: message.ts, channel_id: "C1", is_ephemeral: message.ephemeral === true },
       channel: { id: "C1", name: "papers" },
-      message: { type: "message", ts: message.ts, thread_ts: message.threadTs, text: message.text, user: "UBOT", bot_id: "BBOT" },
+      // Slack sends no `message` for a click on an ephemeral one.
+      ...(!message.ephemeral && { message: { type: "message", ts: message.ts, thread_ts: message.threadTs, text: message.text, user: "UBOT", bot_id: "BBOT" } }),
       actions: [{ type: "feedback_buttons", action_id: "paperbot:feedback", block_id: "paperbot_feedback", value, action_ts: `${Date.now() / 1000}` }],
     }),
   }).toString();
@@ -83,6 +84,18 @@ describe("feedback on answers", () => {
     await eventually(() => expect(server.responses).toHaveLength(2));
     expect(server.responses[1]!.text).toMatch(/^Thanks, glad it helped/);
     expect((await readFeedback(store.connection)).filter((vote) => vote.platform === "slack")).toEqual([expect.objectContaining({ vote: "up", questionId: question, answerId: message.ts })]);
+  }, 40_000);
+
+  it("Slack: an answer to /ask carries them too, with a made-up question id, and a vote on it is stored by the message's container", async () => {
+    const { slack: server, eventsUrl } = slack;
+    await sendSigned(eventsUrl, SECRET, slashCommand("/ask", QUESTION, server.responseUrl("ask")), "application/x-www-form-urlencoded");
+    await eventually(() => expect(server.responses).toHaveLength(1), 20_000);
+    const feedback = (server.responses[0]!.blocks as SlackBlock[]).find((block) => block.type === "context_actions")!.elements![0]!;
+    const questionId = /^feedback:up:(q-[0-9a-f]+)$/.exec(feedback.positive_button.value)![1]!;
+    await sendSigned(eventsUrl, SECRET, feedbackClick(feedback.positive_button.value, { ts: "1700000400.000100", text: "", ephemeral: true }, server.responseUrl("vote3")), "application/x-www-form-urlencoded");
+    await eventually(() => expect(server.responses).toHaveLength(2));
+    const vote = (await readFeedback(store.connection)).find((entry) => entry.questionId === questionId);
+    expect(vote).toMatchObject({ vote: "up", answerId: "1700000400.000100", question: QUESTION, platform: "slack" });
   }, 40_000);
 
   it("Discord: an answer carries a row of thumbs; a click is deferred privately, thanked privately, and stored with the question's and the answer's message ids", async () => {
