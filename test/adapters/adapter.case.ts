@@ -82,6 +82,18 @@ export function adapterContract(name: string, start: (core: ChatCore) => Promise
       if (harness.buttons) expect(card.buttons.some((value) => value.includes("similar:2406.02069"))).toBe(true);
     });
 
+    it("shows thumbs up and down under an answer that asks for feedback", async () => {
+      const answer: ChatResponse = { kind: "answer", questionId: "q-contract", reply: { text: "Two papers cover it [1].", citations: [{ n: 1, id: PAPER.id, title: PAPER.title, url: PAPER.url }], found: true, closest: [], notes: [] } };
+      core.script = async (reply) => {
+        const posted = await reply.post({ progress: "_Looking…_" });
+        await reply.edit(posted, { response: answer });
+      };
+      await harness.say("which papers cover KV cache compression?");
+      await eventually(() => expect(harness.seen().some((message) => message.text.includes("Two papers cover it"))).toBe(true));
+      const shown = harness.seen().filter((message) => message.buttons.length > 0).flatMap((message) => message.buttons);
+      if (harness.buttons) expect(shown).toEqual(expect.arrayContaining([expect.stringContaining("feedback:up:q-contract"), expect.stringContaining("feedback:down:q-contract")]));
+    });
+
     it("reacts to a message it posted", async () => {
       core.script = async (reply) => {
         const posted = await reply.post(text("Noted."));

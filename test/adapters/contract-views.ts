@@ -4,9 +4,14 @@ import type { Harness, Seen } from "./adapter.case.ts";
 
 type Slack = Awaited<ReturnType<typeof startSlackServer>>;
 type Discord = Awaited<ReturnType<typeof startDiscordServer>>;
-type Block = { type: string; elements?: { value?: string }[] };
+type Block = { type: string; elements?: { value?: string; positive_button?: { value: string }; negative_button?: { value: string } }[] };
 
-const slackButtons = (blocks: unknown) => ((blocks as Block[] | undefined) ?? []).filter((block) => block.type === "actions").flatMap((block) => block.elements ?? []).flatMap((element) => (element.value ? [element.value] : []));
+/** Buttons' values: plain buttons in actions blocks, and both halves of Slack's feedback buttons. */
+const slackButtons = (blocks: unknown) =>
+  ((blocks as Block[] | undefined) ?? [])
+    .filter((block) => block.type === "actions" || block.type === "context_actions")
+    .flatMap((block) => block.elements ?? [])
+    .flatMap((element) => [element.value, element.positive_button?.value, element.negative_button?.value].filter((value): value is string => Boolean(value)));
 
 /** What a Slack user sees: messages posted since `from` (an index into `posted`), as last updated, with their reactions. */
 export function slackView(slack: Slack, from: number): Seen[] {
