@@ -27,7 +27,7 @@ export type SizeResult = {
   cold: { search: number[]; paper: number[] };
   warm: { search: WarmResult; lookup: WarmResult; ask: WarmResult };
   raw: { fts: Timing; vector: Timing; hybrid: Timing; peakRssMiB: number | undefined; indices: string[] };
-  indexBuild?: { seconds: number; peakRssMiB: number | undefined; created: string[] };
+  indexBuild?: { seconds: number; peakRssMiB: number | undefined; perIndex: Record<string, number> };
 };
 
 /** Phases that --skip can leave out of a long run (the 1M one, say). */

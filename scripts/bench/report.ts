@@ -28,7 +28,7 @@ export function markdownTable(results: SizeResult[]): string {
     ["ingest wall (papers/s)", (r) => `${seconds(r.ingest.seconds)} (${Math.round(r.ingest.papersPerSecond)})`, TARGETS.ingest],
     ["ingest peak RSS", (r) => mib(r.ingest.peakRssMiB), TARGETS.ingestRss],
     ["ingest from shards: wall (papers/s), peak RSS", (r) => (r.ingestShards ? `${r.ingestShards.shards} files: ${seconds(r.ingestShards.seconds)} (${Math.round(r.ingestShards.papersPerSecond)}), ${mib(r.ingestShards.peakRssMiB)}` : r.skipped.includes("shards") ? "skipped" : "–")],
-    ["index build from scratch (peak RSS)", (r) => (r.indexBuild ? `${seconds(r.indexBuild.seconds)} (${mib(r.indexBuild.peakRssMiB)})` : "skipped")],
+    ["index build from scratch, each index (peak RSS)", (r) => (r.indexBuild ? `${seconds(r.indexBuild.seconds)}: ${Object.entries(r.indexBuild.perIndex).map(([column, s]) => `${column} ${seconds(s)}`).join(", ")} (${mib(r.indexBuild.peakRssMiB)})` : "skipped")],
     ["disk: after ingest / after queries", (r) => `${mib(r.diskMiB)} / ${mib(r.diskAfterQueriesMiB)}`],
     ["cold start to first answer, `search` (1st / 2nd run)", (r) => r.cold.search.map(ms).join(" / "), TARGETS.cold],
     ["cold start to first answer, `paper` (1st / 2nd run)", (r) => r.cold.paper.map(ms).join(" / "), TARGETS.cold],
