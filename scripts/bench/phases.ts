@@ -11,7 +11,7 @@ const COLD_QUESTION = "which papers cover KV cache compression?";
 const COLD_PAPER = "the HNSW paper";
 const COLD_RUNS = 2;
 /** `ask` does a search and then writes the answer; fewer rounds keep the run short. */
-const ASK_ROUNDS = 2;
+export const ASK_ROUNDS = 2;
 
 export type WarmResult = { firstMs: number; timing: Timing; peakRssMiB: number | undefined; answered: number; errors: number };
 export type IngestResult = { seconds: number; papersPerSecond: number; peakRssMiB: number | undefined; summary: Record<string, number> };
@@ -64,7 +64,7 @@ export async function benchSize(options: SizeOptions): Promise<SizeResult> {
     const warm = {
       search: await warmSession(["search", "--stdin", "--db", db], questions, rounds, dir, (answer) => Array.isArray(answer.results) && answer.results.length > 0),
       lookup: await warmSession(["paper", "--stdin", "--db", db], lookups, rounds, dir, (answer) => answer.match != null),
-      ask: await warmSession(["ask", "--stdin", "--db", db], questions, ASK_ROUNDS, dir, (answer) => answer.found === true),
+      ask: await warmSession(["ask", "--stdin", "--db", db], questions, Math.min(rounds, ASK_ROUNDS), dir, (answer) => answer.found === true),
     };
 
     log("raw LanceDB queries");

@@ -1,4 +1,4 @@
-import type { SizeResult, WarmResult } from "./phases.ts";
+import { ASK_ROUNDS, type SizeResult, type WarmResult } from "./phases.ts";
 import type { Timing } from "./stats.ts";
 
 export type RunInfo = { date: string; commit: string; node: string; cpus: string; memoryGiB: number; loadBefore: number[]; loadAfter?: number[]; rounds: number; note?: string };
@@ -57,7 +57,7 @@ export function markdownReport(info: RunInfo, results: SizeResult[]): string {
   return [
     `# paperbot bench, ${info.date}`,
     "",
-    `Commit ${info.commit}, Node ${info.node}, ${info.cpus}, ${info.memoryGiB.toFixed(0)} GiB RAM; offline embedder; warm figures over ${info.rounds} rounds of the eval's questions and lookups (\`ask\`: 2 rounds).`,
+    `Commit ${info.commit}, Node ${info.node}, ${info.cpus}, ${info.memoryGiB.toFixed(0)} GiB RAM; offline embedder; warm figures over ${info.rounds} rounds of the eval's questions and lookups (\`ask\`: ${Math.min(info.rounds, ASK_ROUNDS)}).`,
     `Load average (1, 5, 15 min) before: ${load(info.loadBefore)}; after: ${load(info.loadAfter)}.${info.note ? ` Also running: ${info.note}.` : ""}`,
     "",
     markdownTable(results),
