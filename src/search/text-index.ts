@@ -110,26 +110,46 @@ type TextIndexParts = {
 };
 
 function buildParts(papers: PaperTerms[]): TextIndexParts {
-  const termIds = new Map<string, number>();
+  // Words are looked up by string (the stem cache hands out the same strings, hashes kept); pairs by the two
+  // words' ids, so that no pair string is made until the end: building them per occurrence was most of the time.
+  const wordIds = new Map<string, number>();
+  const pairIds = new Map<number, number>();
+  const pairs: number[] = [];
   const titleLength = new Uint16Array(papers.length);
   const abstractLength = new Uint16Array(papers.length);
   // First pass: each paper's distinct terms with their counts per field, and how many papers hold each term.
   const perPaper: { ids: Int32Array; title: Uint16Array; abstract: Uint16Array }[] = [];
   const frequency: number[] = [];
+  const words: string[] = [];
   papers.forEach((paper, doc) => {
     const counts = new Map<number, number>();
     const titleCount = paper.titleTerms.length;
-    const count = (term: string, field: 0 | 1) => {
-      let id = termIds.get(term);
-      if (id === undefined) termIds.set(term, (id = frequency.push(0) - 1));
-      // Title counts in the low 16 bits, abstract counts above.
-      counts.set(id, (counts.get(id) ?? 0) + (field === 0 ? 1 : 65_536));
+    // Title counts in the low 16 bits, abstract counts above.
+    const add = (id: number, field: 0 | 1) => counts.set(id, (counts.get(id) ?? 0) + (field === 0 ? 1 : 65_536));
+    const wordId = (term: string) => {
+      let id = wordIds.get(term);
+      if (id === undefined) {
+        wordIds.set(term, (id = frequency.push(0) - 1));
+        words[id] = term;
+      }
+      return id;
     };
+    let previous = -1;
     paper.terms.forEach((term, i) => {
       const field = i < titleCount ? 0 : 1;
-      count(term, field);
+      const id = wordId(term);
+      add(id, field);
       // Pairs stay within a field: a title's last word and the abstract's first are not a phrase.
-      if (i + 1 < paper.terms.length && (i + 1 < titleCount) === (i < titleCount)) count(`${term} ${paper.terms[i + 1]}`, field);
+      if (previous >= 0 && i !== titleCount) {
+        const key = previous * PAIR_SPAN + id;
+        let pair = pairIds.get(key);
+        if (pair === undefined) {
+          pairIds.set(key, (pair = frequency.push(0) - 1));
+          pairs[pair] = key;
+        }
+        add(pair, field);
+      }
+      previous = id;
     });
     titleLength[doc] = Math.min(65_535, titleCount);
     abstractLength[doc] = Math.min(65_535, paper.terms.length - titleCount);
@@ -144,6 +164,7 @@ function buildParts(papers: PaperTerms[]): TextIndexParts {
     }
     perPaper.push(entry);
   });
+  const terms = frequency.map((_, id) => words[id] ?? `${words[Math.floor(pairs[id]! / PAIR_SPAN)]} ${words[pairs[id]! % PAIR_SPAN]}`);
   // Second pass: lay every term's postings out contiguously, papers in order.
   const offsets = new Int32Array(frequency.length + 1);
   for (let t = 0; t < frequency.length; t++) offsets[t + 1] = offsets[t]! + frequency[t]!;
@@ -160,8 +181,11 @@ function buildParts(papers: PaperTerms[]): TextIndexParts {
       abstract[at] = entry.abstract[i]!;
     }
   });
-  return { terms: StringTable.of([...termIds.keys()]), offsets, docs, title, abstract, titleLength, abstractLength };
+  return { terms: StringTable.of(terms), offsets, docs, title, abstract, titleLength, abstractLength };
 }
+
+/** Word ids below this make a pair's key (first * PAIR_SPAN + second) unique: room for 4M distinct words. */
+const PAIR_SPAN = 4_194_304;
 
 function average(values: Uint16Array): number {
   let sum = 0;
