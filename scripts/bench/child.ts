@@ -9,7 +9,9 @@ const PEAK_RSS = join(import.meta.dirname, "peak-rss.ts");
 /** Where the last lines of a failed child's stderr are kept, to say why it failed. */
 const STDERR_TAIL = 4_000;
 
-export type ChildRun = { wallMs: number; firstOutputMs: number | undefined; peakRssMiB: number | undefined; stdout: string };
+/** `startedAt`: epoch ms at spawn, to place the child's own log times; `stderr`: all of it when asked for (`keepStderr`). */
+export type ChildRun = { wallMs: number; firstOutputMs: number | undefined; peakRssMiB: number | undefined; stdout: string; startedAt: number; stderr?: string };
+export type ChildOptions = { env?: NodeJS.ProcessEnv; keepStderr?: boolean };
 
 /**
  * Children run as a user runs paperbot, with nothing of this shell's
@@ -25,20 +27,25 @@ export function childEnv(workDir: string): { cwd: string; env: NodeJS.ProcessEnv
 }
 
 /** A script or the CLI (paths relative to the repository) in a fresh Node process, timed from spawn, with its peak memory. */
-export function runChild(script: string, args: string[], workDir: string): Promise<ChildRun> {
+export function runChild(script: string, args: string[], workDir: string, options: ChildOptions = {}): Promise<ChildRun> {
   const rssDir = mkdtempSync(join(tmpdir(), "paperbot-bench-rss-"));
   const rssFile = join(rssDir, "rss");
   const { cwd, env } = childEnv(workDir);
+  const startedAt = Date.now();
   const start = performance.now();
-  const child = spawn(process.execPath, ["--import", PEAK_RSS, join(ROOT, script), ...args], { cwd, env: { ...env, BENCH_PEAK_RSS_FILE: rssFile }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", PEAK_RSS, join(ROOT, script), ...args], { cwd, env: { ...env, ...options.env, BENCH_PEAK_RSS_FILE: rssFile }, stdio: ["ignore", "pipe", "pipe"] });
   let firstOutputMs: number | undefined;
   const stdout: Buffer[] = [];
+  const fullStderr: Buffer[] = [];
   let stderr = "";
   child.stdout.on("data", (chunk: Buffer) => {
     firstOutputMs ??= performance.now() - start;
     stdout.push(chunk);
   });
-  child.stderr.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-STDERR_TAIL)));
+  child.stderr.on("data", (chunk: Buffer) => {
+    if (options.keepStderr) fullStderr.push(chunk);
+    stderr = (stderr + chunk.toString()).slice(-STDERR_TAIL);
+  });
   return new Promise((resolve, reject) => {
     child.on("error", reject);
     child.on("close", (code, signal) => {
@@ -46,7 +53,7 @@ export function runChild(script: string, args: string[], workDir: string): Promi
       const peakRssMiB = readPeakRss(rssFile);
       rmSync(rssDir, { recursive: true, force: true });
       if (code !== 0) return reject(new Error(`${script} ${args.join(" ")} exited with ${code ?? signal}:\n${stderr}`));
-      resolve({ wallMs, firstOutputMs, peakRssMiB, stdout: Buffer.concat(stdout).toString() });
+      resolve({ wallMs, firstOutputMs, peakRssMiB, stdout: Buffer.concat(stdout).toString(), startedAt, ...(options.keepStderr && { stderr: Buffer.concat(fullStderr).toString() }) });
     });
   });
 }

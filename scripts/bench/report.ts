@@ -26,6 +26,7 @@ export function markdownTable(results: SizeResult[]): string {
   const rows: [string, (r: SizeResult) => string, string?][] = [
     ["papers (JSONL size)", (r) => `${r.ingest.summary.papers ?? "?"} (${mib(r.corpusMiB)})`],
     ["ingest wall (papers/s)", (r) => `${seconds(r.ingest.seconds)} (${Math.round(r.ingest.papersPerSecond)})`, TARGETS.ingest],
+    ["ingest: writing batches / finishing (indexes)", (r) => (r.ingest.batchesSeconds === undefined ? "– (no batch log)" : `${seconds(r.ingest.batchesSeconds)} / ${seconds(r.ingest.seconds - r.ingest.batchesSeconds)}`)],
     ["ingest peak RSS", (r) => mib(r.ingest.peakRssMiB), TARGETS.ingestRss],
     ["ingest from shards: wall (papers/s), peak RSS", (r) => (r.ingestShards ? `${r.ingestShards.shards} files: ${seconds(r.ingestShards.seconds)} (${Math.round(r.ingestShards.papersPerSecond)}), ${mib(r.ingestShards.peakRssMiB)}` : r.skipped.includes("shards") ? "skipped" : "–")],
     ["index build from scratch, each index (peak RSS)", (r) => (r.indexBuild ? `${seconds(r.indexBuild.seconds)}: ${Object.entries(r.indexBuild.perIndex).map(([column, s]) => `${column} ${seconds(s)}`).join(", ")} (${mib(r.indexBuild.peakRssMiB)})` : "skipped")],
