@@ -1,25 +1,33 @@
 import { paperText, type Embedder } from "../embed/embedder.ts";
+import { PaperbotError } from "../errors.ts";
 import type { PaperStore, StoredPaperWithVector } from "../store/paper-store.ts";
 import type { Pending } from "./plan.ts";
 import { INGEST_SETTINGS } from "./settings.ts";
 
 /**
  * Each pending paper with its vector: embedded when its text changed (or
- * its stored vector is missing), otherwise the stored one, kept as
- * Float32Array (the embedder's float64 numbers narrowed to what LanceDB
- * stores anyway). `onProgress` gets (embedded, to embed) after each chunk.
+ * its stored vector is missing), otherwise the stored one. Vectors are kept
+ * as Float32Array views into one buffer per chunk (the embedder's numbers
+ * narrowed to the float32 LanceDB stores anyway): a quarter of the memory
+ * of number arrays. `onProgress` gets (embedded, to embed) after each chunk.
  */
 export async function withVectors(entries: Pending[], store: PaperStore, embedder: Embedder, onProgress?: (done: number, total: number) => void): Promise<StoredPaperWithVector[]> {
   const kept = await store.storedVectors(entries.filter((entry) => !entry.embed).map((entry) => entry.storedAs ?? entry.paper.id));
   const keptVector = (entry: Pending) => kept.get(entry.storedAs ?? entry.paper.id);
   const toEmbed = entries.filter((entry) => entry.embed || !keptVector(entry)).map((entry) => entry.paper);
   const fresh = new Map<string, Float32Array>();
-  const chunk = INGEST_SETTINGS.embedChunk;
-  for (let start = 0; start < toEmbed.length; start += chunk) {
-    const slice = toEmbed.slice(start, start + chunk);
-    const vectors = await embedder.embedDocuments(slice.map(paperText));
-    slice.forEach((paper, index) => fresh.set(paper.id, Float32Array.from(vectors[index]!)));
-    onProgress?.(Math.min(start + chunk, toEmbed.length), toEmbed.length);
+  const { dims } = embedder;
+  for (let start = 0; start < toEmbed.length; start += INGEST_SETTINGS.embedChunk) {
+    const chunk = toEmbed.slice(start, start + INGEST_SETTINGS.embedChunk);
+    const vectors = await embedder.embedDocuments(chunk.map(paperText));
+    const flat = new Float32Array(chunk.length * dims);
+    chunk.forEach((paper, index) => {
+      const vector = vectors[index];
+      if (vector?.length !== dims) throw new PaperbotError("EMBEDDER_FAILED", `The embedder ${embedder.id} returned ${vector ? `a vector of ${vector.length} dimensions` : "no vector"} for "${paper.title}", not ${dims}. Check its model and dimension settings.`);
+      flat.set(vector, index * dims);
+      fresh.set(paper.id, flat.subarray(index * dims, (index + 1) * dims));
+    });
+    onProgress?.(start + chunk.length, toEmbed.length);
   }
   return entries.map((entry) => ({ ...entry.paper, vector: fresh.get(entry.paper.id) ?? keptVector(entry)! }));
 }

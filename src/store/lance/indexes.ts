@@ -99,29 +99,18 @@ async function dropIndexOn(table: lancedb.Table, column: string): Promise<void> 
   for (const index of await table.listIndices()) if (index.columns.includes(column)) await table.dropIndex(index.name);
 }
 
-/**
- * IVF-PQ: k-means partitions plus compressed codes, so the build is one
- * pass of assignment and encoding over the rows (linear), unlike a graph
- * over the whole table. Search reranks with the full vectors (refineFactor).
- */
+/** IVF-HNSW-SQ with partitions for the table's size; see INDEX_SETTINGS for why and the figures behind it. */
 async function createVectorIndex(table: lancedb.Table): Promise<void> {
-  const rows = await table.countRows();
-  const dims = await vectorDims(table);
-  const config = lancedb.Index.ivfPq({ distanceType: "cosine", numPartitions: partitionsFor(rows), numSubVectors: subVectorsFor(dims) });
+  const config = lancedb.Index.hnswSq({
+    distanceType: "cosine",
+    numPartitions: partitionsFor(await table.countRows()),
+    m: INDEX_SETTINGS.hnswM,
+    efConstruction: INDEX_SETTINGS.hnswEfConstruction,
+  });
   await table.createIndex("vector", { config, replace: true });
 }
 
 export function partitionsFor(rows: number): number {
-  const byRows = Math.ceil(rows / INDEX_SETTINGS.papersPerPartition);
-  return Math.max(1, Math.min(INDEX_SETTINGS.maxPartitions, Math.round(Math.sqrt(rows)), byRows));
+  return Math.max(1, Math.min(INDEX_SETTINGS.maxPartitions, Math.round(rows / INDEX_SETTINGS.papersPerPartition)));
 }
 
-export function subVectorsFor(dims: number): number {
-  const width = INDEX_SETTINGS.pqValuesPerSubVector.find((values) => dims % values === 0) ?? 1;
-  return dims / width;
-}
-
-async function vectorDims(table: lancedb.Table): Promise<number> {
-  const field = (await table.schema()).fields.find((candidate) => candidate.name === "vector");
-  return (field?.type as { listSize?: number } | undefined)?.listSize ?? 0;
-}
