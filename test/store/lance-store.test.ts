@@ -16,7 +16,7 @@ const toRows = (papers: StoredPaperWithVector[]) => papers.map((paper) => toRow(
 paperStoreContract("LanceDB on local disk", () => LancePaperStore.open({ uri }));
 
 describe("LanceDB indexes at library scale", () => {
-  it("adds an HNSW vector index once the library is large, and still finds the nearest paper", async () => {
+  it("adds an IVF-HNSW vector index once the library is large, and still finds the nearest paper", async () => {
     const store = await LancePaperStore.open({ uri });
     const papers = Array.from({ length: 5_000 }, (_, i) => {
       const angle = (i / 5_000) * Math.PI;
@@ -39,6 +39,24 @@ describe("LanceDB indexes at library scale", () => {
       ["abstract", 5_002, 0],
       ["vector", 5_002, 0],
     ]);
+    store.close();
+  });
+
+  it("trains the vector index again once the table has outgrown it, and otherwise extends it", async () => {
+    const store = await LancePaperStore.open({ uri });
+    const arc = (from: number, count: number) =>
+      Array.from({ length: count }, (_, i) => storedPaper(`Paper ${from + i}`, { vector: [Math.cos(from + i), Math.sin(from + i), 0.5, 0] }));
+    await store.upsert(arc(0, 5_000), { embedder: "test", dims: 4 });
+    const vectorIndex = async () => (await store.table!.listIndices()).find((index) => index.columns.includes("vector"))!;
+    const first = await vectorIndex();
+    expect(first.name).toBe("vector_ivf1");
+    await store.upsert(arc(5_000, 15_000), { embedder: "test", dims: 4 });
+    // 20,000 rows still want the one partition the index was trained with: extended, not trained again.
+    expect((await vectorIndex()).name).toBe(first.name);
+    await store.upsert(arc(20_000, 10_000), { embedder: "test", dims: 4 });
+    // 30,000 want two.
+    expect((await vectorIndex()).name).toBe("vector_ivf2");
+    expect((await store.indexCoverage()).find((entry) => entry.column === "vector")).toMatchObject({ indexed: 30_000, unindexed: 0 });
     store.close();
   });
 });

@@ -22,7 +22,7 @@ export const INDEX_SETTINGS = {
   /** Neighbours per graph node, and candidates kept while building: LanceDB's defaults (20, 300) cost 2.5x the build time for a few points of recall. */
   hnswM: 16,
   hnswEfConstruction: 100,
-  /** Once the table is this many times the rows the vector index was trained on, its partitions no longer fit: train it again. */
+  /** Once the table wants this many times the partitions its vector index was trained with, train it again (each retraining doubles the partitions, so their total cost stays about one final build). */
   retrainGrowth: 2,
   /** Versions older than this are removed after a write; readers move to the latest within seconds (readConsistencySeconds). */
   keepVersionsMs: 60_000,

@@ -22,9 +22,9 @@ export type IndexRepair = { created: string[]; caughtUp: string[] };
  */
 export async function finishIndexes(table: lancedb.Table, rebuilt = false): Promise<IndexRepair> {
   const before = await indexCoverage(table);
-  const vector = before.find((entry) => entry.column === "vector");
-  if (!rebuilt && vector?.present && (await table.countRows()) > INDEX_SETTINGS.retrainGrowth * vector.indexed) {
-    await dropIndexOn(table, "vector");
+  const vectorIndex = (await table.listIndices()).find((index) => index.columns.includes("vector"));
+  if (!rebuilt && vectorIndex && partitionsFor(await table.countRows()) >= INDEX_SETTINGS.retrainGrowth * trainedPartitions(vectorIndex.name)) {
+    await table.dropIndex(vectorIndex.name);
   }
   if (!rebuilt) await table.optimize({ cleanupOlderThan: new Date(Date.now() - INDEX_SETTINGS.keepVersionsMs) });
   const created = await createMissing(table);
@@ -95,19 +95,22 @@ async function createIndex(table: lancedb.Table, column: string): Promise<void> 
   else await table.createIndex(column, { config: lancedb.Index.fts(FTS_OPTIONS), replace: true });
 }
 
-async function dropIndexOn(table: lancedb.Table, column: string): Promise<void> {
-  for (const index of await table.listIndices()) if (index.columns.includes(column)) await table.dropIndex(index.name);
+/**
+ * IVF-HNSW-SQ with partitions for the table's size; see INDEX_SETTINGS for
+ * why and the figures behind it. The name records the partitions it was
+ * trained with (LanceDB's statistics do not), so a later write can tell
+ * when the table has outgrown them.
+ */
+async function createVectorIndex(table: lancedb.Table): Promise<void> {
+  const partitions = partitionsFor(await table.countRows());
+  const config = lancedb.Index.hnswSq({ distanceType: "cosine", numPartitions: partitions, m: INDEX_SETTINGS.hnswM, efConstruction: INDEX_SETTINGS.hnswEfConstruction });
+  for (const index of await table.listIndices()) if (index.columns.includes("vector")) await table.dropIndex(index.name);
+  await table.createIndex("vector", { config, name: `vector_ivf${partitions}` });
 }
 
-/** IVF-HNSW-SQ with partitions for the table's size; see INDEX_SETTINGS for why and the figures behind it. */
-async function createVectorIndex(table: lancedb.Table): Promise<void> {
-  const config = lancedb.Index.hnswSq({
-    distanceType: "cosine",
-    numPartitions: partitionsFor(await table.countRows()),
-    m: INDEX_SETTINGS.hnswM,
-    efConstruction: INDEX_SETTINGS.hnswEfConstruction,
-  });
-  await table.createIndex("vector", { config, replace: true });
+/** The partitions a vector index was trained with, from its name; 1 for indexes built before names recorded it. */
+function trainedPartitions(name: string): number {
+  return Number(/_ivf(\d+)$/.exec(name)?.[1] ?? 1);
 }
 
 export function partitionsFor(rows: number): number {
