@@ -73,7 +73,7 @@ async function ingestLocked(records: Iterable<PaperRecord> | AsyncIterable<Paper
     summary.unchanged += plan.unchanged;
     if (!options.dryRun && plan.changed.length > 0) {
       const rows = await withVectors(plan.changed, store, embedder, (done, total) => options.onProgress?.(before + (done / total) * batch.length * 0.95, options.totalRecords));
-      await store.writeBatch(rows, stamp, plan.superseded);
+      await store.writeBatch(rows, stamp, plan.superseded, { allNew: plan.inserted === rows.length });
       for (const row of rows) written.add(row.id);
     }
     options.onProgress?.(summary.records, options.totalRecords);

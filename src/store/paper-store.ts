@@ -55,8 +55,10 @@ export interface PaperStore {
    * `upsert` without the index work: one commit per batch of a bulk ingest,
    * idempotent (rewriting a batch changes nothing), so a killed run's rerun
    * converges. `finishWrites` brings the indexes up once at the end.
+   * `allNew`: the caller has looked up every id (under the write lock) and
+   * none is stored, so the rows are appended without a merge.
    */
-  writeBatch(papers: StoredPaperWithVector[], stamp: EmbedderStamp, supersededIds?: string[]): Promise<void>;
+  writeBatch(papers: StoredPaperWithVector[], stamp: EmbedderStamp, supersededIds?: string[], options?: { allNew?: boolean }): Promise<void>;
   /**
    * After writes: builds or extends every index to cover every row (a vector
    * index rebuilt, with partitions for its size, once the library has

@@ -183,12 +183,16 @@ export class LancePaperStore implements PaperStore {
     await this.finishWrites();
   }
 
-  async writeBatch(papers: StoredPaperWithVector[], stamp: EmbedderStamp, supersededIds: string[] = []): Promise<void> {
+  async writeBatch(papers: StoredPaperWithVector[], stamp: EmbedderStamp, supersededIds: string[] = [], options: { allNew?: boolean } = {}): Promise<void> {
     if (papers.length === 0 && supersededIds.length === 0) return;
     await this.#write(async () => {
       const data = paperTable(papers, stamp);
       if (!this.#table) {
         this.#table = await this.#db.createTable(PAPERS_TABLE, data, { schema: papersSchema(stamp.dims), mode: "create" });
+        return;
+      }
+      if (options.allNew && supersededIds.length === 0) {
+        await this.#table.add(data);
         return;
       }
       // One merge is one commit: readers see all of these rows or none.
