@@ -1,3 +1,4 @@
+import "./native-env.ts";
 import * as lancedb from "@lancedb/lancedb";
 import { INDEX_SETTINGS } from "./index-settings.ts";
 

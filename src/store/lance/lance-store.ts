@@ -1,4 +1,4 @@
-import "./native-log.ts";
+import "./native-env.ts";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import * as lancedb from "@lancedb/lancedb";

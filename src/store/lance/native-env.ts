@@ -1,0 +1,19 @@
+import { availableParallelism } from "node:os";
+
+/**
+ * Settings LanceDB's native code reads from the environment once, as it
+ * loads; this module is imported before @lancedb/lancedb. A value the user
+ * set wins.
+ *
+ * LANCEDB_LOG: its warnings ("No existing dataset at …, it will be
+ * created", index notices) go straight to stderr, past our logger and
+ * LOG_LEVEL; only its errors are printed unless asked for.
+ *
+ * LANCE_CPU_THREADS: Lance sizes its CPU pool at the cores less two, one
+ * thread on a 2-core machine, and a full-text index build whose posting
+ * lists fill more than one batch then waits on itself forever (every thread
+ * parked, no CPU used; lance-format/lance#7350, lancedb/lancedb#3568). It
+ * happened here at 100k papers. Two threads above the cores avoid it.
+ */
+process.env.LANCEDB_LOG ??= "error";
+process.env.LANCE_CPU_THREADS ??= String(availableParallelism() + 2);
