@@ -4,6 +4,13 @@ import { INDEX_SETTINGS } from "./index-settings.ts";
 
 const FTS_OPTIONS = { stem: true, language: "English", removeStopWords: true, lowercase: true, asciiFolding: true } as const;
 const TEXT_COLUMNS = ["title", "abstract"] as const;
+/**
+ * Word positions serve phrase queries only. Titles keep them (short, and
+ * what a phrase lookup of a paper's name would use); abstracts, where they
+ * are most of the index's memory, size and build time, do not: the
+ * searches run on them (MultiMatchQuery, BM25) never read positions.
+ */
+const POSITIONS = { title: true, abstract: false } as const;
 /** Keyed lookups (ingest's change detection, get by id); not search indexes, so not reported by indexCoverage. */
 const KEY_COLUMNS = ["id", "title_key"] as const;
 export const VECTOR_INDEX_MIN_PAPERS = INDEX_SETTINGS.vectorIndexMinPapers;
@@ -93,7 +100,7 @@ async function createMissing(table: lancedb.Table): Promise<string[]> {
 
 async function createIndex(table: lancedb.Table, column: string): Promise<void> {
   if (column === "vector") await createVectorIndex(table);
-  else await table.createIndex(column, { config: lancedb.Index.fts(FTS_OPTIONS), replace: true });
+  else await table.createIndex(column, { config: lancedb.Index.fts({ ...FTS_OPTIONS, withPosition: POSITIONS[column as (typeof TEXT_COLUMNS)[number]] }), replace: true });
 }
 
 /**
