@@ -46,13 +46,18 @@ export function explainMissingNode(what) {
   );
 }
 
+const COMPILE_CACHE = new URL("./compile-cache.js", import.meta.url);
+
 /**
  * Runs `entry` (a .ts or .js file) with `args`: in this process when this Node
  * can, otherwise in the bundled Node 24, passing on exit code and signals.
+ * `compileCache`: keep compiled modules on disk between runs (the CLI; not
+ * test runners, which compile their own way).
  */
-export async function runEntry(entry, args, what = "paperbot") {
+export async function runEntry(entry, args, what = "paperbot", { compileCache = false } = {}) {
   if (canRunTypeScript()) {
     process.argv = [process.argv[0], entry, ...args];
+    if (compileCache) await import(COMPILE_CACHE.href);
     await import(pathToFileURL(entry).href);
     return;
   }
@@ -61,7 +66,7 @@ export async function runEntry(entry, args, what = "paperbot") {
     process.stderr.write(explainMissingNode(what));
     process.exit(1);
   }
-  const child = spawn(node, [entry, ...args], { stdio: "inherit" });
+  const child = spawn(node, [...(compileCache ? ["--import", COMPILE_CACHE.href] : []), entry, ...args], { stdio: "inherit" });
   // Ctrl-C reaches the child too (same process group); we wait for it to finish and exit as it did.
   const forward = (signal) => child.kill(signal);
   process.on("SIGINT", () => {});
