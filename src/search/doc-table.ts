@@ -1,6 +1,6 @@
 import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
-import type { Sections } from "./index-file.ts";
-import { StringList, StringTable } from "./string-table.ts";
+import type { Sections } from "../packed/index-file.ts";
+import { StringList, StringTable } from "../packed/string-table.ts";
 
 /** How many papers pass some filters, and the date range they span. */
 export type Coverage = { papers: number; earliest?: string; latest?: string };

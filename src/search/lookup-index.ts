@@ -2,9 +2,9 @@ import type { StoredPaper } from "../store/paper-store.ts";
 import { compact, isFunctionWord, stem, wordsOf, type LookupQuery } from "./lookup-query.ts";
 import { similarWord } from "./lookup-words.ts";
 import { namesOf, nameTokens } from "./names.ts";
-import type { Sections } from "./index-file.ts";
+import type { Sections } from "../packed/index-file.ts";
 import { SETTINGS } from "./settings.ts";
-import { StringList, StringTable } from "./string-table.ts";
+import { StringList, StringTable } from "../packed/string-table.ts";
 
 /** One paper as lookup sees it: its title's words and the names it goes by. */
 export type Entry = {

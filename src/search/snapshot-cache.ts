@@ -1,7 +1,7 @@
 import { mkdir, readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { PaperStore } from "../store/paper-store.ts";
-import { readIndexFile, writeIndexFile } from "./index-file.ts";
+import { readIndexFile, writeIndexFile } from "../packed/index-file.ts";
 import { LibrarySnapshot } from "./snapshot.ts";
 
 /**

@@ -2,7 +2,7 @@ import { contentTerms } from "../embed/tokens.ts";
 import type { StoredPaper } from "../store/paper-store.ts";
 import { AcronymIndex } from "./acronyms.ts";
 import { DocTable } from "./doc-table.ts";
-import type { Sections } from "./index-file.ts";
+import type { Sections } from "../packed/index-file.ts";
 import { TitleIndex } from "./lookup-index.ts";
 import { PaperLookup } from "./lookup.ts";
 import { paperTerms, type PaperTerms } from "./paper-terms.ts";

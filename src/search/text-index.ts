@@ -1,7 +1,7 @@
-import type { Sections } from "./index-file.ts";
+import type { Sections } from "../packed/index-file.ts";
 import type { PaperTerms } from "./paper-terms.ts";
 import { SETTINGS } from "./settings.ts";
-import { StringTable } from "./string-table.ts";
+import { StringTable } from "../packed/string-table.ts";
 
 /** A weighted query term: a stemmed word, or two adjacent ones joined by a space (a phrase). */
 export type QueryTerm = { term: string; weight: number };

@@ -27,7 +27,7 @@ export class SifEncoder {
   constructor(table: WordVectors) {
     this.#table = table;
     this.dims = table.dims;
-    this.#harmonic = Math.log(table.words.length) + 0.5772;
+    this.#harmonic = Math.log(table.words.size) + 0.5772;
   }
 
   #common: number[] | undefined;
@@ -41,7 +41,7 @@ export class SifEncoder {
   removeCommon(vector: number[]): number[] {
     if (!this.#common) {
       const sum = new Array<number>(this.dims).fill(0);
-      const n = Math.min(COMMON_FROM_WORDS, this.#table.words.length);
+      const n = Math.min(COMMON_FROM_WORDS, this.#table.words.size);
       for (let row = 0; row < n; row++) {
         const probability = 1 / ((row + 1) * this.#harmonic);
         for (let i = 0; i < this.dims; i++) sum[i]! += probability * this.#table.vectors[row * this.dims + i]!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { StringList, StringTable } from "../../src/search/string-table.ts";
+import { StringList, StringTable } from "../../src/packed/string-table.ts";
 
 describe("string table", () => {
   const words = ["kv", "cache", "kv cache", "naïve", "μ-law", "🙂 emoji", "", "a".repeat(500)];
