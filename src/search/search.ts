@@ -55,6 +55,11 @@ export class PaperSearch {
     const k = options.k ?? 10;
     const parsed = parseQuestion(question, options.today ?? new Date());
     const query: ParsedQuestion = { ...parsed, filters: { ...parsed.filters, ...options.filters } };
+    const byExample = options.example !== undefined || query.similarTo !== undefined;
+    // The question's vector search needs no snapshot, so it starts first: on a cold start, loading the
+    // snapshot and the store loading its vector index from disk then overlap.
+    const questionVector = byExample ? undefined : this.#vectorSearch(this.#embedder.embedQuery(query.topic), query);
+    questionVector?.catch(() => undefined);
     const snapshot = await this.#snapshots.get();
     const example = options.example ?? (query.similarTo ? ((await snapshot.lookup.find(query.similarTo)).match ?? undefined) : undefined);
     const allowed = snapshot.docs.filter(query.filters);
@@ -62,10 +67,10 @@ export class PaperSearch {
     const own = [...query.parts.terms, ...expansion];
     const terms = example ? exampleTerms(snapshot, example) : options.rewrite ? [...own, ...rewriteQueryTerms(options.rewrite, own)] : own;
 
-    const vectorQuery = example ? this.#store.vectorsOf([example.id]).then((vectors) => vectors.get(example.id)) : this.#embedder.embedQuery(query.topic);
+    const exampleVector = example ? this.#vectorSearch(this.#store.vectorsOf([example.id]).then((vectors) => vectors.get(example.id)), query) : undefined;
     const [lexical, vector] = await Promise.all([
       Promise.resolve(topLexical(snapshot, terms, allowed)),
-      vectorQuery.then((embedding) => (embedding ? this.#store.vectorSearch(embedding, SETTINGS.candidates, query.filters) : [])),
+      exampleVector ?? questionVector ?? this.#vectorSearch(this.#embedder.embedQuery(query.topic), query),
     ]);
     const vectorRanked: Ranked[] = vector.flatMap((hit) => {
       const doc = snapshot.docs.docOf(hit.id);
@@ -86,6 +91,10 @@ export class PaperSearch {
       return paper ? [{ paper, score: entry.score, relevant: judged[i]! }] : [];
     });
     return { query, relevant: verdict.decision !== "no", verdict, fieldTerms: expansion.filter((term) => !term.term.includes(" ")).map((term) => term.term), results, ...(example && { example }) };
+  }
+
+  #vectorSearch(embedding: Promise<number[] | undefined>, query: ParsedQuestion) {
+    return embedding.then((vector) => (vector ? this.#store.vectorSearch(vector, SETTINGS.candidates, query.filters) : []));
   }
 }
 
