@@ -27,6 +27,7 @@ export function platformPoster(platforms: Platforms = platformConfigs()): Digest
     throw new PaperbotError("USAGE", `Cannot post to ${channel}: ${platform === "slack" ? "set SLACK_BOT_TOKEN" : platform === "discord" ? "set DISCORD_TOKEN and DISCORD_APPLICATION_ID" : "channels look like slack:<channel id> or discord:<channel id>"}`);
   };
   return {
+    accepts: (channel: string) => (channel.startsWith("slack:") && slack !== undefined) || (channel.startsWith("discord:") && discord !== undefined),
     post: async (digest: Digest) => (await pick(digest.channel)).post(digest),
     hasPosted: async (channel: string, key: string) => (await pick(channel)).hasPosted(channel, key),
   };

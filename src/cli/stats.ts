@@ -18,7 +18,7 @@ export function describeStats(stats: LibraryStats): string {
     if (earlier > 0) lines.push(`  earlier  ${String(earlier).padStart(6)}`);
     for (const { month, papers } of shown) lines.push(`  ${month}  ${String(papers).padStart(6)}  ${"#".repeat(Math.max(1, Math.round((papers / widest) * 40)))}`);
   }
-  lines.push("", stats.subscriptions.length === 0 ? "Digest subscriptions: none (paperbot digest subscribe --channel slack:<id>)" : "Digest subscriptions:");
+  lines.push("", stats.subscriptions.length === 0 ? "Digest subscriptions: none (paperbot digest subscribe --channel <platform>:<channel id>)" : "Digest subscriptions:");
   for (const sub of stats.subscriptions) lines.push(`  ${sub.channel}  ${sub.time} ${sub.timeZone}${sub.topic ? `  topic: ${sub.topic}` : ""}${sub.lastDate ? `  last digest: ${sub.lastDate}` : ""}`);
   return `${lines.join("\n")}\n`;
 }

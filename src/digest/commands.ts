@@ -28,7 +28,7 @@ export class ChatDigestCommands implements DigestCommands {
     const existing = await this.#store.subscription(request.channel);
     switch (action.toLowerCase()) {
       case "subscribe": {
-        if (!/^(slack|discord):/.test(request.channel)) return text("Digests go to Slack or Discord channels. From a terminal, use `paperbot digest subscribe --channel slack:<id>`.");
+        if (!this.#service.canPostTo(request.channel)) return text("I cannot post daily digests here: they go to the chat channels of the platforms I am set up for. From a terminal, use `paperbot digest subscribe --channel <platform>:<channel id>`.");
         await this.#store.saveSubscription({ channel: request.channel, time: existing?.time ?? this.#defaults.time, timeZone: existing?.timeZone ?? this.#defaults.timeZone, ...(topic && { topic }), ...(existing?.lastDate && { lastDate: existing.lastDate }) });
         this.#onChange();
         const about = topic ? ` on *${topic}*` : "";

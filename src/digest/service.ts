@@ -18,6 +18,8 @@ export interface DigestPoster {
   post(digest: Digest): Promise<void>;
   /** Whether a digest with this key is already in the channel: how a crashed run learns what went out. */
   hasPosted(channel: string, key: string): Promise<boolean>;
+  /** Whether it can post to this channel at all (a configured platform's channel); assumed when absent. */
+  accepts?(channel: string): boolean;
 }
 
 /** `timeZone`: for channels without a subscription (default UTC). */
@@ -65,6 +67,12 @@ export class DigestService {
     const due = await this.due(subscription.channel, now, subscription.timeZone);
     if (due.upToDate) return undefined;
     return this.run({ channel: subscription.channel, from: due.from, to: due.to, now, first: due.first });
+  }
+
+  /** Whether the scheduled digest can reach this channel: a poster is configured and takes it. */
+  canPostTo(channel: string): boolean {
+    const { poster } = this.#deps;
+    return poster !== undefined && (poster.accepts?.(channel) ?? true);
   }
 
   /** `poster` overrides the configured one, e.g. to answer `digest now` in the chat itself. */

@@ -1,6 +1,6 @@
 /** A channel's daily digest: where, what about, and when (in the channel's time zone). */
 export type Subscription = {
-  /** "slack:C0123" or "discord:1234567890". */
+  /** "<platform>:<channel id>", as the platform's adapter names its channels. */
   channel: string;
   topic?: string;
   /** "HH:MM", 24-hour. */

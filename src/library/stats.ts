@@ -1,6 +1,6 @@
 /**
- * What the library holds, for `paperbot stats`, chat's `stats` and Slack's
- * App Home: how big the library is, what it spans, where
+ * What the library holds, for `paperbot stats`, chat's `stats` and a chat app's
+ * home view: how big the library is, what it spans, where
  * its papers came from, which embedder built it, when a live fetch last
  * added papers, and who gets a digest. Computed from a column projection of
  * the papers table, so it reads no vectors.

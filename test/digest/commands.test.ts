@@ -20,8 +20,15 @@ describe("digest commands in chat", () => {
     expect((await digests.log("slack:C2")).map((entry) => entry.state)).toEqual(["posted"]);
     expect(await commands.handle(request("unsubscribe"))).toMatchObject({ markdown: expect.stringMatching(/^Unsubscribed/) });
     expect(changes).toBe(2);
-    expect(await commands.handle(request("subscribe", "console"))).toMatchObject({ markdown: expect.stringMatching(/go to Slack or Discord channels/) });
+    expect(await commands.handle(request("subscribe", "console"))).toMatchObject({ markdown: expect.stringMatching(/^I cannot post daily digests here/) });
+    expect(await digests.subscription("console")).toBeUndefined();
     void NOW;
+  });
+
+  it("refuses a subscription when no platform can post digests at all", async () => {
+    const { library, digests } = await digestLibrary([{ records: [paper("Video diffusion")], addedAt: new Date() }]);
+    const commands = new ChatDigestCommands(digests, await digestService(library, digests), { time: "08:00", timeZone: "UTC" });
+    expect(await commands.handle(request("subscribe"))).toMatchObject({ markdown: expect.stringMatching(/^I cannot post daily digests here/) });
   });
 });
 

@@ -37,6 +37,11 @@ export class RecordingPoster implements DigestPoster {
   readonly posts: Digest[] = [];
   failNextPost = false;
 
+  /** Channels named as the platform adapters name theirs ("<platform>:<id>"), not the terminal's. */
+  accepts(channel: string): boolean {
+    return /^\w+:./.test(channel);
+  }
+
   async post(digest: Digest): Promise<void> {
     if (this.failNextPost) {
       this.failNextPost = false;
@@ -50,8 +55,8 @@ export class RecordingPoster implements DigestPoster {
   }
 }
 
-export async function digestService(library: Library, store: DigestStore, poster: DigestPoster, settings: Partial<DigestSettings> = {}) {
-  return new DigestService({ library, store, poster, summarizer: new ExtractiveSummarizer(library), settings: { limit: 10, emptyDays: "post", catchUpDays: 7, ...settings }, logger: silentLogger });
+export async function digestService(library: Library, store: DigestStore, poster?: DigestPoster, settings: Partial<DigestSettings> = {}) {
+  return new DigestService({ library, store, ...(poster && { poster }), summarizer: new ExtractiveSummarizer(library), settings: { limit: 10, emptyDays: "post", catchUpDays: 7, ...settings }, logger: silentLogger });
 }
 
 export const paper = (title: string, fields: Partial<PaperRecord> = {}): PaperRecord => ({

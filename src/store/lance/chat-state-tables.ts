@@ -15,7 +15,7 @@ const text = (name: string) => new Field(name, new Utf8(), false);
 const eventsSchema = new Schema([text("event_key"), text("claimant"), new Field("at", new Float64(), false)]);
 const questionsSchema = new Schema([text("entry"), text("user_key"), new Field("at", new Float64(), false)]);
 
-/** Slack retries for about an hour; a day covers that and a restart in between. */
+/** Platforms retry an unacknowledged event for up to about an hour; a day covers that and a restart in between. */
 const EVENT_MEMORY_MS = 24 * 60 * 60 * 1000;
 /** Longer than two overlapping claim commits take (a local commit takes tens of ms). */
 const SETTLE_MS = 500;
