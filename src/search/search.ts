@@ -7,6 +7,7 @@ import { judgePapers } from "./paper-judge.ts";
 import { parseQuestion, type ParsedQuestion } from "./question.ts";
 import { exampleVerdict, RelevanceJudge, type RelevanceVerdict } from "./relevance.ts";
 import { SETTINGS } from "./settings.ts";
+import { topK } from "./top-k.ts";
 import type { SnapshotCache } from "./snapshot-cache.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
 import type { QueryTerm } from "./text-index.ts";
@@ -100,12 +101,7 @@ export class PaperSearch {
 
 /** The best papers by BM25F that pass the filters, best first. */
 function topLexical(snapshot: LibrarySnapshot, terms: QueryTerm[], allowed: ((doc: number) => boolean) | undefined): Ranked[] {
-  const scores = snapshot.text.scores(terms);
-  const ranked: Ranked[] = [];
-  scores.forEach((score, doc) => {
-    if (score > 0 && (!allowed || allowed(doc))) ranked.push({ doc, score });
-  });
-  return ranked.sort((a, b) => b.score - a.score).slice(0, SETTINGS.candidates);
+  return topK(snapshot.text.scores(terms), SETTINGS.candidates, allowed);
 }
 
 /** Query by example: the words that most distinguish the paper from the rest of the library. */
