@@ -23,6 +23,16 @@ export async function withLibrary<T>(ctx: CliContext, db: string | undefined, us
   return withStore(ctx, db, async (store) => use(await ctx.openLibrary(store, db), store));
 }
 
+/**
+ * Builds the search indexes of the library as it now is and caches them on
+ * disk, after a command that changed it: the next start (a chat server, a
+ * search) then loads them instead of reading and tokenising every paper.
+ */
+export async function indexForSearch(ctx: CliContext, store: LancePaperStore, db: string | undefined): Promise<void> {
+  if (ctx.stderr.isTTY) ctx.stderr.write("Preparing the search indexes...\n");
+  await (await ctx.openLibrary(store, db)).warm();
+}
+
 /** Lines of standard input, trimmed, one query each (blank ones too), so a batch runs in one warm process. */
 export async function* stdinLines(input: NodeJS.ReadableStream = process.stdin): AsyncGenerator<string> {
   for await (const line of createInterface({ input, crlfDelay: Infinity })) yield line.trim();

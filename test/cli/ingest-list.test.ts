@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { copyFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -13,6 +13,8 @@ describe("paperbot ingest and list", () => {
     const first = await runPaperbot(["ingest", SAMPLES_DIR, "--db", db, "--json"]);
     expect(first.code).toBe(0);
     expect(JSON.parse(first.stdout)).toEqual({ files: 5, records: 460, papers: 387, inserted: 387, updated: 0, unchanged: 0 });
+    // The search indexes are built and cached inside the library, so the next command starts by loading them.
+    expect(readdirSync(join(db, ".paperbot-search")).filter((name) => name.endsWith(".idx"))).toHaveLength(1);
 
     const second = await runPaperbot(["ingest", SAMPLES_DIR, "--db", db, "--json"]);
     expect(JSON.parse(second.stdout)).toEqual({ files: 5, records: 460, papers: 387, inserted: 0, updated: 0, unchanged: 387 });

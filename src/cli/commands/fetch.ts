@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { PaperbotError } from "../../errors.ts";
 import { createFetchers, daysBetween, fetchArxiv, fetchHf, type FetchSummary } from "../../sources/fetch.ts";
 import { writeJson, type CliContext } from "../context.ts";
-import { withStore } from "../library.ts";
+import { indexForSearch, withStore } from "../library.ts";
 import { dbOption, parseIsoDate, parsePositiveInt } from "../options.ts";
 
 
@@ -51,6 +51,7 @@ export function registerFetch(program: Command, context: () => CliContext): void
 async function run(ctx: CliContext, flags: CommonFlags, fetch: (deps: Parameters<typeof fetchHf>[2], fetchers: ReturnType<typeof createFetchers>) => Promise<FetchSummary>): Promise<void> {
   await withStore(ctx, flags.db, async (store) => {
     const summary = await fetch({ store, embedder: await ctx.embedder(), logger: ctx.logger }, createFetchers(ctx.config, ctx.logger));
+    if (!flags.dryRun && summary.inserted + summary.updated > 0) await indexForSearch(ctx, store, flags.db);
     if (flags.json) return writeJson(ctx.stdout, summary);
     const verb = flags.dryRun ? "Would add" : "Added";
     ctx.stdout.write(`Fetched ${summary.records} records (${summary.papers} papers${summary.skipped > 0 ? `, ${summary.skipped} malformed skipped` : ""}). ${verb} ${summary.inserted} new, ${summary.updated} updated, ${summary.unchanged} unchanged.\n`);

@@ -3,6 +3,7 @@ import { PaperbotError } from "../../errors.ts";
 import { ingestRecords } from "../../ingest/ingest.ts";
 import { checkFiles, inputFiles, streamRecords } from "../../sources/load.ts";
 import { writeJson, type CliContext } from "../context.ts";
+import { indexForSearch } from "../library.ts";
 import { dbOption, parseYear } from "../options.ts";
 import { progressBar } from "../progress.ts";
 
@@ -34,6 +35,7 @@ export function registerIngest(program: Command, context: () => CliContext): voi
           { rebuild: flags.rebuild ?? false, dryRun: flags.dryRun ?? false, totalRecords, onProgress: (done, total) => bar.update(Math.round(done), total ?? totalRecords) },
         );
         bar.stop();
+        if (!flags.dryRun) await indexForSearch(ctx, store, flags.db);
         const result = { files: files.length, ...summary };
         if (flags.json) return writeJson(ctx.stdout, result);
         const total = await store.count();

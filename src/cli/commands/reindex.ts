@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { ingestRecords } from "../../ingest/ingest.ts";
 import { writeJson, type CliContext } from "../context.ts";
-import { withStore } from "../library.ts";
+import { indexForSearch, withStore } from "../library.ts";
 import { dbOption } from "../options.ts";
 import { progressBar } from "../progress.ts";
 
@@ -28,6 +28,7 @@ export function registerReindex(program: Command, context: () => CliContext): vo
         } finally {
           bar.stop();
         }
+        await indexForSearch(ctx, store, flags.db);
         const papers = await store.count();
         const result = { papers, embedder: { name: embedder.id, dims: embedder.dims } };
         if (flags.json) return writeJson(ctx.stdout, result);
