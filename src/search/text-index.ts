@@ -111,60 +111,76 @@ type TextIndexParts = {
 
 function buildParts(papers: PaperTerms[]): TextIndexParts {
   // Words are looked up by string (the stem cache hands out the same strings, hashes kept); pairs by the two
-  // words' ids, so that no pair string is made until the end: building them per occurrence was most of the time.
+  // words' ids, so that no pair string is made until the end; a paper's distinct terms are found with
+  // per-term arrays rather than a Map per paper. Both were most of the build time.
   const wordIds = new Map<string, number>();
-  const pairIds = new Map<number, number>();
-  const pairs: number[] = [];
+  const pairIds: (Map<number, number> | undefined)[] = [];
+  const first: number[] = [];
+  const second: number[] = [];
+  const words: string[] = [];
+  const frequency: number[] = [];
+  /** The last paper each term was seen in, and where in that paper's list it is. */
+  const lastDoc: number[] = [];
+  const slot: number[] = [];
   const titleLength = new Uint16Array(papers.length);
   const abstractLength = new Uint16Array(papers.length);
+  const newTerm = () => {
+    lastDoc.push(-1);
+    slot.push(0);
+    return frequency.push(0) - 1;
+  };
   // First pass: each paper's distinct terms with their counts per field, and how many papers hold each term.
   const perPaper: { ids: Int32Array; title: Uint16Array; abstract: Uint16Array }[] = [];
-  const frequency: number[] = [];
-  const words: string[] = [];
+  const ids: number[] = [];
+  const titleCounts: number[] = [];
+  const abstractCounts: number[] = [];
   papers.forEach((paper, doc) => {
-    const counts = new Map<number, number>();
+    ids.length = titleCounts.length = abstractCounts.length = 0;
     const titleCount = paper.titleTerms.length;
-    // Title counts in the low 16 bits, abstract counts above.
-    const add = (id: number, field: 0 | 1) => counts.set(id, (counts.get(id) ?? 0) + (field === 0 ? 1 : 65_536));
-    const wordId = (term: string) => {
-      let id = wordIds.get(term);
-      if (id === undefined) {
-        wordIds.set(term, (id = frequency.push(0) - 1));
-        words[id] = term;
+    const add = (id: number, inTitle: boolean) => {
+      if (lastDoc[id] !== doc) {
+        lastDoc[id] = doc;
+        slot[id] = ids.push(id) - 1;
+        titleCounts.push(0);
+        abstractCounts.push(0);
       }
-      return id;
+      if (inTitle) titleCounts[slot[id]!]!++;
+      else abstractCounts[slot[id]!]!++;
     };
     let previous = -1;
-    paper.terms.forEach((term, i) => {
-      const field = i < titleCount ? 0 : 1;
-      const id = wordId(term);
-      add(id, field);
+    const terms = paper.terms;
+    for (let i = 0; i < terms.length; i++) {
+      const inTitle = i < titleCount;
+      let id = wordIds.get(terms[i]!);
+      if (id === undefined) {
+        wordIds.set(terms[i]!, (id = newTerm()));
+        words[id] = terms[i]!;
+      }
+      add(id, inTitle);
       // Pairs stay within a field: a title's last word and the abstract's first are not a phrase.
       if (previous >= 0 && i !== titleCount) {
-        const key = previous * PAIR_SPAN + id;
-        let pair = pairIds.get(key);
+        const following = (pairIds[previous] ??= new Map());
+        let pair = following.get(id);
         if (pair === undefined) {
-          pairIds.set(key, (pair = frequency.push(0) - 1));
-          pairs[pair] = key;
+          following.set(id, (pair = newTerm()));
+          first[pair] = previous;
+          second[pair] = id;
         }
-        add(pair, field);
+        add(pair, inTitle);
       }
       previous = id;
-    });
+    }
     titleLength[doc] = Math.min(65_535, titleCount);
-    abstractLength[doc] = Math.min(65_535, paper.terms.length - titleCount);
-    const entry = { ids: new Int32Array(counts.size), title: new Uint16Array(counts.size), abstract: new Uint16Array(counts.size) };
-    let i = 0;
-    for (const [id, packed] of counts) {
-      entry.ids[i] = id;
-      entry.title[i] = Math.min(65_535, packed % 65_536);
-      entry.abstract[i] = Math.min(65_535, Math.floor(packed / 65_536));
-      frequency[id]!++;
-      i++;
+    abstractLength[doc] = Math.min(65_535, terms.length - titleCount);
+    const entry = { ids: Int32Array.from(ids), title: new Uint16Array(ids.length), abstract: new Uint16Array(ids.length) };
+    for (let i = 0; i < ids.length; i++) {
+      entry.title[i] = Math.min(65_535, titleCounts[i]!);
+      entry.abstract[i] = Math.min(65_535, abstractCounts[i]!);
+      frequency[ids[i]!]!++;
     }
     perPaper.push(entry);
   });
-  const terms = frequency.map((_, id) => words[id] ?? `${words[Math.floor(pairs[id]! / PAIR_SPAN)]} ${words[pairs[id]! % PAIR_SPAN]}`);
+  const terms = frequency.map((_, id) => words[id] ?? `${words[first[id]!]} ${words[second[id]!]}`);
   // Second pass: lay every term's postings out contiguously, papers in order.
   const offsets = new Int32Array(frequency.length + 1);
   for (let t = 0; t < frequency.length; t++) offsets[t + 1] = offsets[t]! + frequency[t]!;
@@ -183,9 +199,6 @@ function buildParts(papers: PaperTerms[]): TextIndexParts {
   });
   return { terms: StringTable.of(terms), offsets, docs, title, abstract, titleLength, abstractLength };
 }
-
-/** Word ids below this make a pair's key (first * PAIR_SPAN + second) unique: room for 4M distinct words. */
-const PAIR_SPAN = 4_194_304;
 
 function average(values: Uint16Array): number {
   let sum = 0;
