@@ -54,8 +54,9 @@ export class TitleIndex {
   static build(papers: StoredPaper[]): TitleIndex {
     const usage = new Map<string, number>();
     for (const paper of papers) for (const name of nameTokens(paper.abstract)) usage.set(name, (usage.get(name) ?? 0) + 1);
-    const postings = new Map<string, number[]>();
-    const post = (key: string, doc: number) => {
+    // One map per kind of key, so a key's prefix ("w:", "s:", "x:") is added once per distinct key, not per occurrence.
+    const kinds = { w: new Map<string, number[]>(), s: new Map<string, number[]>(), x: new Map<string, number[]>() };
+    const post = (postings: Map<string, number[]>, key: string, doc: number) => {
       const list = postings.get(key);
       if (!list) postings.set(key, [doc]);
       else if (list[list.length - 1] !== doc) list.push(doc);
@@ -63,26 +64,27 @@ export class TitleIndex {
     const vocabulary = new Set<string>();
     const names = papers.map((paper, doc) => {
       const { words, stems } = titleWords(paper.title);
-      post(`x:${words.join(" ")}`, doc);
+      post(kinds.x, words.join(" "), doc);
       words.forEach((word, i) => {
-        post(`w:${word}`, doc);
-        post(`s:${stems[i]}`, doc);
+        post(kinds.w, word, doc);
+        post(kinds.s, stems[i]!, doc);
         if (word.length >= 5) vocabulary.add(word);
         // Written together, consecutive title words are one query word: "m 3vit" → "m3vit", "multi task" → "multitask".
-        for (let span = 2; span <= 3 && i + span <= words.length; span++) post(`w:${words.slice(i, i + span).join("")}`, doc);
+        for (let span = 2; span <= 3 && i + span <= words.length; span++) post(kinds.w, words.slice(i, i + span).join(""), doc);
       });
       const found = paperNames(paper, words, (name) => usage.get(name) === 1);
       for (const name of found.keys()) {
-        post(`w:${name}`, doc);
+        post(kinds.w, name, doc);
         if (name.length >= 5) vocabulary.add(name);
       }
       return [...found].map(([name, score]) => `${name} ${score}`).join("\n");
     });
-    const keys = [...postings.keys()];
+    const lists = Object.entries(kinds).flatMap(([kind, postings]) => [...postings].map(([key, docs]) => [`${kind}:${key}`, docs] as const));
+    const keys = lists.map(([key]) => key);
     const offsets = new Int32Array(keys.length + 1);
-    keys.forEach((key, i) => (offsets[i + 1] = offsets[i]! + postings.get(key)!.length));
+    lists.forEach(([, list], i) => (offsets[i + 1] = offsets[i]! + list.length));
     const docs = new Int32Array(offsets[keys.length]!);
-    keys.forEach((key, i) => docs.set(postings.get(key)!, offsets[i]!));
+    lists.forEach(([, list], i) => docs.set(list, offsets[i]!));
     return new TitleIndex({
       keys: StringTable.of(keys), offsets, docs, titles: StringList.of(papers.map((paper) => paper.title)), names: StringList.of(names), words: StringList.of([...vocabulary]),
     });
