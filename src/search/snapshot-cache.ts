@@ -8,7 +8,7 @@ import { LibrarySnapshot } from "./snapshot.ts";
  * Bump when what the snapshot holds changes meaning (tokenising, names,
  * layout): a cache file of another format is ignored and rebuilt.
  */
-const FORMAT = "snapshot-1";
+const FORMAT = "snapshot-2";
 const FILE = /^search-.*\.idx$/;
 
 /** `dir`: where to keep the snapshot between processes; none keeps it in memory only. */

@@ -21,8 +21,9 @@ export class TextIndex {
   /** Postings of term t are positions offsets[t] .. offsets[t+1] of docs/title/abstract. */
   readonly #offsets: Int32Array;
   readonly #docs: Int32Array;
-  readonly #title: Uint16Array;
-  readonly #abstract: Uint16Array;
+  /** A term's count in each paper's title and abstract, capped at 255: BM25 saturates long before that. */
+  readonly #title: Uint8Array;
+  readonly #abstract: Uint8Array;
   readonly #titleLength: Uint16Array;
   readonly #abstractLength: Uint16Array;
   readonly #averageTitle: number;
@@ -49,7 +50,7 @@ export class TextIndex {
   static fromSections(sections: Sections): TextIndex {
     const { termBytes, termOffsets, termSlots, offsets, docs, title, abstract, titleLength, abstractLength } = sections as {
       termBytes: Uint8Array; termOffsets: Int32Array; termSlots: Int32Array; offsets: Int32Array; docs: Int32Array;
-      title: Uint16Array; abstract: Uint16Array; titleLength: Uint16Array; abstractLength: Uint16Array;
+      title: Uint8Array; abstract: Uint8Array; titleLength: Uint16Array; abstractLength: Uint16Array;
     };
     return new TextIndex({ terms: new StringTable(termBytes, termOffsets, termSlots), offsets, docs, title, abstract, titleLength, abstractLength });
   }
@@ -103,8 +104,8 @@ type TextIndexParts = {
   terms: StringTable;
   offsets: Int32Array;
   docs: Int32Array;
-  title: Uint16Array;
-  abstract: Uint16Array;
+  title: Uint8Array;
+  abstract: Uint8Array;
   titleLength: Uint16Array;
   abstractLength: Uint16Array;
 };
@@ -130,7 +131,7 @@ function buildParts(papers: PaperTerms[]): TextIndexParts {
     return frequency.push(0) - 1;
   };
   // First pass: each paper's distinct terms with their counts per field, and how many papers hold each term.
-  const perPaper: { ids: Int32Array; title: Uint16Array; abstract: Uint16Array }[] = [];
+  const perPaper: { ids: Int32Array; title: Uint8Array; abstract: Uint8Array }[] = [];
   const ids: number[] = [];
   const titleCounts: number[] = [];
   const abstractCounts: number[] = [];
@@ -172,10 +173,10 @@ function buildParts(papers: PaperTerms[]): TextIndexParts {
     }
     titleLength[doc] = Math.min(65_535, titleCount);
     abstractLength[doc] = Math.min(65_535, terms.length - titleCount);
-    const entry = { ids: Int32Array.from(ids), title: new Uint16Array(ids.length), abstract: new Uint16Array(ids.length) };
+    const entry = { ids: Int32Array.from(ids), title: new Uint8Array(ids.length), abstract: new Uint8Array(ids.length) };
     for (let i = 0; i < ids.length; i++) {
-      entry.title[i] = Math.min(65_535, titleCounts[i]!);
-      entry.abstract[i] = Math.min(65_535, abstractCounts[i]!);
+      entry.title[i] = Math.min(255, titleCounts[i]!);
+      entry.abstract[i] = Math.min(255, abstractCounts[i]!);
       frequency[ids[i]!]!++;
     }
     perPaper.push(entry);
@@ -186,8 +187,8 @@ function buildParts(papers: PaperTerms[]): TextIndexParts {
   for (let t = 0; t < frequency.length; t++) offsets[t + 1] = offsets[t]! + frequency[t]!;
   const total = offsets[frequency.length]!;
   const docs = new Int32Array(total);
-  const title = new Uint16Array(total);
-  const abstract = new Uint16Array(total);
+  const title = new Uint8Array(total);
+  const abstract = new Uint8Array(total);
   const fill = offsets.slice(0, frequency.length);
   perPaper.forEach((entry, doc) => {
     for (let i = 0; i < entry.ids.length; i++) {
