@@ -46,7 +46,7 @@ export class LibrarySnapshot {
   static build(papers: StoredPaper[], read: ReadPapers): LibrarySnapshot {
     const parts = {
       docs: DocTable.build(papers),
-      text: TextIndex.build(papers.map((paper) => paperTerms(paper))),
+      text: TextIndex.build(papers, paperTerms),
       titles: TitleIndex.build(papers),
       acronyms: new AcronymIndex(papers.map((paper) => paper.abstract)),
     };

@@ -42,8 +42,9 @@ export class TextIndex {
     this.#averageAbstract = average(this.#abstractLength);
   }
 
-  static build(papers: PaperTerms[]): TextIndex {
-    return new TextIndex(buildParts(papers));
+  /** `papers` are tokenised one at a time as the index takes them, so a large library's tokens are never all held at once. */
+  static build<T>(papers: readonly T[], tokenize: (paper: T) => PaperTerms): TextIndex {
+    return new TextIndex(buildParts(papers, tokenize));
   }
 
   /** The arrays `sections` gave, e.g. read back from a cache file. */
@@ -110,7 +111,7 @@ type TextIndexParts = {
   abstractLength: Uint16Array;
 };
 
-function buildParts(papers: PaperTerms[]): TextIndexParts {
+function buildParts<T>(papers: readonly T[], tokenize: (paper: T) => PaperTerms): TextIndexParts {
   // Words are looked up by string (the stem cache hands out the same strings, hashes kept); pairs by the two
   // words' ids, so that no pair string is made until the end; a paper's distinct terms are found with
   // per-term arrays rather than a Map per paper. Both were most of the build time.
@@ -130,12 +131,15 @@ function buildParts(papers: PaperTerms[]): TextIndexParts {
     slot.push(0);
     return frequency.push(0) - 1;
   };
-  // First pass: each paper's distinct terms with their counts per field, and how many papers hold each term.
-  const perPaper: { ids: Int32Array; title: Uint8Array; abstract: Uint8Array }[] = [];
+  // First pass: each paper's distinct terms with their counts per field, and how many papers hold each term,
+  // appended to flat arrays (paper `doc`'s run starts at starts[doc]) rather than three small arrays per paper.
+  const all = new GrowingPostings();
+  const starts = new Int32Array(papers.length + 1);
   const ids: number[] = [];
   const titleCounts: number[] = [];
   const abstractCounts: number[] = [];
-  papers.forEach((paper, doc) => {
+  papers.forEach((source, doc) => {
+    const paper = tokenize(source);
     ids.length = titleCounts.length = abstractCounts.length = 0;
     const titleCount = paper.titleTerms.length;
     const add = (id: number, inTitle: boolean) => {
@@ -173,13 +177,11 @@ function buildParts(papers: PaperTerms[]): TextIndexParts {
     }
     titleLength[doc] = Math.min(65_535, titleCount);
     abstractLength[doc] = Math.min(65_535, terms.length - titleCount);
-    const entry = { ids: Int32Array.from(ids), title: new Uint8Array(ids.length), abstract: new Uint8Array(ids.length) };
     for (let i = 0; i < ids.length; i++) {
-      entry.title[i] = Math.min(255, titleCounts[i]!);
-      entry.abstract[i] = Math.min(255, abstractCounts[i]!);
+      all.push(ids[i]!, Math.min(255, titleCounts[i]!), Math.min(255, abstractCounts[i]!));
       frequency[ids[i]!]!++;
     }
-    perPaper.push(entry);
+    starts[doc + 1] = all.length;
   });
   const terms = frequency.map((_, id) => words[id] ?? `${words[first[id]!]} ${words[second[id]!]}`);
   // Second pass: lay every term's postings out contiguously, papers in order.
@@ -190,15 +192,39 @@ function buildParts(papers: PaperTerms[]): TextIndexParts {
   const title = new Uint8Array(total);
   const abstract = new Uint8Array(total);
   const fill = offsets.slice(0, frequency.length);
-  perPaper.forEach((entry, doc) => {
-    for (let i = 0; i < entry.ids.length; i++) {
-      const at = fill[entry.ids[i]!]!++;
+  for (let doc = 0; doc < papers.length; doc++) {
+    for (let i = starts[doc]!; i < starts[doc + 1]!; i++) {
+      const at = fill[all.ids[i]!]!++;
       docs[at] = doc;
-      title[at] = entry.title[i]!;
-      abstract[at] = entry.abstract[i]!;
+      title[at] = all.title[i]!;
+      abstract[at] = all.abstract[i]!;
     }
-  });
+  }
   return { terms: StringTable.of(terms), offsets, docs, title, abstract, titleLength, abstractLength };
+}
+
+/** Term ids with their title and abstract counts, in arrays that double as they fill. */
+class GrowingPostings {
+  length = 0;
+  ids = new Int32Array(1 << 16);
+  title = new Uint8Array(1 << 16);
+  abstract = new Uint8Array(1 << 16);
+
+  push(id: number, title: number, abstract: number): void {
+    if (this.length === this.ids.length) {
+      const grow = <A extends Int32Array | Uint8Array>(array: A, make: (size: number) => A): A => {
+        const bigger = make(array.length * 2);
+        bigger.set(array);
+        return bigger;
+      };
+      this.ids = grow(this.ids, (size) => new Int32Array(size));
+      this.title = grow(this.title, (size) => new Uint8Array(size));
+      this.abstract = grow(this.abstract, (size) => new Uint8Array(size));
+    }
+    this.ids[this.length] = id;
+    this.title[this.length] = title;
+    this.abstract[this.length++] = abstract;
+  }
 }
 
 function average(values: Uint16Array): number {
