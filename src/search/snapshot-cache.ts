@@ -11,8 +11,16 @@ import { LibrarySnapshot } from "./snapshot.ts";
 const FORMAT = "snapshot-2";
 const FILE = /^search-.*\.idx$/;
 
-/** `dir`: where to keep the snapshot between processes; none keeps it in memory only. */
-export type SnapshotCacheOptions = { dir?: string | undefined; onError?: (error: unknown) => void };
+/**
+ * `dir`: where to keep the snapshot between processes; none keeps it in memory only.
+ * `staleMs`: how long a question waits for a newer snapshot before the previous one answers it.
+ */
+export type SnapshotCacheOptions = { dir?: string | undefined; onError?: (error: unknown) => void; staleMs?: number };
+
+/** Long enough that a small or mid-sized library's new papers are always searched at once. */
+const STALE_AFTER_MS = 2_000;
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 /**
  * One snapshot per library version. Building one reads every paper, so it
@@ -22,24 +30,46 @@ export type SnapshotCacheOptions = { dir?: string | undefined; onError?: (error:
 export class SnapshotCache {
   readonly #store: PaperStore;
   readonly #options: SnapshotCacheOptions;
-  #current: { version: number; snapshot: Promise<LibrarySnapshot> } | undefined;
+  /** The newest snapshot built so far, and the one being built for a newer version. */
+  #ready: { version: number; snapshot: LibrarySnapshot } | undefined;
+  #pending: { version: number; snapshot: Promise<LibrarySnapshot> } | undefined;
 
   constructor(store: PaperStore, options: SnapshotCacheOptions = {}) {
     this.#store = store;
     this.#options = options;
   }
 
+  /**
+   * The snapshot of the library's current version. When the library has
+   * changed under a running process (a scheduled fetch) and the new snapshot
+   * takes longer than `staleMs` to build, questions are answered from the
+   * previous one meanwhile instead of waiting: a large library takes tens of
+   * seconds to index, a small one milliseconds.
+   */
   async get(): Promise<LibrarySnapshot> {
     const version = await this.#store.version();
-    if (this.#current?.version !== version) {
-      const snapshot = this.#load(version);
-      this.#current = { version, snapshot };
+    if (this.#ready?.version === version) return this.#ready.snapshot;
+    if (this.#pending?.version !== version) this.#pending = { version, snapshot: this.#build(version) };
+    const building = this.#pending.snapshot;
+    const stale = this.#ready?.snapshot;
+    if (!stale) return building;
+    const waited = await Promise.race([building.catch(() => stale), delay(this.#options.staleMs ?? STALE_AFTER_MS).then(() => stale)]);
+    return waited;
+  }
+
+  #build(version: number): Promise<LibrarySnapshot> {
+    const snapshot = this.#load(version);
+    snapshot.then(
+      (built) => {
+        if (!this.#ready || this.#ready.version < version) this.#ready = { version, snapshot: built };
+        if (this.#pending?.version === version) this.#pending = undefined;
+      },
       // A failed build is not kept: the next question tries again.
-      snapshot.catch(() => {
-        if (this.#current?.snapshot === snapshot) this.#current = undefined;
-      });
-    }
-    return this.#current.snapshot;
+      () => {
+        if (this.#pending?.version === version) this.#pending = undefined;
+      },
+    );
+    return snapshot;
   }
 
   async #load(version: number): Promise<LibrarySnapshot> {

@@ -76,6 +76,38 @@ describe("search indexes cached on disk", () => {
     expect(after).not.toEqual(before);
   });
 
+  it("answers from the previous snapshot while a slow rebuild runs, then from the new one", async () => {
+    const cache = new SnapshotCache(built.store, { staleMs: 20 });
+    const first = await cache.get();
+    const version = await built.store.version();
+    let release: () => void = () => undefined;
+    const slow = new Promise<void>((resolve) => (release = resolve));
+    const list = built.store.list.bind(built.store);
+    vi.spyOn(built.store, "version").mockResolvedValue(version + 1);
+    vi.spyOn(built.store, "list").mockImplementation(async () => {
+      await slow;
+      return list();
+    });
+    try {
+      expect(await cache.get()).toBe(first);
+      release();
+      await vi.waitFor(async () => expect(await cache.get()).not.toBe(first));
+    } finally {
+      vi.restoreAllMocks();
+    }
+  });
+
+  it("waits for the new snapshot when it is quick to build, so new papers are searched at once", async () => {
+    const cache = new SnapshotCache(built.store, { staleMs: 30_000 });
+    const first = await cache.get();
+    vi.spyOn(built.store, "version").mockResolvedValue((await built.store.version()) + 1);
+    try {
+      expect(await cache.get()).not.toBe(first);
+    } finally {
+      vi.restoreAllMocks();
+    }
+  });
+
   it("ignores a damaged or foreign file and builds afresh", async () => {
     for (const name of await indexFiles()) await writeFile(join(cacheDir, name), "not an index");
     const onError = vi.fn();
