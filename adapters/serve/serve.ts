@@ -45,7 +45,8 @@ export async function serve(ctx: CliContext, flags: { db?: string }): Promise<vo
     store: digests,
     service: digest,
     logger,
-    ...(fetchFirst && { beforeEach: () => scheduledFetch(fetchers, scheduled, { store, embedder: library.embedder, logger }) }),
+    // Indexing the fetched papers right away keeps the rebuild out of the next question's way.
+    ...(fetchFirst && { beforeEach: async () => { await scheduledFetch(fetchers, scheduled, { store, embedder: library.embedder, logger }); await library.warm(); } }),
   });
   const state = healthState();
   const statusOf = (name: string): StatusListener => (next, reason) => {
