@@ -36,6 +36,8 @@ export interface PaperStore {
   version(): Promise<number>;
   /** Every paper, without vectors, newest first. */
   list(): Promise<StoredPaper[]>;
+  /** `list` a batch at a time, in the same order, so a caller that reads the whole library never holds all of it. */
+  scan(batchSize: number): AsyncIterable<StoredPaper[]>;
   /** The papers with these ids, without vectors, in no particular order; ids not in the library are left out. A keyed lookup, not a scan in JS. */
   get(ids: string[]): Promise<StoredPaper[]>;
   /** The papers stored under any of these ids or normalised titles (`normalizeTitle`): how ingest finds what a batch changes. */

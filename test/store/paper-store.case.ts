@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toPaper } from "../../src/papers/paper.ts";
-import type { PaperStore, StoredPaperWithVector } from "../../src/store/paper-store.ts";
+import type { PaperStore, StoredPaper, StoredPaperWithVector } from "../../src/store/paper-store.ts";
 
 const stamp = { embedder: "test-embedder", dims: 4 };
 
@@ -73,6 +73,17 @@ export function paperStoreContract(name: string, open: () => Promise<PaperStore>
       const store = await open();
       await store.upsert([storedPaper("Old", { publishedAt: "2020-01-01" }), storedPaper("Undated"), storedPaper("New", { publishedAt: "2025-01-01" })], stamp);
       expect((await store.list()).map((paper) => paper.title)).toEqual(["New", "Old", "Undated"]);
+      store.close();
+    });
+
+    it("scans the same papers in the same order as it lists them, a batch at a time", async () => {
+      const store = await open();
+      const papers = ["Old", "Undated", "New", "Also new", "Older"].map((title, i) => storedPaper(title, { ...(title !== "Undated" && { publishedAt: `202${5 - i}-01-01` }) }));
+      await store.upsert(papers, stamp);
+      const batches: StoredPaper[][] = [];
+      for await (const batch of store.scan(2)) batches.push(batch);
+      expect(batches.map((batch) => batch.length)).toEqual([2, 2, 1]);
+      expect(batches.flat()).toEqual(await store.list());
       store.close();
     });
 

@@ -127,6 +127,18 @@ export class LancePaperStore implements PaperStore {
     return rows.map(fromRow).sort(newestFirst);
   }
 
+  async *scan(batchSize: number): AsyncIterable<StoredPaper[]> {
+    if (!this.#table) return;
+    // The order comes from three small columns; the rows themselves are read a batch of ids at a time.
+    const keys = await this.#table.query().select(["id", "title", "published_at"]).toArray();
+    const order = keys.map((row) => ({ id: row.id as string, title: row.title as string, publishedAt: (row.published_at as string | null) ?? undefined })).sort(newestFirst);
+    for (let start = 0; start < order.length; start += batchSize) {
+      const ids = order.slice(start, start + batchSize).map((key) => key.id);
+      const byId = new Map((await this.get(ids)).map((paper) => [paper.id, paper]));
+      yield ids.flatMap((id) => byId.get(id) ?? []);
+    }
+  }
+
   async get(ids: string[]): Promise<StoredPaper[]> {
     if (!this.#table || ids.length === 0) return [];
     const rows = await this.#table.query().where(inList("id", ids)).select(COLUMNS_WITHOUT_VECTOR).toArray();
@@ -268,7 +280,7 @@ function withFilter<Q extends { where(predicate: string): Q }>(query: Q, filters
   return predicate ? query.where(predicate) : query;
 }
 
-function newestFirst(a: StoredPaper, b: StoredPaper): number {
+function newestFirst(a: Pick<StoredPaper, "title" | "publishedAt">, b: Pick<StoredPaper, "title" | "publishedAt">): number {
   return (b.publishedAt ?? "").localeCompare(a.publishedAt ?? "") || a.title.localeCompare(b.title);
 }
 
