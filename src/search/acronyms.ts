@@ -10,6 +10,34 @@ const SHORT_FORM = /\((\p{Lu}[\p{L}\p{N}-]{0,9}?)s?\)/gu;
 /** How far back a long form may start: eight words are plenty. */
 const LOOK_BACK_CHARS = 120;
 
+/** Counts the long forms each acronym is defined with, one abstract at a time. */
+export class AcronymCounter {
+  readonly #counts = new Map<string, Map<string, number>>();
+
+  add(abstract: string): void {
+    const seen = new Set<string>();
+    for (const match of abstract.matchAll(SHORT_FORM)) {
+      const short = match[1]!;
+      const before = abstract.slice(Math.max(0, match.index - LOOK_BACK_CHARS), match.index).split(/[()[\]{}.;:,]/).at(-1)!;
+      const long = longForm(short, before.split(/\s+/).slice(-8).join(" "));
+      const key = short.toLowerCase();
+      if (!long || seen.has(key)) continue;
+      seen.add(key);
+      const forms = this.#counts.get(key) ?? new Map<string, number>();
+      forms.set(long, (forms.get(long) ?? 0) + 1);
+      this.#counts.set(key, forms);
+    }
+  }
+
+  /** Each acronym with its most common long form. */
+  acronyms(): Acronym[] {
+    return [...this.#counts].map(([short, forms]) => {
+      const [long, papers] = [...forms].sort((a, b) => b[1] - a[1])[0]!;
+      return { short, long, papers };
+    });
+  }
+}
+
 /**
  * Acronyms defined in the library's own abstracts ("Sparse Autoencoders
  * (SAEs)", "Multi-head Latent Attention (MLA)"), found with the
@@ -21,29 +49,13 @@ export class AcronymIndex {
   readonly #byShort = new Map<string, Acronym>();
   readonly #byLong = new Map<string, Acronym>();
 
-  constructor(abstracts: string[]) {
-    const counts = new Map<string, Map<string, number>>();
-    for (const abstract of abstracts) {
-      const seen = new Set<string>();
-      for (const match of abstract.matchAll(SHORT_FORM)) {
-        const short = match[1]!;
-        const before = abstract.slice(Math.max(0, match.index - LOOK_BACK_CHARS), match.index).split(/[()[\]{}.;:,]/).at(-1)!;
-        const long = longForm(short, before.split(/\s+/).slice(-8).join(" "));
-        const key = short.toLowerCase();
-        if (!long || seen.has(key)) continue;
-        seen.add(key);
-        const forms = counts.get(key) ?? new Map<string, number>();
-        forms.set(long, (forms.get(long) ?? 0) + 1);
-        counts.set(key, forms);
-      }
-    }
-    for (const [short, forms] of counts) {
-      const [long, papers] = [...forms].sort((a, b) => b[1] - a[1])[0]!;
-      this.#add({ short, long, papers });
-    }
+  constructor(abstracts: Iterable<string>) {
+    const counter = new AcronymCounter();
+    for (const abstract of abstracts) counter.add(abstract);
+    for (const acronym of counter.acronyms()) this.#add(acronym);
   }
 
-  /** The acronyms `toJSON` listed, e.g. read back from a cache file. */
+  /** The acronyms `toJSON` listed (or a counter found), e.g. read back from a cache file. */
   static fromJSON(acronyms: Acronym[]): AcronymIndex {
     const index = new AcronymIndex([]);
     for (const acronym of acronyms) index.#add(acronym);

@@ -25,13 +25,14 @@ export class DocTable {
     this.upvotes = upvotes;
   }
 
-  static build(papers: StoredPaper[]): DocTable {
-    return new DocTable(
-      StringTable.of(papers.map((paper) => paper.id)),
-      StringList.of(papers.map((paper) => paper.title)),
-      Int32Array.from(papers, (paper) => dayNumber(paper.publishedAt)),
-      Int32Array.from(papers, (paper) => paper.upvotes),
-    );
+  static build(papers: Iterable<StoredPaper>): DocTable {
+    const builder = new DocTableBuilder();
+    for (const paper of papers) builder.add(paper);
+    return builder.finish();
+  }
+
+  static fromParts(ids: StringTable, titles: StringList, published: Int32Array, upvotes: Int32Array): DocTable {
+    return new DocTable(ids, titles, published, upvotes);
   }
 
   static fromSections(sections: Sections): DocTable {
@@ -83,6 +84,25 @@ export class DocTable {
       latest = Math.max(latest, day);
     }
     return { papers, ...(latest > 0 && { earliest: isoDate(earliest), latest: isoDate(latest) }) };
+  }
+}
+
+/** A DocTable made one paper at a time, as papers are read from the store. */
+export class DocTableBuilder {
+  readonly #ids: string[] = [];
+  readonly #titles: string[] = [];
+  readonly #published: number[] = [];
+  readonly #upvotes: number[] = [];
+
+  add(paper: StoredPaper): void {
+    this.#ids.push(paper.id);
+    this.#titles.push(paper.title);
+    this.#published.push(dayNumber(paper.publishedAt));
+    this.#upvotes.push(paper.upvotes);
+  }
+
+  finish(): DocTable {
+    return DocTable.fromParts(StringTable.of(this.#ids), StringList.of(this.#titles), Int32Array.from(this.#published), Int32Array.from(this.#upvotes));
   }
 }
 

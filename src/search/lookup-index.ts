@@ -1,7 +1,7 @@
 import type { StoredPaper } from "../store/paper-store.ts";
 import { compact, isFunctionWord, stem, wordsOf, type LookupQuery } from "./lookup-query.ts";
 import { similarWord } from "./lookup-words.ts";
-import { namesOf, nameTokens } from "./names.ts";
+import { namesOf } from "./names.ts";
 import type { Sections } from "../packed/index-file.ts";
 import { SETTINGS } from "./settings.ts";
 import { StringList, StringTable } from "../packed/string-table.ts";
@@ -51,43 +51,8 @@ export class TitleIndex {
     this.size = this.#names.size;
   }
 
-  static build(papers: StoredPaper[]): TitleIndex {
-    const usage = new Map<string, number>();
-    for (const paper of papers) for (const name of nameTokens(paper.abstract)) usage.set(name, (usage.get(name) ?? 0) + 1);
-    // One map per kind of key, so a key's prefix ("w:", "s:", "x:") is added once per distinct key, not per occurrence.
-    const kinds = { w: new Map<string, number[]>(), s: new Map<string, number[]>(), x: new Map<string, number[]>() };
-    const post = (postings: Map<string, number[]>, key: string, doc: number) => {
-      const list = postings.get(key);
-      if (!list) postings.set(key, [doc]);
-      else if (list[list.length - 1] !== doc) list.push(doc);
-    };
-    const vocabulary = new Set<string>();
-    const names = papers.map((paper, doc) => {
-      const { words, stems } = titleWords(paper.title);
-      post(kinds.x, words.join(" "), doc);
-      words.forEach((word, i) => {
-        post(kinds.w, word, doc);
-        post(kinds.s, stems[i]!, doc);
-        if (word.length >= 5) vocabulary.add(word);
-        // Written together, consecutive title words are one query word: "m 3vit" → "m3vit", "multi task" → "multitask".
-        for (let span = 2; span <= 3 && i + span <= words.length; span++) post(kinds.w, words.slice(i, i + span).join(""), doc);
-      });
-      const found = paperNames(paper, words, (name) => usage.get(name) === 1);
-      for (const name of found.keys()) {
-        post(kinds.w, name, doc);
-        if (name.length >= 5) vocabulary.add(name);
-      }
-      return [...found].map(([name, score]) => `${name} ${score}`).join("\n");
-    });
-    const lists = Object.entries(kinds).flatMap(([kind, postings]) => [...postings].map(([key, docs]) => [`${kind}:${key}`, docs] as const));
-    const keys = lists.map(([key]) => key);
-    const offsets = new Int32Array(keys.length + 1);
-    lists.forEach(([, list], i) => (offsets[i + 1] = offsets[i]! + list.length));
-    const docs = new Int32Array(offsets[keys.length]!);
-    lists.forEach(([, list], i) => docs.set(list, offsets[i]!));
-    return new TitleIndex({
-      keys: StringTable.of(keys), offsets, docs, titles: StringList.of(papers.map((paper) => paper.title)), names: StringList.of(names), words: StringList.of([...vocabulary]),
-    });
+  static fromParts(parts: TitleIndexParts): TitleIndex {
+    return new TitleIndex(parts);
   }
 
   static fromSections(s: Sections): TitleIndex {
@@ -177,10 +142,10 @@ export class TitleIndex {
 
 const EMPTY = new Int32Array(0);
 
-type TitleIndexParts = { keys: StringTable; offsets: Int32Array; docs: Int32Array; titles: StringList; names: StringList; words: StringList };
+export type TitleIndexParts = { keys: StringTable; offsets: Int32Array; docs: Int32Array; titles: StringList; names: StringList; words: StringList };
 
 /** A title's words, their stems, and which part of the title (split at its colon) each is in. */
-function titleWords(title: string): { words: string[]; stems: string[]; segment: number[] } {
+export function titleWords(title: string): { words: string[]; stems: string[]; segment: number[] } {
   const segments = title.split(/:|\s[-–—]\s/).map(wordsOf);
   const words = segments.flat();
   return { words, stems: words.map(stem), segment: segments.flatMap((part, index) => part.map(() => index)) };
@@ -193,7 +158,7 @@ function push<K>(map: Map<K, string[]>, key: K, value: string): void {
 }
 
 /** Compact names → how surely each names the paper. */
-function paperNames(paper: StoredPaper, titleWords: string[], isUnique: (name: string) => boolean): Map<string, number> {
+export function paperNames(paper: Pick<StoredPaper, "title" | "abstract">, titleWords: string[], isUnique: (name: string) => boolean): Map<string, number> {
   const names = namesOf(paper, isUnique);
   const found = new Map<string, number>();
   const set = (name: string, score: number) => {

@@ -1,6 +1,7 @@
 import { parseArxivId } from "../papers/arxiv-id.ts";
 import type { StoredPaper } from "../store/paper-store.ts";
-import { TitleIndex } from "./lookup-index.ts";
+import type { TitleIndex } from "./lookup-index.ts";
+import { buildTitleIndex } from "./title-index-builder.ts";
 import { matchScore, type MatchScore } from "./lookup-match.ts";
 import { parseQuery, type LookupQuery } from "./lookup-query.ts";
 import { SETTINGS } from "./settings.ts";
@@ -47,7 +48,7 @@ export class PaperLookup {
   /** A lookup over papers held in memory, for tools and tests. */
   static over(papers: StoredPaper[]): PaperLookup {
     const ids = new Map(papers.map((paper, doc) => [paper.id, doc]));
-    return new PaperLookup(TitleIndex.build(papers), { read: async (docs) => docs.map((doc) => papers[doc]!), docOf: (id) => ids.get(id) });
+    return new PaperLookup(buildTitleIndex(papers), { read: async (docs) => docs.map((doc) => papers[doc]!), docOf: (id) => ids.get(id) });
   }
 
   /** The best candidates' scores, best first: for debugging and tuning. */

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { PaperStore } from "../store/paper-store.ts";
 import { readIndexFile, writeIndexFile } from "../packed/index-file.ts";
 import { LibrarySnapshot } from "./snapshot.ts";
+import { scanSnapshot } from "./snapshot-scan.ts";
 
 /**
  * Bump when what the snapshot holds changes meaning (tokenising, names,
@@ -81,7 +82,7 @@ export class SnapshotCache {
       const cached = await readIndexFile(file).catch(() => undefined);
       if (cached && (cached.meta as { format?: string }).format === FORMAT) return LibrarySnapshot.fromSections(cached.sections, read);
     }
-    const snapshot = LibrarySnapshot.build(await this.#store.list(), read);
+    const snapshot = await scanSnapshot((batchSize) => this.#store.scan(batchSize), read);
     if (dir && file) await this.#save(dir, file, snapshot).catch((error) => this.#options.onError?.(error));
     return snapshot;
   }

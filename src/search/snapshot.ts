@@ -4,9 +4,13 @@ import { AcronymIndex } from "./acronyms.ts";
 import { DocTable } from "./doc-table.ts";
 import type { Sections } from "../packed/index-file.ts";
 import { TitleIndex } from "./lookup-index.ts";
+import { buildTitleIndex } from "./title-index-builder.ts";
 import { PaperLookup } from "./lookup.ts";
 import { paperTerms, type PaperTerms } from "./paper-terms.ts";
 import { TextIndex } from "./text-index.ts";
+import { buildTextIndex } from "./text-index-builder.ts";
+
+export type SnapshotParts = { docs: DocTable; text: TextIndex; titles: TitleIndex; acronyms: AcronymIndex };
 
 /** Reads papers by id from wherever the library keeps them (the store). */
 export type ReadPapers = (ids: string[]) => Promise<StoredPaper[]>;
@@ -33,7 +37,7 @@ export class LibrarySnapshot {
   readonly #kept = new Map<string, StoredPaper>();
   readonly #terms = new Map<string, PaperTerms>();
 
-  private constructor(parts: { docs: DocTable; text: TextIndex; titles: TitleIndex; acronyms: AcronymIndex }, read: ReadPapers) {
+  private constructor(parts: SnapshotParts, read: ReadPapers) {
     this.docs = parts.docs;
     this.text = parts.text;
     this.acronyms = parts.acronyms;
@@ -46,10 +50,14 @@ export class LibrarySnapshot {
   static build(papers: StoredPaper[], read: ReadPapers): LibrarySnapshot {
     const parts = {
       docs: DocTable.build(papers),
-      text: TextIndex.build(papers, paperTerms),
-      titles: TitleIndex.build(papers),
+      text: buildTextIndex(papers, paperTerms),
+      titles: buildTitleIndex(papers),
       acronyms: new AcronymIndex(papers.map((paper) => paper.abstract)),
     };
+    return new LibrarySnapshot(parts, read);
+  }
+
+  static fromParts(parts: SnapshotParts, read: ReadPapers): LibrarySnapshot {
     return new LibrarySnapshot(parts, read);
   }
 

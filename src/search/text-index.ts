@@ -1,5 +1,4 @@
 import type { Sections } from "../packed/index-file.ts";
-import type { PaperTerms } from "./paper-terms.ts";
 import { SETTINGS } from "./settings.ts";
 import { StringTable } from "../packed/string-table.ts";
 
@@ -42,9 +41,8 @@ export class TextIndex {
     this.#averageAbstract = average(this.#abstractLength);
   }
 
-  /** `papers` are tokenised one at a time as the index takes them, so a large library's tokens are never all held at once. */
-  static build<T>(papers: readonly T[], tokenize: (paper: T) => PaperTerms): TextIndex {
-    return new TextIndex(buildParts(papers, tokenize));
+  static fromParts(parts: TextIndexParts): TextIndex {
+    return new TextIndex(parts);
   }
 
   /** The arrays `sections` gave, e.g. read back from a cache file. */
@@ -101,7 +99,7 @@ export class TextIndex {
   }
 }
 
-type TextIndexParts = {
+export type TextIndexParts = {
   terms: StringTable;
   offsets: Int32Array;
   docs: Int32Array;
@@ -110,122 +108,6 @@ type TextIndexParts = {
   titleLength: Uint16Array;
   abstractLength: Uint16Array;
 };
-
-function buildParts<T>(papers: readonly T[], tokenize: (paper: T) => PaperTerms): TextIndexParts {
-  // Words are looked up by string (the stem cache hands out the same strings, hashes kept); pairs by the two
-  // words' ids, so that no pair string is made until the end; a paper's distinct terms are found with
-  // per-term arrays rather than a Map per paper. Both were most of the build time.
-  const wordIds = new Map<string, number>();
-  const pairIds: (Map<number, number> | undefined)[] = [];
-  const first: number[] = [];
-  const second: number[] = [];
-  const words: string[] = [];
-  const frequency: number[] = [];
-  /** The last paper each term was seen in, and where in that paper's list it is. */
-  const lastDoc: number[] = [];
-  const slot: number[] = [];
-  const titleLength = new Uint16Array(papers.length);
-  const abstractLength = new Uint16Array(papers.length);
-  const newTerm = () => {
-    lastDoc.push(-1);
-    slot.push(0);
-    return frequency.push(0) - 1;
-  };
-  // First pass: each paper's distinct terms with their counts per field, and how many papers hold each term,
-  // appended to flat arrays (paper `doc`'s run starts at starts[doc]) rather than three small arrays per paper.
-  const all = new GrowingPostings();
-  const starts = new Int32Array(papers.length + 1);
-  const ids: number[] = [];
-  const titleCounts: number[] = [];
-  const abstractCounts: number[] = [];
-  papers.forEach((source, doc) => {
-    const paper = tokenize(source);
-    ids.length = titleCounts.length = abstractCounts.length = 0;
-    const titleCount = paper.titleTerms.length;
-    const add = (id: number, inTitle: boolean) => {
-      if (lastDoc[id] !== doc) {
-        lastDoc[id] = doc;
-        slot[id] = ids.push(id) - 1;
-        titleCounts.push(0);
-        abstractCounts.push(0);
-      }
-      if (inTitle) titleCounts[slot[id]!]!++;
-      else abstractCounts[slot[id]!]!++;
-    };
-    let previous = -1;
-    const terms = paper.terms;
-    for (let i = 0; i < terms.length; i++) {
-      const inTitle = i < titleCount;
-      let id = wordIds.get(terms[i]!);
-      if (id === undefined) {
-        wordIds.set(terms[i]!, (id = newTerm()));
-        words[id] = terms[i]!;
-      }
-      add(id, inTitle);
-      // Pairs stay within a field: a title's last word and the abstract's first are not a phrase.
-      if (previous >= 0 && i !== titleCount) {
-        const following = (pairIds[previous] ??= new Map());
-        let pair = following.get(id);
-        if (pair === undefined) {
-          following.set(id, (pair = newTerm()));
-          first[pair] = previous;
-          second[pair] = id;
-        }
-        add(pair, inTitle);
-      }
-      previous = id;
-    }
-    titleLength[doc] = Math.min(65_535, titleCount);
-    abstractLength[doc] = Math.min(65_535, terms.length - titleCount);
-    for (let i = 0; i < ids.length; i++) {
-      all.push(ids[i]!, Math.min(255, titleCounts[i]!), Math.min(255, abstractCounts[i]!));
-      frequency[ids[i]!]!++;
-    }
-    starts[doc + 1] = all.length;
-  });
-  const terms = frequency.map((_, id) => words[id] ?? `${words[first[id]!]} ${words[second[id]!]}`);
-  // Second pass: lay every term's postings out contiguously, papers in order.
-  const offsets = new Int32Array(frequency.length + 1);
-  for (let t = 0; t < frequency.length; t++) offsets[t + 1] = offsets[t]! + frequency[t]!;
-  const total = offsets[frequency.length]!;
-  const docs = new Int32Array(total);
-  const title = new Uint8Array(total);
-  const abstract = new Uint8Array(total);
-  const fill = offsets.slice(0, frequency.length);
-  for (let doc = 0; doc < papers.length; doc++) {
-    for (let i = starts[doc]!; i < starts[doc + 1]!; i++) {
-      const at = fill[all.ids[i]!]!++;
-      docs[at] = doc;
-      title[at] = all.title[i]!;
-      abstract[at] = all.abstract[i]!;
-    }
-  }
-  return { terms: StringTable.of(terms), offsets, docs, title, abstract, titleLength, abstractLength };
-}
-
-/** Term ids with their title and abstract counts, in arrays that double as they fill. */
-class GrowingPostings {
-  length = 0;
-  ids = new Int32Array(1 << 16);
-  title = new Uint8Array(1 << 16);
-  abstract = new Uint8Array(1 << 16);
-
-  push(id: number, title: number, abstract: number): void {
-    if (this.length === this.ids.length) {
-      const grow = <A extends Int32Array | Uint8Array>(array: A, make: (size: number) => A): A => {
-        const bigger = make(array.length * 2);
-        bigger.set(array);
-        return bigger;
-      };
-      this.ids = grow(this.ids, (size) => new Int32Array(size));
-      this.title = grow(this.title, (size) => new Uint8Array(size));
-      this.abstract = grow(this.abstract, (size) => new Uint8Array(size));
-    }
-    this.ids[this.length] = id;
-    this.title[this.length] = title;
-    this.abstract[this.length++] = abstract;
-  }
-}
 
 function average(values: Uint16Array): number {
   let sum = 0;

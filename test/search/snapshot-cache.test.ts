@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { Library } from "../../src/library/library.ts";
 import { searchCacheDir } from "../../src/library/search-cache-dir.ts";
 import { SnapshotCache } from "../../src/search/snapshot-cache.ts";
+import { LibrarySnapshot } from "../../src/search/snapshot.ts";
 import { sampleLibrary, TODAY } from "../helpers/library.ts";
 
 describe("search indexes cached on disk", () => {
@@ -32,13 +33,19 @@ describe("search indexes cached on disk", () => {
     expect((await first.search(question, { today: TODAY })).results.map((hit) => hit.paper.id)).toEqual(expected.results.map((hit) => hit.paper.id));
     expect(await indexFiles()).toHaveLength(1);
 
-    const list = vi.spyOn(built.store, "list");
+    const scan = vi.spyOn(built.store, "scan");
     const later = cachedLibrary();
     const again = await later.search(question, { today: TODAY });
-    expect(list).not.toHaveBeenCalled();
-    list.mockRestore();
+    expect(scan).not.toHaveBeenCalled();
+    scan.mockRestore();
     expect(again.results.map((hit) => [hit.paper.id, hit.score, hit.relevant])).toEqual(expected.results.map((hit) => [hit.paper.id, hit.score, hit.relevant]));
     expect(again.verdict).toEqual(expected.verdict);
+  });
+
+  it("builds from the store a batch at a time exactly what it builds from papers held in memory", async () => {
+    const scanned = await new SnapshotCache(built.store).get();
+    const held = LibrarySnapshot.build(await built.store.list(), (ids) => built.store.get(ids));
+    expect(scanned.sections()).toEqual(held.sections());
   });
 
   it("gives the same lookups, papers-like-X, filters and coverage from the file as from a fresh build", async () => {
@@ -82,11 +89,11 @@ describe("search indexes cached on disk", () => {
     const version = await built.store.version();
     let release: () => void = () => undefined;
     const slow = new Promise<void>((resolve) => (release = resolve));
-    const list = built.store.list.bind(built.store);
+    const scan = built.store.scan.bind(built.store);
     vi.spyOn(built.store, "version").mockResolvedValue(version + 1);
-    vi.spyOn(built.store, "list").mockImplementation(async () => {
+    vi.spyOn(built.store, "scan").mockImplementation(async function* (batchSize: number) {
       await slow;
-      return list();
+      yield* scan(batchSize);
     });
     try {
       expect(await cache.get()).toBe(first);

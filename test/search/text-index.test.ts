@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { paperTerms } from "../../src/search/paper-terms.ts";
-import { TextIndex } from "../../src/search/text-index.ts";
+import { buildTextIndex } from "../../src/search/text-index-builder.ts";
 import { questionPairs, questionTerms, topicParts } from "../../src/search/query-terms.ts";
 
 const papers = [
@@ -8,7 +8,7 @@ const papers = [
   { title: "Caching Web Pages", abstract: "A cache for key lookups; compression of pages saves bandwidth." },
   { title: "Mixture of Experts at Scale", abstract: "Sparse experts route each token." },
 ];
-const index = TextIndex.build(papers, paperTerms);
+const index = buildTextIndex(papers, paperTerms);
 const rank = (text: string) => [...index.scores([...questionTerms(text), ...questionPairs(text)].map((term) => ({ term, weight: 1 })))].map((score, doc) => ({ doc, score })).filter((x) => x.score > 0).sort((a, b) => b.score - a.score).map((x) => x.doc);
 
 describe("BM25F text index", () => {

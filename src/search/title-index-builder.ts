@@ -1,0 +1,73 @@
+import { StringList, StringTable } from "../packed/string-table.ts";
+import type { StoredPaper } from "../store/paper-store.ts";
+import { TitleIndex, paperNames, titleWords } from "./lookup-index.ts";
+import { nameTokens } from "./names.ts";
+
+/** The title index of papers held in memory (tools, tests); a library read from the store in batches uses TitleIndexBuilder. */
+export function buildTitleIndex(papers: StoredPaper[]): TitleIndex {
+  const builder = new TitleIndexBuilder(nameUsage(papers.map((paper) => paper.abstract)));
+  for (const paper of papers) builder.add(paper);
+  return builder.finish();
+}
+
+/** How many abstracts use each name-like word: a name only one paper uses can be that paper's own. */
+export function nameUsage(abstracts: Iterable<string>, usage = new Map<string, number>()): Map<string, number> {
+  for (const abstract of abstracts) for (const name of nameTokens(abstract)) usage.set(name, (usage.get(name) ?? 0) + 1);
+  return usage;
+}
+
+/**
+ * Builds the title index one paper at a time, in the snapshot's order, once
+ * `usage` has been counted over every abstract (a first pass).
+ */
+export class TitleIndexBuilder {
+  readonly #usage: Map<string, number>;
+  // One map per kind of key, so a key's prefix ("w:", "s:", "x:") is added once per distinct key, not per occurrence.
+  readonly #kinds = { w: new Map<string, number[]>(), s: new Map<string, number[]>(), x: new Map<string, number[]>() };
+  readonly #vocabulary = new Set<string>();
+  readonly #titles: string[] = [];
+  readonly #names: string[] = [];
+
+  constructor(usage: Map<string, number>) {
+    this.#usage = usage;
+  }
+
+  add(paper: Pick<StoredPaper, "title" | "abstract">): void {
+    const doc = this.#titles.length;
+    const { w, s, x } = this.#kinds;
+    const { words, stems } = titleWords(paper.title);
+    post(x, words.join(" "), doc);
+    words.forEach((word, i) => {
+      post(w, word, doc);
+      post(s, stems[i]!, doc);
+      if (word.length >= 5) this.#vocabulary.add(word);
+      // Written together, consecutive title words are one query word: "m 3vit" → "m3vit", "multi task" → "multitask".
+      for (let span = 2; span <= 3 && i + span <= words.length; span++) post(w, words.slice(i, i + span).join(""), doc);
+    });
+    const found = paperNames(paper, words, (name) => this.#usage.get(name) === 1);
+    for (const name of found.keys()) {
+      post(w, name, doc);
+      if (name.length >= 5) this.#vocabulary.add(name);
+    }
+    this.#titles.push(paper.title);
+    this.#names.push([...found].map(([name, score]) => `${name} ${score}`).join("\n"));
+  }
+
+  finish(): TitleIndex {
+    const lists = Object.entries(this.#kinds).flatMap(([kind, postings]) => [...postings].map(([key, docs]) => [`${kind}:${key}`, docs] as const));
+    const keys = lists.map(([key]) => key);
+    const offsets = new Int32Array(keys.length + 1);
+    lists.forEach(([, list], i) => (offsets[i + 1] = offsets[i]! + list.length));
+    const docs = new Int32Array(offsets[keys.length]!);
+    lists.forEach(([, list], i) => docs.set(list, offsets[i]!));
+    return TitleIndex.fromParts({
+      keys: StringTable.of(keys), offsets, docs, titles: StringList.of(this.#titles), names: StringList.of(this.#names), words: StringList.of([...this.#vocabulary]),
+    });
+  }
+}
+
+function post(postings: Map<string, number[]>, key: string, doc: number): void {
+  const list = postings.get(key);
+  if (!list) postings.set(key, [doc]);
+  else if (list[list.length - 1] !== doc) list.push(doc);
+}
