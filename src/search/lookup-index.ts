@@ -8,7 +8,8 @@ import { StringList, StringTable } from "../packed/string-table.ts";
 
 /** One paper as lookup sees it: its title's words and the names it goes by. */
 export type Entry = {
-  paper: StoredPaper;
+  /** The paper's position in the snapshot. */
+  doc: number;
   /** The title normalised as a query would be. */
   normalized: string;
   words: string[];
@@ -19,8 +20,8 @@ export type Entry = {
   weight: number[];
   /** Compact name → how surely it names this paper. */
   names: Map<string, number>;
-  /** Stems of the abstract, computed the first time the paper is a candidate. */
-  abstractStems?: Set<string>;
+  /** Whether the paper's title or abstract has this content term (a stem, as `contentTerms` gives it). */
+  mentions: (stem: string) => boolean;
 };
 
 /**
@@ -70,8 +71,8 @@ export class TitleIndex {
     };
   }
 
-  /** Paper `doc` as lookup scores it; `paper` is that paper, read from the store. */
-  entry(doc: number, paper: StoredPaper): Entry {
+  /** Paper `doc` as lookup scores it; `mentions` answers for its title and abstract (the text index does, without reading the paper). */
+  entry(doc: number, mentions: (stem: string) => boolean): Entry {
     const { words, stems, segment } = titleWords(this.#titles.at(doc));
     const idf = (s: string) => Math.log(1 + this.size / Math.max(1, this.#postings(`s:${s}`).length));
     const names = new Map<string, number>();
@@ -79,7 +80,7 @@ export class TitleIndex {
       const space = line.lastIndexOf(" ");
       if (space > 0) names.set(line.slice(0, space), Number(line.slice(space + 1)));
     }
-    return { paper, normalized: words.join(" "), words, stems, segment, weight: stems.map((s, i) => (isFunctionWord(words[i]!) ? 0.1 : idf(s))), names };
+    return { doc, normalized: words.join(" "), words, stems, segment, weight: stems.map((s, i) => (isFunctionWord(words[i]!) ? 0.1 : idf(s))), names, mentions };
   }
 
   /** Papers whose normalised title is exactly the query. */

@@ -1,4 +1,3 @@
-import { contentTerms } from "../embed/tokens.ts";
 import type { Entry } from "./lookup-index.ts";
 import { isFunctionWord, stem, type LookupQuery } from "./lookup-query.ts";
 import { similarWord } from "./lookup-words.ts";
@@ -119,7 +118,7 @@ function align(query: LookupQuery, entry: Entry): Alignment {
   // Only a name lets abstract words support a match (a title fragment with a word its title lacks is another
   // paper), so the abstract is read only then: most candidates of a long query never need it.
   for (const word of leftover) {
-    if (a.name > 0 && abstractStems(entry).has(stem(word))) a.viaAbstract++;
+    if (a.name > 0 && entry.mentions(stem(word))) a.viaAbstract++;
     else a.unsupported++;
   }
   return a;
@@ -183,12 +182,7 @@ function titleSpan(word: string, entry: Entry): Span | null {
   return null;
 }
 
-function abstractStems(entry: Entry): Set<string> {
-  return (entry.abstractStems ??= new Set([...contentTerms(entry.paper.abstract), ...contentTerms(entry.paper.title)]));
-}
-
 /** Share of the describing words the paper's title or abstract bears out. */
 function supportedShare(described: string[], entry: Entry): number {
-  const stems = abstractStems(entry);
-  return described.filter((word) => stems.has(stem(word)) || entry.stems.includes(stem(word))).length / described.length;
+  return described.filter((word) => entry.mentions(stem(word)) || entry.stems.includes(stem(word))).length / described.length;
 }

@@ -1,3 +1,4 @@
+import { contentTerms } from "../embed/tokens.ts";
 import { parseArxivId } from "../papers/arxiv-id.ts";
 import type { StoredPaper } from "../store/paper-store.ts";
 import type { TitleIndex } from "./lookup-index.ts";
@@ -8,13 +9,15 @@ import { SETTINGS } from "./settings.ts";
 
 export { stripFraming } from "./lookup-query.ts";
 
-type Candidate = MatchScore & { paper: StoredPaper };
+type Candidate = MatchScore & { doc: number };
 
 /** Papers by their position in the indexes: read from the store, or held in memory. */
 export type PaperReader = {
-  /** The papers at these positions, in the same order. */
-  read(docs: number[]): Promise<StoredPaper[]>;
+  /** The papers at these positions, in the same order; undefined for one gone from the library since. */
+  read(docs: number[]): Promise<(StoredPaper | undefined)[]>;
   docOf(id: string): number | undefined;
+  /** Whether paper `doc`'s title or abstract has this content term. */
+  mentions(doc: number, stem: string): boolean;
 };
 
 export type LookupResult = {
@@ -48,50 +51,75 @@ export class PaperLookup {
   /** A lookup over papers held in memory, for tools and tests. */
   static over(papers: StoredPaper[]): PaperLookup {
     const ids = new Map(papers.map((paper, doc) => [paper.id, doc]));
-    return new PaperLookup(buildTitleIndex(papers), { read: async (docs) => docs.map((doc) => papers[doc]!), docOf: (id) => ids.get(id) });
+    const terms = new Map<number, Set<string>>();
+    const mentions = (doc: number, stem: string) => {
+      let set = terms.get(doc);
+      if (!set) terms.set(doc, (set = new Set([...contentTerms(papers[doc]!.abstract), ...contentTerms(papers[doc]!.title)])));
+      return set.has(stem);
+    };
+    return new PaperLookup(buildTitleIndex(papers), { read: async (docs) => docs.map((doc) => papers[doc]), docOf: (id) => ids.get(id), mentions });
   }
 
   /** The best candidates' scores, best first: for debugging and tuning. */
   async explain(rawQuery: string, top = 5): Promise<{ title: string; score: number }[]> {
-    return (await this.#scored(rawQuery)).slice(0, top).map(({ paper, score }) => ({ title: paper.title, score }));
+    const best = this.#scored(rawQuery).slice(0, top);
+    const papers = await this.#papers.read(best.map((candidate) => candidate.doc));
+    return best.map(({ score }, i) => ({ title: papers[i]?.title ?? "", score }));
   }
 
   /** `limit` caps the alternatives offered. */
   async find(rawQuery: string, limit: number = SETTINGS.lookup.maxAlternatives): Promise<LookupResult> {
-    const none: LookupResult = { match: null, alternatives: [], closest: [] };
     const query = parseQuery(rawQuery);
     const arxivId = parseArxivId(query.core);
     if (arxivId) {
       const doc = this.#papers.docOf(arxivId);
-      return doc === undefined ? none : { ...none, match: (await this.#papers.read([doc]))[0] ?? null };
+      return this.#result({ match: doc, alternatives: [], closest: [] });
     }
-    if (query.words.length === 0) return none;
+    if (query.words.length === 0) return this.#result({ alternatives: [], closest: [] });
 
-    const scored = await this.#scored(rawQuery);
+    const scored = this.#scored(rawQuery);
+    const docs = (candidates: Candidate[]) => candidates.map((candidate) => candidate.doc);
+    const none = { alternatives: [], closest: [] };
     const { matchThreshold, tieMargin, alternativeBand } = SETTINGS.lookup;
     const best = scored[0];
     // A phrase several titles hold whole, each in a longer name ("kv cache compression"), is a topic: ask which.
     const holding = scored.filter((candidate) => candidate.complete && candidate.topical >= matchThreshold);
-    if (best && best.score < matchThreshold && holding.length > 1) return { ...none, alternatives: holding.slice(0, limit).map((candidate) => candidate.paper), ...descriptionFlag(query) };
+    if (best && best.score < matchThreshold && holding.length > 1) return this.#result({ ...none, alternatives: docs(holding.slice(0, limit)), ...descriptionFlag(query) });
     if (!best || best.score < matchThreshold) {
       const closest = scored.filter((candidate) => candidate.score >= SETTINGS.lookup.closestFloor).slice(0, SETTINGS.lookup.closest);
-      return { ...none, closest: closest.map((candidate) => candidate.paper), ...descriptionFlag(query) };
+      return this.#result({ ...none, closest: docs(closest), ...descriptionFlag(query) });
     }
     // Title words that several titles hold alike name none of them ("kv cache compression"), whatever caps each got.
     const alike = (candidate: Candidate) => best.fragment && candidate.complete && best.topical - candidate.topical <= SETTINGS.lookup.fragmentTie;
     const tied = scored.filter((candidate) => candidate === best || (candidate.score >= matchThreshold && best.score - candidate.score <= tieMargin) || alike(candidate));
-    if (tied.length > 1) return { ...none, alternatives: tied.slice(0, limit).map((candidate) => candidate.paper), ...descriptionFlag(query) };
+    if (tied.length > 1) return this.#result({ ...none, alternatives: docs(tied.slice(0, limit)), ...descriptionFlag(query) });
     const runnersUp = scored.slice(1, 1 + limit).filter((candidate) => candidate.score >= Math.max(matchThreshold, best.score - alternativeBand));
-    return { match: best.paper, alternatives: runnersUp.map((candidate) => candidate.paper), closest: [] };
+    return this.#result({ match: best.doc, alternatives: docs(runnersUp), closest: [] });
   }
 
-  async #scored(rawQuery: string): Promise<Candidate[]> {
+  /** Candidates are scored from the title index alone; only the papers a result names are read. */
+  #scored(rawQuery: string): Candidate[] {
     const query = parseQuery(rawQuery);
     const exact = this.#index.exact(query.raw);
-    const docs = exact.length > 0 ? exact : this.#index.candidates(query);
-    const papers = await this.#papers.read(docs);
-    if (exact.length === 1) return [{ paper: papers[0]!, score: 1, fragment: false, complete: true, topical: 1 }];
-    return docs.map((doc, i) => ({ paper: papers[i]!, ...matchScore(query, this.#index.entry(doc, papers[i]!)) })).sort((a, b) => b.score - a.score);
+    if (exact.length === 1) return [{ doc: exact[0]!, score: 1, fragment: false, complete: true, topical: 1 }];
+    const docs = exact.length > 1 ? exact : this.#index.candidates(query);
+    return docs
+      .map((doc) => ({ doc, ...matchScore(query, this.#index.entry(doc, (stem) => this.#papers.mentions(doc, stem))) }))
+      .sort((a, b) => b.score - a.score);
+  }
+
+  async #result(found: { match?: number | undefined; alternatives: number[]; closest: number[]; description?: true }): Promise<LookupResult> {
+    const wanted = [...new Set([...(found.match === undefined ? [] : [found.match]), ...found.alternatives, ...found.closest])];
+    const read = await this.#papers.read(wanted);
+    const byDoc = new Map(wanted.map((doc, i) => [doc, read[i]]));
+    const paper = (doc: number) => byDoc.get(doc);
+    const present = (docs: number[]) => docs.flatMap((doc) => paper(doc) ?? []);
+    return {
+      match: found.match === undefined ? null : (paper(found.match) ?? null),
+      alternatives: present(found.alternatives),
+      closest: present(found.closest),
+      ...(found.description && { description: true }),
+    };
   }
 }
 

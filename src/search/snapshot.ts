@@ -43,7 +43,7 @@ export class LibrarySnapshot {
     this.acronyms = parts.acronyms;
     this.#titles = parts.titles;
     this.#read = read;
-    this.lookup = new PaperLookup(parts.titles, { read: (docs) => this.papers(docs), docOf: (id) => this.docs.docOf(id) });
+    this.lookup = new PaperLookup(parts.titles, { read: (docs) => this.papersAt(docs), docOf: (id) => this.docs.docOf(id), mentions: (doc, stem) => this.text.contains(doc, stem) });
   }
 
   /** `papers` in the order the library lists them; `read` fetches them again by id when a search needs them. */
@@ -90,16 +90,20 @@ export class LibrarySnapshot {
     return this.docs.size;
   }
 
-  /** The papers at these positions, in that order, read from the store (recent ones kept at hand). */
+  /** The papers at these positions, in that order, read from the store (recent ones kept at hand); a paper deleted since this snapshot was built is left out. */
   async papers(docs: number[]): Promise<StoredPaper[]> {
+    return (await this.papersAt(docs)).filter((paper) => paper !== undefined);
+  }
+
+  /** `papers`, keeping each position: undefined where the paper is gone. */
+  async papersAt(docs: number[]): Promise<(StoredPaper | undefined)[]> {
     const ids = docs.map((doc) => this.docs.ids.at(doc));
     const missing = ids.filter((id) => !this.#kept.has(id));
     if (missing.length > 0) {
       if (this.#kept.size + missing.length > PAPERS_KEPT) this.#kept.clear();
       for (const paper of await this.#read([...new Set(missing)])) this.#kept.set(paper.id, paper);
     }
-    // A paper deleted since this snapshot was built is left out rather than shown half-known.
-    return ids.flatMap((id) => this.#kept.get(id) ?? []);
+    return ids.map((id) => this.#kept.get(id));
   }
 
   /** One paper by id, or undefined when the library lacks it. */
