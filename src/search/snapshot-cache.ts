@@ -10,7 +10,8 @@ import { scanSnapshot } from "./snapshot-scan.ts";
  * layout): a cache file of another format is ignored and rebuilt.
  */
 const FORMAT = "snapshot-2";
-const FILE = /^search-.*\.idx$/;
+/** search-<version>-<rows>.idx */
+const FILE = /^search-(\d+)-\d+\.idx$/;
 
 /**
  * `dir`: where to keep the snapshot between processes; none keeps it in memory only.
@@ -83,14 +84,18 @@ export class SnapshotCache {
       if (cached && (cached.meta as { format?: string }).format === FORMAT) return LibrarySnapshot.fromSections(cached.sections, read);
     }
     const snapshot = await scanSnapshot((batchSize) => this.#store.scan(batchSize), read);
-    if (dir && file) await this.#save(dir, file, snapshot).catch((error) => this.#options.onError?.(error));
+    if (dir && file) await this.#save(dir, file, version, snapshot).catch((error) => this.#options.onError?.(error));
     return snapshot;
   }
 
-  async #save(dir: string, file: string, snapshot: LibrarySnapshot): Promise<void> {
+  async #save(dir: string, file: string, version: number, snapshot: LibrarySnapshot): Promise<void> {
     await mkdir(dir, { recursive: true });
     await writeIndexFile(file, { format: FORMAT }, snapshot.sections());
-    const stale = (await readdir(dir)).filter((name) => FILE.test(name) && join(dir, name) !== file);
+    // Only older versions go: another process may already have written a newer one.
+    const stale = (await readdir(dir)).filter((name) => {
+      const found = FILE.exec(name);
+      return found !== null && Number(found[1]) <= version && join(dir, name) !== file;
+    });
     await Promise.all(stale.map((name) => rm(join(dir, name), { force: true })));
   }
 }

@@ -83,6 +83,14 @@ describe("search indexes cached on disk", () => {
     expect(after).not.toEqual(before);
   });
 
+  it("leaves alone the file of a newer version another process wrote meanwhile", async () => {
+    await writeFile(join(cacheDir, "search-999999-1.idx"), "written by a newer process");
+    for (const name of (await indexFiles()).filter((name) => !name.startsWith("search-999999"))) await rm(join(cacheDir, name));
+    await new SnapshotCache(built.store, { dir: cacheDir }).get();
+    expect(await indexFiles()).toContain("search-999999-1.idx");
+    await rm(join(cacheDir, "search-999999-1.idx"));
+  });
+
   it("answers from the previous snapshot while a slow rebuild runs, then from the new one", async () => {
     const cache = new SnapshotCache(built.store, { staleMs: 20 });
     const first = await cache.get();
