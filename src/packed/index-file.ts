@@ -1,4 +1,5 @@
-import { open, readFile, rename, rm } from "node:fs/promises";
+import { close, openSync, readSync } from "node:fs";
+import { open, rename, rm, type FileHandle } from "node:fs/promises";
 
 /** The typed arrays a search index is made of. */
 export type Section = Int32Array | Uint16Array | Uint8Array | Float64Array;
@@ -47,25 +48,84 @@ export async function writeIndexFile(path: string, meta: unknown, sections: Sect
   }
 }
 
-/** What `writeIndexFile` wrote, or undefined when the file is missing or not one of ours. */
-export async function readIndexFile(path: string): Promise<{ meta: unknown; sections: Sections } | undefined> {
-  let data: Buffer;
+/**
+ * A section left in the file and read a slice at a time (positioned reads,
+ * served from the OS page cache once warm): the largest arrays of a large
+ * library's index need not be in memory, nor read at start-up.
+ */
+export class FileSection {
+  readonly kind: Kind;
+  readonly length: number;
+  /** Shared by every section of one file; the descriptor is closed once no section refers to it. */
+  readonly #file: { fd: number };
+  readonly #position: number;
+
+  constructor(file: { fd: number }, kind: Kind, position: number, length: number) {
+    this.#file = file;
+    this.kind = kind;
+    this.#position = position;
+    this.length = length;
+  }
+
+  /** Elements start .. start + count, as a typed array of the section's kind. */
+  read(start: number, count: number): Section {
+    const array = new KINDS[this.kind](count);
+    const bytes = new Uint8Array(array.buffer);
+    let done = 0;
+    while (done < bytes.length) {
+      const got = readSync(this.#file.fd, bytes, done, bytes.length - done, this.#position + start * array.BYTES_PER_ELEMENT + done);
+      if (got === 0) throw new Error(`index file ended early (section of ${this.length} ${this.kind})`);
+      done += got;
+    }
+    return array;
+  }
+}
+
+/** Closes a file whose sections are read on demand once nothing refers to them any more. */
+const closeWhenCollected = new FinalizationRegistry<number>((fd) => close(fd, () => undefined));
+
+/**
+ * What `writeIndexFile` wrote, or undefined when the file is missing or not
+ * one of ours. Sections `onDisk` names stay in the file (see FileSection);
+ * the others are read into memory.
+ */
+export async function readIndexFile(path: string, options: { onDisk?: (name: string) => boolean } = {}): Promise<{ meta: unknown; sections: Sections; onDisk: Record<string, FileSection> } | undefined> {
+  let file: FileHandle;
   try {
-    data = await readFile(path);
+    file = await open(path, "r");
   } catch {
     return undefined;
   }
-  if (data.toString("latin1", 0, MAGIC.length) !== MAGIC) return undefined;
-  const headerLength = data.readUInt32LE(MAGIC.length);
-  const header = JSON.parse(data.toString("utf8", MAGIC.length + 4, MAGIC.length + 4 + headerLength)) as Header;
-  const start = align(MAGIC.length + 4 + headerLength);
-  // Views need their element alignment; a buffer from Node's pool may not start on one.
-  const bytes = data.byteOffset % 8 === 0 ? data : new Uint8Array(data);
-  const sections: Sections = {};
-  for (const { name, kind, offset, length } of header.sections) {
-    sections[name] = new KINDS[kind](bytes.buffer as ArrayBuffer, bytes.byteOffset + start + offset, length);
+  try {
+    const prefix = Buffer.alloc(MAGIC.length + 4);
+    await file.read(prefix, 0, prefix.length, 0);
+    if (prefix.toString("latin1", 0, MAGIC.length) !== MAGIC) return undefined;
+    const headerLength = prefix.readUInt32LE(MAGIC.length);
+    const headerBytes = Buffer.alloc(headerLength);
+    await file.read(headerBytes, 0, headerLength, prefix.length);
+    const header = JSON.parse(headerBytes.toString("utf8")) as Header;
+    const start = align(MAGIC.length + 4 + headerLength);
+    const sections: Sections = {};
+    const onDisk: Record<string, FileSection> = {};
+    // On-disk sections read through a plain descriptor of their own: a FileHandle would be closed by the
+    // garbage collector with a warning, and this one is closed when the sections are collected.
+    let shared: { fd: number } | undefined;
+    for (const { name, kind, offset, length } of header.sections) {
+      if (options.onDisk?.(name)) {
+        if (!shared) closeWhenCollected.register((shared = { fd: openSync(path, "r") }), shared.fd);
+        onDisk[name] = new FileSection(shared, kind, start + offset, length);
+        continue;
+      }
+      const array = new KINDS[kind](length);
+      const bytes = new Uint8Array(array.buffer);
+      const { bytesRead } = await file.read(bytes, 0, bytes.length, start + offset);
+      if (bytesRead !== bytes.length) return undefined;
+      sections[name] = array;
+    }
+    return { meta: header.meta, sections, onDisk };
+  } finally {
+    await file.close();
   }
-  return { meta: header.meta, sections };
 }
 
 function align(offset: number): number {

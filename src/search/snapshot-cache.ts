@@ -2,7 +2,7 @@ import { mkdir, readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { PaperStore } from "../store/paper-store.ts";
 import { readIndexFile, writeIndexFile } from "../packed/index-file.ts";
-import { LibrarySnapshot } from "./snapshot.ts";
+import { LibrarySnapshot, type ReadPapers } from "./snapshot.ts";
 import { scanSnapshot } from "./snapshot-scan.ts";
 
 /**
@@ -10,6 +10,9 @@ import { scanSnapshot } from "./snapshot-scan.ts";
  * layout): a cache file of another format is ignored and rebuilt.
  */
 const FORMAT = "snapshot-2";
+/** The text index's postings, most of a large library's index: left in the file and read a term at a time. */
+const ON_DISK = new Set(["text.docs", "text.title", "text.abstract"]);
+
 /** search-<version>-<rows>.idx */
 const FILE = /^search-(\d+)-\d+\.idx$/;
 
@@ -79,13 +82,22 @@ export class SnapshotCache {
     const { dir } = this.#options;
     // The row count tells apart two libraries that reached the same version number (one deleted and built again).
     const file = dir === undefined ? undefined : join(dir, `search-${version}-${await this.#store.count()}.idx`);
-    if (file) {
-      const cached = await readIndexFile(file).catch(() => undefined);
-      if (cached && (cached.meta as { format?: string }).format === FORMAT) return LibrarySnapshot.fromSections(cached.sections, read);
-    }
+    const cached = file ? await this.#read(file, read) : undefined;
+    if (cached) return cached;
     const snapshot = await scanSnapshot((batchSize) => this.#store.scan(batchSize), read);
-    if (dir && file) await this.#save(dir, file, version, snapshot).catch((error) => this.#options.onError?.(error));
-    return snapshot;
+    if (!dir || !file) return snapshot;
+    const saved = await this.#save(dir, file, version, snapshot).then(
+      () => true,
+      (error) => void this.#options.onError?.(error),
+    );
+    // Read back, the largest arrays stay in the file instead of in this process's memory.
+    return (saved && (await this.#read(file, read))) || snapshot;
+  }
+
+  async #read(file: string, read: ReadPapers): Promise<LibrarySnapshot | undefined> {
+    const cached = await readIndexFile(file, { onDisk: (name) => ON_DISK.has(name) }).catch(() => undefined);
+    if (!cached || (cached.meta as { format?: string }).format !== FORMAT) return undefined;
+    return LibrarySnapshot.fromSections(cached.sections, read, cached.onDisk);
   }
 
   async #save(dir: string, file: string, version: number, snapshot: LibrarySnapshot): Promise<void> {

@@ -2,7 +2,7 @@ import { contentTerms } from "../embed/tokens.ts";
 import type { StoredPaper } from "../store/paper-store.ts";
 import { AcronymIndex } from "./acronyms.ts";
 import { DocTable } from "./doc-table.ts";
-import type { Sections } from "../packed/index-file.ts";
+import type { FileSection, Sections } from "../packed/index-file.ts";
 import { TitleIndex } from "./lookup-index.ts";
 import { buildTitleIndex } from "./title-index-builder.ts";
 import { PaperLookup } from "./lookup.ts";
@@ -67,11 +67,12 @@ export class LibrarySnapshot {
     return LibrarySnapshot.build(papers, async (ids) => ids.flatMap((id) => byId.get(id) ?? []));
   }
 
-  static fromSections(sections: Sections, read: ReadPapers): LibrarySnapshot {
+  /** `onDisk`: sections left in the cache file (the text index's postings), read as questions need them. */
+  static fromSections(sections: Sections, read: ReadPapers, onDisk: Record<string, FileSection> = {}): LibrarySnapshot {
     const part = (prefix: string) => Object.fromEntries(Object.entries(sections).flatMap(([name, array]) => (name.startsWith(prefix) ? [[name.slice(prefix.length), array]] : [])));
     const acronyms = JSON.parse(Buffer.from(sections["acronyms"]!).toString("utf8"));
     return new LibrarySnapshot(
-      { docs: DocTable.fromSections(part("docs.")), text: TextIndex.fromSections(part("text.")), titles: TitleIndex.fromSections(part("titles.")), acronyms: AcronymIndex.fromJSON(acronyms) },
+      { docs: DocTable.fromSections(part("docs.")), text: TextIndex.fromSections(part("text."), Object.fromEntries(Object.entries(onDisk).flatMap(([name, section]) => (name.startsWith("text.") ? [[name.slice(5), section]] : [])))), titles: TitleIndex.fromSections(part("titles.")), acronyms: AcronymIndex.fromJSON(acronyms) },
       read,
     );
   }

@@ -1,4 +1,5 @@
-import type { Sections } from "../packed/index-file.ts";
+import type { FileSection, Sections } from "../packed/index-file.ts";
+import { FilePostings, MemoryPostings, type Postings, type Run } from "./postings.ts";
 import { SETTINGS } from "./settings.ts";
 import { StringTable } from "../packed/string-table.ts";
 
@@ -17,12 +18,9 @@ export type QueryTerm = { term: string; weight: number };
 export class TextIndex {
   readonly size: number;
   readonly #terms: StringTable;
-  /** Postings of term t are positions offsets[t] .. offsets[t+1] of docs/title/abstract. */
+  /** Postings of term t are positions offsets[t] .. offsets[t+1]; counts per field are capped at 255, where BM25 has long saturated. */
   readonly #offsets: Int32Array;
-  readonly #docs: Int32Array;
-  /** A term's count in each paper's title and abstract, capped at 255: BM25 saturates long before that. */
-  readonly #title: Uint8Array;
-  readonly #abstract: Uint8Array;
+  readonly #postings: Postings;
   readonly #titleLength: Uint16Array;
   readonly #abstractLength: Uint16Array;
   readonly #averageTitle: number;
@@ -32,34 +30,37 @@ export class TextIndex {
     this.size = parts.titleLength.length;
     this.#terms = parts.terms;
     this.#offsets = parts.offsets;
-    this.#docs = parts.docs;
-    this.#title = parts.title;
-    this.#abstract = parts.abstract;
+    this.#postings = parts.postings;
     this.#titleLength = parts.titleLength;
     this.#abstractLength = parts.abstractLength;
     this.#averageTitle = average(this.#titleLength);
     this.#averageAbstract = average(this.#abstractLength);
   }
 
-  static fromParts(parts: TextIndexParts): TextIndex {
-    return new TextIndex(parts);
+  static fromParts(parts: Omit<TextIndexParts, "postings"> & { docs: Int32Array; title: Uint8Array; abstract: Uint8Array }): TextIndex {
+    return new TextIndex({ ...parts, postings: new MemoryPostings(parts.docs, parts.title, parts.abstract) });
   }
 
-  /** The arrays `sections` gave, e.g. read back from a cache file. */
-  static fromSections(sections: Sections): TextIndex {
+  /** The arrays `sections` gave, e.g. read back from a cache file; the postings may stay in the file (`onDisk`). */
+  static fromSections(sections: Sections, onDisk: Record<string, FileSection> = {}): TextIndex {
     const { termBytes, termOffsets, termSlots, offsets, docs, title, abstract, titleLength, abstractLength } = sections as {
-      termBytes: Uint8Array; termOffsets: Int32Array; termSlots: Int32Array; offsets: Int32Array; docs: Int32Array;
-      title: Uint8Array; abstract: Uint8Array; titleLength: Uint16Array; abstractLength: Uint16Array;
+      termBytes: Uint8Array; termOffsets: Int32Array; termSlots: Int32Array; offsets: Int32Array; docs?: Int32Array;
+      title?: Uint8Array; abstract?: Uint8Array; titleLength: Uint16Array; abstractLength: Uint16Array;
     };
-    return new TextIndex({ terms: new StringTable(termBytes, termOffsets, termSlots), offsets, docs, title, abstract, titleLength, abstractLength });
+    const postings = docs && title && abstract ? new MemoryPostings(docs, title, abstract) : new FilePostings(onDisk["docs"]!, onDisk["title"]!, onDisk["abstract"]!);
+    return new TextIndex({ terms: new StringTable(termBytes, termOffsets, termSlots), offsets, postings, titleLength, abstractLength });
   }
 
   sections(): Sections {
     const terms = this.#terms;
     return {
       termBytes: terms.bytes, termOffsets: terms.offsets, termSlots: terms.slots,
-      offsets: this.#offsets, docs: this.#docs, title: this.#title, abstract: this.#abstract, titleLength: this.#titleLength, abstractLength: this.#abstractLength,
+      offsets: this.#offsets, ...this.#postings.sections(), titleLength: this.#titleLength, abstractLength: this.#abstractLength,
     };
+  }
+
+  #run(id: number): Run {
+    return this.#postings.run(id, this.#offsets[id]!, this.#offsets[id + 1]!);
   }
 
   /** How many papers contain a term (or phrase). */
@@ -76,7 +77,9 @@ export class TextIndex {
   /** Whether paper `doc` contains the term, in its title or abstract. */
   contains(doc: number, term: string): boolean {
     const id = this.#terms.idOf(term);
-    return id >= 0 && binarySearch(this.#docs, this.#offsets[id]!, this.#offsets[id + 1]! - 1, doc) >= 0;
+    if (id < 0) return false;
+    const { docs } = this.#run(id);
+    return binarySearch(docs, 0, docs.length - 1, doc) >= 0;
   }
 
   /** BM25F score of every paper (a dense array indexed like the snapshot's papers). */
@@ -87,11 +90,12 @@ export class TextIndex {
       const id = this.#terms.idOf(term);
       if (id < 0) continue;
       const idf = this.idf(term) * weight * (term.includes(" ") ? phraseWeight : 1);
-      for (let at = this.#offsets[id]!; at < this.#offsets[id + 1]!; at++) {
-        const doc = this.#docs[at]!;
+      const { docs, title, abstract } = this.#run(id);
+      for (let at = 0; at < docs.length; at++) {
+        const doc = docs[at]!;
         const tf =
-          (titleWeight * this.#title[at]!) / (1 - titleB + (titleB * this.#titleLength[doc]!) / this.#averageTitle) +
-          this.#abstract[at]! / (1 - abstractB + (abstractB * this.#abstractLength[doc]!) / this.#averageAbstract);
+          (titleWeight * title[at]!) / (1 - titleB + (titleB * this.#titleLength[doc]!) / this.#averageTitle) +
+          abstract[at]! / (1 - abstractB + (abstractB * this.#abstractLength[doc]!) / this.#averageAbstract);
         scores[doc]! += (idf * tf * (k1 + 1)) / (tf + k1);
       }
     }
@@ -102,9 +106,7 @@ export class TextIndex {
 export type TextIndexParts = {
   terms: StringTable;
   offsets: Int32Array;
-  docs: Int32Array;
-  title: Uint8Array;
-  abstract: Uint8Array;
+  postings: Postings;
   titleLength: Uint16Array;
   abstractLength: Uint16Array;
 };
