@@ -102,7 +102,7 @@ export async function readIndexFile(path: string, options: { onDisk?: (name: str
     if (prefix.toString("latin1", 0, MAGIC.length) !== MAGIC) return undefined;
     const headerLength = prefix.readUInt32LE(MAGIC.length);
     const headerBytes = Buffer.alloc(headerLength);
-    await file.read(headerBytes, 0, headerLength, prefix.length);
+    if ((await file.read(headerBytes, 0, headerLength, prefix.length)).bytesRead !== headerLength) return undefined;
     const header = JSON.parse(headerBytes.toString("utf8")) as Header;
     const start = align(MAGIC.length + 4 + headerLength);
     const sections: Sections = {};
