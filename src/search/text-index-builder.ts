@@ -28,7 +28,7 @@ export class TextIndexBuilder {
   readonly #lastDoc: number[] = [];
   readonly #slot: number[] = [];
   /** Every paper's distinct terms with their counts per field; paper `doc`'s run starts at #starts[doc]. */
-  readonly #all = new GrowingPostings();
+  readonly #all = new ChunkedPostings();
   readonly #starts: number[] = [0];
   readonly #titleLength: number[] = [];
   readonly #abstractLength: number[] = [];
@@ -96,15 +96,17 @@ export class TextIndexBuilder {
     const title = new Uint8Array(total);
     const abstract = new Uint8Array(total);
     const fill = offsets.slice(0, frequency.length);
-    const all = this.#all;
-    for (let doc = 0; doc + 1 < this.#starts.length; doc++) {
-      for (let i = this.#starts[doc]!; i < this.#starts[doc + 1]!; i++) {
-        const at = fill[all.ids[i]!]!++;
-        docs[at] = doc;
-        title[at] = all.title[i]!;
-        abstract[at] = all.abstract[i]!;
-      }
-    }
+    // Entries come paper by paper, so the paper of each is found by walking the starts alongside.
+    let doc = 0;
+    let entry = 0;
+    this.#all.drain((id, inTitle, inAbstract) => {
+      while (entry >= this.#starts[doc + 1]!) doc++;
+      const at = fill[id]!++;
+      docs[at] = doc;
+      title[at] = inTitle;
+      abstract[at] = inAbstract;
+      entry++;
+    });
     return TextIndex.fromParts({
       terms: StringTable.of(terms), offsets, docs, title, abstract,
       titleLength: Uint16Array.from(this.#titleLength), abstractLength: Uint16Array.from(this.#abstractLength),
@@ -118,26 +120,36 @@ export class TextIndexBuilder {
   }
 }
 
-/** Term ids with their title and abstract counts, in arrays that double as they fill. */
-class GrowingPostings {
+/** Entries per chunk: 1M, 6 MB. */
+const CHUNK_BITS = 20;
+const CHUNK = 1 << CHUNK_BITS;
+
+/**
+ * Term ids with their title and abstract counts, in fixed-size chunks: no
+ * doubling and copying as they fill (which briefly held 3x the data), and
+ * `drain` frees each chunk once read, while the final arrays fill.
+ */
+class ChunkedPostings {
   length = 0;
-  ids = new Int32Array(1 << 16);
-  title = new Uint8Array(1 << 16);
-  abstract = new Uint8Array(1 << 16);
+  readonly #chunks: ({ ids: Int32Array; title: Uint8Array; abstract: Uint8Array } | undefined)[] = [];
 
   push(id: number, title: number, abstract: number): void {
-    if (this.length === this.ids.length) {
-      const grow = <A extends Int32Array | Uint8Array>(array: A, make: (size: number) => A): A => {
-        const bigger = make(array.length * 2);
-        bigger.set(array);
-        return bigger;
-      };
-      this.ids = grow(this.ids, (size) => new Int32Array(size));
-      this.title = grow(this.title, (size) => new Uint8Array(size));
-      this.abstract = grow(this.abstract, (size) => new Uint8Array(size));
+    const at = this.length & (CHUNK - 1);
+    if (at === 0) this.#chunks.push({ ids: new Int32Array(CHUNK), title: new Uint8Array(CHUNK), abstract: new Uint8Array(CHUNK) });
+    const chunk = this.#chunks[this.#chunks.length - 1]!;
+    chunk.ids[at] = id;
+    chunk.title[at] = title;
+    chunk.abstract[at] = abstract;
+    this.length++;
+  }
+
+  /** Every entry in order (entry i of `starts` paper); each chunk is let go once passed. */
+  drain(visit: (id: number, title: number, abstract: number) => void): void {
+    for (let c = 0; c < this.#chunks.length; c++) {
+      const chunk = this.#chunks[c]!;
+      const end = Math.min(CHUNK, this.length - c * CHUNK);
+      for (let i = 0; i < end; i++) visit(chunk.ids[i]!, chunk.title[i]!, chunk.abstract[i]!);
+      this.#chunks[c] = undefined;
     }
-    this.ids[this.length] = id;
-    this.title[this.length] = title;
-    this.abstract[this.length++] = abstract;
   }
 }
