@@ -4,6 +4,11 @@ export function sqlString(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
 }
 
+/** `column IN ('a', 'b', …)`: a keyed lookup LanceDB answers from a scalar index when the column has one. */
+export function inList(column: string, values: string[]): string {
+  return `${column} IN (${values.map(sqlString).join(", ")})`;
+}
+
 /** The filters as a LanceDB SQL predicate, applied inside each query rather than after it. */
 export function filterSql(filters: PaperFilters = {}): string | undefined {
   const clauses: string[] = [];

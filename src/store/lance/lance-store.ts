@@ -7,8 +7,9 @@ import type { EmbedderStamp, PaperFilters, PaperStore, ScoredId, StoredPaper, St
 import { LanceChatState, type ChatStateOptions } from "./chat-state-tables.ts";
 import { LanceConversations } from "./conversation-tables.ts";
 import { LanceDigestStore } from "./digest-tables.ts";
-import { filterSql, sqlString } from "./filters.ts";
+import { filterSql, inList } from "./filters.ts";
 import { finishIndexes, indexCoverage, repairIndexes, type IndexCoverage, type IndexRepair } from "./indexes.ts";
+import { migrate, openIfExists } from "./open-table.ts";
 import { paperTable } from "./paper-rows.ts";
 import { COLUMNS_WITHOUT_VECTOR, fromRow, PAPERS_TABLE, papersSchema } from "./schema.ts";
 import { acquireWriteLock, type ReleaseLock } from "./write-lock.ts";
@@ -247,29 +248,6 @@ export class LancePaperStore implements PaperStore {
   }
 }
 
-/**
- * The table, or undefined when there is none. Opened directly rather than
- * looked up in `tableNames()`: on object stores that lists the whole
- * location, and S3-compatible servers differ in how they list.
- */
-async function openIfExists(db: lancedb.Connection, name: string): Promise<lancedb.Table | undefined> {
-  try {
-    return await db.openTable(name);
-  } catch (error) {
-    if (/was not found|does not exist/i.test((error as Error).message)) return undefined;
-    throw error;
-  }
-}
-
-/** Libraries written by earlier versions lack later columns; add them, empty. */
-async function migrate(table: lancedb.Table): Promise<void> {
-  const columns = new Set((await table.schema()).fields.map((field) => field.name));
-  if (!columns.has("extra")) await table.addColumns([{ name: "extra", valueSql: "CAST(NULL AS STRING)" }]);
-}
-
-function inList(column: string, values: string[]): string {
-  return `${column} IN (${values.map(sqlString).join(", ")})`;
-}
 
 /** Title matches count double: a word in the title says more about a paper than one in its abstract. */
 const TITLE_BOOST = 2;
