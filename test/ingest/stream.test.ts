@@ -21,10 +21,13 @@ class FailingEmbedder implements Embedder {
   readonly inner = new LocalHashingEmbedder();
   readonly id = this.inner.id;
   readonly dims = this.inner.dims;
+  readonly #failOn: number;
   #calls = 0;
-  constructor(readonly failOn: number) {}
+  constructor(failOn: number) {
+    this.#failOn = failOn;
+  }
   async embedDocuments(texts: string[]) {
-    if (++this.#calls === this.failOn) throw new Error("killed");
+    if (++this.#calls === this.#failOn) throw new Error("killed");
     return this.inner.embedDocuments(texts);
   }
   embedQuery(text: string) {
