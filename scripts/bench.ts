@@ -56,6 +56,7 @@ const info: RunInfo = {
   node: process.version,
   cpus: `${cpus().length} × ${cpus()[0]?.model.trim() ?? "CPU"}`,
   memoryGiB: totalmem() / 2 ** 30,
+  malloc: process.env.MALLOC_ARENA_MAX ?? "unset",
   loadBefore: loadavg(),
   rounds,
   ...(values.note && { note: values.note }),

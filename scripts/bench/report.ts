@@ -1,7 +1,8 @@
 import { ASK_ROUNDS, type SizeResult, type WarmResult } from "./phases.ts";
 import type { Timing } from "./stats.ts";
 
-export type RunInfo = { date: string; commit: string; node: string; cpus: string; memoryGiB: number; loadBefore: number[]; loadAfter?: number[]; rounds: number; note?: string };
+/** `malloc`: MALLOC_ARENA_MAX as the children got it (the Docker image sets 2, which lowers peak RSS). */
+export type RunInfo = { date: string; commit: string; node: string; cpus: string; memoryGiB: number; malloc: string; loadBefore: number[]; loadAfter?: number[]; rounds: number; note?: string };
 
 /** The issue's targets (issue 15), shown next to the figures. */
 const TARGETS: Record<string, string> = {
@@ -58,7 +59,7 @@ export function markdownReport(info: RunInfo, results: SizeResult[]): string {
   return [
     `# paperbot bench, ${info.date}`,
     "",
-    `Commit ${info.commit}, Node ${info.node}, ${info.cpus}, ${info.memoryGiB.toFixed(0)} GiB RAM; offline embedder; warm figures over ${info.rounds} rounds of the eval's questions and lookups (\`ask\`: ${Math.min(info.rounds, ASK_ROUNDS)}).`,
+    `Commit ${info.commit}, Node ${info.node}, ${info.cpus}, ${info.memoryGiB.toFixed(0)} GiB RAM, MALLOC_ARENA_MAX ${info.malloc}; offline embedder; warm figures over ${info.rounds} rounds of the eval's questions and lookups (\`ask\`: ${Math.min(info.rounds, ASK_ROUNDS)}).`,
     `Load average (1, 5, 15 min) before: ${load(info.loadBefore)}; after: ${load(info.loadAfter)}.${info.note ? ` Also running: ${info.note}.` : ""}`,
     "",
     markdownTable(results),
