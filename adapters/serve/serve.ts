@@ -90,7 +90,11 @@ export async function serve(ctx: CliContext, flags: { db?: string }): Promise<vo
   if (servers.length === 0) servers.push(await startHealthServer(port, state));
   await scheduler.start();
   const subscriptions = (await digests.subscriptions()).length;
-  say(`Digests: ${subscriptions} subscription${subscriptions === 1 ? "" : "s"} scheduled${fetchFirst ? ", each after fetching new papers" : ""}`);
+  say(
+    scheduler.leading
+      ? `Digests: ${subscriptions} subscription${subscriptions === 1 ? "" : "s"} scheduled${fetchFirst ? ", each after fetching new papers" : ""}`
+      : `Digests: another process runs them (${subscriptions} subscription${subscriptions === 1 ? "" : "s"}); this one stands by to take over`,
+  );
   const address = servers[0]!.address() as AddressInfo;
   say(`Health check: http://127.0.0.1:${address.port}/healthz`);
   if (adapters.length === 0) say("No chat platform is configured, so only the health check runs (and reports 503 until one is). Try `paperbot chat` to talk to the bot in this terminal.");
@@ -101,8 +105,10 @@ export async function serve(ctx: CliContext, flags: { db?: string }): Promise<vo
       if (state.shuttingDown) return;
       state.shuttingDown = true;
       say(`Received ${signal}: finishing replies in flight, then stopping.`);
-      scheduler.stop();
+      // Awaited so that the digest lease is released (a standby takes over at once) before the store closes.
+      const schedulerStopped = scheduler.stop().catch((error: unknown) => logger.warn({ err: error }, "digest scheduler did not stop cleanly"));
       await bot.drain(DRAIN_MS);
+      await schedulerStopped;
       for (const adapter of adapters) await adapter.stop().catch((error: unknown) => logger.warn({ err: error, adapter: adapter.name }, "adapter did not stop cleanly"));
       for (const server of servers) server.closeAllConnections?.();
       await Promise.all(servers.map((server) => new Promise((done) => server.close(done))));
