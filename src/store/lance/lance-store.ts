@@ -71,13 +71,7 @@ export class LancePaperStore implements PaperStore {
   }
 
   async ensureIndexes(): Promise<IndexRepair> {
-    if (!this.#table) return { created: [], caughtUp: [] };
-    const table = this.#table;
-    let repair: IndexRepair = { created: [], caughtUp: [] };
-    await this.#write(async () => {
-      repair = await repairIndexes(table);
-    });
-    return repair;
+    return this.#indexing(repairIndexes);
   }
 
   /** Digest subscriptions and the log of what each channel was sent, in the same database. */
@@ -141,9 +135,7 @@ export class LancePaperStore implements PaperStore {
   }
 
   async get(ids: string[]): Promise<StoredPaper[]> {
-    if (!this.#table || ids.length === 0) return [];
-    const rows = await this.#table.query().where(inList("id", ids)).select(COLUMNS_WITHOUT_VECTOR).toArray();
-    return rows.map(fromRow);
+    return this.findExisting(ids, []);
   }
 
   async findExisting(ids: string[], titleKeys: string[]): Promise<StoredPaper[]> {
@@ -216,13 +208,7 @@ export class LancePaperStore implements PaperStore {
   }
 
   async finishWrites(): Promise<IndexRepair> {
-    const table = this.#table;
-    if (!table) return { created: [], caughtUp: [] };
-    let repair: IndexRepair = { created: [], caughtUp: [] };
-    await this.#write(async () => {
-      repair = await finishIndexes(table);
-    });
-    return repair;
+    return this.#indexing((table) => finishIndexes(table));
   }
 
   async replaceAll(papers: StoredPaperWithVector[], stamp: EmbedderStamp): Promise<void> {
@@ -237,6 +223,17 @@ export class LancePaperStore implements PaperStore {
   close(): void {
     this.#table?.close();
     this.#db.close();
+  }
+
+  /** Index work (`repairIndexes`, `finishIndexes`) on the papers table as a write; nothing to do while there is none. */
+  async #indexing(work: (table: lancedb.Table) => Promise<IndexRepair>): Promise<IndexRepair> {
+    const table = this.#table;
+    let repair: IndexRepair = { created: [], caughtUp: [] };
+    if (!table) return repair;
+    await this.#write(async () => {
+      repair = await work(table);
+    });
+    return repair;
   }
 
   async #write(action: () => Promise<void>): Promise<void> {
