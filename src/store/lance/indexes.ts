@@ -36,10 +36,7 @@ export async function finishIndexes(table: lancedb.Table, rebuilt = false): Prom
   }
   if (!rebuilt) await table.optimize({ cleanupOlderThan: new Date(Date.now() - INDEX_SETTINGS.keepVersionsMs) });
   const created = await createMissing(table);
-  // Should optimize have left rows out (an index it cannot extend), build that index afresh.
-  for (const entry of await indexCoverage(table)) {
-    if (entry.unindexed > 0) await createIndex(table, entry.column);
-  }
+  await rebuildUnindexed(table);
   const caughtUp = before.filter((entry) => entry.present && entry.unindexed > 0 && !created.includes(entry.column)).map((entry) => entry.column);
   return { created, caughtUp };
 }
@@ -78,10 +75,15 @@ export async function repairIndexes(table: lancedb.Table): Promise<IndexRepair> 
   const caughtUp = coverage.filter((entry) => entry.present && entry.unindexed > 0).map((entry) => entry.column);
   if (caughtUp.length === 0) return { created, caughtUp };
   await table.optimize({ cleanupOlderThan: new Date(Date.now() - INDEX_SETTINGS.keepVersionsMs) });
+  await rebuildUnindexed(table);
+  return { created, caughtUp };
+}
+
+/** Should optimize have left rows out of an index (one it cannot extend), builds that index afresh. */
+async function rebuildUnindexed(table: lancedb.Table): Promise<void> {
   for (const entry of await indexCoverage(table)) {
     if (entry.unindexed > 0) await createIndex(table, entry.column);
   }
-  return { created, caughtUp };
 }
 
 async function createMissing(table: lancedb.Table): Promise<string[]> {
