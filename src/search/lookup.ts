@@ -60,13 +60,6 @@ export class PaperLookup {
     return new PaperLookup(buildTitleIndex(papers), { read: async (docs) => docs.map((doc) => papers[doc]), docOf: (id) => ids.get(id), mentions });
   }
 
-  /** The best candidates' scores, best first: for debugging and tuning. */
-  async explain(rawQuery: string, top = 5): Promise<{ title: string; score: number }[]> {
-    const best = this.#scored(rawQuery).slice(0, top);
-    const papers = await this.#papers.read(best.map((candidate) => candidate.doc));
-    return best.map(({ score }, i) => ({ title: papers[i]?.title ?? "", score }));
-  }
-
   /** `limit` caps the alternatives offered. */
   async find(rawQuery: string, limit: number = SETTINGS.lookup.maxAlternatives): Promise<LookupResult> {
     const query = parseQuery(rawQuery);
