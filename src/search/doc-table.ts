@@ -25,12 +25,6 @@ export class DocTable {
     this.upvotes = upvotes;
   }
 
-  static build(papers: Iterable<StoredPaper>): DocTable {
-    const builder = new DocTableBuilder();
-    for (const paper of papers) builder.add(paper);
-    return builder.finish();
-  }
-
   static fromParts(ids: StringTable, titles: StringList, published: Int32Array, upvotes: Int32Array): DocTable {
     return new DocTable(ids, titles, published, upvotes);
   }

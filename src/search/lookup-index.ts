@@ -56,18 +56,19 @@ export class TitleIndex {
     return new TitleIndex(parts);
   }
 
-  static fromSections(s: Sections): TitleIndex {
-    const part = s as Record<"keyBytes" | "titleBytes" | "nameBytes" | "wordBytes", Uint8Array> & Record<"keyOffsets" | "keySlots" | "offsets" | "docs" | "titleOffsets" | "nameOffsets" | "wordOffsets", Int32Array>;
+  /** `titles`: the paper table's, which the index reads rather than keeping a second copy. */
+  static fromSections(s: Sections, titles: StringList): TitleIndex {
+    const part = s as Record<"keyBytes" | "nameBytes" | "wordBytes", Uint8Array> & Record<"keyOffsets" | "keySlots" | "offsets" | "docs" | "nameOffsets" | "wordOffsets", Int32Array>;
     return new TitleIndex({
       keys: new StringTable(part.keyBytes, part.keyOffsets, part.keySlots), offsets: part.offsets, docs: part.docs,
-      titles: new StringList(part.titleBytes, part.titleOffsets), names: new StringList(part.nameBytes, part.nameOffsets), words: new StringList(part.wordBytes, part.wordOffsets),
+      titles, names: new StringList(part.nameBytes, part.nameOffsets), words: new StringList(part.wordBytes, part.wordOffsets),
     });
   }
 
   sections(): Sections {
     return {
       keyBytes: this.#keys.bytes, keyOffsets: this.#keys.offsets, keySlots: this.#keys.slots, offsets: this.#offsets, docs: this.#docs,
-      titleBytes: this.#titles.bytes, titleOffsets: this.#titles.offsets, nameBytes: this.#names.bytes, nameOffsets: this.#names.offsets, wordBytes: this.#words.bytes, wordOffsets: this.#words.offsets,
+      nameBytes: this.#names.bytes, nameOffsets: this.#names.offsets, wordBytes: this.#words.bytes, wordOffsets: this.#words.offsets,
     };
   }
 

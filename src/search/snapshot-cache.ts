@@ -9,7 +9,7 @@ import { scanSnapshot } from "./snapshot-scan.ts";
  * Bump when what the snapshot holds changes meaning (tokenising, names,
  * layout): a cache file of another format is ignored and rebuilt.
  */
-const FORMAT = "snapshot-2";
+const FORMAT = "snapshot-3";
 /** The text index's postings, most of a large library's index: left in the file and read a term at a time. */
 const ON_DISK = new Set(["text.docs", "text.title", "text.abstract"]);
 

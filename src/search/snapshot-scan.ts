@@ -37,5 +37,5 @@ export async function scanSnapshot(scan: (batchSize: number) => AsyncIterable<St
     // A paper deleted since the first pass keeps its place, known by its title alone.
     ids.forEach((id, i) => titles.add(byId.get(id) ?? { title: table.titles.at(start + i), abstract: "" }));
   }
-  return LibrarySnapshot.fromParts({ docs: table, text: text.finish(), titles: titles.finish(), acronyms: AcronymIndex.fromJSON(acronyms.acronyms()) }, read);
+  return LibrarySnapshot.fromParts({ docs: table, text: text.finish(), titles: titles.finish(table.titles), acronyms: AcronymIndex.fromJSON(acronyms.acronyms()) }, read);
 }

@@ -4,11 +4,9 @@ import { AcronymIndex } from "./acronyms.ts";
 import { DocTable } from "./doc-table.ts";
 import type { FileSection, Sections } from "../packed/index-file.ts";
 import { TitleIndex } from "./lookup-index.ts";
-import { buildTitleIndex } from "./title-index-builder.ts";
 import { PaperLookup } from "./lookup.ts";
 import { paperTerms, type PaperTerms } from "./paper-terms.ts";
 import { TextIndex } from "./text-index.ts";
-import { buildTextIndex } from "./text-index-builder.ts";
 
 export type SnapshotParts = { docs: DocTable; text: TextIndex; titles: TitleIndex; acronyms: AcronymIndex };
 
@@ -46,39 +44,19 @@ export class LibrarySnapshot {
     this.lookup = new PaperLookup(parts.titles, { read: (docs) => this.papersAt(docs), docOf: (id) => this.docs.docOf(id), mentions: (doc, stem) => this.text.contains(doc, stem) });
   }
 
-  /** `papers` in the order the library lists them; `read` fetches them again by id when a search needs them. */
-  static build(papers: StoredPaper[], read: ReadPapers): LibrarySnapshot {
-    const parts = {
-      docs: DocTable.build(papers),
-      text: buildTextIndex(papers, paperTerms),
-      titles: buildTitleIndex(papers),
-      acronyms: new AcronymIndex(papers.map((paper) => paper.abstract)),
-    };
-    return new LibrarySnapshot(parts, read);
-  }
-
   static fromParts(parts: SnapshotParts, read: ReadPapers): LibrarySnapshot {
     return new LibrarySnapshot(parts, read);
   }
 
-  /** A snapshot over papers held in memory, for tools and tests. */
-  static inMemory(papers: StoredPaper[]): LibrarySnapshot {
-    const byId = new Map(papers.map((paper) => [paper.id, paper]));
-    return LibrarySnapshot.build(papers, async (ids) => ids.flatMap((id) => byId.get(id) ?? []));
-  }
-
   /** `onDisk`: sections left in the cache file (the text index's postings), read as questions need them. */
   static fromSections(sections: Sections, read: ReadPapers, onDisk: Record<string, FileSection> = {}): LibrarySnapshot {
-    const part = (prefix: string) => Object.fromEntries(Object.entries(sections).flatMap(([name, array]) => (name.startsWith(prefix) ? [[name.slice(prefix.length), array]] : [])));
     const acronyms = JSON.parse(Buffer.from(sections["acronyms"]!).toString("utf8"));
-    return new LibrarySnapshot(
-      { docs: DocTable.fromSections(part("docs.")), text: TextIndex.fromSections(part("text."), Object.fromEntries(Object.entries(onDisk).flatMap(([name, section]) => (name.startsWith("text.") ? [[name.slice(5), section]] : [])))), titles: TitleIndex.fromSections(part("titles.")), acronyms: AcronymIndex.fromJSON(acronyms) },
-      read,
-    );
+    const docs = DocTable.fromSections(unprefixed("docs.", sections));
+    const text = TextIndex.fromSections(unprefixed("text.", sections), unprefixed("text.", onDisk));
+    return new LibrarySnapshot({ docs, text, titles: TitleIndex.fromSections(unprefixed("titles.", sections), docs.titles), acronyms: AcronymIndex.fromJSON(acronyms) }, read);
   }
 
   sections(): Sections {
-    const prefixed = (prefix: string, sections: Sections) => Object.fromEntries(Object.entries(sections).map(([name, array]) => [prefix + name, array]));
     return {
       ...prefixed("docs.", this.docs.sections()),
       ...prefixed("text.", this.text.sections()),
@@ -152,4 +130,13 @@ export class LibrarySnapshot {
       .slice(0, count)
       .map(([term]) => term);
   }
+}
+
+/** The sections named `<prefix><name>`, as `<name>`: each part of the snapshot keeps its own names in the one file. */
+function unprefixed<T>(prefix: string, sections: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(sections).flatMap(([name, section]) => (name.startsWith(prefix) ? [[name.slice(prefix.length), section]] : [])));
+}
+
+function prefixed(prefix: string, sections: Sections): Sections {
+  return Object.fromEntries(Object.entries(sections).map(([name, section]) => [prefix + name, section]));
 }

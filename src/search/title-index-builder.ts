@@ -7,7 +7,7 @@ import { nameTokens } from "./names.ts";
 export function buildTitleIndex(papers: StoredPaper[]): TitleIndex {
   const builder = new TitleIndexBuilder(nameUsage(papers.map((paper) => paper.abstract)));
   for (const paper of papers) builder.add(paper);
-  return builder.finish();
+  return builder.finish(StringList.of(papers.map((paper) => paper.title)));
 }
 
 /** How many abstracts use each name-like word: a name only one paper uses can be that paper's own. */
@@ -25,7 +25,6 @@ export class TitleIndexBuilder {
   // One map per kind of key, so a key's prefix ("w:", "s:", "x:") is added once per distinct key, not per occurrence.
   readonly #kinds = { w: new Map<string, number[]>(), s: new Map<string, number[]>(), x: new Map<string, number[]>() };
   readonly #vocabulary = new Set<string>();
-  readonly #titles: string[] = [];
   readonly #names: string[] = [];
 
   constructor(usage: Map<string, number>) {
@@ -33,7 +32,7 @@ export class TitleIndexBuilder {
   }
 
   add(paper: Pick<StoredPaper, "title" | "abstract">): void {
-    const doc = this.#titles.length;
+    const doc = this.#names.length;
     const { w, s, x } = this.#kinds;
     const { words, stems } = titleWords(paper.title);
     post(x, words.join(" "), doc);
@@ -49,11 +48,11 @@ export class TitleIndexBuilder {
       post(w, name, doc);
       if (name.length >= 5) this.#vocabulary.add(name);
     }
-    this.#titles.push(paper.title);
     this.#names.push([...found].map(([name, score]) => `${name} ${score}`).join("\n"));
   }
 
-  finish(): TitleIndex {
+  /** `titles`: the titles of the papers added, in order (the paper table's). */
+  finish(titles: StringList): TitleIndex {
     const lists = Object.entries(this.#kinds).flatMap(([kind, postings]) => [...postings].map(([key, docs]) => [`${kind}:${key}`, docs] as const));
     const keys = lists.map(([key]) => key);
     const offsets = new Int32Array(keys.length + 1);
@@ -61,7 +60,7 @@ export class TitleIndexBuilder {
     const docs = new Int32Array(offsets[keys.length]!);
     lists.forEach(([, list], i) => docs.set(list, offsets[i]!));
     return TitleIndex.fromParts({
-      keys: StringTable.of(keys), offsets, docs, titles: StringList.of(this.#titles), names: StringList.of(this.#names), words: StringList.of([...this.#vocabulary]),
+      keys: StringTable.of(keys), offsets, docs, titles, names: StringList.of(this.#names), words: StringList.of([...this.#vocabulary]),
     });
   }
 }

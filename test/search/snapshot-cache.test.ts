@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { Library } from "../../src/library/library.ts";
 import { searchCacheDir } from "../../src/library/search-cache-dir.ts";
 import { SnapshotCache } from "../../src/search/snapshot-cache.ts";
-import { LibrarySnapshot } from "../../src/search/snapshot.ts";
+import { scanSnapshot } from "../../src/search/snapshot-scan.ts";
 import { sampleLibrary, TODAY } from "../helpers/library.ts";
 
 describe("search indexes cached on disk", () => {
@@ -44,7 +44,10 @@ describe("search indexes cached on disk", () => {
 
   it("builds from the store a batch at a time exactly what it builds from papers held in memory", async () => {
     const scanned = await new SnapshotCache(built.store).get();
-    const held = LibrarySnapshot.build(await built.store.list(), (ids) => built.store.get(ids));
+    const all = await built.store.list();
+    const held = await scanSnapshot(async function* () {
+      yield all;
+    }, (ids) => built.store.get(ids));
     expect(scanned.sections()).toEqual(held.sections());
   });
 
