@@ -13,8 +13,8 @@ type Header = { meta: unknown; sections: Layout[] };
 
 /**
  * Writes typed arrays and a little JSON to one file, each array 8-byte
- * aligned, so that reading it back is one read and a view per array, with
- * no parsing. Written to a temporary name and renamed, so a reader never
+ * aligned, so that reading one back is a single read into an array of its
+ * kind, with no parsing, or none at all for one left on disk. Written to a temporary name and renamed, so a reader never
  * sees half a file and two writers never mix.
  */
 export async function writeIndexFile(path: string, meta: unknown, sections: Sections): Promise<void> {
@@ -34,10 +34,8 @@ export async function writeIndexFile(path: string, meta: unknown, sections: Sect
   const file = await open(temporary, "w");
   try {
     await file.write(prefix);
-    let position = start;
     for (const [i, array] of Object.values(sections).entries()) {
-      position = start + layout[i]!.offset;
-      if (array.byteLength > 0) await file.write(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), 0, array.byteLength, position);
+      if (array.byteLength > 0) await file.write(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), 0, array.byteLength, start + layout[i]!.offset);
     }
     await file.close();
     await rename(temporary, path);
