@@ -2,6 +2,7 @@ import type * as lancedb from "@lancedb/lancedb";
 import { Field, Schema, Utf8 } from "apache-arrow";
 import type { FeedbackEntry, FeedbackLog, Vote } from "../../chat/feedback.ts";
 import { lazyTable } from "./chat-table.ts";
+import { openIfExists } from "./open-table.ts";
 
 const TABLE = "chat_feedback";
 const text = (name: string, nullable = false) => new Field(name, new Utf8(), nullable);
@@ -38,8 +39,9 @@ export class LanceFeedback implements FeedbackLog {
 
 /** Every vote, newest first. Read-only: a library nobody voted in has no table, and none is created. */
 export async function readFeedback(db: lancedb.Connection): Promise<FeedbackEntry[]> {
-  if (!(await db.tableNames()).includes(TABLE)) return [];
-  const rows = await (await db.openTable(TABLE)).query().toArray();
+  const table = await openIfExists(db, TABLE);
+  if (!table) return [];
+  const rows = await table.query().toArray();
   return rows
     .map((row): FeedbackEntry => ({
       at: String(row.at), vote: row.vote as Vote, questionId: String(row.question_id), answerId: String(row.answer_id),

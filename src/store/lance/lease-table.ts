@@ -3,6 +3,7 @@ import { Field, Float64, Schema, Utf8 } from "apache-arrow";
 import type { Lease, LeaseHolder, LeaseOptions } from "../../digest/lease.ts";
 import { PaperbotError } from "../../errors.ts";
 import { sqlString } from "./filters.ts";
+import { openIfExists } from "./open-table.ts";
 
 const LEASES = "leases";
 /** After this many successful claims (a renewal every 15 s adds a version each), old versions are pruned, so the table stays a few files. */
@@ -83,8 +84,8 @@ export class LanceLease implements Lease {
 
   async #openOrCreate(): Promise<lancedb.Table> {
     const seed = [{ name: this.#name, owner: "", expires_at: 0 }];
-    if (!(await this.#db.tableNames()).includes(LEASES)) return this.#db.createTable(LEASES, seed, { schema, existOk: true });
-    const table = await this.#db.openTable(LEASES);
+    const table = await openIfExists(this.#db, LEASES);
+    if (!table) return this.#db.createTable(LEASES, seed, { schema, existOk: true });
     if ((await table.countRows(`name = ${sqlString(this.#name)}`)) === 0) {
       // A lease name the table was not created with: its first row, inserted once (identical rows from a race claim alike).
       await table.mergeInsert("name").whenNotMatchedInsertAll().execute(seed);
