@@ -12,7 +12,7 @@ export const RENEW_EVERY_MS = 15_000;
  * each other's first claim, and a second claim after the creations are
  * done sees which one stands.
  */
-export const SETTLE_MS = 1_000;
+const SETTLE_MS = 1_000;
 
 export type LeadershipOptions = { settleMs?: number; sleep?: (ms: number) => Promise<void>; logger: Logger };
 

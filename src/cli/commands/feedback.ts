@@ -28,7 +28,7 @@ export function registerFeedback(program: Command, context: () => CliContext): v
 }
 
 /** One block per vote: when, which way, where, the question and answer ids, and what was asked when known. */
-export function describeFeedback(total: number, up: number, votes: FeedbackEntry[], db: string): string {
+function describeFeedback(total: number, up: number, votes: FeedbackEntry[], db: string): string {
   if (total === 0) return `No feedback yet in ${db}. People vote with the thumbs under each answer in chat (paperbot serve).\n`;
   const lines = [`${total} vote${total === 1 ? "" : "s"} in ${db}: ${up} up, ${total - up} down`, ""];
   for (const vote of votes) {

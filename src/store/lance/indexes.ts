@@ -13,7 +13,6 @@ const TEXT_COLUMNS = ["title", "abstract"] as const;
 const POSITIONS = { title: true, abstract: false } as const;
 /** Keyed lookups (ingest's change detection, get by id); not search indexes, so not reported by indexCoverage. */
 const KEY_COLUMNS = ["id", "title_key"] as const;
-export const VECTOR_INDEX_MIN_PAPERS = INDEX_SETTINGS.vectorIndexMinPapers;
 
 /** One index the library should have, and how many rows it covers; `present: false` when it was never built. */
 export type IndexCoverage = { column: string; present: boolean; indexed: number; unindexed: number };
@@ -49,7 +48,7 @@ export async function finishIndexes(table: lancedb.Table, rebuilt = false): Prom
 export async function indexCoverage(table: lancedb.Table): Promise<IndexCoverage[]> {
   const rows = await table.countRows();
   const indices = await table.listIndices();
-  const wanted: string[] = [...TEXT_COLUMNS, ...(rows >= VECTOR_INDEX_MIN_PAPERS ? ["vector"] : [])];
+  const wanted: string[] = [...TEXT_COLUMNS, ...(rows >= INDEX_SETTINGS.vectorIndexMinPapers ? ["vector"] : [])];
   return Promise.all(
     wanted.map(async (column) => {
       const index = indices.find((candidate) => candidate.columns.includes(column));
@@ -123,7 +122,7 @@ function trainedPartitions(name: string): number {
   return Number(/_ivf(\d+)$/.exec(name)?.[1] ?? 1);
 }
 
-export function partitionsFor(rows: number): number {
+function partitionsFor(rows: number): number {
   return Math.max(1, Math.min(INDEX_SETTINGS.maxPartitions, Math.round(rows / INDEX_SETTINGS.papersPerPartition)));
 }
 
