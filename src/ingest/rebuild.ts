@@ -1,5 +1,5 @@
 import type { PaperRecord } from "../papers/paper.ts";
-import type { EmbedderStamp, StoredPaper } from "../store/paper-store.ts";
+import type { EmbedderStamp } from "../store/paper-store.ts";
 import type { IngestDeps, IngestOptions, IngestSummary } from "./ingest.ts";
 import { planBatch, type Pending } from "./plan.ts";
 import { withVectors } from "./vectors.ts";
@@ -25,9 +25,9 @@ export async function rebuildLibrary(
   logger.debug({ ...summary, rebuild: true }, "ingest plan");
   if (options.dryRun) return summary;
   const rewritten = new Set([...plan.changed.map((entry) => entry.paper.id), ...plan.superseded]);
-  const untouched: Pending[] = (await store.list()).filter((paper: StoredPaper) => !rewritten.has(paper.id)).map((paper) => ({ paper, embed: true }));
+  const untouched: Pending[] = (await store.list()).filter((paper) => !rewritten.has(paper.id)).map((paper) => ({ paper, embed: true }));
   const entries = [...plan.changed, ...untouched];
-  const rows = await withVectors(entries, store, embedder, (done, total) => options.onProgress?.(done, total));
+  const rows = await withVectors(entries, store, embedder, options.onProgress);
   await store.replaceAll(rows, stamp);
   return summary;
 }
