@@ -23,7 +23,8 @@ export class LocalHashingEmbedder implements Embedder {
   }
 }
 
-export function hashText(text: string): number[] {
+/** `dims`: buckets; fewer collide more, and cost vector storage and index build time in proportion. */
+export function hashText(text: string, dims = HASH_DIMS): number[] {
   const terms = contentTerms(text);
   const counts = new Map<string, number>();
   const add = (feature: string, weight: number) => counts.set(feature, (counts.get(feature) ?? 0) + weight);
@@ -31,11 +32,11 @@ export function hashText(text: string): number[] {
     add(term, 1);
     if (index > 0) add(`${terms[index - 1]}_${term}`, 0.5);
   });
-  const vector = new Array<number>(HASH_DIMS).fill(0);
+  const vector = new Array<number>(dims).fill(0);
   for (const [feature, count] of counts) {
     const hash = fnv1a(feature);
     const sign = hash & 0x80000000 ? -1 : 1;
-    vector[hash % HASH_DIMS]! += sign * (1 + Math.log(count));
+    vector[hash % dims]! += sign * (1 + Math.log(count));
   }
   return l2Normalize(vector);
 }

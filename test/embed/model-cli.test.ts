@@ -30,7 +30,7 @@ describe("paperbot model pull and reindex", () => {
 
     const mismatch = await runPaperbot(["search", "kv cache", "--db", db], neural);
     expect(mismatch.code).toBe(1);
-    expect(mismatch.stderr).toMatch(/built with embedder 'local-v2'.*`paperbot reindex`/);
+    expect(mismatch.stderr).toMatch(/built with embedder 'local-v3'.*`paperbot reindex`/);
 
     const reindex = await runPaperbot(["reindex", "--db", db, "--json"], neural);
     expect(reindex.code).toBe(0);

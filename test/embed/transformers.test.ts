@@ -66,7 +66,7 @@ describe("transformers.js embedder", () => {
 describe("settings per embedder", () => {
   it("gives every embedder the current settings until some are tuned for it", async () => {
     const { SETTINGS, settingsFor } = await import("../../src/search/settings.ts");
-    expect(settingsFor("local-v2")).toBe(SETTINGS);
+    expect(settingsFor("local-v3")).toBe(SETTINGS);
     expect(settingsFor(`transformers:${TINY_MODEL_ID}`)).toBe(SETTINGS);
   });
 });

@@ -9,7 +9,7 @@ const { makeData, RecordBatch, Struct, Table, vectorFromArray } = arrow;
 /**
  * A batch of papers as one Arrow table, built column by column. Handing
  * LanceDB plain row objects makes it infer and convert every value,
- * 1,124 boxed numbers per vector; here the vectors are copied once into
+ * hundreds of boxed numbers per vector; here the vectors are copied once into
  * one Float32Array that becomes the vector column as it is.
  */
 export function paperTable(papers: StoredPaperWithVector[], stamp: EmbedderStamp): ArrowTable {
