@@ -25,7 +25,11 @@ export class LocalHashingEmbedder implements Embedder {
 
 /** `dims`: buckets; fewer collide more, and cost vector storage and index build time in proportion. */
 export function hashText(text: string, dims = HASH_DIMS): number[] {
-  const terms = contentTerms(text);
+  return hashTerms(contentTerms(text), dims);
+}
+
+/** `hashText` of text already made into content terms. */
+export function hashTerms(terms: string[], dims = HASH_DIMS): number[] {
   const counts = new Map<string, number>();
   const add = (feature: string, weight: number) => counts.set(feature, (counts.get(feature) ?? 0) + weight);
   terms.forEach((term, index) => {

@@ -1,6 +1,7 @@
 import type { Embedder } from "./embedder.ts";
 import { l2Normalize } from "./embedder.ts";
-import { hashText } from "./local-hashing.ts";
+import { hashTerms } from "./local-hashing.ts";
+import { termsOf, words } from "./tokens.ts";
 import { loadWordVectors } from "./word-vectors/cache.ts";
 import { SifEncoder } from "./word-vectors/sif.ts";
 
@@ -44,17 +45,20 @@ export class LocalEmbedder implements Embedder {
   }
 
   #embed(text: string): number[] {
-    const lexical = hashText(text, LEXICAL_DIMS).map((value) => value * Math.sqrt(LEXICAL_SHARE));
-    const semantic = l2Normalize(this.#sif.removeCommon(this.#meaning(text))).map((value) => value * Math.sqrt(1 - LEXICAL_SHARE));
+    // Split once: the shared-words half and the meaning half read the same words.
+    const titleEnd = text.indexOf("\n\n");
+    const title = titleEnd < 0 ? undefined : words(text.slice(0, titleEnd));
+    const all = title ? [...title, ...words(text.slice(titleEnd))] : words(text);
+    const lexical = hashTerms(termsOf(all), LEXICAL_DIMS).map((value) => value * Math.sqrt(LEXICAL_SHARE));
+    const semantic = l2Normalize(this.#sif.removeCommon(this.#meaning(all, title))).map((value) => value * Math.sqrt(1 - LEXICAL_SHARE));
     return l2Normalize([...lexical, ...semantic]);
   }
 
   /** A paper's title says what it is about more densely than its abstract, so it counts twice. */
-  #meaning(text: string): number[] {
-    const titleEnd = text.indexOf("\n\n");
-    const whole = this.#sif.encode(text);
-    if (titleEnd < 0) return whole;
-    const title = this.#sif.encode(text.slice(0, titleEnd));
-    return whole.map((value, i) => value + title[i]!);
+  #meaning(all: string[], title: string[] | undefined): number[] {
+    const whole = this.#sif.encodeWords(all);
+    if (!title) return whole;
+    const titleMeaning = this.#sif.encodeWords(title);
+    return whole.map((value, i) => value + titleMeaning[i]!);
   }
 }

@@ -10,9 +10,28 @@ const STOPWORDS = new Set(
 
 /** Lowercased word tokens, accents folded, stopwords dropped, Porter-stemmed. */
 export function contentTerms(text: string): string[] {
-  return words(text)
-    .filter((word) => !STOPWORDS.has(word))
-    .map((word) => (/^\d/.test(word) ? word : stemmer(word)));
+  return termsOf(words(text));
+}
+
+/** `contentTerms` of text already split by `words`. Numbers stay as written. */
+export function termsOf(tokens: string[]): string[] {
+  const terms: string[] = [];
+  for (const word of tokens) if (!STOPWORDS.has(word)) terms.push(/^\d/.test(word) ? word : stemOf(word));
+  return terms;
+}
+
+/** Stems of the words seen so far: a library repeats the same few tens of thousands of words millions of times. */
+const STEMS = new Map<string, string>();
+const STEMS_KEPT = 500_000;
+
+export function stemOf(word: string): string {
+  let stem = STEMS.get(word);
+  if (stem === undefined) {
+    if (STEMS.size >= STEMS_KEPT) STEMS.clear();
+    stem = stemmer(word);
+    STEMS.set(word, stem);
+  }
+  return stem;
 }
 
 export function words(text: string): string[] {

@@ -54,16 +54,22 @@ export class SifEncoder {
   }
 
   encode(text: string): number[] {
-    const sum = new Array<number>(this.dims).fill(0);
-    for (const word of words(text)) {
+    return this.encodeWords(words(text));
+  }
+
+  /** `encode` of text already split by `words`. */
+  encodeWords(tokens: string[]): number[] {
+    const sum = new Float64Array(this.dims);
+    const vectors = this.#table.vectors;
+    for (const word of tokens) {
       if (isStopword(word) || BOILERPLATE.has(word)) continue;
       const row = this.#table.row(word);
       if (row === undefined) continue;
       const probability = 1 / ((row + 1) * this.#harmonic);
       const weight = SIF_A / (SIF_A + probability);
       const offset = row * this.dims;
-      for (let i = 0; i < this.dims; i++) sum[i]! += weight * this.#table.vectors[offset + i]!;
+      for (let i = 0; i < sum.length; i++) sum[i]! += weight * vectors[offset + i]!;
     }
-    return sum;
+    return Array.from(sum);
   }
 }
