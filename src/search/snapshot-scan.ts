@@ -31,7 +31,17 @@ export async function scanSnapshot(scan: (batchSize: number) => AsyncIterable<St
   }
   const table = docs.finish();
   const titles = new TitleIndexBuilder(usage);
-  for (let start = 0; start < table.size; start += BATCH) {
+  // The second pass streams the papers again; the store gives them in the same order unless the library
+  // changed in between, and then the rest are read by id.
+  let added = 0;
+  second: for await (const batch of scan(BATCH)) {
+    for (const paper of batch) {
+      if (added === table.size || paper.id !== table.ids.at(added)) break second;
+      titles.add(paper);
+      added++;
+    }
+  }
+  for (let start = added; start < table.size; start += BATCH) {
     const ids = Array.from({ length: Math.min(BATCH, table.size - start) }, (_, i) => table.ids.at(start + i));
     const byId = new Map((await read(ids)).map((paper) => [paper.id, paper]));
     // A paper deleted since the first pass keeps its place, known by its title alone.

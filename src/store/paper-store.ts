@@ -36,7 +36,10 @@ export interface PaperStore {
   version(): Promise<number>;
   /** Every paper, without vectors, newest first. */
   list(): Promise<StoredPaper[]>;
-  /** `list` a batch at a time, in the same order, so a caller that reads the whole library never holds all of it. */
+  /**
+   * Every paper once, without vectors, a batch at a time, so a caller that reads the whole library never holds
+   * all of it. In the store's own order (the fastest to read), the same for two scans of an unchanged library.
+   */
   scan(batchSize: number): AsyncIterable<StoredPaper[]>;
   /** The papers with these ids, without vectors, in no particular order; ids not in the library are left out. A keyed lookup, not a scan in JS. */
   get(ids: string[]): Promise<StoredPaper[]>;

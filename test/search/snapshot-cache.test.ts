@@ -6,6 +6,7 @@ import { Library } from "../../src/library/library.ts";
 import { searchCacheDir } from "../../src/library/search-cache-dir.ts";
 import { SnapshotCache } from "../../src/search/snapshot-cache.ts";
 import { scanSnapshot } from "../../src/search/snapshot-scan.ts";
+import type { StoredPaper } from "../../src/store/paper-store.ts";
 import { sampleLibrary, TODAY } from "../helpers/library.ts";
 
 describe("search indexes cached on disk", () => {
@@ -44,11 +45,26 @@ describe("search indexes cached on disk", () => {
 
   it("builds from the store a batch at a time exactly what it builds from papers held in memory", async () => {
     const scanned = await new SnapshotCache(built.store).get();
-    const all = await built.store.list();
+    const all: StoredPaper[] = [];
+    for await (const batch of built.store.scan(7)) all.push(...batch);
     const held = await scanSnapshot(async function* () {
       yield all;
     }, (ids) => built.store.get(ids));
     expect(scanned.sections()).toEqual(held.sections());
+  });
+
+  it("reads the papers by id when the second pass finds them in another order (the library changed in between)", async () => {
+    const all: StoredPaper[] = [];
+    for await (const batch of built.store.scan(50)) all.push(...batch);
+    let passes = 0;
+    const reordered = await scanSnapshot(async function* () {
+      yield passes++ === 0 ? all : [...all].reverse();
+    }, (ids) => built.store.get(ids));
+    const inOrder = await scanSnapshot(async function* () {
+      yield all;
+    }, (ids) => built.store.get(ids));
+    expect(passes).toBe(2);
+    expect(reordered.sections()).toEqual(inOrder.sections());
   });
 
   it("gives the same lookups, papers-like-X, filters and coverage from the file as from a fresh build", async () => {
