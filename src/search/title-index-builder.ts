@@ -1,3 +1,4 @@
+import type { Sections } from "../packed/index-file.ts";
 import { StringList, StringTable } from "../packed/string-table.ts";
 import type { StoredPaper } from "../store/paper-store.ts";
 import { TitleIndex, paperNames, titleWords } from "./lookup-index.ts";
@@ -53,15 +54,23 @@ export class TitleIndexBuilder {
 
   /** `titles`: the titles of the papers added, in order (the paper table's). */
   finish(titles: StringList): TitleIndex {
+    return TitleIndex.fromSections(this.sections(), titles);
+  }
+
+  /** The index as `TitleIndex.fromSections` reads it, without the titles (the paper table has them). */
+  sections(): Sections {
     const lists = Object.entries(this.#kinds).flatMap(([kind, postings]) => [...postings].map(([key, docs]) => [`${kind}:${key}`, docs] as const));
-    const keys = lists.map(([key]) => key);
-    const offsets = new Int32Array(keys.length + 1);
+    const keys = StringTable.of(lists.map(([key]) => key));
+    const offsets = new Int32Array(lists.length + 1);
     lists.forEach(([, list], i) => (offsets[i + 1] = offsets[i]! + list.length));
-    const docs = new Int32Array(offsets[keys.length]!);
+    const docs = new Int32Array(offsets[lists.length]!);
     lists.forEach(([, list], i) => docs.set(list, offsets[i]!));
-    return TitleIndex.fromParts({
-      keys: StringTable.of(keys), offsets, docs, titles, names: StringList.of(this.#names), words: StringList.of([...this.#vocabulary]),
-    });
+    const names = StringList.of(this.#names);
+    const words = StringList.of([...this.#vocabulary]);
+    return {
+      keyBytes: keys.bytes, keyOffsets: keys.offsets, keySlots: keys.slots, offsets, docs,
+      nameBytes: names.bytes, nameOffsets: names.offsets, wordBytes: words.bytes, wordOffsets: words.offsets,
+    };
   }
 }
 

@@ -53,18 +53,23 @@ describe("search indexes cached on disk", () => {
     expect(scanned.sections()).toEqual(held.sections());
   });
 
-  it("reads the papers by id when the second pass finds them in another order (the library changed in between)", async () => {
+  it("takes the papers' order from the second pass alone, so both indexes agree when the library changes between passes", async () => {
     const all: StoredPaper[] = [];
     for await (const batch of built.store.scan(50)) all.push(...batch);
+    const reversed = [...all].reverse();
     let passes = 0;
-    const reordered = await scanSnapshot(async function* () {
-      yield passes++ === 0 ? all : [...all].reverse();
+    const changed = await scanSnapshot(async function* () {
+      yield passes++ === 0 ? all : reversed;
     }, (ids) => built.store.get(ids));
-    const inOrder = await scanSnapshot(async function* () {
-      yield all;
+    const steady = await scanSnapshot(async function* () {
+      yield reversed;
     }, (ids) => built.store.get(ids));
     expect(passes).toBe(2);
-    expect(reordered.sections()).toEqual(inOrder.sections());
+    // Acronyms are counted in the first pass, whose order can break a tie between two long forms.
+    const { acronyms: _counted, ...indexes } = changed.sections();
+    const { acronyms: _steady, ...expected } = steady.sections();
+    expect(indexes).toEqual(expected);
+    expect(changed.docs.ids.at(0)).toBe(reversed[0]!.id);
   });
 
   it("gives the same lookups, papers-like-X, filters and coverage from the file as from a fresh build", async () => {
