@@ -1,10 +1,10 @@
-import { MultiMatchQuery } from "@lancedb/lancedb";
 import { Answerer } from "../../src/answer/answerer.ts";
 import type { Embedder } from "../../src/embed/embedder.ts";
 import { Library } from "../../src/library/library.ts";
 import { PaperLookup } from "../../src/search/lookup.ts";
 import type { StoredPaper } from "../../src/store/paper-store.ts";
 import { loadLookups, loadQuestions, titleResolver, type LabelledLookup, type LabelledQuestion } from "./dataset.ts";
+import { bm25Query, ensureTextIndexes } from "../lance-bm25.ts";
 import { buildEvalLibrary } from "./library.ts";
 import { mean, ndcg, recall, reciprocalRank } from "./metrics.ts";
 
@@ -31,13 +31,14 @@ export async function runEval(embedder: Embedder, today = new Date("2026-11-22T1
     const papers = await built.store.list();
     const { now, questions } = await loadQuestions(papers);
     const library = new Library(built.store, embedder);
+    await ensureTextIndexes(built.store.table!);
     const ours: Scored[] = [];
     const bm25: Scored[] = [];
     for (const question of questions) {
       const result = await library.search(question.question, { k: 10, today: now });
       ours.push({ question, ranked: result.results.map((hit) => hit.paper.id), relevant: result.relevant });
       // Plain BM25: the raw question, title and abstract weighted alike, no filters.
-      const rows = await built.store.table!.query().fullTextSearch(new MultiMatchQuery(question.question, ["title", "abstract"])).select(["id", "_score"]).limit(10).toArray();
+      const rows = await built.store.table!.query().fullTextSearch(bm25Query(question.question)).select(["id", "_score"]).limit(10).toArray();
       bm25.push({ question, ranked: rows.map((row) => row.id as string), relevant: rows.length > 0 });
     }
     const answerer = new Answerer(library);

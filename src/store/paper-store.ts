@@ -48,8 +48,6 @@ export interface PaperStore {
   vectorsOf(ids: string[]): Promise<Map<string, number[]>>;
   /** `vectorsOf` as stored, as Float32Array, for ingest. */
   storedVectors(ids: string[]): Promise<Map<string, Float32Array>>;
-  /** BM25 full-text search, title weighted above abstract; best first. */
-  textSearch(text: string, limit: number, filters?: PaperFilters): Promise<ScoredId[]>;
   /** Nearest papers by cosine similarity (score = similarity); best first. */
   vectorSearch(vector: number[], limit: number, filters?: PaperFilters): Promise<ScoredId[]>;
   /** How many papers pass the filters, and the date range they span. */

@@ -50,15 +50,15 @@ async function committedRows(batch: PaperRecord[]) {
 async function coverage(dir: string) {
   const store = await LancePaperStore.open({ uri: dir });
   try {
-    return { rows: await store.count(), indexes: await store.indexCoverage(), found: await store.textSearch("marker299", 5) };
+    return { rows: await store.count(), indexes: await store.indexCoverage() };
   } finally {
     store.close();
   }
 }
 
 const complete = (rows: number) => [
-  { column: "title", present: true, indexed: rows, unindexed: 0 },
-  { column: "abstract", present: true, indexed: rows, unindexed: 0 },
+  { column: "id", present: true, indexed: rows, unindexed: 0 },
+  { column: "title_key", present: true, indexed: rows, unindexed: 0 },
 ];
 
 describe("crash-safe ingest", () => {
@@ -77,7 +77,6 @@ describe("crash-safe ingest", () => {
     const after = await coverage(dir);
     expect(after.rows).toBe(300);
     expect(after.indexes).toEqual(complete(300));
-    expect(after.found[0]).toBeDefined();
   }, 60_000);
 
   it("after a kill between creating the library and building its first indexes, a rerun builds them", async () => {

@@ -1,3 +1,4 @@
+import * as lancedb from "@lancedb/lancedb";
 import { beforeEach, describe, expect, it } from "vitest";
 import { LancePaperStore } from "../../src/store/lance/lance-store.ts";
 import { toRow } from "../../src/store/lance/schema.ts";
@@ -16,6 +17,15 @@ const toRows = (papers: StoredPaperWithVector[]) => papers.map((paper) => toRow(
 paperStoreContract("LanceDB on local disk", () => LancePaperStore.open({ uri }));
 
 describe("LanceDB indexes at library scale", () => {
+  it("drops the full-text indexes earlier versions built at the next write: nothing reads them", async () => {
+    const store = await LancePaperStore.open({ uri });
+    await store.upsert([storedPaper("A"), storedPaper("B")], { embedder: "test", dims: 4 });
+    for (const column of ["title", "abstract"]) await store.table!.createIndex(column, { config: lancedb.Index.fts() });
+    await store.upsert([storedPaper("C")], { embedder: "test", dims: 4 });
+    expect((await store.table!.listIndices()).flatMap((index) => index.columns).sort()).toEqual(["id", "title_key"]);
+    store.close();
+  });
+
   it("adds an IVF-HNSW vector index once the library is large, and still finds the nearest paper", async () => {
     const store = await LancePaperStore.open({ uri });
     const papers = Array.from({ length: 5_000 }, (_, i) => {
@@ -24,7 +34,8 @@ describe("LanceDB indexes at library scale", () => {
     });
     await store.upsert(papers, { embedder: "test", dims: 4 });
     const indexed = (await store.table!.listIndices()).flatMap((index) => index.columns);
-    expect(indexed).toEqual(expect.arrayContaining(["title", "abstract", "vector"]));
+    expect(indexed).toEqual(expect.arrayContaining(["id", "title_key", "vector"]));
+    expect(indexed).not.toContain("abstract");
     // HNSW with scalar quantisation is approximate: neighbours on the arc are near-duplicates, so accept a close one.
     const [best] = await store.vectorSearch([Math.cos(1), Math.sin(1), 0, 0], 1);
     const found = papers.findIndex((paper) => paper.id === best!.id);
@@ -33,10 +44,10 @@ describe("LanceDB indexes at library scale", () => {
     // Rows committed by a writer killed before its index step stay outside the vector index until repaired.
     await store.table!.add(toRows([storedPaper("Late A"), storedPaper("Late B")]));
     expect((await store.indexCoverage()).find((entry) => entry.column === "vector")).toMatchObject({ present: true, unindexed: 2 });
-    expect(await store.ensureIndexes()).toEqual({ created: [], caughtUp: ["title", "abstract", "vector"] });
+    expect(await store.ensureIndexes()).toEqual({ created: [], caughtUp: ["id", "title_key", "vector"] });
     expect((await store.indexCoverage()).map((entry) => [entry.column, entry.indexed, entry.unindexed])).toEqual([
-      ["title", 5_002, 0],
-      ["abstract", 5_002, 0],
+      ["id", 5_002, 0],
+      ["title_key", 5_002, 0],
       ["vector", 5_002, 0],
     ]);
     store.close();

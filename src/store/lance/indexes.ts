@@ -2,17 +2,15 @@ import "./native-env.ts";
 import * as lancedb from "@lancedb/lancedb";
 import { INDEX_SETTINGS } from "./index-settings.ts";
 
-const FTS_OPTIONS = { stem: true, language: "English", removeStopWords: true, lowercase: true, asciiFolding: true } as const;
-const TEXT_COLUMNS = ["title", "abstract"] as const;
 /**
- * Word positions serve phrase queries only. Titles keep them (short, and
- * what a phrase lookup of a paper's name would use); abstracts, where they
- * are most of the index's memory, size and build time, do not: the
- * searches run on them (MultiMatchQuery, BM25) never read positions.
+ * Keyed lookups: ingest's change detection (by id and normalised title) and
+ * reading papers by id. The library has no full-text index: paperbot ranks
+ * from its own snapshot (src/search), and LanceDB's full-text indexes cost
+ * a fifth of an ingest's index time without ever being read.
  */
-const POSITIONS = { title: true, abstract: false } as const;
-/** Keyed lookups (ingest's change detection, get by id); not search indexes, so not reported by indexCoverage. */
 const KEY_COLUMNS = ["id", "title_key"] as const;
+/** Full-text indexes earlier versions built; dropped at the next write. */
+const RETIRED_COLUMNS = ["title", "abstract"];
 
 /** One index the library should have, and how many rows it covers; `present: false` when it was never built. */
 export type IndexCoverage = { column: string; present: boolean; indexed: number; unindexed: number };
@@ -29,6 +27,7 @@ export type IndexRepair = { created: string[]; caughtUp: string[] };
  */
 export async function finishIndexes(table: lancedb.Table, rebuilt = false): Promise<IndexRepair> {
   const before = await indexCoverage(table);
+  for (const index of await table.listIndices()) if (index.columns.some((column) => RETIRED_COLUMNS.includes(column))) await table.dropIndex(index.name);
   const vectorIndex = (await table.listIndices()).find((index) => index.columns.includes("vector"));
   if (!rebuilt && vectorIndex && partitionsFor(await table.countRows()) >= INDEX_SETTINGS.retrainGrowth * trainedPartitions(vectorIndex.name)) {
     await table.dropIndex(vectorIndex.name);
@@ -48,7 +47,7 @@ export async function finishIndexes(table: lancedb.Table, rebuilt = false): Prom
 export async function indexCoverage(table: lancedb.Table): Promise<IndexCoverage[]> {
   const rows = await table.countRows();
   const indices = await table.listIndices();
-  const wanted: string[] = [...TEXT_COLUMNS, ...(rows >= INDEX_SETTINGS.vectorIndexMinPapers ? ["vector"] : [])];
+  const wanted: string[] = [...KEY_COLUMNS, ...(rows >= INDEX_SETTINGS.vectorIndexMinPapers ? ["vector"] : [])];
   return Promise.all(
     wanted.map(async (column) => {
       const index = indices.find((candidate) => candidate.columns.includes(column));
@@ -87,21 +86,17 @@ async function rebuildUnindexed(table: lancedb.Table): Promise<void> {
 
 async function createMissing(table: lancedb.Table): Promise<string[]> {
   const created: string[] = [];
-  const indexed = new Set((await table.listIndices()).flatMap((index) => index.columns));
   for (const { column, present } of await indexCoverage(table)) {
     if (present) continue;
     await createIndex(table, column);
     created.push(column);
-  }
-  for (const column of KEY_COLUMNS) {
-    if (!indexed.has(column)) await table.createIndex(column, { config: lancedb.Index.btree(), replace: true });
   }
   return created;
 }
 
 async function createIndex(table: lancedb.Table, column: string): Promise<void> {
   if (column === "vector") await createVectorIndex(table);
-  else await table.createIndex(column, { config: lancedb.Index.fts({ ...FTS_OPTIONS, withPosition: POSITIONS[column as (typeof TEXT_COLUMNS)[number]] }), replace: true });
+  else await table.createIndex(column, { config: lancedb.Index.btree(), replace: true });
 }
 
 /**

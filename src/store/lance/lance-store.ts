@@ -164,13 +164,6 @@ export class LancePaperStore implements PaperStore {
     return vectors;
   }
 
-  async textSearch(text: string, limit: number, filters?: PaperFilters): Promise<ScoredId[]> {
-    if (!this.#table || !text.trim()) return [];
-    const query = new lancedb.MultiMatchQuery(text, ["title", "abstract"], { boosts: [TITLE_BOOST, 1] });
-    const rows = await withFilter(this.#table.query().fullTextSearch(query), filters).select(["id", "_score"]).limit(limit).toArray();
-    return rows.map((row) => ({ id: row.id as string, score: Number(row._score) }));
-  }
-
   async vectorSearch(vector: number[], limit: number, filters?: PaperFilters): Promise<ScoredId[]> {
     if (!this.#table) return [];
     // ef only matters once the vector index exists; it trades a little speed for recall.
@@ -250,8 +243,6 @@ export class LancePaperStore implements PaperStore {
 }
 
 
-/** Title matches count double: a word in the title says more about a paper than one in its abstract. */
-const TITLE_BOOST = 2;
 const VECTOR_SEARCH_EF = 200;
 
 function withFilter<Q extends { where(predicate: string): Q }>(query: Q, filters?: PaperFilters): Q {
