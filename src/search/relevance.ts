@@ -27,6 +27,19 @@ export type RelevanceSignals = {
   lexicalGap: number;
   /** Share of the top ten both lists agree on. */
   agreement: number;
+  /**
+   * Share of the best lexical match's score that its strongest query term
+   * gives: an absent topic is typically matched through one incidental word
+   * ("protein" mentioned once in an attention paper), a covered one through
+   * several of its words together.
+   */
+  dominance: number;
+  /**
+   * Share of the topic's IDF weight in a best paper's title (the first
+   * three, discounted by rank): papers on a topic name it there, an
+   * incidental match does not.
+   */
+  titleCoverage: number;
 };
 
 /** What the lists looked like, for the signals that compare them. */
@@ -46,11 +59,11 @@ export type RelevanceVerdict = {
 /**
  * Decides whether the best papers are about the question, so the bot can
  * say "nothing in the library covers that" instead of citing near misses.
- * Several signals (how much of the topic's weight the best papers match,
- * words the library has never seen, a rare phrase found only apart, vector
- * similarity) are mapped to a probability by a logistic model fitted on the
- * tuned half of the development sets; two thresholds split it into yes,
- * unsure and no.
+ * Signals computed from the library itself (words it has never seen, how
+ * far the best match leans on a single word, whether the best papers' titles
+ * name the topic) are mapped to a probability by a logistic model fitted on
+ * the tuned halves of the development sets; two thresholds split it into
+ * yes, unsure and no. The other signals stay in the verdict for diagnosis.
  */
 export class RelevanceJudge {
   readonly #vectors: WordVectors;
@@ -78,12 +91,19 @@ export class RelevanceJudge {
       vectorGap: vectorTop - (lists.vector.at(-1)?.score ?? vectorTop),
       lexicalGap: lists.lexical.length > 0 ? 1 - (lists.lexical[Math.min(9, lists.lexical.length - 1)]!.score / lists.lexical[0]!.score) : 0,
       agreement: lists.lexical.slice(0, 10).filter((entry) => lists.vector.slice(0, 10).some((other) => other.doc === entry.doc)).length / 10,
+      dominance: lists.lexical.length > 0 ? dominance(question, lists.lexical[0]!.doc, snapshot) : 1,
     };
     const main = question.parts.main.filter((stem) => !stem.includes(" "));
     const idf = (stem: string) => index.idf(stem);
     const total = main.reduce((sum, stem) => sum + idf(stem), 0);
-    if (total === 0 || top.length === 0) return { coverage: 0, missingSpecific: 0, unknownSpecific: 0, ...shape };
+    if (total === 0 || top.length === 0) return { coverage: 0, missingSpecific: 0, unknownSpecific: 0, titleCoverage: 0, ...shape };
     const evidence = top.slice(0, SETTINGS.relevance.evidencePapers);
+    const inTitle = (doc: number) => {
+      const stems = new Set(words(snapshot.docs.titles.at(doc)).map((word) => stemmer(word)));
+      return main.filter((stem) => stems.has(stem)).reduce((sum, stem) => sum + idf(stem), 0) / total;
+    };
+    // Discounted by rank: the best paper's title says most, but one odd paper ranked first should not sink a covered topic.
+    const titleCoverage = Math.max(...evidence.map((doc, i) => inTitle(doc) / (i + 1)));
     let coverage = 0;
     for (const doc of evidence) coverage = Math.max(coverage, main.filter((stem) => index.contains(doc, stem)).reduce((sum, stem) => sum + idf(stem), 0) / total);
 
@@ -94,7 +114,7 @@ export class RelevanceJudge {
     const missing = (word: string) => (evidence.some((doc) => index.contains(doc, stemmer(word))) ? 0 : idf(stemmer(word)) * this.#specificity(word));
     const unknown = (word: string) => (index.documentFrequency(stemmer(word)) === 0 ? missing(word) : 0);
     const denominator = total + 0.5 * asides.reduce((sum, word) => sum + idf(stemmer(word)), 0);
-    return { coverage, missingSpecific: Math.min(1, mass(missing) / denominator), unknownSpecific: Math.min(1, mass(unknown) / denominator), ...shape };
+    return { coverage, missingSpecific: Math.min(1, mass(missing) / denominator), unknownSpecific: Math.min(1, mass(unknown) / denominator), titleCoverage, ...shape };
   }
 
   /** The topic's words as written (not stemmed), main part only. */
@@ -129,8 +149,16 @@ export class RelevanceJudge {
   }
 }
 
+/** The largest share of one paper's BM25F score that a single query term (word or phrase) gives. */
+function dominance(question: ParsedQuestion, doc: number, snapshot: LibrarySnapshot): number {
+  const index = snapshot.text;
+  const parts = question.parts.terms.filter((term) => index.contains(doc, term.term)).map((term) => index.scores([term])[doc]!);
+  const total = parts.reduce((sum, part) => sum + part, 0);
+  return total > 0 ? Math.max(...parts) / total : 1;
+}
+
 /** "Papers like X" found X: whatever ranks is like it, so the judgement is only whether anything ranked. */
 export function exampleVerdict(found: boolean): RelevanceVerdict {
-  const signals = { coverage: 1, missingSpecific: 0, unknownSpecific: 0, vector: 1, vectorGap: 1, lexicalGap: 1, agreement: 1 };
+  const signals = { coverage: 1, missingSpecific: 0, unknownSpecific: 0, vector: 1, vectorGap: 1, lexicalGap: 1, agreement: 1, dominance: 0, titleCoverage: 1 };
   return { decision: found ? "yes" : "no", probability: found ? 1 : 0, signals, unmatched: [], missing: [] };
 }

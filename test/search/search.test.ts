@@ -48,6 +48,18 @@ describe("hybrid search over the samples", () => {
     expect(result.results.length).toBeGreaterThan(0);
   });
 
+  it("says a topic the papers only mention in passing is not covered", async () => {
+    const result = await library.search("stock price prediction", { today: TODAY });
+    expect(result.verdict.signals.dominance).toBeGreaterThan(0.9);
+    expect(result.relevant).toBe(false);
+  });
+
+  it("covers a one-word topic that the best papers' titles name", async () => {
+    const result = await library.search("interpretability", { today: TODAY });
+    expect(result.verdict.signals.titleCoverage).toBeGreaterThan(0);
+    expect(result.relevant).toBe(true);
+  });
+
   it("says a covered topic is covered", async () => {
     expect((await library.search("anything on concept bottleneck models?", { today: TODAY })).relevant).toBe(true);
   });
