@@ -151,8 +151,7 @@ export class RelevanceJudge {
 
 /** The largest share of one paper's BM25F score that a single query term (word or phrase) gives. */
 function dominance(question: ParsedQuestion, doc: number, snapshot: LibrarySnapshot): number {
-  const index = snapshot.text;
-  const parts = question.parts.terms.filter((term) => index.contains(doc, term.term)).map((term) => index.scores([term])[doc]!);
+  const parts = snapshot.text.termScores(doc, question.parts.terms).filter((part) => part > 0);
   const total = parts.reduce((sum, part) => sum + part, 0);
   return total > 0 ? Math.max(...parts) / total : 1;
 }

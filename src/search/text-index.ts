@@ -84,22 +84,40 @@ export class TextIndex {
 
   /** BM25F score of every paper (a dense array indexed like the snapshot's papers). */
   scores(query: QueryTerm[]): Float64Array {
-    const { k1, titleB, abstractB, titleWeight, phraseWeight } = SETTINGS.bm25;
     const scores = new Float64Array(this.size);
     for (const { term, weight } of query) {
       const id = this.#terms.idOf(term);
       if (id < 0) continue;
-      const idf = this.idf(term) * weight * (term.includes(" ") ? phraseWeight : 1);
-      const { docs, title, abstract } = this.#run(id);
-      for (let at = 0; at < docs.length; at++) {
-        const doc = docs[at]!;
-        const tf =
-          (titleWeight * title[at]!) / (1 - titleB + (titleB * this.#titleLength[doc]!) / this.#averageTitle) +
-          abstract[at]! / (1 - abstractB + (abstractB * this.#abstractLength[doc]!) / this.#averageAbstract);
-        scores[doc]! += (idf * tf * (k1 + 1)) / (tf + k1);
-      }
+      const run = this.#run(id);
+      const termWeight = this.#termWeight(term, weight);
+      for (let at = 0; at < run.docs.length; at++) scores[run.docs[at]!]! += this.#score(run, at, termWeight);
     }
     return scores;
+  }
+
+  /** Each query term's part of paper `doc`'s score (0 where it lacks the term), without scoring the rest of the library. */
+  termScores(doc: number, query: QueryTerm[]): number[] {
+    return query.map(({ term, weight }) => {
+      const id = this.#terms.idOf(term);
+      if (id < 0) return 0;
+      const run = this.#run(id);
+      const at = binarySearch(run.docs, 0, run.docs.length - 1, doc);
+      return at < 0 ? 0 : this.#score(run, at, this.#termWeight(term, weight));
+    });
+  }
+
+  #termWeight(term: string, weight: number): number {
+    return this.idf(term) * weight * (term.includes(" ") ? SETTINGS.bm25.phraseWeight : 1);
+  }
+
+  /** The BM25F contribution of posting `at` of a term's run. */
+  #score({ docs, title, abstract }: Run, at: number, termWeight: number): number {
+    const { k1, titleB, abstractB, titleWeight } = SETTINGS.bm25;
+    const doc = docs[at]!;
+    const tf =
+      (titleWeight * title[at]!) / (1 - titleB + (titleB * this.#titleLength[doc]!) / this.#averageTitle) +
+      abstract[at]! / (1 - abstractB + (abstractB * this.#abstractLength[doc]!) / this.#averageAbstract);
+    return (termWeight * tf * (k1 + 1)) / (tf + k1);
   }
 }
 
