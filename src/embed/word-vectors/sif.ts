@@ -10,6 +10,8 @@ const BOILERPLATE = new Set(
 );
 
 const SIF_A = 1e-3;
+/** Words whose rows are remembered; a library's vocabulary is far smaller. */
+const ROWS_KEPT = 200_000;
 /** The shared direction is estimated from this many of the most frequent words. */
 const COMMON_FROM_WORDS = 50_000;
 
@@ -62,14 +64,25 @@ export class SifEncoder {
     const sum = new Float64Array(this.dims);
     const vectors = this.#table.vectors;
     for (const word of tokens) {
-      if (isStopword(word) || BOILERPLATE.has(word)) continue;
-      const row = this.#table.row(word);
-      if (row === undefined) continue;
-      const probability = 1 / ((row + 1) * this.#harmonic);
-      const weight = SIF_A / (SIF_A + probability);
+      const row = this.#rowOf(word);
+      if (row < 0) continue;
+      const weight = SIF_A / (SIF_A + 1 / ((row + 1) * this.#harmonic));
       const offset = row * this.dims;
       for (let i = 0; i < sum.length; i++) sum[i]! += weight * vectors[offset + i]!;
     }
     return Array.from(sum);
+  }
+
+  /** Each word's row (-1: skipped or unknown), remembered: texts repeat the same words, and a lookup hashes the word's bytes. */
+  readonly #rows = new Map<string, number>();
+
+  #rowOf(word: string): number {
+    let row = this.#rows.get(word);
+    if (row === undefined) {
+      row = isStopword(word) || BOILERPLATE.has(word) ? -1 : (this.#table.row(word) ?? -1);
+      if (this.#rows.size >= ROWS_KEPT) this.#rows.clear();
+      this.#rows.set(word, row);
+    }
+    return row;
   }
 }
