@@ -28,25 +28,47 @@ export function hashText(text: string, dims = HASH_DIMS): number[] {
   return hashTerms(contentTerms(text), dims);
 }
 
-/** `hashText` of text already made into content terms. */
+/**
+ * `hashText` of text already made into content terms. Features are told
+ * apart by their 32-bit hash rather than their text (two in one paper share
+ * a hash about once in 100,000 papers), so a word pair's hash continues from
+ * its first word's instead of joining the two into a new string.
+ */
 export function hashTerms(terms: string[], dims = HASH_DIMS): number[] {
-  const counts = new Map<string, number>();
-  const add = (feature: string, weight: number) => counts.set(feature, (counts.get(feature) ?? 0) + weight);
-  terms.forEach((term, index) => {
-    add(term, 1);
-    if (index > 0) add(`${terms[index - 1]}_${term}`, 0.5);
-  });
+  const counts = new Map<number, number>();
+  const add = (hash: number, weight: number) => counts.set(hash, (counts.get(hash) ?? 0) + weight);
+  let previous = 0;
+  for (let index = 0; index < terms.length; index++) {
+    const term = terms[index]!;
+    const hash = termHash(term);
+    add(hash, 1);
+    if (index > 0) add(fnv1a(term, fnv1a("_", previous)), 0.5);
+    previous = hash;
+  }
   const vector = new Array<number>(dims).fill(0);
-  for (const [feature, count] of counts) {
-    const hash = fnv1a(feature);
+  for (const [hash, count] of counts) {
     const sign = hash & 0x80000000 ? -1 : 1;
     vector[hash % dims]! += sign * (1 + Math.log(count));
   }
   return l2Normalize(vector);
 }
 
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
+/** Hashes of the terms seen so far: a library repeats the same words millions of times. */
+const HASHES = new Map<string, number>();
+const HASHES_KEPT = 500_000;
+
+function termHash(term: string): number {
+  let hash = HASHES.get(term);
+  if (hash === undefined) {
+    if (HASHES.size >= HASHES_KEPT) HASHES.clear();
+    HASHES.set(term, (hash = fnv1a(term)));
+  }
+  return hash;
+}
+
+/** FNV-1a of `text`, continued from `from` (the hash of what precedes it). */
+function fnv1a(text: string, from = 0x811c9dc5): number {
+  let hash = from;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
