@@ -7,23 +7,37 @@ export type Sections = Record<string, Section>;
 
 const MAGIC = "paperbot-index\n";
 const KINDS = { Int32Array, Uint16Array, Uint8Array, Float64Array } as const;
-type Kind = keyof typeof KINDS;
+export type Kind = keyof typeof KINDS;
 type Layout = { name: string; kind: Kind; offset: number; length: number };
 type Header = { meta: unknown; sections: Layout[] };
 
 /**
+ * Sections too large to hold at once, written in pieces: their kinds and
+ * lengths are known up front (for the header), and `fill` hands over each
+ * piece with its first element's index, in any order.
+ */
+export type DeferredSections = {
+  layout: Record<string, { kind: Kind; length: number }>;
+  fill(put: (name: string, start: number, piece: Section) => Promise<void>): Promise<void>;
+};
+
+/**
  * Writes typed arrays and a little JSON to one file, each array 8-byte
  * aligned, so that reading one back is a single read into an array of its
- * kind, with no parsing, or none at all for one left on disk. Written to a temporary name and renamed, so a reader never
- * sees half a file and two writers never mix.
+ * kind, with no parsing, or none at all for one left on disk. `deferred`
+ * sections follow the others, written as their `fill` produces them.
+ * Written to a temporary name and renamed, so a reader never sees half a
+ * file and two writers never mix.
  */
-export async function writeIndexFile(path: string, meta: unknown, sections: Sections): Promise<void> {
+export async function writeIndexFile(path: string, meta: unknown, sections: Sections, deferred?: DeferredSections): Promise<void> {
   const layout: Layout[] = [];
   let offset = 0;
-  for (const [name, array] of Object.entries(sections)) {
-    layout.push({ name, kind: array.constructor.name as Kind, offset, length: array.length });
-    offset = align(offset + array.byteLength);
-  }
+  const place = (name: string, kind: Kind, length: number) => {
+    layout.push({ name, kind, offset, length });
+    offset = align(offset + length * KINDS[kind].BYTES_PER_ELEMENT);
+  };
+  for (const [name, array] of Object.entries(sections)) place(name, array.constructor.name as Kind, array.length);
+  for (const [name, { kind, length }] of Object.entries(deferred?.layout ?? {})) place(name, kind, length);
   const header = Buffer.from(JSON.stringify({ meta, sections: layout } satisfies Header));
   const start = align(MAGIC.length + 4 + header.length);
   const prefix = Buffer.alloc(start);
@@ -32,11 +46,18 @@ export async function writeIndexFile(path: string, meta: unknown, sections: Sect
   header.copy(prefix, MAGIC.length + 4);
   const temporary = `${path}.${process.pid}.tmp`;
   const file = await open(temporary, "w");
+  const write = async (at: number, array: Section) => {
+    if (array.byteLength > 0) await file.write(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), 0, array.byteLength, at);
+  };
   try {
     await file.write(prefix);
-    for (const [i, array] of Object.values(sections).entries()) {
-      if (array.byteLength > 0) await file.write(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), 0, array.byteLength, start + layout[i]!.offset);
-    }
+    for (const [i, array] of Object.values(sections).entries()) await write(start + layout[i]!.offset, array);
+    const byName = new Map(layout.map((entry) => [entry.name, entry]));
+    await deferred?.fill(async (name, first, piece) => {
+      const entry = byName.get(name);
+      if (!entry || first + piece.length > entry.length) throw new Error(`no room for ${piece.length} elements of ${name} at ${first}`);
+      await write(start + entry.offset + first * piece.BYTES_PER_ELEMENT, piece);
+    });
     await file.close();
     await rename(temporary, path);
   } catch (error) {
@@ -44,6 +65,13 @@ export async function writeIndexFile(path: string, meta: unknown, sections: Sect
     await rm(temporary, { force: true });
     throw error;
   }
+}
+
+/** Deferred sections made whole in memory, for an index that is not written to a file. */
+export async function materialize(deferred: DeferredSections): Promise<Sections> {
+  const sections: Sections = Object.fromEntries(Object.entries(deferred.layout).map(([name, { kind, length }]) => [name, new KINDS[kind](length)]));
+  await deferred.fill(async (name, start, piece) => void (sections[name] as Int32Array).set(piece as Int32Array, start));
+  return sections;
 }
 
 /**

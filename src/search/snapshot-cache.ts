@@ -1,9 +1,10 @@
-import { mkdir, readdir, rm } from "node:fs/promises";
+import { constants } from "node:fs";
+import { access, mkdir, readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
-import type { PaperStore } from "../store/paper-store.ts";
-import { readIndexFile, writeIndexFile } from "../packed/index-file.ts";
+import type { PaperStore, StoredPaper } from "../store/paper-store.ts";
+import { readIndexFile } from "../packed/index-file.ts";
 import { LibrarySnapshot, type ReadPapers } from "./snapshot.ts";
-import { scanSnapshot } from "./snapshot-scan.ts";
+import { scanSnapshot, writeSnapshotFile } from "./snapshot-scan.ts";
 
 /**
  * Bump when what the snapshot holds changes meaning (tokenising, names,
@@ -84,14 +85,17 @@ export class SnapshotCache {
     const file = dir === undefined ? undefined : join(dir, `search-${version}-${await this.#store.count()}.idx`);
     const cached = file ? await this.#read(file, read) : undefined;
     if (cached) return cached;
-    const snapshot = await scanSnapshot((batchSize) => this.#store.scan(batchSize), read);
-    if (!dir || !file) return snapshot;
-    const saved = await this.#save(dir, file, version, snapshot).then(
-      () => true,
-      (error) => void this.#options.onError?.(error),
-    );
-    // Read back, the largest arrays stay in the file instead of in this process's memory.
-    return (saved && (await this.#read(file, read))) || snapshot;
+    const scan = (batchSize: number) => this.#store.scan(batchSize);
+    if (dir && file) {
+      // Built straight into the file, whose largest arrays then stay on disk: never whole in this process's memory.
+      const saved = await this.#save(dir, file, version, scan).then(
+        () => true,
+        (error) => void this.#options.onError?.(error),
+      );
+      const written = saved ? await this.#read(file, read) : undefined;
+      if (written) return written;
+    }
+    return scanSnapshot(scan, read);
   }
 
   async #read(file: string, read: ReadPapers): Promise<LibrarySnapshot | undefined> {
@@ -100,9 +104,11 @@ export class SnapshotCache {
     return LibrarySnapshot.fromSections(cached.sections, read, cached.onDisk);
   }
 
-  async #save(dir: string, file: string, version: number, snapshot: LibrarySnapshot): Promise<void> {
+  async #save(dir: string, file: string, version: number, scan: (batchSize: number) => AsyncIterable<StoredPaper[]>): Promise<void> {
     await mkdir(dir, { recursive: true });
-    await writeIndexFile(file, { format: FORMAT }, snapshot.sections());
+    // Checked first: the build is the slow part, and a folder that cannot be written would waste it.
+    await access(dir, constants.W_OK);
+    await writeSnapshotFile(scan, file, { format: FORMAT });
     // Only older versions go: another process may already have written a newer one.
     const stale = (await readdir(dir)).filter((name) => {
       const found = FILE.exec(name);

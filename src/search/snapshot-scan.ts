@@ -1,10 +1,10 @@
 import { Worker } from "node:worker_threads";
+import { materialize, writeIndexFile, type DeferredSections, type Sections } from "../packed/index-file.ts";
 import type { StoredPaper } from "../store/paper-store.ts";
 import { AcronymIndex } from "./acronyms.ts";
 import { DocTableBuilder } from "./doc-table.ts";
-import { TitleIndex } from "./lookup-index.ts";
 import { paperTerms } from "./paper-terms.ts";
-import { LibrarySnapshot, type ReadPapers } from "./snapshot.ts";
+import { LibrarySnapshot, prefixed, type ReadPapers } from "./snapshot.ts";
 import { TextIndexBuilder } from "./text-index-builder.ts";
 import type { TitleWorkRequest, TitleWorkResult } from "./title-index-worker.ts";
 
@@ -13,21 +13,40 @@ const BATCH = 2_000;
 /** Batches sent to the title worker and not yet taken: it keeps up, and its queue holds no more than this. */
 const IN_FLIGHT = 2;
 
+type Scan = (batchSize: number) => AsyncIterable<StoredPaper[]>;
+
+/** The snapshot of a library read from the store, held in memory. */
+export async function scanSnapshot(scan: Scan, read: ReadPapers): Promise<LibrarySnapshot> {
+  const { sections, deferred } = await buildParts(scan);
+  return LibrarySnapshot.fromSections({ ...sections, ...(await materialize(deferred)) }, read);
+}
+
 /**
- * Builds the snapshot of a library read from the store a batch at a time,
- * holding no more than a few batches of papers, on two threads: the text
- * index and the paper table here, the names (acronyms, name counts, the
- * title index) in a worker. The first pass only counts the names abstracts
- * use, which the title index needs complete; the second builds both
- * indexes from the same batches, so their papers are in the same order
- * even if the library changes between the passes.
+ * The snapshot of a library read from the store, written straight to an
+ * index file (see snapshot-cache.ts): the text index's postings, most of a
+ * large library's snapshot, go to the file a range of terms at a time and
+ * are never whole in memory.
  */
-export async function scanSnapshot(scan: (batchSize: number) => AsyncIterable<StoredPaper[]>, read: ReadPapers): Promise<LibrarySnapshot> {
+export async function writeSnapshotFile(scan: Scan, file: string, meta: unknown): Promise<void> {
+  const { sections, deferred } = await buildParts(scan);
+  await writeIndexFile(file, meta, sections, deferred);
+}
+
+/**
+ * Reads the library a batch at a time, holding no more than a few batches
+ * of papers, and builds on two threads: the text index and the paper table
+ * here, the names (acronyms, name counts, the title index) in a worker. The
+ * first pass only counts the names abstracts use, which the title index
+ * needs complete; the second builds both indexes from the same batches, so
+ * their papers are in the same order even if the library changes between
+ * the passes.
+ */
+async function buildParts(scan: Scan): Promise<{ sections: Sections; deferred: DeferredSections }> {
   const names = new TitleWorker();
+  const text = new TextIndexBuilder();
   try {
     for await (const batch of scan(BATCH)) await names.send({ kind: "count", abstracts: batch.map((paper) => paper.abstract) });
     const docs = new DocTableBuilder();
-    const text = new TextIndexBuilder();
     for await (const batch of scan(BATCH)) {
       await names.send({ kind: "index", papers: batch.map(({ title, abstract }) => ({ title, abstract })) });
       for (const paper of batch) {
@@ -36,14 +55,26 @@ export async function scanSnapshot(scan: (batchSize: number) => AsyncIterable<St
       }
     }
     const table = docs.finish();
-    const textIndex = text.finish();
-    const { sections, acronyms } = await names.finish();
-    return LibrarySnapshot.fromParts({ docs: table, text: textIndex, titles: TitleIndex.fromSections(sections, table.titles), acronyms: AcronymIndex.fromJSON(acronyms) }, read);
+    const built = text.finishParts();
+    const titles = await names.finish();
+    const sections: Sections = {
+      ...prefixed("docs.", table.sections()),
+      ...prefixed("text.", built.sections),
+      ...prefixed("titles.", titles.sections),
+      acronyms: new Uint8Array(Buffer.from(JSON.stringify(AcronymIndex.fromJSON(titles.acronyms).toJSON()))),
+    };
+    const deferred: DeferredSections = {
+      layout: prefixed("text.", built.postings.layout),
+      fill: (put) => built.postings.fill((name, start, piece) => put(`text.${name}`, start, piece)),
+    };
+    return { sections, deferred };
+  } catch (error) {
+    text.dispose();
+    throw error;
   } finally {
     await names.close();
   }
 }
-
 /** The worker thread of title-index-worker.ts, with a bounded queue and its failures as rejections. */
 class TitleWorker {
   readonly #worker = new Worker(new URL("./title-index-worker.ts", import.meta.url));

@@ -137,6 +137,6 @@ function unprefixed<T>(prefix: string, sections: Record<string, T>): Record<stri
   return Object.fromEntries(Object.entries(sections).flatMap(([name, section]) => (name.startsWith(prefix) ? [[name.slice(prefix.length), section]] : [])));
 }
 
-function prefixed(prefix: string, sections: Sections): Sections {
+export function prefixed<T>(prefix: string, sections: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(sections).map(([name, section]) => [prefix + name, section]));
 }

@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readIndexFile, writeIndexFile } from "../../src/packed/index-file.ts";
+import { materialize, readIndexFile, writeIndexFile, type DeferredSections } from "../../src/packed/index-file.ts";
 import { useTempDir } from "../helpers/files.ts";
 
 const tempDir = useTempDir();
@@ -31,6 +31,24 @@ describe("index file", () => {
     expect(read.onDisk["ints"]!.read(1, 3)).toEqual(Int32Array.from([-2, 3, 2_000_000_000]));
     expect(read.onDisk["floats"]!.read(0, 2)).toEqual(sections.floats);
     expect(read.onDisk["ints"]!.length).toBe(4);
+  });
+
+  it("writes deferred sections piece by piece, in any order, after the others; or makes them whole in memory", async () => {
+    const deferred: DeferredSections = {
+      layout: { late: { kind: "Int32Array", length: 5 }, small: { kind: "Uint8Array", length: 3 } },
+      async fill(put) {
+        await put("late", 3, Int32Array.from([40, 50]));
+        await put("small", 0, Uint8Array.from([1, 2, 3]));
+        await put("late", 0, Int32Array.from([10, 20, 30]));
+      },
+    };
+    const path = join(await tempDir(), "d.idx");
+    await writeIndexFile(path, { format: "d" }, sections, deferred);
+    const read = (await readIndexFile(path))!;
+    expect(read.sections).toEqual({ ...sections, late: Int32Array.from([10, 20, 30, 40, 50]), small: Uint8Array.from([1, 2, 3]) });
+    expect(await materialize(deferred)).toEqual({ late: Int32Array.from([10, 20, 30, 40, 50]), small: Uint8Array.from([1, 2, 3]) });
+    const overflowing: DeferredSections = { layout: deferred.layout, fill: (put) => put("late", 4, Int32Array.from([1, 2])) };
+    await expect(writeIndexFile(join(await tempDir(), "e.idx"), {}, sections, overflowing)).rejects.toThrow(/no room/);
   });
 
   it("says undefined for a missing, foreign or truncated file", async () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { paperTerms } from "../../src/search/paper-terms.ts";
-import { buildTextIndex } from "../../src/search/text-index-builder.ts";
+import { readdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { buildTextIndex, TextIndexBuilder } from "../../src/search/text-index-builder.ts";
 import { questionPairs, questionTerms, topicParts } from "../../src/search/query-terms.ts";
 
 const papers = [
@@ -8,7 +10,7 @@ const papers = [
   { title: "Caching Web Pages", abstract: "A cache for key lookups; compression of pages saves bandwidth." },
   { title: "Mixture of Experts at Scale", abstract: "Sparse experts route each token." },
 ];
-const index = buildTextIndex(papers, paperTerms);
+const index = await buildTextIndex(papers, paperTerms);
 const rank = (text: string) => [...index.scores([...questionTerms(text), ...questionPairs(text)].map((term) => ({ term, weight: 1 })))].map((score, doc) => ({ doc, score })).filter((x) => x.score > 0).sort((a, b) => b.score - a.score).map((x) => x.doc);
 
 describe("BM25F text index", () => {
@@ -49,5 +51,39 @@ describe("question parts", () => {
 
   it("does not pair words a framing word stood between", () => {
     expect(questionPairs("quantization papers that also ship kernels")).toEqual(["ship kernel"]);
+  });
+});
+
+describe("text index build at scale", () => {
+  // Papers with many distinct words, so that the entries fill several spill chunks and the layout takes several passes.
+  const many = Array.from({ length: 300 }, (_, i) => ({
+    title: `Study ${i} of topic${i % 17} methods`,
+    abstract: Array.from({ length: 40 }, (_, j) => `word${(i * 7 + j * 13) % 211} term${j % 9}`).join(" "),
+  }));
+
+  it("gives the same index whether its postings spill to disk and are laid out in many passes or not", async () => {
+    const build = async (sizes: { chunkEntries?: number; passEntries?: number }) => {
+      const builder = new TextIndexBuilder(sizes);
+      for (const paper of many) builder.add(paperTerms(paper));
+      return (await builder.finish()).sections();
+    };
+    const whole = await build({});
+    expect(await build({ chunkEntries: 1_000, passEntries: 2_000 })).toEqual(whole);
+    expect(await build({ chunkEntries: 777, passEntries: 1 })).toEqual(whole);
+  });
+
+  it("leaves no spill file behind, filled or abandoned", async () => {
+    const spills = async () => (await readdir(tmpdir())).filter((name) => name.startsWith("paperbot-postings-")).length;
+    const before = await spills();
+    const filled = new TextIndexBuilder({ chunkEntries: 1_000 });
+    const abandoned = new TextIndexBuilder({ chunkEntries: 1_000 });
+    for (const paper of many) {
+      filled.add(paperTerms(paper));
+      abandoned.add(paperTerms(paper));
+    }
+    expect(await spills()).toBe(before + 2);
+    await filled.finish();
+    abandoned.dispose();
+    expect(await spills()).toBe(before);
   });
 });
