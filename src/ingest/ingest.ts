@@ -83,6 +83,7 @@ async function ingestLocked(records: Iterable<PaperRecord> | AsyncIterable<Paper
   if (options.dryRun) return summary;
   if (written.size > 0) {
     await store.finishWrites();
+    logger.debug("ingest indexes built");
   } else {
     const repair = await store.ensureIndexes();
     if (repair.created.length + repair.caughtUp.length > 0) logger.warn(repair, "completed the indexes an interrupted ingest left unfinished");
