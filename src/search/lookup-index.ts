@@ -2,7 +2,7 @@ import type { StoredPaper } from "../store/paper-store.ts";
 import { compact, isFunctionWord, stem, wordsOf, type LookupQuery } from "./lookup-query.ts";
 import { similarWord } from "./lookup-words.ts";
 import { namesOf } from "./names.ts";
-import type { Sections } from "../packed/index-file.ts";
+import { FileSection, type Sections } from "../packed/index-file.ts";
 import { SETTINGS } from "./settings.ts";
 import { StringList, StringTable } from "../packed/string-table.ts";
 
@@ -35,7 +35,8 @@ export class TitleIndex {
   readonly size: number;
   readonly #keys: StringTable;
   readonly #offsets: Int32Array;
-  readonly #docs: Int32Array;
+  /** In memory, or left in the cache file (a large library's runs are read as lookups need them). */
+  readonly #docs: Int32Array | FileSection;
   readonly #titles: StringList;
   /** Each paper's names as "name score" lines. */
   readonly #names: StringList;
@@ -56,18 +57,19 @@ export class TitleIndex {
     return new TitleIndex(parts);
   }
 
-  /** `titles`: the paper table's, which the index reads rather than keeping a second copy. */
-  static fromSections(s: Sections, titles: StringList): TitleIndex {
+  /** `titles`: the paper table's, which the index reads rather than keeping a second copy; `onDisk`: sections left in the cache file. */
+  static fromSections(s: Sections, titles: StringList, onDisk: Record<string, FileSection> = {}): TitleIndex {
     const part = s as Record<"keyBytes" | "nameBytes" | "wordBytes", Uint8Array> & Record<"keyOffsets" | "keySlots" | "offsets" | "docs" | "nameOffsets" | "wordOffsets", Int32Array>;
     return new TitleIndex({
-      keys: new StringTable(part.keyBytes, part.keyOffsets, part.keySlots), offsets: part.offsets, docs: part.docs,
+      keys: new StringTable(part.keyBytes, part.keyOffsets, part.keySlots), offsets: part.offsets, docs: part.docs ?? onDisk["docs"]!,
       titles, names: new StringList(part.nameBytes, part.nameOffsets), words: new StringList(part.wordBytes, part.wordOffsets),
     });
   }
 
   sections(): Sections {
     return {
-      keyBytes: this.#keys.bytes, keyOffsets: this.#keys.offsets, keySlots: this.#keys.slots, offsets: this.#offsets, docs: this.#docs,
+      keyBytes: this.#keys.bytes, keyOffsets: this.#keys.offsets, keySlots: this.#keys.slots, offsets: this.#offsets,
+      docs: this.#docs instanceof FileSection ? this.#docs.read(0, this.#docs.length) : this.#docs,
       nameBytes: this.#names.bytes, nameOffsets: this.#names.offsets, wordBytes: this.#words.bytes, wordOffsets: this.#words.offsets,
     };
   }
@@ -75,7 +77,7 @@ export class TitleIndex {
   /** Paper `doc` as lookup scores it; `mentions` answers for its title and abstract (the text index does, without reading the paper). */
   entry(doc: number, mentions: (stem: string) => boolean): Entry {
     const { words, stems, segment } = titleWords(this.#titles.at(doc));
-    const idf = (s: string) => Math.log(1 + this.size / Math.max(1, this.#postings(`s:${s}`).length));
+    const idf = (s: string) => Math.log(1 + this.size / Math.max(1, this.#count(`s:${s}`)));
     const names = new Map<string, number>();
     for (const line of this.#names.at(doc).split("\n")) {
       const space = line.lastIndexOf(" ");
@@ -117,7 +119,15 @@ export class TitleIndex {
 
   #postings(key: string): Int32Array {
     const id = this.#keys.idOf(key);
-    return id < 0 ? EMPTY : this.#docs.subarray(this.#offsets[id]!, this.#offsets[id + 1]!);
+    if (id < 0) return EMPTY;
+    const [from, to] = [this.#offsets[id]!, this.#offsets[id + 1]!];
+    return this.#docs instanceof FileSection ? (this.#docs.read(from, to - from) as Int32Array) : this.#docs.subarray(from, to);
+  }
+
+  /** How many papers a key has, without reading them. */
+  #count(key: string): number {
+    const id = this.#keys.idOf(key);
+    return id < 0 ? 0 : this.#offsets[id + 1]! - this.#offsets[id]!;
   }
 
   /** Title words and names by length, and by their first four letters (for abbreviations); made on first need. */
@@ -144,7 +154,7 @@ export class TitleIndex {
 
 const EMPTY = new Int32Array(0);
 
-export type TitleIndexParts = { keys: StringTable; offsets: Int32Array; docs: Int32Array; titles: StringList; names: StringList; words: StringList };
+export type TitleIndexParts = { keys: StringTable; offsets: Int32Array; docs: Int32Array | FileSection; titles: StringList; names: StringList; words: StringList };
 
 /** A title's words, their stems, and which part of the title (split at its colon) each is in. */
 export function titleWords(title: string): { words: string[]; stems: string[]; segment: number[] } {

@@ -11,8 +11,8 @@ import { scanSnapshot, writeSnapshotFile } from "./snapshot-scan.ts";
  * layout): a cache file of another format is ignored and rebuilt.
  */
 const FORMAT = "snapshot-3";
-/** The text index's postings, most of a large library's index: left in the file and read a term at a time. */
-const ON_DISK = new Set(["text.docs", "text.title", "text.abstract"]);
+/** The text index's and the title index's postings, most of a large library's index: left in the file and read a term or a name at a time. */
+const ON_DISK = new Set(["text.docs", "text.title", "text.abstract", "titles.docs"]);
 
 /** search-<version>-<rows>.idx */
 const FILE = /^search-(\d+)-\d+\.idx$/;

@@ -53,7 +53,7 @@ export class LibrarySnapshot {
     const acronyms = JSON.parse(Buffer.from(sections["acronyms"]!).toString("utf8"));
     const docs = DocTable.fromSections(unprefixed("docs.", sections));
     const text = TextIndex.fromSections(unprefixed("text.", sections), unprefixed("text.", onDisk));
-    return new LibrarySnapshot({ docs, text, titles: TitleIndex.fromSections(unprefixed("titles.", sections), docs.titles), acronyms: AcronymIndex.fromJSON(acronyms) }, read);
+    return new LibrarySnapshot({ docs, text, titles: TitleIndex.fromSections(unprefixed("titles.", sections), docs.titles, unprefixed("titles.", onDisk)), acronyms: AcronymIndex.fromJSON(acronyms) }, read);
   }
 
   sections(): Sections {
