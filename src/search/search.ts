@@ -4,6 +4,7 @@ import type { PaperFilters, PaperStore, StoredPaper } from "../store/paper-store
 import { fuse, type Ranked } from "./fusion.ts";
 import { rewriteQueryTerms, type Rewrite } from "./llm-rewrite.ts";
 import { judgePapers } from "./paper-judge.ts";
+import { clusterRerank, rerankWanted } from "./rerank.ts";
 import { parseQuestion, type ParsedQuestion } from "./question.ts";
 import { exampleVerdict, RelevanceJudge, type RelevanceVerdict } from "./relevance.ts";
 import { SETTINGS } from "./settings.ts";
@@ -79,12 +80,14 @@ export class PaperSearch {
     });
     const skip = example ? snapshot.docs.docOf(example.id) : undefined;
     // A paper's own vector describes it better than a question's does, so "papers like X" trusts it more.
-    const ranked = fuse(lexical, vectorRanked, example ? SETTINGS.example.vectorWeight : undefined).filter((entry) => entry.doc !== skip);
-    const top = ranked.slice(0, k).map((entry) => entry.doc);
+    const fused = fuse(lexical, vectorRanked, example ? SETTINGS.example.vectorWeight : undefined).filter((entry) => entry.doc !== skip);
     this.#judge ??= loadWordVectors().then((table) => new RelevanceJudge(table));
+    // The relevance model was fitted on the fused order, so it reads that order's best papers.
     const verdict: RelevanceVerdict = example
-      ? exampleVerdict(ranked.length > 0)
-      : (await this.#judge).judge(query, top, snapshot, { lexical, vector: vectorRanked });
+      ? exampleVerdict(fused.length > 0)
+      : (await this.#judge).judge(query, fused.slice(0, k).map((entry) => entry.doc), snapshot, { lexical, vector: vectorRanked });
+    const ranked = example || !rerankWanted(verdict) ? fused : clusterRerank(fused, await this.#candidateVectors(snapshot, fused));
+    const top = ranked.slice(0, k).map((entry) => entry.doc);
     const judged = judgePapers(query, ranked.slice(0, k), verdict, snapshot, example !== undefined);
     const papers = new Map((await snapshot.papers(top)).map((paper) => [paper.id, paper]));
     const results = ranked.slice(0, k).flatMap((entry, i) => {
@@ -92,6 +95,13 @@ export class PaperSearch {
       return paper ? [{ paper, score: entry.score, relevant: judged[i]! }] : [];
     });
     return { query, relevant: verdict.decision !== "no", verdict, fieldTerms: expansion.filter((term) => !term.term.includes(" ")).map((term) => term.term), results, ...(example && { example }) };
+  }
+
+  /** The stored vectors of the candidates the rerank reorders, in their order. */
+  async #candidateVectors(snapshot: LibrarySnapshot, ranked: Ranked[]): Promise<(number[] | undefined)[]> {
+    const ids = ranked.slice(0, SETTINGS.rerank.candidates).map((entry) => snapshot.docs.ids.at(entry.doc));
+    const vectors = await this.#store.vectorsOf(ids);
+    return ids.map((id) => vectors.get(id));
   }
 
   #vectorSearch(embedding: Promise<number[] | undefined>, query: ParsedQuestion) {

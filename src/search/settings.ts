@@ -22,6 +22,16 @@ export const SETTINGS = {
   /** How many candidates each list contributes before fusion. */
   candidates: 100,
   fusion: { mode: "linear" as "linear" | "rrf", lexicalWeight: 1, vectorWeight: 0.2, k: 60 },
+  /**
+   * Rerank of the best fused candidates by their resemblance to the best few (src/search/rerank.ts),
+   * for questions whose own words leave the order open. `weight` of the score-weighted vector
+   * similarity above `floor` to the first `peers` candidates, beside the fused score scaled to its
+   * best (1). Only when the best papers hold under `belowCoverage` of the topic's IDF weight and their
+   * titles under `belowTitleCoverage` (relevance signals). Set on the tuned halves: every set1
+   * paraphrase lies below both, every CSFCube passage and most keyword questions above; reranking
+   * those hurt them (a passage's best papers already hold its words; the rerank favours one facet).
+   */
+  rerank: { candidates: 30, peers: 5, weight: 3, floor: 0.5, belowCoverage: 0.7, belowTitleCoverage: 0.3 },
   relevance: {
     /** How many of the best papers the coverage and title signals look at. */
     evidencePapers: 3,
