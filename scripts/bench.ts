@@ -1,17 +1,21 @@
 /**
- * `npm run bench [-- --sizes 10k,100k] [--full] [--rounds N] [--shards N] [--skip index,shards] [--note "what else ran"]`:
+ * `npm run bench [-- --sizes 10k,100k] [--full] [--rounds N] [--shards N] [--skip index,shards] [--note "what else ran"] [--library <dir>]`:
  * paperbot's speed and memory at library scale (10k and 100k papers by
  * default, plus 1M with --full), every figure measured on the real CLI or
  * store in a process of its own. Writes bench-results/bench-<date>.md and
  * .json and prints the table. A benchmark, not a test: nothing here fails
- * on a slow figure; compare with the targets in the table.
+ * on a slow figure; compare with the targets in the table. `--library`
+ * measures an existing library instead (everything but the ingest), in
+ * place: its raw phase adds LanceDB full-text indexes, which the library's
+ * next write drops, so give it a copy.
  */
 import { execFileSync } from "node:child_process";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { benchSize, OPTIONAL_PHASES, type Phase, type SizeResult } from "./bench/phases.ts";
+import { benchSize, measureLibrary, OPTIONAL_PHASES, type Phase, type SizeResult } from "./bench/phases.ts";
+import { LancePaperStore } from "../src/store/lance/lance-store.ts";
 import { markdownReport, markdownTable, type RunInfo } from "./bench/report.ts";
 import { seedPapers } from "./bench/seed.ts";
 
@@ -24,7 +28,7 @@ const OUT_DIR = join(import.meta.dirname, "..", "bench-results");
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { sizes: { type: "string" }, full: { type: "boolean" }, rounds: { type: "string" }, shards: { type: "string" }, skip: { type: "string" }, note: { type: "string" }, out: { type: "string" } },
+  options: { sizes: { type: "string" }, full: { type: "boolean" }, rounds: { type: "string" }, shards: { type: "string" }, skip: { type: "string" }, note: { type: "string" }, out: { type: "string" }, library: { type: "string" } },
 });
 
 function parseSize(text: string): number {
@@ -68,9 +72,14 @@ const workDir = await mkdtemp(join(tmpdir(), "paperbot-bench-"));
 const results: SizeResult[] = [];
 try {
   log(`sizes ${sizes.join(", ")}; work dir ${workDir}`);
-  const seed = await seedPapers(workDir);
   await mkdir(out, { recursive: true });
-  for (const size of sizes) {
+  if (values.library) {
+    log(`--- the library at ${values.library} (measured in place)`);
+    const measured = await measureLibrary(values.library, workDir, rounds, skip, log);
+    results.push({ size: await countPapers(values.library), ...measured });
+  }
+  const seed = values.library ? [] : await seedPapers(workDir);
+  for (const size of values.library ? [] : sizes) {
     log(`--- ${size} papers`);
     const shards = values.shards ? Number(values.shards) : size >= FULL_SIZE ? SHARDS_AT_FULL : 0;
     results.push(await benchSize({ size, seed, workDir, shards, rounds, skip, log }));
@@ -82,6 +91,15 @@ try {
   process.stdout.write(`${markdownTable(results)}\n\nWritten: ${files.join(", ")}\n`);
 } finally {
   await rm(workDir, { recursive: true, force: true });
+}
+
+async function countPapers(db: string): Promise<number> {
+  const store = await LancePaperStore.open({ uri: db }, { mustExist: true });
+  try {
+    return await store.count();
+  } finally {
+    store.close();
+  }
 }
 
 async function save(): Promise<string[]> {

@@ -4,6 +4,8 @@
  * keeps no full-text index of its own (paperbot searches its snapshot, see
  * src/search), so the tools build one on the table they measure.
  */
+// Before LanceDB loads: its full-text index build deadlocks on a 2-core machine with Lance's default thread pool.
+import "../src/store/lance/native-env.ts";
 import * as lancedb from "@lancedb/lancedb";
 
 const OPTIONS = { stem: true, language: "English", removeStopWords: true, lowercase: true, asciiFolding: true, withPosition: false } as const;

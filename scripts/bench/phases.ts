@@ -24,8 +24,9 @@ export type WarmResult = { firstMs: number; timing: Timing; peakRssMiB: number |
 export type IngestResult = { seconds: number; papersPerSecond: number; peakRssMiB: number | undefined; summary: Record<string, number>; batchesSeconds?: number; indexesSeconds?: number };
 export type SizeResult = {
   size: number;
-  corpusMiB: number;
-  ingest: IngestResult;
+  /** Absent when the bench measured a library it was given (--library) rather than one it built. */
+  corpusMiB?: number;
+  ingest?: IngestResult;
   ingestShards?: IngestResult & { shards: number };
   /** Phases left out with --skip; their rows say so. */
   skipped: Phase[];
@@ -56,37 +57,7 @@ export async function benchSize(options: SizeOptions): Promise<SizeResult> {
     log("ingest");
     const ingest = await ingestInto(db, corpus.file, dir);
     log(`  ${ingest.seconds.toFixed(1)} s, ${Math.round(ingest.papersPerSecond)} papers/s, peak ${ingest.peakRssMiB?.toFixed(0)} MiB`);
-    const diskMiB = await diskUsage(db);
-
-    log("cold starts");
-    const cold = { search: [] as number[], paper: [] as number[] };
-    for (let run = 0; run < COLD_RUNS; run++) {
-      cold.search.push(firstOutput(await runChild("bin/paperbot.js", ["search", COLD_QUESTION, "--db", db, "--json"], dir)));
-      cold.paper.push(firstOutput(await runChild("bin/paperbot.js", ["paper", COLD_PAPER, "--db", db, "--json"], dir)));
-    }
-
-    const questions = await evalQueries("questions.json", "questions", "question");
-    const lookups = await evalQueries("lookups.json", "lookups", "query");
-    log("warm search, lookup, ask");
-    const warm = {
-      search: await warmSession(["search", "--stdin", "--db", db], questions, rounds, dir, (answer) => Array.isArray(answer.results) && answer.results.length > 0),
-      lookup: await warmSession(["paper", "--stdin", "--db", db], lookups, rounds, dir, (answer) => answer.match != null),
-      ask: await warmSession(["ask", "--stdin", "--db", db], questions, Math.min(rounds, ASK_ROUNDS), dir, (answer) => answer.found === true),
-    };
-
-    log("raw LanceDB queries");
-    const queriesFile = join(dir, "raw-queries.json");
-    await writeFile(queriesFile, JSON.stringify({ questions, rounds }));
-    const rawRun = await runChild("scripts/bench/raw-lance.ts", [db, queriesFile], dir);
-    const raw = { ...JSON.parse(rawRun.stdout), peakRssMiB: rawRun.peakRssMiB };
-    const diskAfterQueriesMiB = await diskUsage(db);
-
-    let indexBuild: SizeResult["indexBuild"];
-    if (!skip.includes("index")) {
-      log("index build from scratch");
-      const indexRun = await runChild("scripts/bench/index-build.ts", [db], dir);
-      indexBuild = { ...JSON.parse(indexRun.stdout), peakRssMiB: indexRun.peakRssMiB };
-    }
+    const measured = await measureLibrary(db, dir, rounds, skip, log);
 
     let ingestShards: SizeResult["ingestShards"];
     if (corpus.shardDir) {
@@ -94,10 +65,50 @@ export async function benchSize(options: SizeOptions): Promise<SizeResult> {
       ingestShards = { ...(await ingestInto(join(dir, "db-shards"), corpus.shardDir, dir)), shards };
       await rm(join(dir, "db-shards"), { recursive: true, force: true });
     }
-    return { size, corpusMiB: corpus.bytes / 2 ** 20, ingest, ...(ingestShards && { ingestShards }), skipped: skip, diskMiB, diskAfterQueriesMiB, cold, warm, raw, ...(indexBuild && { indexBuild }) };
+    return { size, corpusMiB: corpus.bytes / 2 ** 20, ingest, ...(ingestShards && { ingestShards }), ...measured };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The measurements of a library that exists (one the bench ingested, or one
+ * given with --library): disk, cold starts, warm sessions, the raw LanceDB
+ * calls and, unless skipped, the index build. `dir`: a scratch folder.
+ */
+export async function measureLibrary(db: string, dir: string, rounds: number, skip: Phase[], log: (line: string) => void): Promise<Omit<SizeResult, "size" | "corpusMiB" | "ingest" | "ingestShards">> {
+  const diskMiB = await diskUsage(db);
+
+  log("cold starts");
+  const cold = { search: [] as number[], paper: [] as number[] };
+  for (let run = 0; run < COLD_RUNS; run++) {
+    cold.search.push(firstOutput(await runChild("bin/paperbot.js", ["search", COLD_QUESTION, "--db", db, "--json"], dir)));
+    cold.paper.push(firstOutput(await runChild("bin/paperbot.js", ["paper", COLD_PAPER, "--db", db, "--json"], dir)));
+  }
+
+  const questions = await evalQueries("questions.json", "questions", "question");
+  const lookups = await evalQueries("lookups.json", "lookups", "query");
+  log("warm search, lookup, ask");
+  const warm = {
+    search: await warmSession(["search", "--stdin", "--db", db], questions, rounds, dir, (answer) => Array.isArray(answer.results) && answer.results.length > 0),
+    lookup: await warmSession(["paper", "--stdin", "--db", db], lookups, rounds, dir, (answer) => answer.match != null),
+    ask: await warmSession(["ask", "--stdin", "--db", db], questions, Math.min(rounds, ASK_ROUNDS), dir, (answer) => answer.found === true),
+  };
+
+  log("raw LanceDB queries");
+  const queriesFile = join(dir, "raw-queries.json");
+  await writeFile(queriesFile, JSON.stringify({ questions, rounds }));
+  const rawRun = await runChild("scripts/bench/raw-lance.ts", [db, queriesFile], dir);
+  const raw = { ...JSON.parse(rawRun.stdout), peakRssMiB: rawRun.peakRssMiB };
+  const diskAfterQueriesMiB = await diskUsage(db);
+
+  let indexBuild: SizeResult["indexBuild"];
+  if (!skip.includes("index")) {
+    log("index build from scratch");
+    const indexRun = await runChild("scripts/bench/index-build.ts", [db], dir);
+    indexBuild = { ...JSON.parse(indexRun.stdout), peakRssMiB: indexRun.peakRssMiB };
+  }
+  return { skipped: skip, diskMiB, diskAfterQueriesMiB, cold, warm, raw, ...(indexBuild && { indexBuild }) };
 }
 
 async function ingestInto(db: string, input: string, workDir: string): Promise<IngestResult> {

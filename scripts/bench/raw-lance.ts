@@ -4,6 +4,7 @@
  * code between): full-text only, vector only, and LanceDB's own hybrid
  * query. Run by the benchmark in its own process; prints one JSON object.
  */
+import "../../src/store/lance/native-env.ts";
 import { readFileSync } from "node:fs";
 import * as lancedb from "@lancedb/lancedb";
 import { LocalEmbedder } from "../../src/embed/local.ts";

@@ -25,10 +25,10 @@ const warm = (w: WarmResult) => timing(w.timing);
 /** One row per measurement, one column per size, as issue 15 tabulates them. */
 export function markdownTable(results: SizeResult[]): string {
   const rows: [string, (r: SizeResult) => string, string?][] = [
-    ["papers (JSONL size)", (r) => `${r.ingest.summary.papers ?? "?"} (${mib(r.corpusMiB)})`],
-    ["ingest wall (papers/s)", (r) => `${seconds(r.ingest.seconds)} (${Math.round(r.ingest.papersPerSecond)})`, TARGETS.ingest],
-    ["ingest: writing batches / LanceDB indexes / search snapshot", (r) => ingestPhases(r.ingest)],
-    ["ingest peak RSS", (r) => mib(r.ingest.peakRssMiB), TARGETS.ingestRss],
+    ["papers (JSONL size)", (r) => (r.ingest ? `${r.ingest.summary.papers ?? "?"} (${mib(r.corpusMiB)})` : `${r.size} (given library)`)],
+    ["ingest wall (papers/s)", (r) => (r.ingest ? `${seconds(r.ingest.seconds)} (${Math.round(r.ingest.papersPerSecond)})` : "–"), TARGETS.ingest],
+    ["ingest: writing batches / LanceDB indexes / search snapshot", (r) => (r.ingest ? ingestPhases(r.ingest) : "–")],
+    ["ingest peak RSS", (r) => (r.ingest ? mib(r.ingest.peakRssMiB) : "–"), TARGETS.ingestRss],
     ["ingest from shards: wall (papers/s), peak RSS", (r) => (r.ingestShards ? `${r.ingestShards.shards} files: ${seconds(r.ingestShards.seconds)} (${Math.round(r.ingestShards.papersPerSecond)}), ${mib(r.ingestShards.peakRssMiB)}` : r.skipped.includes("shards") ? "skipped" : "–")],
     ["index build from scratch, each index (peak RSS)", (r) => (r.indexBuild ? `${seconds(r.indexBuild.seconds)}: ${Object.entries(r.indexBuild.perIndex).map(([column, s]) => `${column} ${seconds(s)}`).join(", ")} (${mib(r.indexBuild.peakRssMiB)})` : "skipped")],
     ["disk: after ingest / after queries", (r) => `${mib(r.diskMiB)} / ${mib(r.diskAfterQueriesMiB)}`],
@@ -70,7 +70,7 @@ export function markdownReport(info: RunInfo, results: SizeResult[]): string {
 }
 
 /** The ingest's wall time split by its own debug log; older ingests logged only their batches. */
-function ingestPhases(ingest: SizeResult["ingest"]): string {
+function ingestPhases(ingest: NonNullable<SizeResult["ingest"]>): string {
   const { batchesSeconds, indexesSeconds } = ingest;
   if (batchesSeconds === undefined) return "– (no batch log)";
   if (indexesSeconds === undefined) return `${seconds(batchesSeconds)} / ${seconds(ingest.seconds - batchesSeconds)} (indexes and snapshot)`;
