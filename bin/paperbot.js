@@ -3,4 +3,4 @@
 import { fileURLToPath } from "node:url";
 import { runEntry } from "./launch.js";
 
-await runEntry(fileURLToPath(new URL("../adapters/main.ts", import.meta.url)), process.argv.slice(2), "paperbot", { compileCache: true });
+await runEntry(fileURLToPath(new URL("../adapters/main.ts", import.meta.url)), process.argv.slice(2), "paperbot", { compileCache: true, tuneMalloc: true });
