@@ -60,7 +60,8 @@ const info: RunInfo = {
   node: process.version,
   cpus: `${cpus().length} × ${cpus()[0]?.model.trim() ?? "CPU"}`,
   memoryGiB: totalmem() / 2 ** 30,
-  malloc: process.env.MALLOC_ARENA_MAX ?? "unset",
+  // The CLI's launcher sets glibc's tuning on Linux when the environment does not (bin/launch.js).
+  malloc: process.env.MALLOC_ARENA_MAX ?? (process.platform === "linux" ? "2 (the CLI's launcher's default)" : "unset"),
   loadBefore: loadavg(),
   rounds,
   ...(values.note && { note: values.note }),

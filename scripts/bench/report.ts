@@ -1,7 +1,7 @@
 import { ASK_ROUNDS, type SizeResult, type WarmResult } from "./phases.ts";
 import type { Timing } from "./stats.ts";
 
-/** `malloc`: MALLOC_ARENA_MAX as the children got it (the Docker image sets 2, which lowers peak RSS). */
+/** `malloc`: MALLOC_ARENA_MAX as the CLI's processes got it (the launcher sets 2 on Linux unless the environment sets it). */
 export type RunInfo = { date: string; commit: string; node: string; cpus: string; memoryGiB: number; malloc: string; loadBefore: number[]; loadAfter?: number[]; rounds: number; note?: string };
 
 /** The issue's targets (issue 15), shown next to the figures. */
