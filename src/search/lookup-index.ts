@@ -130,25 +130,52 @@ export class TitleIndex {
     return id < 0 ? 0 : this.#offsets[id + 1]! - this.#offsets[id]!;
   }
 
-  /** Title words and names by length, and by their first four letters (for abbreviations); made on first need. */
-  #vocabulary: { byLength: Map<number, string[]>; byPrefix: Map<string, string[]> } | undefined;
+  /**
+   * Title words and names by length and first letter, by length and second
+   * letter (a typo rarely hits both: `similarWord` looks no further), and by
+   * their first four letters (for abbreviations); made on first need. Each
+   * list holds positions in the vocabulary, in its order.
+   */
+  #vocabulary: { byFirst: Map<string, number[]>; bySecond: Map<string, number[]>; byPrefix: Map<string, number[]> } | undefined;
 
   #nearSpellings(word: string): string[] {
     if (!this.#vocabulary) {
-      this.#vocabulary = { byLength: new Map(), byPrefix: new Map() };
+      this.#vocabulary = { byFirst: new Map(), bySecond: new Map(), byPrefix: new Map() };
       for (let i = 0; i < this.#words.size; i++) {
         const known = this.#words.at(i);
-        push(this.#vocabulary.byLength, known.length, known);
-        push(this.#vocabulary.byPrefix, known.slice(0, 4), known);
+        push(this.#vocabulary.byFirst, `${known.length}${known[0]}`, i);
+        push(this.#vocabulary.bySecond, `${known.length}${known[1]}`, i);
+        push(this.#vocabulary.byPrefix, known.slice(0, 4), i);
       }
     }
+    const { byFirst, bySecond, byPrefix } = this.#vocabulary;
     const found = new Set<string>();
+    const consider = (positions: Iterable<number>) => {
+      for (const i of positions) {
+        const candidate = this.#words.at(i);
+        if (similarWord(word, candidate) > 0) found.add(candidate);
+      }
+    };
     for (let length = Math.max(5, word.length - 2); length <= word.length + 2; length++) {
-      for (const candidate of this.#vocabulary.byLength.get(length) ?? []) if (similarWord(word, candidate) > 0) found.add(candidate);
+      consider(mergedInOrder(byFirst.get(`${length}${word[0]}`) ?? [], bySecond.get(`${length}${word[1]}`) ?? []));
     }
     // An abbreviation ("hyperzzw" for "hyperzcdotzcdotw") keeps the word's first letters.
-    for (const candidate of this.#vocabulary.byPrefix.get(word.slice(0, 4)) ?? []) if (similarWord(word, candidate) > 0) found.add(candidate);
+    consider(byPrefix.get(word.slice(0, 4)) ?? []);
     return [...found];
+  }
+}
+
+/** Two ascending lists of positions as one, each position once. */
+function* mergedInOrder(a: number[], b: number[]): Generator<number> {
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i]! < b[j]!)) yield a[i++]!;
+    else if (i >= a.length || b[j]! < a[i]!) yield b[j++]!;
+    else {
+      yield a[i++]!;
+      j++;
+    }
   }
 }
 
@@ -163,7 +190,7 @@ export function titleWords(title: string): { words: string[]; stems: string[]; s
   return { words, stems: words.map(stem), segment: segments.flatMap((part, index) => part.map(() => index)) };
 }
 
-function push<K>(map: Map<K, string[]>, key: K, value: string): void {
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
