@@ -1,5 +1,6 @@
 import type { Embedder } from "./embedder.ts";
 import { l2Normalize } from "./embedder.ts";
+import { remembered } from "./remembered.ts";
 import { contentTerms } from "./tokens.ts";
 
 export const HASH_DIMS = 1024;
@@ -53,18 +54,8 @@ export function hashTerms(terms: string[], dims = HASH_DIMS): number[] {
   return l2Normalize(vector);
 }
 
-/** Hashes of the terms seen so far: a library repeats the same words millions of times. */
-const HASHES = new Map<string, number>();
-const HASHES_KEPT = 500_000;
-
-function termHash(term: string): number {
-  let hash = HASHES.get(term);
-  if (hash === undefined) {
-    if (HASHES.size >= HASHES_KEPT) HASHES.clear();
-    HASHES.set(term, (hash = fnv1a(term)));
-  }
-  return hash;
-}
+/** The terms' hashes, remembered (see remembered.ts). */
+const termHash = remembered((term) => fnv1a(term), 500_000);
 
 /** FNV-1a of `text`, continued from `from` (the hash of what precedes it). */
 function fnv1a(text: string, from = 0x811c9dc5): number {

@@ -1,4 +1,5 @@
 import { stemmer } from "stemmer";
+import { remembered } from "./remembered.ts";
 
 const STOPWORDS = new Set(
   ("a an and are as at be been being but by can could did do does for from had has have how i if in into is it its " +
@@ -20,19 +21,8 @@ export function termsOf(tokens: string[]): string[] {
   return terms;
 }
 
-/** Stems of the words seen so far: a library repeats the same few tens of thousands of words millions of times. */
-const STEMS = new Map<string, string>();
-const STEMS_KEPT = 500_000;
-
-export function stemOf(word: string): string {
-  let stem = STEMS.get(word);
-  if (stem === undefined) {
-    if (STEMS.size >= STEMS_KEPT) STEMS.clear();
-    stem = stemmer(word);
-    STEMS.set(word, stem);
-  }
-  return stem;
-}
+/** Porter stems, remembered (see remembered.ts). */
+export const stemOf = remembered(stemmer, 500_000);
 
 export function words(text: string): string[] {
   return (

@@ -1,3 +1,4 @@
+import { remembered } from "../remembered.ts";
 import { isStopword, words } from "../tokens.ts";
 import type { WordVectors } from "./word-vectors.ts";
 
@@ -73,16 +74,6 @@ export class SifEncoder {
     return Array.from(sum);
   }
 
-  /** Each word's row (-1: skipped or unknown), remembered: texts repeat the same words, and a lookup hashes the word's bytes. */
-  readonly #rows = new Map<string, number>();
-
-  #rowOf(word: string): number {
-    let row = this.#rows.get(word);
-    if (row === undefined) {
-      row = isStopword(word) || BOILERPLATE.has(word) ? -1 : (this.#table.row(word) ?? -1);
-      if (this.#rows.size >= ROWS_KEPT) this.#rows.clear();
-      this.#rows.set(word, row);
-    }
-    return row;
-  }
+  /** Each word's row (-1: skipped or unknown), remembered: looking a word up hashes its bytes into the 340k-word table. */
+  readonly #rowOf = remembered((word) => (isStopword(word) || BOILERPLATE.has(word) ? -1 : (this.#table.row(word) ?? -1)), ROWS_KEPT);
 }
