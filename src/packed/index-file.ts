@@ -96,14 +96,17 @@ export class FileSection {
   /** Elements start .. start + count, as a typed array of the section's kind. */
   read(start: number, count: number): Section {
     const array = new KINDS[this.kind](count);
-    const bytes = new Uint8Array(array.buffer);
-    let done = 0;
-    while (done < bytes.length) {
-      const got = readSync(this.#file.fd, bytes, done, bytes.length - done, this.#position + start * array.BYTES_PER_ELEMENT + done);
-      if (got === 0) throw new Error(`index file ended early (section of ${this.length} ${this.kind})`);
-      done += got;
-    }
+    readFully(this.#file.fd, new Uint8Array(array.buffer), this.#position + start * array.BYTES_PER_ELEMENT, `index file (section of ${this.length} ${this.kind})`);
     return array;
+  }
+}
+
+/** Fills `bytes` from the file at `position`, however many reads that takes; `what` names the file if it ends early. */
+export function readFully(fd: number, bytes: Uint8Array, position: number, what: string): void {
+  for (let done = 0; done < bytes.length; ) {
+    const got = readSync(fd, bytes, done, bytes.length - done, position + done);
+    if (got === 0) throw new Error(`${what} ended early`);
+    done += got;
   }
 }
 

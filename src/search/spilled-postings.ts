@@ -1,9 +1,10 @@
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { readFully } from "../packed/index-file.ts";
 
 /** Entries per chunk: 1M, 6 MB. */
-export const CHUNK = 1 << 20;
+const CHUNK = 1 << 20;
 
 type Chunk = { ids: Int32Array; title: Uint8Array; abstract: Uint8Array };
 
@@ -13,13 +14,14 @@ type Chunk = { ids: Int32Array; title: Uint8Array; abstract: Uint8Array };
  * buffers reused, so memory holds one chunk whatever the library's size;
  * the file is read back, in order, once per pass of the layout.
  */
-export class ChunkedPostings {
+export class SpilledPostings {
   length = 0;
   readonly #size: number;
   readonly #chunk: Chunk;
   #spill: { dir: string; fd: number; chunks: number } | undefined;
 
-  constructor(size: number) {
+  /** `size`: entries per chunk; tests give fewer, to see several. */
+  constructor(size = CHUNK) {
     this.#size = size;
     this.#chunk = newChunk(size);
   }
@@ -42,13 +44,8 @@ export class ChunkedPostings {
       for (let c = 0; c < spill.chunks; c++) {
         let position = c * this.#size * 6;
         for (const array of [buffer.ids, buffer.title, buffer.abstract]) {
-          const bytes = new Uint8Array(array.buffer);
-          for (let done = 0; done < bytes.length; ) {
-            const got = readSync(spill.fd, bytes, done, bytes.length - done, position + done);
-            if (got === 0) throw new Error("the postings spill file ended early");
-            done += got;
-          }
-          position += bytes.length;
+          readFully(spill.fd, new Uint8Array(array.buffer), position, "the postings spill file");
+          position += array.byteLength;
         }
         visit(buffer.ids, buffer.title, buffer.abstract, this.#size);
       }

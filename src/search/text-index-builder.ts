@@ -1,15 +1,8 @@
 import { materialize, type DeferredSections, type Sections } from "../packed/index-file.ts";
 import { StringTable } from "../packed/string-table.ts";
 import type { PaperTerms } from "./paper-terms.ts";
-import { CHUNK, ChunkedPostings } from "./spilled-postings.ts";
+import { SpilledPostings } from "./spilled-postings.ts";
 import { TextIndex } from "./text-index.ts";
-
-/** The index of papers held in memory; `tokenize` runs as each is indexed, so their tokens are never all held at once. */
-export async function buildTextIndex<T>(papers: Iterable<T>, tokenize: (paper: T) => PaperTerms): Promise<TextIndex> {
-  const builder = new TextIndexBuilder();
-  for (const paper of papers) builder.add(tokenize(paper));
-  return builder.finish();
-}
 
 /**
  * Postings laid out per term a range of terms at a time, each range in
@@ -38,7 +31,7 @@ export class TextIndexBuilder {
   readonly #lastDoc: number[] = [];
   readonly #slot: number[] = [];
   /** Every paper's distinct terms with their counts per field; paper `doc`'s run starts at #starts[doc]. */
-  readonly #all: ChunkedPostings;
+  readonly #all: SpilledPostings;
   readonly #starts: number[] = [0];
   readonly #titleLength: number[] = [];
   readonly #abstractLength: number[] = [];
@@ -49,7 +42,7 @@ export class TextIndexBuilder {
 
   /** `sizes`: smaller spill chunks and layout passes than a library needs, so tests can see several of each. */
   constructor(sizes: { chunkEntries?: number; passEntries?: number } = {}) {
-    this.#all = new ChunkedPostings(sizes.chunkEntries ?? CHUNK);
+    this.#all = new SpilledPostings(sizes.chunkEntries);
     this.#passEntries = sizes.passEntries ?? PASS_ENTRIES;
   }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { paperTerms } from "../../src/search/paper-terms.ts";
 import { readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { buildTextIndex, TextIndexBuilder } from "../../src/search/text-index-builder.ts";
+import { TextIndexBuilder } from "../../src/search/text-index-builder.ts";
 import { questionPairs, questionTerms, topicParts } from "../../src/search/query-terms.ts";
 
 const papers = [
@@ -10,7 +10,9 @@ const papers = [
   { title: "Caching Web Pages", abstract: "A cache for key lookups; compression of pages saves bandwidth." },
   { title: "Mixture of Experts at Scale", abstract: "Sparse experts route each token." },
 ];
-const index = await buildTextIndex(papers, paperTerms);
+const builder = new TextIndexBuilder();
+for (const paper of papers) builder.add(paperTerms(paper));
+const index = await builder.finish();
 const rank = (text: string) => [...index.scores([...questionTerms(text), ...questionPairs(text)].map((term) => ({ term, weight: 1 })))].map((score, doc) => ({ doc, score })).filter((x) => x.score > 0).sort((a, b) => b.score - a.score).map((x) => x.doc);
 
 describe("BM25F text index", () => {
