@@ -75,12 +75,12 @@ async function buildParts(scan: Scan): Promise<{ sections: Sections; deferred: D
     await names.close();
   }
 }
+
 /** The worker thread of title-index-worker.ts, with a bounded queue and its failures as rejections. */
 class TitleWorker {
   readonly #worker = new Worker(new URL("./title-index-worker.ts", import.meta.url));
   readonly #waiting: { resolve: (value: unknown) => void; reject: (error: unknown) => void }[] = [];
   #failed: unknown;
-  #queued = 0;
 
   constructor() {
     this.#worker.on("message", (message: unknown) => this.#waiting.shift()?.resolve(message));
@@ -88,12 +88,11 @@ class TitleWorker {
     this.#worker.on("exit", (code) => this.#fail(new Error(`the snapshot's title-index worker stopped (exit code ${code})`)));
   }
 
-  /** Sends one batch; waits only when more than IN_FLIGHT are queued. */
+  /** Sends one batch; waits only when more than IN_FLIGHT are unanswered. */
   async send(request: TitleWorkRequest): Promise<void> {
     const answered = this.#request(request);
-    this.#queued++;
-    answered.then(() => this.#queued--, () => undefined);
-    if (this.#queued > IN_FLIGHT) await answered;
+    answered.catch(() => undefined);
+    if (this.#waiting.length > IN_FLIGHT) await answered;
   }
 
   finish(): Promise<TitleWorkResult> {
