@@ -52,7 +52,7 @@ async function sharedEval(embedder: Embedder): Promise<void> {
     try {
       const library = new Library(built.store, embedder);
       console.log(`\n${formatCsfcube(await runCsfcube(SHARED, library, HALVES))}`);
-      console.log(formatCsfcube(await runCsfcube(SHARED, library, HALVES, "similar"), "similar"));
+      for (const form of ["title", "similar"] as const) console.log(formatCsfcube(await runCsfcube(SHARED, library, HALVES, form), form));
     } finally {
       await built.dispose();
     }

@@ -22,12 +22,15 @@ export const hasCsfcube = (sharedDir: string) => existsSync(csfcubeCorpusPath(sh
 
 const norm = (title: string) => (title.toLowerCase().match(/[a-z0-9]+/g) ?? []).join(" ");
 
+export type CsfcubeForm = "facet" | "title" | "similar";
+
 /**
- * `form`: "facet" searches the query's facet sentences, as the shared
- * runner does; "similar" asks "papers similar to <the query paper's title>",
- * which finds the paper by lookup and searches by its title and abstract.
+ * `form`: "facet" searches the query's facet sentences and "title" the query
+ * paper's title, as the shared runner does; "similar" asks "papers similar
+ * to <the query paper's title>", which finds the paper by lookup and
+ * searches by its title and abstract.
  */
-export async function runCsfcube(sharedDir: string, library: Library, halves: Half[], form: "facet" | "similar" = "facet"): Promise<CsfcubeOutcome[]> {
+export async function runCsfcube(sharedDir: string, library: Library, halves: Half[], form: CsfcubeForm = "facet"): Promise<CsfcubeOutcome[]> {
   const dir = join(sharedDir, "csfcube");
   const corpus: { title: string; abstract: string }[] = (await readFile(join(dir, "csfcube-corpus.jsonl"), "utf8")).split("\n").filter(Boolean).map((line) => JSON.parse(line));
   const titles: Record<string, string> = JSON.parse(await readFile(join(dir, "csfcube-titles.json"), "utf8"));
@@ -46,9 +49,10 @@ export async function runCsfcube(sharedDir: string, library: Library, halves: Ha
       graded.set(key, Math.max(graded.get(key) ?? 0, grade));
     }
     graded.delete(self);
-    const result = await library.search(form === "facet" ? query.text.replace(/\n/g, " ") : `papers similar to ${query.query_title}`, { k: 21 });
+    const question = { facet: query.text.replace(/\n/g, " "), title: query.query_title, similar: `papers similar to ${query.query_title}` }[form];
+    const result = await library.search(question, { k: 21 });
     const ours = dedupe(result.results.map((hit) => norm(hit.paper.title)), self);
-    const theirs = dedupe(bm25.rank(query.text, 41).map((i) => norm(corpus[i]!.title)), self);
+    const theirs = dedupe(bm25.rank(form === "facet" ? query.text : query.query_title, 41).map((i) => norm(corpus[i]!.title)), self);
     outcomes.push({ qid: query.qid, facet: query.facet, half, ndcg: gradedNdcg(ours, graded), bm25Ndcg: gradedNdcg(theirs, graded), relevant: result.relevant });
   }
   return outcomes;
@@ -64,8 +68,13 @@ function gradedNdcg(ranked: string[], graded: Map<string, number>): number {
   return ideal > 0 ? dcg(ranked.slice(0, 10).map((key) => graded.get(key) ?? 0)) / ideal : 0;
 }
 
-export function formatCsfcube(outcomes: CsfcubeOutcome[], form: "facet" | "similar" = "facet"): string {
-  const lines = [form === "facet" ? "CSFCube (facet text; query paper removed; nDCG@10 with graded gains)" : `CSFCube as "papers similar to <title>" (BM25 column: the facet text, as above)`];
+export function formatCsfcube(outcomes: CsfcubeOutcome[], form: CsfcubeForm = "facet"): string {
+  const heading = {
+    facet: "CSFCube (facet text; query paper removed; nDCG@10 with graded gains)",
+    title: "CSFCube searched by the query paper's title (BM25 column: BM25 over the title)",
+    similar: `CSFCube as "papers similar to <title>" (BM25 column: BM25 over the title)`,
+  };
+  const lines = [heading[form]];
   for (const half of ["tuned", "held-out"] as Half[]) {
     const rows = outcomes.filter((o) => o.half === half);
     if (rows.length === 0) continue;

@@ -11,6 +11,8 @@ export type Framing = {
   missing?: string[];
   /** "Papers like X": the X. */
   similarTo?: StoredPaper;
+  /** The question was this paper's title: it is listed first, papers like it after. */
+  named?: StoredPaper;
 };
 
 /** A topic echoed back is cut here: a long question is not worth repeating whole. */
@@ -33,10 +35,11 @@ export function extractiveReply(topic: string, hits: SearchHit[], queryTerms: Ma
   const papers = hits.length === 1 ? "One paper" : `${hits.length} papers`;
   const subject = `**${escapeMarkdown(echo(topic))}**`;
   let text: string;
-  if (framing.similarTo) text = `Papers similar to **${escapeMarkdown(framing.similarTo.title)}**, most similar first:`;
+  if (framing.named) text = `**${escapeMarkdown(framing.named.title)}** is in the library [1]; papers like it follow, most similar first:`;
+  else if (framing.similarTo) text = `Papers similar to **${escapeMarkdown(framing.similarTo.title)}**, most similar first:`;
   else if (framing.unsure) text = `I am not sure the library covers ${subject}. The closest papers, which may only partly match:`;
   else text = `${papers} in the library speak to ${subject}; most relevant first:`;
-  if (!framing.similarTo && framing.missing && framing.missing.length > 0) text += ` (none of them mentions ${framing.missing.map((word) => `*${escapeMarkdown(word)}*`).join(" or ")})`;
+  if (!framing.similarTo && !framing.named && framing.missing && framing.missing.length > 0) text += ` (none of them mentions ${framing.missing.map((word) => `*${escapeMarkdown(word)}*`).join(" or ")})`;
   return { text: `${text}\n\n${items.join("\n")}`, citations, found: true, closest: [], notes };
 }
 

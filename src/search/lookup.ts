@@ -60,6 +60,18 @@ export class PaperLookup {
     return new PaperLookup(buildTitleIndex(papers), { read: async (docs) => docs.map((doc) => papers[doc]), docOf: (id) => ids.get(id), mentions });
   }
 
+  /**
+   * The one paper whose title the text is, whole (any case or punctuation),
+   * when that title is long enough to name a paper rather than a topic:
+   * someone searching a pasted title means that paper and its neighbours.
+   */
+  async titled(text: string): Promise<StoredPaper | undefined> {
+    const query = parseQuery(text);
+    if (query.raw.split(" ").length < SETTINGS.lookup.titleQueryWords) return undefined;
+    const exact = this.#index.exact(query.raw);
+    return exact.length === 1 ? (await this.#papers.read(exact))[0] : undefined;
+  }
+
   /** `limit` caps the alternatives offered. */
   async find(rawQuery: string, limit: number = SETTINGS.lookup.maxAlternatives): Promise<LookupResult> {
     const query = parseQuery(rawQuery);

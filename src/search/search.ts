@@ -26,6 +26,8 @@ export type SearchResult = {
   fieldTerms: string[];
   /** For "papers like X": the paper X, found by lookup and left out of the results. */
   example?: StoredPaper;
+  /** The question was this paper's title: it ranks first, its neighbours (by its title and abstract) after it. */
+  named?: StoredPaper;
   results: SearchHit[];
 };
 
@@ -63,7 +65,8 @@ export class PaperSearch {
     const questionVector = byExample ? undefined : this.#vectorSearch(this.#embedder.embedQuery(query.topic), query);
     questionVector?.catch(() => undefined);
     const snapshot = await this.#snapshots.get();
-    const example = options.example ?? (query.similarTo ? ((await snapshot.lookup.find(query.similarTo)).match ?? undefined) : undefined);
+    const named = byExample ? undefined : await snapshot.lookup.titled(question);
+    const example = options.example ?? named ?? (query.similarTo ? ((await snapshot.lookup.find(query.similarTo)).match ?? undefined) : undefined);
     const allowed = snapshot.docs.filter(query.filters);
     const expansion = example ? [] : snapshot.acronyms.expand(query.topic, SETTINGS.acronymWeight);
     const own = [...query.parts.terms, ...expansion];
@@ -80,7 +83,9 @@ export class PaperSearch {
     });
     const skip = example ? snapshot.docs.docOf(example.id) : undefined;
     // A paper's own vector describes it better than a question's does, so "papers like X" trusts it more.
-    const fused = fuse(lexical, vectorRanked, example ? SETTINGS.example.vectorWeight : undefined).filter((entry) => entry.doc !== skip);
+    const similar = fuse(lexical, vectorRanked, example ? SETTINGS.example.vectorWeight : undefined).filter((entry) => entry.doc !== skip);
+    // A pasted title asks for that paper first, then its neighbours; "papers like X" leaves X out.
+    const fused = named && skip !== undefined ? [{ doc: skip, score: similar[0]?.score ?? 1 }, ...similar] : similar;
     this.#judge ??= loadWordVectors().then((table) => new RelevanceJudge(table));
     // The relevance model was fitted on the fused order, so it reads that order's best papers.
     const verdict: RelevanceVerdict = example
@@ -94,7 +99,7 @@ export class PaperSearch {
       const paper = papers.get(snapshot.docs.ids.at(entry.doc));
       return paper ? [{ paper, score: entry.score, relevant: judged[i]! }] : [];
     });
-    return { query, relevant: verdict.decision !== "no", verdict, fieldTerms: expansion.filter((term) => !term.term.includes(" ")).map((term) => term.term), results, ...(example && { example }) };
+    return { query, relevant: verdict.decision !== "no", verdict, fieldTerms: expansion.filter((term) => !term.term.includes(" ")).map((term) => term.term), results, ...(example && !named && { example }), ...(named && { named }) };
   }
 
   /** The stored vectors of the candidates the rerank reorders, in their order. */

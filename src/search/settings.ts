@@ -72,6 +72,8 @@ export const SETTINGS = {
   example: { terms: 20, vectorWeight: 0.7 },
   /** Lookup by name (src/search/lookup*.ts), set on the development lookups. */
   lookup: {
+    /** A question that is a paper's title, whole, of at least this many words, searches by that paper (see PaperLookup.titled). */
+    titleQueryWords: 4,
     /** Below this, the best candidate is not the paper asked for. */
     matchThreshold: 0.8,
     /** Candidates this close to the best are equally likely: ask which one. */

@@ -31,6 +31,14 @@ describe("the offline (extractive) answer", () => {
     });
   });
 
+  it("answers a pasted title with that paper first, then papers like it", async () => {
+    const reply = await ask("efficient and robust approximate nearest neighbor search using hierarchical navigable small world graphs");
+    expect(reply.found).toBe(true);
+    expect(reply.text).toMatch(/^\*\*Efficient and robust approximate nearest neighbor search using Hierarchical Navigable Small World graphs\*\* is in the library \[1\]; papers like it follow/);
+    expect(reply.citations[0]!.title).toMatch(/Hierarchical Navigable Small World/);
+    expect(reply.citations.length).toBeGreaterThan(1);
+  });
+
   it("quotes each paper's own abstract, not a whole abstract", async () => {
     const reply = await ask("anything on concept bottleneck models?");
     const papers = await library.store.list();

@@ -104,6 +104,21 @@ describe("judged results", () => {
     expect(titles.slice(0, 5).filter((title) => /KV Cache/i.test(title)).length).toBeGreaterThanOrEqual(3);
   });
 
+  it("puts the paper first when the question is its title, then papers like it", async () => {
+    const result = await library.search("pyramidkv: dynamic KV cache compression based on pyramidal information funneling", { today: TODAY });
+    expect(result.named?.title).toMatch(/^PyramidKV:/);
+    expect(result.example).toBeUndefined();
+    const titles = result.results.map((hit) => hit.paper.title);
+    expect(titles[0]).toMatch(/^PyramidKV:/);
+    expect(titles.filter((title) => title.startsWith("PyramidKV:"))).toHaveLength(1);
+    expect(titles.slice(1, 6).filter((title) => /KV Cache/i.test(title)).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("reads a short title or a title inside a longer question as a topic", async () => {
+    expect((await library.search("KV cache compression", { today: TODAY })).named).toBeUndefined();
+    expect((await library.search("papers that improve on PyramidKV: Dynamic KV Cache Compression based on Pyramidal Information Funneling", { today: TODAY })).named).toBeUndefined();
+  });
+
   it("searches by topic when the named paper is not in the library", async () => {
     const result = await library.search("papers like Attention Is All You Need", { today: TODAY });
     expect(result.example).toBeUndefined();
