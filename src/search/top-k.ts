@@ -13,8 +13,12 @@ export function topK(scores: Float64Array, k: number, allowed?: (doc: number) =>
   // The heap's root is its worst entry: lower score, or on a tie the later position.
   const worse = (a: number, b: number) => heapScores[a]! < heapScores[b]! || (heapScores[a] === heapScores[b] && heapDocs[a]! > heapDocs[b]!);
   const swap = (a: number, b: number) => {
-    [heapDocs[a], heapDocs[b]] = [heapDocs[b]!, heapDocs[a]!];
-    [heapScores[a], heapScores[b]] = [heapScores[b]!, heapScores[a]!];
+    const doc = heapDocs[a]!;
+    heapDocs[a] = heapDocs[b]!;
+    heapDocs[b] = doc;
+    const score = heapScores[a]!;
+    heapScores[a] = heapScores[b]!;
+    heapScores[b] = score;
   };
   const siftDown = (at: number) => {
     for (;;) {
