@@ -70,12 +70,15 @@ export function topicParts(topic: string): TopicParts {
   const { aside, contrast } = SETTINGS.queryWeights;
   const weights = new Map<string, number>();
   const add = (segments: string[], weight: number) => {
+    // A word a long passage repeats is what it is about (BM25's query term frequency, log-damped as usual).
+    const counts = new Map<string, number>();
     for (const segment of segments) {
       // Commas and slashes separate alternatives; a phrase never spans them.
       for (const piece of segment.split(/[,;/]|\bor\b|\band\b/)) {
-        for (const term of [...questionTerms(piece), ...questionPairs(piece)]) weights.set(term, Math.max(weights.get(term) ?? 0, weight));
+        for (const term of [...questionTerms(piece), ...questionPairs(piece)]) counts.set(term, (counts.get(term) ?? 0) + 1);
       }
     }
+    for (const [term, count] of counts) weights.set(term, Math.max(weights.get(term) ?? 0, weight * (1 + Math.log(count))));
   };
   add(contrasts, contrast);
   add(asides, aside);
