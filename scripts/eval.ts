@@ -84,8 +84,8 @@ async function ownSet(embedder: Embedder): Promise<void> {
         ["citations pointing to relevant papers (grade >= 1)", `${pct(answers.relevantCitationShare * answers.citations, answers.citations)} of ${answers.citations}`],
         ["citations pointing to squarely relevant papers", `${pct(answers.squareCitationShare * answers.citations, answers.citations)}`],
         ["answerable questions citing a squarely relevant paper", `${answers.citingSquarely}/${answers.answerable} (${pct(answers.citingSquarely, answers.answerable)})`],
+        ...answers.missed.map((question) => ["  not citing one", question]),
         ["absent topics answered as not found", `${answers.absentNotFound}/${answers.absent}`],
-        ...answers.missed.map((question) => ["  missed", question]),
       ],
     ),
   );
