@@ -47,6 +47,14 @@ describe("question parts", () => {
     expect(weight("decod")!).toBeLessThan(weight("minfer")!);
   });
 
+  it("weighs a word a passage repeats more, damped (1 + ln count)", () => {
+    const parts = topicParts("graph kernels: kernels defined on graphs, and how such kernels scale");
+    const weight = (term: string) => parts.terms.find((entry) => entry.term === term)?.weight;
+    expect(weight("kernel")).toBeCloseTo(1 + Math.log(3));
+    expect(weight("graph")).toBeCloseTo(1 + Math.log(2));
+    expect(weight("scale")).toBe(1);
+  });
+
   it("drops chat framing and function words from the search terms", () => {
     expect(questionTerms("what's out there on pruning, is there any work?")).toEqual(["prune"]);
   });
