@@ -5,6 +5,7 @@ import { namesOf } from "./names.ts";
 import { FileSection, type Sections } from "../packed/index-file.ts";
 import { SETTINGS } from "./settings.ts";
 import { StringList, StringTable } from "../packed/string-table.ts";
+import { topK } from "./top-k.ts";
 
 /** One paper as lookup sees it: its title's words and the names it goes by. */
 export type Entry = {
@@ -42,6 +43,10 @@ export class TitleIndex {
   readonly #names: StringList;
   /** Title words and names of five letters or more, for near-spellings. */
   readonly #words: StringList;
+  /** `candidates`' running scores and which word last counted each paper, kept between lookups (zeroed after each). */
+  #scores: Float64Array | undefined;
+  #seen: Int32Array | undefined;
+  #stamp = 0;
 
   private constructor(parts: TitleIndexParts) {
     this.#keys = parts.keys;
@@ -93,28 +98,46 @@ export class TitleIndex {
 
   /** The papers sharing most of the query's rare words, names or near-spellings: BM25's idea over titles and names. */
   candidates(query: LookupQuery): number[] {
-    const scores = new Map<number, number>();
+    // Typed arrays rather than a Map and a Set per key: a common title word holds a tenth of a large library.
+    const scores = (this.#scores ??= new Float64Array(this.size));
+    const seen = (this.#seen ??= new Int32Array(this.size));
+    const touched: number[] = [];
     const { words } = query;
     const has = (key: string) => this.#keys.idOf(key) >= 0;
     const hit = (keys: string[]) => {
-      const ids = new Set(keys.flatMap((key) => [...this.#postings(key)]));
-      const weight = Math.log(1 + this.size / Math.max(ids.size, 1));
-      for (const id of ids) scores.set(id, (scores.get(id) ?? 0) + weight);
+      // Each paper counts once per word, however many of the word's keys it holds.
+      const stamp = (this.#stamp = (this.#stamp % 2_000_000_000) + 1);
+      const ids: number[] = [];
+      for (const key of keys) {
+        for (const id of this.#postings(key)) {
+          if (seen[id] === stamp) continue;
+          seen[id] = stamp;
+          ids.push(id);
+        }
+      }
+      const weight = Math.log(1 + this.size / Math.max(ids.length, 1));
+      for (const id of ids) {
+        if (scores[id] === 0) touched.push(id);
+        scores[id] = scores[id]! + weight;
+      }
     };
-    for (let i = 0; i < words.length; i++) {
-      const word = words[i]!;
-      const joins = [words.slice(i, i + 2), words.slice(i, i + 3), words.slice(i, i + 4)].filter((part) => part.length > 1).map((part) => `w:${part.join("")}`);
-      const keys = [`w:${word}`, `s:${query.stems[i]}`, ...joins];
-      if (isFunctionWord(word) && !has(keys[0]!)) continue;
-      if (word.length >= 5 && !keys.some(has)) keys.push(...this.#nearSpellings(word).map((near) => `w:${near}`));
-      hit(keys);
+    try {
+      for (let i = 0; i < words.length; i++) {
+        const word = words[i]!;
+        const joins = [words.slice(i, i + 2), words.slice(i, i + 3), words.slice(i, i + 4)].filter((part) => part.length > 1).map((part) => `w:${part.join("")}`);
+        const keys = [`w:${word}`, `s:${query.stems[i]}`, ...joins];
+        if (isFunctionWord(word) && !has(keys[0]!)) continue;
+        if (word.length >= 5 && !keys.some(has)) keys.push(...this.#nearSpellings(word).map((near) => `w:${near}`));
+        hit(keys);
+      }
+      const whole = compact(query.core);
+      if (whole.length <= 40) hit([`w:${whole}`, ...(whole.length >= 5 ? this.#nearSpellings(whole).map((near) => `w:${near}`) : [])]);
+      // Best first, ties in the order the papers were first met.
+      const best = topK(Float64Array.from(touched, (id) => scores[id]!), SETTINGS.lookup.candidates);
+      return best.map((entry) => touched[entry.doc]!);
+    } finally {
+      for (const id of touched) scores[id] = 0;
     }
-    const whole = compact(query.core);
-    if (whole.length <= 40) hit([`w:${whole}`, ...(whole.length >= 5 ? this.#nearSpellings(whole).map((near) => `w:${near}`) : [])]);
-    return [...scores]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, SETTINGS.lookup.candidates)
-      .map(([id]) => id);
   }
 
   #postings(key: string): Int32Array {
