@@ -1,5 +1,5 @@
 import { constants } from "node:fs";
-import { access, mkdir, readdir, rm } from "node:fs/promises";
+import { access, mkdir, readdir, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { PaperStore, StoredPaper } from "../store/paper-store.ts";
 import { readIndexFile } from "../packed/index-file.ts";
@@ -16,6 +16,8 @@ const ON_DISK = new Set(["text.docs", "text.title", "text.abstract", "titles.doc
 
 /** search-<version>-<rows>.idx */
 const FILE = /^search-(\d+)-\d+\.idx$/;
+// The row count tells apart two libraries that reached the same version number (one deleted and built again).
+const fileName = (version: number, rows: number) => `search-${version}-${rows}.idx`;
 
 /**
  * `dir`: where to keep the snapshot between processes; none keeps it in memory only.
@@ -63,6 +65,38 @@ export class SnapshotCache {
     return waited;
   }
 
+  /**
+   * Writes the cache file of the library as it is now, without loading it,
+   * and returns the version it is for; undefined without `dir` or when it
+   * could not be written (said to `onError`). For an ingest, which builds it
+   * while its own index commits land (see `carryOver`).
+   */
+  async writeFile(): Promise<number | undefined> {
+    const { dir } = this.#options;
+    if (dir === undefined) return undefined;
+    const version = await this.#store.version();
+    const file = join(dir, fileName(version, await this.#store.count()));
+    const scan = (batchSize: number) => this.#store.scan(batchSize);
+    return this.#save(dir, file, version, scan).then(
+      () => version,
+      (error) => void this.#options.onError?.(error),
+    );
+  }
+
+  /**
+   * The library's commits since `version` built indexes and changed no row
+   * (an ingest's own, under its write lock), so the cache file written for
+   * `version` is the current version's too: renamed, not built again.
+   */
+  async carryOver(version: number): Promise<void> {
+    const { dir } = this.#options;
+    const current = await this.#store.version();
+    if (dir === undefined || current === version) return;
+    const rows = await this.#store.count();
+    // A file that is not there (another row count, a failed write) is left for `get` to build.
+    await rename(join(dir, fileName(version, rows)), join(dir, fileName(current, rows))).catch(() => undefined);
+  }
+
   #build(version: number): Promise<LibrarySnapshot> {
     const snapshot = this.#load(version);
     snapshot.then(
@@ -81,8 +115,7 @@ export class SnapshotCache {
   async #load(version: number): Promise<LibrarySnapshot> {
     const read = (ids: string[]) => this.#store.get(ids);
     const { dir } = this.#options;
-    // The row count tells apart two libraries that reached the same version number (one deleted and built again).
-    const file = dir === undefined ? undefined : join(dir, `search-${version}-${await this.#store.count()}.idx`);
+    const file = dir === undefined ? undefined : join(dir, fileName(version, await this.#store.count()));
     const cached = file ? await this.#read(file, read) : undefined;
     if (cached) return cached;
     const scan = (batchSize: number) => this.#store.scan(batchSize);

@@ -43,6 +43,24 @@ describe("search indexes cached on disk", () => {
     expect(again.verdict).toEqual(expected.verdict);
   });
 
+  it("writes an ingest's file before its index commits and carries it over to the version they end at, unread and unbuilt", async () => {
+    const ingestDir = join(dir, "carried");
+    const cache = new SnapshotCache(built.store, { dir: ingestDir });
+    const version = await cache.writeFile();
+    expect(version).toBe(await built.store.version());
+    await built.store.table!.createIndex("title_key", { replace: true });
+    expect(await built.store.version()).toBeGreaterThan(version!);
+    await cache.carryOver(version!);
+    expect(await readdir(ingestDir)).toEqual([`search-${await built.store.version()}-${await built.store.count()}.idx`]);
+
+    const expected = (await built.lookup("PyramidKV")).match?.id;
+    const scan = vi.spyOn(built.store, "scan");
+    const later = new Library(built.store, built.embedder, { snapshots: { dir: ingestDir } });
+    expect((await later.lookup("PyramidKV")).match?.id).toBe(expected);
+    expect(scan).not.toHaveBeenCalled();
+    scan.mockRestore();
+  });
+
   it("builds from the store a batch at a time exactly what it builds from papers held in memory", async () => {
     const scanned = await new SnapshotCache(built.store).get();
     const all: StoredPaper[] = [];

@@ -29,12 +29,20 @@ export function registerIngest(program: Command, context: () => CliContext): voi
       const store = await ctx.openStore(flags.db, { create: true });
       const bar = progressBar(ctx.stderr, "Ingesting");
       try {
+        // The search indexes are built while LanceDB builds its own (on the core that leaves idle), for the rows as they then are.
+        const library = await ctx.openLibrary(store, flags.db);
+        let cachedFor: number | undefined;
+        const whileIndexing = async () => {
+          bar.stop();
+          cachedFor = await library.cacheSearchIndexes();
+        };
         const summary = await ingestRecords(
           streamRecords(files, years),
           { store, embedder: await ctx.embedder(), logger: ctx.logger },
-          { rebuild: flags.rebuild ?? false, dryRun: flags.dryRun ?? false, totalRecords, onProgress: (done, total) => bar.update(Math.round(done), total ?? totalRecords) },
+          { rebuild: flags.rebuild ?? false, dryRun: flags.dryRun ?? false, totalRecords, onProgress: (done, total) => bar.update(Math.round(done), total ?? totalRecords), whileIndexing },
         );
         bar.stop();
+        if (cachedFor !== undefined) await library.searchIndexesCarryOver(cachedFor);
         if (!flags.dryRun) await indexForSearch(ctx, store, flags.db);
         const result = { files: files.length, ...summary };
         if (flags.json) return writeJson(ctx.stdout, result);

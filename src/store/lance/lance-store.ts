@@ -204,8 +204,9 @@ export class LancePaperStore implements PaperStore {
     });
   }
 
-  async finishWrites(): Promise<IndexRepair> {
-    return this.#indexing((table) => finishIndexes(table));
+  async finishWrites(beside?: () => Promise<void>): Promise<IndexRepair> {
+    if (!this.#table) await beside?.();
+    return this.#indexing((table) => finishIndexes(table, false, beside));
   }
 
   async replaceAll(papers: StoredPaperWithVector[], stamp: EmbedderStamp): Promise<void> {
