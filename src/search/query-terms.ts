@@ -35,7 +35,12 @@ const stem = (word: string) => (/^\d/.test(word) ? word : stemmer(word));
  * word ("quantization papers that also ship") breaks the pair.
  */
 export function questionPairs(text: string): string[] {
-  const pairs: string[] = [];
+  return questionPhrases(text).map((phrase) => phrase.term);
+}
+
+/** `questionPairs`, each with the two words as the question wrote them ("speech recognition"). */
+export function questionPhrases(text: string): { term: string; words: string }[] {
+  const pairs: { term: string; words: string }[] = [];
   let previous: string | undefined;
   for (const word of words(text)) {
     if (isStopword(word)) continue;
@@ -43,8 +48,8 @@ export function questionPairs(text: string): string[] {
       previous = undefined;
       continue;
     }
-    if (previous) pairs.push(`${previous} ${stem(word)}`);
-    previous = stem(word);
+    if (previous) pairs.push({ term: `${stem(previous)} ${stem(word)}`, words: `${previous} ${word}` });
+    previous = word;
   }
   return pairs;
 }

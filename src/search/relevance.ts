@@ -2,6 +2,7 @@ import { stemmer } from "stemmer";
 import { words } from "../embed/tokens.ts";
 import type { WordVectors } from "../embed/word-vectors/word-vectors.ts";
 import { isQuestionStopword } from "./query-stopwords.ts";
+import { questionPhrases } from "./query-terms.ts";
 import type { ParsedQuestion } from "./question.ts";
 import { SETTINGS } from "./settings.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
@@ -117,6 +118,24 @@ export class RelevanceJudge {
     return { coverage, missingSpecific: Math.min(1, mass(missing) / denominator), unknownSpecific: Math.min(1, mass(unknown) / denominator), titleCoverage, ...shape };
   }
 
+  /**
+   * What of the question none of `docs` (the papers an answer cites) holds,
+   * as the question wrote it: specialised words, and phrases other papers
+   * in the library use ("speech recognition" in "KV cache compression for
+   * speech recognition"), so the answer can say which part it leaves out.
+   */
+  missingIn(question: ParsedQuestion, docs: number[], snapshot: LibrarySnapshot): string[] {
+    const index = snapshot.text;
+    const held = (term: string) => docs.some((doc) => index.contains(doc, term));
+    const pairs = new Set(question.parts.mainPairs);
+    const phrases = questionPhrases(question.topic)
+      .filter((phrase) => pairs.has(phrase.term) && isCollocation(phrase.term, index) && !held(phrase.term))
+      .map((phrase) => phrase.words);
+    const inPhrase = new Set(phrases.flatMap((phrase) => phrase.split(" ")));
+    const specific = this.#questionWords(question).filter((word) => !inPhrase.has(word) && !held(stemmer(word)) && this.#specificity(word) >= SETTINGS.relevance.missingSpecificity);
+    return [...new Set([...phrases, ...specific])];
+  }
+
   /** The topic's words as written (not stemmed), main part only. */
   #questionWords(question: ParsedQuestion): string[] {
     const main = new Set(question.parts.main);
@@ -147,6 +166,18 @@ export class RelevanceJudge {
       .filter((word) => !evidence.some((doc) => snapshot.text.contains(doc, stemmer(word))))
       .sort((a, b) => snapshot.text.idf(stemmer(b)) - snapshot.text.idf(stemmer(a)));
   }
+}
+
+/**
+ * Whether the library uses two words as a fixed phrase: in several papers,
+ * and in a good share of the papers that use the rarer word at all
+ * ("speech recognition", not "model run").
+ */
+function isCollocation(pair: string, index: LibrarySnapshot["text"]): boolean {
+  const together = index.documentFrequency(pair);
+  const [first, second] = pair.split(" ") as [string, string];
+  const { collocationPapers, collocationShare } = SETTINGS.relevance;
+  return together >= collocationPapers && together >= collocationShare * Math.min(index.documentFrequency(first), index.documentFrequency(second));
 }
 
 /** The largest share of one paper's BM25F score that a single query term (word or phrase) gives. */

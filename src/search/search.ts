@@ -94,6 +94,9 @@ export class PaperSearch {
     const ranked = example || !rerankWanted(verdict) ? fused : clusterRerank(fused, await this.#candidateVectors(snapshot, fused));
     const top = ranked.slice(0, k).map((entry) => entry.doc);
     const judged = judgePapers(query, ranked.slice(0, k), verdict, snapshot, example !== undefined);
+    const cited = top.filter((_doc, i) => judged[i]);
+    // What the answer leaves out is judged on the papers it cites, not on the best three.
+    if (!example && cited.length > 0) verdict.missing = (await this.#judge).missingIn(query, cited, snapshot);
     const papers = new Map((await snapshot.papers(top)).map((paper) => [paper.id, paper]));
     const results = ranked.slice(0, k).flatMap((entry, i) => {
       const paper = papers.get(snapshot.docs.ids.at(entry.doc));

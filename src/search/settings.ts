@@ -40,6 +40,9 @@ export const SETTINGS = {
     specialistRank: 100_000,
     /** An answer names a missing word of the question when it is at least this specialised. */
     missingSpecificity: 0.4,
+    /** ... or a phrase of it the library uses as one: in at least this many papers and this share of those using its rarer word. */
+    collocationPapers: 2,
+    collocationShare: 0.3,
     /**
      * Logistic model over the signals (src/search/relevance.ts), class-balanced with a little L2, fitted
      * on the tuned halves only (set1 even entries, the own set without its held-out questions). Three

@@ -60,6 +60,15 @@ describe("hybrid search over the samples", () => {
     expect(result.relevant).toBe(true);
   });
 
+  it("names only the parts of a question that none of the cited papers hold", async () => {
+    for (const question of ["approximate nearest neighbor search on GPUs", "KV cache compression for vision or multimodal models", "speculative decoding with a draft model"]) {
+      const result = await library.search(question, { today: TODAY });
+      const cited = result.results.filter((hit) => hit.relevant).map((hit) => `${hit.paper.title} ${hit.paper.abstract}`.toLowerCase());
+      expect(cited.length).toBeGreaterThan(0);
+      for (const missing of result.verdict.missing) expect(cited.some((text) => text.includes(missing.toLowerCase()))).toBe(false);
+    }
+  });
+
   it("says a covered topic is covered", async () => {
     expect((await library.search("anything on concept bottleneck models?", { today: TODAY })).relevant).toBe(true);
   });
