@@ -3,12 +3,15 @@ import type { Library } from "../library/library.ts";
 import { assistedSearch, type RetrievalAssist } from "../search/llm-assist.ts";
 import type { SearchHit, SearchResult } from "../search/search.ts";
 import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
-import { Conversations, type Turn } from "./conversations.ts";
-import { escapeMarkdown, extractiveReply } from "./extractive.ts";
-import { resolveFollowUp, type FollowUp } from "./follow-up.ts";
+import { SETTINGS } from "../search/settings.ts";
+import { Conversations, type ListSource, type Turn } from "./conversations.ts";
+import { extractiveReply } from "./extractive.ts";
+import { resolveFollowUp } from "./follow-up.ts";
+import { detailReply, filteredReply, noListReply, orderedReply, outOfRangeReply, pageReply } from "./list-replies.ts";
 import { notFoundReply, outsideFiltersReply } from "./not-found.ts";
-import { citationOf, type Reply } from "./reply.ts";
-import { bestSentences } from "./sentences.ts";
+import type { Reply } from "./reply.ts";
+import { similarReply } from "./similar-reply.ts";
+import { smallTalkReply } from "./small-talk.ts";
 
 export type AskContext = {
   /** Platform-neutral thread reference; questions in one thread share context. */
@@ -51,12 +54,38 @@ export class Answerer {
 
   async ask(question: string, context: AskContext = {}): Promise<Reply> {
     const today = context.today ?? new Date();
+    // Small talk leaves the thread as it was: "thanks" then "2" still opens the second paper.
+    const small = smallTalkReply(question);
+    if (small) return small;
     const turns = this.#conversations.turns(context.thread);
-    const followUp = resolveFollowUp(question, turns.at(-1), today);
-    if (followUp?.kind === "order") return this.#remember(context, question, turns.at(-1)!.topic, {}, orderedReply(followUp), followUp.papers);
-    if (followUp?.kind === "pick") {
-      const reply = await this.#write(`Tell me more about "${followUp.paper.title}".`, [{ paper: followUp.paper, score: 1, relevant: true }], detailReply(followUp.paper), context, turns);
-      return this.#remember(context, question, turns.at(-1)!.topic, {}, reply, [followUp.paper]);
+    const previous = turns.at(-1);
+    const followUp = resolveFollowUp(question, previous, today);
+    if (followUp?.kind === "no-list") return noListReply();
+    if (followUp?.kind === "out-of-range") return outOfRangeReply(followUp.count);
+    if (followUp && previous) {
+      // Each of these keeps the thread's list (and where it came from) unless it shows a new one.
+      const keep = { topic: previous.topic, filters: previous.filters, papers: previous.papers, ...(previous.source && { source: previous.source }) };
+      switch (followUp.kind) {
+        case "order": {
+          const reply = orderedReply(followUp.by, followUp.papers);
+          return this.#remember(context, { ...keep, question, papers: citedPapers(reply, followUp.papers, previous.papers) }, reply);
+        }
+        case "filter": {
+          const reply = filteredReply(followUp.papers, followUp.filters);
+          const source = previous.source && { ...previous.source, filters: { ...previous.source.filters, ...followUp.filters } };
+          return this.#remember(context, { ...keep, question, papers: citedPapers(reply, followUp.papers, previous.papers), ...(source && { source }) }, reply);
+        }
+        case "pick": {
+          // The model answers the question as asked ("what does the third one propose?"), about that paper alone.
+          const asked = `${question} (about the paper "${followUp.paper.title}")`;
+          const reply = await this.#write(asked, [{ paper: followUp.paper, score: 1, relevant: true }], detailReply(followUp.paper), context, turns);
+          return this.#remember(context, { ...keep, question }, reply);
+        }
+        case "similar":
+          return this.similar(followUp.paper, { ...context, question });
+        case "more":
+          return this.#more(question, previous, context, today);
+      }
     }
 
     const searched = followUp?.kind === "refine" ? followUp.question : question;
@@ -64,7 +93,7 @@ export class Answerer {
     const { topic, filters } = result.query;
     if (!result.relevant) {
       const reply = (await this.#outsideFilters(searched, today, topic, filters)) ?? (await this.#notFound(result));
-      return this.#remember(context, question, topic, filters, reply, []);
+      return this.#remember(context, { question, topic, filters, papers: [] }, reply);
     }
     const hits = result.results.filter((hit) => hit.relevant);
     const weights = await this.#library.termWeights(result.example ? `${result.example.title} ${topic}` : topic);
@@ -74,7 +103,43 @@ export class Answerer {
     const reply = modelFailed
       ? withUnavailableNote(extractive)
       : await this.#write(searched, hits, extractive, context, turns, () => this.#notFound(result));
-    return this.#remember(context, question, topic, filters, reply, hits.map((hit) => hit.paper));
+    const shown = hits.map((hit) => hit.paper);
+    const papers = citedPapers(reply, shown, shown);
+    const source: ListSource = { question: searched, seen: papers.map((paper) => paper.id), ...(result.example && { example: result.example.id }) };
+    return this.#remember(context, { question, topic, filters, papers, source }, reply);
+  }
+
+  /**
+   * Papers like one the thread listed (or one looked up by name): a
+   * numbered list that "2", "more" and the other follow-ups then refer to.
+   * `question` is what was asked, for the thread's record.
+   */
+  async similar(paper: StoredPaper, context: AskContext & { question?: string } = {}): Promise<Reply> {
+    const question = `papers similar to ${paper.title}`;
+    const { reply, papers } = similarReply(paper, await this.#library.search(question, { today: context.today ?? new Date(), example: paper }));
+    const source: ListSource = { question, example: paper.id, seen: papers.map((listed) => listed.id) };
+    return this.#remember(context, { question: context.question ?? question, topic: paper.title, filters: {}, papers, source }, reply);
+  }
+
+  /** The numbered list the thread shows now, for a command that names a paper by its number ("/similar 2"). */
+  listed(thread: string | undefined): StoredPaper[] {
+    return this.#conversations.turns(thread).at(-1)?.papers ?? [];
+  }
+
+  /** "More": the next page of the search the thread's list came from, numbered on from the list's end. */
+  async #more(question: string, previous: Turn, context: AskContext, today: Date): Promise<Reply> {
+    const { source } = previous;
+    if (!source) return { text: "That list is all I have for it. Ask a new question for other papers.", citations: [], found: false, closest: [], notes: [] };
+    const example = source.example ? await this.#library.paper(source.example) : undefined;
+    const seen = new Set(source.seen);
+    const result = await this.#library.search(source.question, { today, k: seen.size + 4 * PAGE, ...(source.filters && { filters: source.filters }), ...(example && { example }) });
+    // A question's ranking trails off into papers that merely share a word: stop where an answer would stop citing.
+    const floor = example ? 0 : SETTINGS.answer.scoreRatio * (result.results[0]?.score ?? 0);
+    const page = result.results.filter((hit) => !seen.has(hit.paper.id) && hit.score >= floor).slice(0, PAGE).map((hit) => hit.paper);
+    const weights = await this.#library.termWeights(example ? example.title : previous.topic);
+    const reply = pageReply(example ? { like: example } : { topic: previous.topic }, page, previous.papers.length + 1, weights);
+    const nextSource: ListSource = { ...source, seen: [...source.seen, ...page.map((paper) => paper.id)] };
+    return this.#remember(context, { question, topic: previous.topic, filters: previous.filters, papers: [...previous.papers, ...page], source: nextSource }, reply);
   }
 
   /** Search, with the language model's rewrite and grades when it is configured. */
@@ -111,34 +176,21 @@ export class Answerer {
     }
   }
 
-  #remember(context: AskContext, question: string, topic: string, filters: PaperFilters, reply: Reply, papers: StoredPaper[]): Reply {
-    const cited = reply.citations.map((citation) => papers.find((paper) => paper.id === citation.id)).filter((paper): paper is StoredPaper => paper !== undefined);
-    this.#conversations.add(context.thread, { question, topic, filters, papers: cited.length > 0 ? cited : papers, answer: reply.text });
+  #remember(context: AskContext, turn: Omit<Turn, "answer">, reply: Reply): Reply {
+    this.#conversations.add(context.thread, { ...turn, answer: reply.text });
     return reply;
   }
 }
 
+/** How many papers "more" adds: as many as an answer shows. */
+const PAGE = SETTINGS.answer.maxPapers;
+
+/** The papers a reply cites, in its order (a model may cite fewer than it was given); `otherwise` when it cites none of them. */
+function citedPapers(reply: Reply, papers: StoredPaper[], otherwise: StoredPaper[]): StoredPaper[] {
+  const cited = reply.citations.map((citation) => papers.find((paper) => paper.id === citation.id)).filter((paper): paper is StoredPaper => paper !== undefined);
+  return cited.length > 0 ? cited : otherwise;
+}
+
 function withUnavailableNote(extractive: Reply): Reply {
   return { ...extractive, notes: [...extractive.notes, MODEL_UNAVAILABLE] };
-}
-
-function orderedReply(followUp: Extract<FollowUp, { kind: "order" }>): Reply {
-  const key = (paper: StoredPaper) => (followUp.by === "upvotes" ? String(paper.upvotes).padStart(6, "0") : paper.publishedAt ?? "");
-  const dated = followUp.by === "upvotes" ? followUp.papers : followUp.papers.filter((paper) => paper.publishedAt);
-  if (dated.length === 0) return { text: "None of those papers shows a publication date in the library, so I cannot tell which is newest.", citations: [], found: true, closest: [], notes: [] };
-  const sorted = [...dated].sort((a, b) => key(a).localeCompare(key(b)));
-  if (followUp.by !== "oldest") sorted.reverse();
-  const citations = sorted.map((paper, index) => citationOf(index + 1, paper));
-  const describe = (paper: StoredPaper) => (followUp.by === "upvotes" ? `${paper.upvotes} upvotes` : `published ${paper.publishedAt}`);
-  const label = { newest: "most recent", oldest: "oldest", upvotes: "most upvoted" }[followUp.by];
-  const lines = sorted.map((paper, index) => `${index + 1}. **${escapeMarkdown(paper.title)}** [${index + 1}], ${describe(paper)}`);
-  const undated = followUp.papers.length - dated.length;
-  const tail = undated > 0 ? `\n\n(${undated} of them show no date in the library.)` : "";
-  return { text: `The ${label} of those is **${escapeMarkdown(sorted[0]!.title)}** [1], ${describe(sorted[0]!)}.\n\n${lines.join("\n")}${tail}`, citations, found: true, closest: [], notes: [] };
-}
-
-function detailReply(paper: StoredPaper): Reply {
-  const sentences = bestSentences(paper.abstract, new Map(), 4);
-  const meta = [paper.publishedAt && `published ${paper.publishedAt}`, paper.upvotes > 0 && `${paper.upvotes} upvotes`, paper.authors?.join(", ") ?? paper.organization].filter(Boolean).join(", ");
-  return { text: `**${escapeMarkdown(paper.title)}** [1]${meta ? ` (${meta})` : ""}: ${sentences.join(" ")}`, citations: [citationOf(1, paper)], found: true, closest: [], notes: [] };
 }

@@ -1,7 +1,18 @@
 import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
 
-/** One question and answer in a thread, as later questions may refer to it. */
-export type Turn = { question: string; topic: string; filters: PaperFilters; papers: StoredPaper[]; answer: string };
+/**
+ * The search a thread's numbered list came from, so "more" can fetch its
+ * next page: the question searched (or the paper a "papers like" list is
+ * like), filters a follow-up added, and every paper shown from it so far.
+ */
+export type ListSource = { question: string; example?: string; filters?: PaperFilters; seen: string[] };
+
+/**
+ * One question and answer in a thread, as later questions may refer to it.
+ * `papers` is the numbered list the thread shows now ("2" is its second);
+ * a follow-up that opens one paper keeps the list it came from.
+ */
+export type Turn = { question: string; topic: string; filters: PaperFilters; papers: StoredPaper[]; answer: string; source?: ListSource };
 
 export type ConversationLimits = { maxTurns: number; ttlMs: number; maxThreads: number };
 

@@ -1,43 +1,90 @@
 import { parseQuestion } from "../search/question.ts";
-import type { StoredPaper } from "../store/paper-store.ts";
+import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
 import type { Turn } from "./conversations.ts";
 
 /** How a question refers to the thread's previous answer, if it does. */
 export type FollowUp =
   | { kind: "pick"; paper: StoredPaper }
+  | { kind: "similar"; paper: StoredPaper }
+  | { kind: "more" }
+  | { kind: "filter"; filters: PaperFilters; papers: StoredPaper[] }
   | { kind: "order"; by: "newest" | "oldest" | "upvotes"; papers: StoredPaper[] }
-  | { kind: "refine"; question: string };
+  | { kind: "refine"; question: string }
+  /** A number past the end of the list: say how long it is rather than search for "9". */
+  | { kind: "out-of-range"; count: number }
+  /** A number or "more" with no numbered list in the thread to refer to. */
+  | { kind: "no-list" };
 
-const ORDINALS: Record<string, number> = { first: 1, "1st": 1, second: 2, "2nd": 2, third: 3, "3rd": 3, fourth: 4, "4th": 4, fifth: 5, "5th": 5, sixth: 6, "6th": 6 };
-const REFERENCE = /\b(?:those|these|them|they|that one|this one|the ones?|it)\b/;
-const BARE_ORDINAL = /^\s*(?:the\s+)?(?:first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|last)(?:\s+(?:one|paper|result|item))?\s*[.!?]?\s*$/;
+const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 };
+const ORDINAL = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\\d{1,2}(?:st|nd|rd|th)";
+const REFERENCE = /\b(?:those|these|them|they|that one|this one|the ones?|it)\b/g;
+/** Words that say nothing beyond the reference in "which of those are from 2024?". */
+const FILLER = /\b(?:which|what|of|are|is|were|was|have|has|any|anything|some|only|just|ones?|and|but|about|how|published|came out|from)\b/g;
 const LEFTOVER = /^(?:any|anything|some|more|ones?|those|these|them|only|just|and|but|what about|how about|\s)*$/;
 
 /**
+ * The reference forms, each unambiguous on its own: a bare "2" or "#2"; "the
+ * second one" (an ordinal needs "the" before it and "one"/"paper" after it,
+ * or to end the message, so "the first paper to use X" and "second-order"
+ * are not references); "[2]"; "number 2"; and a number ending the message
+ * after "about", "to", "like" or "open" ("tell me about 2", "similar to 3").
+ */
+const BARE = /^\s*(?:#|no\.?\s*|number\s*)?(\d{1,2})\s*[.)!?]?\s*$/;
+const ORDINAL_REF = new RegExp(`\\b(?:the\\s+)?(${ORDINAL})(?:\\s+(?:one|paper|result|item)\\b(?!\\s+(?:to|that|which|who|on|in|for|with|about|of|ever)\\b)|\\s*[.!?]*\\s*$)`);
+/** A message that is nothing but a reference ("2", "the second one"): with no list before it, it cannot be a question. */
+const ONLY_ORDINAL = new RegExp(`^\\s*(?:the\\s+)?(?:${ORDINAL})(?:\\s+(?:one|paper|result|item))?\\s*[.!?]*\\s*$`);
+const BRACKETED = /\[(\d{1,2})\]|(?:#|\bno\.\s*|\bnumber\s+)(\d{1,2})\b|\b(?:about|to|like|open|show)\s+(\d{1,2})\s*[.!?]*\s*$/;
+/** "more like the second one", "similar to 3", "papers related to [2]": papers like the listed one, not its details. */
+const SIMILAR = /\b(?:similar|related)\b|\blike\s+\S/;
+/** "more", "show me more", "any others?", "anything else?", "next page". */
+const MORE = /^(?:(?:show|give|list|tell)(?:\s+me)?\s+|(?:are\s+there\s+|got\s+|any(?:thing)?\s+|what\s+)?)?(?:more|others?|other\s+(?:papers|ones)|the\s+rest|next(?:\s+page)?|else)(?:\s+(?:papers|results|ones|of\s+them|please))*$/;
+
+/** Which listed paper (1-based, "last" for the last) a question points at, if it points at one. */
+export function listReference(question: string): number | "last" | undefined {
+  const text = question.toLowerCase();
+  const bare = BARE.exec(text);
+  if (bare) return Number(bare[1]);
+  const ordinal = ORDINAL_REF.exec(text);
+  if (ordinal) return ordinal[1] === "last" ? "last" : (ORDINALS[ordinal[1]!] ?? Number.parseInt(ordinal[1]!, 10));
+  const numbered = BRACKETED.exec(text);
+  return numbered ? Number(numbered[1] ?? numbered[2] ?? numbered[3]) : undefined;
+}
+
+/** "more", "any others?": the next page of the list the previous answer began. */
+export function asksForMore(question: string): boolean {
+  return MORE.test(question.toLowerCase().replace(/[?!.,]+/g, " ").trim());
+}
+
+/**
  * Recognises questions that only make sense after the previous answer:
- * "tell me more about the second one" (a paper from it), "which of those is
- * the most recent?" (an ordering of it), "any from 2024?" (the same topic
- * with a new constraint).
+ * "tell me more about the second one" (a paper from it), "more like 3"
+ * (papers like one from it), "show me more" (its next page), "which of those
+ * is the most recent?" (an ordering of it), "which of those are from 2024?"
+ * (a filter of it), "any from 2024?" (the same topic with a new constraint).
  */
 export function resolveFollowUp(question: string, previous: Turn | undefined, today: Date): FollowUp | undefined {
-  if (!previous) return undefined;
   const text = question.toLowerCase();
-  const ordinal = /\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|last)\b(?:\s+(?:one|paper|result|item))?|\b(?:number|no\.?|#)\s*(\d)\b|\[(\d)\]/.exec(text);
-  // A reply of just "2" or "the second one" picks from the numbered list the previous answer gave.
-  const numbered = /^\s*(?:#\s*)?(\d{1,2})\s*[.)]?\s*$/.exec(text);
-  const asksAbout = REFERENCE.test(text) || /\b(?:more|about|explain|detail|summar|what|tell)/.test(text) || BARE_ORDINAL.test(text);
-  if (previous.papers.length > 0 && (numbered || (ordinal && asksAbout))) {
-    const index = numbered ? Number(numbered[1]) : ordinal![1] === "last" ? previous.papers.length : ORDINALS[ordinal![1] ?? ""] ?? Number(ordinal![2] ?? ordinal![3]);
-    const paper = previous.papers[index - 1];
-    if (paper) return { kind: "pick", paper };
+  const listed = previous?.papers ?? [];
+  const reference = listReference(text);
+  const more = asksForMore(text);
+  if (listed.length === 0 && (more || BARE.test(text) || ONLY_ORDINAL.test(text))) return { kind: "no-list" };
+  if (listed.length > 0 && (reference !== undefined || more)) {
+    if (reference === undefined) return { kind: "more" };
+    const paper = listed[(reference === "last" ? listed.length : reference) - 1];
+    if (!paper) return { kind: "out-of-range", count: listed.length };
+    return SIMILAR.test(text) ? { kind: "similar", paper } : { kind: "pick", paper };
   }
-  if (REFERENCE.test(text) && previous.papers.length > 0) {
-    if (/\b(?:most recent|newest|latest|recent)\b/.test(text)) return { kind: "order", by: "newest", papers: previous.papers };
-    if (/\b(?:oldest|earliest|first published)\b/.test(text)) return { kind: "order", by: "oldest", papers: previous.papers };
-    if (/\b(?:most (?:upvoted|popular|liked)|popular|upvotes?)\b/.test(text)) return { kind: "order", by: "upvotes", papers: previous.papers };
-  }
+  if (!previous) return undefined;
   const parsed = parseQuestion(question, today);
   const constrained = Object.keys(parsed.filters).length > 0;
+  const refers = new RegExp(REFERENCE.source).test(text);
+  if (refers && listed.length > 0) {
+    if (/\b(?:most recent|newest|latest|recent)\b/.test(text)) return { kind: "order", by: "newest", papers: listed };
+    if (/\b(?:oldest|earliest|first published)\b/.test(text)) return { kind: "order", by: "oldest", papers: listed };
+    if (/\b(?:most (?:upvoted|popular|liked)|popular|upvotes?)\b/.test(text) && !constrained) return { kind: "order", by: "upvotes", papers: listed };
+    // "Which of those are from 2024?": nothing but the reference and the constraint is left of the topic.
+    if (constrained && parsed.topic.toLowerCase().replace(REFERENCE, " ").replace(FILLER, " ").trim() === "") return { kind: "filter", filters: parsed.filters, papers: listed };
+  }
   const topicless = parsed.topic === question || LEFTOVER.test(parsed.topic.replace(REFERENCE, " "));
   if (constrained && topicless) return { kind: "refine", question: `${previous.topic} ${question}` };
   return undefined;

@@ -5,7 +5,7 @@ import type { Library } from "../library/library.ts";
 import type { StoredPaper } from "../store/paper-store.ts";
 import type { ChatRequest } from "./request.ts";
 import { cardOf, type ChatResponse, type PaperCard } from "./response.ts";
-import { similarReply } from "./similar-reply.ts";
+import { similarReply } from "../answer/similar-reply.ts";
 
 /** Threads whose last offered choice is remembered; the oldest is forgotten first. */
 const REMEMBERED_THREADS = 1_000;

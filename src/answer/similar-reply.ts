@@ -1,5 +1,5 @@
-import { escapeMarkdown } from "../answer/extractive.ts";
-import { citationOf, type Reply } from "../answer/reply.ts";
+import { escapeMarkdown } from "./extractive.ts";
+import { citationOf, type Reply } from "./reply.ts";
 import type { SearchResult } from "../search/search.ts";
 import type { StoredPaper } from "../store/paper-store.ts";
 

@@ -1,0 +1,109 @@
+import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
+import { escapeMarkdown } from "./extractive.ts";
+import { citationOf, type Reply } from "./reply.ts";
+import { bestSentences } from "./sentences.ts";
+
+/**
+ * The replies to follow-ups about a thread's numbered list: one paper's
+ * details, the list reordered or filtered, its next page, and what to say
+ * when there is no list or the number is past its end. Offline text only:
+ * everything said about a paper is its own metadata or abstract.
+ */
+
+/** Said for "2" or "more" when the thread has no numbered list to refer to. */
+export const NO_LIST = "There is no numbered list here yet. Ask me a question first; then reply with a number to open one of the papers, or *more* for the next ones.";
+
+function textReply(text: string): Reply {
+  return { text, citations: [], found: false, closest: [], notes: [] };
+}
+
+export function noListReply(): Reply {
+  return textReply(NO_LIST);
+}
+
+export function outOfRangeReply(count: number): Reply {
+  return textReply(count === 1 ? "The list has one paper: reply with 1 to open it." : `The list has ${count} papers: reply with a number from 1 to ${count}.`);
+}
+
+export function detailReply(paper: StoredPaper): Reply {
+  const sentences = bestSentences(paper.abstract, new Map(), 4);
+  const meta = [paper.publishedAt && `published ${paper.publishedAt}`, paper.upvotes > 0 && `${paper.upvotes} upvotes`, paper.authors?.join(", ") ?? paper.organization].filter(Boolean).join(", ");
+  return { text: `**${escapeMarkdown(paper.title)}** [1]${meta ? ` (${meta})` : ""}: ${sentences.join(" ")}`, citations: [citationOf(1, paper)], found: true, closest: [], notes: [] };
+}
+
+export function orderedReply(by: "newest" | "oldest" | "upvotes", papers: StoredPaper[]): Reply {
+  const key = (paper: StoredPaper) => (by === "upvotes" ? String(paper.upvotes).padStart(6, "0") : paper.publishedAt ?? "");
+  const dated = by === "upvotes" ? papers : papers.filter((paper) => paper.publishedAt);
+  if (dated.length === 0) return textReply("None of those papers shows a publication date in the library, so I cannot tell which is newest.");
+  const sorted = [...dated].sort((a, b) => key(a).localeCompare(key(b)));
+  if (by !== "oldest") sorted.reverse();
+  const describe = (paper: StoredPaper) => (by === "upvotes" ? `${paper.upvotes} upvotes` : `published ${paper.publishedAt}`);
+  const label = { newest: "most recent", oldest: "oldest", upvotes: "most upvoted" }[by];
+  const lines = sorted.map((paper, index) => `${index + 1}. **${escapeMarkdown(paper.title)}** [${index + 1}], ${describe(paper)}`);
+  return {
+    text: `The ${label} of those is **${escapeMarkdown(sorted[0]!.title)}** [1], ${describe(sorted[0]!)}.\n\n${lines.join("\n")}${undatedNote(papers.length - dated.length)}`,
+    citations: sorted.map((paper, index) => citationOf(index + 1, paper)),
+    found: true,
+    closest: [],
+    notes: [],
+  };
+}
+
+/** The papers of a list that pass a follow-up's dates or upvotes ("which of those are from 2024?"). */
+export function passesFilters(paper: StoredPaper, filters: PaperFilters): boolean {
+  if (filters.minUpvotes !== undefined && paper.upvotes < filters.minUpvotes) return false;
+  if (!filters.from && !filters.to) return true;
+  if (!paper.publishedAt) return false;
+  return (!filters.from || paper.publishedAt >= filters.from) && (!filters.to || paper.publishedAt.slice(0, 10) <= filters.to);
+}
+
+export function filteredReply(papers: StoredPaper[], filters: PaperFilters): Reply {
+  const kept = papers.filter((paper) => passesFilters(paper, filters));
+  // Undated papers cannot pass a date filter, and the reader should know they were not checked.
+  const undated = filters.from || filters.to ? papers.filter((paper) => !paper.publishedAt).length : 0;
+  const which = describeFilters(filters);
+  if (kept.length === 0) return textReply(`None of those ${papers.length} papers is ${which}.${undatedNote(undated)}`);
+  const lines = kept.map((paper, index) => `${index + 1}. **${escapeMarkdown(paper.title)}** [${index + 1}]${meta(paper)}`);
+  const count = kept.length === 1 ? `One of those ${papers.length} papers is` : `${kept.length} of those ${papers.length} papers are`;
+  return { text: `${count} ${which}:\n\n${lines.join("\n")}${undatedNote(undated)}`, citations: kept.map((paper, index) => citationOf(index + 1, paper)), found: true, closest: [], notes: [] };
+}
+
+/**
+ * The next page of a list, numbered on from where it stopped ("6." after
+ * five), each paper with the sentence of its abstract that best fits the topic.
+ */
+export function pageReply(subject: { topic: string } | { like: StoredPaper }, page: StoredPaper[], first: number, weights: Map<string, number>): Reply {
+  const about = "like" in subject ? `papers like **${escapeMarkdown(subject.like.title)}**` : `**${escapeMarkdown(subject.topic)}**`;
+  if (page.length === 0) return textReply(`That is all: the library has no further papers close enough to ${about}.`);
+  const lines = page.map((paper, index) => {
+    const [sentence] = bestSentences(paper.abstract, weights, 1);
+    return `${first + index}. **${escapeMarkdown(paper.title)}**${paper.publishedAt ? ` (${paper.publishedAt})` : ""} [${first + index}]${sentence ? `: ${sentence}` : ""}`;
+  });
+  const last = first + page.length - 1;
+  const range = page.length === 1 ? `${first}` : `${first} to ${last}`;
+  return {
+    text: `More ${"like" in subject ? about : `on ${about}`} (${range}; each a less close match than the ones before):\n\n${lines.join("\n")}`,
+    citations: page.map((paper, index) => citationOf(first + index, paper)),
+    found: true,
+    closest: [],
+    notes: [],
+  };
+}
+
+function meta(paper: StoredPaper): string {
+  const parts = [paper.publishedAt, paper.upvotes > 0 && `${paper.upvotes} upvotes`].filter(Boolean);
+  return parts.length > 0 ? ` (${parts.join(", ")})` : "";
+}
+
+function undatedNote(undated: number): string {
+  return undated > 0 ? `\n\n(${undated} of them show no date in the library.)` : "";
+}
+
+function describeFilters(filters: PaperFilters): string {
+  const parts: string[] = [];
+  if (filters.from && filters.to) parts.push(filters.from.slice(0, 4) === filters.to.slice(0, 4) && filters.from.endsWith("-01-01") && filters.to.endsWith("-12-31") ? `from ${filters.from.slice(0, 4)}` : `published ${filters.from} to ${filters.to}`);
+  else if (filters.from) parts.push(`published since ${filters.from}`);
+  else if (filters.to) parts.push(`published up to ${filters.to}`);
+  if (filters.minUpvotes !== undefined) parts.push(`with at least ${filters.minUpvotes} upvotes`);
+  return parts.join(" and ");
+}

@@ -1,0 +1,28 @@
+import type { Reply } from "./reply.ts";
+
+const EXAMPLE = "for example *which papers cover KV cache compression?*";
+
+/**
+ * A greeting, thanks or an acknowledgement on its own ("thanks!", "hi",
+ * "ok") is not a question about papers: searching the library for "thanks"
+ * only finds papers that happen to say it. Each kind gets one friendly line
+ * and a hint of what to ask. Anything longer than these few words is a
+ * question, whatever it starts with.
+ */
+const KINDS: { pattern: RegExp; say: string }[] = [
+  { pattern: /^(?:hi|hello|hey|hiya|howdy|good (?:morning|afternoon|evening))(?: there)?$/, say: `Hello! Ask me about the papers in the library, ${EXAMPLE}` },
+  { pattern: /^(?:(?:ok|okay|great|cool|nice|perfect|awesome) )?(?:thanks|thank you|thx|ty|cheers|many thanks)(?: (?:so much|a lot|very much|again))?$/, say: "You're welcome! Ask another question whenever you like, or reply with a number to open a paper from the list." },
+  { pattern: /^(?:ok|okay|k|great|cool|nice|good|awesome|perfect|got it|i see|makes sense|sounds good)$/, say: `Glad to help. Ask another question about the papers in the library, ${EXAMPLE}` },
+  { pattern: /^(?:bye|goodbye|see you|see ya)$/, say: "Bye! Ask again any time." },
+];
+
+/** The reply to small talk, or undefined for anything that may be a question. */
+export function smallTalkReply(message: string): Reply | undefined {
+  const text = message
+    .toLowerCase()
+    .replace(/[!.,?:;)(\s]+/g, " ")
+    .replace(/\b(?:paperbot|bot)\b/g, "")
+    .trim();
+  const kind = KINDS.find(({ pattern }) => pattern.test(text));
+  return kind && { text: kind.say, citations: [], found: false, closest: [], notes: [] };
+}

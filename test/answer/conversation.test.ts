@@ -1,0 +1,95 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { Answerer } from "../../src/answer/answerer.ts";
+import { NO_LIST } from "../../src/answer/list-replies.ts";
+import type { Reply } from "../../src/answer/reply.ts";
+import type { Library } from "../../src/library/library.ts";
+import { TODAY, useSampleLibrary } from "../helpers/library.ts";
+
+const samples = useSampleLibrary();
+let library: Library;
+beforeAll(() => {
+  library = samples();
+});
+
+/** One thread: each question after the first may refer to the answers before it. */
+function thread() {
+  const answerer = new Answerer(library);
+  const id = `t-${Math.random()}`;
+  return (question: string) => answerer.ask(question, { today: TODAY, thread: id });
+}
+const titles = (reply: Reply) => reply.citations.map((citation) => citation.title);
+const KV = "which papers cover KV cache compression?";
+
+describe("follow-ups to a list answer", () => {
+  it("opens the paper an ordinal or a number names", async () => {
+    const ask = thread();
+    const list = await ask(KV);
+    for (const [question, index] of [["what does the third one propose?", 2], ["tell me about 2", 1], ["the second one", 1]] as const) {
+      const reply = await ask(question);
+      expect(titles(reply)).toEqual([list.citations[index]!.title]);
+      expect(reply.text).toMatch(/^\*\*/);
+    }
+    // Opening one paper leaves the list as it was: "those" are still all of them.
+    const newest = await ask("which of those is the most recent?");
+    expect(newest.text).toMatch(/^The most recent of those is/);
+    expect(newest.text).toMatch(/\((\d) of them show no date/);
+    const undated = Number(/\((\d) of them/.exec(newest.text)![1]);
+    expect(newest.citations.length + undated).toBe(list.citations.length);
+  });
+
+  it("lists papers like the one named by its number, which later numbers then refer to", async () => {
+    const ask = thread();
+    const list = await ask(KV);
+    const similar = await ask("more like the second one");
+    expect(similar.text).toContain(`Papers similar to **${list.citations[1]!.title.replace(/([\\*_`[\]])/g, "\\$1")}**`);
+    expect(titles(similar)).not.toContain(list.citations[1]!.title);
+    expect(similar.citations.length).toBe(5);
+    expect(titles(await ask("1"))).toEqual([similar.citations[0]!.title]);
+    expect((await ask("similar to 3")).text).toContain(similar.citations[2]!.title.slice(0, 30));
+    expect((await ask("papers like [2]")).text).toMatch(/^Papers similar to/);
+  });
+
+  it("shows the next page for 'more', numbered on from the list, without repeating a paper, until nothing close is left", async () => {
+    const ask = thread();
+    const first = await ask(KV);
+    const more = await ask("show me more");
+    expect(more.text).toMatch(/^More on \*\*kv cache compression\*\* \(6 to 10/);
+    expect(more.citations.map((citation) => citation.n)).toEqual([6, 7, 8, 9, 10]);
+    expect(titles(more).some((title) => titles(first).includes(title))).toBe(false);
+    expect(titles(more).join(" ")).toMatch(/KV|MLA/);
+    // "7" is the second paper of the new page.
+    expect(titles(await ask("7"))).toEqual([more.citations[1]!.title]);
+    let last = await ask("any others?");
+    for (let i = 0; i < 10 && last.citations.length > 0; i++) last = await ask("more");
+    expect(last.text).toMatch(/^That is all/);
+  });
+
+  it("filters the previous list by date instead of searching for 'those are'", async () => {
+    const ask = thread();
+    await ask(KV);
+    await ask("more");
+    const from2024 = await ask("which of those are from 2024?");
+    expect(from2024.found).toBe(true);
+    expect(from2024.text).toMatch(/^\d+ of those 10 papers are from 2024:/);
+    for (const citation of from2024.citations) expect(citation.publishedAt).toMatch(/^2024-/);
+    expect(from2024.text).toMatch(/show no date in the library/);
+  });
+
+  it("answers a number or 'more' with no list before it with a hint, not a search for '2'", async () => {
+    for (const question of ["2", "more", "the second one"]) {
+      const reply = await thread()(question);
+      expect(reply).toMatchObject({ text: NO_LIST, citations: [], found: false });
+    }
+    expect((await new Answerer(library).ask("2", { today: TODAY })).text).toBe(NO_LIST);
+  });
+
+  it("answers small talk in one line without papers, and keeps the list for the next number", async () => {
+    const ask = thread();
+    const list = await ask(KV);
+    const thanks = await ask("thanks!");
+    expect(thanks).toMatchObject({ found: false, citations: [], closest: [] });
+    expect(thanks.text).not.toMatch(/Nothing in the library/);
+    expect(titles(await ask("2"))).toEqual([list.citations[1]!.title]);
+    expect((await ask("hello")).text).toMatch(/^Hello! Ask me about the papers/);
+  });
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import type { Turn } from "../../src/answer/conversations.ts";
+import { asksForMore, listReference, resolveFollowUp } from "../../src/answer/follow-up.ts";
+import { smallTalkReply } from "../../src/answer/small-talk.ts";
+import type { StoredPaper } from "../../src/store/paper-store.ts";
+
+const TODAY = new Date("2026-11-22T12:00:00Z");
+const paper = (n: number, publishedAt?: string): StoredPaper => ({ id: `p${n}`, title: `Paper ${n}`, abstract: "An abstract.", url: `https://example.org/${n}`, upvotes: n, ...(publishedAt && { publishedAt }) }) as StoredPaper;
+const listed: Turn = { question: "which papers cover KV cache compression?", topic: "kv cache compression", filters: {}, papers: [paper(1), paper(2, "2024-03-13"), paper(3, "2025-01-02")], answer: "…" };
+const resolve = (question: string, previous: Turn | undefined = listed) => resolveFollowUp(question, previous, TODAY);
+
+describe("references to a numbered list", () => {
+  it.each([
+    ["2", 2],
+    ["#3", 3],
+    ["the second one", 2],
+    ["the 3rd", 3],
+    ["what does the third one propose?", 3],
+    ["tell me more about the second paper", 2],
+    ["tell me about 2", 2],
+    ["similar to 3", 3],
+    ["papers like [2]", 2],
+    ["number 1 please", 1],
+    ["the last one", "last"],
+  ])("reads %s as item %s", (question, index) => {
+    expect(listReference(question)).toBe(index);
+  });
+
+  it.each(["which was the first paper to use a pyramid?", "second-order optimisers", "papers from the last year", "flash attention 2 kernels", "papers from 2024"])("does not read %s as a reference", (question) => {
+    expect(listReference(question)).toBeUndefined();
+  });
+
+  it("opens a paper, or finds papers like it when the question says so", () => {
+    expect(resolve("what does the third one propose?")).toEqual({ kind: "pick", paper: listed.papers[2] });
+    expect(resolve("tell me about 2")).toEqual({ kind: "pick", paper: listed.papers[1] });
+    for (const question of ["more like the second one", "similar to 2", "papers like [2]", "anything related to the second one?"]) {
+      expect(resolve(question)).toEqual({ kind: "similar", paper: listed.papers[1] });
+    }
+  });
+
+  it("says how long the list is for a number past its end", () => {
+    expect(resolve("9")).toEqual({ kind: "out-of-range", count: 3 });
+  });
+});
+
+describe("'more', filters and orderings of the previous list", () => {
+  it.each(["more", "show me more", "any others?", "more please", "anything else?", "next page"])("reads %s as the next page", (question) => {
+    expect(asksForMore(question)).toBe(true);
+    expect(resolve(question)).toEqual({ kind: "more" });
+  });
+
+  it.each(["more papers on sparse attention", "tell me more about sparse attention"])("reads %s as a new question", (question) => {
+    expect(asksForMore(question)).toBe(false);
+  });
+
+  it("filters the previous list by the question's dates, and orders it", () => {
+    expect(resolve("which of those are from 2024?")).toEqual({ kind: "filter", filters: { from: "2024-01-01", to: "2024-12-31" }, papers: listed.papers });
+    expect(resolve("which of these have more than 10 upvotes?")).toMatchObject({ kind: "filter", filters: { minUpvotes: 11 } });
+    expect(resolve("which of those is the most recent?")).toMatchObject({ kind: "order", by: "newest" });
+    // Without "those", a date is the same topic searched again within it.
+    expect(resolve("any from 2024?")).toEqual({ kind: "refine", question: "kv cache compression any from 2024?" });
+  });
+
+  it("has no list to refer to in a new thread, or after an answer that listed nothing, but still reads questions as questions", () => {
+    for (const question of ["2", "the second one", "more", "show me more"]) {
+      expect(resolveFollowUp(question, undefined, TODAY)).toEqual({ kind: "no-list" });
+      expect(resolve(question, { ...listed, papers: [] })).toEqual({ kind: "no-list" });
+    }
+    expect(resolveFollowUp("which was the first paper to use a pyramid for KV caches?", undefined, TODAY)).toBeUndefined();
+    expect(resolveFollowUp("Flash Attention 2", undefined, TODAY)).toBeUndefined();
+  });
+});
+
+describe("small talk", () => {
+  it.each(["thanks!", "Thank you", "hi", "Hello!", "ok", "great", "ok, thanks", "thanks paperbot"])("answers %s with one friendly line and a hint", (message) => {
+    const reply = smallTalkReply(message);
+    expect(reply).toMatchObject({ found: false, citations: [] });
+    expect(reply!.text.split("\n")).toHaveLength(1);
+  });
+
+  it.each(["thanks for the papers on KV caches, now what about sparse attention?", "hierarchical attention", "ok so which papers cover LoRA?"])("leaves %s to be answered", (message) => {
+    expect(smallTalkReply(message)).toBeUndefined();
+  });
+});
