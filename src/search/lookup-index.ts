@@ -1,5 +1,6 @@
 import type { StoredPaper } from "../store/paper-store.ts";
 import { compact, isFunctionWord, stem, wordsOf, type LookupQuery } from "./lookup-query.ts";
+import { distance } from "fastest-levenshtein";
 import { similarWord } from "./lookup-words.ts";
 import { namesOf } from "./names.ts";
 import { FileSection, type Sections } from "../packed/index-file.ts";
@@ -140,6 +141,17 @@ export class TitleIndex {
     }
   }
 
+  /**
+   * Title words and names a letter or two away from `word` (two from eight
+   * letters), starting with the same letter: its spellings, for correcting
+   * a question. Unlike a name in a lookup, a dropped last letter
+   * ("speculativ") is a typo here.
+   */
+  spellings(word: string): string[] {
+    const allowed = word.length >= 8 ? 2 : 1;
+    return this.#nearSpellings(word, (near) => near[0] === word[0] && Math.abs(near.length - word.length) <= allowed && distance(word, near) <= allowed);
+  }
+
   #postings(key: string): Int32Array {
     const id = this.#keys.idOf(key);
     if (id < 0) return EMPTY;
@@ -161,7 +173,7 @@ export class TitleIndex {
    */
   #vocabulary: { byFirst: Map<string, number[]>; bySecond: Map<string, number[]>; byPrefix: Map<string, number[]> } | undefined;
 
-  #nearSpellings(word: string): string[] {
+  #nearSpellings(word: string, accept: (candidate: string) => boolean = (candidate) => similarWord(word, candidate) > 0): string[] {
     if (!this.#vocabulary) {
       this.#vocabulary = { byFirst: new Map(), bySecond: new Map(), byPrefix: new Map() };
       for (let i = 0; i < this.#words.size; i++) {
@@ -176,7 +188,7 @@ export class TitleIndex {
     const consider = (positions: Iterable<number>) => {
       for (const i of positions) {
         const candidate = this.#words.at(i);
-        if (similarWord(word, candidate) > 0) found.add(candidate);
+        if (accept(candidate)) found.add(candidate);
       }
     };
     for (let length = Math.max(5, word.length - 2); length <= word.length + 2; length++) {

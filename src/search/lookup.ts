@@ -72,6 +72,11 @@ export class PaperLookup {
     return exact.length === 1 ? (await this.#papers.read(exact))[0] : undefined;
   }
 
+  /** Title words and names a typo away from `word`. */
+  spellings(word: string): string[] {
+    return this.#index.spellings(word);
+  }
+
   /** `limit` caps the alternatives offered. */
   async find(rawQuery: string, limit: number = SETTINGS.lookup.maxAlternatives): Promise<LookupResult> {
     const query = parseQuery(rawQuery);

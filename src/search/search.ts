@@ -8,6 +8,7 @@ import { clusterRerank, rerankWanted } from "./rerank.ts";
 import { parseQuestion, type ParsedQuestion } from "./question.ts";
 import { exampleVerdict, RelevanceJudge, type RelevanceVerdict } from "./relevance.ts";
 import { SETTINGS } from "./settings.ts";
+import { correctSpelling } from "./spelling.ts";
 import { topK } from "./top-k.ts";
 import type { SnapshotCache } from "./snapshot-cache.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
@@ -33,9 +34,10 @@ export type SearchResult = {
 
 /**
  * `example`: search for papers like this one (as "papers similar to X" does once X is found).
+ * `named`: the question names this paper: it comes first, papers like it after.
  * `rewrite`: a language model's vocabulary for the question (src/search/llm-rewrite.ts), added to its own words.
  */
-export type SearchOptions = { k?: number; today?: Date; filters?: PaperFilters; example?: StoredPaper; rewrite?: Rewrite };
+export type SearchOptions = { k?: number; today?: Date; filters?: PaperFilters; example?: StoredPaper; named?: StoredPaper; rewrite?: Rewrite };
 
 /**
  * Hybrid retrieval: BM25F over titles and abstracts (with word pairs as
@@ -65,7 +67,11 @@ export class PaperSearch {
     const questionVector = byExample ? undefined : this.#vectorSearch(this.#embedder.embedQuery(query.topic), query);
     questionVector?.catch(() => undefined);
     const snapshot = await this.#snapshots.get();
-    const named = byExample ? undefined : await snapshot.lookup.titled(question);
+    if (!byExample && !options.named) {
+      const respelt = correctSpelling(question, snapshot, await loadWordVectors());
+      if (respelt !== undefined) return this.search(respelt, options);
+    }
+    const named = options.named ?? (byExample ? undefined : await snapshot.lookup.titled(question));
     const example = options.example ?? named ?? (query.similarTo ? ((await snapshot.lookup.find(query.similarTo)).match ?? undefined) : undefined);
     const allowed = snapshot.docs.filter(query.filters);
     const expansion = example ? [] : snapshot.acronyms.expand(query.topic, SETTINGS.acronymWeight);
@@ -97,6 +103,11 @@ export class PaperSearch {
     const cited = top.filter((_doc, i) => judged[i]);
     // What the answer leaves out is judged on the papers it cites, not on the best three.
     if (!example && cited.length > 0) verdict.missing = (await this.#judge).missingIn(query, cited, snapshot);
+    // "HNSW", "pyramdkv", "which paper introduced FAVOR+?": no topic matched, but the words name a paper.
+    if (verdict.decision === "no" && !example) {
+      const found = (await snapshot.lookup.find(question)).match;
+      if (found) return this.search(question, { ...options, named: found });
+    }
     const papers = new Map((await snapshot.papers(top)).map((paper) => [paper.id, paper]));
     const results = ranked.slice(0, k).flatMap((entry, i) => {
       const paper = papers.get(snapshot.docs.ids.at(entry.doc));

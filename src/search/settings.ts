@@ -71,6 +71,12 @@ export const SETTINGS = {
     /** When the library may only partly cover the question: the closest few. */
     unsurePapers: 3,
   },
+  /**
+   * Typos in a question (src/search/spelling.ts): only words of at least `minLetters` that no paper
+   * uses and general English ranks no higher than `englishRank` (of 340k; "reasearch" is 283k,
+   * "browses" 172k, "sparsity" 196k) are corrected.
+   */
+  spelling: { minLetters: 5, englishRank: 200_000 },
   /** "Papers like X": how many of X's most distinguishing words make the query. */
   example: { terms: 20, vectorWeight: 0.7 },
   /** Lookup by name (src/search/lookup*.ts), set on the development lookups. */

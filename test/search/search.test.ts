@@ -123,6 +123,24 @@ describe("judged results", () => {
     expect(titles.slice(1, 6).filter((title) => /KV Cache/i.test(title)).length).toBeGreaterThanOrEqual(3);
   });
 
+  it("answers a bare name, acronym or typo'd name that no topic matches with the paper it names", async () => {
+    for (const [question, title] of [["HNSW", /Hierarchical Navigable Small World/], ["which paper introduced FAVOR+?", /Performers/]] as const) {
+      const result = await library.search(question, { today: TODAY });
+      expect(result.named?.title, question).toMatch(title);
+      expect(result.results[0]!.paper.title).toMatch(title);
+    }
+    // A typo'd name is respelt first, and then its title matches as a topic.
+    expect((await library.search("pyramdkv", { today: TODAY })).results[0]!.paper.title).toMatch(/^PyramidKV:/);
+  });
+
+  it("corrects words no paper and no dictionary knows to the library's spelling, and leaves real words alone", async () => {
+    const typo = await library.search("KV cashe compresion", { today: TODAY });
+    expect(typo.query.topic).toBe("kv cache compression");
+    const right = await library.search("KV cache compression", { today: TODAY });
+    expect(typo.results.map((hit) => hit.paper.id)).toEqual(right.results.map((hit) => hit.paper.id));
+    expect((await library.search("teaching a small student model to imitate a bigger teacher", { today: TODAY })).query.topic).toContain("teaching");
+  });
+
   it("reads a short title or a title inside a longer question as a topic", async () => {
     expect((await library.search("KV cache compression", { today: TODAY })).named).toBeUndefined();
     expect((await library.search("papers that improve on PyramidKV: Dynamic KV Cache Compression based on Pyramidal Information Funneling", { today: TODAY })).named).toBeUndefined();

@@ -1,0 +1,32 @@
+import { stemmer } from "stemmer";
+import type { WordVectors } from "../embed/word-vectors/word-vectors.ts";
+import { isQuestionStopword } from "./query-stopwords.ts";
+import { SETTINGS } from "./settings.ts";
+import type { LibrarySnapshot } from "./snapshot.ts";
+
+/**
+ * The question with its misspelt words replaced by the library's own
+ * spelling ("kv cashe compresion" → "kv cache compression"), or undefined
+ * when there is nothing to correct. A word is taken for a typo only when
+ * no paper uses it and general English does not know it either (a word
+ * like "teaching" is a paraphrase, not a typo of "reaching"); its
+ * correction is the title word one or two letters away (as lookup
+ * accepts typos) that most papers use.
+ */
+export function correctSpelling(text: string, snapshot: LibrarySnapshot, english: WordVectors): string | undefined {
+  let changed = false;
+  const corrected = text.replace(/[A-Za-z]+/g, (token) => {
+    const word = token.toLowerCase();
+    if (word.length < SETTINGS.spelling.minLetters || isQuestionStopword(word) || snapshot.text.documentFrequency(stemmer(word)) > 0) return token;
+    if ((english.row(word) ?? Number.POSITIVE_INFINITY) < SETTINGS.spelling.englishRank) return token;
+    let best: { word: string; papers: number } | undefined;
+    for (const candidate of snapshot.lookup.spellings(word)) {
+      const papers = snapshot.text.documentFrequency(stemmer(candidate));
+      if (papers > (best?.papers ?? 0)) best = { word: candidate, papers };
+    }
+    if (!best) return token;
+    changed = true;
+    return best.word;
+  });
+  return changed ? corrected : undefined;
+}
