@@ -1,4 +1,5 @@
 import type { SearchHit } from "../search/search.ts";
+import { SETTINGS } from "../search/settings.ts";
 import type { StoredPaper } from "../store/paper-store.ts";
 import { citationOf, type Reply } from "./reply.ts";
 import { bestSentences } from "./sentences.ts";
@@ -32,13 +33,15 @@ export function extractiveReply(topic: string, hits: SearchHit[], queryTerms: Ma
     const date = hit.paper.publishedAt ? ` (${hit.paper.publishedAt})` : "";
     return `${index + 1}. **${escapeMarkdown(hit.paper.title)}**${date} [${index + 1}]: ${quote}`;
   });
-  const papers = hits.length === 1 ? "One paper" : `${hits.length} papers`;
   const subject = `**${escapeMarkdown(echo(topic))}**`;
+  // An answer lists at most maxPapers: a full list is the best few of perhaps many, not a count of them.
+  const lead =
+    hits.length === 1 ? `One paper in the library speaks to ${subject}:` : hits.length >= SETTINGS.answer.maxPapers ? `The ${hits.length} papers that best match ${subject}, most relevant first:` : `${hits.length} papers in the library speak to ${subject}; most relevant first:`;
   let text: string;
   if (framing.named) text = `**${escapeMarkdown(framing.named.title)}** is in the library [1]; papers like it follow, most similar first:`;
   else if (framing.similarTo) text = `Papers similar to **${escapeMarkdown(framing.similarTo.title)}**, most similar first:`;
   else if (framing.unsure) text = `I am not sure the library covers ${subject}. The closest papers, which may only partly match:`;
-  else text = `${papers} in the library speak to ${subject}; most relevant first:`;
+  else text = lead;
   if (!framing.similarTo && !framing.named && framing.missing && framing.missing.length > 0) text += ` (none of them mentions ${framing.missing.map((word) => `*${escapeMarkdown(word)}*`).join(" or ")})`;
   return { text: `${text}\n\n${items.join("\n")}`, citations, found: true, closest: [], notes };
 }
