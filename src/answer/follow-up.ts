@@ -50,6 +50,12 @@ export function listReference(question: string): number | "last" | undefined {
   return numbered ? Number(numbered[1] ?? numbered[2] ?? numbered[3]) : undefined;
 }
 
+/** The list item a message that is nothing but a reference names ("2", "the second one"), for a command's argument ("/similar 2"). */
+export function standaloneReference(text: string): number | "last" | undefined {
+  const lower = text.toLowerCase();
+  return BARE.test(lower) || ONLY_ORDINAL.test(lower) ? listReference(lower) : undefined;
+}
+
 /** "more", "any others?": the next page of the list the previous answer began. */
 export function asksForMore(question: string): boolean {
   return MORE.test(question.toLowerCase().replace(/[?!.,]+/g, " ").trim());

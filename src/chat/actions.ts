@@ -19,14 +19,15 @@ export const MAX_ACTIONS = 5;
 const LABEL_LIMIT = 70;
 
 /**
- * The paper buttons under a response: one per candidate of a choice; for
+ * The paper buttons under a response: one per candidate of a choice (which
+ * opens it, or lists papers like it for a choice `similar` offered); for
  * every paper an answer or a list cites, "Similar to [n]" (more like it)
  * and then "Details [n]" (its card), each kind together so they line up.
  */
 export function actionsOf(response: ChatResponse): PaperAction[] {
   switch (response.kind) {
     case "choose":
-      return response.papers.slice(0, MAX_ACTIONS).map((paper, index) => ({ kind: "paper", paperId: paper.id, label: clip(`${index + 1}. ${paper.title}`) }));
+      return response.papers.slice(0, MAX_ACTIONS).map((paper, index) => ({ kind: response.action ?? "paper", paperId: paper.id, label: clip(`${index + 1}. ${paper.title}`) }));
     case "paper":
       return [{ kind: "similar", paperId: response.paper.id, label: "Similar papers" }];
     case "answer": {

@@ -128,7 +128,7 @@ export class ChatBot implements ChatCore {
       if (!request.text && !request.paperId) return { kind: "text", markdown: "Papers similar to which one? For example: `similar PyramidKV`." };
       return await this.#papers.similar(request);
     }
-    const picked = this.#papers.pick(request);
+    const picked = await this.#papers.pick(request);
     if (picked) return picked;
     // From here on a number refers to this answer's papers (the answerer's follow-ups), not to an older choice.
     this.#papers.forget(request.thread);

@@ -1,45 +1,50 @@
 import type { Logger } from "pino";
 import type { Answerer } from "../answer/answerer.ts";
 import { escapeMarkdown } from "../answer/extractive.ts";
+import { standaloneReference } from "../answer/follow-up.ts";
+import { lookupMiss } from "../answer/lookup-miss.ts";
 import type { Library } from "../library/library.ts";
 import type { StoredPaper } from "../store/paper-store.ts";
 import type { ChatRequest } from "./request.ts";
 import { cardOf, type ChatResponse, type PaperCard } from "./response.ts";
-import { similarReply } from "../answer/similar-reply.ts";
 
 /** Threads whose last offered choice is remembered; the oldest is forgotten first. */
 const REMEMBERED_THREADS = 1_000;
-const ORDINALS: Record<string, number> = { first: 1, "1st": 1, second: 2, "2nd": 2, third: 3, "3rd": 3, fourth: 4, "4th": 4, fifth: 5, "5th": 5 };
-/** "2", "#2", "no. 2", "the second one", "2nd": a reply that picks from the list just offered. */
-const PICK = /^\s*(?:(?:#|no\.?|number)\s*)?(\d{1,2})\s*[.)]?\s*$|^\s*(?:the\s+)?(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)(?:\s+(?:one|paper))?\s*[.!]?\s*$/i;
+
+/** What picking from a choice does: open the paper's card, or list papers like it (a choice `similar` offered). */
+type Then = "paper" | "similar";
+type Choice = { papers: PaperCard[]; then: Then };
 
 /**
  * Looking a paper up in chat: its card when the name is clear; a numbered
  * choice when several papers fit, where a bare "2" in the thread then picks
  * the second; "not in the library" with the closest papers; a search, said
  * as such, when the request describes a paper instead of naming it; and the
- * papers most like a named one. A button names its paper by id instead.
+ * papers most like a named one, offered the same choice when the name is
+ * ambiguous. A button names its paper by id instead, and "similar 2" names
+ * one from the list the thread shows.
  */
 export class PaperRequests {
   readonly #library: Library;
   readonly #answerer: Answerer;
-  readonly #choices = new Map<string, PaperCard[]>();
+  readonly #choices = new Map<string, Choice>();
 
   constructor(library: Library, answerer: Answerer) {
     this.#library = library;
     this.#answerer = answerer;
   }
 
-  /** The card of the paper a bare number picks from the choice just offered in this thread, if it is one. */
-  pick(request: ChatRequest): ChatResponse | undefined {
-    const choices = this.#choices.get(request.thread);
-    const match = choices && PICK.exec(request.text);
-    if (!choices || !match) return undefined;
-    const index = match[1] ? Number(match[1]) : ORDINALS[match[2]!.toLowerCase()]!;
-    const paper = choices[index - 1];
-    if (!paper) return { kind: "text", markdown: `Pick a number from 1 to ${choices.length}.`, forAskerOnly: true };
+  /** What a bare number picks from the choice just offered in this thread, if it is one: the paper's card, or papers like it. */
+  async pick(request: ChatRequest): Promise<ChatResponse | undefined> {
+    const choice = this.#choices.get(request.thread);
+    const reference = choice && standaloneReference(request.text);
+    if (!choice || reference === undefined) return undefined;
+    const card = choice.papers[(reference === "last" ? choice.papers.length : reference) - 1];
+    if (!card) return { kind: "text", markdown: `Pick a number from 1 to ${choice.papers.length}.`, forAskerOnly: true };
     this.#choices.delete(request.thread);
-    return { kind: "paper", paper };
+    if (choice.then === "paper") return { kind: "paper", paper: card };
+    const paper = await this.#library.paper(card.id);
+    return paper ? { kind: "answer", reply: await this.#answerer.similar(paper, { thread: request.thread }) } : gone();
   }
 
   /** A later list in the thread (an answer's citations) is what a number refers to now, not an older choice. */
@@ -48,10 +53,8 @@ export class PaperRequests {
   }
 
   async lookUp(request: ChatRequest, logger: Logger, onPartial?: (markdown: string) => void): Promise<ChatResponse> {
-    if (request.paperId) {
-      const paper = await this.#library.paper(request.paperId);
-      return paper ? { kind: "paper", paper: cardOf(paper) } : gone();
-    }
+    const named = await this.#named(request);
+    if (named) return "kind" in named ? named : { kind: "paper", paper: cardOf(named) };
     const found = await this.#library.lookup(request.text);
     if (found.match) return { kind: "paper", paper: cardOf(found.match) };
     if (found.alternatives.length > 0) return this.#offer(request.thread, { kind: "choose", query: request.text, papers: found.alternatives.map(cardOf) });
@@ -59,43 +62,56 @@ export class PaperRequests {
       const reply = await this.#answerer.ask(request.text, { thread: request.thread, logger, ...(onPartial && { onPartial }) });
       return { kind: "answer", reply: { ...reply, notes: ["That reads like a description rather than a paper's name, so I searched for it.", ...reply.notes] } };
     }
-    return this.#notInLibrary(request, found.closest, "");
+    return this.#notInLibrary(request, found.closest, "paper");
   }
 
-  /** Papers like the named one (or the button's), by the same core call as `paperbot similar`. */
+  /** Papers like the named one (or the button's, or the listed one "similar 2" names), by the same core call as `paperbot similar`. */
   async similar(request: ChatRequest): Promise<ChatResponse> {
-    let name = request.text;
-    if (request.paperId) {
-      const paper = await this.#library.paper(request.paperId);
-      if (!paper) return gone();
-      // An arXiv id finds exactly its paper; a paper without one (id "t-…") is found by its exact title.
-      name = paper.id.startsWith("t-") ? paper.title : paper.id;
+    let paper = await this.#named(request);
+    if (paper && "kind" in paper) return paper;
+    if (!paper) {
+      const found = await this.#library.lookup(request.text);
+      if (found.alternatives.length > 0 && !found.match) return this.#offer(request.thread, { kind: "choose", query: request.text, papers: found.alternatives.map(cardOf), action: "similar" });
+      if (!found.match) return this.#notInLibrary(request, found.closest, "similar");
+      paper = found.match;
     }
-    const found = await this.#library.similar(name);
-    if (!found.paper) return this.#notInLibrary(request, found.lookup.closest, ", so I cannot look for papers like it");
-    const { reply, papers } = similarReply(found.paper, found.result);
-    this.#remember(request.thread, papers.map(cardOf));
-    return { kind: "answer", reply };
+    this.#choices.delete(request.thread);
+    return { kind: "answer", reply: await this.#answerer.similar(paper, { thread: request.thread }) };
   }
 
-  #notInLibrary(request: ChatRequest, closestPapers: StoredPaper[], consequence: string): ChatResponse {
+  /** The paper a button names by id, or a number names from the thread's list; a reply saying why not when neither is there any more. */
+  async #named(request: ChatRequest): Promise<StoredPaper | ChatResponse | undefined> {
+    if (request.paperId) return (await this.#library.paper(request.paperId)) ?? gone();
+    const reference = standaloneReference(request.text);
+    if (reference === undefined) return undefined;
+    const listed = this.#choices.get(request.thread)?.papers ?? this.#answerer.listed(request.thread);
+    if (listed.length === 0) return { kind: "text", markdown: "There is no numbered list here to pick from. Give the paper's name instead, for example `paper PyramidKV`.", forAskerOnly: true };
+    const picked = listed[(reference === "last" ? listed.length : reference) - 1];
+    if (!picked) return { kind: "text", markdown: `Pick a number from 1 to ${listed.length}.`, forAskerOnly: true };
+    return (await this.#library.paper(picked.id)) ?? gone();
+  }
+
+  #notInLibrary(request: ChatRequest, closestPapers: StoredPaper[], then: Then): ChatResponse {
+    const consequence = then === "similar" ? ", so I cannot look for papers like it" : "";
     if (closestPapers.length === 0) {
       return { kind: "text", markdown: `No paper in the library matches *${escapeMarkdown(request.text)}*${consequence}. Try its full title, a distinctive part of it, or its arXiv id.` };
     }
-    const closest = closestPapers.map(cardOf);
-    this.#remember(request.thread, closest);
-    const lines = closest.map((paper, index) => `${index + 1}. [${escapeMarkdown(paper.title)}](${paper.url})`);
-    return { kind: "text", markdown: `*${escapeMarkdown(request.text)}* is not in the library${consequence}. Closest (reply with a number to see one):\n${lines.join("\n")}` };
+    const { headline, papers } = lookupMiss(`*${escapeMarkdown(request.text)}*`, request.text, closestPapers, consequence);
+    const offered = papers.map(cardOf);
+    this.#remember(request.thread, { papers: offered, then });
+    const lines = offered.map((paper, index) => `${index + 1}. [${escapeMarkdown(paper.title)}](${paper.url})`);
+    const how = then === "similar" ? "reply with a number for papers like one of them" : "reply with a number to see one";
+    return { kind: "text", markdown: `${headline}${headline.includes("mention") ? "" : ". Closest"} (${how}):\n${lines.join("\n")}` };
   }
 
   #offer(thread: string, response: Extract<ChatResponse, { kind: "choose" }>): ChatResponse {
-    this.#remember(thread, response.papers);
+    this.#remember(thread, { papers: response.papers, then: response.action ?? "paper" });
     return response;
   }
 
-  #remember(thread: string, papers: PaperCard[]): void {
+  #remember(thread: string, choice: Choice): void {
     this.#choices.delete(thread);
-    this.#choices.set(thread, papers);
+    this.#choices.set(thread, choice);
     if (this.#choices.size > REMEMBERED_THREADS) this.#choices.delete(this.#choices.keys().next().value!);
   }
 }

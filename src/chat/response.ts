@@ -8,7 +8,8 @@ export type PaperCard = Pick<StoredPaper, "id" | "title" | "abstract" | "url" | 
 export type ChatResponse =
   | { kind: "answer"; reply: Reply; questionId?: string }
   | { kind: "paper"; paper: PaperCard }
-  | { kind: "choose"; query: string; papers: PaperCard[] }
+  /** `action: "similar"`: picking one lists papers like it (a `similar` request whose name fit several); otherwise it opens the paper. */
+  | { kind: "choose"; query: string; papers: PaperCard[]; action?: "similar" }
   | { kind: "digest"; digest: Digest }
   | { kind: "text"; markdown: string; forAskerOnly?: boolean };
 

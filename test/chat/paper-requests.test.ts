@@ -29,9 +29,12 @@ describe("looking papers up in chat", () => {
   });
 
   it("says a paper is not in the library and offers the closest, which a number then opens", async () => {
-    const response = await say("paper Attention Is All You Need", "absent");
-    expect(response).toMatchObject({ kind: "text", markdown: expect.stringMatching(/^\*Attention Is All You Need\* is not in the library\. Closest/) });
-    expect(await say("1", "absent")).toMatchObject({ kind: "paper", paper: { title: expect.stringMatching(/^TransMLA/) } });
+    const response = await say("paper GPT-4 technical report", "absent");
+    expect(response).toMatchObject({ kind: "text", markdown: expect.stringMatching(/^\*GPT-4 technical report\* is not in the library\. Closest \(reply with a number to see one\):\n1\. /) });
+    expect(await say("1", "absent")).toMatchObject({ kind: "paper", paper: { title: expect.stringMatching(/GPT-4V/) } });
+    // A title that contains the name is not "closest": it mentions it.
+    expect(await say("paper Attention Is All You Need", "contained")).toMatchObject({ kind: "text", markdown: expect.stringMatching(/^No paper is titled \*Attention Is All You Need\*; this one mentions it/) });
+    expect(await say("1", "contained")).toMatchObject({ kind: "paper", paper: { title: expect.stringMatching(/^TransMLA/) } });
   });
 
   it("searches for a description and says that it did", async () => {
@@ -59,13 +62,44 @@ describe("numbered lists and similar papers in chat", () => {
     expect(await say("2", "latest")).toMatchObject({ kind: "answer", reply: { citations: [{ title: cited[1]!.title }] } });
   });
 
-  it("'similar <name>' lists the papers most like it, leaving it out, and a number then opens one", async () => {
+  it("'similar <name>' lists the papers most like it, leaving it out, and a number then opens one, as after any answer", async () => {
     const response = await say("similar PyramidKV", "similar");
     expect(response).toMatchObject({ kind: "answer", reply: { text: expect.stringMatching(/^Papers similar to \*\*PyramidKV: Dynamic KV Cache Compression/) } });
     const citations = (response as { reply: { citations: { id: string; title: string }[] } }).reply.citations;
     expect(citations.length).toBeGreaterThan(1);
     expect(citations.map((citation) => citation.title).join("\n")).not.toMatch(/^PyramidKV:/m);
-    expect(await say("2", "similar")).toMatchObject({ kind: "paper", paper: { title: citations[1]!.title } });
+    expect(await say("2", "similar")).toMatchObject({ kind: "answer", reply: { citations: [{ title: citations[1]!.title }] } });
+    const more = await say("more", "similar");
+    expect(more).toMatchObject({ kind: "answer", reply: { text: expect.stringMatching(/^More papers like \*\*PyramidKV/) } });
+    expect((more as { reply: { citations: { n: number }[] } }).reply.citations[0]!.n).toBe(6);
+  });
+
+  it("'similar <name>' offers the same candidates as 'paper <name>' when the name fits several, and a number then lists papers like that one", async () => {
+    const offered = await say("similar concept bottleneck", "similar-choice");
+    const looked = await say("paper concept bottleneck", "paper-choice");
+    expect(offered).toMatchObject({ kind: "choose", action: "similar", papers: (looked as { papers: unknown[] }).papers });
+    const second = (offered as { papers: { id: string; title: string }[] }).papers[1]!;
+    const { actionsOf } = await import("../../src/chat/actions.ts");
+    expect(actionsOf(offered!)[1]).toMatchObject({ kind: "similar", paperId: second.id });
+    const picked = await say("2", "similar-choice");
+    expect(picked).toMatchObject({ kind: "answer", reply: { text: expect.stringContaining(`Papers similar to **${second.title}**`) } });
+  });
+
+  it("'similar 2' and 'paper 2' name a paper from the list the thread shows", async () => {
+    const answer = await say("which papers cover KV cache compression?", "numbered-command");
+    const cited = (answer as { reply: { citations: { title: string }[] } }).reply.citations;
+    expect(await say("/paper 3", "numbered-command")).toMatchObject({ kind: "paper", paper: { title: cited[2]!.title } });
+    const similar = await say("/similar 2", "numbered-command");
+    expect(similar).toMatchObject({ kind: "answer", reply: { text: expect.stringContaining(`Papers similar to **${cited[1]!.title.replace(/:.*/, "")}`) } });
+    expect(await say("/similar 2", "no-list-here")).toMatchObject({ kind: "text", markdown: expect.stringMatching(/^There is no numbered list here/) });
+  });
+
+  it("does not call a name 'not in the library' when the closest papers' titles contain it", async () => {
+    const response = await say("paper BitNet", "bitnet");
+    expect(response).toMatchObject({ kind: "text", markdown: expect.stringMatching(/^No paper is titled \*BitNet\*; this one mentions it \(reply with a number to see one\):\n1\. \[1-bit AI Infra/) });
+    expect((response as { markdown: string }).markdown).not.toMatch(/not in the library/);
+    expect(await say("similar BitNet", "bitnet")).toMatchObject({ kind: "text", markdown: expect.stringMatching(/^No paper is titled \*BitNet\*, so I cannot look for papers like it; this one mentions it/) });
+    expect(await say("1", "bitnet")).toMatchObject({ kind: "answer", reply: { text: expect.stringMatching(/^Papers similar to \*\*1-bit AI Infra/) } });
   });
 
   it("a button names its paper by id: 'paper' opens the card, 'similar' finds papers like it, a vanished id says what to do", async () => {

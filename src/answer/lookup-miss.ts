@@ -1,0 +1,30 @@
+/**
+ * What a lookup that found no paper says. When the closest papers' titles
+ * contain the name asked for ("BitNet" in "1-bit AI Infra: … BitNet b1.58
+ * Inference on CPUs"), the thing is in the library, just not as a paper of
+ * that name: "is not in the library" would be false, so the reply says no
+ * paper is titled that and lists the ones that mention it.
+ */
+
+function words(text: string): string {
+  return ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim()} `;
+}
+
+/** The papers whose titles contain `name` as whole words, framing ("the … paper") aside. */
+export function titlesMentioning<T extends { title: string }>(name: string, papers: T[]): T[] {
+  const asked = words(name).replace(/^ the /, " ").replace(/ (?:paper|papers|method|model)s? $/, " ");
+  if (asked.trim() === "") return [];
+  return papers.filter((paper) => words(paper.title).includes(asked));
+}
+
+/**
+ * The headline of a miss and the papers listed under it: the ones that
+ * mention the name when there are any, the closest otherwise. `quoted` is
+ * the name as the surface shows it (in quotes, in italics); `consequence`
+ * says what could not be done (", so I cannot look for papers like it").
+ */
+export function lookupMiss<T extends { title: string }>(quoted: string, name: string, closest: T[], consequence = ""): { headline: string; papers: T[] } {
+  const mentioning = titlesMentioning(name, closest);
+  if (mentioning.length > 0) return { headline: `No paper is titled ${quoted}${consequence}; ${mentioning.length === 1 ? "this one mentions it" : "these mention it"}`, papers: mentioning };
+  return { headline: `${quoted} is not in the library${consequence}`, papers: closest };
+}
