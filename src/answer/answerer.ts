@@ -97,7 +97,7 @@ export class Answerer {
     }
     const hits = result.results.filter((hit) => hit.relevant);
     const weights = await this.#library.termWeights(result.example ? `${result.example.title} ${topic}` : topic);
-    const framing = result.named ? { named: result.named } : result.example ? { similarTo: result.example } : { unsure: result.verdict.decision === "unsure", missing: result.verdict.missing };
+    const framing = result.query.listing ? { listing: { order: result.query.listing, filters } } : result.named ? { named: result.named } : result.example ? { similarTo: result.example } : { unsure: result.verdict.decision === "unsure", missing: result.verdict.missing };
     const extractive = extractiveReply(topic, hits, weights, framing);
     // The model already failed on this question: answer offline at once rather than wait for it again.
     const reply = modelFailed

@@ -1,6 +1,7 @@
 import type { SearchHit } from "../search/search.ts";
 import { SETTINGS } from "../search/settings.ts";
-import type { StoredPaper } from "../store/paper-store.ts";
+import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
+import { describeFilters } from "./not-found.ts";
 import { citationOf, type Reply } from "./reply.ts";
 import { bestSentences } from "./sentences.ts";
 
@@ -14,6 +15,8 @@ export type Framing = {
   similarTo?: StoredPaper;
   /** The question was this paper's title: it is listed first, papers like it after. */
   named?: StoredPaper;
+  /** No topic, only an order and constraints ("papers from last month"): what the list is. */
+  listing?: { order: "newest" | "upvotes"; filters: PaperFilters };
 };
 
 /** A topic echoed back is cut here: a long question is not worth repeating whole. */
@@ -38,7 +41,8 @@ export function extractiveReply(topic: string, hits: SearchHit[], queryTerms: Ma
   const lead =
     hits.length === 1 ? `One paper in the library speaks to ${subject}:` : hits.length >= SETTINGS.answer.maxPapers ? `The ${hits.length} papers that best match ${subject}, most relevant first:` : `${hits.length} papers in the library speak to ${subject}; most relevant first:`;
   let text: string;
-  if (framing.named) text = `**${escapeMarkdown(framing.named.title)}** is in the library [1]; papers like it follow, most similar first:`;
+  if (framing.listing) text = `The ${hits.length === 1 ? "" : `${hits.length} `}${framing.listing.order === "newest" ? "newest" : "most upvoted"} paper${hits.length === 1 ? "" : "s"} in the library${describeFilters(framing.listing.filters)}:`;
+  else if (framing.named) text = `**${escapeMarkdown(framing.named.title)}** is in the library [1]; papers like it follow, most similar first:`;
   else if (framing.similarTo) text = `Papers similar to **${escapeMarkdown(framing.similarTo.title)}**, most similar first:`;
   else if (framing.unsure) text = `I am not sure the library covers ${subject}. The closest papers, which may only partly match:`;
   else text = lead;

@@ -36,7 +36,8 @@ export function outsideFiltersReply(topic: string, filters: PaperFilters, onTopi
   return { text: lines.join("\n"), citations: [], found: false, closest, notes: [] };
 }
 
-function describeFilters(filters: PaperFilters): string {
+/** " (published 2024-01-01 to 2024-12-31, with at least 5 upvotes)", or "" without filters. */
+export function describeFilters(filters: PaperFilters): string {
   const parts: string[] = [];
   if (filters.from && filters.to) parts.push(`published ${filters.from} to ${filters.to}`);
   else if (filters.from) parts.push(`published since ${filters.from}`);

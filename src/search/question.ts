@@ -13,7 +13,15 @@ export type ParsedQuestion = {
   parts: TopicParts;
   /** "anything similar to X?", "more like X", "papers building on X": the X, to be looked up. */
   similarTo?: string;
+  /** No topic, only dates, upvotes or an order ("papers from last month", "the most upvoted papers"): list the library's papers in this order. */
+  listing?: "newest" | "upvotes";
 };
+
+/** What asks for an order rather than a topic, once the constraints are taken out. */
+const BY_UPVOTES = /\b(?:most[- ](?:upvoted|popular|liked)|top|popular|highest[- ]rated|best[- ]rated|by (?:up ?votes?|votes|popularity|likes))\b/;
+const ORDER_WORDS = /\b(?:newest|latest|most recent|most[- ](?:upvoted|popular|liked)|top|popular|highest[- ]rated|best[- ]rated|by (?:up ?votes?|votes|popularity|likes|date)|all|every|list|the|of|in|library|ones?)\b/g;
+/** An order asked of a topic ("most upvoted papers on attention"): not part of the topic. */
+const TOPIC_ORDER = /\b(?:most[- ](?:upvoted|popular|liked)|highest[- ]rated|by (?:up ?votes?|votes|popularity|likes|date))\b/g;
 
 /** Ways of asking for papers like a known one; what follows is the paper's name. */
 const SIMILAR = /\b(?:(?:similar|comparable) to|(?:more|papers|work|anything|something|ones|others|stuff) like|build(?:s|ing)? (?:on|upon)|extend(?:s|ing)?|follow[- ]ups? (?:to|of|on))\s+(.+)$/;
@@ -52,7 +60,8 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
   }
   const dated = extractDateRange(rest, today);
   Object.assign(filters, dated.range);
-  rest = dated.rest;
+  const askedByUpvotes = BY_UPVOTES.test(dated.rest);
+  rest = dated.rest.replace(TOPIC_ORDER, " ").replace(/\s+/g, " ").trim();
 
   let previous;
   do {
@@ -65,8 +74,12 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
     .replace(/\b(?:compare|comparing|comparison of|versus|vs\.?|differ(?:s)? from|different from|difference between|differences between|better than|or)\b/g, " ")
     .replace(/\s+/g, " ")
     .trim();
-  const topic = rest || text;
   const similar = SIMILAR.exec(text.toLowerCase().replace(/[?!.]+\s*$/, ""));
   const similarTo = similar?.[1]?.replace(/^(?:the|a|an)\s+/, "").replace(/\s+(?:paper|article|work)$/, "").trim();
+  if (!similarTo && rest.replace(ORDER_WORDS, " ").trim() === "") {
+    const byUpvotes = askedByUpvotes || (filters.minUpvotes !== undefined && !/\b(?:newest|latest|recent)\b/.test(text.toLowerCase()));
+    return { text, topic: "", filters, parts: topicParts(""), listing: byUpvotes ? "upvotes" : "newest" };
+  }
+  const topic = rest || text;
   return { text, topic, filters, parts: topicParts(topic), ...(similarTo && { similarTo }) };
 }

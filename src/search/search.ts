@@ -3,6 +3,7 @@ import { loadWordVectors } from "../embed/word-vectors/cache.ts";
 import type { PaperFilters, PaperStore, StoredPaper } from "../store/paper-store.ts";
 import { fuse, type Ranked } from "./fusion.ts";
 import { rewriteQueryTerms, type Rewrite } from "./llm-rewrite.ts";
+import { listPapers } from "./listing.ts";
 import { judgePapers } from "./paper-judge.ts";
 import { clusterRerank, rerankWanted } from "./rerank.ts";
 import { parseQuestion, type ParsedQuestion } from "./question.ts";
@@ -61,6 +62,7 @@ export class PaperSearch {
     const k = options.k ?? 10;
     const parsed = parseQuestion(question, options.today ?? new Date());
     const query: ParsedQuestion = { ...parsed, filters: { ...parsed.filters, ...options.filters } };
+    if (query.listing && !options.example && !options.named) return this.#list(query, query.listing, k);
     const byExample = options.example !== undefined || query.similarTo !== undefined;
     // The question's vector search needs no snapshot, so it starts first: on a cold start, loading the
     // snapshot and the store loading its vector index from disk then overlap.
@@ -114,6 +116,18 @@ export class PaperSearch {
       return paper ? [{ paper, score: entry.score, relevant: judged[i]! }] : [];
     });
     return { query, relevant: verdict.decision !== "no", verdict, fieldTerms: expansion.filter((term) => !term.term.includes(" ")).map((term) => term.term), results, ...(example && !named && { example }), ...(named && { named }) };
+  }
+
+  /** A question with no topic: the library's papers in the order asked, the first few cited. */
+  async #list(query: ParsedQuestion, order: "newest" | "upvotes", k: number): Promise<SearchResult> {
+    const snapshot = await this.#snapshots.get();
+    const ranked = listPapers(snapshot.docs, query.filters, order, k);
+    const papers = new Map((await snapshot.papers(ranked.map((entry) => entry.doc))).map((paper) => [paper.id, paper]));
+    const results = ranked.flatMap((entry, i) => {
+      const paper = papers.get(snapshot.docs.ids.at(entry.doc));
+      return paper ? [{ paper, score: entry.score, relevant: i < SETTINGS.answer.maxPapers }] : [];
+    });
+    return { query, relevant: results.length > 0, verdict: exampleVerdict(results.length > 0), fieldTerms: [], results };
   }
 
   /** The stored vectors of the candidates the rerank reorders, in their order. */

@@ -39,6 +39,16 @@ describe("the offline (extractive) answer", () => {
     expect(reply.citations.length).toBeGreaterThan(1);
   });
 
+  it("lists the library's papers for a question with no topic, newest or most upvoted first", async () => {
+    const newest = await ask("what are the newest papers?");
+    expect(newest.found).toBe(true);
+    expect(newest.text).toMatch(/^The \d newest papers in the library:/);
+    const dates = newest.citations.map((citation) => citation.publishedAt ?? "");
+    expect(dates).toEqual([...dates].sort().reverse());
+    const voted = await ask("papers with at least 2 upvotes");
+    expect(voted.text).toMatch(/^The (?:\d )?most upvoted papers? in the library \(with at least 2 upvotes\):/);
+  });
+
   it("quotes each paper's own abstract, not a whole abstract", async () => {
     const reply = await ask("anything on concept bottleneck models?");
     const papers = await library.store.list();

@@ -53,3 +53,20 @@ describe("time phrases become date filters", () => {
     expect(parse("diffusion papers with more than 5 upvotes").filters).toEqual({ minUpvotes: 6 });
   });
 });
+
+describe("questions with no topic", () => {
+  const parse = (text: string) => parseQuestion(text, new Date("2026-11-29T12:00:00Z"));
+  it("lists by date or upvotes when only constraints or an order are asked", () => {
+    expect(parse("papers from last month")).toMatchObject({ topic: "", listing: "newest", filters: { from: "2026-10-01", to: "2026-10-31" } });
+    expect(parse("what is the newest paper in the library?")).toMatchObject({ topic: "", listing: "newest" });
+    expect(parse("papers with at least 10 upvotes")).toMatchObject({ topic: "", listing: "upvotes", filters: { minUpvotes: 10 } });
+    expect(parse("top papers by upvotes")).toMatchObject({ topic: "", listing: "upvotes" });
+  });
+
+  it("keeps a topic a topic, with an order's words taken out of it", () => {
+    expect(parse("most upvoted papers on attention")).toMatchObject({ topic: "attention" });
+    expect(parse("most upvoted papers on attention").listing).toBeUndefined();
+    expect(parse("papers that compare bottom-up and top-down approaches").topic).toContain("top-down");
+    expect(parse("new papers on speculative decoding").listing).toBeUndefined();
+  });
+});
