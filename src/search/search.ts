@@ -3,6 +3,7 @@ import { loadWordVectors } from "../embed/word-vectors/cache.ts";
 import type { PaperFilters, PaperStore, StoredPaper } from "../store/paper-store.ts";
 import { fuse, type Ranked } from "./fusion.ts";
 import { rewriteQueryTerms, type Rewrite } from "./llm-rewrite.ts";
+import { joinedTerms } from "./compounds.ts";
 import { listPapers } from "./listing.ts";
 import { judgePapers } from "./paper-judge.ts";
 import { clusterRerank, rerankWanted } from "./rerank.ts";
@@ -77,7 +78,7 @@ export class PaperSearch {
     const example = options.example ?? named ?? (query.similarTo ? ((await snapshot.lookup.find(query.similarTo)).match ?? undefined) : undefined);
     const allowed = snapshot.docs.filter(query.filters);
     const expansion = example ? [] : snapshot.acronyms.expand(query.topic, SETTINGS.acronymWeight);
-    const own = [...query.parts.terms, ...expansion];
+    const own = [...query.parts.terms, ...expansion, ...(example ? [] : joinedTerms(query.topic, snapshot.text, 0.5))];
     const terms = example ? exampleTerms(snapshot, example) : options.rewrite ? [...own, ...rewriteQueryTerms(options.rewrite, own)] : own;
 
     const exampleVector = example ? this.#vectorSearch(this.#store.vectorsOf([example.id]).then((vectors) => vectors.get(example.id)), query) : undefined;

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { joinedTerms } from "../../src/search/compounds.ts";
+import { paperTerms } from "../../src/search/paper-terms.ts";
+import { TextIndexBuilder } from "../../src/search/text-index-builder.ts";
+
+const builder = new TextIndexBuilder();
+for (const paper of [
+  { title: "FlashAttention-2: Faster Attention with Better Parallelism", abstract: "We present FlashAttention-2." },
+  { title: "MobileNetV2: Inverted Residuals", abstract: "A mobile architecture." },
+  { title: "Data points and clusters", abstract: "Grouping datapoints." },
+]) builder.add(paperTerms(paper));
+const index = await builder.finish();
+
+describe("words a question splits that the library joins", () => {
+  it("adds the joined word the papers use, and its version as they pair it", () => {
+    expect(joinedTerms("flash attention 2", index, 0.5)).toEqual([
+      { term: "flashattent", weight: 0.5 },
+      { term: "flashattent 2", weight: 0.5 },
+    ]);
+  });
+
+  it("adds nothing the library does not write as one word", () => {
+    expect(joinedTerms("faster attention", index, 0.5)).toEqual([]);
+    expect(joinedTerms("which papers cover attention", index, 0.5)).toEqual([]);
+  });
+});
