@@ -8,6 +8,18 @@ import type { Library } from "../src/library/library.ts";
 import type { LanceChatState } from "../src/store/lance/chat-state-tables.ts";
 import { LanceFeedback } from "../src/store/lance/feedback-table.ts";
 import type { LancePaperStore } from "../src/store/lance/lance-store.ts";
+import { PLATFORM as CONSOLE } from "./console/console.ts";
+import { CONSOLE_COMMANDS } from "./console/surface.ts";
+import { DISCORD_COMMANDS } from "./discord/surface.ts";
+import { PLATFORM as SLACK } from "./slack/platform.ts";
+import { SLACK_COMMANDS } from "./slack/surface.ts";
+
+/**
+ * Each platform's commands as typed there, so its help lists those
+ * (src/chat/help.ts). Discord's name is spelled out: importing it from its
+ * adapter would load discord.js into the terminal chat too.
+ */
+export const SURFACES = { [CONSOLE]: CONSOLE_COMMANDS, [SLACK]: SLACK_COMMANDS, discord: DISCORD_COMMANDS };
 
 /**
  * `shared`: the bot serves people on chat platforms, maybe as one of several
@@ -38,6 +50,7 @@ export async function assembleBot(ctx: CliContext, store: LancePaperStore, libra
     chat: config.chat,
     digest: digest.commands,
     stats,
+    surfaces: SURFACES,
     ...(shared && { limiter: shared.chatState, conversations: shared.conversations, feedback: shared.feedback }),
     ...(await ctx.answerWriter()),
   });

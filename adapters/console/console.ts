@@ -2,8 +2,10 @@ import { randomUUID } from "node:crypto";
 import { userInfo } from "node:os";
 import { createInterface } from "node:readline";
 import type { ChatCore, Reply } from "../../src/chat/adapter.ts";
+import { commandSummary } from "../../src/chat/help.ts";
 import { commandFromText } from "../../src/chat/request.ts";
 import { renderForTerminal } from "./render.ts";
+import { CONSOLE_COMMANDS } from "./surface.ts";
 
 /** The platform's name in requests; a terminal session has one channel. */
 export const PLATFORM = "console";
@@ -29,7 +31,7 @@ export async function runConsole(core: ChatCore, input: NodeJS.ReadableStream, o
     output.write("\n");
     interrupt();
   });
-  output.write("paperbot: ask about the papers in the library. /paper <name>, /similar <name>, /stats, /help, /quit.\n");
+  output.write(`paperbot: ask about the papers in the library. ${commandSummary(CONSOLE_COMMANDS)}.\n`);
   const session = async (): Promise<ConsoleEnd> => {
     if (interactive) lines.prompt();
     for await (const line of lines) {

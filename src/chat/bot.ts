@@ -12,6 +12,7 @@ import { RateLimiter, type QuestionLimiter } from "./rate-limit.ts";
 import { PaperRequests } from "./paper-requests.ts";
 import type { ChatResponse } from "./response.ts";
 import { statsMarkdown, type StatsSource } from "./stats.ts";
+import { helpText, knownCommands, spelled, TEXT_COMMANDS, type CommandSurface } from "./help.ts";
 
 export type ChatLimits = { questionsPerWindow: number; windowMs: number; maxQuestionChars: number };
 
@@ -31,18 +32,10 @@ export interface SharedThreads {
  * `threads`: set when conversations are shared with other processes (restarts, replicas).
  * `stats`: where `stats` reads the library's numbers (absent: the command says it is not available).
  * `feedback`: where thumbs up and down on answers are kept (absent: answers carry no feedback buttons).
+ * `surfaces`: the commands each platform (by its adapter's name) offers, as typed there, for the help (absent: the commands as message text).
  */
-export type ChatBotOptions = { answerer: Answerer; library: Library; logger: Logger; limits: ChatLimits; digest?: DigestCommands; admins?: readonly string[]; limiter?: QuestionLimiter; threads?: SharedThreads; stats?: StatsSource; feedback?: FeedbackLog };
+export type ChatBotOptions = { answerer: Answerer; library: Library; logger: Logger; limits: ChatLimits; digest?: DigestCommands; admins?: readonly string[]; limiter?: QuestionLimiter; threads?: SharedThreads; stats?: StatsSource; feedback?: FeedbackLog; surfaces?: Readonly<Record<string, CommandSurface>> };
 
-const HELP = [
-  "Ask me about the papers in the library, for example:",
-  "- *which papers cover KV cache compression?* (follow up in the thread: *which of those is the most recent?*)",
-  "- `paper PyramidKV` to look up one paper by name, short name, fragment or arXiv id",
-  "- `similar PyramidKV` for the papers most like one you name",
-  "- after a numbered list, reply with a number (*2*) to open that paper",
-  "- `digest subscribe [topic]`, `digest unsubscribe`, `digest now` for a daily digest in this channel; `digest show` previews the next one, to you alone",
-  "- `stats` for what the library holds: papers by month and source, the last fetch, this channel's digest",
-].join("\n");
 
 /**
  * The platform-neutral bot: one request in, one response out. Adapters
@@ -97,8 +90,9 @@ export class ChatBot implements ChatCore {
 
   async #route(request: ChatRequest, logger: Logger, onPartial?: (markdown: string) => void): Promise<ChatResponse> {
     const { limits, answerer, digest } = this.#options;
-    if (request.unknownCommand) return { kind: "text", markdown: `I don't have a \`/${request.unknownCommand}\` command. The ones I know are \`/ask\`, \`/paper\`, \`/similar\`, \`/digest\` and \`/help\`.\n\n${HELP}` };
-    if (request.command === "help" || (request.command === "ask" && !request.text)) return { kind: "text", markdown: HELP };
+    const surface = this.#options.surfaces?.[request.platform] ?? TEXT_COMMANDS;
+    if (request.unknownCommand) return { kind: "text", markdown: `I don't have a \`/${request.unknownCommand}\` command. The ones I know are ${knownCommands(surface)}.\n\n${helpText(surface)}` };
+    if (request.command === "help" || (request.command === "ask" && !request.text)) return { kind: "text", markdown: helpText(surface) };
     if (request.command === "feedback") {
       const { feedback } = this.#options;
       if (!feedback || !request.feedback) return forAsker("Feedback is not recorded on this bot.");
@@ -121,11 +115,11 @@ export class ChatBot implements ChatCore {
       return { kind: "text", markdown: statsMarkdown(await this.#options.stats(), request.channel) };
     }
     if (request.command === "paper") {
-      if (!request.text && !request.paperId) return { kind: "text", markdown: "Which paper? For example: `paper PyramidKV`." };
+      if (!request.text && !request.paperId) return { kind: "text", markdown: `Which paper? For example: \`${spelled(surface, "paper")} PyramidKV\`.` };
       return await this.#papers.lookUp(request, logger, onPartial);
     }
     if (request.command === "similar") {
-      if (!request.text && !request.paperId) return { kind: "text", markdown: "Papers similar to which one? For example: `similar PyramidKV`." };
+      if (!request.text && !request.paperId) return { kind: "text", markdown: `Papers similar to which one? For example: \`${spelled(surface, "similar")} PyramidKV\`.` };
       return await this.#papers.similar(request);
     }
     const picked = await this.#papers.pick(request);

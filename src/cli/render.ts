@@ -4,6 +4,7 @@
  * we use bold and clickable (OSC 8) links; with NO_COLOR, TERM=dumb or a
  * pipe we print plain text.
  */
+import type { Reply } from "../answer/reply.ts";
 import type { StoredPaper } from "../store/paper-store.ts";
 
 export type Style = { rich: boolean };
@@ -27,16 +28,19 @@ export function isSearchLink(url: string): boolean {
   return /^https:\/\/huggingface\.co\/papers\?q=/.test(url);
 }
 
-/** "arxiv.org/abs/2406.02069"; a title search becomes a labelled link instead of a long percent-encoded URL. */
+/**
+ * "arxiv.org/abs/2406.02069". A title search (a paper without an arXiv id)
+ * is labelled as one: a clickable label on a TTY; otherwise the same search
+ * address that JSON and chat give, whole, since it is the only way to the paper.
+ */
 export function shortLink(url: string, style: Style): string {
-  if (isSearchLink(url)) return style.rich ? hyperlink(url, "search Hugging Face for it", style) : "no direct link (search its title on huggingface.co/papers)";
+  if (isSearchLink(url)) return style.rich ? hyperlink(url, "search Hugging Face for it", style) : `title search: ${url}`;
   return hyperlink(url, url.replace(/^https?:\/\/(www\.)?/, ""), style);
 }
 
-/** A Markdown link in a terminal: clickable on a TTY; otherwise its text, plus the address when it leads to the paper itself. */
+/** A Markdown link in a terminal: clickable on a TTY; otherwise its text, then the address. */
 function linkText(label: string, url: string, style: Style): string {
-  if (style.rich) return hyperlink(url, label, style);
-  return isSearchLink(url) ? label : `${label} (${shortLink(url, style)})`;
+  return style.rich ? hyperlink(url, label, style) : `${label} (${shortLink(url, style)})`;
 }
 
 /** The Markdown the core writes (bold, italics, code, links, headings, escapes) as terminal text. */
@@ -81,4 +85,16 @@ export function paperCard(paper: Card, style: Style): string {
   const by = paper.authors?.join(", ") || paper.organization || (paper.authorCount ? `${paper.authorCount} authors` : undefined);
   const byline = [by, paperMeta(paper)].filter(Boolean).join(" · ");
   return [bold(paper.title, style), ...(byline ? [byline] : []), shortLink(paper.url, style), "", paper.abstract].join("\n");
+}
+
+/**
+ * An answer in a terminal (`ask` and the terminal chat alike): its Markdown
+ * as text, then the numbered sources, each with its link. A source whose
+ * title the answer already shows is not named again.
+ */
+export function replyText(reply: Reply, style: Style = PLAIN): string {
+  const shown = reply.text.toLowerCase();
+  const sources = reply.citations.map(({ n, title, url }) => `[${n}] ${shown.includes(title.toLowerCase()) ? "" : `${title}: `}${shortLink(url, style)}`);
+  const notes = reply.notes.map((note) => `(${note})`);
+  return [renderMarkdown(reply.text, style), ...(sources.length > 0 ? ["", "Sources:", ...sources] : []), ...(notes.length > 0 ? ["", ...notes] : [])].join("\n") + "\n";
 }

@@ -42,9 +42,13 @@ export class Library {
     return this.#search.search(question, options);
   }
 
-  /** Papers like the one `name` finds by lookup; the lookup's answer when it finds none. */
-  async similar(name: string, options: Omit<SearchOptions, "example"> = {}): Promise<{ paper: StoredPaper; result: SearchResult } | { paper: null; lookup: LookupResult }> {
-    const lookup = await this.lookup(name);
+  /**
+   * Papers like the one `name` finds by lookup; the lookup's answer when it
+   * finds none, with its candidates when the name fits several (at most
+   * `maxAlternatives`, as `lookup` offers them).
+   */
+  async similar(name: string, { maxAlternatives, ...options }: Omit<SearchOptions, "example"> & { maxAlternatives?: number } = {}): Promise<{ paper: StoredPaper; result: SearchResult } | { paper: null; lookup: LookupResult }> {
+    const lookup = await this.lookup(name, maxAlternatives);
     if (!lookup.match) return { paper: null, lookup };
     return { paper: lookup.match, result: await this.search(`papers similar to ${lookup.match.title}`, { ...options, example: lookup.match }) };
   }

@@ -43,7 +43,9 @@ describe("chat core", () => {
   it("answers an unknown /command with a short help, not as a question", async () => {
     const { bot } = botWith(fakeLibrary({ search: () => Promise.reject(new Error("must not search")) }));
     const response = await bot.handle(request("/foo which papers cover KV caches?"));
-    expect(response).toMatchObject({ kind: "text", markdown: expect.stringMatching(/^I don't have a `\/foo` command\. The ones I know are `\/ask`, `\/paper`, `\/similar`/) });
+    // Without a surface's own list, the commands as message text, which every platform reads; the help lists the same ones.
+    expect(response).toMatchObject({ kind: "text", markdown: expect.stringMatching(/^I don't have a `\/foo` command\. The ones I know are `paper`, `similar`, `digest`, `stats` and `help`\.\n\nAsk me/) });
+    expect((response as { markdown: string }).markdown).toContain("- `stats` for what the library holds");
   });
 
   it("ignores bots, including itself", async () => {

@@ -61,12 +61,15 @@ describe("CLI polish", () => {
     }
   });
 
-  it("shows search results and papers with one title each, short links, and no '0 upvotes'", async () => {
+  it("shows search results and papers with one title each, short links (a title search's whole, as JSON gives it), and no '0 upvotes'", async () => {
     const search = await cli(["search", "kv cache compression", "--db", db, "--k", "3"]);
     const paper = await cli(["paper", "FetchedKV", "--db", db]);
     for (const out of [search.stdout, paper.stdout]) {
-      expect(out).not.toMatch(/0 upvotes|%20|https:\/\//);
+      expect(out).not.toMatch(/0 upvotes|no direct link/);
+      for (const link of out.match(/https:\/\/\S+/g) ?? []) expect(link).toMatch(/^https:\/\/huggingface\.co\/papers\?q=/);
     }
+    const urls = (JSON.parse((await cli(["search", "kv cache compression", "--db", db, "--k", "3", "--json"])).stdout) as { results: { url: string }[] }).results.map((result) => result.url);
+    for (const url of urls.filter((url) => url.includes("?q="))) expect(search.stdout).toContain(`title search: ${url}`);
     expect(paper.stdout).toBe("FetchedKV: a paper from the arXiv API\n2026-11-02 · 3 upvotes\narxiv.org/abs/2611.00001\n\nWe compress key-value caches.\n");
     const titles = search.stdout.split("\n").filter((line) => /^\d+\. /.test(line));
     expect(new Set(titles).size).toBe(titles.length);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Reply } from "../../src/answer/reply.ts";
-import { render } from "../../src/cli/commands/ask.ts";
-import { paperCard, PLAIN, renderMarkdown, shortLink, styleFor } from "../../src/cli/render.ts";
+import { paperCard, paperList, PLAIN, renderMarkdown, replyText as render, shortLink, styleFor } from "../../src/cli/render.ts";
 
 const SEARCH = "https://huggingface.co/papers?q=PyramidKV%3A%20Dynamic%20KV%20Cache%20Compression";
 const ARXIV = "https://arxiv.org/abs/2406.02069";
@@ -13,7 +12,7 @@ function reply(text: string, citations: Reply["citations"]): Reply {
 describe("terminal rendering", () => {
   it("turns the answer's Markdown into plain text for a pipe", () => {
     const markdown = "## Answer\n5 papers speak to **kv cache**; see [PyramidKV](https://arxiv.org/abs/2406.02069), [a search](<" + SEARCH + ">), `code` and \\*stars\\*.";
-    expect(renderMarkdown(markdown, PLAIN)).toBe("Answer\n5 papers speak to kv cache; see PyramidKV (arxiv.org/abs/2406.02069), a search, code and *stars*.");
+    expect(renderMarkdown(markdown, PLAIN)).toBe(`Answer\n5 papers speak to kv cache; see PyramidKV (arxiv.org/abs/2406.02069), a search (title search: ${SEARCH}), code and *stars*.`);
   });
 
   it("uses bold and clickable links on a terminal, and nothing fancy with NO_COLOR or TERM=dumb", () => {
@@ -24,13 +23,13 @@ describe("terminal rendering", () => {
     expect(styleFor({ isTTY: false }, {})).toEqual(PLAIN);
   });
 
-  it("shows links short, and a title search as a search rather than a long percent-encoded address", () => {
+  it("shows links short, and a title search labelled as one, with the same search address JSON and chat give", () => {
     expect(shortLink(ARXIV, PLAIN)).toBe("arxiv.org/abs/2406.02069");
-    expect(shortLink(SEARCH, PLAIN)).toBe("no direct link (search its title on huggingface.co/papers)");
+    expect(shortLink(SEARCH, PLAIN)).toBe(`title search: ${SEARCH}`);
     expect(shortLink(SEARCH, { rich: true })).toContain("search Hugging Face for it");
   });
 
-  it("prints each title once: sources the answer already names get only their link, title searches share one line", () => {
+  it("prints each title once: sources the answer already names get only their link, a title search its search address", () => {
     const text = "Two papers: **PyramidKV: Dynamic KV Cache Compression** [1] and **SnapKV** [2]. Also [3].";
     const out = render(reply(text, [
       { n: 1, id: "a", title: "PyramidKV: Dynamic KV Cache Compression", url: SEARCH },
@@ -41,12 +40,17 @@ describe("terminal rendering", () => {
       "Two papers: PyramidKV: Dynamic KV Cache Compression [1] and SnapKV [2]. Also [3].",
       "",
       "Sources:",
+      `[1] title search: ${SEARCH}`,
       "[2] arxiv.org/abs/2406.02069",
-      "[3] H2O: Heavy-Hitter Oracle: no direct link (search its title on huggingface.co/papers)",
-      "[1]: no direct link; search the title on huggingface.co/papers",
+      `[3] H2O: Heavy-Hitter Oracle: title search: ${SEARCH}`,
       "",
     ].join("\n"));
-    expect(out).not.toContain("%20");
+    expect(out).not.toMatch(/no direct link/);
+  });
+
+  it("lists search and similar results with their links, never 'no direct link'", () => {
+    const out = paperList([{ title: "PyramidKV", url: SEARCH, upvotes: 0 }, { title: "SnapKV", url: ARXIV, upvotes: 3, publishedAt: "2024-04-22" }], PLAIN);
+    expect(out).toBe(`1. PyramidKV\n   title search: ${SEARCH}\n2. SnapKV (2024-04-22 · 3 upvotes)\n   arxiv.org/abs/2406.02069`);
   });
 
   it("leaves out upvotes when there are none (unknown), and shows them when known", () => {

@@ -66,4 +66,25 @@ describe("paperbot similar", () => {
     expect(parsed.results).toHaveLength(3);
     expect(parsed.results.map((paper: { title: string }) => paper.title)).not.toContain(parsed.paper.title);
   });
+
+  it("offers the same candidates as paper when the name fits several, in one batch", async () => {
+    const lines = "concept bottleneck\nBitNet\n";
+    const [similarJson, similarMiss] = (await runPaperbot(["similar", "--stdin", "--db", db], {}, { stdin: lines })).stdout.trim().split("\n").map((line) => JSON.parse(line));
+    const [paperJson] = (await runPaperbot(["paper", "--stdin", "--db", db], {}, { stdin: lines })).stdout.trim().split("\n").map((line) => JSON.parse(line));
+    expect(similarJson.paper).toBeNull();
+    expect(similarJson.alternatives.map((paper: { id: string }) => paper.id)).toEqual(paperJson.alternatives.map((paper: { id: string }) => paper.id));
+    expect(similarJson.alternatives.length).toBeGreaterThan(1);
+    expect(similarMiss).toMatchObject({ paper: null, closest: [{ title: expect.stringContaining("BitNet") }] });
+    const text = await runPaperbot(["similar", "concept bottleneck", "--db", db]);
+    expect(text.stdout).toMatch(/^"concept bottleneck" could be any of these; which one\?\n1\. /);
+    expect(text.stdout).toContain(`paperbot similar "${similarJson.alternatives[0].title}"`);
+    expect(text.stdout).not.toMatch(/not in the library/);
+  });
+
+  it("says no paper is titled a name the closest titles contain, instead of 'not in the library'", async () => {
+    for (const command of ["paper", "similar"]) {
+      const result = await runPaperbot([command, "BitNet", "--db", db]);
+      expect(result.stdout).toMatch(/^No paper is titled "BitNet"(?:, so I cannot look for papers like it)?; this one mentions it:\n1\. 1-bit AI Infra/);
+    }
+  });
 });

@@ -5,7 +5,7 @@ import type { Reply } from "../../answer/reply.ts";
 import type { CliContext } from "../context.ts";
 import { requireQuery, runQueries, withLibrary } from "../library.ts";
 import { dbOption } from "../options.ts";
-import { isSearchLink, PLAIN, renderMarkdown, shortLink, styleFor, type Style } from "../render.ts";
+import { replyText, styleFor } from "../render.ts";
 
 type AskFlags = { db?: string; json?: boolean; stdin?: boolean; conversation?: boolean };
 
@@ -26,7 +26,7 @@ export function registerAsk(program: Command, context: () => CliContext): void {
         const thread = flags.stdin && flags.conversation ? randomUUID() : undefined;
         await runQueries(ctx, question, flags, (text) => answerer.ask(text, { ...(thread && { thread }), logger: ctx.logger }), {
           json: (reply, text) => toJson(text, reply),
-          human: (reply) => render(reply, styleFor(ctx.stdout)),
+          human: (reply) => replyText(reply, styleFor(ctx.stdout)),
         });
       });
     });
@@ -40,24 +40,4 @@ export function toJson(question: string, reply: Reply) {
     citations: reply.citations.map(({ n, id, title, url }) => ({ n, id, title, url })),
     ...(reply.notes.length > 0 && { notes: reply.notes }),
   };
-}
-
-/**
- * Terminal rendering: the answer's Markdown as text, then the numbered
- * sources. A source whose title the answer already shows is not named
- * again; sources with only a title search (no arXiv id) share one line
- * saying so, instead of repeating a long percent-encoded URL each.
- */
-export function render(reply: Reply, style: Style = PLAIN): string {
-  const shown = reply.text.toLowerCase();
-  const sources: string[] = [];
-  const searchOnly: string[] = [];
-  for (const { n, title, url } of reply.citations) {
-    const named = shown.includes(title.toLowerCase());
-    if (named && isSearchLink(url) && !style.rich) searchOnly.push(`[${n}]`);
-    else sources.push(`[${n}] ${named ? "" : `${title}: `}${shortLink(url, style)}`);
-  }
-  if (searchOnly.length > 0) sources.push(`${searchOnly.join(" ")}: no direct link; search the title on huggingface.co/papers`);
-  const notes = reply.notes.map((note) => `(${note})`);
-  return [renderMarkdown(reply.text, style), ...(sources.length > 0 ? ["", "Sources:", ...sources] : []), ...(notes.length > 0 ? ["", ...notes] : [])].join("\n") + "\n";
 }

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { lookupMiss } from "../../answer/lookup-miss.ts";
 import type { Library } from "../../library/library.ts";
 import type { StoredPaper } from "../../store/paper-store.ts";
 import type { CliContext } from "../context.ts";
@@ -45,7 +46,10 @@ function describe(name: string, found: Found, style: Style): string {
   const list = (papers: Shown[]) => paperList(papers, style);
   if (found.alternatives.length > 0) return `"${name}" could be any of these; which one?\n${list(found.alternatives)}\n`;
   const hint = found.description ? `That reads like a description: try paperbot search "${name}".` : "Try its full title, a distinctive part of it, or its arXiv id.";
-  if (found.closest?.length) return `"${name}" is not in the library; closest:\n${list(found.closest)}\n${hint}\n`;
+  if (found.closest?.length) {
+    const miss = lookupMiss(`"${name}"`, name, found.closest);
+    return `${miss.headline}${miss.headline.includes("mention") ? "" : "; closest"}:\n${list(miss.papers)}\n${hint}\n`;
+  }
   return `No paper in the library matches "${name}". ${hint}\n`;
 }
 
