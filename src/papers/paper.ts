@@ -1,3 +1,4 @@
+import { plainText } from "./tex.ts";
 import { createHash } from "node:crypto";
 import { z } from "zod";
 
@@ -64,6 +65,8 @@ export function toPaper(record: PaperRecord): Paper {
   const { arxivId, url, ...fields } = record;
   return PaperSchema.parse({
     ...fields,
+    // Titles stay exactly as the source wrote them: people and tools look papers up by their exact title.
+    abstract: plainText(record.abstract),
     id: arxivId ?? titleId(record.title),
     url: url ?? paperUrl(arxivId, record.title),
   });

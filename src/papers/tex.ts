@@ -1,0 +1,23 @@
+/**
+ * Abstracts and titles copied from arXiv keep their LaTeX: "Poincar\'e",
+ * "0.1\%", "S-NIAH 1\&2", "$2$-$4\times$", "``the bottleneck''". Quoted in
+ * chat they read as noise, so the markup people type most is turned into
+ * the characters it stands for, and any other command is left as written.
+ */
+const ACCENTS: Record<string, string> = { "'": "\u0301", '"': "\u0308", "`": "\u0300", "^": "\u0302", "~": "\u0303" };
+const SYMBOLS: Record<string, string> = {
+  times: "×", cdot: "·", pm: "±", approx: "≈", sim: "~", leq: "≤", le: "≤", geq: "≥", ge: "≥", neq: "≠", to: "→", rightarrow: "→", infty: "∞", ell: "ℓ",
+  alpha: "α", beta: "β", gamma: "γ", delta: "δ", epsilon: "ε", eta: "η", theta: "θ", kappa: "κ", lambda: "λ", mu: "μ", pi: "π", rho: "ρ", sigma: "σ", tau: "τ", phi: "φ", omega: "ω",
+};
+
+export function plainText(text: string): string {
+  if (!/[\\$`']/.test(text)) return text;
+  return text
+    .replace(/\\([&%$#_{}])/g, "$1")
+    .replace(/\\(['"`^~])\{?([A-Za-z])\}?/g, (_all, accent: string, letter: string) => `${letter}${ACCENTS[accent]}`.normalize("NFC"))
+    .replace(/\\(?:textbf|textit|emph|mathbf|mathrm|mathcal|texttt|text)\{([^{}]*)\}/g, "$1")
+    .replace(/\\([A-Za-z]+)(?![A-Za-z])/g, (all, name: string) => SYMBOLS[name] ?? all)
+    .replace(/``|''/g, '"')
+    // Inline math with no spaces ("$2$", "$4\times$"); "$5 and $10" is money, not math.
+    .replace(/\$([^\s$]{1,40})\$/g, "$1");
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { toPaper } from "../../src/papers/paper.ts";
+import { plainText } from "../../src/papers/tex.ts";
+
+describe("LaTeX in titles and abstracts", () => {
+  it("turns the markup people type into the characters it stands for", () => {
+    expect(plainText("the Poincar\\'e ball")).toBe("the Poincaré ball");
+    expect(plainText("only 0.1\\% of the cache; S-NIAH 1\\&2\\&3")).toBe("only 0.1% of the cache; S-NIAH 1&2&3");
+    expect(plainText("$2$-$4\\times$ faster, with $\\ell_2$ error")).toBe("2-4× faster, with ℓ_2 error");
+    expect(plainText("``the bottleneck'' of \\textbf{attention}")).toBe('"the bottleneck" of attention');
+  });
+
+  it("leaves money, apostrophes and unknown commands alone", () => {
+    expect(plainText("costs $5 and $10 a day")).toBe("costs $5 and $10 a day");
+    expect(plainText("the model's outputs")).toBe("the model's outputs");
+    expect(plainText("our \\modelname beats it")).toBe("our \\modelname beats it");
+  });
+
+  it("cleans a paper's abstract at ingest and keeps its title exactly as the source wrote it", () => {
+    const paper = toPaper({ title: "Prefill \\& Decode in the Poincar\\'e Ball", abstract: "Up to 2\\% better.", upvotes: 0, source: "test" });
+    expect(paper.title).toBe("Prefill \\& Decode in the Poincar\\'e Ball");
+    expect(paper.abstract).toBe("Up to 2% better.");
+  });
+});
