@@ -6,7 +6,7 @@ import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
 import { SETTINGS } from "../search/settings.ts";
 import { Conversations, type ListSource, type Turn } from "./conversations.ts";
 import { extractiveReply } from "./extractive.ts";
-import { resolveFollowUp } from "./follow-up.ts";
+import { resolveFollowUp, standaloneReference } from "./follow-up.ts";
 import { detailReply, filteredReply, noListReply, orderedReply, outOfRangeReply, pageReply } from "./list-replies.ts";
 import { notFoundReply, outsideFiltersReply } from "./not-found.ts";
 import type { Reply } from "./reply.ts";
@@ -76,8 +76,8 @@ export class Answerer {
           return this.#remember(context, { ...keep, question, papers: citedPapers(reply, followUp.papers, previous.papers), ...(source && { source }) }, reply);
         }
         case "pick": {
-          // The model answers the question as asked ("what does the third one propose?"), about that paper alone.
-          const asked = `${question} (about the paper "${followUp.paper.title}")`;
+          // The model answers the question as asked ("what does the third one propose?"), about that paper alone; a bare "2" asks for its gist.
+          const asked = standaloneReference(question) === undefined ? `${question} (about the paper "${followUp.paper.title}")` : `Tell me more about "${followUp.paper.title}".`;
           const reply = await this.#write(asked, [{ paper: followUp.paper, score: 1, relevant: true }], detailReply(followUp.paper), context, turns);
           return this.#remember(context, { ...keep, question }, reply);
         }

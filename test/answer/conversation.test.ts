@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { Answerer } from "../../src/answer/answerer.ts";
+import { Answerer, type EvidenceWriter } from "../../src/answer/answerer.ts";
 import { NO_LIST } from "../../src/answer/list-replies.ts";
 import type { Reply } from "../../src/answer/reply.ts";
 import type { Library } from "../../src/library/library.ts";
@@ -91,5 +91,24 @@ describe("follow-ups to a list answer", () => {
     expect(thanks.text).not.toMatch(/Nothing in the library/);
     expect(titles(await ask("2"))).toEqual([list.citations[1]!.title]);
     expect((await ask("hello")).text).toMatch(/^Hello! Ask me about the papers/);
+  });
+
+  it("gives a language model the question as asked, about the one paper it names, with that paper alone as evidence", async () => {
+    const asked: { question: string; evidence: string[] }[] = [];
+    const writer: EvidenceWriter = {
+      write: async (question, evidence) => {
+        asked.push({ question, evidence: evidence.map((paper) => paper.title) });
+        const citations = evidence.map((paper, index) => ({ n: index + 1, id: paper.id, title: paper.title, url: paper.url }));
+        return { text: citations.map((citation) => `[${citation.n}]`).join(" "), citations, found: true, closest: [], notes: [] };
+      },
+    };
+    const answerer = new Answerer(library, { writer });
+    const ask = (question: string) => answerer.ask(question, { today: TODAY, thread: "model" });
+    const list = await ask(KV);
+    await ask("what does the third one propose?");
+    await ask("2");
+    const third = list.citations[2]!.title;
+    expect(asked.at(-2)).toEqual({ question: `what does the third one propose? (about the paper "${third}")`, evidence: [third] });
+    expect(asked.at(-1)).toEqual({ question: `Tell me more about "${list.citations[1]!.title}".`, evidence: [list.citations[1]!.title] });
   });
 });
