@@ -108,7 +108,7 @@ export class PaperSearch {
     if (!example && cited.length > 0) verdict.missing = (await this.#judge).missingIn(query, cited, snapshot);
     // "HNSW", "pyramdkv", "which paper introduced FAVOR+?": no topic matched, but the words name a paper.
     if (verdict.decision === "no" && !example) {
-      const found = (await snapshot.lookup.find(question)).match;
+      const found = (await snapshot.lookup.find(question)).match ?? (query.topic && query.topic !== question ? (await snapshot.lookup.find(query.topic)).match : null);
       if (found) return this.search(question, { ...options, named: found });
     }
     const papers = new Map((await snapshot.papers(top)).map((paper) => [paper.id, paper]));

@@ -124,7 +124,7 @@ describe("judged results", () => {
   });
 
   it("answers a bare name, acronym or typo'd name that no topic matches with the paper it names", async () => {
-    for (const [question, title] of [["HNSW", /Hierarchical Navigable Small World/], ["which paper introduced FAVOR+?", /Performers/]] as const) {
+    for (const [question, title] of [["HNSW", /Hierarchical Navigable Small World/], ["tell me about the HNSW paper", /Hierarchical Navigable Small World/], ["which paper introduced FAVOR+?", /Performers/]] as const) {
       const result = await library.search(question, { today: TODAY });
       expect(result.named?.title, question).toMatch(title);
       expect(result.results[0]!.paper.title).toMatch(title);
