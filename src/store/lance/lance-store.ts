@@ -159,8 +159,9 @@ export class LancePaperStore implements PaperStore {
     const vectors = new Map<string, Float32Array>();
     if (!this.#table || ids.length === 0) return vectors;
     const rows = await this.#table.query().where(inList("id", ids)).select(["id", "vector"]).toArray();
-    // Copied out of the Arrow batch, which would otherwise stay alive as long as any one vector does.
-    for (const row of rows) vectors.set(row.id as string, Float32Array.from(row.vector as Iterable<number>));
+    // Copied out of the Arrow batch, which would otherwise stay alive as long as any one vector does; from its
+    // typed array (a block copy), not element by element through Arrow's iterator, which took twice the query's time.
+    for (const row of rows) vectors.set(row.id as string, new Float32Array((row.vector as { toArray(): Float32Array }).toArray()));
     return vectors;
   }
 
