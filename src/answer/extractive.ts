@@ -46,7 +46,7 @@ export function extractiveReply(topic: string, hits: SearchHit[], queryTerms: Ma
   else if (framing.similarTo) text = `Papers similar to **${escapeMarkdown(framing.similarTo.title)}**, most similar first:`;
   else if (framing.unsure) text = `I am not sure the library covers ${subject}. The closest papers, which may only partly match:`;
   else text = lead;
-  if (!framing.similarTo && !framing.named && framing.missing && framing.missing.length > 0) text += ` (none of them mentions ${framing.missing.map((word) => `*${escapeMarkdown(word)}*`).join(" or ")})`;
+  if (!framing.similarTo && !framing.named && framing.missing && framing.missing.length > 0) text = text.replace(/:$/, ` (none of them mentions ${framing.missing.map((word) => `*${escapeMarkdown(word)}*`).join(" or ")}):`);
   return { text: `${text}\n\n${items.join("\n")}`, citations, found: true, closest: [], notes };
 }
 

@@ -39,6 +39,14 @@ describe("the offline (extractive) answer", () => {
     expect(reply.citations.length).toBeGreaterThan(1);
   });
 
+  it("says which part of a two-part question none of the cited papers mentions", async () => {
+    const reply = await ask("KV cache compression for speech recognition");
+    expect(reply.found).toBe(true);
+    expect(reply.text.split("\n")[0]).toMatch(/\(none of them mentions \*speech recognition\*\):$/);
+    const plain = await ask("which papers cover KV cache compression?");
+    expect(plain.text.split("\n")[0]).not.toMatch(/none of them mentions/);
+  });
+
   it("lists the library's papers for a question with no topic, newest or most upvoted first", async () => {
     const newest = await ask("what are the newest papers?");
     expect(newest.found).toBe(true);
