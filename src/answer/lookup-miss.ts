@@ -6,6 +6,8 @@
  * paper is titled that and lists the ones that mention it.
  */
 
+import { parseArxivId } from "../papers/arxiv-id.ts";
+
 function words(text: string): string {
   return ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim()} `;
 }
@@ -27,4 +29,15 @@ export function lookupMiss<T extends { title: string }>(quoted: string, name: st
   const mentioning = titlesMentioning(name, closest);
   if (mentioning.length > 0) return { headline: `No paper is titled ${quoted}${consequence}; ${mentioning.length === 1 ? "this one mentions it" : "these mention it"}`, papers: mentioning };
   return { headline: `${quoted} is not in the library${consequence}`, papers: closest };
+}
+
+/**
+ * A lookup that matched nothing and found nothing close. After an arXiv
+ * id, "try its arXiv id" would go in circles: papers read from saved pages
+ * often have none, so the title is what to try.
+ */
+export function noMatch(quoted: string, name: string, consequence = ""): string {
+  const id = parseArxivId(name);
+  if (id) return `No paper in the library has the arXiv id ${id}${consequence}. Papers read from saved pages often have no id: try its title or short name instead.`;
+  return `No paper in the library matches ${quoted}${consequence}. Try its full title, a distinctive part of it, or its arXiv id.`;
 }

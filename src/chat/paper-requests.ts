@@ -2,7 +2,7 @@ import type { Logger } from "pino";
 import type { Answerer } from "../answer/answerer.ts";
 import { escapeMarkdown } from "../answer/extractive.ts";
 import { standaloneReference } from "../answer/follow-up.ts";
-import { lookupMiss } from "../answer/lookup-miss.ts";
+import { lookupMiss, noMatch } from "../answer/lookup-miss.ts";
 import type { Library } from "../library/library.ts";
 import type { StoredPaper } from "../store/paper-store.ts";
 import type { ChatRequest } from "./request.ts";
@@ -94,7 +94,7 @@ export class PaperRequests {
   #notInLibrary(request: ChatRequest, closestPapers: StoredPaper[], then: Then): ChatResponse {
     const consequence = then === "similar" ? ", so I cannot look for papers like it" : "";
     if (closestPapers.length === 0) {
-      return { kind: "text", markdown: `No paper in the library matches *${escapeMarkdown(request.text)}*${consequence}. Try its full title, a distinctive part of it, or its arXiv id.` };
+      return { kind: "text", markdown: noMatch(`*${escapeMarkdown(request.text)}*`, request.text, consequence) };
     }
     const { headline, papers } = lookupMiss(`*${escapeMarkdown(request.text)}*`, request.text, closestPapers, consequence);
     const offered = papers.map(cardOf);

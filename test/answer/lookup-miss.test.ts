@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lookupMiss, titlesMentioning } from "../../src/answer/lookup-miss.ts";
+import { lookupMiss, noMatch, titlesMentioning } from "../../src/answer/lookup-miss.ts";
 
 const papers = [{ title: "1-bit AI Infra: Part 1.1, Fast and Lossless BitNet b1.58 Inference on CPUs" }, { title: "Insights into DeepSeek-V3: Scaling Challenges" }, { title: "Neural signature kernels" }];
 
@@ -14,5 +14,11 @@ describe("a lookup that found no paper of that name", () => {
   it("says no paper is titled that and lists those that mention it, and 'not in the library' only when none does", () => {
     expect(lookupMiss('"BitNet"', "BitNet", papers)).toEqual({ headline: 'No paper is titled "BitNet"; this one mentions it', papers: [papers[0]] });
     expect(lookupMiss('"ResNet"', "ResNet", papers, ", so I cannot look for papers like it")).toEqual({ headline: '"ResNet" is not in the library, so I cannot look for papers like it', papers });
+  });
+
+  it("does not suggest the arXiv id after an arXiv id or link that matched nothing", () => {
+    expect(noMatch('"2406.02069"', "2406.02069")).toBe("No paper in the library has the arXiv id 2406.02069. Papers read from saved pages often have no id: try its title or short name instead.");
+    expect(noMatch("*x*", "https://arxiv.org/abs/2406.02069v2", ", so I cannot look for papers like it")).toMatch(/^No paper in the library has the arXiv id 2406\.02069, so I cannot look for papers like it\./);
+    expect(noMatch('"zzqx"', "zzqx")).toBe('No paper in the library matches "zzqx". Try its full title, a distinctive part of it, or its arXiv id.');
   });
 });

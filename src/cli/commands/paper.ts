@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { lookupMiss } from "../../answer/lookup-miss.ts";
+import { lookupMiss, noMatch } from "../../answer/lookup-miss.ts";
 import type { Library } from "../../library/library.ts";
 import type { StoredPaper } from "../../store/paper-store.ts";
 import type { CliContext } from "../context.ts";
@@ -50,6 +50,6 @@ function describe(name: string, found: Found, style: Style): string {
     const miss = lookupMiss(`"${name}"`, name, found.closest);
     return `${miss.headline}${miss.headline.includes("mention") ? "" : "; closest"}:\n${list(miss.papers)}\n${hint}\n`;
   }
-  return `No paper in the library matches "${name}". ${hint}\n`;
+  return `${found.description ? `No paper in the library matches "${name}". ${hint}` : noMatch(`"${name}"`, name)}\n`;
 }
 

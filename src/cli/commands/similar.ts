@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { lookupMiss } from "../../answer/lookup-miss.ts";
+import { lookupMiss, noMatch } from "../../answer/lookup-miss.ts";
 import type { Library } from "../../library/library.ts";
 import type { CliContext } from "../context.ts";
 import { requireQuery, runQueries, withLibrary } from "../library.ts";
@@ -41,7 +41,7 @@ function describe(found: Similar, name: string, style: Style): string {
     // A command line cannot take a reply: say how to run it again for the one meant.
     const again = (papers: { title: string }[]) => `For papers like one of them, give its title: paperbot similar "${papers[0]!.title}"`;
     if (alternatives.length > 0) return `"${name}" could be any of these; which one?\n${paperList(alternatives, style)}\n${again(alternatives)}\n`;
-    if (closest.length === 0) return `No paper in the library matches "${name}", so I cannot look for papers like it. Try its full title, a distinctive part of it, or its arXiv id.\n`;
+    if (closest.length === 0) return `${noMatch(`"${name}"`, name, ", so I cannot look for papers like it")}\n`;
     const miss = lookupMiss(`"${name}"`, name, closest, ", so I cannot look for papers like it");
     return `${miss.headline}${miss.headline.includes("mention") ? "" : "; closest"}:\n${paperList(miss.papers, style)}\n${again(miss.papers)}\n`;
   }
