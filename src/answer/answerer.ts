@@ -7,7 +7,7 @@ import { SETTINGS } from "../search/settings.ts";
 import { Conversations, type ListSource, type Turn } from "./conversations.ts";
 import { extractiveReply } from "./extractive.ts";
 import { resolveFollowUp, standaloneReference } from "./follow-up.ts";
-import { detailReply, filteredReply, noListReply, orderedReply, outOfRangeReply, pageReply } from "./list-replies.ts";
+import { detailReply, detailsReply, filteredReply, noListReply, orderedReply, outOfRangeReply, pageReply } from "./list-replies.ts";
 import { notFoundReply, outsideFiltersReply } from "./not-found.ts";
 import type { Reply } from "./reply.ts";
 import { similarReply } from "./similar-reply.ts";
@@ -79,6 +79,11 @@ export class Answerer {
           // The model answers the question as asked ("what does the third one propose?"), about that paper alone; a bare "2" asks for its gist.
           const asked = standaloneReference(question) === undefined ? `${question} (about the paper "${followUp.paper.title}")` : `Tell me more about "${followUp.paper.title}".`;
           const reply = await this.#write(asked, [{ paper: followUp.paper, score: 1, relevant: true }], detailReply(followUp.paper), context, turns);
+          return this.#remember(context, { ...keep, question }, reply);
+        }
+        case "compare": {
+          const asked = `${question} (about the papers ${followUp.papers.map((paper) => `"${paper.title}"`).join(" and ")})`;
+          const reply = await this.#write(asked, followUp.papers.map((paper) => ({ paper, score: 1, relevant: true })), detailsReply(followUp.papers), context, turns);
           return this.#remember(context, { ...keep, question }, reply);
         }
         case "similar":

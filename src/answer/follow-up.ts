@@ -5,6 +5,8 @@ import type { Turn } from "./conversations.ts";
 /** How a question refers to the thread's previous answer, if it does. */
 export type FollowUp =
   | { kind: "pick"; paper: StoredPaper }
+  /** "compare 1 and 3": two listed papers side by side. */
+  | { kind: "compare"; papers: StoredPaper[] }
   | { kind: "similar"; paper: StoredPaper }
   | { kind: "more" }
   | { kind: "filter"; filters: PaperFilters; papers: StoredPaper[] }
@@ -34,6 +36,9 @@ const ORDINAL_REF = new RegExp(`\\b(?:the\\s+)?(${ORDINAL})(?:\\s+(?:one|paper|r
 /** A message that is nothing but a reference ("2", "the second one"): with no list before it, it cannot be a question. */
 const ONLY_ORDINAL = new RegExp(`^\\s*(?:the\\s+)?(?:${ORDINAL})(?:\\s+(?:one|paper|result|item))?\\s*[.!?]*\\s*$`);
 const BRACKETED = /\[(\d{1,2})\]|(?:#|\bno\.\s*|\bnumber\s+)(\d{1,2})\b|\b(?:about|to|like|open|show)\s+(\d{1,2})\s*[.!?]*\s*$/;
+/** "compare 1 and 3", "the first vs the third one", "how do [2] and [4] differ?": two listed papers. */
+const ITEM = `(?:the\\s+)?(?:#|\\[)?(\\d{1,2}|${ORDINAL})\\]?(?:\\s+(?:one|paper))?`;
+const PAIR = new RegExp(`^(?:compare|contrast|(?:what(?:'s| is| are)\\s+)?(?:the\\s+)?differences?\\s+between|how\\s+(?:do|does))?\\s*(?:papers?\\s+)?${ITEM}\\s*(?:and|vs\\.?|versus|with|to|,)\\s*${ITEM}(?![\\w-])`);
 /** "more like the second one", "similar to 3", "papers related to [2]": papers like the listed one, not its details. */
 const SIMILAR = /\b(?:similar|related)\b|\blike\s+\S/;
 /** "more", "show me more", "any others?", "anything else?", "next page". */
@@ -45,9 +50,20 @@ export function listReference(question: string): number | "last" | undefined {
   const bare = BARE.exec(text);
   if (bare) return Number(bare[1]);
   const ordinal = ORDINAL_REF.exec(text);
-  if (ordinal) return ordinal[1] === "last" ? "last" : (ORDINALS[ordinal[1]!] ?? Number.parseInt(ordinal[1]!, 10));
+  if (ordinal) return position(ordinal[1]!);
   const numbered = BRACKETED.exec(text);
   return numbered ? Number(numbered[1] ?? numbered[2] ?? numbered[3]) : undefined;
+}
+
+/** "second", "2nd", "2" or "last" as a position in the list. */
+function position(word: string): number | "last" {
+  return word === "last" ? "last" : (ORDINALS[word] ?? Number.parseInt(word, 10));
+}
+
+/** The two list items "compare 1 and 3" names, if it names two. */
+export function pairReference(question: string): (number | "last")[] | undefined {
+  const pair = PAIR.exec(question.toLowerCase().trim());
+  return pair ? [position(pair[1]!), position(pair[2]!)] : undefined;
 }
 
 /** The list item a message that is nothing but a reference names ("2", "the second one"), for a command's argument ("/similar 2"). */
@@ -63,7 +79,8 @@ export function asksForMore(question: string): boolean {
 
 /**
  * Recognises questions that only make sense after the previous answer:
- * "tell me more about the second one" (a paper from it), "more like 3"
+ * "tell me more about the second one" (a paper from it), "compare 1 and 3"
+ * (two of its papers), "more like 3"
  * (papers like one from it), "show me more" (its next page), "which of those
  * is the most recent?" (an ordering of it), "which of those are from 2024?"
  * (a filter of it), "any from 2024?" (the same topic with a new constraint).
@@ -74,9 +91,15 @@ export function resolveFollowUp(question: string, previous: Turn | undefined, to
   const reference = listReference(text);
   const more = asksForMore(text);
   if (listed.length === 0 && (more || BARE.test(text) || ONLY_ORDINAL.test(text))) return { kind: "no-list" };
+  const at = (item: number | "last") => listed[(item === "last" ? listed.length : item) - 1];
+  const pair = pairReference(text);
+  if (pair && listed.length > 0) {
+    const papers = pair.map(at);
+    return papers.every((paper) => paper !== undefined) ? { kind: "compare", papers: papers as StoredPaper[] } : { kind: "out-of-range", count: listed.length };
+  }
   if (listed.length > 0 && (reference !== undefined || more)) {
     if (reference === undefined) return { kind: "more" };
-    const paper = listed[(reference === "last" ? listed.length : reference) - 1];
+    const paper = at(reference);
     if (!paper) return { kind: "out-of-range", count: listed.length };
     return SIMILAR.test(text) ? { kind: "similar", paper } : { kind: "pick", paper };
   }

@@ -26,23 +26,39 @@ export function outOfRangeReply(count: number): Reply {
 }
 
 export function detailReply(paper: StoredPaper): Reply {
-  const sentences = bestSentences(paper.abstract, new Map(), 4);
-  const meta = [paper.publishedAt && `published ${paper.publishedAt}`, paper.upvotes > 0 && `${paper.upvotes} upvotes`, paper.authors?.join(", ") ?? paper.organization].filter(Boolean).join(", ");
-  return { text: `**${escapeMarkdown(paper.title)}** [1]${meta ? ` (${meta})` : ""}: ${sentences.join(" ")}`, citations: [citationOf(1, paper)], found: true, closest: [], notes: [] };
+  return detailsReply([paper]);
 }
 
+/** Each paper's gist from its own abstract, one paragraph each ("compare 1 and 3" offline: the reader compares). */
+export function detailsReply(papers: StoredPaper[]): Reply {
+  const sentences = papers.length === 1 ? 4 : 3;
+  const paragraphs = papers.map((paper, index) => {
+    const details = [paper.publishedAt && `published ${paper.publishedAt}`, paper.upvotes > 0 && `${paper.upvotes} upvotes`, paper.authors?.join(", ") ?? paper.organization].filter(Boolean).join(", ");
+    return `**${escapeMarkdown(paper.title)}** [${index + 1}]${details ? ` (${details})` : ""}: ${bestSentences(paper.abstract, new Map(), sentences).join(" ")}`;
+  });
+  return { text: paragraphs.join("\n\n"), citations: papers.map((paper, index) => citationOf(index + 1, paper)), found: true, closest: [], notes: [] };
+}
+
+/**
+ * The list reordered: newest, oldest or most upvoted first. Papers with no
+ * date stay in the list, last, so it keeps every paper and "more" goes on
+ * from its end.
+ */
 export function orderedReply(by: "newest" | "oldest" | "upvotes", papers: StoredPaper[]): Reply {
   const key = (paper: StoredPaper) => (by === "upvotes" ? String(paper.upvotes).padStart(6, "0") : paper.publishedAt ?? "");
   const dated = by === "upvotes" ? papers : papers.filter((paper) => paper.publishedAt);
   if (dated.length === 0) return textReply("None of those papers shows a publication date in the library, so I cannot tell which is newest.");
   const sorted = [...dated].sort((a, b) => key(a).localeCompare(key(b)));
   if (by !== "oldest") sorted.reverse();
-  const describe = (paper: StoredPaper) => (by === "upvotes" ? `${paper.upvotes} upvotes` : `published ${paper.publishedAt}`);
+  const undated = papers.filter((paper) => !sorted.includes(paper));
+  const listed = [...sorted, ...undated];
+  const describe = (paper: StoredPaper) => (by === "upvotes" ? `${paper.upvotes} upvotes` : paper.publishedAt ? `published ${paper.publishedAt}` : "no date in the library");
   const label = { newest: "most recent", oldest: "oldest", upvotes: "most upvoted" }[by];
-  const lines = sorted.map((paper, index) => `${index + 1}. **${escapeMarkdown(paper.title)}** [${index + 1}], ${describe(paper)}`);
+  const lines = listed.map((paper, index) => `${index + 1}. **${escapeMarkdown(paper.title)}** [${index + 1}], ${describe(paper)}`);
+  const tail = undated.length > 0 ? `\n\n(${undated.length} of them show no date in the library, so they come last.)` : "";
   return {
-    text: `The ${label} of those is **${escapeMarkdown(sorted[0]!.title)}** [1], ${describe(sorted[0]!)}.\n\n${lines.join("\n")}${undatedNote(papers.length - dated.length)}`,
-    citations: sorted.map((paper, index) => citationOf(index + 1, paper)),
+    text: `The ${label} of those is **${escapeMarkdown(sorted[0]!.title)}** [1], ${describe(sorted[0]!)}.\n\n${lines.join("\n")}${tail}`,
+    citations: listed.map((paper, index) => citationOf(index + 1, paper)),
     found: true,
     closest: [],
     notes: [],

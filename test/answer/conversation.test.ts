@@ -21,6 +21,17 @@ const titles = (reply: Reply) => reply.citations.map((citation) => citation.titl
 const KV = "which papers cover KV cache compression?";
 
 describe("follow-ups to a list answer", () => {
+  it("compares two listed papers, each in its own abstract's words", async () => {
+    const ask = thread();
+    const list = await ask(KV);
+    for (const question of ["compare 1 and 3", "how do [1] and [3] differ?", "the first vs the third one"]) {
+      const reply = await ask(question);
+      expect(titles(reply)).toEqual([list.citations[0]!.title, list.citations[2]!.title]);
+      expect(reply.text.split("\n\n")).toHaveLength(2);
+    }
+    expect(await ask("compare 1 and 9")).toMatchObject({ text: "The list has 5 papers: reply with a number from 1 to 5.", citations: [] });
+  });
+
   it("opens the paper an ordinal or a number names", async () => {
     const ask = thread();
     const list = await ask(KV);
@@ -32,9 +43,10 @@ describe("follow-ups to a list answer", () => {
     // Opening one paper leaves the list as it was: "those" are still all of them.
     const newest = await ask("which of those is the most recent?");
     expect(newest.text).toMatch(/^The most recent of those is/);
-    expect(newest.text).toMatch(/\((\d) of them show no date/);
-    const undated = Number(/\((\d) of them/.exec(newest.text)![1]);
-    expect(newest.citations.length + undated).toBe(list.citations.length);
+    // Undated papers stay in the list, last, so it still holds all of them.
+    expect(newest.text).toMatch(/\(\d of them show no date in the library, so they come last\.\)$/);
+    expect(titles(newest).sort()).toEqual(titles(list).sort());
+    expect((await ask("more")).citations[0]!.n).toBe(list.citations.length + 1);
   });
 
   it("lists papers like the one named by its number, which later numbers then refer to", async () => {

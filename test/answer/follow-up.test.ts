@@ -38,6 +38,14 @@ describe("references to a numbered list", () => {
     }
   });
 
+  it("reads two references as a comparison, and leaves years and versions alone", () => {
+    expect(resolve("compare 1 and 3")).toEqual({ kind: "compare", papers: [listed.papers[0], listed.papers[2]] });
+    expect(resolve("what is the difference between the second and the last one?")).toEqual({ kind: "compare", papers: [listed.papers[1], listed.papers[2]] });
+    expect(resolve("1 vs 2")).toMatchObject({ kind: "compare" });
+    expect(resolve("papers from 2023 and 2024")).not.toMatchObject({ kind: "compare" });
+    expect(resolveFollowUp("compare 1 and 2", undefined, TODAY)).toBeUndefined();
+  });
+
   it("says how long the list is for a number past its end", () => {
     expect(resolve("9")).toEqual({ kind: "out-of-range", count: 3 });
   });
