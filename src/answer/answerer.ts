@@ -7,7 +7,7 @@ import { SETTINGS } from "../search/settings.ts";
 import { Conversations, type ListSource, type Turn } from "./conversations.ts";
 import { extractiveReply } from "./extractive.ts";
 import { resolveFollowUp, standaloneReference } from "./follow-up.ts";
-import { detailReply, detailsReply, filteredReply, noListReply, orderedReply, outOfRangeReply, pageReply } from "./list-replies.ts";
+import { detailReply, detailsReply, filteredReply, narrowedReply, noListReply, orderedReply, outOfRangeReply, pageReply } from "./list-replies.ts";
 import { notFoundReply, outsideFiltersReply } from "./not-found.ts";
 import type { Reply } from "./reply.ts";
 import { similarReply } from "./similar-reply.ts";
@@ -74,6 +74,10 @@ export class Answerer {
           const reply = filteredReply(followUp.papers, followUp.filters);
           const source = previous.source && { ...previous.source, filters: { ...previous.source.filters, ...followUp.filters } };
           return this.#remember(context, { ...keep, question, papers: citedPapers(reply, followUp.papers, previous.papers), ...(source && { source }) }, reply);
+        }
+        case "narrow": {
+          const reply = narrowedReply(followUp.topic, followUp.papers, await this.#library.termWeights(followUp.topic));
+          return this.#remember(context, { ...keep, question, papers: citedPapers(reply, followUp.papers, previous.papers) }, reply);
         }
         case "pick": {
           // The model answers the question as asked ("what does the third one propose?"), about that paper alone; a bare "2" asks for its gist.

@@ -10,6 +10,8 @@ export type FollowUp =
   | { kind: "similar"; paper: StoredPaper }
   | { kind: "more" }
   | { kind: "filter"; filters: PaperFilters; papers: StoredPaper[] }
+  /** "Which of those are about vision?": the listed papers that hold the topic's words. */
+  | { kind: "narrow"; topic: string; papers: StoredPaper[] }
   | { kind: "order"; by: "newest" | "oldest" | "upvotes"; papers: StoredPaper[] }
   | { kind: "refine"; question: string }
   /** A number past the end of the list: say how long it is rather than search for "9". */
@@ -22,6 +24,10 @@ const ORDINAL = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tent
 const REFERENCE = /\b(?:those|these|them|they|that one|this one|the ones?|it)\b/g;
 /** Words that say nothing beyond the reference in "which of those are from 2024?". */
 const FILLER = /\b(?:which|what|of|are|is|were|was|have|has|any|anything|some|only|just|ones?|and|but|about|how|published|came out|from)\b/g;
+/** "Which of those …", "any of them …", "do any of these …": a question about the listed papers only. */
+const OF_THOSE = /^(?:which|what|any|do any|does any|are any|how many)\s+(?:ones\s+)?of\s+(?:those|these|them)\b/;
+/** Verbs and prepositions that link "those" to a topic: "are for", "are about", "use", "mention". */
+const LINKING = /\b(?:are|is|for|about|on|use|uses|using|mention|mentions|cover|covers|deal with|deals with|do|does|how many)\b/g;
 const LEFTOVER = /^(?:any|anything|some|more|ones?|those|these|them|only|just|and|but|what about|how about|\s)*$/;
 
 /**
@@ -83,7 +89,8 @@ export function asksForMore(question: string): boolean {
  * (two of its papers), "more like 3"
  * (papers like one from it), "show me more" (its next page), "which of those
  * is the most recent?" (an ordering of it), "which of those are from 2024?"
- * (a filter of it), "any from 2024?" (the same topic with a new constraint).
+ * (a filter of it), "which of those are about vision?" (the papers of it on
+ * a topic), "any from 2024?" (the same topic with a new constraint).
  */
 export function resolveFollowUp(question: string, previous: Turn | undefined, today: Date): FollowUp | undefined {
   const text = question.toLowerCase();
@@ -113,6 +120,8 @@ export function resolveFollowUp(question: string, previous: Turn | undefined, to
     if (/\b(?:most (?:upvoted|popular|liked)|popular|upvotes?)\b/.test(text) && !constrained) return { kind: "order", by: "upvotes", papers: listed };
     // "Which of those are from 2024?": nothing but the reference and the constraint is left of the topic.
     if (constrained && parsed.topic.toLowerCase().replace(REFERENCE, " ").replace(FILLER, " ").trim() === "") return { kind: "filter", filters: parsed.filters, papers: listed };
+    const topic = parsed.topic.toLowerCase().replace(REFERENCE, " ").replace(FILLER, " ").replace(LINKING, " ").replace(/\s+/g, " ").trim();
+    if (!constrained && topic && OF_THOSE.test(text)) return { kind: "narrow", topic, papers: listed };
   }
   const topicless = parsed.topic === question || LEFTOVER.test(parsed.topic.replace(REFERENCE, " "));
   if (constrained && topicless) return { kind: "refine", question: `${previous.topic} ${question}` };

@@ -1,3 +1,4 @@
+import { contentTerms } from "../embed/tokens.ts";
 import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
 import { escapeMarkdown } from "./extractive.ts";
 import { citationOf, type Reply } from "./reply.ts";
@@ -78,10 +79,32 @@ export function filteredReply(papers: StoredPaper[], filters: PaperFilters): Rep
   // Undated papers cannot pass a date filter, and the reader should know they were not checked.
   const undated = filters.from || filters.to ? papers.filter((paper) => !paper.publishedAt).length : 0;
   const which = describeFilters(filters);
-  if (kept.length === 0) return textReply(`None of those ${papers.length} papers is ${which}.${undatedNote(undated)}`);
+  if (kept.length === 0) return textReply(`${papers.length === 1 ? "That paper is not" : `None of those ${papers.length} papers is`} ${which}.${undatedNote(undated)}`);
   const lines = kept.map((paper, index) => `${index + 1}. **${escapeMarkdown(paper.title)}** [${index + 1}]${meta(paper)}`);
   const count = kept.length === 1 ? `One of those ${papers.length} papers is` : `${kept.length} of those ${papers.length} papers are`;
   return { text: `${count} ${which}:\n\n${lines.join("\n")}${undatedNote(undated)}`, citations: kept.map((paper, index) => citationOf(index + 1, paper)), found: true, closest: [], notes: [] };
+}
+
+/** A listed paper is on a topic when its title and abstract hold at least this share of the topic's weight. */
+const ON_TOPIC = 0.5;
+
+/**
+ * The listed papers on a topic ("which of those are about vision?"): those
+ * whose title and abstract hold most of its weighted words (`weights`, by
+ * rarity in the library), best covered first.
+ */
+export function narrowedReply(topic: string, papers: StoredPaper[], weights: Map<string, number>): Reply {
+  const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0);
+  const share = (paper: StoredPaper) => {
+    const terms = new Set(contentTerms(`${paper.title} ${paper.abstract}`));
+    return total > 0 ? [...weights].reduce((sum, [term, weight]) => sum + (terms.has(term) ? weight : 0), 0) / total : 0;
+  };
+  const kept = papers.map((paper) => ({ paper, share: share(paper) })).filter((entry) => entry.share >= ON_TOPIC).sort((a, b) => b.share - a.share).map((entry) => entry.paper);
+  const subject = `**${escapeMarkdown(topic)}**`;
+  if (kept.length === 0) return textReply(`${papers.length === 1 ? "That paper does not mention" : `None of those ${papers.length} papers mentions`} ${subject}. Ask about it on its own to search the whole library.`);
+  const lines = kept.map((paper, index) => `${index + 1}. **${escapeMarkdown(paper.title)}** [${index + 1}]${meta(paper)}`);
+  const count = kept.length === 1 ? `One of those ${papers.length} papers mentions` : `${kept.length} of those ${papers.length} papers mention`;
+  return { text: `${count} ${subject}:\n\n${lines.join("\n")}`, citations: kept.map((paper, index) => citationOf(index + 1, paper)), found: true, closest: [], notes: [] };
 }
 
 /**

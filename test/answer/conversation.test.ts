@@ -87,6 +87,16 @@ describe("follow-ups to a list answer", () => {
     expect(from2024.text).toMatch(/show no date in the library/);
   });
 
+  it("narrows the previous list to the papers that mention a topic", async () => {
+    const ask = thread();
+    await ask(KV);
+    await ask("more");
+    const vision = await ask("which of these are for vision models?");
+    expect(vision.text).toMatch(/^(?:One|\d+) of those 10 papers mentions? \*\*vision models\*\*:/);
+    for (const title of titles(vision)) expect(title).toMatch(/Vision/);
+    expect((await ask("which of those are about speech?")).text).toMatch(/^(?:That paper does not mention|None of those \d+ papers mentions) \*\*speech\*\*/);
+  });
+
   it("answers a number or 'more' with no list before it with a hint, not a search for '2'", async () => {
     for (const question of ["2", "more", "the second one"]) {
       const reply = await thread()(question);

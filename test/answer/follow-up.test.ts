@@ -61,6 +61,13 @@ describe("'more', filters and orderings of the previous list", () => {
     expect(asksForMore(question)).toBe(false);
   });
 
+  it("narrows the previous list to a topic for 'which of those are about X?', and searches anew otherwise", () => {
+    expect(resolve("which of these are for vision models?")).toEqual({ kind: "narrow", topic: "vision models", papers: listed.papers });
+    expect(resolve("any of them about speech?")).toEqual({ kind: "narrow", topic: "speech", papers: listed.papers });
+    expect(resolve("do any of these use pruning?")).toEqual({ kind: "narrow", topic: "pruning", papers: listed.papers });
+    expect(resolve("papers about speech recognition")).toBeUndefined();
+  });
+
   it("filters the previous list by the question's dates, and orders it", () => {
     expect(resolve("which of those are from 2024?")).toEqual({ kind: "filter", filters: { from: "2024-01-01", to: "2024-12-31" }, papers: listed.papers });
     expect(resolve("which of these have more than 10 upvotes?")).toMatchObject({ kind: "filter", filters: { minUpvotes: 11 } });
