@@ -1,6 +1,6 @@
 import type { Reply } from "./reply.ts";
 
-const EXAMPLE = "for example *which papers cover KV cache compression?*";
+const EXAMPLE = 'for example "which papers cover KV cache compression?"';
 
 /**
  * A greeting, thanks or an acknowledgement on its own ("thanks!", "hi",
