@@ -47,7 +47,10 @@ export async function assistedSearch(search: Search, assist: RetrievalAssist, qu
     return { result: await search(question, options), modelFailed: true };
   };
   // "Papers like X" searches by X's own words, so a rewrite of the question would be ignored: spare the call.
-  const byExample = options.example !== undefined || parseQuestion(question, options.today ?? new Date()).similarTo !== undefined;
+  // A question with no topic ("papers from last month") lists papers in an order: there is nothing to rewrite or grade.
+  const parsed = parseQuestion(question, options.today ?? new Date());
+  if (parsed.listing) return { result: await search(question, options), modelFailed: false };
+  const byExample = options.example !== undefined || parsed.similarTo !== undefined;
   let rewrite: Rewrite | undefined;
   try {
     rewrite = byExample ? undefined : await assist.rewrite(question);

@@ -173,6 +173,13 @@ describe("LLM-assisted retrieval", () => {
     }
   });
 
+  it("makes no retrieval calls for a question with no topic, only dates ('papers from 2024')", async () => {
+    server.reset();
+    const reply = await answerer().ask("papers from 2024", { today: TODAY });
+    expect(reply.found).toBe(true);
+    expect(chatRequests().filter((request) => isRewriteRequest(request.body) || isGradeRequest(request.body))).toHaveLength(0);
+  });
+
   it("makes no retrieval calls when the LLM config has no retrieval part (PAPERBOT_LLM_RETRIEVAL=off)", async () => {
     const client = createOpenAIClient({ apiKey: "sk-test", baseURL: server.baseURL, timeoutMs: 2_000, maxRetries: 0 });
     await new Answerer(library, { writer: new LlmWriter(client, { model: "test-model", timeoutMs: 2_000 }, { stream: false }) }).ask(QUESTION, { today: TODAY });
