@@ -24,7 +24,7 @@ function render(response: ChatResponse): string {
     case "paper":
       return card(response.paper);
     case "choose":
-      return [`Which one did you mean by *${response.query}*?`, ...response.papers.map((paper, index) => `${index + 1}. [${linkText(paper.title)}](<${paper.url}>)`), "Pick one below, or ask again with more of its title."].join("\n");
+      return [`Which one did you mean by *${response.query}*?`, ...response.papers.map((paper, index) => `${index + 1}. [${linkText(paper.title)}](<${paper.url}>)`), "Pick one below, or reply with its number."].join("\n");
     case "answer": {
       const { reply } = response;
       const sources = reply.citations.map((citation) => `[${citation.n}] [${linkText(citation.title)}](<${citation.url}>)${citation.publishedAt ? ` (${citation.publishedAt})` : ""}`);
