@@ -123,7 +123,9 @@ export function resolveFollowUp(question: string, previous: Turn | undefined, to
     const topic = parsed.topic.toLowerCase().replace(REFERENCE, " ").replace(FILLER, " ").replace(LINKING, " ").replace(/\s+/g, " ").trim();
     if (!constrained && topic && OF_THOSE.test(text)) return { kind: "narrow", topic, papers: listed };
   }
-  const topicless = parsed.topic === question || LEFTOVER.test(parsed.topic.replace(REFERENCE, " "));
+  // "any from 2024?" narrows the last topic; "papers from last month" (naming papers) asks for a list of its own.
+  if (parsed.listing && /\b(?:papers?|articles?|library)\b/.test(text)) return undefined;
+  const topicless = parsed.topic === "" || parsed.topic === question || LEFTOVER.test(parsed.topic.replace(REFERENCE, " "));
   if (constrained && topicless) return { kind: "refine", question: `${previous.topic} ${question}` };
   return undefined;
 }
