@@ -101,7 +101,7 @@ export class Answerer {
     const { result, modelFailed } = await this.#search(searched, today, context);
     const { topic, filters } = result.query;
     if (!result.relevant) {
-      const reply = (await this.#outsideFilters(searched, today, topic, filters)) ?? (await this.#notFound(result));
+      const reply = (topic ? await this.#outsideFilters(searched, today, topic, filters) : undefined) ?? (await this.#notFound(result));
       return this.#remember(context, { question, topic, filters, papers: [] }, reply);
     }
     const hits = result.results.filter((hit) => hit.relevant);
@@ -109,7 +109,10 @@ export class Answerer {
     const framing = result.query.listing ? { listing: { order: result.query.listing, filters } } : result.named ? { named: result.named } : result.example ? { similarTo: result.example } : { unsure: result.verdict.decision === "unsure", missing: result.verdict.missing };
     const extractive = extractiveReply(topic, hits, weights, framing);
     // The model already failed on this question: answer offline at once rather than wait for it again.
-    const reply = modelFailed
+    // A list by date or upvotes has nothing for a model to write: it is the answer as it stands.
+    const reply = result.query.listing
+      ? extractive
+      : modelFailed
       ? withUnavailableNote(extractive)
       : await this.#write(searched, hits, extractive, context, turns, () => this.#notFound(result));
     const shown = hits.map((hit) => hit.paper);

@@ -16,7 +16,8 @@ export function notFoundReply(topic: string, filters: PaperFilters, coverage: Co
   const range = coverage.earliest && coverage.latest ? ` (publication dates ${coverage.earliest} to ${coverage.latest})` : "";
   const constraint = describeFilters(filters);
   const searched = `I searched ${coverage.papers} paper${coverage.papers === 1 ? "" : "s"}${constraint}${range}.`;
-  const lines = [`Nothing in the library covers **${escapeMarkdown(echo(topic))}**. ${searched}`];
+  // A question with no topic ("papers from 1990") had only its constraints to match.
+  const lines = [topic.trim() ? `Nothing in the library covers **${escapeMarkdown(echo(topic))}**. ${searched}` : `No paper in the library is${constraint.replace(/^ \(|\)$/g, " ").trimEnd()}.`];
   if (closest.length > 0) {
     lines.push("", "Closest, not a match:");
     lines.push(...closest.map((paper) => `- [${escapeMarkdown(paper.title)}](${paper.url})${paper.publishedAt ? ` (${paper.publishedAt})` : ""}`));

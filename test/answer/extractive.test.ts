@@ -53,6 +53,7 @@ describe("the offline (extractive) answer", () => {
     expect(newest.text).toMatch(/^The \d newest papers in the library:/);
     const dates = newest.citations.map((citation) => citation.publishedAt ?? "");
     expect(dates).toEqual([...dates].sort().reverse());
+    expect((await ask("papers from 1990")).text).toBe("No paper in the library is published 1990-01-01 to 1990-12-31.");
     const voted = await ask("papers with at least 2 upvotes");
     expect(voted.text).toMatch(/^The (?:\d )?most upvoted papers? in the library \(with at least 2 upvotes\):/);
   });
