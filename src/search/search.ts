@@ -106,9 +106,8 @@ export class PaperSearch {
     const cited = top.filter((_doc, i) => judged[i]);
     // What the answer leaves out is judged on the papers it cites, not on the best three.
     if (!example && cited.length > 0) verdict.missing = (await this.#judge).missingIn(query, cited, snapshot);
-    // "HNSW", "pyramdkv", "which paper introduced FAVOR+?": no topic matched, but the words name a paper.
     if (verdict.decision === "no" && !example) {
-      const found = (await snapshot.lookup.find(question)).match ?? (query.topic && query.topic !== question ? (await snapshot.lookup.find(query.topic)).match : null);
+      const found = await namedIn(question, query, snapshot);
       if (found) return this.search(question, { ...options, named: found });
     }
     const papers = new Map((await snapshot.papers(top)).map((paper) => [paper.id, paper]));
@@ -141,6 +140,17 @@ export class PaperSearch {
   #vectorSearch(embedding: Promise<number[] | undefined>, query: ParsedQuestion) {
     return embedding.then((vector) => (vector ? this.#store.vectorSearch(vector, SETTINGS.candidates, query.filters) : []));
   }
+}
+
+/**
+ * The paper a question no topic matched names ("HNSW", "which paper
+ * introduced FAVOR+?", "tell me about the HNSW paper"), as lookup finds it
+ * in the question or in its topic without the chat framing.
+ */
+async function namedIn(question: string, query: ParsedQuestion, snapshot: LibrarySnapshot): Promise<StoredPaper | undefined> {
+  const asked = (await snapshot.lookup.find(question)).match;
+  if (asked) return asked;
+  return query.topic && query.topic !== question ? ((await snapshot.lookup.find(query.topic)).match ?? undefined) : undefined;
 }
 
 /** The best papers by BM25F that pass the filters, best first. */
