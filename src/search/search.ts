@@ -59,7 +59,12 @@ export class PaperSearch {
     this.#snapshots = snapshots;
   }
 
-  async search(question: string, options: SearchOptions = {}): Promise<SearchResult> {
+  search(question: string, options: SearchOptions = {}): Promise<SearchResult> {
+    return this.#search(question, options, true);
+  }
+
+  /** `respell`: whether the question's spelling may still be corrected (once: a corrected question is searched as it is). */
+  async #search(question: string, options: SearchOptions, respell: boolean): Promise<SearchResult> {
     const k = options.k ?? 10;
     const parsed = parseQuestion(question, options.today ?? new Date());
     const query: ParsedQuestion = { ...parsed, filters: { ...parsed.filters, ...options.filters } };
@@ -70,9 +75,9 @@ export class PaperSearch {
     const questionVector = byExample ? undefined : this.#vectorSearch(this.#embedder.embedQuery(query.topic), query);
     questionVector?.catch(() => undefined);
     const snapshot = await this.#snapshots.get();
-    if (!byExample && !options.named) {
+    if (respell && !byExample && !options.named) {
       const respelt = correctSpelling(question, snapshot, await loadWordVectors());
-      if (respelt !== undefined) return this.search(respelt, options);
+      if (respelt !== undefined) return this.#search(respelt, options, false);
     }
     const named = options.named ?? (byExample ? undefined : await snapshot.lookup.titled(question));
     const example = options.example ?? named ?? (query.similarTo ? ((await snapshot.lookup.find(query.similarTo)).match ?? undefined) : undefined);
@@ -108,7 +113,7 @@ export class PaperSearch {
     if (!example && cited.length > 0) verdict.missing = (await this.#judge).missingIn(query, cited, snapshot);
     if (verdict.decision === "no" && !example) {
       const found = await namedIn(question, query, snapshot);
-      if (found) return this.search(question, { ...options, named: found });
+      if (found) return this.#search(question, { ...options, named: found }, false);
     }
     const papers = new Map((await snapshot.papers(top)).map((paper) => [paper.id, paper]));
     const results = ranked.slice(0, k).flatMap((entry, i) => {

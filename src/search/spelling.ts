@@ -15,9 +15,10 @@ import type { LibrarySnapshot } from "./snapshot.ts";
  */
 export function correctSpelling(text: string, snapshot: LibrarySnapshot, english: WordVectors): string | undefined {
   let changed = false;
-  const corrected = text.replace(/[A-Za-z]+/g, (token) => {
+  // Tokens as the index makes them (letters and digits together): "mobilenetv2" is one word, not "mobilenetv" and "2".
+  const corrected = text.replace(/[\p{L}\p{N}]+/gu, (token) => {
     const word = token.toLowerCase();
-    if (word.length < SETTINGS.spelling.minLetters || isQuestionStopword(word) || snapshot.text.documentFrequency(stemmer(word)) > 0) return token;
+    if (word.length < SETTINGS.spelling.minLetters || /[^a-z]/.test(word) || isQuestionStopword(word) || snapshot.text.documentFrequency(stemmer(word)) > 0) return token;
     if ((english.row(word) ?? Number.POSITIVE_INFINITY) < SETTINGS.spelling.englishRank) return token;
     let best: { word: string; papers: number } | undefined;
     for (const candidate of snapshot.lookup.spellings(word)) {

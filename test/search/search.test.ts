@@ -141,6 +141,15 @@ describe("judged results", () => {
     expect((await library.search("teaching a small student model to imitate a bigger teacher", { today: TODAY })).query.topic).toContain("teaching");
   });
 
+  it("takes a name with digits as one word and corrects a question at most once (no endless respelling)", async () => {
+    for (const question of ["MobileNetV2", "mobilenetv2", "GhostNetV2 and MCUNetV2"]) {
+      const result = await library.search(question, { today: TODAY });
+      expect(result.query.text.toLowerCase()).not.toMatch(/v22/);
+      expect(result.results.length).toBeGreaterThan(0);
+    }
+    expect((await library.search("MobileNetV2", { today: TODAY })).results[0]!.paper.title).toMatch(/^MobileNetV2/);
+  }, 10_000);
+
   it("reads a short title or a title inside a longer question as a topic", async () => {
     expect((await library.search("KV cache compression", { today: TODAY })).named).toBeUndefined();
     expect((await library.search("papers that improve on PyramidKV: Dynamic KV Cache Compression based on Pyramidal Information Funneling", { today: TODAY })).named).toBeUndefined();
