@@ -1,4 +1,5 @@
 import type { SearchHit } from "../search/search.ts";
+import type { PaperOrder } from "../search/question.ts";
 import { SETTINGS } from "../search/settings.ts";
 import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
 import { describeFilters } from "./not-found.ts";
@@ -16,8 +17,13 @@ export type Framing = {
   /** The question was this paper's title: it is listed first, papers like it after. */
   named?: StoredPaper;
   /** No topic, only an order and constraints ("papers from last month"): what the list is. */
-  listing?: { order: "newest" | "upvotes"; filters: PaperFilters };
+  listing?: { order: PaperOrder; filters: PaperFilters };
+  /** The papers are in this order, not by relevance ("newest papers on diffusion"). */
+  order?: PaperOrder;
 };
+
+const ORDERED: Record<PaperOrder | "relevance", string> = { relevance: "most relevant first", newest: "newest first", oldest: "oldest first", upvotes: "most upvoted first" };
+const SUPERLATIVE: Record<PaperOrder, string> = { newest: "newest", oldest: "oldest", upvotes: "most upvoted" };
 
 /** A topic echoed back is cut here: a long question is not worth repeating whole. */
 const ECHO_CHARS = 120;
@@ -39,9 +45,9 @@ export function extractiveReply(topic: string, hits: SearchHit[], queryTerms: Ma
   const subject = `**${escapeMarkdown(echo(topic))}**`;
   // An answer lists at most maxPapers: a full list is the best few of perhaps many, not a count of them.
   const lead =
-    hits.length === 1 ? `One paper in the library speaks to ${subject}:` : hits.length >= SETTINGS.answer.maxPapers ? `The ${hits.length} papers that best match ${subject}, most relevant first:` : `${hits.length} papers in the library speak to ${subject}; most relevant first:`;
+    hits.length === 1 ? `One paper in the library speaks to ${subject}:` : hits.length >= SETTINGS.answer.maxPapers ? `The ${hits.length} papers that best match ${subject}, ${ORDERED[framing.order ?? "relevance"]}:` : `${hits.length} papers in the library speak to ${subject}; ${ORDERED[framing.order ?? "relevance"]}:`;
   let text: string;
-  if (framing.listing) text = `The ${hits.length === 1 ? "" : `${hits.length} `}${framing.listing.order === "newest" ? "newest" : "most upvoted"} paper${hits.length === 1 ? "" : "s"} in the library${describeFilters(framing.listing.filters)}:`;
+  if (framing.listing) text = `The ${hits.length === 1 ? "" : `${hits.length} `}${SUPERLATIVE[framing.listing.order]} paper${hits.length === 1 ? "" : "s"} in the library${describeFilters(framing.listing.filters)}:`;
   else if (framing.named) text = `**${escapeMarkdown(framing.named.title)}** is in the library [1]; papers like it follow, most similar first:`;
   else if (framing.similarTo) text = `Papers similar to **${escapeMarkdown(framing.similarTo.title)}**, most similar first:`;
   else if (framing.unsure) text = `I am not sure the library covers ${subject}. The closest papers, which may only partly match:`;

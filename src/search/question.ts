@@ -14,14 +14,20 @@ export type ParsedQuestion = {
   /** "anything similar to X?", "more like X", "papers building on X": the X, to be looked up. */
   similarTo?: string;
   /** No topic, only dates, upvotes or an order ("papers from last month", "the most upvoted papers"): list the library's papers in this order. */
-  listing?: "newest" | "upvotes";
+  listing?: PaperOrder;
+  /** A topic asked for in an order ("newest papers on diffusion"): the papers an answer cites, in this order. */
+  order?: PaperOrder;
 };
+
+export type PaperOrder = "newest" | "oldest" | "upvotes";
 
 /** What asks for an order rather than a topic, once the constraints are taken out. */
 const BY_UPVOTES = /\b(?:most[- ](?:upvoted|popular|liked)|top|popular|highest[- ]rated|best[- ]rated|by (?:up ?votes?|votes|popularity|likes))\b/;
-const ORDER_WORDS = /\b(?:newest|latest|most recent|most[- ](?:upvoted|popular|liked)|top|popular|highest[- ]rated|best[- ]rated|by (?:up ?votes?|votes|popularity|likes|date)|all|every|list|the|of|in|library|ones?)\b/g;
-/** An order asked of a topic ("most upvoted papers on attention"): not part of the topic. */
-const TOPIC_ORDER = /\b(?:most[- ](?:upvoted|popular|liked)|highest[- ]rated|by (?:up ?votes?|votes|popularity|likes|date))\b/g;
+const BY_OLDEST = /\b(?:oldest|earliest|first published)\b/;
+const BY_NEWEST = /\b(?:newest|latest|most recent)\b/;
+const ORDER_WORDS = /\b(?:newest|latest|most recent|oldest|earliest|most[- ](?:upvoted|popular|liked)|top|popular|highest[- ]rated|best[- ]rated|by (?:up ?votes?|votes|popularity|likes|date)|all|every|list|the|of|in|library|ones?)\b/g;
+/** An order asked of a topic ("most upvoted papers on attention", "newest papers on diffusion"): not part of the topic. */
+const TOPIC_ORDER = /\b(?:newest|latest|most recent|oldest|earliest|first published|most[- ](?:upvoted|popular|liked)|highest[- ]rated|by (?:up ?votes?|votes|popularity|likes|date))\b/g;
 
 /** Ways of asking for papers like a known one; what follows is the paper's name. */
 const SIMILAR = /\b(?:(?:similar|comparable) to|(?:more|papers|work|anything|something|ones|others|stuff) like|build(?:s|ing)? (?:on|upon)|extend(?:s|ing)?|follow[- ]ups? (?:to|of|on))\s+(.+)$/;
@@ -60,7 +66,7 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
   }
   const dated = extractDateRange(rest, today);
   Object.assign(filters, dated.range);
-  const askedByUpvotes = BY_UPVOTES.test(dated.rest);
+  const asked: PaperOrder | undefined = BY_UPVOTES.test(dated.rest) ? "upvotes" : BY_OLDEST.test(dated.rest) ? "oldest" : BY_NEWEST.test(dated.rest) ? "newest" : undefined;
   rest = dated.rest.replace(TOPIC_ORDER, " ").replace(/\s+/g, " ").trim();
 
   let previous;
@@ -77,9 +83,8 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
   const similar = SIMILAR.exec(text.toLowerCase().replace(/[?!.]+\s*$/, ""));
   const similarTo = similar?.[1]?.replace(/^(?:the|a|an)\s+/, "").replace(/\s+(?:paper|article|work)$/, "").trim();
   if (!similarTo && rest.replace(ORDER_WORDS, " ").trim() === "") {
-    const byUpvotes = askedByUpvotes || (filters.minUpvotes !== undefined && !/\b(?:newest|latest|recent)\b/.test(text.toLowerCase()));
-    return { text, topic: "", filters, parts: topicParts(""), listing: byUpvotes ? "upvotes" : "newest" };
+    return { text, topic: "", filters, parts: topicParts(""), listing: asked ?? (filters.minUpvotes !== undefined ? "upvotes" : "newest") };
   }
   const topic = rest || text;
-  return { text, topic, filters, parts: topicParts(topic), ...(similarTo && { similarTo }) };
+  return { text, topic, filters, parts: topicParts(topic), ...(similarTo && { similarTo }), ...(asked && { order: asked }) };
 }

@@ -4,10 +4,10 @@ import type { PaperFilters, PaperStore, StoredPaper } from "../store/paper-store
 import { fuse, type Ranked } from "./fusion.ts";
 import { rewriteQueryTerms, type Rewrite } from "./llm-rewrite.ts";
 import { joinedTerms } from "./compounds.ts";
-import { listPapers } from "./listing.ts";
+import { listPapers, orderScore } from "./listing.ts";
 import { judgePapers } from "./paper-judge.ts";
 import { clusterRerank, rerankWanted } from "./rerank.ts";
-import { parseQuestion, type ParsedQuestion } from "./question.ts";
+import { parseQuestion, type PaperOrder, type ParsedQuestion } from "./question.ts";
 import { exampleVerdict, RelevanceJudge, type RelevanceVerdict } from "./relevance.ts";
 import { SETTINGS } from "./settings.ts";
 import { correctSpelling } from "./spelling.ts";
@@ -116,15 +116,16 @@ export class PaperSearch {
       if (found) return this.#search(question, { ...options, named: found }, false);
     }
     const papers = new Map((await snapshot.papers(top)).map((paper) => [paper.id, paper]));
-    const results = ranked.slice(0, k).flatMap((entry, i) => {
+    const found = ranked.slice(0, k).flatMap((entry, i) => {
       const paper = papers.get(snapshot.docs.ids.at(entry.doc));
-      return paper ? [{ paper, score: entry.score, relevant: judged[i]! }] : [];
+      return paper ? [{ paper, score: entry.score, relevant: judged[i]!, doc: entry.doc }] : [];
     });
+    const results = (query.order ? inOrder(found, snapshot, query.order) : found).map(({ doc: _doc, ...hit }) => hit);
     return { query, relevant: verdict.decision !== "no", verdict, fieldTerms: expansion.filter((term) => !term.term.includes(" ")).map((term) => term.term), results, ...(example && !named && { example }), ...(named && { named }) };
   }
 
   /** A question with no topic: the library's papers in the order asked, the first few cited. */
-  async #list(query: ParsedQuestion, order: "newest" | "upvotes", k: number): Promise<SearchResult> {
+  async #list(query: ParsedQuestion, order: PaperOrder, k: number): Promise<SearchResult> {
     const snapshot = await this.#snapshots.get();
     const ranked = listPapers(snapshot.docs, query.filters, order, k);
     const papers = new Map((await snapshot.papers(ranked.map((entry) => entry.doc))).map((paper) => [paper.id, paper]));
@@ -145,6 +146,12 @@ export class PaperSearch {
   #vectorSearch(embedding: Promise<number[] | undefined>, query: ParsedQuestion) {
     return embedding.then((vector) => (vector ? this.#store.vectorSearch(vector, SETTINGS.candidates, query.filters) : []));
   }
+}
+
+/** "Newest papers on X": the papers judged relevant in the order asked, ahead of the rest as ranked. */
+function inOrder<T extends { relevant: boolean; doc: number }>(hits: T[], snapshot: LibrarySnapshot, order: PaperOrder): T[] {
+  const relevant = hits.filter((hit) => hit.relevant).sort((a, b) => orderScore(snapshot.docs, b.doc, order) - orderScore(snapshot.docs, a.doc, order));
+  return [...relevant, ...hits.filter((hit) => !hit.relevant)];
 }
 
 /**

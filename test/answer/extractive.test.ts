@@ -47,6 +47,15 @@ describe("the offline (extractive) answer", () => {
     expect(plain.text.split("\n")[0]).not.toMatch(/none of them mentions/);
   });
 
+  it("cites the papers on a topic in the order asked ('newest papers on X'), saying so", async () => {
+    const reply = await ask("newest papers on KV cache compression");
+    expect(reply.text.split("\n")[0]).toMatch(/newest first:$/);
+    const dates = reply.citations.map((citation) => citation.publishedAt ?? "");
+    const dated = dates.filter(Boolean);
+    expect(dated).toEqual([...dated].sort().reverse());
+    expect(dates.slice(0, dated.length)).toEqual(dated);
+  });
+
   it("lists the library's papers for a question with no topic, newest or most upvoted first", async () => {
     const newest = await ask("what are the newest papers?");
     expect(newest.found).toBe(true);

@@ -63,8 +63,13 @@ describe("questions with no topic", () => {
     expect(parse("top papers by upvotes")).toMatchObject({ topic: "", listing: "upvotes" });
   });
 
-  it("keeps a topic a topic, with an order's words taken out of it", () => {
-    expect(parse("most upvoted papers on attention")).toMatchObject({ topic: "attention" });
+  it("keeps a topic a topic, with an order's words taken out of it and kept as its order", () => {
+    expect(parse("most upvoted papers on attention")).toMatchObject({ topic: "attention", order: "upvotes" });
+    expect(parse("newest papers on diffusion")).toMatchObject({ topic: "diffusion", order: "newest" });
+    expect(parse("latest diffusion papers")).toMatchObject({ topic: "diffusion", order: "newest" });
+    expect(parse("earliest papers on neural architecture search")).toMatchObject({ topic: "neural architecture search", order: "oldest" });
+    expect(parse("oldest papers")).toMatchObject({ topic: "", listing: "oldest" });
+    expect(parse("which papers cover KV cache compression?").order).toBeUndefined();
     expect(parse("most upvoted papers on attention").listing).toBeUndefined();
     expect(parse("papers that compare bottom-up and top-down approaches").topic).toContain("top-down");
     expect(parse("new papers on speculative decoding").listing).toBeUndefined();
