@@ -112,8 +112,10 @@ export function narrowedReply(topic: string, papers: StoredPaper[], weights: Map
  * five), each paper with the sentence of its abstract that best fits the topic.
  */
 export function pageReply(subject: { topic: string } | { like: StoredPaper }, page: StoredPaper[], first: number, weights: Map<string, number>): Reply {
+  // A list by date or upvotes ("papers from last month") has no topic: its next page is just the next papers in that order.
+  const listing = "topic" in subject && subject.topic.trim() === "";
   const about = "like" in subject ? `papers like **${escapeMarkdown(subject.like.title)}**` : `**${escapeMarkdown(subject.topic)}**`;
-  if (page.length === 0) return textReply(`That is all: the library has no further papers close enough to ${about}.`);
+  if (page.length === 0) return textReply(listing ? "That is all: no further papers in the library fit." : `That is all: the library has no further papers close enough to ${about}.`);
   const lines = page.map((paper, index) => {
     const [sentence] = bestSentences(paper.abstract, weights, 1);
     return `${first + index}. **${escapeMarkdown(paper.title)}**${paper.publishedAt ? ` (${paper.publishedAt})` : ""} [${first + index}]${sentence ? `: ${sentence}` : ""}`;
@@ -121,7 +123,7 @@ export function pageReply(subject: { topic: string } | { like: StoredPaper }, pa
   const last = first + page.length - 1;
   const range = page.length === 1 ? `${first}` : `${first} to ${last}`;
   return {
-    text: `More ${"like" in subject ? about : `on ${about}`} (${range}; each a less close match than the ones before):\n\n${lines.join("\n")}`,
+    text: listing ? `More (${range}):\n\n${lines.join("\n")}` : `More ${"like" in subject ? about : `on ${about}`} (${range}; each a less close match than the ones before):\n\n${lines.join("\n")}`,
     citations: page.map((paper, index) => citationOf(first + index, paper)),
     found: true,
     closest: [],

@@ -76,6 +76,15 @@ describe("follow-ups to a list answer", () => {
     expect(last.text).toMatch(/^That is all/);
   });
 
+  it("pages a list by upvotes on in the same order, with no topic to name", async () => {
+    const ask = thread();
+    const first = await ask("top papers by upvotes");
+    const more = await ask("more");
+    expect(more.text).toMatch(/^More \(6 to 10\):/);
+    expect(more.citations.map((citation) => citation.n)).toEqual([6, 7, 8, 9, 10]);
+    expect(titles(more).some((title) => titles(first).includes(title))).toBe(false);
+  });
+
   it("filters the previous list by date instead of searching for 'those are'", async () => {
     const ask = thread();
     await ask(KV);
