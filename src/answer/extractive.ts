@@ -20,6 +20,8 @@ export type Framing = {
   listing?: { order: PaperOrder; filters: PaperFilters };
   /** The papers are in this order, not by relevance ("newest papers on diffusion"). */
   order?: PaperOrder;
+  /** The question's dates and upvotes, said beside the topic. */
+  filters?: PaperFilters;
 };
 
 const ORDERED: Record<PaperOrder | "relevance", string> = { relevance: "most relevant first", newest: "newest first", oldest: "oldest first", upvotes: "most upvoted first" };
@@ -42,7 +44,8 @@ export function extractiveReply(topic: string, hits: SearchHit[], queryTerms: Ma
     const date = hit.paper.publishedAt ? ` (${hit.paper.publishedAt})` : "";
     return `${index + 1}. **${escapeMarkdown(hit.paper.title)}**${date} [${index + 1}]: ${quote}`;
   });
-  const subject = `**${escapeMarkdown(echo(topic))}**`;
+  // The constraints belong to what was asked: "one paper speaks to sparse attention" reads as all the library has.
+  const subject = `**${escapeMarkdown(echo(topic))}**${describeFilters(framing.filters ?? {})}`;
   // An answer lists at most maxPapers: a full list is the best few of perhaps many, not a count of them.
   const lead =
     hits.length === 1 ? `One paper in the library speaks to ${subject}:` : hits.length >= SETTINGS.answer.maxPapers ? `The ${hits.length} papers that best match ${subject}, ${ORDERED[framing.order ?? "relevance"]}:` : `${hits.length} papers in the library speak to ${subject}; ${ORDERED[framing.order ?? "relevance"]}:`;

@@ -47,6 +47,10 @@ describe("the offline (extractive) answer", () => {
     expect(plain.text.split("\n")[0]).not.toMatch(/none of them mentions/);
   });
 
+  it("says a question's dates beside its topic, so a short list does not read as all the library has", async () => {
+    expect((await ask("KV cache compression papers from 2024")).text.split("\n")[0]).toMatch(/kv cache compression\*\* \(published 2024-01-01 to 2024-12-31\)/);
+  });
+
   it("cites the papers on a topic in the order asked ('newest papers on X'), saying so", async () => {
     const reply = await ask("newest papers on KV cache compression");
     expect(reply.text.split("\n")[0]).toMatch(/newest first:$/);
