@@ -17,7 +17,7 @@ export function notFoundReply(topic: string, filters: PaperFilters, coverage: Co
   const constraint = describeFilters(filters);
   const searched = `I searched ${coverage.papers} paper${coverage.papers === 1 ? "" : "s"}${constraint}${range}.`;
   // A question with no topic ("papers from 1990") had only its constraints to match.
-  const lines = [topic.trim() ? `Nothing in the library covers **${escapeMarkdown(echo(topic))}**. ${searched}` : `No paper in the library is${constraint.replace(/^ \(|\)$/g, " ").trimEnd()}.`];
+  const lines = [topic.trim() ? `Nothing in the library covers **${escapeMarkdown(echo(topic))}**. ${searched}` : `No paper in the library ${fitsNone(filters)}.`];
   if (closest.length > 0) {
     lines.push("", "Closest, not a match:");
     lines.push(...closest.map((paper) => `- [${escapeMarkdown(paper.title)}](${paper.url})${paper.publishedAt ? ` (${paper.publishedAt})` : ""}`));
@@ -35,6 +35,16 @@ export function outsideFiltersReply(topic: string, filters: PaperFilters, onTopi
   const lines = [`Nothing on **${escapeMarkdown(echo(topic))}** matches${describeFilters(filters)}. The papers on it in the library, newest first:`, ""];
   lines.push(...closest.map((paper) => `- [${escapeMarkdown(paper.title)}](${paper.url})${paper.publishedAt ? ` (${paper.publishedAt})` : " (no date)"}`));
   return { text: lines.join("\n"), citations: [], found: false, closest, notes: [] };
+}
+
+/** "was published 2024-01-01 to 2024-12-31 and has at least 5 upvotes": what no paper does, as a clause. */
+function fitsNone(filters: PaperFilters): string {
+  const parts: string[] = [];
+  if (filters.from && filters.to) parts.push(`was published ${filters.from} to ${filters.to}`);
+  else if (filters.from) parts.push(`was published since ${filters.from}`);
+  else if (filters.to) parts.push(`was published up to ${filters.to}`);
+  if (filters.minUpvotes !== undefined) parts.push(`has at least ${filters.minUpvotes} upvotes`);
+  return parts.length > 0 ? parts.join(" and ") : "matches that";
 }
 
 /** " (published 2024-01-01 to 2024-12-31, with at least 5 upvotes)", or "" without filters. */
