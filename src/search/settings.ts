@@ -82,7 +82,7 @@ export const SETTINGS = {
   /** Lookup by name (src/search/lookup*.ts), set on the development lookups. */
   lookup: {
     /** A question that is a paper's title, whole, of at least this many words, searches by that paper (see PaperLookup.titled). */
-    titleQueryWords: 4,
+    titleQueryWords: 3,
     /** Below this, the best candidate is not the paper asked for. */
     matchThreshold: 0.8,
     /** Candidates this close to the best are equally likely: ask which one. */
