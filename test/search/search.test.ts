@@ -134,6 +134,7 @@ describe("judged results", () => {
   });
 
   it("corrects words no paper and no dictionary knows to the library's spelling, and leaves real words alone", async () => {
+    expect((await library.search("testtime scaling", { today: TODAY })).query.topic).toBe("test time scaling");
     const typo = await library.search("KV cashe compresion", { today: TODAY });
     expect(typo.query.topic).toBe("kv cache compression");
     const right = await library.search("KV cache compression", { today: TODAY });
