@@ -14,6 +14,13 @@ const KINDS: { pattern: RegExp; say: string }[] = [
   { pattern: /^(?:(?:ok|okay|great|cool|nice|perfect|awesome) )?(?:thanks|thank you|thx|ty|cheers|many thanks)(?: (?:so much|a lot|very much|again))?$/, say: "You're welcome! Ask another question whenever you like, or reply with a number to open a paper from the list." },
   { pattern: /^(?:ok|okay|k|great|cool|nice|good|awesome|perfect|got it|i see|makes sense|sounds good)$/, say: `Glad to help. Ask another question about the papers in the library, ${EXAMPLE}` },
   { pattern: /^(?:bye|goodbye|see you|see ya)$/, say: "Bye! Ask again any time." },
+  {
+    pattern: /^(?:help|what can you do|what do you do|who are you|what are you|how do(?:es)? (?:this|it|you) work|how do i use (?:this|you|it))$/,
+    say:
+      `I answer questions about the papers in the library, citing them: ${EXAMPLE}. ` +
+      'I also find a paper by its name ("the HNSW paper"), list papers like one ("papers similar to PyramidKV"), and list the newest or most upvoted papers ("papers from last month"). ' +
+      'After a list, reply with a number to open a paper, or say "more".',
+  },
 ];
 
 /** The reply to small talk, or undefined for anything that may be a question. */

@@ -95,7 +95,11 @@ describe("small talk", () => {
     expect(reply!.text.split("\n")).toHaveLength(1);
   });
 
-  it.each(["thanks for the papers on KV caches, now what about sparse attention?", "hierarchical attention", "ok so which papers cover LoRA?"])("leaves %s to be answered", (message) => {
+  it.each(["what can you do?", "help", "how does this work?"])("answers %s with what the bot does", (message) => {
+    expect(smallTalkReply(message)!.text).toMatch(/^I answer questions about the papers in the library/);
+  });
+
+  it.each(["help me find papers on latency prediction", "thanks for the papers on KV caches, now what about sparse attention?", "hierarchical attention", "ok so which papers cover LoRA?"])("leaves %s to be answered", (message) => {
     expect(smallTalkReply(message)).toBeUndefined();
   });
 });
