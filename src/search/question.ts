@@ -40,11 +40,12 @@ const SIMILAR = /\b(?:(?:similar|comparable) to|(?:more|papers|work|anything|som
 const FRAME = [
   /^(?:hey|hi|hello|ok|okay|so|please|pls|also|and)\b[,!]?/,
   /^(?:can|could|would|will) you (?:please )?(?:tell|show|find|list|give|recommend|suggest|point)(?: me)?(?: to)?\b/,
-  /^(?:please )?(?:show|find|list|give|recommend|suggest|get|tell)(?: me)?\b/,
+  /^(?:please )?(?:show|find|list|give|recommend|suggest|get|tell|summari[sz]e|explain|describe)(?: me)?\b/,
   /^(?:i'm|i am|we're|we are)? ?(?:looking for|searching for|interested in)|^(?:i|we) (?:want|need)(?: to (?:read|know|learn) about)?/,
   /^how (?:can|could|do|does|should|would|to) (?:i|we|you|one)?\b/,
   /^(?:what's|whats|what is|what are)\b/,
   /^(?:which|what|are there|is there|do we have|do you have|have we got|have you got|got)\b/,
+  /^(?:does|do|did)\b(?! (?:we|you|i) )/,
   /^(?:a|an|any|some|the)\b/,
   /^(?:papers?|works?|research|articles?|studies|anything|something|stuff|ones?)\b/,
   /^(?:new|out there|recent|recently|good|interesting|relevant|in the library)\b/,
@@ -75,6 +76,8 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
     for (const pattern of FRAME) rest = rest.replace(pattern, "").replace(/^[\s,:-]+/, "");
   } while (rest !== previous);
   rest = rest
+    // "what is X about?", "what does X do?": the question's tail, not its topic.
+    .replace(/\s+(?:about|do|does)$/, "")
     .replace(/\b(?:papers?|articles?|published|released|any|recent|recently|new)\b/g, " ")
     // Comparisons keep what is compared: "how does X differ from Y" → "X Y".
     .replace(/\b(?:compare|comparing|comparison of|versus|vs\.?|differ(?:s)? from|different from|difference between|differences between|better than|or)\b/g, " ")

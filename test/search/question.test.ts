@@ -54,6 +54,17 @@ describe("time phrases become date filters", () => {
   });
 });
 
+describe("questions about one paper", () => {
+  it.each([
+    ["summarize the Scissorhands paper", "scissorhands"],
+    ["what is PyramidKV about?", "pyramidkv"],
+    ["what does SepLLM do?", "sepllm"],
+    ["explain FlashAttention", "flashattention"],
+  ])("reads %s as being about %s", (question, topic) => {
+    expect(parseQuestion(question, new Date("2026-11-29T12:00:00Z")).topic).toBe(topic);
+  });
+});
+
 describe("questions with no topic", () => {
   const parse = (text: string) => parseQuestion(text, new Date("2026-11-29T12:00:00Z"));
   it("lists by date or upvotes when only constraints or an order are asked", () => {
