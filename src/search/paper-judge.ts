@@ -8,7 +8,8 @@ import type { LibrarySnapshot } from "./snapshot.ts";
  * Which of the ranked papers are about the question, so an answer cites
  * those and not whatever happened to rank: a paper must score close enough
  * to the best one and hold enough of the topic's weight compared with the
- * best-matching paper. An unsure verdict keeps only the closest few.
+ * best-matching paper, and hold the question's rarest word when the best
+ * paper does. An unsure verdict keeps only the closest few.
  */
 export function judgePapers(question: ParsedQuestion, ranked: Ranked[], verdict: RelevanceVerdict, snapshot: LibrarySnapshot, byExample = false): boolean[] {
   if (verdict.decision === "no" || ranked.length === 0) return ranked.map(() => false);
@@ -17,12 +18,28 @@ export function judgePapers(question: ParsedQuestion, ranked: Ranked[], verdict:
   // Papers found by example share the example's words, not the question's ("papers like PyramidKV").
   const coverage = ranked.map((entry) => (byExample ? 1 : paperCoverage(question, entry.doc, snapshot)));
   const bestCoverage = Math.max(...coverage);
+  const rarest = byExample ? undefined : rarestHeld(question, ranked[0]!.doc, snapshot);
   let kept = 0;
   return ranked.map((entry, i) => {
-    const keep = i === 0 || (kept < limit && entry.score >= scoreRatio * ranked[0]!.score && coverage[i]! >= coverageRatio * bestCoverage);
+    const keep =
+      i === 0 ||
+      (kept < limit && entry.score >= scoreRatio * ranked[0]!.score && coverage[i]! >= coverageRatio * bestCoverage && (rarest === undefined || snapshot.text.contains(entry.doc, rarest)));
     if (keep) kept++;
     return keep && kept <= limit;
   });
+}
+
+/**
+ * The question's rarest main word, when it has two or more and the best
+ * paper holds it: the word that most sets the question apart ("pruning" in
+ * "pruning for latent diffusion models"), which a paper matching only the
+ * rest ("latent diffusion models") lacks, however much of the rest it holds.
+ */
+function rarestHeld(question: ParsedQuestion, best: number, snapshot: LibrarySnapshot): string | undefined {
+  const words = question.parts.main.filter((stem) => !stem.includes(" "));
+  if (words.length < 2) return undefined;
+  const rarest = words.reduce((a, b) => (snapshot.text.idf(b) > snapshot.text.idf(a) ? b : a));
+  return snapshot.text.contains(best, rarest) ? rarest : undefined;
 }
 
 /** Share of the topic's IDF weight (main words, asides at half) found in one paper. */

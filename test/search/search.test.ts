@@ -69,6 +69,13 @@ describe("hybrid search over the samples", () => {
     }
   });
 
+  it("cites only papers holding the question's rarest word when the best paper holds it", async () => {
+    const result = await library.search("pruning for latent diffusion models", { today: TODAY });
+    const cited = result.results.filter((hit) => hit.relevant);
+    expect(cited[0]!.paper.title).toMatch(/LD-Pruner/);
+    for (const hit of cited) expect(`${hit.paper.title} ${hit.paper.abstract}`.toLowerCase()).toMatch(/prun/);
+  });
+
   it("says a covered topic is covered", async () => {
     expect((await library.search("anything on concept bottleneck models?", { today: TODAY })).relevant).toBe(true);
   });
