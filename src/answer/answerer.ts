@@ -106,7 +106,7 @@ export class Answerer {
     }
     const hits = result.results.filter((hit) => hit.relevant);
     const weights = await this.#library.termWeights(result.example ? `${result.example.title} ${topic}` : topic);
-    const framing = result.query.listing ? { listing: { order: result.query.listing, filters } } : result.named ? { named: result.named } : result.example ? { similarTo: result.example } : { unsure: result.verdict.decision === "unsure", missing: result.verdict.missing, filters, ...(result.query.order && { order: result.query.order }) };
+    const framing = result.compared ? { compared: result.compared } : result.query.listing ? { listing: { order: result.query.listing, filters } } : result.named ? { named: result.named } : result.example ? { similarTo: result.example } : { unsure: result.verdict.decision === "unsure", missing: result.verdict.missing, filters, ...(result.query.order && { order: result.query.order }) };
     const extractive = extractiveReply(topic, hits, weights, framing);
     // The model already failed on this question: answer offline at once rather than wait for it again.
     // A list by date or upvotes has nothing for a model to write: it is the answer as it stands.

@@ -22,6 +22,8 @@ export type Framing = {
   order?: PaperOrder;
   /** The question's dates and upvotes, said beside the topic. */
   filters?: PaperFilters;
+  /** "compare X and Y": the two papers, in that order. */
+  compared?: [StoredPaper, StoredPaper];
 };
 
 const ORDERED: Record<PaperOrder | "relevance", string> = { relevance: "most relevant first", newest: "newest first", oldest: "oldest first", upvotes: "most upvoted first" };
@@ -50,12 +52,13 @@ export function extractiveReply(topic: string, hits: SearchHit[], queryTerms: Ma
   const lead =
     hits.length === 1 ? `One paper in the library speaks to ${subject}:` : hits.length >= SETTINGS.answer.maxPapers ? `The ${hits.length} papers that best match ${subject}, ${ORDERED[framing.order ?? "relevance"]}:` : `${hits.length} papers in the library speak to ${subject}; ${ORDERED[framing.order ?? "relevance"]}:`;
   let text: string;
-  if (framing.listing) text = `The ${hits.length === 1 ? "" : `${hits.length} `}${SUPERLATIVE[framing.listing.order]} paper${hits.length === 1 ? "" : "s"} in the library${describeFilters(framing.listing.filters)}:`;
+  if (framing.compared) text = `Comparing **${escapeMarkdown(framing.compared[0].title)}** [1] and **${escapeMarkdown(framing.compared[1].title)}** [2], each in its own abstract's words:`;
+  else if (framing.listing) text = `The ${hits.length === 1 ? "" : `${hits.length} `}${SUPERLATIVE[framing.listing.order]} paper${hits.length === 1 ? "" : "s"} in the library${describeFilters(framing.listing.filters)}:`;
   else if (framing.named) text = `**${escapeMarkdown(framing.named.title)}** is in the library [1]; papers like it follow, most similar first:`;
   else if (framing.similarTo) text = `Papers similar to **${escapeMarkdown(framing.similarTo.title)}**, most similar first:`;
   else if (framing.unsure) text = `I am not sure the library covers ${subject}. The closest papers, which may only partly match:`;
   else text = lead;
-  if (!framing.similarTo && !framing.named && framing.missing && framing.missing.length > 0) text = text.replace(/:$/, ` (none of them mentions ${framing.missing.map((word) => `*${escapeMarkdown(word)}*`).join(" or ")}):`);
+  if (!framing.similarTo && !framing.named && !framing.compared && framing.missing && framing.missing.length > 0) text = text.replace(/:$/, ` (none of them mentions ${framing.missing.map((word) => `*${escapeMarkdown(word)}*`).join(" or ")}):`);
   return { text: `${text}\n\n${items.join("\n")}`, citations, found: true, closest: [], notes };
 }
 

@@ -3,6 +3,7 @@ import { loadWordVectors } from "../embed/word-vectors/cache.ts";
 import type { PaperFilters, PaperStore, StoredPaper } from "../store/paper-store.ts";
 import { fuse, type Ranked } from "./fusion.ts";
 import { rewriteQueryTerms, type Rewrite } from "./llm-rewrite.ts";
+import { comparedNames } from "./compared.ts";
 import { joinedTerms } from "./compounds.ts";
 import { listPapers, orderScore } from "./listing.ts";
 import { judgePapers } from "./paper-judge.ts";
@@ -31,6 +32,8 @@ export type SearchResult = {
   example?: StoredPaper;
   /** The question was this paper's title: it ranks first, its neighbours (by its title and abstract) after it. */
   named?: StoredPaper;
+  /** "compare X and Y": the two papers it names, first in the results and the only ones cited. */
+  compared?: [StoredPaper, StoredPaper];
   results: SearchHit[];
 };
 
@@ -111,6 +114,8 @@ export class PaperSearch {
     const cited = top.filter((_doc, i) => judged[i]);
     // What the answer leaves out is judged on the papers it cites, not on the best three.
     if (!example && cited.length > 0) verdict.missing = (await this.#judge).missingIn(query, cited, snapshot);
+    const compared = example ? undefined : await comparedPapers(question, snapshot);
+    if (compared) return this.#comparison(query, compared, ranked, verdict, snapshot, k);
     if (verdict.decision === "no" && !example) {
       const found = await namedIn(question, query, snapshot);
       if (found) return this.#search(question, { ...options, named: found }, false);
@@ -122,6 +127,20 @@ export class PaperSearch {
     });
     const results = (query.order ? inOrder(found, snapshot, query.order) : found).map(({ doc: _doc, ...hit }) => hit);
     return { query, relevant: verdict.decision !== "no", verdict, fieldTerms: expansion.filter((term) => !term.term.includes(" ")).map((term) => term.term), results, ...(example && !named && { example }), ...(named && { named }) };
+  }
+
+  /** "compare PyramidKV and PyramidInfer": the two papers it names are the answer, whatever else ranked after them. */
+  async #comparison(query: ParsedQuestion, compared: [StoredPaper, StoredPaper], ranked: Ranked[], verdict: RelevanceVerdict, snapshot: LibrarySnapshot, k: number): Promise<SearchResult> {
+    const named = new Set(compared.map((paper) => snapshot.docs.docOf(paper.id)));
+    const rest = ranked.filter((entry) => !named.has(entry.doc)).slice(0, Math.max(0, k - 2));
+    const others = new Map((await snapshot.papers(rest.map((entry) => entry.doc))).map((paper) => [paper.id, paper]));
+    const after = rest.flatMap((entry) => {
+      const paper = others.get(snapshot.docs.ids.at(entry.doc));
+      return paper ? [{ paper, score: entry.score, relevant: false }] : [];
+    });
+    const best = ranked[0]?.score ?? 1;
+    const results = [...compared.map((paper) => ({ paper, score: best, relevant: true })), ...after];
+    return { query, relevant: true, verdict: { ...verdict, decision: "yes", missing: [] }, fieldTerms: [], results, compared };
   }
 
   /** A question with no topic: the library's papers in the order asked, the first few cited. */
@@ -152,6 +171,14 @@ export class PaperSearch {
 function inOrder<T extends { relevant: boolean; doc: number }>(hits: T[], snapshot: LibrarySnapshot, order: PaperOrder): T[] {
   const relevant = hits.filter((hit) => hit.relevant).sort((a, b) => orderScore(snapshot.docs, b.doc, order) - orderScore(snapshot.docs, a.doc, order));
   return [...relevant, ...hits.filter((hit) => !hit.relevant)];
+}
+
+/** The two papers a comparison names, each found by lookup; undefined unless both are found and differ. */
+async function comparedPapers(question: string, snapshot: LibrarySnapshot): Promise<[StoredPaper, StoredPaper] | undefined> {
+  const names = comparedNames(question);
+  if (!names) return undefined;
+  const [first, second] = await Promise.all(names.map(async (name) => (await snapshot.lookup.find(name)).match));
+  return first && second && first.id !== second.id ? [first, second] : undefined;
 }
 
 /**

@@ -47,6 +47,12 @@ describe("the offline (extractive) answer", () => {
     expect(plain.text.split("\n")[0]).not.toMatch(/none of them mentions/);
   });
 
+  it("answers 'compare X and Y' with the two papers it names, and only those", async () => {
+    const reply = await ask("compare PyramidKV and PyramidInfer");
+    expect(reply.text).toMatch(/^Comparing \*\*PyramidKV:.+\*\* \[1\] and \*\*PyramidInfer:.+\*\* \[2\]/);
+    expect(reply.citations.map((citation) => citation.title.split(":")[0])).toEqual(["PyramidKV", "PyramidInfer"]);
+  });
+
   it("says a question's dates beside its topic, so a short list does not read as all the library has", async () => {
     expect((await ask("KV cache compression papers from 2024")).text.split("\n")[0]).toMatch(/kv cache compression\*\* \(published 2024-01-01 to 2024-12-31\)/);
   });
