@@ -28,12 +28,6 @@ export type IngestOptions = {
   totalRecords?: number;
   /** Papers per batch; INGEST_SETTINGS.batchPapers unless a test wants several batches from a few papers. */
   batchPapers?: number;
-  /**
-   * Work that reads the library as this run leaves it, run while its indexes
-   * are built (they change no rows): the CLI builds the search snapshot
-   * there, on the core LanceDB's index build leaves idle.
-   */
-  whileIndexing?: () => Promise<void>;
 };
 
 /**
@@ -88,7 +82,7 @@ async function ingestLocked(records: Iterable<PaperRecord> | AsyncIterable<Paper
   logger.debug(summary, "ingest plan");
   if (options.dryRun) return summary;
   if (written.size > 0) {
-    await store.finishWrites(options.whileIndexing);
+    await store.finishWrites();
     logger.debug("ingest indexes built");
   } else {
     const repair = await store.ensureIndexes();

@@ -66,10 +66,9 @@ export interface PaperStore {
    * After writes: builds or extends every index to cover every row (a vector
    * index rebuilt, with partitions for its size, once the library has
    * outgrown it), merges index segments and small files, and drops old
-   * versions. `beside`: work that reads the library, run while the indexes
-   * are built, once their commits are all that is left to come.
+   * versions.
    */
-  finishWrites(beside?: () => Promise<void>): Promise<{ created: string[]; caughtUp: string[] }>;
+  finishWrites(): Promise<{ created: string[]; caughtUp: string[] }>;
   /** Replaces the whole library in one write, e.g. to rebuild it with another embedder. */
   replaceAll(papers: StoredPaperWithVector[], stamp: EmbedderStamp): Promise<void>;
   /**

@@ -55,18 +55,6 @@ describe("ingest into LanceDB", () => {
     store.close();
   });
 
-  it("runs whileIndexing once, after the last batch, while only index commits are left to come", async () => {
-    const { store, ingest } = await setup();
-    const seen: { rows: number; version: number }[] = [];
-    const whileIndexing = async () => void seen.push({ rows: await store.count(), version: await store.version() });
-    await ingest(await samples(), { batchPapers: 100, whileIndexing });
-    expect(seen).toEqual([{ rows: 387, version: expect.any(Number) }]);
-    // What came after changed no row: the papers read then are the papers now.
-    expect(await store.count()).toBe(387);
-    expect(await store.version()).toBeGreaterThanOrEqual(seen[0]!.version);
-    store.close();
-  });
-
   it("keeps the richest fields when a paper is listed with and without metadata", async () => {
     const { store, ingest } = await setup();
     await ingest(await samples());

@@ -24,11 +24,8 @@ export type IndexRepair = { created: string[]; caughtUp: string[] };
  * the missing indexes are built, once, over the whole table. A vector index
  * the table has outgrown is dropped first and trained again with partitions
  * for its new size. `rebuilt`: the table was just replaced, every index is new.
- * `beside` runs while the indexes are built, once the rows are final (an
- * ingest's search snapshot): the vector index build keeps about one core
- * busy on most of its way, so the two take little longer than either.
  */
-export async function finishIndexes(table: lancedb.Table, rebuilt = false, beside?: () => Promise<void>): Promise<IndexRepair> {
+export async function finishIndexes(table: lancedb.Table, rebuilt = false): Promise<IndexRepair> {
   const before = await indexCoverage(table);
   for (const index of await table.listIndices()) if (index.columns.some((column) => RETIRED_COLUMNS.includes(column))) await table.dropIndex(index.name);
   const vectorIndex = (await table.listIndices()).find((index) => index.columns.includes("vector"));
@@ -36,20 +33,10 @@ export async function finishIndexes(table: lancedb.Table, rebuilt = false, besid
     await table.dropIndex(vectorIndex.name);
   }
   if (!rebuilt) await table.optimize({ cleanupOlderThan: new Date(Date.now() - INDEX_SETTINGS.keepVersionsMs) });
-  // From here on only index commits: `beside` reads rows that no longer change.
-  const [indexed, besideDone] = await Promise.allSettled([createAll(table), beside?.()]);
-  if (indexed.status === "rejected") throw indexed.reason;
-  if (besideDone.status === "rejected") throw besideDone.reason;
-  const created = indexed.value;
-  const caughtUp = before.filter((entry) => entry.present && entry.unindexed > 0 && !created.includes(entry.column)).map((entry) => entry.column);
-  return { created, caughtUp };
-}
-
-/** The missing indexes built, then any that optimize left short of every row built afresh. */
-async function createAll(table: lancedb.Table): Promise<string[]> {
   const created = await createMissing(table);
   await rebuildUnindexed(table);
-  return created;
+  const caughtUp = before.filter((entry) => entry.present && entry.unindexed > 0 && !created.includes(entry.column)).map((entry) => entry.column);
+  return { created, caughtUp };
 }
 
 /**

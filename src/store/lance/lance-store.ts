@@ -205,9 +205,8 @@ export class LancePaperStore implements PaperStore {
     });
   }
 
-  async finishWrites(beside?: () => Promise<void>): Promise<IndexRepair> {
-    if (!this.#table) await beside?.();
-    return this.#indexing((table) => finishIndexes(table, false, beside));
+  async finishWrites(): Promise<IndexRepair> {
+    return this.#indexing((table) => finishIndexes(table));
   }
 
   async replaceAll(papers: StoredPaperWithVector[], stamp: EmbedderStamp): Promise<void> {
