@@ -33,6 +33,17 @@ export async function indexForSearch(ctx: CliContext, store: LancePaperStore, db
   await (await ctx.openLibrary(store, db)).warm();
 }
 
+/**
+ * `indexForSearch` for a command that answers no question (an ingest): the
+ * indexes are written to the cache without being loaded, unless the library
+ * has no cache folder (then they are built in memory as before).
+ */
+export async function cacheForSearch(ctx: CliContext, store: LancePaperStore, db: string | undefined): Promise<void> {
+  if (ctx.stderr.isTTY) ctx.stderr.write("Preparing the search indexes...\n");
+  const library = await ctx.openLibrary(store, db);
+  if ((await library.cacheSearchIndexes()) === undefined) await library.warm();
+}
+
 /** Lines of standard input, trimmed, one query each (blank ones too), so a batch runs in one warm process. */
 export async function* stdinLines(input: NodeJS.ReadableStream = process.stdin): AsyncGenerator<string> {
   for await (const line of createInterface({ input, crlfDelay: Infinity })) yield line.trim();

@@ -63,16 +63,11 @@ export class Library {
 
   /**
    * For an ingest: writes the search indexes' cache file of the library as
-   * it is now, without loading it, and returns the version it is for
+   * it is now, without loading them, and returns the version it is for
    * (undefined when there is no cache folder or it failed).
    */
   cacheSearchIndexes(): Promise<number | undefined> {
     return this.#snapshots.writeFile();
-  }
-
-  /** Since `version` the library's commits built indexes only (an ingest's own): the search indexes cached for it serve the current version. */
-  searchIndexesCarryOver(version: number): Promise<void> {
-    return this.#snapshots.carryOver(version);
   }
 
   /** Inverse document frequency of content terms, for the library as it is now. */

@@ -58,9 +58,13 @@ export class StringTable extends StringList {
 
   /** `strings` must be distinct. */
   static override of(strings: readonly string[]): StringTable {
-    const list = StringList.of(strings);
+    return StringTable.ofList(StringList.of(strings));
+  }
+
+  /** The table of a list whose strings are distinct, sharing its bytes and offsets. */
+  static ofList(list: StringList): StringTable {
     let capacity = 16;
-    while (capacity < strings.length * 2) capacity *= 2;
+    while (capacity < list.size * 2) capacity *= 2;
     const slots = new Int32Array(capacity);
     for (let i = 0; i < list.size; i++) {
       const start = list.offsets[i]!;

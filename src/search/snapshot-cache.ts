@@ -1,5 +1,5 @@
 import { constants } from "node:fs";
-import { access, mkdir, readdir, rename, rm } from "node:fs/promises";
+import { access, mkdir, readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { PaperStore, StoredPaper } from "../store/paper-store.ts";
 import { readIndexFile } from "../packed/index-file.ts";
@@ -66,35 +66,22 @@ export class SnapshotCache {
   }
 
   /**
-   * Writes the cache file of the library as it is now, without loading it,
-   * and returns the version it is for; undefined without `dir` or when it
-   * could not be written (said to `onError`). For an ingest, which builds it
-   * while its own index commits land (see `carryOver`).
+   * Writes the cache file of the library as it is now unless it is there,
+   * without loading it (the next process does), and returns the version it
+   * is for; undefined without `dir` or when it could not be written (said
+   * to `onError`). For an ingest, which has no question to answer.
    */
   async writeFile(): Promise<number | undefined> {
     const { dir } = this.#options;
     if (dir === undefined) return undefined;
     const version = await this.#store.version();
     const file = join(dir, fileName(version, await this.#store.count()));
+    if (await access(file).then(() => true, () => false)) return version;
     const scan = (batchSize: number) => this.#store.scan(batchSize);
     return this.#save(dir, file, version, scan).then(
       () => version,
       (error) => void this.#options.onError?.(error),
     );
-  }
-
-  /**
-   * The library's commits since `version` built indexes and changed no row
-   * (an ingest's own, under its write lock), so the cache file written for
-   * `version` is the current version's too: renamed, not built again.
-   */
-  async carryOver(version: number): Promise<void> {
-    const { dir } = this.#options;
-    const current = await this.#store.version();
-    if (dir === undefined || current === version) return;
-    const rows = await this.#store.count();
-    // A file that is not there (another row count, a failed write) is left for `get` to build.
-    await rename(join(dir, fileName(version, rows)), join(dir, fileName(current, rows))).catch(() => undefined);
   }
 
   #build(version: number): Promise<LibrarySnapshot> {

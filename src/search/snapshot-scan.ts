@@ -1,4 +1,5 @@
 import { Worker } from "node:worker_threads";
+import { collectGarbage } from "../collect-garbage.ts";
 import { materialize, writeIndexFile, type DeferredSections, type Sections } from "../packed/index-file.ts";
 import type { StoredPaper } from "../store/paper-store.ts";
 import { AcronymIndex } from "./acronyms.ts";
@@ -12,6 +13,14 @@ import type { TitleWorkRequest, TitleWorkResult } from "./title-index-worker.ts"
 const BATCH = 2_000;
 /** Batches sent to the title worker and not yet taken: it keeps up, and its queue holds no more than this. */
 const IN_FLIGHT = 2;
+/**
+ * Batches between full garbage collections while building: each batch's
+ * papers wait in the worker's queue long enough to outlive V8's young
+ * generation, and pile up in the old one to about twice the live heap
+ * before V8 collects them. With the title index's leaner maps, a 100k-paper
+ * ingest peaked at 1093 MiB instead of 1337 (one run each, same conditions).
+ */
+const COLLECT_EVERY = 16;
 
 type Scan = (batchSize: number) => AsyncIterable<StoredPaper[]>;
 
@@ -29,6 +38,8 @@ export async function scanSnapshot(scan: Scan, read: ReadPapers): Promise<Librar
  */
 export async function writeSnapshotFile(scan: Scan, file: string, meta: unknown): Promise<void> {
   const { sections, deferred } = await buildParts(scan);
+  // The builders' maps are garbage now; the postings' layout buffers come next.
+  collectGarbage();
   await writeIndexFile(file, meta, sections, deferred);
 }
 
@@ -47,7 +58,9 @@ async function buildParts(scan: Scan): Promise<{ sections: Sections; deferred: D
   try {
     for await (const batch of scan(BATCH)) await names.send({ kind: "count", abstracts: batch.map((paper) => paper.abstract) });
     const docs = new DocTableBuilder();
+    let batches = 0;
     for await (const batch of scan(BATCH)) {
+      if (++batches % COLLECT_EVERY === 0) collectGarbage();
       await names.send({ kind: "index", papers: batch.map(({ title, abstract }) => ({ title, abstract })) });
       for (const paper of batch) {
         docs.add(paper);

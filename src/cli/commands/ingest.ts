@@ -3,7 +3,7 @@ import { PaperbotError } from "../../errors.ts";
 import { ingestRecords } from "../../ingest/ingest.ts";
 import { checkFiles, inputFiles, streamRecords } from "../../sources/load.ts";
 import { writeJson, type CliContext } from "../context.ts";
-import { indexForSearch } from "../library.ts";
+import { cacheForSearch } from "../library.ts";
 import { dbOption, parseYear } from "../options.ts";
 import { progressBar } from "../progress.ts";
 
@@ -29,21 +29,13 @@ export function registerIngest(program: Command, context: () => CliContext): voi
       const store = await ctx.openStore(flags.db, { create: true });
       const bar = progressBar(ctx.stderr, "Ingesting");
       try {
-        // The search indexes are built while LanceDB builds its own (on the core that leaves idle), for the rows as they then are.
-        const library = await ctx.openLibrary(store, flags.db);
-        let cachedFor: number | undefined;
-        const whileIndexing = async () => {
-          bar.stop();
-          cachedFor = await library.cacheSearchIndexes();
-        };
         const summary = await ingestRecords(
           streamRecords(files, years),
           { store, embedder: await ctx.embedder(), logger: ctx.logger },
-          { rebuild: flags.rebuild ?? false, dryRun: flags.dryRun ?? false, totalRecords, onProgress: (done, total) => bar.update(Math.round(done), total ?? totalRecords), whileIndexing },
+          { rebuild: flags.rebuild ?? false, dryRun: flags.dryRun ?? false, totalRecords, onProgress: (done, total) => bar.update(Math.round(done), total ?? totalRecords) },
         );
         bar.stop();
-        if (cachedFor !== undefined) await library.searchIndexesCarryOver(cachedFor);
-        if (!flags.dryRun) await indexForSearch(ctx, store, flags.db);
+        if (!flags.dryRun) await cacheForSearch(ctx, store, flags.db);
         const result = { files: files.length, ...summary };
         if (flags.json) return writeJson(ctx.stdout, result);
         const total = await store.count();
