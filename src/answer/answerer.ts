@@ -101,13 +101,13 @@ export class Answerer {
     const { result, modelFailed } = await this.#search(searched, today, context);
     const { topic, filters } = result.query;
     if (!result.relevant) {
-      const reply = (topic ? await this.#outsideFilters(searched, today, topic, filters) : undefined) ?? (await this.#notFound(result));
+      const reply = (topic ? await this.#outsideFilters(searched, today, result.query.shown ?? topic, filters) : undefined) ?? (await this.#notFound(result));
       return this.#remember(context, { question, topic, filters, papers: [] }, reply);
     }
     const hits = result.results.filter((hit) => hit.relevant);
     const weights = await this.#library.termWeights(result.example ? `${result.example.title} ${topic}` : topic);
     const framing = result.compared ? { compared: result.compared } : result.query.listing ? { listing: { order: result.query.listing, filters } } : result.named ? { named: result.named } : result.example ? { similarTo: result.example } : { unsure: result.verdict.decision === "unsure", missing: result.verdict.missing, filters, ...(result.query.order && { order: result.query.order }) };
-    const extractive = extractiveReply(topic, hits, weights, framing);
+    const extractive = extractiveReply(result.query.shown ?? topic, hits, weights, framing);
     // The model already failed on this question: answer offline at once rather than wait for it again.
     // A list by date or upvotes has nothing for a model to write: it is the answer as it stands.
     const reply = result.query.listing
@@ -163,8 +163,8 @@ export class Answerer {
 
   /** "Nothing in the library covers that", with what was searched and the closest papers. */
   async #notFound(result: SearchResult): Promise<Reply> {
-    const { topic, filters } = result.query;
-    return notFoundReply(topic, filters, await this.#library.coverage(filters), result.results);
+    const { shown, topic, filters } = result.query;
+    return notFoundReply(shown ?? topic, filters, await this.#library.coverage(filters), result.results);
   }
 
   /** When a constrained question finds nothing, whether the topic is covered outside the constraint. */

@@ -8,6 +8,8 @@ export type ParsedQuestion = {
   text: string;
   /** What the question is about, with the chat framing and constraints removed. */
   topic: string;
+  /** The topic in the question's own capitals ("MLA", "GPUs"), to say back to the asker. */
+  shown: string;
   filters: PaperFilters;
   /** The topic's main words, asides and contrasts, and its weighted search terms. */
   parts: TopicParts;
@@ -86,8 +88,17 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
   const similar = SIMILAR.exec(text.toLowerCase().replace(/[?!.]+\s*$/, ""));
   const similarTo = similar?.[1]?.replace(/^(?:the|a|an)\s+/, "").replace(/\s+(?:paper|article|work)$/, "").trim();
   if (!similarTo && rest.replace(ORDER_WORDS, " ").trim() === "") {
-    return { text, topic: "", filters, parts: topicParts(""), listing: asked ?? (filters.minUpvotes !== undefined ? "upvotes" : "newest") };
+    return { text, topic: "", shown: "", filters, parts: topicParts(""), listing: asked ?? (filters.minUpvotes !== undefined ? "upvotes" : "newest") };
   }
   const topic = rest || text;
-  return { text, topic, filters, parts: topicParts(topic), ...(similarTo && { similarTo }), ...(asked && { order: asked }) };
+  return { text, topic, shown: asWritten(topic, text), filters, parts: topicParts(topic), ...(similarTo && { similarTo }), ...(asked && { order: asked }) };
+}
+
+const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}+]*/gu;
+
+/** `topic` (lower case) with each word as the question wrote it. */
+function asWritten(topic: string, text: string): string {
+  const written = new Map<string, string>();
+  for (const token of text.match(TOKEN) ?? []) written.set(token.toLowerCase(), token);
+  return topic.replace(TOKEN, (token) => written.get(token) ?? token);
 }

@@ -54,7 +54,7 @@ describe("the offline (extractive) answer", () => {
   });
 
   it("says a question's dates beside its topic, so a short list does not read as all the library has", async () => {
-    expect((await ask("KV cache compression papers from 2024")).text.split("\n")[0]).toMatch(/kv cache compression\*\* \(published 2024-01-01 to 2024-12-31\)/);
+    expect((await ask("KV cache compression papers from 2024")).text.split("\n")[0]).toMatch(/KV cache compression\*\* \(published 2024-01-01 to 2024-12-31\)/);
   });
 
   it("cites the papers on a topic in the order asked ('newest papers on X'), saying so", async () => {
@@ -116,7 +116,7 @@ describe("the offline (extractive) answer", () => {
   it("says when a covered topic has nothing within the question's dates, and shows the newest papers on it", async () => {
     const reply = await ask("KV cache compression papers from 1990");
     expect(reply.found).toBe(false);
-    expect(reply.text).toMatch(/^Nothing on \*\*kv cache compression\*\* matches \(published 1990-01-01 to 1990-12-31\)\. The papers on it in the library, newest first:/);
+    expect(reply.text).toMatch(/^Nothing on \*\*KV cache compression\*\* matches \(published 1990-01-01 to 1990-12-31\)\. The papers on it in the library, newest first:/);
     expect(reply.closest.length).toBeGreaterThan(0);
     const dates = reply.closest.map((paper) => paper.publishedAt ?? "");
     expect(dates).toEqual([...dates].sort().reverse());

@@ -65,6 +65,14 @@ describe("questions about one paper", () => {
   });
 });
 
+describe("the topic said back", () => {
+  it("keeps the question's own capitals", () => {
+    const parsed = parseQuestion("any papers on MLA and GQA for LLMs?", new Date("2026-11-29T12:00:00Z"));
+    expect(parsed.topic).toBe("mla and gqa for llms");
+    expect(parsed.shown).toBe("MLA and GQA for LLMs");
+  });
+});
+
 describe("questions with no topic", () => {
   const parse = (text: string) => parseQuestion(text, new Date("2026-11-29T12:00:00Z"));
   it("lists by date or upvotes when only constraints or an order are asked", () => {
