@@ -21,6 +21,12 @@ const IN_FLIGHT = 2;
  * ingest peaked at 1093 MiB instead of 1337 (one run each, same conditions).
  */
 const COLLECT_EVERY = 16;
+/**
+ * One that took longer than this (ms) means a heap so large that the queued
+ * batches hardly count beside it (a million papers, several GB): no more
+ * collections in that pass, each would cost seconds. At 100k papers they take 20-40 ms.
+ */
+const COLLECT_MAX_MS = 100;
 
 type Scan = (batchSize: number) => AsyncIterable<StoredPaper[]>;
 
@@ -59,8 +65,9 @@ async function buildParts(scan: Scan): Promise<{ sections: Sections; deferred: D
     for await (const batch of scan(BATCH)) await names.send({ kind: "count", abstracts: batch.map((paper) => paper.abstract) });
     const docs = new DocTableBuilder();
     let batches = 0;
+    let collecting = true;
     for await (const batch of scan(BATCH)) {
-      if (++batches % COLLECT_EVERY === 0) collectGarbage();
+      if (collecting && ++batches % COLLECT_EVERY === 0) collecting = collectGarbage() < COLLECT_MAX_MS;
       await names.send({ kind: "index", papers: batch.map(({ title, abstract }) => ({ title, abstract })) });
       for (const paper of batch) {
         docs.add(paper);
