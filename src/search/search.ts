@@ -117,7 +117,7 @@ export class PaperSearch {
     const compared = example ? undefined : await comparedPapers(question, snapshot);
     if (compared) return this.#comparison(query, compared, ranked, verdict, snapshot, k);
     if (verdict.decision === "no" && !example) {
-      const found = await namedIn(question, query, snapshot);
+      const found = await namedIn(query, snapshot);
       if (found) return this.#search(question, { ...options, named: found }, false);
     }
     const papers = new Map((await snapshot.papers(top)).map((paper) => [paper.id, paper]));
@@ -184,12 +184,15 @@ async function comparedPapers(question: string, snapshot: LibrarySnapshot): Prom
 /**
  * The paper a question no topic matched names ("HNSW", "which paper
  * introduced FAVOR+?", "tell me about the HNSW paper"), as lookup finds it
- * in the question or in its topic without the chat framing.
+ * in the topic without the chat framing. Only a short topic or one with a
+ * name-like word is looked up: a lookup costs tens of milliseconds at a
+ * million papers, and a longer question nothing covers is a topic, not a name.
  */
-async function namedIn(question: string, query: ParsedQuestion, snapshot: LibrarySnapshot): Promise<StoredPaper | undefined> {
-  const asked = (await snapshot.lookup.find(question)).match;
-  if (asked) return asked;
-  return query.topic && query.topic !== question ? ((await snapshot.lookup.find(query.topic)).match ?? undefined) : undefined;
+async function namedIn(query: ParsedQuestion, snapshot: LibrarySnapshot): Promise<StoredPaper | undefined> {
+  const topic = query.topic.trim();
+  const nameLike = /\b[A-Za-z]*[A-Z]{2}|\w\+|[A-Za-z]\d/.test(query.shown);
+  if (!topic || (topic.split(/\s+/).length > SETTINGS.lookup.nameQuestionWords && !nameLike)) return undefined;
+  return (await snapshot.lookup.find(topic)).match ?? undefined;
 }
 
 /** The best papers by BM25F that pass the filters, best first. */

@@ -83,6 +83,8 @@ export const SETTINGS = {
   lookup: {
     /** A question that is a paper's title, whole, of at least this many words, searches by that paper (see PaperLookup.titled). */
     titleQueryWords: 3,
+    /** A question nothing covers is looked up as a name when its topic has at most this many words, or a name-like one ("HNSW", "FAVOR+"). */
+    nameQuestionWords: 3,
     /** Below this, the best candidate is not the paper asked for. */
     matchThreshold: 0.8,
     /** Candidates this close to the best are equally likely: ask which one. */
