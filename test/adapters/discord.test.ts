@@ -36,11 +36,11 @@ describe("Discord adapter (real discord.js client, local REST and gateway)", () 
     expect(discord.calls.some((call) => /\/typing$/.test(call.path))).toBe(true);
     const placeholder = discord.calls.find((call) => call.method === "POST" && /\/channels\/\d+\/messages$/.test(call.path))!;
     expect(placeholder.path).not.toContain(CHANNEL_ID);
-    await eventually(() => expect(discord.calls.some((call) => call.method === "POST" && call.path === placeholder.path && /\*\*Sources\*\*/.test(call.body.content)) || /\*\*Sources\*\*/.test(edits().at(-1)!.body.content)).toBe(true));
-    // A long answer continues in further messages; read the thread as a whole.
-    const answer = [edits().at(-1)!.body.content, ...discord.calls.filter((call) => call.method === "POST" && call.path === placeholder.path).slice(1).map((call) => call.body.content)].join("\n") as string;
-    expect(answer).toMatch(/\[1\]/);
-    expect(answer).toMatch(/\*\*Sources\*\*\n\[1\] \[.+\]\(<https:\/\/huggingface\.co\/papers\?q=.+>\)/);
+    // A long answer continues in further messages; read the thread as a whole, once its last part has arrived
+    // (the placeholder's final edit and the continuations can land in either order).
+    const answer = () => [edits().at(-1)!.body.content, ...discord.calls.filter((call) => call.method === "POST" && call.path === placeholder.path).slice(1).map((call) => call.body.content)].join("\n") as string;
+    await eventually(() => expect(answer()).toMatch(/\*\*Sources\*\*\n\[1\] \[.+\]\(<https:\/\/huggingface\.co\/papers\?q=.+>\)/));
+    expect(answer()).toMatch(/\[1\]/);
     for (const call of discord.calls.filter((entry) => entry.method !== "GET")) expect(call.body?.content?.length ?? 0).toBeLessThanOrEqual(2000);
   });
 
