@@ -53,7 +53,7 @@ export type RelevanceVerdict = {
   signals: RelevanceSignals;
   /** The topic words the best papers do not account for, rarest first. */
   unmatched: string[];
-  /** The specialised ones among them: the part of the question the papers leave out. */
+  /** The part of the question none of the cited papers holds (RelevanceJudge.missingIn); search fills it in once it has chosen them. */
   missing: string[];
 };
 
@@ -79,9 +79,8 @@ export class RelevanceJudge {
     const z = bias + (Object.keys(weights) as (keyof typeof weights)[]).reduce((sum, name) => sum + weights[name] * signals[name], 0);
     const probability = 1 / (1 + Math.exp(-z));
     const decision = top.length === 0 ? "no" : probability >= answerAbove ? "yes" : probability >= unsureAbove ? "unsure" : "no";
-    const unmatched = this.#unmatched(question, top, snapshot);
-    const missing = unmatched.filter((word) => this.#specificity(word) >= SETTINGS.relevance.missingSpecificity);
-    return { decision, probability, signals, unmatched, missing };
+    // `missing` is said of the papers an answer cites, which are chosen after this verdict (see missingIn).
+    return { decision, probability, signals, unmatched: this.#unmatched(question, top, snapshot), missing: [] };
   }
 
   signals(question: ParsedQuestion, top: number[], snapshot: LibrarySnapshot, lists: ListShape): RelevanceSignals {

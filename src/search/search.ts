@@ -111,8 +111,8 @@ export class PaperSearch {
     const ranked = example || !rerankWanted(verdict) ? fused : clusterRerank(fused, await this.#candidateVectors(snapshot, fused));
     const top = ranked.slice(0, k).map((entry) => entry.doc);
     const judged = judgePapers(query, ranked.slice(0, k), verdict, snapshot, example !== undefined);
-    const cited = top.filter((_doc, i) => judged[i]);
     // What the answer leaves out is judged on the papers it cites, not on the best three.
+    const cited = top.filter((_doc, i) => judged[i]);
     if (!example && cited.length > 0) verdict.missing = (await this.#judge).missingIn(query, cited, snapshot);
     const compared = example ? undefined : await comparedPapers(question, snapshot);
     if (compared) return this.#comparison(query, compared, ranked, verdict, snapshot, k);
@@ -120,12 +120,8 @@ export class PaperSearch {
       const found = await namedIn(query, snapshot);
       if (found) return this.#search(question, { ...options, named: found }, false);
     }
-    const papers = new Map((await snapshot.papers(top)).map((paper) => [paper.id, paper]));
-    const found = ranked.slice(0, k).flatMap((entry, i) => {
-      const paper = papers.get(snapshot.docs.ids.at(entry.doc));
-      return paper ? [{ paper, score: entry.score, relevant: judged[i]!, doc: entry.doc }] : [];
-    });
-    const results = (query.order ? inOrder(found, snapshot, query.order) : found).map(({ doc: _doc, ...hit }) => hit);
+    const page = ranked.slice(0, k).map((entry, i) => ({ ...entry, relevant: judged[i]! }));
+    const results = await hitsOf(snapshot, query.order ? inOrder(page, snapshot, query.order) : page);
     return { query, relevant: verdict.decision !== "no", verdict, fieldTerms: expansion.filter((term) => !term.term.includes(" ")).map((term) => term.term), results, ...(example && !named && { example }), ...(named && { named }) };
   }
 
@@ -133,11 +129,7 @@ export class PaperSearch {
   async #comparison(query: ParsedQuestion, compared: [StoredPaper, StoredPaper], ranked: Ranked[], verdict: RelevanceVerdict, snapshot: LibrarySnapshot, k: number): Promise<SearchResult> {
     const named = new Set(compared.map((paper) => snapshot.docs.docOf(paper.id)));
     const rest = ranked.filter((entry) => !named.has(entry.doc)).slice(0, Math.max(0, k - 2));
-    const others = new Map((await snapshot.papers(rest.map((entry) => entry.doc))).map((paper) => [paper.id, paper]));
-    const after = rest.flatMap((entry) => {
-      const paper = others.get(snapshot.docs.ids.at(entry.doc));
-      return paper ? [{ paper, score: entry.score, relevant: false }] : [];
-    });
+    const after = await hitsOf(snapshot, rest.map((entry) => ({ ...entry, relevant: false })));
     const best = ranked[0]?.score ?? 1;
     const results = [...compared.map((paper) => ({ paper, score: best, relevant: true })), ...after];
     return { query, relevant: true, verdict: { ...verdict, decision: "yes", missing: [] }, fieldTerms: [], results, compared };
@@ -147,11 +139,7 @@ export class PaperSearch {
   async #list(query: ParsedQuestion, order: PaperOrder, k: number): Promise<SearchResult> {
     const snapshot = await this.#snapshots.get();
     const ranked = listPapers(snapshot.docs, query.filters, order, k);
-    const papers = new Map((await snapshot.papers(ranked.map((entry) => entry.doc))).map((paper) => [paper.id, paper]));
-    const results = ranked.flatMap((entry, i) => {
-      const paper = papers.get(snapshot.docs.ids.at(entry.doc));
-      return paper ? [{ paper, score: entry.score, relevant: i < SETTINGS.answer.maxPapers }] : [];
-    });
+    const results = await hitsOf(snapshot, ranked.map((entry, i) => ({ ...entry, relevant: i < SETTINGS.answer.maxPapers })));
     return { query, relevant: results.length > 0, verdict: exampleVerdict(results.length > 0), fieldTerms: [], results };
   }
 
@@ -167,10 +155,21 @@ export class PaperSearch {
   }
 }
 
+type Judged = Ranked & { relevant: boolean };
+
+/** The papers at these places, read from the store, as hits in the same order (any gone since are left out). */
+async function hitsOf(snapshot: LibrarySnapshot, entries: Judged[]): Promise<SearchHit[]> {
+  const papers = new Map((await snapshot.papers(entries.map((entry) => entry.doc))).map((paper) => [paper.id, paper]));
+  return entries.flatMap((entry) => {
+    const paper = papers.get(snapshot.docs.ids.at(entry.doc));
+    return paper ? [{ paper, score: entry.score, relevant: entry.relevant }] : [];
+  });
+}
+
 /** "Newest papers on X": the papers judged relevant in the order asked, ahead of the rest as ranked. */
-function inOrder<T extends { relevant: boolean; doc: number }>(hits: T[], snapshot: LibrarySnapshot, order: PaperOrder): T[] {
-  const relevant = hits.filter((hit) => hit.relevant).sort((a, b) => orderScore(snapshot.docs, b.doc, order) - orderScore(snapshot.docs, a.doc, order));
-  return [...relevant, ...hits.filter((hit) => !hit.relevant)];
+function inOrder(entries: Judged[], snapshot: LibrarySnapshot, order: PaperOrder): Judged[] {
+  const relevant = entries.filter((entry) => entry.relevant).sort((a, b) => orderScore(snapshot.docs, b.doc, order) - orderScore(snapshot.docs, a.doc, order));
+  return [...relevant, ...entries.filter((entry) => !entry.relevant)];
 }
 
 /** The two papers a comparison names, each found by lookup; undefined unless both are found and differ. */
