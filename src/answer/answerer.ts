@@ -5,7 +5,7 @@ import type { SearchHit, SearchResult } from "../search/search.ts";
 import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
 import { SETTINGS } from "../search/settings.ts";
 import { Conversations, type ListSource, type Turn } from "./conversations.ts";
-import { extractiveReply } from "./extractive.ts";
+import { extractiveReply, framingOf } from "./extractive.ts";
 import { resolveFollowUp, standaloneReference } from "./follow-up.ts";
 import { detailReply, detailsReply, filteredReply, narrowedReply, noListReply, orderedReply, outOfRangeReply, pageReply } from "./list-replies.ts";
 import { notFoundReply, outsideFiltersReply } from "./not-found.ts";
@@ -101,13 +101,12 @@ export class Answerer {
     const { result, modelFailed } = await this.#search(searched, today, context);
     const { topic, filters } = result.query;
     if (!result.relevant) {
-      const reply = (topic ? await this.#outsideFilters(searched, today, result.query.shown ?? topic, filters) : undefined) ?? (await this.#notFound(result));
+      const reply = (topic ? await this.#outsideFilters(searched, today, result.query.shown, filters) : undefined) ?? (await this.#notFound(result));
       return this.#remember(context, { question, topic, filters, papers: [] }, reply);
     }
     const hits = result.results.filter((hit) => hit.relevant);
     const weights = await this.#library.termWeights(result.example ? `${result.example.title} ${topic}` : topic);
-    const framing = result.compared ? { compared: result.compared } : result.query.listing ? { listing: { order: result.query.listing, filters } } : result.named ? { named: result.named } : result.example ? { similarTo: result.example } : { unsure: result.verdict.decision === "unsure", missing: result.verdict.missing, filters, ...(result.query.order && { order: result.query.order }) };
-    const extractive = extractiveReply(result.query.shown ?? topic, hits, weights, framing);
+    const extractive = extractiveReply(result.query.shown, hits, weights, framingOf(result));
     // The model already failed on this question: answer offline at once rather than wait for it again.
     // A list by date or upvotes has nothing for a model to write: it is the answer as it stands.
     const reply = result.query.listing
@@ -163,8 +162,8 @@ export class Answerer {
 
   /** "Nothing in the library covers that", with what was searched and the closest papers. */
   async #notFound(result: SearchResult): Promise<Reply> {
-    const { shown, topic, filters } = result.query;
-    return notFoundReply(shown ?? topic, filters, await this.#library.coverage(filters), result.results);
+    const { shown, filters } = result.query;
+    return notFoundReply(shown, filters, await this.#library.coverage(filters), result.results);
   }
 
   /** When a constrained question finds nothing, whether the topic is covered outside the constraint. */
