@@ -2,7 +2,7 @@ import type { SearchHit, SearchResult } from "../search/search.ts";
 import type { PaperOrder } from "../search/question.ts";
 import { SETTINGS } from "../search/settings.ts";
 import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
-import { describeFilters } from "./not-found.ts";
+import { describeFilters } from "./filter-words.ts";
 import { citationOf, type Reply } from "./reply.ts";
 import { bestSentences } from "./sentences.ts";
 

@@ -1,4 +1,5 @@
 import { contentTerms } from "../embed/tokens.ts";
+import { datesSaid } from "./filter-words.ts";
 import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
 import { escapeMarkdown } from "./extractive.ts";
 import { citationOf, type Reply } from "./reply.ts";
@@ -140,11 +141,7 @@ function undatedNote(undated: number): string {
   return undated > 0 ? `\n\n(${undated} of them show no date in the library.)` : "";
 }
 
+/** "from 2024 and with at least 5 upvotes": what the kept papers are. */
 function describeFilters(filters: PaperFilters): string {
-  const parts: string[] = [];
-  if (filters.from && filters.to) parts.push(filters.from.slice(0, 4) === filters.to.slice(0, 4) && filters.from.endsWith("-01-01") && filters.to.endsWith("-12-31") ? `from ${filters.from.slice(0, 4)}` : `published ${filters.from} to ${filters.to}`);
-  else if (filters.from) parts.push(`published since ${filters.from}`);
-  else if (filters.to) parts.push(`published up to ${filters.to}`);
-  if (filters.minUpvotes !== undefined) parts.push(`with at least ${filters.minUpvotes} upvotes`);
-  return parts.join(" and ");
+  return [datesSaid(filters, true), filters.minUpvotes !== undefined && `with at least ${filters.minUpvotes} upvotes`].filter(Boolean).join(" and ");
 }

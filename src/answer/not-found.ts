@@ -1,6 +1,7 @@
 import type { SearchHit } from "../search/search.ts";
 import type { PaperFilters } from "../store/paper-store.ts";
 import { echo, escapeMarkdown } from "./extractive.ts";
+import { datesSaid, describeFilters } from "./filter-words.ts";
 import { citationOf, type Reply } from "./reply.ts";
 
 const CLOSEST = 3;
@@ -39,20 +40,7 @@ export function outsideFiltersReply(topic: string, filters: PaperFilters, onTopi
 
 /** "was published 2024-01-01 to 2024-12-31 and has at least 5 upvotes": what no paper does, as a clause. */
 function fitsNone(filters: PaperFilters): string {
-  const parts: string[] = [];
-  if (filters.from && filters.to) parts.push(`was published ${filters.from} to ${filters.to}`);
-  else if (filters.from) parts.push(`was published since ${filters.from}`);
-  else if (filters.to) parts.push(`was published up to ${filters.to}`);
-  if (filters.minUpvotes !== undefined) parts.push(`has at least ${filters.minUpvotes} upvotes`);
+  const dates = datesSaid(filters);
+  const parts = [dates && `was ${dates}`, filters.minUpvotes !== undefined && `has at least ${filters.minUpvotes} upvotes`].filter(Boolean);
   return parts.length > 0 ? parts.join(" and ") : "matches that";
-}
-
-/** " (published 2024-01-01 to 2024-12-31, with at least 5 upvotes)", or "" without filters. */
-export function describeFilters(filters: PaperFilters): string {
-  const parts: string[] = [];
-  if (filters.from && filters.to) parts.push(`published ${filters.from} to ${filters.to}`);
-  else if (filters.from) parts.push(`published since ${filters.from}`);
-  else if (filters.to) parts.push(`published up to ${filters.to}`);
-  if (filters.minUpvotes !== undefined) parts.push(`with at least ${filters.minUpvotes} upvotes`);
-  return parts.length > 0 ? ` (${parts.join(", ")})` : "";
 }

@@ -1,0 +1,20 @@
+import type { PaperFilters } from "../store/paper-store.ts";
+
+/**
+ * How a reply says a question's dates: "published 2024-01-01 to 2024-12-31",
+ * "published since …", "published up to …"; with `wholeYear`, a calendar
+ * year reads "from 2024". Undefined without dates.
+ */
+export function datesSaid(filters: PaperFilters, wholeYear = false): string | undefined {
+  const { from, to } = filters;
+  if (from && to) return wholeYear && from.slice(0, 4) === to.slice(0, 4) && from.endsWith("-01-01") && to.endsWith("-12-31") ? `from ${from.slice(0, 4)}` : `published ${from} to ${to}`;
+  if (from) return `published since ${from}`;
+  if (to) return `published up to ${to}`;
+  return undefined;
+}
+
+/** " (published 2024-01-01 to 2024-12-31, with at least 5 upvotes)", or "" without filters: said beside a topic. */
+export function describeFilters(filters: PaperFilters): string {
+  const parts = [datesSaid(filters), filters.minUpvotes !== undefined && `with at least ${filters.minUpvotes} upvotes`].filter(Boolean);
+  return parts.length > 0 ? ` (${parts.join(", ")})` : "";
+}
