@@ -27,9 +27,11 @@ export type PaperOrder = "newest" | "oldest" | "upvotes";
 const BY_UPVOTES = /\b(?:most[- ](?:upvoted|popular|liked)|top|popular|highest[- ]rated|best[- ]rated|by (?:up ?votes?|votes|popularity|likes))\b/;
 const BY_OLDEST = /\b(?:oldest|earliest|first published)\b/;
 const BY_NEWEST = /\b(?:newest|latest|most recent)\b/;
-const ORDER_WORDS = /\b(?:newest|latest|most recent|oldest|earliest|most[- ](?:upvoted|popular|liked)|top|popular|highest[- ]rated|best[- ]rated|by (?:up ?votes?|votes|popularity|likes|date)|all|every|list|the|of|in|library|ones?)\b/g;
 /** An order asked of a topic ("most upvoted papers on attention", "newest papers on diffusion"): not part of the topic. */
 const TOPIC_ORDER = /\b(?:newest|latest|most recent|oldest|earliest|first published|most[- ](?:upvoted|popular|liked)|highest[- ]rated|by (?:up ?votes?|votes|popularity|likes|date))\b/g;
+
+/** What may be left of a question with no topic once TOPIC_ORDER is out: "top", "popular" stay in a topic ("top-down"), not alone. */
+const LISTING_WORDS = /\b(?:top|popular|best[- ]rated|all|every|list|the|of|in|library|ones?)\b/g;
 
 /** Ways of asking for papers like a known one; what follows is the paper's name. */
 const SIMILAR = /\b(?:(?:similar|comparable) to|(?:more|papers|work|anything|something|ones|others|stuff) like|build(?:s|ing)? (?:on|upon)|extend(?:s|ing)?|follow[- ]ups? (?:to|of|on))\s+(.+)$/;
@@ -87,7 +89,7 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
     .trim();
   const similar = SIMILAR.exec(text.toLowerCase().replace(/[?!.]+\s*$/, ""));
   const similarTo = similar?.[1]?.replace(/^(?:the|a|an)\s+/, "").replace(/\s+(?:paper|article|work)$/, "").trim();
-  if (!similarTo && rest.replace(ORDER_WORDS, " ").trim() === "") {
+  if (!similarTo && rest.replace(LISTING_WORDS, " ").trim() === "") {
     return { text, topic: "", shown: "", filters, parts: topicParts(""), listing: asked ?? (filters.minUpvotes !== undefined ? "upvotes" : "newest") };
   }
   const topic = rest || text;
