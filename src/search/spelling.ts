@@ -21,26 +21,27 @@ export function correctSpelling(text: string, snapshot: LibrarySnapshot, english
     const word = token.toLowerCase();
     if (word.length < SETTINGS.spelling.minLetters || /[^a-z]/.test(word) || isQuestionStopword(word) || snapshot.text.documentFrequency(stemmer(word)) > 0) return token;
     if ((english.row(word) ?? Number.POSITIVE_INFINITY) < SETTINGS.spelling.englishRank) return token;
-    let best: { word: string; papers: number } | undefined;
-    for (const candidate of snapshot.lookup.spellings(word)) {
-      const papers = snapshot.text.documentFrequency(stemmer(candidate));
-      if (papers > (best?.papers ?? 0)) best = { word: candidate, papers };
-    }
-    best ??= split(word, snapshot);
-    if (!best) return token;
+    const spelt = mostUsed(snapshot.lookup.spellings(word), snapshot) ?? mostUsed(splits(word), snapshot);
+    if (!spelt) return token;
     changed = true;
-    return best.word;
+    return spelt;
   });
   return changed ? corrected : undefined;
 }
 
-/** A word the papers write as two ("testtime" for test-time): the two words, where the library pairs them most. */
-function split(word: string, snapshot: LibrarySnapshot): { word: string; papers: number } | undefined {
-  let best: { word: string; papers: number } | undefined;
-  for (let cut = 3; cut <= word.length - 3; cut++) {
-    const [first, second] = [word.slice(0, cut), word.slice(cut)];
-    const papers = snapshot.text.documentFrequency(`${stemmer(first)} ${stemmer(second)}`);
-    if (papers > (best?.papers ?? 0)) best = { word: `${first} ${second}`, papers };
+/** Of these spellings, the one most papers use (a pair of words counts as the phrase it makes); undefined when none is used. */
+function mostUsed(spellings: string[], snapshot: LibrarySnapshot): string | undefined {
+  let best: { spelling: string; papers: number } | undefined;
+  for (const spelling of spellings) {
+    const papers = snapshot.text.documentFrequency(spelling.split(" ").map((part) => stemmer(part)).join(" "));
+    if (papers > (best?.papers ?? 0)) best = { spelling, papers };
   }
-  return best;
+  return best?.spelling;
+}
+
+/** A word cut in two ("testtime" → "test time", …): how the papers may write it as two. */
+function splits(word: string): string[] {
+  const cuts: string[] = [];
+  for (let cut = 3; cut <= word.length - 3; cut++) cuts.push(`${word.slice(0, cut)} ${word.slice(cut)}`);
+  return cuts;
 }
