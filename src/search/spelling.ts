@@ -1,3 +1,4 @@
+import { distance } from "fastest-levenshtein";
 import { stemmer } from "stemmer";
 import type { WordVectors } from "../embed/word-vectors/word-vectors.ts";
 import { isQuestionStopword } from "./query-stopwords.ts";
@@ -12,7 +13,11 @@ import type { LibrarySnapshot } from "./snapshot.ts";
  * no paper uses it and general English does not know it either (a word
  * like "teaching" is a paraphrase, not a typo of "reaching"); its
  * correction is the title word one or two letters away (as lookup
- * accepts typos) that most papers use.
+ * accepts typos) that most papers use. A rare word that general English
+ * does know ("unlearning") is corrected only one letter away, and never
+ * split: two letters away it is more likely a word the library lacks than a
+ * typo ("unlearning" is not "unleashing", and "machine unlearning" is a topic
+ * the library may not have).
  */
 export function correctSpelling(text: string, snapshot: LibrarySnapshot, english: WordVectors): string | undefined {
   let changed = false;
@@ -20,8 +25,10 @@ export function correctSpelling(text: string, snapshot: LibrarySnapshot, english
   const corrected = text.replace(/[\p{L}\p{N}]+/gu, (token) => {
     const word = token.toLowerCase();
     if (word.length < SETTINGS.spelling.minLetters || /[^a-z]/.test(word) || isQuestionStopword(word) || snapshot.text.documentFrequency(stemmer(word)) > 0) return token;
-    if ((english.row(word) ?? Number.POSITIVE_INFINITY) < SETTINGS.spelling.englishRank) return token;
-    const spelt = mostUsed(snapshot.lookup.spellings(word), snapshot) ?? mostUsed(splits(word), snapshot);
+    const rank = english.row(word);
+    if ((rank ?? Number.POSITIVE_INFINITY) < SETTINGS.spelling.englishRank) return token;
+    const near = snapshot.lookup.spellings(word).filter((spelling) => rank === undefined || distance(word, spelling) <= 1);
+    const spelt = mostUsed(near, snapshot) ?? (rank === undefined ? mostUsed(splits(word), snapshot) : undefined);
     if (!spelt) return token;
     changed = true;
     return spelt;

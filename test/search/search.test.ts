@@ -147,6 +147,10 @@ describe("judged results", () => {
     const right = await library.search("KV cache compression", { today: TODAY });
     expect(typo.results.map((hit) => hit.paper.id)).toEqual(right.results.map((hit) => hit.paper.id));
     expect((await library.search("teaching a small student model to imitate a bigger teacher", { today: TODAY })).query.topic).toContain("teaching");
+    // A rare word English knows is a word the library lacks, not a typo two letters from one it has ("unleashing").
+    const absent = await library.search("papers on machine unlearning", { today: TODAY });
+    expect(absent.query.topic).toBe("machine unlearning");
+    expect(absent.verdict.unmatched).toContain("unlearning");
   });
 
   it("takes a name with digits as one word and corrects a question at most once (no endless respelling)", async () => {
