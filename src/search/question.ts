@@ -45,14 +45,14 @@ const FRAME = [
   /^(?:hey|hi|hello|ok|okay|so|please|pls|also|and)\b[,!]?/,
   /^(?:can|could|would|will) you (?:please )?(?:tell|show|find|list|give|recommend|suggest|point)(?: me)?(?: to)?\b/,
   /^(?:please )?(?:show|find|list|give|recommend|suggest|get|tell|summari[sz]e|explain|describe)(?: me)?\b/,
-  /^(?:i'm|i am|we're|we are)? ?(?:looking for|searching for|interested in)|^(?:i|we) (?:want|need)(?: to (?:read|know|learn) about)?/,
+  /^(?:i'm|i am|we're|we are)? ?(?:looking for|searching for|interested in)|^(?:i|we)(?: (?:want|need|would like)|'d like)(?: to)?(?: (?:read|know|learn|find out|see) (?:about|on)?)?/,
   /^how (?:can|could|do|does|should|would|to) (?:i|we|you|one)?\b/,
   /^(?:what's|whats|what is|what are)\b/,
   /^(?:which|what|are there|is there|do we have|do you have|have we got|have you got|got)\b/,
   /^(?:does|do|did)\b(?! (?:we|you|i) )/,
   /^(?:a|an|any|some|the)\b/,
   /^(?:papers?|works?|research|articles?|studies|anything|something|stuff|ones?)\b/,
-  /^(?:new|out there|recent|recently|good|interesting|relevant|in the library)\b/,
+  /^(?:new|out there|there|recent|recently|good|interesting|relevant|in the library)\b/,
   /^(?:that|which|who)?\s*(?:cover|covers|discuss|discusses|talk about|talks about|deal with|deals with|focus on|focuses on|study|studies|look at|looks at|use|uses|propose|proposes|are about|is about|exist on|exist)\b/,
   /^(?:about|on|regarding|related to|concerning|for|of|in|around)\b/,
 ];
@@ -74,11 +74,10 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
   const asked: PaperOrder | undefined = BY_UPVOTES.test(dated.rest) ? "upvotes" : BY_OLDEST.test(dated.rest) ? "oldest" : BY_NEWEST.test(dated.rest) ? "newest" : undefined;
   rest = dated.rest.replace(TOPIC_ORDER, " ").replace(/\s+/g, " ").trim();
 
-  let previous;
-  do {
-    previous = rest;
-    for (const pattern of FRAME) rest = rest.replace(pattern, "").replace(/^[\s,:-]+/, "");
-  } while (rest !== previous);
+  rest = withoutFrame(rest);
+  // "X - what's out there?", "X, any papers?": a last clause that is all frame asks, it is not the topic.
+  const tail = /\s*[-–—,;:]\s*([^-–—,;:]*)$/.exec(rest);
+  if (tail && tail.index > 0 && withoutFrame(tail[1]!).replace(LISTING_WORDS, " ").trim() === "") rest = rest.slice(0, tail.index);
   rest = rest
     // "what is X about?", "what does X do?": the question's tail, not its topic.
     .replace(/\s+(?:about|do|does)$/, "")
@@ -94,6 +93,17 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
   }
   const topic = rest || text;
   return { text, topic, shown: asWritten(topic, text), filters, parts: topicParts(topic), ...(similarTo && { similarTo }), ...(asked && { order: asked }) };
+}
+
+/** The question with its conversational frame (FRAME) taken off its front, as often as one is there. */
+function withoutFrame(text: string): string {
+  let rest = text;
+  let previous;
+  do {
+    previous = rest;
+    for (const pattern of FRAME) rest = rest.replace(pattern, "").replace(/^[\s,:-]+/, "");
+  } while (rest !== previous);
+  return rest;
 }
 
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}+]*/gu;

@@ -16,6 +16,11 @@ describe("chat phrasing", () => {
     ["compare PyramidKV and PyramidInfer", "pyramidkv and pyramidinfer"],
     ["how does Scissorhands differ from FastGen?", "scissorhands fastgen"],
     ["HNSW versus SPANN for vector search", "hnsw spann for vector search"],
+    ["what is there on graph neural networks?", "graph neural networks"],
+    ["I want to read about sparse attention", "sparse attention"],
+    ["I'd like to run a language model on a phone - what's out there?", "run a language model on a phone"],
+    ["KV cache compression, any papers?", "kv cache compression"],
+    ["time series (forecasting, imputation, classification)", "time series (forecasting, imputation, classification)"],
   ])("%s → %s", (question, topic) => {
     expect(parse(question).topic).toBe(topic);
   });
