@@ -9,6 +9,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { LocalEmbedder } from "../../src/embed/local.ts";
 import { Library } from "../../src/library/library.ts";
+import type { RelevanceSignals } from "../../src/search/relevance.ts";
 import { SETTINGS } from "../../src/search/settings.ts";
 import { csfcubeCorpusPath, runCsfcube } from "./csfcube.ts";
 import { loadQuestions } from "./dataset.ts";
@@ -32,11 +33,14 @@ const own = await buildEvalLibrary(embedder, TODAY);
 const cube = await buildLibraryFrom([csfcubeCorpusPath(SHARED)], embedder, TODAY);
 const set1 = (JSON.parse(await readFile(join(SHARED, "set1", "topical.json"), "utf8")) as { kind: string; question: string; relevant: { title: string; grade: number }[] }[])
   .filter((_q, i) => halfOf(i) === "tuned");
-const ownAll = (await loadQuestions(await own.store.list())).questions;
+// The own set's held-out questions are never tuned on, like the shared sets' odd entries.
+const ownAll = (await loadQuestions(await own.store.list())).questions.filter((q) => !q.heldOut);
 const original = structuredClone(SETTINGS);
 const fit = process.argv.includes("--fit");
 const variants = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
-const SIGNALS = ["coverage", "missingSpecific", "unknownSpecific", "vector", "vectorGap", "lexicalGap", "agreement"] as const;
+type Signal = keyof RelevanceSignals;
+/** The signals `--fit` weighs: `--signals=a,b,c`, or those the relevance model weighs today. */
+const SIGNALS = (process.argv.find((arg) => arg.startsWith("--signals="))?.slice("--signals=".length).split(",") ?? Object.keys(SETTINGS.relevance.weights)) as Signal[];
 type Row = { signals: number[]; answerable: boolean; label: string; p: number };
 
 for (const variant of variants.length > 0 ? variants : ["{}"]) {
