@@ -78,21 +78,23 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
   // "X - what's out there?", "X, any papers?": a last clause that is all frame asks, it is not the topic.
   const tail = /\s*[-–—,;:]\s*([^-–—,;:]*)$/.exec(rest);
   if (tail && tail.index > 0 && withoutFrame(tail[1]!).replace(LISTING_WORDS, " ").trim() === "") rest = rest.slice(0, tail.index);
-  rest = rest
-    // "what is X about?", "what does X do?": the question's tail, not its topic.
-    .replace(/\s+(?:about|do|does)$/, "")
-    .replace(/\b(?:papers?|articles?|published|released|any|recent|recently|new)\b/g, " ")
-    // Comparisons keep what is compared: "how does X differ from Y" → "X Y".
-    .replace(/\b(?:compare|comparing|comparison of|versus|vs\.?|differ(?:s)? from|different from|difference between|differences between|better than|or)\b/g, " ")
+  // "what is X about?", "what does X do?": the question's tail, not its topic ("… to decide what to do" keeps it).
+  if (/^\s*what\b/i.test(text)) rest = rest.replace(/\s+(?:about|do|does)$/, "");
+  // Comparisons keep what is compared: "how does X differ from Y" → "X Y". What is said back to the
+  // asker keeps their "or", "new" and "recent" ("teaching a network new tasks"); the search needs none of them.
+  const said = rest
+    .replace(/\b(?:papers?|articles?|published|released)\b/g, " ")
+    .replace(/\b(?:compare|comparing|comparison of|versus|vs\.?|differ(?:s)? from|different from|difference between|differences between|better than)\b/g, " ")
     .replace(/\s+/g, " ")
     .trim();
+  rest = said.replace(/\b(?:any|recent|recently|new|or)\b/g, " ").replace(/\s+/g, " ").trim();
   const similar = SIMILAR.exec(text.toLowerCase().replace(/[?!.]+\s*$/, ""));
   const similarTo = similar?.[1]?.replace(/^(?:the|a|an)\s+/, "").replace(/\s+(?:paper|article|work)$/, "").trim();
   if (!similarTo && rest.replace(LISTING_WORDS, " ").trim() === "") {
     return { text, topic: "", shown: "", filters, parts: topicParts(""), listing: asked ?? (filters.minUpvotes !== undefined ? "upvotes" : "newest") };
   }
   const topic = rest || text;
-  return { text, topic, shown: asWritten(topic, text), filters, parts: topicParts(topic), ...(similarTo && { similarTo }), ...(asked && { order: asked }) };
+  return { text, topic, shown: asWritten(rest ? said : text, text), filters, parts: topicParts(topic), ...(similarTo && { similarTo }), ...(asked && { order: asked }) };
 }
 
 /** The question with its conversational frame (FRAME) taken off its front, as often as one is there. */

@@ -76,6 +76,14 @@ describe("the topic said back", () => {
     expect(parsed.topic).toBe("mla and gqa for llms");
     expect(parsed.shown).toBe("MLA and GQA for LLMs");
   });
+
+  it("keeps the words that only search leaves out ('or', 'new', a last 'do')", () => {
+    expect(parse("papers on hyperdimensional computing or vector symbolic architectures?").shown).toBe("hyperdimensional computing or vector symbolic architectures");
+    expect(parse("teaching a network new tasks without forgetting").shown).toBe("teaching a network new tasks without forgetting");
+    expect(parse("agents that learn to decide what to do").shown).toBe("agents that learn to decide what to do");
+    expect(parse("what does PyramidKV do?").shown).toBe("PyramidKV");
+    expect(parse("how does Scissorhands differ from FastGen?").shown).toBe("Scissorhands FastGen");
+  });
 });
 
 describe("questions with no topic", () => {
