@@ -87,7 +87,7 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
     .replace(/\b(?:compare|comparing|comparison of|versus|vs\.?|differ(?:s)? from|different from|difference between|differences between|better than)\b/g, " ")
     .replace(/\s+/g, " ")
     .trim();
-  rest = said.replace(/\b(?:any|recent|recently|new|or)\b/g, " ").replace(/\s+/g, " ").trim();
+  rest = said.replace(/\b(?:any|recent|recently|new)\b/g, " ").replace(/\s+/g, " ").trim();
   const similar = SIMILAR.exec(text.toLowerCase().replace(/[?!.]+\s*$/, ""));
   const similarTo = similar?.[1]?.replace(/^(?:the|a|an)\s+/, "").replace(/\s+(?:paper|article|work)$/, "").trim();
   if (!similarTo && rest.replace(LISTING_WORDS, " ").trim() === "") {

@@ -84,6 +84,12 @@ describe("the topic said back", () => {
     expect(parse("what does PyramidKV do?").shown).toBe("PyramidKV");
     expect(parse("how does Scissorhands differ from FastGen?").shown).toBe("Scissorhands FastGen");
   });
+
+  it("never makes a phrase across 'or' ('image or video generation' has no 'image video')", () => {
+    const pairs = parse("diffusion for image or video generation").parts.mainPairs;
+    expect(pairs).toContain("video gener");
+    expect(pairs).not.toContain("imag video");
+  });
 });
 
 describe("questions with no topic", () => {
