@@ -18,6 +18,9 @@ export type TopicParts = {
   terms: QueryTerm[];
 };
 
+/** What separates alternatives in a topic: a phrase never spans them. */
+const ALTERNATIVES = /[,;/]|\bor\b|\band\b/;
+
 const CONTRAST = /\b(?:rather than|instead of|as opposed to|not)\b([^,;.()]*)/g;
 
 /** A question's content words, stemmed as the index stems them (numbers kept as written). */
@@ -78,8 +81,7 @@ export function topicParts(topic: string): TopicParts {
     // A word a long passage repeats is what it is about (BM25's query term frequency, log-damped as usual).
     const counts = new Map<string, number>();
     for (const segment of segments) {
-      // Commas and slashes separate alternatives; a phrase never spans them.
-      for (const piece of segment.split(/[,;/]|\bor\b|\band\b/)) {
+      for (const piece of segment.split(ALTERNATIVES)) {
         for (const term of [...questionTerms(piece), ...questionPairs(piece)]) counts.set(term, (counts.get(term) ?? 0) + 1);
       }
     }
@@ -91,7 +93,7 @@ export function topicParts(topic: string): TopicParts {
   const mainStems = [...new Set(questionTerms(main))];
   return {
     main: mainStems,
-    mainPairs: [...new Set(main.split(/[,;/]/).flatMap((piece) => questionPairs(piece)))],
+    mainPairs: [...new Set(main.split(ALTERNATIVES).flatMap((piece) => questionPairs(piece)))],
     aside: [...new Set(asides.flatMap((text) => questionTerms(text)))].filter((stem) => !mainStems.includes(stem)),
     contrast: [...new Set(contrasts.flatMap((text) => questionTerms(text)))].filter((stem) => !mainStems.includes(stem)),
     terms: [...weights].filter(([, weight]) => weight > 0).map(([term, weight]) => ({ term, weight })),
