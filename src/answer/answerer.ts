@@ -9,6 +9,7 @@ import { extractiveReply, framingOf } from "./extractive.ts";
 import { resolveFollowUp, standaloneReference } from "./follow-up.ts";
 import { detailReply, detailsReply, filteredReply, narrowedReply, noListReply, orderedReply, outOfRangeReply, pageReply } from "./list-replies.ts";
 import { notFoundReply, outsideFiltersReply } from "./not-found.ts";
+import { withTitleMiss } from "./lookup-miss.ts";
 import type { Reply } from "./reply.ts";
 import { similarReply } from "./similar-reply.ts";
 import { smallTalkReply } from "./small-talk.ts";
@@ -100,9 +101,10 @@ export class Answerer {
     const searched = followUp?.kind === "refine" ? followUp.question : question;
     const { result, modelFailed } = await this.#search(searched, today, context);
     const { topic, filters } = result.query;
+    const said = (reply: Reply) => (result.unfoundTitle ? withTitleMiss(reply, result.unfoundTitle) : reply);
     if (!result.relevant) {
       const reply = (topic ? await this.#outsideFilters(searched, today, result.query.shown, filters) : undefined) ?? (await this.#notFound(result));
-      return this.#remember(context, { question, topic, filters, papers: [] }, reply);
+      return this.#remember(context, { question, topic, filters, papers: [] }, said(reply));
     }
     const hits = result.results.filter((hit) => hit.relevant);
     const weights = await this.#library.termWeights(result.example ? `${result.example.title} ${topic}` : topic);
@@ -117,7 +119,7 @@ export class Answerer {
     const shown = hits.map((hit) => hit.paper);
     const papers = citedPapers(reply, shown, shown);
     const source: ListSource = { question: searched, seen: papers.map((paper) => paper.id), ...(result.example && { example: result.example.id }) };
-    return this.#remember(context, { question, topic, filters, papers, source }, reply);
+    return this.#remember(context, { question, topic, filters, papers, source }, said(reply));
   }
 
   /**

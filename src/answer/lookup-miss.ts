@@ -7,6 +7,8 @@
  */
 
 import { parseArxivId } from "../papers/arxiv-id.ts";
+import { escapeMarkdown } from "./extractive.ts";
+import type { Reply } from "./reply.ts";
 
 function words(text: string): string {
   return ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim()} `;
@@ -40,4 +42,13 @@ export function noMatch(quoted: string, name: string, consequence = ""): string 
   const id = parseArxivId(name);
   if (id) return `No paper in the library has the arXiv id ${id}${consequence}. Papers read from saved pages often have no id: try its title or short name instead.`;
   return `No paper in the library matches ${quoted}${consequence}. Try its full title, a distinctive part of it, or its arXiv id.`;
+}
+
+/**
+ * A message that reads as a pasted title no paper has ("Attention Is All
+ * You Need"): the reply says so first, so the papers on its words that
+ * follow are not taken for that paper.
+ */
+export function withTitleMiss(reply: Reply, title: string): Reply {
+  return { ...reply, text: `No paper in the library is titled **${escapeMarkdown(title)}**.\n\n${reply.text}` };
 }

@@ -1,6 +1,7 @@
 import type { PaperFilters } from "../store/paper-store.ts";
 import { topicParts, type TopicParts } from "./query-terms.ts";
 import { extractDateRange } from "./time-phrases.ts";
+import { isTitleLike } from "./title-like.ts";
 
 /** A question, parsed once; every stage of search reads this. */
 export type ParsedQuestion = {
@@ -19,6 +20,8 @@ export type ParsedQuestion = {
   listing?: PaperOrder;
   /** A topic asked for in an order ("newest papers on diffusion"): the papers an answer cites, in this order. */
   order?: PaperOrder;
+  /** The message reads as a pasted paper title ("Attention Is All You Need"), to be looked up as one. */
+  pastedTitle?: string;
 };
 
 export type PaperOrder = "newest" | "oldest" | "upvotes";
@@ -94,7 +97,8 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
     return { text, topic: "", shown: "", filters, parts: topicParts(""), listing: asked ?? (filters.minUpvotes !== undefined ? "upvotes" : "newest") };
   }
   const topic = rest || text;
-  return { text, topic, shown: asWritten(rest ? said : text, text), filters, parts: topicParts(topic), ...(similarTo && { similarTo }), ...(asked && { order: asked }) };
+  const pastedTitle = !similarTo && isTitleLike(text) ? text.trim() : undefined;
+  return { text, topic, shown: asWritten(rest ? said : text, text), filters, parts: topicParts(topic), ...(similarTo && { similarTo }), ...(asked && { order: asked }), ...(pastedTitle && { pastedTitle }) };
 }
 
 /** The question with its conversational frame (FRAME) taken off its front, as often as one is there. */

@@ -34,6 +34,8 @@ export type SearchResult = {
   named?: StoredPaper;
   /** "compare X and Y": the two papers it names, first in the results and the only ones cited. */
   compared?: [StoredPaper, StoredPaper];
+  /** The question was a paper's title ("Attention Is All You Need") that no paper in the library has: the results are papers on its words. */
+  unfoundTitle?: string;
   results: SearchHit[];
 };
 
@@ -82,7 +84,8 @@ export class PaperSearch {
       const respelt = correctSpelling(question, snapshot, await loadWordVectors());
       if (respelt !== undefined) return this.#search(respelt, options, false);
     }
-    const named = options.named ?? (byExample ? undefined : await snapshot.lookup.titled(question));
+    const titled = options.named || byExample ? {} : await titledPaper(question, query, snapshot);
+    const named = options.named ?? titled.paper;
     const example = options.example ?? named ?? (query.similarTo ? ((await snapshot.lookup.find(query.similarTo)).match ?? undefined) : undefined);
     const allowed = snapshot.docs.filter(query.filters);
     const expansion = example ? [] : snapshot.acronyms.expand(query.topic, SETTINGS.acronymWeight);
@@ -122,7 +125,16 @@ export class PaperSearch {
     }
     const page = ranked.slice(0, k).map((entry, i) => ({ ...entry, relevant: judged[i]! }));
     const results = await hitsOf(snapshot, query.order ? inOrder(page, snapshot, query.order) : page);
-    return { query, relevant: verdict.decision !== "no", verdict, fieldTerms: expansion.filter((term) => !term.term.includes(" ")).map((term) => term.term), results, ...(example && !named && { example }), ...(named && { named }) };
+    return {
+      query,
+      relevant: verdict.decision !== "no",
+      verdict,
+      fieldTerms: expansion.filter((term) => !term.term.includes(" ")).map((term) => term.term),
+      results,
+      ...(example && !named && { example }),
+      ...(named && { named }),
+      ...(titled.missing && { unfoundTitle: titled.missing }),
+    };
   }
 
   /** "compare PyramidKV and PyramidInfer": the two papers it names are the answer, whatever else ranked after them. */
@@ -170,6 +182,21 @@ async function hitsOf(snapshot: LibrarySnapshot, entries: Judged[]): Promise<Sea
 function inOrder(entries: Judged[], snapshot: LibrarySnapshot, order: PaperOrder): Judged[] {
   const relevant = entries.filter((entry) => entry.relevant).sort((a, b) => orderScore(snapshot.docs, b.doc, order) - orderScore(snapshot.docs, a.doc, order));
   return [...relevant, ...entries.filter((entry) => !entry.relevant)];
+}
+
+/**
+ * The paper a pasted title names: the one whose title the question is, or,
+ * for a message that reads as a title, the paper lookup finds for it (a
+ * typo'd or shortened title); `missing` when it reads as a title and
+ * lookup finds no paper and no candidates, so the answer can say so before
+ * the papers on its words.
+ */
+async function titledPaper(question: string, query: ParsedQuestion, snapshot: LibrarySnapshot): Promise<{ paper?: StoredPaper; missing?: string }> {
+  const exact = await snapshot.lookup.titled(question);
+  if (exact || !query.pastedTitle) return exact ? { paper: exact } : {};
+  const found = await snapshot.lookup.find(query.pastedTitle);
+  if (found.match) return { paper: found.match };
+  return found.alternatives.length === 0 ? { missing: query.pastedTitle } : {};
 }
 
 /** The two papers a comparison names, each found by lookup; undefined unless both are found and differ. */

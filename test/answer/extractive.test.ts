@@ -39,6 +39,16 @@ describe("the offline (extractive) answer", () => {
     expect(reply.citations.length).toBeGreaterThan(1);
   });
 
+  it("says a pasted title no paper has is not in the library before the papers on its words, and finds a typo'd one", async () => {
+    const missing = await ask("Attention Is All You Need");
+    expect(missing.text).toMatch(/^No paper in the library is titled \*\*Attention Is All You Need\*\*\.\n\n/);
+    const typo = await ask("Effcient and Robust Approximate Nearest Neighbor Search Using Hierarchical Navigable Small World Graphs");
+    expect(typo.text).toMatch(/is in the library \[1\]; papers like it follow/);
+    expect(typo.citations[0]!.title).toMatch(/Hierarchical Navigable Small World/);
+    // A topic typed with capitals is a topic.
+    expect((await ask("KV Cache Compression")).text).not.toMatch(/titled/);
+  });
+
   it("says which part of a two-part question none of the cited papers mentions", async () => {
     const reply = await ask("KV cache compression for speech recognition");
     expect(reply.found).toBe(true);
