@@ -1,6 +1,5 @@
 import type { SearchHit, SearchResult } from "../search/search.ts";
 import type { PaperOrder } from "../search/question.ts";
-import { SETTINGS } from "../search/settings.ts";
 import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
 import { describeFilters } from "./filter-words.ts";
 import { citationOf, type Reply } from "./reply.ts";
@@ -70,14 +69,13 @@ function lead(topic: string, count: number, framing: Framing): string {
   // The constraints belong to what was asked: "one paper speaks to sparse attention" reads as all the library has.
   const subject = `**${escapeMarkdown(echo(topic))}**${describeFilters(framing.filters ?? {})}`;
   const order = ORDERED[framing.order ?? "relevance"];
-  // An answer lists at most maxPapers: a full list is the best few of perhaps many, not a count of them.
+  // The list is the papers judged to match best, not a count of all the library has on it: "3 papers in
+  // the library speak to X" was read as "only 3", and a paper worded differently may still be missed.
   const text = framing.unsure
     ? `I am not sure the library covers ${subject}. The closest papers, which may only partly match:`
     : count === 1
-      ? `One paper in the library speaks to ${subject}:`
-      : count >= SETTINGS.answer.maxPapers
-        ? `The ${count} papers that best match ${subject}, ${order}:`
-        : `${count} papers in the library speak to ${subject}; ${order}:`;
+      ? `The paper that best matches ${subject}:`
+      : `The ${count} papers that best match ${subject}, ${order}:`;
   const missing = framing.missing ?? [];
   return missing.length > 0 ? text.replace(/:$/, ` (none of them mentions ${missing.map((word) => `*${escapeMarkdown(word)}*`).join(" or ")}):`) : text;
 }

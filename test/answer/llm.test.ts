@@ -110,7 +110,7 @@ describe("answers written by an OpenAI-compatible model", () => {
     server.override(errorReply(500), errorReply(500), errorReply(500));
     const reply = await ask("which papers cover KV cache compression?");
     expect(reply.found).toBe(true);
-    expect(reply.text).toMatch(/papers (?:in the library speak to|that best match)/);
+    expect(reply.text).toMatch(/papers? that best match/);
     expect(reply.notes).toEqual(["The language model was unavailable, so this answer quotes the abstracts directly."]);
     expect(server.requests).toHaveLength(3);
   });
