@@ -1,4 +1,6 @@
 import type { PaperFilters } from "../store/paper-store.ts";
+import { words } from "../embed/tokens.ts";
+import { isQuestionStopword } from "./query-stopwords.ts";
 import { topicParts, type TopicParts } from "./query-terms.ts";
 import { extractDateRange } from "./time-phrases.ts";
 import { isTitleLike } from "./title-like.ts";
@@ -22,7 +24,12 @@ export type ParsedQuestion = {
   order?: PaperOrder;
   /** The message reads as a pasted paper title ("Attention Is All You Need"), to be looked up as one. */
   pastedTitle?: string;
+  /** The setting the topic is asked about ("speech recognition" in "KV cache compression for speech recognition"). */
+  setting?: Setting;
 };
+
+/** `text` and `words`: the setting's content words; `head`: the topic before it ("KV cache compression"). */
+export type Setting = { text: string; words: string[]; head: string };
 
 export type PaperOrder = "newest" | "oldest" | "upvotes";
 
@@ -98,7 +105,30 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
   }
   const topic = rest || text;
   const pastedTitle = !similarTo && isTitleLike(text) ? text.trim() : undefined;
-  return { text, topic, shown: asWritten(rest ? said : text, text), filters, parts: topicParts(topic), ...(similarTo && { similarTo }), ...(asked && { order: asked }), ...(pastedTitle && { pastedTitle }) };
+  const setting = settingOf(topic);
+  return {
+    text,
+    topic,
+    shown: asWritten(rest ? said : text, text),
+    filters,
+    parts: topicParts(topic),
+    ...(similarTo && { similarTo }),
+    ...(asked && { order: asked }),
+    ...(pastedTitle && { pastedTitle }),
+    ...(setting && { setting }),
+  };
+}
+
+/**
+ * The setting a topic is asked about, after a "for", "in", "on", "with" or
+ * "applied to" that nothing but words follows ("speech recognition" in "KV
+ * cache compression for speech recognition"); undefined without one.
+ */
+function settingOf(topic: string): Setting | undefined {
+  const match = /\b(?:for|in|on|applied to|with)\s+([^,;()]+)$/.exec(topic);
+  if (!match || match.index === 0) return undefined;
+  const content = words(match[1]!).filter((word) => !isQuestionStopword(word) && !/\d/.test(word));
+  return content.length > 0 ? { text: content.join(" "), words: content, head: topic.slice(0, match.index).trim() } : undefined;
 }
 
 /** The question with its conversational frame (FRAME) taken off its front, as often as one is there. */

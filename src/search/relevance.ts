@@ -130,7 +130,7 @@ export class RelevanceJudge {
     const phrases = questionPhrases(question.topic)
       .filter((phrase) => pairs.has(phrase.term) && isCollocation(phrase.term, index) && !held(phrase.term))
       .map((phrase) => phrase.words);
-    const facet = appliedTo(question.topic);
+    const facet = question.setting;
     // "KV cache compression for speech recognition": a setting none of the papers mentions at all is the part left out.
     const unheldFacet = facet && facet.words.length <= 3 && facet.words.every((word) => !held(stemmer(word))) ? [facet.text] : [];
     const inPhrase = new Set([...phrases, ...unheldFacet].flatMap((phrase) => phrase.split(" ")));
@@ -168,18 +168,6 @@ export class RelevanceJudge {
       .filter((word) => !evidence.some((doc) => snapshot.text.contains(doc, stemmer(word))))
       .sort((a, b) => snapshot.text.idf(stemmer(b)) - snapshot.text.idf(stemmer(a)));
   }
-}
-
-/**
- * The setting a topic is asked about, after its last "for", "in", "on" or
- * "applied to" ("speech recognition" in "KV cache compression for speech
- * recognition"), as written and as content words; undefined without one.
- */
-function appliedTo(topic: string): { text: string; words: string[] } | undefined {
-  const match = /\b(?:for|in|on|applied to|with)\s+([^,;()]+)$/.exec(topic);
-  if (!match || match.index === 0) return undefined;
-  const content = words(match[1]!).filter((word) => !isQuestionStopword(word) && !/\d/.test(word));
-  return content.length > 0 ? { text: content.join(" "), words: content } : undefined;
 }
 
 /**
