@@ -1,5 +1,6 @@
 import type { Ranked } from "./fusion.ts";
 import type { ParsedQuestion } from "./question.ts";
+import { questionTerms } from "./query-terms.ts";
 import type { RelevanceVerdict } from "./relevance.ts";
 import { SETTINGS } from "./settings.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
@@ -34,10 +35,15 @@ export function judgePapers(question: ParsedQuestion, ranked: Ranked[], verdict:
  * paper holds it: the word that most sets the question apart ("pruning" in
  * "pruning for latent diffusion models"), which a paper matching only the
  * rest ("latent diffusion models") lacks, however much of the rest it holds.
+ * It is taken from the topic before the setting it is asked for, however
+ * rare the setting's words: "neural architecture search for mobile devices"
+ * is about architecture search, not about any paper that says "mobile".
  */
 function rarestHeld(question: ParsedQuestion, best: number, snapshot: LibrarySnapshot): string | undefined {
-  const words = question.parts.main.filter((stem) => !stem.includes(" "));
-  if (words.length < 2) return undefined;
+  const main = question.parts.main.filter((stem) => !stem.includes(" "));
+  if (main.length < 2) return undefined;
+  const head = new Set(question.setting ? questionTerms(question.setting.head) : []);
+  const words = main.some((stem) => head.has(stem)) ? main.filter((stem) => head.has(stem)) : main;
   const rarest = words.reduce((a, b) => (snapshot.text.idf(b) > snapshot.text.idf(a) ? b : a));
   return snapshot.text.contains(best, rarest) ? rarest : undefined;
 }

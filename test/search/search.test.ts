@@ -74,6 +74,10 @@ describe("hybrid search over the samples", () => {
     const cited = result.results.filter((hit) => hit.relevant);
     expect(cited[0]!.paper.title).toMatch(/LD-Pruner/);
     for (const hit of cited) expect(`${hit.paper.title} ${hit.paper.abstract}`.toLowerCase()).toMatch(/prun/);
+    // The rarest word of the topic, not of the setting it is asked for: "medical" is rarer than "diffusion" here.
+    const medical = (await library.search("diffusion models for medical imaging", { today: TODAY })).results.filter((hit) => hit.relevant);
+    expect(medical.length).toBeGreaterThan(0);
+    for (const hit of medical) expect(`${hit.paper.title} ${hit.paper.abstract}`.toLowerCase()).toMatch(/diffusion/);
   });
 
   it("says a covered topic is covered", async () => {
