@@ -24,6 +24,8 @@ export type ParsedQuestion = {
   order?: PaperOrder;
   /** The message reads as a pasted paper title ("Attention Is All You Need"), to be looked up as one. */
   pastedTitle?: string;
+  /** "the Performers paper", "what does the HNSW paper propose?": a paper asked for by name, to be looked up first. */
+  paperName?: string;
   /** The setting the topic is asked about ("speech recognition" in "KV cache compression for speech recognition"). */
   setting?: Setting;
 };
@@ -42,6 +44,9 @@ const TOPIC_ORDER = /\b(?:newest|latest|most recent|oldest|earliest|first publis
 
 /** What may be left of a question with no topic once TOPIC_ORDER is out: "top", "popular" stay in a topic ("top-down"), not alone. */
 const LISTING_WORDS = /\b(?:top|popular|best[- ]rated|all|every|list|the|of|in|library|ones?)\b/g;
+
+/** "the X paper" with a short X: a name, not a topic ("the original HNSW paper", "the FastGen KV cache paper"). */
+const PAPER_NAME = /\bthe\s+(?:[\p{L}\p{N}+.'-]+\s+){1,5}paper\b/iu;
 
 /** Ways of asking for papers like a known one; what follows is the paper's name. */
 const SIMILAR = /\b(?:(?:similar|comparable) to|(?:more|papers|work|anything|something|ones|others|stuff) like|build(?:s|ing)? (?:on|upon)|extend(?:s|ing)?|follow[- ]ups? (?:to|of|on))\s+(.+)$/;
@@ -63,7 +68,7 @@ const FRAME = [
   /^(?:a|an|any|some|the)\b/,
   /^(?:papers?|works?|research|articles?|studies|anything|something|stuff|ones?)\b/,
   /^(?:new|out there|there|recent|recently|good|interesting|relevant|in the library)\b/,
-  /^(?:that|which|who)?\s*(?:cover|covers|discuss|discusses|talk about|talks about|deal with|deals with|focus on|focuses on|study|studies|look at|looks at|use|uses|propose|proposes|are about|is about|exist on|exist)\b/,
+  /^(?:that|which|who)?\s*(?:cover|covers|discuss|discusses|talk about|talks about|deal with|deals with|focus on|focuses on|study|studies|look at|looks at|use|uses|propose|proposes|proposed|introduce|introduces|introduced|present|presents|presented|describe|describes|described|are about|is about|exist on|exist)\b/,
   /^(?:about|on|regarding|related to|concerning|for|of|in|around)\b/,
 ];
 
@@ -93,7 +98,7 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
   // Comparisons keep what is compared: "how does X differ from Y" → "X Y". What is said back to the
   // asker keeps their "or", "new" and "recent" ("teaching a network new tasks"); the search needs none of them.
   const said = rest
-    .replace(/\b(?:papers?|articles?|published|released)\b/g, " ")
+    .replace(/\b(?:papers?|articles?)(?:'s)?(?=\W|$)|\b(?:published|released)\b/g, " ")
     .replace(/\b(?:compare|comparing|comparison of|versus|vs\.?|differ(?:s)? from|different from|difference between|differences between|better than)\b/g, " ")
     .replace(/\s+/g, " ")
     .trim();
@@ -106,6 +111,7 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
   const topic = rest || text;
   const pastedTitle = !similarTo && isTitleLike(text) ? text.trim() : undefined;
   const setting = settingOf(topic);
+  const paperName = similarTo ? undefined : PAPER_NAME.exec(text)?.[0];
   return {
     text,
     topic,
@@ -115,6 +121,7 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
     ...(similarTo && { similarTo }),
     ...(asked && { order: asked }),
     ...(pastedTitle && { pastedTitle }),
+    ...(paperName && { paperName }),
     ...(setting && { setting }),
   };
 }

@@ -186,17 +186,18 @@ function inOrder(entries: Judged[], snapshot: LibrarySnapshot, order: PaperOrder
 
 /**
  * The paper a pasted title names: the one whose title the question is, or,
- * for a message that reads as a title, the paper lookup finds for it (a
- * typo'd or shortened title); `missing` when it reads as a title and
+ * for a message that reads as a title or asks for "the X paper", the paper
+ * lookup finds for it (a typo'd title, a short name); `missing` when it reads as a title and
  * lookup finds no paper and no candidates, so the answer can say so before
  * the papers on its words.
  */
 async function titledPaper(question: string, query: ParsedQuestion, snapshot: LibrarySnapshot): Promise<{ paper?: StoredPaper; missing?: string }> {
   const exact = await snapshot.lookup.titled(question);
-  if (exact || !query.pastedTitle) return exact ? { paper: exact } : {};
-  const found = await snapshot.lookup.find(query.pastedTitle);
+  const name = query.pastedTitle ?? query.paperName;
+  if (exact || !name) return exact ? { paper: exact } : {};
+  const found = await snapshot.lookup.find(name);
   if (found.match) return { paper: found.match };
-  return found.alternatives.length === 0 ? { missing: query.pastedTitle } : {};
+  return query.pastedTitle && found.alternatives.length === 0 ? { missing: query.pastedTitle } : {};
 }
 
 /** The two papers a comparison names, each found by lookup; undefined unless both are found and differ. */

@@ -45,6 +45,9 @@ describe("the offline (extractive) answer", () => {
     const typo = await ask("Effcient and Robust Approximate Nearest Neighbor Search Using Hierarchical Navigable Small World Graphs");
     expect(typo.text).toMatch(/is in the library \[1\]; papers like it follow/);
     expect(typo.citations[0]!.title).toMatch(/Hierarchical Navigable Small World/);
+    // "the X paper" asks for a paper by name: lookup first ("performers" would also match "performance" as a topic).
+    const named = await ask("what does the Performers paper propose?");
+    expect(named.text).toMatch(/^\*\*Rethinking Attention with Performers\*\* is in the library \[1\]/);
     // A topic typed with capitals is a topic.
     expect((await ask("KV Cache Compression")).text).not.toMatch(/titled/);
   });

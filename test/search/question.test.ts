@@ -21,6 +21,9 @@ describe("chat phrasing", () => {
     ["I'd like to run a language model on a phone - what's out there?", "run a language model on a phone"],
     ["KV cache compression, any papers?", "kv cache compression"],
     ["time series (forecasting, imputation, classification)", "time series (forecasting, imputation, classification)"],
+    ["the paper that introduced grouped query attention", "grouped query attention"],
+    ["which papers present benchmarks for LLM agents?", "benchmarks for llm agents"],
+    ["is there a paper on the FlashAttention paper's successor?", "flashattention successor"],
   ])("%s → %s", (question, topic) => {
     expect(parse(question).topic).toBe(topic);
   });
