@@ -20,6 +20,11 @@ export function titleResolver(papers: StoredPaper[]): (prefix: string) => string
   };
 }
 
+/** The day the project's own set was written as of ("now" in questions.json): its "this year" and "last two weeks" mean that day's. */
+export async function ownSetNow(): Promise<Date> {
+  return new Date(`${JSON.parse(await readFile(join(EVAL_DIR, "questions.json"), "utf8")).now}T12:00:00Z`);
+}
+
 export async function loadQuestions(papers: StoredPaper[]): Promise<{ now: Date; questions: LabelledQuestion[] }> {
   const raw = JSON.parse(await readFile(join(EVAL_DIR, "questions.json"), "utf8"));
   const resolve = titleResolver(papers);

@@ -6,15 +6,15 @@ import type { Embedder } from "../../src/embed/embedder.ts";
 import { ingestRecords } from "../../src/ingest/ingest.ts";
 import { loadFiles } from "../../src/sources/load.ts";
 import { LancePaperStore } from "../../src/store/lance/lance-store.ts";
-import { EVAL_DIR } from "./dataset.ts";
+import { EVAL_DIR, ownSetNow } from "./dataset.ts";
 
 const SAMPLES = join(import.meta.dirname, "..", "..", "data", "samples");
 
 export type EvalLibrary = { store: LancePaperStore; dispose(): Promise<void> };
 
-/** A fresh library of the bundled samples (plus known arXiv ids) in a temp dir, dated as of `today`. */
-export function buildEvalLibrary(embedder: Embedder, today: Date): Promise<EvalLibrary> {
-  return buildLibraryFrom([SAMPLES, join(EVAL_DIR, "arxiv-ids.jsonl")], embedder, today);
+/** A fresh library of the bundled samples (plus known arXiv ids) in a temp dir, ingested on the day the own set was written as of. */
+export async function buildEvalLibrary(embedder: Embedder): Promise<EvalLibrary> {
+  return buildLibraryFrom([SAMPLES, join(EVAL_DIR, "arxiv-ids.jsonl")], embedder, await ownSetNow());
 }
 
 /** A fresh library of these pages or JSON Lines files in a temp dir, as `paperbot ingest` builds it. */

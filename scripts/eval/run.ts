@@ -25,8 +25,8 @@ const GROUPS: [string, (question: LabelledQuestion) => boolean][] = [
 ];
 
 /** Builds the eval library, runs every labelled question and lookup, and scores them. */
-export async function runEval(embedder: Embedder, today = new Date("2026-11-22T12:00:00Z")): Promise<EvalReport> {
-  const built = await buildEvalLibrary(embedder, today);
+export async function runEval(embedder: Embedder): Promise<EvalReport> {
+  const built = await buildEvalLibrary(embedder);
   try {
     const papers = await built.store.list();
     const { now, questions } = await loadQuestions(papers);

@@ -29,12 +29,13 @@ function merge(target: Record<string, unknown>, patch: Record<string, unknown>):
 
 const embedder = await LocalEmbedder.create();
 const seeds = await buildLibraryFrom([join(SHARED, "..", "seeds")], embedder, TODAY);
-const own = await buildEvalLibrary(embedder, TODAY);
+const own = await buildEvalLibrary(embedder);
 const cube = await buildLibraryFrom([csfcubeCorpusPath(SHARED)], embedder, TODAY);
 const set1 = (JSON.parse(await readFile(join(SHARED, "set1", "topical.json"), "utf8")) as { kind: string; question: string; relevant: { title: string; grade: number }[] }[])
   .filter((_q, i) => halfOf(i) === "tuned");
 // The own set's held-out questions are never tuned on, like the shared sets' odd entries.
-const ownAll = (await loadQuestions(await own.store.list())).questions.filter((q) => !q.heldOut);
+const ownSet = await loadQuestions(await own.store.list());
+const ownAll = ownSet.questions.filter((q) => !q.heldOut);
 const original = structuredClone(SETTINGS);
 const fit = process.argv.includes("--fit");
 const variants = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
@@ -74,7 +75,7 @@ for (const variant of variants.length > 0 ? variants : ["{}"]) {
   const ownLibrary = new Library(own.store, embedder);
   const ownByKind = new Map<string, number[]>();
   for (const q of ownAll) {
-    const result = await ownLibrary.search(q.question, { k: 10, today: new Date("2026-11-22T12:00:00Z") });
+    const result = await ownLibrary.search(q.question, { k: 10, today: ownSet.now });
     const v = result.verdict;
     rows.push({ signals: SIGNALS.map((name) => v.signals[name]), answerable: q.kind !== "absent", label: `own ${q.kind}: ${q.question}`, p: v.probability });
     if (q.kind === "absent") continue;

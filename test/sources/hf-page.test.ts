@@ -37,10 +37,16 @@ describe("saved Hugging Face Daily Papers pages", () => {
     expect(withYearAndVotes?.upvotes).toBe(3);
   });
 
-  it("takes the most recent past date for dates without a year", async () => {
+  it("dates a date without a year in the year the page was saved, the year after the latest it writes out", async () => {
     const text = await readSample(SAMPLE.cards);
-    // "May 28 2": May 28 with two upvotes; today is 2026-11-22.
-    expect(byTitle(text, "Re-ttention: Ultra Sparse Visual Generation via Attention Statistical Reshape")).toMatchObject({ publishedAt: "2026-05-28", upvotes: 2 });
+    // "May 28 2": May 28 with two upvotes. The page writes years up to 2024, so it was saved in 2025.
+    expect(byTitle(text, "Re-ttention: Ultra Sparse Visual Generation via Attention Statistical Reshape")).toMatchObject({ publishedAt: "2025-05-28", upvotes: 2 });
+    // A page that writes no year: the most recent such date not in the future (today is 2026-11-22).
+    const yearless = "Daily Papers\n\nSome Paper Title\n\n" + "An abstract long enough to be one, about nothing in particular, written for this test only.\n\n" + "2 authors\n\n·\n\nDec 3 4\n";
+    expect(parse(yearless).records[0]).toMatchObject({ publishedAt: "2025-12-03", upvotes: 4 });
+    // The saved year, if that puts a date in the future, gives way to the most recent past one.
+    const early = parseHfPage(textLines(text), "page.txt", { today: new Date("2025-03-01T12:00:00Z") }).records.find((record) => record.title.startsWith("Re-ttention"));
+    expect(early?.publishedAt).toBe("2024-05-28");
   });
 
   it("uses --year for dates without a year, and leaves explicit years alone", async () => {

@@ -15,7 +15,7 @@ export function registerIngest(program: Command, context: () => CliContext): voi
     .description("Add saved Hugging Face Daily Papers pages (.txt) and JSON Lines files (.jsonl) to the library")
     .argument("<paths...>", "files, or directories to search for .txt and .jsonl files")
     .option(...dbOption)
-    .option("--year <yyyy>", "year for dates shown without one (default: the most recent such date not in the future)", parseYear)
+    .option("--year <yyyy>", "year for dates shown without one (default: the year the page was saved, read from its own dates)", parseYear)
     .option("--rebuild", "re-embed the whole library, e.g. after changing PAPERBOT_EMBEDDER")
     .option("--dry-run", "parse and compare, but write nothing")
     .option("--json", "print one JSON object with the counts")

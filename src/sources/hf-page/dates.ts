@@ -17,15 +17,20 @@ export function parseDateLine(text: string): DateLine | undefined {
   return parsed;
 }
 
-export type YearPolicy = { year?: number; today: Date };
+/** `year`: the user's (`--year`); `pageYear`: the year the page was saved in, as its own dates show it. */
+export type YearPolicy = { year?: number; pageYear?: number; today: Date };
 
 /**
- * Pages show dates of the current year without the year. Unless the user
- * says which year, take the most recent such date that is not in the future.
+ * Pages show dates of the year they were saved in without the year. Unless
+ * the user says which year, that is the year after the latest one the page
+ * writes out (see pageYearOf), when that is no later than today; failing
+ * that, the most recent such date that is not in the future.
  */
 export function resolveDate(date: DateLine, policy: YearPolicy): string | undefined {
   if (date.year !== undefined) return isoDate(date.year, date.month, date.day);
   if (policy.year !== undefined) return isoDate(policy.year, date.month, date.day);
+  const onPage = policy.pageYear === undefined ? undefined : isoDate(policy.pageYear, date.month, date.day);
+  if (onPage && onPage <= policy.today.toISOString().slice(0, 10)) return onPage;
   const today = isoDate(policy.today.getUTCFullYear(), policy.today.getUTCMonth() + 1, policy.today.getUTCDate())!;
   // Feb 29 may need to go back up to eight years to find a leap year.
   for (let year = policy.today.getUTCFullYear(); year > policy.today.getUTCFullYear() - 9; year--) {
@@ -39,4 +44,20 @@ function isoDate(year: number, month: number, day: number): string | undefined {
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCMonth() !== month - 1) return undefined;
   return date.toISOString().slice(0, 10);
+}
+
+/**
+ * The year a page was saved in, read from its own dates: the page writes
+ * out the year of every date outside its current year, so the year after
+ * the latest one written is its own (a page listing papers from 2017 to
+ * 2024 with years, and the rest without, was saved in 2025). Undefined when
+ * the page writes no year.
+ */
+export function pageYearOf(texts: string[]): number | undefined {
+  let latest: number | undefined;
+  for (const text of texts) {
+    const year = parseDateLine(text)?.year;
+    if (year !== undefined && (latest === undefined || year > latest)) latest = year;
+  }
+  return latest === undefined ? undefined : latest + 1;
 }

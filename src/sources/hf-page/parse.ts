@@ -2,7 +2,7 @@ import { InputError } from "../../errors.ts";
 import type { PaperRecord } from "../../papers/paper.ts";
 import { checkPaperSize, clip } from "../limits.ts";
 import type { TextLine } from "../text-file.ts";
-import { parseDateLine, resolveDate, type YearPolicy } from "./dates.ts";
+import { pageYearOf, parseDateLine, resolveDate, type YearPolicy } from "./dates.ts";
 import { splitHeader } from "./header.ts";
 
 export type PageLayout = "cards" | "plain" | "compact";
@@ -33,7 +33,8 @@ export function parseHfPage(lines: TextLine[], file: string, years: YearPolicy):
   }
   let records: PaperRecord[];
   try {
-    records = walk(body, file, years);
+    const pageYear = pageYearOf(body.map((line) => line.text));
+    records = walk(body, file, years.year === undefined && pageYear !== undefined ? { ...years, pageYear } : years);
   } catch (error) {
     // Without the page chrome, a structure error most likely means the file
     // is something else entirely; say that rather than point at a line.
