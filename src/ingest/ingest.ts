@@ -1,13 +1,14 @@
 import type { Logger } from "pino";
 import type { Embedder } from "../embed/embedder.ts";
 import { assertSameEmbedder } from "../embed/stamp.ts";
-import type { PaperRecord } from "../papers/paper.ts";
+import { normalizeTitle, type PaperRecord } from "../papers/paper.ts";
 import type { EmbedderStamp, PaperStore } from "../store/paper-store.ts";
 import { batchesOf } from "./batches.ts";
 import { planBatch } from "./plan.ts";
 import { rebuildLibrary } from "./rebuild.ts";
 import { INGEST_SETTINGS } from "./settings.ts";
 import { withVectors } from "./vectors.ts";
+import { WrittenThisRun } from "./written.ts";
 
 export type IngestSummary = {
   records: number;
@@ -59,12 +60,14 @@ async function ingestLocked(records: Iterable<PaperRecord> | AsyncIterable<Paper
   if (await needsRebuild(store, stamp, options.rebuild ?? false)) return rebuildLibrary(records, deps, stamp, now, options);
 
   const summary: IngestSummary = { records: 0, papers: 0, inserted: 0, updated: 0, unchanged: 0 };
-  // Ids this run wrote, so a paper repeated in a later batch is not counted twice (about 60 bytes a paper).
-  const written = new Set<string>();
+  // What this run wrote, so a paper repeated in a later batch is not counted twice, and (into a library that
+  // was empty) so only records matching it are looked up.
+  const written = new WrittenThisRun();
+  const startedEmpty = (await store.count()) === 0;
   let batchNumber = 0;
   for await (const batch of batchesOf(records, options.batchPapers ?? INGEST_SETTINGS.batchPapers)) {
     const started = Date.now();
-    const plan = await planBatch(batch, store, now, false, written);
+    const plan = await planBatch(batch, store, now, false, written.ids, startedEmpty ? written : undefined);
     const before = summary.records;
     summary.records += batch.length;
     summary.papers += plan.papers;
@@ -74,14 +77,14 @@ async function ingestLocked(records: Iterable<PaperRecord> | AsyncIterable<Paper
     if (!options.dryRun && plan.changed.length > 0) {
       const rows = await withVectors(plan.changed, store, embedder, (done, total) => options.onProgress?.(before + (done / total) * batch.length * 0.95, options.totalRecords));
       await store.writeBatch(rows, stamp, plan.superseded, { allNew: plan.inserted === rows.length });
-      for (const row of rows) written.add(row.id);
+      for (const row of rows) written.add(row.id, normalizeTitle(row.title));
     }
     options.onProgress?.(summary.records, options.totalRecords);
     logger.debug({ batch: ++batchNumber, records: batch.length, changed: plan.changed.length, ms: Date.now() - started }, "ingest batch");
   }
   logger.debug(summary, "ingest plan");
   if (options.dryRun) return summary;
-  if (written.size > 0) {
+  if (written.ids.size > 0) {
     await store.finishWrites();
     logger.debug("ingest indexes built");
   } else {

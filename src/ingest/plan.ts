@@ -2,6 +2,7 @@ import { mergeRecords, mergeTwo } from "../papers/merge.ts";
 import { normalizeTitle, toPaper, toRecord, type PaperRecord } from "../papers/paper.ts";
 import type { PaperStore, StoredPaper } from "../store/paper-store.ts";
 import { contentHash, recordHash } from "./fingerprint.ts";
+import type { WrittenThisRun } from "./written.ts";
 
 /** A paper to write; `embed` when its text changed; `storedAs` is the id it has in the library now, if any. */
 export type Pending = { paper: StoredPaper; embed: boolean; storedAs?: string | undefined };
@@ -22,12 +23,14 @@ export type BatchPlan = {
  * paper merged with its stored row, found by one keyed lookup of the batch's
  * ids and normalised titles (not a list of the library). `writtenThisRun`
  * holds the ids earlier batches wrote, so a paper repeated across batches
- * is merged into its row without being counted twice.
+ * is merged into its row without being counted twice. `onlyWritten`: the
+ * library was empty when the run began, so only records matching what the
+ * run wrote are looked up.
  */
-export async function planBatch(records: PaperRecord[], store: PaperStore, now: string, rebuild: boolean, writtenThisRun: ReadonlySet<string>): Promise<BatchPlan> {
+export async function planBatch(records: PaperRecord[], store: PaperStore, now: string, rebuild: boolean, writtenThisRun: ReadonlySet<string>, onlyWritten?: WrittenThisRun): Promise<BatchPlan> {
   const incoming = mergeRecords(records);
-  const ids = incoming.flatMap((record) => (record.arxivId ? [record.arxivId] : []));
-  const titleKeys = incoming.map((record) => normalizeTitle(record.title));
+  const ids = incoming.flatMap((record) => (record.arxivId && (!onlyWritten || onlyWritten.ids.has(record.arxivId)) ? [record.arxivId] : []));
+  const titleKeys = incoming.map((record) => normalizeTitle(record.title)).filter((key) => !onlyWritten || onlyWritten.mayHoldTitle(key));
   const match = matcher(await store.findExisting(ids, titleKeys));
   const plan: BatchPlan = { changed: [], superseded: [], papers: 0, inserted: 0, updated: 0, unchanged: 0 };
 
