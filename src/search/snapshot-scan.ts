@@ -1,13 +1,16 @@
+import { mkdtempSync, openSync, closeSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { collectGarbage } from "../collect-garbage.ts";
-import { materialize, writeIndexFile, type DeferredSections, type Sections } from "../packed/index-file.ts";
+import { materialize, readFully, writeIndexFile, type DeferredSections, type Sections } from "../packed/index-file.ts";
 import type { StoredPaper } from "../store/paper-store.ts";
 import { AcronymIndex } from "./acronyms.ts";
 import { DocTableBuilder } from "./doc-table.ts";
 import { paperTerms } from "./paper-terms.ts";
 import { LibrarySnapshot, prefixed, type ReadPapers } from "./snapshot.ts";
 import { TextIndexBuilder } from "./text-index-builder.ts";
-import type { TitleWorkRequest, TitleWorkResult } from "./title-index-worker.ts";
+import type { TitleWorkData, TitleWorkRequest, TitleWorkResult } from "./title-index-worker.ts";
 
 /** Papers per read from the store while building: enough for few round trips, few enough to hold lightly. */
 const BATCH = 2_000;
@@ -28,13 +31,17 @@ const COLLECT_EVERY = 16;
  * (the margin is for a busy machine).
  */
 const COLLECT_MAX_MS = 250;
+/** Ints per piece when copying the title index's papers into the snapshot file. */
+const COPY_INTS = 1 << 20;
 
 type Scan = (batchSize: number) => AsyncIterable<StoredPaper[]>;
 
 /** The snapshot of a library read from the store, held in memory. */
 export async function scanSnapshot(scan: Scan, read: ReadPapers): Promise<LibrarySnapshot> {
-  const { sections, deferred } = await buildParts(scan);
-  return LibrarySnapshot.fromSections({ ...sections, ...(await materialize(deferred)) }, read);
+  return withWorkDir(async (dir) => {
+    const { sections, deferred } = await buildParts(scan, dir);
+    return LibrarySnapshot.fromSections({ ...sections, ...(await materialize(deferred)) }, read);
+  });
 }
 
 /**
@@ -44,10 +51,22 @@ export async function scanSnapshot(scan: Scan, read: ReadPapers): Promise<Librar
  * are never whole in memory.
  */
 export async function writeSnapshotFile(scan: Scan, file: string, meta: unknown): Promise<void> {
-  const { sections, deferred } = await buildParts(scan);
-  // The builders' maps are garbage now; the postings' layout buffers come next.
-  collectGarbage();
-  await writeIndexFile(file, meta, sections, deferred);
+  await withWorkDir(async (dir) => {
+    const { sections, deferred } = await buildParts(scan, dir);
+    // The builders' maps are garbage now; the postings' layout buffers come next.
+    collectGarbage();
+    await writeIndexFile(file, meta, sections, deferred);
+  });
+}
+
+/** A temporary folder for a build's files (the title index's segments), removed however the build ends. */
+async function withWorkDir<T>(build: (dir: string) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), "paperbot-snapshot-"));
+  try {
+    return await build(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /**
@@ -59,8 +78,8 @@ export async function writeSnapshotFile(scan: Scan, file: string, meta: unknown)
  * their papers are in the same order even if the library changes between
  * the passes.
  */
-async function buildParts(scan: Scan): Promise<{ sections: Sections; deferred: DeferredSections }> {
-  const names = new TitleWorker();
+async function buildParts(scan: Scan, dir: string): Promise<{ sections: Sections; deferred: DeferredSections }> {
+  const names = new TitleWorker({ dir });
   const text = new TextIndexBuilder();
   try {
     for await (const batch of scan(BATCH)) await names.send({ kind: "count", abstracts: batch.map((paper) => paper.abstract) });
@@ -78,15 +97,20 @@ async function buildParts(scan: Scan): Promise<{ sections: Sections; deferred: D
     const table = docs.finish();
     const built = text.finishParts();
     const titles = await names.finish();
+    const titleDocs = titles.docs;
     const sections: Sections = {
       ...prefixed("docs.", table.sections()),
       ...prefixed("text.", built.sections),
       ...prefixed("titles.", titles.sections),
+      ...(titleDocs instanceof Int32Array && { "titles.docs": titleDocs }),
       acronyms: new Uint8Array(Buffer.from(JSON.stringify(AcronymIndex.fromJSON(titles.acronyms).toJSON()))),
     };
     const deferred: DeferredSections = {
-      layout: prefixed("text.", built.postings.layout),
-      fill: (put) => built.postings.fill((name, start, piece) => put(`text.${name}`, start, piece)),
+      layout: { ...prefixed("text.", built.postings.layout), ...(!(titleDocs instanceof Int32Array) && { "titles.docs": { kind: "Int32Array", length: titleDocs.length } }) },
+      fill: async (put) => {
+        await built.postings.fill((name, start, piece) => put(`text.${name}`, start, piece));
+        if (!(titleDocs instanceof Int32Array)) await copyInts(titleDocs.file, titleDocs.length, (start, piece) => put("titles.docs", start, piece));
+      },
     };
     return { sections, deferred };
   } catch (error) {
@@ -97,13 +121,29 @@ async function buildParts(scan: Scan): Promise<{ sections: Sections; deferred: D
   }
 }
 
+/** Ints a file holds (i32, in order), handed to `put` a piece at a time: the merged title index's papers. */
+async function copyInts(file: string, length: number, put: (start: number, piece: Int32Array) => Promise<void>): Promise<void> {
+  const fd = openSync(file, "r");
+  try {
+    const piece = new Int32Array(COPY_INTS);
+    for (let start = 0; start < length; start += COPY_INTS) {
+      const count = Math.min(COPY_INTS, length - start);
+      readFully(fd, new Uint8Array(piece.buffer, 0, count * 4), start * 4, "the title index's papers");
+      await put(start, piece.subarray(0, count));
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** The worker thread of title-index-worker.ts, with a bounded queue and its failures as rejections. */
 class TitleWorker {
-  readonly #worker = new Worker(new URL("./title-index-worker.ts", import.meta.url));
+  readonly #worker: Worker;
   readonly #waiting: { resolve: (value: unknown) => void; reject: (error: unknown) => void }[] = [];
   #failed: unknown;
 
-  constructor() {
+  constructor(data: TitleWorkData) {
+    this.#worker = new Worker(new URL("./title-index-worker.ts", import.meta.url), { workerData: data });
     this.#worker.on("message", (message: unknown) => this.#waiting.shift()?.resolve(message));
     this.#worker.on("error", (error) => this.#fail(error));
     this.#worker.on("exit", (code) => this.#fail(new Error(`the snapshot's title-index worker stopped (exit code ${code})`)));

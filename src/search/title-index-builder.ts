@@ -1,8 +1,21 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Sections } from "../packed/index-file.ts";
 import { StringList, StringTable } from "../packed/string-table.ts";
 import type { StoredPaper } from "../store/paper-store.ts";
+import { mergeSegments, writeSegment, type Posting, type SegmentInfo } from "./key-segments.ts";
 import { TitleIndex, paperNames, titleWords } from "./lookup-index.ts";
 import { nameTokens } from "./names.ts";
+
+/**
+ * Distinct keys held in the builder's maps before they are written out as
+ * a sorted segment and the maps emptied (see key-segments.ts): a library
+ * of up to about 100k papers (830k keys) stays in one, built in memory as
+ * before; a million papers (5.3M keys) take 6, and the maps never hold
+ * more than this many keys whatever the library's size.
+ */
+const SEGMENT_KEYS = 1_000_000;
 
 /** The title index of papers held in memory (tools, tests); a library read from the store in batches uses TitleIndexBuilder. */
 export function buildTitleIndex(papers: StoredPaper[]): TitleIndex {
@@ -18,6 +31,13 @@ export function nameUsage(abstracts: Iterable<string>, usage = new Map<string, n
 }
 
 /**
+ * The title index's arrays, its papers (`docs`, most of it) either in
+ * memory or, when it was built in segments, in a file (i32, in order) of
+ * the builder's folder.
+ */
+export type TitleIndexParts = { sections: Sections; docs: Int32Array | { file: string; length: number } };
+
+/**
  * Builds the title index one paper at a time, in the snapshot's order, once
  * `usage` has been counted over every abstract (a first pass).
  */
@@ -27,9 +47,17 @@ export class TitleIndexBuilder {
   readonly #kinds = { w: new Map<string, Posting>(), s: new Map<string, Posting>(), x: new Map<string, Posting>() };
   readonly #vocabulary = new Set<string>();
   readonly #names: string[] = [];
+  readonly #segmentKeys: number;
+  readonly #segments: SegmentInfo[] = [];
+  /** Where segments go: the caller's folder (which it removes), else a temporary one of the builder's own. */
+  readonly #givenDir: string | undefined;
+  #dir: string | undefined;
 
-  constructor(usage: Map<string, number>) {
+  /** `segmentKeys`: keys held before a segment is written (tests give few, to see several). */
+  constructor(usage: Map<string, number>, { segmentKeys = SEGMENT_KEYS, dir }: { segmentKeys?: number; dir?: string } = {}) {
     this.#usage = usage;
+    this.#segmentKeys = segmentKeys;
+    this.#givenDir = this.#dir = dir;
   }
 
   add(paper: Pick<StoredPaper, "title" | "abstract">): void {
@@ -50,6 +78,8 @@ export class TitleIndexBuilder {
       if (name.length >= 5) this.#vocabulary.add(name);
     }
     this.#names.push([...found].map(([name, score]) => `${name} ${score}`).join("\n"));
+    // Between papers, so each paper's keys are all in one segment.
+    if (w.size + s.size + x.size >= this.#segmentKeys) this.#writeSegment();
   }
 
   /** `titles`: the titles of the papers added, in order (the paper table's). */
@@ -57,14 +87,52 @@ export class TitleIndexBuilder {
     return TitleIndex.fromSections(this.sections(), titles);
   }
 
-  /**
-   * The index as `TitleIndex.fromSections` reads it, without the titles (the
-   * paper table has them). Keys are written straight into one buffer and
-   * each map emptied once copied, rather than every prefixed key made as a
-   * string first: at 100k papers, 830k keys, that doubled the heap.
-   * Nothing can be added afterwards.
-   */
+  /** The whole index in memory, as `TitleIndex.fromSections` reads it without the titles (the paper table has them). */
   sections(): Sections {
+    const { sections, docs } = this.finishParts();
+    if (docs instanceof Int32Array) return { ...sections, docs };
+    try {
+      const bytes = readFileSync(docs.file);
+      return { ...sections, docs: new Int32Array(bytes.buffer, bytes.byteOffset, docs.length) };
+    } finally {
+      this.dispose();
+    }
+  }
+
+  /**
+   * The index, its papers in memory when it fitted in one segment, else
+   * merged from its segments into a file (see TitleIndexParts). Nothing
+   * can be added afterwards.
+   */
+  finishParts(): TitleIndexParts {
+    const names = StringList.of(this.#names);
+    const words = StringList.of([...this.#vocabulary]);
+    const lists = { nameBytes: names.bytes, nameOffsets: names.offsets, wordBytes: words.bytes, wordOffsets: words.offsets };
+    if (this.#segments.length === 0) {
+      const { keyBytes, keyOffsets, offsets, docs } = this.#inMemory();
+      const keys = StringTable.ofList(new StringList(keyBytes, keyOffsets));
+      return { sections: { keyBytes: keys.bytes, keyOffsets: keys.offsets, keySlots: keys.slots, offsets, ...lists }, docs };
+    }
+    this.#writeSegment();
+    try {
+      const file = join(this.#dir!, "title-docs");
+      const merged = mergeSegments(this.#segments, file);
+      const keys = StringTable.ofList(new StringList(merged.keyBytes, merged.keyOffsets));
+      return { sections: { keyBytes: keys.bytes, keyOffsets: keys.offsets, keySlots: keys.slots, offsets: merged.offsets, ...lists }, docs: { file, length: merged.postings } };
+    } catch (error) {
+      this.dispose();
+      throw error;
+    } finally {
+      for (const segment of this.#segments) rmSync(segment.file, { force: true });
+    }
+  }
+
+  /**
+   * The maps as arrays. Keys are written straight into one buffer and each
+   * map emptied once copied, rather than every prefixed key made as a
+   * string first: at 100k papers, 830k keys, that doubled the heap.
+   */
+  #inMemory(): { keyBytes: Uint8Array; keyOffsets: Int32Array; offsets: Int32Array; docs: Int32Array } {
     let keyCount = 0;
     let postingCount = 0;
     let keyBytes = 0;
@@ -90,18 +158,23 @@ export class TitleIndexBuilder {
       }
       postings.clear();
     }
-    const keys = StringTable.ofList(new StringList(new Uint8Array(bytes.buffer, bytes.byteOffset, keyBytes), keyOffsets));
-    const names = StringList.of(this.#names);
-    const words = StringList.of([...this.#vocabulary]);
-    return {
-      keyBytes: keys.bytes, keyOffsets: keys.offsets, keySlots: keys.slots, offsets, docs,
-      nameBytes: names.bytes, nameOffsets: names.offsets, wordBytes: words.bytes, wordOffsets: words.offsets,
-    };
+    return { keyBytes: new Uint8Array(bytes.buffer, bytes.byteOffset, keyBytes), keyOffsets, offsets, docs };
+  }
+
+  /** Writes the maps out as the next segment and empties them. */
+  #writeSegment(): void {
+    this.#dir ??= mkdtempSync(join(tmpdir(), "paperbot-titles-"));
+    const { w, s, x } = this.#kinds;
+    // In the order of their prefixes, which is the segment's (sorted) order.
+    const file = join(this.#dir, `title-segment-${this.#segments.length}`);
+    this.#segments.push(writeSegment(file, [{ prefix: "s:", postings: s }, { prefix: "w:", postings: w }, { prefix: "x:", postings: x }]));
+  }
+
+  /** Removes what the build wrote to a folder of its own. */
+  dispose(): void {
+    if (this.#dir && this.#dir !== this.#givenDir) rmSync(this.#dir, { recursive: true, force: true });
   }
 }
-
-/** A key's papers in order: most keys have one, kept as a number rather than an array of one (at 100k papers, most of 830k keys). */
-type Posting = number | number[];
 
 function post(postings: Map<string, Posting>, key: string, doc: number): void {
   const list = postings.get(key);

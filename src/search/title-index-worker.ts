@@ -4,14 +4,15 @@
  * worker thread (see snapshot-scan.ts) beside the text index, which takes
  * the main thread: the two share no state and each is about half the work.
  */
-import { parentPort } from "node:worker_threads";
-import type { Sections } from "../packed/index-file.ts";
+import { parentPort, workerData } from "node:worker_threads";
 import { AcronymCounter, type Acronym } from "./acronyms.ts";
-import { nameUsage, TitleIndexBuilder } from "./title-index-builder.ts";
+import { nameUsage, TitleIndexBuilder, type TitleIndexParts } from "./title-index-builder.ts";
 
 /** First every abstract for the counts, then every paper again, in the snapshot's order, for the index. */
 export type TitleWorkRequest = { kind: "count"; abstracts: string[] } | { kind: "index"; papers: { title: string; abstract: string }[] } | { kind: "finish" };
-export type TitleWorkResult = { sections: Sections; acronyms: Acronym[] };
+export type TitleWorkResult = TitleIndexParts & { acronyms: Acronym[] };
+/** `dir`: where the title index may write its segments; the main thread removes it. */
+export type TitleWorkData = { dir: string };
 
 const port = parentPort!;
 const acronyms = new AcronymCounter();
@@ -24,14 +25,27 @@ port.on("message", (request: TitleWorkRequest) => {
     for (const abstract of request.abstracts) acronyms.add(abstract);
     nameUsage(request.abstracts, usage);
   } else if (request.kind === "index") {
-    titles ??= new TitleIndexBuilder(usage);
+    titles ??= new TitleIndexBuilder(usage, { dir: (workerData as TitleWorkData).dir });
     for (const paper of request.papers) titles.add(paper);
   }
   if (request.kind !== "finish") {
     port.postMessage("done");
   } else {
-    // Copied rather than transferred: some arrays are views into Node's shared buffer pool, which cannot move.
-    const result: TitleWorkResult = { sections: (titles ?? new TitleIndexBuilder(usage)).sections(), acronyms: acronyms.acronyms() };
-    port.postMessage(result);
+    const result: TitleWorkResult = { ...(titles ?? new TitleIndexBuilder(usage)).finishParts(), acronyms: acronyms.acronyms() };
+    port.postMessage(result, movable(result));
   }
 });
+
+/**
+ * The arrays' buffers that can move to the main thread rather than be
+ * copied (a million papers' keys are hundreds of MB, and a copy would hold
+ * them twice): not the small ones, which may be views into Node's shared
+ * buffer pool, which cannot move.
+ */
+function movable({ sections, docs }: TitleIndexParts): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const array of [...Object.values(sections), ...(docs instanceof Int32Array ? [docs] : [])]) {
+    if (array.buffer instanceof ArrayBuffer && array.buffer.byteLength > 64 * 1024) buffers.add(array.buffer);
+  }
+  return [...buffers];
+}
