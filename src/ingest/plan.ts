@@ -37,7 +37,8 @@ export async function planBatch(records: PaperRecord[], store: PaperStore, now: 
   for (const record of incoming) {
     const before = match(record);
     const repeat = before !== undefined && writtenThisRun.has(before.id);
-    const paper = toPaper(before ? mergeTwo(toRecord(before), record) : record);
+    // A rebuild reads the sources anew: what they say now wins over the stored row (a date re-read with --year).
+    const paper = toPaper(before ? mergeTwo(toRecord(before), record, rebuild) : record);
     const stored: StoredPaper = { ...paper, contentHash: contentHash(paper), recordHash: recordHash(paper), addedAt: before?.addedAt ?? now };
     if (!repeat) plan.papers++;
     if (!before) plan.inserted++;

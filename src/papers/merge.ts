@@ -18,8 +18,14 @@ export function mergeRecords(records: Iterable<PaperRecord>): PaperRecord[] {
   return [...byKey.values()];
 }
 
-export function mergeTwo(a: PaperRecord, b: PaperRecord): PaperRecord {
-  const [rich, poor] = richness(b) > richness(a) ? [b, a] : [a, b];
+/**
+ * Two records of one paper as one: the richer record's fields over the
+ * other's, or, with `fresh`, `b`'s wherever it has them (a source read
+ * anew says what is true now: a date re-read with `--year`, a corrected
+ * title); the longer abstract and author list and the higher upvotes either way.
+ */
+export function mergeTwo(a: PaperRecord, b: PaperRecord, fresh = false): PaperRecord {
+  const [rich, poor] = fresh || richness(b) > richness(a) ? [b, a] : [a, b];
   const merged: PaperRecord = { ...poor, ...definedFields(rich) };
   merged.abstract = longer(a.abstract, b.abstract);
   merged.upvotes = Math.max(a.upvotes, b.upvotes);

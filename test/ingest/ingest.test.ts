@@ -90,6 +90,22 @@ describe("ingest into LanceDB", () => {
     store.close();
   });
 
+  it("takes what a rebuild reads anew (a date re-read with --year) over the stored row", async () => {
+    const { store, ingest } = await setup();
+    const records = await samples();
+    await ingest(records);
+    // A paper listed once: one listed on two pages merges with its other listing first.
+    const once = (title: string) => records.filter((record) => record.title === title).length === 1;
+    const dated = records.findIndex((record) => record.publishedAt?.startsWith("2025-") && once(record.title));
+    const redated = records.map((record, index) => (index === dated ? { ...record, publishedAt: record.publishedAt!.replace("2025-", "2024-") } : record));
+    await ingest(redated);
+    expect((await store.list()).find((candidate) => candidate.title === records[dated]!.title)?.publishedAt).toMatch(/^2025-/);
+    await ingest(redated, { rebuild: true });
+    const paper = (await store.list()).find((candidate) => candidate.title === records[dated]!.title);
+    expect(paper?.publishedAt).toMatch(/^2024-/);
+    store.close();
+  });
+
   it("gives a paper first known by title its arXiv id, as one record", async () => {
     const { store, ingest } = await setup();
     const records = await samples();
