@@ -20,6 +20,8 @@ const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
 const SHARED = args.includes("--shared") ? args[args.indexOf("--shared") + 1]! : join(import.meta.dirname, "..", "..", "shared", "eval");
 const TODAY = new Date("2026-11-22T12:00:00Z");
+/** Question sets written by reviewers before running the bot, over the seed papers (test/eval/review-sets/README.md). */
+const REVIEW_SETS = join(import.meta.dirname, "..", "test", "eval", "review-sets");
 /** `--tuned-only` keeps the held-out halves unseen while tuning. */
 const HALVES: Half[] = flag("--tuned-only") ? ["tuned"] : ["tuned", "held-out"];
 
@@ -37,8 +39,10 @@ async function sharedEval(embedder: Embedder): Promise<void> {
     const built = await buildLibraryFrom([join(SHARED, "..", "seeds")], embedder, TODAY);
     try {
       const library = new Library(built.store, embedder);
-      for (const name of sets) {
-        const report = await runSharedSet(join(SHARED, name), name, library, corpus, TODAY);
+      // The project's review sets are written against the same seed papers, so they share the library.
+      const dirs = [...sets.map((name) => ({ name, dir: join(SHARED, name) })), ...sharedSets(REVIEW_SETS).map((name) => ({ name, dir: join(REVIEW_SETS, name) }))];
+      for (const { name, dir } of dirs) {
+        const report = await runSharedSet(dir, name, library, corpus, TODAY);
         console.log(`\n${formatSetReport(report, HALVES)}`);
         const halves = [...(flag("--misses") ? ["tuned" as const] : []), ...(flag("--held-out-misses") ? ["held-out" as const] : [])];
         if (halves.length > 0) console.log(formatSetMisses(report, halves));
