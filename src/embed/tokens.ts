@@ -14,10 +14,10 @@ export function contentTerms(text: string): string[] {
   return termsOf(words(text));
 }
 
-/** `contentTerms` of text already split by `words`. Numbers stay as written. */
-export function termsOf(tokens: string[]): string[] {
+/** `contentTerms` of text already split by `words`. Numbers stay as written. `stem`: Porter's, or search's (src/search/stem.ts). */
+export function termsOf(tokens: string[], stem: (word: string) => string = stemOf): string[] {
   const terms: string[] = [];
-  for (const word of tokens) if (!STOPWORDS.has(word)) terms.push(/^\d/.test(word) ? word : stemOf(word));
+  for (const word of tokens) if (!STOPWORDS.has(word)) terms.push(/^\d/.test(word) ? word : stem(word));
   return terms;
 }
 

@@ -1,6 +1,6 @@
 import type { Embedder } from "../embed/embedder.ts";
 import { assertSameEmbedder } from "../embed/stamp.ts";
-import { contentTerms } from "../embed/tokens.ts";
+import { searchTerms } from "../search/stem.ts";
 import { loadWordVectors } from "../embed/word-vectors/cache.ts";
 import type { Coverage } from "../search/doc-table.ts";
 import type { LookupResult } from "../search/lookup.ts";
@@ -93,7 +93,7 @@ export class Library {
   /** The content terms of a text, each weighted by how rare it is in the library. */
   async termWeights(text: string): Promise<Map<string, number>> {
     const snapshot = await this.#snapshots.get();
-    return new Map(contentTerms(text).map((term) => [term, snapshot.idf(term)]));
+    return new Map(searchTerms(text).map((term) => [term, snapshot.idf(term)]));
   }
 
   /** How many papers a search with these filters covers, and their date range. */

@@ -1,7 +1,7 @@
-import { stemmer } from "stemmer";
 import { words } from "../embed/tokens.ts";
 import { isQuestionStopword } from "./query-stopwords.ts";
 import type { TextIndex, QueryTerm } from "./text-index.ts";
+import { searchStem } from "./stem.ts";
 
 /**
  * Two adjacent words of the question that the library writes as one
@@ -15,7 +15,7 @@ export function joinedTerms(topic: string, index: TextIndex, weight: number): Qu
   for (let i = 0; i + 1 < tokens.length; i++) {
     const [first, second] = [tokens[i]!, tokens[i + 1]!];
     if (isQuestionStopword(first) || isQuestionStopword(second) || /\d/.test(first + second)) continue;
-    const joined = stemmer(first + second);
+    const joined = searchStem(first + second);
     if (index.documentFrequency(joined) === 0) continue;
     found.set(joined, weight);
     // A version after it ("flash attention 2") pairs with the joined word as the title writes it (FlashAttention-2).

@@ -22,7 +22,7 @@ export type Entry = {
   weight: number[];
   /** Compact name → how surely it names this paper. */
   names: Map<string, number>;
-  /** Whether the paper's title or abstract has this content term (a stem, as `contentTerms` gives it). */
+  /** Whether the paper's title or abstract has this content term (a stem, as `searchTerms` gives it). */
   mentions: (stem: string) => boolean;
 };
 

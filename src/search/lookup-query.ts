@@ -1,6 +1,6 @@
-import { stemmer } from "stemmer";
 import { normalizeTitle } from "../papers/paper.ts";
 import { compact, plusPlus } from "./names.ts";
+import { searchStem } from "./stem.ts";
 
 /** A lookup request with the chat framing taken off. */
 export type LookupQuery = {
@@ -102,7 +102,7 @@ export function wordsOf(text: string): string[] {
 }
 
 export function stem(word: string): string {
-  return /\d/.test(word) ? word : stemmer(word);
+  return /\d/.test(word) ? word : searchStem(word);
 }
 
 export { compact };

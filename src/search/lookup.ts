@@ -1,4 +1,4 @@
-import { contentTerms } from "../embed/tokens.ts";
+import { searchTerms } from "./stem.ts";
 import { parseArxivId } from "../papers/arxiv-id.ts";
 import type { StoredPaper } from "../store/paper-store.ts";
 import type { TitleIndex } from "./lookup-index.ts";
@@ -54,7 +54,7 @@ export class PaperLookup {
     const terms = new Map<number, Set<string>>();
     const mentions = (doc: number, stem: string) => {
       let set = terms.get(doc);
-      if (!set) terms.set(doc, (set = new Set([...contentTerms(papers[doc]!.abstract), ...contentTerms(papers[doc]!.title)])));
+      if (!set) terms.set(doc, (set = new Set([...searchTerms(papers[doc]!.abstract), ...searchTerms(papers[doc]!.title)])));
       return set.has(stem);
     };
     return new PaperLookup(buildTitleIndex(papers), { read: async (docs) => docs.map((doc) => papers[doc]), docOf: (id) => ids.get(id), mentions });

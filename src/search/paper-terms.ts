@@ -1,4 +1,5 @@
 import { termsOf, words } from "../embed/tokens.ts";
+import { searchStem } from "./stem.ts";
 import type { StoredPaper } from "../store/paper-store.ts";
 
 /** A paper's title and abstract as content terms (stopwords dropped, as `contentTerms` gives them), tokenized once. */
@@ -10,6 +11,6 @@ export type PaperTerms = {
 };
 
 export function paperTerms(paper: Pick<StoredPaper, "title" | "abstract">): PaperTerms {
-  const titleTerms = termsOf(words(paper.title));
-  return { terms: [...titleTerms, ...termsOf(words(paper.abstract))], titleTerms };
+  const titleTerms = termsOf(words(paper.title), searchStem);
+  return { terms: [...titleTerms, ...termsOf(words(paper.abstract), searchStem)], titleTerms };
 }

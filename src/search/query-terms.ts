@@ -1,7 +1,7 @@
-import { stemmer } from "stemmer";
 import { isStopword, words } from "../embed/tokens.ts";
 import { isQuestionStopword } from "./query-stopwords.ts";
 import { SETTINGS } from "./settings.ts";
+import { searchStem } from "./stem.ts";
 import type { QueryTerm } from "./text-index.ts";
 
 /** The parts of a topic, by how much they say about what is wanted. */
@@ -30,7 +30,7 @@ export function questionTerms(text: string): string[] {
     .map(stem);
 }
 
-const stem = (word: string) => (/^\d/.test(word) ? word : stemmer(word));
+const stem = searchStem;
 
 /**
  * Adjacent content-word pairs as the index forms them: only indexing

@@ -1,4 +1,3 @@
-import { stemmer } from "stemmer";
 import { words } from "../embed/tokens.ts";
 import type { WordVectors } from "../embed/word-vectors/word-vectors.ts";
 import { isQuestionStopword } from "./query-stopwords.ts";
@@ -6,6 +5,7 @@ import { questionPhrases } from "./query-terms.ts";
 import type { ParsedQuestion } from "./question.ts";
 import { SETTINGS } from "./settings.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
+import { searchStem } from "./stem.ts";
 
 /** The signals the relevance decision weighs, each in [0, 1]. */
 export type RelevanceSignals = {
@@ -99,7 +99,7 @@ export class RelevanceJudge {
     if (total === 0 || top.length === 0) return { coverage: 0, missingSpecific: 0, unknownSpecific: 0, titleCoverage: 0, ...shape };
     const evidence = top.slice(0, SETTINGS.relevance.evidencePapers);
     const inTitle = (doc: number) => {
-      const stems = new Set(words(snapshot.docs.titles.at(doc)).map((word) => stemmer(word)));
+      const stems = new Set(words(snapshot.docs.titles.at(doc)).map((word) => searchStem(word)));
       return main.filter((stem) => stems.has(stem)).reduce((sum, stem) => sum + idf(stem), 0) / total;
     };
     // Discounted by rank: the best paper's title says most, but one odd paper ranked first should not sink a covered topic.
@@ -111,9 +111,9 @@ export class RelevanceJudge {
     const mainWords = this.#questionWords(question);
     const asides = this.#asideWords(question);
     const mass = (weigh: (word: string) => number) => mainWords.reduce((sum, word) => sum + weigh(word), 0) + 0.5 * asides.reduce((sum, word) => sum + weigh(word), 0);
-    const missing = (word: string) => (evidence.some((doc) => index.contains(doc, stemmer(word))) ? 0 : idf(stemmer(word)) * this.#specificity(word));
-    const unknown = (word: string) => (index.documentFrequency(stemmer(word)) === 0 ? missing(word) : 0);
-    const denominator = total + 0.5 * asides.reduce((sum, word) => sum + idf(stemmer(word)), 0);
+    const missing = (word: string) => (evidence.some((doc) => index.contains(doc, searchStem(word))) ? 0 : idf(searchStem(word)) * this.#specificity(word));
+    const unknown = (word: string) => (index.documentFrequency(searchStem(word)) === 0 ? missing(word) : 0);
+    const denominator = total + 0.5 * asides.reduce((sum, word) => sum + idf(searchStem(word)), 0);
     return { coverage, missingSpecific: Math.min(1, mass(missing) / denominator), unknownSpecific: Math.min(1, mass(unknown) / denominator), titleCoverage, ...shape };
   }
 
@@ -134,13 +134,13 @@ export class RelevanceJudge {
     // A single word, or a setting's words, count only if other papers use them: a word no paper uses is the
     // asker's own wording ("curved spaces" for hyperbolic ones) more often than a part the library lacks,
     // which the verdict already weighs.
-    const elsewhere = (word: string) => index.documentFrequency(stemmer(word)) > 0;
+    const elsewhere = (word: string) => index.documentFrequency(searchStem(word)) > 0;
     const facet = question.setting;
     // "KV cache compression for speech recognition": a setting none of the papers mentions at all is the part left out.
-    const unheldFacet = facet && facet.words.length <= 3 && facet.words.every((word) => !held(stemmer(word)) && elsewhere(word)) ? [facet.text] : [];
+    const unheldFacet = facet && facet.words.length <= 3 && facet.words.every((word) => !held(searchStem(word)) && elsewhere(word)) ? [facet.text] : [];
     const inPhrase = new Set([...phrases, ...unheldFacet].flatMap((phrase) => phrase.split(" ")));
     const specific = this.#questionWords(question).filter(
-      (word) => !inPhrase.has(word) && !held(stemmer(word)) && elsewhere(word) && this.#specificity(word) >= SETTINGS.relevance.missingSpecificity,
+      (word) => !inPhrase.has(word) && !held(searchStem(word)) && elsewhere(word) && this.#specificity(word) >= SETTINGS.relevance.missingSpecificity,
     );
     return [...new Set([...unheldFacet, ...phrases, ...specific])];
   }
@@ -148,7 +148,7 @@ export class RelevanceJudge {
   /** The topic's words as written (not stemmed), main part only. */
   #questionWords(question: ParsedQuestion): string[] {
     const main = new Set(question.parts.main);
-    return [...new Set(words(question.topic))].filter((word) => !isQuestionStopword(word) && !/\d/.test(word) && main.has(stemmer(word)));
+    return [...new Set(words(question.topic))].filter((word) => !isQuestionStopword(word) && !/\d/.test(word) && main.has(searchStem(word)));
   }
 
   /** Words of the asides, leaving out acronyms of the main words ("sparse autoencoder (SAE)"). */
@@ -156,7 +156,7 @@ export class RelevanceJudge {
     const initials = words(question.topic.replace(/\([^)]*\)?/g, " ")).map((word) => word[0]).join("");
     const aside = new Set(question.parts.aside);
     return [...new Set(words(question.topic))].filter((word) => {
-      if (isQuestionStopword(word) || /\d/.test(word) || !aside.has(stemmer(word))) return false;
+      if (isQuestionStopword(word) || /\d/.test(word) || !aside.has(searchStem(word))) return false;
       const letters = word.replace(/s$/, "");
       return !(letters.length >= 2 && letters.length <= 6 && initials.includes(letters));
     });
@@ -172,8 +172,8 @@ export class RelevanceJudge {
   #unmatched(question: ParsedQuestion, top: number[], snapshot: LibrarySnapshot): string[] {
     const evidence = top.slice(0, SETTINGS.relevance.evidencePapers);
     return this.#questionWords(question)
-      .filter((word) => !evidence.some((doc) => snapshot.text.contains(doc, stemmer(word))))
-      .sort((a, b) => snapshot.text.idf(stemmer(b)) - snapshot.text.idf(stemmer(a)));
+      .filter((word) => !evidence.some((doc) => snapshot.text.contains(doc, searchStem(word))))
+      .sort((a, b) => snapshot.text.idf(searchStem(b)) - snapshot.text.idf(searchStem(a)));
   }
 }
 

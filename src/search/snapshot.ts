@@ -1,4 +1,4 @@
-import { contentTerms } from "../embed/tokens.ts";
+import { searchTerms } from "./stem.ts";
 import type { StoredPaper } from "../store/paper-store.ts";
 import { AcronymIndex } from "./acronyms.ts";
 import { DocTable } from "./doc-table.ts";
@@ -102,7 +102,7 @@ export class LibrarySnapshot {
     return terms;
   }
 
-  /** Inverse document frequency of a content term (stemmed, as `contentTerms` gives it). */
+  /** Inverse document frequency of a content term (stemmed, as `searchTerms` gives it). */
   idf(term: string): number {
     return Math.log((this.size + 1) / (this.text.documentFrequency(term) + 0.5));
   }
@@ -113,7 +113,7 @@ export class LibrarySnapshot {
    */
   distinguishingTerms(top: StoredPaper[], count: number, topic: string): string[] {
     const weights = new Map<string, number>();
-    const known = new Set(contentTerms(topic));
+    const known = new Set(searchTerms(topic));
     for (const paper of top) {
       const { titleTerms, terms: textTerms } = this.termsOf(paper);
       const terms = [...titleTerms, ...textTerms];

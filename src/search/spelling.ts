@@ -1,9 +1,9 @@
 import { distance } from "fastest-levenshtein";
-import { stemmer } from "stemmer";
 import type { WordVectors } from "../embed/word-vectors/word-vectors.ts";
 import { isQuestionStopword } from "./query-stopwords.ts";
 import { SETTINGS } from "./settings.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
+import { searchStem } from "./stem.ts";
 
 /**
  * The question with its misspelt words replaced by the library's own
@@ -24,7 +24,7 @@ export function correctSpelling(text: string, snapshot: LibrarySnapshot, english
   // Tokens as the index makes them (letters and digits together): "mobilenetv2" is one word, not "mobilenetv" and "2".
   const corrected = text.replace(/[\p{L}\p{N}]+/gu, (token) => {
     const word = token.toLowerCase();
-    if (word.length < SETTINGS.spelling.minLetters || /[^a-z]/.test(word) || isQuestionStopword(word) || snapshot.text.documentFrequency(stemmer(word)) > 0) return token;
+    if (word.length < SETTINGS.spelling.minLetters || /[^a-z]/.test(word) || isQuestionStopword(word) || snapshot.text.documentFrequency(searchStem(word)) > 0) return token;
     const rank = english.row(word);
     if ((rank ?? Number.POSITIVE_INFINITY) < SETTINGS.spelling.englishRank) return token;
     const near = snapshot.lookup.spellings(word).filter((spelling) => rank === undefined || distance(word, spelling) <= 1);
@@ -40,7 +40,7 @@ export function correctSpelling(text: string, snapshot: LibrarySnapshot, english
 function mostUsed(spellings: string[], snapshot: LibrarySnapshot): string | undefined {
   let best: { spelling: string; papers: number } | undefined;
   for (const spelling of spellings) {
-    const papers = snapshot.text.documentFrequency(spelling.split(" ").map((part) => stemmer(part)).join(" "));
+    const papers = snapshot.text.documentFrequency(spelling.split(" ").map((part) => searchStem(part)).join(" "));
     if (papers > (best?.papers ?? 0)) best = { spelling, papers };
   }
   return best?.spelling;

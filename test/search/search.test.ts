@@ -157,6 +157,13 @@ describe("judged results", () => {
     expect(absent.verdict.unmatched).toContain("unlearning");
   });
 
+  it("searches British and American spellings alike", async () => {
+    // The words match alike; only the vectors (the embedder keeps each spelling) may reorder the tail.
+    const ids = async (question: string) => (await library.search(question, { today: TODAY })).results.slice(0, 5).map((hit) => hit.paper.id);
+    expect(await ids("approximate nearest neighbour search")).toEqual(await ids("approximate nearest neighbor search"));
+    expect((await ids("domain generalisation")).slice(0, 3)).toEqual((await ids("domain generalization")).slice(0, 3));
+  });
+
   it("takes a name with digits as one word and corrects a question at most once (no endless respelling)", async () => {
     for (const question of ["MobileNetV2", "mobilenetv2", "GhostNetV2 and MCUNetV2"]) {
       const result = await library.search(question, { today: TODAY });

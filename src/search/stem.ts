@@ -1,0 +1,32 @@
+import { stemmer } from "stemmer";
+import { remembered } from "../embed/remembered.ts";
+import { termsOf, words } from "../embed/tokens.ts";
+
+/**
+ * A word in American spelling, for the few British endings Porter's
+ * stemmer keeps apart ("optimisation" stems to "optimis", "optimization"
+ * to "optim"): -ise/-isation, -yse, -our and -tre. A word that only looks
+ * British ("precise", "four") becomes some other string, the same in every
+ * paper and question, so nothing that matched stops matching.
+ */
+export function americanSpelling(word: string): string {
+  if (word.length < 5) return word;
+  return word
+    .replace(/(?<=\w{2})is(e|es|ed|ing|ation|ations|er|ers)$/, "iz$1")
+    .replace(/(?<=\w{3})ys(e|es|ed|ing)$/, "yz$1")
+    .replace(/(?<=\w{3})our(s|ed|ing|hood|hoods|ite|ites|able|al)?$/, "or$1")
+    .replace(/(?<=\w{3})tre(s)?$/, "ter$1");
+}
+
+/**
+ * The stem search compares: British and American spellings of a word are
+ * one term ("neighbours" and "neighbors"), in the papers' index and in
+ * questions alike. Numbers stay as written. The offline embedder keeps
+ * plain stems, so its vectors (and libraries embedded with it) do not change.
+ */
+export const searchStem = remembered((word: string) => (/^\d/.test(word) ? word : stemmer(americanSpelling(word))), 500_000);
+
+/** `contentTerms` with search's stems: content words of a text, stopwords dropped. */
+export function searchTerms(text: string): string[] {
+  return termsOf(words(text), searchStem);
+}

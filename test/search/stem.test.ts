@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { americanSpelling, searchStem } from "../../src/search/stem.ts";
+
+describe("search's stems", () => {
+  it.each([
+    ["optimisation", "optimization"],
+    ["neighbours", "neighbors"],
+    ["behaviour", "behavior"],
+    ["centre", "center"],
+    ["analyse", "analyze"],
+    ["quantisation", "quantization"],
+    ["generalisation", "generalization"],
+  ])("%s and %s are one term", (british, american) => {
+    expect(searchStem(british)).toBe(searchStem(american));
+  });
+
+  it("leaves short words and numbers alone", () => {
+    for (const word of ["four", "hour", "your", "rise", "2024"]) expect(americanSpelling(word)).toBe(word);
+    expect(searchStem("2024")).toBe("2024");
+  });
+});
