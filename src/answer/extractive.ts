@@ -66,7 +66,7 @@ function lead(topic: string, count: number, framing: Framing): string {
     case "similar":
       return `Papers similar to **${escapeMarkdown(framing.paper.title)}**, most similar first:`;
   }
-  // The constraints belong to what was asked: "one paper speaks to sparse attention" reads as all the library has.
+  // The constraints belong to what was asked: "the papers that best match sparse attention from 2024", not of all time.
   const subject = `**${escapeMarkdown(echo(topic))}**${describeFilters(framing.filters ?? {})}`;
   const order = ORDERED[framing.order ?? "relevance"];
   // The list is the papers judged to match best, not a count of all the library has on it: "3 papers in
