@@ -1,6 +1,7 @@
 /**
  * Development aid: scores retrieval setting variants on the TUNED halves
- * only (set1 even entries, CSFCube even queries, the project's own set),
+ * only (set1 and the review sets' even entries, CSFCube even queries, the
+ * project's own set without its held-out questions),
  * building each library once. Usage:
  *   node scripts/eval/tune.ts '{"fusion":{"vectorWeight":0.3}}' '{"bm25":{"titleWeight":3}}'
  * Each argument is merged into SETTINGS for one run; no argument = current settings.
@@ -15,7 +16,7 @@ import { csfcubeCorpusPath, runCsfcube } from "./csfcube.ts";
 import { loadQuestions } from "./dataset.ts";
 import { buildEvalLibrary, buildLibraryFrom } from "./library.ts";
 import { mean, ndcg } from "./metrics.ts";
-import { halfOf } from "./shared-set.ts";
+import { halfOf, sharedSets } from "./shared-set.ts";
 
 const SHARED = join(import.meta.dirname, "..", "..", "..", "shared", "eval");
 const TODAY = new Date("2026-11-22T12:00:00Z");
@@ -31,8 +32,15 @@ const embedder = await LocalEmbedder.create();
 const seeds = await buildLibraryFrom([join(SHARED, "..", "seeds")], embedder, TODAY);
 const own = await buildEvalLibrary(embedder);
 const cube = await buildLibraryFrom([csfcubeCorpusPath(SHARED)], embedder, TODAY);
-const set1 = (JSON.parse(await readFile(join(SHARED, "set1", "topical.json"), "utf8")) as { kind: string; question: string; relevant: { title: string; grade: number }[] }[])
-  .filter((_q, i) => halfOf(i) === "tuned");
+type Topical = { kind: string; question: string; relevant: { title: string; grade: number }[] };
+/** The tuned halves of set1 and of the project's review sets, all over the seed papers. */
+const REVIEW_SETS = join(import.meta.dirname, "..", "..", "test", "eval", "review-sets");
+const seedSets = await Promise.all(
+  [{ name: "set1", dir: join(SHARED, "set1") }, ...sharedSets(REVIEW_SETS).map((name) => ({ name, dir: join(REVIEW_SETS, name) }))].map(async ({ name, dir }) => ({
+    name,
+    questions: (JSON.parse(await readFile(join(dir, "topical.json"), "utf8")) as Topical[]).filter((_q, i) => halfOf(i) === "tuned"),
+  })),
+);
 // The own set's held-out questions are never tuned on, like the shared sets' odd entries.
 const ownSet = await loadQuestions(await own.store.list());
 const ownAll = ownSet.questions.filter((q) => !q.heldOut);
@@ -48,10 +56,8 @@ for (const variant of variants.length > 0 ? variants : ["{}"]) {
   const rows: Row[] = [];
   merge(SETTINGS as unknown as Record<string, unknown>, structuredClone(original) as unknown as Record<string, unknown>);
   merge(SETTINGS as unknown as Record<string, unknown>, JSON.parse(variant));
-  const byKind = new Map<string, number[]>();
   const seedLibrary = new Library(seeds.store, embedder);
-  let absentOk = 0;
-  let wronglyAbsent = 0;
+  const seedLines: string[] = [];
   const cites = { good: 0, cited: 0, relevant: 0, answerable: 0 };
   const judge = (cited: string[], grades: Map<string, number>, relevant: boolean) => {
     cites.answerable++;
@@ -59,18 +65,29 @@ for (const variant of variants.length > 0 ? variants : ["{}"]) {
     cites.cited += cited.length;
     cites.relevant += cited.filter((key) => grades.has(key)).length;
   };
-  for (const q of set1) {
-    const result = await seedLibrary.search(q.question, { k: 10, today: TODAY });
-    const v = result.verdict;
-    rows.push({ signals: SIGNALS.map((name) => v.signals[name]), answerable: q.relevant.length > 0, label: `set1 ${q.kind}: ${q.question}`, p: v.probability });
-    if (q.relevant.length === 0) {
-      absentOk += result.relevant ? 0 : 1;
-      continue;
+  for (const set of seedSets) {
+    const byKind = new Map<string, number[]>();
+    const absent = { ok: 0, of: 0 };
+    const answerable = { refused: 0, of: 0 };
+    for (const q of set.questions) {
+      const result = await seedLibrary.search(q.question, { k: 10, today: TODAY });
+      const v = result.verdict;
+      rows.push({ signals: SIGNALS.map((name) => v.signals[name]), answerable: q.relevant.length > 0, label: `${set.name} ${q.kind}: ${q.question}`, p: v.probability });
+      if (q.relevant.length === 0) {
+        absent.of++;
+        absent.ok += result.relevant ? 0 : 1;
+        continue;
+      }
+      answerable.of++;
+      answerable.refused += result.relevant ? 0 : 1;
+      const grades = new Map(q.relevant.map((label) => [label.title, label.grade]));
+      judge(result.results.filter((hit) => hit.relevant).map((hit) => hit.paper.title), grades, result.relevant);
+      byKind.set(q.kind, [...(byKind.get(q.kind) ?? []), ndcg(result.results.map((hit) => hit.paper.title), grades)]);
     }
-    wronglyAbsent += result.relevant ? 0 : 1;
-    const grades = new Map(q.relevant.map((label) => [label.title, label.grade]));
-    judge(result.results.filter((hit) => hit.relevant).map((hit) => hit.paper.title), grades, result.relevant);
-    byKind.set(q.kind, [...(byKind.get(q.kind) ?? []), ndcg(result.results.map((hit) => hit.paper.title), grades)]);
+    const f = (values: number[]) => mean(values).toFixed(3);
+    seedLines.push(
+      `  ${set.name} tuned: ${[...byKind].map(([kind, values]) => `${kind} ${f(values)}`).join("  ")}  all ${f([...byKind.values()].flat())}  absent-ok ${absent.ok}/${absent.of} wrongly-absent ${answerable.refused}/${answerable.of}`,
+    );
   }
   const ownLibrary = new Library(own.store, embedder);
   const ownByKind = new Map<string, number[]>();
@@ -85,11 +102,10 @@ for (const variant of variants.length > 0 ? variants : ["{}"]) {
   const csf = await runCsfcube(SHARED, new Library(cube.store, embedder), ["tuned"]);
   const similar = await runCsfcube(SHARED, new Library(cube.store, embedder), ["tuned"], "similar");
   const f = (values: number[]) => mean(values).toFixed(3);
-  const all = [...byKind.values()].flat();
   console.log(
-    `${variant}\n  set1 tuned: ${[...byKind].map(([kind, values]) => `${kind} ${f(values)}`).join("  ")}  all ${f(all)}  absent-ok ${absentOk}/3 wrongly-absent ${wronglyAbsent}/30` +
-      ` (${rows.filter((r) => !r.answerable && r.p >= SETTINGS.relevance.unsureAbove).length} absent answered, ${rows.filter((r) => r.answerable && r.p < SETTINGS.relevance.unsureAbove).length} answerable refused of ${rows.length} incl. own)` +
-      `\n  answers (set1 tuned + own): cite grade-2 ${cites.good}/${cites.answerable}, cited relevant ${(cites.relevant / Math.max(1, cites.cited)).toFixed(2)} (${cites.cited} citations)` +
+    `${variant}\n${seedLines.join("\n")}` +
+      `\n  relevance, all tuned rows incl. own: ${rows.filter((r) => !r.answerable && r.p >= SETTINGS.relevance.unsureAbove).length} absent answered, ${rows.filter((r) => r.answerable && r.p < SETTINGS.relevance.unsureAbove).length} answerable refused of ${rows.length}` +
+      `\n  answers (seed sets' tuned halves + own): cite grade-2 ${cites.good}/${cites.answerable}, cited relevant ${(cites.relevant / Math.max(1, cites.cited)).toFixed(2)} (${cites.cited} citations)` +
       `\n  own: ${[...ownByKind].map(([kind, values]) => `${kind} ${f(values)}`).join("  ")}\n  csfcube dev: ${f(csf.map((o) => o.ndcg))} (bm25 ${f(csf.map((o) => o.bm25Ndcg))}), as "similar to <title>": ${f(similar.map((o) => o.ndcg))}`,
   );
   if (fit) fitLogistic(rows);
