@@ -61,7 +61,7 @@ const FRAME = [
   /^(?:can|could|would|will) you (?:please )?(?:tell|show|find|list|give|recommend|suggest|point)(?: me)?(?: to)?\b/,
   /^(?:please )?(?:show|find|list|give|recommend|suggest|get|tell|summari[sz]e|explain|describe)(?: me)?\b/,
   /^(?:i'm|i am|we're|we are)? ?(?:looking for|searching for|interested in)|^(?:i|we)(?: (?:want|need|would like)|'d like)(?: to)?(?: (?:read|know|learn|find out|see) (?:about|on)?)?/,
-  /^how (?:can|could|do|does|should|would|to) (?:i|we|you|one)?\b/,
+  /^how (?:can|could|do|does|should|would|to|are|is) (?:i|we|you|one|people|researchers|folks|others|anyone|someone|they)?\b/,
   /^(?:what's|whats|what is|what are)\b/,
   /^(?:which|what|are there|is there|do we have|do you have|have we got|have you got|got)\b/,
   /^(?:does|do|did)\b(?! (?:we|you|i) )/,
@@ -87,7 +87,8 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
   const dated = extractDateRange(rest, today);
   Object.assign(filters, dated.range);
   const asked: PaperOrder | undefined = BY_UPVOTES.test(dated.rest) ? "upvotes" : BY_OLDEST.test(dated.rest) ? "oldest" : BY_NEWEST.test(dated.rest) ? "newest" : undefined;
-  rest = dated.rest.replace(TOPIC_ORDER, " ").replace(/\s+/g, " ").trim();
+  // "papers from before 2020": the date is out, and the word that led to it goes too.
+  rest = dated.rest.replace(TOPIC_ORDER, " ").replace(/\s+/g, " ").trim().replace(/(?:\s+(?:from|published|released|since|in|during))+$/, "");
 
   rest = withoutFrame(rest);
   // "X - what's out there?", "X, any papers?": a last clause that is all frame asks, it is not the topic.

@@ -24,6 +24,7 @@ describe("chat phrasing", () => {
     ["the paper that introduced grouped query attention", "grouped query attention"],
     ["which papers present benchmarks for LLM agents?", "benchmarks for llm agents"],
     ["is there a paper on the FlashAttention paper's successor?", "flashattention successor"],
+    ["how do people shrink the memory a chatbot keeps?", "shrink the memory a chatbot keeps"],
   ])("%s → %s", (question, topic) => {
     expect(parse(question).topic).toBe(topic);
   });
@@ -39,6 +40,7 @@ describe("time phrases become date filters", () => {
     ["test-time scaling papers since December", { from: "2025-12-01" }, "test-time scaling"],
     ["anything from the last two weeks on attention?", { from: "2026-11-08" }, "attention"],
     ["neural architecture search papers before 2020", { to: "2019-12-31" }, "neural architecture search"],
+    ["neural architecture search papers from before 2020", { to: "2019-12-31" }, "neural architecture search"],
     ["concept bottleneck models published after 2022", { from: "2023-01-01" }, "concept bottleneck models"],
     ["mobile CNNs from between 2020 and 2022", { from: "2020-01-01", to: "2022-12-31" }, "mobile cnns"],
     ["KV cache papers from last month", { from: "2026-10-01", to: "2026-10-31" }, "kv cache"],
