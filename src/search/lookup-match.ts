@@ -56,7 +56,10 @@ export type MatchScore = { score: number; fragment: boolean; complete: boolean; 
 function fragmentScore(entry: Entry, a: Alignment): { score: number; topical: number } {
   const total = entry.weight.reduce((sum, weight) => sum + weight, 0);
   const coverage = entry.weight.reduce((sum, weight, i) => sum + (a.covered[i] ? weight : 0), 0) / total;
-  // A word the title lacks makes a title-like query another paper's title, whatever the abstract says.
+  // A word the title lacks makes a title-like query another paper's title, whatever the abstract says,
+  // unless the query is the title's first word or two and words its abstract holds ("Matryoshka
+  // embeddings" for "Matryoshka Representation Learning"): that is the paper's name with a description.
+  if (a.unsupported === 0 && a.viaAbstract > 0 && a.covered[0] && a.inTitle <= 2) return { score: S.fragmentBase - S.abstractWordWithName * a.viaAbstract - S.typoPenalty * a.typos, topical: 0 };
   if (a.unsupported > 0 || a.viaAbstract > 0) return { score: S.refuted * coverage, topical: 0 };
   const score = S.fragmentBase + S.fragmentCoverage * coverage - S.typoPenalty * a.typos;
   return { score, topical: score };
@@ -115,10 +118,10 @@ function align(query: LookupQuery, entry: Entry): Alignment {
     if (/\d/.test(word)) a.otherVersion = true;
     else leftover.push(word);
   }
-  // Only a name lets abstract words support a match (a title fragment with a word its title lacks is another
-  // paper), so the abstract is read only then: most candidates of a long query never need it.
+  // Only a name, or the title's first word, lets abstract words support a match (a title fragment with a word
+  // its title lacks is another paper), so the abstract is read only then: most candidates never need it.
   for (const word of leftover) {
-    if (a.name > 0 && entry.mentions(stem(word))) a.viaAbstract++;
+    if ((a.name > 0 || a.covered[0]) && entry.mentions(stem(word))) a.viaAbstract++;
     else a.unsupported++;
   }
   return a;

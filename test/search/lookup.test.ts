@@ -22,6 +22,7 @@ const papers = [
   paper("Efficient and robust approximate nearest neighbor search using Hierarchical Navigable Small World graphs", "We present a new approach based on navigable small world graphs with controllable hierarchy (Hierarchical NSW, HNSW)."),
   paper("The Impacts of Data, Ordering, and Intrinsic Dimensionality on Recall in Hierarchical Navigable Small World Graphs", "Vector search with HNSW depends on the data. HNSW recall varies."),
   paper("Head-Aware KV Cache Compression for Efficient Visual Autoregressive Modeling", "We study visual autoregressive models and their cache."),
+  paper("Matryoshka Representation Learning", "Learned representations serve many downstream tasks. We encode embeddings at several granularities in one vector."),
 ];
 const lookup = PaperLookup.over(papers);
 const title = async (query: string) => (await (await lookup.find(query))).match?.title ?? null;
@@ -52,6 +53,8 @@ describe("paper lookup", () => {
     ["flashatention 2 faster attention", /^FlashAttention-2/],
     ["PointNet++", /^PointNet\+\+/],
     ["the paper about multi-head latent attention is all you need", /^TransMLA/],
+    // The title's first word, and words of its abstract: a name with a description.
+    ["matryoshka embeddings paper", /^Matryoshka/],
   ])("%s", async (query, expected) => {
     expect(await title(query)).toMatch(expected);
   });
