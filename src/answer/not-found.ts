@@ -35,6 +35,8 @@ export function outsideFiltersReply(topic: string, filters: PaperFilters, onTopi
   const closest = newest.map((hit, index) => citationOf(index + 1, hit.paper));
   const lines = [`Nothing on **${escapeMarkdown(echo(topic))}** matches${describeFilters(filters)}. The papers on it in the library, newest first:`, ""];
   lines.push(...closest.map((paper) => `- [${escapeMarkdown(paper.title)}](${paper.url})${paper.publishedAt ? ` (${paper.publishedAt})` : " (no date)"}`));
+  // A date filter cannot place a paper the library has no date for: it may well be within the dates asked.
+  if ((filters.from || filters.to) && closest.some((paper) => !paper.publishedAt)) lines.push("", "Papers with no date may be from any time, those dates included: their source gave none.");
   return { text: lines.join("\n"), citations: [], found: false, closest, notes: [] };
 }
 

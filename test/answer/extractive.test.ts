@@ -135,6 +135,10 @@ describe("the offline (extractive) answer", () => {
     expect(reply.closest.length).toBeGreaterThan(0);
     const dates = reply.closest.map((paper) => paper.publishedAt ?? "");
     expect(dates).toEqual([...dates].sort().reverse());
+    // Papers the library has no date for may be within the dates asked: the reply says so when it lists one.
+    const undated = await ask("hyperbolic embeddings before 2019");
+    expect(undated.closest.some((paper) => !paper.publishedAt)).toBe(true);
+    expect(undated.text).toMatch(/Papers with no date may be from any time/);
   });
 
   it("says which constraint it searched under when nothing passes it and the topic is absent too", async () => {
