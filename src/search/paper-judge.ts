@@ -1,6 +1,5 @@
 import type { Ranked } from "./fusion.ts";
 import type { ParsedQuestion } from "./question.ts";
-import { questionTerms } from "./query-terms.ts";
 import type { RelevanceVerdict } from "./relevance.ts";
 import { SETTINGS } from "./settings.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
@@ -42,7 +41,7 @@ export function judgePapers(question: ParsedQuestion, ranked: Ranked[], verdict:
 function rarestHeld(question: ParsedQuestion, best: number, snapshot: LibrarySnapshot): string | undefined {
   const main = question.parts.main.filter((stem) => !stem.includes(" "));
   if (main.length < 2) return undefined;
-  const head = new Set(question.setting ? questionTerms(question.setting.head) : []);
+  const head = new Set(question.setting?.headTerms);
   const words = main.some((stem) => head.has(stem)) ? main.filter((stem) => head.has(stem)) : main;
   const rarest = words.reduce((a, b) => (snapshot.text.idf(b) > snapshot.text.idf(a) ? b : a));
   return snapshot.text.contains(best, rarest) ? rarest : undefined;

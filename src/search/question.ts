@@ -1,7 +1,7 @@
 import type { PaperFilters } from "../store/paper-store.ts";
 import { words } from "../embed/tokens.ts";
 import { isQuestionStopword } from "./query-stopwords.ts";
-import { topicParts, type TopicParts } from "./query-terms.ts";
+import { questionTerms, topicParts, type TopicParts } from "./query-terms.ts";
 import { extractDateRange } from "./time-phrases.ts";
 import { isTitleLike } from "./title-like.ts";
 
@@ -30,8 +30,8 @@ export type ParsedQuestion = {
   setting?: Setting;
 };
 
-/** `text` and `words`: the setting's content words; `head`: the topic before it ("KV cache compression"). */
-export type Setting = { text: string; words: string[]; head: string };
+/** `text` and `words`: the setting's content words; `head`: the topic before it ("KV cache compression"), and `headTerms` its stems. */
+export type Setting = { text: string; words: string[]; head: string; headTerms: string[] };
 
 export type PaperOrder = "newest" | "oldest" | "upvotes";
 
@@ -136,7 +136,8 @@ function settingOf(topic: string): Setting | undefined {
   const match = /\b(?:for|in|on|applied to|with)\s+([^,;()]+)$/.exec(topic);
   if (!match || match.index === 0) return undefined;
   const content = words(match[1]!).filter((word) => !isQuestionStopword(word) && !/\d/.test(word));
-  return content.length > 0 ? { text: content.join(" "), words: content, head: topic.slice(0, match.index).trim() } : undefined;
+  const head = topic.slice(0, match.index).trim();
+  return content.length > 0 ? { text: content.join(" "), words: content, head, headTerms: questionTerms(head) } : undefined;
 }
 
 /** The question with its conversational frame (FRAME) taken off its front, as often as one is there. */

@@ -185,11 +185,11 @@ function inOrder(entries: Judged[], snapshot: LibrarySnapshot, order: PaperOrder
 }
 
 /**
- * The paper a pasted title names: the one whose title the question is, or,
- * for a message that reads as a title or asks for "the X paper", the paper
- * lookup finds for it (a typo'd title, a short name); `missing` when it reads as a title and
- * lookup finds no paper and no candidates, so the answer can say so before
- * the papers on its words.
+ * The paper a question names: the one whose title it is, or, for a message
+ * that reads as a title or asks for "the X paper", the paper lookup finds
+ * for it (a typo'd title, a short name). `missing` when it reads as a title
+ * and lookup finds no paper and no candidates, so the answer can say so
+ * before the papers on its words.
  */
 async function titledPaper(question: string, query: ParsedQuestion, snapshot: LibrarySnapshot): Promise<{ paper?: StoredPaper; missing?: string }> {
   const exact = await snapshot.lookup.titled(question);
