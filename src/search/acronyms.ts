@@ -105,6 +105,11 @@ export class AcronymIndex {
   }
 }
 
+/** Whether `short` abbreviates the end of `text` ("SAE" of "sparse autoencoder"), by the rule mining uses. */
+export function abbreviates(short: string, text: string): boolean {
+  return longForm(short, text) !== undefined;
+}
+
 /**
  * The shortest tail of `before` whose words hold the acronym's letters in
  * order, the first letter starting the first word; undefined when none does.

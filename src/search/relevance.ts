@@ -1,5 +1,6 @@
 import { words } from "../embed/tokens.ts";
 import type { WordVectors } from "../embed/word-vectors/word-vectors.ts";
+import { abbreviates } from "./acronyms.ts";
 import { isQuestionStopword } from "./query-stopwords.ts";
 import { questionPhrases } from "./query-terms.ts";
 import type { ParsedQuestion } from "./question.ts";
@@ -153,12 +154,13 @@ export class RelevanceJudge {
 
   /** Words of the asides, leaving out acronyms of the main words ("sparse autoencoder (SAE)"). */
   #asideWords(question: ParsedQuestion): string[] {
-    const initials = words(question.topic.replace(/\([^)]*\)?/g, " ")).map((word) => word[0]).join("");
+    const main = words(question.topic.replace(/\([^)]*\)?/g, " "));
+    const initials = main.map((word) => word[0]).join("");
     const aside = new Set(question.parts.aside);
     return [...new Set(words(question.topic))].filter((word) => {
       if (isQuestionStopword(word) || /\d/.test(word) || !aside.has(searchStem(word))) return false;
       const letters = word.replace(/s$/, "");
-      return !(letters.length >= 2 && letters.length <= 6 && initials.includes(letters));
+      return !(letters.length >= 2 && letters.length <= 6 && (initials.includes(letters) || abbreviates(letters, main.join(" "))));
     });
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AcronymIndex } from "../../src/search/acronyms.ts";
+import { AcronymIndex, abbreviates } from "../../src/search/acronyms.ts";
 
 const index = new AcronymIndex([
   "We study Sparse Autoencoders (SAEs) on language models.",
@@ -25,5 +25,11 @@ describe("acronyms mined from abstracts", () => {
     expect(index.expand("any MLA papers?", 0.3).map((term) => term.term)).toEqual(expect.arrayContaining(["multi", "latent", "attent"]));
     expect(index.expand("papers on multi-head latent attention", 0.3).map((term) => term.term)).toEqual(["mla"]);
     expect(index.expand("multi-head latent attention (MLA)", 0.3)).toEqual([]);
+  });
+
+  it("tells whether a short form abbreviates the end of a text, letters inside words included", () => {
+    expect(abbreviates("sae", "any sparse autoencoder")).toBe(true);
+    expect(abbreviates("kv", "compressing the key value")).toBe(true);
+    expect(abbreviates("sae", "speech recognition")).toBe(false);
   });
 });
