@@ -62,6 +62,9 @@ const FRAME = [
   /^(?:please )?(?:show|find|list|give|recommend|suggest|get|tell|summari[sz]e|explain|describe)(?: me)?\b/,
   /^(?:i'm|i am|we're|we are)? ?(?:looking for|searching for|interested in)|^(?:i|we)(?: (?:want|need|would like)|'d like)(?: to)?(?: (?:read|know|learn|find out|see) (?:about|on)?)?/,
   /^how (?:can|could|do|does|should|would|to|are|is) (?:i|we|you|one|people|researchers|folks|others|anyone|someone|they)?\b/,
+  // "can you train a network without backprop", "is it possible to …", "is there a way to …": the ask, not the topic.
+  /^(?:can|could) (?:you|i|we|one|people)\b|^is it (?:possible|feasible) to\b|^(?:is there|are there) (?:a|any) (?:good )?(?:ways?|methods?|techniques?) (?:to|of|for)\b/,
+  /^(?:what )?happens (?:to|when|if)\b|^why (?:would|does|do|did|is|are|can|could)\b/,
   /^(?:what's|whats|what is|what are)\b/,
   /^(?:which|what|are there|is there|do we have|do you have|have we got|have you got|got)\b/,
   /^(?:does|do|did)\b(?! (?:we|you|i) )/,
@@ -70,6 +73,8 @@ const FRAME = [
   /^(?:new|out there|there|recent|recently|good|interesting|relevant|in the library)\b/,
   /^(?:that|which|who)?\s*(?:cover|covers|discuss|discusses|talk about|talks about|deal with|deals with|focus on|focuses on|study|studies|look at|looks at|use|uses|propose|proposes|proposed|introduce|introduces|introduced|present|presents|presented|describe|describes|described|are about|is about|exist on|exist)\b/,
   /^(?:about|on|regarding|related to|concerning|for|of|in|around)\b/,
+  // "I need papers that keep records private": once "papers" is gone, the relative pronoun leads nothing.
+  /^(?:that|which|who|where)\b/,
 ];
 
 const UPVOTES = /\b(?:with )?(?:at least |more than |over |>=?\s*)?(\d+)\s*\+?\s*(?:or more )?(?:up ?votes?|likes)\b/;
@@ -90,10 +95,12 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
   // "papers from before 2020": the date is out, and the word that led to it goes too.
   rest = dated.rest.replace(TOPIC_ORDER, " ").replace(/\s+/g, " ").trim().replace(/(?:\s+(?:from|published|released|since|in|during))+$/, "");
 
-  rest = withoutFrame(rest);
-  // "X - what's out there?", "X, any papers?": a last clause that is all frame asks, it is not the topic.
-  const tail = /\s*[-–—,;:]\s*([^-–—,;:]*)$/.exec(rest);
-  if (tail && tail.index > 0 && withoutFrame(tail[1]!).replace(LISTING_WORDS, " ").trim() === "") rest = rest.slice(0, tail.index);
+  rest = withoutFrame(rest).replace(/\s+(?:at all|pls|please)$/, "");
+  // "X - what's out there?", "X, any papers?", "X? any theory on that": a last clause that is all frame, or asks
+  // for work "on that", is not the topic.
+  const tail = /\s*[-–—,;:?]\s*([^-–—,;:?]*)$/.exec(rest);
+  const framing = (clause: string) => withoutFrame(clause).replace(LISTING_WORDS, " ").trim() === "" || /^(?:any|anything|something|some|more)\b.*\b(?:on|about|for) (?:that|this|it)$/.test(clause.trim());
+  if (tail && tail.index > 0 && framing(tail[1]!)) rest = rest.slice(0, tail.index);
   // "what is X about?", "what does X do?": the question's tail, not its topic ("… to decide what to do" keeps it).
   if (/^\s*what\b/i.test(text)) rest = rest.replace(/\s+(?:about|do|does)$/, "");
   // Comparisons keep what is compared: "how does X differ from Y" → "X Y". What is said back to the
@@ -102,7 +109,8 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
     .replace(/\b(?:papers?|articles?)(?:'s)?(?=\W|$)|\b(?:published|released)\b/g, " ")
     .replace(/\b(?:compare|comparing|comparison of|versus|vs\.?|differ(?:s)? from|different from|difference between|differences between|better than)\b/g, " ")
     .replace(/\s+/g, " ")
-    .trim();
+    .trim()
+    .replace(/^(?:or|and)\s+/, "");
   rest = said.replace(/\b(?:any|recent|recently|new)\b/g, " ").replace(/\s+/g, " ").trim();
   const similar = SIMILAR.exec(text.toLowerCase().replace(/[?!.]+\s*$/, ""));
   const similarTo = similar?.[1]?.replace(/^(?:the|a|an)\s+/, "").replace(/\s+(?:paper|article|work)$/, "").trim();

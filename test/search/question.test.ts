@@ -25,6 +25,13 @@ describe("chat phrasing", () => {
     ["which papers present benchmarks for LLM agents?", "benchmarks for llm agents"],
     ["is there a paper on the FlashAttention paper's successor?", "flashattention successor"],
     ["how do people shrink the memory a chatbot keeps?", "shrink the memory a chatbot keeps"],
+    ["can you train a network without backprop at all", "train a network without backprop"],
+    ["is there a way to check which GPU an API runs on?", "check which gpu an api runs on"],
+    ["what happens to neural nets when they get infinitely wide? any theory on that", "neural nets when they get infinitely wide"],
+    ["datacenters hitting their power limits — anything on that?", "datacenters hitting their power limits"],
+    ["I need papers that keep records private", "keep records private"],
+    ["papers that compare or combine bottom-up and top-down approaches?", "combine bottom-up and top-down approaches"],
+    ["autonomous driving papers pls", "autonomous driving"],
   ])("%s → %s", (question, topic) => {
     expect(parse(question).topic).toBe(topic);
   });
