@@ -31,7 +31,16 @@ type Alignment = {
 export function matchScore(query: LookupQuery, entry: Entry): MatchScore {
   const none = { fragment: false, complete: false, topical: 0 };
   if (query.raw === entry.normalized) return { ...none, score: 1 };
-  const a = align(query, entry);
+  // A title that repeats a word ("… lottery ticket! Making a lottery ticket claim its ownership") is aligned
+  // with each occurrence preferred in turn: a fragment from its end should line up there.
+  const content = entry.stems.filter((_stem, j) => !isFunctionWord(entry.words[j]!));
+  const repeats = new Set(content).size < content.length;
+  const first = scoreOf(query, entry, align(query, entry, false));
+  return repeats ? [first, scoreOf(query, entry, align(query, entry, true))].reduce((best, other) => (other.score > best.score ? other : best)) : first;
+}
+
+function scoreOf(query: LookupQuery, entry: Entry, a: Alignment): MatchScore {
+  const none = { fragment: false, complete: false, topical: 0 };
   if (a.otherVersion) return { ...none, score: Math.min(S.refuted, a.name || S.refuted) };
   const named = a.name > 0 ? a.name - S.abstractWordWithName * a.viaAbstract - S.unsupportedWithName * a.unsupported - S.typoPenalty * a.typos : 0;
   const fragment = a.inTitle > 0 ? fragmentScore(entry, a) : { score: 0, topical: 0 };
@@ -81,7 +90,8 @@ function topicCap(query: LookupQuery, entry: Entry, a: Alignment): number {
   return 1;
 }
 
-function align(query: LookupQuery, entry: Entry): Alignment {
+/** `lastFirst`: of equally good title words, take the last rather than the first. */
+function align(query: LookupQuery, entry: Entry, lastFirst: boolean): Alignment {
   const { words, stems } = query;
   const a: Alignment = { covered: entry.words.map(() => false), name: 0, inTitle: 0, typos: 0, viaAbstract: 0, unsupported: 0, otherVersion: false };
   const leftover: string[] = [];
@@ -106,7 +116,7 @@ function align(query: LookupQuery, entry: Entry): Alignment {
       i += joined.span - 1;
       continue;
     }
-    const single = titleWord(words[i]!, stems[i]!, entry, a.covered) ?? titleSpan(words[i]!, entry);
+    const single = titleWord(words[i]!, stems[i]!, entry, a.covered, lastFirst) ?? titleSpan(words[i]!, entry);
     if (single) {
       cover(single.from, single.span);
       if (!isFunctionWord(words[i]!)) a.inTitle++;
@@ -158,13 +168,13 @@ function joinedWord(words: string[], i: number, entry: Entry): { at: number; spa
 }
 
 /** The title word a query word is, by spelling, stem, typo or abbreviation; an uncovered one first. */
-function titleWord(word: string, wordStem: string, entry: Entry, covered: boolean[]): Span | null {
+function titleWord(word: string, wordStem: string, entry: Entry, covered: boolean[], lastFirst: boolean): Span | null {
   let best: Span | null = null;
   let bestScore = 0;
   for (let j = 0; j < entry.words.length; j++) {
     const similarity = entry.stems[j] === wordStem ? 1 : similarWord(word, entry.words[j]!);
     const score = similarity - (covered[j] ? 0.5 : 0);
-    if (similarity > 0 && score > bestScore) {
+    if (similarity > 0 && (score > bestScore || (lastFirst && score === bestScore))) {
       best = { from: j, span: 1, typo: similarity < 1 };
       bestScore = score;
     }

@@ -27,7 +27,14 @@ function nearlyEqual(a: string, b: string): boolean {
   // Five letters or fewer, one changed letter is usually another name ("llama", "llava").
   if (Math.min(a.length, b.length) < 6 || (a[0] !== b[0] && a[1] !== b[1])) return false;
   const allowed = Math.max(a.length, b.length) >= 8 ? 2 : 1;
-  return Math.abs(a.length - b.length) <= allowed && distance(a, b) <= allowed;
+  return Math.abs(a.length - b.length) <= allowed && (distance(a, b) <= allowed || swapped(a, b));
+}
+
+/** Two neighbouring letters typed the wrong way round ("netowrk", "swivle"): one slip, two edits to Levenshtein. */
+function swapped(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const at = [...a].findIndex((letter, i) => letter !== b[i]);
+  return at >= 0 && a[at] === b[at + 1] && a[at + 1] === b[at] && a.slice(at + 2) === b.slice(at + 2);
 }
 
 /** Same start and end, the query's letters in order within the word, at least half its length. */

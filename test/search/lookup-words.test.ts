@@ -7,6 +7,10 @@ describe("lookup words", () => {
     expect(similarWord("aproximate", "approximate")).toBeGreaterThan(0);
     expect(similarWord("hyperzzw", "hyperzcdotzcdotw")).toBeGreaterThan(0);
     expect(similarWord("thunderkitten", "thunderkittens")).toBeGreaterThan(0);
+    // Two letters swapped is one slip, even in a short word.
+    expect(similarWord("netowrk", "network")).toBeGreaterThan(0);
+    expect(similarWord("swivle", "swivel")).toBeGreaterThan(0);
+    expect(similarWord("swivle", "swirls")).toBe(0);
   });
 
   it("keeps versions, suffixes and short names apart", () => {

@@ -22,6 +22,7 @@ const papers = [
   paper("Efficient and robust approximate nearest neighbor search using Hierarchical Navigable Small World graphs", "We present a new approach based on navigable small world graphs with controllable hierarchy (Hierarchical NSW, HNSW)."),
   paper("The Impacts of Data, Ordering, and Intrinsic Dimensionality on Recall in Hierarchical Navigable Small World Graphs", "Vector search with HNSW depends on the data. HNSW recall varies."),
   paper("Head-Aware KV Cache Compression for Efficient Visual Autoregressive Modeling", "We study visual autoregressive models and their cache."),
+  paper("You are caught stealing my winning lottery ticket! Making a lottery ticket claim its ownership", "We protect the winning tickets of sparse networks."),
   paper("Matryoshka Representation Learning", "Learned representations serve many downstream tasks. We encode embeddings at several granularities in one vector."),
 ];
 const lookup = PaperLookup.over(papers);
@@ -38,6 +39,7 @@ describe("paper lookup", () => {
     ["FLUTE", /^Fast Matrix/],
     ["FastGen", /^Model Tells You What/],
     ["pyramidal information funneling", /^PyramidKV/],
+    ["lottery ticket claim its ownership", /^You are caught/],
     ["lookup table quantized", /^Fast Matrix/],
     ["2406.02069", /^PyramidKV/],
     ["https://arxiv.org/abs/2406.02069v3", /^PyramidKV/],
