@@ -21,7 +21,7 @@ export type TopicParts = {
 /** What separates alternatives in a topic: a phrase never spans them. */
 const ALTERNATIVES = /[,;/]|\bor\b|\band\b/;
 
-const CONTRAST = /\b(?:rather than|instead of|as opposed to|not)\b([^,;.()]*)/g;
+const CONTRAST = /\b(?:rather than|instead of|as opposed to|other than|excluding|except|(?:i|we) (?:don't|do not) (?:care about|want|need)|not)\b([^,;.()]*)/g;
 
 /** A question's content words, stemmed as the index stems them (numbers kept as written). */
 export function questionTerms(text: string): string[] {
@@ -66,15 +66,18 @@ export function questionPhrases(text: string): { term: string; words: string }[]
 export function topicParts(topic: string): TopicParts {
   const asides: string[] = [];
   const contrasts: string[] = [];
-  const main = topic
-    .replace(/\(([^)]*)\)?/g, (_all, inner: string) => {
-      asides.push(inner);
-      return " , ";
-    })
-    .replace(CONTRAST, (_all, rest: string) => {
+  const contrasted = (text: string) =>
+    text.replace(CONTRAST, (_all, rest: string) => {
       contrasts.push(rest);
       return " , ";
     });
+  // "(the RKHS kind of kernel, not GPU kernels)": what an aside rules out is ruled out, not an example.
+  const main = contrasted(
+    topic.replace(/\(([^)]*)\)?/g, (_all, inner: string) => {
+      asides.push(contrasted(inner));
+      return " , ";
+    }),
+  );
   const { aside, contrast } = SETTINGS.queryWeights;
   const weights = new Map<string, number>();
   const add = (segments: string[], weight: number) => {

@@ -8,6 +8,7 @@ import { joinedTerms } from "./compounds.ts";
 import { listPapers, orderScore } from "./listing.ts";
 import { judgePapers } from "./paper-judge.ts";
 import { clusterRerank, rerankWanted } from "./rerank.ts";
+import { namesContrast, withoutContrast } from "./contrast.ts";
 import { parseQuestion, type PaperOrder, type ParsedQuestion } from "./question.ts";
 import { exampleVerdict, RelevanceJudge, type RelevanceVerdict } from "./relevance.ts";
 import { SETTINGS } from "./settings.ts";
@@ -111,9 +112,11 @@ export class PaperSearch {
     const verdict: RelevanceVerdict = example
       ? exampleVerdict(fused.length > 0)
       : (await this.#judge).judge(query, fused.slice(0, k).map((entry) => entry.doc), snapshot, { lexical, vector: vectorRanked });
-    const ranked = example || !rerankWanted(verdict) ? fused : clusterRerank(fused, await this.#candidateVectors(snapshot, fused));
+    const reranked = example || !rerankWanted(verdict) ? fused : clusterRerank(fused, await this.#candidateVectors(snapshot, fused));
+    const ranked = example ? reranked : withoutContrast(query, reranked, snapshot);
     const top = ranked.slice(0, k).map((entry) => entry.doc);
-    const judged = judgePapers(query, ranked.slice(0, k), verdict, snapshot, example !== undefined);
+    // A paper whose title names what the question rules out is listed, never cited.
+    const judged = judgePapers(query, ranked.slice(0, k), verdict, snapshot, example !== undefined).map((keep, i) => keep && (example !== undefined || !namesContrast(query, ranked[i]!.doc, snapshot)));
     // What the answer leaves out is judged on the papers it cites, not on the best three.
     const cited = top.filter((_doc, i) => judged[i]);
     if (!example && cited.length > 0) verdict.missing = (await this.#judge).missingIn(query, cited, snapshot);

@@ -21,6 +21,14 @@ describe("hybrid search over the samples", () => {
     expect(top.filter((title) => /KV Cache|TransMLA|X-EcoMLA|Scissorhands/i.test(title)).length).toBeGreaterThanOrEqual(3);
   });
 
+  it("lists papers whose titles name what the question rules out after the rest, and never cites them", async () => {
+    const result = await library.search("speeding up MoE inference, not MoE training systems", { today: TODAY });
+    const at = (pattern: RegExp) => result.results.findIndex((hit) => pattern.test(hit.paper.title));
+    expect(at(/Inter-Layer Expert Affinity/)).toBeGreaterThanOrEqual(0);
+    expect(at(/HetuMoE/)).toBeGreaterThan(at(/Inter-Layer Expert Affinity/));
+    expect(result.results.filter((hit) => hit.relevant && /Training System/.test(hit.paper.title))).toEqual([]);
+  });
+
   it("applies date filters inside the query", async () => {
     const result = await library.search("papers from 2024 about KV cache compression", { today: TODAY });
     expect(result.query.filters).toEqual({ from: "2024-01-01", to: "2024-12-31" });

@@ -47,6 +47,12 @@ describe("question parts", () => {
     expect(weight("decod")!).toBeLessThan(weight("minfer")!);
   });
 
+  it("reads what a question rules out in its own words and inside an aside", () => {
+    expect(topicParts("gpu kernels for quantized llms, i don't care about cpu inference").contrast).toEqual(["cpu", "infer"]);
+    expect(topicParts("kernel methods on graphs (the rkhs kind of kernel, not gpu kernels)")).toMatchObject({ main: ["kernel", "graph"], contrast: ["gpu"] });
+    expect(topicParts("vision transformers other than swin").contrast).toEqual(["swin"]);
+  });
+
   it("weighs a word a passage repeats more, damped (1 + ln count)", () => {
     const parts = topicParts("graph kernels: kernels defined on graphs, and how such kernels scale");
     const weight = (term: string) => parts.terms.find((entry) => entry.term === term)?.weight;
