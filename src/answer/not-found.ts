@@ -6,7 +6,13 @@ import { citationOf, type Reply } from "./reply.ts";
 
 const CLOSEST = 3;
 
-export type Coverage = { papers: number; earliest?: string; latest?: string };
+export type Coverage = { papers: number; earliest?: string; latest?: string; undated?: number };
+
+/** " (publication dates A to B; N undated)": undated papers are said apart, or the range reads as dating them all. */
+export function datesSearched(coverage: Coverage): string {
+  if (!coverage.earliest || !coverage.latest) return "";
+  return ` (publication dates ${coverage.earliest} to ${coverage.latest}${coverage.undated ? `; ${coverage.undated} undated` : ""})`;
+}
 
 /**
  * An honest "no": the topic, what was searched (how many papers, which
@@ -14,7 +20,7 @@ export type Coverage = { papers: number; earliest?: string; latest?: string };
  */
 export function notFoundReply(topic: string, filters: PaperFilters, coverage: Coverage, nearest: SearchHit[], notes: string[] = []): Reply {
   const closest = nearest.slice(0, CLOSEST).map((hit, index) => citationOf(index + 1, hit.paper));
-  const range = coverage.earliest && coverage.latest ? ` (publication dates ${coverage.earliest} to ${coverage.latest})` : "";
+  const range = datesSearched(coverage);
   const constraint = describeFilters(filters);
   const searched = `I searched ${coverage.papers} paper${coverage.papers === 1 ? "" : "s"}${constraint}${range}.`;
   // A question with no topic ("papers from 1990") had only its constraints to match.

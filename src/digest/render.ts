@@ -1,4 +1,5 @@
 import { escapeMarkdown } from "../answer/extractive.ts";
+import { datesSearched } from "../answer/not-found.ts";
 import type { Digest, DigestItem, ImportNote } from "./types.ts";
 
 /** The digest as Markdown, for platforms without richer layout (and as their fallback text). */
@@ -42,7 +43,7 @@ export function emptyNote(digest: Digest): string {
   const days = daysCovered(digest);
   const topic = digest.topic ? ` on ${escapeMarkdown(digest.topic)}` : "";
   const none = digest.since ? `No new papers${topic} since ${digest.since}` : digest.first && digest.from !== digest.to ? `No papers${topic} published in the past week (${days})` : `No new papers${topic} for ${days}`;
-  const range = digest.coverage.earliest && digest.coverage.latest ? ` (publication dates ${digest.coverage.earliest} to ${digest.coverage.latest})` : "";
+  const range = datesSearched(digest.coverage);
   const announcement = importAnnouncement(digest);
   return `${announcement ? `${announcement}\n` : ""}${none}. I searched ${digest.coverage.papers} paper${digest.coverage.papers === 1 ? "" : "s"}${range}.`;
 }

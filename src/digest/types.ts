@@ -30,7 +30,7 @@ export type Digest = {
   topic?: string;
   items: DigestItem[];
   /** When empty: how many papers were searched and their date range, for the "no new papers" note. */
-  coverage: { papers: number; earliest?: string; latest?: string };
+  coverage: { papers: number; earliest?: string; latest?: string; undated?: number };
   /** Papers left out because this channel already had them. */
   skippedAlreadyPosted: number;
   /** The last day a digest reached this channel before this one. */

@@ -3,7 +3,8 @@ import type { Sections } from "../packed/index-file.ts";
 import { StringList, StringTable } from "../packed/string-table.ts";
 
 /** How many papers pass some filters, and the date range they span. */
-export type Coverage = { papers: number; earliest?: string; latest?: string };
+/** `undated`: how many of the papers have no publication date, so the range is not read as covering them. */
+export type Coverage = { papers: number; earliest?: string; latest?: string; undated?: number };
 
 /**
  * What search needs of every paper without holding the papers: its id (the
@@ -67,17 +68,21 @@ export class DocTable {
   coverage(filters: PaperFilters = {}): Coverage {
     const passes = this.filter(filters) ?? (() => true);
     let papers = 0;
+    let undated = 0;
     let earliest = Infinity;
     let latest = 0;
     for (let doc = 0; doc < this.size; doc++) {
       if (!passes(doc)) continue;
       papers++;
       const day = this.published[doc]!;
-      if (day === 0) continue;
+      if (day === 0) {
+        undated++;
+        continue;
+      }
       earliest = Math.min(earliest, day);
       latest = Math.max(latest, day);
     }
-    return { papers, ...(latest > 0 && { earliest: isoDate(earliest), latest: isoDate(latest) }) };
+    return { papers, ...(latest > 0 && { earliest: isoDate(earliest), latest: isoDate(latest) }), ...(undated > 0 && { undated }) };
   }
 }
 

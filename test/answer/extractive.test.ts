@@ -109,7 +109,7 @@ describe("the offline (extractive) answer", () => {
     const reply = await ask(question);
     expect(reply.found).toBe(false);
     expect(reply.citations).toEqual([]);
-    expect(reply.text).toMatch(/^Nothing in the library covers \*\*.+\*\*\. I searched 387 papers \(publication dates \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d\)\./);
+    expect(reply.text).toMatch(/^Nothing in the library covers \*\*.+\*\*\. I searched 387 papers \(publication dates \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d; \d+ undated\)\./);
     expect(reply.text).toContain("Closest, not a match:");
     expect(reply.closest).toHaveLength(3);
   });
