@@ -51,7 +51,8 @@ export interface PaperStore {
   /** Nearest papers by cosine similarity (score = similarity); best first. */
   vectorSearch(vector: number[], limit: number, filters?: PaperFilters): Promise<ScoredId[]>;
   /** How many papers pass the filters, and the date range they span. */
-  coverage(filters?: PaperFilters): Promise<{ papers: number; earliest?: string; latest?: string }>;
+  /** `undated`: how many of the papers have no publication date (absent when none). */
+  coverage(filters?: PaperFilters): Promise<{ papers: number; earliest?: string; latest?: string; undated?: number }>;
   /** Inserts or replaces papers by id, and deletes `supersededIds` (papers now stored under another id), in one write; then brings the indexes up to date. */
   upsert(papers: StoredPaperWithVector[], stamp: EmbedderStamp, supersededIds?: string[]): Promise<void>;
   /**

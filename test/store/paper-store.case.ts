@@ -113,6 +113,8 @@ export function paperStoreContract(name: string, open: () => Promise<PaperStore>
       expect(await store.coverage({ from: "2024-01-01" })).toEqual({ papers: 1, earliest: "2024-05-01", latest: "2024-05-01" });
       expect((await store.coverage({ minUpvotes: 5 })).papers).toBe(0);
       expect(await store.coverage({ to: "2023-12-31" })).toEqual({ papers: 1, earliest: "2023-01-01", latest: "2023-01-01" });
+      // The undated paper is counted apart, so a range is not read as dating it.
+      expect(await store.coverage()).toEqual({ papers: 3, earliest: "2023-01-01", latest: "2024-05-01", undated: 1 });
       store.close();
     });
 

@@ -173,11 +173,12 @@ export class LancePaperStore implements PaperStore {
     return rows.map((row) => ({ id: row.id as string, score: 1 - Number(row._distance) }));
   }
 
-  async coverage(filters?: PaperFilters): Promise<{ papers: number; earliest?: string; latest?: string }> {
+  async coverage(filters?: PaperFilters): Promise<{ papers: number; earliest?: string; latest?: string; undated?: number }> {
     if (!this.#table) return { papers: 0 };
     const rows = await withFilter(this.#table.query(), filters).select(["published_at"]).toArray();
     const dates = rows.map((row) => row.published_at as string | null).filter((date): date is string => Boolean(date)).sort();
-    return { papers: rows.length, ...(dates.length > 0 && { earliest: dates[0], latest: dates.at(-1) }) };
+    const undated = rows.length - dates.length;
+    return { papers: rows.length, ...(dates.length > 0 && { earliest: dates[0], latest: dates.at(-1) }), ...(undated > 0 && { undated }) };
   }
 
   async upsert(papers: StoredPaperWithVector[], stamp: EmbedderStamp, supersededIds: string[] = []): Promise<void> {
