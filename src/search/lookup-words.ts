@@ -31,7 +31,7 @@ function nearlyEqual(a: string, b: string): boolean {
 }
 
 /** Two neighbouring letters typed the wrong way round ("netowrk", "swivle"): one slip, two edits to Levenshtein. */
-function swapped(a: string, b: string): boolean {
+export function swapped(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
   const at = [...a].findIndex((letter, i) => letter !== b[i]);
   return at >= 0 && a[at] === b[at + 1] && a[at + 1] === b[at] && a.slice(at + 2) === b.slice(at + 2);

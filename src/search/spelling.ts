@@ -1,5 +1,6 @@
 import { distance } from "fastest-levenshtein";
 import type { WordVectors } from "../embed/word-vectors/word-vectors.ts";
+import { swapped } from "./lookup-words.ts";
 import { isQuestionStopword } from "./query-stopwords.ts";
 import { SETTINGS } from "./settings.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
@@ -28,7 +29,7 @@ export function correctSpelling(text: string, snapshot: LibrarySnapshot, english
     const rank = english.row(word);
     if ((rank ?? Number.POSITIVE_INFINITY) < SETTINGS.spelling.englishRank) return token;
     const near = snapshot.lookup.spellings(word).filter((spelling) => rank === undefined || distance(word, spelling) <= 1);
-    const spelt = mostUsed(near, snapshot) ?? (rank === undefined ? mostUsed(splits(word), snapshot) : undefined);
+    const spelt = mostUsed(near, snapshot) ?? (rank === undefined ? (mostUsed(splits(word), snapshot) ?? everydaySpelling(word, english)) : undefined);
     if (!spelt) return token;
     changed = true;
     return spelt;
@@ -51,4 +52,25 @@ function splits(word: string): string[] {
   const cuts: string[] = [];
   for (let cut = 3; cut <= word.length - 3; cut++) cuts.push(`${word.slice(0, cut)} ${word.slice(cut)}`);
   return cuts;
+}
+
+/**
+ * The everyday English word a typo most likely is ("remeber" → "remember",
+ * "insted" → "instead"): among the most common words, the most common one
+ * a letter away (two from eight letters), or two neighbouring letters
+ * swapped, with the same first letter. Titles hold a library's terms but
+ * rarely its everyday words, so a typo of one is found here. Short words
+ * are left alone: five letters one change apart are often two names.
+ */
+function everydaySpelling(word: string, english: WordVectors): string | undefined {
+  const { everydayWords, everydayMinLetters } = SETTINGS.spelling;
+  if (word.length < everydayMinLetters) return undefined;
+  const allowed = word.length >= 8 ? 2 : 1;
+  const count = Math.min(everydayWords, english.words.size);
+  for (let row = 0; row < count; row++) {
+    const known = english.words.at(row);
+    if (known[0] !== word[0] || Math.abs(known.length - word.length) > allowed || known === word) continue;
+    if (distance(word, known) <= allowed || swapped(word, known)) return known;
+  }
+  return undefined;
 }
