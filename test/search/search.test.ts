@@ -163,6 +163,9 @@ describe("judged results", () => {
     const absent = await library.search("papers on machine unlearning", { today: TODAY });
     expect(absent.query.topic).toBe("machine unlearning");
     expect(absent.verdict.unmatched).toContain("unlearning");
+    // A typo of an everyday word no title holds is taken for that word; a short unknown name is left alone.
+    expect((await library.search("letting a chatbot remeber earlier conversations", { today: TODAY })).query.topic).toBe("letting a chatbot remember earlier conversations");
+    expect((await library.search("qlora papers", { today: TODAY })).query.topic).toBe("qlora");
   });
 
   it("searches British and American spellings alike", async () => {
