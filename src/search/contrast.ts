@@ -6,22 +6,25 @@ import type { LibrarySnapshot } from "./snapshot.ts";
 import { searchStem } from "./stem.ts";
 
 /**
- * Whether a paper's title names what the question rules out ("not MoE
- * training systems", "I don't care about CPU inference"): at least half of
- * the ruled-out words the topic itself does not use, leaving out words too
- * common in the library to tell papers apart. A title says what a
- * paper is about; an abstract that merely mentions training is not a
- * training paper.
+ * Whether a paper's title is on the side of a contrast the question does
+ * not want: it names at least half of the ruled-out words the topic itself
+ * does not use ("not MoE training systems", "I don't care about CPU
+ * inference") and none of the words they are set against. A paper naming
+ * both compares or bridges them, often the very paper wanted ("Pay Less
+ * Attention with Lightweight and Dynamic Convolutions" for "convolutions
+ * instead of attention"). Words too common in the library to tell papers
+ * apart ("model", "training") are left out; a title says what a paper is
+ * about, where an abstract may mention anything in passing.
  */
 export function namesContrast(question: ParsedQuestion, doc: number, snapshot: LibrarySnapshot): boolean {
-  // A word most papers use ("model", "training") says nothing about what a title is about.
-  const ruledOut = question.parts.contrast.filter((stem) => !stem.includes(" ") && snapshot.text.documentFrequency(stem) <= SETTINGS.queryWeights.contrastMaxShare * snapshot.size);
+  const telling = (stem: string) => !stem.includes(" ") && snapshot.text.documentFrequency(stem) <= SETTINGS.queryWeights.contrastMaxShare * snapshot.size;
+  const ruledOut = question.parts.contrast.filter(telling);
   if (ruledOut.length === 0) return false;
   const title = new Set(words(snapshot.docs.titles.at(doc)).map((word) => searchStem(word)));
-  return ruledOut.filter((stem) => title.has(stem)).length * 2 >= ruledOut.length;
+  return ruledOut.filter((stem) => title.has(stem)).length * 2 >= ruledOut.length && !question.parts.opposed.some((stem) => telling(stem) && title.has(stem));
 }
 
-/** The ranking with papers whose titles name what the question rules out marked down, so the rest come first. */
+/** The ranking with papers on the unwanted side of a contrast marked down, so the rest come first. */
 export function withoutContrast(question: ParsedQuestion, ranked: Ranked[], snapshot: LibrarySnapshot): Ranked[] {
   if (question.parts.contrast.length === 0) return ranked;
   const factor = SETTINGS.queryWeights.contrastPenalty;

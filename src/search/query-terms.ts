@@ -14,6 +14,13 @@ export type TopicParts = {
   aside: string[];
   /** Stems of what is contrasted away ("rather than decoding", "not text-only LLMs"). */
   contrast: string[];
+  /**
+   * What a contrast within a clause is set against: the last words before it ("generation models" in
+   * "… for image generation models rather than text LLMs", "convolutions" in "convolutions instead of
+   * attention"), less any it repeats. A contrast in a clause of its own (", not MoE training systems")
+   * is set against nothing: it excludes.
+   */
+  opposed: string[];
   /** Weighted words and adjacent pairs for BM25. */
   terms: QueryTerm[];
 };
@@ -21,7 +28,10 @@ export type TopicParts = {
 /** What separates alternatives in a topic: a phrase never spans them. */
 const ALTERNATIVES = /[,;/]|\bor\b|\band\b/;
 
-const CONTRAST = /\b(?:rather than|instead of|as opposed to|other than|excluding|except|(?:i|we) (?:don't|do not) (?:care about|want|need)|not)\b([^,;.()]*)/g;
+/** "not just inference" adds, it rules nothing out. */
+const CONTRAST = /\b(?:rather than|instead of|as opposed to|other than|excluding|except|(?:i|we) (?:don't|do not) (?:care about|want|need)|not(?! (?:just|only|merely|necessarily)\b))\b([^,;.()]*)/g;
+/** Where a setting starts after what a contrast rules out ("instead of attention | for long sequences"). */
+const SETTING_START = /\s(?:for|in|on|with|when|while)\s/;
 
 /** A question's content words, stemmed as the index stems them (numbers kept as written). */
 export function questionTerms(text: string): string[] {
@@ -66,10 +76,19 @@ export function questionPhrases(text: string): { term: string; words: string }[]
 export function topicParts(topic: string): TopicParts {
   const asides: string[] = [];
   const contrasts: string[] = [];
+  const opposed: string[] = [];
   const contrasted = (text: string) =>
-    text.replace(CONTRAST, (_all, rest: string) => {
-      contrasts.push(rest);
-      return " , ";
+    text.replace(CONTRAST, (all: string, rest: string, offset: number) => {
+      const before = questionTerms(text.slice(0, offset).split(/[,;:()–—]| - /).at(-1) ?? "");
+      // "convolutions instead of attention for long sequences": a contrast inside a topic that runs to its end
+      // rules out only what comes before a setting, which is the topic's; one that opens a clause ("instead
+      // of keeping the same context for every layer, …") rules out the whole clause.
+      const cut = before.length > 0 && offset + all.length === text.length ? SETTING_START.exec(rest.trimStart().replace(/^(?:for|in|on|with)\s/, "  "))?.index : undefined;
+      const [ruledOut, setting] = cut === undefined ? [rest, ""] : [rest.trimStart().slice(0, cut), rest.trimStart().slice(cut)];
+      contrasts.push(ruledOut);
+      const named = new Set(questionTerms(ruledOut));
+      opposed.push(...before.slice(-2).filter((stem) => !named.has(stem)));
+      return ` , ${setting}`;
     });
   // "(the RKHS kind of kernel, not GPU kernels)": what an aside rules out is ruled out, not an example.
   const main = contrasted(
@@ -99,6 +118,7 @@ export function topicParts(topic: string): TopicParts {
     mainPairs: [...new Set(main.split(ALTERNATIVES).flatMap((piece) => questionPairs(piece)))],
     aside: [...new Set(asides.flatMap((text) => questionTerms(text)))].filter((stem) => !mainStems.includes(stem)),
     contrast: [...new Set(contrasts.flatMap((text) => questionTerms(text)))].filter((stem) => !mainStems.includes(stem)),
+    opposed: [...new Set(opposed)],
     terms: [...weights].filter(([, weight]) => weight > 0).map(([term, weight]) => ({ term, weight })),
   };
 }

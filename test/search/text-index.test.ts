@@ -53,6 +53,17 @@ describe("question parts", () => {
     expect(topicParts("vision transformers other than swin").contrast).toEqual(["swin"]);
   });
 
+  it("ends what a contrast inside a topic rules out where the topic's setting starts, and knows what it is set against", () => {
+    expect(topicParts("convolutions instead of attention for long sequences")).toMatchObject({ main: ["convolut", "long", "sequenc"], contrast: ["attent"], opposed: ["convolut"] });
+    expect(topicParts("kv cache compression for image generation models rather than text llms")).toMatchObject({ contrast: ["text", "llm"], opposed: ["gener", "model"] });
+    // A contrast in a clause of its own excludes, whatever the clause before said.
+    expect(topicParts("speeding up moe inference, not moe training systems")).toMatchObject({ contrast: ["train", "system"], opposed: [] });
+    // A contrast that opens the question rules out its whole clause.
+    expect(topicParts("instead of keeping the same context for every layer, does anyone vary it per head").contrast).toEqual(expect.arrayContaining(["context", "layer"]));
+    // "not just" adds.
+    expect(topicParts("mixture-of-experts training systems (not just inference)").contrast).toEqual([]);
+  });
+
   it("weighs a word a passage repeats more, damped (1 + ln count)", () => {
     const parts = topicParts("graph kernels: kernels defined on graphs, and how such kernels scale");
     const weight = (term: string) => parts.terms.find((entry) => entry.term === term)?.weight;
