@@ -120,10 +120,10 @@ export class RelevanceJudge {
 
   /**
    * What of the question none of `docs` (the papers an answer cites) holds,
-   * as the question wrote it: specialised words and phrases other papers
-   * in the library use ("speech recognition" in "KV cache compression for
-   * speech recognition"), and the setting it is asked for, so the answer
-   * can say which part it leaves out.
+   * as the question wrote it: phrases other papers in the library use
+   * ("speech recognition" in "KV cache compression for speech
+   * recognition"), and the setting it is asked for, so the answer can say
+   * which part it leaves out.
    */
   missingIn(question: ParsedQuestion, docs: number[], snapshot: LibrarySnapshot): string[] {
     const index = snapshot.text;
@@ -132,18 +132,15 @@ export class RelevanceJudge {
     const phrases = questionPhrases(question.topic)
       .filter((phrase) => pairs.has(phrase.term) && isCollocation(phrase.term, index) && !held(phrase.term))
       .map((phrase) => phrase.words);
-    // A single word, or a setting's words, count only if other papers use them: a word no paper uses is the
-    // asker's own wording ("curved spaces" for hyperbolic ones) more often than a part the library lacks,
-    // which the verdict already weighs.
+    // A setting's words count only if other papers use them: a word no paper uses is the asker's own wording
+    // ("curved spaces" for hyperbolic ones) more often than a part the library lacks, which the verdict weighs.
     const elsewhere = (word: string) => index.documentFrequency(searchStem(word)) > 0;
     const facet = question.setting;
     // "KV cache compression for speech recognition": a setting none of the papers mentions at all is the part left out.
     const unheldFacet = facet && facet.words.length <= 3 && facet.words.every((word) => !held(searchStem(word)) && elsewhere(word)) ? [facet.text] : [];
-    const inPhrase = new Set([...phrases, ...unheldFacet].flatMap((phrase) => phrase.split(" ")));
-    const specific = this.#questionWords(question).filter(
-      (word) => !inPhrase.has(word) && !held(searchStem(word)) && elsewhere(word) && this.#specificity(word) >= SETTINGS.relevance.missingSpecificity,
-    );
-    return [...new Set([...unheldFacet, ...phrases, ...specific])];
+    // A single word is not named: in reviews it was mostly the asker's own wording ("curved", "chatbot",
+    // "tricks", "speeding"), and a missing word already lowers the verdict.
+    return [...new Set([...unheldFacet, ...phrases])];
   }
 
   /** The topic's words as written (not stemmed), main part only. */

@@ -38,9 +38,7 @@ export const SETTINGS = {
     /** Frequency ranks in general English: at or below the first a word is everyday, at or above the second specialised. */
     everydayRank: 2_000,
     specialistRank: 100_000,
-    /** An answer names a missing word of the question when it is at least this specialised. */
-    missingSpecificity: 0.4,
-    /** ... or a phrase of it the library uses as one: in at least this many papers and this share of those using its rarer word. */
+    /** An answer names a missing phrase of the question the library uses as one: in at least this many papers and this share of those using its rarer word. */
     collocationPapers: 2,
     collocationShare: 0.3,
     /**
