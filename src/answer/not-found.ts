@@ -26,7 +26,7 @@ export function notFoundReply(topic: string, filters: PaperFilters, coverage: Co
   // A question with no topic ("papers from 1990") had only its constraints to match.
   const lines = [topic.trim() ? `Nothing in the library covers **${escapeMarkdown(echo(topic))}**. ${searched}` : `No paper in the library ${fitsNone(filters)}.`];
   if (closest.length > 0) {
-    lines.push("", "Closest, not a match:");
+    lines.push("", "The closest papers, which did not look like a match:");
     lines.push(...closest.map((paper) => `- [${escapeMarkdown(paper.title)}](${paper.url})${paper.publishedAt ? ` (${paper.publishedAt})` : ""}`));
   }
   return { text: lines.join("\n"), citations: [], found: false, closest, notes };
