@@ -73,7 +73,7 @@ export const SETTINGS = {
    * Typos in a question (src/search/spelling.ts): only words of at least `minLetters` that no paper
    * uses and general English ranks no higher than `englishRank` (of 340k; "reasearch" is 283k,
    * "browses" 172k, "sparsity" 196k) are corrected. A typo no title word explains is taken for the most
-   * common of the `everydayWords` most common English words it is a slip away from, if it has at least
+   * common of the `everydayWords` most common English words one slip away (one letter, or two swapped), if it has at least
    * `everydayMinLetters`.
    */
   spelling: { minLetters: 5, englishRank: 200_000, everydayWords: 50_000, everydayMinLetters: 6 },

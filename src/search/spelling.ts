@@ -56,21 +56,22 @@ function splits(word: string): string[] {
 
 /**
  * The everyday English word a typo most likely is ("remeber" → "remember",
- * "insted" → "instead"): among the most common words, the most common one
- * a letter away (two from eight letters), or two neighbouring letters
- * swapped, with the same first letter. Titles hold a library's terms but
- * rarely its everyday words, so a typo of one is found here. Short words
- * are left alone: five letters one change apart are often two names.
+ * "insted" → "instead", "chrashing" → "crashing"): among the most common
+ * words, the most common one a single letter away, or two neighbouring
+ * letters swapped, with the same first letter. Titles hold a library's
+ * terms but rarely its everyday words, so a typo of one is found here.
+ * Never two letters away: a term the library lacks ("deepfake") is
+ * nearer two letters to some common word ("deepak") than to a typo. Short
+ * words are left alone: five letters one change apart are often two names.
  */
 function everydaySpelling(word: string, english: WordVectors): string | undefined {
   const { everydayWords, everydayMinLetters } = SETTINGS.spelling;
   if (word.length < everydayMinLetters) return undefined;
-  const allowed = word.length >= 8 ? 2 : 1;
   const count = Math.min(everydayWords, english.words.size);
   for (let row = 0; row < count; row++) {
     const known = english.words.at(row);
-    if (known[0] !== word[0] || Math.abs(known.length - word.length) > allowed || known === word) continue;
-    if (distance(word, known) <= allowed || swapped(word, known)) return known;
+    if (known[0] !== word[0] || Math.abs(known.length - word.length) > 1 || known === word) continue;
+    if (distance(word, known) <= 1 || swapped(word, known)) return known;
   }
   return undefined;
 }

@@ -166,6 +166,9 @@ describe("judged results", () => {
     // A typo of an everyday word no title holds is taken for that word; a short unknown name is left alone.
     expect((await library.search("letting a chatbot remeber earlier conversations", { today: TODAY })).query.topic).toBe("letting a chatbot remember earlier conversations");
     expect((await library.search("qlora papers", { today: TODAY })).query.topic).toBe("qlora");
+    // One slip away, the nearest word; a term two letters from a common word is a term the library lacks.
+    expect((await library.search("training keeps chrashing", { today: TODAY })).query.topic).toBe("training keeps crashing");
+    expect((await library.search("deepfake detection", { today: TODAY })).query.topic).toBe("deepfake detection");
   });
 
   it("searches British and American spellings alike", async () => {
