@@ -16,7 +16,11 @@ export function similarWord(query: string, word: string): number {
   const abbreviationLike = word.length > query.length + 2 && word[0] === query[0] && word[3] === query[3];
   if (!typoLike && !abbreviationLike) return 0;
   if (digits(query) !== digits(word) || /\d/.test(query)) return 0;
-  if (word.startsWith(query) || query.startsWith(word)) return /^(?:s|es)$/.test(word.slice(query.length) || query.slice(word.length)) ? 0.9 : 0;
+  if (word.startsWith(query) || query.startsWith(word)) {
+    const rest = word.slice(query.length) || query.slice(word.length);
+    // A plural, or one letter dropped off a longer word ("colum"), is the same word; more is another name.
+    return /^(?:s|es)$/.test(rest) || (rest.length === 1 && word.length >= 6) ? 0.9 : 0;
+  }
   if (nearlyEqual(query, word)) return 0.9;
   if (abbreviates(query, word)) return 0.8;
   return 0;
@@ -24,8 +28,10 @@ export function similarWord(query: string, word: string): number {
 
 function nearlyEqual(a: string, b: string): boolean {
   // Typos rarely hit both of the first two letters; checking that first skips most distance computations.
-  // Five letters or fewer, one changed letter is usually another name ("llama", "llava").
-  if (Math.min(a.length, b.length) < 6 || (a[0] !== b[0] && a[1] !== b[1])) return false;
+  // Five letters or fewer, one changed letter is usually another name ("llama", "llava"); a letter left out
+  // or doubled is still a typo ("colum", "winer").
+  const short = Math.min(a.length, b.length) < 6;
+  if ((short && (Math.min(a.length, b.length) < 5 || a.length === b.length)) || (a[0] !== b[0] && a[1] !== b[1])) return false;
   const allowed = Math.max(a.length, b.length) >= 8 ? 2 : 1;
   return Math.abs(a.length - b.length) <= allowed && (distance(a, b) <= allowed || swapped(a, b));
 }

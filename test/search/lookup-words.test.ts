@@ -11,6 +11,9 @@ describe("lookup words", () => {
     expect(similarWord("netowrk", "network")).toBeGreaterThan(0);
     expect(similarWord("swivle", "swivel")).toBeGreaterThan(0);
     expect(similarWord("swivle", "swirls")).toBe(0);
+    // Five letters: a letter left out is a typo, a letter changed is another name ("llama", "llava" below).
+    expect(similarWord("colum", "column")).toBeGreaterThan(0);
+    expect(similarWord("winer", "winner")).toBeGreaterThan(0);
   });
 
   it("keeps versions, suffixes and short names apart", () => {
