@@ -36,6 +36,8 @@ const SUPERLATIVE: Record<PaperOrder, string> = { newest: "newest", oldest: "old
 
 /** A topic echoed back is cut here: a long question is not worth repeating whole. */
 const ECHO_CHARS = 120;
+/** A topic of more words than this is a story, not a topic to say back. */
+const STORY_WORDS = 20;
 
 /**
  * The offline answer: one framing sentence, then each paper with the one or
@@ -67,7 +69,7 @@ function lead(topic: string, count: number, framing: Framing): string {
       return `Papers similar to **${escapeMarkdown(framing.paper.title)}**, most similar first:`;
   }
   // The constraints belong to what was asked: "the papers that best match sparse attention from 2024", not of all time.
-  const subject = `**${escapeMarkdown(echo(topic))}**${describeFilters(framing.filters ?? {})}`;
+  const subject = `${topicSaid(topic)}${describeFilters(framing.filters ?? {})}`;
   const order = ORDERED[framing.order ?? "relevance"];
   // The list is the papers judged to match best, not a count of all the library has on it: "3 papers in
   // the library speak to X" was read as "only 3", and a paper worded differently may still be missed.
@@ -78,6 +80,16 @@ function lead(topic: string, count: number, framing: Framing): string {
       : `The ${count} papers that best match ${subject}, ${order}:`;
   const missing = framing.missing ?? [];
   return missing.length > 0 ? text.replace(/:$/, ` (none of them mentions ${missing.map((word) => `*${escapeMarkdown(word)}*`).join(" or ")}):`) : text;
+}
+
+/**
+ * The topic as said back in bold, or "your question" when it is several
+ * sentences or a long story ("Our model takes 10 s per picture. What tricks
+ * …"): said back whole, that reads as a garbled title.
+ */
+export function topicSaid(topic: string): string {
+  const story = /[.?!;]\s+\S/.test(topic) || topic.split(/\s+/).length > STORY_WORDS;
+  return story ? "your question" : `**${escapeMarkdown(echo(topic))}**`;
 }
 
 /** The topic as the user wrote it, shortened at a word boundary when long. */

@@ -1,6 +1,6 @@
 import type { SearchHit } from "../search/search.ts";
 import type { PaperFilters } from "../store/paper-store.ts";
-import { echo, escapeMarkdown } from "./extractive.ts";
+import { echo, escapeMarkdown, topicSaid } from "./extractive.ts";
 import { datesSaid, describeFilters } from "./filter-words.ts";
 import { citationOf, type Reply } from "./reply.ts";
 
@@ -24,7 +24,7 @@ export function notFoundReply(topic: string, filters: PaperFilters, coverage: Co
   const constraint = describeFilters(filters);
   const searched = `I searched ${coverage.papers} paper${coverage.papers === 1 ? "" : "s"}${constraint}${range}.`;
   // A question with no topic ("papers from 1990") had only its constraints to match.
-  const lines = [topic.trim() ? `Nothing in the library covers **${escapeMarkdown(echo(topic))}**. ${searched}` : `No paper in the library ${fitsNone(filters)}.`];
+  const lines = [topic.trim() ? `Nothing in the library covers ${topicSaid(topic)}. ${searched}` : `No paper in the library ${fitsNone(filters)}.`];
   if (closest.length > 0) {
     lines.push("", "The closest papers, which did not look like a match:");
     lines.push(...closest.map((paper) => `- [${escapeMarkdown(paper.title)}](${paper.url})${paper.publishedAt ? ` (${paper.publishedAt})` : ""}`));

@@ -122,10 +122,15 @@ describe("the offline (extractive) answer", () => {
     expect(reply.citations.length).toBeLessThanOrEqual(3);
   });
 
-  it("echoes at most the start of a very long question", async () => {
-    const reply = await ask(`kv cache compression ${"and more words ".repeat(300)}`);
-    expect(reply.text.length).toBeLessThan(4_000);
-    expect(reply.text).toContain("…");
+  it("says back a long topic shortened, and a story as 'your question'", async () => {
+    const long = await ask("kv cache compression for long sequences of image and video tokens in multimodal models served at scale");
+    expect(long.text.split("\n")[0]).toMatch(/\*\*kv cache compression for long sequences of image and video tokens in multimodal models served at scale\*\*/);
+    const huge = await ask(`kv cache compression ${"and more words ".repeat(300)}`);
+    expect(huge.text.length).toBeLessThan(4_000);
+    expect(huge.text.split("\n")[0]).toMatch(/your question/);
+    const story = await ask("Our chatbot keeps running out of GPU memory on long chats. How do we shrink the cached keys and values?");
+    expect(story.text.split("\n")[0]).toMatch(/your question/);
+    expect(story.text.split("\n")[0]).not.toMatch(/Our chatbot/);
   });
 
   it("says when a covered topic has nothing within the question's dates, and shows the newest papers on it", async () => {
