@@ -1,5 +1,7 @@
 import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
 import type { Sections } from "../packed/index-file.ts";
+import { Int32List } from "../packed/growable.ts";
+import { StringListBuilder } from "../packed/string-list-builder.ts";
 import { StringList, StringTable } from "../packed/string-table.ts";
 
 /** How many papers pass some filters, and the date range they span. */
@@ -86,22 +88,22 @@ export class DocTable {
   }
 }
 
-/** A DocTable made one paper at a time, as papers are read from the store. */
+/** A DocTable made one paper at a time, as papers are read from the store, its strings packed as they come. */
 export class DocTableBuilder {
-  readonly #ids: string[] = [];
-  readonly #titles: string[] = [];
-  readonly #published: number[] = [];
-  readonly #upvotes: number[] = [];
+  readonly #ids = new StringListBuilder();
+  readonly #titles = new StringListBuilder();
+  readonly #published = new Int32List();
+  readonly #upvotes = new Int32List();
 
-  add(paper: StoredPaper): void {
-    this.#ids.push(paper.id);
-    this.#titles.push(paper.title);
+  add(paper: Pick<StoredPaper, "id" | "title" | "publishedAt" | "upvotes">): void {
+    this.#ids.add(paper.id);
+    this.#titles.add(paper.title);
     this.#published.push(dayNumber(paper.publishedAt));
     this.#upvotes.push(paper.upvotes);
   }
 
   finish(): DocTable {
-    return DocTable.fromParts(StringTable.of(this.#ids), StringList.of(this.#titles), Int32Array.from(this.#published), Int32Array.from(this.#upvotes));
+    return DocTable.fromParts(StringTable.ofList(this.#ids.finish()), this.#titles.finish(), this.#published.toArray(), this.#upvotes.toArray());
   }
 }
 

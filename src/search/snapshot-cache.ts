@@ -1,10 +1,10 @@
 import { constants } from "node:fs";
 import { access, mkdir, readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
-import type { PaperStore, StoredPaper } from "../store/paper-store.ts";
+import type { PaperStore } from "../store/paper-store.ts";
 import { readIndexFile } from "../packed/index-file.ts";
 import { LibrarySnapshot, type ReadPapers } from "./snapshot.ts";
-import { scanSnapshot, writeSnapshotFile } from "./snapshot-scan.ts";
+import { scanSnapshot, writeSnapshotFile, type Scan } from "./snapshot-scan.ts";
 
 /**
  * Bump when what the snapshot holds changes meaning (tokenising, names,
@@ -77,8 +77,7 @@ export class SnapshotCache {
     const version = await this.#store.version();
     const file = join(dir, fileName(version, await this.#store.count()));
     if (await access(file).then(() => true, () => false)) return version;
-    const scan = (batchSize: number) => this.#store.scan(batchSize);
-    return this.#save(dir, file, version, scan).then(
+    return this.#save(dir, file, version, this.#scan).then(
       () => version,
       (error) => void this.#options.onError?.(error),
     );
@@ -105,7 +104,7 @@ export class SnapshotCache {
     const file = dir === undefined ? undefined : join(dir, fileName(version, await this.#store.count()));
     const cached = file ? await this.#read(file, read) : undefined;
     if (cached) return cached;
-    const scan = (batchSize: number) => this.#store.scan(batchSize);
+    const scan = this.#scan;
     if (dir && file) {
       // Built straight into the file, whose largest arrays then stay on disk: never whole in this process's memory.
       const saved = await this.#save(dir, file, version, scan).then(
@@ -124,7 +123,9 @@ export class SnapshotCache {
     return LibrarySnapshot.fromSections(cached.sections, read, cached.onDisk);
   }
 
-  async #save(dir: string, file: string, version: number, scan: (batchSize: number) => AsyncIterable<StoredPaper[]>): Promise<void> {
+  readonly #scan: Scan = (batchSize, fields) => this.#store.scanFields(batchSize, fields);
+
+  async #save(dir: string, file: string, version: number, scan: Scan): Promise<void> {
     await mkdir(dir, { recursive: true });
     // Checked first: the build is the slow part, and a folder that cannot be written would waste it.
     await access(dir, constants.W_OK);

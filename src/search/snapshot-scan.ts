@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { collectGarbage } from "../collect-garbage.ts";
 import { materialize, readFully, writeIndexFile, type DeferredSections, type Sections } from "../packed/index-file.ts";
-import type { StoredPaper } from "../store/paper-store.ts";
-import { AcronymIndex } from "./acronyms.ts";
+import type { ScanField, StoredPaper } from "../store/paper-store.ts";
+import { AcronymCounter, AcronymIndex } from "./acronyms.ts";
 import { DocTableBuilder } from "./doc-table.ts";
 import { paperTerms } from "./paper-terms.ts";
 import { LibrarySnapshot, prefixed, type ReadPapers } from "./snapshot.ts";
@@ -34,7 +34,11 @@ const COLLECT_MAX_MS = 250;
 /** Ints per piece when copying the title index's papers into the snapshot file. */
 const COPY_INTS = 1 << 20;
 
-type Scan = (batchSize: number) => AsyncIterable<StoredPaper[]>;
+/** Reads the library a batch at a time, only the fields asked for (see PaperStore.scanFields). */
+export type Scan = <K extends ScanField>(batchSize: number, fields: readonly K[]) => AsyncIterable<Pick<StoredPaper, K>[]>;
+
+/** What the second pass reads: the paper table's fields, and the text both indexes are made of. */
+const INDEXED = ["id", "title", "abstract", "publishedAt", "upvotes"] as const;
 
 /** The snapshot of a library read from the store, held in memory. */
 export async function scanSnapshot(scan: Scan, read: ReadPapers): Promise<LibrarySnapshot> {
@@ -71,22 +75,29 @@ async function withWorkDir<T>(build: (dir: string) => Promise<T>): Promise<T> {
 
 /**
  * Reads the library a batch at a time, holding no more than a few batches
- * of papers, and builds on two threads: the text index and the paper table
- * here, the names (acronyms, name counts, the title index) in a worker. The
- * first pass only counts the names abstracts use, which the title index
- * needs complete; the second builds both indexes from the same batches, so
- * their papers are in the same order even if the library changes between
- * the passes.
+ * of papers, and builds on two threads: the text index, the paper table
+ * and the acronyms here, the names (name counts, the title index) in a
+ * worker. The first pass only counts acronyms and the names abstracts use,
+ * which the title index needs complete; the second builds both indexes
+ * from the same batches, so their papers are in the same order even if the
+ * library changes between the passes.
  */
 async function buildParts(scan: Scan, dir: string): Promise<{ sections: Sections; deferred: DeferredSections }> {
   const names = new TitleWorker({ dir });
   const text = new TextIndexBuilder();
   try {
-    for await (const batch of scan(BATCH)) await names.send({ kind: "count", abstracts: batch.map((paper) => paper.abstract) });
+    // The acronyms here, while the worker counts names: this thread has little else to do in this pass.
+    const acronyms = new AcronymCounter();
+    for await (const batch of scan(BATCH, ["abstract"])) {
+      const abstracts = batch.map((paper) => paper.abstract);
+      const sent = names.send({ kind: "count", abstracts });
+      for (const abstract of abstracts) acronyms.add(abstract);
+      await sent;
+    }
     const docs = new DocTableBuilder();
     let batches = 0;
     let collecting = true;
-    for await (const batch of scan(BATCH)) {
+    for await (const batch of scan(BATCH, INDEXED)) {
       if (collecting && ++batches % COLLECT_EVERY === 0) collecting = collectGarbage() < COLLECT_MAX_MS;
       await names.send({ kind: "index", papers: batch.map(({ title, abstract }) => ({ title, abstract })) });
       for (const paper of batch) {
@@ -103,7 +114,7 @@ async function buildParts(scan: Scan, dir: string): Promise<{ sections: Sections
       ...prefixed("text.", built.sections),
       ...prefixed("titles.", titles.sections),
       ...(titleDocs instanceof Int32Array && { "titles.docs": titleDocs }),
-      acronyms: new Uint8Array(Buffer.from(JSON.stringify(AcronymIndex.fromJSON(titles.acronyms).toJSON()))),
+      acronyms: new Uint8Array(Buffer.from(JSON.stringify(AcronymIndex.fromJSON(acronyms.acronyms()).toJSON()))),
     };
     const deferred: DeferredSections = {
       layout: { ...prefixed("text.", built.postings.layout), ...(!(titleDocs instanceof Int32Array) && { "titles.docs": { kind: "Int32Array", length: titleDocs.length } }) },

@@ -1,5 +1,6 @@
 import { materialize, type DeferredSections, type Sections } from "../packed/index-file.ts";
-import { StringTable } from "../packed/string-table.ts";
+import { grown, Int32List, Uint16List } from "../packed/growable.ts";
+import { StringList, StringTable } from "../packed/string-table.ts";
 import type { PaperTerms } from "./paper-terms.ts";
 import { SpilledPostings } from "./spilled-postings.ts";
 import { TextIndex } from "./text-index.ts";
@@ -23,83 +24,169 @@ const PASSES = 4;
  * Builds the index one paper at a time, so papers can be read from the
  * store in batches and dropped. Words are looked up by string (the stem
  * cache hands out the same strings, hashes kept); pairs by the two words'
- * ids, so that no pair string is made until the end; a paper's distinct
- * terms are found with per-term arrays rather than a Map per paper. Each was
- * much of the build time.
+ * ids in a hash table of typed arrays, so that no pair string is ever made
+ * (the term table is written as bytes at the end); a paper's distinct terms
+ * are found with per-term arrays rather than a Map per paper. Each was much
+ * of the build time; a Map per word for its pairs was also most of the
+ * builder's heap.
  */
 export class TextIndexBuilder {
   readonly #wordIds = new Map<string, number>();
-  readonly #pairIds: (Map<number, number> | undefined)[] = [];
-  readonly #first: number[] = [];
-  readonly #second: number[] = [];
+  /** Each word's text, in the order words were first seen. */
   readonly #words: string[] = [];
-  readonly #frequency: number[] = [];
+  /** Per term: a pair's two word terms, or for a word -1 - its place in #words (in #first; #second is -1). */
+  #first = new Int32Array(1024);
+  #second = new Int32Array(1024);
+  #frequency = new Int32Array(1024);
   /** The last paper each term was seen in, and where in that paper's list it is. */
-  readonly #lastDoc: number[] = [];
-  readonly #slot: number[] = [];
+  #lastDoc = new Int32Array(1024);
+  #slot = new Int32Array(1024);
+  #terms = 0;
+  /**
+   * Open addressing over slots of four ints (first word, second word, pair
+   * term + 1 or 0 when empty, unused), so a probe reads one cache line; a
+   * power of two of slots, at least twice the pairs.
+   */
+  #pairTable = new Int32Array(4 << 16);
+  #pairs = 0;
   /** Every paper's distinct terms with their counts per field; paper `doc`'s run starts at #starts[doc]. */
   readonly #all: SpilledPostings;
-  readonly #starts: number[] = [0];
-  readonly #titleLength: number[] = [];
-  readonly #abstractLength: number[] = [];
-  readonly #ids: number[] = [];
-  readonly #titleCounts: number[] = [];
-  readonly #abstractCounts: number[] = [];
+  readonly #starts = new Int32List();
+  readonly #titleLength = new Uint16List();
+  readonly #abstractLength = new Uint16List();
+  /** One paper's distinct terms and their counts, reused from paper to paper. */
+  #ids = new Int32Array(256);
+  #titleCounts = new Int32Array(256);
+  #abstractCounts = new Int32Array(256);
   readonly #passEntries: number | undefined;
 
   /** `sizes`: smaller spill chunks and layout passes than a library needs, so tests can see several of each. */
   constructor(sizes: { chunkEntries?: number; passEntries?: number } = {}) {
     this.#all = new SpilledPostings(sizes.chunkEntries);
     this.#passEntries = sizes.passEntries;
+    this.#starts.push(0);
   }
 
   add(paper: PaperTerms): void {
     const doc = this.#starts.length - 1;
-    const ids = this.#ids;
-    const titleCounts = this.#titleCounts;
-    const abstractCounts = this.#abstractCounts;
-    ids.length = titleCounts.length = abstractCounts.length = 0;
-    const titleCount = paper.titleTerms.length;
-    const add = (id: number, inTitle: boolean) => {
-      if (this.#lastDoc[id] !== doc) {
-        this.#lastDoc[id] = doc;
-        this.#slot[id] = ids.push(id) - 1;
-        titleCounts.push(0);
-        abstractCounts.push(0);
-      }
-      if (inTitle) titleCounts[this.#slot[id]!]!++;
-      else abstractCounts[this.#slot[id]!]!++;
-    };
-    let previous = -1;
     const terms = paper.terms;
+    const titleCount = paper.titleTerms.length;
+    // A paper has at most twice as many distinct terms as words (each word and the pair it ends).
+    if (this.#ids.length < 2 * terms.length) {
+      this.#ids = new Int32Array(4 * terms.length);
+      this.#titleCounts = new Int32Array(4 * terms.length);
+      this.#abstractCounts = new Int32Array(4 * terms.length);
+    }
+    let distinct = 0;
+    let previous = -1;
     for (let i = 0; i < terms.length; i++) {
       const inTitle = i < titleCount;
-      let id = this.#wordIds.get(terms[i]!);
+      const word = terms[i]!;
+      let id = this.#wordIds.get(word);
       if (id === undefined) {
-        this.#wordIds.set(terms[i]!, (id = this.#newTerm()));
-        this.#words[id] = terms[i]!;
+        id = this.#newTerm(-1 - this.#words.length, -1);
+        this.#wordIds.set(word, id);
+        this.#words.push(word);
       }
-      add(id, inTitle);
+      distinct = this.#count(id, doc, inTitle, distinct);
       // Pairs stay within a field: a title's last word and the abstract's first are not a phrase.
-      if (previous >= 0 && i !== titleCount) {
-        const following = (this.#pairIds[previous] ??= new Map());
-        let pair = following.get(id);
-        if (pair === undefined) {
-          following.set(id, (pair = this.#newTerm()));
-          this.#first[pair] = previous;
-          this.#second[pair] = id;
-        }
-        add(pair, inTitle);
-      }
+      if (previous >= 0 && i !== titleCount) distinct = this.#count(this.#pairId(previous, id), doc, inTitle, distinct);
       previous = id;
     }
     this.#titleLength.push(Math.min(65_535, titleCount));
     this.#abstractLength.push(Math.min(65_535, terms.length - titleCount));
-    for (let i = 0; i < ids.length; i++) {
-      this.#all.push(ids[i]!, Math.min(255, titleCounts[i]!), Math.min(255, abstractCounts[i]!));
+    const ids = this.#ids;
+    for (let i = 0; i < distinct; i++) {
+      this.#all.push(ids[i]!, Math.min(255, this.#titleCounts[i]!), Math.min(255, this.#abstractCounts[i]!));
       this.#frequency[ids[i]!]!++;
     }
     this.#starts.push(this.#all.length);
+  }
+
+  /** Counts one occurrence of term `id` in paper `doc`; returns the paper's distinct terms so far. */
+  #count(id: number, doc: number, inTitle: boolean, distinct: number): number {
+    let slot: number;
+    if (this.#lastDoc[id] !== doc) {
+      this.#lastDoc[id] = doc;
+      this.#slot[id] = slot = distinct++;
+      this.#ids[slot] = id;
+      this.#titleCounts[slot] = 0;
+      this.#abstractCounts[slot] = 0;
+    } else slot = this.#slot[id]!;
+    if (inTitle) this.#titleCounts[slot]!++;
+    else this.#abstractCounts[slot]!++;
+    return distinct;
+  }
+
+  /** The term of the pair (first, second), made when new. */
+  #pairId(first: number, second: number): number {
+    const table = this.#pairTable;
+    const mask = (table.length >> 2) - 1;
+    let at = (pairHash(first, second) & mask) << 2;
+    for (; table[at + 2] !== 0; at = (at + 4) & (table.length - 1)) {
+      if (table[at] === first && table[at + 1] === second) return table[at + 2]! - 1;
+    }
+    const pair = this.#newTerm(first, second);
+    table[at] = first;
+    table[at + 1] = second;
+    table[at + 2] = pair + 1;
+    if (++this.#pairs * 2 > table.length >> 2) this.#growPairs();
+    return pair;
+  }
+
+  #growPairs(): void {
+    const old = this.#pairTable;
+    const table = new Int32Array(old.length * 2);
+    const mask = (table.length >> 2) - 1;
+    for (let from = 0; from < old.length; from += 4) {
+      if (old[from + 2] === 0) continue;
+      let at = (pairHash(old[from]!, old[from + 1]!) & mask) << 2;
+      while (table[at + 2] !== 0) at = (at + 4) & (table.length - 1);
+      table.set(old.subarray(from, from + 3), at);
+    }
+    this.#pairTable = table;
+  }
+
+  #newTerm(first: number, second: number): number {
+    const id = this.#terms++;
+    if (id === this.#frequency.length) {
+      this.#first = grown(this.#first, id + 1);
+      this.#second = grown(this.#second, id + 1);
+      this.#frequency = grown(this.#frequency, id + 1);
+      this.#lastDoc = grown(this.#lastDoc, id + 1);
+      this.#slot = grown(this.#slot, id + 1);
+    }
+    this.#first[id] = first;
+    this.#second[id] = second;
+    this.#frequency[id] = 0;
+    this.#lastDoc[id] = -1;
+    return id;
+  }
+
+  /** Every term as UTF-8 (a pair as its two words with a space between), written from the words' bytes. */
+  #termList(): StringList {
+    const words = StringList.of(this.#words);
+    const length = (word: number) => words.offsets[word + 1]! - words.offsets[word]!;
+    const wordOf = (term: number) => -1 - this.#first[term]!;
+    const offsets = new Int32Array(this.#terms + 1);
+    for (let t = 0; t < this.#terms; t++) {
+      const first = this.#first[t]!;
+      offsets[t + 1] = offsets[t]! + (first < 0 ? length(-1 - first) : length(wordOf(first)) + 1 + length(wordOf(this.#second[t]!)));
+    }
+    const bytes = new Uint8Array(offsets[this.#terms]!);
+    const put = (word: number, at: number) => bytes.set(words.bytes.subarray(words.offsets[word]!, words.offsets[word + 1]!), at);
+    for (let t = 0; t < this.#terms; t++) {
+      const first = this.#first[t]!;
+      if (first < 0) {
+        put(-1 - first, offsets[t]!);
+        continue;
+      }
+      const second = wordOf(this.#second[t]!);
+      put(wordOf(first), offsets[t]!);
+      bytes[offsets[t]! + length(wordOf(first))] = 0x20;
+      put(second, offsets[t + 1]! - length(second));
+    }
+    return new StringList(bytes, offsets);
   }
 
   /** The index in memory. */
@@ -116,28 +203,29 @@ export class TextIndexBuilder {
    * without their ever being whole in memory. Fill them once; nothing can be added after.
    */
   finishParts(): { sections: Sections; postings: DeferredSections } {
+    const terms = this.#terms;
     const frequency = this.#frequency;
-    const terms = frequency.map((_, id) => this.#words[id] ?? `${this.#words[this.#first[id]!]} ${this.#words[this.#second[id]!]}`);
-    const offsets = new Int32Array(frequency.length + 1);
-    for (let t = 0; t < frequency.length; t++) offsets[t + 1] = offsets[t]! + frequency[t]!;
-    const total = offsets[frequency.length]!;
-    const table = StringTable.of(terms);
+    const offsets = new Int32Array(terms + 1);
+    for (let t = 0; t < terms; t++) offsets[t + 1] = offsets[t]! + frequency[t]!;
+    const total = offsets[terms]!;
+    const table = StringTable.ofList(this.#termList());
     const sections: Sections = {
       termBytes: table.bytes, termOffsets: table.offsets, termSlots: table.slots, offsets,
-      titleLength: Uint16Array.from(this.#titleLength), abstractLength: Uint16Array.from(this.#abstractLength),
+      titleLength: this.#titleLength.toArray(), abstractLength: this.#abstractLength.toArray(),
     };
-    // Only the postings are left to lay out: the maps of terms, most of the builder's memory, can go now.
+    // Only the postings are left to lay out: the terms, most of the builder's memory, can go now.
     this.#wordIds.clear();
-    for (const list of [this.#pairIds, this.#first, this.#second, this.#words, this.#lastDoc, this.#slot, this.#titleLength, this.#abstractLength]) list.length = 0;
+    this.#words.length = 0;
+    this.#first = this.#second = this.#lastDoc = this.#slot = this.#pairTable = new Int32Array(0);
     const entries = this.#all;
-    const starts = this.#starts;
+    const starts = this.#starts.array;
     const passEntries = this.#passEntries ?? Math.min(PASS_ENTRIES, Math.ceil(total / PASSES));
     const fill: DeferredSections["fill"] = async (put) => {
       try {
-        for (let first = 0; first < frequency.length; ) {
+        for (let first = 0; first < terms; ) {
           // The terms of this pass: as many as fit in passEntries (at least one, however common).
           let last = first + 1;
-          while (last < frequency.length && offsets[last + 1]! - offsets[first]! <= passEntries) last++;
+          while (last < terms && offsets[last + 1]! - offsets[first]! <= passEntries) last++;
           const base = offsets[first]!;
           const size = offsets[last]! - base;
           const docs = new Int32Array(size);
@@ -174,10 +262,10 @@ export class TextIndexBuilder {
   dispose(): void {
     this.#all.dispose();
   }
+}
 
-  #newTerm(): number {
-    this.#lastDoc.push(-1);
-    this.#slot.push(0);
-    return this.#frequency.push(0) - 1;
-  }
+/** Mixes a pair of term ids into a slot number. */
+function pairHash(first: number, second: number): number {
+  const h = Math.imul(first ^ Math.imul(second, 0x9e3779b1), 0x85ebca6b);
+  return h ^ (h >>> 15);
 }

@@ -65,13 +65,18 @@ export class TitleIndexBuilder {
     const { w, s, x } = this.#kinds;
     const { words, stems } = titleWords(paper.title);
     post(x, words.join(" "), doc);
-    words.forEach((word, i) => {
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i]!;
       post(w, word, doc);
       post(s, stems[i]!, doc);
       if (word.length >= 5) this.#vocabulary.add(word);
       // Written together, consecutive title words are one query word: "m 3vit" → "m3vit", "multi task" → "multitask".
-      for (let span = 2; span <= 3 && i + span <= words.length; span++) post(w, words.slice(i, i + span).join(""), doc);
-    });
+      if (i + 2 <= words.length) {
+        const two = word + words[i + 1]!;
+        post(w, two, doc);
+        if (i + 3 <= words.length) post(w, two + words[i + 2]!, doc);
+      }
+    }
     const found = paperNames(paper, words, (name) => this.#usage.get(name) === 1);
     for (const name of found.keys()) {
       post(w, name, doc);

@@ -1,28 +1,25 @@
 /**
- * The half of a snapshot build that reads names: the acronyms abstracts
- * define, how many abstracts use each name, then the title index. Run in a
- * worker thread (see snapshot-scan.ts) beside the text index, which takes
- * the main thread: the two share no state and each is about half the work.
+ * The half of a snapshot build that reads names: how many abstracts use
+ * each name, then the title index. Run in a worker thread (see
+ * snapshot-scan.ts) beside the text index, which takes the main thread: the
+ * two share no state and each is about half the work.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { AcronymCounter, type Acronym } from "./acronyms.ts";
 import { nameUsage, TitleIndexBuilder, type TitleIndexParts } from "./title-index-builder.ts";
 
 /** First every abstract for the counts, then every paper again, in the snapshot's order, for the index. */
 export type TitleWorkRequest = { kind: "count"; abstracts: string[] } | { kind: "index"; papers: { title: string; abstract: string }[] } | { kind: "finish" };
-export type TitleWorkResult = TitleIndexParts & { acronyms: Acronym[] };
+export type TitleWorkResult = TitleIndexParts;
 /** `dir`: where the title index may write its segments; the main thread removes it. */
 export type TitleWorkData = { dir: string };
 
 const port = parentPort!;
-const acronyms = new AcronymCounter();
 const usage = new Map<string, number>();
 let titles: TitleIndexBuilder | undefined;
 
 // Every request is answered, so the sender can bound what waits in the queue.
 port.on("message", (request: TitleWorkRequest) => {
   if (request.kind === "count") {
-    for (const abstract of request.abstracts) acronyms.add(abstract);
     nameUsage(request.abstracts, usage);
   } else if (request.kind === "index") {
     titles ??= new TitleIndexBuilder(usage, { dir: (workerData as TitleWorkData).dir });
@@ -31,7 +28,7 @@ port.on("message", (request: TitleWorkRequest) => {
   if (request.kind !== "finish") {
     port.postMessage("done");
   } else {
-    const result: TitleWorkResult = { ...(titles ?? new TitleIndexBuilder(usage)).finishParts(), acronyms: acronyms.acronyms() };
+    const result: TitleWorkResult = (titles ?? new TitleIndexBuilder(usage)).finishParts();
     port.postMessage(result, movable(result));
   }
 });

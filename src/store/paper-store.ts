@@ -28,6 +28,9 @@ export type EmbedderStamp = { embedder: string; dims: number };
  * The paper library. Each write is all-or-nothing: `upsert` and `writeBatch`
  * either store every row they were given or none of them.
  */
+/** The fields `scanFields` can read alone. */
+export type ScanField = "id" | "title" | "abstract" | "publishedAt" | "upvotes";
+
 export interface PaperStore {
   /** The embedder the library was built with; undefined while it is empty. */
   builtWith(): Promise<EmbedderStamp | undefined>;
@@ -41,6 +44,8 @@ export interface PaperStore {
    * all of it. In the store's own order (the fastest to read), the same for two scans of an unchanged library.
    */
   scan(batchSize: number): AsyncIterable<StoredPaper[]>;
+  /** `scan`, reading only these fields of each paper (the search snapshot's build reads a third of the columns, four times faster). */
+  scanFields<K extends ScanField>(batchSize: number, fields: readonly K[]): AsyncIterable<Pick<StoredPaper, K>[]>;
   /** The papers with these ids, without vectors, in no particular order; ids not in the library are left out. A keyed lookup, not a scan in JS. */
   get(ids: string[]): Promise<StoredPaper[]>;
   /** The papers stored under any of these ids or normalised titles (`normalizeTitle`): how ingest finds what a batch changes. */

@@ -99,6 +99,25 @@ describe("text index build at scale", () => {
     expect(await build({ chunkEntries: 777, passEntries: 1 })).toEqual(whole);
   });
 
+  it("finds every word pair however many there are (its pair table grows many times)", async () => {
+    const builder = new TextIndexBuilder();
+    // 400 papers of 200 words drawn from 1,000: about 80k distinct pairs.
+    let seed = 12_345;
+    const word = () => `w${(seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0) % 1_000}x`;
+    const docs = Array.from({ length: 400 }, () => Array.from({ length: 200 }, word));
+    for (const words of docs) builder.add({ terms: words, titleTerms: [] });
+    const index = await builder.finish();
+    const expected = new Map<string, Set<number>>();
+    docs.forEach((words, d) => words.slice(1).forEach((second, j) => {
+      const pair = `${words[j]} ${second}`;
+      if (!expected.has(pair)) expected.set(pair, new Set());
+      expected.get(pair)!.add(d);
+    }));
+    expect(expected.size).toBeGreaterThan(50_000);
+    for (const [pair, holders] of expected) if (index.documentFrequency(pair) !== holders.size) throw new Error(`${pair}: ${index.documentFrequency(pair)} papers, not ${holders.size}`);
+    expect(index.documentFrequency("w1x w2x")).toBe(0);
+  });
+
   it("leaves no spill file behind, filled or abandoned", async () => {
     const spills = async () => (await readdir(tmpdir())).filter((name) => name.startsWith("paperbot-postings-")).length;
     const before = await spills();

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import * as lancedb from "@lancedb/lancedb";
 import { PaperbotError } from "../../errors.ts";
-import type { EmbedderStamp, PaperFilters, PaperStore, ScoredId, StoredPaper, StoredPaperWithVector } from "../paper-store.ts";
+import type { EmbedderStamp, PaperFilters, PaperStore, ScanField, ScoredId, StoredPaper, StoredPaperWithVector } from "../paper-store.ts";
 import { LanceChatState, type ChatStateOptions } from "./chat-state-tables.ts";
 import { LanceConversations } from "./conversation-tables.ts";
 import { LanceDigestStore } from "./digest-tables.ts";
@@ -138,6 +138,30 @@ export class LancePaperStore implements PaperStore {
     if (papers.length > 0) yield papers;
   }
 
+  async *scanFields<K extends ScanField>(batchSize: number, fields: readonly K[]): AsyncIterable<Pick<StoredPaper, K>[]> {
+    if (!this.#table) return;
+    // Column by column rather than through Arrow's row objects: a third of the time of `scan` for these fields.
+    const columns = fields.map((field) => ({ field, column: SCAN_COLUMNS[field] }));
+    let papers: Pick<StoredPaper, K>[] = [];
+    for await (const batch of this.#table.query().select(columns.map(({ column }) => column))) {
+      const values = columns.map(({ field, column }) => ({ field, vector: batch.getChild(column)! }));
+      for (let row = 0; row < batch.numRows; row++) {
+        const paper: Record<string, unknown> = {};
+        for (const { field, vector } of values) {
+          const value: unknown = vector.get(row);
+          if (field === "upvotes") paper.upvotes = Number(value);
+          else if (value !== null) paper[field] = value;
+        }
+        papers.push(paper as Pick<StoredPaper, K>);
+        if (papers.length === batchSize) {
+          yield papers;
+          papers = [];
+        }
+      }
+    }
+    if (papers.length > 0) yield papers;
+  }
+
   async get(ids: string[]): Promise<StoredPaper[]> {
     return this.findExisting(ids, []);
   }
@@ -246,6 +270,9 @@ export class LancePaperStore implements PaperStore {
 
 
 const VECTOR_SEARCH_EF = 200;
+
+/** Each field `scanFields` reads, and its column. */
+const SCAN_COLUMNS: Record<ScanField, string> = { id: "id", title: "title", abstract: "abstract", publishedAt: "published_at", upvotes: "upvotes" };
 
 function withFilter<Q extends { where(predicate: string): Q }>(query: Q, filters?: PaperFilters): Q {
   const predicate = filterSql(filters);
