@@ -3,13 +3,15 @@ import type { ParsedQuestion } from "./question.ts";
 import type { RelevanceVerdict } from "./relevance.ts";
 import { SETTINGS } from "./settings.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
+import { searchStem } from "./stem.ts";
 
 /**
  * Which of the ranked papers are about the question, so an answer cites
  * those and not whatever happened to rank: a paper must score close enough
  * to the best one and hold enough of the topic's weight compared with the
- * best-matching paper, and hold the question's rarest word when the best
- * paper does. An unsure verdict keeps only the closest few.
+ * best-matching paper, and hold the question's rarest word and a word of
+ * the setting it is asked for when the best paper does. An unsure verdict
+ * keeps only the closest few.
  */
 export function judgePapers(question: ParsedQuestion, ranked: Ranked[], verdict: RelevanceVerdict, snapshot: LibrarySnapshot, byExample = false): boolean[] {
   if (verdict.decision === "no" || ranked.length === 0) return ranked.map(() => false);
@@ -19,11 +21,16 @@ export function judgePapers(question: ParsedQuestion, ranked: Ranked[], verdict:
   const coverage = ranked.map((entry) => (byExample ? 1 : paperCoverage(question, entry.doc, snapshot)));
   const bestCoverage = Math.max(...coverage);
   const rarest = byExample ? undefined : rarestHeld(question, ranked[0]!.doc, snapshot);
+  const setting = byExample ? undefined : settingHeld(question, ranked[0]!.doc, snapshot);
   let kept = 0;
   return ranked.map((entry, i) => {
     const keep =
       i === 0 ||
-      (kept < limit && entry.score >= scoreRatio * ranked[0]!.score && coverage[i]! >= coverageRatio * bestCoverage && (rarest === undefined || snapshot.text.contains(entry.doc, rarest)));
+      (kept < limit &&
+        entry.score >= scoreRatio * ranked[0]!.score &&
+        coverage[i]! >= coverageRatio * bestCoverage &&
+        (rarest === undefined || snapshot.text.contains(entry.doc, rarest)) &&
+        (setting === undefined || setting.some((stem) => snapshot.text.contains(entry.doc, stem))));
     if (keep) kept++;
     return keep && kept <= limit;
   });
@@ -36,7 +43,8 @@ export function judgePapers(question: ParsedQuestion, ranked: Ranked[], verdict:
  * rest ("latent diffusion models") lacks, however much of the rest it holds.
  * It is taken from the topic before the setting it is asked for, however
  * rare the setting's words: "neural architecture search for mobile devices"
- * is about architecture search, not about any paper that says "mobile".
+ * is about architecture search first (the setting is required apart, see
+ * settingHeld), not about any paper that says "mobile".
  */
 function rarestHeld(question: ParsedQuestion, best: number, snapshot: LibrarySnapshot): string | undefined {
   const main = question.parts.main.filter((stem) => !stem.includes(" "));
@@ -45,6 +53,22 @@ function rarestHeld(question: ParsedQuestion, best: number, snapshot: LibrarySna
   const words = main.some((stem) => head.has(stem)) ? main.filter((stem) => head.has(stem)) : main;
   const rarest = words.reduce((a, b) => (snapshot.text.idf(b) > snapshot.text.idf(a) ? b : a));
   return snapshot.text.contains(best, rarest) ? rarest : undefined;
+}
+
+/**
+ * The setting a question is asked for ("medical" in "concept bottleneck
+ * models applied to medical images"), as the rarest word of each of its
+ * alternatives ("mobile devices or hardware accelerators": one of each),
+ * when the best paper holds one of them: a paper on the topic in another
+ * setting is not an answer.
+ */
+function settingHeld(question: ParsedQuestion, best: number, snapshot: LibrarySnapshot): string[] | undefined {
+  const index = snapshot.text;
+  const rarest = (question.setting?.alternatives ?? []).flatMap((group) => {
+    const stems = group.map((word) => searchStem(word)).filter((stem) => index.documentFrequency(stem) > 0);
+    return stems.length > 0 ? [stems.reduce((a, b) => (index.idf(b) > index.idf(a) ? b : a))] : [];
+  });
+  return rarest.some((stem) => index.contains(best, stem)) ? rarest : undefined;
 }
 
 /** Share of the topic's IDF weight (main words, asides at half) found in one paper. */

@@ -1,7 +1,7 @@
 import type { PaperFilters } from "../store/paper-store.ts";
 import { words } from "../embed/tokens.ts";
 import { isQuestionStopword } from "./query-stopwords.ts";
-import { questionTerms, topicParts, type TopicParts } from "./query-terms.ts";
+import { ALTERNATIVES, questionTerms, topicParts, type TopicParts } from "./query-terms.ts";
 import { extractDateRange } from "./time-phrases.ts";
 import { isTitleLike } from "./title-like.ts";
 
@@ -31,7 +31,8 @@ export type ParsedQuestion = {
 };
 
 /** `text` and `words`: the setting's content words; `head`: the topic before it ("KV cache compression"), and `headTerms` its stems. */
-export type Setting = { text: string; words: string[]; head: string; headTerms: string[] };
+/** `alternatives`: the setting's words in groups the question offers as alternatives ("mobile devices or hardware accelerators"). */
+export type Setting = { text: string; words: string[]; alternatives: string[][]; head: string; headTerms: string[] };
 
 export type PaperOrder = "newest" | "oldest" | "upvotes";
 
@@ -143,9 +144,11 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
 function settingOf(topic: string): Setting | undefined {
   const match = /\b(?:for|in|on|applied to|with)\s+([^,;()]+)$/.exec(topic);
   if (!match || match.index === 0) return undefined;
-  const content = words(match[1]!).filter((word) => !isQuestionStopword(word) && !/\d/.test(word));
+  const contentOf = (text: string) => words(text).filter((word) => !isQuestionStopword(word) && !/\d/.test(word));
+  const content = contentOf(match[1]!);
+  const alternatives = match[1]!.split(ALTERNATIVES).map(contentOf).filter((group) => group.length > 0);
   const head = topic.slice(0, match.index).trim();
-  return content.length > 0 ? { text: content.join(" "), words: content, head, headTerms: questionTerms(head) } : undefined;
+  return content.length > 0 ? { text: content.join(" "), words: content, alternatives, head, headTerms: questionTerms(head) } : undefined;
 }
 
 /** The question with its conversational frame (FRAME) taken off its front, as often as one is there. */

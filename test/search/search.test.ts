@@ -86,6 +86,10 @@ describe("hybrid search over the samples", () => {
     const medical = (await library.search("diffusion models for medical imaging", { today: TODAY })).results.filter((hit) => hit.relevant);
     expect(medical.length).toBeGreaterThan(0);
     for (const hit of medical) expect(`${hit.paper.title} ${hit.paper.abstract}`.toLowerCase()).toMatch(/diffusion/);
+    // ... and a word of the setting when the best paper holds one: concept bottleneck papers on other images are not cited.
+    const bottleneck = (await library.search("concept bottleneck models applied to medical images", { today: TODAY })).results.filter((hit) => hit.relevant);
+    expect(bottleneck.length).toBeGreaterThan(0);
+    for (const hit of bottleneck) expect(`${hit.paper.title} ${hit.paper.abstract}`.toLowerCase()).toMatch(/medical/);
   });
 
   it("says a covered topic is covered", async () => {
