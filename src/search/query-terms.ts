@@ -26,7 +26,7 @@ export type TopicParts = {
 };
 
 /** What separates alternatives in a topic: a phrase never spans them. */
-const ALTERNATIVES = /[,;/]|\bor\b|\band\b/;
+export const ALTERNATIVES = /[,;/]|\bor\b|\band\b/;
 
 /** "not just inference" adds, it rules nothing out. */
 const CONTRAST = /\b(?:rather than|instead of|as opposed to|other than|excluding|except|(?:i|we) (?:don't|do not) (?:care about|want|need)|not(?! (?:just|only|merely|necessarily)\b))\b([^,;.()]*)/g;
