@@ -59,8 +59,10 @@ const SIMILAR = /\b(?:(?:similar|comparable) to|(?:more|papers|work|anything|som
  */
 const FRAME = [
   /^(?:hey|hi|hello|ok|okay|so|please|pls|also|and)\b[,!]?/,
-  /^(?:can|could|would|will) you (?:please )?(?:tell|show|find|list|give|recommend|suggest|point)(?: me)?(?: to)?\b/,
-  /^(?:please )?(?:show|find|list|give|recommend|suggest|get|tell|summari[sz]e|explain|describe)(?: me)?\b/,
+  // "can you tell me about X", not "can you tell from X whether Y" (tell = make out).
+  /^(?:can|could|would|will) you (?:please )?(?:tell(?! (?:from|whether|if|apart|which|what|how)\b)|show|find|list|give|recommend|suggest|point)(?: me)?(?: to)?\b/,
+  /^(?:who|anyone|does anyone|do you|do we) (?:has|have|got|know)(?: (?:of|any|some))?\b/,
+  /^(?:please )?(?:show|find|list|give|recommend|suggest|get|tell(?! (?:from|whether|if|apart|which|what|how)\b)|summari[sz]e|explain|describe)(?: me)?\b/,
   /^(?:i'm|i am|we're|we are)? ?(?:looking for|searching for|interested in)|^(?:i|we)(?: (?:want|need|would like)|'d like)(?: to)?(?: (?:read|know|learn|find out|see) (?:about|on)?)?/,
   /^how (?:can|could|do|does|should|would|to|are|is) (?:i|we|you|one|people|researchers|folks|others|anyone|someone|they)?\b/,
   // "can you train a network without backprop", "is it possible to …", "is there a way to …": the ask, not the topic.
@@ -70,7 +72,7 @@ const FRAME = [
   /^(?:which|what|are there|is there|do we have|do you have|have we got|have you got|got)\b/,
   /^(?:does|do|did)\b(?! (?:we|you|i) )/,
   /^(?:a|an|any|some|the)\b/,
-  /^(?:papers?|works?|research|articles?|studies|anything|something|stuff|ones?)\b/,
+  /^(?:papers?|works?|research|articles?|studies|anything|something|stuff|ones?|refs|references|literature|reading)\b/,
   /^(?:new|out there|there|recent|recently|good|interesting|relevant|in the library)\b/,
   /^(?:that|which|who)?\s*(?:cover|covers|discuss|discusses|talk about|talks about|deal with|deals with|focus on|focuses on|study|studies|look at|looks at|use|uses|propose|proposes|proposed|introduce|introduces|introduced|present|presents|presented|describe|describes|described|are about|is about|exist on|exist)\b/,
   /^(?:about|on|regarding|related to|concerning|for|of|in|around)\b/,
@@ -107,7 +109,7 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
   // Comparisons keep what is compared: "how does X differ from Y" → "X Y". What is said back to the
   // asker keeps their "or", "new" and "recent" ("teaching a network new tasks"); the search needs none of them.
   const said = rest
-    .replace(/\b(?:papers?|articles?)(?:'s)?(?=\W|$)|\b(?:published|released)\b/g, " ")
+    .replace(/\b(?:papers?|articles?|refs|references)(?:'s)?(?=\W|$)|\b(?:published|released)\b/g, " ")
     .replace(/\b(?:compare|comparing|comparison of|versus|vs\.?|differ(?:s)? from|different from|difference between|differences between|better than)\b/g, " ")
     .replace(/\s+/g, " ")
     .trim()

@@ -32,6 +32,9 @@ describe("chat phrasing", () => {
     ["I need papers that keep records private", "keep records private"],
     ["papers that compare or combine bottom-up and top-down approaches?", "combine bottom-up and top-down approaches"],
     ["autonomous driving papers pls", "autonomous driving"],
+    ["who has stuff on sparse autoencoders?", "sparse autoencoders"],
+    ["model merging / task arithmetic refs?", "model merging / task arithmetic"],
+    ["can you tell from a model's outputs which GPU it ran on?", "tell from a model's outputs which gpu it ran on"],
   ])("%s → %s", (question, topic) => {
     expect(parse(question).topic).toBe(topic);
   });

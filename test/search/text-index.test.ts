@@ -51,6 +51,7 @@ describe("question parts", () => {
     expect(topicParts("gpu kernels for quantized llms, i don't care about cpu inference").contrast).toEqual(["cpu", "infer"]);
     expect(topicParts("kernel methods on graphs (the rkhs kind of kernel, not gpu kernels)")).toMatchObject({ main: ["kernel", "graph"], contrast: ["gpu"] });
     expect(topicParts("vision transformers other than swin").contrast).toEqual(["swin"]);
+    expect(topicParts("sparse attention for diffusion models - not interested in llm decoding").contrast).toEqual(["llm", "decod"]);
   });
 
   it("ends what a contrast inside a topic rules out where the topic's setting starts, and knows what it is set against", () => {
