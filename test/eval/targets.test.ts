@@ -64,17 +64,17 @@ describe.runIf(sharedSets(SHARED).includes("set1"))("eval floors: shared set1, b
       const questions = answerable().filter((q) => q.kind === kind);
       expect(mean(questions.map((q) => q.ndcg)), kind).toBeGreaterThan(mean(questions.map((q) => q.bm25Ndcg)));
     }
-    expect(mean(answerable().map((q) => q.ndcg))).toBeGreaterThanOrEqual(0.76);
+    expect(mean(answerable().map((q) => q.ndcg))).toBeGreaterThanOrEqual(0.77);
   });
 
   it("calls fewer than 5% of answerable questions not covered", () => {
     expect(answerable().filter((q) => !q.relevant).length / answerable().length).toBeLessThan(0.05);
   });
 
-  it("answers: at least 85% cite a squarely relevant paper, at least 65% of citations relevant", () => {
-    expect(answerable().filter((q) => q.citesSquarely).length / answerable().length).toBeGreaterThanOrEqual(0.85);
+  it("answers: at least 90% cite a squarely relevant paper, at least 72% of citations relevant", () => {
+    expect(answerable().filter((q) => q.citesSquarely).length / answerable().length).toBeGreaterThanOrEqual(0.9);
     const cited = answerable().reduce((sum, q) => sum + q.cited, 0);
-    expect(answerable().reduce((sum, q) => sum + q.citedRelevant, 0) / cited).toBeGreaterThanOrEqual(0.65);
+    expect(answerable().reduce((sum, q) => sum + q.citedRelevant, 0) / cited).toBeGreaterThanOrEqual(0.72);
   });
 
   it("finds papers by name: top-1 >= 98%, every no-match correct", () => {
