@@ -68,12 +68,28 @@ export function questionPhrases(text: string): { term: string; words: string }[]
 }
 
 /**
+ * "machine unlearning — removing users' data from a trained model": a short
+ * name, a dash, then what it means, which is an aside like one in
+ * parentheses (the name is the topic). A longer first part is the asker's
+ * situation and what follows the dash the question itself ("I only have a
+ * couple of GPUs - how can I fine-tune …"), so it stays as written.
+ */
+function describedName(topic: string): string {
+  const match = /^([^-–—()]+?)\s+[-–—]\s+([^()]+)$/.exec(topic);
+  if (!match) return topic;
+  const name = questionTerms(match[1]!);
+  const situation = /\b(?:i|we|my|our|you|your|i'm|we're|have|has|is|are)\b/.test(match[1]!);
+  return !situation && name.length >= 1 && name.length <= SETTINGS.queryWeights.nameWords ? `${match[1]} (${match[2]})` : topic;
+}
+
+/**
  * Splits a topic into its main words, its asides and what it contrasts
  * away, and weighs each: people put examples and acronyms in parentheses
  * and the thing they do not want after "rather than", and neither should
  * count as much as the topic itself.
  */
-export function topicParts(topic: string): TopicParts {
+export function topicParts(text: string): TopicParts {
+  const topic = describedName(text);
   const asides: string[] = [];
   const contrasts: string[] = [];
   const opposed: string[] = [];

@@ -65,6 +65,12 @@ describe("question parts", () => {
     expect(topicParts("mixture-of-experts training systems (not just inference)").contrast).toEqual([]);
   });
 
+  it("takes a short name before a dash as the topic and what follows as an aside; a situation before a dash stays", () => {
+    expect(topicParts("machine unlearning - deleting one user's data from a trained model")).toMatchObject({ main: ["machin", "unlearn"] });
+    expect(topicParts("machine unlearning - deleting one user's data from a trained model").aside).toEqual(expect.arrayContaining(["delet", "user"]));
+    expect(topicParts("i only have a couple of gpus - how can i fine-tune a big llm").main).toEqual(expect.arrayContaining(["gpu", "llm"]));
+  });
+
   it("weighs a word a passage repeats more, damped (1 + ln count)", () => {
     const parts = topicParts("graph kernels: kernels defined on graphs, and how such kernels scale");
     const weight = (term: string) => parts.terms.find((entry) => entry.term === term)?.weight;
