@@ -9,6 +9,7 @@ import { AcronymCounter, AcronymIndex } from "./acronyms.ts";
 import { DocTableBuilder } from "./doc-table.ts";
 import { paperTerms } from "./paper-terms.ts";
 import { LibrarySnapshot, prefixed, type ReadPapers } from "./snapshot.ts";
+import { PeriodicCollection } from "./periodic-collection.ts";
 import { TextIndexBuilder } from "./text-index-builder.ts";
 import type { TitleWorkData, TitleWorkRequest, TitleWorkResult } from "./title-index-worker.ts";
 
@@ -16,21 +17,6 @@ import type { TitleWorkData, TitleWorkRequest, TitleWorkResult } from "./title-i
 const BATCH = 2_000;
 /** Batches sent to the title worker and not yet taken: it keeps up, and its queue holds no more than this. */
 const IN_FLIGHT = 2;
-/**
- * Batches between full garbage collections while building: each batch's
- * papers wait in the worker's queue long enough to outlive V8's young
- * generation, and pile up in the old one to about twice the live heap
- * before V8 collects them. With the title index's leaner maps, a 100k-paper
- * ingest peaked at 1093 MiB instead of 1337 (one run each, same conditions).
- */
-const COLLECT_EVERY = 16;
-/**
- * One that took longer than this (ms) means a heap so large that the queued
- * batches hardly count beside it (a million papers, several GB): no more
- * collections in that pass, each would cost seconds. At 100k papers they take 20-40 ms
- * (the margin is for a busy machine).
- */
-const COLLECT_MAX_MS = 250;
 /** Ints per piece when copying the title index's papers into the snapshot file. */
 const COPY_INTS = 1 << 20;
 
@@ -95,10 +81,9 @@ async function buildParts(scan: Scan, dir: string): Promise<{ sections: Sections
       await sent;
     }
     const docs = new DocTableBuilder();
-    let batches = 0;
-    let collecting = true;
+    const collection = new PeriodicCollection();
     for await (const batch of scan(BATCH, INDEXED)) {
-      if (collecting && ++batches % COLLECT_EVERY === 0) collecting = collectGarbage() < COLLECT_MAX_MS;
+      collection.batch();
       await names.send({ kind: "index", papers: batch.map(({ title, abstract }) => ({ title, abstract })) });
       for (const paper of batch) {
         docs.add(paper);

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Sections } from "../packed/index-file.ts";
+import { StringListBuilder } from "../packed/string-list-builder.ts";
 import { StringList, StringTable } from "../packed/string-table.ts";
 import type { StoredPaper } from "../store/paper-store.ts";
 import { mergeSegments, writeSegment, type Posting, type SegmentInfo } from "./key-segments.ts";
@@ -46,7 +47,8 @@ export class TitleIndexBuilder {
   // One map per kind of key, so a key's prefix ("w:", "s:", "x:") is added once per distinct key, not per occurrence.
   readonly #kinds = { w: new Map<string, Posting>(), s: new Map<string, Posting>(), x: new Map<string, Posting>() };
   readonly #vocabulary = new Set<string>();
-  readonly #names: string[] = [];
+  /** Each paper's names as "name score" lines, packed as they come (a million papers' would be 60 MB of strings). */
+  readonly #names = new StringListBuilder();
   readonly #segmentKeys: number;
   readonly #segments: SegmentInfo[] = [];
   /** Where segments go: the caller's folder (which it removes), else a temporary one of the builder's own. */
@@ -61,7 +63,7 @@ export class TitleIndexBuilder {
   }
 
   add(paper: Pick<StoredPaper, "title" | "abstract">): void {
-    const doc = this.#names.length;
+    const doc = this.#names.size;
     const { w, s, x } = this.#kinds;
     const { words, stems } = titleWords(paper.title);
     post(x, words.join(" "), doc);
@@ -82,7 +84,7 @@ export class TitleIndexBuilder {
       post(w, name, doc);
       if (name.length >= 5) this.#vocabulary.add(name);
     }
-    this.#names.push([...found].map(([name, score]) => `${name} ${score}`).join("\n"));
+    this.#names.add([...found].map(([name, score]) => `${name} ${score}`).join("\n"));
     // Between papers, so each paper's keys are all in one segment.
     if (w.size + s.size + x.size >= this.#segmentKeys) this.#writeSegment();
   }
@@ -110,7 +112,7 @@ export class TitleIndexBuilder {
    * can be added afterwards.
    */
   finishParts(): TitleIndexParts {
-    const names = StringList.of(this.#names);
+    const names = this.#names.finish();
     const words = StringList.of([...this.#vocabulary]);
     const lists = { nameBytes: names.bytes, nameOffsets: names.offsets, wordBytes: words.bytes, wordOffsets: words.offsets };
     if (this.#segments.length === 0) {

@@ -5,6 +5,7 @@
  * two share no state and each is about half the work.
  */
 import { parentPort, workerData } from "node:worker_threads";
+import { PeriodicCollection } from "./periodic-collection.ts";
 import { nameUsage, TitleIndexBuilder, type TitleIndexParts } from "./title-index-builder.ts";
 
 /** First every abstract for the counts, then every paper again, in the snapshot's order, for the index. */
@@ -16,6 +17,7 @@ export type TitleWorkData = { dir: string };
 const port = parentPort!;
 const usage = new Map<string, number>();
 let titles: TitleIndexBuilder | undefined;
+const collection = new PeriodicCollection();
 
 // Every request is answered, so the sender can bound what waits in the queue.
 port.on("message", (request: TitleWorkRequest) => {
@@ -24,6 +26,7 @@ port.on("message", (request: TitleWorkRequest) => {
   } else if (request.kind === "index") {
     titles ??= new TitleIndexBuilder(usage, { dir: (workerData as TitleWorkData).dir });
     for (const paper of request.papers) titles.add(paper);
+    collection.batch();
   }
   if (request.kind !== "finish") {
     port.postMessage("done");
