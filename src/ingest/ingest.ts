@@ -1,9 +1,11 @@
 import type { Logger } from "pino";
 import type { Embedder } from "../embed/embedder.ts";
+import { collectGarbage } from "../collect-garbage.ts";
 import { assertSameEmbedder } from "../embed/stamp.ts";
 import { normalizeTitle, type PaperRecord } from "../papers/paper.ts";
 import type { EmbedderStamp, PaperStore } from "../store/paper-store.ts";
 import { batchesOf } from "./batches.ts";
+import { EmbedHelper } from "./embed-helper.ts";
 import { planBatch } from "./plan.ts";
 import { rebuildLibrary } from "./rebuild.ts";
 import { INGEST_SETTINGS } from "./settings.ts";
@@ -65,23 +67,35 @@ async function ingestLocked(records: Iterable<PaperRecord> | AsyncIterable<Paper
   const written = new WrittenThisRun();
   const startedEmpty = (await store.count()) === 0;
   let batchNumber = 0;
-  for await (const batch of batchesOf(records, options.batchPapers ?? INGEST_SETTINGS.batchPapers)) {
-    const started = Date.now();
-    const plan = await planBatch(batch, store, now, false, written.ids, startedEmpty ? written : undefined);
-    const before = summary.records;
-    summary.records += batch.length;
-    summary.papers += plan.papers;
-    summary.inserted += plan.inserted;
-    summary.updated += plan.updated;
-    summary.unchanged += plan.unchanged;
-    if (!options.dryRun && plan.changed.length > 0) {
-      const rows = await withVectors(plan.changed, store, embedder, (done, total) => options.onProgress?.(before + (done / total) * batch.length * 0.95, options.totalRecords));
-      await store.writeBatch(rows, stamp, plan.superseded, { allNew: plan.inserted === rows.length });
-      for (const row of rows) written.add(row.id, normalizeTitle(row.title));
+  // Started for a large ingest only (a worker takes a moment to start), and closed once the batches are
+  // written: its memory (word vectors, stems) is better spent on the indexes.
+  let helper: EmbedHelper | undefined;
+  try {
+    for await (const batch of batchesOf(records, options.batchPapers ?? INGEST_SETTINGS.batchPapers)) {
+      const started = Date.now();
+      const plan = await planBatch(batch, store, now, false, written.ids, startedEmpty ? written : undefined);
+      const before = summary.records;
+      summary.records += batch.length;
+      summary.papers += plan.papers;
+      summary.inserted += plan.inserted;
+      summary.updated += plan.updated;
+      summary.unchanged += plan.unchanged;
+      if (!options.dryRun && plan.changed.length > 0) {
+        if (plan.changed.length >= INGEST_SETTINGS.helpedFrom) helper ??= EmbedHelper.for(embedder);
+        const progress = (done: number, total: number) => options.onProgress?.(before + (done / total) * batch.length * 0.95, options.totalRecords);
+        const rows = await withVectors(plan.changed, store, embedder, progress, helper);
+        await store.writeBatch(rows, stamp, plan.superseded, { allNew: plan.inserted === rows.length });
+        for (const row of rows) written.add(row.id, normalizeTitle(row.title));
+      }
+      options.onProgress?.(summary.records, options.totalRecords);
+      logger.debug({ batch: ++batchNumber, records: batch.length, changed: plan.changed.length, ms: Date.now() - started }, "ingest batch");
     }
-    options.onProgress?.(summary.records, options.totalRecords);
-    logger.debug({ batch: ++batchNumber, records: batch.length, changed: plan.changed.length, ms: Date.now() - started }, "ingest batch");
+  } finally {
+    await helper?.close();
   }
+  // The last batches' rows, vectors and Arrow tables are garbage now, 300 MB at 10k papers a batch: freed
+  // before LanceDB's compaction and index builds, which were an ingest's peak with them still held.
+  collectGarbage();
   logger.debug(summary, "ingest plan");
   if (options.dryRun) return summary;
   if (written.ids.size > 0) {

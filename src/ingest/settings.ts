@@ -9,4 +9,10 @@ export const INGEST_SETTINGS = {
   batchPapers: 10_000,
   /** Texts per embedder call: progress moves within a batch, and remote embedders get requests of a sensible size. */
   embedChunk: 64,
+  /**
+   * Papers to embed in one batch from which a worker thread embeds beside
+   * the ingest's own (see embed-helper.ts): starting one takes a few hundred
+   * milliseconds, which a few thousand papers repay.
+   */
+  helpedFrom: 2_000,
 } as const;
