@@ -1,12 +1,12 @@
 import type { Logger } from "pino";
 import type { Embedder } from "../embed/embedder.ts";
-import { collectGarbage } from "../collect-garbage.ts";
 import { assertSameEmbedder } from "../embed/stamp.ts";
 import { normalizeTitle, type PaperRecord } from "../papers/paper.ts";
 import type { EmbedderStamp, PaperStore } from "../store/paper-store.ts";
 import { batchesOf } from "./batches.ts";
 import { EmbedHelper } from "./embed-helper.ts";
 import { planBatch } from "./plan.ts";
+import { releaseMemory } from "./release-memory.ts";
 import { rebuildLibrary } from "./rebuild.ts";
 import { INGEST_SETTINGS } from "./settings.ts";
 import { withVectors } from "./vectors.ts";
@@ -93,9 +93,9 @@ async function ingestLocked(records: Iterable<PaperRecord> | AsyncIterable<Paper
   } finally {
     await helper?.close();
   }
-  // The last batches' rows, vectors and Arrow tables are garbage now, 300 MB at 10k papers a batch: freed
-  // before LanceDB's compaction and index builds, which were an ingest's peak with them still held.
-  collectGarbage();
+  // The last batches' rows, vectors and Arrow tables are garbage now, about 250 MB at 10k papers a batch:
+  // handed back before LanceDB's compaction and index builds, which were an ingest's peak with them still held.
+  releaseMemory();
   logger.debug(summary, "ingest plan");
   if (options.dryRun) return summary;
   if (written.ids.size > 0) {

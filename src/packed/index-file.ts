@@ -14,7 +14,8 @@ type Header = { meta: unknown; sections: Layout[] };
 /**
  * Sections too large to hold at once, written in pieces: their kinds and
  * lengths are known up front (for the header), and `fill` hands over each
- * piece with its first element's index, in any order.
+ * piece with its first element's index, in any order. A piece's array may
+ * be reused for the next piece once its `put` has resolved.
  */
 export type DeferredSections = {
   layout: Record<string, { kind: Kind; length: number }>;

@@ -220,17 +220,26 @@ export class TextIndexBuilder {
     const entries = this.#all;
     const starts = this.#starts.array;
     const passEntries = this.#passEntries ?? Math.min(PASS_ENTRIES, Math.ceil(total / PASSES));
+    // The terms of each pass: as many as fit in passEntries (at least one, however common).
+    const passes: { first: number; last: number }[] = [];
+    for (let first = 0; first < terms; ) {
+      let last = first + 1;
+      while (last < terms && offsets[last + 1]! - offsets[first]! <= passEntries) last++;
+      passes.push({ first, last });
+      first = last;
+    }
     const fill: DeferredSections["fill"] = async (put) => {
       try {
-        for (let first = 0; first < terms; ) {
-          // The terms of this pass: as many as fit in passEntries (at least one, however common).
-          let last = first + 1;
-          while (last < terms && offsets[last + 1]! - offsets[first]! <= passEntries) last++;
+        // One set of buffers for every pass (each is written out before the next is laid out): a new set per
+        // pass left the earlier ones for the collector, and the end of the build was the ingest's peak.
+        const largest = Math.max(0, ...passes.map(({ first, last }) => offsets[last]! - offsets[first]!));
+        const buffers = { docs: new Int32Array(largest), title: new Uint8Array(largest), abstract: new Uint8Array(largest) };
+        for (const { first, last } of passes) {
           const base = offsets[first]!;
           const size = offsets[last]! - base;
-          const docs = new Int32Array(size);
-          const title = new Uint8Array(size);
-          const abstract = new Uint8Array(size);
+          const docs = buffers.docs.subarray(0, size);
+          const title = buffers.title.subarray(0, size);
+          const abstract = buffers.abstract.subarray(0, size);
           const next = offsets.slice(first, last);
           // Entries come paper by paper, so the paper of each is found by walking the starts alongside.
           let doc = 0;
@@ -249,7 +258,6 @@ export class TextIndexBuilder {
           await put("docs", base, docs);
           await put("title", base, title);
           await put("abstract", base, abstract);
-          first = last;
         }
       } finally {
         entries.dispose();
