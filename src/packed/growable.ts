@@ -17,9 +17,13 @@ export function grown<T extends Growing>(array: T, needed: number): T {
 }
 
 /** Numbers appended one at a time; `array` holds them up to `length` (read it directly in a hot loop). */
-export class Int32List {
-  array = new Int32Array(1024);
+class NumberList<T extends Growing> {
+  array: T;
   length = 0;
+
+  constructor(initial: T) {
+    this.array = initial;
+  }
 
   push(value: number): void {
     if (this.length === this.array.length) this.array = grown(this.array, this.length + 1);
@@ -27,22 +31,20 @@ export class Int32List {
   }
 
   /** The numbers, as an array of their own length. */
-  toArray(): Int32Array {
-    return this.array.slice(0, this.length);
+  toArray(): T {
+    return this.array.slice(0, this.length) as T;
   }
 }
 
-/** Like Int32List, for numbers that fit in 16 bits. */
-export class Uint16List {
-  array = new Uint16Array(1024);
-  length = 0;
-
-  push(value: number): void {
-    if (this.length === this.array.length) this.array = grown(this.array, this.length + 1);
-    this.array[this.length++] = value;
+export class Int32List extends NumberList<Int32Array> {
+  constructor() {
+    super(new Int32Array(1024));
   }
+}
 
-  toArray(): Uint16Array {
-    return this.array.slice(0, this.length);
+/** For numbers that fit in 16 bits. */
+export class Uint16List extends NumberList<Uint16Array> {
+  constructor() {
+    super(new Uint16Array(1024));
   }
 }
