@@ -16,7 +16,7 @@ import { searchStem } from "./stem.ts";
  * apart ("model", "training") are left out; a title says what a paper is
  * about, where an abstract may mention anything in passing.
  */
-export function namesContrast(question: ParsedQuestion, doc: number, snapshot: LibrarySnapshot): boolean {
+function namesContrast(question: ParsedQuestion, doc: number, snapshot: LibrarySnapshot): boolean {
   const telling = (stem: string) => !stem.includes(" ") && snapshot.text.documentFrequency(stem) <= SETTINGS.queryWeights.contrastMaxShare * snapshot.size;
   const ruledOut = question.parts.contrast.filter(telling);
   if (ruledOut.length === 0) return false;
@@ -24,9 +24,15 @@ export function namesContrast(question: ParsedQuestion, doc: number, snapshot: L
   return ruledOut.filter((stem) => title.has(stem)).length * 2 >= ruledOut.length && !question.parts.opposed.some((stem) => telling(stem) && title.has(stem));
 }
 
-/** The ranking with papers on the unwanted side of a contrast marked down, so the rest come first. */
-export function withoutContrast(question: ParsedQuestion, ranked: Ranked[], snapshot: LibrarySnapshot): Ranked[] {
-  if (question.parts.contrast.length === 0) return ranked;
+/** The ranked papers on the unwanted side of the question's contrast (none without one). */
+export function contrastedDocs(question: ParsedQuestion, ranked: Ranked[], snapshot: LibrarySnapshot): Set<number> {
+  if (question.parts.contrast.length === 0) return new Set();
+  return new Set(ranked.filter((entry) => namesContrast(question, entry.doc, snapshot)).map((entry) => entry.doc));
+}
+
+/** The ranking with these papers marked down, so the rest come first. */
+export function markedDown(ranked: Ranked[], contrasted: Set<number>): Ranked[] {
+  if (contrasted.size === 0) return ranked;
   const factor = SETTINGS.queryWeights.contrastPenalty;
-  return ranked.map((entry) => (namesContrast(question, entry.doc, snapshot) ? { ...entry, score: entry.score * factor } : entry)).sort((a, b) => b.score - a.score);
+  return ranked.map((entry) => (contrasted.has(entry.doc) ? { ...entry, score: entry.score * factor } : entry)).sort((a, b) => b.score - a.score);
 }

@@ -51,7 +51,7 @@ function rarestHeld(question: ParsedQuestion, best: number, snapshot: LibrarySna
   if (main.length < 2) return undefined;
   const head = new Set(question.setting?.headTerms);
   const words = main.some((stem) => head.has(stem)) ? main.filter((stem) => head.has(stem)) : main;
-  const rarest = words.reduce((a, b) => (snapshot.text.idf(b) > snapshot.text.idf(a) ? b : a));
+  const rarest = rarestOf(words, snapshot);
   return snapshot.text.contains(best, rarest) ? rarest : undefined;
 }
 
@@ -66,9 +66,14 @@ function settingHeld(question: ParsedQuestion, best: number, snapshot: LibrarySn
   const index = snapshot.text;
   const rarest = (question.setting?.alternatives ?? []).flatMap((group) => {
     const stems = group.map((word) => searchStem(word)).filter((stem) => index.documentFrequency(stem) > 0);
-    return stems.length > 0 ? [stems.reduce((a, b) => (index.idf(b) > index.idf(a) ? b : a))] : [];
+    return stems.length > 0 ? [rarestOf(stems, snapshot)] : [];
   });
   return rarest.some((stem) => index.contains(best, stem)) ? rarest : undefined;
+}
+
+/** Of these stems (at least one), the one fewest papers use. */
+function rarestOf(stems: string[], snapshot: LibrarySnapshot): string {
+  return stems.reduce((a, b) => (snapshot.text.idf(b) > snapshot.text.idf(a) ? b : a));
 }
 
 /** Share of the topic's IDF weight (main words, asides at half) found in one paper. */

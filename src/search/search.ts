@@ -8,7 +8,7 @@ import { joinedTerms } from "./compounds.ts";
 import { listPapers, orderScore } from "./listing.ts";
 import { judgePapers } from "./paper-judge.ts";
 import { clusterRerank, rerankWanted } from "./rerank.ts";
-import { namesContrast, withoutContrast } from "./contrast.ts";
+import { contrastedDocs, markedDown } from "./contrast.ts";
 import { parseQuestion, type PaperOrder, type ParsedQuestion } from "./question.ts";
 import { exampleVerdict, RelevanceJudge, type RelevanceVerdict } from "./relevance.ts";
 import { SETTINGS } from "./settings.ts";
@@ -113,10 +113,11 @@ export class PaperSearch {
       ? exampleVerdict(fused.length > 0)
       : (await this.#judge).judge(query, fused.slice(0, k).map((entry) => entry.doc), snapshot, { lexical, vector: vectorRanked });
     const reranked = example || !rerankWanted(verdict) ? fused : clusterRerank(fused, await this.#candidateVectors(snapshot, fused));
-    const ranked = example ? reranked : withoutContrast(query, reranked, snapshot);
+    const contrasted = example ? new Set<number>() : contrastedDocs(query, reranked, snapshot);
+    const ranked = markedDown(reranked, contrasted);
     const top = ranked.slice(0, k).map((entry) => entry.doc);
     // A paper whose title names what the question rules out is listed, never cited.
-    const judged = judgePapers(query, ranked.slice(0, k), verdict, snapshot, example !== undefined).map((keep, i) => keep && (example !== undefined || !namesContrast(query, ranked[i]!.doc, snapshot)));
+    const judged = judgePapers(query, ranked.slice(0, k), verdict, snapshot, example !== undefined).map((keep, i) => keep && !contrasted.has(ranked[i]!.doc));
     // What the answer leaves out is judged on the papers it cites, not on the best three.
     const cited = top.filter((_doc, i) => judged[i]);
     if (!example && cited.length > 0) verdict.missing = (await this.#judge).missingIn(query, cited, snapshot);

@@ -67,11 +67,28 @@ function splits(word: string): string[] {
 function everydaySpelling(word: string, english: WordVectors): string | undefined {
   const { everydayWords, everydayMinLetters } = SETTINGS.spelling;
   if (word.length < everydayMinLetters) return undefined;
-  const count = Math.min(everydayWords, english.words.size);
-  for (let row = 0; row < count; row++) {
-    const known = english.words.at(row);
-    if (known[0] !== word[0] || Math.abs(known.length - word.length) > 1 || known === word) continue;
+  // Most common first, so the first one a slip away wins.
+  for (const known of everydayByLetter(english, everydayWords).get(word[0]!) ?? []) {
+    if (Math.abs(known.length - word.length) > 1 || known === word) continue;
     if (distance(word, known) <= 1 || swapped(word, known)) return known;
   }
   return undefined;
+}
+
+const EVERYDAY = new WeakMap<WordVectors, Map<string, string[]>>();
+
+/** The `count` most common English words by first letter, in frequency order: read from the table once per process. */
+function everydayByLetter(english: WordVectors, count: number): Map<string, string[]> {
+  let byLetter = EVERYDAY.get(english);
+  if (!byLetter) {
+    byLetter = new Map();
+    for (let row = 0; row < Math.min(count, english.words.size); row++) {
+      const known = english.words.at(row);
+      const group = byLetter.get(known[0]!);
+      if (group) group.push(known);
+      else byLetter.set(known[0]!, [known]);
+    }
+    EVERYDAY.set(english, byLetter);
+  }
+  return byLetter;
 }
