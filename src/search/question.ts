@@ -30,8 +30,11 @@ export type ParsedQuestion = {
   setting?: Setting;
 };
 
-/** `text` and `words`: the setting's content words; `head`: the topic before it ("KV cache compression"), and `headTerms` its stems. */
-/** `alternatives`: the setting's words in groups the question offers as alternatives ("mobile devices or hardware accelerators"). */
+/**
+ * `text` and `words`: the setting's content words; `alternatives`: the same in the groups the question offers as
+ * alternatives ("mobile devices or hardware accelerators"); `head`: the topic before it ("KV cache compression"),
+ * and `headTerms` its stems.
+ */
 export type Setting = { text: string; words: string[]; alternatives: string[][]; head: string; headTerms: string[] };
 
 export type PaperOrder = "newest" | "oldest" | "upvotes";
