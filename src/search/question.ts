@@ -55,6 +55,9 @@ const PAPER_NAME = /\bthe\s+(?:[\p{L}\p{N}+.'-]+\s+){1,5}paper\b/iu;
 /** Ways of asking for papers like a known one; what follows is the paper's name. */
 const SIMILAR = /\b(?:(?:similar|comparable) to|(?:more|papers|work|anything|something|ones|others|stuff) like|build(?:s|ing)? (?:on|upon)|extend(?:s|ing)?|follow[- ]ups? (?:to|of|on))\s+(.+)$/;
 
+// "tell me about X", not "can you tell from X whether Y" (tell = make out).
+const TELL = String.raw`tell(?! (?:from|whether|if|apart|which|what|how)\b)`;
+
 /**
  * The conversational frame around a topic: "which papers cover ...?",
  * "anything on ...", "what's new this week on ...". Removed before keyword
@@ -62,10 +65,9 @@ const SIMILAR = /\b(?:(?:similar|comparable) to|(?:more|papers|work|anything|som
  */
 const FRAME = [
   /^(?:hey|hi|hello|ok|okay|so|please|pls|also|and)\b[,!]?/,
-  // "can you tell me about X", not "can you tell from X whether Y" (tell = make out).
-  /^(?:can|could|would|will) you (?:please )?(?:tell(?! (?:from|whether|if|apart|which|what|how)\b)|show|find|list|give|recommend|suggest|point)(?: me)?(?: to)?\b/,
+  new RegExp(String.raw`^(?:can|could|would|will) you (?:please )?(?:${TELL}|show|find|list|give|recommend|suggest|point)(?: me)?(?: to)?\b`),
   /^(?:who|anyone|does anyone|do you|do we) (?:has|have|got|know)(?: (?:of|any|some))?\b/,
-  /^(?:please )?(?:show|find|list|give|recommend|suggest|get|tell(?! (?:from|whether|if|apart|which|what|how)\b)|summari[sz]e|explain|describe)(?: me)?\b/,
+  new RegExp(String.raw`^(?:please )?(?:show|find|list|give|recommend|suggest|get|${TELL}|summari[sz]e|explain|describe)(?: me)?\b`),
   /^(?:i'm|i am|we're|we are)? ?(?:looking for|searching for|interested in)|^(?:i|we)(?: (?:want|need|would like)|'d like)(?: to)?(?: (?:read|know|learn|find out|see) (?:about|on)?)?/,
   /^how (?:can|could|do|does|should|would|to|are|is) (?:i|we|you|one|people|researchers|folks|others|anyone|someone|they)?\b/,
   // "can you train a network without backprop", "is it possible to …", "is there a way to …": the ask, not the topic.
