@@ -119,7 +119,8 @@ export class Answerer {
     const shown = hits.map((hit) => hit.paper);
     const papers = citedPapers(reply, shown, shown);
     const source: ListSource = { question: searched, seen: papers.map((paper) => paper.id), ...(result.example && { example: result.example.id }) };
-    return this.#remember(context, { question, topic, filters, papers, source }, said(reply));
+    const hedged: Reply = reply.found && result.verdict.decision === "unsure" ? { ...reply, partial: true } : reply;
+    return this.#remember(context, { question, topic, filters, papers, source }, said(hedged));
   }
 
   /**

@@ -84,11 +84,12 @@ function lead(topic: string, count: number, framing: Framing): string {
 
 /**
  * The topic as said back in bold, or "your question" when it is several
- * sentences or a long story ("Our model takes 10 s per picture. What tricks
+ * sentences, a long story ("Our model takes 10 s per picture. What tricks
+ * …") or told in the first person ("i'm tired of grid search - anything on
  * …"): said back whole, that reads as a garbled title.
  */
 export function topicSaid(topic: string): string {
-  const story = /[.?!;]\s+\S/.test(topic) || topic.split(/\s+/).length > STORY_WORDS;
+  const story = /[.?!;]\s+\S/.test(topic) || topic.split(/\s+/).length > STORY_WORDS || /\b(?:i|i'm|i've|my|we|we're|we've|our)\b/i.test(topic);
   return story ? "your question" : `**${escapeMarkdown(echo(topic))}**`;
 }
 

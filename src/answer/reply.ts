@@ -10,6 +10,8 @@ export type Reply = {
   text: string;
   citations: Citation[];
   found: boolean;
+  /** Found, but the library may cover the question only in part; the text says so. */
+  partial?: true;
   closest: Citation[];
   /** Short remarks for the reader, e.g. that the language model was unavailable. */
   notes: string[];

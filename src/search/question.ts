@@ -67,9 +67,14 @@ const FRAME = [
   /^(?:hey|hi|hello|ok|okay|so|please|pls|also|and)\b[,!]?/,
   new RegExp(String.raw`^(?:can|could|would|will) you (?:please )?(?:${TELL}|show|find|list|give|recommend|suggest|point)(?: me)?(?: to)?\b`),
   /^(?:who|anyone|does anyone|do you|do we) (?:has|have|got|know)(?: (?:of|any|some))?\b/,
+  // "has anyone looked at X", "have people tried X": who did the work is not the topic.
+  /^(?:has|have|did) (?:anyone|anybody|someone|somebody|people|we|you) (?:ever |already )?(?:looked (?:at|into)|tried|worked on|studied|written (?:about|on)|done (?:any )?(?:work|anything|something) (?:on|with))\b/,
+  // "where do people get X", "where can I find X".
+  /^where (?:do|can|could|should|would) (?:i|we|you|one|people|researchers|folks) (?:get|find|obtain)\b/,
   new RegExp(String.raw`^(?:please )?(?:show|find|list|give|recommend|suggest|get|${TELL}|summari[sz]e|explain|describe)(?: me)?\b`),
   /^(?:i'm|i am|we're|we are)? ?(?:looking for|searching for|interested in)|^(?:i|we)(?: (?:want|need|would like)|'d like)(?: to)?(?: (?:read|know|learn|find out|see) (?:about|on)?)?/,
-  /^how (?:can|could|do|does|should|would|to|are|is) (?:i|we|you|one|people|researchers|folks|others|anyone|someone|they)?\b/,
+  // "how do we know if X", "how can I tell whether X": the asker's doubt, then the topic.
+  /^how (?:can|could|do|does|should|would|to|are|is) (?:i|we|you|one|people|researchers|folks|others|anyone|someone|they)?\b(?: (?:know|tell|decide|check|judge) (?:if|whether)\b)?/,
   // "can you train a network without backprop", "is it possible to …", "is there a way to …": the ask, not the topic.
   /^(?:can|could) (?:you|i|we|one|people)\b|^is it (?:possible|feasible) to\b|^(?:is there|are there) (?:a|any) (?:good )?(?:ways?|methods?|techniques?) (?:to|of|for)\b/,
   /^(?:what )?happens (?:to|when|if)\b|^why (?:would|does|do|did|is|are|can|could)\b/,
@@ -88,7 +93,7 @@ const FRAME = [
 const UPVOTES = /\b(?:with )?(?:at least |more than |over |>=?\s*)?(\d+)\s*\+?\s*(?:or more )?(?:up ?votes?|likes)\b/;
 
 export function parseQuestion(text: string, today: Date): ParsedQuestion {
-  let rest = text.toLowerCase().replace(/[?!.]+\s*$/, "").replace(/[“”]/g, '"').replace(/[‘’]/g, "'").trim();
+  let rest = withoutEmphasis(text.toLowerCase()).replace(/[?!.]+\s*$/, "").replace(/[“”]/g, '"').replace(/[‘’]/g, "'").trim();
   const filters: PaperFilters = {};
 
   const votes = UPVOTES.exec(rest);
@@ -100,8 +105,9 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
   const dated = extractDateRange(rest, today);
   Object.assign(filters, dated.range);
   const asked: PaperOrder | undefined = BY_UPVOTES.test(dated.rest) ? "upvotes" : BY_OLDEST.test(dated.rest) ? "oldest" : BY_NEWEST.test(dated.rest) ? "newest" : undefined;
-  // "papers from before 2020": the date is out, and the word that led to it goes too.
-  rest = dated.rest.replace(TOPIC_ORDER, " ").replace(/\s+/g, " ").trim().replace(/(?:\s+(?:from|published|released|since|in|during))+$/, "");
+  const unordered = dated.rest.replace(TOPIC_ORDER, " ").replace(/\s+/g, " ").trim();
+  // "papers from before 2020": the date is out, and the word that led to it goes too ("pack more servers in" keeps its "in").
+  rest = unordered === rest.replace(/\s+/g, " ").trim() ? unordered : unordered.replace(/(?:\s+(?:from|published|released|since|in|during))+$/, "");
 
   rest = withoutFrame(rest).replace(/\s+(?:at all|pls|please)$/, "");
   // "X - what's out there?", "X, any papers?", "X? any theory on that": a last clause that is all frame, or asks
@@ -112,14 +118,14 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
   // "what is X about?", "what does X do?": the question's tail, not its topic ("… to decide what to do" keeps it).
   if (/^\s*what\b/i.test(text)) rest = rest.replace(/\s+(?:about|do|does)$/, "");
   // Comparisons keep what is compared: "how does X differ from Y" → "X Y". What is said back to the
-  // asker keeps their "or", "new" and "recent" ("teaching a network new tasks"); the search needs none of them.
+  // asker keeps their "or", "vs", "new" and "recent" ("teaching a network new tasks"); the search needs none of them.
   const said = rest
     .replace(/\b(?:papers?|articles?|refs|references)(?:'s)?(?=\W|$)|\b(?:published|released)\b/g, " ")
-    .replace(/\b(?:compare|comparing|comparison of|versus|vs\.?|differ(?:s)? from|different from|difference between|differences between|better than)\b/g, " ")
+    .replace(/\b(?:compare|comparing|comparison of|differ(?:s)? from|different from|difference between|differences between|better than)\b/g, " ")
     .replace(/\s+/g, " ")
     .trim()
     .replace(/^(?:or|and)\s+/, "");
-  rest = said.replace(/\b(?:any|recent|recently|new)\b/g, " ").replace(/\s+/g, " ").trim();
+  rest = said.replace(/\b(?:any|recent|recently|new|versus|vs\.?)(?=\s|$)/g, " ").replace(/\s+/g, " ").trim();
   const similar = SIMILAR.exec(text.toLowerCase().replace(/[?!.]+\s*$/, ""));
   const similarTo = similar?.[1]?.replace(/^(?:the|a|an)\s+/, "").replace(/\s+(?:paper|article|work)$/, "").trim();
   if (!similarTo && rest.replace(LISTING_WORDS, " ").trim() === "") {
@@ -156,6 +162,11 @@ function settingOf(topic: string): Setting | undefined {
   const alternatives = match[1]!.split(ALTERNATIVES).map(contentOf).filter((group) => group.length > 0);
   const head = topic.slice(0, match.index).trim();
   return content.length > 0 ? { text: content.join(" "), words: content, alternatives, head, headTerms: questionTerms(head) } : undefined;
+}
+
+/** Chat markup for stress ("distributed *training*", "__not__ this") is how the words were said, not what they are. */
+function withoutEmphasis(text: string): string {
+  return text.replace(/(^|[\s(])(\*{1,2}|_{1,2})([^\s*_](?:[^*_]*[^\s*_])?)\2(?=[\s).,;:!?]|$)/g, "$1$3");
 }
 
 /** The question with its conversational frame (FRAME) taken off its front, as often as one is there. */

@@ -130,7 +130,7 @@ export class RelevanceJudge {
     const held = (term: string) => docs.some((doc) => index.contains(doc, term));
     const pairs = new Set(question.parts.mainPairs);
     const phrases = questionPhrases(question.topic)
-      .filter((phrase) => pairs.has(phrase.term) && isCollocation(phrase.term, index) && !held(phrase.term))
+      .filter((phrase) => pairs.has(phrase.term) && isCollocation(phrase.term, index) && !isBackground(phrase.term, index) && !held(phrase.term))
       .map((phrase) => phrase.words);
     // A setting's words count only if other papers use them: a word no paper uses is the asker's own wording
     // ("curved spaces" for hyperbolic ones) more often than a part the library lacks, which the verdict weighs.
@@ -186,6 +186,15 @@ function isCollocation(pair: string, index: LibrarySnapshot["text"]): boolean {
   const [first, second] = pair.split(" ") as [string, string];
   const { collocationPapers, collocationShare } = SETTINGS.relevance;
   return together >= collocationPapers && together >= collocationShare * Math.min(index.documentFrequency(first), index.documentFrequency(second));
+}
+
+/**
+ * Whether a phrase is the library's background, used by so many of its
+ * papers ("deep learning", "machine learning" in a library of ML papers)
+ * that the cited ones not saying it tells the reader nothing.
+ */
+function isBackground(phrase: string, index: LibrarySnapshot["text"]): boolean {
+  return index.documentFrequency(phrase) >= SETTINGS.relevance.backgroundShare * index.size;
 }
 
 /** The largest share of one paper's BM25F score that a single query term (word or phrase) gives. */

@@ -41,6 +41,8 @@ export const SETTINGS = {
     /** An answer names a missing phrase of the question the library uses as one: in at least this many papers and this share of those using its rarer word. */
     collocationPapers: 2,
     collocationShare: 0.3,
+    /** …unless at least this share of all papers use it: then it is the library's background, not a part left out. */
+    backgroundShare: 0.05,
     /**
      * Logistic model over the signals (src/search/relevance.ts), class-balanced with a little L2, fitted
      * on the tuned halves only (set1 even entries, the own set without its held-out questions). Three
@@ -116,6 +118,14 @@ export const SETTINGS = {
     refuted: 0.5,
     /** How much a description in parentheses that the paper does not bear out costs, at worst. */
     descriptionMismatch: 0.2,
+    /**
+     * "The paper that …" names the paper its words single out: one whose title holds at least this share
+     * of its content words (at least `describedWords` of them, all but one borne out by the paper), this far
+     * ahead of the next. Set on the fifth and sixth reviews' descriptions (the only ones in the sets).
+     */
+    describedWords: 3,
+    describedTitleShare: 0.6,
+    describedMargin: 0.2,
   },
   /**
    * LLM-assisted retrieval (src/search/llm-*.ts), used only when a language

@@ -25,6 +25,8 @@ export function correctSpelling(text: string, snapshot: LibrarySnapshot, english
   // Tokens as the index makes them (letters and digits together): "mobilenetv2" is one word, not "mobilenetv" and "2".
   const corrected = text.replace(/[\p{L}\p{N}]+/gu, (token) => {
     const word = token.toLowerCase();
+    // "OOMing", "vLLMs": capitals inside a word say it was written so on purpose, jargon rather than a typo.
+    if (/\p{Lu}.*\p{Lu}/u.test(token) && /\p{Ll}/u.test(token)) return token;
     if (word.length < SETTINGS.spelling.minLetters || /[^a-z]/.test(word) || isQuestionStopword(word) || snapshot.text.documentFrequency(searchStem(word)) > 0) return token;
     const rank = english.row(word);
     if ((rank ?? Number.POSITIVE_INFINITY) < SETTINGS.spelling.englishRank) return token;
@@ -63,6 +65,8 @@ function splits(word: string): string[] {
  * Never two letters away: a term the library lacks ("deepfake") is
  * nearer two letters to some common word ("deepak") than to a typo. Short
  * words are left alone: five letters one change apart are often two names.
+ * A wrong letter is one a finger slips to, a key next to the right one:
+ * "backprop" is not "backdrop", nor "ooming" "oozing".
  */
 function everydaySpelling(word: string, english: WordVectors): string | undefined {
   const { everydayWords, everydayMinLetters } = SETTINGS.spelling;
@@ -70,9 +74,28 @@ function everydaySpelling(word: string, english: WordVectors): string | undefine
   // Most common first, so the first one a slip away wins.
   for (const known of everydayByLetter(english, everydayWords).get(word[0]!) ?? []) {
     if (Math.abs(known.length - word.length) > 1 || known === word) continue;
-    if (distance(word, known) <= 1 || swapped(word, known)) return known;
+    if ((distance(word, known) <= 1 && !farKeys(word, known)) || swapped(word, known)) return known;
   }
   return undefined;
+}
+
+/** QWERTY rows, each shifted half a key from the one above. */
+const ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
+
+/** Two words of one length differing in one letter, where the two letters are not neighbouring keys. */
+function farKeys(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const at = [...a].findIndex((letter, i) => letter !== b[i]);
+  return at >= 0 && !neighbourKeys(a[at]!, b[at]!);
+}
+
+function neighbourKeys(a: string, b: string): boolean {
+  const place = (letter: string) => ROWS.map((row, r) => ({ r, c: row.indexOf(letter) })).find(({ c }) => c >= 0);
+  const [p, q] = [place(a), place(b)];
+  if (!p || !q) return false;
+  // Each row sits half a key right of the one above: key c touches keys c and c+1 above, c-1 and c below.
+  const shift = q.c - p.c;
+  return (p.r === q.r && Math.abs(shift) === 1) || (q.r === p.r - 1 && (shift === 0 || shift === 1)) || (q.r === p.r + 1 && (shift === 0 || shift === -1));
 }
 
 const EVERYDAY = new WeakMap<WordVectors, Map<string, string[]>>();

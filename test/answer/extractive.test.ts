@@ -60,6 +60,15 @@ describe("the offline (extractive) answer", () => {
     expect(plain.text.split("\n")[0]).not.toMatch(/none of them mentions/);
     // A word no paper in the library uses is the asker's wording, not a part the answer leaves out.
     expect((await ask("KV cache compression when the GPU sits idle")).text.split("\n")[0]).not.toMatch(/mentions \*idle\*/);
+    // A phrase a good share of the library uses is its background: not saying it tells the reader nothing.
+    expect((await ask("writing fast gpu kernels for deep learning")).text.split("\n")[0]).not.toMatch(/mentions \*deep learning\*/);
+  });
+
+  it("marks an answer that says the library may only partly cover the question, so a client can tell", async () => {
+    const hedged = await ask("quantum machine learning");
+    expect(hedged.text).toMatch(/^I am not sure the library covers/);
+    expect(hedged).toMatchObject({ found: true, partial: true });
+    expect((await ask("which papers cover KV cache compression?")).partial).toBeUndefined();
   });
 
   it("answers 'compare X and Y' with the two papers it names, and only those", async () => {
@@ -131,6 +140,8 @@ describe("the offline (extractive) answer", () => {
     const story = await ask("Our chatbot keeps running out of GPU memory on long chats. How do we shrink the cached keys and values?");
     expect(story.text.split("\n")[0]).toMatch(/your question/);
     expect(story.text.split("\n")[0]).not.toMatch(/Our chatbot/);
+    const told = await ask("i'm tired of slow attention - anything on kv cache compression?");
+    expect(told.text.split("\n")[0]).toMatch(/your question/);
   });
 
   it("says when a covered topic has nothing within the question's dates, and shows the newest papers on it", async () => {

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { toJson } from "../../src/cli/commands/ask.ts";
 import { runPaperbot } from "../helpers/cli.ts";
 import { SAMPLES_DIR } from "../helpers/files.ts";
 import { startOpenAICompatibleServer } from "../servers/openai-compatible.ts";
@@ -28,6 +29,12 @@ describe("paperbot ask", () => {
     expect(reply).toMatchObject({ question: "which papers cover KV cache compression?", found: true });
     expect(reply.answer).toContain("[1]");
     expect(Object.keys(reply.citations[0]).sort()).toEqual(["id", "n", "title", "url"]);
+    expect(reply.partial).toBeUndefined();
+  });
+
+  it("says in the JSON when an answer may only partly cover the question", () => {
+    const reply = { text: "I am not sure the library covers **x**.", citations: [], found: true, partial: true as const, closest: [], notes: [] };
+    expect(toJson("x", reply)).toMatchObject({ found: true, partial: true });
   });
 
   it("says when the library has nothing", async () => {

@@ -20,7 +20,7 @@ describe("paperbot search and paper", () => {
     const result = await runPaperbot(["search", "which papers cover KV cache compression?", "--db", db, "--json", "--k", "3"]);
     expect(result.code).toBe(0);
     const parsed = JSON.parse(result.stdout);
-    expect(parsed).toMatchObject({ query: "which papers cover KV cache compression?", filters: {}, relevant: true });
+    expect(parsed).toMatchObject({ query: "which papers cover KV cache compression?", filters: {}, relevant: true, decision: "yes" });
     expect(parsed.results).toHaveLength(3);
     expect(Object.keys(parsed.results[0]).sort()).toEqual(["id", "publishedAt", "score", "title", "upvotes", "url"]);
     expect(parsed.results[0].score).toBeGreaterThanOrEqual(parsed.results[1].score);
@@ -32,7 +32,7 @@ describe("paperbot search and paper", () => {
     expect(lines).toHaveLength(3);
     expect(lines[0].filters).toEqual({ from: "2024-01-01", to: "2024-12-31" });
     expect(lines[1]).toEqual({ query: "", error: { code: "BLANK_LINE", message: "blank line: nothing to look up" } });
-    expect(lines[2].relevant).toBe(false);
+    expect(lines[2]).toMatchObject({ relevant: false, decision: "no" });
   });
 
   it("looks up a paper, says no match, and offers alternatives", async () => {
@@ -84,7 +84,7 @@ describe("paperbot similar", () => {
   it("says no paper is titled a name the closest titles contain, instead of 'not in the library'", async () => {
     for (const command of ["paper", "similar"]) {
       const result = await runPaperbot([command, "BitNet", "--db", db]);
-      expect(result.stdout).toMatch(/^No paper is titled "BitNet"(?:, so I cannot look for papers like it)?; this one mentions it:\n1\. 1-bit AI Infra/);
+      expect(result.stdout).toMatch(/^No paper is titled "BitNet"(?:, so I cannot look for papers like it)?; this one has it in its title:\n1\. 1-bit AI Infra/);
     }
   });
 });

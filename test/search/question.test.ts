@@ -35,6 +35,13 @@ describe("chat phrasing", () => {
     ["who has stuff on sparse autoencoders?", "sparse autoencoders"],
     ["model merging / task arithmetic refs?", "model merging / task arithmetic"],
     ["can you tell from a model's outputs which GPU it ran on?", "tell from a model's outputs which gpu it ran on"],
+    ["has anyone looked at hyperdimensional computing?", "hyperdimensional computing"],
+    ["have people tried pruning diffusion models", "pruning diffusion models"],
+    ["where do people get detailed image captions to train on?", "detailed image captions to train on"],
+    ["how do we know if a benchmark separates good models from bad ones?", "benchmark separates good models from bad ones"],
+    ["can we pack more servers in?", "pack more servers in"],
+    ["communication bottlenecks in distributed *training* (not **inference**)", "communication bottlenecks in distributed training (not inference)"],
+    ["papers on snake_case_names", "snake_case_names"],
   ])("%s → %s", (question, topic) => {
     expect(parse(question).topic).toBe(topic);
   });
@@ -98,6 +105,8 @@ describe("the topic said back", () => {
     expect(parse("agents that learn to decide what to do").shown).toBe("agents that learn to decide what to do");
     expect(parse("what does PyramidKV do?").shown).toBe("PyramidKV");
     expect(parse("how does Scissorhands differ from FastGen?").shown).toBe("Scissorhands FastGen");
+    expect(parse("state space models vs transformers").shown).toBe("state space models vs transformers");
+    expect(parse("state space models vs transformers").topic).toBe("state space models transformers");
   });
 
   it("never makes a phrase across 'or' ('image or video generation' has no 'image video')", () => {

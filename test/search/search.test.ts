@@ -173,6 +173,10 @@ describe("judged results", () => {
     // One slip away, the nearest word; a term two letters from a common word is a term the library lacks.
     expect((await library.search("training keeps chrashing", { today: TODAY })).query.topic).toBe("training keeps crashing");
     expect((await library.search("deepfake detection", { today: TODAY })).query.topic).toBe("deepfake detection");
+    // A wrong letter is a slip to a neighbouring key; jargon written with capitals inside is meant as written.
+    expect((await library.search("training without backprop", { today: TODAY })).query.topic).toBe("training without backprop");
+    expect((await library.search("long prompts keep OOMing", { today: TODAY })).query.topic).toBe("long prompts keep ooming");
+    expect((await library.search("training keeps crashimg", { today: TODAY })).query.topic).toBe("training keeps crashing");
   });
 
   it("searches British and American spellings alike", async () => {

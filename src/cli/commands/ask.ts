@@ -15,7 +15,7 @@ export function registerAsk(program: Command, context: () => CliContext): void {
     .description("Answer a question from the library, citing the papers used")
     .argument("[question]", 'e.g. "which papers cover KV cache compression?"')
     .option(...dbOption)
-    .option("--json", 'print {"question","found","answer","citations":[{"n","id","title","url"}]}')
+    .option("--json", 'print {"question","found","partial"?,"answer","citations":[{"n","id","title","url"}]}')
     .option("--stdin", "read one question per line from standard input; print one JSON object per line")
     .option("--conversation", "with --stdin: treat the lines as one thread, so later questions can refer to earlier answers")
     .action(async (question: string | undefined, flags: AskFlags) => {
@@ -36,6 +36,7 @@ export function toJson(question: string, reply: Reply) {
   return {
     question,
     found: reply.found,
+    ...(reply.partial && { partial: true }),
     answer: reply.text,
     citations: reply.citations.map(({ n, id, title, url }) => ({ n, id, title, url })),
     ...(reply.notes.length > 0 && { notes: reply.notes }),

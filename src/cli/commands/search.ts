@@ -33,6 +33,8 @@ export function toJson(result: SearchResult) {
     query: result.query.text,
     filters: result.query.filters,
     relevant: result.relevant,
+    /** "unsure": the library may cover the question only in part (its papers are still listed as relevant). */
+    decision: result.verdict.decision,
     results: result.results.map(({ paper, score }) => ({
       id: paper.id,
       title: paper.title,
