@@ -3,7 +3,7 @@
  * contain the name asked for ("BitNet" in "1-bit AI Infra: … BitNet b1.58
  * Inference on CPUs"), the thing is in the library, just not as a paper of
  * that name: "is not in the library" would be false, so the reply says no
- * paper is titled that and lists the ones that mention it.
+ * paper is titled that and lists the ones with it in their titles.
  */
 
 import { parseArxivId } from "../papers/arxiv-id.ts";
@@ -25,12 +25,13 @@ export function titlesMentioning<T extends { title: string }>(name: string, pape
  * The headline of a miss and the papers listed under it: the ones that
  * mention the name when there are any, the closest otherwise. `quoted` is
  * the name as the surface shows it (in quotes, in italics); `consequence`
- * says what could not be done (", so I cannot look for papers like it").
+ * says what could not be done (", so I cannot look for papers like it");
+ * `inTitles`: the papers listed have the name in their titles (not "closest").
  */
-export function lookupMiss<T extends { title: string }>(quoted: string, name: string, closest: T[], consequence = ""): { headline: string; papers: T[] } {
+export function lookupMiss<T extends { title: string }>(quoted: string, name: string, closest: T[], consequence = ""): { headline: string; papers: T[]; inTitles: boolean } {
   const mentioning = titlesMentioning(name, closest);
-  if (mentioning.length > 0) return { headline: `No paper is titled ${quoted}${consequence}; ${mentioning.length === 1 ? "this one mentions it" : "these mention it"}`, papers: mentioning };
-  return { headline: `${quoted} is not in the library${consequence}`, papers: closest };
+  if (mentioning.length > 0) return { headline: `No paper is titled ${quoted}${consequence}; ${mentioning.length === 1 ? "this one has it in its title" : "these have it in their titles"}`, papers: mentioning, inTitles: true };
+  return { headline: `${quoted} is not in the library${consequence}`, papers: closest, inTitles: false };
 }
 
 /**

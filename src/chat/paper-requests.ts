@@ -96,12 +96,12 @@ export class PaperRequests {
     if (closestPapers.length === 0) {
       return { kind: "text", markdown: noMatch(`*${escapeMarkdown(request.text)}*`, request.text, consequence) };
     }
-    const { headline, papers } = lookupMiss(`*${escapeMarkdown(request.text)}*`, request.text, closestPapers, consequence);
+    const { headline, papers, inTitles } = lookupMiss(`*${escapeMarkdown(request.text)}*`, request.text, closestPapers, consequence);
     const offered = papers.map(cardOf);
     this.#remember(request.thread, { papers: offered, then });
     const lines = offered.map((paper, index) => `${index + 1}. [${escapeMarkdown(paper.title)}](${paper.url})`);
     const how = then === "similar" ? "reply with a number for papers like one of them" : "reply with a number to see one";
-    return { kind: "text", markdown: `${headline}${headline.includes("mention") ? "" : ". Closest"} (${how}):\n${lines.join("\n")}` };
+    return { kind: "text", markdown: `${headline}${inTitles ? "" : ". Closest"} (${how}):\n${lines.join("\n")}` };
   }
 
   #offer(thread: string, response: Extract<ChatResponse, { kind: "choose" }>): ChatResponse {

@@ -28,7 +28,7 @@ export function cardOf(paper: StoredPaper): PaperCard {
 
 /** "Ada Lovelace, Alan Turing · 2024-06-04 · 36 upvotes": who, when and how liked, as far as known. */
 export function paperByline(paper: PaperCard): string {
-  const by = paper.authors?.join(", ") ?? paper.organization ?? (paper.authorCount ? `${paper.authorCount} authors` : undefined);
+  const by = paper.authors?.join(", ") ?? paper.organization ?? (paper.authorCount ? `${paper.authorCount} author${paper.authorCount === 1 ? "" : "s"}` : undefined);
   // Zero is what a page without an upvote count gives, so it says nothing.
   return [by, paper.publishedAt, paper.upvotes > 0 && `${paper.upvotes} upvote${paper.upvotes === 1 ? "" : "s"}`].filter(Boolean).join(" · ");
 }

@@ -4,6 +4,7 @@
  * we use bold and clickable (OSC 8) links; with NO_COLOR, TERM=dumb or a
  * pipe we print plain text.
  */
+import { escapeMarkdown } from "../answer/extractive.ts";
 import type { Reply } from "../answer/reply.ts";
 import type { StoredPaper } from "../store/paper-store.ts";
 
@@ -82,7 +83,7 @@ type Card = Listed & Pick<StoredPaper, "abstract"> & Partial<Pick<StoredPaper, "
 
 /** One paper: title, who and when, link, abstract. */
 export function paperCard(paper: Card, style: Style): string {
-  const by = paper.authors?.join(", ") || paper.organization || (paper.authorCount ? `${paper.authorCount} authors` : undefined);
+  const by = paper.authors?.join(", ") || paper.organization || (paper.authorCount ? `${paper.authorCount} author${paper.authorCount === 1 ? "" : "s"}` : undefined);
   const byline = [by, paperMeta(paper)].filter(Boolean).join(" · ");
   return [bold(paper.title, style), ...(byline ? [byline] : []), shortLink(paper.url, style), "", paper.abstract].join("\n");
 }
@@ -94,7 +95,9 @@ export function paperCard(paper: Card, style: Style): string {
  */
 export function replyText(reply: Reply, style: Style = PLAIN): string {
   const shown = reply.text.toLowerCase();
-  const sources = reply.citations.map(({ n, title, url }) => `[${n}] ${shown.includes(title.toLowerCase()) ? "" : `${title}: `}${shortLink(url, style)}`);
+  // The text holds titles escaped for Markdown ("Prefill \\& Decode"): compared as written there.
+  const named = (title: string) => shown.includes(title.toLowerCase()) || shown.includes(escapeMarkdown(title).toLowerCase());
+  const sources = reply.citations.map(({ n, title, url }) => `[${n}] ${named(title) ? "" : `${title}: `}${shortLink(url, style)}`);
   const notes = reply.notes.map((note) => `(${note})`);
   return [renderMarkdown(reply.text, style), ...(sources.length > 0 ? ["", "Sources:", ...sources] : []), ...(notes.length > 0 ? ["", ...notes] : [])].join("\n") + "\n";
 }

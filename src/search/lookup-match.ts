@@ -1,5 +1,5 @@
 import type { Entry } from "./lookup-index.ts";
-import { isFunctionWord, stem, type LookupQuery } from "./lookup-query.ts";
+import { isFunctionWord, isSayingWord, stem, type LookupQuery } from "./lookup-query.ts";
 import { similarWord } from "./lookup-words.ts";
 import { SETTINGS } from "./settings.ts";
 
@@ -85,7 +85,8 @@ function topicCap(query: LookupQuery, entry: Entry, a: Alignment): number {
   const version = (j: number) => a.covered[j] && j + 1 < entry.words.length && !a.covered[j + 1] && /^v?\d+$/.test(entry.words[j + 1]!) && entry.segment[j + 1] === entry.segment[j];
   if (entry.words.some((_, j) => version(j))) return S.weakFragment;
   const head = first - 1;
-  const titleLike = query.words.length >= 3;
+  // A query written like a name ("bitnet b1.58 cpu inference") names the paper wherever its title says it.
+  const titleLike = query.words.length >= 3 && !query.nameLike;
   if (titleLike && head >= 0 && entry.segment[head] === entry.segment[first] && !isFunctionWord(entry.words[head]!) && !a.covered[head]) return S.weakFragment;
   return 1;
 }
@@ -125,7 +126,8 @@ function align(query: LookupQuery, entry: Entry, lastFirst: boolean): Alignment 
     }
     const word = words[i]!;
     if (isFunctionWord(word) || /^(?:19|20)\d\d$/.test(word)) continue;
-    if (/\d/.test(word)) a.otherVersion = true;
+    // A number the paper lacks, or its name without the paper's version ("MCUNet" for "MCUNetV2"): another version.
+    if (/\d/.test(word) || [...entry.names.keys()].some((name) => name.startsWith(word) && /^v?\d+$/.test(name.slice(word.length)))) a.otherVersion = true;
     else leftover.push(word);
   }
   // Only a name, or the title's first word, lets abstract words support a match (a title fragment with a word
@@ -193,6 +195,20 @@ function titleSpan(word: string, entry: Entry): Span | null {
     }
   }
   return null;
+}
+
+/**
+ * How well a description ("the paper benchmarking whether LLMs can write
+ * GPU kernels") fits a paper: the share of its content words the title
+ * holds, 0 when the paper bears out fewer than all but one of them or when
+ * there are too few to single a paper out.
+ */
+export function describedShare(query: LookupQuery, entry: Entry): number {
+  const content = query.words.map((word, i) => ({ word, stem: query.stems[i]! })).filter(({ word }) => !isFunctionWord(word) && !isSayingWord(word));
+  if (content.length < S.describedWords) return 0;
+  const inTitle = content.filter(({ word, stem }) => entry.stems.includes(stem) || entry.words.some((titleWord) => similarWord(word, titleWord) > 0));
+  const unsupported = content.filter(({ word, stem }) => !inTitle.some((held) => held.word === word) && !entry.mentions(stem)).length;
+  return unsupported > 1 ? 0 : inTitle.length / content.length;
 }
 
 /** Share of the describing words the paper's title or abstract bears out. */

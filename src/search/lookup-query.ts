@@ -24,7 +24,7 @@ export type LookupQuery = {
  */
 const FUNCTION_WORDS = new Set(
   ("a an and are as at be by can do does for from has have how in into is it its of on or the their this to via vs " +
-    "we what when where which who why will with without you your all our using based").split(" "),
+    "we what when where which who why will with without you your all our using based whether if").split(" "),
 );
 
 export function isFunctionWord(word: string): boolean {
@@ -36,7 +36,16 @@ const REQUEST = /^(?:(?:please|hey|hi)[\s,]+)?(?:(?:can|could|would) you\s+)?(?:
 const ADJECTIVES = /^(?:the|a|an|that)\s+(?:(?:original|famous|seminal|classic|well[- ]known|first|so[- ]called|recent|latest|new|old|one|same)\s+)+/i;
 const PAPER = "(?:paper|article|preprint|publication|report|work|study)";
 const TITLED = new RegExp(`^(?:the|a|an|that)?\\s*${PAPER}\\s+(?:called|named|titled|entitled|with the title|introducing|proposing|presenting|on|that introduced|that proposed)\\s+`, "i");
-const ABOUT = new RegExp(`^(?:the|a|an|that|some|any)?\\s*(?:${PAPER}|one)s?\\s+(?:about|that|which|where|in which|showing|describing|explaining|discussing|studying|on how|on)\\s+`, "i");
+const ABOUT = new RegExp(`^(?:the|a|an|that|some|any)?\\s*(?:${PAPER}|one)s?\\s+(?:(?:about|that|which|where|in which|showing|describing|explaining|discussing|studying|on how|on)\\s+|(?=[a-z]+ing\\s))`, "i");
+/** "the dynamic convolutions paper that says …": a name, then what the paper says. */
+const NAMED_ABOUT = new RegExp(`^(.{2,}?)\\s+${PAPER}\\s+(?:about|that|which|where|in which|showing|on)\\s+(.+)$`, "i");
+/** How a description says what the paper does ("that says …", "showing that …"): no word of its content. */
+const SAYING_WORDS = "says|said|shows|showed|argues|argued|claims|claimed|finds|found|proves|proved|proposes|proposed|introduces|introduced|presents|presented|describes|described";
+const SAYING = new RegExp(`^(?:(?:${SAYING_WORDS})\\s+)+(?:that\\s+)?`, "i");
+
+export function isSayingWord(word: string): boolean {
+  return new RegExp(`^(?:${SAYING_WORDS})$`).test(word);
+}
 const SOMETHING_LIKE = /^(?:(?:the|a)\s+(?:paper|one)\s+)?(?:titled\s+|called\s+)?(?:something|anything)\s+like\s+/i;
 
 /** "the HNSW paper", "look up 'PyramidKV'", "paper called X", "the X paper from Google" → the name itself. */
@@ -73,6 +82,11 @@ function frame(query: string): { core: string; described: string; about: boolean
       .replace(new RegExp(`^[${QUOTES}]+|[${QUOTES}]+$`, "g"), "")
       .trim();
     if (text === before) break;
+  }
+  const named = NAMED_ABOUT.exec(text);
+  if (named) {
+    text = named[1]!.trim();
+    described += ` ${named[2]!.replace(SAYING, "")}`;
   }
   // A trailing "(…)" or "— …" describes the paper: it may support a candidate, it does not name one.
   const trailing = text.match(/^(.{2,}?)\s*(?:\(([^()]*)\)|\s[-–—]\s+(.+))$/);

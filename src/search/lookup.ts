@@ -3,7 +3,7 @@ import { parseArxivId } from "../papers/arxiv-id.ts";
 import type { StoredPaper } from "../store/paper-store.ts";
 import type { TitleIndex } from "./lookup-index.ts";
 import { buildTitleIndex } from "./title-index-builder.ts";
-import { matchScore, type MatchScore } from "./lookup-match.ts";
+import { describedShare, matchScore, type MatchScore } from "./lookup-match.ts";
 import { parseQuery, type LookupQuery } from "./lookup-query.ts";
 import { SETTINGS } from "./settings.ts";
 
@@ -95,6 +95,8 @@ export class PaperLookup {
     // A phrase several titles hold whole, each in a longer name ("kv cache compression"), is a topic: ask which.
     const holding = scored.filter((candidate) => candidate.complete && candidate.topical >= matchThreshold);
     if (best && best.score < matchThreshold && holding.length > 1) return this.#result({ ...none, alternatives: docs(holding.slice(0, limit)), ...descriptionFlag(query) });
+    const described = query.about && best && best.score < matchThreshold ? this.#described(query, scored) : undefined;
+    if (described !== undefined) return this.#result({ match: described, alternatives: [], closest: [] });
     if (!best || best.score < matchThreshold) {
       const closest = scored.filter((candidate) => candidate.score >= SETTINGS.lookup.closestFloor).slice(0, SETTINGS.lookup.closest);
       return this.#result({ ...none, closest: docs(closest), ...descriptionFlag(query) });
@@ -105,6 +107,15 @@ export class PaperLookup {
     if (tied.length > 1) return this.#result({ ...none, alternatives: docs(tied.slice(0, limit)), ...descriptionFlag(query) });
     const runnersUp = scored.slice(1, 1 + limit).filter((candidate) => candidate.score >= Math.max(matchThreshold, best.score - alternativeBand));
     return this.#result({ match: best.doc, alternatives: docs(runnersUp), closest: [] });
+  }
+
+  /** The one paper a description singles out (see describedShare), if any. */
+  #described(query: LookupQuery, scored: Candidate[]): number | undefined {
+    const { describedTitleShare, describedMargin } = SETTINGS.lookup;
+    const [first, second] = scored
+      .map((candidate) => ({ doc: candidate.doc, share: describedShare(query, this.#index.entry(candidate.doc, (stem) => this.#papers.mentions(candidate.doc, stem))) }))
+      .sort((a, b) => b.share - a.share);
+    return first && first.share >= describedTitleShare && first.share - (second?.share ?? 0) >= describedMargin ? first.doc : undefined;
   }
 
   /** Candidates are scored from the title index alone; only the papers a result names are read. */

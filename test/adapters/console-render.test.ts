@@ -38,7 +38,7 @@ describe("the terminal chat", () => {
     expect(printed).toMatch(/^\[1\] (?:.+: )?title search: https:\/\/huggingface\.co\/papers\?q=\S+$/m);
     expect(printed).toMatch(/^You're welcome!/m);
     expect(printed).toMatch(/^Papers similar to Model Tells You What to Discard/m);
-    expect(printed).toMatch(/^No paper is titled BitNet; this one mentions it/m);
+    expect(printed).toMatch(/^No paper is titled BitNet; this one has it in its title/m);
     expect(printed).not.toMatch(/no direct link/);
   });
 

@@ -11,9 +11,9 @@ describe("a lookup that found no paper of that name", () => {
     expect(titlesMentioning("the paper", papers)).toEqual([]);
   });
 
-  it("says no paper is titled that and lists those that mention it, and 'not in the library' only when none does", () => {
-    expect(lookupMiss('"BitNet"', "BitNet", papers)).toEqual({ headline: 'No paper is titled "BitNet"; this one mentions it', papers: [papers[0]] });
-    expect(lookupMiss('"ResNet"', "ResNet", papers, ", so I cannot look for papers like it")).toEqual({ headline: '"ResNet" is not in the library, so I cannot look for papers like it', papers });
+  it("says no paper is titled that and lists those with it in their titles, and 'not in the library' only when none does", () => {
+    expect(lookupMiss('"BitNet"', "BitNet", papers)).toEqual({ headline: 'No paper is titled "BitNet"; this one has it in its title', papers: [papers[0]], inTitles: true });
+    expect(lookupMiss('"ResNet"', "ResNet", papers, ", so I cannot look for papers like it")).toEqual({ headline: '"ResNet" is not in the library, so I cannot look for papers like it', papers, inTitles: false });
   });
 
   it("does not suggest the arXiv id after an arXiv id or link that matched nothing", () => {

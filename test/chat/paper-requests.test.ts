@@ -32,8 +32,8 @@ describe("looking papers up in chat", () => {
     const response = await say("paper GPT-4 technical report", "absent");
     expect(response).toMatchObject({ kind: "text", markdown: expect.stringMatching(/^\*GPT-4 technical report\* is not in the library\. Closest \(reply with a number to see one\):\n1\. /) });
     expect(await say("1", "absent")).toMatchObject({ kind: "paper", paper: { title: expect.stringMatching(/GPT-4V/) } });
-    // A title that contains the name is not "closest": it mentions it.
-    expect(await say("paper Attention Is All You Need", "contained")).toMatchObject({ kind: "text", markdown: expect.stringMatching(/^No paper is titled \*Attention Is All You Need\*; this one mentions it/) });
+    // A title that contains the name is not "closest": the paper has it in its title.
+    expect(await say("paper Attention Is All You Need", "contained")).toMatchObject({ kind: "text", markdown: expect.stringMatching(/^No paper is titled \*Attention Is All You Need\*; this one has it in its title/) });
     expect(await say("1", "contained")).toMatchObject({ kind: "paper", paper: { title: expect.stringMatching(/^TransMLA/) } });
   });
 
@@ -96,9 +96,9 @@ describe("numbered lists and similar papers in chat", () => {
 
   it("does not call a name 'not in the library' when the closest papers' titles contain it", async () => {
     const response = await say("paper BitNet", "bitnet");
-    expect(response).toMatchObject({ kind: "text", markdown: expect.stringMatching(/^No paper is titled \*BitNet\*; this one mentions it \(reply with a number to see one\):\n1\. \[1-bit AI Infra/) });
+    expect(response).toMatchObject({ kind: "text", markdown: expect.stringMatching(/^No paper is titled \*BitNet\*; this one has it in its title \(reply with a number to see one\):\n1\. \[1-bit AI Infra/) });
     expect((response as { markdown: string }).markdown).not.toMatch(/not in the library/);
-    expect(await say("similar BitNet", "bitnet")).toMatchObject({ kind: "text", markdown: expect.stringMatching(/^No paper is titled \*BitNet\*, so I cannot look for papers like it; this one mentions it/) });
+    expect(await say("similar BitNet", "bitnet")).toMatchObject({ kind: "text", markdown: expect.stringMatching(/^No paper is titled \*BitNet\*, so I cannot look for papers like it; this one has it in its title/) });
     expect(await say("1", "bitnet")).toMatchObject({ kind: "answer", reply: { text: expect.stringMatching(/^Papers similar to \*\*1-bit AI Infra/) } });
   });
 

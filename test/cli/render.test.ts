@@ -57,5 +57,14 @@ describe("terminal rendering", () => {
     const paper = { title: "T", abstract: "A.", url: ARXIV, upvotes: 0, publishedAt: "2024-06-04", authors: ["Ada"] };
     expect(paperCard(paper, PLAIN)).toBe("T\nAda · 2024-06-04\narxiv.org/abs/2406.02069\n\nA.");
     expect(paperCard({ ...paper, upvotes: 36 }, PLAIN)).toContain("Ada · 2024-06-04 · 36 upvotes");
+    const unnamed = { title: "T", abstract: "A.", url: ARXIV, upvotes: 1, publishedAt: "2024-06-04" };
+    expect(paperCard({ ...unnamed, authorCount: 1 }, PLAIN)).toContain("1 author · 2024-06-04 · 1 upvote\n");
+    expect(paperCard({ ...unnamed, authorCount: 7 }, PLAIN)).toContain("7 authors");
+  });
+
+  it("knows a title the answer shows escaped for Markdown, and does not print it again", () => {
+    const title = "TPLA: Prefill \\& Decode Inference";
+    const out = render(reply(`**TPLA: Prefill \\\\& Decode Inference** [1]`, [{ n: 1, id: "a", title, url: ARXIV }]));
+    expect(out).toContain("[1] arxiv.org/abs/2406.02069");
   });
 });

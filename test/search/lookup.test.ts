@@ -85,6 +85,27 @@ describe("paper lookup", () => {
     expect((await lookup.find("FLUTE (a protein folding model for drug discovery)")).match).toBeNull();
   });
 
+  it("takes a description whose words a title singles out for that paper, and no other", async () => {
+    expect(await title("the paper about proving ownership of a winning lottery ticket")).toMatch(/^You are caught stealing/);
+    expect(await title("the paper studying how data ordering affects recall in hierarchical navigable small world graphs")).toMatch(/^The Impacts of Data/);
+    expect(await title("the paper protecting the ownership of winning lottery tickets")).toMatch(/^You are caught stealing/);
+    expect(await title("the hierarchical navigable small world graphs paper that says recall depends on data ordering")).toMatch(/^The Impacts of Data/);
+    // Too few words to single a paper out, or words the paper does not bear out.
+    expect(await title("the paper that introduced the transformer architecture")).toBeNull();
+    expect(await title("the paper about proving ownership of a winning lottery ticket with blockchain smart contracts")).toBeNull();
+  });
+
+  it("takes a name-like fragment from inside a title for that paper", async () => {
+    expect(await title("bitnet b1.58 cpu inference")).toMatch(/^1-bit AI Infra/);
+    expect(await title("bitnet b1.58 cpu inference paper by microsoft")).toMatch(/^1-bit AI Infra/);
+  });
+
+  it("offers a paper whose name is the asked one with a version as the closest, never as the match", async () => {
+    const found = await PaperLookup.over([...papers, paper("MCUNetV2: Memory-Efficient Patch-based Inference for Tiny Deep Learning", "We propose MCUNetV2.")]).find("MCUNet: Tiny Deep Learning on IoT Devices");
+    expect(found.match).toBeNull();
+    expect(found.closest.map((p) => p.title)).toContain("MCUNetV2: Memory-Efficient Patch-based Inference for Tiny Deep Learning");
+  });
+
   it("flags a description so callers can search instead", async () => {
     const found = (await lookup.find("the paper that shows why sinks appear in attention maps"));
     expect(found.match).toBeNull();

@@ -48,7 +48,7 @@ function describe(name: string, found: Found, style: Style): string {
   const hint = found.description ? `That reads like a description: try paperbot search "${name}".` : "Try its full title, a distinctive part of it, or its arXiv id.";
   if (found.closest?.length) {
     const miss = lookupMiss(`"${name}"`, name, found.closest);
-    return `${miss.headline}${miss.headline.includes("mention") ? "" : "; closest"}:\n${list(miss.papers)}\n${hint}\n`;
+    return `${miss.headline}${miss.inTitles ? "" : "; closest"}:\n${list(miss.papers)}\n${hint}\n`;
   }
   return `${found.description ? `No paper in the library matches "${name}". ${hint}` : noMatch(`"${name}"`, name)}\n`;
 }

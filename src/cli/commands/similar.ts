@@ -43,7 +43,7 @@ function describe(found: Similar, name: string, style: Style): string {
     if (alternatives.length > 0) return `"${name}" could be any of these; which one?\n${paperList(alternatives, style)}\n${again(alternatives)}\n`;
     if (closest.length === 0) return `${noMatch(`"${name}"`, name, ", so I cannot look for papers like it")}\n`;
     const miss = lookupMiss(`"${name}"`, name, closest, ", so I cannot look for papers like it");
-    return `${miss.headline}${miss.headline.includes("mention") ? "" : "; closest"}:\n${paperList(miss.papers, style)}\n${again(miss.papers)}\n`;
+    return `${miss.headline}${miss.inTitles ? "" : "; closest"}:\n${paperList(miss.papers, style)}\n${again(miss.papers)}\n`;
   }
   return `Papers similar to ${bold(found.paper.title, style)}:\n${paperList(found.result.results.map((hit) => hit.paper), style)}\n`;
 }
