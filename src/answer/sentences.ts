@@ -1,6 +1,8 @@
 import { contentTerms } from "../embed/tokens.ts";
 import { neutralizeReferenceMarkers, splitSentences } from "../papers/text.ts";
 
+/** Where the code or data can be had: never what a paper says about a question, whatever words it shares with it. */
+const AVAILABILITY = /https?:\/\/|\bgithub\.com|\b(?:publicly|freely|open[- ]source[d]?) (?:available|released)|\b(?:is|are|will be|been) (?:made )?(?:available|released) at\b|\bavailable at\b/i;
 const CONTRIBUTION = /\b(?:we (?:propose|present|introduce|develop|show|find|demonstrate)|this (?:paper|work)|our (?:method|approach|framework|results))\b/i;
 
 /**
@@ -15,6 +17,7 @@ export function bestSentences(abstract: string, queryTerms: Map<string, number>,
     let score = 0;
     for (const [term, weight] of queryTerms) if (terms.has(term)) score += weight;
     if (CONTRIBUTION.test(sentence)) score += 0.5;
+    if (AVAILABILITY.test(sentence)) score -= 1000;
     // Very long or very short sentences read badly on their own.
     if (sentence.length < 40 || sentence.length > 400) score -= 1;
     return { sentence, index, score };

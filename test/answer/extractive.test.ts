@@ -203,6 +203,12 @@ describe("follow-ups in a thread", () => {
 });
 
 describe("reference markers in abstracts", () => {
+  it("never quotes where the code is as what a paper says, whatever words it shares with the question", async () => {
+    const { bestSentences } = await import("../../src/answer/sentences.ts");
+    const abstract = "We study embodied agents that act in houses. Agents plan with a world model. Code and models are available at our project website https://example.org.";
+    expect(bestSentences(abstract, new Map([["websit", 5], ["agent", 1]]), 1)).toEqual(["We study embodied agents that act in houses."]);
+  });
+
   it("are dropped from quoted sentences so they cannot read as our citations", async () => {
     const { bestSentences } = await import("../../src/answer/sentences.ts");
     const [sentence] = bestSentences("As shown in [2], caches grow. We compress the KV cache [3, 7] by half [12-14].", new Map([["cach", 1]]), 1);
