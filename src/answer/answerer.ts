@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { Library } from "../library/library.ts";
 import { assistedSearch, type RetrievalAssist } from "../search/llm-assist.ts";
+import { topicParts } from "../search/query-terms.ts";
 import type { SearchHit, SearchResult } from "../search/search.ts";
 import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
 import { SETTINGS } from "../search/settings.ts";
@@ -77,7 +78,11 @@ export class Answerer {
           return this.#remember(context, { ...keep, question, papers: citedPapers(reply, followUp.papers, previous.papers), ...(source && { source }) }, reply);
         }
         case "narrow": {
-          const reply = narrowedReply(followUp.topic, followUp.papers, await this.#library.termWeights(followUp.topic));
+          // "… for image generation rather than text": what it rules out is not a word the papers should hold.
+          const parts = topicParts(followUp.topic);
+          const wanted = new Set([...parts.main, ...parts.aside]);
+          const weights = new Map([...(await this.#library.termWeights(followUp.topic))].filter(([term]) => wanted.has(term)));
+          const reply = narrowedReply(followUp.topic, followUp.papers, weights);
           return this.#remember(context, { ...keep, question, papers: citedPapers(reply, followUp.papers, previous.papers) }, reply);
         }
         case "pick": {

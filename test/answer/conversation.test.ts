@@ -103,6 +103,11 @@ describe("follow-ups to a list answer", () => {
     const vision = await ask("which of these are for vision models?");
     expect(vision.text).toMatch(/^(?:One|\d+) of those 10 papers mentions? \*\*vision models\*\*:/);
     for (const title of titles(vision)) expect(title).toMatch(/Vision/);
+    // What it rules out is not a word the papers must hold.
+    const other = thread();
+    await other(KV);
+    await other("more");
+    expect(titles(await other("which of these are for vision models, not speech recognition?"))).toEqual(titles(vision));
     expect((await ask("which of those are about speech?")).text).toMatch(/^(?:That paper does not mention|None of those \d+ papers mentions) \*\*speech\*\*/);
   });
 
