@@ -79,7 +79,8 @@ function lead(topic: string, count: number, framing: Framing): string {
       ? `The paper that best matches ${subject}:`
       : `The ${count} papers that best match ${subject}, ${order}:`;
   const missing = framing.missing ?? [];
-  return missing.length > 0 ? text.replace(/:$/, ` (none of them mentions ${missing.map((word) => `*${escapeMarkdown(word)}*`).join(" or ")}):`) : text;
+  const which = count === 1 ? "it does not mention" : "none of them mentions";
+  return missing.length > 0 ? text.replace(/:$/, ` (${which} ${missing.map((word) => `*${escapeMarkdown(word)}*`).join(" or ")}):`) : text;
 }
 
 /**

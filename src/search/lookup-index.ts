@@ -1,7 +1,7 @@
 import type { StoredPaper } from "../store/paper-store.ts";
 import { compact, isFunctionWord, stem, wordsOf, type LookupQuery } from "./lookup-query.ts";
 import { distance } from "fastest-levenshtein";
-import { similarWord } from "./lookup-words.ts";
+import { similarWord, unversioned } from "./lookup-words.ts";
 import { namesOf } from "./names.ts";
 import { FileSection, type Sections } from "../packed/index-file.ts";
 import { SETTINGS } from "./settings.ts";
@@ -128,7 +128,11 @@ export class TitleIndex {
         const joins = [words.slice(i, i + 2), words.slice(i, i + 3), words.slice(i, i + 4)].filter((part) => part.length > 1).map((part) => `w:${part.join("")}`);
         const keys = [`w:${word}`, `s:${query.stems[i]}`, ...joins];
         if (isFunctionWord(word) && !has(keys[0]!)) continue;
-        if (word.length >= 5 && !keys.some(has)) keys.push(...this.#nearSpellings(word).map((near) => `w:${near}`));
+        if (word.length >= 5 && !keys.some(has)) {
+          keys.push(...this.#nearSpellings(word).map((near) => `w:${near}`));
+          // Other versions of a name ("MobileNetV2" for "MobileNetV3"): not this paper, but the closest to offer.
+          keys.push(...this.#nearSpellings(word, (near) => near !== word && unversioned(near) === unversioned(word)).map((near) => `w:${near}`));
+        }
         hit(keys);
       }
       const whole = compact(query.core);

@@ -1,6 +1,6 @@
 import type { Entry } from "./lookup-index.ts";
 import { isFunctionWord, isSayingWord, stem, type LookupQuery } from "./lookup-query.ts";
-import { similarWord } from "./lookup-words.ts";
+import { similarWord, unversioned } from "./lookup-words.ts";
 import { SETTINGS } from "./settings.ts";
 
 const S = SETTINGS.lookup;
@@ -20,6 +20,8 @@ type Alignment = {
   unsupported: number;
   /** A number the paper does not have: another version ("FlashAttention-3", "GPT-4"). */
   otherVersion: boolean;
+  /** …of this paper's own name ("MobileNetV3" for MobileNetV2, "FlashAttention-3" for the FlashAttention-2 paper). */
+  versionOfName: boolean;
 };
 
 /**
@@ -41,7 +43,8 @@ export function matchScore(query: LookupQuery, entry: Entry): MatchScore {
 
 function scoreOf(query: LookupQuery, entry: Entry, a: Alignment): MatchScore {
   const none = { fragment: false, complete: false, topical: 0 };
-  if (a.otherVersion) return { ...none, score: Math.min(S.refuted, a.name || S.refuted) };
+  // Another version of the named paper is no match, but the closest thing the library has to it.
+  if (a.otherVersion) return { ...none, score: Math.min(S.refuted, a.name || S.refuted) + (a.name > 0 || a.versionOfName ? S.otherVersionBonus : 0) };
   const named = a.name > 0 ? a.name - S.abstractWordWithName * a.viaAbstract - S.unsupportedWithName * a.unsupported - S.typoPenalty * a.typos : 0;
   const fragment = a.inTitle > 0 ? fragmentScore(entry, a) : { score: 0, topical: 0 };
   const penalty = query.described.length > 0 ? S.descriptionMismatch * (1 - supportedShare(query.described, entry)) : 0;
@@ -94,11 +97,13 @@ function topicCap(query: LookupQuery, entry: Entry, a: Alignment): number {
 /** `lastFirst`: of equally good title words, take the last rather than the first. */
 function align(query: LookupQuery, entry: Entry, lastFirst: boolean): Alignment {
   const { words, stems } = query;
-  const a: Alignment = { covered: entry.words.map(() => false), name: 0, inTitle: 0, typos: 0, viaAbstract: 0, unsupported: 0, otherVersion: false };
+  const a: Alignment = { covered: entry.words.map(() => false), name: 0, inTitle: 0, typos: 0, viaAbstract: 0, unsupported: 0, otherVersion: false, versionOfName: false };
   const leftover: string[] = [];
   const cover = (from: number, span: number) => {
     for (let j = from; j < from + span; j++) a.covered[j] = true;
   };
+  /** Where in the title the previous query word was found, for a version number that follows it. */
+  let previousAt = -1;
   for (let i = 0; i < words.length; i++) {
     const named = nameAt(words, i, entry);
     if (named) {
@@ -122,12 +127,18 @@ function align(query: LookupQuery, entry: Entry, lastFirst: boolean): Alignment 
       cover(single.from, single.span);
       if (!isFunctionWord(words[i]!)) a.inTitle++;
       if (single.typo) a.typos++;
+      previousAt = single.from + single.span - 1;
       continue;
     }
     const word = words[i]!;
+    // "FlashAttention 3" where the title has "FlashAttention 2": the same name, another version.
+    const followsName = /^\d+$/.test(word) && previousAt >= 0 && /^v?\d+$/.test(entry.words[previousAt + 1] ?? "");
+    previousAt = -1;
     if (isFunctionWord(word) || /^(?:19|20)\d\d$/.test(word)) continue;
-    // A number the paper lacks, or its name without the paper's version ("MCUNet" for "MCUNetV2"): another version.
-    if (/\d/.test(word) || [...entry.names.keys()].some((name) => name.startsWith(word) && /^v?\d+$/.test(name.slice(word.length)))) a.otherVersion = true;
+    // A number the paper lacks, or its name with another version or none ("MCUNet" for "MCUNetV2"): another version.
+    const versionOfName = followsName || [...entry.names.keys(), ...entry.words].some((name) => name !== word && unversioned(name) === unversioned(word) && unversioned(word).length >= 4);
+    if (versionOfName) a.versionOfName = true;
+    if (/\d/.test(word) || versionOfName) a.otherVersion = true;
     else leftover.push(word);
   }
   // Only a name, or the title's first word, lets abstract words support a match (a title fragment with a word

@@ -61,6 +61,8 @@ function frame(query: string): { core: string; described: string; about: boolean
   if (quoted && quoted[1]!.trim() !== text.replace(new RegExp(`[${QUOTES}]`, "g"), "").trim()) {
     text = quoted[1]!;
   }
+  // "(Jacot et al.)", "(Vaswani et al., 2017)": who wrote it, which the title index cannot check.
+  text = text.replace(/\s*\(\s*(?:by\s+)?\p{Lu}[\p{L}'-]+(?:\s+et\s+al\.?|\s+(?:and|&)\s+\p{Lu}[\p{L}'-]+)?,?\s*(?:\d{4})?\s*\)/gu, " ").trim();
   text = text.replace(new RegExp(`^[${QUOTES}]+|[${QUOTES}]+$`, "g"), "").trim();
   let about = false;
   for (let pass = 0; pass < 3; pass++) {

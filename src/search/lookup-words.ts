@@ -57,3 +57,8 @@ function abbreviates(query: string, word: string): boolean {
 function digits(text: string): string {
   return text.replace(/\D/g, "");
 }
+
+/** A name without its version: "mobilenet" for "mobilenetv2", "mcunet" for "mcunet". */
+export function unversioned(name: string): string {
+  return name.replace(/v?\d+$/, "");
+}

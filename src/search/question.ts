@@ -82,7 +82,7 @@ const FRAME = [
   /^(?:which|what|are there|is there|do we have|do you have|have we got|have you got|got)\b/,
   /^(?:does|do|did)\b(?! (?:we|you|i) )/,
   /^(?:a|an|any|some|the)\b/,
-  /^(?:papers?|works?|research|articles?|studies|anything|something|stuff|ones?|refs|references|literature|reading)\b/,
+  /^(?:papers?|works?|research|articles?|studies|anything|something|stuff|ones|refs|references|literature|reading)\b/,
   /^(?:new|out there|there|recent|recently|good|interesting|relevant|in the library)\b/,
   /^(?:that|which|who)?\s*(?:cover|covers|discuss|discusses|talk about|talks about|deal with|deals with|focus on|focuses on|study|studies|look at|looks at|use|uses|propose|proposes|proposed|introduce|introduces|introduced|present|presents|presented|describe|describes|described|are about|is about|exist on|exist)\b/,
   /^(?:about|on|regarding|related to|concerning|for|of|in|around)\b/,
@@ -126,8 +126,11 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
     .trim()
     .replace(/^(?:or|and)\s+/, "");
   rest = said.replace(/\b(?:any|recent|recently|new|versus|vs\.?)(?=\s|$)/g, " ").replace(/\s+/g, " ").trim();
-  const similar = SIMILAR.exec(text.toLowerCase().replace(/[?!.]+\s*$/, ""));
-  const similarTo = similar?.[1]?.replace(/^(?:the|a|an)\s+/, "").replace(/\s+(?:paper|article|work)$/, "").trim();
+  const request = text.replace(/[?!.]+\s*$/, "");
+  const similar = SIMILAR.exec(request.toLowerCase());
+  // The name as written: its capitals tell a name ("PyramidKV") and an author ("Jacot et al.") apart.
+  const named = similar && request.length === request.toLowerCase().length ? request.slice(request.length - similar[1]!.length) : similar?.[1];
+  const similarTo = named?.replace(/^(?:the|a|an)\s+/i, "").replace(/\s+(?:paper|article|work)$/i, "").trim();
   if (!similarTo && rest.replace(LISTING_WORDS, " ").trim() === "") {
     return { text, topic: "", shown: "", filters, parts: topicParts(""), listing: asked ?? (filters.minUpvotes !== undefined ? "upvotes" : "newest") };
   }
@@ -157,6 +160,8 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
 function settingOf(topic: string): Setting | undefined {
   const match = /\b(?:for|in|on|applied to|with)\s+([^,;()]+)$/.exec(topic);
   if (!match || match.index === 0) return undefined;
+  // "…, not for LLM decoding": what is ruled out is no setting to hold.
+  if (/\b(?:not|rather than|instead of|other than|except|excluding)\s*$/.test(topic.slice(0, match.index))) return undefined;
   const contentOf = (text: string) => words(text).filter((word) => !isQuestionStopword(word) && !/\d/.test(word));
   const content = contentOf(match[1]!);
   const alternatives = match[1]!.split(ALTERNATIVES).map(contentOf).filter((group) => group.length > 0);

@@ -116,6 +116,8 @@ export const SETTINGS = {
     unsupportedWithName: 0.12,
     /** A word found nowhere in the paper refutes a title-fragment match. */
     refuted: 0.5,
+    /** Another version of the asked paper ("FlashAttention-2" for "FlashAttention-3") leads the closest papers. */
+    otherVersionBonus: 0.05,
     /** How much a description in parentheses that the paper does not bear out costs, at worst. */
     descriptionMismatch: 0.2,
     /**

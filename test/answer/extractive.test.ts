@@ -2,7 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { Answerer } from "../../src/answer/answerer.ts";
 import { Conversations } from "../../src/answer/conversations.ts";
 import type { Library } from "../../src/library/library.ts";
+import { extractiveReply } from "../../src/answer/extractive.ts";
 import { TODAY, useSampleLibrary } from "../helpers/library.ts";
+import { storedPaper } from "../store/paper-store.case.ts";
 
 const samples = useSampleLibrary();
 let library: Library;
@@ -55,7 +57,9 @@ describe("the offline (extractive) answer", () => {
   it("says which part of a two-part question none of the cited papers mentions", async () => {
     const reply = await ask("KV cache compression for speech recognition");
     expect(reply.found).toBe(true);
-    expect(reply.text.split("\n")[0]).toMatch(/\(none of them mentions \*speech recognition\*\):$/);
+    expect(reply.text.split("\n")[0]).toMatch(/\((?:none of them mentions|it does not mention) \*speech recognition\*\):$/);
+    const one = extractiveReply("kv cache compression for speech recognition", [{ paper: { ...storedPaper("PyramidKV"), abstract: "We compress the KV cache." }, score: 1, relevant: true }], new Map(), { kind: "topic", missing: ["speech recognition"] });
+    expect(one.text.split("\n")[0]).toMatch(/\(it does not mention \*speech recognition\*\):$/);
     const plain = await ask("which papers cover KV cache compression?");
     expect(plain.text.split("\n")[0]).not.toMatch(/none of them mentions/);
     // A word no paper in the library uses is the asker's wording, not a part the answer leaves out.

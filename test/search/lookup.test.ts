@@ -100,10 +100,24 @@ describe("paper lookup", () => {
     expect(await title("bitnet b1.58 cpu inference paper by microsoft")).toMatch(/^1-bit AI Infra/);
   });
 
-  it("offers a paper whose name is the asked one with a version as the closest, never as the match", async () => {
-    const found = await PaperLookup.over([...papers, paper("MCUNetV2: Memory-Efficient Patch-based Inference for Tiny Deep Learning", "We propose MCUNetV2.")]).find("MCUNet: Tiny Deep Learning on IoT Devices");
-    expect(found.match).toBeNull();
-    expect(found.closest.map((p) => p.title)).toContain("MCUNetV2: Memory-Efficient Patch-based Inference for Tiny Deep Learning");
+  it("offers a paper whose name is the asked one with another version first among the closest, never as the match", async () => {
+    const more = PaperLookup.over([
+      ...papers,
+      paper("MCUNetV2: Memory-Efficient Patch-based Inference for Tiny Deep Learning", "We propose MCUNetV2."),
+      paper("MobileNetV2: Inverted Residuals and Linear Bottlenecks", "We describe MobileNetV2, a mobile architecture."),
+      paper("MobileDets: Searching for Object Detection Architectures for Mobile Accelerators", "We search for detectors."),
+      paper("TidalDecode: Fast and Accurate LLM Decoding with Position Persistent Sparse Attention", "We decode fast."),
+    ]);
+    for (const [asked, version] of [["MCUNet: Tiny Deep Learning on IoT Devices", /^MCUNetV2/], ["Searching for MobileNetV3", /^MobileNetV2/], ["FlashAttention-3: Fast and Accurate Attention with Asynchrony and Low-precision", /^FlashAttention-2/]] as const) {
+      const found = await more.find(asked);
+      expect(found.match, asked).toBeNull();
+      expect(found.closest[0]?.title, asked).toMatch(version);
+    }
+  });
+
+  it("reads an author citation as who wrote it, not as words of the name", async () => {
+    expect(await title("the HNSW paper (Malkov et al.)")).toMatch(/^Efficient and robust approximate nearest neighbor search/);
+    expect(await title("Matryoshka Representation Learning (Kusupati et al., 2022)")).toBe("Matryoshka Representation Learning");
   });
 
   it("flags a description so callers can search instead", async () => {

@@ -107,6 +107,17 @@ describe("the topic said back", () => {
     expect(parse("how does Scissorhands differ from FastGen?").shown).toBe("Scissorhands FastGen");
     expect(parse("state space models vs transformers").shown).toBe("state space models vs transformers");
     expect(parse("state space models vs transformers").topic).toBe("state space models transformers");
+    expect(parse("one embedding vector you can cut down to size").shown).toBe("one embedding vector you can cut down to size");
+  });
+
+  it("asks for papers like a named one, with the name as written", () => {
+    expect(parse("papers building on the neural tangent kernel paper (Jacot et al.)").similarTo).toBe("neural tangent kernel paper (Jacot et al.)");
+    expect(parse("anything similar to PyramidKV?").similarTo).toBe("PyramidKV");
+  });
+
+  it("takes no setting from what a question rules out", () => {
+    expect(parse("sparse attention for diffusion transformers, not for LLM decoding").setting).toBeUndefined();
+    expect(parse("KV cache compression for speech recognition").setting?.text).toBe("speech recognition");
   });
 
   it("never makes a phrase across 'or' ('image or video generation' has no 'image video')", () => {
