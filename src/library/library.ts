@@ -87,7 +87,7 @@ export class Library {
   }
 
   async lookup(name: string, maxAlternatives?: number): Promise<LookupResult> {
-    return (await this.#snapshots.get()).lookup.find(name, maxAlternatives);
+    return this.#search.lookup(name, maxAlternatives);
   }
 
   /** The content terms of a text, each weighted by how rare it is in the library. */

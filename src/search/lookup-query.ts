@@ -87,6 +87,7 @@ function frame(query: string): { core: string; described: string; about: boolean
   }
   const named = NAMED_ABOUT.exec(text);
   if (named) {
+    about = true;
     text = named[1]!.trim();
     described += ` ${named[2]!.replace(SAYING, "")}`;
   }
@@ -96,7 +97,7 @@ function frame(query: string): { core: string; described: string; about: boolean
     text = trailing[1]!.trim();
     described += ` ${trailing[2] ?? trailing[3] ?? ""}`;
   } else if (trailing) text = trailing[1]!.trim();
-  return { core: text.replace(/^(?:the|a|an)\s+/i, "").trim(), described, about };
+  return { core: text.replace(/^(?:the|a|an|that|this)\s+/i, "").trim(), described, about };
 }
 
 export function parseQuery(query: string): LookupQuery {

@@ -1,6 +1,9 @@
 import type { Embedder } from "../embed/embedder.ts";
 import { loadWordVectors } from "../embed/word-vectors/cache.ts";
 import type { PaperFilters, PaperStore, StoredPaper } from "../store/paper-store.ts";
+import { describedMatch } from "./described.ts";
+import type { LookupResult } from "./lookup.ts";
+import { parseQuery } from "./lookup-query.ts";
 import { fuse, type Ranked } from "./fusion.ts";
 import { rewriteQueryTerms, type Rewrite } from "./llm-rewrite.ts";
 import { comparedNames } from "./compared.ts";
@@ -67,6 +70,13 @@ export class PaperSearch {
 
   search(question: string, options: SearchOptions = {}): Promise<SearchResult> {
     return this.#search(question, options, true);
+  }
+
+  /** A paper by name (PaperLookup.find), or by a description a search singles out (describedMatch). */
+  async lookup(name: string, maxAlternatives?: number): Promise<LookupResult> {
+    const found = await (await this.#snapshots.get()).lookup.find(name, maxAlternatives);
+    // "the paper that converts GQA models into …" is a description even with a name-like word in it.
+    return !found.match && parseQuery(name).about ? describedMatch(found, await this.search(name, { k: 2 })) : found;
   }
 
   /** `respell`: whether the question's spelling may still be corrected (once: a corrected question is searched as it is). */

@@ -128,6 +128,8 @@ export const SETTINGS = {
     describedWords: 3,
     describedTitleShare: 0.6,
     describedMargin: 0.2,
+    /** Failing that, the paper a search for the description finds, when the next scores at most this share of it (see described.ts). */
+    describedSearchMargin: 0.75,
   },
   /**
    * LLM-assisted retrieval (src/search/llm-*.ts), used only when a language

@@ -110,6 +110,19 @@ describe("lookup through the library", () => {
     expect(ambiguous.match).toBeNull();
     expect(ambiguous.alternatives.map((paper) => paper.title)).toHaveLength(2);
   });
+
+  it("takes a description for the paper a search for it singles out, and a description of a paper it lacks for none", async () => {
+    expect((await library.lookup("the paper where LLMs write GPU kernels and get scored with fast_p")).match?.title).toMatch(/^KernelBench/);
+    expect((await library.lookup("the paper that converts GQA models into multi-head latent attention")).match?.title).toMatch(/^TransMLA/);
+    expect((await library.lookup("the tile-based contrastive loss paper that scales batch size to millions")).match?.title).toMatch(/^Breaking the Memory Barrier/);
+    expect((await library.lookup("the paper that introduced the transformer architecture")).match).toBeNull();
+    expect((await library.lookup("the paper on sequence modeling with selective state spaces")).match).toBeNull();
+  });
+
+  it("knows a name the abstract gives, even when its code link spells it in lower case", async () => {
+    expect((await library.lookup("HLIP")).match?.title).toMatch(/^Towards Scalable Language-Image Pre-training/);
+    expect((await library.lookup("that HDBSCAN speedup paper")).match?.title).toBe("Accelerated Hierarchical Density Clustering");
+  });
 });
 
 describe("judged results", () => {
