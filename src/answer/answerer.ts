@@ -125,7 +125,7 @@ export class Answerer {
     const papers = citedPapers(reply, shown, shown);
     const source: ListSource = { question: searched, seen: papers.map((paper) => paper.id), ...(result.example && { example: result.example.id }) };
     const hedged: Reply = reply.found && result.verdict.decision === "unsure" ? { ...reply, partial: true } : reply;
-    return this.#remember(context, { question, topic, filters, papers, source }, said(hedged));
+    return this.#remember(context, { question, topic, filters, papers, source }, said(withMoreNote(hedged, result)));
   }
 
   /**
@@ -209,6 +209,19 @@ const PAGE = SETTINGS.answer.maxPapers;
 function citedPapers(reply: Reply, papers: StoredPaper[], otherwise: StoredPaper[]): StoredPaper[] {
   const cited = reply.citations.map((citation) => papers.find((paper) => paper.id === citation.id)).filter((paper): paper is StoredPaper => paper !== undefined);
   return cited.length > 0 ? cited : otherwise;
+}
+
+const MORE_CLOSE = 'More papers rank close to these: say "more" to see them.';
+
+/**
+ * An answer cites at most a few papers: when more rank close to them, it
+ * says so, rather than read as all the library has ("say more").
+ */
+function withMoreNote(reply: Reply, result: SearchResult): Reply {
+  const best = result.results[0]?.score ?? 0;
+  const close = result.results.some((hit) => !hit.relevant && hit.score >= SETTINGS.answer.scoreRatio * best);
+  if (!reply.found || reply.partial || result.query.listing || !close) return reply;
+  return { ...reply, notes: [...reply.notes, MORE_CLOSE] };
 }
 
 function withUnavailableNote(extractive: Reply): Reply {

@@ -68,6 +68,12 @@ describe("the offline (extractive) answer", () => {
     expect((await ask("writing fast gpu kernels for deep learning")).text.split("\n")[0]).not.toMatch(/mentions \*deep learning\*/);
   });
 
+  it("says when more papers rank close to the ones it cites, so the list does not read as all there is", async () => {
+    const reply = await ask("which papers cover KV cache compression?");
+    expect(reply.citations).toHaveLength(5);
+    expect(reply.notes).toContain('More papers rank close to these: say "more" to see them.');
+  });
+
   it("marks an answer that says the library may only partly cover the question, so a client can tell", async () => {
     const hedged = await ask("quantum machine learning");
     expect(hedged.text).toMatch(/^I am not sure the library covers/);

@@ -8,6 +8,7 @@ import type { Library } from "../../src/library/library.ts";
 import { rewriteQueryTerms } from "../../src/search/llm-rewrite.ts";
 import { TODAY, useSampleLibrary } from "../helpers/library.ts";
 import { useScriptedModelServer, type ScriptedModelServer } from "../helpers/scripted-model.ts";
+import { modelNotes } from "../helpers/notes.ts";
 import {
   answerWith,
   errorReply,
@@ -54,7 +55,7 @@ describe("LLM-assisted retrieval", () => {
   it("sends one rewrite and one listwise grading request of the expected shape, then the answer", async () => {
     server.override(jsonWith({ terms: ["key-value cache", "KV cache eviction", "token pruning"], facets: [] }), gradeWith(() => true));
     const reply = await answerer().ask(QUESTION, { today: TODAY });
-    expect(reply.notes).toEqual([]);
+    expect(modelNotes(reply)).toEqual([]);
     const [rewrite, grade, answer, ...rest] = chatRequests();
     expect(rest).toEqual([]);
     expect(isRewriteRequest(rewrite!.body)).toBe(true);
@@ -97,7 +98,7 @@ describe("LLM-assisted retrieval", () => {
     expect(offline.citations.length).toBeGreaterThan(1);
     server.override(jsonWith({ terms: [], facets: [] }), gradeWith((candidate) => (candidate.title === dropped.title ? false : undefined)));
     const reply = await answerer().ask(QUESTION, { today: TODAY });
-    expect(reply.notes).toEqual([]);
+    expect(modelNotes(reply)).toEqual([]);
     expect(reply.citations.map((citation) => citation.id)).not.toContain(dropped.id);
     expect(answerRequests()[0]!.body.messages[1].content).not.toContain(dropped.title);
 
@@ -126,7 +127,7 @@ describe("LLM-assisted retrieval", () => {
     const offline = await offlineReply();
     server.override(jsonWith({ terms: [], facets: [] }), jsonWith({ grades: [{ n: 99, relevant: true }] }));
     const reply = await answerer().ask(QUESTION, { today: TODAY });
-    expect(reply.notes).toEqual([]);
+    expect(modelNotes(reply)).toEqual([]);
     const evidence = answerRequests()[0]!.body.messages[1].content as string;
     for (const citation of offline.citations) expect(evidence).toContain(citation.title);
   });
@@ -149,7 +150,7 @@ describe("LLM-assisted retrieval", () => {
     const reply = await answerer().ask(QUESTION, { today: TODAY });
     // Two step timeouts at most, plus the offline search; no retries, and no answer call after a failure.
     expect(Date.now() - started).toBeLessThan(2 * STEP_TIMEOUT_MS + 1_500);
-    expect(reply.notes).toEqual([MODEL_UNAVAILABLE]);
+    expect(modelNotes(reply)).toEqual([MODEL_UNAVAILABLE]);
     expect(reply.text).toBe(offline.text);
     expect(reply.citations).toEqual(offline.citations);
     expect(chatRequests()).toHaveLength(overrides.length);

@@ -8,6 +8,7 @@ import { TODAY, useSampleLibrary } from "../helpers/library.ts";
 import { useScriptedModelServer, type ScriptedModelServer } from "../helpers/scripted-model.ts";
 import { digestLibrary, paper } from "../helpers/digest.ts";
 import { answerWith, errorReply, hang, sendCompletion, stallMidStream, type Override } from "../servers/openai-compatible.ts";
+import { modelNotes } from "../helpers/notes.ts";
 
 const samples = useSampleLibrary();
 const scripted = useScriptedModelServer();
@@ -47,7 +48,7 @@ describe("answers written by an OpenAI-compatible model", () => {
     const partials: string[] = [];
     const reply = await answerer().ask("which papers cover KV cache compression?", { today: TODAY, onPartial: (text) => partials.push(text) });
     expect(reply.found).toBe(true);
-    expect(reply.notes).toEqual([]);
+    expect(modelNotes(reply)).toEqual([]);
     expect(reply.citations.map((citation) => citation.n)).toEqual([1, 2, 3, 4]);
     expect(reply.text).toMatch(/\[1\]/);
     // One update per finished sentence: never half a sentence the guard has not seen.
@@ -102,7 +103,7 @@ describe("answers written by an OpenAI-compatible model", () => {
   it("retries a 429 after its Retry-After, then answers from the model", async () => {
     server.override(errorReply(429, { "retry-after": "0" }));
     const reply = await ask("which papers cover KV cache compression?");
-    expect(reply.notes).toEqual([]);
+    expect(modelNotes(reply)).toEqual([]);
     expect(server.requests.filter((entry) => entry.path === "/v1/chat/completions")).toHaveLength(2);
   });
 
@@ -111,29 +112,29 @@ describe("answers written by an OpenAI-compatible model", () => {
     const reply = await ask("which papers cover KV cache compression?");
     expect(reply.found).toBe(true);
     expect(reply.text).toMatch(/papers? that best match/);
-    expect(reply.notes).toEqual(["The language model was unavailable, so this answer quotes the abstracts directly."]);
+    expect(modelNotes(reply)).toEqual(["The language model was unavailable, so this answer quotes the abstracts directly."]);
     expect(server.requests).toHaveLength(3);
   });
 
   it("falls back when the model hangs", async () => {
     server.override(hang(), hang());
     const reply = await ask("which papers cover KV cache compression?", { timeoutMs: 400, maxRetries: 1 });
-    expect(reply.notes).toHaveLength(1);
+    expect(modelNotes(reply)).toHaveLength(1);
     expect(reply.citations.length).toBeGreaterThanOrEqual(3);
   });
 
   it("falls back when a stream stalls halfway", async () => {
     server.override(stallMidStream());
     const reply = await ask("which papers cover KV cache compression?", { timeoutMs: 400, maxRetries: 0 });
-    expect(reply.notes).toHaveLength(1);
+    expect(modelNotes(reply)).toHaveLength(1);
     expect(reply.text).not.toMatch(/^Partial/);
   });
 
   it("falls back on empty or uncited output", async () => {
     server.override(answerWith("   "));
-    expect((await ask("which papers cover KV cache compression?")).notes).toHaveLength(1);
+    expect(modelNotes(await ask("which papers cover KV cache compression?"))).toHaveLength(1);
     server.override(answerWith("KV caches are great."));
-    expect((await ask("which papers cover KV cache compression?")).notes).toHaveLength(1);
+    expect(modelNotes(await ask("which papers cover KV cache compression?"))).toHaveLength(1);
   });
 
   it("drops an obeyed injection and made-up claims that cite nothing, also from the streamed text", async () => {
@@ -149,7 +150,7 @@ describe("answers written by an OpenAI-compatible model", () => {
     );
     const partials: string[] = [];
     const reply = await answerer().ask("which papers cover KV cache compression?", { today: TODAY, onPartial: (text) => partials.push(text) });
-    expect(reply.notes).toEqual([]);
+    expect(modelNotes(reply)).toEqual([]);
     expect(reply.citations.map((citation) => citation.n)).toEqual([1, 2]);
     for (const text of [reply.text, ...partials]) {
       expect(text).not.toMatch(/system prompt|paperbot|Turing/);
@@ -160,7 +161,7 @@ describe("answers written by an OpenAI-compatible model", () => {
   it("cites the paper an uncited sentence restates", async () => {
     server.override(answerFrom((abstracts) => `Here is what the library has on KV cache compression.\n${firstSentence(abstracts[0]!)}.`));
     const reply = await ask("which papers cover KV cache compression?");
-    expect(reply.notes).toEqual([]);
+    expect(modelNotes(reply)).toEqual([]);
     expect(reply.text).toMatch(/^Here is what the library has on KV cache compression\.\n.+ \[1\]\.$/);
     expect(reply.citations).toHaveLength(1);
   });

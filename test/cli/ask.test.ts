@@ -64,6 +64,6 @@ describe("paperbot ask", () => {
   it("answers from the abstracts, with a note, when the model server is down", async () => {
     const reply = JSON.parse((await runPaperbot(["ask", "which papers cover KV cache compression?", "--db", db, "--json"], { OPENAI_BASE_URL: "http://127.0.0.1:9/v1", OPENAI_MAX_RETRIES: "0" })).stdout);
     expect(reply.found).toBe(true);
-    expect(reply.notes).toEqual(["The language model was unavailable, so this answer quotes the abstracts directly."]);
+    expect(reply.notes).toContain("The language model was unavailable, so this answer quotes the abstracts directly.");
   });
 });
