@@ -112,8 +112,8 @@ export class Answerer {
       return this.#remember(context, { question, topic, filters, papers: [] }, said(reply));
     }
     const hits = result.results.filter((hit) => hit.relevant);
-    const weights = await this.#library.termWeights(result.example ? `${result.example.title} ${topic}` : topic);
-    const extractive = extractiveReply(result.query.shown, hits, weights, framingOf(result));
+    const cue = await this.#library.sentenceCue(result.example ? `${result.example.title} ${topic}` : topic);
+    const extractive = extractiveReply(result.query.shown, hits, cue, framingOf(result));
     // The model already failed on this question: answer offline at once rather than wait for it again.
     // A list by date or upvotes has nothing for a model to write: it is the answer as it stands.
     const reply = result.query.listing
@@ -156,8 +156,8 @@ export class Answerer {
     // date or upvotes has no such tail.
     const floor = result.query.listing ? 0 : SETTINGS.answer.scoreRatio * (result.results[0]?.score ?? 0);
     const page = result.results.filter((hit) => !seen.has(hit.paper.id) && hit.score >= floor).slice(0, PAGE).map((hit) => hit.paper);
-    const weights = await this.#library.termWeights(example ? example.title : previous.topic);
-    const reply = pageReply(example ? { like: example } : { topic: previous.topic }, page, previous.papers.length + 1, weights);
+    const cue = await this.#library.sentenceCue(example ? example.title : previous.topic);
+    const reply = pageReply(example ? { like: example } : { topic: previous.topic }, page, previous.papers.length + 1, cue);
     const nextSource: ListSource = { ...source, seen: [...source.seen, ...page.map((paper) => paper.id)] };
     return this.#remember(context, { question, topic: previous.topic, filters: previous.filters, papers: [...previous.papers, ...page], source: nextSource }, reply);
   }

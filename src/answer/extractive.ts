@@ -3,6 +3,7 @@ import type { PaperOrder } from "../search/question.ts";
 import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
 import { describeFilters } from "./filter-words.ts";
 import { citationOf, type Reply } from "./reply.ts";
+import type { SentenceCue } from "../library/library.ts";
 import { bestSentences } from "./sentences.ts";
 
 /** How the answer should frame its papers: what kind of list it is. */
@@ -44,10 +45,10 @@ const STORY_WORDS = 20;
  * two sentences of its abstract that best answer the question, each cited.
  * Everything said about a paper is its own abstract's words.
  */
-export function extractiveReply(topic: string, hits: SearchHit[], queryTerms: Map<string, number>, framing: Framing = { kind: "topic" }, notes: string[] = []): Reply {
+export function extractiveReply(topic: string, hits: SearchHit[], cue: SentenceCue, framing: Framing = { kind: "topic" }, notes: string[] = []): Reply {
   const citations = hits.map((hit, index) => citationOf(index + 1, hit.paper));
   const items = hits.map((hit, index) => {
-    const sentences = bestSentences(hit.paper.abstract, queryTerms, 2);
+    const sentences = bestSentences(hit.paper.abstract, cue, 2);
     // A second sentence only when the pair stays short enough to scan in chat.
     const quote = sentences.join(" ").length > 320 ? sentences[0]! : sentences.join(" ");
     const date = hit.paper.publishedAt ? ` (${hit.paper.publishedAt})` : "";

@@ -3,6 +3,7 @@ import { datesSaid } from "./filter-words.ts";
 import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
 import { escapeMarkdown } from "./extractive.ts";
 import { citationOf, type Reply } from "./reply.ts";
+import type { SentenceCue } from "../library/library.ts";
 import { bestSentences } from "./sentences.ts";
 
 /**
@@ -36,7 +37,7 @@ export function detailsReply(papers: StoredPaper[]): Reply {
   const sentences = papers.length === 1 ? 4 : 3;
   const paragraphs = papers.map((paper, index) => {
     const details = [paper.publishedAt && `published ${paper.publishedAt}`, paper.upvotes > 0 && `${paper.upvotes} upvote${paper.upvotes === 1 ? "" : "s"}`, paper.authors?.join(", ") ?? paper.organization].filter(Boolean).join(", ");
-    return `**${escapeMarkdown(paper.title)}** [${index + 1}]${details ? ` (${details})` : ""}: ${bestSentences(paper.abstract, new Map(), sentences).join(" ")}`;
+    return `**${escapeMarkdown(paper.title)}** [${index + 1}]${details ? ` (${details})` : ""}: ${bestSentences(paper.abstract, { terms: new Map() }, sentences).join(" ")}`;
   });
   return { text: paragraphs.join("\n\n"), citations: papers.map((paper, index) => citationOf(index + 1, paper)), found: true, closest: [], notes: [] };
 }
@@ -112,13 +113,13 @@ export function narrowedReply(topic: string, papers: StoredPaper[], weights: Map
  * The next page of a list, numbered on from where it stopped ("6." after
  * five), each paper with the sentence of its abstract that best fits the topic.
  */
-export function pageReply(subject: { topic: string } | { like: StoredPaper }, page: StoredPaper[], first: number, weights: Map<string, number>): Reply {
+export function pageReply(subject: { topic: string } | { like: StoredPaper }, page: StoredPaper[], first: number, cue: SentenceCue): Reply {
   // A list by date or upvotes ("papers from last month") has no topic: its next page is just the next papers in that order.
   const listing = "topic" in subject && subject.topic.trim() === "";
   const about = "like" in subject ? `papers like **${escapeMarkdown(subject.like.title)}**` : `**${escapeMarkdown(subject.topic)}**`;
   if (page.length === 0) return textReply(listing ? "That is all: no further papers in the library fit." : `That is all: the library has no further papers close enough to ${about}.`);
   const lines = page.map((paper, index) => {
-    const [sentence] = bestSentences(paper.abstract, weights, 1);
+    const [sentence] = bestSentences(paper.abstract, cue, 1);
     return `${first + index}. **${escapeMarkdown(paper.title)}**${paper.publishedAt ? ` (${paper.publishedAt})` : ""} [${first + index}]${sentence ? `: ${sentence}` : ""}`;
   });
   const last = first + page.length - 1;

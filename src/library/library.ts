@@ -2,11 +2,20 @@ import type { Embedder } from "../embed/embedder.ts";
 import { assertSameEmbedder } from "../embed/stamp.ts";
 import { searchTerms } from "../search/stem.ts";
 import { loadWordVectors } from "../embed/word-vectors/cache.ts";
+import { SifEncoder } from "../embed/word-vectors/sif.ts";
 import type { Coverage } from "../search/doc-table.ts";
 import type { LookupResult } from "../search/lookup.ts";
 import { PaperSearch, type SearchOptions, type SearchResult } from "../search/search.ts";
 import type { PaperFilters, PaperStore, StoredPaper } from "../store/paper-store.ts";
 import { SnapshotCache, type SnapshotCacheOptions } from "../search/snapshot-cache.ts";
+
+/**
+ * What picks a paper's sentences for a question: its words, each weighted
+ * by rarity in the library, and how near a sentence's meaning comes to the
+ * question's (word vectors: "adverse drug interactions" for "drug side
+ * effects"), which decides where the words say little.
+ */
+export type SentenceCue = { terms: Map<string, number>; related?: (sentence: string) => number };
 
 /**
  * The paper library as the rest of the bot sees it: search by question,
@@ -17,6 +26,7 @@ export class Library {
   readonly store: PaperStore;
   readonly embedder: Embedder;
   readonly #snapshots: SnapshotCache;
+  #sif: Promise<SifEncoder> | undefined;
   readonly #search: PaperSearch;
 
   /** `snapshots.dir`: where the search indexes are cached between processes (see snapshot-cache.ts). */
@@ -88,6 +98,18 @@ export class Library {
 
   async lookup(name: string, maxAlternatives?: number): Promise<LookupResult> {
     return this.#search.lookup(name, maxAlternatives);
+  }
+
+  /** What picks the sentences of an abstract that answer `text`: its weighted words and its meaning (see SentenceCue). */
+  async sentenceCue(text: string): Promise<SentenceCue> {
+    const sif = await (this.#sif ??= loadWordVectors().then((table) => new SifEncoder(table)));
+    const unit = (vector: number[]) => {
+      const norm = Math.hypot(...vector);
+      return norm > 0 ? vector.map((value) => value / norm) : vector;
+    };
+    const question = unit(sif.removeCommon(sif.encode(text)));
+    const related = (sentence: string) => unit(sif.removeCommon(sif.encode(sentence))).reduce((sum, value, i) => sum + value * question[i]!, 0);
+    return { terms: await this.termWeights(text), related };
   }
 
   /** The content terms of a text, each weighted by how rare it is in the library. */

@@ -58,7 +58,7 @@ describe("the offline (extractive) answer", () => {
     const reply = await ask("KV cache compression for speech recognition");
     expect(reply.found).toBe(true);
     expect(reply.text.split("\n")[0]).toMatch(/\((?:none of them mentions|it does not mention) \*speech recognition\*\):$/);
-    const one = extractiveReply("kv cache compression for speech recognition", [{ paper: { ...storedPaper("PyramidKV"), abstract: "We compress the KV cache." }, score: 1, relevant: true }], new Map(), { kind: "topic", missing: ["speech recognition"] });
+    const one = extractiveReply("kv cache compression for speech recognition", [{ paper: { ...storedPaper("PyramidKV"), abstract: "We compress the KV cache." }, score: 1, relevant: true }], { terms: new Map() }, { kind: "topic", missing: ["speech recognition"] });
     expect(one.text.split("\n")[0]).toMatch(/\(it does not mention \*speech recognition\*\):$/);
     const plain = await ask("which papers cover KV cache compression?");
     expect(plain.text.split("\n")[0]).not.toMatch(/none of them mentions/);
@@ -216,12 +216,20 @@ describe("reference markers in abstracts", () => {
   it("never quotes where the code is as what a paper says, whatever words it shares with the question", async () => {
     const { bestSentences } = await import("../../src/answer/sentences.ts");
     const abstract = "We study embodied agents that act in houses. Agents plan with a world model. Code and models are available at our project website https://example.org.";
-    expect(bestSentences(abstract, new Map([["websit", 5], ["agent", 1]]), 1)).toEqual(["We study embodied agents that act in houses."]);
+    expect(bestSentences(abstract, { terms: new Map([["websit", 5], ["agent", 1]]) }, 1)).toEqual(["We study embodied agents that act in houses."]);
+  });
+
+  it("picks, where the question's words say little, the sentence nearest its meaning", async () => {
+    const { bestSentences } = await import("../../src/answer/sentences.ts");
+    const abstract = "Images are everywhere in modern datasets today. We predict adverse reactions caused by combining medications in patients. Results hold across many cohorts.";
+    const cue = await library.sentenceCue("harmful side effects of taking two drugs together");
+    expect(bestSentences(abstract, cue, 1)).toEqual(["We predict adverse reactions caused by combining medications in patients."]);
+    expect(cue.related!("We predict adverse reactions caused by combining medications.")).toBeGreaterThan(cue.related!("Images are everywhere in modern datasets today."));
   });
 
   it("are dropped from quoted sentences so they cannot read as our citations", async () => {
     const { bestSentences } = await import("../../src/answer/sentences.ts");
-    const [sentence] = bestSentences("As shown in [2], caches grow. We compress the KV cache [3, 7] by half [12-14].", new Map([["cach", 1]]), 1);
+    const [sentence] = bestSentences("As shown in [2], caches grow. We compress the KV cache [3, 7] by half [12-14].", { terms: new Map([["cach", 1]]) }, 1);
     expect(sentence).not.toMatch(/\[\d/);
   });
 });
