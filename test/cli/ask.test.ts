@@ -33,7 +33,7 @@ describe("paperbot ask", () => {
   });
 
   it("says in the JSON when an answer may only partly cover the question", () => {
-    const reply = { text: "I am not sure the library covers **x**.", citations: [], found: true, partial: true as const, closest: [], notes: [] };
+    const reply = { text: "These papers come closest to **x**, though they may cover it only in part:", citations: [], found: true, partial: true as const, closest: [], notes: [] };
     expect(toJson("x", reply)).toMatchObject({ found: true, partial: true });
   });
 
