@@ -57,7 +57,7 @@ export function namesOf(paper: Pick<Paper, "title" | "abstract">, isUnique: (nam
   for (const [name, count] of counts) if (count >= 2 && isUnique(name)) own.add(name);
   // "vIsion" in "Less attention vIsion Transformer (LIT)" marks an acronym's letter, it is not a name. A link
   // ("github.com/…/hlip") spells a name in lower case too: that says nothing.
-  const prose = paper.abstract.replace(/\b(?:https?:\/\/|www\.)\S+/g, " ");
+  const prose = own.size > 0 ? paper.abstract.replace(/\b(?:https?:\/\/|www\.)\S+/g, " ") : "";
   for (const name of own) if (name !== name.toLowerCase() && new RegExp(`\\b${escape(name.toLowerCase())}\\b`).test(prose)) own.delete(name);
   return { ...(shortName && { shortName }), own: [...own], mentioned: [...counts.keys()] };
 }
