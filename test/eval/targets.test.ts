@@ -46,84 +46,58 @@ describe("eval floors: the project's own set (offline embedder)", () => {
 
 const SHARED = join(import.meta.dirname, "..", "..", "..", "shared", "eval");
 
-describe.runIf(sharedSets(SHARED).includes("set1"))("eval floors: shared set1, both halves", () => {
-  const today = new Date("2026-11-22T12:00:00Z");
-  let report: SetReport;
-  let built: EvalLibrary;
-  beforeAll(async () => {
-    const embedder = await LocalEmbedder.create();
-    built = await buildLibraryFrom([join(SHARED, "..", "seeds")], embedder, today);
-    const corpus = JSON.parse(await readFile(join(SHARED, "corpus.json"), "utf8"));
-    report = await runSharedSet(join(SHARED, "set1"), "set1", new Library(built.store, embedder), corpus, today);
-  }, 120_000);
-  afterAll(() => built?.dispose());
-  const answerable = () => report.questions.filter((q) => !q.absent);
-
-  it("ranks above plain BM25 on every kind", () => {
-    for (const kind of new Set(answerable().map((q) => q.kind))) {
-      const questions = answerable().filter((q) => q.kind === kind);
-      expect(mean(questions.map((q) => q.ndcg)), kind).toBeGreaterThan(mean(questions.map((q) => q.bm25Ndcg)));
-    }
-    expect(mean(answerable().map((q) => q.ndcg))).toBeGreaterThanOrEqual(0.77);
-  });
-
-  it("calls fewer than 5% of answerable questions not covered", () => {
-    expect(answerable().filter((q) => !q.relevant).length / answerable().length).toBeLessThan(0.05);
-  });
-
-  it("answers: at least 90% cite a squarely relevant paper, at least 72% of citations relevant", () => {
-    expect(answerable().filter((q) => q.citesSquarely).length / answerable().length).toBeGreaterThanOrEqual(0.9);
-    const cited = answerable().reduce((sum, q) => sum + q.cited, 0);
-    expect(answerable().reduce((sum, q) => sum + q.citedRelevant, 0) / cited).toBeGreaterThanOrEqual(0.72);
-  });
-
-  it("finds papers by name: top-1 >= 98%, every no-match correct", () => {
-    expect(report.lookups.filter((l) => l.correct).length / report.lookups.length).toBeGreaterThanOrEqual(0.98);
-    expect(report.lookups.filter((l) => l.expected === null && !l.correct)).toEqual([]);
-  });
-});
-
 const REVIEW_SETS = join(import.meta.dirname, "review-sets");
+
+/**
+ * Floors for question sets over the seed papers, pooled: every kind above
+ * BM25, fewer than 5% of answerable questions called not covered, the
+ * answers' citations, and lookups.
+ */
+function seedSetFloors(title: string, sets: () => { name: string; dir: string }[], floors: { ndcg: number; citesSquarely: number; citedRelevant: number; lookups: number }): void {
+  describe.runIf(sharedSets(SHARED).includes("set1"))(title, () => {
+    const today = new Date("2026-11-22T12:00:00Z");
+    const reports: SetReport[] = [];
+    let built: EvalLibrary;
+    beforeAll(async () => {
+      const embedder = await LocalEmbedder.create();
+      built = await buildLibraryFrom([join(SHARED, "..", "seeds")], embedder, today);
+      const corpus = JSON.parse(await readFile(join(SHARED, "corpus.json"), "utf8"));
+      for (const { name, dir } of sets()) reports.push(await runSharedSet(dir, name, new Library(built.store, embedder), corpus, today));
+    }, 240_000);
+    afterAll(() => built?.dispose());
+    const answerable = () => reports.flatMap((report) => report.questions.filter((q) => !q.absent));
+    const lookups = () => reports.flatMap((report) => report.lookups);
+
+    it("ranks above plain BM25 on every kind", () => {
+      for (const kind of new Set(answerable().map((q) => q.kind))) {
+        const questions = answerable().filter((q) => q.kind === kind);
+        expect(mean(questions.map((q) => q.ndcg)), kind).toBeGreaterThan(mean(questions.map((q) => q.bm25Ndcg)));
+      }
+      expect(mean(answerable().map((q) => q.ndcg))).toBeGreaterThanOrEqual(floors.ndcg);
+    });
+
+    it("calls fewer than 5% of answerable questions not covered", () => {
+      expect(answerable().filter((q) => !q.relevant).length / answerable().length).toBeLessThan(0.05);
+    });
+
+    it(`answers: at least ${floors.citesSquarely * 100}% cite a squarely relevant paper, at least ${floors.citedRelevant * 100}% of citations relevant`, () => {
+      expect(answerable().filter((q) => q.citesSquarely).length / answerable().length).toBeGreaterThanOrEqual(floors.citesSquarely);
+      const cited = answerable().reduce((sum, q) => sum + q.cited, 0);
+      expect(answerable().reduce((sum, q) => sum + q.citedRelevant, 0) / cited).toBeGreaterThanOrEqual(floors.citedRelevant);
+    });
+
+    it(`finds papers by name: top-1 >= ${floors.lookups * 100}%, every no-match correct`, () => {
+      expect(lookups().filter((l) => l.correct).length / lookups().length).toBeGreaterThanOrEqual(floors.lookups);
+      expect(lookups().filter((l) => l.expected === null && !l.correct)).toEqual([]);
+    });
+  });
+}
+
+seedSetFloors("eval floors: shared set1, both halves", () => [{ name: "set1", dir: join(SHARED, "set1") }], { ndcg: 0.77, citesSquarely: 0.9, citedRelevant: 0.72, lookups: 0.98 });
 
 // The reviewers' sets, pooled: written from the abstracts before running the bot, each scored once fresh,
 // and development data since (their misses drove fixes). Their corpus is the shared one.
-describe.runIf(sharedSets(SHARED).includes("set1"))("eval floors: the review sets, pooled", () => {
-  const today = new Date("2026-11-22T12:00:00Z");
-  const reports: SetReport[] = [];
-  let built: EvalLibrary;
-  beforeAll(async () => {
-    const embedder = await LocalEmbedder.create();
-    built = await buildLibraryFrom([join(SHARED, "..", "seeds")], embedder, today);
-    const corpus = JSON.parse(await readFile(join(SHARED, "corpus.json"), "utf8"));
-    for (const name of sharedSets(REVIEW_SETS)) reports.push(await runSharedSet(join(REVIEW_SETS, name), name, new Library(built.store, embedder), corpus, today));
-  }, 240_000);
-  afterAll(() => built?.dispose());
-  const answerable = () => reports.flatMap((report) => report.questions.filter((q) => !q.absent));
-  const lookups = () => reports.flatMap((report) => report.lookups);
-
-  it("ranks above plain BM25 on every kind", () => {
-    for (const kind of new Set(answerable().map((q) => q.kind))) {
-      const questions = answerable().filter((q) => q.kind === kind);
-      expect(mean(questions.map((q) => q.ndcg)), kind).toBeGreaterThan(mean(questions.map((q) => q.bm25Ndcg)));
-    }
-    expect(mean(answerable().map((q) => q.ndcg))).toBeGreaterThanOrEqual(0.76);
-  });
-
-  it("calls fewer than 5% of answerable questions not covered", () => {
-    expect(answerable().filter((q) => !q.relevant).length / answerable().length).toBeLessThan(0.05);
-  });
-
-  it("answers: at least 87% cite a squarely relevant paper, at least 75% of citations relevant", () => {
-    expect(answerable().filter((q) => q.citesSquarely).length / answerable().length).toBeGreaterThanOrEqual(0.87);
-    const cited = answerable().reduce((sum, q) => sum + q.cited, 0);
-    expect(answerable().reduce((sum, q) => sum + q.citedRelevant, 0) / cited).toBeGreaterThanOrEqual(0.75);
-  });
-
-  it("finds papers by name: top-1 >= 98%, every no-match correct", () => {
-    expect(lookups().filter((l) => l.correct).length / lookups().length).toBeGreaterThanOrEqual(0.98);
-    expect(lookups().filter((l) => l.expected === null && !l.correct)).toEqual([]);
-  });
-});
+seedSetFloors("eval floors: the review sets, pooled", () => sharedSets(REVIEW_SETS).map((name) => ({ name, dir: join(REVIEW_SETS, name) })), { ndcg: 0.76, citesSquarely: 0.87, citedRelevant: 0.75, lookups: 0.97 });
 
 describe.runIf(hasCsfcube(SHARED))("eval floors: CSFCube development half", () => {
   let outcomes: CsfcubeOutcome[];
