@@ -24,7 +24,7 @@ export type LookupQuery = {
  */
 const FUNCTION_WORDS = new Set(
   ("a an and are as at be by can do does for from has have how in into is it its of on or the their this to via vs " +
-    "we what when where which who why will with without you your all our using based whether if").split(" "),
+    "we what when where which who why will with without you your all our using based whether if no not").split(" "),
 );
 
 export function isFunctionWord(word: string): boolean {
@@ -38,7 +38,7 @@ const PAPER = "(?:paper|article|preprint|publication|report|work|study)";
 const TITLED = new RegExp(`^(?:the|a|an|that)?\\s*${PAPER}\\s+(?:called|named|titled|entitled|with the title|introducing|proposing|presenting|on|that introduced|that proposed)\\s+`, "i");
 const ABOUT = new RegExp(`^(?:the|a|an|that|some|any)?\\s*(?:${PAPER}|one)s?\\s+(?:(?:about|that|which|where|in which|showing|describing|explaining|discussing|studying|on how|on)\\s+|(?=[a-z]+ing\\s))`, "i");
 /** "the dynamic convolutions paper that says …": a name, then what the paper says. */
-const NAMED_ABOUT = new RegExp(`^(.{2,}?)\\s+${PAPER}\\s+(?:about|that|which|where|in which|showing|on)\\s+(.+)$`, "i");
+const NAMED_ABOUT = new RegExp(`^(.{2,}?)\\s+(?:${PAPER}|one)\\s+(?:about|that|which|where|in which|showing|on|with)\\s+(.+)$`, "i");
 /** How a description says what the paper does ("that says …", "showing that …"): no word of its content. */
 const SAYING_WORDS = "says|said|shows|showed|argues|argued|claims|claimed|finds|found|proves|proved|proposes|proposed|introduces|introduced|presents|presented|describes|described";
 const SAYING = new RegExp(`^(?:(?:${SAYING_WORDS})\\s+)+(?:that\\s+)?`, "i");

@@ -53,7 +53,9 @@ const LISTING_WORDS = /\b(?:top|popular|best[- ]rated|all|every|list|the|of|in|l
 const PAPER_NAME = /\bthe\s+(?:[\p{L}\p{N}+.'-]+\s+){1,5}paper\b/iu;
 
 /** Ways of asking for papers like a known one; what follows is the paper's name. */
-const SIMILAR = /\b(?:(?:similar|comparable) to|(?:more|papers|work|anything|something|ones|others|stuff) like|build(?:s|ing)? (?:on|upon)|extend(?:s|ing)?|follow[- ]ups? (?:to|of|on))\s+(.+)$/;
+const SIMILAR = /\b(?:(?:similar|comparable) to|(?:more|papers|work|anything|something|others|stuff|else|else is|else are) like|what(?:'s| is| are) like|build(?:s|ing)? (?:on|upon)|extend(?:s|ing)?|follow[- ]ups? (?:to|of|on))\s+(.+)$/;
+/** "…, not the vision ones like Swin": an example of what is ruled out, not a paper to find others like. */
+const RULED_OUT_BEFORE = /\b(?:not|rather than|instead of|other than|except|excluding|unlike)\b[^,;.()]*$/;
 
 // "tell me about X", not "can you tell from X whether Y" (tell = make out).
 const TELL = String.raw`tell(?! (?:from|whether|if|apart|which|what|how)\b)`;
@@ -127,10 +129,16 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
     .replace(/^(?:or|and)\s+/, "");
   rest = said.replace(/\b(?:any|recent|recently|new|versus|vs\.?)(?=\s|$)/g, " ").replace(/\s+/g, " ").trim();
   const request = text.replace(/[?!.]+\s*$/, "");
-  const similar = SIMILAR.exec(request.toLowerCase());
+  const matched = SIMILAR.exec(request.toLowerCase());
+  const similar = matched && !RULED_OUT_BEFORE.test(request.toLowerCase().slice(0, matched.index)) ? matched : null;
   // The name as written: its capitals tell a name ("PyramidKV") and an author ("Jacot et al.") apart.
   const named = similar && request.length === request.toLowerCase().length ? request.slice(request.length - similar[1]!.length) : similar?.[1];
-  const similarTo = named?.replace(/^(?:the|a|an)\s+/i, "").replace(/\s+(?:paper|article|work)$/i, "").trim();
+  const similarTo = named
+    ?.replace(/^(?:the|a|an)\s+/i, "")
+    .replace(/[\s,]+(?:pls|please|plz|thanks|thx|ty)$/i, "")
+    .replace(/\s+(?:in here|here|in the library|in our library|(?:that )?we have|(?:that )?you have)$/i, "")
+    .replace(/\s+(?:paper|article|work)$/i, "")
+    .trim();
   if (!similarTo && rest.replace(LISTING_WORDS, " ").trim() === "") {
     return { text, topic: "", shown: "", filters, parts: topicParts(""), listing: asked ?? (filters.minUpvotes !== undefined ? "upvotes" : "newest") };
   }

@@ -95,6 +95,10 @@ describe("paper lookup", () => {
     expect(await title("the paper about proving ownership of a winning lottery ticket with blockchain smart contracts")).toBeNull();
   });
 
+  it("reads 'that X one with Y' as a name and what the paper has", async () => {
+    expect(await title("that dynamic kv cache compression one with the information funneling")).toMatch(/^PyramidKV/);
+  });
+
   it("takes a name-like fragment from inside a title for that paper", async () => {
     expect(await title("bitnet b1.58 cpu inference")).toMatch(/^1-bit AI Infra/);
     expect(await title("bitnet b1.58 cpu inference paper by microsoft")).toMatch(/^1-bit AI Infra/);

@@ -113,6 +113,10 @@ describe("the topic said back", () => {
   it("asks for papers like a named one, with the name as written", () => {
     expect(parse("papers building on the neural tangent kernel paper (Jacot et al.)").similarTo).toBe("neural tangent kernel paper (Jacot et al.)");
     expect(parse("anything similar to PyramidKV?").similarTo).toBe("PyramidKV");
+    expect(parse("what else is like Swin Transformer in here?").similarTo).toBe("Swin Transformer");
+    expect(parse("more like the swin transformer paper pls").similarTo).toBe("swin transformer");
+    // An example of what is ruled out is not a paper to find others like.
+    expect(parse("hierarchical transformers for long text - not the vision ones like Swin").similarTo).toBeUndefined();
   });
 
   it("takes no setting from what a question rules out", () => {
