@@ -3,7 +3,8 @@ import { loadWordVectors } from "../embed/word-vectors/cache.ts";
 import type { PaperFilters, PaperStore, StoredPaper } from "../store/paper-store.ts";
 import { describedMatch } from "./described.ts";
 import type { LookupResult } from "./lookup.ts";
-import { parseQuery } from "./lookup-query.ts";
+import { isFunctionWord, parseQuery } from "./lookup-query.ts";
+import { isTitleLike } from "./title-like.ts";
 import { fuse, type Ranked } from "./fusion.ts";
 import { rewriteQueryTerms, type Rewrite } from "./llm-rewrite.ts";
 import { comparedNames } from "./compared.ts";
@@ -75,8 +76,12 @@ export class PaperSearch {
   /** A paper by name (PaperLookup.find), or by a description a search singles out (describedMatch). */
   async lookup(name: string, maxAlternatives?: number): Promise<LookupResult> {
     const found = await (await this.#snapshots.get()).lookup.find(name, maxAlternatives);
-    // "the paper that converts GQA models into …" is a description even with a name-like word in it.
-    return !found.match && parseQuery(name).about ? describedMatch(found, await this.search(name, { k: 2 })) : found;
+    // "the paper that converts GQA models into …" is a description even with a name-like word in it; so is
+    // "the dermatology image dataset from south india", several plain words in chat case that no title holds.
+    const query = parseQuery(name);
+    // A name in it ("GPT-4 technical report") asks for that paper, which a search cannot tell from its neighbours.
+    const described = query.about || (!query.nameLike && !isTitleLike(name) && query.words.filter((word) => !isFunctionWord(word)).length >= SETTINGS.lookup.describedWords);
+    return !found.match && described && found.alternatives.length === 0 ? describedMatch(found, await this.search(name, { k: 2 })) : found;
   }
 
   /** `respell`: whether the question's spelling may still be corrected (once: a corrected question is searched as it is). */

@@ -115,7 +115,9 @@ describe("lookup through the library", () => {
     expect((await library.lookup("the paper where LLMs write GPU kernels and get scored with fast_p")).match?.title).toMatch(/^KernelBench/);
     expect((await library.lookup("the paper that converts GQA models into multi-head latent attention")).match?.title).toMatch(/^TransMLA/);
     expect((await library.lookup("the tile-based contrastive loss paper that scales batch size to millions")).match?.title).toMatch(/^Breaking the Memory Barrier/);
+    expect((await library.lookup("the dermatology image dataset from south india")).match?.title).toMatch(/^DermaCon-IN/);
     expect((await library.lookup("the paper that introduced the transformer architecture")).match).toBeNull();
+    expect((await library.lookup("low rank adaptation of large language models")).match).toBeNull();
     expect((await library.lookup("the paper on sequence modeling with selective state spaces")).match).toBeNull();
   });
 
