@@ -211,7 +211,7 @@ function citedPapers(reply: Reply, papers: StoredPaper[], otherwise: StoredPaper
   return cited.length > 0 ? cited : otherwise;
 }
 
-const MORE_CLOSE = 'More papers rank close to these: say "more" to see them.';
+export const MORE_CLOSE = 'More papers rank close to these: say "more" to see them.';
 
 /**
  * An answer cites at most a few papers: when more rank close to them, it

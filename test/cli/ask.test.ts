@@ -51,6 +51,12 @@ describe("paperbot ask", () => {
     expect(lines[0].citations.map((citation: { id: string }) => citation.id)).toContain(lines[1].citations[0].id);
   });
 
+  it("points a one-off question's reader to the search command for the papers past its list", async () => {
+    const result = await runPaperbot(["ask", "which papers cover KV cache compression?", "--db", db]);
+    expect(result.stdout).toContain('More papers rank close to these: paperbot search "which papers cover KV cache compression?" lists them.');
+    expect(result.stdout).not.toMatch(/say "more"/);
+  });
+
   it("uses the language model when OPENAI_BASE_URL is set, and prints the sources", async () => {
     server.requests.length = 0;
     const result = await runPaperbot(["ask", "which papers cover KV cache compression?", "--db", db], { OPENAI_BASE_URL: server.baseURL, OPENAI_CHAT_MODEL: "local-model" });

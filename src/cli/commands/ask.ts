@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Command } from "commander";
-import { Answerer } from "../../answer/answerer.ts";
+import { Answerer, MORE_CLOSE } from "../../answer/answerer.ts";
 import type { Reply } from "../../answer/reply.ts";
 import type { CliContext } from "../context.ts";
 import { requireQuery, runQueries, withLibrary } from "../library.ts";
@@ -26,7 +26,8 @@ export function registerAsk(program: Command, context: () => CliContext): void {
         const thread = flags.stdin && flags.conversation ? randomUUID() : undefined;
         await runQueries(ctx, question, flags, (text) => answerer.ask(text, { ...(thread && { thread }), logger: ctx.logger }), {
           json: (reply, text) => toJson(text, reply),
-          human: (reply) => replyText(reply, styleFor(ctx.stdout)),
+          // One question at a time, "more" has no thread to go on: the search command lists the rest.
+          human: (reply, text) => replyText(thread ? reply : { ...reply, notes: reply.notes.map((note) => (note === MORE_CLOSE ? `More papers rank close to these: paperbot search "${text}" lists them.` : note)) }, styleFor(ctx.stdout)),
         });
       });
     });
