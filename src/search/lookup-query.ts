@@ -43,8 +43,10 @@ const NAMED_ABOUT = new RegExp(`^(.{2,}?)\\s+(?:${PAPER}|one)\\s+(?:about|that|w
 const SAYING_WORDS = "says|said|shows|showed|argues|argued|claims|claimed|finds|found|proves|proved|proposes|proposed|introduces|introduced|presents|presented|describes|described";
 const SAYING = new RegExp(`^(?:(?:${SAYING_WORDS})\\s+)+(?:that\\s+)?`, "i");
 
+const SAYING_SET = new Set(SAYING_WORDS.split("|"));
+
 export function isSayingWord(word: string): boolean {
-  return new RegExp(`^(?:${SAYING_WORDS})$`).test(word);
+  return SAYING_SET.has(word);
 }
 const SOMETHING_LIKE = /^(?:(?:the|a)\s+(?:paper|one)\s+)?(?:titled\s+|called\s+)?(?:something|anything)\s+like\s+/i;
 
