@@ -171,7 +171,7 @@ export class Answerer {
   /** "Nothing in the library covers that", with what was searched and the closest papers. */
   async #notFound(result: SearchResult): Promise<Reply> {
     const { shown, filters } = result.query;
-    return notFoundReply(shown, filters, await this.#library.coverage(filters), result.results);
+    return notFoundReply(shown, filters, await this.#library.coverage(filters), result.results, result.verdict.unknown);
   }
 
   /** When a constrained question finds nothing, whether the topic is covered outside the constraint. */

@@ -20,7 +20,7 @@ export type Framing =
    * Papers on a topic: `unsure`, the library may only partly cover it; `missing`, the part none of the papers
    * holds; `filters`, the question's dates and upvotes, said beside the topic; `order`, when not by relevance.
    */
-  | { kind: "topic"; unsure?: boolean; missing?: string[]; filters?: PaperFilters; order?: PaperOrder };
+  | { kind: "topic"; unsure?: boolean; missing?: string[]; unknown?: string[]; filters?: PaperFilters; order?: PaperOrder };
 
 /** The framing a search result calls for. */
 export function framingOf(result: SearchResult): Framing {
@@ -29,7 +29,7 @@ export function framingOf(result: SearchResult): Framing {
   if (query.listing) return { kind: "listing", order: query.listing, filters: query.filters };
   if (result.named) return { kind: "named", paper: result.named };
   if (result.example) return { kind: "similar", paper: result.example };
-  return { kind: "topic", unsure: verdict.decision === "unsure", missing: verdict.missing, filters: query.filters, ...(query.order && { order: query.order }) };
+  return { kind: "topic", unsure: verdict.decision === "unsure", missing: verdict.missing, unknown: verdict.unknown, filters: query.filters, ...(query.order && { order: query.order }) };
 }
 
 const ORDERED: Record<PaperOrder | "relevance", string> = { relevance: "most relevant first", newest: "newest first", oldest: "oldest first", upvotes: "most upvoted first" };
@@ -79,9 +79,13 @@ function lead(topic: string, count: number, framing: Framing): string {
     : count === 1
       ? `The paper that best matches ${subject}:`
       : `The ${count} papers that best match ${subject}, ${order}:`;
+  const named = (words: string[]) => words.map((word) => `*${escapeMarkdown(word)}*`).join(" or ");
+  // A word no paper in the library uses says more than what the cited ones leave out ("federated learning across hospitals").
+  const unknown = framing.unknown ?? [];
+  if (unknown.length > 0) return text.replace(/:$/, ` (no paper in the library mentions ${named(unknown)}):`);
   const missing = framing.missing ?? [];
   const which = count === 1 ? "it does not mention" : "none of them mentions";
-  return missing.length > 0 ? text.replace(/:$/, ` (${which} ${missing.map((word) => `*${escapeMarkdown(word)}*`).join(" or ")}):`) : text;
+  return missing.length > 0 ? text.replace(/:$/, ` (${which} ${named(missing)}):`) : text;
 }
 
 /**

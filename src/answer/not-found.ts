@@ -18,13 +18,15 @@ export function datesSearched(coverage: Coverage): string {
  * An honest "no": the topic, what was searched (how many papers, which
  * dates), and up to three closest papers, clearly marked as not a match.
  */
-export function notFoundReply(topic: string, filters: PaperFilters, coverage: Coverage, nearest: SearchHit[], notes: string[] = []): Reply {
+export function notFoundReply(topic: string, filters: PaperFilters, coverage: Coverage, nearest: SearchHit[], unknown: string[] = [], notes: string[] = []): Reply {
   const closest = nearest.slice(0, CLOSEST).map((hit, index) => citationOf(index + 1, hit.paper));
   const range = datesSearched(coverage);
   const constraint = describeFilters(filters);
   const searched = `I searched ${coverage.papers} paper${coverage.papers === 1 ? "" : "s"}${constraint}${range}.`;
   // A question with no topic ("papers from 1990") had only its constraints to match.
-  const lines = [topic.trim() ? `Nothing in the library covers ${topicSaid(topic)}. ${searched}` : `No paper in the library ${fitsNone(filters)}.`];
+  // Naming a word no paper uses ("federated") says why, and what to try instead.
+  const why = unknown.length > 0 ? `; no paper in it mentions ${unknown.map((word) => `*${escapeMarkdown(word)}*`).join(" or ")}` : "";
+  const lines = [topic.trim() ? `Nothing in the library covers ${topicSaid(topic)}${why}. ${searched}` : `No paper in the library ${fitsNone(filters)}.`];
   if (closest.length > 0) {
     lines.push("", "The closest papers, which did not look like a match:");
     lines.push(...closest.map((paper) => `- [${escapeMarkdown(paper.title)}](${paper.url})${paper.publishedAt ? ` (${paper.publishedAt})` : ""}`));

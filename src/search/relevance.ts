@@ -56,6 +56,8 @@ export type RelevanceVerdict = {
   unmatched: string[];
   /** The part of the question none of the cited papers holds (RelevanceJudge.missingIn); search fills it in once it has chosen them. */
   missing: string[];
+  /** Specialised words of the topic no paper in the library uses ("federated", "watermarking"), as the question wrote them. */
+  unknown: string[];
 };
 
 /**
@@ -81,7 +83,8 @@ export class RelevanceJudge {
     const probability = 1 / (1 + Math.exp(-z));
     const decision = top.length === 0 ? "no" : probability >= answerAbove ? "yes" : probability >= unsureAbove ? "unsure" : "no";
     // `missing` is said of the papers an answer cites, which are chosen after this verdict (see missingIn).
-    return { decision, probability, signals, unmatched: this.#unmatched(question, top, snapshot), missing: [] };
+    const unknown = this.#questionWords(question).filter((word) => snapshot.text.documentFrequency(searchStem(word)) === 0 && this.#specificity(word) >= SETTINGS.relevance.unknownNoted);
+    return { decision, probability, signals, unmatched: this.#unmatched(question, top, snapshot), missing: [], unknown };
   }
 
   signals(question: ParsedQuestion, top: number[], snapshot: LibrarySnapshot, lists: ListShape): RelevanceSignals {
@@ -207,5 +210,5 @@ function dominance(question: ParsedQuestion, doc: number, snapshot: LibrarySnaps
 /** "Papers like X" found X: whatever ranks is like it, so the judgement is only whether anything ranked. */
 export function exampleVerdict(found: boolean): RelevanceVerdict {
   const signals = { coverage: 1, missingSpecific: 0, unknownSpecific: 0, vector: 1, vectorGap: 1, lexicalGap: 1, agreement: 1, dominance: 0, titleCoverage: 1 };
-  return { decision: found ? "yes" : "no", probability: found ? 1 : 0, signals, unmatched: [], missing: [] };
+  return { decision: found ? "yes" : "no", probability: found ? 1 : 0, signals, unmatched: [], missing: [], unknown: [] };
 }

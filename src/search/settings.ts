@@ -43,6 +43,8 @@ export const SETTINGS = {
     collocationShare: 0.3,
     /** …unless at least this share of all papers use it: then it is the library's background, not a part left out. */
     backgroundShare: 0.05,
+    /** A topic word no paper uses is named in the answer when it is at least this specialised in English (0 everyday, 1 rare): "federated", not "curved". */
+    unknownNoted: 0.5,
     /**
      * Logistic model over the signals (src/search/relevance.ts), class-balanced with a little L2, fitted
      * on the tuned halves only (set1 even entries, the own set without its held-out questions). Three

@@ -74,6 +74,14 @@ describe("the offline (extractive) answer", () => {
     expect(reply.notes).toContain('More papers rank close to these: say "more" to see them.');
   });
 
+  it("names a specialised word of the question no paper in the library uses, not an everyday one", async () => {
+    expect((await ask("any papers on federated learning across hospitals?")).text).toMatch(/^Nothing in the library covers \*\*federated learning across hospitals\*\*; no paper in it mentions \*federated\*/);
+    expect((await ask("changing a photo just by typing what you want different")).text.split("\n")[0]).not.toMatch(/no paper in the library mentions/);
+    const partial = await ask("watermarking LLM-generated text so we can detect it later");
+    if (partial.found) expect(partial.text.split("\n")[0]).toMatch(/\(no paper in the library mentions \*watermarking\*\):$/);
+    else expect(partial.text).toMatch(/no paper in it mentions \*watermarking\*/);
+  });
+
   it("marks an answer that says the library may only partly cover the question, so a client can tell", async () => {
     const hedged = await ask("quantum machine learning");
     expect(hedged.text).toMatch(/^These papers come closest to .*, though they may cover it only in part:/);
@@ -128,7 +136,7 @@ describe("the offline (extractive) answer", () => {
     const reply = await ask(question);
     expect(reply.found).toBe(false);
     expect(reply.citations).toEqual([]);
-    expect(reply.text).toMatch(/^Nothing in the library covers \*\*.+\*\*\. I searched 387 papers \(publication dates \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d; \d+ undated\)\./);
+    expect(reply.text).toMatch(/^Nothing in the library covers \*\*.+\*\*(?:; no paper in it mentions .+)?\. I searched 387 papers \(publication dates \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d; \d+ undated\)\./);
     expect(reply.text).toContain("The closest papers, which did not look like a match:");
     expect(reply.closest).toHaveLength(3);
   });

@@ -14,7 +14,7 @@ const request = (text: string, overrides: Partial<ChatRequest> = {}): ChatReques
 function fakeLibrary(behaviour: { search?: () => Promise<never> } = {}): Library {
   return {
     lookup: async () => ({ match: null, alternatives: [] }),
-    search: behaviour.search ?? (async () => ({ query: { text: "", topic: "x", shown: "x", filters: {} }, relevant: false, unmatched: [], fieldTerms: [], lexicalMatch: 0, results: [] })),
+    search: behaviour.search ?? (async () => ({ query: { text: "", topic: "x", shown: "x", filters: {} }, relevant: false, verdict: { decision: "no", missing: [], unknown: [] }, unmatched: [], fieldTerms: [], lexicalMatch: 0, results: [] })),
     coverage: async () => ({ papers: 0 }),
     termWeights: async () => new Map(),
   } as unknown as Library;

@@ -10,7 +10,7 @@ const unit = (v: number[]) => {
 
 function verdict(coverage: number, titleCoverage: number): RelevanceVerdict {
   const signals = { coverage, titleCoverage, missingSpecific: 0, unknownSpecific: 0, vector: 0, vectorGap: 0, lexicalGap: 0, agreement: 0, dominance: 0 };
-  return { decision: "yes", probability: 1, signals, unmatched: [], missing: [] };
+  return { decision: "yes", probability: 1, signals, unmatched: [], missing: [], unknown: [] };
 }
 
 describe("cluster rerank", () => {
