@@ -83,8 +83,9 @@ export class RelevanceJudge {
     const probability = 1 / (1 + Math.exp(-z));
     const decision = top.length === 0 ? "no" : probability >= answerAbove ? "yes" : probability >= unsureAbove ? "unsure" : "no";
     // `missing` is said of the papers an answer cites, which are chosen after this verdict (see missingIn).
-    const unknown = this.#questionWords(question).filter((word) => snapshot.text.documentFrequency(searchStem(word)) === 0 && this.#specificity(word) >= SETTINGS.relevance.unknownNoted);
-    return { decision, probability, signals, unmatched: this.#unmatched(question, top, snapshot), missing: [], unknown };
+    const words = this.#questionWords(question);
+    const unknown = words.filter((word) => snapshot.text.documentFrequency(searchStem(word)) === 0 && this.#specificity(word) >= SETTINGS.relevance.unknownNoted);
+    return { decision, probability, signals, unmatched: this.#unmatched(words, top, snapshot), missing: [], unknown };
   }
 
   signals(question: ParsedQuestion, top: number[], snapshot: LibrarySnapshot, lists: ListShape): RelevanceSignals {
@@ -171,9 +172,10 @@ export class RelevanceJudge {
     return Math.min(1, Math.max(0, Math.log(rank / everydayRank) / Math.log(specialistRank / everydayRank)));
   }
 
-  #unmatched(question: ParsedQuestion, top: number[], snapshot: LibrarySnapshot): string[] {
+  /** The question's words (#questionWords) the best papers do not account for, rarest first. */
+  #unmatched(words: string[], top: number[], snapshot: LibrarySnapshot): string[] {
     const evidence = top.slice(0, SETTINGS.relevance.evidencePapers);
-    return this.#questionWords(question)
+    return words
       .filter((word) => !evidence.some((doc) => snapshot.text.contains(doc, searchStem(word))))
       .sort((a, b) => snapshot.text.idf(searchStem(b)) - snapshot.text.idf(searchStem(a)));
   }
