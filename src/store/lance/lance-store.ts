@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import * as lancedb from "@lancedb/lancedb";
 import { PaperbotError } from "../../errors.ts";
 import type { EmbedderStamp, PaperFilters, PaperStore, ScanField, ScoredId, StoredPaper, StoredPaperWithVector } from "../paper-store.ts";
+import { inBatches } from "./batches.ts";
 import { LanceChatState, type ChatStateOptions } from "./chat-state-tables.ts";
 import { LanceConversations } from "./conversation-tables.ts";
 import { LanceDigestStore } from "./digest-tables.ts";
@@ -125,25 +126,14 @@ export class LancePaperStore implements PaperStore {
   async *scan(batchSize: number): AsyncIterable<StoredPaper[]> {
     if (!this.#table) return;
     // The table's own order, streamed: ten times faster than reading it by id in another order, and it holds one batch.
-    let papers: StoredPaper[] = [];
-    for await (const batch of this.#table.query().select(COLUMNS_WITHOUT_VECTOR)) {
-      for (const row of batch.toArray()) {
-        papers.push(fromRow(row));
-        if (papers.length === batchSize) {
-          yield papers;
-          papers = [];
-        }
-      }
-    }
-    if (papers.length > 0) yield papers;
+    yield* inBatches(this.#table.query().select(COLUMNS_WITHOUT_VECTOR), batchSize, (batch) => batch.toArray().map(fromRow));
   }
 
   async *scanFields<K extends ScanField>(batchSize: number, fields: readonly K[]): AsyncIterable<Pick<StoredPaper, K>[]> {
     if (!this.#table) return;
     // Column by column rather than through Arrow's row objects: a third of the time of `scan` for these fields.
     const columns = fields.map((field) => ({ field, column: SCAN_COLUMNS[field] }));
-    let papers: Pick<StoredPaper, K>[] = [];
-    for await (const batch of this.#table.query().select(columns.map(({ column }) => column))) {
+    yield* inBatches(this.#table.query().select(columns.map(({ column }) => column)), batchSize, function* (batch) {
       const values = columns.map(({ field, column }) => ({ field, vector: batch.getChild(column)! }));
       for (let row = 0; row < batch.numRows; row++) {
         const paper: Record<string, unknown> = {};
@@ -152,14 +142,9 @@ export class LancePaperStore implements PaperStore {
           if (field === "upvotes") paper.upvotes = Number(value);
           else if (value !== null) paper[field] = value;
         }
-        papers.push(paper as Pick<StoredPaper, K>);
-        if (papers.length === batchSize) {
-          yield papers;
-          papers = [];
-        }
+        yield paper as Pick<StoredPaper, K>;
       }
-    }
-    if (papers.length > 0) yield papers;
+    });
   }
 
   async get(ids: string[]): Promise<StoredPaper[]> {
