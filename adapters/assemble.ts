@@ -2,17 +2,18 @@ import type { ChatBot } from "../src/chat/bot.ts";
 import { createChatBot } from "../src/chat/create.ts";
 import { storeStats, type StatsSource } from "../src/chat/stats.ts";
 import type { CliContext } from "../src/cli/context.ts";
-import { createChatDigest } from "../src/digest/create.ts";
+import { createChatDigest } from "../src/chat/digest-commands.ts";
 import type { DigestService, DigestPoster } from "../src/digest/service.ts";
 import type { Library } from "../src/library/library.ts";
-import type { LanceChatState } from "../src/store/lance/chat-state-tables.ts";
-import { LanceFeedback } from "../src/store/lance/feedback-table.ts";
+import type { LanceChatState } from "../src/state/chat-state-tables.ts";
+import { LanceFeedback } from "../src/state/feedback-table.ts";
 import type { LancePaperStore } from "../src/store/lance/lance-store.ts";
 import { PLATFORM as CONSOLE } from "./console/console.ts";
 import { CONSOLE_COMMANDS } from "./console/surface.ts";
 import { DISCORD_COMMANDS } from "./discord/surface.ts";
 import { PLATFORM as SLACK } from "./slack/platform.ts";
 import { SLACK_COMMANDS } from "./slack/surface.ts";
+import { openChatState, openConversations, openDigests } from "../src/state/open.ts";
 
 /**
  * Each platform's commands as typed there, so its help lists those
@@ -36,12 +37,12 @@ export type AssembledBot = { bot: ChatBot; digest: DigestService; stats: StatsSo
 /** The one place the chat bot is put together, for `serve` and for `paperbot chat` alike. */
 export async function assembleBot(ctx: CliContext, store: LancePaperStore, library: Library, options: AssembleOptions): Promise<AssembledBot> {
   const { config, logger } = ctx;
-  const digest = createChatDigest(library, store.digests(), config, logger, { ...(options.poster && { poster: options.poster }), ...(options.onDigestChange && { onChange: options.onDigestChange }) });
+  const digest = createChatDigest(library, openDigests(store), config, logger, { ...(options.poster && { poster: options.poster }), ...(options.onDigestChange && { onChange: options.onDigestChange }) });
   const stats = storeStats(store, options.db);
   const shared = options.shared
     ? {
-        chatState: store.chatState({ questionsPerWindow: config.chat.limits.questionsPerWindow, windowMs: config.chat.limits.windowMs }),
-        conversations: store.conversations((error) => logger.warn({ err: error }, "could not save a conversation turn")),
+        chatState: openChatState(store, { questionsPerWindow: config.chat.limits.questionsPerWindow, windowMs: config.chat.limits.windowMs }),
+        conversations: openConversations(store, (error) => logger.warn({ err: error }, "could not save a conversation turn")),
         feedback: new LanceFeedback(store.connection),
       }
     : undefined;

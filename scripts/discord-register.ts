@@ -14,7 +14,7 @@ import { DiscordAPIError, REST, Routes } from "discord.js";
 import { SLASH_COMMANDS } from "../adapters/discord/commands.ts";
 import { discordConfig } from "../adapters/discord/config.ts";
 import { loadDotEnv } from "../src/config.ts";
-import { describeNetworkError } from "../src/sources/network-error.ts";
+import { describeNetworkError } from "../src/network-error.ts";
 
 type Output = { stdout: (text: string) => void; stderr: (text: string) => void };
 

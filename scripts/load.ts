@@ -21,6 +21,7 @@ import { loadFiles } from "../src/sources/load.ts";
 import { LancePaperStore } from "../src/store/lance/lance-store.ts";
 import { discordBurst } from "./load/discord-burst.ts";
 import { slackBurst } from "./load/slack-burst.ts";
+import { openChatState } from "../src/state/open.ts";
 
 const { values } = parseArgs({ options: { mentions: { type: "string", default: "200" } } });
 const mentions = Math.min(2_000, Math.max(1, Number(values.mentions) || 200));
@@ -35,7 +36,7 @@ try {
   await library.warm();
   // As `serve` runs: seen events and per-user counts in the database. Every user asks once; the limit is not what is measured.
   const limits = { questionsPerWindow: 1_000, windowMs: 60_000, maxQuestionChars: 1_000 };
-  const chatState = store.chatState(limits);
+  const chatState = openChatState(store, limits);
   const bot = () => createChatBot(library, { logger, chat: { port: 0, limits }, limiter: chatState });
   process.stdout.write(`Library: ${await store.count()} sample papers in a temporary LanceDB\n\n`);
   const results = [await slackBurst(bot(), logger, mentions, { seen: chatState }), await discordBurst(bot(), logger, mentions, { seen: chatState })];

@@ -9,6 +9,7 @@ import { digestMarkdown } from "../../src/digest/render.ts";
 import type { DigestOutcome } from "../../src/digest/service.ts";
 import { PaperbotError } from "../../src/errors.ts";
 import { platformPoster } from "./poster.ts";
+import { openDigests } from "../../src/state/open.ts";
 
 type RunFlags = { db?: string; date?: string; since?: string; limit?: number; topic?: string; channel?: string; dryRun?: boolean; json?: boolean };
 
@@ -57,7 +58,7 @@ export function registerDigest(program: Command, context: () => CliContext): voi
       const ctx = context();
       if (flags.date && flags.since) throw new PaperbotError("USAGE", "Give --date or --since, not both");
       await withLibrary(ctx, flags.db, async (library, lance) => {
-        const store = lance.digests();
+        const store = openDigests(lance);
         const service = createDigestService(library, store, ctx.config, ctx.logger, flags.dryRun ? undefined : platformPoster());
         const subscribed = (await store.subscriptions()).map((subscription) => subscription.channel);
         // A preview needs no channel: with no subscription yet, it shows what a new one would get.
@@ -93,7 +94,7 @@ export function registerDigest(program: Command, context: () => CliContext): voi
       if (flags.time && !isTimeOfDay(flags.time)) throw new PaperbotError("USAGE", "--time must be HH:MM, e.g. 08:30");
       if (flags.tz && !isTimeZone(flags.tz)) throw new PaperbotError("USAGE", `--tz ${flags.tz} is not a time zone; use an IANA name such as Europe/Berlin`);
       await withStore(ctx, flags.db, async (store) => {
-        const digests = store.digests();
+        const digests = openDigests(store);
         const existing = await digests.subscription(flags.channel);
         await digests.saveSubscription({
           channel: flags.channel,
@@ -114,7 +115,7 @@ export function registerDigest(program: Command, context: () => CliContext): voi
     .action(async (flags: { channel: string; db?: string }) => {
       const ctx = context();
       await withStore(ctx, flags.db, async (store) => {
-        ctx.stdout.write((await store.digests().removeSubscription(flags.channel)) ? `Unsubscribed ${flags.channel}.\n` : `${flags.channel} had no subscription.\n`);
+        ctx.stdout.write((await openDigests(store).removeSubscription(flags.channel)) ? `Unsubscribed ${flags.channel}.\n` : `${flags.channel} had no subscription.\n`);
       });
     });
 
@@ -126,7 +127,7 @@ export function registerDigest(program: Command, context: () => CliContext): voi
     .action(async (flags: { db?: string; json?: boolean }) => {
       const ctx = context();
       await withStore(ctx, flags.db, async (store) => {
-        const subscriptions = await store.digests().subscriptions();
+        const subscriptions = await openDigests(store).subscriptions();
         if (flags.json) return writeJson(ctx.stdout, subscriptions);
         ctx.stdout.write(subscriptions.length === 0 ? "No subscriptions.\n" : `${subscriptions.map((s) => `${s.channel}  ${s.time} ${s.timeZone}${s.topic ? `  topic: ${s.topic}` : ""}${s.lastDate ? `  last: ${s.lastDate}` : ""}`).join("\n")}\n`);
       });

@@ -12,6 +12,7 @@ import { stoppedByInterrupt } from "../interrupt.ts";
 import type { StatusListener } from "../status.ts";
 import { installProcessGuard } from "./guard.ts";
 import { healthHandler, healthState, setAdapterState, startHealthServer } from "./health.ts";
+import { openDigests } from "../../src/state/open.ts";
 
 /** How long a shutdown waits for replies already being written. */
 const DRAIN_MS = 15_000;
@@ -33,7 +34,7 @@ export async function serve(ctx: CliContext, flags: { db?: string }): Promise<vo
   const library = await ctx.openLibrary(store, flags.db);
   await library.checkEmbedder();
   await library.warm();
-  const digests = store.digests();
+  const digests = openDigests(store);
   // The scheduler is created below; subscription changes made in chat reach it through this.
   let scheduler: DigestScheduler | undefined;
   const db = flags.db ?? config.db.uri;

@@ -2,7 +2,6 @@ import type { Logger } from "pino";
 import type { Config } from "../config.ts";
 import { createOpenAIClient } from "../embed/create.ts";
 import type { Library } from "../library/library.ts";
-import { ChatDigestCommands } from "./commands.ts";
 import type { DigestStore } from "./digest-store.ts";
 import { DigestService, type DigestPoster } from "./service.ts";
 import { ExtractiveSummarizer, LlmSummarizer } from "./summary.ts";
@@ -14,9 +13,3 @@ export function createDigestService(library: Library, store: DigestStore, config
   return new DigestService({ library, store, summarizer, settings: config.digest, logger, ...(poster && { poster }) });
 }
 
-/** The digest service and the chat's `digest` commands over it, with the configured defaults for new subscriptions. */
-export function createChatDigest(library: Library, store: DigestStore, config: Config, logger: Logger, options: { poster?: DigestPoster; onChange?: () => void } = {}) {
-  const service = createDigestService(library, store, config, logger, options.poster);
-  const commands = new ChatDigestCommands(store, service, { time: config.digest.time, timeZone: config.digest.timeZone }, options.onChange);
-  return { service, commands };
-}

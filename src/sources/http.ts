@@ -1,5 +1,5 @@
 import { PaperbotError } from "../errors.ts";
-import { describeNetworkError } from "./network-error.ts";
+import { describeNetworkError } from "../network-error.ts";
 
 export type FetchPolicy = {
   timeoutMs: number;

@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDiscordAdapter } from "../../adapters/discord/discord.ts";
 import { createChatBot } from "../../src/chat/create.ts";
-import { ChatDigestCommands } from "../../src/digest/commands.ts";
-import type { LanceDigestStore } from "../../src/store/lance/digest-tables.ts";
+import { ChatDigestCommands } from "../../src/chat/digest-commands.ts";
+import type { LanceDigestStore } from "../../src/state/digest-tables.ts";
 import { DigestService } from "../../src/digest/service.ts";
 import { ExtractiveSummarizer } from "../../src/digest/summary.ts";
 import { LocalEmbedder } from "../../src/embed/local.ts";
@@ -17,6 +17,7 @@ import { silentLogger } from "../helpers/logger.ts";
 import { startSlackBot } from "../helpers/slack.ts";
 import { APP_ID, startDiscordServer, USER } from "../servers/discord.ts";
 import { ADMIN_USER, eventCallback, sendSigned, slashCommand } from "../servers/slack.ts";
+import { openDigests } from "../../src/state/open.ts";
 
 const MANAGE_CHANNELS = "16";
 let dir: string;
@@ -36,7 +37,7 @@ beforeAll(async () => {
   const embedder = await LocalEmbedder.create();
   await ingestRecords([{ title: "Sparse Attention for Long Documents", abstract: "We make attention sparse so long documents fit in memory.", upvotes: 1, source: "test" }], { store, embedder, logger: silentLogger });
   library = new Library(store, embedder);
-  digests = store.digests();
+  digests = openDigests(store);
 }, 60_000);
 afterAll(async () => {
   library.store.close();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createDiscordAdapter } from "../../adapters/discord/discord.ts";
 import { createChatBot } from "../../src/chat/create.ts";
 import type { Library } from "../../src/library/library.ts";
-import { LanceFeedback, readFeedback } from "../../src/store/lance/feedback-table.ts";
+import { LanceFeedback, readFeedback } from "../../src/state/feedback-table.ts";
 import type { LancePaperStore } from "../../src/store/lance/lance-store.ts";
 import { eventually, TEST_LIMITS } from "../helpers/bot.ts";
 import { useSampleLibrary } from "../helpers/library.ts";

@@ -11,6 +11,7 @@ import { eventually, TEST_LIMITS } from "../helpers/bot.ts";
 import { silentLogger } from "../helpers/logger.ts";
 import { startSlackAdapter } from "../helpers/slack.ts";
 import { eventCallback, sendSigned, startSlackServer } from "../servers/slack.ts";
+import { openChatState, openConversations } from "../../src/state/open.ts";
 
 let dir: string;
 let embedder: LocalEmbedder;
@@ -33,7 +34,7 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 /** One `serve` process's worth of Slack adapter over the database at `dir`, with its chat state there too. */
 async function startReplica(slack: Awaited<ReturnType<typeof startSlackServer>>) {
   const store = await LancePaperStore.open({ uri: dir });
-  const state = store.chatState(limits);
+  const state = openChatState(store, limits);
   const bot = createChatBot(new Library(store, embedder), { logger: silentLogger, chat: { port: 0, limits: TEST_LIMITS }, limiter: state });
   const { adapter, eventsUrl } = await startSlackAdapter(bot, slack, "s", { seen: state, threads: state });
   return {
@@ -84,7 +85,7 @@ describe("chat state in LanceDB, shared by restarts and replicas", () => {
 
   it("lets two replicas claim the same events concurrently, each event won exactly once, and share per-user counts", async () => {
     const [a, b] = [await LancePaperStore.open({ uri: dir }), await LancePaperStore.open({ uri: dir })];
-    const [left, right] = [a.chatState(limits), b.chatState(limits)];
+    const [left, right] = [openChatState(a, limits), openChatState(b, limits)];
     const keys = Array.from({ length: 12 }, (_, index) => `slack:EvShared${index}`);
     const claims = await Promise.all(keys.flatMap((key) => [left.firstTime(key), right.firstTime(key)]));
     for (let index = 0; index < keys.length; index++) expect(claims[2 * index]! !== claims[2 * index + 1]!).toBe(true);
@@ -99,7 +100,7 @@ describe("chat state in LanceDB, shared by restarts and replicas", () => {
   it("keeps a thread's turns across a restart, so a follow-up still knows what 'those' are", async () => {
     const ask = async (text: string) => {
       const store = await LancePaperStore.open({ uri: dir });
-      const bot = createChatBot(new Library(store, embedder), { logger: silentLogger, chat: { port: 0, limits: TEST_LIMITS }, conversations: store.conversations() });
+      const bot = createChatBot(new Library(store, embedder), { logger: silentLogger, chat: { port: 0, limits: TEST_LIMITS }, conversations: openConversations(store) });
       const response = await bot.handle({ command: "ask", text, thread: "slack:T1:C1:1.1", channel: "slack:C1", user: { id: "U1" }, platform: "slack" });
       await bot.drain(5_000);
       // Let the write-through of the new turn land before this "process" goes away.

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LanceFeedback } from "../../src/store/lance/feedback-table.ts";
+import { LanceFeedback } from "../../src/state/feedback-table.ts";
 import { LancePaperStore } from "../../src/store/lance/lance-store.ts";
 import { runPaperbot } from "../helpers/cli.ts";
 import { SAMPLES_DIR } from "../helpers/files.ts";

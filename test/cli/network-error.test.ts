@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
-import { describeNetworkError } from "../../src/sources/network-error.ts";
+import { describeNetworkError } from "../../src/network-error.ts";
 
 /** A local HTTP server; nothing here leaves 127.0.0.1. */
 async function listen(): Promise<{ port: number; close: () => Promise<void> }> {

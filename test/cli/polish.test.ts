@@ -8,6 +8,7 @@ import { runCli } from "../../src/cli/main.ts";
 import { LancePaperStore } from "../../src/store/lance/lance-store.ts";
 import packageJson from "../../package.json" with { type: "json" };
 import { SAMPLE, writeIn } from "../helpers/files.ts";
+import { openDigests } from "../../src/state/open.ts";
 
 let root: string;
 let db: string;
@@ -34,7 +35,7 @@ beforeAll(async () => {
   const jsonl = await writeIn(root, "fetched.jsonl", `${fetched}\n`);
   expect((await cli(["ingest", SAMPLE.plain, jsonl, "--db", db])).code).toBe(0);
   const store = await LancePaperStore.open({ uri: db });
-  await store.digests().saveSubscription({ channel: "slack:C1", time: "07:30", timeZone: "Europe/Berlin", topic: "KV cache" });
+  await openDigests(store).saveSubscription({ channel: "slack:C1", time: "07:30", timeZone: "Europe/Berlin", topic: "KV cache" });
   store.close();
 }, 60_000);
 afterAll(() => rm(root, { recursive: true, force: true }));

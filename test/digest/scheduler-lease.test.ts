@@ -9,6 +9,7 @@ import { Library } from "../../src/library/library.ts";
 import { LancePaperStore } from "../../src/store/lance/lance-store.ts";
 import { digestService, paper, RecordingPoster } from "../helpers/digest.ts";
 import { silentLogger } from "../helpers/logger.ts";
+import { openDigests } from "../../src/state/open.ts";
 
 // Two "processes" are two stores (two LanceDB connections) on one real database directory, with one fake clock.
 const START = Date.parse("2026-11-22T12:00:00Z");
@@ -34,7 +35,7 @@ async function database() {
 async function processOn(dir: string, poster: RecordingPoster, lease: SchedulerLeaseOptions = {}) {
   const store = await LancePaperStore.open({ uri: dir });
   const library = new Library(store, await LocalEmbedder.create());
-  const digests = store.digests();
+  const digests = openDigests(store);
   const service = await digestService(library, digests, poster);
   // A renewal timer that never fires on its own: the tests drive each round with tick() and the clock.
   const scheduler = new DigestScheduler({ store: digests, service, logger: silentLogger, now, lease: { ttlMs: TTL, renewMs: 3_600_000, settleMs: 0, ...lease } });
@@ -150,7 +151,7 @@ describe("exactly one process runs the digest scheduler", () => {
     const dir = await database();
     const stores = await Promise.all(Array.from({ length: 5 }, () => LancePaperStore.open({ uri: dir })));
     cleanups.push(async () => stores.forEach((store) => store.close()));
-    const leases = stores.map((store, i) => store.digests().lease(SCHEDULER_LEASE, { owner: `p${i}`, ttlMs: TTL, now: () => clock }));
+    const leases = stores.map((store, i) => openDigests(store).lease(SCHEDULER_LEASE, { owner: `p${i}`, ttlMs: TTL, now: () => clock }));
     // The table exists first (creations at the same moment are the scheduler test's case above); then the lease has expired.
     expect(await leases[0]!.claim()).toBe(true);
     clock += TTL + 1;

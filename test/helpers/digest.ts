@@ -12,6 +12,7 @@ import { Library } from "../../src/library/library.ts";
 import type { PaperRecord } from "../../src/papers/paper.ts";
 import { LancePaperStore } from "../../src/store/lance/lance-store.ts";
 import { silentLogger } from "./logger.ts";
+import { openDigests } from "../../src/state/open.ts";
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -29,7 +30,7 @@ export async function digestLibrary(batches: { records: PaperRecord[]; addedAt: 
     store.close();
     await rm(dir, { recursive: true, force: true });
   });
-  return { store, library, digests: store.digests() };
+  return { store, library, digests: openDigests(store) };
 }
 
 /** Our DigestPoster port, recording what it was given; real posters are tested against the platform servers. */

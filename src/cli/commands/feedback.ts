@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import type { FeedbackEntry } from "../../chat/feedback.ts";
-import { readFeedback } from "../../store/lance/feedback-table.ts";
+import { readFeedback } from "../../state/feedback-table.ts";
 import { writeJson, type CliContext } from "../context.ts";
 import { withStore } from "../library.ts";
 import { dbOption, parsePositiveInt } from "../options.ts";

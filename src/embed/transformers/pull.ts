@@ -1,6 +1,6 @@
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { describeNetworkError } from "../../sources/network-error.ts";
+import { describeNetworkError } from "../../network-error.ts";
 import { MODEL_FILES, missingModelFiles, modelDir } from "./model-files.ts";
 import { ModelError } from "./model-error.ts";
 

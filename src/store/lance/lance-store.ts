@@ -5,9 +5,6 @@ import * as lancedb from "@lancedb/lancedb";
 import { PaperbotError } from "../../errors.ts";
 import type { EmbedderStamp, PaperFilters, PaperStore, ScanField, ScoredId, StoredPaper, StoredPaperWithVector } from "../paper-store.ts";
 import { inBatches } from "./batches.ts";
-import { LanceChatState, type ChatStateOptions } from "./chat-state-tables.ts";
-import { LanceConversations } from "./conversation-tables.ts";
-import { LanceDigestStore } from "./digest-tables.ts";
 import { filterSql, inList } from "./filters.ts";
 import { finishIndexes, indexCoverage, repairIndexes, type IndexCoverage, type IndexRepair } from "./indexes.ts";
 import { migrate, openIfExists } from "./open-table.ts";
@@ -75,22 +72,7 @@ export class LancePaperStore implements PaperStore {
     return this.#indexing(repairIndexes);
   }
 
-  /** Digest subscriptions and the log of what each channel was sent, in the same database. */
-  digests(): LanceDigestStore {
-    return new LanceDigestStore(this.#db);
-  }
-
-  /** Seen chat events and recent questions per user, in the same database, so restarts and replicas share them. */
-  chatState(options: ChatStateOptions): LanceChatState {
-    return new LanceChatState(this.#db, options);
-  }
-
-  /** Chat threads' recent turns, in the same database, so follow-ups work after a restart and across replicas. */
-  conversations(onError?: (error: unknown) => void): LanceConversations {
-    return new LanceConversations(this.#db, onError ? { onError } : {});
-  }
-
-  /** The connection, for the read-only queries in library-stats.ts (paperbot stats). */
+  /** The connection, for the read-only queries in library-stats.ts and the chat and digest state in src/state/. */
   get connection(): lancedb.Connection {
     return this.#db;
   }

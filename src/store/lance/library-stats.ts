@@ -4,9 +4,8 @@
  * a live `serve` must not race it to create a table.
  */
 import type * as lancedb from "@lancedb/lancedb";
-import type { Subscription } from "../../digest/types.ts";
 
-/** The table LanceDigestStore keeps subscriptions in (see digest-tables.ts). */
+/** The table LanceDigestStore keeps subscriptions in (see src/state/digest-tables.ts). */
 const SUBSCRIPTIONS = "digest_subscriptions";
 
 /** Only the columns stats counts, so the vectors are never read. */
@@ -22,7 +21,10 @@ export async function paperFacts(table: lancedb.Table | undefined): Promise<Pape
   }));
 }
 
-export async function readSubscriptions(db: lancedb.Connection): Promise<Subscription[]> {
+/** A digest subscription as its table holds it (the same shape as the digest folder's Subscription, which the store does not import). */
+export type SubscriptionRow = { channel: string; time: string; timeZone: string; topic?: string; lastDate?: string };
+
+export async function readSubscriptions(db: lancedb.Connection): Promise<SubscriptionRow[]> {
   if (!(await db.tableNames()).includes(SUBSCRIPTIONS)) return [];
   const rows = await (await db.openTable(SUBSCRIPTIONS)).query().toArray();
   return rows.map((row) => ({

@@ -1,9 +1,9 @@
 import type * as lancedb from "@lancedb/lancedb";
 import { Field, Float64, Schema, Utf8 } from "apache-arrow";
-import type { Lease, LeaseHolder, LeaseOptions } from "../../digest/lease.ts";
-import { PaperbotError } from "../../errors.ts";
-import { sqlString } from "./filters.ts";
-import { openIfExists } from "./open-table.ts";
+import type { Lease, LeaseHolder, LeaseOptions } from "../digest/lease.ts";
+import { PaperbotError } from "../errors.ts";
+import { sqlString } from "../store/lance/filters.ts";
+import { openIfExists } from "../store/lance/open-table.ts";
 
 const LEASES = "leases";
 /** After this many successful claims (a renewal every 15 s adds a version each), old versions are pruned, so the table stays a few files. */

@@ -1,8 +1,8 @@
 import type * as lancedb from "@lancedb/lancedb";
 import { Field, Schema, Utf8 } from "apache-arrow";
-import type { FeedbackEntry, FeedbackLog, Vote } from "../../chat/feedback.ts";
+import type { FeedbackEntry, FeedbackLog, Vote } from "../chat/feedback.ts";
 import { lazyTable } from "./chat-table.ts";
-import { openIfExists } from "./open-table.ts";
+import { openIfExists } from "../store/lance/open-table.ts";
 
 const TABLE = "chat_feedback";
 const text = (name: string, nullable = false) => new Field(name, new Utf8(), nullable);

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type * as lancedb from "@lancedb/lancedb";
 import { Field, Float64, Schema, Utf8 } from "apache-arrow";
-import type { QuestionLimiter, RateDecision } from "../../chat/rate-limit.ts";
-import type { SeenEvents } from "../../chat/seen-events.ts";
-import type { AnsweredThreads } from "../../chat/threads.ts";
-import { sqlString } from "./filters.ts";
+import type { QuestionLimiter, RateDecision } from "../chat/rate-limit.ts";
+import type { SeenEvents } from "../chat/seen-events.ts";
+import type { AnsweredThreads } from "../chat/threads.ts";
+import { sqlString } from "../store/lance/filters.ts";
 import { lazyTable, Tidier } from "./chat-table.ts";
 import { GroupCommit } from "./group-commit.ts";
 import { LanceAnsweredThreads } from "./thread-tables.ts";

@@ -1,7 +1,7 @@
 import type * as lancedb from "@lancedb/lancedb";
 import { Field, Float64, Schema, Utf8 } from "apache-arrow";
-import { Conversations, type ConversationLimits, type Turn } from "../../answer/conversations.ts";
-import { sqlString } from "./filters.ts";
+import { Conversations, type ConversationLimits, type Turn } from "../answer/conversations.ts";
+import { sqlString } from "../store/lance/filters.ts";
 import { lazyTable, Tidier } from "./chat-table.ts";
 import { GroupCommit } from "./group-commit.ts";
 

@@ -1,9 +1,9 @@
 import type * as lancedb from "@lancedb/lancedb";
 import { Field, Schema, Utf8 } from "apache-arrow";
-import type { DigestStore, PostedEntry } from "../../digest/digest-store.ts";
-import type { Lease, LeaseOptions } from "../../digest/lease.ts";
-import type { Subscription } from "../../digest/types.ts";
-import { sqlString } from "./filters.ts";
+import type { DigestStore, PostedEntry } from "../digest/digest-store.ts";
+import type { Lease, LeaseOptions } from "../digest/lease.ts";
+import type { Subscription } from "../digest/types.ts";
+import { sqlString } from "../store/lance/filters.ts";
 import { LanceLease } from "./lease-table.ts";
 
 const SUBSCRIPTIONS = "digest_subscriptions";

@@ -1,10 +1,14 @@
-import type { DigestCommands } from "../chat/bot.ts";
-import type { ChatRequest } from "../chat/request.ts";
-import type { ChatResponse } from "../chat/response.ts";
-import type { DigestStore } from "./digest-store.ts";
-import type { DigestService } from "./service.ts";
-import { digestMarkdown } from "./render.ts";
-import type { Digest } from "./types.ts";
+import type { Logger } from "pino";
+import type { Config } from "../config.ts";
+import { createDigestService } from "../digest/create.ts";
+import type { DigestStore } from "../digest/digest-store.ts";
+import { digestMarkdown } from "../digest/render.ts";
+import type { DigestPoster, DigestService } from "../digest/service.ts";
+import type { Digest } from "../digest/types.ts";
+import type { Library } from "../library/library.ts";
+import type { DigestCommands } from "./bot.ts";
+import type { ChatRequest } from "./request.ts";
+import type { ChatResponse } from "./response.ts";
 
 export type SubscriptionDefaults = { time: string; timeZone: string };
 
@@ -68,4 +72,11 @@ export class ChatDigestCommands implements DigestCommands {
 
 function text(markdown: string): ChatResponse {
   return { kind: "text", markdown };
+}
+
+/** The digest service and the chat's `digest` commands over it, with the configured defaults for new subscriptions. */
+export function createChatDigest(library: Library, store: DigestStore, config: Config, logger: Logger, options: { poster?: DigestPoster; onChange?: () => void } = {}) {
+  const service = createDigestService(library, store, config, logger, options.poster);
+  const commands = new ChatDigestCommands(store, service, { time: config.digest.time, timeZone: config.digest.timeZone }, options.onChange);
+  return { service, commands };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ChatDigestCommands } from "../../src/digest/commands.ts";
+import { ChatDigestCommands } from "../../src/chat/digest-commands.ts";
 import type { ChatRequest } from "../../src/chat/request.ts";
 import { digestLibrary, digestService, paper, RecordingPoster } from "../helpers/digest.ts";
 
