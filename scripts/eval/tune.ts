@@ -10,7 +10,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { LocalEmbedder } from "../../src/embed/local.ts";
 import { Library } from "../../src/library/library.ts";
-import type { RelevanceSignals } from "../../src/search/relevance.ts";
+import { modelInput, type ModelInput } from "../../src/search/relevance.ts";
 import { SETTINGS } from "../../src/search/settings.ts";
 import { csfcubeCorpusPath, runCsfcube } from "./csfcube.ts";
 import { loadQuestions } from "./dataset.ts";
@@ -47,7 +47,7 @@ const ownAll = ownSet.questions.filter((q) => !q.heldOut);
 const original = structuredClone(SETTINGS);
 const fit = process.argv.includes("--fit");
 const variants = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
-type Signal = keyof RelevanceSignals;
+type Signal = ModelInput;
 /** The signals `--fit` weighs: `--signals=a,b,c`, or those the relevance model weighs today. */
 const SIGNALS = (process.argv.find((arg) => arg.startsWith("--signals="))?.slice("--signals=".length).split(",") ?? Object.keys(SETTINGS.relevance.weights)) as Signal[];
 type Row = { signals: number[]; answerable: boolean; label: string; p: number };
@@ -72,7 +72,7 @@ for (const variant of variants.length > 0 ? variants : ["{}"]) {
     for (const q of set.questions) {
       const result = await seedLibrary.search(q.question, { k: 10, today: TODAY });
       const v = result.verdict;
-      rows.push({ signals: SIGNALS.map((name) => v.signals[name]), answerable: q.relevant.length > 0, label: `${set.name} ${q.kind}: ${q.question}`, p: v.probability });
+      rows.push({ signals: SIGNALS.map((name) => modelInput(v.signals, name)), answerable: q.relevant.length > 0, label: `${set.name} ${q.kind}: ${q.question}`, p: v.probability });
       if (q.relevant.length === 0) {
         absent.of++;
         absent.ok += result.relevant ? 0 : 1;
@@ -94,7 +94,7 @@ for (const variant of variants.length > 0 ? variants : ["{}"]) {
   for (const q of ownAll) {
     const result = await ownLibrary.search(q.question, { k: 10, today: ownSet.now });
     const v = result.verdict;
-    rows.push({ signals: SIGNALS.map((name) => v.signals[name]), answerable: q.kind !== "absent", label: `own ${q.kind}: ${q.question}`, p: v.probability });
+    rows.push({ signals: SIGNALS.map((name) => modelInput(v.signals, name)), answerable: q.kind !== "absent", label: `own ${q.kind}: ${q.question}`, p: v.probability });
     if (q.kind === "absent") continue;
     judge(result.results.filter((hit) => hit.relevant).map((hit) => hit.paper.id), q.relevant, result.relevant);
     ownByKind.set(q.kind, [...(ownByKind.get(q.kind) ?? []), ndcg(result.results.map((hit) => hit.paper.id), q.relevant)]);

@@ -42,6 +42,16 @@ export type RelevanceSignals = {
    * incidental match does not.
    */
   titleCoverage: number;
+  /** The same without the discount: the largest share of the topic's IDF weight one of the best papers' titles holds. */
+  titleNamed: number;
+  /**
+   * How many words the question spends on its topic, stopwords included, on
+   * a log scale (1 at `wordyAt` or more): a topic named in a few words whose
+   * key word the library lacks is absent, while one described at length in
+   * everyday words leaves some of them unmatched even when the library
+   * covers it.
+   */
+  wordiness: number;
 };
 
 /** What the lists looked like, for the signals that compare them. */
@@ -59,6 +69,22 @@ export type RelevanceVerdict = {
   /** Specialised words of the topic no paper in the library uses ("federated", "watermarking"), as the question wrote them. */
   unknown: string[];
 };
+
+/**
+ * What the relevance model weighs: a signal, "terse" (how few words the
+ * topic is put in: 1 − wordiness), or "terse <signal>", the signal scaled
+ * by it. A short question that names a topic stands or falls by its words
+ * (a single incidental word carrying the match says the topic is absent),
+ * while a long description in everyday words is expected to leave some
+ * unmatched.
+ */
+export type ModelInput = keyof RelevanceSignals | "terse" | `terse ${keyof RelevanceSignals}`;
+
+export function modelInput(signals: RelevanceSignals, name: ModelInput): number {
+  const terse = 1 - signals.wordiness;
+  if (name === "terse") return terse;
+  return name.startsWith("terse ") ? terse * signals[name.slice("terse ".length) as keyof RelevanceSignals] : signals[name as keyof RelevanceSignals];
+}
 
 /**
  * Decides whether the best papers are about the question, so the bot can
@@ -79,9 +105,11 @@ export class RelevanceJudge {
   judge(question: ParsedQuestion, top: number[], snapshot: LibrarySnapshot, lists: ListShape): RelevanceVerdict {
     const signals = this.signals(question, top, snapshot, lists);
     const { weights, bias, answerAbove, unsureAbove } = SETTINGS.relevance;
-    const z = bias + (Object.keys(weights) as (keyof typeof weights)[]).reduce((sum, name) => sum + weights[name] * signals[name], 0);
+    const z = bias + Object.entries(weights).reduce((sum, [name, weight]) => sum + weight * modelInput(signals, name as ModelInput), 0);
     const probability = 1 / (1 + Math.exp(-z));
-    const decision = top.length === 0 ? "no" : probability >= answerAbove ? "yes" : probability >= unsureAbove ? "unsure" : "no";
+    // One of the best papers' titles naming every word of the topic settles it, however tersely asked ("grokking").
+    const named = signals.titleNamed >= 0.99;
+    const decision = top.length === 0 ? "no" : probability >= answerAbove || named ? "yes" : probability >= unsureAbove ? "unsure" : "no";
     // `missing` is said of the papers an answer cites, which are chosen after this verdict (see missingIn).
     const words = this.#questionWords(question);
     const unknown = words.filter((word) => snapshot.text.documentFrequency(searchStem(word)) === 0 && this.#specificity(word) >= SETTINGS.relevance.unknownNoted);
@@ -98,10 +126,11 @@ export class RelevanceJudge {
       agreement: lists.lexical.slice(0, 10).filter((entry) => lists.vector.slice(0, 10).some((other) => other.doc === entry.doc)).length / 10,
       dominance: lists.lexical.length > 0 ? dominance(question, lists.lexical[0]!.doc, snapshot) : 1,
     };
+    const wordiness = Math.min(1, Math.log(Math.max(1, words(question.topic).length)) / Math.log(SETTINGS.relevance.wordyAt));
     const main = question.parts.main.filter((stem) => !stem.includes(" "));
     const idf = (stem: string) => index.idf(stem);
     const total = main.reduce((sum, stem) => sum + idf(stem), 0);
-    if (total === 0 || top.length === 0) return { coverage: 0, missingSpecific: 0, unknownSpecific: 0, titleCoverage: 0, ...shape };
+    if (total === 0 || top.length === 0) return { coverage: 0, missingSpecific: 0, unknownSpecific: 0, titleCoverage: 0, titleNamed: 0, wordiness, ...shape };
     const evidence = top.slice(0, SETTINGS.relevance.evidencePapers);
     const inTitle = (doc: number) => {
       const stems = new Set(words(snapshot.docs.titles.at(doc)).map((word) => searchStem(word)));
@@ -109,6 +138,7 @@ export class RelevanceJudge {
     };
     // Discounted by rank: the best paper's title says most, but one odd paper ranked first should not sink a covered topic.
     const titleCoverage = Math.max(...evidence.map((doc, i) => inTitle(doc) / (i + 1)));
+    const titleNamed = Math.max(...evidence.map(inTitle));
     let coverage = 0;
     for (const doc of evidence) coverage = Math.max(coverage, main.filter((stem) => index.contains(doc, stem)).reduce((sum, stem) => sum + idf(stem), 0) / total);
 
@@ -119,7 +149,7 @@ export class RelevanceJudge {
     const missing = (word: string) => (evidence.some((doc) => index.contains(doc, searchStem(word))) ? 0 : idf(searchStem(word)) * this.#specificity(word));
     const unknown = (word: string) => (index.documentFrequency(searchStem(word)) === 0 ? missing(word) : 0);
     const denominator = total + 0.5 * asides.reduce((sum, word) => sum + idf(searchStem(word)), 0);
-    return { coverage, missingSpecific: Math.min(1, mass(missing) / denominator), unknownSpecific: Math.min(1, mass(unknown) / denominator), titleCoverage, ...shape };
+    return { coverage, missingSpecific: Math.min(1, mass(missing) / denominator), unknownSpecific: Math.min(1, mass(unknown) / denominator), titleCoverage, titleNamed, wordiness, ...shape };
   }
 
   /**
@@ -211,6 +241,6 @@ function dominance(question: ParsedQuestion, doc: number, snapshot: LibrarySnaps
 
 /** "Papers like X" found X: whatever ranks is like it, so the judgement is only whether anything ranked. */
 export function exampleVerdict(found: boolean): RelevanceVerdict {
-  const signals = { coverage: 1, missingSpecific: 0, unknownSpecific: 0, vector: 1, vectorGap: 1, lexicalGap: 1, agreement: 1, dominance: 0, titleCoverage: 1 };
+  const signals = { coverage: 1, missingSpecific: 0, unknownSpecific: 0, vector: 1, vectorGap: 1, lexicalGap: 1, agreement: 1, dominance: 0, titleCoverage: 1, titleNamed: 1, wordiness: 0 };
   return { decision: found ? "yes" : "no", probability: found ? 1 : 0, signals, unmatched: [], missing: [], unknown: [] };
 }

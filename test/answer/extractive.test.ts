@@ -83,8 +83,8 @@ describe("the offline (extractive) answer", () => {
   });
 
   it("marks an answer that says the library may only partly cover the question, so a client can tell", async () => {
-    const hedged = await ask("quantum machine learning");
-    expect(hedged.text).toMatch(/^These papers come closest to .*, though they may cover it only in part:/);
+    const hedged = await ask("sparse attention for robotics");
+    expect(hedged.text).toMatch(/^These papers come closest to .*, though they may cover it only in part( \(none of them mentions \*robotics\*\))?:/);
     expect(hedged).toMatchObject({ found: true, partial: true });
     expect((await ask("which papers cover KV cache compression?")).partial).toBeUndefined();
   });
@@ -142,9 +142,9 @@ describe("the offline (extractive) answer", () => {
   });
 
   it("says so when unsure, citing only the closest few, instead of a flat 'not covered'", async () => {
-    const reply = await ask("quantum error correction");
+    const reply = await ask("pruning for recommender systems");
     expect(reply.found).toBe(true);
-    expect(reply.text).toMatch(/^These papers come closest to \*\*quantum error correction\*\*, though they may cover it only in part:/);
+    expect(reply.text).toMatch(/^These papers come closest to \*\*pruning for recommender systems\*\*, though they may cover it only in part:/);
     expect(reply.citations.length).toBeGreaterThan(0);
     expect(reply.citations.length).toBeLessThanOrEqual(3);
   });

@@ -63,9 +63,11 @@ describe("hybrid search over the samples", () => {
   });
 
   it("covers a one-word topic that the best papers' titles name", async () => {
-    const result = await library.search("interpretability", { today: TODAY });
-    expect(result.verdict.signals.titleCoverage).toBeGreaterThan(0);
-    expect(result.relevant).toBe(true);
+    for (const topic of ["interpretability", "grokking", "quantization"]) {
+      const result = await library.search(topic, { today: TODAY });
+      expect(result.verdict.signals.titleNamed, topic).toBe(1);
+      expect(result.verdict.decision, topic).toBe("yes");
+    }
   });
 
   it("names only the parts of a question that none of the cited papers hold", async () => {
@@ -137,10 +139,21 @@ describe("judged results", () => {
   });
 
   it("is unsure, not absent, when the best papers match part of a question", async () => {
-    const result = await library.search("quantum error correction", { today: TODAY });
+    const result = await library.search("sparse attention for robotics", { today: TODAY });
     expect(result.verdict.decision).toBe("unsure");
     expect(result.relevant).toBe(true);
     expect(result.results.filter((hit) => hit.relevant).length).toBeLessThanOrEqual(3);
+  });
+
+  it("calls a topic named in a few words absent when the papers hold its key word only in passing, and weighs a long description's unmatched words less", async () => {
+    for (const topic of ["quantum error correction", "quantum machine learning"]) {
+      const result = await library.search(topic, { today: TODAY });
+      expect(result.verdict.decision, topic).toBe("no");
+      expect(result.verdict.signals.wordiness).toBeLessThan(0.35);
+    }
+    const described = await library.search("how can I shrink the memory that the cached keys and values take up while a language model generates text?", { today: TODAY });
+    expect(described.verdict.signals.wordiness).toBeGreaterThan(0.7);
+    expect(described.relevant).toBe(true);
   });
 
   it("finds papers like a named one by its own words, leaving it out", async () => {
