@@ -177,7 +177,7 @@ export class TitleIndex {
    */
   #vocabulary: { byFirst: Map<string, number[]>; bySecond: Map<string, number[]>; byPrefix: Map<string, number[]> } | undefined;
 
-  #nearSpellings(word: string, accept: (candidate: string) => boolean = (candidate) => similarWord(word, candidate) > 0): string[] {
+  #vocab(): { byFirst: Map<string, number[]>; bySecond: Map<string, number[]>; byPrefix: Map<string, number[]> } {
     if (!this.#vocabulary) {
       this.#vocabulary = { byFirst: new Map(), bySecond: new Map(), byPrefix: new Map() };
       for (let i = 0; i < this.#words.size; i++) {
@@ -187,7 +187,17 @@ export class TitleIndex {
         push(this.#vocabulary.byPrefix, known.slice(0, 4), i);
       }
     }
-    const { byFirst, bySecond, byPrefix } = this.#vocabulary;
+    return this.#vocabulary;
+  }
+
+  /** Title words and names that begin with `prefix` (four letters or more) and run on past it: what a clipped word ("conv") may stand for. */
+  completions(prefix: string): string[] {
+    if (prefix.length < 4) return [];
+    return (this.#vocab().byPrefix.get(prefix.slice(0, 4)) ?? []).map((i) => this.#words.at(i)).filter((known) => known.length > prefix.length + 1 && known.startsWith(prefix));
+  }
+
+  #nearSpellings(word: string, accept: (candidate: string) => boolean = (candidate) => similarWord(word, candidate) > 0): string[] {
+    const { byFirst, bySecond, byPrefix } = this.#vocab();
     const found = new Set<string>();
     const consider = (positions: Iterable<number>) => {
       for (const i of positions) {

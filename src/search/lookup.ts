@@ -77,6 +77,11 @@ export class PaperLookup {
     return this.#index.spellings(word);
   }
 
+  /** Title words and names that begin with `prefix` (LookupIndex.completions). */
+  completions(prefix: string): string[] {
+    return this.#index.completions(prefix);
+  }
+
   /** `limit` caps the alternatives offered. */
   async find(rawQuery: string, limit: number = SETTINGS.lookup.maxAlternatives): Promise<LookupResult> {
     const query = parseQuery(rawQuery);

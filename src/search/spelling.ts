@@ -27,6 +27,11 @@ export function correctSpelling(text: string, snapshot: LibrarySnapshot, english
     const word = token.toLowerCase();
     // "OOMing", "vLLMs": capitals inside a word say it was written so on purpose, jargon rather than a typo.
     if (/\p{Lu}.*\p{Lu}/u.test(token) && /\p{Ll}/u.test(token)) return token;
+    const full = unclipped(word, snapshot);
+    if (full) {
+      changed = true;
+      return full;
+    }
     if (word.length < SETTINGS.spelling.minLetters || /[^a-z]/.test(word) || isQuestionStopword(word) || snapshot.text.documentFrequency(searchStem(word)) > 0) return token;
     const rank = english.row(word);
     if ((rank ?? Number.POSITIVE_INFINITY) < SETTINGS.spelling.englishRank) return token;
@@ -37,6 +42,24 @@ export function correctSpelling(text: string, snapshot: LibrarySnapshot, english
     return spelt;
   });
   return changed ? corrected : undefined;
+}
+
+/**
+ * A word clipped as people do in chat ("conv", "backprop", "eval"), as the
+ * papers write it in full: the title word it begins that most papers use
+ * ("convolutional"), or a word and the start of the next, as papers write
+ * it hyphenated ("back-propagation"). Only a word no paper uses as it is.
+ */
+function unclipped(word: string, snapshot: LibrarySnapshot): string | undefined {
+  if (word.length < 4 || /[^a-z]/.test(word) || isQuestionStopword(word) || snapshot.text.documentFrequency(searchStem(word)) > 0) return undefined;
+  const whole = mostUsed(snapshot.lookup.completions(word), snapshot);
+  if (whole) return whole;
+  const pairs: string[] = [];
+  for (let cut = 3; cut <= word.length - 4; cut++) {
+    const [head, tail] = [word.slice(0, cut), word.slice(cut)];
+    if (snapshot.text.documentFrequency(searchStem(head)) > 0) pairs.push(...snapshot.lookup.completions(tail).map((rest) => `${head} ${rest}`));
+  }
+  return mostUsed(pairs, snapshot);
 }
 
 /** Of these spellings, the one most papers use (a pair of words counts as the phrase it makes); undefined when none is used. */

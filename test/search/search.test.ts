@@ -201,8 +201,12 @@ describe("judged results", () => {
     // One slip away, the nearest word; a term two letters from a common word is a term the library lacks.
     expect((await library.search("training keeps chrashing", { today: TODAY })).query.topic).toBe("training keeps crashing");
     expect((await library.search("deepfake detection", { today: TODAY })).query.topic).toBe("deepfake detection");
-    // A wrong letter is a slip to a neighbouring key; jargon written with capitals inside is meant as written.
-    expect((await library.search("training without backprop", { today: TODAY })).query.topic).toBe("training without backprop");
+    // A wrong letter is a slip to a neighbouring key ("backprop" is no typo of "backdrop", but a clipped
+    // "back-propagation"); jargon written with capitals inside is meant as written.
+    const clipped = await library.search("training without backprop", { today: TODAY });
+    expect(clipped.query.topic).toBe("training without back propagation");
+    expect(clipped.results[0]?.paper.title).toMatch(/^NoProp:/);
+    expect((await library.search("cheap conv building blocks for phones", { today: TODAY })).query.topic).toBe("cheap convolutional building blocks for phones");
     expect((await library.search("long prompts keep OOMing", { today: TODAY })).query.topic).toBe("long prompts keep ooming");
     expect((await library.search("training keeps crashimg", { today: TODAY })).query.topic).toBe("training keeps crashing");
   });
