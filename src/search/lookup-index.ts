@@ -256,9 +256,9 @@ export function paperNames(paper: Pick<StoredPaper, "title" | "abstract">, title
   // A name the abstract only uses identifies the paper when the title spells it out ("MoBA": Mixture of Block Attention).
   const initials = titleWords.map((word) => word[0]).join("");
   for (const name of names.mentioned) if (compact(name).length >= 3 && initials.includes(compact(name))) set(name, SETTINGS.lookup.initialsNameScore);
-  // The name its own name extends is its predecessor: PointNet++ builds on PointNet, it is not PointNet.
+  // A name its own name extends is its predecessor: PointNet++ builds on PointNet, MobileSAMv2 on SAM; neither is it.
   const extended = names.shortName ? compact(names.shortName) : "";
-  for (const name of names.own) if (!(extended.startsWith(compact(name)) && extended !== compact(name))) set(name, SETTINGS.lookup.ownNameScore);
+  for (const name of names.own) if (!(extended.includes(compact(name)) && extended !== compact(name))) set(name, SETTINGS.lookup.ownNameScore);
   if (names.shortName && wordsOf(names.shortName).length <= 4) set(names.shortName, SETTINGS.lookup.shortNameScore);
   return found;
 }

@@ -16,6 +16,8 @@ export type LookupQuery = {
   about: boolean;
   /** Has a word written like a name (capitals inside, digits, "++", a dot): "FastGen", "S2", "bitnet.cpp". */
   nameLike: boolean;
+  /** Those words, as written. */
+  names: string[];
 };
 
 /**
@@ -105,6 +107,7 @@ function frame(query: string): { core: string; described: string; about: boolean
 export function parseQuery(query: string): LookupQuery {
   const { core, described, about } = frame(query);
   const words = wordsOf(core);
+  const names = core.split(/\s+/).filter((word) => /[a-z0-9][A-Z]|[A-Z]{2}|\d|\+\+|\w\.\w/.test(word));
   return {
     raw: normalizeTitle(plusPlus(query.trim().replace(/[?!.]+$/, ""))),
     core,
@@ -112,7 +115,8 @@ export function parseQuery(query: string): LookupQuery {
     stems: words.map(stem),
     described: wordsOf(described).filter((word) => !isFunctionWord(word)),
     about,
-    nameLike: core.split(/\s+/).some((word) => /[a-z0-9][A-Z]|[A-Z]{2}|\d|\+\+|\w\.\w/.test(word)),
+    nameLike: names.length > 0,
+    names,
   };
 }
 

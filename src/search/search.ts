@@ -16,6 +16,7 @@ import { contrastedDocs, markedDown } from "./contrast.ts";
 import { parseQuestion, type PaperOrder, type ParsedQuestion } from "./question.ts";
 import { exampleVerdict, RelevanceJudge, type RelevanceVerdict } from "./relevance.ts";
 import { SETTINGS } from "./settings.ts";
+import { searchStem } from "./stem.ts";
 import { correctSpelling } from "./spelling.ts";
 import { topK } from "./top-k.ts";
 import type { SnapshotCache } from "./snapshot-cache.ts";
@@ -75,12 +76,16 @@ export class PaperSearch {
 
   /** A paper by name (PaperLookup.find), or by a description a search singles out (describedMatch). */
   async lookup(name: string, maxAlternatives?: number): Promise<LookupResult> {
-    const found = await (await this.#snapshots.get()).lookup.find(name, maxAlternatives);
+    const snapshot = await this.#snapshots.get();
+    const found = await snapshot.lookup.find(name, maxAlternatives);
     // "the paper that converts GQA models into …" is a description even with a name-like word in it; so is
     // "the dermatology image dataset from south india", several plain words in chat case that no title holds.
     const query = parseQuery(name);
-    // A name in it ("GPT-4 technical report") asks for that paper, which a search cannot tell from its neighbours.
-    const described = query.about || (!query.nameLike && !isTitleLike(name) && query.words.filter((word) => !isFunctionWord(word)).length >= SETTINGS.lookup.describedWords);
+    // A name in it ("GPT-4 technical report") asks for that paper, which a search cannot tell from its neighbours;
+    // a word written like a name that a twentieth of the library uses ("GPU", "AI") is its vocabulary, not a name.
+    const vocabulary = (word: string) => snapshot.text.documentFrequency(searchStem(word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ""))) >= SETTINGS.relevance.backgroundShare * snapshot.text.size;
+    const named = query.names.some((word) => !vocabulary(word));
+    const described = query.about || (!named && !isTitleLike(name) && query.words.filter((word) => !isFunctionWord(word)).length >= SETTINGS.lookup.describedWords);
     return !found.match && described && found.alternatives.length === 0 ? describedMatch(found, await this.search(name, { k: 2 })) : found;
   }
 

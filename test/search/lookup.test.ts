@@ -24,6 +24,7 @@ const papers = [
   paper("Head-Aware KV Cache Compression for Efficient Visual Autoregressive Modeling", "We study visual autoregressive models and their cache."),
   paper("You are caught stealing my winning lottery ticket! Making a lottery ticket claim its ownership", "We protect the winning tickets of sparse networks."),
   paper("Matryoshka Representation Learning", "Learned representations serve many downstream tasks. We encode embeddings at several granularities in one vector."),
+  paper("MobileSAMv2: Faster Segment Anything to Everything", "The segment anything model (SAM) addresses two tasks. We propose MobileSAMv2, which makes SAM faster."),
 ];
 const lookup = PaperLookup.over(papers);
 const title = async (query: string) => (await (await lookup.find(query))).match?.title ?? null;
@@ -61,7 +62,7 @@ describe("paper lookup", () => {
     expect(await title(query)).toMatch(expected);
   });
 
-  it.each(["LoRA", "AlphaFold", "2501.99999", "zxqv blorp", "", "   ", "LLaMA", "PointNet", "FlashAttention-3", "FlashAttention", "GPT-4"])("says no match for %j", async (query) => {
+  it.each(["LoRA", "AlphaFold", "2501.99999", "zxqv blorp", "", "   ", "LLaMA", "PointNet", "SAM", "the original SAM paper", "FlashAttention-3", "FlashAttention", "GPT-4"])("says no match for %j", async (query) => {
     expect((await lookup.find(query)).match).toBeNull();
   });
 

@@ -121,6 +121,10 @@ describe("lookup through the library", () => {
     expect((await library.lookup("the paper that introduced the transformer architecture")).match).toBeNull();
     expect((await library.lookup("low rank adaptation of large language models")).match).toBeNull();
     expect((await library.lookup("the paper on sequence modeling with selective state spaces")).match).toBeNull();
+    // A word written like a name that much of the library uses ("GPU", "AI") does not make a description a name.
+    expect((await library.lookup("the faiss paper about GPU k-selection for billion scale similarity search")).match?.title).toBe("Billion-scale similarity search with GPUs");
+    // Unsure of a terse description's topic, the search must single a paper out by more: Mamba itself is not in the library.
+    expect((await library.lookup("mamba selective state spaces")).match).toBeNull();
   });
 
   it("knows a name the abstract gives, even when its code link spells it in lower case", async () => {
