@@ -1,4 +1,5 @@
 import type { Ranked } from "./fusion.ts";
+import { questionTerms } from "./query-terms.ts";
 import type { ParsedQuestion } from "./question.ts";
 import type { RelevanceVerdict } from "./relevance.ts";
 import { SETTINGS } from "./settings.ts";
@@ -21,6 +22,7 @@ export function judgePapers(question: ParsedQuestion, ranked: Ranked[], verdict:
   const coverage = ranked.map((entry) => (byExample ? 1 : paperCoverage(question, entry.doc, snapshot)));
   const bestCoverage = Math.max(...coverage);
   const rarest = byExample ? undefined : rarestHeld(question, ranked[0]!.doc, snapshot);
+  const instead = rarest === undefined ? [] : otherAlternatives(question, rarest, snapshot);
   const setting = byExample ? undefined : settingHeld(question, ranked[0]!.doc, snapshot);
   let kept = 0;
   return ranked.map((entry, i) => {
@@ -29,7 +31,7 @@ export function judgePapers(question: ParsedQuestion, ranked: Ranked[], verdict:
       (kept < limit &&
         entry.score >= scoreRatio * ranked[0]!.score &&
         coverage[i]! >= coverageRatio * bestCoverage &&
-        (rarest === undefined || snapshot.text.contains(entry.doc, rarest)) &&
+        (rarest === undefined || snapshot.text.contains(entry.doc, rarest) || instead.some((stem) => snapshot.text.contains(entry.doc, stem))) &&
         (setting === undefined || setting.some((stem) => snapshot.text.contains(entry.doc, stem))));
     if (keep) kept++;
     return keep && kept <= limit;
@@ -53,6 +55,18 @@ function rarestHeld(question: ParsedQuestion, best: number, snapshot: LibrarySna
   const words = main.some((stem) => head.has(stem)) ? main.filter((stem) => head.has(stem)) : main;
   const rarest = rarestOf(words, snapshot);
   return snapshot.text.contains(best, rarest) ? rarest : undefined;
+}
+
+/**
+ * When the rarest word is one side of an alternative the question offers
+ * ("KV cache compression / eviction", "sparse autoencoders or
+ * crosscoders"), the rarest word of each other side: a paper holding one of
+ * those answers the question as well.
+ */
+function otherAlternatives(question: ParsedQuestion, rarest: string, snapshot: LibrarySnapshot): string[] {
+  const sides = question.topic.split(/\/|\bor\b/).map((side) => questionTerms(side).filter((stem) => snapshot.text.documentFrequency(stem) > 0));
+  if (sides.length < 2 || !sides.some((side) => side.includes(rarest))) return [];
+  return sides.filter((side) => side.length > 0 && !side.includes(rarest)).map((side) => rarestOf(side, snapshot));
 }
 
 /**

@@ -142,6 +142,13 @@ describe("judged results", () => {
     for (const hit of cited) expect(`${hit.paper.title} ${hit.paper.abstract}`).toMatch(/KV|cache/i);
   });
 
+  it("takes either side of an alternative the question offers as its rarest word ('compression / eviction')", async () => {
+    const result = await library.search("kv cache compression / eviction for long-context llm inference", { today: TODAY });
+    const cited = result.results.filter((hit) => hit.relevant);
+    expect(cited.length).toBeGreaterThanOrEqual(4);
+    for (const hit of cited) expect(`${hit.paper.title} ${hit.paper.abstract}`).toMatch(/KV cache/i);
+  });
+
   it("is unsure, not absent, when the best papers match part of a question", async () => {
     const result = await library.search("sparse attention for robotics", { today: TODAY });
     expect(result.verdict.decision).toBe("unsure");
