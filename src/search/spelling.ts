@@ -27,7 +27,8 @@ export function correctSpelling(text: string, snapshot: LibrarySnapshot, english
     const word = token.toLowerCase();
     // "OOMing", "vLLMs": capitals inside a word say it was written so on purpose, jargon rather than a typo.
     if (/\p{Lu}.*\p{Lu}/u.test(token) && /\p{Ll}/u.test(token)) return token;
-    const full = unclipped(word, snapshot);
+    // A word in capitals ("SAGE") is a name, not a clipped word.
+    const full = token === token.toUpperCase() ? undefined : unclipped(word, snapshot);
     if (full) {
       changed = true;
       return full;

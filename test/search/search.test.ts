@@ -218,6 +218,7 @@ describe("judged results", () => {
     expect(clipped.query.topic).toBe("training without back propagation");
     expect(clipped.results[0]?.paper.title).toMatch(/^NoProp:/);
     expect((await library.search("cheap conv building blocks for phones", { today: TODAY })).query.topic).toBe("cheap convolutional building blocks for phones");
+    expect((await library.search("CONV layers", { today: TODAY })).query.topic).toBe("conv layers");
     expect((await library.search("long prompts keep OOMing", { today: TODAY })).query.topic).toBe("long prompts keep ooming");
     expect((await library.search("training keeps crashimg", { today: TODAY })).query.topic).toBe("training keeps crashing");
   });
