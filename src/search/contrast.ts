@@ -9,7 +9,8 @@ import { searchStem } from "./stem.ts";
  * Whether a paper's title is on the side of a contrast the question does
  * not want: it names at least half of the ruled-out words the topic itself
  * does not use ("not MoE training systems", "I don't care about CPU
- * inference") and none of the words they are set against. A paper naming
+ * inference") and none of the words they are set against, unless they are
+ * as rare as a name ("other than Swin"). A paper naming
  * both compares or bridges them, often the very paper wanted ("Pay Less
  * Attention with Lightweight and Dynamic Convolutions" for "convolutions
  * instead of attention"). Words too common in the library to tell papers
@@ -21,7 +22,10 @@ function namesContrast(question: ParsedQuestion, doc: number, snapshot: LibraryS
   const ruledOut = question.parts.contrast.filter(telling);
   if (ruledOut.length === 0) return false;
   const title = new Set(words(snapshot.docs.titles.at(doc)).map((word) => searchStem(word)));
-  return ruledOut.filter((stem) => title.has(stem)).length * 2 >= ruledOut.length && !question.parts.opposed.some((stem) => telling(stem) && title.has(stem));
+  // Words as rare as a name ("other than Swin") rule out that one thing, an instance of the topic rather
+  // than a side of it that a title could bridge: a title naming them is out, whatever else it names.
+  const instance = ruledOut.every((stem) => snapshot.text.documentFrequency(stem) <= SETTINGS.queryWeights.contrastNameShare * snapshot.size);
+  return ruledOut.filter((stem) => title.has(stem)).length * 2 >= ruledOut.length && (instance || !question.parts.opposed.some((stem) => telling(stem) && title.has(stem)));
 }
 
 /** The ranked papers on the unwanted side of the question's contrast (none without one). */

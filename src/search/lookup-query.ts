@@ -35,7 +35,7 @@ export function isFunctionWord(word: string): boolean {
 
 const QUOTES = `"'“”‘’\``;
 const REQUEST = /^(?:(?:please|hey|hi)[\s,]+)?(?:(?:can|could|would) you\s+)?(?:please\s+)?(?:look\s*up|find(?: me)?|show(?: me)?|get(?: me)?|open|pull up|fetch|search(?: for)?|i(?:'m| am) looking for|looking for|do you have|is there|have you got|what about|which is)\s+/i;
-const ADJECTIVES = /^(?:the|a|an|that)\s+(?:(?:original|famous|seminal|classic|well[- ]known|first|so[- ]called|recent|latest|new|old|one|same)\s+)+/i;
+const ADJECTIVES = /^(?:(?:the|a|an|that)\s+(?:(?:original|famous|seminal|classic|well[- ]known|first|so[- ]called|recent|latest|new|old|one|same)\s+)+|(?:original|famous|seminal|classic|well[- ]known|so[- ]called)\s+)/i;
 const PAPER = "(?:paper|article|preprint|publication|report|work|study)";
 const TITLED = new RegExp(`^(?:the|a|an|that)?\\s*${PAPER}\\s+(?:called|named|titled|entitled|with the title|introducing|proposing|presenting|on|that introduced|that proposed)\\s+`, "i");
 const ABOUT = new RegExp(`^(?:the|a|an|that|some|any)?\\s*(?:${PAPER}|one)s?\\s+(?:(?:about|that|which|where|in which|showing|describing|explaining|discussing|studying|on how|on)\\s+|(?=[a-z]+ing\\s))`, "i");
@@ -83,7 +83,8 @@ function frame(query: string): { core: string; described: string; about: boolean
       // "the X paper from Google", "X paper by Dao et al." → X
       .replace(new RegExp(`\\s+${PAPER}\\s+(?:from|by|of|at|in)\\s+.+$`, "i"), "")
       .replace(/\s+(?:by\s+)?[A-Z][\p{L}-]+\s+et\s+al\b.*$/u, "")
-      .replace(new RegExp(`\\s*[,(]?\\s*${PAPER}\\s*\\)?$`, "i"), "")
+      // A whole word only: "Network" does not end in the framing word "work".
+      .replace(new RegExp(`(?:\\s*[,(]\\s*|\\s+)${PAPER}\\s*\\)?$`, "i"), "")
       .replace(new RegExp(`^${PAPER}\\s*:\\s*`, "i"), "")
       .replace(new RegExp(`^[${QUOTES}]+|[${QUOTES}]+$`, "g"), "")
       .trim();
@@ -101,6 +102,8 @@ function frame(query: string): { core: string; described: string; about: boolean
     text = trailing[1]!.trim();
     described += ` ${trailing[2] ?? trailing[3] ?? ""}`;
   } else if (trailing) text = trailing[1]!.trim();
+  // What stood before the description is framed too: "original HNSW paper (navigable small world graphs)".
+  if (trailing) text = text.replace(ADJECTIVES, "").replace(new RegExp(`\\s+${PAPER}$`, "i"), "").trim();
   return { core: text.replace(/^(?:the|a|an|that|this)\s+/i, "").trim(), described, about };
 }
 

@@ -86,7 +86,15 @@ export class PaperSearch {
     const vocabulary = (word: string) => snapshot.text.documentFrequency(searchStem(word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ""))) >= SETTINGS.relevance.backgroundShare * snapshot.text.size;
     const named = query.names.some((word) => !vocabulary(word));
     const described = query.about || (!named && !isTitleLike(name) && query.words.filter((word) => !isFunctionWord(word)).length >= SETTINGS.lookup.describedWords);
-    return !found.match && described && found.alternatives.length === 0 ? describedMatch(found, await this.search(name, { k: 2 })) : found;
+    if (!found.match && described && found.alternatives.length === 0) return describedMatch(found, await this.search(name, { k: 2 }));
+    // "the faiss paper - billion scale similarity search on gpus": a name no paper uses at all cannot tell papers
+    // apart, so the description beside it decides, as a lookup of its own.
+    const unknown = query.words.filter((word) => !isFunctionWord(word)).every((word) => snapshot.text.documentFrequency(searchStem(word)) === 0);
+    if (!found.match && found.alternatives.length === 0 && unknown && query.described.length >= SETTINGS.lookup.describedWords) {
+      const beside = await snapshot.lookup.find(query.described.join(" "), maxAlternatives);
+      if (beside.match) return beside;
+    }
+    return found;
   }
 
   /** `respell`: whether the question's spelling may still be corrected (once: a corrected question is searched as it is). */

@@ -16,7 +16,7 @@ export const SETTINGS = {
     phraseWeight: 0.5,
   },
   /** Weight of a question's parts beside its main words (1). */
-  queryWeights: { aside: 0.5, contrast: 0.2, contrastPenalty: 0.5, contrastMaxShare: 0.3, nameWords: 3 },
+  queryWeights: { aside: 0.5, contrast: 0.2, contrastPenalty: 0.5, contrastMaxShare: 0.3, contrastNameShare: 0.02, nameWords: 3 },
   /** Weight of an acronym's long form (or a long form's acronym) mined from the abstracts, added to a question using the other. */
   acronymWeight: 0.3,
   /** How many candidates each list contributes before fusion. */
@@ -84,9 +84,11 @@ export const SETTINGS = {
    * uses and general English ranks no higher than `englishRank` (of 340k; "reasearch" is 283k,
    * "browses" 172k, "sparsity" 196k) are corrected. A typo no title word explains is taken for the most
    * common of the `everydayWords` most common English words one slip away (one letter, or two swapped), if it has at least
-   * `everydayMinLetters`.
+   * `everydayMinLetters`. A clipped word ("conv", "backprop") is read in full as the word most papers use that it
+   * begins; a word general English ranks within `clippedRank` only as one at least `clippedPapers` papers use ("prop"
+   * in "back-prop" is "propagation", but "retina", at 30k, is not RetinaNet, a name one paper uses).
    */
-  spelling: { minLetters: 5, englishRank: 200_000, everydayWords: 50_000, everydayMinLetters: 6 },
+  spelling: { minLetters: 5, englishRank: 200_000, everydayWords: 50_000, everydayMinLetters: 6, clippedRank: 50_000, clippedPapers: 3 },
   /** "Papers like X": how many of X's most distinguishing words make the query. */
   example: { terms: 20, vectorWeight: 0.7 },
   /** Lookup by name (src/search/lookup*.ts), set on the development lookups. */

@@ -27,8 +27,10 @@ export function correctSpelling(text: string, snapshot: LibrarySnapshot, english
     const word = token.toLowerCase();
     // "OOMing", "vLLMs": capitals inside a word say it was written so on purpose, jargon rather than a typo.
     if (/\p{Lu}.*\p{Lu}/u.test(token) && /\p{Ll}/u.test(token)) return token;
-    // A word in capitals ("SAGE") is a name, not a clipped word.
-    const full = token === token.toUpperCase() ? undefined : unclipped(word, snapshot);
+    // A word in capitals ("SAGE") is a name, not a clipped word. A word general English uses is read in full only as
+    // a word several papers use ("prop" in "back-prop" as "propagation"), never as one paper's name ("retina" is not RetinaNet).
+    const common = (english.row(word) ?? Number.POSITIVE_INFINITY) < SETTINGS.spelling.clippedRank;
+    const full = token === token.toUpperCase() ? undefined : unclipped(word, snapshot, common ? SETTINGS.spelling.clippedPapers : 1);
     if (full) {
       changed = true;
       return full;
@@ -51,24 +53,24 @@ export function correctSpelling(text: string, snapshot: LibrarySnapshot, english
  * ("convolutional"), or a word and the start of the next, as papers write
  * it hyphenated ("back-propagation"). Only a word no paper uses as it is.
  */
-function unclipped(word: string, snapshot: LibrarySnapshot): string | undefined {
+function unclipped(word: string, snapshot: LibrarySnapshot, minPapers: number): string | undefined {
   if (word.length < 4 || /[^a-z]/.test(word) || isQuestionStopword(word) || snapshot.text.documentFrequency(searchStem(word)) > 0) return undefined;
-  const whole = mostUsed(snapshot.lookup.completions(word), snapshot);
+  const whole = mostUsed(snapshot.lookup.completions(word), snapshot, minPapers);
   if (whole) return whole;
   const pairs: string[] = [];
   for (let cut = 3; cut <= word.length - 4; cut++) {
     const [head, tail] = [word.slice(0, cut), word.slice(cut)];
     if (snapshot.text.documentFrequency(searchStem(head)) > 0) pairs.push(...snapshot.lookup.completions(tail).map((rest) => `${head} ${rest}`));
   }
-  return mostUsed(pairs, snapshot);
+  return mostUsed(pairs, snapshot, minPapers);
 }
 
-/** Of these spellings, the one most papers use (a pair of words counts as the phrase it makes); undefined when none is used. */
-function mostUsed(spellings: string[], snapshot: LibrarySnapshot): string | undefined {
+/** Of these spellings, the one most papers use (a pair of words counts as the phrase it makes); undefined when fewer than `minPapers` use any. */
+function mostUsed(spellings: string[], snapshot: LibrarySnapshot, minPapers = 1): string | undefined {
   let best: { spelling: string; papers: number } | undefined;
   for (const spelling of spellings) {
     const papers = snapshot.text.documentFrequency(spelling.split(" ").map((part) => searchStem(part)).join(" "));
-    if (papers > (best?.papers ?? 0)) best = { spelling, papers };
+    if (papers >= minPapers && papers > (best?.papers ?? 0)) best = { spelling, papers };
   }
   return best?.spelling;
 }

@@ -25,6 +25,7 @@ const papers = [
   paper("You are caught stealing my winning lottery ticket! Making a lottery ticket claim its ownership", "We protect the winning tickets of sparse networks."),
   paper("Matryoshka Representation Learning", "Learned representations serve many downstream tasks. We encode embeddings at several granularities in one vector."),
   paper("MobileSAMv2: Faster Segment Anything to Everything", "The segment anything model (SAM) addresses two tasks. We propose MobileSAMv2, which makes SAM faster."),
+  paper("Hierarchically Gated Recurrent Neural Network for Sequence Modeling", "We propose a gated linear RNN, HGRN, with forget gates bounded by a learnable value."),
 ];
 const lookup = PaperLookup.over(papers);
 const title = async (query: string) => (await (await lookup.find(query))).match?.title ?? null;
@@ -58,6 +59,8 @@ describe("paper lookup", () => {
     ["the paper about multi-head latent attention is all you need", /^TransMLA/],
     // The title's first word, and words of its abstract: a name with a description.
     ["matryoshka embeddings paper", /^Matryoshka/],
+    // "Network" ends in the letters of the framing word "work", which is no reason to cut it.
+    ["Hierarchically Gated Recurrent Neural Network", /^Hierarchically Gated Recurrent Neural Network for Sequence Modeling/],
   ])("%s", async (query, expected) => {
     expect(await title(query)).toMatch(expected);
   });

@@ -123,6 +123,10 @@ describe("lookup through the library", () => {
     expect((await library.lookup("the paper on sequence modeling with selective state spaces")).match).toBeNull();
     // A word written like a name that much of the library uses ("GPU", "AI") does not make a description a name.
     expect((await library.lookup("the faiss paper about GPU k-selection for billion scale similarity search")).match?.title).toBe("Billion-scale similarity search with GPUs");
+    // A name no paper uses at all leaves the description beside it to decide; framing before a description is framing too.
+    expect((await library.lookup("faiss paper — billion-scale similarity search with gpus")).match?.title).toBe("Billion-scale similarity search with GPUs");
+    expect((await library.lookup("Mamba (selective state space models)")).match).toBeNull();
+    expect((await library.lookup("seminal HNSW paper (small world graphs)")).match?.title).toMatch(/Hierarchical Navigable Small World/);
     // Unsure of a terse description's topic, the search must single a paper out by more: Mamba itself is not in the library.
     expect((await library.lookup("mamba selective state spaces")).match).toBeNull();
   });
@@ -140,6 +144,13 @@ describe("judged results", () => {
     expect(cited.length).toBeGreaterThan(0);
     expect(cited.length).toBeLessThanOrEqual(5);
     for (const hit of cited) expect(`${hit.paper.title} ${hit.paper.abstract}`).toMatch(/KV|cache/i);
+  });
+
+  it("leaves out a paper the question rules out by name ('other than Swin'), though its title names the topic too", async () => {
+    const result = await library.search("hierarchical vision transformers other than Swin", { today: TODAY });
+    const swin = result.results.findIndex((hit) => hit.paper.title.startsWith("Swin Transformer"));
+    expect(swin === -1 || swin >= result.results.filter((hit) => hit.relevant).length).toBe(true);
+    expect(result.results.filter((hit) => hit.relevant).some((hit) => hit.paper.title.startsWith("Swin"))).toBe(false);
   });
 
   it("takes either side of an alternative the question offers as its rarest word ('compression / eviction')", async () => {
@@ -219,6 +230,7 @@ describe("judged results", () => {
     expect(clipped.results[0]?.paper.title).toMatch(/^NoProp:/);
     expect((await library.search("cheap conv building blocks for phones", { today: TODAY })).query.topic).toBe("cheap convolutional building blocks for phones");
     expect((await library.search("CONV layers", { today: TODAY })).query.topic).toBe("conv layers");
+    expect((await library.search("papers on retina photos", { today: TODAY })).query.topic).toBe("retina photos");
     expect((await library.search("long prompts keep OOMing", { today: TODAY })).query.topic).toBe("long prompts keep ooming");
     expect((await library.search("training keeps crashimg", { today: TODAY })).query.topic).toBe("training keeps crashing");
   });
