@@ -49,8 +49,8 @@ export function extractiveReply(topic: string, hits: SearchHit[], cue: SentenceC
   const citations = hits.map((hit, index) => citationOf(index + 1, hit.paper));
   const items = hits.map((hit, index) => {
     const sentences = bestSentences(hit.paper.abstract, cue, 2);
-    // A second sentence only when the pair stays short enough to scan in chat.
-    const quote = sentences.join(" ").length > 320 ? sentences[0]! : sentences.join(" ");
+    // A second sentence only when the pair stays short enough to scan in chat; else the better one, which need not come first.
+    const quote = sentences.join(" ").length > 320 ? bestSentences(hit.paper.abstract, cue, 1)[0]! : sentences.join(" ");
     const date = hit.paper.publishedAt ? ` (${hit.paper.publishedAt})` : "";
     return `${index + 1}. **${escapeMarkdown(hit.paper.title)}**${date} [${index + 1}]: ${quote}`;
   });

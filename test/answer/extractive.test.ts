@@ -235,6 +235,15 @@ describe("reference markers in abstracts", () => {
     expect(cue.related!("We predict adverse reactions caused by combining medications.")).toBeGreaterThan(cue.related!("Images are everywhere in modern datasets today."));
   });
 
+  it("quotes the better of two sentences when both together are too long for chat, not the earlier", async () => {
+    const opening = `While deep networks have achieved broad success in analyzing natural images, they often fail on medical scans in situations ${"nobody expected ".repeat(6)}.`;
+    const method = `We introduce KnoBo, a class of concept bottleneck models for medical images with knowledge priors ${"from textbooks ".repeat(6)}.`;
+    const paper = { ...storedPaper("A Textbook Remedy"), abstract: `${opening} ${method} Results follow.` };
+    const reply = extractiveReply("concept bottleneck models on medical images", [{ paper, score: 1, relevant: true }], { terms: new Map([["concept", 3], ["bottleneck", 1], ["medic", 4], ["imag", 1]]) });
+    expect(reply.text).toContain(method);
+    expect(reply.text).not.toContain(opening);
+  });
+
   it("are dropped from quoted sentences so they cannot read as our citations", async () => {
     const { bestSentences } = await import("../../src/answer/sentences.ts");
     const [sentence] = bestSentences("As shown in [2], caches grow. We compress the KV cache [3, 7] by half [12-14].", { terms: new Map([["cach", 1]]) }, 1);
