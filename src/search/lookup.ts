@@ -4,7 +4,7 @@ import type { StoredPaper } from "../store/paper-store.ts";
 import type { TitleIndex } from "./lookup-index.ts";
 import { buildTitleIndex } from "./title-index-builder.ts";
 import { describedShare, matchScore, type MatchScore } from "./lookup-match.ts";
-import { parseQuery, type LookupQuery } from "./lookup-query.ts";
+import { isFunctionWord, parseQuery, type LookupQuery } from "./lookup-query.ts";
 import { SETTINGS } from "./settings.ts";
 
 export { stripFraming } from "./lookup-query.ts";
@@ -102,6 +102,9 @@ export class PaperLookup {
     if (best && best.score < matchThreshold && holding.length > 1) return this.#result({ ...none, alternatives: docs(holding.slice(0, limit)), ...descriptionFlag(query) });
     const described = query.about && best && best.score < matchThreshold ? this.#described(query, scored) : undefined;
     if (described !== undefined) return this.#result({ match: described, alternatives: [], closest: [] });
+    if (best && best.score < matchThreshold && this.#misremembered(query, best.doc) && (scored[1]?.score ?? 0) <= SETTINGS.lookup.misrememberedMargin * best.score) {
+      return this.#result({ match: best.doc, alternatives: [], closest: [] });
+    }
     if (!best || best.score < matchThreshold) {
       const closest = scored.filter((candidate) => candidate.score >= SETTINGS.lookup.closestFloor).slice(0, SETTINGS.lookup.closest);
       return this.#result({ ...none, closest: docs(closest), ...descriptionFlag(query) });
@@ -112,6 +115,24 @@ export class PaperLookup {
     if (tied.length > 1) return this.#result({ ...none, alternatives: docs(tied.slice(0, limit)), ...descriptionFlag(query) });
     const runnersUp = scored.slice(1, 1 + limit).filter((candidate) => candidate.score >= Math.max(matchThreshold, best.score - alternativeBand));
     return this.#result({ match: best.doc, alternatives: docs(runnersUp), closest: [] });
+  }
+
+  /**
+   * A long title remembered with one word swapped ("Breaking the Memory Wall: …" for "… Memory Barrier: …"):
+   * every other content word of the query and of the title the same, in a title of at least
+   * `misrememberedWords` of them. Names and numbers are not swapped words: "FlashAttention-3" is not
+   * FlashAttention-2, and a name-like query is left to the name rules.
+   */
+  #misremembered(query: LookupQuery, doc: number): boolean {
+    if (query.nameLike) return false;
+    const content = (words: string[], stems: string[]) => new Set(stems.filter((_, i) => !isFunctionWord(words[i]!) && !/\d/.test(words[i]!)));
+    const asked = content(query.words, query.stems);
+    const entry = this.#index.entry(doc, () => false);
+    const titled = content(entry.words, entry.stems);
+    if (titled.size < SETTINGS.lookup.misrememberedWords) return false;
+    const missing = [...titled].filter((stem) => !asked.has(stem));
+    const extra = [...asked].filter((stem) => !titled.has(stem));
+    return missing.length === 1 && extra.length === 1 && asked.size === titled.size;
   }
 
   /** The one paper a description singles out (see describedShare), if any. */

@@ -138,6 +138,9 @@ export const SETTINGS = {
     describedWords: 3,
     describedTitleShare: 0.6,
     describedMargin: 0.2,
+    /** A title of at least this many content words, remembered with one of them swapped, is that title (see PaperLookup), when the next candidate scores at most this share of it. */
+    misrememberedWords: 8,
+    misrememberedMargin: 0.5,
     /**
      * Failing that, the paper a search for the description finds, when the next scores at most this share of it
      * (see described.ts), or this smaller share when the search is unsure of the topic (terse descriptions often are).

@@ -59,13 +59,15 @@ describe("paper lookup", () => {
     ["the paper about multi-head latent attention is all you need", /^TransMLA/],
     // The title's first word, and words of its abstract: a name with a description.
     ["matryoshka embeddings paper", /^Matryoshka/],
+    // A long title remembered with one word swapped is that title.
+    ["You are caught stealing my winning lottery ticket! Making a lottery ticket claim its property", /^You are caught stealing/],
     // "Network" ends in the letters of the framing word "work", which is no reason to cut it.
     ["Hierarchically Gated Recurrent Neural Network", /^Hierarchically Gated Recurrent Neural Network for Sequence Modeling/],
   ])("%s", async (query, expected) => {
     expect(await title(query)).toMatch(expected);
   });
 
-  it.each(["LoRA", "AlphaFold", "2501.99999", "zxqv blorp", "", "   ", "LLaMA", "PointNet", "SAM", "the original SAM paper", "FlashAttention-3", "FlashAttention", "GPT-4"])("says no match for %j", async (query) => {
+  it.each(["LoRA", "AlphaFold", "2501.99999", "zxqv blorp", "", "   ", "LLaMA", "PointNet", "SAM", "the original SAM paper", "You are caught borrowing my winning lottery ticket! Making a lottery ticket claim its property", "FlashAttention-3", "FlashAttention", "GPT-4"])("says no match for %j", async (query) => {
     expect((await lookup.find(query)).match).toBeNull();
   });
 
