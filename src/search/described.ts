@@ -1,6 +1,36 @@
+import { isFunctionWord, parseQuery } from "./lookup-query.ts";
 import type { LookupResult } from "./lookup.ts";
 import type { SearchResult } from "./search.ts";
 import { SETTINGS } from "./settings.ts";
+import type { LibrarySnapshot } from "./snapshot.ts";
+import { searchStem } from "./stem.ts";
+import { isTitleLike } from "./title-like.ts";
+
+/**
+ * A paper by name (PaperLookup.find), or failing that by what the query
+ * describes: a description a search singles out (describedMatch), or the
+ * description beside a name no paper uses at all.
+ */
+export async function lookupDescribed(name: string, snapshot: LibrarySnapshot, search: (text: string) => Promise<SearchResult>, maxAlternatives?: number): Promise<LookupResult> {
+  const found = await snapshot.lookup.find(name, maxAlternatives);
+  if (found.match || found.alternatives.length > 0) return found;
+  // "the paper that converts GQA models into …" is a description even with a name-like word in it; so is
+  // "the dermatology image dataset from south india", several plain words in chat case that no title holds.
+  const query = parseQuery(name);
+  const papersUsing = (word: string) => snapshot.text.documentFrequency(searchStem(word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "")));
+  // A name in it ("GPT-4 technical report") asks for that paper, which a search cannot tell from its neighbours;
+  // a word written like a name that a twentieth of the library uses ("GPU", "AI") is its vocabulary, not a name.
+  const named = query.names.some((word) => papersUsing(word) < SETTINGS.relevance.backgroundShare * snapshot.text.size);
+  const plain = query.words.filter((word) => !isFunctionWord(word));
+  if (query.about || (!named && !isTitleLike(name) && plain.length >= SETTINGS.lookup.describedWords)) return describedMatch(found, await search(name));
+  // "the faiss paper - billion scale similarity search on gpus": a name no paper uses at all cannot tell papers
+  // apart, so the description beside it decides, as a lookup of its own.
+  if (plain.every((word) => papersUsing(word) === 0) && query.described.length >= SETTINGS.lookup.describedWords) {
+    const beside = await snapshot.lookup.find(query.described.join(" "), maxAlternatives);
+    if (beside.match) return beside;
+  }
+  return found;
+}
 
 /**
  * A lookup that reads as a description ("the paper where LLMs write GPU

@@ -1,10 +1,8 @@
 import type { Embedder } from "../embed/embedder.ts";
 import { loadWordVectors } from "../embed/word-vectors/cache.ts";
 import type { PaperFilters, PaperStore, StoredPaper } from "../store/paper-store.ts";
-import { describedMatch } from "./described.ts";
+import { lookupDescribed } from "./described.ts";
 import type { LookupResult } from "./lookup.ts";
-import { isFunctionWord, parseQuery } from "./lookup-query.ts";
-import { isTitleLike } from "./title-like.ts";
 import { fuse, type Ranked } from "./fusion.ts";
 import { rewriteQueryTerms, type Rewrite } from "./llm-rewrite.ts";
 import { comparedNames } from "./compared.ts";
@@ -16,7 +14,6 @@ import { contrastedDocs, markedDown } from "./contrast.ts";
 import { parseQuestion, type PaperOrder, type ParsedQuestion } from "./question.ts";
 import { exampleVerdict, RelevanceJudge, type RelevanceVerdict } from "./relevance.ts";
 import { SETTINGS } from "./settings.ts";
-import { searchStem } from "./stem.ts";
 import { correctSpelling } from "./spelling.ts";
 import { topK } from "./top-k.ts";
 import type { SnapshotCache } from "./snapshot-cache.ts";
@@ -74,27 +71,9 @@ export class PaperSearch {
     return this.#search(question, options, true);
   }
 
-  /** A paper by name (PaperLookup.find), or by a description a search singles out (describedMatch). */
+  /** A paper by name (PaperLookup.find), or by what the query describes (see described.ts). */
   async lookup(name: string, maxAlternatives?: number): Promise<LookupResult> {
-    const snapshot = await this.#snapshots.get();
-    const found = await snapshot.lookup.find(name, maxAlternatives);
-    // "the paper that converts GQA models into …" is a description even with a name-like word in it; so is
-    // "the dermatology image dataset from south india", several plain words in chat case that no title holds.
-    const query = parseQuery(name);
-    // A name in it ("GPT-4 technical report") asks for that paper, which a search cannot tell from its neighbours;
-    // a word written like a name that a twentieth of the library uses ("GPU", "AI") is its vocabulary, not a name.
-    const vocabulary = (word: string) => snapshot.text.documentFrequency(searchStem(word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ""))) >= SETTINGS.relevance.backgroundShare * snapshot.text.size;
-    const named = query.names.some((word) => !vocabulary(word));
-    const described = query.about || (!named && !isTitleLike(name) && query.words.filter((word) => !isFunctionWord(word)).length >= SETTINGS.lookup.describedWords);
-    if (!found.match && described && found.alternatives.length === 0) return describedMatch(found, await this.search(name, { k: 2 }));
-    // "the faiss paper - billion scale similarity search on gpus": a name no paper uses at all cannot tell papers
-    // apart, so the description beside it decides, as a lookup of its own.
-    const unknown = query.words.filter((word) => !isFunctionWord(word)).every((word) => snapshot.text.documentFrequency(searchStem(word)) === 0);
-    if (!found.match && found.alternatives.length === 0 && unknown && query.described.length >= SETTINGS.lookup.describedWords) {
-      const beside = await snapshot.lookup.find(query.described.join(" "), maxAlternatives);
-      if (beside.match) return beside;
-    }
-    return found;
+    return lookupDescribed(name, await this.#snapshots.get(), (text) => this.search(text, { k: 2 }), maxAlternatives);
   }
 
   /** `respell`: whether the question's spelling may still be corrected (once: a corrected question is searched as it is). */
