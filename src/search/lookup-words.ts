@@ -29,9 +29,12 @@ export function similarWord(query: string, word: string): number {
 function nearlyEqual(a: string, b: string): boolean {
   // Typos rarely hit both of the first two letters; checking that first skips most distance computations.
   // Five letters or fewer, one changed letter is usually another name ("llama", "llava"); a letter left out
-  // or doubled is still a typo ("colum", "winer").
+  // or doubled, or two swapped, is still a typo ("colum", "winer", "cahce").
   const short = Math.min(a.length, b.length) < 6;
-  if ((short && (Math.min(a.length, b.length) < 5 || a.length === b.length)) || (a[0] !== b[0] && a[1] !== b[1])) return false;
+  if (a[0] !== b[0] && a[1] !== b[1]) return false;
+  // Two neighbouring letters typed the wrong way round is a slip, not another name, however short ("cahce").
+  if (short && a.length === b.length) return a.length >= 5 && swapped(a, b);
+  if (short && Math.min(a.length, b.length) < 5) return false;
   const allowed = Math.max(a.length, b.length) >= 8 ? 2 : 1;
   return Math.abs(a.length - b.length) <= allowed && (distance(a, b) <= allowed || swapped(a, b));
 }

@@ -14,6 +14,8 @@ describe("lookup words", () => {
     // Five letters: a letter left out is a typo, a letter changed is another name ("llama", "llava" below).
     expect(similarWord("colum", "column")).toBeGreaterThan(0);
     expect(similarWord("winer", "winner")).toBeGreaterThan(0);
+    // …and so are two letters swapped ("cahce" in "scissorhand kv cahce compresion").
+    expect(similarWord("cahce", "cache")).toBeGreaterThan(0);
   });
 
   it("keeps versions, suffixes and short names apart", () => {
