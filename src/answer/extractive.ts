@@ -4,7 +4,7 @@ import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
 import { describeFilters } from "./filter-words.ts";
 import { citationOf, type Reply } from "./reply.ts";
 import type { SentenceCue } from "../library/library.ts";
-import { bestSentences } from "./sentences.ts";
+import { rankedSentences } from "./sentences.ts";
 
 /** How the answer should frame its papers: what kind of list it is. */
 export type Framing =
@@ -48,9 +48,10 @@ const STORY_WORDS = 20;
 export function extractiveReply(topic: string, hits: SearchHit[], cue: SentenceCue, framing: Framing = { kind: "topic" }, notes: string[] = []): Reply {
   const citations = hits.map((hit, index) => citationOf(index + 1, hit.paper));
   const items = hits.map((hit, index) => {
-    const sentences = bestSentences(hit.paper.abstract, cue, 2);
+    const [best, next] = rankedSentences(hit.paper.abstract, cue);
     // A second sentence only when the pair stays short enough to scan in chat; else the better one, which need not come first.
-    const quote = sentences.join(" ").length > 320 ? bestSentences(hit.paper.abstract, cue, 1)[0]! : sentences.join(" ");
+    const pair = next ? [best!, next].sort((a, b) => a.index - b.index).map((entry) => entry.sentence).join(" ") : (best?.sentence ?? "");
+    const quote = pair.length > 320 ? best!.sentence : pair;
     const date = hit.paper.publishedAt ? ` (${hit.paper.publishedAt})` : "";
     return `${index + 1}. **${escapeMarkdown(hit.paper.title)}**${date} [${index + 1}]: ${quote}`;
   });
@@ -79,13 +80,17 @@ function lead(topic: string, count: number, framing: Framing): string {
     : count === 1
       ? `The paper that best matches ${subject}:`
       : `The ${count} papers that best match ${subject}, ${order}:`;
-  const named = (words: string[]) => words.map((word) => `*${escapeMarkdown(word)}*`).join(" or ");
   // A word no paper in the library uses says more than what the cited ones leave out ("federated learning across hospitals").
   const unknown = framing.unknown ?? [];
-  if (unknown.length > 0) return text.replace(/:$/, ` (no paper in the library mentions ${named(unknown)}):`);
+  if (unknown.length > 0) return text.replace(/:$/, ` (no paper in the library mentions ${wordsOr(unknown)}):`);
   const missing = framing.missing ?? [];
   const which = count === 1 ? "it does not mention" : "none of them mentions";
-  return missing.length > 0 ? text.replace(/:$/, ` (${which} ${named(missing)}):`) : text;
+  return missing.length > 0 ? text.replace(/:$/, ` (${which} ${wordsOr(missing)}):`) : text;
+}
+
+/** Words of the question said back in italics, as alternatives: "*federated* or *hospitals*". */
+export function wordsOr(words: string[]): string {
+  return words.map((word) => `*${escapeMarkdown(word)}*`).join(" or ");
 }
 
 /**

@@ -5,6 +5,7 @@ import { escapeMarkdown } from "./extractive.ts";
 import { citationOf, type Reply } from "./reply.ts";
 import type { SentenceCue } from "../library/library.ts";
 import { bestSentences } from "./sentences.ts";
+import { counted } from "./counted.ts";
 
 /**
  * The replies to follow-ups about a thread's numbered list: one paper's
@@ -36,7 +37,7 @@ export function detailReply(paper: StoredPaper): Reply {
 export function detailsReply(papers: StoredPaper[]): Reply {
   const sentences = papers.length === 1 ? 4 : 3;
   const paragraphs = papers.map((paper, index) => {
-    const details = [paper.publishedAt && `published ${paper.publishedAt}`, paper.upvotes > 0 && `${paper.upvotes} upvote${paper.upvotes === 1 ? "" : "s"}`, paper.authors?.join(", ") ?? paper.organization].filter(Boolean).join(", ");
+    const details = [paper.publishedAt && `published ${paper.publishedAt}`, paper.upvotes > 0 && counted(paper.upvotes, "upvote"), paper.authors?.join(", ") ?? paper.organization].filter(Boolean).join(", ");
     return `**${escapeMarkdown(paper.title)}** [${index + 1}]${details ? ` (${details})` : ""}: ${bestSentences(paper.abstract, { terms: new Map() }, sentences).join(" ")}`;
   });
   return { text: paragraphs.join("\n\n"), citations: papers.map((paper, index) => citationOf(index + 1, paper)), found: true, closest: [], notes: [] };
@@ -55,7 +56,7 @@ export function orderedReply(by: "newest" | "oldest" | "upvotes", papers: Stored
   if (by !== "oldest") sorted.reverse();
   const undated = papers.filter((paper) => !sorted.includes(paper));
   const listed = [...sorted, ...undated];
-  const describe = (paper: StoredPaper) => (by === "upvotes" ? `${paper.upvotes} upvote${paper.upvotes === 1 ? "" : "s"}` : paper.publishedAt ? `published ${paper.publishedAt}` : "no date in the library");
+  const describe = (paper: StoredPaper) => (by === "upvotes" ? counted(paper.upvotes, "upvote") : paper.publishedAt ? `published ${paper.publishedAt}` : "no date in the library");
   const label = { newest: "most recent", oldest: "oldest", upvotes: "most upvoted" }[by];
   const lines = listed.map((paper, index) => `${index + 1}. **${escapeMarkdown(paper.title)}** [${index + 1}], ${describe(paper)}`);
   const tail = undated.length > 0 ? `\n\n(${undated.length} of them show no date in the library, so they come last.)` : "";
@@ -134,7 +135,7 @@ export function pageReply(subject: { topic: string } | { like: StoredPaper }, pa
 }
 
 function meta(paper: StoredPaper): string {
-  const parts = [paper.publishedAt, paper.upvotes > 0 && `${paper.upvotes} upvote${paper.upvotes === 1 ? "" : "s"}`].filter(Boolean);
+  const parts = [paper.publishedAt, paper.upvotes > 0 && counted(paper.upvotes, "upvote")].filter(Boolean);
   return parts.length > 0 ? ` (${parts.join(", ")})` : "";
 }
 

@@ -1,8 +1,9 @@
 import type { SearchHit } from "../search/search.ts";
 import type { PaperFilters } from "../store/paper-store.ts";
-import { echo, escapeMarkdown, topicSaid } from "./extractive.ts";
+import { echo, escapeMarkdown, topicSaid, wordsOr } from "./extractive.ts";
 import { datesSaid, describeFilters } from "./filter-words.ts";
 import { citationOf, type Reply } from "./reply.ts";
+import { counted } from "./counted.ts";
 
 const CLOSEST = 3;
 
@@ -22,10 +23,10 @@ export function notFoundReply(topic: string, filters: PaperFilters, coverage: Co
   const closest = nearest.slice(0, CLOSEST).map((hit, index) => citationOf(index + 1, hit.paper));
   const range = datesSearched(coverage);
   const constraint = describeFilters(filters);
-  const searched = `I searched ${coverage.papers} paper${coverage.papers === 1 ? "" : "s"}${constraint}${range}.`;
+  const searched = `I searched ${counted(coverage.papers, "paper")}${constraint}${range}.`;
   // A question with no topic ("papers from 1990") had only its constraints to match.
   // Naming a word no paper uses ("federated") says why, and what to try instead.
-  const why = unknown.length > 0 ? `; no paper in it mentions ${unknown.map((word) => `*${escapeMarkdown(word)}*`).join(" or ")}` : "";
+  const why = unknown.length > 0 ? `; no paper in it mentions ${wordsOr(unknown)}` : "";
   const lines = [topic.trim() ? `Nothing in the library covers ${topicSaid(topic)}${why}. ${searched}` : `No paper in the library ${fitsNone(filters)}.`];
   if (closest.length > 0) {
     lines.push("", "The closest papers, which did not look like a match:");

@@ -15,6 +15,14 @@ const RELATED_WEIGHT = 3;
  * what the paper does, in the abstract's own order so they read naturally.
  */
 export function bestSentences(abstract: string, cue: SentenceCue, count: number): string[] {
+  return rankedSentences(abstract, cue)
+    .slice(0, count)
+    .sort((a, b) => a.index - b.index)
+    .map((entry) => entry.sentence);
+}
+
+/** An abstract's sentences, best answer first, each with its place in the abstract. */
+export function rankedSentences(abstract: string, cue: SentenceCue): { sentence: string; index: number }[] {
   const sentences = splitSentences(neutralizeReferenceMarkers(abstract));
   const scored = sentences.map((sentence, index) => {
     const terms = new Set(contentTerms(sentence));
@@ -26,9 +34,5 @@ export function bestSentences(abstract: string, cue: SentenceCue, count: number)
     if (sentence.length < 40 || sentence.length > 400) score -= 1;
     return { sentence, index, score };
   });
-  return scored
-    .sort((a, b) => b.score - a.score || a.index - b.index)
-    .slice(0, count)
-    .sort((a, b) => a.index - b.index)
-    .map((entry) => entry.sentence);
+  return scored.sort((a, b) => b.score - a.score || a.index - b.index);
 }

@@ -1,6 +1,7 @@
 import type { Reply } from "../answer/reply.ts";
 import type { Digest } from "../digest/types.ts";
 import type { StoredPaper } from "../store/paper-store.ts";
+import { counted } from "../answer/counted.ts";
 
 export type PaperCard = Pick<StoredPaper, "id" | "title" | "abstract" | "url" | "upvotes"> & Partial<Pick<StoredPaper, "authors" | "authorCount" | "organization" | "publishedAt">>;
 
@@ -28,9 +29,9 @@ export function cardOf(paper: StoredPaper): PaperCard {
 
 /** "Ada Lovelace, Alan Turing · 2024-06-04 · 36 upvotes": who, when and how liked, as far as known. */
 export function paperByline(paper: PaperCard): string {
-  const by = paper.authors?.join(", ") ?? paper.organization ?? (paper.authorCount ? `${paper.authorCount} author${paper.authorCount === 1 ? "" : "s"}` : undefined);
+  const by = paper.authors?.join(", ") ?? paper.organization ?? (paper.authorCount ? counted(paper.authorCount, "author") : undefined);
   // Zero is what a page without an upvote count gives, so it says nothing.
-  return [by, paper.publishedAt, paper.upvotes > 0 && `${paper.upvotes} upvote${paper.upvotes === 1 ? "" : "s"}`].filter(Boolean).join(" · ");
+  return [by, paper.publishedAt, paper.upvotes > 0 && counted(paper.upvotes, "upvote")].filter(Boolean).join(" · ");
 }
 
 /** A paper as plain text: title, byline, link, abstract. */

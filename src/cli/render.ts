@@ -7,6 +7,7 @@
 import { escapeMarkdown } from "../answer/extractive.ts";
 import type { Reply } from "../answer/reply.ts";
 import type { StoredPaper } from "../store/paper-store.ts";
+import { counted } from "../answer/counted.ts";
 
 export type Style = { rich: boolean };
 
@@ -64,7 +65,7 @@ export function renderMarkdown(markdown: string, style: Style): string {
 
 /** "2024-06-04 · 36 upvotes": what is known; no upvotes means unknown, not zero, so it is left out. */
 function paperMeta(paper: Pick<StoredPaper, "upvotes"> & { publishedAt?: string | null | undefined }): string {
-  return [paper.publishedAt, paper.upvotes > 0 ? `${paper.upvotes} upvote${paper.upvotes === 1 ? "" : "s"}` : undefined].filter(Boolean).join(" · ");
+  return [paper.publishedAt, paper.upvotes > 0 ? counted(paper.upvotes, "upvote") : undefined].filter(Boolean).join(" · ");
 }
 
 type Listed = Pick<StoredPaper, "title" | "url" | "upvotes"> & { publishedAt?: string | null | undefined };
@@ -83,7 +84,7 @@ type Card = Listed & Pick<StoredPaper, "abstract"> & Partial<Pick<StoredPaper, "
 
 /** One paper: title, who and when, link, abstract. */
 export function paperCard(paper: Card, style: Style): string {
-  const by = paper.authors?.join(", ") || paper.organization || (paper.authorCount ? `${paper.authorCount} author${paper.authorCount === 1 ? "" : "s"}` : undefined);
+  const by = paper.authors?.join(", ") || paper.organization || (paper.authorCount ? counted(paper.authorCount, "author") : undefined);
   const byline = [by, paperMeta(paper)].filter(Boolean).join(" · ");
   return [bold(paper.title, style), ...(byline ? [byline] : []), shortLink(paper.url, style), "", paper.abstract].join("\n");
 }

@@ -1,6 +1,7 @@
 import { escapeMarkdown } from "../answer/extractive.ts";
 import { datesSearched } from "../answer/not-found.ts";
 import type { Digest, DigestItem, ImportNote } from "./types.ts";
+import { counted } from "../answer/counted.ts";
 
 /** The digest as Markdown, for platforms without richer layout (and as their fallback text). */
 export function digestMarkdown(digest: Digest): string {
@@ -45,7 +46,7 @@ export function emptyNote(digest: Digest): string {
   const none = digest.since ? `No new papers${topic} since ${digest.since}` : digest.first && digest.from !== digest.to ? `No papers${topic} published in the past week (${days})` : `No new papers${topic} for ${days}`;
   const range = datesSearched(digest.coverage);
   const announcement = importAnnouncement(digest);
-  return `${announcement ? `${announcement}\n` : ""}${none}. I searched ${digest.coverage.papers} paper${digest.coverage.papers === 1 ? "" : "s"}${range}.`;
+  return `${announcement ? `${announcement}\n` : ""}${none}. I searched ${counted(digest.coverage.papers, "paper")}${range}.`;
 }
 
 /** "The library now has 387 papers: …": said once per import, instead of listing an archive as the day's news. */

@@ -4,6 +4,7 @@ import { readFeedback } from "../../state/feedback-table.ts";
 import { writeJson, type CliContext } from "../context.ts";
 import { withStore } from "../library.ts";
 import { dbOption, parsePositiveInt } from "../options.ts";
+import { counted } from "../../answer/counted.ts";
 
 type FeedbackFlags = { db?: string; json?: boolean; limit?: number; down?: boolean };
 
@@ -30,7 +31,7 @@ export function registerFeedback(program: Command, context: () => CliContext): v
 /** One block per vote: when, which way, where, the question and answer ids, and what was asked when known. */
 function describeFeedback(total: number, up: number, votes: FeedbackEntry[], db: string): string {
   if (total === 0) return `No feedback yet in ${db}. People vote with the thumbs under each answer in chat (paperbot serve).\n`;
-  const lines = [`${total} vote${total === 1 ? "" : "s"} in ${db}: ${up} up, ${total - up} down`, ""];
+  const lines = [`${counted(total, "vote")} in ${db}: ${up} up, ${total - up} down`, ""];
   for (const vote of votes) {
     lines.push(`${vote.at.slice(0, 16).replace("T", " ")}  ${vote.vote === "up" ? "up  " : "down"}  ${vote.channel}  by ${vote.platform}:${vote.user}`);
     lines.push(`  question ${vote.questionId}, answer ${vote.answerId}`);

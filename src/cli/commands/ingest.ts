@@ -6,6 +6,7 @@ import { writeJson, type CliContext } from "../context.ts";
 import { cacheForSearch } from "../library.ts";
 import { dbOption, parseYear } from "../options.ts";
 import { progressBar } from "../progress.ts";
+import { counted } from "../../answer/counted.ts";
 
 type IngestFlags = { db?: string; year?: number; json?: boolean; rebuild?: boolean; dryRun?: boolean };
 
@@ -48,7 +49,7 @@ export function registerIngest(program: Command, context: () => CliContext): voi
 }
 
 function describe(r: { files: number; records: number; papers: number; inserted: number; updated: number; unchanged: number }, total: number, db: string, dryRun: boolean): string {
-  const read = `Read ${r.files} file${r.files === 1 ? "" : "s"}: ${r.records} records, ${r.papers} distinct papers.`;
+  const read = `Read ${counted(r.files, "file")}: ${r.records} records, ${r.papers} distinct papers.`;
   if (r.inserted + r.updated === 0) return `${read}\nNothing changed: all ${r.papers} are already in the library (${total} papers in ${db}).\n`;
   const verb = dryRun ? "Would add" : "Added";
   return `${read}\n${verb} ${r.inserted} new, ${dryRun ? "update" : "updated"} ${r.updated}, ${r.unchanged} unchanged. Library: ${total} papers in ${db}.\n`;

@@ -4,6 +4,7 @@ import { writeJson, type CliContext } from "../context.ts";
 import { indexForSearch, withStore } from "../library.ts";
 import { dbOption } from "../options.ts";
 import { progressBar } from "../progress.ts";
+import { counted } from "../../answer/counted.ts";
 
 type ReindexFlags = { db?: string; json?: boolean };
 
@@ -32,7 +33,7 @@ export function registerReindex(program: Command, context: () => CliContext): vo
         const papers = await store.count();
         const result = { papers, embedder: { name: embedder.id, dims: embedder.dims } };
         if (flags.json) return writeJson(ctx.stdout, result);
-        ctx.stdout.write(`Re-embedded ${papers} paper${papers === 1 ? "" : "s"} with ${embedder.id} (${embedder.dims} dimensions) in ${flags.db ?? ctx.config.db.uri}.\n`);
+        ctx.stdout.write(`Re-embedded ${counted(papers, "paper")} with ${embedder.id} (${embedder.dims} dimensions) in ${flags.db ?? ctx.config.db.uri}.\n`);
       });
     });
 }
