@@ -39,10 +39,25 @@ export type Setting = { text: string; words: string[]; alternatives: string[][];
 
 export type PaperOrder = "newest" | "oldest" | "upvotes";
 
-/** What asks for an order rather than a topic, once the constraints are taken out. */
-const BY_UPVOTES = /\b(?:most[- ](?:upvoted|popular|liked)|top|popular|highest[- ]rated|best[- ]rated|by (?:up ?votes?|votes|popularity|likes))\b/;
-const BY_OLDEST = /\b(?:oldest|earliest|first published)\b/;
-const BY_NEWEST = /\b(?:newest|latest|most recent)\b/;
+/**
+ * Words that ask for an order, when they are about the papers: followed (within a few words) by "papers",
+ * "ones", "work", "first" and the like, by "on X" ("the latest on diffusion"), or ending the question.
+ * The same words describing something else ("top-down clustering", "a popular approach", "the most recent
+ * few-shot methods" in a pasted abstract) ask for none.
+ */
+const ORDERS: { order: PaperOrder; words: string; by: string }[] = [
+  { order: "upvotes", words: String.raw`most[- ](?:upvoted|popular|liked)|top(?: \d+)?|popular|highest[- ]rated|best[- ]rated`, by: String.raw`up ?votes?|votes|popularity|likes` },
+  { order: "oldest", words: String.raw`oldest|earliest|first published`, by: "(?!)" },
+  { order: "newest", words: String.raw`newest|latest|most recent`, by: "date" },
+];
+const ABOUT_PAPERS = String.raw`(?=(?:\s+[\p{L}\p{N}'-]+){0,3}?\s+(?:papers?|ones|articles?|preprints?|additions|uploads|entries|first)\b|\s*$)`;
+const ORDER_ASKED = ORDERS.map(({ order, words, by }): [PaperOrder, RegExp] => {
+  // "the latest (work) on diffusion" asks for the newest; "popular in NLP", "the most recent work shows" describe.
+  const onTopic = order === "newest" ? String.raw`|(?=(?:\s+(?:work|research|stuff|developments|progress))?\s+(?:on|in|about)\b)` : "";
+  const said = String.raw`\b(?:${words})(?![\p{L}\p{N}-])(?:${ABOUT_PAPERS}${onTopic})(?:\s+first\b)?`;
+  return [order, new RegExp(String.raw`${said}|(?:\b(?:sorted|ordered|ranked|listed)\s+)?\bby (?:${by})\b`, "gu")];
+});
+
 /** An order asked of a topic ("most upvoted papers on attention", "newest papers on diffusion"): not part of the topic. */
 const TOPIC_ORDER = /\b(?:newest|latest|most recent|oldest|earliest|first published|most[- ](?:upvoted|popular|liked)|highest[- ]rated|by (?:up ?votes?|votes|popularity|likes|date))\b/g;
 
@@ -106,8 +121,9 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
   }
   const dated = extractDateRange(rest, today);
   Object.assign(filters, dated.range);
-  const asked: PaperOrder | undefined = BY_UPVOTES.test(dated.rest) ? "upvotes" : BY_OLDEST.test(dated.rest) ? "oldest" : BY_NEWEST.test(dated.rest) ? "newest" : undefined;
-  const unordered = dated.rest.replace(TOPIC_ORDER, " ").replace(/\s+/g, " ").trim();
+  const ordered = ORDER_ASKED.find(([, pattern]) => new RegExp(pattern).test(dated.rest));
+  const asked = ordered?.[0];
+  const unordered = (ordered ? dated.rest.replace(ordered[1], " ") : dated.rest).replace(TOPIC_ORDER, " ").replace(/\s+/g, " ").trim();
   // "papers from before 2020": the date is out, and the word that led to it goes too ("pack more servers in" keeps its "in").
   rest = unordered === rest.replace(/\s+/g, " ").trim() ? unordered : unordered.replace(/(?:\s+(?:from|published|released|since|in|during))+$/, "");
 

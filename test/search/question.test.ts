@@ -150,5 +150,17 @@ describe("questions with no topic", () => {
     expect(parse("most upvoted papers on attention").listing).toBeUndefined();
     expect(parse("papers that compare bottom-up and top-down approaches").topic).toContain("top-down");
     expect(parse("new papers on speculative decoding").listing).toBeUndefined();
+    expect(parse("top 5 papers on KV cache")).toMatchObject({ topic: "kv cache", order: "upvotes" });
+    expect(parse("KV cache papers, newest first")).toMatchObject({ topic: "kv cache", order: "newest" });
+    expect(parse("diffusion papers sorted by date")).toMatchObject({ topic: "diffusion", order: "newest" });
+    expect(parse("what's the latest work on speculative decoding")).toMatchObject({ topic: "speculative decoding", order: "newest" });
+  });
+
+  it("reads order words that describe something else as no order", () => {
+    expect(parse("hierarchical clustering: when is bottom-up better than top-down?").order).toBeUndefined();
+    expect(parse("a popular approach to pruning").order).toBeUndefined();
+    // A pasted abstract's "most recent" methods are no request for the newest papers.
+    expect(parse("We adapt the most recent few-shot learning methods for relation classification").order).toBeUndefined();
+    expect(parse("the most recent work shows that pruning helps").order).toBeUndefined();
   });
 });
