@@ -1,4 +1,4 @@
-import { isFunctionWord, parseQuery } from "./lookup-query.ts";
+import { isFunctionWord, parseQuery, wordsOf } from "./lookup-query.ts";
 import type { LookupResult } from "./lookup.ts";
 import type { SearchResult } from "./search.ts";
 import { SETTINGS } from "./settings.ts";
@@ -20,9 +20,18 @@ export async function lookupDescribed(name: string, snapshot: LibrarySnapshot, s
   const papersUsing = (word: string) => snapshot.text.documentFrequency(searchStem(word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "")));
   // A name in it ("GPT-4 technical report") asks for that paper, which a search cannot tell from its neighbours;
   // a word written like a name that a twentieth of the library uses ("GPU", "AI") is its vocabulary, not a name.
-  const named = query.names.some((word) => papersUsing(word) < SETTINGS.relevance.backgroundShare * snapshot.text.size);
+  // A word the library's abstracts define as an acronym is a name however it is typed ("lora low-rank adaptation …").
+  const names = [...query.names, ...query.words.filter((word) => snapshot.acronyms.lookup(word) !== undefined)];
+  const named = names.some((word) => papersUsing(word) < SETTINGS.relevance.backgroundShare * snapshot.text.size);
   const plain = query.words.filter((word) => !isFunctionWord(word));
-  if (query.about || (!named && !isTitleLike(name) && plain.length >= SETTINGS.lookup.describedWords)) return describedMatch(found, await search(name));
+  if (query.about || (!named && !isTitleLike(name) && plain.length >= SETTINGS.lookup.describedWords)) {
+    const match = describedMatch(found, await search(name));
+    // A bare phrase ("deep residual learning for image recognition") is more often a title remembered than a
+    // description: a paper sharing a few of its words ("… Pseudo-3D Residual Networks") is not it. Introduced as a
+    // description ("the one that …", "that deepseek v3 paper …"), it needs no such likeness.
+    const introduced = query.about || /^(?:the|a|an|that|this)\s/i.test(name.trim());
+    return introduced || !match.match || titleHolds(match.match.title, plain) ? match : found;
+  }
   // "the faiss paper - billion scale similarity search on gpus": a name no paper uses at all cannot tell papers
   // apart, so the description beside it decides, as a lookup of its own.
   if (plain.every((word) => papersUsing(word) === 0) && query.described.length >= SETTINGS.lookup.describedWords) {
@@ -49,4 +58,11 @@ export function describedMatch(found: LookupResult, search: SearchResult): Looku
   const { describedSearchMargin, describedUnsureMargin } = SETTINGS.lookup;
   if (second && second.score > (search.verdict.decision === "yes" ? describedSearchMargin : describedUnsureMargin) * first.score) return found;
   return { match: first.paper, alternatives: [], closest: [] };
+}
+
+/** Whether a title holds at least `rememberedTitleShare` of these words (by stem). */
+function titleHolds(title: string, words: string[]): boolean {
+  const stems = new Set(wordsOf(title).map((word) => searchStem(word)));
+  const held = words.filter((word) => stems.has(searchStem(word))).length;
+  return held >= SETTINGS.lookup.rememberedTitleShare * words.length;
 }

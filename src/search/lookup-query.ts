@@ -39,8 +39,8 @@ const ADJECTIVES = /^(?:(?:the|a|an|that)\s+(?:(?:original|famous|seminal|classi
 const PAPER = "(?:paper|article|preprint|publication|report|work|study)";
 const TITLED = new RegExp(`^(?:the|a|an|that)?\\s*${PAPER}\\s+(?:called|named|titled|entitled|with the title|introducing|proposing|presenting|on|that introduced|that proposed)\\s+`, "i");
 const ABOUT = new RegExp(`^(?:the|a|an|that|some|any)?\\s*(?:${PAPER}|one)s?\\s+(?:(?:about|that|which|where|in which|showing|describing|explaining|discussing|studying|on how|on)\\s+|(?=[a-z]+ing\\s))`, "i");
-/** "the dynamic convolutions paper that says …": a name, then what the paper says. */
-const NAMED_ABOUT = new RegExp(`^(.{2,}?)\\s+(?:${PAPER}|one)\\s+(?:about|that|which|where|in which|showing|on|with)\\s+(.+)$`, "i");
+/** "the dynamic convolutions paper that says …", "that MLP paper arguing for …": a name, then what the paper says. */
+const NAMED_ABOUT = new RegExp(`^(.{2,}?)\\s+(?:${PAPER}|one)\\s+(?:(?:about|that|which|where|in which|showing|on|with)\\s+|(?=[a-z]+ing\\s))(.+)$`, "i");
 /** How a description says what the paper does ("that says …", "showing that …"): no word of its content. */
 const SAYING_WORDS = "says|said|shows|showed|argues|argued|claims|claimed|finds|found|proves|proved|proposes|proposed|introduces|introduced|presents|presented|describes|described";
 const SAYING = new RegExp(`^(?:(?:${SAYING_WORDS})\\s+)+(?:that\\s+)?`, "i");

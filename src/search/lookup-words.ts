@@ -15,7 +15,13 @@ export function similarWord(query: string, word: string): number {
   const typoLike = Math.abs(query.length - word.length) <= 2 && (query[0] === word[0] || query[1] === word[1]);
   const abbreviationLike = word.length > query.length + 2 && word[0] === query[0] && word[3] === query[3];
   if (!typoLike && !abbreviationLike) return 0;
-  if (digits(query) !== digits(word) || /\d/.test(query)) return 0;
+  if (digits(query) !== digits(word)) return 0;
+  // A versioned name's version must be the same to the letter (YOLOv8n is not YOLOv8s); a slip before it is a typo ("MobilNetV2").
+  if (/\d/.test(query)) {
+    const [queryName, queryVersion] = versionSplit(query);
+    const [wordName, wordVersion] = versionSplit(word);
+    return queryVersion === wordVersion && queryName.length >= 5 && nearlyEqual(queryName, wordName) ? 0.9 : 0;
+  }
   if (word.startsWith(query) || query.startsWith(word)) {
     const rest = word.slice(query.length) || query.slice(word.length);
     // A plural, or one letter dropped off a longer word ("colum"), is the same word; more is another name.
@@ -55,6 +61,12 @@ function abbreviates(query: string, word: string): boolean {
     if (at === 0) return false;
   }
   return true;
+}
+
+/** "mobilenet" and "v2" of "mobilenetv2": the name and the version from its first number on. */
+function versionSplit(name: string): [string, string] {
+  const match = /^(.*?)(v?\d.*)$/.exec(name)!;
+  return [match[1]!, match[2]!];
 }
 
 function digits(text: string): string {

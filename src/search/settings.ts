@@ -146,6 +146,8 @@ export const SETTINGS = {
      * (see described.ts), or this smaller share when the search is unsure of the topic (terse descriptions often are).
      */
     describedSearchMargin: 0.75,
+    /** …and, for a bare phrase not introduced as a description, whose title holds at least this share of its words. */
+    rememberedTitleShare: 0.5,
     describedUnsureMargin: 0.5,
   },
   /**

@@ -16,6 +16,8 @@ describe("lookup words", () => {
     expect(similarWord("winer", "winner")).toBeGreaterThan(0);
     // …and so are two letters swapped ("cahce" in "scissorhand kv cahce compresion").
     expect(similarWord("cahce", "cache")).toBeGreaterThan(0);
+    // A slip in a versioned name before its version.
+    expect(similarWord("mobilnetv2", "mobilenetv2")).toBeGreaterThan(0);
   });
 
   it("keeps versions, suffixes and short names apart", () => {
@@ -23,6 +25,8 @@ describe("lookup words", () => {
     expect(similarWord("gpt4", "gpt4o")).toBe(0);
     expect(similarWord("pointnet", "pointnetpp")).toBe(0);
     expect(similarWord("llama", "llava")).toBe(0);
+    expect(similarWord("yolov8n", "yolov8s")).toBe(0);
+    expect(similarWord("mobilnetv3", "mobilenetv2")).toBe(0);
   });
 });
 

@@ -129,6 +129,13 @@ describe("lookup through the library", () => {
     expect((await library.lookup("seminal HNSW paper (small world graphs)")).match?.title).toMatch(/Hierarchical Navigable Small World/);
     // Unsure of a terse description's topic, the search must single a paper out by more: Mamba itself is not in the library.
     expect((await library.lookup("mamba selective state spaces")).match).toBeNull();
+    // A bare phrase is a title remembered: a paper sharing two of its words is not it. "lora", an acronym the abstracts define, is a name however typed.
+    expect((await library.lookup("deep residual learning for image recognition")).match).toBeNull();
+    expect((await library.lookup("lora low-rank adaptation of large language models")).match).toBeNull();
+    expect((await library.lookup("hierarchical transformers make language models more efficient")).match?.title).toBe("Hierarchical Transformers Are More Efficient Language Models");
+    // "that X paper arguing for …": a name, then what the paper says.
+    expect((await library.lookup("that deepseek v3 paper reflecting on hardware and scaling challenges")).match?.title).toMatch(/^Insights into DeepSeek-V3/);
+    expect((await library.lookup("MobilNetV2 inverted residuals and linear bottlenecks")).match?.title).toMatch(/^MobileNetV2:/);
   });
 
   it("knows a name the abstract gives, even when its code link spells it in lower case", async () => {
