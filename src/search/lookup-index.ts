@@ -255,7 +255,14 @@ export function paperNames(paper: Pick<StoredPaper, "title" | "abstract">, title
   };
   // A name the abstract only uses identifies the paper when the title spells it out ("MoBA": Mixture of Block Attention).
   const initials = titleWords.map((word) => word[0]).join("");
-  for (const name of names.mentioned) if (compact(name).length >= 3 && initials.includes(compact(name))) set(name, SETTINGS.lookup.initialsNameScore);
+  // …and names it, as the paper that introduced it does, when it is the whole of the title's first part
+  // ("Neural Tangent Kernel: Convergence and …"), not a tool the title mentions ("… via Neural Tangent Kernel Surrogate Models").
+  const headInitials = wordsOf(paper.title.split(/:|\s[-–—]\s/)[0] ?? "").map((word) => word[0]).join("");
+  for (const name of names.mentioned) {
+    if (compact(name).length < 3) continue;
+    if (compact(name) === headInitials) set(name, SETTINGS.lookup.ownNameScore);
+    else if (initials.includes(compact(name))) set(name, SETTINGS.lookup.initialsNameScore);
+  }
   // A name its own name extends is its predecessor: PointNet++ builds on PointNet, MobileSAMv2 on SAM; neither is it.
   const extended = names.shortName ? compact(names.shortName) : "";
   for (const name of names.own) if (!(extended.includes(compact(name)) && extended !== compact(name))) set(name, SETTINGS.lookup.ownNameScore);
