@@ -95,7 +95,7 @@ export function topicParts(text: string): TopicParts {
   const opposed: string[] = [];
   const contrasted = (text: string) =>
     text.replace(CONTRAST, (all: string, rest: string, offset: number) => {
-      const before = questionTerms(text.slice(0, offset).split(/[,;:()–—]| - /).at(-1) ?? "");
+      const before = questionTerms(text.slice(0, offset).split(/[,;:()–—]| - |\bbut\b/).at(-1) ?? "");
       // "convolutions instead of attention for long sequences": a contrast inside a topic that runs to its end
       // rules out only what comes before a setting, which is the topic's; one that opens a clause ("instead
       // of keeping the same context for every layer, …") rules out the whole clause.

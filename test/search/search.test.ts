@@ -27,6 +27,9 @@ describe("hybrid search over the samples", () => {
     expect(at(/Inter-Layer Expert Affinity/)).toBeGreaterThanOrEqual(0);
     expect(at(/HetuMoE/)).toBeGreaterThan(at(/Inter-Layer Expert Affinity/));
     expect(result.results.filter((hit) => hit.relevant && /Training System/.test(hit.paper.title))).toEqual([]);
+    // "X but not for Y": a paper on X for Y is what is ruled out, not a bridge between the two.
+    const sparse = await library.search("sparse attention but not for diffusion", { today: TODAY });
+    expect(sparse.results.filter((hit) => hit.relevant && /Diffusion/.test(hit.paper.title))).toEqual([]);
   });
 
   it("applies date filters inside the query", async () => {
@@ -136,6 +139,8 @@ describe("lookup through the library", () => {
     // "that X paper arguing for …": a name, then what the paper says.
     expect((await library.lookup("that deepseek v3 paper reflecting on hardware and scaling challenges")).match?.title).toMatch(/^Insights into DeepSeek-V3/);
     expect((await library.lookup("MobilNetV2 inverted residuals and linear bottlenecks")).match?.title).toMatch(/^MobileNetV2:/);
+    // An acronym the title's first part spells out whole is that paper's own name, ahead of a title that uses the thing.
+    expect((await library.lookup("the original NTK paper")).match?.title).toMatch(/^Neural Tangent Kernel:/);
   });
 
   it("knows a name the abstract gives, even when its code link spells it in lower case", async () => {

@@ -59,6 +59,8 @@ describe("question parts", () => {
     expect(topicParts("kv cache compression for image generation models rather than text llms")).toMatchObject({ contrast: ["text", "llm"], opposed: ["gener", "model"] });
     // A contrast in a clause of its own excludes, whatever the clause before said.
     expect(topicParts("speeding up moe inference, not moe training systems")).toMatchObject({ contrast: ["train", "system"], opposed: [] });
+    // "but" opens a clause of its own: "sparse attention but not for diffusion" rules diffusion papers out, however sparse.
+    expect(topicParts("sparse attention but not for diffusion")).toMatchObject({ main: ["spars", "attent"], contrast: ["diffus"], opposed: [] });
     // A contrast that opens the question rules out its whole clause.
     expect(topicParts("instead of keeping the same context for every layer, does anyone vary it per head").contrast).toEqual(expect.arrayContaining(["context", "layer"]));
     // "not just" adds.
