@@ -26,6 +26,9 @@ describe("lookup words", () => {
     expect(similarWord("pointnet", "pointnetpp")).toBe(0);
     expect(similarWord("llama", "llava")).toBe(0);
     expect(similarWord("yolov8n", "yolov8s")).toBe(0);
+    // Names differ in their first letters: two slips there make another name.
+    expect(similarWord("performer", "keyformer")).toBe(0);
+    expect(similarWord("performer", "pyformer")).toBe(0);
     expect(similarWord("mobilnetv3", "mobilenetv2")).toBe(0);
   });
 });

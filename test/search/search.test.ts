@@ -141,6 +141,7 @@ describe("lookup through the library", () => {
     expect((await library.lookup("MobilNetV2 inverted residuals and linear bottlenecks")).match?.title).toMatch(/^MobileNetV2:/);
     // An acronym the title's first part spells out whole is that paper's own name, ahead of a title that uses the thing.
     expect((await library.lookup("the original NTK paper")).match?.title).toMatch(/^Neural Tangent Kernel:/);
+    expect((await library.lookup("Performer")).match?.title).toBe("Rethinking Attention with Performers");
   });
 
   it("knows a name the abstract gives, even when its code link spells it in lower case", async () => {
