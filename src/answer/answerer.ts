@@ -10,7 +10,7 @@ import { extractiveReply, framingOf } from "./extractive.ts";
 import { resolveFollowUp, standaloneReference } from "./follow-up.ts";
 import { detailReply, detailsReply, filteredReply, narrowedReply, noListReply, orderedReply, outOfRangeReply, pageReply } from "./list-replies.ts";
 import { notFoundReply, outsideFiltersReply } from "./not-found.ts";
-import { withTitleMiss } from "./lookup-miss.ts";
+import { withExampleMiss, withTitleMiss } from "./lookup-miss.ts";
 import type { Reply } from "./reply.ts";
 import { similarReply } from "./similar-reply.ts";
 import { smallTalkReply } from "./small-talk.ts";
@@ -106,7 +106,7 @@ export class Answerer {
     const searched = followUp?.kind === "refine" ? followUp.question : question;
     const { result, modelFailed } = await this.#search(searched, today, context);
     const { topic, filters } = result.query;
-    const said = (reply: Reply) => (result.unfoundTitle ? withTitleMiss(reply, result.unfoundTitle) : reply);
+    const said = (reply: Reply) => (result.unfoundTitle ? withTitleMiss(reply, result.unfoundTitle) : result.unfoundExample ? withExampleMiss(reply, result.unfoundExample) : reply);
     if (!result.relevant) {
       const reply = (topic ? await this.#outsideFilters(searched, today, result.query.shown, filters) : undefined) ?? (await this.#notFound(result));
       return this.#remember(context, { question, topic, filters, papers: [] }, said(reply));

@@ -53,3 +53,8 @@ export function noMatch(quoted: string, name: string, consequence = ""): string 
 export function withTitleMiss(reply: Reply, title: string): Reply {
   return { ...reply, text: `No paper in the library is titled **${escapeMarkdown(title)}**.\n\n${reply.text}` };
 }
+
+/** "Papers like X" for an X the library lacks: said first, so the papers on X's name that follow are not taken for papers like it. */
+export function withExampleMiss(reply: Reply, name: string): Reply {
+  return { ...reply, text: `**${escapeMarkdown(name)}** is not in the library, so I cannot look for papers like it; these are on its name instead.\n\n${reply.text}` };
+}

@@ -39,6 +39,8 @@ export type SearchResult = {
   compared?: [StoredPaper, StoredPaper];
   /** The question was a paper's title ("Attention Is All You Need") that no paper in the library has: the results are papers on its words. */
   unfoundTitle?: string;
+  /** "Papers like X" named a paper the library lacks: the results are papers on X's name instead. */
+  unfoundExample?: string;
   results: SearchHit[];
 };
 
@@ -95,6 +97,8 @@ export class PaperSearch {
     const titled = options.named || byExample ? {} : await titledPaper(question, query, snapshot);
     const named = options.named ?? titled.paper;
     const example = options.example ?? named ?? (query.similarTo ? ((await snapshot.lookup.find(query.similarTo)).match ?? undefined) : undefined);
+    // "papers like FlashAttention-3" with no such paper: papers on its name, not on "like FlashAttention-3".
+    if (query.similarTo && !example) return { ...(await this.#search(query.similarTo, options, respell)), unfoundExample: query.similarTo };
     const allowed = snapshot.docs.filter(query.filters);
     const expansion = example ? [] : snapshot.acronyms.expand(query.topic, SETTINGS.acronymWeight);
     const own = [...query.parts.terms, ...expansion, ...(example ? [] : joinedTerms(query.topic, snapshot.text, 0.5))];

@@ -50,6 +50,11 @@ describe("the offline (extractive) answer", () => {
     // "the X paper" asks for a paper by name: lookup first ("performers" would also match "performance" as a topic).
     const named = await ask("what does the Performers paper propose?");
     expect(named.text).toMatch(/^\*\*Rethinking Attention with Performers\*\* is in the library \[1\]/);
+    // "Papers like X" for an X the library lacks says so, then gives papers on X's name, not on "like X".
+    const unlike = await ask("papers like FlashAttention-3");
+    expect(unlike.text).toMatch(/^\*\*FlashAttention-3\*\* is not in the library, so I cannot look for papers like it; these are on its name instead\.\n\n/);
+    expect(unlike.text).not.toMatch(/like FlashAttention-3,/);
+    expect(unlike.citations[0]!.title).toMatch(/^FlashAttention-2/);
     // A topic typed with capitals is a topic.
     expect((await ask("KV Cache Compression")).text).not.toMatch(/titled/);
   });
