@@ -67,6 +67,9 @@ const LISTING_WORDS = /\b(?:top|popular|best[- ]rated|all|every|list|the|of|in|l
 /** "the X paper" with a short X: a name, not a topic ("the original HNSW paper", "the FastGen KV cache paper"). */
 const PAPER_NAME = /\bthe\s+(?:[\p{L}\p{N}+.'-]+\s+){1,5}paper\b/iu;
 
+/** "what does KernelBench measure?", "what did PyramidKV propose?": a question about the paper a name-like word names. */
+const WHAT_DOES = /^[Ww]hat (?:does|did|do) (?:the )?([\p{L}\p{N}+.'-]*(?:\p{Lu}[\p{L}\p{N}+.'-]*\p{Lu}|\p{L}\d)[\p{L}\p{N}+.'-]*) (?:propose|measure|show|claim|find|introduce|contribute|say|study|solve|evaluate|test|achieve|improve|offer|present|suggest|do|benchmark|model)s?\s*\??$/u;
+
 /** Ways of asking for papers like a known one; what follows is the paper's name. */
 const SIMILAR = /\b(?:(?:similar|comparable) to|(?:more|papers|work|anything|something|others|stuff|else|else is|else are) like|what(?:'s| is| are) like|build(?:s|ing)? (?:on|upon)|extend(?:s|ing)?|follow[- ]ups? (?:to|of|on))\s+(.+)$/;
 /** "…, not the vision ones like Swin": an example of what is ruled out, not a paper to find others like. */
@@ -161,7 +164,7 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
   const topic = rest || text;
   const pastedTitle = !similarTo && isTitleLike(text) ? text.trim() : undefined;
   const setting = settingOf(topic);
-  const paperName = similarTo ? undefined : PAPER_NAME.exec(text)?.[0];
+  const paperName = similarTo ? undefined : (PAPER_NAME.exec(text)?.[0] ?? WHAT_DOES.exec(text.trim())?.[1]);
   return {
     text,
     topic,

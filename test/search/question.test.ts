@@ -156,6 +156,12 @@ describe("questions with no topic", () => {
     expect(parse("what's the latest work on speculative decoding")).toMatchObject({ topic: "speculative decoding", order: "newest" });
   });
 
+  it("reads 'what does X measure?' with a name-like X as a question about that paper", () => {
+    expect(parse("what does KernelBench measure?").paperName).toBe("KernelBench");
+    expect(parse("What did FlashAttention-2 improve?").paperName).toBe("FlashAttention-2");
+    expect(parse("what does pruning do?").paperName).toBeUndefined();
+  });
+
   it("reads order words that describe something else as no order", () => {
     expect(parse("hierarchical clustering: when is bottom-up better than top-down?").order).toBeUndefined();
     expect(parse("a popular approach to pruning").order).toBeUndefined();
