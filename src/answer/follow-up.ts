@@ -126,6 +126,7 @@ export function resolveFollowUp(question: string, previous: Turn | undefined, to
   // "any from 2024?" narrows the last topic; "papers from last month" (naming papers) asks for a list of its own.
   if (parsed.listing && /\b(?:papers?|articles?|library)\b/.test(text)) return undefined;
   const topicless = parsed.topic === "" || parsed.topic === question || LEFTOVER.test(parsed.topic.replace(REFERENCE, " "));
-  if (constrained && topicless) return { kind: "refine", question: `${previous.topic} ${question}` };
+  // "any from 2023?" after "concept bottleneck models": "concept bottleneck models from 2023", not "… models any from 2023".
+  if (constrained && topicless) return { kind: "refine", question: `${previous.topic} ${question.replace(/^\s*(?:(?:and|but|so|ok|okay|what about|how about|any|anything|some|something|ones?|papers?)\b[\s,]*)+/i, "")}` };
   return undefined;
 }

@@ -85,6 +85,8 @@ const TELL = String.raw`tell(?! (?:from|whether|if|apart|which|what|how)\b)`;
  */
 const FRAME = [
   /^(?:hey|hi|hello|ok|okay|so|please|pls|also|and)\b[,!]?/,
+  // "is PyramidKV better than Scissorhands": the comparison is kept ("PyramidKV and Scissorhands"), the "is" is the ask.
+  /^(?:is|are|was|were)\s+(?=(?:\S+\s+){1,4}(?:better|worse|faster|slower|more \w+|less \w+)\s+than\b)/,
   new RegExp(String.raw`^(?:can|could|would|will) you (?:please )?(?:${TELL}|show|find|list|give|recommend|suggest|point)(?: me)?(?: to)?\b`),
   /^(?:who|anyone|does anyone|do you|do we) (?:has|have|got|know)(?: (?:of|any|some))?\b/,
   // "has anyone looked at X", "have people tried X": who did the work is not the topic.
@@ -142,7 +144,8 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
   // asker keeps their "or", "vs", "new" and "recent" ("teaching a network new tasks"); the search needs none of them.
   const said = rest
     .replace(/\b(?:papers?|articles?|refs|references)(?:'s)?(?=\W|$)|\b(?:published|released)\b/g, " ")
-    .replace(/\b(?:compare|comparing|comparison of|differ(?:s)? from|different from|difference between|differences between|better than)\b/g, " ")
+    .replace(/\b(?:differ(?:s)? from|different from|better than)\b/g, " and ")
+    .replace(/\b(?:compare|comparing|comparison of|difference between|differences between)\b/g, " ")
     .replace(/\s+/g, " ")
     .trim()
     .replace(/^(?:or|and)\s+/, "");

@@ -73,7 +73,7 @@ describe("'more', filters and orderings of the previous list", () => {
     expect(resolve("which of these have more than 10 upvotes?")).toMatchObject({ kind: "filter", filters: { minUpvotes: 11 } });
     expect(resolve("which of those is the most recent?")).toMatchObject({ kind: "order", by: "newest" });
     // Without "those", a date is the same topic searched again within it.
-    expect(resolve("any from 2024?")).toEqual({ kind: "refine", question: "kv cache compression any from 2024?" });
+    expect(resolve("any from 2024?")).toEqual({ kind: "refine", question: "kv cache compression from 2024?" });
     // Naming papers asks for a list of its own, not the last topic's.
     expect(resolve("papers from last month")).toBeUndefined();
   });

@@ -14,7 +14,7 @@ describe("chat phrasing", () => {
     ["Hey, can you find me papers about sparse attention", "sparse attention"],
     ["how can I shrink the memory used by cached keys and values during decoding?", "shrink the memory used by cached keys and values during decoding"],
     ["compare PyramidKV and PyramidInfer", "pyramidkv and pyramidinfer"],
-    ["how does Scissorhands differ from FastGen?", "scissorhands fastgen"],
+    ["how does Scissorhands differ from FastGen?", "scissorhands and fastgen"],
     ["HNSW versus SPANN for vector search", "hnsw spann for vector search"],
     ["what is there on graph neural networks?", "graph neural networks"],
     ["I want to read about sparse attention", "sparse attention"],
@@ -104,7 +104,8 @@ describe("the topic said back", () => {
     expect(parse("teaching a network new tasks without forgetting").shown).toBe("teaching a network new tasks without forgetting");
     expect(parse("agents that learn to decide what to do").shown).toBe("agents that learn to decide what to do");
     expect(parse("what does PyramidKV do?").shown).toBe("PyramidKV");
-    expect(parse("how does Scissorhands differ from FastGen?").shown).toBe("Scissorhands FastGen");
+    expect(parse("how does Scissorhands differ from FastGen?").shown).toBe("Scissorhands and FastGen");
+    expect(parse("is PyramidKV better than Scissorhands?").shown).toBe("PyramidKV and Scissorhands");
     expect(parse("state space models vs transformers").shown).toBe("state space models vs transformers");
     expect(parse("state space models vs transformers").topic).toBe("state space models transformers");
     expect(parse("one embedding vector you can cut down to size").shown).toBe("one embedding vector you can cut down to size");
