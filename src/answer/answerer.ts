@@ -171,7 +171,8 @@ export class Answerer {
   /** "Nothing in the library covers that", with what was searched and the closest papers. */
   async #notFound(result: SearchResult): Promise<Reply> {
     const { shown, filters } = result.query;
-    return notFoundReply(shown, filters, await this.#library.coverage(filters), result.results, result.verdict.unknown);
+    const library = shown.trim() || (!filters.from && !filters.to) ? undefined : await this.#library.coverage({});
+    return notFoundReply(shown, filters, await this.#library.coverage(filters), result.results, result.verdict.unknown, [], library);
   }
 
   /** When a constrained question finds nothing, whether the topic is covered outside the constraint. */

@@ -18,8 +18,9 @@ export function datesSearched(coverage: Coverage): string {
 /**
  * An honest "no": the topic, what was searched (how many papers, which
  * dates), and up to three closest papers, clearly marked as not a match.
+ * `library`: the whole library's dates, said when only dates were asked.
  */
-export function notFoundReply(topic: string, filters: PaperFilters, coverage: Coverage, nearest: SearchHit[], unknown: string[] = [], notes: string[] = []): Reply {
+export function notFoundReply(topic: string, filters: PaperFilters, coverage: Coverage, nearest: SearchHit[], unknown: string[] = [], notes: string[] = [], library?: Coverage): Reply {
   const closest = nearest.slice(0, CLOSEST).map((hit, index) => citationOf(index + 1, hit.paper));
   const range = datesSearched(coverage);
   const constraint = describeFilters(filters);
@@ -27,7 +28,9 @@ export function notFoundReply(topic: string, filters: PaperFilters, coverage: Co
   // A question with no topic ("papers from 1990") had only its constraints to match.
   // Naming a word no paper uses ("federated") says why, and what to try instead.
   const why = unknown.length > 0 ? `; no paper in it mentions ${wordsOr(unknown)}` : "";
-  const lines = [topic.trim() ? `Nothing in the library covers ${topicSaid(topic)}${why}. ${searched}` : `No paper in the library ${fitsNone(filters)}.`];
+  // With only dates asked ("papers from last month"), the dates the library does hold say what to ask instead.
+  const held = library?.latest ? ` Its papers were published ${library.earliest} to ${library.latest}${library.undated ? ` (${library.undated} undated)` : ""}: ask for "the newest papers" to see the latest.` : "";
+  const lines = [topic.trim() ? `Nothing in the library covers ${topicSaid(topic)}${why}. ${searched}` : `No paper in the library ${fitsNone(filters)}.${held}`];
   if (closest.length > 0) {
     lines.push("", "The closest papers, which did not look like a match:");
     lines.push(...closest.map((paper) => `- [${escapeMarkdown(paper.title)}](${paper.url})${paper.publishedAt ? ` (${paper.publishedAt})` : ""}`));
