@@ -1,7 +1,7 @@
 import { contentTerms } from "../embed/tokens.ts";
 import type { StoredPaper } from "../store/paper-store.ts";
 import { escapeMarkdown } from "./extractive.ts";
-import { neutralizeReferenceMarkers, splitSentences } from "../papers/text.ts";
+import { readableAbstract, splitSentences } from "../papers/text.ts";
 import { citationOf, type Citation } from "./reply.ts";
 import { bestSentences } from "./sentences.ts";
 
@@ -75,7 +75,7 @@ type Source = { text: string; normalized: string; terms: Set<string> };
 
 function sourceOf(paper: StoredPaper): Source {
   // The model saw the abstract with its own reference markers removed; compare with that.
-  const text = `${paper.title} ${neutralizeReferenceMarkers(paper.abstract)}`;
+  const text = `${paper.title} ${readableAbstract(paper.abstract)}`;
   return { text, normalized: normalizeSpace(text), terms: new Set(contentTerms(text)) };
 }
 

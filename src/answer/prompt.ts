@@ -1,5 +1,5 @@
 import type { StoredPaper } from "../store/paper-store.ts";
-import { neutralizeReferenceMarkers, oneLine } from "../papers/text.ts";
+import { readableAbstract, oneLine } from "../papers/text.ts";
 import { fillTemplate } from "../prompt-templates.ts";
 
 /** The fixed reply that means "the evidence does not answer this"; the prompt asks for it word for word. */
@@ -13,7 +13,7 @@ export const CANNOT_ANSWER = "I cannot answer this from the papers in the librar
  */
 export function answerMessages(question: string, evidence: StoredPaper[], history: string[]): { role: "system" | "user"; content: string }[] {
   const numbered = evidence
-    .map((paper, index) => `[${index + 1}] ${oneLine(neutralizeReferenceMarkers(paper.title))}${paper.publishedAt ? ` (${paper.publishedAt})` : ""}\nAbstract: ${oneLine(neutralizeReferenceMarkers(paper.abstract))}`)
+    .map((paper, index) => `[${index + 1}] ${oneLine(readableAbstract(paper.title))}${paper.publishedAt ? ` (${paper.publishedAt})` : ""}\nAbstract: ${oneLine(readableAbstract(paper.abstract))}`)
     .join("\n\n");
   const earlier = history.length > 0 ? `Earlier in this conversation:\n${history.join("\n")}\n\n` : "";
   return [

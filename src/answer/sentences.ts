@@ -1,6 +1,6 @@
 import { contentTerms } from "../embed/tokens.ts";
 import type { SentenceCue } from "../library/library.ts";
-import { neutralizeReferenceMarkers, splitSentences } from "../papers/text.ts";
+import { readableAbstract, splitSentences } from "../papers/text.ts";
 
 /** Where the code or data can be had: never what a paper says about a question, whatever words it shares with it. */
 const AVAILABILITY = /https?:\/\/|\bgithub\.com|\b(?:publicly|freely|open[- ]source[d]?) (?:available|released)|\b(?:is|are|will be|been) (?:made )?(?:available|released) at\b|\bavailable at\b/i;
@@ -23,7 +23,7 @@ export function bestSentences(abstract: string, cue: SentenceCue, count: number)
 
 /** An abstract's sentences, best answer first, each with its place in the abstract. */
 export function rankedSentences(abstract: string, cue: SentenceCue): { sentence: string; index: number }[] {
-  const sentences = splitSentences(neutralizeReferenceMarkers(abstract));
+  const sentences = splitSentences(readableAbstract(abstract));
   const scored = sentences.map((sentence, index) => {
     const terms = new Set(contentTerms(sentence));
     let score = cue.related ? RELATED_WEIGHT * cue.related(sentence) : 0;

@@ -1,6 +1,6 @@
 import type OpenAI from "openai";
 import { z } from "zod";
-import { neutralizeReferenceMarkers, splitSentences } from "../papers/text.ts";
+import { readableAbstract, splitSentences } from "../papers/text.ts";
 import { contentTerms } from "../embed/tokens.ts";
 import type { LlmConfig } from "../config.ts";
 import { fillTemplate } from "../prompt-templates.ts";
@@ -31,7 +31,7 @@ export class ExtractiveSummarizer implements Summarizer {
   async summarize(paper: StoredPaper): Promise<string> {
     const idf = await this.#library.idf();
     // The abstract's own "[2]" would read as a citation of ours in the digest.
-    const sentences = splitSentences(neutralizeReferenceMarkers(paper.abstract)).filter((sentence) => sentence.length >= 40);
+    const sentences = splitSentences(readableAbstract(paper.abstract)).filter((sentence) => sentence.length >= 40);
     if (sentences.length === 0) return clip(paper.abstract || paper.title);
     const scored = sentences.map((sentence, index) => {
       const terms = [...new Set(contentTerms(sentence))];
@@ -69,7 +69,7 @@ export class LlmSummarizer implements Summarizer {
           temperature: 0.2,
           messages: [
             { role: "system", content: fillTemplate("tldr.system.md", {}) },
-            { role: "user", content: fillTemplate("tldr.user.md", { title: paper.title, abstract: neutralizeReferenceMarkers(paper.abstract).replace(/\s+/g, " ") }) },
+            { role: "user", content: fillTemplate("tldr.user.md", { title: paper.title, abstract: readableAbstract(paper.abstract).replace(/\s+/g, " ") }) },
           ],
         },
         { timeout: this.#config.timeoutMs },

@@ -13,13 +13,22 @@ export function oneLine(text: string): string {
  * dropped from any abstract text we show or hand to a model.
  */
 const REFERENCE_MARKER = /\s*\[\s*\d+(?:\s*[-–,]\s*\d+)*\s*\]/g;
+/** LaTeX that arXiv abstracts carry into the listings: formatting commands (with or without their backslash) and grouping braces. */
+const LATEX_COMMAND = /\\?\b(?:textbf|textit|texttt|textrm|emph|underline|mathcal|mathbb|mathbf|mathrm|widetilde|footnotesize\w*)\b\s*/g;
 
-export function neutralizeReferenceMarkers(text: string): string {
-  return text.replace(REFERENCE_MARKER, "");
+/** Abstract text as we show it or hand it to a model: no reference markers of its own, no LaTeX leftovers. */
+export function readableAbstract(text: string): string {
+  return text
+    .replace(REFERENCE_MARKER, "")
+    .replace(/\\%/g, "%")
+    // A LaTeX comment sign left between sentences ("… overheads. % To address this …").
+    .replace(/(^|[.!?]\s+)%\s+/g, "$1")
+    .replace(LATEX_COMMAND, "")
+    .replace(/[{}]/g, "");
 }
 
 /** Abbreviations whose full stop does not end a sentence. */
-const ABBREVIATION = /\b(?:e\.g|i\.e|et al|etc|vs|cf|fig|eq|approx|resp|Fig|Eq)\.$/;
+const ABBREVIATION = /\b(?:e\.g|i\.e|et al|etc|vs|v\.s|cf|fig|eq|approx|resp|Fig|Eq)\.$/;
 
 /** An abstract's sentences, not cut at "e.g." or "et al.". */
 export function splitSentences(text: string): string[] {

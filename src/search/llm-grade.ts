@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { neutralizeReferenceMarkers, splitSentences } from "../papers/text.ts";
+import { readableAbstract, splitSentences } from "../papers/text.ts";
 import { fillTemplate } from "../prompt-templates.ts";
 import { oneLine } from "../papers/text.ts";
 import type { StoredPaper } from "../store/paper-store.ts";
@@ -36,7 +36,7 @@ export async function gradeCandidates(model: StepModel, question: string, candid
 
 /** The first sentences of an abstract, cut to a length that keeps a dozen candidates in one small request. */
 function opening(abstract: string): string {
-  const text = splitSentences(oneLine(neutralizeReferenceMarkers(abstract))).slice(0, SETTINGS.llm.gradeSentences).join(" ");
+  const text = splitSentences(oneLine(readableAbstract(abstract))).slice(0, SETTINGS.llm.gradeSentences).join(" ");
   return text.length > SETTINGS.llm.gradeChars ? `${text.slice(0, SETTINGS.llm.gradeChars).replace(/\s+\S*$/, "")} …` : text;
 }
 
