@@ -1,5 +1,6 @@
 import type { ChatBot } from "../src/chat/bot.ts";
 import { createChatBot } from "../src/chat/create.ts";
+import { UNLIMITED } from "../src/chat/rate-limit.ts";
 import { storeStats, type StatsSource } from "../src/chat/stats.ts";
 import type { CliContext } from "../src/cli/context.ts";
 import { createChatDigest } from "../src/chat/digest-commands.ts";
@@ -27,7 +28,8 @@ export const SURFACES = { [CONSOLE]: CONSOLE_COMMANDS, [SLACK]: SLACK_COMMANDS, 
  * replicas, so per-user limits, seen events, followed threads and
  * conversations live in the database (a restart or another replica still
  * answers a retried event once and still knows what "those" are), and
- * feedback votes are stored. Without it (the console) they stay in memory.
+ * feedback votes are stored. Without it (the console) they stay in memory, and
+ * questions are not limited: one person at their own terminal.
  * `poster`: where digests go; `onDigestChange`: told when a subscription changes.
  */
 export type AssembleOptions = { db: string; shared?: boolean; poster?: DigestPoster; onDigestChange?: () => void };
@@ -52,7 +54,7 @@ export async function assembleBot(ctx: CliContext, store: LancePaperStore, libra
     digest: digest.commands,
     stats,
     surfaces: SURFACES,
-    ...(shared && { limiter: shared.chatState, conversations: shared.conversations, feedback: shared.feedback }),
+    ...(shared ? { limiter: shared.chatState, conversations: shared.conversations, feedback: shared.feedback } : { limiter: UNLIMITED }),
     ...(await ctx.answerWriter()),
   });
   return { bot, digest: digest.service, stats, ...(shared && { chatState: shared.chatState }) };

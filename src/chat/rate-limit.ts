@@ -39,3 +39,6 @@ export class RateLimiter implements QuestionLimiter {
     for (const [key, times] of this.#recent) if (times.every((time) => now - time >= this.#windowMs)) this.#recent.delete(key);
   }
 }
+
+/** No limit: one person at their own terminal (`paperbot chat`) hogs no one, and "more", "2" would count against them. */
+export const UNLIMITED: QuestionLimiter = { take: () => ({ allowed: true }) };

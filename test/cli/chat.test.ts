@@ -28,6 +28,13 @@ describe("paperbot chat (console adapter)", () => {
     expect(result.stdout).toContain("paper PyramidKV");
     expect(result.stdout).not.toContain("**");
   });
+
+  it("sets no question limit on the one person at their own terminal", async () => {
+    const stdin = `which papers cover KV cache compression?\n${"more\n".repeat(11)}/quit\n`;
+    const result = await runPaperbot(["chat", "--db", join(dir, "db")], { PAPERBOT_QUESTIONS_PER_MINUTE: "3" }, { stdin });
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain("faster than I can keep up");
+  });
 });
 
 describe("paperbot chat and Ctrl-C", () => {
