@@ -12,12 +12,13 @@ import { searchStem } from "./stem.ts";
  * to the best one and hold enough of the topic's weight compared with the
  * best-matching paper, and hold the question's rarest word and a word of
  * the setting it is asked for when the best paper does. An unsure verdict
- * keeps only the closest few.
+ * keeps only the closest few. `most`: how many may be kept (more when the
+ * answer then picks the newest of them).
  */
-export function judgePapers(question: ParsedQuestion, ranked: Ranked[], verdict: RelevanceVerdict, snapshot: LibrarySnapshot, byExample = false): boolean[] {
+export function judgePapers(question: ParsedQuestion, ranked: Ranked[], verdict: RelevanceVerdict, snapshot: LibrarySnapshot, byExample = false, most = SETTINGS.answer.maxPapers): boolean[] {
   if (verdict.decision === "no" || ranked.length === 0) return ranked.map(() => false);
-  const { scoreRatio, coverageRatio, maxPapers, unsurePapers } = SETTINGS.answer;
-  const limit = verdict.decision === "unsure" ? unsurePapers : maxPapers;
+  const { scoreRatio, coverageRatio, unsurePapers } = SETTINGS.answer;
+  const limit = verdict.decision === "unsure" ? unsurePapers : most;
   // Papers found by example share the example's words, not the question's ("papers like PyramidKV").
   const coverage = ranked.map((entry) => (byExample ? 1 : paperCoverage(question, entry.doc, snapshot)));
   const bestCoverage = Math.max(...coverage);

@@ -126,9 +126,11 @@ export class PaperSearch {
     const reranked = example || !rerankWanted(verdict) ? fused : clusterRerank(fused, await this.#candidateVectors(snapshot, fused));
     const contrasted = example ? new Set<number>() : contrastedDocs(query, reranked, snapshot);
     const ranked = markedDown(reranked, contrasted);
-    const top = ranked.slice(0, k).map((entry) => entry.doc);
+    // "Newest papers on X": the newest of all the papers on X the ranking holds, not of the best few.
+    const judging = query.order ? Math.max(k, SETTINGS.answer.orderedPool) : k;
+    const top = ranked.slice(0, judging).map((entry) => entry.doc);
     // A paper whose title names what the question rules out is listed, never cited.
-    const judged = judgePapers(query, ranked.slice(0, k), verdict, snapshot, example !== undefined).map((keep, i) => keep && !contrasted.has(ranked[i]!.doc));
+    const judged = judgePapers(query, ranked.slice(0, judging), verdict, snapshot, example !== undefined, query.order ? judging : undefined).map((keep, i) => keep && !contrasted.has(ranked[i]!.doc));
     // What the answer leaves out is judged on the papers it cites, not on the best three.
     const cited = top.filter((_doc, i) => judged[i]);
     if (!example && cited.length > 0) verdict.missing = (await this.#judge).missingIn(query, cited, snapshot);
@@ -138,8 +140,8 @@ export class PaperSearch {
       const found = await namedIn(query, snapshot);
       if (found) return this.#search(question, { ...options, named: found }, false);
     }
-    const page = ranked.slice(0, k).map((entry, i) => ({ ...entry, relevant: judged[i]! }));
-    const results = await hitsOf(snapshot, query.order ? inOrder(page, snapshot, query.order) : page);
+    const page = ranked.slice(0, judging).map((entry, i) => ({ ...entry, relevant: judged[i]! }));
+    const results = await hitsOf(snapshot, (query.order ? inOrder(page, snapshot, query.order) : page).slice(0, k));
     return {
       query,
       relevant: verdict.decision !== "no",
@@ -196,7 +198,9 @@ async function hitsOf(snapshot: LibrarySnapshot, entries: Judged[]): Promise<Sea
 /** "Newest papers on X": the papers judged relevant in the order asked, ahead of the rest as ranked. */
 function inOrder(entries: Judged[], snapshot: LibrarySnapshot, order: PaperOrder): Judged[] {
   const relevant = entries.filter((entry) => entry.relevant).sort((a, b) => orderScore(snapshot.docs, b.doc, order) - orderScore(snapshot.docs, a.doc, order));
-  return [...relevant, ...entries.filter((entry) => !entry.relevant)];
+  // The first few in that order are cited; the rest on the topic are listed after them, as ranked.
+  const cited = relevant.slice(0, SETTINGS.answer.maxPapers);
+  return [...cited, ...entries.filter((entry) => !cited.includes(entry)).map((entry) => ({ ...entry, relevant: false }))];
 }
 
 /**

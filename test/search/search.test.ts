@@ -40,6 +40,16 @@ describe("hybrid search over the samples", () => {
     expect(result.results[0]!.paper.title).toMatch(/Keyformer|ZipVL/);
   });
 
+  it("cites the newest of the papers on a topic for 'newest papers on X', not the newest of the best few", async () => {
+    const result = await library.search("newest papers on diffusion", { today: TODAY });
+    const cited = result.results.filter((hit) => hit.relevant);
+    const dates = cited.map((hit) => hit.paper.publishedAt ?? "");
+    expect(cited.length).toBeGreaterThan(2);
+    expect(dates).toEqual([...dates].sort().reverse());
+    // The two newest on diffusion (RAE, 2025-10; SparseD, 2025-09), though SparseD ranks below the best five.
+    expect(dates[0]! >= "2025-10-01" && dates[1]! >= "2025-09-01").toBe(true);
+  });
+
   it("applies upvote filters inside the query", async () => {
     const result = await library.search("sparse attention papers with 2+ upvotes", { today: TODAY });
     expect(result.results.length).toBeGreaterThan(0);
