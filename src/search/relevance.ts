@@ -42,6 +42,13 @@ export type RelevanceSignals = {
    * incidental match does not.
    */
   titleCoverage: number;
+  /**
+   * The same with each word also weighed by how specialised it is in general
+   * English (see `titleEverydayWeight`): a title naming "LLMs" and "CPUs"
+   * names "running LLMs on CPUs", and one naming only "nets" and "texts"
+   * names little.
+   */
+  titleSpecific: number;
   /** The same without the discount: the largest share of the topic's IDF weight one of the best papers' titles holds. */
   titleNamed: number;
   /**
@@ -130,15 +137,25 @@ export class RelevanceJudge {
     const main = question.parts.main.filter((stem) => !stem.includes(" "));
     const idf = (stem: string) => index.idf(stem);
     const total = main.reduce((sum, stem) => sum + idf(stem), 0);
-    if (total === 0 || top.length === 0) return { coverage: 0, missingSpecific: 0, unknownSpecific: 0, titleCoverage: 0, titleNamed: 0, wordiness, ...shape };
+    if (total === 0 || top.length === 0) return { coverage: 0, missingSpecific: 0, unknownSpecific: 0, titleCoverage: 0, titleSpecific: 0, titleNamed: 0, wordiness, ...shape };
     const evidence = top.slice(0, SETTINGS.relevance.evidencePapers);
-    const inTitle = (doc: number) => {
-      const stems = new Set(words(snapshot.docs.titles.at(doc)).map((word) => searchStem(word)));
-      return main.filter((stem) => stems.has(stem)).reduce((sum, stem) => sum + idf(stem), 0) / total;
+    const specialised = new Map<string, number>();
+    for (const word of this.#questionWords(question)) specialised.set(searchStem(word), Math.max(specialised.get(searchStem(word)) ?? 0, this.#specificity(word)));
+    const { titleEverydayWeight } = SETTINGS.relevance;
+    const specific = (stem: string) => idf(stem) * (titleEverydayWeight + (1 - titleEverydayWeight) * (specialised.get(stem) ?? 1));
+    const inTitle = (weigh: (stem: string) => number) => {
+      const all = main.reduce((sum, stem) => sum + weigh(stem), 0);
+      return (doc: number) => {
+        const stems = new Set(words(snapshot.docs.titles.at(doc)).map((word) => searchStem(word)));
+        return main.filter((stem) => stems.has(stem)).reduce((sum, stem) => sum + weigh(stem), 0) / all;
+      };
     };
+    const byIdf = inTitle(idf);
+    const bySpecific = inTitle(specific);
     // Discounted by rank: the best paper's title says most, but one odd paper ranked first should not sink a covered topic.
-    const titleCoverage = Math.max(...evidence.map((doc, i) => inTitle(doc) / (i + 1)));
-    const titleNamed = Math.max(...evidence.map(inTitle));
+    const titleCoverage = Math.max(...evidence.map((doc, i) => byIdf(doc) / (i + 1)));
+    const titleSpecific = Math.max(...evidence.map((doc, i) => bySpecific(doc) / (i + 1)));
+    const titleNamed = Math.max(...evidence.map(byIdf));
     let coverage = 0;
     for (const doc of evidence) coverage = Math.max(coverage, main.filter((stem) => index.contains(doc, stem)).reduce((sum, stem) => sum + idf(stem), 0) / total);
 
@@ -149,7 +166,7 @@ export class RelevanceJudge {
     const missing = (word: string) => (evidence.some((doc) => index.contains(doc, searchStem(word))) ? 0 : idf(searchStem(word)) * this.#specificity(word));
     const unknown = (word: string) => (index.documentFrequency(searchStem(word)) === 0 ? missing(word) : 0);
     const denominator = total + 0.5 * asides.reduce((sum, word) => sum + idf(searchStem(word)), 0);
-    return { coverage, missingSpecific: Math.min(1, mass(missing) / denominator), unknownSpecific: Math.min(1, mass(unknown) / denominator), titleCoverage, titleNamed, wordiness, ...shape };
+    return { coverage, missingSpecific: Math.min(1, mass(missing) / denominator), unknownSpecific: Math.min(1, mass(unknown) / denominator), titleCoverage, titleSpecific, titleNamed, wordiness, ...shape };
   }
 
   /**
@@ -241,6 +258,6 @@ function dominance(question: ParsedQuestion, doc: number, snapshot: LibrarySnaps
 
 /** "Papers like X" found X: whatever ranks is like it, so the judgement is only whether anything ranked. */
 export function exampleVerdict(found: boolean): RelevanceVerdict {
-  const signals = { coverage: 1, missingSpecific: 0, unknownSpecific: 0, vector: 1, vectorGap: 1, lexicalGap: 1, agreement: 1, dominance: 0, titleCoverage: 1, titleNamed: 1, wordiness: 0 };
+  const signals = { coverage: 1, missingSpecific: 0, unknownSpecific: 0, vector: 1, vectorGap: 1, lexicalGap: 1, agreement: 1, dominance: 0, titleCoverage: 1, titleSpecific: 1, titleNamed: 1, wordiness: 0 };
   return { decision: found ? "yes" : "no", probability: found ? 1 : 0, signals, unmatched: [], missing: [], unknown: [] };
 }

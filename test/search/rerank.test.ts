@@ -9,7 +9,7 @@ const unit = (v: number[]) => {
 };
 
 function verdict(coverage: number, titleCoverage: number): RelevanceVerdict {
-  const signals = { coverage, titleCoverage, missingSpecific: 0, unknownSpecific: 0, vector: 0, vectorGap: 0, lexicalGap: 0, agreement: 0, dominance: 0, titleNamed: 0, wordiness: 0 };
+  const signals = { coverage, titleCoverage, titleSpecific: titleCoverage, missingSpecific: 0, unknownSpecific: 0, vector: 0, vectorGap: 0, lexicalGap: 0, agreement: 0, dominance: 0, titleNamed: 0, wordiness: 0 };
   return { decision: "yes", probability: 1, signals, unmatched: [], missing: [], unknown: [] };
 }
 
