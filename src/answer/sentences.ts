@@ -6,6 +6,9 @@ import { readableAbstract, splitSentences } from "../papers/text.ts";
 const AVAILABILITY = /https?:\/\/|\bgithub\.com|\b(?:publicly|freely|open[- ]source[d]?) (?:available|released)|\b(?:is|are|will be|been) (?:made )?(?:available|released) at\b|\bavailable at\b/i;
 const CONTRIBUTION = /\b(?:we (?:propose|present|introduce|develop|show|find|demonstrate)|this (?:paper|work)|our (?:method|approach|framework|results))\b/i;
 
+/** A sentence that opens by pointing back ("Motivated by these insights, …", "These results …") leans on the one before it. */
+const POINTS_BACK = /^(?:(?:motivated|inspired|based|building|guided|informed) (?:by|on|upon) (?:these|this|those|such|the above|(?:the|our|these) (?:findings?|insights?|observations?|results?|analys[ie]s))|(?:these|those|such|this|it|they)\b(?! (?:paper|work|study|article|thesis)\b))/i;
+
 /** How much a sentence's closeness in meaning counts, beside one question word of average rarity (about 3). */
 const RELATED_WEIGHT = 3;
 
@@ -30,6 +33,7 @@ export function rankedSentences(abstract: string, cue: SentenceCue): { sentence:
     for (const [term, weight] of cue.terms) if (terms.has(term)) score += weight;
     if (CONTRIBUTION.test(sentence)) score += 0.5;
     if (AVAILABILITY.test(sentence)) score -= 1000;
+    if (POINTS_BACK.test(sentence)) score -= 1;
     // Very long or very short sentences read badly on their own.
     if (sentence.length < 40 || sentence.length > 400) score -= 1;
     return { sentence, index, score };

@@ -233,6 +233,12 @@ describe("reference markers in abstracts", () => {
     expect(bestSentences(abstract, { terms: new Map([["websit", 5], ["agent", 1]]) }, 1)).toEqual(["We study embodied agents that act in houses."]);
   });
 
+  it("prefers a sentence that stands on its own to one pointing back at the one before", async () => {
+    const { bestSentences } = await import("../../src/answer/sentences.ts");
+    const abstract = "Attention is sparse in later layers. Motivated by these insights, we developed PyramidKV, a KV cache compression method. PyramidKV keeps 12% of the KV cache and matches full-cache quality.";
+    expect(bestSentences(abstract, { terms: new Map([["pyramidkv", 3], ["kv", 1], ["cach", 1]]) }, 1)).toEqual(["PyramidKV keeps 12% of the KV cache and matches full-cache quality."]);
+  });
+
   it("picks, where the question's words say little, the sentence nearest its meaning", async () => {
     const { bestSentences } = await import("../../src/answer/sentences.ts");
     const abstract = "Images are everywhere in modern datasets today. We predict adverse reactions caused by combining medications in patients. Results hold across many cohorts.";
