@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { readableAbstract, splitSentences } from "../papers/text.ts";
+import { oneLine, readableAbstract, splitSentences } from "../papers/text.ts";
 import { fillTemplate } from "../prompt-templates.ts";
-import { oneLine } from "../papers/text.ts";
 import type { StoredPaper } from "../store/paper-store.ts";
 import { structuredCall, type StepModel } from "./llm-call.ts";
 import type { SearchResult } from "./search.ts";
