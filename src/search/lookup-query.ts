@@ -29,6 +29,12 @@ const FUNCTION_WORDS = new Set(
     "we what when where which who why will with without you your all our using based whether if no not").split(" "),
 );
 
+/** The words around a quoted name that only ask for it ("do you have the paper titled something like '…'"). */
+const QUOTE_FRAMING = new Set(
+  ("paper papers article preprint titled title entitled called named something anything like look up find me show get got " +
+    "please could would i im am looking search pull open fetch there any one").split(" "),
+);
+
 export function isFunctionWord(word: string): boolean {
   return FUNCTION_WORDS.has(word);
 }
@@ -61,10 +67,14 @@ function frame(query: string): { core: string; described: string; about: boolean
   let text = query.trim().replace(/[?!.]+$/, "").trim();
   const quoted = text.match(new RegExp(`(?:^|\\s)[${QUOTES}]([^${QUOTES}]{2,})[${QUOTES}](?=$|[\\s,.;:?!)])`));
   let described = "";
-  // A quoted span inside other words is what the asker copied: the rest is framing ("something like '…'").
+  // A quoted span inside framing is what the asker copied ("something like '…'", "look up "…""); inside a
+  // description ("that paper proposing a 'rail-only' network for …") it is one of the description's words.
   if (quoted && quoted[1]!.trim() !== text.replace(new RegExp(`[${QUOTES}]`, "g"), "").trim()) {
-    text = quoted[1]!;
+    const outside = wordsOf(text.replace(quoted[0], " ")).filter((word) => !isFunctionWord(word) && !QUOTE_FRAMING.has(word));
+    text = outside.length === 0 ? quoted[1]! : text.replace(new RegExp(`[${QUOTES}]`, "g"), "");
   }
+  // "jacot et al neural tangent kernel …": who wrote it, leading the name.
+  text = text.replace(/^(?:by\s+)?\p{L}[\p{L}'-]+\s+et\s+al\.?,?\s+(?=\S)/iu, "");
   // "(Jacot et al.)", "(Vaswani et al., 2017)": who wrote it, which the title index cannot check.
   text = text.replace(/\s*\(\s*(?:by\s+)?\p{Lu}[\p{L}'-]+(?:\s+et\s+al\.?|\s+(?:and|&)\s+\p{Lu}[\p{L}'-]+)?,?\s*(?:\d{4})?\s*\)/gu, " ").trim();
   text = text.replace(new RegExp(`^[${QUOTES}]+|[${QUOTES}]+$`, "g"), "").trim();

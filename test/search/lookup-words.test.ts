@@ -40,6 +40,9 @@ describe("lookup framing", () => {
     ["do you have the paper titled something like 'Swin Transformer'", "Swin Transformer"],
     ["PyramidKV paper by Cai et al.", "PyramidKV"],
     ["could you find the KERPLE paper?", "KERPLE"],
+    ["jacot et al neural tangent kernel convergence and generalization", "neural tangent kernel convergence and generalization"],
+    // A quoted word inside a description is one of its words, not the name asked for.
+    ["that paper proposing a 'rail-only' network for LLM training clusters", "proposing a rail-only network for LLM training clusters"],
   ])("%s → %s", (query, core) => {
     expect(stripFraming(query)).toBe(core);
   });

@@ -152,6 +152,7 @@ describe("lookup through the library", () => {
     // An acronym the title's first part spells out whole is that paper's own name, ahead of a title that uses the thing.
     expect((await library.lookup("the original NTK paper")).match?.title).toMatch(/^Neural Tangent Kernel:/);
     expect((await library.lookup("Performer")).match?.title).toBe("Rethinking Attention with Performers");
+    expect((await library.lookup("that paper proposing a 'rail-only' network for LLM training clusters instead of any-to-any Clos")).match?.title).toMatch(/^Optimized Network Architectures for Large Language Model Training/);
   });
 
   it("knows a name the abstract gives, even when its code link spells it in lower case", async () => {
