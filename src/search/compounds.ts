@@ -24,3 +24,25 @@ export function joinedTerms(topic: string, index: TextIndex, weight: number): Qu
   }
   return [...found].map(([term, termWeight]) => ({ term, weight: termWeight }));
 }
+
+/**
+ * A word of the question that papers write as two ("pretrained" for
+ * "pre-trained", "multimodal" for "multi-modal"), as that pair, at `weight`:
+ * the index splits hyphenated words, so only the pair finds those papers.
+ */
+export function splitTerms(topic: string, index: TextIndex, weight: number): QueryTerm[] {
+  const found = new Map<string, number>();
+  for (const word of new Set(words(topic))) {
+    if (word.length < 6 || /\d/.test(word) || isQuestionStopword(word)) continue;
+    let best: { term: string; papers: number } | undefined;
+    for (let at = 3; at + 3 <= word.length; at++) {
+      const [first, second] = [word.slice(0, at), word.slice(at)];
+      if (isQuestionStopword(first) || isQuestionStopword(second)) continue;
+      const term = `${searchStem(first)} ${searchStem(second)}`;
+      const papers = index.documentFrequency(term);
+      if (papers > 0 && papers > (best?.papers ?? 0)) best = { term, papers };
+    }
+    if (best) found.set(best.term, weight);
+  }
+  return [...found].map(([term, termWeight]) => ({ term, weight: termWeight }));
+}

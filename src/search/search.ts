@@ -6,7 +6,7 @@ import type { LookupResult } from "./lookup.ts";
 import { fuse, type Ranked } from "./fusion.ts";
 import { rewriteQueryTerms, type Rewrite } from "./llm-rewrite.ts";
 import { comparedNames } from "./compared.ts";
-import { joinedTerms } from "./compounds.ts";
+import { joinedTerms, splitTerms } from "./compounds.ts";
 import { listPapers, orderScore } from "./listing.ts";
 import { judgePapers } from "./paper-judge.ts";
 import { clusterRerank, rerankWanted } from "./rerank.ts";
@@ -101,7 +101,7 @@ export class PaperSearch {
     if (query.similarTo && !example) return { ...(await this.#search(query.similarTo, options, respell)), unfoundExample: query.similarTo };
     const allowed = snapshot.docs.filter(query.filters);
     const expansion = example ? [] : snapshot.acronyms.expand(query.topic, SETTINGS.acronymWeight);
-    const own = [...query.parts.terms, ...expansion, ...(example ? [] : joinedTerms(query.topic, snapshot.text, 0.5))];
+    const own = [...query.parts.terms, ...expansion, ...(example ? [] : [...joinedTerms(query.topic, snapshot.text, 0.5), ...splitTerms(query.topic, snapshot.text, 0.5)])];
     const terms = example ? exampleTerms(snapshot, example) : options.rewrite ? [...own, ...rewriteQueryTerms(options.rewrite, own)] : own;
 
     const exampleVector = example ? this.#vectorSearch(this.#store.vectorsOf([example.id]).then((vectors) => vectors.get(example.id)), query) : undefined;

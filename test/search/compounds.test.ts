@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { joinedTerms } from "../../src/search/compounds.ts";
+import { joinedTerms, splitTerms } from "../../src/search/compounds.ts";
 import { paperTerms } from "../../src/search/paper-terms.ts";
 import { TextIndexBuilder } from "../../src/search/text-index-builder.ts";
 
@@ -8,6 +8,7 @@ for (const paper of [
   { title: "FlashAttention-2: Faster Attention with Better Parallelism", abstract: "We present FlashAttention-2." },
   { title: "MobileNetV2: Inverted Residuals", abstract: "A mobile architecture." },
   { title: "Data points and clusters", abstract: "Grouping datapoints." },
+  { title: "Hierarchy encoders", abstract: "We retrain pre-trained language models as hierarchy encoders." },
 ]) builder.add(paperTerms(paper));
 const index = await builder.finish();
 
@@ -22,5 +23,15 @@ describe("words a question splits that the library joins", () => {
   it("adds nothing the library does not write as one word", () => {
     expect(joinedTerms("faster attention", index, 0.5)).toEqual([]);
     expect(joinedTerms("which papers cover attention", index, 0.5)).toEqual([]);
+  });
+});
+
+describe("a word of the question that the library splits", () => {
+  it("adds the pair the papers write it as ('pretrained' for 'pre-trained')", () => {
+    expect(splitTerms("pretrained language models", index, 0.5)).toEqual([{ term: "pre train", weight: 0.5 }]);
+  });
+
+  it("adds nothing for a word no paper writes as two", () => {
+    expect(splitTerms("hierarchy encoders", index, 0.5)).toEqual([]);
   });
 });
