@@ -21,15 +21,18 @@ export async function lookupDescribed(name: string, snapshot: LibrarySnapshot, s
   // A name in it ("GPT-4 technical report") asks for that paper, which a search cannot tell from its neighbours;
   // a word written like a name that a twentieth of the library uses ("GPU", "AI") is its vocabulary, not a name.
   // A word the library's abstracts define as an acronym is a name however it is typed ("lora low-rank adaptation …").
-  const names = [...query.names, ...query.words.filter((word) => snapshot.acronyms.lookup(word) !== undefined)];
+  // A number alone ("204 tasks") is a fact about the paper, not its name.
+  const names = [...query.names.filter((word) => !/^\d+$/.test(word)), ...query.words.filter((word) => snapshot.acronyms.lookup(word) !== undefined)];
   const named = names.some((word) => papersUsing(word) < SETTINGS.relevance.backgroundShare * snapshot.text.size);
   const plain = query.words.filter((word) => !isFunctionWord(word));
   if (query.about || (!named && !isTitleLike(name) && plain.length >= SETTINGS.lookup.describedWords)) {
-    const match = describedMatch(found, await search(name));
+    const searched = await search(name);
+    const match = describedMatch(found, searched);
     // A bare phrase ("deep residual learning for image recognition") is more often a title remembered than a
     // description: a paper sharing a few of its words ("… Pseudo-3D Residual Networks") is not it. Introduced as a
     // description ("the one that …", "that deepseek v3 paper …"), it needs no such likeness.
     const introduced = query.about || /^(?:the|a|an|that|this)\s/i.test(name.trim());
+    if (introduced && !match.match) return singledOut(plain, names, searched, snapshot) ?? found;
     return introduced || !match.match || titleHolds(match.match.title, plain) ? match : found;
   }
   // "the faiss paper - billion scale similarity search on gpus": a name no paper uses at all cannot tell papers
@@ -65,4 +68,25 @@ function titleHolds(title: string, words: string[]): boolean {
   const stems = new Set(wordsOf(title).map((word) => searchStem(word)));
   const held = words.filter((word) => stems.has(searchStem(word))).length;
   return held >= SETTINGS.lookup.rememberedTitleShare * words.length;
+}
+
+/**
+ * "the rail-only network paper", "the benchmark with 204 tasks contributed by 442 authors": a plain word or
+ * number of the description that only one paper in the library uses, in its abstract, singles that paper out
+ * when the search for the description finds it first. A name-like word is left to the names ("GaLore" in
+ * another paper's title is a paper the library lacks).
+ */
+function singledOut(plain: string[], names: string[], searched: SearchResult, snapshot: LibrarySnapshot): LookupResult | undefined {
+  const first = searched.results[0]?.paper;
+  const doc = first ? snapshot.docs.docOf(first.id) : undefined;
+  if (!first || doc === undefined) return undefined;
+  const named = new Set(names.map((word) => word.toLowerCase()));
+  const title = new Set(wordsOf(first.title).map((word) => searchStem(word)));
+  // As the abstract writes it: in lower case or as a number, a plain word; capitalised, a name ("AlexNet", typed "alexnet").
+  const plainIn = (word: string) => new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[^\p{L}\p{N}]/gu, "")}`, "u").test(first.abstract);
+  const telling = plain.some((word) => {
+    const stem = searchStem(word);
+    return !named.has(word) && !title.has(stem) && snapshot.text.documentFrequency(stem) === 1 && snapshot.text.contains(doc, stem) && plainIn(word);
+  });
+  return telling ? { match: first, alternatives: [], closest: [] } : undefined;
 }

@@ -152,6 +152,10 @@ describe("lookup through the library", () => {
     // An acronym the title's first part spells out whole is that paper's own name, ahead of a title that uses the thing.
     expect((await library.lookup("the original NTK paper")).match?.title).toMatch(/^Neural Tangent Kernel:/);
     expect((await library.lookup("Performer")).match?.title).toBe("Rethinking Attention with Performers");
+    // A plain word or number only one paper's abstract uses singles it out; a name it mentions once is another paper.
+    expect((await library.lookup("the rail-only network paper")).match?.title).toMatch(/^Optimized Network Architectures/);
+    expect((await library.lookup("the benchmark with 204 tasks contributed by 442 authors")).match?.title).toMatch(/^Beyond the Imitation Game/);
+    expect((await library.lookup("the colbert paper")).match).toBeNull();
     expect((await library.lookup("that paper proposing a 'rail-only' network for LLM training clusters instead of any-to-any Clos")).match?.title).toMatch(/^Optimized Network Architectures for Large Language Model Training/);
   });
 
