@@ -28,7 +28,7 @@ export function similarWord(query: string, word: string): number {
     return /^(?:s|es)$/.test(rest) || (rest.length === 1 && word.length >= 6) ? 0.9 : 0;
   }
   if (nearlyEqual(query, word)) return 0.9;
-  if (abbreviates(query, word)) return 0.8;
+  if (abbreviates(query, word) || clippedPlural(query, word)) return 0.8;
   return 0;
 }
 
@@ -51,6 +51,11 @@ export function swapped(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
   const at = [...a].findIndex((letter, i) => letter !== b[i]);
   return at >= 0 && a[at] === b[at + 1] && a[at + 1] === b[at] && a.slice(at + 2) === b.slice(at + 2);
+}
+
+/** A plural clipped as people clip it in chat: "convs" for "convolutions", "archs" for "architectures". */
+function clippedPlural(query: string, word: string): boolean {
+  return query.length >= 5 && query.endsWith("s") && word.endsWith("s") && word.length > query.length + 2 && word.startsWith(query.slice(0, -1));
 }
 
 /** Same start and end, the query's letters in order within the word, at least half its length. */

@@ -18,6 +18,8 @@ describe("lookup words", () => {
     expect(similarWord("cahce", "cache")).toBeGreaterThan(0);
     // A slip in a versioned name before its version.
     expect(similarWord("mobilnetv2", "mobilenetv2")).toBeGreaterThan(0);
+    // A plural clipped as in chat.
+    expect(similarWord("convs", "convolutions")).toBeGreaterThan(0);
   });
 
   it("keeps versions, suffixes and short names apart", () => {
