@@ -145,6 +145,11 @@ export class Answerer {
     return this.#conversations.turns(thread).at(-1)?.papers ?? [];
   }
 
+  /** A paper's card was shown in the thread by name ("paper PyramidKV"): "papers like it", "what does it propose?" mean that paper. */
+  opened(thread: string | undefined, paper: StoredPaper, asked: string): void {
+    this.#conversations.add(thread, { question: asked, topic: paper.title, filters: {}, papers: [paper], answer: paper.title });
+  }
+
   /** "More": the next page of the search the thread's list came from, numbered on from the list's end. */
   async #more(question: string, previous: Turn, context: AskContext, today: Date): Promise<Reply> {
     const { source } = previous;

@@ -47,6 +47,9 @@ const ITEM = `(?:the\\s+)?(?:#|\\[)?(\\d{1,2}|${ORDINAL})\\]?(?:\\s+(?:one|paper
 const PAIR = new RegExp(`^(?:compare|contrast|(?:what(?:'s| is| are)\\s+)?(?:the\\s+)?differences?\\s+between|how\\s+(?:do|does))?\\s*(?:papers?\\s+)?${ITEM}\\s*(?:and|vs\\.?|versus|with|to|,)\\s*${ITEM}(?![\\w-])`);
 /** "more like the second one", "similar to 3", "papers related to [2]": papers like the listed one, not its details. */
 const SIMILAR = /\b(?:similar|related)\b|\blike\s+\S/;
+/** "papers like it", "more like this", "what does it propose?", "that one": the paper the thread just showed, when it showed one. */
+const PRONOUN = /(?:\b(?:like|to|about|on|of|open|summari[sz]e|explain)\s+(?:it|this|that)(?:\s+(?:one|paper))?\s*[?.!]*$)|^(?:what|how|why|who|when|where)\s+(?:does|did|is|was|do)\s+(?:it|this|that)(?:\s+(?:one|paper))?\b|^(?:this|that)(?:\s+(?:one|paper))?\s*[?.!]*$/;
+
 /** "more", "show me more", "any others?", "anything else?", "next page". */
 const MORE = /^(?:(?:show|give|list|tell)(?:\s+me)?\s+|(?:are\s+there\s+|got\s+|any(?:thing)?\s+|what\s+)?)?(?:more|others?|other\s+(?:papers|ones)|the\s+rest|next(?:\s+page)?|else)(?:\s+(?:papers|results|ones|of\s+them|please))*$/;
 
@@ -97,9 +100,18 @@ export function resolveFollowUp(question: string, previous: Turn | undefined, to
   const listed = previous?.papers ?? [];
   const reference = listReference(text);
   const more = asksForMore(text);
-  if (listed.length === 0 && (more || BARE.test(text) || ONLY_ORDINAL.test(text))) return { kind: "no-list" };
-  const at = (item: number | "last") => listed[(item === "last" ? listed.length : item) - 1];
   const pair = pairReference(text);
+  // Only a short message is a reference ("papers like it"); "… any theory on that?" ends a question of its own.
+  const pronoun = PRONOUN.test(text.trim()) && text.trim().split(/\s+/).length <= 6;
+  // "compare 1 and 2", "papers like 1", "which of those are from 2024?", "papers like it" with nothing listed refer to no list.
+  // ("… label first?" ends a question of its own: an ordinal alone is no reference without a list.)
+  if (listed.length === 0 && (more || BARE.test(text) || ONLY_ORDINAL.test(text) || BRACKETED.test(text) || pair || OF_THOSE.test(text) || pronoun)) return { kind: "no-list" };
+  const at = (item: number | "last") => listed[(item === "last" ? listed.length : item) - 1];
+  if (pronoun && reference === undefined) {
+    // One paper shown: that is "it". Several: which one is for the asker to say.
+    if (listed.length > 1) return { kind: "out-of-range", count: listed.length };
+    return SIMILAR.test(text) ? { kind: "similar", paper: listed[0]! } : { kind: "pick", paper: listed[0]! };
+  }
   if (pair && listed.length > 0) {
     const papers = pair.map(at);
     return papers.every((paper) => paper !== undefined) ? { kind: "compare", papers: papers as StoredPaper[] } : { kind: "out-of-range", count: listed.length };

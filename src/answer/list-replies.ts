@@ -15,7 +15,7 @@ import { counted } from "./counted.ts";
  */
 
 /** Said for "2" or "more" when the thread has no numbered list to refer to. */
-export const NO_LIST = 'There is no numbered list here yet. Ask me a question first; then reply with a number to open one of the papers, or "more" for the next ones.';
+export const NO_LIST = 'There is no numbered list here to refer to yet. Ask about a topic (or name a paper: `paper PyramidKV`); then reply with a number to open one of the papers it lists, or "more" for the next ones.';
 
 function textReply(text: string): Reply {
   return { text, citations: [], found: false, closest: [], notes: [] };

@@ -42,7 +42,11 @@ export class PaperRequests {
     const card = choice.papers[(reference === "last" ? choice.papers.length : reference) - 1];
     if (!card) return { kind: "text", markdown: `Pick a number from 1 to ${choice.papers.length}.`, forAskerOnly: true };
     this.#choices.delete(request.thread);
-    if (choice.then === "paper") return { kind: "paper", paper: card };
+    if (choice.then === "paper") {
+      const opened = await this.#library.paper(card.id);
+      if (opened) this.#answerer.opened(request.thread, opened, request.text);
+      return { kind: "paper", paper: card };
+    }
     const paper = await this.#library.paper(card.id);
     return paper ? { kind: "answer", reply: await this.#answerer.similar(paper, { thread: request.thread }) } : gone();
   }
@@ -56,7 +60,10 @@ export class PaperRequests {
     const named = await this.#named(request);
     if (named) return "kind" in named ? named : { kind: "paper", paper: cardOf(named) };
     const found = await this.#library.lookup(request.text);
-    if (found.match) return { kind: "paper", paper: cardOf(found.match) };
+    if (found.match) {
+      this.#answerer.opened(request.thread, found.match, request.text);
+      return { kind: "paper", paper: cardOf(found.match) };
+    }
     if (found.alternatives.length > 0) return this.#offer(request.thread, { kind: "choose", query: request.text, papers: found.alternatives.map(cardOf) });
     if (found.description) {
       const reply = await this.#answerer.ask(request.text, { thread: request.thread, logger, ...(onPartial && { onPartial }) });

@@ -43,7 +43,21 @@ describe("references to a numbered list", () => {
     expect(resolve("what is the difference between the second and the last one?")).toEqual({ kind: "compare", papers: [listed.papers[1], listed.papers[2]] });
     expect(resolve("1 vs 2")).toMatchObject({ kind: "compare" });
     expect(resolve("papers from 2023 and 2024")).not.toMatchObject({ kind: "compare" });
-    expect(resolveFollowUp("compare 1 and 2", undefined, TODAY)).toBeUndefined();
+    // With nothing listed, a reference is to no list, never a search for "1 and 2".
+    expect(resolveFollowUp("compare 1 and 2", undefined, TODAY)).toEqual({ kind: "no-list" });
+    expect(resolveFollowUp("papers like 1", undefined, TODAY)).toEqual({ kind: "no-list" });
+    expect(resolveFollowUp("which of those are from 2024?", undefined, TODAY)).toEqual({ kind: "no-list" });
+  });
+
+  it("reads 'it', 'this', 'that one' as the one paper the thread shows, and asks which when it shows several", () => {
+    const one = { ...listed, papers: [listed.papers[1]!] };
+    expect(resolveFollowUp("papers like it", one, TODAY)).toEqual({ kind: "similar", paper: listed.papers[1] });
+    expect(resolveFollowUp("more like this", one, TODAY)).toEqual({ kind: "similar", paper: listed.papers[1] });
+    expect(resolveFollowUp("what does it propose?", one, TODAY)).toEqual({ kind: "pick", paper: listed.papers[1] });
+    expect(resolve("similar to that one")).toEqual({ kind: "out-of-range", count: listed.papers.length });
+    expect(resolveFollowUp("papers like it", undefined, TODAY)).toEqual({ kind: "no-list" });
+    // "this" inside a question is no reference.
+    expect(resolve("is there anything on this topic from 2024?")).not.toMatchObject({ kind: "pick" });
   });
 
   it("says how long the list is for a number past its end", () => {

@@ -28,6 +28,14 @@ describe("looking papers up in chat", () => {
     expect(await say("2", "another thread")).toMatchObject({ kind: "answer" });
   });
 
+  it("reads 'more like this' and 'what does it propose?' after a paper's card as that paper", async () => {
+    await say("paper PyramidKV", "opened");
+    const like = await say("more like this", "opened");
+    expect(like).toMatchObject({ kind: "answer", reply: { text: expect.stringMatching(/^Papers similar to \*\*PyramidKV/) } });
+    await say("paper PyramidKV", "opened");
+    expect(await say("what does it propose?", "opened")).toMatchObject({ kind: "answer", reply: { citations: [{ title: expect.stringMatching(/^PyramidKV/) }] } });
+  });
+
   it("says a paper is not in the library and offers the closest, which a number then opens", async () => {
     const response = await say("paper GPT-4 technical report", "absent");
     expect(response).toMatchObject({ kind: "text", markdown: expect.stringMatching(/^\*GPT-4 technical report\* is not in the library\. Closest \(reply with a number to see one\):\n1\. /) });
