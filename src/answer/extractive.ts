@@ -5,6 +5,7 @@ import { describeFilters } from "./filter-words.ts";
 import { citationOf, type Reply } from "./reply.ts";
 import type { SentenceCue } from "../library/library.ts";
 import { rankedSentences } from "./sentences.ts";
+import { counted } from "./counted.ts";
 
 /** How the answer should frame its papers: what kind of list it is. */
 export type Framing =
@@ -52,7 +53,10 @@ export function extractiveReply(topic: string, hits: SearchHit[], cue: SentenceC
     // A second sentence only when the pair stays short enough to scan in chat; else the better one, which need not come first.
     const pair = next ? [best!, next].sort((a, b) => a.index - b.index).map((entry) => entry.sentence).join(" ") : (best?.sentence ?? "");
     const quote = pair.length > 320 ? best!.sentence : pair;
-    const date = hit.paper.publishedAt ? ` (${hit.paper.publishedAt})` : "";
+    // Ranked by upvotes, the counts are what the asker checks the order against.
+    const byUpvotes = (framing.kind === "listing" || framing.kind === "topic") && framing.order === "upvotes";
+    const facts = [hit.paper.publishedAt, byUpvotes ? counted(hit.paper.upvotes ?? 0, "upvote") : undefined].filter(Boolean);
+    const date = facts.length > 0 ? ` (${facts.join(", ")})` : "";
     return `${index + 1}. **${escapeMarkdown(hit.paper.title)}**${date} [${index + 1}]: ${quote}`;
   });
   return { text: `${lead(topic, hits.length, framing)}\n\n${items.join("\n")}`, citations, found: true, closest: [], notes };

@@ -124,6 +124,11 @@ describe("the offline (extractive) answer", () => {
     expect((await ask("papers with more than 100 upvotes")).text).toBe("No paper in the library has at least 101 upvotes.");
     const voted = await ask("papers with at least 2 upvotes");
     expect(voted.text).toMatch(/^The (?:\d )?most upvoted papers? in the library \(with at least 2 upvotes\):/);
+    // Ranked by upvotes, each paper shows its count, so the order can be checked.
+    const counts = [...voted.text.matchAll(/ (\d+) upvotes?\) \[\d\]/g)].map((match) => Number(match[1]));
+    expect(counts.length).toBe(voted.citations.length);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    expect((await ask("most upvoted papers on attention")).text).toMatch(/^1\. \*\*.+\*\* \([^)]*\d+ upvotes?\) \[1\]/m);
   });
 
   it("quotes each paper's own abstract, not a whole abstract", async () => {
