@@ -183,7 +183,8 @@ export class Answerer {
   /** When a constrained question finds nothing, whether the topic is covered outside the constraint. */
   async #outsideFilters(question: string, today: Date, topic: string, filters: PaperFilters): Promise<Reply | undefined> {
     if (!filters.from && !filters.to && filters.minUpvotes === undefined) return undefined;
-    const unconstrained = await this.#library.search(question, { today, filters: { from: undefined, to: undefined, minUpvotes: undefined } });
+    // The newest papers on the topic, not the newest of its best few: what is nearest to the dates asked.
+    const unconstrained = await this.#library.search(question, { today, filters: { from: undefined, to: undefined, minUpvotes: undefined }, order: "newest" });
     const onTopic = unconstrained.results.filter((hit) => hit.relevant);
     return unconstrained.verdict.decision === "yes" && onTopic.length > 0 ? outsideFiltersReply(topic, filters, onTopic) : undefined;
   }

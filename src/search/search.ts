@@ -48,8 +48,9 @@ export type SearchResult = {
  * `example`: search for papers like this one (as "papers similar to X" does once X is found).
  * `named`: the question names this paper: it comes first, papers like it after.
  * `rewrite`: a language model's vocabulary for the question (src/search/llm-rewrite.ts), added to its own words.
+ * `order`: the papers an answer cites in this order, as if the question had asked for it ("newest papers on X").
  */
-export type SearchOptions = { k?: number; today?: Date; filters?: PaperFilters; example?: StoredPaper; named?: StoredPaper; rewrite?: Rewrite };
+export type SearchOptions = { k?: number; today?: Date; filters?: PaperFilters; example?: StoredPaper; named?: StoredPaper; rewrite?: Rewrite; order?: PaperOrder };
 
 /**
  * Hybrid retrieval: BM25F over titles and abstracts (with word pairs as
@@ -82,7 +83,7 @@ export class PaperSearch {
   async #search(question: string, options: SearchOptions, respell: boolean): Promise<SearchResult> {
     const k = options.k ?? 10;
     const parsed = parseQuestion(question, options.today ?? new Date());
-    const query: ParsedQuestion = { ...parsed, filters: { ...parsed.filters, ...options.filters } };
+    const query: ParsedQuestion = { ...parsed, filters: { ...parsed.filters, ...options.filters }, ...(options.order && { order: options.order }) };
     if (query.listing && !options.example && !options.named) return this.#list(query, query.listing, k);
     const byExample = options.example !== undefined || query.similarTo !== undefined;
     // The question's vector search needs no snapshot, so it starts first: on a cold start, loading the
