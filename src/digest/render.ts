@@ -15,7 +15,7 @@ export function digestMarkdown(digest: Digest): string {
  */
 export function digestLines(digest: Digest): string[] {
   if (digest.items.length === 0) return [emptyNote(digest)];
-  const announcement = importAnnouncement(digest);
+  const announcement = importAnnouncement(digest, true);
   return [...(announcement ? [announcement] : []), ...digest.items.map(itemMarkdown)];
 }
 
@@ -44,16 +44,21 @@ export function emptyNote(digest: Digest): string {
   const days = daysCovered(digest);
   const topic = digest.topic ? ` on ${escapeMarkdown(digest.topic)}` : "";
   const none = digest.since ? `No new papers${topic} since ${digest.since}` : digest.first && digest.from !== digest.to ? `No papers${topic} published in the past week (${days})` : `No new papers${topic} for ${days}`;
-  const range = datesSearched(digest.coverage);
-  const announcement = importAnnouncement(digest);
+  const announcement = importAnnouncement(digest, false);
+  // The announcement has just given the import's dates: the same range again would only repeat it.
+  const range = announcement ? "" : datesSearched(digest.coverage);
   return `${announcement ? `${announcement}\n` : ""}${none}. I searched ${counted(digest.coverage.papers, "paper")}${range}.`;
 }
 
-/** "The library now has 387 papers: …": said once per import, instead of listing an archive as the day's news. */
-function importAnnouncement(digest: Digest): string | undefined {
+/**
+ * "The library now has 387 papers: …": said once per import, instead of listing an archive as the day's news.
+ * `listing`: the digest lists the few of them published within its days, which the announcement must not deny.
+ */
+function importAnnouncement(digest: Digest, listing: boolean): string | undefined {
   if (!digest.imports || digest.imports.length === 0) return undefined;
   const added = digest.imports.map(importLine).join("; ");
-  return `The library now has ${digest.coverage.papers} papers: ${added}. They are not new, so they are not listed here; ask me about any of them.`;
+  const which = listing ? "Only those published in these days are listed here" : "They are not new, so they are not listed here";
+  return `The library now has ${digest.coverage.papers} papers: ${added}. ${which}; ask me about any of them.`;
 }
 
 function importLine(note: ImportNote): string {

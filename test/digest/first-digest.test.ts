@@ -31,6 +31,9 @@ describe("a channel's first digest after a bulk import", () => {
     const text = digestMarkdown(poster.posts[0]!);
     expect(text).toMatch(/^\*\*New papers, 2026-11-16 to 2026-11-22\*\* \(the past week\)\nThe library now has 37 papers: 37 came in on 2026-11-22 \(published 2019-01-10 to 2026-11-20, 30 without a date\)/);
     expect(text).not.toMatch(/Archived|Old dated/);
+    // It lists the import's papers from the past week, so it does not say none of them are listed.
+    expect(text).toMatch(/Only those published in these days are listed here/);
+    expect(text).not.toMatch(/not listed here/);
 
     // The next day: no announcement again, and only that day's news.
     const next = await service.runDue(await subscription(), NEXT_DAY);
