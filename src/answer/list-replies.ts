@@ -59,7 +59,7 @@ export function orderedReply(by: "newest" | "oldest" | "upvotes", papers: Stored
   const describe = (paper: StoredPaper) => (by === "upvotes" ? counted(paper.upvotes, "upvote") : paper.publishedAt ? `published ${paper.publishedAt}` : "no date in the library");
   const label = { newest: "most recent", oldest: "oldest", upvotes: "most upvoted" }[by];
   const lines = listed.map((paper, index) => `${index + 1}. **${escapeMarkdown(paper.title)}** [${index + 1}], ${describe(paper)}`);
-  const tail = undated.length > 0 ? `\n\n(${undated.length} of them show no date in the library, so they come last.)` : "";
+  const tail = undated.length > 0 ? `\n\n(${undated.length === 1 ? "1 of them shows" : `${undated.length} of them show`} no date in the library, so ${undated.length === 1 ? "it comes" : "they come"} last.)` : "";
   return {
     text: `The ${label} of those is **${escapeMarkdown(sorted[0]!.title)}** [1], ${describe(sorted[0]!)}.\n\n${lines.join("\n")}${tail}`,
     citations: listed.map((paper, index) => citationOf(index + 1, paper)),
@@ -118,7 +118,7 @@ export function pageReply(subject: { topic: string } | { like: StoredPaper }, pa
   // A list by date or upvotes ("papers from last month") has no topic: its next page is just the next papers in that order.
   const listing = "topic" in subject && subject.topic.trim() === "";
   const about = "like" in subject ? `papers like **${escapeMarkdown(subject.like.title)}**` : `**${escapeMarkdown(subject.topic)}**`;
-  if (page.length === 0) return textReply(listing ? "That is all: no further papers in the library fit." : `That is all: the library has no further papers close enough to ${about}.`);
+  if (page.length === 0) return textReply(listing ? "That is all: no further papers in the library fit." : `That is all: the library has no further papers close enough to ${about}${/[.!?]$/.test(about) ? "" : "."}`);
   const lines = page.map((paper, index) => {
     const [sentence] = bestSentences(paper.abstract, cue, 1);
     return `${first + index}. **${escapeMarkdown(paper.title)}**${paper.publishedAt ? ` (${paper.publishedAt})` : ""} [${first + index}]${sentence ? `: ${sentence}` : ""}`;
@@ -140,7 +140,7 @@ function meta(paper: StoredPaper): string {
 }
 
 function undatedNote(undated: number): string {
-  return undated > 0 ? `\n\n(${undated} of them show no date in the library.)` : "";
+  return undated > 0 ? `\n\n(${undated === 1 ? "1 of them shows" : `${undated} of them show`} no date in the library.)` : "";
 }
 
 /** "from 2024 and with at least 5 upvotes": what the kept papers are. */

@@ -12,7 +12,7 @@ const EXAMPLE = 'for example "which papers cover KV cache compression?"';
 const KINDS: { pattern: RegExp; say: string }[] = [
   { pattern: /^(?:hi|hello|hey|hiya|howdy|good (?:morning|afternoon|evening))(?: there)?$/, say: `Hello! Ask me about the papers in the library, ${EXAMPLE}` },
   { pattern: /^(?:(?:ok|okay|great|cool|nice|perfect|awesome) )?(?:thanks|thank you|thx|ty|cheers|many thanks)(?: (?:so much|a lot|very much|again))?$/, say: "You're welcome! Ask another question whenever you like, or reply with a number to open a paper from the list." },
-  { pattern: /^(?:ok|okay|k|great|cool|nice|good|awesome|perfect|got it|i see|makes sense|sounds good)$/, say: `Glad to help. Ask another question about the papers in the library, ${EXAMPLE}` },
+  { pattern: /^(?:(?:ok|okay|oh|ah) )?(?:ok|okay|k|great|cool|nice|good|awesome|perfect|got it|i see|makes sense|sounds good)(?: thanks)?$/, say: `Glad to help. Ask another question about the papers in the library, ${EXAMPLE}` },
   { pattern: /^(?:bye|goodbye|see you|see ya)$/, say: "Bye! Ask again any time." },
   {
     pattern: /^(?:help|what can you do|what do you do|who are you|what are you|how do(?:es)? (?:this|it|you) work|how do i use (?:this|you|it))$/,

@@ -103,7 +103,7 @@ describe("'more', filters and orderings of the previous list", () => {
 });
 
 describe("small talk", () => {
-  it.each(["thanks!", "Thank you", "hi", "Hello!", "ok", "great", "ok, thanks", "thanks paperbot"])("answers %s with one friendly line and a hint", (message) => {
+  it.each(["thanks!", "Thank you", "hi", "Hello!", "ok", "great", "ok, thanks", "thanks paperbot", "ok cool", "oh nice"])("answers %s with one friendly line and a hint", (message) => {
     const reply = smallTalkReply(message);
     expect(reply).toMatchObject({ found: false, citations: [] });
     expect(reply!.text.split("\n")).toHaveLength(1);
