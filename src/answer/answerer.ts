@@ -109,7 +109,9 @@ export class Answerer {
     const said = (reply: Reply) => (result.unfoundTitle ? withTitleMiss(reply, result.unfoundTitle) : result.unfoundExample ? withExampleMiss(reply, result.unfoundExample) : reply);
     if (!result.relevant) {
       const reply = (topic ? await this.#outsideFilters(searched, today, result.query.shown, filters) : undefined) ?? (await this.#notFound(result));
-      return this.#remember(context, { question, topic, filters, papers: [] }, said(reply));
+      // The closest papers it lists are the thread's list: "2" opens the second.
+      const listed = await Promise.all(reply.closest.map((citation) => this.#library.paper(citation.id)));
+      return this.#remember(context, { question, topic, filters, papers: listed.filter((paper): paper is StoredPaper => paper !== undefined) }, said(reply));
     }
     const hits = result.results.filter((hit) => hit.relevant);
     const cue = await this.#library.sentenceCue(result.example ? `${result.example.title} ${topic}` : topic);

@@ -32,8 +32,9 @@ export function notFoundReply(topic: string, filters: PaperFilters, coverage: Co
   const held = library?.latest ? ` Its papers were published ${library.earliest} to ${library.latest}${library.undated ? ` (${library.undated} undated)` : ""}: ask for "the newest papers" to see the latest.` : "";
   const lines = [topic.trim() ? `Nothing in the library covers ${topicSaid(topic)}${why}. ${searched}` : `No paper in the library ${fitsNone(filters)}.${held}`];
   if (closest.length > 0) {
-    lines.push("", "The closest papers, which did not look like a match:");
-    lines.push(...closest.map((paper) => `- [${escapeMarkdown(paper.title)}](${paper.url})${paper.publishedAt ? ` (${paper.publishedAt})` : ""}`));
+    // Numbered, as the thread's list: "2" then opens the second.
+    lines.push("", "The closest papers, which did not look like a match (reply with a number to open one):");
+    lines.push(...closest.map((paper, index) => `${index + 1}. [${escapeMarkdown(paper.title)}](${paper.url})${paper.publishedAt ? ` (${paper.publishedAt})` : ""}`));
   }
   return { text: lines.join("\n"), citations: [], found: false, closest, notes };
 }
@@ -46,7 +47,7 @@ export function outsideFiltersReply(topic: string, filters: PaperFilters, onTopi
   const newest = [...onTopic].sort((a, b) => (b.paper.publishedAt ?? "").localeCompare(a.paper.publishedAt ?? "")).slice(0, CLOSEST);
   const closest = newest.map((hit, index) => citationOf(index + 1, hit.paper));
   const lines = [`Nothing on **${escapeMarkdown(echo(topic))}** matches${describeFilters(filters)}. The papers on it in the library, newest first:`, ""];
-  lines.push(...closest.map((paper) => `- [${escapeMarkdown(paper.title)}](${paper.url})${paper.publishedAt ? ` (${paper.publishedAt})` : " (no date)"}`));
+  lines.push(...closest.map((paper, index) => `${index + 1}. [${escapeMarkdown(paper.title)}](${paper.url})${paper.publishedAt ? ` (${paper.publishedAt})` : " (no date)"}`));
   // A date filter cannot place a paper the library has no date for: it may well be within the dates asked.
   if ((filters.from || filters.to) && closest.some((paper) => !paper.publishedAt)) lines.push("", "Papers with no date may be from any time, those dates included: their source gave none.");
   return { text: lines.join("\n"), citations: [], found: false, closest, notes: [] };

@@ -119,6 +119,15 @@ describe("follow-ups to a list answer", () => {
     expect((await new Answerer(library).ask("2", { today: TODAY })).text).toBe(NO_LIST);
   });
 
+  it("numbers the closest papers of a 'nothing covers that', which a number then opens", async () => {
+    const ask = thread();
+    const none = await ask("protein folding");
+    expect(none.found).toBe(false);
+    expect(none.text).toMatch(/\n1\. \[/);
+    const second = await ask("2");
+    expect(second.citations.map((citation) => citation.id)).toEqual([none.closest[1]!.id]);
+  });
+
   it("answers small talk in one line without papers, and keeps the list for the next number", async () => {
     const ask = thread();
     const list = await ask(KV);

@@ -148,7 +148,7 @@ describe("the offline (extractive) answer", () => {
     expect(reply.found).toBe(false);
     expect(reply.citations).toEqual([]);
     expect(reply.text).toMatch(/^Nothing in the library covers \*\*.+\*\*(?:; no paper in it mentions .+)?\. I searched 387 papers \(publication dates \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d; \d+ undated\)\./);
-    expect(reply.text).toContain("The closest papers, which did not look like a match:");
+    expect(reply.text).toContain("The closest papers, which did not look like a match (reply with a number to open one):\n1. ");
     expect(reply.closest).toHaveLength(3);
   });
 
