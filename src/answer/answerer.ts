@@ -89,7 +89,7 @@ export class Answerer {
           // The model answers the question as asked ("what does the third one propose?"), about that paper alone; a bare "2" asks for its gist.
           const asked = standaloneReference(question) === undefined ? `${question} (about the paper "${followUp.paper.title}")` : `Tell me more about "${followUp.paper.title}".`;
           const reply = await this.#write(asked, [{ paper: followUp.paper, score: 1, relevant: true }], detailReply(followUp.paper), context, turns);
-          return this.#remember(context, { ...keep, question }, reply);
+          return this.#remember(context, { ...keep, question, focus: followUp.paper }, reply);
         }
         case "compare": {
           const asked = `${question} (about the papers ${followUp.papers.map((paper) => `"${paper.title}"`).join(" and ")})`;
@@ -149,7 +149,7 @@ export class Answerer {
 
   /** A paper's card was shown in the thread by name ("paper PyramidKV"): "papers like it", "what does it propose?" mean that paper. */
   opened(thread: string | undefined, paper: StoredPaper, asked: string): void {
-    this.#conversations.add(thread, { question: asked, topic: paper.title, filters: {}, papers: [paper], answer: paper.title });
+    this.#conversations.add(thread, { question: asked, topic: paper.title, filters: {}, papers: [paper], answer: paper.title, focus: paper });
   }
 
   /** "More": the next page of the search the thread's list came from, numbered on from the list's end. */

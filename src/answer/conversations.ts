@@ -10,9 +10,10 @@ export type ListSource = { question: string; example?: string; filters?: PaperFi
 /**
  * One question and answer in a thread, as later questions may refer to it.
  * `papers` is the numbered list the thread shows now ("2" is its second);
- * a follow-up that opens one paper keeps the list it came from.
+ * a follow-up that opens one paper keeps the list it came from, and that
+ * paper is its `focus`: what "it" means next ("papers like it").
  */
-export type Turn = { question: string; topic: string; filters: PaperFilters; papers: StoredPaper[]; answer: string; source?: ListSource };
+export type Turn = { question: string; topic: string; filters: PaperFilters; papers: StoredPaper[]; answer: string; source?: ListSource; focus?: StoredPaper };
 
 export type ConversationLimits = { maxTurns: number; ttlMs: number; maxThreads: number };
 

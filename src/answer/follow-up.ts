@@ -28,7 +28,9 @@ const FILLER = /\b(?:which|what|of|are|is|were|was|have|has|any|anything|some|on
 const OF_THOSE = /^(?:which|what|any|do any|does any|are any|how many)\s+(?:ones\s+)?of\s+(?:those|these|them)\b/;
 /** Verbs and prepositions that link "those" to a topic: "are for", "are about", "use", "mention". */
 const LINKING = /\b(?:are|is|for|about|on|use|uses|using|mention|mentions|cover|covers|deal with|deals with|do|does|how many)\b/g;
-const LEFTOVER = /^(?:any|anything|some|more|ones?|those|these|them|only|just|and|but|what about|how about|\s)*$/;
+const LEFTOVER = /^(?:any|anything|some|more|ones?|those|these|them|only|just|and|but|what about|how about|same|topic|thing|question|the|\s)*$/;
+/** A message that asks for nothing but an order: "which is the newest?", "newest first", "sort by date". */
+const ORDER_ONLY = /^(?:(?:which|what)(?:'s| is| are| one is)?\s+(?:the\s+)?)?(?:sort(?:ed)?(?:\s+(?:them|it|these|those))?\s+by\s+(?:date|upvotes)|(?:most recent|newest|latest|oldest|earliest|most upvoted)(?:\s+(?:one|ones|first|paper|papers))?)\s*[?.!]*$/;
 
 /**
  * The reference forms, each unambiguous on its own: a bare "2" or "#2"; "the
@@ -38,17 +40,27 @@ const LEFTOVER = /^(?:any|anything|some|more|ones?|those|these|them|only|just|an
  * after "about", "to", "like" or "open" ("tell me about 2", "similar to 3").
  */
 const BARE = /^\s*(?:#|no\.?\s*|number\s*)?(\d{1,2})\s*[.)!?]?\s*$/;
-const ORDINAL_REF = new RegExp(`\\b(?:the\\s+)?(${ORDINAL})(?:\\s+(?:one|paper|result|item)\\b(?!\\s+(?:to|that|which|who|on|in|for|with|about|of|ever)\\b)|\\s*[.!?]*\\s*$)`);
+const ORDINAL_REF = new RegExp(`\\b(?:the\\s+)?(${ORDINAL})(?:\\s+(?:one|paper|result|item)\\b(?!\\s+(?:to|that|which|who|on|in|for|with|of|ever)\\b|\\s+about\\s+\\S)|\\s*[.!?]*\\s*$)`);
 /** A message that is nothing but a reference ("2", "the second one"): with no list before it, it cannot be a question. */
 const ONLY_ORDINAL = new RegExp(`^\\s*(?:the\\s+)?(?:${ORDINAL})(?:\\s+(?:one|paper|result|item))?\\s*[.!?]*\\s*$`);
-const BRACKETED = /\[(\d{1,2})\]|(?:#|\bno\.\s*|\bnumber\s+)(\d{1,2})\b|\b(?:about|to|like|open|show)\s+(\d{1,2})\s*[.!?]*\s*$/;
+const BRACKETED = /\[(\d{1,2})\]|(?:#|\bno\.\s*|\bnumber\s+)(\d{1,2})\b|\b(?:about|to|like|open|show|summari[sz]e|explain|describe|details? (?:on|of|for))\s+(\d{1,2})\s*[.!?]*\s*$/;
 /** "compare 1 and 3", "the first vs the third one", "how do [2] and [4] differ?": two listed papers. */
 const ITEM = `(?:the\\s+)?(?:#|\\[)?(\\d{1,2}|${ORDINAL})\\]?(?:\\s+(?:one|paper))?`;
 const PAIR = new RegExp(`^(?:compare|contrast|(?:what(?:'s| is| are)\\s+)?(?:the\\s+)?differences?\\s+between|how\\s+(?:do|does))?\\s*(?:papers?\\s+)?${ITEM}\\s*(?:and|vs\\.?|versus|with|to|,)\\s*${ITEM}(?![\\w-])`);
 /** "more like the second one", "similar to 3", "papers related to [2]": papers like the listed one, not its details. */
 const SIMILAR = /\b(?:similar|related)\b|\blike\s+\S/;
 /** "papers like it", "more like this", "what does it propose?", "that one": the paper the thread just showed, when it showed one. */
-const PRONOUN = /(?:\b(?:like|to|about|on|of|open|summari[sz]e|explain)\s+(?:it|this|that)(?:\s+(?:one|paper))?\s*[?.!]*$)|^(?:what|how|why|who|when|where)\s+(?:does|did|is|was|do)\s+(?:it|this|that)(?:\s+(?:one|paper))?\b|^(?:this|that)(?:\s+(?:one|paper))?\s*[?.!]*$/;
+const PRONOUN = new RegExp(
+  [
+    String.raw`\b(?:like|to|about|on|of|open|summari[sz]e|explain|read)\s+(?:it|this|that)(?:\s+(?:one|paper))?\s*[?.!]*$`,
+    String.raw`^(?:what|how|why)\s+(?:does|did|do)\s+(?:it|this|that)(?:\s+(?:one|paper))?\s+\w+`,
+    String.raw`^(?:who|when)\s+(?:wrote|published|released|made|authored|was)\s+(?:it|this|that)(?:\s+(?:one|paper))?\b`,
+    String.raw`^how\s+many\s+\w+\s+(?:does|did|has)\s+(?:it|this|that)(?:\s+(?:one|paper))?\b`,
+    String.raw`^what\s+(?:is|are|was|were)\s+its\b`,
+    String.raw`^(?:this|that)(?:\s+(?:one|paper))?\s*[?.!]*$`,
+    String.raw`^(?:similar|related)(?:\s+(?:papers|ones|work))?\s*[?.!]*$`,
+  ].join("|"),
+);
 
 /** "more", "show me more", "any others?", "anything else?", "next page". */
 const MORE = /^(?:(?:show|give|list|tell)(?:\s+me)?\s+|(?:are\s+there\s+|got\s+|any(?:thing)?\s+|what\s+)?)?(?:more|others?|other\s+(?:papers|ones)|the\s+rest|next(?:\s+page)?|else)(?:\s+(?:papers|results|ones|of\s+them|please))*$/;
@@ -59,7 +71,8 @@ export function listReference(question: string): number | "last" | undefined {
   const bare = BARE.exec(text);
   if (bare) return Number(bare[1]);
   const ordinal = ORDINAL_REF.exec(text);
-  if (ordinal) return position(ordinal[1]!);
+  // "newest first", "oldest first": an order, not the first paper.
+  if (ordinal && !/\b(?:newest|latest|oldest|earliest|recent|upvoted)\s+first\b/.test(text)) return position(ordinal[1]!);
   const numbered = BRACKETED.exec(text);
   return numbered ? Number(numbered[1] ?? numbered[2] ?? numbered[3]) : undefined;
 }
@@ -69,8 +82,12 @@ function position(word: string): number | "last" {
   return word === "last" ? "last" : (ORDINALS[word] ?? Number.parseInt(word, 10));
 }
 
+/** "compare the first two", "contrast the top 2". */
+const FIRST_TWO = /^(?:compare|contrast)\s+(?:the\s+)?(?:first|top)\s+(?:two|2)\b/;
+
 /** The two list items "compare 1 and 3" names, if it names two. */
 export function pairReference(question: string): (number | "last")[] | undefined {
+  if (FIRST_TWO.test(question.toLowerCase().trim())) return [1, 2];
   const pair = PAIR.exec(question.toLowerCase().trim());
   return pair ? [position(pair[1]!), position(pair[2]!)] : undefined;
 }
@@ -101,16 +118,17 @@ export function resolveFollowUp(question: string, previous: Turn | undefined, to
   const reference = listReference(text);
   const more = asksForMore(text);
   const pair = pairReference(text);
-  // Only a short message is a reference ("papers like it"); "… any theory on that?" ends a question of its own.
-  const pronoun = PRONOUN.test(text.trim()) && text.trim().split(/\s+/).length <= 6;
+  // Only a short message is a reference ("papers like it", "who wrote it?"); "… any theory on that?" ends a question of its own.
+  const pronoun = PRONOUN.test(text.trim()) && text.trim().split(/\s+/).length <= 7;
   // "compare 1 and 2", "papers like 1", "which of those are from 2024?", "papers like it" with nothing listed refer to no list.
   // ("… label first?" ends a question of its own: an ordinal alone is no reference without a list.)
   if (listed.length === 0 && (more || BARE.test(text) || ONLY_ORDINAL.test(text) || BRACKETED.test(text) || pair || OF_THOSE.test(text) || pronoun)) return { kind: "no-list" };
   const at = (item: number | "last") => listed[(item === "last" ? listed.length : item) - 1];
-  if (pronoun && reference === undefined) {
-    // One paper shown: that is "it". Several: which one is for the asker to say.
-    if (listed.length > 1) return { kind: "out-of-range", count: listed.length };
-    return SIMILAR.test(text) ? { kind: "similar", paper: listed[0]! } : { kind: "pick", paper: listed[0]! };
+  if (pronoun && reference === undefined && !pair) {
+    // The paper just opened, or the one paper shown, is "it". Several and none opened: which one is for the asker to say.
+    const it = previous?.focus ?? (listed.length === 1 ? listed[0] : undefined);
+    if (!it) return { kind: "out-of-range", count: listed.length };
+    return SIMILAR.test(text) ? { kind: "similar", paper: it } : { kind: "pick", paper: it };
   }
   if (pair && listed.length > 0) {
     const papers = pair.map(at);
@@ -123,11 +141,16 @@ export function resolveFollowUp(question: string, previous: Turn | undefined, to
     return SIMILAR.test(text) ? { kind: "similar", paper } : { kind: "pick", paper };
   }
   if (!previous) return undefined;
+  // "only 2025", "just the 2024 ones": the list, kept to that year.
+  const year = /^(?:only|just)\s+(?:the\s+)?(?:ones\s+)?(?:from\s+|in\s+)?(\d{4})(?:\s+ones?)?\s*[?.!]*$/.exec(text.trim());
+  if (year && listed.length > 0) return { kind: "filter", filters: { from: `${year[1]}-01-01`, to: `${year[1]}-12-31` }, papers: listed };
   const parsed = parseQuestion(question, today);
   const constrained = Object.keys(parsed.filters).length > 0;
-  const refers = new RegExp(REFERENCE.source).test(text);
+  // "which is the newest?", "newest first", "sort by date": a short message that asks only for an order asks it of the list.
+  const short = text.trim().split(/\s+/).length <= 6;
+  const refers = new RegExp(REFERENCE.source).test(text) || (short && ORDER_ONLY.test(text.trim()));
   if (refers && listed.length > 0) {
-    if (/\b(?:most recent|newest|latest|recent)\b/.test(text)) return { kind: "order", by: "newest", papers: listed };
+    if (/\b(?:most recent|newest|latest|recent|by date)\b/.test(text)) return { kind: "order", by: "newest", papers: listed };
     if (/\b(?:oldest|earliest|first published)\b/.test(text)) return { kind: "order", by: "oldest", papers: listed };
     if (/\b(?:most (?:upvoted|popular|liked)|popular|upvotes?)\b/.test(text) && !constrained) return { kind: "order", by: "upvotes", papers: listed };
     // "Which of those are from 2024?": nothing but the reference and the constraint is left of the topic.
@@ -139,6 +162,9 @@ export function resolveFollowUp(question: string, previous: Turn | undefined, to
   if (parsed.listing && /\b(?:papers?|articles?|library)\b/.test(text)) return undefined;
   const topicless = parsed.topic === "" || parsed.topic === question || LEFTOVER.test(parsed.topic.replace(REFERENCE, " "));
   // "any from 2023?" after "concept bottleneck models": "concept bottleneck models from 2023", not "… models any from 2023".
-  if (constrained && topicless) return { kind: "refine", question: `${previous.topic} ${question.replace(/^\s*(?:(?:and|but|so|ok|okay|what about|how about|any|anything|some|something|ones?|papers?)\b[\s,]*)+/i, "")}` };
+  if (constrained && topicless) {
+    const constraint = question.replace(/\b(?:so|ok|okay|something|papers?|any|anything|some|more|ones?|those|these|them|only|just|and|but|what about|how about|same|topic|thing|question|the)\b[\s,]*/gi, " ").replace(/\s+/g, " ").trim();
+    return { kind: "refine", question: `${previous.topic} ${constraint}` };
+  }
   return undefined;
 }

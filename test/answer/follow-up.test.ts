@@ -56,8 +56,24 @@ describe("references to a numbered list", () => {
     expect(resolveFollowUp("what does it propose?", one, TODAY)).toEqual({ kind: "pick", paper: listed.papers[1] });
     expect(resolve("similar to that one")).toEqual({ kind: "out-of-range", count: listed.papers.length });
     expect(resolveFollowUp("papers like it", undefined, TODAY)).toEqual({ kind: "no-list" });
-    // "this" inside a question is no reference.
+    // "this" inside a question is no reference; nor is "it" in "is it possible to …".
     expect(resolve("is there anything on this topic from 2024?")).not.toMatchObject({ kind: "pick" });
+    expect(resolveFollowUp("is it possible to prune transformers?", undefined, TODAY)).toBeUndefined();
+    // After a paper is opened from a list, "it" is that paper, not the list.
+    const opened = { ...listed, focus: listed.papers[2]! };
+    for (const question of ["papers like it", "similar papers"]) expect(resolveFollowUp(question, opened, TODAY)).toEqual({ kind: "similar", paper: listed.papers[2] });
+    for (const question of ["who wrote it?", "when was it published?", "how many upvotes does it have?", "what are its results?"]) expect(resolveFollowUp(question, opened, TODAY)).toEqual({ kind: "pick", paper: listed.papers[2] });
+  });
+
+  it("reads short orders, years, 'summarize 3' and 'compare the first two' as about the list", () => {
+    for (const question of ["which is the newest?", "newest first", "sort them by date"]) expect(resolve(question)).toMatchObject({ kind: "order", by: "newest" });
+    expect(resolve("only 2025")).toEqual({ kind: "filter", filters: { from: "2025-01-01", to: "2025-12-31" }, papers: listed.papers });
+    expect(resolve("summarize 3")).toEqual({ kind: "pick", paper: listed.papers[2] });
+    expect(resolve("what is the second one about?")).toEqual({ kind: "pick", paper: listed.papers[1] });
+    expect(resolve("compare the first two")).toEqual({ kind: "compare", papers: [listed.papers[0], listed.papers[1]] });
+    expect(resolve("same topic but from 2024")).toEqual({ kind: "refine", question: "kv cache compression from 2024" });
+    // "the first paper about X" is a topic, not a reference.
+    expect(resolve("the first paper about grokking")).toBeUndefined();
   });
 
   it("says how long the list is for a number past its end", () => {
