@@ -4,7 +4,7 @@ import { readableAbstract, splitSentences } from "../papers/text.ts";
 
 /** Where the code or data can be had: never what a paper says about a question, whatever words it shares with it. */
 const AVAILABILITY = /https?:\/\/|\bgithub\.com|\b(?:publicly|freely|open[- ]source[d]?) (?:available|released)|\b(?:is|are|will be|been) (?:made )?(?:available|released) at\b|\bavailable at\b/i;
-const CONTRIBUTION = /\b(?:we (?:propose|present|introduce|develop|show|find|demonstrate)|this (?:paper|work)|our (?:method|approach|framework|results))\b/i;
+const CONTRIBUTION = /\b(?:we (?:propos|present|introduc|develop|show|find|found|demonstrat)\w*|this (?:paper|work)|our (?:method|approach|framework|results))\b/i;
 
 /** A sentence that opens by pointing back ("Motivated by these insights, …", "These results …") leans on the one before it. */
 const POINTS_BACK = /^(?:(?:motivated|inspired|based|building|guided|informed) (?:by|on|upon) (?:these|this|those|such|the above|(?:the|our|these) (?:findings?|insights?|observations?|results?|analys[ie]s))|(?:these|those|such|this|it|they)\b(?! (?:paper|work|study|article|thesis)\b))/i;
@@ -33,7 +33,8 @@ export function rankedSentences(abstract: string, cue: SentenceCue): { sentence:
     for (const [term, weight] of cue.terms) if (terms.has(term)) score += weight;
     if (CONTRIBUTION.test(sentence)) score += 0.5;
     if (AVAILABILITY.test(sentence)) score -= 1000;
-    if (POINTS_BACK.test(sentence)) score -= 1;
+    // …unless it says what the paper does: "Motivated by these insights, we developed PyramidKV" is the proposal itself.
+    if (POINTS_BACK.test(sentence) && !CONTRIBUTION.test(sentence)) score -= 1;
     // Very long or very short sentences read badly on their own.
     if (sentence.length < 40 || sentence.length > 400) score -= 1;
     return { sentence, index, score };

@@ -94,7 +94,7 @@ const FRAME = [
   // "where do people get X", "where can I find X".
   /^where (?:do|can|could|should|would) (?:i|we|you|one|people|researchers|folks) (?:get|find|obtain)\b/,
   new RegExp(String.raw`^(?:please )?(?:show|find|list|give|recommend|suggest|get|${TELL}|summari[sz]e|explain|describe)(?: me)?\b`),
-  /^(?:i'm|i am|we're|we are)? ?(?:looking for|searching for|interested in)|^(?:i|we)(?: (?:want|need|would like)|'d like)(?: to)?(?: (?:read|know|learn|find out|see) (?:about|on)?)?/,
+  /^(?:i'm|i am|we're|we are)? ?(?:looking for|searching for|interested in)|^(?:i|we)(?: (?:want|need|would like)|'d like)(?: to)?(?: (?:read|know|learn|find out|see|understand) (?:about|on|why|how)?)?/,
   // "how do we know if X", "how can I tell whether X": the asker's doubt, then the topic.
   /^how (?:can|could|do|does|should|would|to|are|is) (?:i|we|you|one|people|researchers|folks|others|anyone|someone|they)?\b(?: (?:know|tell|decide|check|judge) (?:if|whether)\b)?/,
   // "can you train a network without backprop", "is it possible to …", "is there a way to …": the ask, not the topic.
@@ -140,10 +140,12 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
   if (tail && tail.index > 0 && framing(tail[1]!)) rest = rest.slice(0, tail.index);
   // "what is X about?", "what does X do?": the question's tail, not its topic ("… to decide what to do" keeps it).
   if (/^\s*what\b/i.test(text)) rest = rest.replace(/\s+(?:about|do|does)$/, "");
+  // "why grokking happens", "how attention works": the verb is the asking, the thing before it the topic.
+  if (/\b(?:why|how)\b/i.test(text)) rest = rest.replace(/(\S)\s+(?:happens?|works?|occurs?)$/, "$1");
   // Comparisons keep what is compared: "how does X differ from Y" → "X Y". What is said back to the
   // asker keeps their "or", "vs", "new" and "recent" ("teaching a network new tasks"); the search needs none of them.
   const said = rest
-    .replace(/\b(?:papers?|articles?|refs|references)(?:'s)?(?=\W|$)|\b(?:published|released)\b/g, " ")
+    .replace(/\b(?:papers?|articles?|refs|references)(?:'s)?(?=\W|$)|\b(?:published|released|came out|come out|appeared)\b/g, " ")
     .replace(/\b(?:differ(?:s)? from|different from|better than)\b/g, " and ")
     .replace(/\b(?:compare|comparing|comparison of|difference between|differences between)\b/g, " ")
     .replace(/\s+/g, " ")

@@ -242,8 +242,11 @@ describe("reference markers in abstracts", () => {
 
   it("prefers a sentence that stands on its own to one pointing back at the one before", async () => {
     const { bestSentences } = await import("../../src/answer/sentences.ts");
-    const abstract = "Attention is sparse in later layers. Motivated by these insights, we developed PyramidKV, a KV cache compression method. PyramidKV keeps 12% of the KV cache and matches full-cache quality.";
+    const abstract = "Attention is sparse in later layers. Based on these findings, the KV cache is compressed. PyramidKV keeps 12% of the KV cache and matches full-cache quality.";
     expect(bestSentences(abstract, { terms: new Map([["pyramidkv", 3], ["kv", 1], ["cach", 1]]) }, 1)).toEqual(["PyramidKV keeps 12% of the KV cache and matches full-cache quality."]);
+    // …but one that says what the paper does is the proposal itself, however it opens.
+    const proposal = "Attention is sparse in later layers. Motivated by these insights, we developed PyramidKV, allocating more cache to lower layers. Results hold.";
+    expect(bestSentences(proposal, { terms: new Map([["pyramidkv", 3]]) }, 1)).toEqual(["Motivated by these insights, we developed PyramidKV, allocating more cache to lower layers."]);
   });
 
   it("picks, where the question's words say little, the sentence nearest its meaning", async () => {

@@ -163,6 +163,12 @@ describe("questions with no topic", () => {
     expect(parse("what does pruning do?").paperName).toBeUndefined();
   });
 
+  it("takes the asker's framing and verbs off a topic: 'I want to understand why X happens', 'what came out in March 2025?'", () => {
+    expect(parse("I want to understand why grokking happens").topic).toBe("grokking");
+    expect(parse("how does attention work?").topic).toBe("attention");
+    expect(parse("what came out in March 2025?")).toMatchObject({ topic: "", listing: "newest", filters: { from: "2025-03-01", to: "2025-03-31" } });
+  });
+
   it("reads order words that describe something else as no order", () => {
     expect(parse("hierarchical clustering: when is bottom-up better than top-down?").order).toBeUndefined();
     expect(parse("a popular approach to pruning").order).toBeUndefined();
