@@ -127,7 +127,15 @@ export class Answerer {
     const papers = citedPapers(reply, shown, shown);
     const source: ListSource = { question: searched, seen: papers.map((paper) => paper.id), ...(result.example && { example: result.example.id }) };
     const hedged: Reply = reply.found && result.verdict.decision === "unsure" ? { ...reply, partial: true } : reply;
-    return this.#remember(context, { question, topic, filters, papers, source }, said(withMoreNote(hedged, result)));
+    const undated = topic && (filters.from || filters.to) ? await this.#undatedOnTopic(searched, today) : 0;
+    const dated: Reply = undated > 0 ? { ...hedged, notes: [...hedged.notes, undatedNote(undated)] } : hedged;
+    return this.#remember(context, { question, topic, filters, papers, source }, said(withMoreNote(dated, result)));
+  }
+
+  /** How many papers on a dated question's topic the library has no date for: a date filter can neither keep nor rule them out. */
+  async #undatedOnTopic(question: string, today: Date): Promise<number> {
+    const unconstrained = await this.#library.search(question, { today, filters: { from: undefined, to: undefined } });
+    return unconstrained.results.filter((hit) => hit.relevant && !hit.paper.publishedAt).length;
   }
 
   /**
@@ -231,6 +239,10 @@ function withMoreNote(reply: Reply, result: SearchResult): Reply {
   const close = result.results.some((hit) => !hit.relevant && hit.score >= SETTINGS.answer.scoreRatio * best);
   if (!reply.found || reply.partial || result.query.listing || !close) return reply;
   return { ...reply, notes: [...reply.notes, MORE_CLOSE] };
+}
+
+function undatedNote(count: number): string {
+  return `${count === 1 ? "1 more paper on it has" : `${count} more papers on it have`} no date in the library, so the dates asked can neither keep nor rule ${count === 1 ? "it" : "them"} out: ask without the dates to see ${count === 1 ? "it" : "them"}.`;
 }
 
 function withUnavailableNote(extractive: Reply): Reply {

@@ -173,6 +173,13 @@ describe("the offline (extractive) answer", () => {
     expect(told.text.split("\n")[0]).toMatch(/your question/);
   });
 
+  it("says how many papers on a dated question's topic have no date, which the dates can neither keep nor rule out", async () => {
+    const reply = await ask("papers on test-time scaling from 2025");
+    expect(reply.found).toBe(true);
+    expect(reply.notes.join(" ")).toMatch(/\d+ more papers? on it ha(?:s|ve) no date in the library/);
+    expect((await ask("papers on test-time scaling")).notes.join(" ")).not.toMatch(/no date/);
+  });
+
   it("says when a covered topic has nothing within the question's dates, and shows the newest papers on it", async () => {
     const reply = await ask("KV cache compression papers from 1990");
     expect(reply.found).toBe(false);
