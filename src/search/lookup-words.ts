@@ -41,8 +41,9 @@ function nearlyEqual(a: string, b: string): boolean {
   // Two neighbouring letters typed the wrong way round is a slip, not another name, however short ("cahce").
   if (short && a.length === b.length) return a.length >= 5 && swapped(a, b);
   if (short && Math.min(a.length, b.length) < 5) return false;
-  // Two slips in a long word, but not among its first letters, where names differ ("Performer", "Keyformer", "PyFormer").
-  const allowed = Math.max(a.length, b.length) >= 8 && a.slice(0, 3) === b.slice(0, 3) ? 2 : 1;
+  // Two slips only in long words (ten letters or more), and not among their first letters, where names differ
+  // ("Performer", "Keyformer", "PyFormer"); in shorter ones two slips make another name ("MobileNet", "MobileDets").
+  const allowed = Math.min(a.length, b.length) >= 10 && a.slice(0, 3) === b.slice(0, 3) ? 2 : 1;
   return Math.abs(a.length - b.length) <= allowed && (distance(a, b) <= allowed || swapped(a, b));
 }
 

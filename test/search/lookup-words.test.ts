@@ -31,6 +31,8 @@ describe("lookup words", () => {
     // Names differ in their first letters: two slips there make another name.
     expect(similarWord("performer", "keyformer")).toBe(0);
     expect(similarWord("performer", "pyformer")).toBe(0);
+    // …and in their endings when the words are short: MobileNet is not MobileDets.
+    expect(similarWord("mobilenet", "mobiledets")).toBe(0);
     expect(similarWord("mobilnetv3", "mobilenetv2")).toBe(0);
   });
 });
