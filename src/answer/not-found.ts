@@ -24,7 +24,9 @@ export function notFoundReply(topic: string, filters: PaperFilters, coverage: Co
   const closest = nearest.slice(0, CLOSEST).map((hit, index) => citationOf(index + 1, hit.paper));
   const range = datesSearched(coverage);
   const constraint = describeFilters(filters);
-  const searched = `I searched ${counted(coverage.papers, "paper")}${constraint}${range}.`;
+  // One parenthesis, not two side by side: "(published 2024-01-01 to 2024-12-31; publication dates 2024-01-03 to …)".
+  const both = constraint.endsWith(")") && range.startsWith(" (") ? `${constraint.slice(0, -1)}; ${range.slice(2)}` : `${constraint}${range}`;
+  const searched = `I searched ${counted(coverage.papers, "paper")}${both}.`;
   // A question with no topic ("papers from 1990") had only its constraints to match.
   // Naming a word no paper uses ("federated") says why, and what to try instead.
   const why = unknown.length > 0 ? `; no paper in it mentions ${wordsOr(unknown)}` : "";
