@@ -199,6 +199,8 @@ describe("the offline (extractive) answer", () => {
     const reply = await ask("cryptocurrency price prediction papers from 1990");
     expect(reply.found).toBe(false);
     expect(reply.text).toMatch(/I searched 0 papers \(published 1990-01-01 to 1990-12-31\)/);
+    // With papers in the dates, the dates it searched join the ones asked in one parenthesis.
+    expect((await ask("protein folding from 2024")).text).toMatch(/I searched \d+ papers \(published 2024-01-01 to 2024-12-31; publication dates 2024-\d\d-\d\d to 2024-\d\d-\d\d[^)]*\)\./);
   });
 });
 
