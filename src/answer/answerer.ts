@@ -167,9 +167,9 @@ export class Answerer {
     const example = source.example ? await this.#library.paper(source.example) : undefined;
     const seen = new Set(source.seen);
     const result = await this.#library.search(source.question, { today, k: seen.size + 4 * PAGE, ...(source.filters && { filters: source.filters }), ...(example && { example }) });
-    // A ranking trails off into papers that merely share a word: stop where an answer would stop citing. A list by
-    // date or upvotes has no such tail.
-    const floor = result.query.listing ? 0 : SETTINGS.answer.scoreRatio * (result.results[0]?.score ?? 0);
+    // A ranking trails off into papers that merely share a word: stop there (further down than an answer cites:
+    // "more" asks for the next ones, and the page says they are less close). A list by date or upvotes has no such tail.
+    const floor = result.query.listing ? 0 : SETTINGS.answer.moreRatio * (result.results[0]?.score ?? 0);
     const page = result.results.filter((hit) => !seen.has(hit.paper.id) && hit.score >= floor).slice(0, PAGE).map((hit) => hit.paper);
     const cue = await this.#library.sentenceCue(example ? example.title : previous.topic);
     const reply = pageReply(example ? { like: example } : { topic: previous.topic }, page, previous.papers.length + 1, cue);

@@ -75,6 +75,8 @@ export const SETTINGS = {
   answer: {
     /** A cited paper's fused score is at least this share of the best paper's. */
     scoreRatio: 0.6,
+    /** "More" pages on down to this share of the best paper's score: the asker wants the next ones, said to be less close. */
+    moreRatio: 0.4,
     /** A cited paper holds at least this share of the topic's weight, relative to the best-matching paper. */
     coverageRatio: 0.6,
     maxPapers: 5,

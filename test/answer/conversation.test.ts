@@ -74,6 +74,10 @@ describe("follow-ups to a list answer", () => {
     let last = await ask("any others?");
     for (let i = 0; i < 10 && last.citations.length > 0; i++) last = await ask("more");
     expect(last.text).toMatch(/^That is all/);
+    // A best paper far ahead of the rest (its title is the question) does not end the list at the next one.
+    const hierarchical = thread();
+    await hierarchical("any papers on hierarchical transformers?");
+    expect((await hierarchical("more")).citations.length).toBe(5);
   });
 
   it("pages a list by upvotes on in the same order, with no topic to name", async () => {
