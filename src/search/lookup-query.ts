@@ -76,7 +76,11 @@ function frame(query: string): { core: string; described: string; about: boolean
   // "jacot et al neural tangent kernel …": who wrote it, leading the name.
   text = text.replace(/^(?:by\s+)?\p{L}[\p{L}'-]+\s+et\s+al\.?,?\s+(?=\S)/iu, "");
   // "(Jacot et al.)", "(Vaswani et al., 2017)": who wrote it, which the title index cannot check.
-  text = text.replace(/\s*\(\s*(?:by\s+)?\p{Lu}[\p{L}'-]+(?:\s+et\s+al\.?|\s+(?:and|&)\s+\p{Lu}[\p{L}'-]+)?,?\s*(?:\d{4})?\s*\)/gu, " ").trim();
+  text = text
+    .replace(/\s*\(\s*(?:by\s+)?\p{Lu}[\p{L}'-]+(?:\s+et\s+al\.?|\s+(?:and|&)\s+\p{Lu}[\p{L}'-]+)?,?\s*(?:\d{4})?\s*\)/gu, " ")
+    // "(jacot et al)" typed in lower case: "et al" says it is who wrote it.
+    .replace(/\s*\(\s*(?:by\s+)?[\p{L}'-]+\s+et\s+al\.?,?\s*(?:\d{4})?\s*\)/giu, " ")
+    .trim();
   text = text.replace(new RegExp(`^[${QUOTES}]+|[${QUOTES}]+$`, "g"), "").trim();
   let about = false;
   for (let pass = 0; pass < 3; pass++) {

@@ -38,7 +38,8 @@ export function correctSpelling(text: string, snapshot: LibrarySnapshot, english
     if (word.length < SETTINGS.spelling.minLetters || /[^a-z]/.test(word) || isQuestionStopword(word) || snapshot.text.documentFrequency(searchStem(word)) > 0) return token;
     const rank = english.row(word);
     if ((rank ?? Number.POSITIVE_INFINITY) < SETTINGS.spelling.englishRank) return token;
-    const near = snapshot.lookup.spellings(word).filter((spelling) => rank === undefined || distance(word, spelling) <= 1);
+    // Two neighbouring letters swapped is one slip, however rare the word it makes ("langauge").
+    const near = snapshot.lookup.spellings(word).filter((spelling) => rank === undefined || distance(word, spelling) <= 1 || swapped(word, spelling));
     const spelt = mostUsed(near, snapshot) ?? (rank === undefined ? (mostUsed(splits(word), snapshot) ?? everydaySpelling(word, english)) : undefined);
     if (!spelt) return token;
     changed = true;

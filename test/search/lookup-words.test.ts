@@ -45,6 +45,7 @@ describe("lookup framing", () => {
     ["PyramidKV paper by Cai et al.", "PyramidKV"],
     ["could you find the KERPLE paper?", "KERPLE"],
     ["jacot et al neural tangent kernel convergence and generalization", "neural tangent kernel convergence and generalization"],
+    ["the NTK paper (jacot et al)", "NTK"],
     // A quoted word inside a description is one of its words, not the name asked for.
     ["that paper proposing a 'rail-only' network for LLM training clusters", "proposing a rail-only network for LLM training clusters"],
   ])("%s → %s", (query, core) => {

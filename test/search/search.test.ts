@@ -245,6 +245,8 @@ describe("judged results", () => {
     const absent = await library.search("papers on machine unlearning", { today: TODAY });
     expect(absent.query.topic).toBe("machine unlearning");
     expect(absent.verdict.unmatched).toContain("unlearning");
+    // …but two neighbouring letters swapped is one slip, however rare the word it makes in English.
+    expect((await library.search("vision langauge models for self-driving cars", { today: TODAY })).query.topic).toBe("vision language models for self-driving cars");
     // A typo of an everyday word no title holds is taken for that word; a short unknown name is left alone.
     expect((await library.search("letting a chatbot remeber earlier conversations", { today: TODAY })).query.topic).toBe("letting a chatbot remember earlier conversations");
     expect((await library.search("qlora papers", { today: TODAY })).query.topic).toBe("qlora");
