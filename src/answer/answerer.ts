@@ -155,9 +155,13 @@ export class Answerer {
     return this.#conversations.turns(thread).at(-1)?.papers ?? [];
   }
 
-  /** A paper's card was shown in the thread by name ("paper PyramidKV"): "papers like it", "what does it propose?" mean that paper. */
-  opened(thread: string | undefined, paper: StoredPaper, asked: string): void {
-    this.#conversations.add(thread, { question: asked, topic: paper.title, filters: {}, papers: [paper], answer: paper.title, focus: paper });
+  /**
+   * Papers shown in the thread outside an answer: a choice of candidates for a name (`paper` with no `focus`), or one
+   * paper's card (`focus`, shown alone or picked from `papers`). "2", "compare 1 and 3" then refer to the list, and
+   * "papers like it", "what does it propose?" to the paper opened.
+   */
+  shown(thread: string | undefined, asked: string, papers: StoredPaper[], focus?: StoredPaper): void {
+    this.#conversations.add(thread, { question: asked, topic: focus?.title ?? asked, filters: {}, papers, answer: "", ...(focus && { focus }) });
   }
 
   /** "More": the next page of the search the thread's list came from, numbered on from the list's end. */

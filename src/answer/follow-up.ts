@@ -62,6 +62,11 @@ const PRONOUN = new RegExp(
   ].join("|"),
 );
 
+/** "it", "its", "they", "the authors": a question about a paper already in view. */
+const ABOUT_IT = /\b(?:it|its|they|their|them|the authors?|the code|the results?)\b/;
+/** "is it possible to …", "is it true that …": an "it" that stands for nothing. */
+const EXPLETIVE_IT = /\b(?:is|was|would|could|will) it (?:possible|true|feasible|worth|better|necessary|common|normal|ok|okay|hard|easy)\b|\bit (?:seems|appears|turns out)\b/;
+
 /** "more", "show me more", "any others?", "anything else?", "next page". */
 const MORE = /^(?:(?:show|give|list|tell)(?:\s+me)?\s+|(?:are\s+there\s+|got\s+|any(?:thing)?\s+|what\s+)?)?(?:more|others?|other\s+(?:papers|ones)|the\s+rest|next(?:\s+page)?|else)(?:\s+(?:papers|results|ones|of\s+them|please))*$/;
 
@@ -116,13 +121,19 @@ export function resolveFollowUp(question: string, previous: Turn | undefined, to
   const text = question.toLowerCase();
   const listed = previous?.papers ?? [];
   const reference = listReference(text);
-  const more = asksForMore(text);
+  const more = asksForMore(text) && !(previous?.focus && /^tell me more\b/.test(text.trim()));
   const pair = pairReference(text);
   // Only a short message is a reference ("papers like it", "who wrote it?"); "… any theory on that?" ends a question of its own.
-  const pronoun = PRONOUN.test(text.trim()) && text.trim().split(/\s+/).length <= 7;
+  // With a paper just opened, any short question about "it" or "they" is about that paper ("what problem does it solve?",
+  // "who are the authors?", "tell me more"), but for the "it" of "is it possible to …".
+  const words = text.trim().split(/\s+/).length;
+  const aboutOpened = previous?.focus !== undefined && words <= 8 && (ABOUT_IT.test(text) || /^tell me more\b/.test(text.trim())) && !EXPLETIVE_IT.test(text);
+  const pronoun = (PRONOUN.test(text.trim()) && words <= 7) || aboutOpened;
   // "compare 1 and 2", "papers like 1", "which of those are from 2024?", "papers like it" with nothing listed refer to no list.
   // ("… label first?" ends a question of its own: an ordinal alone is no reference without a list.)
-  if (listed.length === 0 && (more || BARE.test(text) || ONLY_ORDINAL.test(text) || BRACKETED.test(text) || pair || OF_THOSE.test(text) || pronoun)) return { kind: "no-list" };
+  const yearOnly = /^(?:only|just)\s+(?:the\s+)?(?:ones\s+)?(?:from\s+|in\s+)?(\d{4})(?:\s+ones?)?\s*[?.!]*$/.exec(text.trim());
+  const orderOnly = words <= 6 && ORDER_ONLY.test(text.trim());
+  if (listed.length === 0 && (more || BARE.test(text) || ONLY_ORDINAL.test(text) || BRACKETED.test(text) || pair || OF_THOSE.test(text) || pronoun || yearOnly || (orderOnly && previous !== undefined))) return { kind: "no-list" };
   const at = (item: number | "last") => listed[(item === "last" ? listed.length : item) - 1];
   if (pronoun && reference === undefined && !pair) {
     // The paper just opened, or the one paper shown, is "it". Several and none opened: which one is for the asker to say.
@@ -142,13 +153,11 @@ export function resolveFollowUp(question: string, previous: Turn | undefined, to
   }
   if (!previous) return undefined;
   // "only 2025", "just the 2024 ones": the list, kept to that year.
-  const year = /^(?:only|just)\s+(?:the\s+)?(?:ones\s+)?(?:from\s+|in\s+)?(\d{4})(?:\s+ones?)?\s*[?.!]*$/.exec(text.trim());
-  if (year && listed.length > 0) return { kind: "filter", filters: { from: `${year[1]}-01-01`, to: `${year[1]}-12-31` }, papers: listed };
+  if (yearOnly && listed.length > 0) return { kind: "filter", filters: { from: `${yearOnly[1]}-01-01`, to: `${yearOnly[1]}-12-31` }, papers: listed };
   const parsed = parseQuestion(question, today);
   const constrained = Object.keys(parsed.filters).length > 0;
   // "which is the newest?", "newest first", "sort by date": a short message that asks only for an order asks it of the list.
-  const short = text.trim().split(/\s+/).length <= 6;
-  const refers = new RegExp(REFERENCE.source).test(text) || (short && ORDER_ONLY.test(text.trim()));
+  const refers = new RegExp(REFERENCE.source).test(text) || orderOnly;
   if (refers && listed.length > 0) {
     if (/\b(?:most recent|newest|latest|recent|by date)\b/.test(text)) return { kind: "order", by: "newest", papers: listed };
     if (/\b(?:oldest|earliest|first published)\b/.test(text)) return { kind: "order", by: "oldest", papers: listed };

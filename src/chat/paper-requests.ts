@@ -43,8 +43,9 @@ export class PaperRequests {
     if (!card) return { kind: "text", markdown: `Pick a number from 1 to ${choice.papers.length}.`, forAskerOnly: true };
     this.#choices.delete(request.thread);
     if (choice.then === "paper") {
-      const opened = await this.#library.paper(card.id);
-      if (opened) this.#answerer.opened(request.thread, opened, request.text);
+      const [opened, ...offered] = await Promise.all([card, ...choice.papers].map((paper) => this.#library.paper(paper.id)));
+      const listed = offered.filter((paper): paper is StoredPaper => paper !== undefined);
+      if (opened) this.#answerer.shown(request.thread, request.text, listed, opened);
       return { kind: "paper", paper: card };
     }
     const paper = await this.#library.paper(card.id);
@@ -61,10 +62,13 @@ export class PaperRequests {
     if (named) return "kind" in named ? named : { kind: "paper", paper: cardOf(named) };
     const found = await this.#library.lookup(request.text);
     if (found.match) {
-      this.#answerer.opened(request.thread, found.match, request.text);
+      this.#answerer.shown(request.thread, request.text, [found.match], found.match);
       return { kind: "paper", paper: cardOf(found.match) };
     }
-    if (found.alternatives.length > 0) return this.#offer(request.thread, { kind: "choose", query: request.text, papers: found.alternatives.map(cardOf) });
+    if (found.alternatives.length > 0) {
+      this.#answerer.shown(request.thread, request.text, found.alternatives);
+      return this.#offer(request.thread, { kind: "choose", query: request.text, papers: found.alternatives.map(cardOf) });
+    }
     if (found.description) {
       const reply = await this.#answerer.ask(request.text, { thread: request.thread, logger, ...(onPartial && { onPartial }) });
       return { kind: "answer", reply: { ...reply, notes: ["That reads like a description rather than a paper's name, so I searched for it.", ...reply.notes] } };

@@ -36,6 +36,15 @@ describe("looking papers up in chat", () => {
     expect(await say("what does it propose?", "opened")).toMatchObject({ kind: "answer", reply: { citations: [{ title: expect.stringMatching(/^PyramidKV/) }] } });
   });
 
+  it("keeps a name's choice as the thread's list: 'compare 1 and 2' compares two of it, and after a pick '1' opens the first", async () => {
+    const offered = (await say("paper Model Tells You", "choice-list")) as { papers: { title: string }[] };
+    expect(await say("compare 1 and 2", "choice-list")).toMatchObject({ kind: "answer", reply: { citations: [{ title: offered.papers[0]!.title }, { title: offered.papers[1]!.title }] } });
+    await say("paper Model Tells You", "choice-pick");
+    expect(await say("2", "choice-pick")).toMatchObject({ kind: "paper", paper: { title: offered.papers[1]!.title } });
+    expect(await say("what problem does it solve?", "choice-pick")).toMatchObject({ kind: "answer", reply: { citations: [{ title: offered.papers[1]!.title }] } });
+    expect(await say("1", "choice-pick")).toMatchObject({ kind: "answer", reply: { citations: [{ title: offered.papers[0]!.title }] } });
+  });
+
   it("says a paper is not in the library and offers the closest, which a number then opens", async () => {
     const response = await say("paper GPT-4 technical report", "absent");
     expect(response).toMatchObject({ kind: "text", markdown: expect.stringMatching(/^\*GPT-4 technical report\* is not in the library\. Closest \(reply with a number to see one\):\n1\. /) });
