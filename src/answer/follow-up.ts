@@ -171,6 +171,8 @@ export function resolveFollowUp(question: string, previous: Turn | undefined, to
   if (parsed.listing && /\b(?:papers?|articles?|library)\b/.test(text)) return undefined;
   const topicless = parsed.topic === "" || parsed.topic === question || LEFTOVER.test(parsed.topic.replace(REFERENCE, " "));
   // "any from 2023?" after "concept bottleneck models": "concept bottleneck models from 2023", not "… models any from 2023".
+  // After "papers like X" the topic is X's title, which a search would take for X itself: keep to the list instead.
+  if (constrained && topicless && previous.source?.example && listed.length > 0) return { kind: "filter", filters: parsed.filters, papers: listed };
   if (constrained && topicless) {
     const constraint = question.replace(/\b(?:so|ok|okay|something|papers?|any|anything|some|more|ones?|those|these|them|only|just|and|but|what about|how about|same|topic|thing|question|the)\b[\s,]*/gi, " ").replace(/\s+/g, " ").trim();
     return { kind: "refine", question: `${previous.topic} ${constraint}` };

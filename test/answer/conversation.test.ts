@@ -59,6 +59,10 @@ describe("follow-ups to a list answer", () => {
     expect(titles(await ask("1"))).toEqual([similar.citations[0]!.title]);
     expect((await ask("similar to 3")).text).toContain(similar.citations[2]!.title.slice(0, 30));
     expect((await ask("papers like [2]")).text).toMatch(/^Papers similar to/);
+    // A date after "papers like X" keeps to that list, not a search of X's title (which finds X itself).
+    const dated = await ask("any from 2024?");
+    expect(dated.text).toMatch(/from 2024|is from 2024|are from 2024/);
+    expect(dated.text).not.toMatch(/is in the library \[1\]; papers like it follow/);
   });
 
   it("shows the next page for 'more', numbered on from the list, without repeating a paper, until nothing close is left", async () => {
