@@ -87,8 +87,11 @@ export class Answerer {
         }
         case "pick": {
           // The model answers the question as asked ("what does the third one propose?"), about that paper alone; a bare "2" asks for its gist.
-          const asked = standaloneReference(question) === undefined ? `${question} (about the paper "${followUp.paper.title}")` : `Tell me more about "${followUp.paper.title}".`;
-          const reply = await this.#write(asked, [{ paper: followUp.paper, score: 1, relevant: true }], detailReply(followUp.paper), context, turns);
+          const standalone = standaloneReference(question) !== undefined;
+          const asked = standalone ? `Tell me more about "${followUp.paper.title}".` : `${question} (about the paper "${followUp.paper.title}")`;
+          // What was asked of it ("what are its results?") picks the sentences quoted; a bare "2" takes its gist.
+          const cue = standalone ? undefined : await this.#library.sentenceCue(question);
+          const reply = await this.#write(asked, [{ paper: followUp.paper, score: 1, relevant: true }], detailReply(followUp.paper, cue), context, turns);
           return this.#remember(context, { ...keep, question, focus: followUp.paper }, reply);
         }
         case "compare": {

@@ -29,16 +29,19 @@ export function outOfRangeReply(count: number): Reply {
   return textReply(count === 1 ? "The list has one paper: reply with 1 to open it." : `The list has ${count} papers: reply with a number from 1 to ${count}.`);
 }
 
-export function detailReply(paper: StoredPaper): Reply {
-  return detailsReply([paper]);
+export function detailReply(paper: StoredPaper, cue?: SentenceCue): Reply {
+  return detailsReply([paper], cue);
 }
 
-/** Each paper's gist from its own abstract, one paragraph each ("compare 1 and 3" offline: the reader compares). */
-export function detailsReply(papers: StoredPaper[]): Reply {
+/**
+ * Each paper's gist from its own abstract, one paragraph each ("compare 1 and 3" offline: the reader compares);
+ * `cue`, what was asked of them ("what are its results?"), picks the sentences that answer it.
+ */
+export function detailsReply(papers: StoredPaper[], cue: SentenceCue = { terms: new Map() }): Reply {
   const sentences = papers.length === 1 ? 4 : 3;
   const paragraphs = papers.map((paper, index) => {
     const details = [paper.publishedAt && `published ${paper.publishedAt}`, paper.upvotes > 0 && counted(paper.upvotes, "upvote"), paper.authors?.join(", ") ?? paper.organization].filter(Boolean).join(", ");
-    return `**${escapeMarkdown(paper.title)}** [${index + 1}]${details ? ` (${details})` : ""}: ${bestSentences(paper.abstract, { terms: new Map() }, sentences).join(" ")}`;
+    return `**${escapeMarkdown(paper.title)}** [${index + 1}]${details ? ` (${details})` : ""}: ${bestSentences(paper.abstract, cue, sentences).join(" ")}`;
   });
   return { text: paragraphs.join("\n\n"), citations: papers.map((paper, index) => citationOf(index + 1, paper)), found: true, closest: [], notes: [] };
 }

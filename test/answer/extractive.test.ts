@@ -249,6 +249,20 @@ describe("reference markers in abstracts", () => {
     expect(bestSentences(abstract, { terms: new Map([["websit", 5], ["agent", 1]]) }, 1)).toEqual(["We study embodied agents that act in houses."]);
   });
 
+  it("opens a paper with the sentences that answer what was asked of it ('what are its results?')", async () => {
+    const { detailReply } = await import("../../src/answer/list-replies.ts");
+    const abstract = [
+      "Long context inference is expensive in memory and in time.",
+      "Caches grow with the length of the context in long inputs.",
+      "Attention becomes sparse in the higher layers of the model.",
+      "We propose PyramidKV, which allocates budgets per layer of the model.",
+      "Experiments show that keeping 12% of the cache preserves quality.",
+    ].join(" ");
+    const paper = { ...storedPaper("PyramidKV"), abstract };
+    expect(detailReply(paper).text).not.toContain("12% of the cache");
+    expect(detailReply(paper, { terms: new Map([["experi", 3]]) }).text).toContain("Experiments show that keeping 12% of the cache preserves quality.");
+  });
+
   it("prefers a sentence that stands on its own to one pointing back at the one before", async () => {
     const { bestSentences } = await import("../../src/answer/sentences.ts");
     const abstract = "Attention is sparse in later layers. Based on these findings, the KV cache is compressed. PyramidKV keeps 12% of the KV cache and matches full-cache quality.";
