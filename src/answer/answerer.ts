@@ -111,10 +111,12 @@ export class Answerer {
     const { topic, filters } = result.query;
     const said = (reply: Reply) => (result.unfoundTitle ? withTitleMiss(reply, result.unfoundTitle) : result.unfoundExample ? withExampleMiss(reply, result.unfoundExample) : reply);
     if (!result.relevant) {
-      const reply = (topic ? await this.#outsideFilters(searched, today, result.query.shown, filters) : undefined) ?? (await this.#notFound(result));
+      const outside = topic ? await this.#outsideFilters(searched, today, result.query.shown, filters) : undefined;
+      const reply = outside?.reply ?? (await this.#notFound(result));
       // The closest papers it lists are the thread's list: "2" opens the second.
-      const listed = await Promise.all(reply.closest.map((citation) => this.#library.paper(citation.id)));
-      return this.#remember(context, { question, topic, filters, papers: listed.filter((paper): paper is StoredPaper => paper !== undefined) }, said(reply));
+      const shown = (outside?.hits ?? result.results).map((hit) => hit.paper);
+      const listed = reply.closest.flatMap((citation) => shown.filter((paper) => paper.id === citation.id));
+      return this.#remember(context, { question, topic, filters, papers: listed }, said(reply));
     }
     const hits = result.results.filter((hit) => hit.relevant);
     const cue = await this.#library.sentenceCue(result.example ? `${result.example.title} ${topic}` : topic);
@@ -131,7 +133,7 @@ export class Answerer {
     const source: ListSource = { question: searched, seen: papers.map((paper) => paper.id), ...(result.example && { example: result.example.id }) };
     const hedged: Reply = reply.found && result.verdict.decision === "unsure" ? { ...reply, partial: true } : reply;
     const undated = topic && (filters.from || filters.to) ? await this.#undatedOnTopic(searched, today) : 0;
-    const dated: Reply = undated > 0 ? { ...hedged, notes: [...hedged.notes, undatedNote(undated)] } : hedged;
+    const dated: Reply = undated > 0 ? { ...hedged, notes: [...hedged.notes, undatedOnTopicNote(undated)] } : hedged;
     return this.#remember(context, { question, topic, filters, papers, source }, said(withMoreNote(dated, result)));
   }
 
@@ -197,13 +199,13 @@ export class Answerer {
     return notFoundReply(shown, filters, await this.#library.coverage(filters), result.results, result.verdict.unknown, [], library);
   }
 
-  /** When a constrained question finds nothing, whether the topic is covered outside the constraint. */
-  async #outsideFilters(question: string, today: Date, topic: string, filters: PaperFilters): Promise<Reply | undefined> {
+  /** When a constrained question finds nothing, whether the topic is covered outside the constraint: the reply, and the papers it drew on. */
+  async #outsideFilters(question: string, today: Date, topic: string, filters: PaperFilters): Promise<{ reply: Reply; hits: SearchHit[] } | undefined> {
     if (!filters.from && !filters.to && filters.minUpvotes === undefined) return undefined;
     // The newest papers on the topic, not the newest of its best few: what is nearest to the dates asked.
     const unconstrained = await this.#library.search(question, { today, filters: { from: undefined, to: undefined, minUpvotes: undefined }, order: "newest" });
     const onTopic = unconstrained.results.filter((hit) => hit.relevant);
-    return unconstrained.verdict.decision === "yes" && onTopic.length > 0 ? outsideFiltersReply(topic, filters, onTopic) : undefined;
+    return unconstrained.verdict.decision === "yes" && onTopic.length > 0 ? { reply: outsideFiltersReply(topic, filters, onTopic), hits: onTopic } : undefined;
   }
 
   /** The language model's answer when one is configured and works; the extractive one otherwise. */
@@ -248,7 +250,7 @@ function withMoreNote(reply: Reply, result: SearchResult): Reply {
   return { ...reply, notes: [...reply.notes, MORE_CLOSE] };
 }
 
-function undatedNote(count: number): string {
+function undatedOnTopicNote(count: number): string {
   return `${count === 1 ? "1 more paper on it has" : `${count} more papers on it have`} no date in the library, so the dates asked can neither keep nor rule ${count === 1 ? "it" : "them"} out: ask without the dates to see ${count === 1 ? "it" : "them"}.`;
 }
 

@@ -28,7 +28,13 @@ const FILLER = /\b(?:which|what|of|are|is|were|was|have|has|any|anything|some|on
 const OF_THOSE = /^(?:which|what|any|do any|does any|are any|how many)\s+(?:ones\s+)?of\s+(?:those|these|them)\b/;
 /** Verbs and prepositions that link "those" to a topic: "are for", "are about", "use", "mention". */
 const LINKING = /\b(?:are|is|for|about|on|use|uses|using|mention|mentions|cover|covers|deal with|deals with|do|does|how many)\b/g;
-const LEFTOVER = /^(?:any|anything|some|more|ones?|those|these|them|only|just|and|but|what about|how about|same|topic|thing|question|the|\s)*$/;
+/** What may be left of a follow-up that only adds a constraint ("any from 2024?", "same topic but from 2023"). */
+const LEFTOVER_WORDS = "any|anything|some|more|ones?|those|these|them|only|just|and|but|what about|how about|same|topic|thing|question|the";
+const LEFTOVER = new RegExp(`^(?:${LEFTOVER_WORDS}|\\s)*$`);
+/** The same words and a few more ("so", "ok", "papers") taken out of such a follow-up, leaving its constraint. */
+const NOT_CONSTRAINT = new RegExp(`\\b(?:so|ok|okay|something|papers?|${LEFTOVER_WORDS})\\b[\\s,]*`, "gi");
+/** "only 2025", "just the 2024 ones": a year asked of the list. */
+const YEAR_ONLY = /^(?:only|just)\s+(?:the\s+)?(?:ones\s+)?(?:from\s+|in\s+)?(\d{4})(?:\s+ones?)?\s*[?.!]*$/;
 /** A message that asks for nothing but an order: "which is the newest?", "newest first", "sort by date". */
 const ORDER_ONLY = /^(?:(?:which|what)(?:'s| is| are| one is)?\s+(?:the\s+)?)?(?:sort(?:ed)?(?:\s+(?:them|it|these|those))?\s+by\s+(?:date|upvotes)|(?:most recent|newest|latest|oldest|earliest|most upvoted)(?:\s+(?:one|ones|first|paper|papers))?)\s*[?.!]*$/;
 
@@ -119,20 +125,23 @@ export function asksForMore(question: string): boolean {
  */
 export function resolveFollowUp(question: string, previous: Turn | undefined, today: Date): FollowUp | undefined {
   const text = question.toLowerCase();
+  const trimmed = text.trim();
   const listed = previous?.papers ?? [];
   const reference = listReference(text);
-  const more = asksForMore(text) && !(previous?.focus && /^tell me more\b/.test(text.trim()));
+  // "tell me more" with a paper just opened asks more of that paper, not for the list's next page.
+  const moreOfOpened = previous?.focus !== undefined && /^tell me more\b/.test(trimmed);
+  const more = asksForMore(text) && !moreOfOpened;
   const pair = pairReference(text);
   // Only a short message is a reference ("papers like it", "who wrote it?"); "… any theory on that?" ends a question of its own.
   // With a paper just opened, any short question about "it" or "they" is about that paper ("what problem does it solve?",
   // "who are the authors?", "tell me more"), but for the "it" of "is it possible to …".
-  const words = text.trim().split(/\s+/).length;
-  const aboutOpened = previous?.focus !== undefined && words <= 8 && (ABOUT_IT.test(text) || /^tell me more\b/.test(text.trim())) && !EXPLETIVE_IT.test(text);
-  const pronoun = (PRONOUN.test(text.trim()) && words <= 7) || aboutOpened;
+  const words = trimmed.split(/\s+/).length;
+  const aboutOpened = previous?.focus !== undefined && words <= 8 && (ABOUT_IT.test(text) || moreOfOpened) && !EXPLETIVE_IT.test(text);
+  const pronoun = (PRONOUN.test(trimmed) && words <= 7) || aboutOpened;
   // "compare 1 and 2", "papers like 1", "which of those are from 2024?", "papers like it" with nothing listed refer to no list.
   // ("… label first?" ends a question of its own: an ordinal alone is no reference without a list.)
-  const yearOnly = /^(?:only|just)\s+(?:the\s+)?(?:ones\s+)?(?:from\s+|in\s+)?(\d{4})(?:\s+ones?)?\s*[?.!]*$/.exec(text.trim());
-  const orderOnly = words <= 6 && ORDER_ONLY.test(text.trim());
+  const yearOnly = YEAR_ONLY.exec(trimmed);
+  const orderOnly = words <= 6 && ORDER_ONLY.test(trimmed);
   if (listed.length === 0 && (more || BARE.test(text) || ONLY_ORDINAL.test(text) || BRACKETED.test(text) || pair || OF_THOSE.test(text) || pronoun || yearOnly || (orderOnly && previous !== undefined))) return { kind: "no-list" };
   const at = (item: number | "last") => listed[(item === "last" ? listed.length : item) - 1];
   if (pronoun && reference === undefined && !pair) {
@@ -174,7 +183,7 @@ export function resolveFollowUp(question: string, previous: Turn | undefined, to
   // After "papers like X" the topic is X's title, which a search would take for X itself: keep to the list instead.
   if (constrained && topicless && previous.source?.example && listed.length > 0) return { kind: "filter", filters: parsed.filters, papers: listed };
   if (constrained && topicless) {
-    const constraint = question.replace(/\b(?:so|ok|okay|something|papers?|any|anything|some|more|ones?|those|these|them|only|just|and|but|what about|how about|same|topic|thing|question|the)\b[\s,]*/gi, " ").replace(/\s+/g, " ").trim();
+    const constraint = question.replace(NOT_CONSTRAINT, " ").replace(/\s+/g, " ").trim();
     return { kind: "refine", question: `${previous.topic} ${constraint}` };
   }
   return undefined;

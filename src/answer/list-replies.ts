@@ -62,7 +62,7 @@ export function orderedReply(by: "newest" | "oldest" | "upvotes", papers: Stored
   const describe = (paper: StoredPaper) => (by === "upvotes" ? counted(paper.upvotes, "upvote") : paper.publishedAt ? `published ${paper.publishedAt}` : "no date in the library");
   const label = { newest: "most recent", oldest: "oldest", upvotes: "most upvoted" }[by];
   const lines = listed.map((paper, index) => `${index + 1}. **${escapeMarkdown(paper.title)}** [${index + 1}], ${describe(paper)}`);
-  const tail = undated.length > 0 ? `\n\n(${undated.length === 1 ? "1 of them shows" : `${undated.length} of them show`} no date in the library, so ${undated.length === 1 ? "it comes" : "they come"} last.)` : "";
+  const tail = undatedNote(undated.length, true);
   return {
     text: `The ${label} of those is **${escapeMarkdown(sorted[0]!.title)}** [1], ${describe(sorted[0]!)}.\n\n${lines.join("\n")}${tail}`,
     citations: listed.map((paper, index) => citationOf(index + 1, paper)),
@@ -142,8 +142,10 @@ function meta(paper: StoredPaper): string {
   return parts.length > 0 ? ` (${parts.join(", ")})` : "";
 }
 
-function undatedNote(undated: number): string {
-  return undated > 0 ? `\n\n(${undated === 1 ? "1 of them shows" : `${undated} of them show`} no date in the library.)` : "";
+/** "(2 of them show no date in the library, so they come last.)"; `last`: the list put them last. */
+function undatedNote(undated: number, last = false): string {
+  const one = undated === 1;
+  return undated > 0 ? `\n\n(${one ? "1 of them shows" : `${undated} of them show`} no date in the library${last ? `, so ${one ? "it comes" : "they come"} last` : ""}.)` : "";
 }
 
 /** "from 2024 and with at least 5 upvotes": what the kept papers are. */

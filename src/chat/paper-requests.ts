@@ -43,8 +43,8 @@ export class PaperRequests {
     if (!card) return { kind: "text", markdown: `Pick a number from 1 to ${choice.papers.length}.`, forAskerOnly: true };
     this.#choices.delete(request.thread);
     if (choice.then === "paper") {
-      const [opened, ...offered] = await Promise.all([card, ...choice.papers].map((paper) => this.#library.paper(paper.id)));
-      const listed = offered.filter((paper): paper is StoredPaper => paper !== undefined);
+      const listed = (await Promise.all(choice.papers.map((paper) => this.#library.paper(paper.id)))).filter((paper): paper is StoredPaper => paper !== undefined);
+      const opened = listed.find((paper) => paper.id === card.id);
       if (opened) this.#answerer.shown(request.thread, request.text, listed, opened);
       return { kind: "paper", paper: card };
     }

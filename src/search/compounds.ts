@@ -25,6 +25,13 @@ export function joinedTerms(topic: string, index: TextIndex, weight: number): Qu
   return [...found].map(([term, termWeight]) => ({ term, weight: termWeight }));
 }
 
+/** Every way to cut a word in two with at least three letters each side ("testtime" → … "test time" …). */
+export function wordSplits(word: string): [string, string][] {
+  const cuts: [string, string][] = [];
+  for (let cut = 3; cut <= word.length - 3; cut++) cuts.push([word.slice(0, cut), word.slice(cut)]);
+  return cuts;
+}
+
 /**
  * A word of the question that papers write as two ("pretrained" for
  * "pre-trained", "multimodal" for "multi-modal"), as that pair, at `weight`:
@@ -35,8 +42,7 @@ export function splitTerms(topic: string, index: TextIndex, weight: number): Que
   for (const word of new Set(words(topic))) {
     if (word.length < 6 || /\d/.test(word) || isQuestionStopword(word)) continue;
     let best: { term: string; papers: number } | undefined;
-    for (let at = 3; at + 3 <= word.length; at++) {
-      const [first, second] = [word.slice(0, at), word.slice(at)];
+    for (const [first, second] of wordSplits(word)) {
       if (isQuestionStopword(first) || isQuestionStopword(second)) continue;
       const term = `${searchStem(first)} ${searchStem(second)}`;
       const papers = index.documentFrequency(term);

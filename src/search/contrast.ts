@@ -1,9 +1,8 @@
-import { words } from "../embed/tokens.ts";
 import type { Ranked } from "./fusion.ts";
 import type { ParsedQuestion } from "./question.ts";
 import { SETTINGS } from "./settings.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
-import { searchStem } from "./stem.ts";
+import { stemSet } from "./stem.ts";
 
 /**
  * Whether a paper's title is on the side of a contrast the question does
@@ -21,7 +20,7 @@ function namesContrast(question: ParsedQuestion, doc: number, snapshot: LibraryS
   const telling = (stem: string) => !stem.includes(" ") && snapshot.text.documentFrequency(stem) <= SETTINGS.queryWeights.contrastMaxShare * snapshot.size;
   const ruledOut = question.parts.contrast.filter(telling);
   if (ruledOut.length === 0) return false;
-  const title = new Set(words(snapshot.docs.titles.at(doc)).map((word) => searchStem(word)));
+  const title = stemSet(snapshot.docs.titles.at(doc));
   // Words as rare as a name ("other than Swin") rule out that one thing, an instance of the topic rather
   // than a side of it that a title could bridge: a title naming them is out, whatever else it names.
   const instance = ruledOut.every((stem) => snapshot.text.documentFrequency(stem) <= SETTINGS.queryWeights.contrastNameShare * snapshot.size);

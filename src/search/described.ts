@@ -65,7 +65,7 @@ export function describedMatch(found: LookupResult, search: SearchResult): Looku
 
 /** Whether a title holds at least `rememberedTitleShare` of these words (by stem). */
 function titleHolds(title: string, words: string[]): boolean {
-  const stems = new Set(wordsOf(title).map((word) => searchStem(word)));
+  const stems = titleStems(title);
   const held = words.filter((word) => stems.has(searchStem(word))).length;
   return held >= SETTINGS.lookup.rememberedTitleShare * words.length;
 }
@@ -81,7 +81,7 @@ function singledOut(plain: string[], names: string[], searched: SearchResult, sn
   const doc = first ? snapshot.docs.docOf(first.id) : undefined;
   if (!first || doc === undefined) return undefined;
   const named = new Set(names.map((word) => word.toLowerCase()));
-  const title = new Set(wordsOf(first.title).map((word) => searchStem(word)));
+  const title = titleStems(first.title);
   // As the abstract writes it: in lower case or as a number, a plain word; capitalised, a name ("AlexNet", typed "alexnet").
   const plainIn = (word: string) => new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[^\p{L}\p{N}]/gu, "")}`, "u").test(first.abstract);
   const telling = plain.some((word) => {
@@ -89,4 +89,9 @@ function singledOut(plain: string[], names: string[], searched: SearchResult, sn
     return !named.has(word) && !title.has(stem) && snapshot.text.documentFrequency(stem) === 1 && snapshot.text.contains(doc, stem) && plainIn(word);
   });
   return telling ? { match: first, alternatives: [], closest: [] } : undefined;
+}
+
+/** A title's words as lookup reads them ("bitnet.cpp" one word), by search stem. */
+function titleStems(title: string): Set<string> {
+  return new Set(wordsOf(title).map((word) => searchStem(word)));
 }

@@ -6,7 +6,7 @@ import { questionPhrases } from "./query-terms.ts";
 import type { ParsedQuestion } from "./question.ts";
 import { SETTINGS } from "./settings.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
-import { searchStem } from "./stem.ts";
+import { searchStem, stemSet } from "./stem.ts";
 
 /** The signals the relevance decision weighs, each in [0, 1]. */
 export type RelevanceSignals = {
@@ -139,14 +139,15 @@ export class RelevanceJudge {
     const total = main.reduce((sum, stem) => sum + idf(stem), 0);
     if (total === 0 || top.length === 0) return { coverage: 0, missingSpecific: 0, unknownSpecific: 0, titleCoverage: 0, titleSpecific: 0, titleNamed: 0, wordiness, ...shape };
     const evidence = top.slice(0, SETTINGS.relevance.evidencePapers);
+    const mainWords = this.#questionWords(question);
     const specialised = new Map<string, number>();
-    for (const word of this.#questionWords(question)) specialised.set(searchStem(word), Math.max(specialised.get(searchStem(word)) ?? 0, this.#specificity(word)));
+    for (const word of mainWords) specialised.set(searchStem(word), Math.max(specialised.get(searchStem(word)) ?? 0, this.#specificity(word)));
     const { titleEverydayWeight } = SETTINGS.relevance;
     const specific = (stem: string) => idf(stem) * (titleEverydayWeight + (1 - titleEverydayWeight) * (specialised.get(stem) ?? 1));
     const inTitle = (weigh: (stem: string) => number) => {
       const all = main.reduce((sum, stem) => sum + weigh(stem), 0);
       return (doc: number) => {
-        const stems = new Set(words(snapshot.docs.titles.at(doc)).map((word) => searchStem(word)));
+        const stems = stemSet(snapshot.docs.titles.at(doc));
         return main.filter((stem) => stems.has(stem)).reduce((sum, stem) => sum + weigh(stem), 0) / all;
       };
     };
@@ -160,7 +161,6 @@ export class RelevanceJudge {
     for (const doc of evidence) coverage = Math.max(coverage, main.filter((stem) => index.contains(doc, stem)).reduce((sum, stem) => sum + idf(stem), 0) / total);
 
     // Words of an aside count half: "(machine unlearning)" names the topic, "(SAE)" only abbreviates it.
-    const mainWords = this.#questionWords(question);
     const asides = this.#asideWords(question);
     const mass = (weigh: (word: string) => number) => mainWords.reduce((sum, word) => sum + weigh(word), 0) + 0.5 * asides.reduce((sum, word) => sum + weigh(word), 0);
     const missing = (word: string) => (evidence.some((doc) => index.contains(doc, searchStem(word))) ? 0 : idf(searchStem(word)) * this.#specificity(word));

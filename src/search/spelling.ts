@@ -1,5 +1,6 @@
 import { distance } from "fastest-levenshtein";
 import type { WordVectors } from "../embed/word-vectors/word-vectors.ts";
+import { wordSplits } from "./compounds.ts";
 import { swapped } from "./lookup-words.ts";
 import { isQuestionStopword } from "./query-stopwords.ts";
 import { SETTINGS } from "./settings.ts";
@@ -40,7 +41,7 @@ export function correctSpelling(text: string, snapshot: LibrarySnapshot, english
     if ((rank ?? Number.POSITIVE_INFINITY) < SETTINGS.spelling.englishRank) return token;
     // Two neighbouring letters swapped is one slip, however rare the word it makes ("langauge").
     const near = snapshot.lookup.spellings(word).filter((spelling) => rank === undefined || distance(word, spelling) <= 1 || swapped(word, spelling));
-    const spelt = mostUsed(near, snapshot) ?? (rank === undefined ? (mostUsed(splits(word), snapshot) ?? everydaySpelling(word, english)) : undefined);
+    const spelt = mostUsed(near, snapshot) ?? (rank === undefined ? (mostUsed(wordSplits(word).map((parts) => parts.join(" ")), snapshot) ?? everydaySpelling(word, english)) : undefined);
     if (!spelt) return token;
     changed = true;
     return spelt;
@@ -74,13 +75,6 @@ function mostUsed(spellings: string[], snapshot: LibrarySnapshot, minPapers = 1)
     if (papers >= minPapers && papers > (best?.papers ?? 0)) best = { spelling, papers };
   }
   return best?.spelling;
-}
-
-/** A word cut in two ("testtime" → "test time", …): how the papers may write it as two. */
-function splits(word: string): string[] {
-  const cuts: string[] = [];
-  for (let cut = 3; cut <= word.length - 3; cut++) cuts.push(`${word.slice(0, cut)} ${word.slice(cut)}`);
-  return cuts;
 }
 
 /**

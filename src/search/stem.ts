@@ -26,6 +26,11 @@ export function americanSpelling(word: string): string {
  */
 export const searchStem = remembered((word: string) => (/^\d/.test(word) ? word : stemmer(americanSpelling(word))), 500_000);
 
+/** The search stems of every word of a text (a title), stopwords kept. */
+export function stemSet(text: string): Set<string> {
+  return new Set(words(text).map((word) => searchStem(word)));
+}
+
 /** `contentTerms` with search's stems: content words of a text, stopwords dropped. */
 export function searchTerms(text: string): string[] {
   return termsOf(words(text), searchStem);
