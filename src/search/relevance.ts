@@ -153,10 +153,11 @@ export class RelevanceJudge {
     };
     const byIdf = inTitle(idf);
     const bySpecific = inTitle(specific);
+    const held = evidence.map(byIdf);
     // Discounted by rank: the best paper's title says most, but one odd paper ranked first should not sink a covered topic.
-    const titleCoverage = Math.max(...evidence.map((doc, i) => byIdf(doc) / (i + 1)));
+    const titleCoverage = Math.max(...held.map((share, i) => share / (i + 1)));
     const titleSpecific = Math.max(...evidence.map((doc, i) => bySpecific(doc) / (i + 1)));
-    const titleNamed = Math.max(...evidence.map(byIdf));
+    const titleNamed = Math.max(...held);
     let coverage = 0;
     for (const doc of evidence) coverage = Math.max(coverage, main.filter((stem) => index.contains(doc, stem)).reduce((sum, stem) => sum + idf(stem), 0) / total);
 
