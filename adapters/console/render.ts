@@ -1,4 +1,4 @@
-import { plainCard, type ChatResponse } from "../../src/chat/response.ts";
+import { plainCard, unshownLine, type ChatResponse } from "../../src/chat/response.ts";
 import { PLAIN, renderMarkdown, replyText } from "../../src/cli/render.ts";
 import { digestMarkdown } from "../../src/digest/render.ts";
 
@@ -17,7 +17,7 @@ export function renderForTerminal(response: ChatResponse): string {
       return plainCard(response.paper);
     case "choose": {
       const then = response.action === "similar" ? "for papers like it" : "to open it";
-      return [`"${response.query}" could be any of these; reply with a number ${then}:`, ...response.papers.map((paper, index) => `  ${index + 1}. ${paper.title}`)].join("\n");
+      return [`"${response.query}" could be any of these; reply with a number ${then}:`, ...response.papers.map((paper, index) => `  ${index + 1}. ${paper.title}`), ...unshownLine(response.unshown)].join("\n");
     }
     case "answer":
       return replyText(response.reply, PLAIN).trimEnd();

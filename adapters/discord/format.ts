@@ -1,4 +1,4 @@
-import { paperByline, type ChatResponse, type PaperCard } from "../../src/chat/response.ts";
+import { paperByline, unshownLine, type ChatResponse, type PaperCard } from "../../src/chat/response.ts";
 import { splitText } from "../../src/chat/split.ts";
 import { digestHeading, digestLines } from "../../src/digest/render.ts";
 import type { Digest } from "../../src/digest/types.ts";
@@ -24,7 +24,7 @@ function render(response: ChatResponse): string {
     case "paper":
       return card(response.paper);
     case "choose":
-      return [`Which one did you mean by *${response.query}*?`, ...response.papers.map((paper, index) => `${index + 1}. [${linkText(paper.title)}](<${paper.url}>)`), "Pick one below, or reply with its number."].join("\n");
+      return [`Which one did you mean by *${response.query}*?`, ...response.papers.map((paper, index) => `${index + 1}. [${linkText(paper.title)}](<${paper.url}>)`), ...unshownLine(response.unshown), "Pick one below, or reply with its number."].join("\n");
     case "answer": {
       const { reply } = response;
       const sources = reply.citations.map((citation) => `[${citation.n}] [${linkText(citation.title)}](<${citation.url}>)${citation.publishedAt ? ` (${citation.publishedAt})` : ""}`);

@@ -1,4 +1,4 @@
-import { paperByline, type ChatResponse, type PaperCard } from "../../src/chat/response.ts";
+import { paperByline, unshownLine, type ChatResponse, type PaperCard } from "../../src/chat/response.ts";
 import { digestHeading, digestLines } from "../../src/digest/render.ts";
 import type { Digest } from "../../src/digest/types.ts";
 import { buttonBlocks } from "./buttons.ts";
@@ -46,7 +46,7 @@ function withoutButtons(response: ChatResponse): SlackMessage {
     case "paper":
       return message(response.paper.title, cardBlocks(response.paper));
     case "choose": {
-      const list = response.papers.map((paper, index) => `${index + 1}. ${link(paper.url, paper.title)}`).join("\n");
+      const list = [...response.papers.map((paper, index) => `${index + 1}. ${link(paper.url, paper.title)}`), ...unshownLine(response.unshown).map(toMrkdwn)].join("\n");
       return message(`Which paper did you mean by "${response.query}"?`, sections(`Which one did you mean by *${toMrkdwn(response.query)}*?\n${list}\nPick one below, or reply with its number.`));
     }
     case "answer": {

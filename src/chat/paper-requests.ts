@@ -67,7 +67,7 @@ export class PaperRequests {
     }
     if (found.alternatives.length > 0) {
       this.#answerer.shown(request.thread, request.text, found.alternatives);
-      return this.#offer(request.thread, { kind: "choose", query: request.text, papers: found.alternatives.map(cardOf) });
+      return this.#offer(request.thread, { kind: "choose", query: request.text, papers: found.alternatives.map(cardOf), ...(found.unshown && { unshown: found.unshown }) });
     }
     if (found.description) {
       const reply = await this.#answerer.ask(request.text, { thread: request.thread, logger, ...(onPartial && { onPartial }) });
@@ -82,7 +82,7 @@ export class PaperRequests {
     if (paper && "kind" in paper) return paper;
     if (!paper) {
       const found = await this.#library.lookup(request.text);
-      if (found.alternatives.length > 0 && !found.match) return this.#offer(request.thread, { kind: "choose", query: request.text, papers: found.alternatives.map(cardOf), action: "similar" });
+      if (found.alternatives.length > 0 && !found.match) return this.#offer(request.thread, { kind: "choose", query: request.text, papers: found.alternatives.map(cardOf), action: "similar", ...(found.unshown && { unshown: found.unshown }) });
       if (!found.match) return this.#notInLibrary(request, found.closest, "similar");
       paper = found.match;
     }

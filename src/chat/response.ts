@@ -10,7 +10,7 @@ export type ChatResponse =
   | { kind: "answer"; reply: Reply; questionId?: string }
   | { kind: "paper"; paper: PaperCard }
   /** `action: "similar"`: picking one lists papers like it (a `similar` request whose name fit several); otherwise it opens the paper. */
-  | { kind: "choose"; query: string; papers: PaperCard[]; action?: "similar" }
+  | { kind: "choose"; query: string; papers: PaperCard[]; action?: "similar"; unshown?: number }
   | { kind: "digest"; digest: Digest }
   | { kind: "text"; markdown: string; forAskerOnly?: boolean };
 
@@ -32,6 +32,11 @@ export function paperByline(paper: PaperCard): string {
   const by = paper.authors?.join(", ") ?? paper.organization ?? (paper.authorCount ? counted(paper.authorCount, "author") : undefined);
   // Zero is what a page without an upvote count gives, so it says nothing.
   return [by, paper.publishedAt, paper.upvotes > 0 && counted(paper.upvotes, "upvote")].filter(Boolean).join(" · ");
+}
+
+/** Under a choice cut to its first few: that more fit, and how to reach them. */
+export function unshownLine(unshown: number | undefined): string[] {
+  return unshown ? [`…and ${counted(unshown, "more title")} like these; add a word from the one you mean to narrow it.`] : [];
 }
 
 /** A paper as plain text: title, byline, link, abstract. */

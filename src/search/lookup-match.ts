@@ -31,7 +31,7 @@ type Alignment = {
  * number the paper lacks, or a word found nowhere in it, rules it out.
  */
 export function matchScore(query: LookupQuery, entry: Entry): MatchScore {
-  const none = { fragment: false, complete: false, topical: 0 };
+  const none = { fragment: false, complete: false, topical: 0, lead: 0 };
   if (query.raw === entry.normalized) return { ...none, score: 1 };
   // A title that repeats a word ("… lottery ticket! Making a lottery ticket claim its ownership") is aligned
   // with each occurrence preferred in turn: a fragment from its end should line up there.
@@ -42,7 +42,8 @@ export function matchScore(query: LookupQuery, entry: Entry): MatchScore {
 }
 
 function scoreOf(query: LookupQuery, entry: Entry, a: Alignment): MatchScore {
-  const none = { fragment: false, complete: false, topical: 0 };
+  const lead = a.covered.indexOf(true);
+  const none = { fragment: false, complete: false, topical: 0, lead };
   // Another version of the named paper is no match, but the closest thing the library has to it.
   if (a.otherVersion) return { ...none, score: Math.min(S.refuted, a.name || S.refuted) + (a.name > 0 || a.versionOfName ? S.otherVersionBonus : 0) };
   const named = a.name > 0 ? a.name - S.abstractWordWithName * a.viaAbstract - S.unsupportedWithName * a.unsupported - S.typoPenalty * a.typos : 0;
@@ -54,6 +55,7 @@ function scoreOf(query: LookupQuery, entry: Entry, a: Alignment): MatchScore {
     fragment: fragment.score > named,
     complete: a.inTitle > 0 && a.name === 0 && a.viaAbstract === 0 && a.unsupported === 0,
     topical: fragment.score - penalty,
+    lead,
   };
 }
 
@@ -61,9 +63,11 @@ function scoreOf(query: LookupQuery, entry: Entry, a: Alignment): MatchScore {
  * `fragment`: the score rests on title words alone, not on a name of the paper.
  * `complete`: every word of the query is in the title. `topical`: the
  * fragment's score before the caps for phrases that read as topics, for
- * judging whether several titles hold the phrase alike.
+ * judging whether several titles hold the phrase alike. `lead`: where in the
+ * title the query's words begin (-1: nowhere), so that among equals a title
+ * that opens with them ("pyramid": PyramidKV) is offered first.
  */
-export type MatchScore = { score: number; fragment: boolean; complete: boolean; topical: number };
+export type MatchScore = { score: number; fragment: boolean; complete: boolean; topical: number; lead: number };
 
 function fragmentScore(entry: Entry, a: Alignment): { score: number; topical: number } {
   const total = entry.weight.reduce((sum, weight) => sum + weight, 0);

@@ -28,6 +28,8 @@ export type LookupResult = {
   closest: StoredPaper[];
   /** The request reads as a description ("the paper that …") rather than a name: search for it instead. */
   description?: true;
+  /** Candidates as good as the alternatives that the limit left out, so a reply can say there are more. */
+  unshown?: number;
 };
 
 /**
@@ -94,12 +96,17 @@ export class PaperLookup {
 
     const scored = this.#scored(rawQuery);
     const docs = (candidates: Candidate[]) => candidates.map((candidate) => candidate.doc);
+    // Among equals, a title that opens with the query's words first ("pyramid": PyramidInfer before Feature Pyramid Networks).
+    const offered = (candidates: Candidate[]) => ({
+      alternatives: docs([...candidates].sort((a, b) => b.score - a.score || leadRank(a) - leadRank(b)).slice(0, limit)),
+      unshown: Math.max(0, candidates.length - limit),
+    });
     const none = { alternatives: [], closest: [] };
     const { matchThreshold, tieMargin, alternativeBand } = SETTINGS.lookup;
     const best = scored[0];
     // A phrase several titles hold whole, each in a longer name ("kv cache compression"), is a topic: ask which.
     const holding = scored.filter((candidate) => candidate.complete && candidate.topical >= matchThreshold);
-    if (best && best.score < matchThreshold && holding.length > 1) return this.#result({ ...none, alternatives: docs(holding.slice(0, limit)), ...descriptionFlag(query) });
+    if (best && best.score < matchThreshold && holding.length > 1) return this.#result({ ...none, ...offered(holding), ...descriptionFlag(query) });
     const described = query.about && best && best.score < matchThreshold ? this.#described(query, scored) : undefined;
     if (described !== undefined) return this.#result({ match: described, alternatives: [], closest: [] });
     if (best && best.score < matchThreshold && this.#misremembered(query, best.doc) && (scored[1]?.score ?? 0) <= SETTINGS.lookup.misrememberedMargin * best.score) {
@@ -112,7 +119,7 @@ export class PaperLookup {
     // Title words that several titles hold alike name none of them ("kv cache compression"), whatever caps each got.
     const alike = (candidate: Candidate) => best.fragment && candidate.complete && best.topical - candidate.topical <= SETTINGS.lookup.fragmentTie;
     const tied = scored.filter((candidate) => candidate === best || (candidate.score >= matchThreshold && best.score - candidate.score <= tieMargin) || alike(candidate));
-    if (tied.length > 1) return this.#result({ ...none, alternatives: docs(tied.slice(0, limit)), ...descriptionFlag(query) });
+    if (tied.length > 1) return this.#result({ ...none, ...offered(tied), ...descriptionFlag(query) });
     const runnersUp = scored.slice(1, 1 + limit).filter((candidate) => candidate.score >= Math.max(matchThreshold, best.score - alternativeBand));
     return this.#result({ match: best.doc, alternatives: docs(runnersUp), closest: [] });
   }
@@ -148,14 +155,14 @@ export class PaperLookup {
   #scored(rawQuery: string): Candidate[] {
     const query = parseQuery(rawQuery);
     const exact = this.#index.exact(query.raw);
-    if (exact.length === 1) return [{ doc: exact[0]!, score: 1, fragment: false, complete: true, topical: 1 }];
+    if (exact.length === 1) return [{ doc: exact[0]!, score: 1, fragment: false, complete: true, topical: 1, lead: 0 }];
     const docs = exact.length > 1 ? exact : this.#index.candidates(query);
     return docs
       .map((doc) => ({ doc, ...matchScore(query, this.#index.entry(doc, (stem) => this.#papers.mentions(doc, stem))) }))
       .sort((a, b) => b.score - a.score);
   }
 
-  async #result(found: { match?: number | undefined; alternatives: number[]; closest: number[]; description?: true }): Promise<LookupResult> {
+  async #result(found: { match?: number | undefined; alternatives: number[]; closest: number[]; description?: true; unshown?: number }): Promise<LookupResult> {
     const wanted = [...new Set([...(found.match === undefined ? [] : [found.match]), ...found.alternatives, ...found.closest])];
     const read = await this.#papers.read(wanted);
     const byDoc = new Map(wanted.map((doc, i) => [doc, read[i]]));
@@ -166,8 +173,13 @@ export class PaperLookup {
       alternatives: present(found.alternatives),
       closest: present(found.closest),
       ...(found.description && { description: true }),
+      ...(found.unshown && { unshown: found.unshown }),
     };
   }
+}
+
+function leadRank(candidate: Candidate): number {
+  return candidate.lead < 0 ? Number.MAX_SAFE_INTEGER : candidate.lead;
 }
 
 /** "the paper that …" / "a paper about …" with no name in it: a description for search, not a name. */

@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { Answerer } from "../../src/answer/answerer.ts";
 import { ChatBot } from "../../src/chat/bot.ts";
 import { commandFromText, type ChatRequest } from "../../src/chat/request.ts";
+import type { ChatResponse } from "../../src/chat/response.ts";
+import { renderForTerminal } from "../../adapters/console/render.ts";
 import { useSampleLibrary } from "../helpers/library.ts";
 
 const samples = useSampleLibrary();
@@ -19,6 +21,14 @@ describe("looking papers up in chat", () => {
     expect(offered).toMatchObject({ kind: "choose" });
     const choices = (offered as { papers: { title: string }[] }).papers;
     expect(await say("2", "pick")).toMatchObject({ kind: "paper", paper: { title: choices[1]!.title } });
+  });
+
+  it("says how many more titles fit when a choice is cut to five, offering those that open with the word first", async () => {
+    const offered = (await say("paper pyramid", "cut")) as { kind: string; papers: { title: string }[]; unshown?: number };
+    expect(offered).toMatchObject({ kind: "choose", unshown: 1 });
+    expect(offered.papers).toHaveLength(5);
+    expect(offered.papers[0]!.title).toMatch(/^Pyramid /);
+    expect(renderForTerminal(offered as ChatResponse)).toMatch(/\n…and 1 more title like these; add a word from the one you mean to narrow it\.$/);
   });
 
   it("reads 'the first one' as a pick, and a number out of range as a mistake, only in the thread that was offered the choice", async () => {

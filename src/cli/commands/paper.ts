@@ -5,6 +5,7 @@ import type { StoredPaper } from "../../store/paper-store.ts";
 import type { CliContext } from "../context.ts";
 import { requireQuery, runQueries, withLibrary } from "../library.ts";
 import { dbOption, parsePositiveInt } from "../options.ts";
+import { unshownLine } from "../../chat/response.ts";
 import { publicFields } from "./list.ts";
 import { paperCard, paperList, styleFor, type Style } from "../render.ts";
 
@@ -30,6 +31,7 @@ export function registerPaper(program: Command, context: () => CliContext): void
           alternatives: found.alternatives.map(publicFields),
           ...(found.closest.length > 0 && { closest: found.closest.map(publicFields) }),
           ...(found.description && { description: true }),
+          ...(found.unshown && { unshown: found.unshown }),
         };
       };
       await withLibrary(ctx, flags.db, (library) =>
@@ -39,12 +41,12 @@ export function registerPaper(program: Command, context: () => CliContext): void
 }
 
 type Shown = Omit<StoredPaper, "contentHash" | "recordHash" | "addedAt">;
-type Found = { match: Shown | null; alternatives: Shown[]; closest?: Shown[]; description?: boolean };
+type Found = { match: Shown | null; alternatives: Shown[]; closest?: Shown[]; description?: boolean; unshown?: number };
 
 function describe(name: string, found: Found, style: Style): string {
   if (found.match) return `${paperCard(found.match, style)}\n`;
   const list = (papers: Shown[]) => paperList(papers, style);
-  if (found.alternatives.length > 0) return `"${name}" could be any of these; which one?\n${list(found.alternatives)}\n`;
+  if (found.alternatives.length > 0) return [`"${name}" could be any of these; which one?`, list(found.alternatives), ...unshownLine(found.unshown)].join("\n") + "\n";
   const hint = found.description ? `That reads like a description: try paperbot search "${name}".` : "Try its full title, a distinctive part of it, or its arXiv id.";
   if (found.closest?.length) {
     const miss = lookupMiss(`"${name}"`, name, found.closest);
