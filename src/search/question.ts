@@ -70,6 +70,9 @@ const PAPER_NAME = /\bthe\s+(?:[\p{L}\p{N}+.'-]+\s+){1,5}paper\b/iu;
 /** "what does KernelBench measure?", "what did PyramidKV propose?": a question about the paper a name-like word names. */
 const WHAT_DOES = /^[Ww]hat (?:does|did|do) (?:the )?([\p{L}\p{N}+.'-]*(?:\p{Lu}[\p{L}\p{N}+.'-]*\p{Lu}|\p{L}\d)[\p{L}\p{N}+.'-]*) (?:propose|measure|show|claim|find|introduce|contribute|say|study|solve|evaluate|test|achieve|improve|offer|present|suggest|do|benchmark|model)s?\s*\??$/u;
 
+/** "is X better than Y", "which is better, X or Y": a comparison asked, not a description. */
+const ASKS_WHICH_IS_BETTER = /^\s*(?:is|are|was|were|does|do|did|which|whether)\b/i;
+
 /** Ways of asking for papers like a known one; what follows is the paper's name. */
 const SIMILAR = /\b(?:(?:similar|comparable) to|(?:more|papers|work|anything|something|others|stuff|else|else is|else are) like|what(?:'s| is| are) like|build(?:s|ing)? (?:on|upon)|extend(?:s|ing)?|follow[- ]ups? (?:to|of|on))\s+(.+)$/;
 /** "…, not the vision ones like Swin": an example of what is ruled out, not a paper to find others like. */
@@ -135,8 +138,10 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
   rest = withoutFrame(rest).replace(/\s+(?:at all|pls|please)$/, "");
   // "X - what's out there?", "X, any papers?", "X? any theory on that": a last clause that is all frame, or asks
   // for work "on that", is not the topic.
-  const tail = /\s*[-–—,;:?]\s*([^-–—,;:?]*)$/.exec(rest);
-  const framing = (clause: string) => withoutFrame(clause).replace(LISTING_WORDS, " ").trim() === "" || /^(?:any|anything|something|some|more)\b.*\b(?:on|about|for) (?:that|this|it)$/.test(clause.trim());
+  // ("… reaches human trials. anything like that in here": a sentence of its own asking for work like what came before.)
+  const tail = /(?:\s*[-–—,;:?]|\.\s)\s*([^-–—,;:?.]*)$/.exec(rest);
+  const framing = (clause: string) =>
+    withoutFrame(clause).replace(LISTING_WORDS, " ").trim() === "" || /^(?:any|anything|something|some|more)\b.*\b(?:on|about|for|like) (?:that|this|it)(?: in here| here| in the library)?$/.test(clause.trim());
   if (tail && tail.index > 0 && framing(tail[1]!)) rest = rest.slice(0, tail.index);
   // "what is X about?", "what does X do?": the question's tail, not its topic ("… to decide what to do" keeps it).
   if (/^\s*what\b/i.test(text)) rest = rest.replace(/\s+(?:about|do|does)$/, "");
@@ -146,7 +151,9 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
   // asker keeps their "or", "vs", "new" and "recent" ("teaching a network new tasks"); the search needs none of them.
   const said = rest
     .replace(/\b(?:papers?|articles?|refs|references)(?:'s)?(?=\W|$)|\b(?:published|released|came out|come out|appeared)\b/g, " ")
-    .replace(/\b(?:differ(?:s)? from|different from|better than)\b/g, " and ")
+    .replace(/\b(?:differ(?:s)? from|different from)\b/g, " and ")
+    // "is X better than Y?" compares two things; "… representative points better than iid sampling" describes one.
+    .replace(/\bbetter than\b/g, ASKS_WHICH_IS_BETTER.test(text) ? " and " : "$&")
     .replace(/\b(?:compare|comparing|comparison of|difference between|differences between)\b/g, " ")
     .replace(/\s+/g, " ")
     .trim()
@@ -154,7 +161,9 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
   rest = said.replace(/\b(?:any|recent|recently|new|versus|vs\.?)(?=\s|$)/g, " ").replace(/\s+/g, " ").trim();
   const request = text.replace(/[?!.]+\s*$/, "");
   const matched = SIMILAR.exec(request.toLowerCase());
-  const similar = matched && !RULED_OUT_BEFORE.test(request.toLowerCase().slice(0, matched.index)) ? matched : null;
+  // "…; anything like that in here?" is like what the question described, not like a paper called "that".
+  const likeWhatCameBefore = matched && /^(?:that|this|it|those|these)(?:\s+(?:in here|here|in the library))?$/.test(matched[1]!.trim()) && matched.index > 0;
+  const similar = matched && !likeWhatCameBefore && !RULED_OUT_BEFORE.test(request.toLowerCase().slice(0, matched.index)) ? matched : null;
   // The name as written: its capitals tell a name ("PyramidKV") and an author ("Jacot et al.") apart.
   const named = similar && request.length === request.toLowerCase().length ? request.slice(request.length - similar[1]!.length) : similar?.[1];
   const similarTo = named

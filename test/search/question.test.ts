@@ -106,6 +106,8 @@ describe("the topic said back", () => {
     expect(parse("what does PyramidKV do?").shown).toBe("PyramidKV");
     expect(parse("how does Scissorhands differ from FastGen?").shown).toBe("Scissorhands and FastGen");
     expect(parse("is PyramidKV better than Scissorhands?").shown).toBe("PyramidKV and Scissorhands");
+    // Only a question asking which is better compares two things; elsewhere "better than" describes the one sought.
+    expect(parse("summarizing a distribution with a few points better than iid sampling").shown).toBe("summarizing a distribution with a few points better than iid sampling");
     expect(parse("state space models vs transformers").shown).toBe("state space models vs transformers");
     expect(parse("state space models vs transformers").topic).toBe("state space models transformers");
     expect(parse("one embedding vector you can cut down to size").shown).toBe("one embedding vector you can cut down to size");
@@ -118,6 +120,11 @@ describe("the topic said back", () => {
     expect(parse("more like the swin transformer paper pls").similarTo).toBe("swin transformer");
     // An example of what is ruled out is not a paper to find others like.
     expect(parse("hierarchical transformers for long text - not the vision ones like Swin").similarTo).toBeUndefined();
+    // "anything like that?" after a description asks for what was described, in a sentence of its own or a clause.
+    const described = parse("we have data on pairs of drugs given together and want to guess the outcome in trials. anything like that in here?");
+    expect(described.similarTo).toBeUndefined();
+    expect(described.topic).toBe("we have data on pairs of drugs given together and want to guess the outcome in trials");
+    expect(parse("a CNN that fits in 256kB of RAM. how do people deal with that?").topic).toBe("cnn that fits in 256kb of ram");
   });
 
   it("takes no setting from what a question rules out", () => {
