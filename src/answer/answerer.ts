@@ -8,7 +8,7 @@ import { SETTINGS } from "../search/settings.ts";
 import { Conversations, type ListSource, type Turn } from "./conversations.ts";
 import { extractiveReply, framingOf } from "./extractive.ts";
 import { resolveFollowUp, standaloneReference } from "./follow-up.ts";
-import { detailReply, detailsReply, filteredReply, narrowedReply, noListReply, orderedReply, outOfRangeReply, pageReply } from "./list-replies.ts";
+import { detailReply, detailsReply, missingDetailNotes, filteredReply, narrowedReply, NO_CITATIONS, needsTwoReply, noListReply, orderedReply, outOfRangeReply, pageReply, whichOneReply, withFirstFewNote } from "./list-replies.ts";
 import { notFoundReply, outsideFiltersReply } from "./not-found.ts";
 import { withExampleMiss, withTitleMiss } from "./lookup-miss.ts";
 import type { Reply } from "./reply.ts";
@@ -56,14 +56,16 @@ export class Answerer {
 
   async ask(question: string, context: AskContext = {}): Promise<Reply> {
     const today = context.today ?? new Date();
-    // Small talk leaves the thread as it was: "thanks" then "2" still opens the second paper.
-    const small = smallTalkReply(question);
-    if (small) return small;
     const turns = this.#conversations.turns(context.thread);
     const previous = turns.at(-1);
+    // Small talk leaves the thread as it was: "thanks" then "2" still opens the second paper.
+    const small = smallTalkReply(question, previous !== undefined && (previous.papers.length > 0 || previous.focus !== undefined));
+    if (small) return small;
     const followUp = resolveFollowUp(question, previous, today);
     if (followUp?.kind === "no-list") return noListReply();
     if (followUp?.kind === "out-of-range") return outOfRangeReply(followUp.count);
+    if (followUp?.kind === "needs-two") return needsTwoReply();
+    if (followUp?.kind === "which-one") return whichOneReply(followUp.count, followUp.example);
     if (followUp && previous) {
       // Each of these keeps the thread's list (and where it came from) unless it shows a new one.
       const keep = { topic: previous.topic, filters: previous.filters, papers: previous.papers, ...(previous.source && { source: previous.source }) };
@@ -91,23 +93,30 @@ export class Answerer {
           const asked = standalone ? `Tell me more about "${followUp.paper.title}".` : `${question} (about the paper "${followUp.paper.title}")`;
           // What was asked of it ("what are its results?") picks the sentences quoted; a bare "2" takes its gist.
           const cue = standalone ? undefined : await this.#library.sentenceCue(question);
-          const reply = await this.#write(asked, [{ paper: followUp.paper, score: 1, relevant: true }], detailReply(followUp.paper, cue), context, turns);
+          const written = await this.#write(asked, [{ paper: followUp.paper, score: 1, relevant: true }], detailReply(followUp.paper, cue), context, turns);
+          const reply = standalone ? written : { ...written, notes: [...missingDetailNotes(question, followUp.paper), ...written.notes] };
           return this.#remember(context, { ...keep, question, focus: followUp.paper }, reply);
         }
-        case "compare": {
+        case "compare":
+        case "about": {
           const asked = `${question} (about the papers ${followUp.papers.map((paper) => `"${paper.title}"`).join(" and ")})`;
-          const reply = await this.#write(asked, followUp.papers.map((paper) => ({ paper, score: 1, relevant: true })), detailsReply(followUp.papers), context, turns);
+          // "what are the results?" of the listed papers quotes what answers it; "compare them" takes each one's gist.
+          const cue = followUp.kind === "about" ? await this.#library.sentenceCue(question) : undefined;
+          const offline = withFirstFewNote(detailsReply(followUp.papers, cue), followUp.papers.length, followUp.of);
+          const reply = await this.#write(asked, followUp.papers.map((paper) => ({ paper, score: 1, relevant: true })), offline, context, turns);
           return this.#remember(context, { ...keep, question }, reply);
         }
-        case "similar":
-          return this.similar(followUp.paper, { ...context, question });
+        case "similar": {
+          const reply = await this.similar(followUp.paper, { ...context, question });
+          return followUp.citing ? { ...reply, notes: [NO_CITATIONS, ...reply.notes] } : reply;
+        }
         case "more":
           return this.#more(question, previous, context, today);
       }
     }
 
     const searched = followUp?.kind === "refine" ? followUp.question : question;
-    const { result, modelFailed } = await this.#search(searched, today, context);
+    const { result, modelFailed } = await this.#search(searched, today, context, followUp?.kind === "refine" ? followUp.filters : undefined);
     const { topic, filters } = result.query;
     const said = (reply: Reply) => (result.unfoundTitle ? withTitleMiss(reply, result.unfoundTitle) : result.unfoundExample ? withExampleMiss(reply, result.unfoundExample) : reply);
     if (!result.relevant) {
@@ -116,7 +125,9 @@ export class Answerer {
       // The closest papers it lists are the thread's list: "2" opens the second.
       const shown = (outside?.hits ?? result.results).map((hit) => hit.paper);
       const listed = reply.closest.flatMap((citation) => shown.filter((paper) => paper.id === citation.id));
-      return this.#remember(context, { question, topic, filters, papers: listed }, said(reply));
+      // With no closest papers to number, the list the thread showed before is still the one "2" refers to.
+      const kept = listed.length === 0 && previous ? { papers: previous.papers, ...(previous.source && { source: previous.source }) } : { papers: listed };
+      return this.#remember(context, { question, topic, filters, ...kept }, said(reply));
     }
     const hits = result.results.filter((hit) => hit.relevant);
     const cue = await this.#library.sentenceCue(result.example ? `${result.example.title} ${topic}` : topic);
@@ -187,9 +198,11 @@ export class Answerer {
   }
 
   /** Search, with the language model's rewrite and grades when it is configured. */
-  async #search(question: string, today: Date, context: AskContext): Promise<{ result: SearchResult; modelFailed: boolean }> {
-    if (!this.#assist) return { result: await this.#library.search(question, { today }), modelFailed: false };
-    return assistedSearch((text, options) => this.#library.search(text, options), this.#assist, question, { today }, context.logger);
+  /** `filters`: dates a follow-up adds ("anything older?") to those the question says. */
+  async #search(question: string, today: Date, context: AskContext, filters?: PaperFilters): Promise<{ result: SearchResult; modelFailed: boolean }> {
+    const options = { today, ...(filters && { filters }) };
+    if (!this.#assist) return { result: await this.#library.search(question, options), modelFailed: false };
+    return assistedSearch((text, options) => this.#library.search(text, options), this.#assist, question, options, context.logger);
   }
 
   /** "Nothing in the library covers that", with what was searched and the closest papers. */

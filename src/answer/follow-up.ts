@@ -1,19 +1,29 @@
 import { parseQuestion } from "../search/question.ts";
 import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
 import type { Turn } from "./conversations.ts";
+import { threadAct, type ThreadAct } from "./thread-acts.ts";
+import { shiftDay } from "../search/time-phrases.ts";
 
 /** How a question refers to the thread's previous answer, if it does. */
 export type FollowUp =
   | { kind: "pick"; paper: StoredPaper }
-  /** "compare 1 and 3": two listed papers side by side. */
-  | { kind: "compare"; papers: StoredPaper[] }
-  | { kind: "similar"; paper: StoredPaper }
+  /** "compare 1 and 3": two listed papers side by side; "compare them": the first few of `of` listed. */
+  | { kind: "compare"; papers: StoredPaper[]; of?: number }
+  /** "what are the results?", "is there code?" after a list: the question answered from each of the first few listed. */
+  | { kind: "about"; papers: StoredPaper[]; of: number }
+  /** `citing`: asked for work citing it, which the library does not record; papers like it are the nearest answer. */
+  | { kind: "similar"; paper: StoredPaper; citing?: true }
+  /** "compare them" with one paper in view. */
+  | { kind: "needs-two" }
+  /** "anything that cites it?" with several listed and none opened: which one, said by `example`. */
+  | { kind: "which-one"; count: number; example: string }
   | { kind: "more" }
   | { kind: "filter"; filters: PaperFilters; papers: StoredPaper[] }
   /** "Which of those are about vision?": the listed papers that hold the topic's words. */
   | { kind: "narrow"; topic: string; papers: StoredPaper[] }
   | { kind: "order"; by: "newest" | "oldest" | "upvotes"; papers: StoredPaper[] }
-  | { kind: "refine"; question: string }
+  /** The previous topic asked again with more words or, for "anything older?", other dates. */
+  | { kind: "refine"; question: string; filters?: PaperFilters }
   /** A number past the end of the list: say how long it is rather than search for "9". */
   | { kind: "out-of-range"; count: number }
   /** A number or "more" with no numbered list in the thread to refer to. */
@@ -144,6 +154,8 @@ export function resolveFollowUp(question: string, previous: Turn | undefined, to
   const orderOnly = words <= 6 && ORDER_ONLY.test(trimmed);
   if (listed.length === 0 && (more || BARE.test(text) || ONLY_ORDINAL.test(text) || BRACKETED.test(text) || pair || OF_THOSE.test(text) || pronoun || yearOnly || (orderOnly && previous !== undefined))) return { kind: "no-list" };
   const at = (item: number | "last") => listed[(item === "last" ? listed.length : item) - 1];
+  const act = reference === undefined && !pair ? threadAct(trimmed) : undefined;
+  if (act) return actOnThread(act, trimmed, previous);
   if (pronoun && reference === undefined && !pair) {
     // The paper just opened, or the one paper shown, is "it". Several and none opened: which one is for the asker to say.
     const it = previous?.focus ?? (listed.length === 1 ? listed[0] : undefined);
@@ -187,4 +199,33 @@ export function resolveFollowUp(question: string, previous: Turn | undefined, to
     return { kind: "refine", question: `${previous.topic} ${constraint}` };
   }
   return undefined;
+}
+
+/** How many listed papers "compare them" or "what are the results?" takes: a few, to stay readable. */
+const FEW = 3;
+
+/** What a topicless message (threadAct) does with the thread: its open paper, its list, or its topic at other dates. */
+function actOnThread(act: ThreadAct, text: string, previous: Turn | undefined): FollowUp {
+  const listed = previous?.papers ?? [];
+  const one = previous?.focus ?? (listed.length === 1 ? listed[0] : undefined);
+  if (!previous || (listed.length === 0 && !one)) return { kind: "no-list" };
+  switch (act) {
+    case "compare":
+      if (listed.length >= 2) return { kind: "compare", papers: listed.slice(0, FEW), of: listed.length };
+      return { kind: "needs-two" };
+    case "citing":
+      return one ? { kind: "similar", paper: one, citing: true } : { kind: "which-one", count: listed.length, example: "papers like 2" };
+    case "about":
+      return one ? { kind: "pick", paper: one } : { kind: "about", papers: listed.slice(0, FEW), of: listed.length };
+    case "older":
+    case "newer": {
+      const by = act === "older" ? "oldest" : "newest";
+      // "which is older?" orders the list; "anything older?" asks the topic again, before the oldest paper shown.
+      const searched = previous.source && !previous.source.example ? previous.source.question : undefined;
+      const dates = listed.flatMap((paper) => paper.publishedAt ?? []).sort();
+      const edge = act === "older" ? dates[0] : dates.at(-1);
+      if (/^which\b/.test(text) || !searched || !edge) return listed.length >= 2 ? { kind: "order", by, papers: listed } : { kind: "no-list" };
+      return { kind: "refine", question: searched, filters: act === "older" ? { to: shiftDay(edge, -1) } : { from: shiftDay(edge, 1) } };
+    }
+  }
 }

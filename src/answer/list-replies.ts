@@ -25,6 +25,34 @@ export function noListReply(): Reply {
   return textReply(NO_LIST);
 }
 
+/** "compare them" with one paper in view. */
+export function needsTwoReply(): Reply {
+  return textReply("There is only one paper here to compare. Name the other (`compare PyramidKV and Keyformer`), or ask about a topic and then say `compare 1 and 2`.");
+}
+
+/** "who wrote it?", "when was it published?" of a paper whose listing did not say: what the library lacks, said plainly. */
+export function missingDetailNotes(question: string, paper: StoredPaper): string[] {
+  const text = question.toLowerCase();
+  const notes: string[] = [];
+  if (/\b(?:who|wrote|authors?|written by)\b/.test(text) && !paper.authors?.length) notes.push(paper.authorCount ? `The library records that it has ${counted(paper.authorCount, "author")} but not their names.` : "The library does not record its authors.");
+  if (/\b(?:when|date|published|year|how old)\b/.test(text) && !paper.publishedAt) notes.push("The library has no publication date for it.");
+  return notes;
+}
+
+/** A question about one paper of several listed, none opened: which one. */
+export function whichOneReply(count: number, example: string): Reply {
+  return textReply(`Which of the ${count} papers listed? Say it with its number, for example \`${example}\`.`);
+}
+
+/** Said with papers like one when citing work was asked for. */
+export const NO_CITATIONS = "The library does not record citations, so these are the papers most like it instead.";
+
+/** "compare them" over a long list takes its first few: says so, and how to pick others. */
+export function withFirstFewNote(reply: Reply, taken: number, of: number | undefined): Reply {
+  if (!of || of <= taken) return reply;
+  return { ...reply, notes: [...reply.notes, `These are the first ${taken} of the ${of} papers listed; name others by number ("compare 2 and 5") to see them.`] };
+}
+
 export function outOfRangeReply(count: number): Reply {
   return textReply(count === 1 ? "The list has one paper: reply with 1 to open it." : `The list has ${count} papers: reply with a number from 1 to ${count}.`);
 }
@@ -40,7 +68,8 @@ export function detailReply(paper: StoredPaper, cue?: SentenceCue): Reply {
 export function detailsReply(papers: StoredPaper[], cue: SentenceCue = { terms: new Map() }): Reply {
   const sentences = papers.length === 1 ? 4 : 3;
   const paragraphs = papers.map((paper, index) => {
-    const details = [paper.publishedAt && `published ${paper.publishedAt}`, paper.upvotes > 0 && counted(paper.upvotes, "upvote"), paper.authors?.join(", ") ?? paper.organization].filter(Boolean).join(", ");
+    const by = paper.authors?.join(", ") ?? paper.organization ?? (paper.authorCount ? counted(paper.authorCount, "author") : undefined);
+    const details = [paper.publishedAt && `published ${paper.publishedAt}`, paper.upvotes > 0 && counted(paper.upvotes, "upvote"), by].filter(Boolean).join(", ");
     return `**${escapeMarkdown(paper.title)}** [${index + 1}]${details ? ` (${details})` : ""}: ${bestSentences(paper.abstract, cue, sentences).join(" ")}`;
   });
   return { text: paragraphs.join("\n\n"), citations: papers.map((paper, index) => citationOf(index + 1, paper)), found: true, closest: [], notes: [] };

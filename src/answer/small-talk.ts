@@ -9,13 +9,15 @@ const EXAMPLE = 'for example "which papers cover KV cache compression?"';
  * and a hint of what to ask. Anything longer than these few words is a
  * question, whatever it starts with.
  */
-const KINDS: { pattern: RegExp; say: string }[] = [
+const KINDS: { pattern: RegExp; say: string; notAfterPapers?: RegExp }[] = [
   { pattern: /^(?:hi|hello|hey|hiya|howdy|good (?:morning|afternoon|evening))(?: there)?$/, say: `Hello! Ask me about the papers in the library, ${EXAMPLE}` },
   { pattern: /^(?:(?:ok|okay|great|cool|nice|perfect|awesome) )?(?:thanks|thank you|thx|ty|cheers|many thanks)(?: (?:so much|a lot|very much|again))?$/, say: "You're welcome! Ask another question whenever you like, or reply with a number to open a paper from the list." },
   { pattern: /^(?:(?:ok|okay|oh|ah) )?(?:ok|okay|k|great|cool|nice|good|awesome|perfect|got it|i see|makes sense|sounds good)(?: thanks)?$/, say: `Glad to help. Ask another question about the papers in the library, ${EXAMPLE}` },
   { pattern: /^(?:bye|goodbye|see you|see ya)$/, say: "Bye! Ask again any time." },
   {
     pattern: /^(?:help|what can you do|what do you do|who are you|what are you|how do(?:es)? (?:this|it|you) work|how do i use (?:this|you|it))$/,
+    // After a paper or a list, "how does it work?" asks about the paper.
+    notAfterPapers: /^how do(?:es)? (?:this|it) work$/,
     say:
       `I answer questions about the papers in the library, citing them: ${EXAMPLE}. ` +
       'I also find a paper by its name ("the HNSW paper"), list papers like one ("papers similar to PyramidKV"), and list the newest or most upvoted papers ("papers from last month"). ' +
@@ -23,13 +25,13 @@ const KINDS: { pattern: RegExp; say: string }[] = [
   },
 ];
 
-/** The reply to small talk, or undefined for anything that may be a question. */
-export function smallTalkReply(message: string): Reply | undefined {
+/** The reply to small talk, or undefined for anything that may be a question; `afterPapers`: the thread shows papers. */
+export function smallTalkReply(message: string, afterPapers = false): Reply | undefined {
   const text = message
     .toLowerCase()
     .replace(/[!.,?:;)(\s]+/g, " ")
     .replace(/\b(?:paperbot|bot)\b/g, "")
     .trim();
-  const kind = KINDS.find(({ pattern }) => pattern.test(text));
+  const kind = KINDS.find(({ pattern, notAfterPapers }) => pattern.test(text) && !(afterPapers && notAfterPapers?.test(text)));
   return kind && { text: kind.say, citations: [], found: false, closest: [], notes: [] };
 }

@@ -1,5 +1,6 @@
 import type { StoredPaper } from "../store/paper-store.ts";
-import { addDays, dayIn } from "./days.ts";
+import { shiftDay } from "../search/time-phrases.ts";
+import { dayIn } from "./days.ts";
 
 /**
  * An ingest that brought in more old or undated papers than this is a bulk
@@ -36,7 +37,7 @@ export function importBatches(papers: StoredPaper[], recentDays: number): Map<st
     batch.papers++;
     if (!newest) batch.undated++;
     // UTC is close enough here: a day either way does not turn an archive into news.
-    if (!newest || newest < addDays(paper.addedAt.slice(0, 10), -recentDays)) batch.backlog++;
+    if (!newest || newest < shiftDay(paper.addedAt.slice(0, 10), -recentDays)) batch.backlog++;
     if (dates[0] && (!batch.earliest || dates[0] < batch.earliest)) batch.earliest = dates[0];
     if (newest && (!batch.latest || newest > batch.latest)) batch.latest = newest;
     batches.set(paper.addedAt, batch);

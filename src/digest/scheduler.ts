@@ -1,6 +1,7 @@
 import { Cron } from "croner";
 import type { Logger } from "pino";
-import { addDays, dayIn, minutesIn } from "./days.ts";
+import { shiftDay } from "../search/time-phrases.ts";
+import { dayIn, minutesIn } from "./days.ts";
 import type { DigestStore } from "./digest-store.ts";
 import { Leadership, LEASE_TTL_MS, ownerId, RENEW_EVERY_MS } from "./leadership.ts";
 import type { DigestService } from "./service.ts";
@@ -97,7 +98,7 @@ export class DigestScheduler {
       const [hours, minutes] = subscription.time.split(":").map(Number) as [number, number];
       const today = dayIn(subscription.timeZone, now);
       const pastTime = minutesIn(subscription.timeZone, now) >= hours * 60 + minutes;
-      const missed = subscription.lastDate ? subscription.lastDate < today && (pastTime || subscription.lastDate < addDays(today, -1)) : pastTime;
+      const missed = subscription.lastDate ? subscription.lastDate < today && (pastTime || subscription.lastDate < shiftDay(today, -1)) : pastTime;
       if (missed) await this.#run(subscription);
     }
   }

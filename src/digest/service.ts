@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import type { Logger } from "pino";
 import { PaperbotError } from "../errors.ts";
 import type { Library } from "../library/library.ts";
-import { addDays, dayIn } from "./days.ts";
+import { shiftDay } from "../search/time-phrases.ts";
+import { dayIn } from "./days.ts";
 import { normalizeTitle } from "../papers/paper.ts";
 import type { DigestStore, PostedEntry } from "./digest-store.ts";
 import { selectPapers } from "./select.ts";
@@ -54,10 +55,10 @@ export class DigestService {
     const subscription = await store.subscription(channel);
     const zone = timeZone ?? subscription?.timeZone ?? settings.timeZone ?? "UTC";
     const today = dayIn(zone, now);
-    const earliest = addDays(today, -(settings.catchUpDays - 1));
+    const earliest = shiftDay(today, -(settings.catchUpDays - 1));
     const last = subscription?.lastDate ?? latestDate(await store.log(channel));
     if (!last) return { from: earliest, to: today, timeZone: zone, first: true, upToDate: false };
-    const next = addDays(last, 1);
+    const next = shiftDay(last, 1);
     if (next > today) return { from: today, to: today, timeZone: zone, first: false, upToDate: true };
     return { from: next < earliest ? earliest : next, to: today, timeZone: zone, first: false, upToDate: false };
   }

@@ -86,3 +86,8 @@ function iso(year: number, month: number, day: number): string {
 function isoOf(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
+
+/** The calendar date (YYYY-MM-DD) so many days from another. */
+export function shiftDay(day: string, days: number): string {
+  return isoOf(addDays(new Date(`${day}T00:00:00Z`), days));
+}

@@ -136,6 +136,35 @@ describe("follow-ups to a list answer", () => {
     expect(second.citations.map((citation) => citation.id)).toEqual([none.closest[1]!.id]);
   });
 
+  it("answers messages with no topic of their own from the papers listed, not by searching for their words", async () => {
+    const ask = thread();
+    const list = await ask(KV);
+    const compared = await ask("compare them");
+    expect(titles(compared)).toEqual(titles(list).slice(0, 3));
+    expect(compared.notes.join(" ")).toMatch(/first 3 of the 5 papers listed/);
+    expect(titles(await ask("what are the results?"))).toEqual(titles(list).slice(0, 3));
+    // "how does it work?" after a paper is opened asks about that paper, not how the bot works.
+    expect(titles(await ask("tell me about 2"))).toEqual([titles(list)[1]]);
+    expect(titles(await ask("how does it work?"))).toEqual([titles(list)[1]]);
+  });
+
+  it("asks the topic again before the oldest paper shown for 'anything older?'", async () => {
+    const ask = thread();
+    const list = await ask(KV);
+    const oldest = list.citations.flatMap((citation) => citation.publishedAt ?? []).sort()[0]!;
+    const older = await ask("anything older?");
+    expect(older.citations.length).toBeGreaterThan(0);
+    for (const citation of older.citations) if (citation.publishedAt) expect(citation.publishedAt < oldest).toBe(true);
+  });
+
+  it("keeps the thread's list when a question finds nothing and has no closest papers to number", async () => {
+    const ask = thread();
+    const list = await ask(KV);
+    const none = await ask("them");
+    expect(none).toMatchObject({ found: false, closest: [] });
+    expect(titles(await ask("2"))).toEqual([titles(list)[1]]);
+  });
+
   it("answers small talk in one line without papers, and keeps the list for the next number", async () => {
     const ask = thread();
     const list = await ask(KV);

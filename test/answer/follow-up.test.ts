@@ -121,6 +121,43 @@ describe("'more', filters and orderings of the previous list", () => {
   });
 });
 
+describe("messages with no topic of their own, about the papers the thread shows", () => {
+  const searched: Turn = { ...listed, source: { question: "kv cache compression", seen: [] } };
+  const opened: Turn = { ...searched, focus: listed.papers[1]! };
+
+  it("compares the first few listed for 'compare them', 'which is better?', 'how do they differ?'", () => {
+    for (const question of ["compare them", "compare the two", "how do they differ?", "which is better?", "what's the difference?"]) {
+      expect(resolve(question, searched)).toEqual({ kind: "compare", papers: listed.papers, of: 3 });
+    }
+    const one = { ...searched, papers: [listed.papers[0]!] };
+    expect(resolve("compare them", one)).toEqual({ kind: "needs-two" });
+  });
+
+  it("asks the question of the paper opened, or of the first few listed", () => {
+    for (const question of ["is there code?", "what's the main idea?", "what are the results?", "what dataset did they use?"]) {
+      expect(resolve(question, opened)).toEqual({ kind: "pick", paper: listed.papers[1] });
+      expect(resolve(question, searched)).toEqual({ kind: "about", papers: listed.papers, of: 3 });
+    }
+  });
+
+  it("offers papers like the opened one for citing work, which the library does not record", () => {
+    for (const question of ["anything that cites it?", "follow-up work?"]) expect(resolve(question, opened)).toEqual({ kind: "similar", paper: listed.papers[1], citing: true });
+    expect(resolve("follow-up work?", searched)).toEqual({ kind: "which-one", count: 3, example: "papers like 2" });
+  });
+
+  it("asks the topic again before the oldest (after the newest) dated paper shown, and orders the list for 'which is older?'", () => {
+    expect(resolve("anything older?", searched)).toEqual({ kind: "refine", question: "kv cache compression", filters: { to: "2024-03-12" } });
+    expect(resolve("any newer ones?", searched)).toEqual({ kind: "refine", question: "kv cache compression", filters: { from: "2025-01-03" } });
+    expect(resolve("which is older?", searched)).toEqual({ kind: "order", by: "oldest", papers: listed.papers });
+  });
+
+  it("says there is nothing to refer to in a new thread, and leaves messages with a topic of their own to search", () => {
+    expect(resolveFollowUp("compare them", undefined, TODAY)).toEqual({ kind: "no-list" });
+    expect(resolveFollowUp("what are the results?", undefined, TODAY)).toEqual({ kind: "no-list" });
+    for (const question of ["code generation benchmarks", "datasets for sign language", "older GPUs for inference", "compare LoRA and prefix tuning for code models"]) expect(resolve(question, opened)).not.toMatchObject({ kind: expect.stringMatching(/^(?:pick|about|compare|similar|refine|no-list)$/) });
+  });
+});
+
 describe("small talk", () => {
   it.each(["thanks!", "Thank you", "hi", "Hello!", "ok", "great", "ok, thanks", "thanks paperbot", "ok cool", "oh nice"])("answers %s with one friendly line and a hint", (message) => {
     const reply = smallTalkReply(message);
@@ -130,6 +167,11 @@ describe("small talk", () => {
 
   it.each(["what can you do?", "help", "how does this work?"])("answers %s with what the bot does", (message) => {
     expect(smallTalkReply(message)!.text).toMatch(/^I answer questions about the papers in the library/);
+  });
+
+  it("reads 'how does it work?' after papers as about them, not as asking how the bot works", () => {
+    expect(smallTalkReply("how does it work?", true)).toBeUndefined();
+    expect(smallTalkReply("help", true)!.text).toMatch(/^I answer questions/);
   });
 
   it.each(["help me find papers on latency prediction", "thanks for the papers on KV caches, now what about sparse attention?", "hierarchical attention", "ok so which papers cover LoRA?"])("leaves %s to be answered", (message) => {

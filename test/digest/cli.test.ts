@@ -2,7 +2,8 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays, dayIn } from "../../src/digest/days.ts";
+import { shiftDay } from "../../src/search/time-phrases.ts";
+import { dayIn } from "../../src/digest/days.ts";
 import { runPaperbot } from "../helpers/cli.ts";
 
 let dir: string;
@@ -13,7 +14,7 @@ beforeAll(async () => {
   db = join(dir, "db");
   // Dated relative to the real clock, since the CLI digests up to today.
   const lines = [
-    { title: "KV cache compression for long context", abstract: "We propose KVC, which compresses key-value caches eightfold.", publishedAt: addDays(today(), -2), upvotes: 4 },
+    { title: "KV cache compression for long context", abstract: "We propose KVC, which compresses key-value caches eightfold.", publishedAt: shiftDay(today(), -2), upvotes: 4 },
     { title: "An old paper on parsing", abstract: "We propose a parser that is old.", publishedAt: "2019-05-01", upvotes: 40 },
   ];
   await writeFile(join(dir, "papers.jsonl"), lines.map((line) => JSON.stringify(line)).join("\n"));
@@ -27,7 +28,7 @@ describe("paperbot digest previews and dates", () => {
   it("previews what a new subscription would get with --dry-run and no channel, when there is none yet", async () => {
     const result = await runPaperbot(["digest", "--db", db, "--dry-run", "--json"]);
     expect(result).toMatchObject({ code: 0, stderr: "" });
-    expect(JSON.parse(result.stdout)).toMatchObject({ channel: null, first: true, from: addDays(today(), -6), date: today(), posted: false, papers: [{ title: "KV cache compression for long context" }] });
+    expect(JSON.parse(result.stdout)).toMatchObject({ channel: null, first: true, from: shiftDay(today(), -6), date: today(), posted: false, papers: [{ title: "KV cache compression for long context" }] });
     const text = await runPaperbot(["digest", "--db", db, "--dry-run"]);
     expect(text.stdout).toMatch(/^A new subscription \(none yet\): would post\n\*\*New papers, .* \(the past week\)\n1\. \*\*\[KV cache compression/);
   });
@@ -36,7 +37,7 @@ describe("paperbot digest previews and dates", () => {
     const impossible = await runPaperbot(["digest", "--db", db, "--dry-run", "--date", "2026-02-30"]);
     expect(impossible).toMatchObject({ code: 2, stdout: "" });
     expect(impossible.stderr).toMatch(/--date 2026-02-30 is not a real date \(2026-02 has 28 days\); give a day of the calendar as YYYY-MM-DD/);
-    const future = await runPaperbot(["digest", "--db", db, "--channel", "slack:C1", "--date", addDays(today(), 2)]);
+    const future = await runPaperbot(["digest", "--db", db, "--channel", "slack:C1", "--date", shiftDay(today(), 2)]);
     expect(future.code).toBe(2);
     expect(future.stderr).toMatch(/is in the future \(today is \d{4}-\d\d-\d\d in UTC for slack:C1\); give a day up to today, or add --dry-run/);
   });

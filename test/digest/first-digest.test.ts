@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays } from "../../src/digest/days.ts";
+import { shiftDay } from "../../src/search/time-phrases.ts";
 import { digestMarkdown } from "../../src/digest/render.ts";
 import { crashBeforeConfirming, digestLibrary, digestService, paper, RecordingPoster } from "../helpers/digest.ts";
 
@@ -26,7 +26,7 @@ describe("a channel's first digest after a bulk import", () => {
   it("lists only the past week's papers, best first, and announces the import once instead of posting the backlog", async () => {
     const { service, poster, subscription } = await seeded();
     const first = await service.runDue(await subscription(), NOW);
-    expect(first!.digest).toMatchObject({ from: addDays("2026-11-22", -6), to: "2026-11-22", first: true, imports: [{ day: "2026-11-22", papers: 37, undated: 30, earliest: "2019-01-10", latest: "2026-11-20" }] });
+    expect(first!.digest).toMatchObject({ from: shiftDay("2026-11-22", -6), to: "2026-11-22", first: true, imports: [{ day: "2026-11-22", papers: 37, undated: 30, earliest: "2019-01-10", latest: "2026-11-20" }] });
     expect(first!.digest.items.map((item) => item.title)).toEqual(["Recent KV cache quantization", "Recent speculative decoding"]);
     const text = digestMarkdown(poster.posts[0]!);
     expect(text).toMatch(/^\*\*New papers, 2026-11-16 to 2026-11-22\*\* \(the past week\)\nThe library now has 37 papers: 37 came in on 2026-11-22 \(published 2019-01-10 to 2026-11-20, 30 without a date\)/);

@@ -1,0 +1,58 @@
+/**
+ * What a short message with no topic of its own asks of the papers a thread
+ * shows: "compare them", "which is better?" (set them side by side), "anything
+ * older?" (the same topic, earlier), "anything that cites it?" (no citation
+ * data: papers like it), "is there code?", "what are the results?" (a
+ * question about them, answered from their abstracts). Searching the library
+ * for "code" or "older" answers none of these.
+ *
+ * These words are the grammar of talking about papers, not topics: every
+ * other content word makes the message a question of its own.
+ */
+export type ThreadAct = "compare" | "older" | "newer" | "citing" | "about";
+
+const GLUE = new Set(
+  (
+    "what what's whats which who whom how why when where is are was were do does did can could would should will the a an of in on " +
+    "for to with by from they them it its it's their this that these those there there's here any anything some me tell show give " +
+    "about one ones two both three paper papers work else between and or has have had i we you main key core big really actually " +
+    "exactly then so also just please pls us their's there're ok okay hmm"
+  ).split(" "),
+);
+
+const ACTS: [ThreadAct, Set<string>][] = [
+  ["compare", new Set("compare comparison contrast differ differs difference differences different better best worse vs versus alike".split(" "))],
+  ["citing", new Set("cite cites cited citing citation citations follow-up follow-ups followup followups".split(" "))],
+  [
+    "about",
+    new Set(
+      (
+        "code github repo repository implementation implemented open-source source available released data dataset datasets benchmark " +
+        "benchmarks result results finding findings idea ideas point takeaway takeaways insight insights contribution contributions gist " +
+        "summary method methods approach technique limitation limitations weakness weaknesses problem problems solve solves solved baseline " +
+        "baselines experiment experiments evaluation evaluate evaluated novelty novel author authors wrote written published date year " +
+        "venue license propose proposed proposes tested outperform outperforms beat beats sota use used using uses"
+      ).split(" "),
+    ),
+  ],
+  ["older", new Set("older earlier previous prior before".split(" "))],
+  ["newer", new Set("newer later after".split(" "))],
+];
+
+/** At most this many words: a longer message says enough to be a question of its own. */
+const MAX_WORDS = 8;
+
+/** The act a topicless message asks of the thread's papers, if every word of it is glue or one of these acts' words. */
+export function threadAct(message: string): ThreadAct | undefined {
+  const words = message.toLowerCase().replace(/[?!.,;:]+/g, " ").split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > MAX_WORDS) return undefined;
+  const found = new Set<ThreadAct>();
+  for (const word of words) {
+    if (GLUE.has(word)) continue;
+    const act = ACTS.find(([, vocabulary]) => vocabulary.has(word))?.[0];
+    if (!act) return undefined;
+    found.add(act);
+  }
+  // The first act listed wins: "how do their results differ?" compares; "code for the older one?" asks about a paper, not for older ones.
+  return ACTS.map(([act]) => act).find((act) => found.has(act));
+}
