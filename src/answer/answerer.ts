@@ -8,7 +8,7 @@ import { SETTINGS } from "../search/settings.ts";
 import { Conversations, type ListSource, type Turn } from "./conversations.ts";
 import { extractiveReply, framingOf } from "./extractive.ts";
 import { resolveFollowUp, standaloneReference } from "./follow-up.ts";
-import { detailReply, detailsReply, missingDetailNotes, filteredReply, narrowedReply, NO_CITATIONS, needsTwoReply, noListReply, orderedReply, outOfRangeReply, pageReply, whichOneReply, withFirstFewNote } from "./list-replies.ts";
+import { detailReply, detailsReply, missingDetailNotes, paperDetailReply, filteredReply, narrowedReply, NO_CITATIONS, needsTwoReply, noListReply, orderedReply, outOfRangeReply, pageReply, whichOneReply, withFirstFewNote } from "./list-replies.ts";
 import { notFoundReply, outsideFiltersReply } from "./not-found.ts";
 import { withExampleMiss, withTitleMiss } from "./lookup-miss.ts";
 import type { Reply } from "./reply.ts";
@@ -128,6 +128,11 @@ export class Answerer {
       // With no closest papers to number, the list the thread showed before is still the one "2" refers to.
       const kept = listed.length === 0 && previous ? { papers: previous.papers, ...(previous.source && { source: previous.source }) } : { papers: listed };
       return this.#remember(context, { question, topic, filters, ...kept }, said(reply));
+    }
+    // "who wrote FlashAttention-2?": that paper's authors (or what the library lacks), not papers like it.
+    if (result.query.detail && result.named) {
+      const reply = paperDetailReply(result.named, result.query.detail);
+      return this.#remember(context, { question, topic, filters, papers: [result.named], focus: result.named }, reply);
     }
     const hits = result.results.filter((hit) => hit.relevant);
     const cue = await this.#library.sentenceCue(result.example ? `${result.example.title} ${topic}` : topic);

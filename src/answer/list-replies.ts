@@ -4,6 +4,7 @@ import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
 import { escapeMarkdown } from "./extractive.ts";
 import { citationOf, type Reply } from "./reply.ts";
 import type { SentenceCue } from "../library/library.ts";
+import type { PaperDetail } from "../search/question.ts";
 import { bestSentences } from "./sentences.ts";
 import { counted } from "./counted.ts";
 
@@ -30,11 +31,28 @@ export function needsTwoReply(): Reply {
   return textReply("There is only one paper here to compare. Name the other (`compare PyramidKV and Keyformer`), or ask about a topic and then say `compare 1 and 2`.");
 }
 
+function authorsUnnamed(count: number): string {
+  return count === 1 ? "one author, but not the name" : `${count} authors, but not their names`;
+}
+
+/** "who wrote FlashAttention-2?", "when was MobileNetV2 published?": the detail, or what the library lacks, then the paper's gist. */
+export function paperDetailReply(paper: StoredPaper, detail: PaperDetail, cue?: SentenceCue): Reply {
+  const title = `**${escapeMarkdown(paper.title)}** [1]`;
+  const said =
+    detail === "date"
+      ? paper.publishedAt ? `${title} was published on ${paper.publishedAt}.` : `The library has no publication date for ${title}.`
+      : paper.authors?.length ? `${title} is by ${paper.authors.join(", ")}.`
+      : paper.organization ? `${title} is from ${paper.organization}; the library does not record its authors' names.`
+      : paper.authorCount ? `The library records that ${title} has ${authorsUnnamed(paper.authorCount)}.`
+      : `The library does not record who wrote ${title}.`;
+  return { ...detailReply(paper, cue), text: `${said}\n\n${bestSentences(paper.abstract, cue ?? { terms: new Map() }, 2).join(" ")}` };
+}
+
 /** "who wrote it?", "when was it published?" of a paper whose listing did not say: what the library lacks, said plainly. */
 export function missingDetailNotes(question: string, paper: StoredPaper): string[] {
   const text = question.toLowerCase();
   const notes: string[] = [];
-  if (/\b(?:who|wrote|authors?|written by)\b/.test(text) && !paper.authors?.length) notes.push(paper.authorCount ? `The library records that it has ${counted(paper.authorCount, "author")} but not their names.` : "The library does not record its authors.");
+  if (/\b(?:who|wrote|authors?|written by)\b/.test(text) && !paper.authors?.length) notes.push(paper.authorCount ? `The library records that it has ${authorsUnnamed(paper.authorCount)}.` : "The library does not record its authors.");
   if (/\b(?:when|date|published|year|how old)\b/.test(text) && !paper.publishedAt) notes.push("The library has no publication date for it.");
   return notes;
 }
@@ -116,7 +134,7 @@ export function filteredReply(papers: StoredPaper[], filters: PaperFilters): Rep
   const which = describeFilters(filters);
   if (kept.length === 0) return textReply(`${papers.length === 1 ? "That paper is not" : `None of those ${papers.length} papers is`} ${which}.${undatedNote(undated)}`);
   const lines = kept.map((paper, index) => `${index + 1}. **${escapeMarkdown(paper.title)}** [${index + 1}]${meta(paper)}`);
-  const count = kept.length === 1 ? `One of those ${papers.length} papers is` : `${kept.length} of those ${papers.length} papers are`;
+  const count = papers.length === 1 ? "That paper is" : kept.length === 1 ? `One of those ${papers.length} papers is` : `${kept.length} of those ${papers.length} papers are`;
   return { text: `${count} ${which}:\n\n${lines.join("\n")}${undatedNote(undated)}`, citations: kept.map((paper, index) => citationOf(index + 1, paper)), found: true, closest: [], notes: [] };
 }
 
@@ -138,7 +156,7 @@ export function narrowedReply(topic: string, papers: StoredPaper[], weights: Map
   const subject = `**${escapeMarkdown(topic)}**`;
   if (kept.length === 0) return textReply(`${papers.length === 1 ? "That paper does not mention" : `None of those ${papers.length} papers mentions`} ${subject}. Ask about it on its own to search the whole library.`);
   const lines = kept.map((paper, index) => `${index + 1}. **${escapeMarkdown(paper.title)}** [${index + 1}]${meta(paper)}`);
-  const count = kept.length === 1 ? `One of those ${papers.length} papers mentions` : `${kept.length} of those ${papers.length} papers mention`;
+  const count = papers.length === 1 ? "That paper mentions" : kept.length === 1 ? `One of those ${papers.length} papers mentions` : `${kept.length} of those ${papers.length} papers mention`;
   return { text: `${count} ${subject}:\n\n${lines.join("\n")}`, citations: kept.map((paper, index) => citationOf(index + 1, paper)), found: true, closest: [], notes: [] };
 }
 

@@ -28,7 +28,11 @@ export type ParsedQuestion = {
   paperName?: string;
   /** The setting the topic is asked about ("speech recognition" in "KV cache compression for speech recognition"). */
   setting?: Setting;
+  /** "who wrote X?", "when was X published?": a detail of the paper X names, which the answer says (or says it lacks). */
+  detail?: PaperDetail;
 };
+
+export type PaperDetail = "authors" | "date";
 
 /**
  * `text` and `words`: the setting's content words; `alternatives`: the same in the groups the question offers as
@@ -73,6 +77,12 @@ const WHAT_DOES = /^[Ww]hat (?:does|did|do) (?:the )?([\p{L}\p{N}+.'-]*(?:\p{Lu}
 /** "is X better than Y", "which is better, X or Y": a comparison asked, not a description. */
 const ASKS_WHICH_IS_BETTER = /^\s*(?:is|are|was|were|does|do|did|which|whether)\b/i;
 
+/** A question for one detail of a named paper: its authors or its date. */
+const DETAIL: [PaperDetail, RegExp][] = [
+  ["authors", /^\s*(?:who (?:wrote|authored|made|created|is behind|are (?:the )?authors of)|who(?:'s| is) the author of|what are the authors of)\s/i],
+  ["date", /^\s*(?:when (?:was|were|did|is)|what year (?:was|is|did))\s.*\b(?:published|released|come out|came out|written|appear(?:ed)?|out)\s*\??\s*$/i],
+];
+
 /** Ways of asking for papers like a known one; what follows is the paper's name. */
 const SIMILAR = /\b(?:(?:similar|comparable) to|(?:more|papers|work|anything|something|others|stuff|else|else is|else are) like|what(?:'s| is| are) like|build(?:s|ing)? (?:on|upon)|extend(?:s|ing)?|follow[- ]ups? (?:to|of|on))\s+(.+)$/;
 /** "…, not the vision ones like Swin": an example of what is ruled out, not a paper to find others like. */
@@ -88,6 +98,8 @@ const TELL = String.raw`tell(?! (?:from|whether|if|apart|which|what|how)\b)`;
  */
 const FRAME = [
   /^(?:hey|hi|hello|ok|okay|so|please|pls|also|and)\b[,!]?/,
+  // "who wrote X?", "when was X published?": the detail asked is the frame, X the paper (see DETAIL).
+  /^(?:who (?:wrote|authored|made|created|is behind|are (?:the )?authors of)|who(?:'s| is) the author of|what are the authors of|when (?:was|were|did)|what year (?:was|did))\s/,
   // "is PyramidKV better than Scissorhands": the comparison is kept ("PyramidKV and Scissorhands"), the "is" is the ask.
   /^(?:is|are|was|were)\s+(?=(?:\S+\s+){1,4}(?:better|worse|faster|slower|more \w+|less \w+)\s+than\b)/,
   new RegExp(String.raw`^(?:can|could|would|will) you (?:please )?(?:${TELL}|show|find|list|give|recommend|suggest|point)(?: me)?(?: to)?\b`),
@@ -178,7 +190,9 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
   const topic = rest || text;
   const pastedTitle = !similarTo && isTitleLike(text) ? text.trim() : undefined;
   const setting = settingOf(topic);
-  const paperName = similarTo ? undefined : (PAPER_NAME.exec(text)?.[0] ?? WHAT_DOES.exec(text.trim())?.[1]);
+  const detail = similarTo ? undefined : DETAIL.find(([, pattern]) => pattern.test(text))?.[0];
+  const detailOf = detail && rest ? asWritten(rest.replace(/\s+(?:written|out)$/, ""), text) : undefined;
+  const paperName = similarTo ? undefined : (detailOf ?? PAPER_NAME.exec(text)?.[0] ?? WHAT_DOES.exec(text.trim())?.[1]);
   return {
     text,
     topic,
@@ -190,6 +204,7 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
     ...(pastedTitle && { pastedTitle }),
     ...(paperName && { paperName }),
     ...(setting && { setting }),
+    ...(detail && { detail }),
   };
 }
 

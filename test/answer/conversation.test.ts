@@ -148,6 +148,16 @@ describe("follow-ups to a list answer", () => {
     expect(titles(await ask("how does it work?"))).toEqual([titles(list)[1]]);
   });
 
+  it("answers 'who wrote X?' and 'when was X published?' with that paper's detail, or says the library lacks it", async () => {
+    const ask = thread();
+    const when = await ask("when was MobileNetV2 published?");
+    expect(when.text).toMatch(/^\*\*MobileNetV2: .*\*\* \[1\] was published on \d{4}-\d{2}-\d{2}\./);
+    expect(titles(when)).toHaveLength(1);
+    expect((await ask("who wrote PyramidKV?")).text).toMatch(/^The library does not record who wrote \*\*PyramidKV/);
+    // The paper is then what "it" means.
+    expect(titles(await ask("papers like it"))).not.toContain(expect.stringMatching(/^PyramidKV/));
+  });
+
   it("asks the topic again before the oldest paper shown for 'anything older?'", async () => {
     const ask = thread();
     const list = await ask(KV);

@@ -113,6 +113,13 @@ describe("the topic said back", () => {
     expect(parse("one embedding vector you can cut down to size").shown).toBe("one embedding vector you can cut down to size");
   });
 
+  it("reads 'who wrote X?' and 'when was X published?' as a detail of the paper X names", () => {
+    expect(parse("who wrote FlashAttention-2?")).toMatchObject({ paperName: "FlashAttention-2", detail: "authors" });
+    expect(parse("when was MobileNetV2 published?")).toMatchObject({ paperName: "MobileNetV2", detail: "date" });
+    expect(parse("when did the HNSW paper come out?")).toMatchObject({ detail: "date", shown: "HNSW" });
+    expect(parse("when was attention invented?").detail).toBeUndefined();
+  });
+
   it("asks for papers like a named one, with the name as written", () => {
     expect(parse("papers building on the neural tangent kernel paper (Jacot et al.)").similarTo).toBe("neural tangent kernel paper (Jacot et al.)");
     expect(parse("anything similar to PyramidKV?").similarTo).toBe("PyramidKV");

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { filteredReply, narrowedReply, paperDetailReply } from "../../src/answer/list-replies.ts";
+import type { StoredPaper } from "../../src/store/paper-store.ts";
+
+const paper = (n: number, extra: Partial<StoredPaper> = {}): StoredPaper => ({ id: `p${n}`, title: `Paper ${n}`, abstract: "We study graphs. We find they help.", url: `https://example.org/${n}`, upvotes: 0, ...extra }) as StoredPaper;
+
+describe("replies about the papers a thread lists", () => {
+  it("speaks of a one-paper list as that paper, not as 'one of those 1 papers'", () => {
+    expect(narrowedReply("graphs", [paper(1)], new Map([["graph", 1]])).text).toMatch(/^That paper mentions \*\*graphs\*\*:/);
+    expect(filteredReply([paper(1, { publishedAt: "2024-05-01" })], { from: "2024-01-01", to: "2024-12-31" }).text).toMatch(/^That paper is /);
+    expect(narrowedReply("graphs", [paper(1), paper(2, { abstract: "Nothing here." })], new Map([["graph", 1]])).text).toMatch(/^One of those 2 papers mentions/);
+  });
+
+  it("says a paper's authors or date, or plainly what the library lacks", () => {
+    expect(paperDetailReply(paper(1, { authors: ["Ada Lovelace", "Alan Turing"] }), "authors").text).toMatch(/^\*\*Paper 1\*\* \[1\] is by Ada Lovelace, Alan Turing\./);
+    expect(paperDetailReply(paper(1, { authorCount: 1 }), "authors").text).toMatch(/has one author, but not the name\./);
+    expect(paperDetailReply(paper(1, { authorCount: 5 }), "authors").text).toMatch(/has 5 authors, but not their names\./);
+    expect(paperDetailReply(paper(1), "date").text).toMatch(/^The library has no publication date for \*\*Paper 1\*\* \[1\]\./);
+    expect(paperDetailReply(paper(1, { publishedAt: "2018-01-12" }), "date")).toMatchObject({ text: expect.stringMatching(/was published on 2018-01-12\./), citations: [{ id: "p1" }] });
+  });
+});
