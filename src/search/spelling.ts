@@ -50,7 +50,7 @@ export function correctSpelling(text: string, snapshot: LibrarySnapshot, english
 }
 
 /**
- * A word clipped as people do in chat ("conv", "backprop", "eval"), as the
+ * A word clipped as people do in chat ("conv", "backprop", "eval", "algos"), as the
  * papers write it in full: the title word it begins that most papers use
  * ("convolutional"), or a word and the start of the next, as papers write
  * it hyphenated ("back-propagation"). Only a word no paper uses as it is.
@@ -59,6 +59,9 @@ function unclipped(word: string, snapshot: LibrarySnapshot, minPapers: number): 
   if (word.length < 4 || /[^a-z]/.test(word) || isQuestionStopword(word) || snapshot.text.documentFrequency(searchStem(word)) > 0) return undefined;
   const whole = mostUsed(snapshot.lookup.completions(word), snapshot, minPapers);
   if (whole) return whole;
+  // A clipped word made plural ("algos", "convs") begins the full word without its "s".
+  const plural = word.length >= 5 && word.endsWith("s") ? mostUsed(snapshot.lookup.completions(word.slice(0, -1)), snapshot, minPapers) : undefined;
+  if (plural) return plural;
   const pairs: string[] = [];
   for (let cut = 3; cut <= word.length - 4; cut++) {
     const [head, tail] = [word.slice(0, cut), word.slice(cut)];

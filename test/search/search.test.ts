@@ -260,6 +260,8 @@ describe("judged results", () => {
     expect(clipped.results[0]?.paper.title).toMatch(/^NoProp:/);
     expect((await library.search("cheap conv building blocks for phones", { today: TODAY })).query.topic).toBe("cheap convolutional building blocks for phones");
     expect((await library.search("CONV layers", { today: TODAY })).query.topic).toBe("conv layers");
+    // A clipped word made plural is read in full too.
+    expect((await library.search("clustering algos", { today: TODAY })).query.topic).toMatch(/^clustering algorithms?$/);
     expect((await library.search("papers on retina photos", { today: TODAY })).query.topic).toBe("retina photos");
     expect((await library.search("long prompts keep OOMing", { today: TODAY })).query.topic).toBe("long prompts keep ooming");
     expect((await library.search("training keeps crashimg", { today: TODAY })).query.topic).toBe("training keeps crashing");
