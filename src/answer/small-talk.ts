@@ -15,7 +15,7 @@ const KINDS: { pattern: RegExp; say: string; notAfterPapers?: RegExp }[] = [
   { pattern: /^(?:(?:ok|okay|oh|ah) )?(?:ok|okay|k|great|cool|nice|good|awesome|perfect|got it|i see|makes sense|sounds good)(?: thanks)?$/, say: `Glad to help. Ask another question about the papers in the library, ${EXAMPLE}` },
   { pattern: /^(?:bye|goodbye|see you|see ya)$/, say: "Bye! Ask again any time." },
   {
-    pattern: /^(?:help|what can you do|what do you do|who are you|what are you|how do(?:es)? (?:this|it|you) work|how do i use (?:this|you|it))$/,
+    pattern: /^(?:help|what can you do|what do you do|who are you|what are you|how do(?:es)? (?:this|it|you) work|how do i use (?:this|you|it)|what (?:topics|subjects|areas|fields) (?:do you|does the library|does it) (?:cover|know|have|know about)|what(?:'s| is) in the library)$/,
     // After a paper or a list, "how does it work?" asks about the paper.
     notAfterPapers: /^how do(?:es)? (?:this|it) work$/,
     say:

@@ -205,8 +205,9 @@ function titleSpan(word: string, entry: Entry): Span | null {
     let joined = entry.words[j]!;
     for (let end = j + 1; end < Math.min(entry.words.length, j + 4); end++) {
       joined += entry.words[end]!;
-      if (joined === word) return { from: j, span: end - j + 1 };
-      if (joined.length >= word.length) break;
+      // "xray" for "X-rays": written together, and singular or plural alike.
+      if (joined === word || joined === `${word}s` || `${joined}s` === word) return { from: j, span: end - j + 1 };
+      if (joined.length > word.length) break;
     }
   }
   return null;

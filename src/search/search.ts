@@ -233,10 +233,13 @@ async function comparedPapers(question: string, snapshot: LibrarySnapshot): Prom
  * introduced FAVOR+?", "tell me about the HNSW paper"), as lookup finds it
  * in the topic without the chat framing. Only a short topic or one with a
  * name-like word is looked up: a lookup costs tens of milliseconds at a
- * million papers, and a longer question nothing covers is a topic, not a name.
+ * million papers, and a longer question nothing covers is a topic, not a name;
+ * nor is a question with dates or upvotes.
  */
 async function namedIn(query: ParsedQuestion, snapshot: LibrarySnapshot): Promise<StoredPaper | undefined> {
   const topic = query.topic.trim();
+  // "sparse attention papers from this year" asks for a topic within dates: that nothing passes them is the answer, not a paper named so.
+  if (Object.values(query.filters).some((value) => value !== undefined)) return undefined;
   const nameLike = /\b[A-Za-z]*[A-Z]{2}|\w\+|[A-Za-z]\d/.test(query.shown);
   if (!topic || (topic.split(/\s+/).length > SETTINGS.lookup.nameQuestionWords && !nameLike)) return undefined;
   return (await snapshot.lookup.find(topic)).match ?? undefined;

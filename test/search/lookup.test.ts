@@ -26,6 +26,7 @@ const papers = [
   paper("Matryoshka Representation Learning", "Learned representations serve many downstream tasks. We encode embeddings at several granularities in one vector."),
   paper("MobileSAMv2: Faster Segment Anything to Everything", "The segment anything model (SAM) addresses two tasks. We propose MobileSAMv2, which makes SAM faster."),
   paper("Hierarchically Gated Recurrent Neural Network for Sequence Modeling", "We propose a gated linear RNN, HGRN, with forget gates bounded by a learnable value."),
+  paper("Diffusion-Based Hierarchical Multi-Label Object Detection to Analyze Panoramic Dental X-rays", "We detect abnormal teeth in panoramic radiographs."),
 ];
 const lookup = PaperLookup.over(papers);
 const title = async (query: string) => (await (await lookup.find(query))).match?.title ?? null;
@@ -54,6 +55,8 @@ describe("paper lookup", () => {
     ["FLUTE (the lookup-table quantized matmul kernel)", /^Fast Matrix/],
     ["m3vit mixture of experts vision transformer for multitask learning", /^M\^3ViT/],
     ["hyperzzw operator", /^HyperZ/],
+    // Written together and singular ("xray" for "X-rays").
+    ["that dental xray paper", /Panoramic Dental X-rays$/],
     ["flashatention 2 faster attention", /^FlashAttention-2/],
     ["PointNet++", /^PointNet\+\+/],
     ["the paper about multi-head latent attention is all you need", /^TransMLA/],
