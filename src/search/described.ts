@@ -3,7 +3,7 @@ import type { LookupResult } from "./lookup.ts";
 import type { SearchResult } from "./search.ts";
 import { SETTINGS } from "./settings.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
-import { searchStem } from "./stem.ts";
+import { searchStem, stemSet } from "./stem.ts";
 import { isTitleLike } from "./title-like.ts";
 
 /**
@@ -40,6 +40,13 @@ export async function lookupDescribed(name: string, snapshot: LibrarySnapshot, s
   if (plain.every((word) => papersUsing(word) === 0) && query.described.length >= SETTINGS.lookup.describedWords) {
     const beside = await snapshot.lookup.find(query.described.join(" "), maxAlternatives);
     if (beside.match) return beside;
+  }
+  // A name no title comes close to ("lora"): the papers a search finds that use its rarest word the library knows
+  // are the closest there is ("MSPLoRA"); a name no paper uses at all has none.
+  const rarest = plain.map((word) => ({ stem: searchStem(word.toLowerCase()), papers: papersUsing(word) })).filter((word) => word.papers > 0).sort((a, b) => a.papers - b.papers)[0];
+  if (found.closest.length === 0 && !found.description && rarest) {
+    const closest = (await search(name)).results.map((hit) => hit.paper).filter((paper) => stemSet(`${paper.title} ${paper.abstract}`).has(rarest.stem));
+    if (closest.length > 0) return { ...found, closest };
   }
   return found;
 }

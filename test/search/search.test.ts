@@ -121,6 +121,8 @@ describe("lookup through the library", () => {
   it("finds by short name, answers no match, and offers alternatives", async () => {
     expect((await library.lookup("PyramidKV")).match?.title).toMatch(/^PyramidKV:/);
     expect(await library.lookup("AlphaFold")).toEqual({ match: null, alternatives: [], closest: [] });
+    // A name no title comes close to, but some papers use: those papers are the closest there is.
+    expect((await library.lookup("lora")).closest.map((paper) => paper.title)).toContainEqual(expect.stringMatching(/^MSPLoRA/));
     const ambiguous = await library.lookup("Model Tells You");
     expect(ambiguous.match).toBeNull();
     expect(ambiguous.alternatives.map((paper) => paper.title)).toHaveLength(2);
