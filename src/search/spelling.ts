@@ -30,18 +30,20 @@ export function correctSpelling(text: string, snapshot: LibrarySnapshot, english
     if (/\p{Lu}.*\p{Lu}/u.test(token) && /\p{Ll}/u.test(token)) return token;
     // A word in capitals ("SAGE") is a name, not a clipped word. A word general English uses is read in full only as
     // a word several papers use ("prop" in "back-prop" as "propagation"), never as one paper's name ("retina" is not RetinaNet).
-    const common = (english.row(word) ?? Number.POSITIVE_INFINITY) < SETTINGS.spelling.clippedRank;
-    const full = token === token.toUpperCase() ? undefined : unclipped(word, snapshot, common ? SETTINGS.spelling.clippedPapers : 1);
+    // An everyday word ("sent", "plain") is itself, never a clipped "sentence".
+    const rank = english.row(word) ?? Number.POSITIVE_INFINITY;
+    const everyday = rank < SETTINGS.relevance.everydayRank;
+    const full = token === token.toUpperCase() || everyday ? undefined : unclipped(word, snapshot, rank < SETTINGS.spelling.clippedRank ? SETTINGS.spelling.clippedPapers : 1);
     if (full) {
       changed = true;
       return full;
     }
     if (word.length < SETTINGS.spelling.minLetters || /[^a-z]/.test(word) || isQuestionStopword(word) || snapshot.text.documentFrequency(searchStem(word)) > 0) return token;
-    const rank = english.row(word);
-    if ((rank ?? Number.POSITIVE_INFINITY) < SETTINGS.spelling.englishRank) return token;
+    if (rank < SETTINGS.spelling.englishRank) return token;
     // Two neighbouring letters swapped is one slip, however rare the word it makes ("langauge").
-    const near = snapshot.lookup.spellings(word).filter((spelling) => rank === undefined || distance(word, spelling) <= 1 || swapped(word, spelling));
-    const spelt = mostUsed(near, snapshot) ?? (rank === undefined ? (mostUsed(wordSplits(word).map((parts) => parts.join(" ")), snapshot) ?? everydaySpelling(word, english)) : undefined);
+    const known = rank !== Number.POSITIVE_INFINITY;
+    const near = snapshot.lookup.spellings(word).filter((spelling) => !known || distance(word, spelling) <= 1 || swapped(word, spelling));
+    const spelt = mostUsed(near, snapshot) ?? (!known ? (mostUsed(wordSplits(word).map((parts) => parts.join(" ")), snapshot) ?? everydaySpelling(word, english)) : undefined);
     if (!spelt) return token;
     changed = true;
     return spelt;

@@ -262,6 +262,8 @@ describe("judged results", () => {
     expect(clipped.results[0]?.paper.title).toMatch(/^NoProp:/);
     expect((await library.search("cheap conv building blocks for phones", { today: TODAY })).query.topic).toBe("cheap convolutional building blocks for phones");
     expect((await library.search("CONV layers", { today: TODAY })).query.topic).toBe("conv layers");
+    // An everyday word is never a clipped one ("sent" is not "sentence").
+    expect((await library.search("no error signal sent backwards", { today: TODAY })).query.topic).toBe("no error signal sent backwards");
     // A clipped word made plural is read in full too.
     expect((await library.search("clustering algos", { today: TODAY })).query.topic).toMatch(/^clustering algorithms?$/);
     expect((await library.search("papers on retina photos", { today: TODAY })).query.topic).toBe("retina photos");
