@@ -225,7 +225,8 @@ function actOnThread(act: ThreadAct, text: string, previous: Turn | undefined): 
       const dates = listed.flatMap((paper) => paper.publishedAt ?? []).sort();
       const edge = act === "older" ? dates[0] : dates.at(-1);
       if (/^which\b/.test(text) || !searched || !edge) return listed.length >= 2 ? { kind: "order", by, papers: listed } : { kind: "no-list" };
-      return { kind: "refine", question: searched, filters: act === "older" ? { to: shiftDay(edge, -1) } : { from: shiftDay(edge, 1) } };
+      // Any dates the topic was first asked with give way: "older" than a 2024 list reaches before 2024.
+      return { kind: "refine", question: searched, filters: act === "older" ? { from: undefined, to: shiftDay(edge, -1) } : { from: shiftDay(edge, 1), to: undefined } };
     }
   }
 }

@@ -146,8 +146,8 @@ describe("messages with no topic of their own, about the papers the thread shows
   });
 
   it("asks the topic again before the oldest (after the newest) dated paper shown, and orders the list for 'which is older?'", () => {
-    expect(resolve("anything older?", searched)).toEqual({ kind: "refine", question: "kv cache compression", filters: { to: "2024-03-12" } });
-    expect(resolve("any newer ones?", searched)).toEqual({ kind: "refine", question: "kv cache compression", filters: { from: "2025-01-03" } });
+    expect(resolve("anything older?", searched)).toEqual({ kind: "refine", question: "kv cache compression", filters: { from: undefined, to: "2024-03-12" } });
+    expect(resolve("any newer ones?", searched)).toEqual({ kind: "refine", question: "kv cache compression", filters: { from: "2025-01-03", to: undefined } });
     expect(resolve("which is older?", searched)).toEqual({ kind: "order", by: "oldest", papers: listed.papers });
   });
 
