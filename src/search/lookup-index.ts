@@ -246,7 +246,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /** Compact names → how surely each names the paper. */
-export function paperNames(paper: Pick<StoredPaper, "title" | "abstract">, titleWords: string[], isUnique: (name: string) => boolean): Map<string, number> {
+export function paperNames(paper: Pick<StoredPaper, "title" | "abstract" | "organization">, titleWords: string[], isUnique: (name: string) => boolean): Map<string, number> {
   const names = namesOf(paper, isUnique);
   const found = new Map<string, number>();
   const set = (name: string, score: number) => {
@@ -267,5 +267,11 @@ export function paperNames(paper: Pick<StoredPaper, "title" | "abstract">, title
   const extended = names.shortName ? compact(names.shortName) : "";
   for (const name of names.own) if (!(extended.includes(compact(name)) && extended !== compact(name))) set(name, SETTINGS.lookup.ownNameScore);
   if (names.shortName && wordsOf(names.shortName).length <= 4) set(names.shortName, SETTINGS.lookup.shortNameScore);
+  // The lab a listing credits ("the TIGER-Lab paper"): a name of each of its papers, which ask which when there are several.
+  // Each word of it written as a name ("NYU", "VisionX" of "NYU VisionX") is one too; "Lab" is not.
+  if (paper.organization) {
+    set(paper.organization, SETTINGS.lookup.organizationNameScore);
+    for (const word of paper.organization.split(/[\s-]+/)) if (word.length >= 3 && /\p{Lu}.*\p{Lu}/u.test(word)) set(word, SETTINGS.lookup.organizationNameScore);
+  }
   return found;
 }

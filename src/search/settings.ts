@@ -126,6 +126,8 @@ export const SETTINGS = {
     shortNameScore: 0.97,
     ownNameScore: 0.95,
     initialsNameScore: 0.88,
+    /** The organization a listing credits with the paper ("TIGER-Lab"): a name, but one a lab's other papers share. */
+    organizationNameScore: 0.88,
     /** A query made of title words: base plus a share for how much of the title it covers. */
     fragmentBase: 0.84,
     fragmentCoverage: 0.12,

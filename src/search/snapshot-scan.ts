@@ -24,7 +24,7 @@ const COPY_INTS = 1 << 20;
 export type Scan = <K extends ScanField>(batchSize: number, fields: readonly K[]) => AsyncIterable<Pick<StoredPaper, K>[]>;
 
 /** What the second pass reads: the paper table's fields, and the text both indexes are made of. */
-const INDEXED = ["id", "title", "abstract", "publishedAt", "upvotes"] as const;
+const INDEXED = ["id", "title", "abstract", "publishedAt", "upvotes", "organization"] as const;
 
 /** The snapshot of a library read from the store, held in memory. */
 export async function scanSnapshot(scan: Scan, read: ReadPapers): Promise<LibrarySnapshot> {
@@ -84,7 +84,7 @@ async function buildParts(scan: Scan, dir: string): Promise<{ sections: Sections
     const collection = new PeriodicCollection();
     for await (const batch of scan(BATCH, INDEXED)) {
       collection.batch();
-      await names.send({ kind: "index", papers: batch.map(({ title, abstract }) => ({ title, abstract })) });
+      await names.send({ kind: "index", papers: batch.map(({ title, abstract, organization }) => ({ title, abstract, ...(organization && { organization }) })) });
       for (const paper of batch) {
         docs.add(paper);
         text.add(paperTerms(paper));

@@ -62,7 +62,7 @@ export class TitleIndexBuilder {
     this.#givenDir = this.#dir = dir;
   }
 
-  add(paper: Pick<StoredPaper, "title" | "abstract">): void {
+  add(paper: Pick<StoredPaper, "title" | "abstract" | "organization">): void {
     const doc = this.#names.size;
     const { w, s, x } = this.#kinds;
     const { words, stems } = titleWords(paper.title);

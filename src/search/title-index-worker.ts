@@ -9,7 +9,7 @@ import { PeriodicCollection } from "./periodic-collection.ts";
 import { nameUsage, TitleIndexBuilder, type TitleIndexParts } from "./title-index-builder.ts";
 
 /** First every abstract for the counts, then every paper again, in the snapshot's order, for the index. */
-export type TitleWorkRequest = { kind: "count"; abstracts: string[] } | { kind: "index"; papers: { title: string; abstract: string }[] } | { kind: "finish" };
+export type TitleWorkRequest = { kind: "count"; abstracts: string[] } | { kind: "index"; papers: { title: string; abstract: string; organization?: string }[] } | { kind: "finish" };
 export type TitleWorkResult = TitleIndexParts;
 /** `dir`: where the title index may write its segments; the main thread removes it. */
 export type TitleWorkData = { dir: string };

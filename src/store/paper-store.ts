@@ -29,7 +29,7 @@ export type EmbedderStamp = { embedder: string; dims: number };
  * either store every row they were given or none of them.
  */
 /** The fields `scanFields` can read alone. */
-export type ScanField = "id" | "title" | "abstract" | "publishedAt" | "upvotes";
+export type ScanField = "id" | "title" | "abstract" | "publishedAt" | "upvotes" | "organization";
 
 export interface PaperStore {
   /** The embedder the library was built with; undefined while it is empty. */

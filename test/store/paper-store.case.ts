@@ -93,7 +93,7 @@ export function paperStoreContract(name: string, open: () => Promise<PaperStore>
 
     it("scans only the fields asked for, in the order and batches of a full scan", async () => {
       const store = await open();
-      const papers = ["Old", "Undated", "New"].map((title, i) => storedPaper(title, { upvotes: i * 10, ...(title !== "Undated" && { publishedAt: `202${5 - i}-01-01` }) }));
+      const papers = ["Old", "Undated", "New"].map((title, i) => storedPaper(title, { upvotes: i * 10, ...(title !== "Undated" && { publishedAt: `202${5 - i}-01-01` }), ...(title === "New" && { organization: "TIGER-Lab" }) }));
       await store.upsert(papers, stamp);
       const full: StoredPaper[] = [];
       for await (const batch of store.scan(2)) full.push(...batch);
@@ -101,6 +101,9 @@ export function paperStoreContract(name: string, open: () => Promise<PaperStore>
       for await (const batch of store.scanFields(2, ["id", "title", "abstract", "publishedAt", "upvotes"])) batches.push(batch);
       expect(batches.map((batch) => batch.length)).toEqual([2, 1]);
       expect(batches.flat()).toEqual(full.map(({ id, title, abstract, publishedAt, upvotes }) => ({ id, title, abstract, upvotes, ...(publishedAt && { publishedAt }) })));
+      const organizations: unknown[] = [];
+      for await (const batch of store.scanFields(5, ["organization"])) organizations.push(...batch);
+      expect(organizations).toEqual([{}, {}, { organization: "TIGER-Lab" }]);
       const abstracts: unknown[] = [];
       for await (const batch of store.scanFields(5, ["abstract"])) abstracts.push(...batch);
       expect(abstracts).toEqual(full.map(({ abstract }) => ({ abstract })));

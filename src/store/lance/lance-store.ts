@@ -239,7 +239,7 @@ export class LancePaperStore implements PaperStore {
 const VECTOR_SEARCH_EF = 200;
 
 /** Each field `scanFields` reads, and its column. */
-const SCAN_COLUMNS: Record<ScanField, string> = { id: "id", title: "title", abstract: "abstract", publishedAt: "published_at", upvotes: "upvotes" };
+const SCAN_COLUMNS: Record<ScanField, string> = { id: "id", title: "title", abstract: "abstract", publishedAt: "published_at", upvotes: "upvotes", organization: "organization" };
 
 function withFilter<Q extends { where(predicate: string): Q }>(query: Q, filters?: PaperFilters): Q {
   const predicate = filterSql(filters);
