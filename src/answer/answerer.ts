@@ -8,7 +8,7 @@ import { SETTINGS } from "../search/settings.ts";
 import { Conversations, type ListSource, type Turn } from "./conversations.ts";
 import { extractiveReply, framingOf } from "./extractive.ts";
 import { resolveFollowUp, standaloneReference } from "./follow-up.ts";
-import { detailReply, detailsReply, missingDetailNotes, paperDetailReply, filteredReply, narrowedReply, NO_CITATIONS, needsTwoReply, noListReply, orderedReply, outOfRangeReply, pageReply, whichOneReply, withFirstFewNote } from "./list-replies.ts";
+import { detailReply, detailsReply, missingDetailNotes, paperDetailReply, withCodeLinks, filteredReply, narrowedReply, NO_CITATIONS, needsTwoReply, noListReply, orderedReply, outOfRangeReply, pageReply, whichOneReply, withFirstFewNote } from "./list-replies.ts";
 import { notFoundReply, outsideFiltersReply } from "./not-found.ts";
 import { withExampleMiss, withTitleMiss } from "./lookup-miss.ts";
 import type { Reply } from "./reply.ts";
@@ -94,7 +94,7 @@ export class Answerer {
           // What was asked of it ("what are its results?") picks the sentences quoted; a bare "2" takes its gist.
           const cue = standalone ? undefined : await this.#library.sentenceCue(question);
           const written = await this.#write(asked, [{ paper: followUp.paper, score: 1, relevant: true }], detailReply(followUp.paper, cue), context, turns);
-          const reply = standalone ? written : { ...written, notes: [...missingDetailNotes(question, followUp.paper), ...written.notes] };
+          const reply = standalone ? written : withCodeLinks({ ...written, notes: [...missingDetailNotes(question, followUp.paper), ...written.notes] }, question, [followUp.paper]);
           return this.#remember(context, { ...keep, question, focus: followUp.paper }, reply);
         }
         case "compare":
@@ -102,7 +102,8 @@ export class Answerer {
           const asked = `${question} (about the papers ${followUp.papers.map((paper) => `"${paper.title}"`).join(" and ")})`;
           // "what are the results?" of the listed papers quotes what answers it; "compare them" takes each one's gist.
           const cue = followUp.kind === "about" ? await this.#library.sentenceCue(question) : undefined;
-          const offline = withFirstFewNote(detailsReply(followUp.papers, cue), followUp.papers.length, followUp.of);
+          const details = withFirstFewNote(detailsReply(followUp.papers, cue), followUp.papers.length, followUp.of);
+          const offline = followUp.kind === "about" ? withCodeLinks(details, question, followUp.papers) : details;
           const reply = await this.#write(asked, followUp.papers.map((paper) => ({ paper, score: 1, relevant: true })), offline, context, turns);
           return this.#remember(context, { ...keep, question }, reply);
         }
@@ -150,7 +151,9 @@ export class Answerer {
     const hedged: Reply = reply.found && result.verdict.decision === "unsure" ? { ...reply, partial: true } : reply;
     const undated = topic && (filters.from || filters.to) ? await this.#undatedOnTopic(searched, today) : 0;
     const dated: Reply = undated > 0 ? { ...hedged, notes: [...hedged.notes, undatedOnTopicNote(undated)] } : hedged;
-    return this.#remember(context, { question, topic, filters, papers, source }, said(withMoreNote(dated, result)));
+    // "what is FLUTE?" answers with FLUTE first: "it" is FLUTE next ("how does it work?"), whatever else is listed.
+    const focus = result.named && papers.some((paper) => paper.id === result.named!.id) ? { focus: result.named } : {};
+    return this.#remember(context, { question, topic, filters, papers, source, ...focus }, said(withMoreNote(dated, result)));
   }
 
   /** How many papers on a dated question's topic the library has no date for: a date filter can neither keep nor rule them out. */
@@ -168,7 +171,8 @@ export class Answerer {
     const question = `papers similar to ${paper.title}`;
     const { reply, papers } = similarReply(paper, await this.#library.search(question, { today: context.today ?? new Date(), example: paper }));
     const source: ListSource = { question, example: paper.id, seen: papers.map((listed) => listed.id) };
-    return this.#remember(context, { question: context.question ?? question, topic: paper.title, filters: {}, papers, source }, reply);
+    // After "papers like X", "it" is still X ("anything that cites it?").
+    return this.#remember(context, { question: context.question ?? question, topic: paper.title, filters: {}, papers, source, focus: paper }, reply);
   }
 
   /** The numbered list the thread shows now, for a command that names a paper by its number ("/similar 2"). */

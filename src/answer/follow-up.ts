@@ -31,11 +31,11 @@ export type FollowUp =
 
 const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 };
 const ORDINAL = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\\d{1,2}(?:st|nd|rd|th)";
-const REFERENCE = /\b(?:those|these|them|they|that one|this one|the ones?|it)\b/g;
+const REFERENCE = /\b(?:those|these|them|they|that one|this one|the ones?|which ones|it)\b/g;
 /** Words that say nothing beyond the reference in "which of those are from 2024?". */
 const FILLER = /\b(?:which|what|of|are|is|were|was|have|has|any|anything|some|only|just|ones?|and|but|about|how|published|came out|from)\b/g;
 /** "Which of those …", "any of them …", "do any of these …": a question about the listed papers only. */
-const OF_THOSE = /^(?:which|what|any|do any|does any|are any|how many)\s+(?:ones\s+)?of\s+(?:those|these|them)\b/;
+const OF_THOSE = /^(?:(?:which|what|any|do any|does any|are any|how many)\s+(?:ones\s+)?of\s+(?:those|these|them)|which ones)\b/;
 /** Verbs and prepositions that link "those" to a topic: "are for", "are about", "use", "mention". */
 const LINKING = /\b(?:are|is|for|about|on|use|uses|using|mention|mentions|cover|covers|deal with|deals with|do|does|how many)\b/g;
 /** What may be left of a follow-up that only adds a constraint ("any from 2024?", "same topic but from 2023"). */

@@ -35,6 +35,17 @@ function authorsUnnamed(count: number): string {
   return count === 1 ? "one author, but not the name" : `${count} authors, but not their names`;
 }
 
+/** "is there code?": the links each paper's abstract gives, or that it gives none, before the rest of the reply. */
+export function withCodeLinks(reply: Reply, question: string, papers: StoredPaper[]): Reply {
+  if (!/\b(?:code|github|repo|repository|implementation|open[- ]sourced?|source)\b/i.test(question)) return reply;
+  const lines = papers.map((paper, index) => {
+    const links = [...new Set(paper.abstract.match(/https?:\/\/[^\s)\]}>,;]+[^\s)\]}>,;.]/g) ?? [])];
+    const which = papers.length === 1 ? "Its" : `[${index + 1}]`;
+    return links.length > 0 ? `${which} code: ${links.join(", ")}` : `${papers.length === 1 ? "Its abstract gives" : `[${index + 1}]'s abstract gives`} no code link.`;
+  });
+  return { ...reply, text: `${lines.join("\n")}\n\n${reply.text}` };
+}
+
 /** "who wrote FlashAttention-2?", "when was MobileNetV2 published?": the detail, or what the library lacks, then the paper's gist. */
 export function paperDetailReply(paper: StoredPaper, detail: PaperDetail, cue?: SentenceCue): Reply {
   const title = `**${escapeMarkdown(paper.title)}** [1]`;
@@ -132,6 +143,8 @@ export function filteredReply(papers: StoredPaper[], filters: PaperFilters): Rep
   // Undated papers cannot pass a date filter, and the reader should know they were not checked.
   const undated = filters.from || filters.to ? papers.filter((paper) => !paper.publishedAt).length : 0;
   const which = describeFilters(filters);
+  // With no dates at all there is nothing to filter by: say that, not "none is from 2024".
+  if (kept.length === 0 && undated === papers.length && papers.length > 0) return textReply(`${papers.length === 1 ? "That paper has" : `None of those ${papers.length} papers has`} a date in the library, so I cannot tell which are ${which}. Ask for the topic with the dates to search the whole library.`);
   if (kept.length === 0) return textReply(`${papers.length === 1 ? "That paper is not" : `None of those ${papers.length} papers is`} ${which}.${undatedNote(undated)}`);
   const lines = kept.map((paper, index) => `${index + 1}. **${escapeMarkdown(paper.title)}** [${index + 1}]${meta(paper)}`);
   const count = papers.length === 1 ? "That paper is" : kept.length === 1 ? `One of those ${papers.length} papers is` : `${kept.length} of those ${papers.length} papers are`;

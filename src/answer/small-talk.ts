@@ -11,7 +11,7 @@ const EXAMPLE = 'for example "which papers cover KV cache compression?"';
  */
 const KINDS: { pattern: RegExp; say: string; notAfterPapers?: RegExp }[] = [
   { pattern: /^(?:hi|hello|hey|hiya|howdy|good (?:morning|afternoon|evening))(?: there)?$/, say: `Hello! Ask me about the papers in the library, ${EXAMPLE}` },
-  { pattern: /^(?:(?:ok|okay|great|cool|nice|perfect|awesome) )?(?:thanks|thank you|thx|ty|cheers|many thanks)(?: (?:so much|a lot|very much|again))?$/, say: "You're welcome! Ask another question whenever you like, or reply with a number to open a paper from the list." },
+  { pattern: /^(?:(?:ok|okay|great|cool|nice|perfect|awesome) )?(?:thanks|thank you|thx|ty|cheers|many thanks)(?: (?:so much|a lot|very much|again))?(?: (?:that|this) (?:helps|helped|is (?:great|helpful|useful)))?$/, say: "You're welcome! Ask another question whenever you like, or reply with a number to open a paper from the list." },
   { pattern: /^(?:(?:ok|okay|oh|ah) )?(?:ok|okay|k|great|cool|nice|good|awesome|perfect|got it|i see|makes sense|sounds good)(?: thanks)?$/, say: `Glad to help. Ask another question about the papers in the library, ${EXAMPLE}` },
   { pattern: /^(?:bye|goodbye|see you|see ya)$/, say: "Bye! Ask again any time." },
   {

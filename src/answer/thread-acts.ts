@@ -16,13 +16,18 @@ const GLUE = new Set(
     "what what's whats which who whom how why when where is are was were do does did can could would should will the a an of in on " +
     "for to with by from they them it its it's their this that these those there there's here any anything some me tell show give " +
     "about one ones two both three paper papers work else between and or has have had i we you main key core big really actually " +
-    "exactly then so also just please pls us their's there're ok okay hmm"
+    "exactly then so also just please pls us their's there're ok okay hmm same topic thing stuff"
   ).split(" "),
 );
 
 const ACTS: [ThreadAct, Set<string>][] = [
-  ["compare", new Set("compare comparison contrast differ differs difference differences different better best worse vs versus alike".split(" "))],
+  [
+    "compare",
+    new Set("compare comparison contrast differ differs difference differences different better best worse vs versus alike faster slower cheaper smaller bigger larger simpler stronger".split(" ")),
+  ],
   ["citing", new Set("cite cites cited citing citation citations follow-up follow-ups followup followups".split(" "))],
+  ["older", new Set("older earlier previous prior before".split(" "))],
+  ["newer", new Set("newer later after".split(" "))],
   [
     "about",
     new Set(
@@ -31,12 +36,11 @@ const ACTS: [ThreadAct, Set<string>][] = [
         "benchmarks result results finding findings idea ideas point takeaway takeaways insight insights contribution contributions gist " +
         "summary method methods approach technique limitation limitations weakness weaknesses problem problems solve solves solved baseline " +
         "baselines experiment experiments evaluation evaluate evaluated novelty novel author authors wrote written published date year " +
-        "venue license propose proposed proposes tested outperform outperforms beat beats sota use used using uses"
+        "venue license propose proposed proposes tested test outperform outperforms beat beats sota use used using uses find found " +
+        "study studied studies show showed shown claim claims summarize summarise summarized summary tldr"
       ).split(" "),
     ),
   ],
-  ["older", new Set("older earlier previous prior before".split(" "))],
-  ["newer", new Set("newer later after".split(" "))],
 ];
 
 /** At most this many words: a longer message says enough to be a question of its own. */
@@ -53,6 +57,6 @@ export function threadAct(message: string): ThreadAct | undefined {
     if (!act) return undefined;
     found.add(act);
   }
-  // The first act listed wins: "how do their results differ?" compares; "code for the older one?" asks about a paper, not for older ones.
+  // The first act listed wins: "how do their results differ?" compares; "anything newer on the same idea?" asks for newer papers.
   return ACTS.map(([act]) => act).find((act) => found.has(act));
 }

@@ -158,6 +158,18 @@ describe("follow-ups to a list answer", () => {
     expect(titles(await ask("papers like it"))).not.toContain(expect.stringMatching(/^PyramidKV/));
   });
 
+  it("takes a paper a question names, or the paper a list is like, for what 'it' means next", async () => {
+    const ask = thread();
+    const named = await ask("what is FLUTE?");
+    expect(titles(named)[0]).toMatch(/^Fast Matrix Multiplications/);
+    expect(titles(await ask("how does it work?"))).toEqual([titles(named)[0]]);
+    const like = await ask("papers like it");
+    expect(titles(like)).not.toContain(titles(named)[0]);
+    const citing = await ask("anything that cites it?");
+    expect(citing.notes[0]).toMatch(/does not record citations/);
+    expect(titles(citing)).toEqual(titles(like));
+  });
+
   it("asks the topic again before the oldest paper shown for 'anything older?'", async () => {
     const ask = thread();
     const list = await ask(KV);

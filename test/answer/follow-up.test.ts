@@ -101,6 +101,10 @@ describe("'more', filters and orderings of the previous list", () => {
     expect(resolve("papers about speech recognition")).toBeUndefined();
   });
 
+  it("narrows the list for 'which ones are X?' as for 'which of those are X?'", () => {
+    expect(resolve("which ones are training-free?")).toEqual({ kind: "narrow", topic: "training-free", papers: listed.papers });
+  });
+
   it("filters the previous list by the question's dates, and orders it", () => {
     expect(resolve("which of those are from 2024?")).toEqual({ kind: "filter", filters: { from: "2024-01-01", to: "2024-12-31" }, papers: listed.papers });
     expect(resolve("which of these have more than 10 upvotes?")).toMatchObject({ kind: "filter", filters: { minUpvotes: 11 } });
@@ -126,7 +130,7 @@ describe("messages with no topic of their own, about the papers the thread shows
   const opened: Turn = { ...searched, focus: listed.papers[1]! };
 
   it("compares the first few listed for 'compare them', 'which is better?', 'how do they differ?'", () => {
-    for (const question of ["compare them", "compare the two", "how do they differ?", "which is better?", "what's the difference?"]) {
+    for (const question of ["compare them", "compare the two", "how do they differ?", "which is better?", "what's the difference?", "which is faster?"]) {
       expect(resolve(question, searched)).toEqual({ kind: "compare", papers: listed.papers, of: 3 });
     }
     const one = { ...searched, papers: [listed.papers[0]!] };
@@ -134,7 +138,7 @@ describe("messages with no topic of their own, about the papers the thread shows
   });
 
   it("asks the question of the paper opened, or of the first few listed", () => {
-    for (const question of ["is there code?", "what's the main idea?", "what are the results?", "what dataset did they use?"]) {
+    for (const question of ["is there code?", "what's the main idea?", "what are the results?", "what dataset did they use?", "what did they find?", "summarize them"]) {
       expect(resolve(question, opened)).toEqual({ kind: "pick", paper: listed.papers[1] });
       expect(resolve(question, searched)).toEqual({ kind: "about", papers: listed.papers, of: 3 });
     }
@@ -149,6 +153,7 @@ describe("messages with no topic of their own, about the papers the thread shows
     expect(resolve("anything older?", searched)).toEqual({ kind: "refine", question: "kv cache compression", filters: { from: undefined, to: "2024-03-12" } });
     expect(resolve("any newer ones?", searched)).toEqual({ kind: "refine", question: "kv cache compression", filters: { from: "2025-01-03", to: undefined } });
     expect(resolve("which is older?", searched)).toEqual({ kind: "order", by: "oldest", papers: listed.papers });
+    expect(resolve("anything newer on the same idea?", searched)).toMatchObject({ kind: "refine", filters: { from: "2025-01-03" } });
   });
 
   it("says there is nothing to refer to in a new thread, and leaves messages with a topic of their own to search", () => {
@@ -159,7 +164,7 @@ describe("messages with no topic of their own, about the papers the thread shows
 });
 
 describe("small talk", () => {
-  it.each(["thanks!", "Thank you", "hi", "Hello!", "ok", "great", "ok, thanks", "thanks paperbot", "ok cool", "oh nice"])("answers %s with one friendly line and a hint", (message) => {
+  it.each(["thanks!", "Thank you", "hi", "Hello!", "ok", "great", "ok, thanks", "thanks paperbot", "ok cool", "oh nice", "thanks, that helps"])("answers %s with one friendly line and a hint", (message) => {
     const reply = smallTalkReply(message);
     expect(reply).toMatchObject({ found: false, citations: [] });
     expect(reply!.text.split("\n")).toHaveLength(1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { filteredReply, narrowedReply, paperDetailReply } from "../../src/answer/list-replies.ts";
+import { detailsReply, filteredReply, narrowedReply, paperDetailReply, withCodeLinks } from "../../src/answer/list-replies.ts";
 import type { StoredPaper } from "../../src/store/paper-store.ts";
 
 const paper = (n: number, extra: Partial<StoredPaper> = {}): StoredPaper => ({ id: `p${n}`, title: `Paper ${n}`, abstract: "We study graphs. We find they help.", url: `https://example.org/${n}`, upvotes: 0, ...extra }) as StoredPaper;
@@ -9,6 +9,15 @@ describe("replies about the papers a thread lists", () => {
     expect(narrowedReply("graphs", [paper(1)], new Map([["graph", 1]])).text).toMatch(/^That paper mentions \*\*graphs\*\*:/);
     expect(filteredReply([paper(1, { publishedAt: "2024-05-01" })], { from: "2024-01-01", to: "2024-12-31" }).text).toMatch(/^That paper is /);
     expect(narrowedReply("graphs", [paper(1), paper(2, { abstract: "Nothing here." })], new Map([["graph", 1]])).text).toMatch(/^One of those 2 papers mentions/);
+    // A list with no dates cannot be filtered by them: said so, not "none is from 2024".
+    expect(filteredReply([paper(1), paper(2)], { from: "2024-01-01", to: "2024-12-31" }).text).toMatch(/^None of those 2 papers has a date in the library, so I cannot tell which are /);
+  });
+
+  it("gives the code links an abstract holds when asked for code, or says it holds none", () => {
+    const linked = paper(1, { abstract: "We speed it up. Code is available at https://github.com/x/y." });
+    expect(withCodeLinks(detailsReply([linked]), "is there code?", [linked]).text).toMatch(/^Its code: https:\/\/github\.com\/x\/y\n/);
+    expect(withCodeLinks(detailsReply([linked, paper(2)]), "is there code?", [linked, paper(2)]).text).toMatch(/^\[1\] code: https:\/\/github\.com\/x\/y\n\[2\]'s abstract gives no code link\./);
+    expect(withCodeLinks(detailsReply([linked]), "what are the results?", [linked]).text).not.toMatch(/code/);
   });
 
   it("says a paper's authors or date, or plainly what the library lacks", () => {
