@@ -147,7 +147,9 @@ export class Answerer {
       : await this.#write(searched, hits, extractive, context, turns, () => this.#notFound(result));
     const shown = hits.map((hit) => hit.paper);
     const papers = citedPapers(reply, shown, shown);
-    const source: ListSource = { question: searched, seen: papers.map((paper) => paper.id), ...(result.example && { example: result.example.id }) };
+    // "more" after "anything older?" pages on within the dates it added.
+    const added = followUp?.kind === "refine" ? followUp.filters : undefined;
+    const source: ListSource = { question: searched, seen: papers.map((paper) => paper.id), ...(result.example && { example: result.example.id }), ...(added && { filters: added }) };
     const hedged: Reply = reply.found && result.verdict.decision === "unsure" ? { ...reply, partial: true } : reply;
     const undated = topic && (filters.from || filters.to) ? await this.#undatedOnTopic(searched, today) : 0;
     const dated: Reply = undated > 0 ? { ...hedged, notes: [...hedged.notes, undatedOnTopicNote(undated)] } : hedged;
@@ -206,8 +208,7 @@ export class Answerer {
     return this.#remember(context, { question, topic: previous.topic, filters: previous.filters, papers: [...previous.papers, ...page], source: nextSource }, reply);
   }
 
-  /** Search, with the language model's rewrite and grades when it is configured. */
-  /** `filters`: dates a follow-up adds ("anything older?") to those the question says. */
+  /** Search, with the language model's rewrite and grades when it is configured; `filters`: dates a follow-up adds ("anything older?"). */
   async #search(question: string, today: Date, context: AskContext, filters?: PaperFilters): Promise<{ result: SearchResult; modelFailed: boolean }> {
     const options = { today, ...(filters && { filters }) };
     if (!this.#assist) return { result: await this.#library.search(question, options), modelFailed: false };

@@ -177,6 +177,8 @@ describe("follow-ups to a list answer", () => {
     const older = await ask("anything older?");
     expect(older.citations.length).toBeGreaterThan(0);
     for (const citation of older.citations) if (citation.publishedAt) expect(citation.publishedAt < oldest).toBe(true);
+    // "more" pages on within those dates.
+    for (const citation of (await ask("more")).citations) if (citation.publishedAt) expect(citation.publishedAt < oldest).toBe(true);
   });
 
   it("keeps the thread's list when a question finds nothing and has no closest papers to number", async () => {
