@@ -8,7 +8,7 @@ import { SETTINGS } from "../search/settings.ts";
 import { Conversations, type ListSource, type Turn } from "./conversations.ts";
 import { extractiveReply, framingOf } from "./extractive.ts";
 import { resolveFollowUp, standaloneReference } from "./follow-up.ts";
-import { detailReply, detailsReply, missingDetailNotes, paperDetailReply, withCodeLinks, filteredReply, narrowedReply, NO_CITATIONS, needsTwoReply, noListReply, orderedReply, outOfRangeReply, pageReply, whichOneReply, withFirstFewNote } from "./list-replies.ts";
+import { detailReply, detailsReply, missingDetailNotes, paperDetailReply, withCodeLinks, filteredReply, narrowedReply, NO_CITATIONS, needsTwoReply, noListReply, orderedReply, outOfRangeReply, pageReply, whichOneReply, withFirstFewNote, backReply, noEarlierListReply } from "./list-replies.ts";
 import { notFoundReply, outsideFiltersReply } from "./not-found.ts";
 import { withExampleMiss, withTitleMiss } from "./lookup-miss.ts";
 import type { Reply } from "./reply.ts";
@@ -61,11 +61,16 @@ export class Answerer {
     // Small talk leaves the thread as it was: "thanks" then "2" still opens the second paper.
     const small = smallTalkReply(question, previous !== undefined && (previous.papers.length > 0 || previous.focus !== undefined));
     if (small) return small;
-    const followUp = resolveFollowUp(question, previous, today);
+    const followUp = resolveFollowUp(question, previous, today, turns);
     if (followUp?.kind === "no-list") return noListReply();
     if (followUp?.kind === "out-of-range") return outOfRangeReply(followUp.count);
     if (followUp?.kind === "needs-two") return needsTwoReply();
-    if (followUp?.kind === "which-one") return whichOneReply(followUp.count, followUp.example);
+    if (followUp?.kind === "which-one") return whichOneReply(followUp.count, followUp.example, followUp.candidates);
+    if (followUp?.kind === "back") {
+      if (!followUp.turn) return noEarlierListReply(followUp.target);
+      // The earlier list is the thread's list again: "2" and "more" refer to it.
+      return this.#remember(context, { ...followUp.turn, question }, backReply(followUp.turn));
+    }
     if (followUp && previous) {
       // Each of these keeps the thread's list (and where it came from) unless it shows a new one.
       const keep = { topic: previous.topic, filters: previous.filters, papers: previous.papers, ...(previous.source && { source: previous.source }) };

@@ -2,6 +2,7 @@ import { parseQuestion } from "../search/question.ts";
 import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
 import type { Turn } from "./conversations.ts";
 import { threadAct, type ThreadAct } from "./thread-acts.ts";
+import { backTo, titledReference } from "./thread-references.ts";
 import { shiftDay } from "../search/time-phrases.ts";
 
 /** How a question refers to the thread's previous answer, if it does. */
@@ -15,8 +16,10 @@ export type FollowUp =
   | { kind: "similar"; paper: StoredPaper; citing?: true }
   /** "compare them" with one paper in view. */
   | { kind: "needs-two" }
-  /** "anything that cites it?" with several listed and none opened: which one, said by `example`. */
-  | { kind: "which-one"; count: number; example: string }
+  /** "anything that cites it?" with several listed and none opened: which one, said by `example`; "the pyramid one" with several such: these. */
+  | { kind: "which-one"; count: number; example: string; candidates?: { n: number; paper: StoredPaper }[] }
+  /** "back to the first list", "back to the KV cache one": that earlier list again, or `turn` undefined when none is about `target`. */
+  | { kind: "back"; target: string; turn?: Turn }
   | { kind: "more" }
   | { kind: "filter"; filters: PaperFilters; papers: StoredPaper[] }
   /** "Which of those are about vision?": the listed papers that hold the topic's words. */
@@ -133,8 +136,10 @@ export function asksForMore(question: string): boolean {
  * (a filter of it), "which of those are about vision?" (the papers of it on
  * a topic), "any from 2024?" (the same topic with a new constraint).
  */
-export function resolveFollowUp(question: string, previous: Turn | undefined, today: Date): FollowUp | undefined {
+export function resolveFollowUp(question: string, previous: Turn | undefined, today: Date, turns: Turn[] = previous ? [previous] : []): FollowUp | undefined {
   const text = question.toLowerCase();
+  const back = backTo(question, turns);
+  if (back) return { kind: "back", ...back };
   const trimmed = text.trim();
   const listed = previous?.papers ?? [];
   const reference = listReference(text);
@@ -156,6 +161,10 @@ export function resolveFollowUp(question: string, previous: Turn | undefined, to
   const at = (item: number | "last") => listed[(item === "last" ? listed.length : item) - 1];
   const act = reference === undefined && !pair ? threadAct(trimmed) : undefined;
   if (act) return actOnThread(act, trimmed, previous);
+  // "tell me more about the pyramid one": the listed paper whose title holds the word, or which of several.
+  const titled = reference === undefined && !pair ? titledReference(text, listed) : undefined;
+  if (titled?.length === 1) return SIMILAR.test(text) ? { kind: "similar", paper: titled[0]! } : { kind: "pick", paper: titled[0]! };
+  if (titled) return { kind: "which-one", count: listed.length, example: String(listed.indexOf(titled[0]!) + 1), candidates: titled.map((paper) => ({ n: listed.indexOf(paper) + 1, paper })) };
   if (pronoun && reference === undefined && !pair) {
     // The paper just opened, or the one paper shown, is "it". Several and none opened: which one is for the asker to say.
     const it = previous?.focus ?? (listed.length === 1 ? listed[0] : undefined);

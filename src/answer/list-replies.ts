@@ -68,9 +68,20 @@ export function missingDetailNotes(question: string, paper: StoredPaper): string
   return notes;
 }
 
-/** A question about one paper of several listed, none opened: which one. */
-export function whichOneReply(count: number, example: string): Reply {
+/** A question about one paper of several listed, none opened: which one (of `candidates`, when the question narrowed it to those). */
+export function whichOneReply(count: number, example: string, candidates?: { n: number; paper: StoredPaper }[]): Reply {
+  if (candidates) return textReply(`Which one? ${candidates.map(({ n, paper }) => `[${n}] **${escapeMarkdown(paper.title)}**`).join(" or ")}: say its number, for example \`${example}\`.`);
   return textReply(`Which of the ${count} papers listed? Say it with its number, for example \`${example}\`.`);
+}
+
+/** "back to the first list": that list again, numbered as it was. */
+export function backReply(turn: { question: string; papers: StoredPaper[] }): Reply {
+  const lines = turn.papers.map((paper, index) => `${index + 1}. **${escapeMarkdown(paper.title)}** [${index + 1}]${meta(paper)}`);
+  return { text: `Back to *${escapeMarkdown(turn.question)}*:\n\n${lines.join("\n")}`, citations: turn.papers.map((paper, index) => citationOf(index + 1, paper)), found: true, closest: [], notes: [] };
+}
+
+export function noEarlierListReply(target: string): Reply {
+  return textReply(`No earlier list in this thread is about *${escapeMarkdown(target)}*. Ask about it again, and I will search for it.`);
 }
 
 /** Said with papers like one when citing work was asked for. */

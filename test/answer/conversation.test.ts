@@ -170,6 +170,17 @@ describe("follow-ups to a list answer", () => {
     expect(titles(citing)).toEqual(titles(like));
   });
 
+  it("opens a listed paper by a word of its title, and returns to an earlier list", async () => {
+    const ask = thread();
+    const list = await ask(KV);
+    const scissorhands = titles(list).findIndex((title) => title.startsWith("Scissorhands"));
+    expect(titles(await ask("tell me about the scissorhands one"))).toEqual([titles(list)[scissorhands]]);
+    await ask("clustering algorithms");
+    const back = await ask("back to the KV cache list");
+    expect(titles(back)).toEqual(titles(list));
+    expect(titles(await ask("2"))).toEqual([titles(list)[1]]);
+  });
+
   it("asks the topic again before the oldest paper shown for 'anything older?'", async () => {
     const ask = thread();
     const list = await ask(KV);

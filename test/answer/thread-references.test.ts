@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import type { Turn } from "../../src/answer/conversations.ts";
+import { backTo, titledReference } from "../../src/answer/thread-references.ts";
+import type { StoredPaper } from "../../src/store/paper-store.ts";
+
+const paper = (title: string): StoredPaper => ({ id: title, title, abstract: "", url: "", upvotes: 0 }) as StoredPaper;
+const kv = [paper("PyramidInfer: Pyramid KV Cache Compression"), paper("Scissorhands: Exploiting the Persistence of Importance"), paper("PyramidKV: Dynamic KV Cache Compression")];
+const turn = (question: string, papers: StoredPaper[]): Turn => ({ question, topic: question.toLowerCase(), filters: {}, papers, answer: "" });
+
+describe("references by words", () => {
+  it("finds the listed papers whose titles hold 'the X one', by word start", () => {
+    expect(titledReference("tell me more about the scissorhands one", kv)).toEqual([kv[1]]);
+    expect(titledReference("the pyramid one", kv)).toEqual([kv[0], kv[2]]);
+    expect(titledReference("the second one", kv)).toBeUndefined();
+    expect(titledReference("the quantum one", kv)).toBeUndefined();
+    expect(titledReference("the pyramid one", [])).toBeUndefined();
+  });
+
+  it("returns to an earlier list by its words, 'first' or 'previous', and says when none is about it", () => {
+    const turns = [turn("kv cache compression", kv), turn("paper HNSW", []), turn("clustering algorithms", [paper("Accelerated Hierarchical Density Clustering")])];
+    expect(backTo("back to the first list", turns)).toEqual({ target: "first", turn: turns[0] });
+    expect(backTo("ok, back to the KV cache one", turns)).toEqual({ target: "kv cache", turn: turns[0] });
+    expect(backTo("go back to the previous list", turns)).toEqual({ target: "previous", turn: turns[0] });
+    expect(backTo("back to swin", turns)).toEqual({ target: "swin" });
+    expect(backTo("papers on getting back to work", turns)).toBeUndefined();
+  });
+});
