@@ -8,7 +8,7 @@ import { SETTINGS } from "../search/settings.ts";
 import { Conversations, type ListSource, type Turn } from "./conversations.ts";
 import { extractiveReply, framingOf } from "./extractive.ts";
 import { resolveFollowUp, standaloneReference } from "./follow-up.ts";
-import { detailReply, detailsReply, missingDetailNotes, paperDetailReply, withCodeLinks, filteredReply, narrowedReply, NO_CITATIONS, needsTwoReply, noListReply, orderedReply, outOfRangeReply, pageReply, whichOneReply, withFirstFewNote, backReply, noEarlierListReply } from "./list-replies.ts";
+import { detailReply, detailsReply, missingDetailNotes, paperDetailReply, withCodeLinks, filteredReply, narrowedReply, NO_CITATIONS, needsTwoReply, noListReply, orderedReply, outOfRangeReply, pageReply, whichOneReply, withFirstFewNote, backReply, noEarlierListReply, countReply, vagueReply } from "./list-replies.ts";
 import { notFoundReply, outsideFiltersReply } from "./not-found.ts";
 import { withExampleMiss, withTitleMiss } from "./lookup-miss.ts";
 import type { Reply } from "./reply.ts";
@@ -65,6 +65,8 @@ export class Answerer {
     if (followUp?.kind === "no-list") return noListReply();
     if (followUp?.kind === "out-of-range") return outOfRangeReply(followUp.count);
     if (followUp?.kind === "needs-two") return needsTwoReply();
+    if (followUp?.kind === "count") return countReply(followUp.count, previous?.source !== undefined);
+    if (followUp?.kind === "vague") return vagueReply(followUp.count);
     if (followUp?.kind === "which-one") return whichOneReply(followUp.count, followUp.example, followUp.candidates);
     if (followUp?.kind === "back") {
       if (!followUp.turn) return noEarlierListReply(followUp.target);

@@ -16,6 +16,9 @@ export type FollowUp =
   | { kind: "similar"; paper: StoredPaper; citing?: true }
   /** "compare them" with one paper in view. */
   | { kind: "needs-two" }
+  /** "how many are there?": the list's length; "why?": nothing the abstracts can answer, and what can be asked. */
+  | { kind: "count"; count: number }
+  | { kind: "vague"; count: number }
   /** "anything that cites it?" with several listed and none opened: which one, said by `example`; "the pyramid one" with several such: these. */
   | { kind: "which-one"; count: number; example: string; candidates?: { n: number; paper: StoredPaper }[] }
   /** "back to the first list", "back to the KV cache one": that earlier list again, or `turn` undefined when none is about `target`. */
@@ -80,6 +83,9 @@ const PRONOUN = new RegExp(
     String.raw`^(?:similar|related)(?:\s+(?:papers|ones|work))?\s*[?.!]*$`,
   ].join("|"),
 );
+
+/** "compare it with SPANN", "how does it compare to Scissorhands?": the paper in view beside one named. */
+const COMPARE_IT = /^(?:(?:compare|contrast)\s+(?:it|this|that)(?:\s+(?:one|paper))?\s+(?:with|to|and|against|vs\.?)|how\s+(?:does|do|did)\s+(?:it|this|that)(?:\s+(?:one|paper))?\s+(?:compare|differ)\s+(?:with|to|from|against))\s+(.+?)\s*[?.!]*$/;
 
 /** "it", "its", "they", "the authors": a question about a paper already in view. */
 const ABOUT_IT = /\b(?:it|its|they|their|them|the authors?|the code|the results?)\b/;
@@ -159,8 +165,16 @@ export function resolveFollowUp(question: string, previous: Turn | undefined, to
   const orderOnly = words <= 6 && ORDER_ONLY.test(trimmed);
   if (listed.length === 0 && (more || BARE.test(text) || ONLY_ORDINAL.test(text) || BRACKETED.test(text) || pair || OF_THOSE.test(text) || pronoun || yearOnly || (orderOnly && previous !== undefined))) return { kind: "no-list" };
   const at = (item: number | "last") => listed[(item === "last" ? listed.length : item) - 1];
-  const act = reference === undefined && !pair ? threadAct(trimmed) : undefined;
-  if (act) return actOnThread(act, trimmed, previous);
+  // "compare it with SPANN": the two papers, found by name as "compare X and Y" finds them.
+  const comparedTo = COMPARE_IT.exec(trimmed);
+  const inView = previous?.focus ?? (listed.length === 1 ? listed[0] : undefined);
+  if (comparedTo && inView) {
+    const asWritten = question.trim().replace(/\s*[?.!]+$/, "");
+    // "versus", not "and": a title may hold an "and" ("Efficient and robust …").
+    return { kind: "refine", question: `${inView.title} versus ${asWritten.slice(asWritten.length - comparedTo[1]!.length)}` };
+  }
+  const act = reference === undefined && !pair && !more ? threadAct(trimmed) : undefined;
+  if (act && !(act === "vague" && !previous)) return actOnThread(act, trimmed, previous);
   // "tell me more about the pyramid one": the listed paper whose title holds the word, or which of several.
   const titled = reference === undefined && !pair ? titledReference(text, listed) : undefined;
   if (titled?.length === 1) return SIMILAR.test(text) ? { kind: "similar", paper: titled[0]! } : { kind: "pick", paper: titled[0]! };
@@ -219,6 +233,9 @@ function actOnThread(act: ThreadAct, text: string, previous: Turn | undefined): 
   const one = previous?.focus ?? (listed.length === 1 ? listed[0] : undefined);
   if (!previous || (listed.length === 0 && !one)) return { kind: "no-list" };
   switch (act) {
+    case "count":
+    case "vague":
+      return { kind: act, count: listed.length };
     case "compare":
       if (listed.length >= 2) return { kind: "compare", papers: listed.slice(0, FEW), of: listed.length };
       return { kind: "needs-two" };

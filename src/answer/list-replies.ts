@@ -74,6 +74,17 @@ export function whichOneReply(count: number, example: string, candidates?: { n: 
   return textReply(`Which of the ${count} papers listed? Say it with its number, for example \`${example}\`.`);
 }
 
+/** "how many are there?" of a list; `more`: a search it came from may hold more, less close. */
+export function countReply(count: number, more: boolean): Reply {
+  return textReply(`The list shows ${count === 1 ? "one paper" : `${count} papers`}.${more ? ' Say "more" for further papers, each a less close match.' : ""}`);
+}
+
+/** "why?", "really?": nothing a paper's abstract answers, and what can be asked instead. */
+export function vagueReply(count: number): Reply {
+  const example = count >= 2 ? "`what does 2 propose?`, `compare 1 and 2`" : "`what does it propose?`, `papers like it`";
+  return textReply(`I can only answer from the papers' abstracts. Ask about the papers shown (${example}), or ask a new question.`);
+}
+
 /** "back to the first list": that list again, numbered as it was. */
 export function backReply(turn: { question: string; papers: StoredPaper[] }): Reply {
   const lines = turn.papers.map((paper, index) => `${index + 1}. **${escapeMarkdown(paper.title)}** [${index + 1}]${meta(paper)}`);

@@ -9,9 +9,9 @@ const EXAMPLE = 'for example "which papers cover KV cache compression?"';
  * and a hint of what to ask. Anything longer than these few words is a
  * question, whatever it starts with.
  */
-const KINDS: { pattern: RegExp; say: string; notAfterPapers?: RegExp }[] = [
+const KINDS: { pattern: RegExp; say: string; notAfterPapers?: RegExp; withoutPapers?: string }[] = [
   { pattern: /^(?:hi|hello|hey|hiya|howdy|good (?:morning|afternoon|evening))(?: there)?$/, say: `Hello! Ask me about the papers in the library, ${EXAMPLE}` },
-  { pattern: /^(?:(?:ok|okay|great|cool|nice|perfect|awesome) )?(?:thanks|thank you|thx|ty|cheers|many thanks)(?: (?:so much|a lot|very much|again))?(?: (?:that|this) (?:helps|helped|is (?:great|helpful|useful)))?$/, say: "You're welcome! Ask another question whenever you like, or reply with a number to open a paper from the list." },
+  { pattern: /^(?:(?:ok|okay|great|cool|nice|perfect|awesome) )?(?:thanks|thank you|thx|ty|cheers|many thanks)(?: (?:so much|a lot|very much|again))?(?: (?:that|this) (?:helps|helped|is (?:great|helpful|useful)))?$/, say: "You're welcome! Ask another question whenever you like, or reply with a number to open a paper from the list.", withoutPapers: "You're welcome! Ask another question whenever you like." },
   { pattern: /^(?:(?:ok|okay|oh|ah) )?(?:ok|okay|k|great|cool|nice|good|awesome|perfect|got it|i see|makes sense|sounds good)(?: thanks)?$/, say: `Glad to help. Ask another question about the papers in the library, ${EXAMPLE}` },
   { pattern: /^(?:bye|goodbye|see you|see ya)$/, say: "Bye! Ask again any time." },
   {
@@ -33,5 +33,5 @@ export function smallTalkReply(message: string, afterPapers = false): Reply | un
     .replace(/\b(?:paperbot|bot)\b/g, "")
     .trim();
   const kind = KINDS.find(({ pattern, notAfterPapers }) => pattern.test(text) && !(afterPapers && notAfterPapers?.test(text)));
-  return kind && { text: kind.say, citations: [], found: false, closest: [], notes: [] };
+  return kind && { text: afterPapers ? kind.say : (kind.withoutPapers ?? kind.say), citations: [], found: false, closest: [], notes: [] };
 }

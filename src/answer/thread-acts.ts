@@ -9,7 +9,7 @@
  * These words are the grammar of talking about papers, not topics: every
  * other content word makes the message a question of its own.
  */
-export type ThreadAct = "compare" | "older" | "newer" | "citing" | "about";
+export type ThreadAct = "compare" | "older" | "newer" | "citing" | "about" | "count" | "vague";
 
 const GLUE = new Set(
   (
@@ -26,6 +26,7 @@ const ACTS: [ThreadAct, Set<string>][] = [
     new Set("compare comparison contrast differ differs difference differences different better best worse vs versus alike faster slower cheaper smaller bigger larger simpler stronger".split(" ")),
   ],
   ["citing", new Set("cite cites cited citing citation citations follow-up follow-ups followup followups".split(" "))],
+  ["count", new Set("many count".split(" "))],
   ["older", new Set("older earlier previous prior before".split(" "))],
   ["newer", new Set("newer later after".split(" "))],
   [
@@ -37,11 +38,13 @@ const ACTS: [ThreadAct, Set<string>][] = [
         "summary method methods approach technique limitation limitations weakness weaknesses problem problems solve solves solved baseline " +
         "baselines experiment experiments evaluation evaluate evaluated novelty novel author authors wrote written published date year " +
         "venue license propose proposed proposes tested test outperform outperforms beat beats sota use used using uses find found " +
-        "study studied studies show showed shown claim claims summarize summarise summarized summary tldr"
+        "study studied studies show showed shown claim claims summarize summarise summarized summary tldr model models hardware"
       ).split(" "),
     ),
   ],
 ];
+
+const POINTING = new Set("it its they them their this that these those".split(" "));
 
 /** At most this many words: a longer message says enough to be a question of its own. */
 const MAX_WORDS = 8;
@@ -58,5 +61,7 @@ export function threadAct(message: string): ThreadAct | undefined {
     found.add(act);
   }
   // The first act listed wins: "how do their results differ?" compares; "anything newer on the same idea?" asks for newer papers.
-  return ACTS.map(([act]) => act).find((act) => found.has(act));
+  // A word or two of nothing but glue ("why?", "really?", "and?") asks nothing the abstracts can answer; "how does it work?" is about "it".
+  const vague = words.length <= 2 && !words.some((word) => POINTING.has(word));
+  return ACTS.map(([act]) => act).find((act) => found.has(act)) ?? (vague ? "vague" : undefined);
 }

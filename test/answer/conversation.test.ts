@@ -170,6 +170,13 @@ describe("follow-ups to a list answer", () => {
     expect(titles(citing)).toEqual(titles(like));
   });
 
+  it("compares the paper in view with one named: 'compare it with SPANN'", async () => {
+    const ask = thread();
+    await ask("paper HNSW");
+    const compared = await ask("compare it with SPANN");
+    expect(titles(compared)).toEqual([expect.stringMatching(/^Efficient and robust approximate nearest neighbor/), expect.stringMatching(/^SPANN/)]);
+  });
+
   it("opens a listed paper by a word of its title, and returns to an earlier list", async () => {
     const ask = thread();
     const list = await ask(KV);

@@ -156,6 +156,15 @@ describe("messages with no topic of their own, about the papers the thread shows
     expect(resolve("anything newer on the same idea?", searched)).toMatchObject({ kind: "refine", filters: { from: "2025-01-03" } });
   });
 
+  it("counts the list, says what can be asked for 'why?', and compares the paper in view with one named", () => {
+    expect(resolve("how many are there?", searched)).toEqual({ kind: "count", count: 3 });
+    for (const question of ["why?", "really?"]) expect(resolve(question, searched)).toEqual({ kind: "vague", count: 3 });
+    expect(resolve("how does it work?", opened)).toEqual({ kind: "pick", paper: listed.papers[1] });
+    expect(resolveFollowUp("why?", undefined, TODAY)).toBeUndefined();
+    expect(resolve("compare it with SPANN", opened)).toEqual({ kind: "refine", question: "Paper 2 versus SPANN" });
+    expect(resolve("how does it compare to Scissorhands?", opened)).toEqual({ kind: "refine", question: "Paper 2 versus Scissorhands" });
+  });
+
   it("says there is nothing to refer to in a new thread, and leaves messages with a topic of their own to search", () => {
     expect(resolveFollowUp("compare them", undefined, TODAY)).toEqual({ kind: "no-list" });
     expect(resolveFollowUp("what are the results?", undefined, TODAY)).toEqual({ kind: "no-list" });
@@ -172,6 +181,11 @@ describe("small talk", () => {
 
   it.each(["what can you do?", "help", "how does this work?", "what topics do you cover?", "what's in the library?"])("answers %s with what the bot does", (message) => {
     expect(smallTalkReply(message)!.text).toMatch(/^I answer questions about the papers in the library/);
+  });
+
+  it("thanks without mentioning a list when none was shown", () => {
+    expect(smallTalkReply("thank you!")!.text).toBe("You're welcome! Ask another question whenever you like.");
+    expect(smallTalkReply("thank you!", true)!.text).toMatch(/reply with a number/);
   });
 
   it("reads 'how does it work?' after papers as about them, not as asking how the bot works", () => {
