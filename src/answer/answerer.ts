@@ -8,7 +8,8 @@ import { SETTINGS } from "../search/settings.ts";
 import { Conversations, type ListSource, type Turn } from "./conversations.ts";
 import { extractiveReply, framingOf } from "./extractive.ts";
 import { resolveFollowUp, standaloneReference } from "./follow-up.ts";
-import { detailReply, detailsReply, missingDetailNotes, paperDetailReply, withCodeLinks, filteredReply, narrowedReply, NO_CITATIONS, needsTwoReply, noListReply, orderedReply, outOfRangeReply, pageReply, whichOneReply, withFirstFewNote, backReply, noEarlierListReply, countReply, vagueReply } from "./list-replies.ts";
+import { detailReply, detailsReply, missingDetailNotes, paperDetailReply, withCodeLinks, filteredReply, narrowedReply, NO_CITATIONS, orderedReply, pageReply, withFirstFewNote, backReply } from "./list-replies.ts";
+import { sayingOnly } from "./thread-replies.ts";
 import { notFoundReply, outsideFiltersReply } from "./not-found.ts";
 import { withExampleMiss, withTitleMiss } from "./lookup-miss.ts";
 import type { Reply } from "./reply.ts";
@@ -62,14 +63,9 @@ export class Answerer {
     const small = smallTalkReply(question, previous !== undefined && (previous.papers.length > 0 || previous.focus !== undefined));
     if (small) return small;
     const followUp = resolveFollowUp(question, previous, today, turns);
-    if (followUp?.kind === "no-list") return noListReply();
-    if (followUp?.kind === "out-of-range") return outOfRangeReply(followUp.count);
-    if (followUp?.kind === "needs-two") return needsTwoReply();
-    if (followUp?.kind === "count") return countReply(followUp.count, previous?.source !== undefined);
-    if (followUp?.kind === "vague") return vagueReply(followUp.count);
-    if (followUp?.kind === "which-one") return whichOneReply(followUp.count, followUp.example, followUp.candidates);
-    if (followUp?.kind === "back") {
-      if (!followUp.turn) return noEarlierListReply(followUp.target);
+    const plain = followUp && sayingOnly(followUp);
+    if (plain) return plain;
+    if (followUp?.kind === "back" && followUp.turn) {
       // The earlier list is the thread's list again: "2" and "more" refer to it.
       return this.#remember(context, { ...followUp.turn, question }, backReply(followUp.turn));
     }

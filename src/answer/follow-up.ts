@@ -17,7 +17,7 @@ export type FollowUp =
   /** "compare them" with one paper in view. */
   | { kind: "needs-two" }
   /** "how many are there?": the list's length; "why?": nothing the abstracts can answer, and what can be asked. */
-  | { kind: "count"; count: number }
+  | { kind: "count"; count: number; more: boolean }
   | { kind: "vague"; count: number }
   /** "anything that cites it?" with several listed and none opened: which one, said by `example`; "the pyramid one" with several such: these. */
   | { kind: "which-one"; count: number; example: string; candidates?: { n: number; paper: StoredPaper }[] }
@@ -234,8 +234,9 @@ function actOnThread(act: ThreadAct, text: string, previous: Turn | undefined): 
   if (!previous || (listed.length === 0 && !one)) return { kind: "no-list" };
   switch (act) {
     case "count":
+      return { kind: "count", count: listed.length, more: previous.source !== undefined };
     case "vague":
-      return { kind: act, count: listed.length };
+      return { kind: "vague", count: listed.length };
     case "compare":
       if (listed.length >= 2) return { kind: "compare", papers: listed.slice(0, FEW), of: listed.length };
       return { kind: "needs-two" };

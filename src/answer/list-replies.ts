@@ -10,25 +10,13 @@ import { counted } from "./counted.ts";
 
 /**
  * The replies to follow-ups about a thread's numbered list: one paper's
- * details, the list reordered or filtered, its next page, and what to say
- * when there is no list or the number is past its end. Offline text only:
- * everything said about a paper is its own metadata or abstract.
+ * details, the list reordered, filtered or shown again, its next page (what
+ * needs no papers is in thread-replies.ts). Offline text only: everything
+ * said about a paper is its own metadata or abstract.
  */
 
-/** Said for "2" or "more" when the thread has no numbered list to refer to. */
-export const NO_LIST = 'There is no numbered list here to refer to yet. Ask about a topic (or name a paper: `paper PyramidKV`); then reply with a number to open one of the papers it lists, or "more" for the next ones.';
-
-function textReply(text: string): Reply {
+export function textReply(text: string): Reply {
   return { text, citations: [], found: false, closest: [], notes: [] };
-}
-
-export function noListReply(): Reply {
-  return textReply(NO_LIST);
-}
-
-/** "compare them" with one paper in view. */
-export function needsTwoReply(): Reply {
-  return textReply("There is only one paper here to compare. Name the other (`compare PyramidKV and Keyformer`), or ask about a topic and then say `compare 1 and 2`.");
 }
 
 function authorsUnnamed(count: number): string {
@@ -68,31 +56,10 @@ export function missingDetailNotes(question: string, paper: StoredPaper): string
   return notes;
 }
 
-/** A question about one paper of several listed, none opened: which one (of `candidates`, when the question narrowed it to those). */
-export function whichOneReply(count: number, example: string, candidates?: { n: number; paper: StoredPaper }[]): Reply {
-  if (candidates) return textReply(`Which one? ${candidates.map(({ n, paper }) => `[${n}] **${escapeMarkdown(paper.title)}**`).join(" or ")}: say its number, for example \`${example}\`.`);
-  return textReply(`Which of the ${count} papers listed? Say it with its number, for example \`${example}\`.`);
-}
-
-/** "how many are there?" of a list; `more`: a search it came from may hold more, less close. */
-export function countReply(count: number, more: boolean): Reply {
-  return textReply(`The list shows ${count === 1 ? "one paper" : `${count} papers`}.${more ? ' Say "more" for further papers, each a less close match.' : ""}`);
-}
-
-/** "why?", "really?": nothing a paper's abstract answers, and what can be asked instead. */
-export function vagueReply(count: number): Reply {
-  const example = count >= 2 ? "`what does 2 propose?`, `compare 1 and 2`" : "`what does it propose?`, `papers like it`";
-  return textReply(`I can only answer from the papers' abstracts. Ask about the papers shown (${example}), or ask a new question.`);
-}
-
 /** "back to the first list": that list again, numbered as it was. */
 export function backReply(turn: { question: string; papers: StoredPaper[] }): Reply {
   const lines = turn.papers.map((paper, index) => `${index + 1}. **${escapeMarkdown(paper.title)}** [${index + 1}]${meta(paper)}`);
   return { text: `Back to *${escapeMarkdown(turn.question)}*:\n\n${lines.join("\n")}`, citations: turn.papers.map((paper, index) => citationOf(index + 1, paper)), found: true, closest: [], notes: [] };
-}
-
-export function noEarlierListReply(target: string): Reply {
-  return textReply(`No earlier list in this thread is about *${escapeMarkdown(target)}*. Ask about it again, and I will search for it.`);
 }
 
 /** Said with papers like one when citing work was asked for. */
@@ -102,10 +69,6 @@ export const NO_CITATIONS = "The library does not record citations, so these are
 export function withFirstFewNote(reply: Reply, taken: number, of: number | undefined): Reply {
   if (!of || of <= taken) return reply;
   return { ...reply, notes: [...reply.notes, `These are the first ${taken} of the ${of} papers listed; name others by number ("compare 2 and 5") to see them.`] };
-}
-
-export function outOfRangeReply(count: number): Reply {
-  return textReply(count === 1 ? "The list has one paper: reply with 1 to open it." : `The list has ${count} papers: reply with a number from 1 to ${count}.`);
 }
 
 export function detailReply(paper: StoredPaper, cue?: SentenceCue): Reply {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { Answerer, type EvidenceWriter } from "../../src/answer/answerer.ts";
-import { NO_LIST } from "../../src/answer/list-replies.ts";
+import { NO_LIST } from "../../src/answer/thread-replies.ts";
 import type { Reply } from "../../src/answer/reply.ts";
 import type { Library } from "../../src/library/library.ts";
 import { TODAY, useSampleLibrary } from "../helpers/library.ts";

@@ -157,7 +157,7 @@ describe("messages with no topic of their own, about the papers the thread shows
   });
 
   it("counts the list, says what can be asked for 'why?', and compares the paper in view with one named", () => {
-    expect(resolve("how many are there?", searched)).toEqual({ kind: "count", count: 3 });
+    expect(resolve("how many are there?", searched)).toEqual({ kind: "count", count: 3, more: true });
     for (const question of ["why?", "really?"]) expect(resolve(question, searched)).toEqual({ kind: "vague", count: 3 });
     expect(resolve("how does it work?", opened)).toEqual({ kind: "pick", paper: listed.papers[1] });
     expect(resolveFollowUp("why?", undefined, TODAY)).toBeUndefined();
