@@ -15,7 +15,9 @@ const QUESTION_STOPWORDS = new Set(
     // Chat framing.
     "anybody everyone people folks want need like looking look find know tell show give list recommend suggest " +
     "paper papers work works research article articles study studies stuff thing things way ways approach approaches " +
-    "does did doing done get gets getting got please thanks much many lot lots really actually also there").split(" "),
+    "does did doing done get gets getting got please thanks much many lot lots really actually also there " +
+    // "how does quantization help serving?", "what's hot in …", "btw", "hmm ok": the asking, not the topic.
+    "help helps helped helping helpful hot btw hmm").split(" "),
 );
 
 export function isQuestionStopword(word: string): boolean {

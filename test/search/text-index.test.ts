@@ -73,6 +73,10 @@ describe("question parts", () => {
     expect(topicParts("i only have a couple of gpus - how can i fine-tune a big llm").main).toEqual(expect.arrayContaining(["gpu", "llm"]));
   });
 
+  it("leaves chat words out of the topic: 'help' in 'how does quantization help serving', 'btw', 'hmm'", () => {
+    expect(topicParts("quantization help llm serving btw hmm").main).toEqual(["quantiz", "llm", "serv"]);
+  });
+
   it("weighs a word a passage repeats more, damped (1 + ln count)", () => {
     const parts = topicParts("graph kernels: kernels defined on graphs, and how such kernels scale");
     const weight = (term: string) => parts.terms.find((entry) => entry.term === term)?.weight;
