@@ -2,7 +2,7 @@ import { parseQuestion } from "../search/question.ts";
 import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
 import type { Turn } from "./conversations.ts";
 import { threadAct, type ThreadAct } from "./thread-acts.ts";
-import { backTo, titledReference } from "./thread-references.ts";
+import { backTo, inlineNumbers, titledReference } from "./thread-references.ts";
 import { shiftDay } from "../search/time-phrases.ts";
 
 /** How a question refers to the thread's previous answer, if it does. */
@@ -37,11 +37,11 @@ export type FollowUp =
 
 const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 };
 const ORDINAL = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\\d{1,2}(?:st|nd|rd|th)";
-const REFERENCE = /\b(?:those|these|them|they|that one|this one|the ones?|which ones|it)\b/g;
+const REFERENCE = /\b(?:those|these|them|they|that one|this one|the ones?|which ones?|it)\b/g;
 /** Words that say nothing beyond the reference in "which of those are from 2024?". */
 const FILLER = /\b(?:which|what|of|are|is|were|was|have|has|any|anything|some|only|just|ones?|and|but|about|how|published|came out|from)\b/g;
 /** "Which of those …", "any of them …", "do any of these …": a question about the listed papers only. */
-const OF_THOSE = /^(?:(?:which|what|any|do any|does any|are any|how many)\s+(?:ones\s+)?of\s+(?:those|these|them)|which ones)\b/;
+const OF_THOSE = /^(?:(?:which|what|any|do any|does any|are any|how many)\s+(?:ones\s+)?of\s+(?:those|these|them)|which ones?)\b/;
 /** Verbs and prepositions that link "those" to a topic: "are for", "are about", "use", "mention". */
 const LINKING = /\b(?:are|is|for|about|on|use|uses|using|mention|mentions|cover|covers|deal with|deals with|do|does|how many)\b/g;
 /** What may be left of a follow-up that only adds a constraint ("any from 2024?", "same topic but from 2023"). */
@@ -93,7 +93,7 @@ const ABOUT_IT = /\b(?:it|its|they|their|them|the authors?|the code|the results?
 const EXPLETIVE_IT = /\b(?:is|was|would|could|will) it (?:possible|true|feasible|worth|better|necessary|common|normal|ok|okay|hard|easy)\b|\bit (?:seems|appears|turns out)\b/;
 
 /** "more", "show me more", "any others?", "anything else?", "next page". */
-const MORE = /^(?:(?:show|give|list|tell)(?:\s+me)?\s+|(?:are\s+there\s+|got\s+|any(?:thing)?\s+|what\s+)?)?(?:more|others?|other\s+(?:papers|ones)|the\s+rest|next(?:\s+page)?|else)(?:\s+(?:papers|results|ones|of\s+them|please))*$/;
+const MORE = /^(?:(?:show|give|list|tell)(?:\s+me)?\s+|(?:are\s+there\s+|got\s+|any(?:thing)?\s+|what\s+(?:about\s+)?)?)?(?:more|others?|other\s+(?:papers|ones)|the\s+rest|next(?:\s+page)?|else)(?:\s+(?:papers|results|ones|of\s+them|please))*$/;
 
 /** Which listed paper (1-based, "last" for the last) a question points at, if it points at one. */
 export function listReference(question: string): number | "last" | undefined {
@@ -148,11 +148,13 @@ export function resolveFollowUp(question: string, previous: Turn | undefined, to
   if (back) return { kind: "back", ...back };
   const trimmed = text.trim();
   const listed = previous?.papers ?? [];
-  const reference = listReference(text);
+  // "what does 2 propose?", "how does 3 compare to 4?": numbers named in passing in a short question about the list.
+  const inline = pairReference(text) === undefined && trimmed.split(/\s+/).length <= 8 ? inlineNumbers(text, previous?.papers.length ?? 0) : [];
+  const reference = inline.length === 2 ? undefined : (listReference(text) ?? (inline.length === 1 ? inline[0] : undefined));
   // "tell me more" with a paper just opened asks more of that paper, not for the list's next page.
   const moreOfOpened = previous?.focus !== undefined && /^tell me more\b/.test(trimmed);
   const more = asksForMore(text) && !moreOfOpened;
-  const pair = pairReference(text);
+  const pair = pairReference(text) ?? (inline.length === 2 ? inline : undefined);
   // Only a short message is a reference ("papers like it", "who wrote it?"); "… any theory on that?" ends a question of its own.
   // With a paper just opened, any short question about "it" or "they" is about that paper ("what problem does it solve?",
   // "who are the authors?", "tell me more"), but for the "it" of "is it possible to …".

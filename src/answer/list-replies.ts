@@ -57,9 +57,10 @@ export function missingDetailNotes(question: string, paper: StoredPaper): string
 }
 
 /** "back to the first list": that list again, numbered as it was. */
-export function backReply(turn: { question: string; papers: StoredPaper[] }): Reply {
+export function backReply(turn: { question: string; topic: string; papers: StoredPaper[] }): Reply {
   const lines = turn.papers.map((paper, index) => `${index + 1}. **${escapeMarkdown(paper.title)}** [${index + 1}]${meta(paper)}`);
-  return { text: `Back to *${escapeMarkdown(turn.question)}*:\n\n${lines.join("\n")}`, citations: turn.papers.map((paper, index) => citationOf(index + 1, paper)), found: true, closest: [], notes: [] };
+  // The list's topic, not the last message said in it ("compare 2 and 7").
+  return { text: `Back to *${escapeMarkdown(turn.topic || turn.question)}*:\n\n${lines.join("\n")}`, citations: turn.papers.map((paper, index) => citationOf(index + 1, paper)), found: true, closest: [], notes: [] };
 }
 
 /** Said with papers like one when citing work was asked for. */

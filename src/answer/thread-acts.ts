@@ -23,7 +23,7 @@ const GLUE = new Set(
 const ACTS: [ThreadAct, Set<string>][] = [
   [
     "compare",
-    new Set("compare comparison contrast differ differs difference differences different better best worse vs versus alike faster slower cheaper smaller bigger larger simpler stronger".split(" ")),
+    new Set("compare comparison contrast differ differs difference differences different better best worse vs versus alike faster slower cheaper smaller bigger larger simpler stronger fastest slowest cheapest smallest biggest largest simplest strongest common".split(" ")),
   ],
   ["citing", new Set("cite cites cited citing citation citations follow-up follow-ups followup followups".split(" "))],
   ["count", new Set("many count".split(" "))],

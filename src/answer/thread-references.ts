@@ -1,3 +1,4 @@
+import { isQuestionStopword } from "../search/query-stopwords.ts";
 import type { StoredPaper } from "../store/paper-store.ts";
 import type { Turn } from "./conversations.ts";
 
@@ -46,4 +47,22 @@ export function backTo(text: string, turns: Turn[]): { target: string; turn?: Tu
   // The most recent list whose question (or its papers' titles) holds every word.
   const said = (turn: Turn) => `${turn.question} ${turn.topic} ${turn.papers.map((paper) => paper.title).join(" ")}`.toLowerCase();
   return at(words.length > 0 ? [...listing].reverse().find((turn) => words.every((word) => said(turn).includes(word))) : undefined);
+}
+
+/** Verbs that take a listed paper's number as their object: "who wrote 3?", "explain 2 simply". */
+const ABOUT_NUMBER = new Set("wrote write explain summarize summarise open show describe compare cite link pdf".split(" "));
+
+/**
+ * The list numbers a short question names in passing ("what does 2 propose?", "is there a pdf for 1?", "how does 3
+ * compare to 4?"): a number of at most two digits, within the list, after a function word or one of ABOUT_NUMBER
+ * (so "llama 2" and "top 5" are not references), and not a count or a version ("3 papers", "4-bit", "GPT-3").
+ */
+export function inlineNumbers(text: string, count: number): number[] {
+  const numbers: number[] = [];
+  for (const match of text.toLowerCase().matchAll(/(?<=^|\s)(\d{1,2})(?=$|[\s?!.,;:)])(?!\s*(?:papers?|bits?|x|times|layers?|gb|mb|k|b|%)\b)/g)) {
+    const before = text.toLowerCase().slice(0, match.index).trim().split(/\s+/).at(-1) ?? "";
+    const n = Number(match[1]);
+    if (n >= 1 && n <= count && (before === "" || isQuestionStopword(before) || ABOUT_NUMBER.has(before))) numbers.push(n);
+  }
+  return numbers;
 }

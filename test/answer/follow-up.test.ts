@@ -103,6 +103,11 @@ describe("'more', filters and orderings of the previous list", () => {
 
   it("narrows the list for 'which ones are X?' as for 'which of those are X?'", () => {
     expect(resolve("which ones are training-free?")).toEqual({ kind: "narrow", topic: "training-free", papers: listed.papers });
+    expect(resolve("which one uses LongBench?")).toEqual({ kind: "narrow", topic: "longbench", papers: listed.papers });
+    expect(resolve("what about the rest?")).toEqual({ kind: "more" });
+    // A number named in passing in a short question: that paper, or two compared.
+    expect(resolve("what does 2 propose?")).toEqual({ kind: "pick", paper: listed.papers[1] });
+    expect(resolve("how does 1 compare to 3?")).toEqual({ kind: "compare", papers: [listed.papers[0], listed.papers[2]] });
   });
 
   it("filters the previous list by the question's dates, and orders it", () => {
@@ -130,7 +135,7 @@ describe("messages with no topic of their own, about the papers the thread shows
   const opened: Turn = { ...searched, focus: listed.papers[1]! };
 
   it("compares the first few listed for 'compare them', 'which is better?', 'how do they differ?'", () => {
-    for (const question of ["compare them", "compare the two", "how do they differ?", "which is better?", "what's the difference?", "which is faster?"]) {
+    for (const question of ["compare them", "compare the two", "how do they differ?", "which is better?", "what's the difference?", "which is faster?", "which one is fastest?", "what do they have in common?"]) {
       expect(resolve(question, searched)).toEqual({ kind: "compare", papers: listed.papers, of: 3 });
     }
     const one = { ...searched, papers: [listed.papers[0]!] };

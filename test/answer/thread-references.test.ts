@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Turn } from "../../src/answer/conversations.ts";
-import { backTo, titledReference } from "../../src/answer/thread-references.ts";
+import { backTo, inlineNumbers, titledReference } from "../../src/answer/thread-references.ts";
 import type { StoredPaper } from "../../src/store/paper-store.ts";
 
 const paper = (title: string): StoredPaper => ({ id: title, title, abstract: "", url: "", upvotes: 0 }) as StoredPaper;
@@ -23,5 +23,13 @@ describe("references by words", () => {
     expect(backTo("go back to the previous list", turns)).toEqual({ target: "previous", turn: turns[0] });
     expect(backTo("back to swin", turns)).toEqual({ target: "swin" });
     expect(backTo("papers on getting back to work", turns)).toBeUndefined();
+  });
+
+  it("finds list numbers named in passing, but not counts, versions or names with a number", () => {
+    expect(inlineNumbers("what does 2 propose?", 5)).toEqual([2]);
+    expect(inlineNumbers("who wrote 3?", 5)).toEqual([3]);
+    expect(inlineNumbers("is there a pdf for 1?", 5)).toEqual([1]);
+    expect(inlineNumbers("how does 3 compare to 4?", 5)).toEqual([3, 4]);
+    for (const text of ["what about llama 2?", "any 4-bit methods?", "3 papers on pruning", "top 5 please", "GPT-3 results", "what does 7 propose?"]) expect(inlineNumbers(text, 5)).toEqual([]);
   });
 });
