@@ -19,6 +19,8 @@ export type FollowUp =
   /** "how many are there?": the list's length; "why?": nothing the abstracts can answer, and what can be asked. */
   | { kind: "count"; count: number; more: boolean }
   | { kind: "vague"; count: number }
+  /** "anything newer?" about a paper the library has no date for. */
+  | { kind: "undated"; paper: StoredPaper }
   /** "anything that cites it?" with several listed and none opened: which one, said by `example`; "the pyramid one" with several such: these. */
   | { kind: "which-one"; count: number; example: string; candidates?: { n: number; paper: StoredPaper }[] }
   /** "back to the first list", "back to the KV cache one": that earlier list again, or `turn` undefined when none is about `target`. */
@@ -86,6 +88,9 @@ const PRONOUN = new RegExp(
 
 /** "compare it with SPANN", "how does it compare to Scissorhands?": the paper in view beside one named. */
 const COMPARE_IT = /^(?:(?:compare|contrast)\s+(?:it|this|that)(?:\s+(?:one|paper))?\s+(?:with|to|and|against|vs\.?)|how\s+(?:does|do|did)\s+(?:it|this|that)(?:\s+(?:one|paper))?\s+(?:compare|differ)\s+(?:with|to|from|against))\s+(.+?)\s*[?.!]*$/;
+
+/** "same but for diffusion models", "what about for vision?": the last topic again, in another setting. */
+const SAME_FOR = /^(?:(?:(?:the\s+)?same(?:\s+(?:thing|topic|question|idea))?,?\s+but\s+)|(?:what|how)\s+about\s+|and\s+)(for|in|on|with|applied to)\s+(.+?)\s*[?.!]*$/;
 
 /** "it", "its", "they", "the authors": a question about a paper already in view. */
 const ABOUT_IT = /\b(?:it|its|they|their|them|the authors?|the code|the results?)\b/;
@@ -167,6 +172,11 @@ export function resolveFollowUp(question: string, previous: Turn | undefined, to
   const orderOnly = words <= 6 && ORDER_ONLY.test(trimmed);
   if (listed.length === 0 && (more || BARE.test(text) || ONLY_ORDINAL.test(text) || BRACKETED.test(text) || pair || OF_THOSE.test(text) || pronoun || yearOnly || (orderOnly && previous !== undefined))) return { kind: "no-list" };
   const at = (item: number | "last") => listed[(item === "last" ? listed.length : item) - 1];
+  // "same but for diffusion models": the last topic searched, set where the message says.
+  const sameFor = SAME_FOR.exec(trimmed);
+  // Its own setting gives way: "what about for vision?" after "sparse attention for diffusion models" is sparse attention for vision.
+  const lastTopic = sameFor && previous?.source && !previous.source.example ? (parseQuestion(previous.topic, today).setting?.head ?? previous.topic) : undefined;
+  if (sameFor && lastTopic) return { kind: "refine", question: `${lastTopic} ${sameFor[1]} ${question.trim().replace(/\s*[?.!]+$/, "").slice(-sameFor[2]!.length)}` };
   // "compare it with SPANN": the two papers, found by name as "compare X and Y" finds them.
   const comparedTo = COMPARE_IT.exec(trimmed);
   const inView = previous?.focus ?? (listed.length === 1 ? listed[0] : undefined);
@@ -250,8 +260,11 @@ function actOnThread(act: ThreadAct, text: string, previous: Turn | undefined): 
     case "newer": {
       const by = act === "older" ? "oldest" : "newest";
       // "which is older?" orders the list; "anything older?" asks the topic again, before the oldest paper shown.
-      const searched = previous.source && !previous.source.example ? previous.source.question : undefined;
-      const dates = listed.flatMap((paper) => paper.publishedAt ?? []).sort();
+      // With one paper in view and no search behind the list, its topic is the papers like it, before (after) it.
+      const alone = !previous.source || previous.source.example ? one : undefined;
+      if (alone && !/^which\b/.test(text) && !alone.publishedAt) return { kind: "undated", paper: alone };
+      const searched = alone ? `papers similar to ${alone.title}` : previous.source && !previous.source.example ? previous.source.question : undefined;
+      const dates = (alone ? [alone] : listed).flatMap((paper) => paper.publishedAt ?? []).sort();
       const edge = act === "older" ? dates[0] : dates.at(-1);
       if (/^which\b/.test(text) || !searched || !edge) return listed.length >= 2 ? { kind: "order", by, papers: listed } : { kind: "no-list" };
       // Any dates the topic was first asked with give way: "older" than a 2024 list reaches before 2024.

@@ -27,6 +27,8 @@ export function sayingOnly(followUp: FollowUp): Reply | undefined {
       return whichOneReply(followUp.count, followUp.example, followUp.candidates);
     case "back":
       return followUp.turn ? undefined : noEarlierListReply(followUp.target);
+    case "undated":
+      return textReply(`The library has no date for **${escapeMarkdown(followUp.paper.title)}**, so I cannot tell which papers are newer or older. Ask for papers like it (\`papers like it\`), or for its topic with dates (\`… from 2025\`).`);
     default:
       return undefined;
   }

@@ -127,6 +127,9 @@ const FRAME = [
   /^(?:that|which|who|where)\b/,
 ];
 
+/** "another question - …", "unrelated: …", "quick question: …", "hmm ok. …": a chat opener before the question. */
+const OPENER = /^(?:(?:ok|okay|so|and|also|btw|hmm|now|one|more|another|different|new|quick|side|unrelated|random|separate|last|off-topic|off|something|question|q|thing|topic|change|of)[\s,]*){1,5}[:\-–—.]+\s+/;
+
 const UPVOTES = /\b(?:with )?(?:at least |more than |over |>=?\s*)?(\d+)\s*\+?\s*(?:or more )?(?:up ?votes?|likes)\b/;
 
 export function parseQuestion(text: string, today: Date): ParsedQuestion {
@@ -147,7 +150,7 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
   // "papers from before 2020": the date is out, and the word that led to it goes too ("pack more servers in" keeps its "in").
   rest = unordered === rest.replace(/\s+/g, " ").trim() ? unordered : unordered.replace(/(?:\s+(?:from|published|released|since|in|during))+$/, "");
 
-  rest = withoutFrame(rest).replace(/\s+(?:at all|pls|please)$/, "");
+  rest = withoutFrame(rest.replace(OPENER, "")).replace(/\s+(?:at all|pls|please)$/, "");
   // "X - what's out there?", "X, any papers?", "X? any theory on that": a last clause that is all frame, or asks
   // for work "on that", is not the topic.
   // ("… reaches human trials. anything like that in here": a sentence of its own asking for work like what came before.)

@@ -161,6 +161,21 @@ describe("messages with no topic of their own, about the papers the thread shows
     expect(resolve("anything newer on the same idea?", searched)).toMatchObject({ kind: "refine", filters: { from: "2025-01-03" } });
   });
 
+  it("asks the last topic in another setting for 'same but for Y' and 'what about for Y?'", () => {
+    expect(resolve("same but for diffusion models", searched)).toEqual({ kind: "refine", question: "kv cache compression for diffusion models" });
+    const set: Turn = { ...searched, topic: "sparse attention for diffusion models" };
+    expect(resolve("what about for vision?", set)).toEqual({ kind: "refine", question: "sparse attention for vision" });
+    // "what about X?" with no setting word is a question of its own.
+    expect(resolve("what about vision transformers?", searched)).toBeUndefined();
+  });
+
+  it("asks for papers like the one paper in view before (after) it, or says it has no date", () => {
+    const card: Turn = { ...listed, papers: [listed.papers[1]!], focus: listed.papers[1]! };
+    expect(resolve("anything newer?", card)).toEqual({ kind: "refine", question: "papers similar to Paper 2", filters: { from: "2024-03-14", to: undefined } });
+    const undated: Turn = { ...listed, papers: [listed.papers[0]!], focus: listed.papers[0]! };
+    expect(resolve("anything older?", undated)).toEqual({ kind: "undated", paper: listed.papers[0] });
+  });
+
   it("counts the list, says what can be asked for 'why?', and compares the paper in view with one named", () => {
     expect(resolve("how many are there?", searched)).toEqual({ kind: "count", count: 3, more: true });
     for (const question of ["why?", "really?"]) expect(resolve(question, searched)).toEqual({ kind: "vague", count: 3 });

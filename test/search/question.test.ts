@@ -113,6 +113,13 @@ describe("the topic said back", () => {
     expect(parse("one embedding vector you can cut down to size").shown).toBe("one embedding vector you can cut down to size");
   });
 
+  it("drops a chat opener before the question ('another question - …', 'quick question: …', 'hmm ok. …')", () => {
+    expect(parse("another question - anything on autonomous driving?").topic).toBe("autonomous driving");
+    expect(parse("quick question: what's out there on sparse attention?").topic).toBe("sparse attention");
+    expect(parse("hmm ok. any papers on autonomous driving?").topic).toBe("autonomous driving");
+    expect(parse("q-learning - any papers?").topic).toBe("q-learning");
+  });
+
   it("reads 'who wrote X?' and 'when was X published?' as a detail of the paper X names", () => {
     expect(parse("who wrote FlashAttention-2?")).toMatchObject({ paperName: "FlashAttention-2", detail: "authors" });
     expect(parse("when was MobileNetV2 published?")).toMatchObject({ paperName: "MobileNetV2", detail: "date" });
