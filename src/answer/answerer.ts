@@ -8,7 +8,7 @@ import { SETTINGS } from "../search/settings.ts";
 import { Conversations, type ListSource, type Turn } from "./conversations.ts";
 import { extractiveReply, framingOf } from "./extractive.ts";
 import { resolveFollowUp, standaloneReference } from "./follow-up.ts";
-import { detailReply, detailsReply, missingDetailNotes, paperDetailReply, withCodeLinks, filteredReply, narrowedReply, NO_CITATIONS, orderedReply, pageReply, withFirstFewNote, backReply } from "./list-replies.ts";
+import { detailReply, detailsReply, missingDetailNotes, paperDetailReply, withCodeLinks, filteredReply, narrowedReply, NO_CITATIONS, NO_VERDICT, orderedReply, pageReply, withFirstFewNote, backReply } from "./list-replies.ts";
 import { sayingOnly } from "./thread-replies.ts";
 import { notFoundReply, outsideFiltersReply } from "./not-found.ts";
 import { withExampleMiss, withTitleMiss } from "./lookup-miss.ts";
@@ -103,9 +103,11 @@ export class Answerer {
         case "compare":
         case "about": {
           const asked = `${question} (about the papers ${followUp.papers.map((paper) => `"${paper.title}"`).join(" and ")})`;
-          // "what are the results?" of the listed papers quotes what answers it; "compare them" takes each one's gist.
-          const cue = followUp.kind === "about" ? await this.#library.sentenceCue(question) : undefined;
+          // "what are the results?" and "which is faster?" quote what answers them; "compare them" takes each one's gist.
+          const cue = followUp.kind === "about" || !/^(?:compare|contrast)\b/i.test(question.trim()) ? await this.#library.sentenceCue(question) : undefined;
           const details = withFirstFewNote(detailsReply(followUp.papers, cue), followUp.papers.length, followUp.of);
+          // "which is better?" asks for a verdict the abstracts do not give: say so before what each reports.
+          if (followUp.kind === "compare" && followUp.of !== undefined) details.notes.unshift(NO_VERDICT);
           const offline = followUp.kind === "about" ? withCodeLinks(details, question, followUp.papers) : details;
           const reply = await this.#write(asked, followUp.papers.map((paper) => ({ paper, score: 1, relevant: true })), offline, context, turns);
           return this.#remember(context, { ...keep, question }, reply);

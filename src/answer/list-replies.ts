@@ -63,6 +63,9 @@ export function backReply(turn: { question: string; topic: string; papers: Store
   return { text: `Back to *${escapeMarkdown(turn.topic || turn.question)}*:\n\n${lines.join("\n")}`, citations: turn.papers.map((paper, index) => citationOf(index + 1, paper)), found: true, closest: [], notes: [] };
 }
 
+/** Said with "compare them", "which is better?": the abstracts report each paper's own results, not a ranking. */
+export const NO_VERDICT = "Each paper's abstract reports its own results, not a comparison with the others, so here is what each says rather than a verdict.";
+
 /** Said with papers like one when citing work was asked for. */
 export const NO_CITATIONS = "The library does not record citations, so these are the papers most like it instead.";
 

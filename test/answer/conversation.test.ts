@@ -142,6 +142,8 @@ describe("follow-ups to a list answer", () => {
     const compared = await ask("compare them");
     expect(titles(compared)).toEqual(titles(list).slice(0, 3));
     expect(compared.notes.join(" ")).toMatch(/first 3 of the 5 papers listed/);
+    // A verdict the abstracts do not give is said not to be there.
+    expect((await ask("which is better?")).notes[0]).toMatch(/^Each paper's abstract reports its own results/);
     expect(titles(await ask("what are the results?"))).toEqual(titles(list).slice(0, 3));
     // "how does it work?" after a paper is opened asks about that paper, not how the bot works.
     expect(titles(await ask("tell me about 2"))).toEqual([titles(list)[1]]);
