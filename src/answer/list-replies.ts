@@ -27,16 +27,26 @@ function authorsUnnamed(count: number): string {
 export function withCodeLinks(reply: Reply, question: string, papers: StoredPaper[]): Reply {
   if (!/\b(?:code|github|repo|repository|implementation|open[- ]sourced?|source)\b/i.test(question)) return reply;
   const lines = papers.map((paper, index) => {
-    const links = [...new Set(paper.abstract.match(/https?:\/\/[^\s)\]}>,;]+[^\s)\]}>,;.]/g) ?? [])];
+    const links = codeLinks(paper);
     const which = papers.length === 1 ? "Its" : `[${index + 1}]`;
     return links.length > 0 ? `${which} code: ${links.join(", ")}` : `${papers.length === 1 ? "Its abstract gives" : `[${index + 1}]'s abstract gives`} no code link.`;
   });
   return { ...reply, text: `${lines.join("\n")}\n\n${reply.text}` };
 }
 
+/** The links a paper's abstract gives (code, project pages), each once. */
+function codeLinks(paper: StoredPaper): string[] {
+  return [...new Set(paper.abstract.match(/https?:\/\/[^\s)\]}>,;]+[^\s)\]}>,;.]/g) ?? [])];
+}
+
 /** "who wrote FlashAttention-2?", "when was MobileNetV2 published?": the detail, or what the library lacks, then the paper's gist. */
 export function paperDetailReply(paper: StoredPaper, detail: PaperDetail, cue?: SentenceCue): Reply {
   const title = `**${escapeMarkdown(paper.title)}** [1]`;
+  if (detail === "code") {
+    const links = codeLinks(paper);
+    const said = links.length > 0 ? `Code for ${title}: ${links.join(", ")}` : `The abstract of ${title} gives no code link.`;
+    return { ...detailReply(paper, cue), text: `${said}\n\n${bestSentences(paper.abstract, cue ?? { terms: new Map() }, 2).join(" ")}` };
+  }
   const said =
     detail === "date"
       ? paper.publishedAt ? `${title} was published on ${paper.publishedAt}.` : `The library has no publication date for ${title}.`

@@ -32,7 +32,7 @@ export type ParsedQuestion = {
   detail?: PaperDetail;
 };
 
-export type PaperDetail = "authors" | "date";
+export type PaperDetail = "authors" | "date" | "code";
 
 /**
  * `text` and `words`: the setting's content words; `alternatives`: the same in the groups the question offers as
@@ -81,6 +81,7 @@ const ASKS_WHICH_IS_BETTER = /^\s*(?:is|are|was|were|does|do|did|which|whether)\
 const DETAIL: [PaperDetail, RegExp][] = [
   ["authors", /^\s*(?:who (?:wrote|authored|made|created|is behind|are (?:the )?authors of)|who(?:'s| is) the author of|what are the authors of)\s/i],
   ["date", /^\s*(?:when (?:was|were|did|is)|what year (?:was|is|did))\s.*\b(?:published|released|come out|came out|written|appear(?:ed)?|out)\s*\??\s*$/i],
+  ["code", /^\s*(?:is there|where(?:'s| is| can i (?:get|find))|any|got|link to)\s+(?:the\s+|any\s+)?(?:code|github|repo|implementation)\s+(?:for|of)\s/i],
 ];
 
 /** Ways of asking for papers like a known one; what follows is the paper's name. */
@@ -99,7 +100,7 @@ const TELL = String.raw`tell(?! (?:from|whether|if|apart|which|what|how)\b)`;
 const FRAME = [
   /^(?:hey|hi|hello|ok|okay|so|please|pls|also|and)\b[,!]?/,
   // "who wrote X?", "when was X published?": the detail asked is the frame, X the paper (see DETAIL).
-  /^(?:who (?:wrote|authored|made|created|is behind|are (?:the )?authors of)|who(?:'s| is) the author of|what are the authors of|when (?:was|were|did)|what year (?:was|did))\s/,
+  /^(?:who (?:wrote|authored|made|created|is behind|are (?:the )?authors of)|who(?:'s| is) the author of|what are the authors of|when (?:was|were|did)|what year (?:was|did)|(?:is there|where(?:'s| is| can i (?:get|find))|any|got|link to) (?:the |any )?(?:code|github|repo|implementation) (?:for|of))\s/,
   // "is PyramidKV better than Scissorhands": the comparison is kept ("PyramidKV and Scissorhands"), the "is" is the ask.
   /^(?:is|are|was|were)\s+(?=(?:\S+\s+){1,4}(?:better|worse|faster|slower|more \w+|less \w+)\s+than\b)/,
   new RegExp(String.raw`^(?:can|could|would|will) you (?:please )?(?:${TELL}|show|find|list|give|recommend|suggest|point)(?: me)?(?: to)?\b`),

@@ -25,6 +25,8 @@ describe("replies about the papers a thread lists", () => {
     expect(paperDetailReply(paper(1, { authorCount: 1 }), "authors").text).toMatch(/has one author, but not the name\./);
     expect(paperDetailReply(paper(1, { authorCount: 5 }), "authors").text).toMatch(/has 5 authors, but not their names\./);
     expect(paperDetailReply(paper(1), "date").text).toMatch(/^The library has no publication date for \*\*Paper 1\*\* \[1\]\./);
+    expect(paperDetailReply(paper(1, { abstract: "Code: https://github.com/x/y." }), "code").text).toMatch(/^Code for \*\*Paper 1\*\* \[1\]: https:\/\/github\.com\/x\/y\n/);
+    expect(paperDetailReply(paper(1), "code").text).toMatch(/^The abstract of \*\*Paper 1\*\* \[1\] gives no code link\./);
     expect(paperDetailReply(paper(1, { publishedAt: "2018-01-12" }), "date")).toMatchObject({ text: expect.stringMatching(/was published on 2018-01-12\./), citations: [{ id: "p1" }] });
   });
 });

@@ -125,6 +125,8 @@ describe("the topic said back", () => {
     expect(parse("when was MobileNetV2 published?")).toMatchObject({ paperName: "MobileNetV2", detail: "date" });
     expect(parse("when did the HNSW paper come out?")).toMatchObject({ detail: "date", shown: "HNSW" });
     expect(parse("when was attention invented?").detail).toBeUndefined();
+    expect(parse("is there code for ProxylessNAS?")).toMatchObject({ paperName: "ProxylessNAS", detail: "code" });
+    expect(parse("is there code generation work?").detail).toBeUndefined();
   });
 
   it("asks for papers like a named one, with the name as written", () => {
