@@ -92,6 +92,9 @@ const COMPARE_IT = /^(?:(?:compare|contrast)\s+(?:it|this|that)(?:\s+(?:one|pape
 /** "same but for diffusion models", "what about for vision?": the last topic again, in another setting. */
 const SAME_FOR = /^(?:(?:(?:the\s+)?same(?:\s+(?:thing|topic|question|idea))?,?\s+but\s+)|(?:what|how)\s+about\s+|and\s+)(for|in|on|with|applied to)\s+(.+?)\s*[?.!]*$/;
 
+/** How a question opens: "does it …", "what do they …", "is it …". */
+const ASKING = /^(?:does|do|did|is|are|was|were|can|could|will|would|has|have|what|how|why|who|when|where|which)\b/;
+
 /** "it", "its", "they", "the authors": a question about a paper already in view. */
 const ABOUT_IT = /\b(?:it|its|they|their|them|the authors?|the code|the results?)\b/;
 /** "is it possible to …", "is it true that …": an "it" that stands for nothing. */
@@ -191,6 +194,12 @@ export function resolveFollowUp(question: string, previous: Turn | undefined, to
   const titled = reference === undefined && !pair ? titledReference(text, listed) : undefined;
   if (titled?.length === 1) return SIMILAR.test(text) ? { kind: "similar", paper: titled[0]! } : { kind: "pick", paper: titled[0]! };
   if (titled) return { kind: "which-one", count: listed.length, example: String(listed.indexOf(titled[0]!) + 1), candidates: titled.map((paper) => ({ n: listed.indexOf(paper) + 1, paper })) };
+  // With several listed and none opened, a short question about "they" asks it of the list, and one about "it" asks which.
+  const asked = words <= 8 && ASKING.test(trimmed) && !EXPLETIVE_IT.test(text) && reference === undefined && !pair && !more;
+  if (asked && !previous?.focus && listed.length > 1) {
+    if (/\b(?:they|their|them)\b/.test(text)) return { kind: "about", papers: listed.slice(0, FEW), of: listed.length };
+    if (/\b(?:it|its)\b/.test(text)) return { kind: "which-one", count: listed.length, example: trimmed.replace(/\b(?:it|its)\b/, (word) => (word === "its" ? "2's" : "2")).replace(/[?.!]+$/, "") };
+  }
   if (pronoun && reference === undefined && !pair) {
     // The paper just opened, or the one paper shown, is "it". Several and none opened: which one is for the asker to say.
     const it = previous?.focus ?? (listed.length === 1 ? listed[0] : undefined);

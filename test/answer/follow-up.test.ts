@@ -176,6 +176,13 @@ describe("messages with no topic of their own, about the papers the thread shows
     expect(resolve("anything older?", undated)).toEqual({ kind: "undated", paper: listed.papers[0] });
   });
 
+  it("asks a short question about 'they' of the list, and asks which for one about 'it'", () => {
+    expect(resolve("do they use LongBench?", searched)).toEqual({ kind: "about", papers: listed.papers, of: 3 });
+    expect(resolve("does it support 4-bit?", searched)).toEqual({ kind: "which-one", count: 3, example: "does 2 support 4-bit" });
+    expect(resolve("does it support 4-bit?", opened)).toEqual({ kind: "pick", paper: listed.papers[1] });
+    expect(resolve("is it possible to prune without retraining?", searched)).toBeUndefined();
+  });
+
   it("counts the list, says what can be asked for 'why?', and compares the paper in view with one named", () => {
     expect(resolve("how many are there?", searched)).toEqual({ kind: "count", count: 3, more: true });
     for (const question of ["why?", "really?"]) expect(resolve(question, searched)).toEqual({ kind: "vague", count: 3 });
