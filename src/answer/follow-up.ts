@@ -19,8 +19,8 @@ export type FollowUp =
   /** "how many are there?": the list's length; "why?": nothing the abstracts can answer, and what can be asked. */
   | { kind: "count"; count: number; more: boolean }
   | { kind: "vague"; count: number }
-  /** "anything newer?" about a paper the library has no date for. */
-  | { kind: "undated"; paper: StoredPaper }
+  /** "anything newer?" about a paper (or papers) the library has no date for. */
+  | { kind: "undated"; paper?: StoredPaper }
   /** "anything that cites it?" with several listed and none opened: which one, said by `example`; "the pyramid one" with several such: these. */
   | { kind: "which-one"; count: number; example: string; candidates?: { n: number; paper: StoredPaper }[] }
   /** "back to the first list", "back to the KV cache one": that earlier list again, or `turn` undefined when none is about `target`. */
@@ -43,7 +43,7 @@ const REFERENCE = /\b(?:those|these|them|they|that one|this one|the ones?|which 
 /** Words that say nothing beyond the reference in "which of those are from 2024?". */
 const FILLER = /\b(?:which|what|of|are|is|were|was|have|has|any|anything|some|only|just|ones?|and|but|about|how|published|came out|from)\b/g;
 /** "Which of those …", "any of them …", "do any of these …": a question about the listed papers only. */
-const OF_THOSE = /^(?:(?:which|what|any|do any|does any|are any|how many)\s+(?:ones\s+)?of\s+(?:those|these|them)|which ones?)\b/;
+const OF_THOSE = /^(?:(?:which|what|any|do any|does any|are any|how many)\s+(?:ones\s+)?of\s+(?:those|these|them)|which ones?\s+(?:is|are|was|were|use|uses|used|using|mention|mentions|cover|covers|deal with|deals with|do|does|did|has|have|support|supports|need|needs|handle|handles|target|targets|run|runs|work|works|evict|evicts|focus on|focuses on|apply|applies|train|trains)|any\s+[\w-]+(?:\s+[\w-]+)?\s+ones)\b/;
 /** Verbs and prepositions that link "those" to a topic: "are for", "are about", "use", "mention". */
 const LINKING = /\b(?:are|is|for|about|on|use|uses|using|mention|mentions|cover|covers|deal with|deals with|do|does|how many)\b/g;
 /** What may be left of a follow-up that only adds a constraint ("any from 2024?", "same topic but from 2023"). */
@@ -183,12 +183,18 @@ export function resolveFollowUp(question: string, previous: Turn | undefined, to
   // "compare it with SPANN": the two papers, found by name as "compare X and Y" finds them.
   const comparedTo = COMPARE_IT.exec(trimmed);
   const inView = previous?.focus ?? (listed.length === 1 ? listed[0] : undefined);
+  // "compare it with 4", "… to the third one": the open paper beside that one of the list.
+  const listedTo = comparedTo ? listReference(comparedTo[1]!) ?? (/^\d{1,2}$/.test(comparedTo[1]!) ? Number(comparedTo[1]) : undefined) : undefined;
+  const other = listedTo === undefined ? undefined : listed[(listedTo === "last" ? listed.length : listedTo) - 1];
+  if (comparedTo && inView && listedTo !== undefined) return other && other.id !== inView.id ? { kind: "compare", papers: [inView, other] } : { kind: "out-of-range", count: listed.length };
   if (comparedTo && inView) {
     const asWritten = question.trim().replace(/\s*[?.!]+$/, "");
     // "versus", not "and": a title may hold an "and" ("Efficient and robust …").
     return { kind: "refine", question: `${inView.title} versus ${asWritten.slice(asWritten.length - comparedTo[1]!.length)}` };
   }
-  const act = reference === undefined && !pair && !more ? threadAct(trimmed) : undefined;
+  // "anything from this year?" asks for dates, handled below, not about the papers' "year".
+  const dated = /\b(?:19|20)\d\d\b|\b(?:this|last|past|previous)\s+(?:year|month|week)\b|\b(?:today|yesterday)\b/.test(trimmed);
+  const act = reference === undefined && !pair && !more && !dated ? threadAct(trimmed) : undefined;
   if (act && !(act === "vague" && !previous)) return actOnThread(act, trimmed, previous);
   // "tell me more about the pyramid one": the listed paper whose title holds the word, or which of several.
   const titled = reference === undefined && !pair ? titledReference(text, listed) : undefined;
@@ -222,7 +228,7 @@ export function resolveFollowUp(question: string, previous: Turn | undefined, to
   const parsed = parseQuestion(question, today);
   const constrained = Object.keys(parsed.filters).length > 0;
   // "which is the newest?", "newest first", "sort by date": a short message that asks only for an order asks it of the list.
-  const refers = new RegExp(REFERENCE.source).test(text) || orderOnly;
+  const refers = new RegExp(REFERENCE.source).test(text) || orderOnly || OF_THOSE.test(text);
   if (refers && listed.length > 0) {
     if (/\b(?:most recent|newest|latest|recent|by date)\b/.test(text)) return { kind: "order", by: "newest", papers: listed };
     if (/\b(?:oldest|earliest|first published)\b/.test(text)) return { kind: "order", by: "oldest", papers: listed };
@@ -256,6 +262,10 @@ function actOnThread(act: ThreadAct, text: string, previous: Turn | undefined): 
   switch (act) {
     case "count":
       return { kind: "count", count: listed.length, more: previous.source !== undefined };
+    case "popular":
+      // "how many upvotes does it have?" of the paper in view is its card; of a list, the list by upvotes.
+      if (previous.focus || listed.length < 2) return one ? { kind: "pick", paper: one } : { kind: "no-list" };
+      return { kind: "order", by: "upvotes", papers: listed };
     case "vague":
       return { kind: "vague", count: listed.length };
     case "compare":
@@ -275,7 +285,8 @@ function actOnThread(act: ThreadAct, text: string, previous: Turn | undefined): 
       const searched = alone ? `papers similar to ${alone.title}` : previous.source && !previous.source.example ? previous.source.question : undefined;
       const dates = (alone ? [alone] : listed).flatMap((paper) => paper.publishedAt ?? []).sort();
       const edge = act === "older" ? dates[0] : dates.at(-1);
-      if (/^which\b/.test(text) || !searched || !edge) return listed.length >= 2 ? { kind: "order", by, papers: listed } : { kind: "no-list" };
+      if (/^which\b/.test(text) || !searched) return listed.length >= 2 ? { kind: "order", by, papers: listed } : { kind: "no-list" };
+      if (!edge) return one ? { kind: "undated", paper: one } : { kind: "undated" };
       // Any dates the topic was first asked with give way: "older" than a 2024 list reaches before 2024.
       return { kind: "refine", question: searched, filters: act === "older" ? { from: undefined, to: shiftDay(edge, -1) } : { from: shiftDay(edge, 1), to: undefined } };
     }

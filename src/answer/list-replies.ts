@@ -82,7 +82,7 @@ export const NO_CITATIONS = "The library does not record citations, so these are
 /** "compare them" over a long list takes its first few: says so, and how to pick others. */
 export function withFirstFewNote(reply: Reply, taken: number, of: number | undefined): Reply {
   if (!of || of <= taken) return reply;
-  return { ...reply, notes: [...reply.notes, `These are the first ${taken} of the ${of} papers listed; name others by number ("compare 2 and 5") to see them.`] };
+  return { ...reply, notes: [...reply.notes, `These are the first ${taken} of the ${of} papers listed; name others by number ("compare 2 and ${of}") to see them.`] };
 }
 
 export function detailReply(paper: StoredPaper, cue?: SentenceCue): Reply {
@@ -110,6 +110,8 @@ export function detailsReply(papers: StoredPaper[], cue: SentenceCue = { terms: 
  */
 export function orderedReply(by: "newest" | "oldest" | "upvotes", papers: StoredPaper[]): Reply {
   const key = (paper: StoredPaper) => (by === "upvotes" ? String(paper.upvotes).padStart(6, "0") : paper.publishedAt ?? "");
+  // A listing without upvote counts gives every paper 0: nothing to order by.
+  if (by === "upvotes" && papers.every((paper) => paper.upvotes === 0)) return textReply("None of those papers has upvotes in the library, so I cannot tell which is most popular. The library records no citation counts.");
   const dated = by === "upvotes" ? papers : papers.filter((paper) => paper.publishedAt);
   if (dated.length === 0) return textReply("None of those papers shows a publication date in the library, so I cannot tell which is newest.");
   const sorted = [...dated].sort((a, b) => key(a).localeCompare(key(b)));
@@ -143,7 +145,7 @@ export function filteredReply(papers: StoredPaper[], filters: PaperFilters): Rep
   const undated = filters.from || filters.to ? papers.filter((paper) => !paper.publishedAt).length : 0;
   const which = describeFilters(filters);
   // With no dates at all there is nothing to filter by: say that, not "none is from 2024".
-  if (kept.length === 0 && undated === papers.length && papers.length > 0) return textReply(`${papers.length === 1 ? "That paper has" : `None of those ${papers.length} papers has`} a date in the library, so I cannot tell which are ${which}. Ask for the topic with the dates to search the whole library.`);
+  if (kept.length === 0 && undated === papers.length && papers.length > 0) return textReply(`${papers.length === 1 ? "That paper has no date" : `None of those ${papers.length} papers has a date`} in the library, so I cannot tell which are ${which}. Ask for the topic with the dates to search the whole library.`);
   if (kept.length === 0) return textReply(`${papers.length === 1 ? "That paper is not" : `None of those ${papers.length} papers is`} ${which}.${undatedNote(undated)}`);
   const lines = kept.map((paper, index) => `${index + 1}. **${escapeMarkdown(paper.title)}** [${index + 1}]${meta(paper)}`);
   const count = papers.length === 1 ? "That paper is" : kept.length === 1 ? `One of those ${papers.length} papers is` : `${kept.length} of those ${papers.length} papers are`;

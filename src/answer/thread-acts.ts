@@ -9,14 +9,14 @@
  * These words are the grammar of talking about papers, not topics: every
  * other content word makes the message a question of its own.
  */
-export type ThreadAct = "compare" | "older" | "newer" | "citing" | "about" | "count" | "vague";
+export type ThreadAct = "compare" | "popular" | "older" | "newer" | "citing" | "about" | "count" | "vague";
 
 const GLUE = new Set(
   (
     "what what's whats which who whom how why when where is are was were do does did can could would should will the a an of in on " +
     "for to with by from they them it its it's their this that these those there there's here any anything some me tell show give " +
     "about one ones two both three paper papers work else between and or has have had i we you main key core big really actually " +
-    "exactly then so also just please pls us their's there're ok okay hmm same topic thing stuff"
+    "exactly then so also just please pls us their's there're ok okay hmm same topic thing stuff more most"
   ).split(" "),
 );
 
@@ -25,10 +25,12 @@ const ACTS: [ThreadAct, Set<string>][] = [
     "compare",
     new Set("compare comparison contrast differ differs difference differences different better best worse vs versus alike faster slower cheaper smaller bigger larger simpler stronger fastest slowest cheapest smallest biggest largest simplest strongest common".split(" ")),
   ],
+  // "which is more popular?", "the most cited?": the library has upvotes, not citation counts.
+  ["popular", new Set("popular upvoted upvotes liked cited".split(" "))],
   ["citing", new Set("cite cites cited citing citation citations follow-up follow-ups followup followups".split(" "))],
   ["count", new Set("many count".split(" "))],
   ["older", new Set("older earlier previous prior before".split(" "))],
-  ["newer", new Set("newer later after".split(" "))],
+  ["newer", new Set("newer later after recent".split(" "))],
   [
     "about",
     new Set(
@@ -36,7 +38,7 @@ const ACTS: [ThreadAct, Set<string>][] = [
         "code github repo repository implementation implemented open-source source available released data dataset datasets benchmark " +
         "benchmarks result results finding findings idea ideas point takeaway takeaways insight insights contribution contributions gist " +
         "summary method methods approach technique limitation limitations weakness weaknesses problem problems solve solves solved baseline " +
-        "baselines experiment experiments evaluation evaluate evaluated novelty novel author authors wrote written published date year " +
+        "baselines experiment experiments evaluation evaluate evaluated novelty novel author authors wrote written published " +
         "venue license propose proposed proposes tested test outperform outperforms beat beats sota use used using uses find found " +
         "study studied studies show showed shown claim claims summarize summarise summarized summary tldr model models hardware"
       ).split(" "),

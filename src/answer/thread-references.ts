@@ -17,11 +17,11 @@ const TITLED = /\bthe\s+((?:[\p{L}\p{N}+.-]+\s+){0,2}[\p{L}\p{N}+.-]+)\s+(?:one|
 export function titledReference(text: string, listed: StoredPaper[]): StoredPaper[] | undefined {
   const named = TITLED.exec(text.toLowerCase());
   if (!named || listed.length === 0) return undefined;
-  const words = named[1]!.split(/\s+/);
+  const words = named[1]!.split(/[\s-]+/).filter(Boolean);
   if (words.some((word) => ORDINAL_WORDS.test(word))) return undefined;
   const holds = (paper: StoredPaper) => {
     const titleWords = paper.title.toLowerCase().split(/[^\p{L}\p{N}+]+/u);
-    return words.every((word) => titleWords.some((titleWord) => titleWord.startsWith(word.replace(/[.-]/g, ""))));
+    return words.every((word) => titleWords.some((titleWord) => titleWord.startsWith(word.replace(/\./g, ""))));
   };
   const matching = listed.filter(holds);
   return matching.length > 0 ? matching : undefined;
@@ -42,6 +42,8 @@ export function backTo(text: string, turns: Turn[]): { target: string; turn?: Tu
   const listing = turns.filter((turn) => turn.papers.length > 0);
   const at = (turn: Turn | undefined) => ({ target, ...(turn && { turn }) });
   if (/^(?:first|start|beginning)$/.test(target)) return at(listing[0]);
+  // "back to the list" after a paper was opened: the last list of several.
+  if (/^(?:list|results?|papers|it|that|those|them)$/.test(target)) return at([...listing].reverse().find((turn) => turn.papers.length > 1));
   if (/^(?:previous|last|earlier|other)$/.test(target)) return at(listing.at(-2));
   const words = target.split(/\s+/).filter((word) => word.length > 1);
   // The most recent list whose question (or its papers' titles) holds every word.

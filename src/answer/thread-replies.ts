@@ -28,7 +28,10 @@ export function sayingOnly(followUp: FollowUp): Reply | undefined {
     case "back":
       return followUp.turn ? undefined : noEarlierListReply(followUp.target);
     case "undated":
-      return textReply(`The library has no date for **${escapeMarkdown(followUp.paper.title)}**, so I cannot tell which papers are newer or older. Ask for papers like it (\`papers like it\`), or for its topic with dates (\`… from 2025\`).`);
+      return textReply(
+        `${followUp.paper ? `The library has no date for **${escapeMarkdown(followUp.paper.title)}**` : "None of the papers shown has a date in the library"}, so I cannot tell which papers are newer or older. ` +
+          "Ask for the topic with dates instead (`… from 2025`).",
+      );
     default:
       return undefined;
   }

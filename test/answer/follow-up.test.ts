@@ -174,6 +174,21 @@ describe("messages with no topic of their own, about the papers the thread shows
     expect(resolve("anything newer?", card)).toEqual({ kind: "refine", question: "papers similar to Paper 2", filters: { from: "2024-03-14", to: undefined } });
     const undated: Turn = { ...listed, papers: [listed.papers[0]!], focus: listed.papers[0]! };
     expect(resolve("anything older?", undated)).toEqual({ kind: "undated", paper: listed.papers[0] });
+    // After a search whose one paper has no date, the same.
+    expect(resolve("anything newer?", { ...searched, papers: [listed.papers[0]!] })).toEqual({ kind: "undated", paper: listed.papers[0] });
+  });
+
+  it("compares the open paper with a listed one named by number, and orders the list by upvotes for 'which is more popular?'", () => {
+    expect(resolve("compare it with 3", opened)).toEqual({ kind: "compare", papers: [listed.papers[1], listed.papers[2]] });
+    expect(resolve("compare it to the first one", opened)).toEqual({ kind: "compare", papers: [listed.papers[1], listed.papers[0]] });
+    expect(resolve("which is more popular?", searched)).toEqual({ kind: "order", by: "upvotes", papers: listed.papers });
+    expect(resolve("which one is the most cited?", searched)).toEqual({ kind: "order", by: "upvotes", papers: listed.papers });
+  });
+
+  it("reads dates, not a question about the papers, in 'anything from this year?'; and a real question for 'which one introduced X?'", () => {
+    expect(resolve("anything from this year?", searched)).toMatchObject({ kind: "refine" });
+    expect(resolve("which one introduced Performers?", searched)).toBeUndefined();
+    expect(resolve("any training-free ones?", searched)).toEqual({ kind: "narrow", topic: "training-free", papers: listed.papers });
   });
 
   it("asks a short question about 'they' of the list, and asks which for one about 'it'", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detailsReply, filteredReply, narrowedReply, paperDetailReply, withCodeLinks } from "../../src/answer/list-replies.ts";
+import { detailsReply, filteredReply, narrowedReply, orderedReply, paperDetailReply, withCodeLinks } from "../../src/answer/list-replies.ts";
 import type { StoredPaper } from "../../src/store/paper-store.ts";
 
 const paper = (n: number, extra: Partial<StoredPaper> = {}): StoredPaper => ({ id: `p${n}`, title: `Paper ${n}`, abstract: "We study graphs. We find they help.", url: `https://example.org/${n}`, upvotes: 0, ...extra }) as StoredPaper;
@@ -11,6 +11,8 @@ describe("replies about the papers a thread lists", () => {
     expect(narrowedReply("graphs", [paper(1), paper(2, { abstract: "Nothing here." })], new Map([["graph", 1]])).text).toMatch(/^One of those 2 papers mentions/);
     // A list with no dates cannot be filtered by them: said so, not "none is from 2024".
     expect(filteredReply([paper(1), paper(2)], { from: "2024-01-01", to: "2024-12-31" }).text).toMatch(/^None of those 2 papers has a date in the library, so I cannot tell which are /);
+    expect(filteredReply([paper(1)], { from: "2024-01-01", to: "2024-12-31" }).text).toMatch(/^That paper has no date in the library/);
+    expect(orderedReply("upvotes", [paper(1), paper(2)]).text).toMatch(/^None of those papers has upvotes in the library/);
   });
 
   it("gives the code links an abstract holds when asked for code, or says it holds none", () => {

@@ -10,6 +10,7 @@ const turn = (question: string, papers: StoredPaper[]): Turn => ({ question, top
 describe("references by words", () => {
   it("finds the listed papers whose titles hold 'the X one', by word start", () => {
     expect(titledReference("tell me more about the scissorhands one", kv)).toEqual([kv[1]]);
+    expect(titledReference("the dynamic-kv one", kv)).toEqual([kv[2]]);
     expect(titledReference("the pyramid one", kv)).toEqual([kv[0], kv[2]]);
     expect(titledReference("the second one", kv)).toBeUndefined();
     expect(titledReference("the quantum one", kv)).toBeUndefined();
@@ -22,6 +23,7 @@ describe("references by words", () => {
     expect(backTo("ok, back to the KV cache one", turns)).toEqual({ target: "kv cache", turn: turns[0] });
     expect(backTo("go back to the previous list", turns)).toEqual({ target: "previous", turn: turns[0] });
     expect(backTo("back to swin", turns)).toEqual({ target: "swin" });
+    expect(backTo("back to the list", [...turns, turn("paper HNSW", [paper("HNSW")])])).toEqual({ target: "list", turn: turns[0] });
     expect(backTo("papers on getting back to work", turns)).toBeUndefined();
   });
 
