@@ -285,7 +285,7 @@ function actOnThread(act: ThreadAct, text: string, previous: Turn | undefined): 
       const searched = alone ? `papers similar to ${alone.title}` : previous.source && !previous.source.example ? previous.source.question : undefined;
       const dates = (alone ? [alone] : listed).flatMap((paper) => paper.publishedAt ?? []).sort();
       const edge = act === "older" ? dates[0] : dates.at(-1);
-      if (/^which\b/.test(text) || !searched) return listed.length >= 2 ? { kind: "order", by, papers: listed } : { kind: "no-list" };
+      if (/^which\b/.test(text) || !searched) return listed.length > 0 ? { kind: "order", by, papers: listed } : { kind: "no-list" };
       if (!edge) return one ? { kind: "undated", paper: one } : { kind: "undated" };
       // Any dates the topic was first asked with give way: "older" than a 2024 list reaches before 2024.
       return { kind: "refine", question: searched, filters: act === "older" ? { from: undefined, to: shiftDay(edge, -1) } : { from: shiftDay(edge, 1), to: undefined } };
