@@ -3,6 +3,7 @@ import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
 import type { Turn } from "./conversations.ts";
 import { threadAct, type ThreadAct } from "./thread-acts.ts";
 import { backTo, inlineNumbers, titledReference } from "./thread-references.ts";
+import { comparedWithOpen, settingAgain } from "./thread-rewrites.ts";
 import { shiftDay } from "../search/time-phrases.ts";
 
 /** How a question refers to the thread's previous answer, if it does. */
@@ -85,12 +86,6 @@ const PRONOUN = new RegExp(
     String.raw`^(?:similar|related)(?:\s+(?:papers|ones|work))?\s*[?.!]*$`,
   ].join("|"),
 );
-
-/** "compare it with SPANN", "how does it compare to Scissorhands?": the paper in view beside one named. */
-const COMPARE_IT = /^(?:(?:compare|contrast)\s+(?:it|this|that)(?:\s+(?:one|paper))?\s+(?:with|to|and|against|vs\.?)|how\s+(?:does|do|did)\s+(?:it|this|that)(?:\s+(?:one|paper))?\s+(?:compare|differ)\s+(?:with|to|from|against))\s+(.+?)\s*[?.!]*$/;
-
-/** "same but for diffusion models", "what about for vision?": the last topic again, in another setting. */
-const SAME_FOR = /^(?:(?:(?:the\s+)?same(?:\s+(?:thing|topic|question|idea))?,?\s+but\s+)|(?:what|how)\s+about\s+|and\s+)(for|in|on|with|applied to)\s+(.+?)\s*[?.!]*$/;
 
 /** How a question opens: "does it …", "what do they …", "is it …". */
 const ASKING = /^(?:does|do|did|is|are|was|were|can|could|will|would|has|have|what|how|why|who|when|where|which)\b/;
@@ -175,23 +170,8 @@ export function resolveFollowUp(question: string, previous: Turn | undefined, to
   const orderOnly = words <= 6 && ORDER_ONLY.test(trimmed);
   if (listed.length === 0 && (more || BARE.test(text) || ONLY_ORDINAL.test(text) || BRACKETED.test(text) || pair || OF_THOSE.test(text) || pronoun || yearOnly || (orderOnly && previous !== undefined))) return { kind: "no-list" };
   const at = (item: number | "last") => listed[(item === "last" ? listed.length : item) - 1];
-  // "same but for diffusion models": the last topic searched, set where the message says.
-  const sameFor = SAME_FOR.exec(trimmed);
-  // Its own setting gives way: "what about for vision?" after "sparse attention for diffusion models" is sparse attention for vision.
-  const lastTopic = sameFor && previous?.source && !previous.source.example ? (parseQuestion(previous.topic, today).setting?.head ?? previous.topic) : undefined;
-  if (sameFor && lastTopic) return { kind: "refine", question: `${lastTopic} ${sameFor[1]} ${question.trim().replace(/\s*[?.!]+$/, "").slice(-sameFor[2]!.length)}` };
-  // "compare it with SPANN": the two papers, found by name as "compare X and Y" finds them.
-  const comparedTo = COMPARE_IT.exec(trimmed);
-  const inView = previous?.focus ?? (listed.length === 1 ? listed[0] : undefined);
-  // "compare it with 4", "… to the third one": the open paper beside that one of the list.
-  const listedTo = comparedTo ? listReference(comparedTo[1]!) ?? (/^\d{1,2}$/.test(comparedTo[1]!) ? Number(comparedTo[1]) : undefined) : undefined;
-  const other = listedTo === undefined ? undefined : listed[(listedTo === "last" ? listed.length : listedTo) - 1];
-  if (comparedTo && inView && listedTo !== undefined) return other && other.id !== inView.id ? { kind: "compare", papers: [inView, other] } : { kind: "out-of-range", count: listed.length };
-  if (comparedTo && inView) {
-    const asWritten = question.trim().replace(/\s*[?.!]+$/, "");
-    // "versus", not "and": a title may hold an "and" ("Efficient and robust …").
-    return { kind: "refine", question: `${inView.title} versus ${asWritten.slice(asWritten.length - comparedTo[1]!.length)}` };
-  }
+  const rewritten = settingAgain(question, previous, today) ?? comparedWithOpen(question, previous);
+  if (rewritten) return rewritten;
   // "anything from this year?" asks for dates, handled below, not about the papers' "year".
   const dated = /\b(?:19|20)\d\d\b|\b(?:this|last|past|previous)\s+(?:year|month|week)\b|\b(?:today|yesterday)\b/.test(trimmed);
   const act = reference === undefined && !pair && !more && !dated ? threadAct(trimmed) : undefined;

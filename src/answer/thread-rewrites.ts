@@ -1,0 +1,46 @@
+import { parseQuestion } from "../search/question.ts";
+import type { Turn } from "./conversations.ts";
+import { listReference, type FollowUp } from "./follow-up.ts";
+
+/**
+ * Follow-ups that are the thread's question asked again in other words:
+ * "same but for diffusion models" (the last topic in another setting) and
+ * "compare it with SPANN" (the paper in view beside another).
+ */
+
+/** "same but for diffusion models", "what about for vision?": the last topic again, in another setting. */
+const SAME_FOR = /^(?:(?:(?:the\s+)?same(?:\s+(?:thing|topic|question|idea))?,?\s+but\s+)|(?:what|how)\s+about\s+|and\s+)(for|in|on|with|applied to)\s+(.+?)\s*[?.!]*$/;
+
+/** "compare it with SPANN", "how does it compare to Scissorhands?": the paper in view beside one named. */
+const COMPARE_IT = /^(?:(?:compare|contrast)\s+(?:it|this|that)(?:\s+(?:one|paper))?\s+(?:with|to|and|against|vs\.?)|how\s+(?:does|do|did)\s+(?:it|this|that)(?:\s+(?:one|paper))?\s+(?:compare|differ)\s+(?:with|to|from|against))\s+(.+?)\s*[?.!]*$/;
+
+/** The message as written, without closing punctuation, ending with `tail` (a group matched in its lower case). */
+function endingAsWritten(question: string, tail: string): string {
+  const asWritten = question.trim().replace(/\s*[?.!]+$/, "");
+  return asWritten.slice(asWritten.length - tail.length);
+}
+
+/** "same but for diffusion models": the last topic searched, set where the message says; its own setting gives way. */
+export function settingAgain(question: string, previous: Turn | undefined, today: Date): FollowUp | undefined {
+  const sameFor = SAME_FOR.exec(question.toLowerCase().trim());
+  if (!sameFor || !previous?.source || previous.source.example) return undefined;
+  // "what about for vision?" after "sparse attention for diffusion models" is sparse attention for vision.
+  const topic = parseQuestion(previous.topic, today).setting?.head ?? previous.topic;
+  return { kind: "refine", question: `${topic} ${sameFor[1]} ${endingAsWritten(question, sameFor[2]!)}` };
+}
+
+/** "compare it with SPANN" (the two, found by name as "compare X and Y" finds them), "compare it with 4" (that one of the list). */
+export function comparedWithOpen(question: string, previous: Turn | undefined): FollowUp | undefined {
+  const compared = COMPARE_IT.exec(question.toLowerCase().trim());
+  const listed = previous?.papers ?? [];
+  const inView = previous?.focus ?? (listed.length === 1 ? listed[0] : undefined);
+  if (!compared || !inView) return undefined;
+  const target = compared[1]!;
+  const position = listReference(target) ?? (/^\d{1,2}$/.test(target) ? Number(target) : undefined);
+  if (position !== undefined) {
+    const other = listed[(position === "last" ? listed.length : position) - 1];
+    return other && other.id !== inView.id ? { kind: "compare", papers: [inView, other] } : { kind: "out-of-range", count: listed.length };
+  }
+  // "versus", not "and": a title may hold an "and" ("Efficient and robust …").
+  return { kind: "refine", question: `${inView.title} versus ${endingAsWritten(question, target)}` };
+}
