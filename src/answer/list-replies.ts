@@ -42,13 +42,11 @@ function codeLinks(paper: StoredPaper): string[] {
 /** "who wrote FlashAttention-2?", "when was MobileNetV2 published?": the detail, or what the library lacks, then the paper's gist. */
 export function paperDetailReply(paper: StoredPaper, detail: PaperDetail, cue?: SentenceCue): Reply {
   const title = `**${escapeMarkdown(paper.title)}** [1]`;
-  if (detail === "code") {
-    const links = codeLinks(paper);
-    const said = links.length > 0 ? `Code for ${title}: ${links.join(", ")}` : `The abstract of ${title} gives no code link.`;
-    return { ...detailReply(paper, cue), text: `${said}\n\n${bestSentences(paper.abstract, cue ?? { terms: new Map() }, 2).join(" ")}` };
-  }
+  const links = codeLinks(paper);
   const said =
-    detail === "date"
+    detail === "code"
+      ? links.length > 0 ? `Code for ${title}: ${links.join(", ")}` : `The abstract of ${title} gives no code link.`
+      : detail === "date"
       ? paper.publishedAt ? `${title} was published on ${paper.publishedAt}.` : `The library has no publication date for ${title}.`
       : paper.authors?.length ? `${title} is by ${paper.authors.join(", ")}.`
       : paper.organization ? `${title} is from ${paper.organization}; the library does not record its authors' names.`

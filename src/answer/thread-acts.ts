@@ -27,7 +27,7 @@ const ACTS: [ThreadAct, Set<string>][] = [
   ],
   // "which is more popular?", "the most cited?": the library has upvotes, not citation counts.
   ["popular", new Set("popular upvoted upvotes liked cited".split(" "))],
-  ["citing", new Set("cite cites cited citing citation citations follow-up follow-ups followup followups".split(" "))],
+  ["citing", new Set("cite cites citing citation citations follow-up follow-ups followup followups".split(" "))],
   ["count", new Set("many count".split(" "))],
   ["older", new Set("older earlier previous prior before".split(" "))],
   ["newer", new Set("newer later after recent".split(" "))],
@@ -37,7 +37,7 @@ const ACTS: [ThreadAct, Set<string>][] = [
       (
         "code github repo repository implementation implemented open-source source available released data dataset datasets benchmark " +
         "benchmarks result results finding findings idea ideas point takeaway takeaways insight insights contribution contributions gist " +
-        "summary method methods approach technique limitation limitations weakness weaknesses problem problems solve solves solved baseline " +
+        "method methods approach technique limitation limitations weakness weaknesses problem problems solve solves solved baseline " +
         "baselines experiment experiments evaluation evaluate evaluated novelty novel author authors wrote written published " +
         "venue license propose proposed proposes tested test outperform outperforms beat beats sota use used using uses find found " +
         "study studied studies show showed shown claim claims summarize summarise summarized summary tldr model models hardware"
