@@ -15,6 +15,11 @@ export type ListSource = { question: string; example?: string; filters?: PaperFi
  */
 export type Turn = { question: string; topic: string; filters: PaperFilters; papers: StoredPaper[]; answer: string; source?: ListSource; focus?: StoredPaper };
 
+/** The paper "it" means in a thread: the one opened, or the only one listed. */
+export function paperInView(turn: Turn | undefined): StoredPaper | undefined {
+  return turn?.focus ?? (turn?.papers.length === 1 ? turn.papers[0] : undefined);
+}
+
 export type ConversationLimits = { maxTurns: number; ttlMs: number; maxThreads: number };
 
 const DEFAULT_LIMITS: ConversationLimits = { maxTurns: 6, ttlMs: 2 * 60 * 60 * 1000, maxThreads: 1000 };

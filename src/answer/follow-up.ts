@@ -1,6 +1,6 @@
 import { parseQuestion } from "../search/question.ts";
 import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
-import type { Turn } from "./conversations.ts";
+import { paperInView, type Turn } from "./conversations.ts";
 import { threadAct, type ThreadAct } from "./thread-acts.ts";
 import { backTo, inlineNumbers, titledReference } from "./thread-references.ts";
 import { comparedWithOpen, settingAgain } from "./thread-rewrites.ts";
@@ -110,6 +110,11 @@ export function listReference(question: string): number | "last" | undefined {
   return numbered ? Number(numbered[1] ?? numbered[2] ?? numbered[3]) : undefined;
 }
 
+/** The item a position names ("last" the last), if the list is that long. */
+export function listedAt<T>(list: T[], item: number | "last"): T | undefined {
+  return list[(item === "last" ? list.length : item) - 1];
+}
+
 /** "second", "2nd", "2" or "last" as a position in the list. */
 function position(word: string): number | "last" {
   return word === "last" ? "last" : (ORDINALS[word] ?? Number.parseInt(word, 10));
@@ -150,18 +155,19 @@ export function resolveFollowUp(question: string, previous: Turn | undefined, to
   const back = backTo(question, turns);
   if (back) return { kind: "back", ...back };
   const trimmed = text.trim();
+  const words = trimmed.split(/\s+/).length;
   const listed = previous?.papers ?? [];
+  const named = pairReference(text);
   // "what does 2 propose?", "how does 3 compare to 4?": numbers named in passing in a short question about the list.
-  const inline = pairReference(text) === undefined && trimmed.split(/\s+/).length <= 8 ? inlineNumbers(text, previous?.papers.length ?? 0) : [];
+  const inline = named === undefined && words <= 8 ? inlineNumbers(text, listed.length) : [];
   const reference = inline.length === 2 ? undefined : (listReference(text) ?? (inline.length === 1 ? inline[0] : undefined));
   // "tell me more" with a paper just opened asks more of that paper, not for the list's next page.
   const moreOfOpened = previous?.focus !== undefined && /^tell me more\b/.test(trimmed);
   const more = asksForMore(text) && !moreOfOpened;
-  const pair = pairReference(text) ?? (inline.length === 2 ? inline : undefined);
+  const pair = named ?? (inline.length === 2 ? inline : undefined);
   // Only a short message is a reference ("papers like it", "who wrote it?"); "… any theory on that?" ends a question of its own.
   // With a paper just opened, any short question about "it" or "they" is about that paper ("what problem does it solve?",
   // "who are the authors?", "tell me more"), but for the "it" of "is it possible to …".
-  const words = trimmed.split(/\s+/).length;
   const aboutOpened = previous?.focus !== undefined && words <= 8 && (ABOUT_IT.test(text) || moreOfOpened) && !EXPLETIVE_IT.test(text);
   const pronoun = (PRONOUN.test(trimmed) && words <= 7) || aboutOpened;
   // "compare 1 and 2", "papers like 1", "which of those are from 2024?", "papers like it" with nothing listed refer to no list.
@@ -169,7 +175,7 @@ export function resolveFollowUp(question: string, previous: Turn | undefined, to
   const yearOnly = YEAR_ONLY.exec(trimmed);
   const orderOnly = words <= 6 && ORDER_ONLY.test(trimmed);
   if (listed.length === 0 && (more || BARE.test(text) || ONLY_ORDINAL.test(text) || BRACKETED.test(text) || pair || OF_THOSE.test(text) || pronoun || yearOnly || (orderOnly && previous !== undefined))) return { kind: "no-list" };
-  const at = (item: number | "last") => listed[(item === "last" ? listed.length : item) - 1];
+  const at = (item: number | "last") => listedAt(listed, item);
   const rewritten = settingAgain(question, previous, today) ?? comparedWithOpen(question, previous);
   if (rewritten) return rewritten;
   // "anything from this year?" asks for dates, handled below, not about the papers' "year".
@@ -188,7 +194,7 @@ export function resolveFollowUp(question: string, previous: Turn | undefined, to
   }
   if (pronoun && reference === undefined && !pair) {
     // The paper just opened, or the one paper shown, is "it". Several and none opened: which one is for the asker to say.
-    const it = previous?.focus ?? (listed.length === 1 ? listed[0] : undefined);
+    const it = paperInView(previous);
     if (!it) return { kind: "out-of-range", count: listed.length };
     return SIMILAR.test(text) ? { kind: "similar", paper: it } : { kind: "pick", paper: it };
   }
@@ -237,7 +243,7 @@ const FEW = 3;
 /** What a topicless message (threadAct) does with the thread: its open paper, its list, or its topic at other dates. */
 function actOnThread(act: ThreadAct, text: string, previous: Turn | undefined): FollowUp {
   const listed = previous?.papers ?? [];
-  const one = previous?.focus ?? (listed.length === 1 ? listed[0] : undefined);
+  const one = paperInView(previous);
   if (!previous || (listed.length === 0 && !one)) return { kind: "no-list" };
   switch (act) {
     case "count":

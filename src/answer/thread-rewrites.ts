@@ -1,6 +1,6 @@
 import { parseQuestion } from "../search/question.ts";
-import type { Turn } from "./conversations.ts";
-import { listReference, type FollowUp } from "./follow-up.ts";
+import { paperInView, type Turn } from "./conversations.ts";
+import { listedAt, listReference, type FollowUp } from "./follow-up.ts";
 
 /**
  * Follow-ups that are the thread's question asked again in other words:
@@ -33,12 +33,12 @@ export function settingAgain(question: string, previous: Turn | undefined, today
 export function comparedWithOpen(question: string, previous: Turn | undefined): FollowUp | undefined {
   const compared = COMPARE_IT.exec(question.toLowerCase().trim());
   const listed = previous?.papers ?? [];
-  const inView = previous?.focus ?? (listed.length === 1 ? listed[0] : undefined);
+  const inView = paperInView(previous);
   if (!compared || !inView) return undefined;
   const target = compared[1]!;
   const position = listReference(target) ?? (/^\d{1,2}$/.test(target) ? Number(target) : undefined);
   if (position !== undefined) {
-    const other = listed[(position === "last" ? listed.length : position) - 1];
+    const other = listedAt(listed, position);
     return other && other.id !== inView.id ? { kind: "compare", papers: [inView, other] } : { kind: "out-of-range", count: listed.length };
   }
   // "versus", not "and": a title may hold an "and" ("Efficient and robust …").

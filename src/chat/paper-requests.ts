@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import type { Answerer } from "../answer/answerer.ts";
 import { escapeMarkdown } from "../answer/extractive.ts";
-import { standaloneReference } from "../answer/follow-up.ts";
+import { listedAt, standaloneReference } from "../answer/follow-up.ts";
 import { lookupMiss, noMatch } from "../answer/lookup-miss.ts";
 import type { Library } from "../library/library.ts";
 import type { StoredPaper } from "../store/paper-store.ts";
@@ -39,7 +39,7 @@ export class PaperRequests {
     const choice = this.#choices.get(request.thread);
     const reference = choice && standaloneReference(request.text);
     if (!choice || reference === undefined) return undefined;
-    const card = choice.papers[(reference === "last" ? choice.papers.length : reference) - 1];
+    const card = listedAt(choice.papers, reference);
     if (!card) return { kind: "text", markdown: `Pick a number from 1 to ${choice.papers.length}.`, forAskerOnly: true };
     this.#choices.delete(request.thread);
     if (choice.then === "paper") {
@@ -97,7 +97,7 @@ export class PaperRequests {
     if (reference === undefined) return undefined;
     const listed = this.#choices.get(request.thread)?.papers ?? this.#answerer.listed(request.thread);
     if (listed.length === 0) return { kind: "text", markdown: "There is no numbered list here to pick from. Give the paper's name instead, for example `paper PyramidKV`.", forAskerOnly: true };
-    const picked = listed[(reference === "last" ? listed.length : reference) - 1];
+    const picked = listedAt(listed, reference);
     if (!picked) return { kind: "text", markdown: `Pick a number from 1 to ${listed.length}.`, forAskerOnly: true };
     return (await this.#library.paper(picked.id)) ?? gone();
   }
