@@ -77,11 +77,16 @@ const WHAT_DOES = /^[Ww]hat (?:does|did|do) (?:the )?([\p{L}\p{N}+.'-]*(?:\p{Lu}
 /** "is X better than Y", "which is better, X or Y": a comparison asked, not a description. */
 const ASKS_WHICH_IS_BETTER = /^\s*(?:is|are|was|were|does|do|did|which|whether)\b/i;
 
-/** A question for one detail of a named paper: its authors or its date. */
+/** How a question for one detail of a paper opens: its authors, its date ("when is" stays a topic's frame: "when is it better to …"), its code. */
+const ASKS_AUTHORS = String.raw`who (?:wrote|authored|made|created|is behind|are (?:the )?authors of)|who(?:'s| is) the author of|what are the authors of`;
+const ASKS_DATE = String.raw`when (?:was|were|did)|what year (?:was|did)`;
+const ASKS_CODE = String.raw`(?:is there|where(?:'s| is| can i (?:get|find))|any|got|link to)\s+(?:the\s+|any\s+)?(?:code|github|repo|implementation)\s+(?:for|of)`;
+
+/** A question for one detail of a named paper: its authors, its date or its code. */
 const DETAIL: [PaperDetail, RegExp][] = [
-  ["authors", /^\s*(?:who (?:wrote|authored|made|created|is behind|are (?:the )?authors of)|who(?:'s| is) the author of|what are the authors of)\s/i],
-  ["date", /^\s*(?:when (?:was|were|did|is)|what year (?:was|is|did))\s.*\b(?:published|released|come out|came out|written|appear(?:ed)?|out)\s*\??\s*$/i],
-  ["code", /^\s*(?:is there|where(?:'s| is| can i (?:get|find))|any|got|link to)\s+(?:the\s+|any\s+)?(?:code|github|repo|implementation)\s+(?:for|of)\s/i],
+  ["authors", new RegExp(String.raw`^\s*(?:${ASKS_AUTHORS})\s`, "i")],
+  ["date", new RegExp(String.raw`^\s*(?:${ASKS_DATE}|when is|what year is)\s.*\b(?:published|released|come out|came out|written|appear(?:ed)?|out)\s*\??\s*$`, "i")],
+  ["code", new RegExp(String.raw`^\s*(?:${ASKS_CODE})\s`, "i")],
 ];
 
 /** Ways of asking for papers like a known one; what follows is the paper's name. */
@@ -100,7 +105,7 @@ const TELL = String.raw`tell(?! (?:from|whether|if|apart|which|what|how)\b)`;
 const FRAME = [
   /^(?:hey|hi|hello|ok|okay|so|please|pls|also|and)\b[,!]?/,
   // "who wrote X?", "when was X published?": the detail asked is the frame, X the paper (see DETAIL).
-  /^(?:who (?:wrote|authored|made|created|is behind|are (?:the )?authors of)|who(?:'s| is) the author of|what are the authors of|when (?:was|were|did)|what year (?:was|did)|(?:is there|where(?:'s| is| can i (?:get|find))|any|got|link to) (?:the |any )?(?:code|github|repo|implementation) (?:for|of))\s/,
+  new RegExp(String.raw`^(?:${ASKS_AUTHORS}|${ASKS_DATE}|${ASKS_CODE})\s`),
   // "is PyramidKV better than Scissorhands": the comparison is kept ("PyramidKV and Scissorhands"), the "is" is the ask.
   /^(?:is|are|was|were)\s+(?=(?:\S+\s+){1,4}(?:better|worse|faster|slower|more \w+|less \w+)\s+than\b)/,
   new RegExp(String.raw`^(?:can|could|would|will) you (?:please )?(?:${TELL}|show|find|list|give|recommend|suggest|point)(?: me)?(?: to)?\b`),
