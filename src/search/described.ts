@@ -32,8 +32,9 @@ export async function lookupDescribed(name: string, snapshot: LibrarySnapshot, s
     // description: a paper sharing a few of its words ("… Pseudo-3D Residual Networks") is not it. Introduced as a
     // description ("the one that …", "that deepseek v3 paper …"), it needs no such likeness.
     const introduced = query.about || /^(?:the|a|an|that|this)\s/i.test(name.trim());
-    if (introduced && !match.match) return singledOut(plain, names, searched, snapshot) ?? found;
-    return introduced || !match.match || titleHolds(match.match.title, plain) ? match : found;
+    if (introduced && !match.match) return singledOut(plain, names, searched, snapshot) ?? unsingled(found, searched);
+    if (!match.match) return unsingled(found, searched);
+    return introduced || titleHolds(match.match.title, plain) ? match : unsingled(found, searched);
   }
   // "the faiss paper - billion scale similarity search on gpus": a name no paper uses at all cannot tell papers
   // apart, so the description beside it decides, as a lookup of its own.
@@ -49,6 +50,17 @@ export async function lookupDescribed(name: string, snapshot: LibrarySnapshot, s
     if (closest.length > 0) return { ...found, closest };
   }
   return found;
+}
+
+/**
+ * A description no paper stands out for ("that paper where they disaggregate prefill and decoding onto
+ * different GPUs", with two papers on it close together): a description still, so the asker is sent to the
+ * search, and the papers that search judged on topic are the closest, not "no match" with nothing to go on.
+ */
+function unsingled(found: LookupResult, searched: SearchResult): LookupResult {
+  if (found.closest.length > 0 || searched.verdict.decision === "no") return { ...found, description: true };
+  const closest = searched.results.filter((hit) => hit.relevant).slice(0, SETTINGS.lookup.closest).map((hit) => hit.paper);
+  return { ...found, closest, description: true };
 }
 
 /**

@@ -47,6 +47,10 @@ describe("paperbot search and paper", () => {
 
   it("prints a readable card and a readable 'not covered'", async () => {
     expect((await runPaperbot(["paper", "scissor hands kv cache", "--db", db])).stdout).toMatch(/^Scissorhands: Exploiting/);
+    // A description is not a missing paper: what fits it, and where to search for more.
+    const described = (await runPaperbot(["paper", "benchmark for whether multimodal LLMs can read retinal fundus photos", "--db", db])).stdout;
+    expect(described).toMatch(/^No paper stands out as ".*"; these fit the description best:\n1\. FunBench/);
+    expect(described).toMatch(/For more: paperbot search "benchmark for whether/);
     expect((await runPaperbot(["search", "cryptocurrency price prediction", "--db", db])).stdout).toMatch(/^Nothing in the library squarely covers that/);
   });
 

@@ -48,6 +48,8 @@ function describe(name: string, found: Found, style: Style): string {
   const list = (papers: Shown[]) => paperList(papers, style);
   if (found.alternatives.length > 0) return [`"${name}" could be any of these; which one?`, list(found.alternatives), ...unshownLine(found.unshown)].join("\n") + "\n";
   const hint = found.description ? `That reads like a description: try paperbot search "${name}".` : "Try its full title, a distinctive part of it, or its arXiv id.";
+  // A description is not a missing paper: what fits it best, and where to see more.
+  if (found.description && found.closest?.length) return `No paper stands out as "${name}"; these fit the description best:\n${list(found.closest)}\nFor more: paperbot search "${name}".\n`;
   if (found.closest?.length) {
     const miss = lookupMiss(`"${name}"`, name, found.closest);
     return `${miss.headline}${miss.inTitles ? "" : "; closest"}:\n${list(miss.papers)}\n${hint}\n`;
