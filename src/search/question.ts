@@ -72,7 +72,13 @@ const LISTING_WORDS = /\b(?:top|popular|best[- ]rated|all|every|list|the|of|in|l
 const PAPER_NAME = /\bthe\s+(?:[\p{L}\p{N}+.'-]+\s+){1,5}paper\b/iu;
 
 /** "what does KernelBench measure?", "what did PyramidKV propose?": a question about the paper a name-like word names. */
-const WHAT_DOES = /^[Ww]hat (?:does|did|do) (?:the )?([\p{L}\p{N}+.'-]*(?:\p{Lu}[\p{L}\p{N}+.'-]*\p{Lu}|\p{L}\d)[\p{L}\p{N}+.'-]*) (?:propose|measure|show|claim|find|introduce|contribute|say|study|solve|evaluate|test|achieve|improve|offer|present|suggest|do|benchmark|model)s?\s*\??$/u;
+const REPORTS = "propose|measure|show|claim|find|introduce|contribute|say|study|solve|evaluate|test|achieve|improve|offer|present|suggest|do|benchmark|model";
+const WHAT_DOES = new RegExp(String.raw`^[Ww]hat (?:does|did|do) (?:the )?([\p{L}\p{N}+.'-]*(?:\p{Lu}[\p{L}\p{N}+.'-]*\p{Lu}|\p{L}\d)[\p{L}\p{N}+.'-]*) (?:${REPORTS})s?\s*\??$`, "u");
+/**
+ * "what does Matryoshka representation learning propose?", "what metric does KernelBench introduce?", "what does
+ * Chinchilla say about compute-optimal training?": the "does" and the verb of reporting ask; the rest is the topic.
+ */
+const DOES_REPORT = /^(?:what|which)\b(.*?)\s(?:does|did|do)\s(.+?)\s(?:propose|introduce|say|claim|find|show|contribute|suggest|recommend|report|conclude|achieve)(?:\s+(?:about|on|regarding)\b|$)/;
 
 /** "is X better than Y", "which is better, X or Y": a comparison asked, not a description. */
 const ASKS_WHICH_IS_BETTER = /^\s*(?:is|are|was|were|does|do|did|which|whether)\b/i;
@@ -111,7 +117,7 @@ const FRAME = [
   new RegExp(String.raw`^(?:can|could|would|will) you (?:please )?(?:${TELL}|show|find|list|give|recommend|suggest|point)(?: me)?(?: to)?\b`),
   /^(?:who|anyone|does anyone|do you|do we) (?:has|have|got|know)(?: (?:of|any|some))?\b/,
   // "has anyone looked at X", "have people tried X": who did the work is not the topic.
-  /^(?:has|have|did) (?:anyone|anybody|someone|somebody|people|we|you) (?:ever |already )?(?:looked (?:at|into)|tried|worked on|studied|written (?:about|on)|done (?:any )?(?:work|anything|something) (?:on|with))\b/,
+  /^(?:has|have|did) (?:anyone|anybody|someone|somebody|people|we|you) (?:here |in here )?(?:ever |already )?(?:looked (?:at|into)|tried|used|worked on|studied|written (?:about|on)|done (?:any )?(?:work|anything|something) (?:on|with))\b/,
   // "where do people get X", "where can I find X".
   /^where (?:do|can|could|should|would) (?:i|we|you|one|people|researchers|folks) (?:get|find|obtain)\b/,
   new RegExp(String.raw`^(?:please )?(?:show|find|list|give|recommend|suggest|get|${TELL}|summari[sz]e|explain|describe)(?: me)?\b`),
@@ -122,8 +128,15 @@ const FRAME = [
   /^(?:can|could) (?:you|i|we|one|people)\b|^is it (?:possible|feasible) to\b|^(?:is there|are there) (?:a|any) (?:good )?(?:ways?|methods?|techniques?) (?:to|of|for)\b/,
   /^(?:what )?happens (?:to|when|if)\b|^why (?:would|does|do|did|is|are|can|could)\b/,
   /^(?:what's|whats|what is|what are)\b/,
+  // "what's known about X", "what has been written on X".
+  /^(?:(?:has|have) been )?(?:known|written|done|published|said)\s+(?:about|on)\b/,
+  // "I'm curious whether anyone has looked at X": the asker's curiosity and who did the work are not the topic.
+  /^(?:i'm|i am|we're|we are) (?:curious|wondering) (?:whether|if|about)\b/,
+  /^(?:anyone|anybody|someone|somebody|people) (?:here )?(?:has|have) (?:ever |already )?(?:looked (?:at|into)|tried|used|worked on|studied|written (?:about|on))\b/,
   /^(?:which|what|are there|is there|do we have|do you have|have we got|have you got|got)\b/,
   /^(?:does|do|did)\b(?! (?:we|you|i) )/,
+  // "which paper has LLMs write CUDA kernels": once "which paper" is gone, "has" leads nothing.
+  /^(?:has|have)\s+(?=\S+\s+\S)/,
   /^(?:a|an|any|some|the)\b/,
   /^(?:papers?|works?|research|articles?|studies|anything|something|stuff|ones|refs|references|literature|reading)\b/,
   /^(?:new|out there|there|recent|recently|good|interesting|relevant|in the library)\b/,
@@ -156,7 +169,7 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
   // "papers from before 2020": the date is out, and the word that led to it goes too ("pack more servers in" keeps its "in").
   rest = unordered === rest.replace(/\s+/g, " ").trim() ? unordered : unordered.replace(/(?:\s+(?:from|published|released|since|in|during))+$/, "");
 
-  rest = withoutFrame(rest.replace(OPENER, "")).replace(/\s+(?:at all|pls|please)$/, "");
+  rest = withoutFrame(withoutDoesReport(rest.replace(OPENER, ""))).replace(/\s+(?:at all|pls|please)$/, "");
   // "X - what's out there?", "X, any papers?", "X? any theory on that": a last clause that is all frame, or asks
   // for work "on that", is not the topic.
   // ("… reaches human trials. anything like that in here": a sentence of its own asking for work like what came before.)
@@ -164,6 +177,11 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
   const framing = (clause: string) =>
     withoutFrame(clause).replace(LISTING_WORDS, " ").trim() === "" || /^(?:any|anything|something|some|more)\b.*\b(?:on|about|for|like) (?:that|this|it)(?: in here| here| in the library)?$/.test(clause.trim());
   if (tail && tail.index > 0 && framing(tail[1]!)) rest = rest.slice(0, tail.index);
+  // "hyperbolic embeddings, and are there any on protein folding": a later clause asks in its own frame.
+  rest = rest.replace(/([,;?]\s+(?:and|also|plus)\s+)((?:are there|is there|any|anything|what about)\b[^,;?]*)/g, (all, separator: string, clause: string) => {
+    const asked = withoutFrame(clause.replace(/^what about\b/, ""));
+    return asked ? `${separator}${asked}` : all;
+  });
   // "what is X about?", "what does X do?": the question's tail, not its topic ("… to decide what to do" keeps it).
   if (/^\s*what\b/i.test(text)) rest = rest.replace(/\s+(?:about|do|does)$/, "");
   // "why grokking happens", "how attention works": the verb is the asking, the thing before it the topic.
@@ -237,6 +255,13 @@ function settingOf(topic: string): Setting | undefined {
 /** Chat markup for stress ("distributed *training*", "__not__ this") is how the words were said, not what they are. */
 function withoutEmphasis(text: string): string {
   return text.replace(/(^|[\s(])(\*{1,2}|_{1,2})([^\s*_](?:[^*_]*[^\s*_])?)\2(?=[\s).,;:!?]|$)/g, "$1$3");
+}
+
+/** "what metric does KernelBench introduce" → "what metric KernelBench" (DOES_REPORT); the frame goes next. */
+function withoutDoesReport(text: string): string {
+  // "what does the library say about X": the library (or the asker, or "research") is who is asked, not the topic.
+  const asked = /^(?:the |this |our |your )?(?:library|literature|research|papers?|you|we|people|anyone|it|they)$/;
+  return text.replace(DOES_REPORT, (_all, before: string, subject: string) => `what${before}${asked.test(subject) ? "" : ` ${subject}`}`);
 }
 
 /** The question with its conversational frame (FRAME) taken off its front, as often as one is there. */
