@@ -115,8 +115,9 @@ export class LibrarySnapshot {
     const weights = new Map<string, number>();
     const known = new Set(searchTerms(topic));
     for (const paper of top) {
-      const { titleTerms, terms: textTerms } = this.termsOf(paper);
-      const terms = [...titleTerms, ...textTerms];
+      // Its words, not its names' parts: a paper's own name would weigh twice.
+      const { titleTerms, terms: textTerms, partsFrom } = this.termsOf(paper);
+      const terms = [...titleTerms.slice(0, partsFrom[0]), ...textTerms.slice(0, partsFrom[0]), ...textTerms.slice(titleTerms.length, partsFrom[1])];
       const frequency = new Map<string, number>();
       for (const term of terms) frequency.set(term, (frequency.get(term) ?? 0) + 1);
       for (const [term, times] of frequency) {

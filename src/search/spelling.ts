@@ -55,10 +55,11 @@ export function correctSpelling(text: string, snapshot: LibrarySnapshot, english
  * A word clipped as people do in chat ("conv", "backprop", "eval", "algos"), as the
  * papers write it in full: the title word it begins that most papers use
  * ("convolutional"), or a word and the start of the next, as papers write
- * it hyphenated ("back-propagation"). Only a word no paper uses as it is.
+ * it hyphenated ("back-propagation"). Only a word no paper uses as it is, on its own.
  */
 function unclipped(word: string, snapshot: LibrarySnapshot, minPapers: number): string | undefined {
-  if (word.length < 4 || /[^a-z]/.test(word) || isQuestionStopword(word) || snapshot.text.documentFrequency(searchStem(word)) > 0) return undefined;
+  // "conv" inside ConvNets and FlexConv is still a clipped word: no paper writes it on its own.
+  if (word.length < 4 || /[^a-z]/.test(word) || isQuestionStopword(word) || snapshot.text.usedAlone(searchStem(word))) return undefined;
   const whole = mostUsed(snapshot.lookup.completions(word), snapshot, minPapers);
   if (whole) return whole;
   // A clipped word made plural ("algos", "convs") begins the full word without its "s".

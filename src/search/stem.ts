@@ -1,5 +1,6 @@
 import { stemmer } from "stemmer";
 import { remembered } from "../embed/remembered.ts";
+import { nameParts } from "./name-parts.ts";
 import { termsOf, words } from "../embed/tokens.ts";
 
 /**
@@ -26,9 +27,9 @@ export function americanSpelling(word: string): string {
  */
 export const searchStem = remembered((word: string) => (/^\d/.test(word) ? word : stemmer(americanSpelling(word))), 500_000);
 
-/** The search stems of every word of a text (a title), stopwords kept. */
+/** The search stems of every word of a text (a title), stopwords kept, with the words its names are written from ("ScatterNeRF": "nerf"). */
 export function stemSet(text: string): Set<string> {
-  return new Set(words(text).map((word) => searchStem(word)));
+  return new Set([...words(text), ...nameParts(text)].map((word) => searchStem(word)));
 }
 
 /** `contentTerms` with search's stems: content words of a text, stopwords dropped. */

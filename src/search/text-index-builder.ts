@@ -41,6 +41,8 @@ export class TextIndexBuilder {
   /** The last paper each term was seen in, and where in that paper's list it is. */
   #lastDoc = new Int32Array(1024);
   #slot = new Int32Array(1024);
+  /** Per term, 1 once a paper used it as a word of its own rather than only inside a name. */
+  #alone = new Uint8Array(1024);
   #terms = 0;
   /**
    * Open addressing over slots of four ints (first word, second word, pair
@@ -89,12 +91,15 @@ export class TextIndexBuilder {
         this.#words.push(word);
       }
       distinct = this.#count(id, doc, inTitle, distinct);
-      // Pairs stay within a field: a title's last word and the abstract's first are not a phrase.
-      if (previous >= 0 && i !== titleCount) distinct = this.#count(this.#pairId(previous, id), doc, inTitle, distinct);
+      // Pairs stay within a field: a title's last word and the abstract's first are not a phrase; name parts are in none.
+      const part = (i >= paper.partsFrom[0] && inTitle) || i >= paper.partsFrom[1];
+      if (!part) this.#alone[id] = 1;
+      if (previous >= 0 && i !== titleCount && !part) distinct = this.#count(this.#pairId(previous, id), doc, inTitle, distinct);
       previous = id;
     }
-    this.#titleLength.push(Math.min(65_535, titleCount));
-    this.#abstractLength.push(Math.min(65_535, terms.length - titleCount));
+    // A field's length is its words: a name's parts repeat a word already counted.
+    this.#titleLength.push(Math.min(65_535, paper.partsFrom[0]));
+    this.#abstractLength.push(Math.min(65_535, paper.partsFrom[1] - titleCount));
     const ids = this.#ids;
     for (let i = 0; i < distinct; i++) {
       this.#all.push(ids[i]!, Math.min(255, this.#titleCounts[i]!), Math.min(255, this.#abstractCounts[i]!));
@@ -155,11 +160,13 @@ export class TextIndexBuilder {
       this.#frequency = grown(this.#frequency, id + 1);
       this.#lastDoc = grown(this.#lastDoc, id + 1);
       this.#slot = grown(this.#slot, id + 1);
+      this.#alone = grown(this.#alone, id + 1);
     }
     this.#first[id] = first;
     this.#second[id] = second;
     this.#frequency[id] = 0;
     this.#lastDoc[id] = -1;
+    this.#alone[id] = 0;
     return id;
   }
 
@@ -209,14 +216,18 @@ export class TextIndexBuilder {
     for (let t = 0; t < terms; t++) offsets[t + 1] = offsets[t]! + frequency[t]!;
     const total = offsets[terms]!;
     const table = StringTable.ofList(this.#termList());
+    // Pairs are made of words used alone, so only a word can be a name's part and nothing else.
+    const partOnly = new Uint8Array(terms);
+    for (let t = 0; t < terms; t++) partOnly[t] = this.#first[t]! < 0 && this.#alone[t] === 0 ? 1 : 0;
     const sections: Sections = {
       termBytes: table.bytes, termOffsets: table.offsets, termSlots: table.slots, offsets,
-      titleLength: this.#titleLength.toArray(), abstractLength: this.#abstractLength.toArray(),
+      titleLength: this.#titleLength.toArray(), abstractLength: this.#abstractLength.toArray(), partOnly,
     };
     // Only the postings are left to lay out: the terms, most of the builder's memory, can go now.
     this.#wordIds.clear();
     this.#words.length = 0;
     this.#first = this.#second = this.#lastDoc = this.#slot = this.#pairTable = new Int32Array(0);
+    this.#alone = new Uint8Array(0);
     const entries = this.#all;
     const starts = this.#starts.array;
     const passEntries = this.#passEntries ?? Math.min(PASS_ENTRIES, Math.ceil(total / PASSES));

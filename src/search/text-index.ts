@@ -23,6 +23,8 @@ export class TextIndex {
   readonly #postings: Postings;
   readonly #titleLength: Uint16Array;
   readonly #abstractLength: Uint16Array;
+  /** Per term, 1 when papers use it only inside names ("nerf" of ScatterNeRF), never as a word of its own; absent: none. */
+  readonly #partOnly: Uint8Array | undefined;
   readonly #averageTitle: number;
   readonly #averageAbstract: number;
   #scores: Float64Array | undefined;
@@ -34,6 +36,7 @@ export class TextIndex {
     this.#postings = parts.postings;
     this.#titleLength = parts.titleLength;
     this.#abstractLength = parts.abstractLength;
+    this.#partOnly = parts.partOnly;
     this.#averageTitle = average(this.#titleLength);
     this.#averageAbstract = average(this.#abstractLength);
   }
@@ -44,12 +47,12 @@ export class TextIndex {
 
   /** The arrays `sections` gave, e.g. read back from a cache file; the postings may stay in the file (`onDisk`). */
   static fromSections(sections: Sections, onDisk: Record<string, FileSection> = {}): TextIndex {
-    const { termBytes, termOffsets, termSlots, offsets, docs, title, abstract, titleLength, abstractLength } = sections as {
+    const { termBytes, termOffsets, termSlots, offsets, docs, title, abstract, titleLength, abstractLength, partOnly } = sections as {
       termBytes: Uint8Array; termOffsets: Int32Array; termSlots: Int32Array; offsets: Int32Array; docs?: Int32Array;
-      title?: Uint8Array; abstract?: Uint8Array; titleLength: Uint16Array; abstractLength: Uint16Array;
+      title?: Uint8Array; abstract?: Uint8Array; titleLength: Uint16Array; abstractLength: Uint16Array; partOnly?: Uint8Array;
     };
     const postings = docs && title && abstract ? new MemoryPostings(docs, title, abstract) : new FilePostings(onDisk["docs"]!, onDisk["title"]!, onDisk["abstract"]!);
-    return new TextIndex({ terms: new StringTable(termBytes, termOffsets, termSlots), offsets, postings, titleLength, abstractLength });
+    return new TextIndex({ terms: new StringTable(termBytes, termOffsets, termSlots), offsets, postings, titleLength, abstractLength, ...(partOnly && { partOnly }) });
   }
 
   sections(): Sections {
@@ -57,6 +60,7 @@ export class TextIndex {
     return {
       termBytes: terms.bytes, termOffsets: terms.offsets, termSlots: terms.slots,
       offsets: this.#offsets, ...this.#postings.sections(), titleLength: this.#titleLength, abstractLength: this.#abstractLength,
+      ...(this.#partOnly && { partOnly: this.#partOnly }),
     };
   }
 
@@ -68,6 +72,12 @@ export class TextIndex {
   documentFrequency(term: string): number {
     const id = this.#terms.idOf(term);
     return id < 0 ? 0 : this.#offsets[id + 1]! - this.#offsets[id]!;
+  }
+
+  /** Whether some paper uses a term as a word of its own, not only inside a name (see name-parts.ts). */
+  usedAlone(term: string): boolean {
+    const id = this.#terms.idOf(term);
+    return id >= 0 && this.#partOnly?.[id] !== 1;
   }
 
   idf(term: string): number {
@@ -146,6 +156,7 @@ export type TextIndexParts = {
   postings: Postings;
   titleLength: Uint16Array;
   abstractLength: Uint16Array;
+  partOnly?: Uint8Array;
 };
 
 function average(values: Uint16Array): number {

@@ -109,6 +109,12 @@ describe("hybrid search over the samples", () => {
 
   it("says a covered topic is covered", async () => {
     expect((await library.search("anything on concept bottleneck models?", { today: TODAY })).relevant).toBe(true);
+    // A name inside another ("LoRA" in MSPLoRA, "NeRF" in ScatterNeRF) is a word of that paper's title.
+    for (const [name, title] of [["LoRA", /^MSPLoRA/], ["NeRF", /^ScatterNeRF/]] as const) {
+      const found = await library.search(name, { today: TODAY });
+      expect(found.relevant).toBe(true);
+      expect(found.results[0]?.paper.title).toMatch(title);
+    }
   });
 
   it("reports what a filtered search covered", async () => {

@@ -25,6 +25,23 @@ describe("BM25F text index", () => {
     expect(questionPairs("mixture of experts")).toEqual(["mixtur expert"]);
   });
 
+  it("indexes the words a name is written from, in no phrase, and knows they are never used alone", async () => {
+    const named = new TextIndexBuilder();
+    named.add(paperTerms({ title: "ScatterNeRF: Seeing Through Fog", abstract: "Cheap MSPLoRA adapters see through fog." }));
+    named.add(paperTerms({ title: "Fog", abstract: "LoRA plots." }));
+    const built = await named.finish();
+    expect(built.documentFrequency("nerf")).toBe(1);
+    expect(built.documentFrequency("msp")).toBe(1);
+    expect(built.usedAlone("msp")).toBe(false);
+    expect(built.usedAlone("lora")).toBe(true);
+    expect(built.usedAlone("fog")).toBe(true);
+    expect(built.documentFrequency("nerf see")).toBe(0);
+    expect(built.documentFrequency("scatternerf see")).toBe(1);
+    // Read back from its sections, as from a cache file.
+    const { TextIndex } = await import("../../src/search/text-index.ts");
+    expect(TextIndex.fromSections(built.sections()).usedAlone("msp")).toBe(false);
+  });
+
   it("does not pair a title's last word with the abstract's first", () => {
     expect(index.documentFrequency("context compress")).toBe(0);
   });
@@ -118,7 +135,7 @@ describe("text index build at scale", () => {
     let seed = 12_345;
     const word = () => `w${(seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0) % 1_000}x`;
     const docs = Array.from({ length: 400 }, () => Array.from({ length: 200 }, word));
-    for (const words of docs) builder.add({ terms: words, titleTerms: [] });
+    for (const words of docs) builder.add({ terms: words, titleTerms: [], partsFrom: [0, words.length] });
     const index = await builder.finish();
     const expected = new Map<string, Set<number>>();
     docs.forEach((words, d) => words.slice(1).forEach((second, j) => {
