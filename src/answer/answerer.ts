@@ -273,7 +273,7 @@ export const MORE_CLOSE = 'More papers rank close to these: say "more" to see th
  */
 function withMoreNote(reply: Reply, result: SearchResult): Reply {
   const best = result.results[0]?.score ?? 0;
-  const close = result.results.some((hit) => !hit.relevant && hit.score >= SETTINGS.answer.scoreRatio * best);
+  const close = result.results.some((hit) => !hit.relevant && hit.score >= SETTINGS.answer.closeRatio * best);
   if (!reply.found || reply.partial || result.query.listing || !close) return reply;
   return { ...reply, notes: [...reply.notes, MORE_CLOSE] };
 }

@@ -81,6 +81,11 @@ export const SETTINGS = {
     scoreRatio: 0.7,
     /** "More" pages on down to this share of the best paper's score: the asker wants the next ones, said to be less close. */
     moreRatio: 0.4,
+    /**
+     * An answer says more papers rank close when one it leaves out scores at least this share of the best: the share
+     * answers cited at before `scoreRatio` rose to 0.7, so a paper that would have been cited then is never passed over in silence.
+     */
+    closeRatio: 0.6,
     /** A cited paper holds at least this share of the topic's weight, relative to the best-matching paper. */
     coverageRatio: 0.6,
     maxPapers: 5,

@@ -77,6 +77,10 @@ describe("the offline (extractive) answer", () => {
     const reply = await ask("which papers cover KV cache compression?");
     expect(reply.citations).toHaveLength(5);
     expect(reply.notes).toContain('More papers rank close to these: say "more" to see them.');
+    // One paper cited, with the next ones not far behind: the answer is not all there is either.
+    const one = await ask("hierarchical transformers for long documents");
+    expect(one.citations).toHaveLength(1);
+    expect(one.notes).toContain('More papers rank close to these: say "more" to see them.');
   });
 
   it("names a specialised word of the question no paper in the library uses, not an everyday one", async () => {
