@@ -1,4 +1,4 @@
-import type { SearchHit, SearchResult } from "../search/search.ts";
+import type { SearchHit, SearchResult, Side } from "../search/search.ts";
 import type { PaperOrder } from "../search/question.ts";
 import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
 import { describeFilters } from "./filter-words.ts";
@@ -17,6 +17,8 @@ export type Framing =
   | { kind: "named"; paper: StoredPaper }
   /** "Papers like X". */
   | { kind: "similar"; paper: StoredPaper }
+  /** "X vs Y" with no paper on both: the papers on each side, said beside each. */
+  | { kind: "sides"; sides: [Side, Side] }
   /**
    * Papers on a topic: `unsure`, the library may only partly cover it; `missing`, the part none of the papers
    * holds; `filters`, the question's dates and upvotes, said beside the topic; `order`, when not by relevance.
@@ -30,6 +32,7 @@ export function framingOf(result: SearchResult): Framing {
   if (query.listing) return { kind: "listing", order: query.listing, filters: query.filters };
   if (result.named) return { kind: "named", paper: result.named };
   if (result.example) return { kind: "similar", paper: result.example };
+  if (result.sides) return { kind: "sides", sides: result.sides };
   return { kind: "topic", unsure: verdict.decision === "unsure", missing: verdict.missing, unknown: verdict.unknown, filters: query.filters, ...(query.order && { order: query.order }) };
 }
 
@@ -57,7 +60,9 @@ export function extractiveReply(topic: string, hits: SearchHit[], cue: SentenceC
     const byUpvotes = (framing.kind === "listing" || framing.kind === "topic") && framing.order === "upvotes";
     const facts = [hit.paper.publishedAt, byUpvotes ? counted(hit.paper.upvotes ?? 0, "upvote") : undefined].filter(Boolean);
     const date = facts.length > 0 ? ` (${facts.join(", ")})` : "";
-    return `${index + 1}. **${escapeMarkdown(hit.paper.title)}**${date} [${index + 1}]: ${quote}`;
+    const side = framing.kind === "sides" ? framing.sides.find((entry) => entry.ids.includes(hit.paper.id)) : undefined;
+    const on = side ? `, on *${escapeMarkdown(side.topic)}*` : "";
+    return `${index + 1}. **${escapeMarkdown(hit.paper.title)}**${date}${on} [${index + 1}]: ${quote}`;
   });
   return { text: `${lead(topic, hits.length, framing)}\n\n${items.join("\n")}`, citations, found: true, closest: [], notes };
 }
@@ -73,6 +78,8 @@ function lead(topic: string, count: number, framing: Framing): string {
       return `**${escapeMarkdown(framing.paper.title)}** is in the library [1]; papers like it follow, most similar first:`;
     case "similar":
       return `Papers similar to **${escapeMarkdown(framing.paper.title)}**, most similar first:`;
+    case "sides":
+      return `No paper in the library covers both ${wordsOr(framing.sides.map((side) => side.topic)).replace(" or ", " and ")}; the papers that best match each:`;
   }
   // The constraints belong to what was asked: "the papers that best match sparse attention from 2024", not of all time.
   const subject = `${topicSaid(topic)}${describeFilters(framing.filters ?? {})}`;

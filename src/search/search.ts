@@ -37,12 +37,17 @@ export type SearchResult = {
   named?: StoredPaper;
   /** "compare X and Y": the two papers it names, first in the results and the only ones cited. */
   compared?: [StoredPaper, StoredPaper];
+  /** "HNSW vs product quantization" with no paper on both: each side's topic and the ids of the papers cited for it. */
+  sides?: [Side, Side];
   /** The question was a paper's title ("Attention Is All You Need") that no paper in the library has: the results are papers on its words. */
   unfoundTitle?: string;
   /** "Papers like X" named a paper the library lacks: the results are papers on X's name instead. */
   unfoundExample?: string;
   results: SearchHit[];
 };
+
+/** One side of a comparison no paper covers whole, as its own search found it. */
+export type Side = { topic: string; ids: string[] };
 
 /**
  * `example`: search for papers like this one (as "papers similar to X" does once X is found).
@@ -137,6 +142,9 @@ export class PaperSearch {
     if (!example && cited.length > 0) verdict.missing = (await this.#judge).missingIn(query, cited, snapshot);
     const compared = example ? undefined : await comparedPapers(question, snapshot);
     if (compared) return this.#comparison(query, compared, ranked, verdict, snapshot, k);
+    const sides = example || named || verdict.decision === "yes" ? undefined : comparedNames(question)?.map((side) => asAsked(side, question));
+    const bySide = sides && (await this.#bySide(query, sides as [string, string], options));
+    if (bySide) return bySide;
     if (verdict.decision === "no" && !example) {
       const found = await namedIn(query, snapshot);
       if (found) return this.#search(question, { ...options, named: found }, false);
@@ -163,6 +171,25 @@ export class PaperSearch {
     const best = ranked[0]?.score ?? 1;
     const results = [...compared.map((paper) => ({ paper, score: best, relevant: true })), ...after];
     return { query, relevant: true, verdict: { ...verdict, decision: "yes", missing: [] }, fieldTerms: [], results, compared };
+  }
+
+  /**
+   * "HNSW vs product quantization" that no paper covers whole: each side searched on its own, when the library
+   * covers both, its papers cited side by side (the two sides' best in turn). Undefined when a side is not covered:
+   * the question's own search says what is missing.
+   */
+  async #bySide(query: ParsedQuestion, sides: [string, string], options: SearchOptions): Promise<SearchResult | undefined> {
+    const k = options.k ?? 10;
+    const found = await Promise.all(sides.map((side) => this.#search(side, { ...options, k }, false)));
+    if (found.some((result) => result.verdict.decision === "no" || result.example || result.compared || result.query.listing)) return undefined;
+    const perSide = Math.ceil(SETTINGS.answer.maxPapers / 2);
+    const cited = found.map((result) => result.results.filter((hit) => hit.relevant).slice(0, perSide));
+    const results: SearchHit[] = [];
+    for (let i = 0; i < perSide; i++) for (const side of cited) if (side[i] && !results.some((hit) => hit.paper.id === side[i]!.paper.id)) results.push(side[i]!);
+    for (const result of found) for (const hit of result.results) if (!results.some((seen) => seen.paper.id === hit.paper.id)) results.push({ ...hit, relevant: false });
+    const decision = found.every((result) => result.verdict.decision === "yes") ? "yes" : "unsure";
+    const [first, second] = found.map((result, i) => ({ topic: result.query.shown || sides[i]!, ids: cited[i]!.map((hit) => hit.paper.id) }));
+    return { query, relevant: true, verdict: { ...found[0]!.verdict, decision, missing: [], unknown: [] }, fieldTerms: [], results: results.slice(0, k), sides: [first!, second!] };
   }
 
   /** A question with no topic: the library's papers in the order asked, the first few cited. */
@@ -218,6 +245,12 @@ async function titledPaper(question: string, query: ParsedQuestion, snapshot: Li
   const found = await snapshot.lookup.find(name);
   if (found.match) return { paper: found.match };
   return query.pastedTitle && found.alternatives.length === 0 ? { missing: query.pastedTitle } : {};
+}
+
+/** A part of the question, found again in it as the asker wrote it ("HNSW", not "hnsw"). */
+function asAsked(part: string, question: string): string {
+  const at = question.toLowerCase().indexOf(part);
+  return at >= 0 && question.length === question.toLowerCase().length ? question.slice(at, at + part.length) : part;
 }
 
 /** The two papers a comparison names, each found by lookup; undefined unless both are found and differ. */

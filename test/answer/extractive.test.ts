@@ -73,6 +73,13 @@ describe("the offline (extractive) answer", () => {
     expect((await ask("writing fast gpu kernels for deep learning")).text.split("\n")[0]).not.toMatch(/mentions \*deep learning\*/);
   });
 
+  it("answers a comparison no paper covers whole with the papers on each side, each marked with its side", async () => {
+    const reply = await ask("HNSW vs product quantization");
+    expect(reply.text.split("\n")[0]).toBe("No paper in the library covers both *HNSW* and *product quantization*; the papers that best match each:");
+    expect(reply.text).toMatch(/Hierarchical Navigable Small World graphs\*\*(?: \([^)]*\))?, on \*HNSW\* \[1\]/);
+    expect(reply.text).toMatch(/Billion-scale similarity search with GPUs\*\*(?: \([^)]*\))?, on \*product quantization\* \[2\]/);
+  });
+
   it("says when more papers rank close to the ones it cites, so the list does not read as all there is", async () => {
     const reply = await ask("which papers cover KV cache compression?");
     expect(reply.citations).toHaveLength(5);

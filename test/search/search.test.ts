@@ -107,6 +107,20 @@ describe("hybrid search over the samples", () => {
     for (const hit of bottleneck) expect(`${hit.paper.title} ${hit.paper.abstract}`.toLowerCase()).toMatch(/medical/);
   });
 
+  it("searches each side of a comparison no paper covers whole, and cites both sides' papers", async () => {
+    const result = await library.search("HNSW vs product quantization", { today: TODAY });
+    expect(result.relevant).toBe(true);
+    const [hnsw, pq] = result.sides!;
+    expect(hnsw.topic).toBe("HNSW");
+    const titleOf = (id: string) => result.results.find((hit) => hit.paper.id === id)?.paper.title;
+    expect(titleOf(hnsw.ids[0]!)).toMatch(/Hierarchical Navigable Small World/);
+    expect(titleOf(pq.ids[0]!)).toBe("Billion-scale similarity search with GPUs");
+    // The two sides' best come first, in turn.
+    expect(result.results.slice(0, 2).map((hit) => hit.paper.id)).toEqual([hnsw.ids[0], pq.ids[0]]);
+    // A side the library lacks leaves the question to its own search.
+    expect((await library.search("HNSW vs quantum annealing", { today: TODAY })).sides).toBeUndefined();
+  });
+
   it("says a covered topic is covered", async () => {
     expect((await library.search("anything on concept bottleneck models?", { today: TODAY })).relevant).toBe(true);
     // A name inside another ("LoRA" in MSPLoRA, "NeRF" in ScatterNeRF) is a word of that paper's title.
