@@ -102,7 +102,7 @@ function guardSentence(sentence: string, evidence: StoredPaper[], sources: Sourc
     counts.rewritten++;
     const n = [...cited][0]!;
     const paper = evidence[n - 1]!;
-    const [best] = bestSentences(paper.abstract, { terms: new Map(contentTerms(question).map((term) => [term, 1])) }, 1);
+    const [best] = bestSentences(paper, { terms: new Map(contentTerms(question).map((term) => [term, 1])) }, 1);
     return `**${escapeMarkdown(paper.title)}** [${n}]: ${best ?? ""}`;
   }
 

@@ -52,7 +52,7 @@ const STORY_WORDS = 20;
 export function extractiveReply(topic: string, hits: SearchHit[], cue: SentenceCue, framing: Framing = { kind: "topic" }, notes: string[] = []): Reply {
   const citations = hits.map((hit, index) => citationOf(index + 1, hit.paper));
   const items = hits.map((hit, index) => {
-    const [best, next] = rankedSentences(hit.paper.abstract, cue);
+    const [best, next] = rankedSentences(hit.paper, cue);
     // A second sentence only when the pair stays short enough to scan in chat; else the better one, which need not come first.
     const pair = next ? [best!, next].sort((a, b) => a.index - b.index).map((entry) => entry.sentence).join(" ") : (best?.sentence ?? "");
     const quote = pair.length > 320 ? best!.sentence : pair;

@@ -52,7 +52,7 @@ export function paperDetailReply(paper: StoredPaper, detail: PaperDetail, cue?: 
       : paper.organization ? `${title} is from ${paper.organization}; the library does not record its authors' names.`
       : paper.authorCount ? `The library records that ${title} has ${authorsUnnamed(paper.authorCount)}.`
       : `The library does not record who wrote ${title}.`;
-  return { ...detailReply(paper, cue), text: `${said}\n\n${bestSentences(paper.abstract, cue ?? { terms: new Map() }, 2).join(" ")}` };
+  return { ...detailReply(paper, cue), text: `${said}\n\n${bestSentences(paper, cue ?? { terms: new Map() }, 2).join(" ")}` };
 }
 
 /** "who wrote it?", "when was it published?" of a paper whose listing did not say: what the library lacks, said plainly. */
@@ -96,7 +96,7 @@ export function detailsReply(papers: StoredPaper[], cue: SentenceCue = { terms: 
   const paragraphs = papers.map((paper, index) => {
     const by = paper.authors?.join(", ") ?? paper.organization ?? (paper.authorCount ? counted(paper.authorCount, "author") : undefined);
     const details = [paper.publishedAt && `published ${paper.publishedAt}`, paper.upvotes > 0 && counted(paper.upvotes, "upvote"), by].filter(Boolean).join(", ");
-    return `**${escapeMarkdown(paper.title)}** [${index + 1}]${details ? ` (${details})` : ""}: ${bestSentences(paper.abstract, cue, sentences).join(" ")}`;
+    return `**${escapeMarkdown(paper.title)}** [${index + 1}]${details ? ` (${details})` : ""}: ${bestSentences(paper, cue, sentences).join(" ")}`;
   });
   return { text: paragraphs.join("\n\n"), citations: papers.map((paper, index) => citationOf(index + 1, paper)), found: true, closest: [], notes: [] };
 }
@@ -182,7 +182,7 @@ export function pageReply(subject: { topic: string } | { like: StoredPaper }, pa
   const about = "like" in subject ? `papers like **${escapeMarkdown(subject.like.title)}**` : `**${escapeMarkdown(subject.topic)}**`;
   if (page.length === 0) return textReply(listing ? "That is all: no further papers in the library fit." : `That is all: the library has no further papers close enough to ${about}${/[.!?]$/.test(about) ? "" : "."}`);
   const lines = page.map((paper, index) => {
-    const [sentence] = bestSentences(paper.abstract, cue, 1);
+    const [sentence] = bestSentences(paper, cue, 1);
     return `${first + index}. **${escapeMarkdown(paper.title)}**${paper.publishedAt ? ` (${paper.publishedAt})` : ""} [${first + index}]${sentence ? `: ${sentence}` : ""}`;
   });
   const last = first + page.length - 1;

@@ -11,26 +11,46 @@ const POINTS_BACK = /^(?:(?:motivated|inspired|based|building|guided|informed) (
 
 /** How much a sentence's closeness in meaning counts, beside one question word of average rarity (about 3). */
 const RELATED_WEIGHT = 3;
+/**
+ * How much a question word of the paper's own name counts in picking its sentence: the name says which paper
+ * ("KernelBench" in "what metric does KernelBench introduce?"), so the sentence the rest asks for ("metric")
+ * should win over one that repeats the name.
+ */
+const NAME_WORD_WEIGHT = 0.25;
+
+/** What the sentences are picked from: the abstract, and the title, whose name says which paper, not which sentence. */
+type Source = { title?: string; abstract: string };
 
 /**
  * The sentences of an abstract that best answer a question: most of the
  * question's (weighted) words and nearest its meaning, then a statement of
  * what the paper does, in the abstract's own order so they read naturally.
  */
-export function bestSentences(abstract: string, cue: SentenceCue, count: number): string[] {
-  return rankedSentences(abstract, cue)
+export function bestSentences(paper: Source, cue: SentenceCue, count: number): string[] {
+  return rankedSentences(paper, cue)
     .slice(0, count)
     .sort((a, b) => a.index - b.index)
     .map((entry) => entry.sentence);
 }
 
+/**
+ * The words of the paper's name, the short name its title opens with ("KernelBench" of "KernelBench: Can LLMs
+ * Write …"): they say which paper, not which sentence. Topic words of a title ("Differentially Private
+ * Kernelized …") still pick its sentences.
+ */
+function nameWords(paper: Source): Set<string> {
+  const colon = paper.title?.indexOf(":") ?? -1;
+  return new Set(colon > 0 && colon <= 40 ? contentTerms(paper.title!.slice(0, colon)) : []);
+}
+
 /** An abstract's sentences, best answer first, each with its place in the abstract. */
-export function rankedSentences(abstract: string, cue: SentenceCue): { sentence: string; index: number }[] {
-  const sentences = splitSentences(readableAbstract(abstract));
+export function rankedSentences(paper: Source, cue: SentenceCue): { sentence: string; index: number }[] {
+  const sentences = splitSentences(readableAbstract(paper.abstract));
+  const named = nameWords(paper);
   const scored = sentences.map((sentence, index) => {
     const terms = new Set(contentTerms(sentence));
     let score = cue.related ? RELATED_WEIGHT * cue.related(sentence) : 0;
-    for (const [term, weight] of cue.terms) if (terms.has(term)) score += weight;
+    for (const [term, weight] of cue.terms) if (terms.has(term)) score += named.has(term) ? NAME_WORD_WEIGHT * weight : weight;
     if (CONTRIBUTION.test(sentence)) score += 0.5;
     if (AVAILABILITY.test(sentence)) score -= 1000;
     // …unless it says what the paper does: "Motivated by these insights, we developed PyramidKV" is the proposal itself.

@@ -257,7 +257,7 @@ describe("reference markers in abstracts", () => {
   it("never quotes where the code is as what a paper says, whatever words it shares with the question", async () => {
     const { bestSentences } = await import("../../src/answer/sentences.ts");
     const abstract = "We study embodied agents that act in houses. Agents plan with a world model. Code and models are available at our project website https://example.org.";
-    expect(bestSentences(abstract, { terms: new Map([["websit", 5], ["agent", 1]]) }, 1)).toEqual(["We study embodied agents that act in houses."]);
+    expect(bestSentences({ abstract }, { terms: new Map([["websit", 5], ["agent", 1]]) }, 1)).toEqual(["We study embodied agents that act in houses."]);
   });
 
   it("opens a paper with the sentences that answer what was asked of it ('what are its results?')", async () => {
@@ -277,17 +277,20 @@ describe("reference markers in abstracts", () => {
   it("prefers a sentence that stands on its own to one pointing back at the one before", async () => {
     const { bestSentences } = await import("../../src/answer/sentences.ts");
     const abstract = "Attention is sparse in later layers. Based on these findings, the KV cache is compressed. PyramidKV keeps 12% of the KV cache and matches full-cache quality.";
-    expect(bestSentences(abstract, { terms: new Map([["pyramidkv", 3], ["kv", 1], ["cach", 1]]) }, 1)).toEqual(["PyramidKV keeps 12% of the KV cache and matches full-cache quality."]);
+    expect(bestSentences({ abstract }, { terms: new Map([["pyramidkv", 3], ["kv", 1], ["cach", 1]]) }, 1)).toEqual(["PyramidKV keeps 12% of the KV cache and matches full-cache quality."]);
     // …but one that says what the paper does is the proposal itself, however it opens.
     const proposal = "Attention is sparse in later layers. Motivated by these insights, we developed PyramidKV, allocating more cache to lower layers. Results hold.";
-    expect(bestSentences(proposal, { terms: new Map([["pyramidkv", 3]]) }, 1)).toEqual(["Motivated by these insights, we developed PyramidKV, allocating more cache to lower layers."]);
+    expect(bestSentences({ abstract: proposal }, { terms: new Map([["pyramidkv", 3]]) }, 1)).toEqual(["Motivated by these insights, we developed PyramidKV, allocating more cache to lower layers."]);
+    // The paper's own name says which paper; what else the question asks picks the sentence ("what metric does KernelBench introduce?").
+    const kernelbench = { title: "KernelBench: Can LLMs Write Efficient GPU Kernels?", abstract: "KernelBench remains a challenging benchmark for LLMs today. We introduce a new evaluation metric fast_p over kernels." };
+    expect(bestSentences(kernelbench, { terms: new Map([["kernelbench", 5.6], ["metric", 2.5]]) }, 1)).toEqual(["We introduce a new evaluation metric fast_p over kernels."]);
   });
 
   it("picks, where the question's words say little, the sentence nearest its meaning", async () => {
     const { bestSentences } = await import("../../src/answer/sentences.ts");
     const abstract = "Images are everywhere in modern datasets today. We predict adverse reactions caused by combining medications in patients. Results hold across many cohorts.";
     const cue = await library.sentenceCue("harmful side effects of taking two drugs together");
-    expect(bestSentences(abstract, cue, 1)).toEqual(["We predict adverse reactions caused by combining medications in patients."]);
+    expect(bestSentences({ abstract }, cue, 1)).toEqual(["We predict adverse reactions caused by combining medications in patients."]);
     expect(cue.related!("We predict adverse reactions caused by combining medications.")).toBeGreaterThan(cue.related!("Images are everywhere in modern datasets today."));
   });
 
@@ -302,7 +305,7 @@ describe("reference markers in abstracts", () => {
 
   it("are dropped from quoted sentences so they cannot read as our citations", async () => {
     const { bestSentences } = await import("../../src/answer/sentences.ts");
-    const [sentence] = bestSentences("As shown in [2], caches grow. We compress the KV cache [3, 7] by half [12-14].", { terms: new Map([["cach", 1]]) }, 1);
+    const [sentence] = bestSentences({ abstract: "As shown in [2], caches grow. We compress the KV cache [3, 7] by half [12-14]." }, { terms: new Map([["cach", 1]]) }, 1);
     expect(sentence).not.toMatch(/\[\d/);
   });
 });
