@@ -137,7 +137,7 @@ export class Answerer {
     }
     // "who wrote FlashAttention-2?": that paper's authors (or what the library lacks), not papers like it.
     if (result.query.detail && result.named) {
-      const reply = paperDetailReply(result.named, result.query.detail);
+      const reply = paperDetailReply(result.named, result.query.detail, await this.#library.sentenceCue(topic));
       return this.#remember(context, { question, topic, filters, papers: [result.named], focus: result.named }, reply);
     }
     const hits = result.results.filter((hit) => hit.relevant);

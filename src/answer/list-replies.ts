@@ -44,7 +44,9 @@ export function paperDetailReply(paper: StoredPaper, detail: PaperDetail, cue?: 
   const title = `**${escapeMarkdown(paper.title)}** [1]`;
   const links = codeLinks(paper);
   const said =
-    detail === "code"
+    detail === "content"
+      ? `From ${title}:`
+      : detail === "code"
       ? links.length > 0 ? `Code for ${title}: ${links.join(", ")}` : `The abstract of ${title} gives no code link.`
       : detail === "date"
       ? paper.publishedAt ? `${title} was published on ${paper.publishedAt}.` : `The library has no publication date for ${title}.`

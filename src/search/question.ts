@@ -32,7 +32,8 @@ export type ParsedQuestion = {
   detail?: PaperDetail;
 };
 
-export type PaperDetail = "authors" | "date" | "code";
+/** "content": what a named paper proposes, measures, finds ("what does KernelBench measure?"). */
+export type PaperDetail = "authors" | "date" | "code" | "content";
 
 /**
  * `text` and `words`: the setting's content words; `alternatives`: the same in the groups the question offers as
@@ -217,9 +218,12 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
   const topic = rest || text;
   const pastedTitle = !similarTo && isTitleLike(text) ? text.trim() : undefined;
   const setting = settingOf(topic);
-  const detail = similarTo ? undefined : DETAIL.find(([, pattern]) => pattern.test(text))?.[0];
-  const detailOf = detail && rest ? asWritten(rest.replace(/\s+(?:written|out)$/, ""), text) : undefined;
-  const paperName = similarTo ? undefined : (detailOf ?? PAPER_NAME.exec(text)?.[0] ?? WHAT_DOES.exec(text.trim())?.[1]);
+  const askedDetail = similarTo ? undefined : DETAIL.find(([, pattern]) => pattern.test(text))?.[0];
+  const detailOf = askedDetail && rest ? asWritten(rest.replace(/\s+(?:written|out)$/, ""), text) : undefined;
+  // "what does KernelBench measure?", "what metric does KernelBench introduce?": what that paper says.
+  const reported = similarTo || askedDetail ? undefined : (WHAT_DOES.exec(text.trim())?.[1] ?? reportedName(text));
+  const detail: PaperDetail | undefined = askedDetail ?? (reported ? "content" : undefined);
+  const paperName = similarTo ? undefined : (detailOf ?? PAPER_NAME.exec(text)?.[0] ?? reported);
   return {
     text,
     topic,
@@ -255,6 +259,18 @@ function settingOf(topic: string): Setting | undefined {
 /** Chat markup for stress ("distributed *training*", "__not__ this") is how the words were said, not what they are. */
 function withoutEmphasis(text: string): string {
   return text.replace(/(^|[\s(])(\*{1,2}|_{1,2})([^\s*_](?:[^*_]*[^\s*_])?)\2(?=[\s).,;:!?]|$)/g, "$1$3");
+}
+
+/**
+ * "what hardware does MARLIN target?", "what accuracy does MobileSAMv2 reach?", "how much memory does Scissorhands
+ * save?": a question about what one paper, named by a name-like word, does.
+ */
+const ABOUT_NAMED = /^(?:what|which|how(?: much| many| fast| well| big| large)?)\b[^?]*?\s(?:does|did|do)\s+(?:the\s+)?([\p{L}\p{N}+.'-]+)\s+[a-z]+/iu;
+
+/** The name-like subject of a question about what a paper does ("KernelBench", "MARLIN"), as written. */
+function reportedName(text: string): string | undefined {
+  const subject = ABOUT_NAMED.exec(text.trim())?.[1];
+  return subject && /\p{Lu}[\p{L}\p{N}+.'-]*\p{Lu}|\p{L}\d|^\p{Lu}[\p{Ll}]+\p{Lu}/u.test(subject) && !/^(?:I|AI|LLMs?|GPUs?|CPUs?)$/.test(subject) ? subject : undefined;
 }
 
 /** "what metric does KernelBench introduce" → "what metric KernelBench" (DOES_REPORT); the frame goes next. */

@@ -158,6 +158,10 @@ describe("follow-ups to a list answer", () => {
     expect((await ask("who wrote PyramidKV?")).text).toMatch(/^The library does not record who wrote \*\*PyramidKV/);
     // The paper is then what "it" means.
     expect(titles(await ask("papers like it"))).not.toContain(expect.stringMatching(/^PyramidKV/));
+    // What a named paper does is that paper's own sentence, not a topic search nor papers like it.
+    const target = await ask("What accuracy does MobileSAMv2 reach?");
+    expect(target.text).toMatch(/^From \*\*MobileSAMv2: .*\*\* \[1\]:\n\n.*42\.5%/);
+    expect(titles(target)).toHaveLength(1);
   });
 
   it("takes a paper a question names, or the paper a list is like, for what 'it' means next", async () => {

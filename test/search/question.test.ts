@@ -196,6 +196,11 @@ describe("questions with no topic", () => {
     expect(parse("what does KernelBench measure?").paperName).toBe("KernelBench");
     expect(parse("What did FlashAttention-2 improve?").paperName).toBe("FlashAttention-2");
     expect(parse("what does pruning do?").paperName).toBeUndefined();
+    // Any question about what a named paper does asks for that paper's own words.
+    expect(parse("what hardware does MARLIN target?")).toMatchObject({ paperName: "MARLIN", detail: "content" });
+    expect(parse("What metric does KernelBench introduce?")).toMatchObject({ paperName: "KernelBench", detail: "content", topic: "metric kernelbench" });
+    expect(parse("what does pruning do?").detail).toBeUndefined();
+    expect(parse("what do people use to model long sequences?").detail).toBeUndefined();
   });
 
   it("takes the asker's framing and verbs off a topic: 'I want to understand why X happens', 'what came out in March 2025?'", () => {
