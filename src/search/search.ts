@@ -14,7 +14,7 @@ import { contrastedDocs, markedDown } from "./contrast.ts";
 import { parseQuestion, type PaperOrder, type ParsedQuestion } from "./question.ts";
 import { exampleVerdict, RelevanceJudge, type RelevanceVerdict } from "./relevance.ts";
 import { SETTINGS } from "./settings.ts";
-import { correctSpelling } from "./spelling.ts";
+import { correctSpelling, partedQuestion } from "./spelling.ts";
 import { topK } from "./top-k.ts";
 import type { SnapshotCache } from "./snapshot-cache.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
@@ -148,6 +148,10 @@ export class PaperSearch {
     if (verdict.decision === "no" && !example) {
       const found = await namedIn(query, snapshot);
       if (found) return this.#search(question, { ...options, named: found }, false);
+      const parted = respell ? partedQuestion(question, snapshot) : undefined;
+      const again = parted === undefined ? undefined : await this.#search(parted, options, false);
+      // Only a sure answer: "handwritten" read as the "hand-written" of GPU kernels is at best a partial match.
+      if (again && again.verdict.decision === "yes") return again;
     }
     const page = ranked.slice(0, judging).map((entry, i) => ({ ...entry, relevant: judged[i]! }));
     const results = await hitsOf(snapshot, (query.order ? inOrder(page, snapshot, query.order) : page).slice(0, k));

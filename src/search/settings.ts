@@ -104,9 +104,11 @@ export const SETTINGS = {
    * common of the `everydayWords` most common English words one slip away (one letter, or two swapped), if it has at least
    * `everydayMinLetters`. A clipped word ("conv", "backprop") is read in full as the word most papers use that it
    * begins; a word general English ranks within `clippedRank` only as one at least `clippedPapers` papers use ("prop"
-   * in "back-prop" is "propagation", but "retina", at 30k, is not RetinaNet, a name one paper uses).
+   * in "back-prop" is "propagation", but "retina", at 30k, is not RetinaNet, a name one paper uses). A question nothing
+   * covers as written is searched again with each word written whole read as the two words the papers write instead
+   * ("finetuning" as "fine tuning"), when at least `partedPapers` papers, and `partedRatio` times as many as write it whole, do.
    */
-  spelling: { minLetters: 5, englishRank: 200_000, everydayWords: 50_000, everydayMinLetters: 6, clippedRank: 50_000, clippedPapers: 3 },
+  spelling: { minLetters: 5, englishRank: 200_000, everydayWords: 50_000, everydayMinLetters: 6, clippedRank: 50_000, clippedPapers: 3, partedPapers: 2, partedRatio: 2 },
   /** "Papers like X": how many of X's most distinguishing words make the query. */
   example: { terms: 20, vectorWeight: 0.7 },
   /** Lookup by name (src/search/lookup*.ts), set on the development lookups. */

@@ -73,6 +73,36 @@ function unclipped(word: string, snapshot: LibrarySnapshot, minPapers: number): 
   return mostUsed(pairs, snapshot, minPapers);
 }
 
+/**
+ * The question with each word written whole that the papers write in two ("efficient finetuning" → "efficient
+ * fine tuning"), or undefined when there is none. For a question nothing covers as written: the library's own
+ * spelling may cover it ("alternatives to backpropagation" finds NoProp's "back-propagation"), but a question
+ * answered as written keeps its words ("handwritten" is not the "hand-written" of GPU kernels).
+ */
+export function partedQuestion(text: string, snapshot: LibrarySnapshot): string | undefined {
+  let changed = false;
+  const parted = text.replace(/[\p{L}\p{N}]+/gu, (token) => {
+    const split = partedSpelling(token.toLowerCase(), snapshot);
+    if (!split) return token;
+    changed = true;
+    return split;
+  });
+  return changed ? parted : undefined;
+}
+
+/**
+ * A word written whole that the papers write in two ("finetuning" for "fine-tuning", "backpropagation" for
+ * "back-propagation"): the two words, when at least `partedRatio` times as many papers write them so as write
+ * it whole, and at least `partedPapers` do: the library's own spelling of the word, not a guess.
+ */
+function partedSpelling(word: string, snapshot: LibrarySnapshot): string | undefined {
+  const { minLetters, partedPapers, partedRatio } = SETTINGS.spelling;
+  if (word.length < minLetters + 3 || /[^a-z]/.test(word) || isQuestionStopword(word)) return undefined;
+  const whole = snapshot.text.documentFrequency(searchStem(word));
+  const best = mostUsed(wordSplits(word).filter(([first, second]) => !isQuestionStopword(first) && !isQuestionStopword(second)).map((parts) => parts.join(" ")), snapshot, Math.max(partedPapers, partedRatio * whole));
+  return best;
+}
+
 /** Of these spellings, the one most papers use (a pair of words counts as the phrase it makes); undefined when fewer than `minPapers` use any. */
 function mostUsed(spellings: string[], snapshot: LibrarySnapshot, minPapers = 1): string | undefined {
   let best: { spelling: string; papers: number } | undefined;

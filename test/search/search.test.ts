@@ -291,6 +291,14 @@ describe("judged results", () => {
     expect((await library.search("training keeps crashimg", { today: TODAY })).query.topic).toBe("training keeps crashing");
   });
 
+  it("searches a question nothing covers again with words written whole read as the papers write them apart, when that is a sure answer", async () => {
+    const finetuning = await library.search("efficient finetuning", { today: TODAY });
+    expect(finetuning).toMatchObject({ relevant: true, query: { topic: "efficient fine tuning" } });
+    expect((await library.search("alternatives to backpropagation", { today: TODAY })).results[0]?.paper.title).toMatch(/^NoProp:/);
+    // "hand-written" GPU kernels do not make handwriting recognition covered.
+    expect((await library.search("handwritten text recognition for old scanned letters", { today: TODAY })).relevant).toBe(false);
+  });
+
   it("searches British and American spellings alike", async () => {
     // The words match alike; only the vectors (the embedder keeps each spelling) may reorder the tail.
     const ids = async (question: string) => (await library.search(question, { today: TODAY })).results.slice(0, 5).map((hit) => hit.paper.id);
