@@ -2,7 +2,7 @@ import type { Ranked } from "./fusion.ts";
 import type { ParsedQuestion } from "./question.ts";
 import { SETTINGS } from "./settings.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
-import { stemSet } from "./stem.ts";
+import { searchStem, stemSet } from "./stem.ts";
 
 /**
  * Whether a paper's title is on the side of a contrast the question does
@@ -24,7 +24,22 @@ function namesContrast(question: ParsedQuestion, doc: number, snapshot: LibraryS
   // Words as rare as a name ("other than Swin") rule out that one thing, an instance of the topic rather
   // than a side of it that a title could bridge: a title naming them is out, whatever else it names.
   const instance = ruledOut.every((stem) => snapshot.text.documentFrequency(stem) <= SETTINGS.queryWeights.contrastNameShare * snapshot.size);
-  return ruledOut.filter((stem) => title.has(stem)).length * 2 >= ruledOut.length && (instance || !question.parts.opposed.some((stem) => telling(stem) && title.has(stem)));
+  const named = ruledOut.filter((stem) => title.has(stem));
+  if (named.length * 2 < ruledOut.length || doesWithout(snapshot.docs.titles.at(doc), named)) return false;
+  return instance || !question.parts.opposed.some((stem) => telling(stem) && title.has(stem));
+}
+
+/** What a title says it does without ("… without Back-propagation", "Attention-Free …", "Beyond Sparsity") is no side of its. */
+const WITHOUT = /^(?:without|no|beyond|replacing|removing|instead|alternatives?|free)$/;
+
+/**
+ * Whether a title names these words only as what it does without: "NoProp: Training Neural Networks without
+ * Back-propagation" is the very paper "how to train networks instead of backprop" asks for.
+ */
+function doesWithout(title: string, stems: string[]): boolean {
+  const words = title.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const negated = (at: number) => words.slice(Math.max(0, at - 2), at).some((word) => WITHOUT.test(word)) || words[at + 1] === "free";
+  return stems.every((stem) => words.some((word, at) => searchStem(word) === stem && negated(at)));
 }
 
 /** The ranked papers on the unwanted side of the question's contrast (none without one). */
