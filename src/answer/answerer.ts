@@ -137,11 +137,11 @@ export class Answerer {
     }
     // "who wrote FlashAttention-2?": that paper's authors (or what the library lacks), not papers like it.
     if (result.query.detail && result.named) {
-      const reply = paperDetailReply(result.named, result.query.detail, await this.#library.sentenceCue(topic));
+      const reply = paperDetailReply(result.named, result.query.detail, await this.#library.sentenceCue(topic, question));
       return this.#remember(context, { question, topic, filters, papers: [result.named], focus: result.named }, reply);
     }
     const hits = result.results.filter((hit) => hit.relevant);
-    const cue = await this.#library.sentenceCue(result.example ? `${result.example.title} ${topic}` : topic);
+    const cue = await this.#library.sentenceCue(result.example ? `${result.example.title} ${topic}` : topic, question);
     const extractive = extractiveReply(result.query.shown, hits, cue, framingOf(result));
     // The model already failed on this question: answer offline at once rather than wait for it again.
     // A list by date or upvotes has nothing for a model to write: it is the answer as it stands.

@@ -17,6 +17,9 @@ const RELATED_WEIGHT = 3;
  * should win over one that repeats the name.
  */
 const NAME_WORD_WEIGHT = 0.25;
+/** A figure ("2×", "42.5%", "5 FPS") in a sentence, for a question asking how much: worth about one question word. */
+const FIGURE = /\d(?:[\d.,]*)\s*(?:%|×|x\b|times\b|fps\b|ms\b|gb\b|mb\b|tflops|b\b)|\b\d+(?:\.\d+)?\s*(?:-|to)\s*\d/i;
+const FIGURE_WEIGHT = 3;
 
 /** What the sentences are picked from: the abstract, and the title, whose name says which paper, not which sentence. */
 type Source = { title?: string; abstract: string };
@@ -52,6 +55,7 @@ export function rankedSentences(paper: Source, cue: SentenceCue): { sentence: st
     let score = cue.related ? RELATED_WEIGHT * cue.related(sentence) : 0;
     for (const [term, weight] of cue.terms) if (terms.has(term)) score += named.has(term) ? NAME_WORD_WEIGHT * weight : weight;
     if (CONTRIBUTION.test(sentence)) score += 0.5;
+    if (cue.quantity && FIGURE.test(sentence)) score += FIGURE_WEIGHT;
     if (AVAILABILITY.test(sentence)) score -= 1000;
     // …unless it says what the paper does: "Motivated by these insights, we developed PyramidKV" is the proposal itself.
     if (POINTS_BACK.test(sentence) && !CONTRIBUTION.test(sentence)) score -= 1;

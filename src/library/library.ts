@@ -15,7 +15,11 @@ import { SnapshotCache, type SnapshotCacheOptions } from "../search/snapshot-cac
  * question's (word vectors: "adverse drug interactions" for "drug side
  * effects"), which decides where the words say little.
  */
-export type SentenceCue = { terms: Map<string, number>; related?: (sentence: string) => number };
+/** `quantity`: the question asks how much, how many or how fast, which a sentence with a figure answers. */
+export type SentenceCue = { terms: Map<string, number>; related?: (sentence: string) => number; quantity?: boolean };
+
+/** "how much faster …?", "what accuracy does X reach?", "how many GPUs …?": a figure is the answer. */
+const ASKS_QUANTITY = /\bhow (?:much|many|fast|big|large|small|long|well|accurate)\b|\bwhat (?:accuracy|speed-?up|score|size|percentage|error|latency|throughput)\b|\bby how much\b/i;
 
 /**
  * The paper library as the rest of the bot sees it: search by question,
@@ -100,8 +104,8 @@ export class Library {
     return this.#search.lookup(name, maxAlternatives);
   }
 
-  /** What picks the sentences of an abstract that answer `text`: its weighted words and its meaning (see SentenceCue). */
-  async sentenceCue(text: string): Promise<SentenceCue> {
+  /** What picks the sentences of an abstract that answer `text`: its weighted words and its meaning (see SentenceCue); `asked`, the question as asked, says whether a figure answers it. */
+  async sentenceCue(text: string, asked = text): Promise<SentenceCue> {
     const sif = await (this.#sif ??= loadWordVectors().then((table) => new SifEncoder(table)));
     const unit = (vector: number[]) => {
       const norm = Math.hypot(...vector);
@@ -109,7 +113,7 @@ export class Library {
     };
     const question = unit(sif.removeCommon(sif.encode(text)));
     const related = (sentence: string) => unit(sif.removeCommon(sif.encode(sentence))).reduce((sum, value, i) => sum + value * question[i]!, 0);
-    return { terms: await this.termWeights(text), related };
+    return { terms: await this.termWeights(text), related, ...(ASKS_QUANTITY.test(asked) && { quantity: true }) };
   }
 
   /** The content terms of a text, each weighted by how rare it is in the library. */

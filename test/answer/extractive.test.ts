@@ -284,6 +284,10 @@ describe("reference markers in abstracts", () => {
     // The paper's own name says which paper; what else the question asks picks the sentence ("what metric does KernelBench introduce?").
     const kernelbench = { title: "KernelBench: Can LLMs Write Efficient GPU Kernels?", abstract: "KernelBench remains a challenging benchmark for LLMs today. We introduce a new evaluation metric fast_p over kernels." };
     expect(bestSentences(kernelbench, { terms: new Map([["kernelbench", 5.6], ["metric", 2.5]]) }, 1)).toEqual(["We introduce a new evaluation metric fast_p over kernels."]);
+    // "how fast does it run?": the sentence with a figure answers it.
+    const fast = { title: "Feature Pyramid Networks for Object Detection", abstract: "Our method runs the detector at every scale of the image pyramid. The detector processes 5 FPS on a single GPU at test time." };
+    expect(bestSentences(fast, { terms: new Map([["run", 1]]) }, 1)).toEqual(["Our method runs the detector at every scale of the image pyramid."]);
+    expect(bestSentences(fast, { terms: new Map([["run", 1]]), quantity: true }, 1)).toEqual(["The detector processes 5 FPS on a single GPU at test time."]);
   });
 
   it("picks, where the question's words say little, the sentence nearest its meaning", async () => {
