@@ -30,6 +30,8 @@ export type ParsedQuestion = {
   setting?: Setting;
   /** "who wrote X?", "when was X published?": a detail of the paper X names, which the answer says (or says it lacks). */
   detail?: PaperDetail;
+  /** "is FlashAttention-3 in the library?", "do you have the original transformer paper?": whether the paper `paperName` names is here. */
+  asksPresence?: true;
 };
 
 /** "content": what a named paper proposes, measures, finds ("what does KernelBench measure?"). */
@@ -170,6 +172,8 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
   // "papers from before 2020": the date is out, and the word that led to it goes too ("pack more servers in" keeps its "in").
   rest = unordered === rest.replace(/\s+/g, " ").trim() ? unordered : unordered.replace(/(?:\s+(?:from|published|released|since|in|during))+$/, "");
 
+  const present = presenceAsked(rest, text);
+  if (present) rest = present.toLowerCase();
   rest = withoutFrame(withoutDoesReport(rest.replace(OPENER, ""))).replace(/\s+(?:at all|pls|please)$/, "");
   // "X - what's out there?", "X, any papers?", "X? any theory on that": a last clause that is all frame, or asks
   // for work "on that", is not the topic.
@@ -223,7 +227,7 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
   // "what does KernelBench measure?", "what metric does KernelBench introduce?": what that paper says.
   const reported = similarTo || askedDetail ? undefined : (WHAT_DOES.exec(text.trim())?.[1] ?? reportedName(text));
   const detail: PaperDetail | undefined = askedDetail ?? (reported ? "content" : undefined);
-  const paperName = similarTo ? undefined : (detailOf ?? PAPER_NAME.exec(text)?.[0] ?? reported);
+  const paperName = similarTo ? undefined : (detailOf ?? present ?? PAPER_NAME.exec(text)?.[0] ?? reported);
   return {
     text,
     topic,
@@ -236,6 +240,7 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
     ...(paperName && { paperName }),
     ...(setting && { setting }),
     ...(detail && { detail }),
+    ...(present && !similarTo && { asksPresence: true as const }),
   };
 }
 
@@ -259,6 +264,19 @@ function settingOf(topic: string): Setting | undefined {
 /** Chat markup for stress ("distributed *training*", "__not__ this") is how the words were said, not what they are. */
 function withoutEmphasis(text: string): string {
   return text.replace(/(^|[\s(])(\*{1,2}|_{1,2})([^\s*_](?:[^*_]*[^\s*_])?)\2(?=[\s).,;:!?]|$)/g, "$1$3");
+}
+
+/** "is X in the library?", "do you have X?": X, when it names a paper ("the … paper", or a name-like word), as written. */
+const PRESENCE = /^(?:(?:is|are)\s+(.+?)\s+(?:in (?:the|our|your|this) library|in here|available here)|(?:do|does) (?:you|we|the library) (?:have|hold|contain)\s+(.+?)(?:\s+(?:in (?:the|our|your|this) library|in here))?)$/;
+
+function presenceAsked(rest: string, text: string): string | undefined {
+  const match = PRESENCE.exec(rest.trim());
+  const asked = (match?.[1] ?? match?.[2])?.trim();
+  // "do you have papers on KV cache?" asks for a topic.
+  if (!asked || /^(?:papers?|anything|something|any|some|work|stuff|research|articles?|refs|references)\b|\s(?:on|about|for|regarding)\s/.test(asked)) return undefined;
+  const written = asWritten(asked, text);
+  const paperNamed = /^the\s.*\bpaper$/.test(asked) || /\p{Lu}[\p{L}\p{N}+.'-]*\p{Lu}|\p{L}\d/u.test(written);
+  return paperNamed ? written.replace(/^the\s+/i, "").replace(/\s+paper$/i, "") : undefined;
 }
 
 /**

@@ -248,7 +248,9 @@ async function titledPaper(question: string, query: ParsedQuestion, snapshot: Li
   if (exact || !name) return exact ? { paper: exact } : {};
   const found = await snapshot.lookup.find(name);
   if (found.match) return { paper: found.match };
-  return query.pastedTitle && found.alternatives.length === 0 ? { missing: query.pastedTitle } : {};
+  // "is FlashAttention-3 in the library?" with no such paper is answered as a title no paper has.
+  const missing = query.pastedTitle ?? (query.asksPresence ? name : undefined);
+  return missing && found.alternatives.length === 0 ? { missing } : {};
 }
 
 /** A part of the question, found again in it as the asker wrote it ("HNSW", not "hnsw"). */

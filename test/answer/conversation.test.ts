@@ -159,6 +159,8 @@ describe("follow-ups to a list answer", () => {
     // The paper is then what "it" means.
     expect(titles(await ask("papers like it"))).not.toContain(expect.stringMatching(/^PyramidKV/));
     // What a named paper does is that paper's own sentence, not a topic search nor papers like it.
+    // Asked whether a paper is here: said plainly when it is not, before the papers on its name.
+    expect((await ask("is the FlashAttention-3 paper in the library?")).text).toMatch(/^No paper in the library is titled \*\*FlashAttention-3\*\*\./);
     const target = await ask("What accuracy does MobileSAMv2 reach?");
     expect(target.text).toMatch(/^From \*\*MobileSAMv2: .*\*\* \[1\]:\n\n.*42\.5%/);
     expect(titles(target)).toHaveLength(1);

@@ -201,6 +201,11 @@ describe("questions with no topic", () => {
     expect(parse("What metric does KernelBench introduce?")).toMatchObject({ paperName: "KernelBench", detail: "content", topic: "metric kernelbench" });
     expect(parse("what does pruning do?").detail).toBeUndefined();
     expect(parse("what do people use to model long sequences?").detail).toBeUndefined();
+    // "is X in the library?" asks whether a named paper is here; "do you have papers on X?" asks for a topic.
+    expect(parse("is the FlashAttention-3 paper in the library?")).toMatchObject({ topic: "flashattention-3", paperName: "FlashAttention-3", asksPresence: true });
+    expect(parse("do you have the HNSW paper?")).toMatchObject({ paperName: "HNSW", asksPresence: true });
+    expect(parse("do you have papers on KV cache?")).toMatchObject({ topic: "kv cache" });
+    expect(parse("do you have papers on KV cache?").asksPresence).toBeUndefined();
   });
 
   it("takes the asker's framing and verbs off a topic: 'I want to understand why X happens', 'what came out in March 2025?'", () => {
