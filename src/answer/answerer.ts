@@ -125,7 +125,8 @@ export class Answerer {
     const { result, modelFailed } = await this.#search(searched, today, context, followUp?.kind === "refine" ? followUp.filters : undefined);
     const { topic, filters } = result.query;
     const said = (reply: Reply) => (result.unfoundTitle ? withTitleMiss(reply, result.unfoundTitle) : result.unfoundExample ? withExampleMiss(reply, result.unfoundExample) : reply);
-    if (!result.relevant) {
+    // Judged covered but with no paper left to cite (every one on the side a contrast rules out): not covered, said so.
+    if (!result.relevant || !result.results.some((hit) => hit.relevant)) {
       const outside = topic ? await this.#outsideFilters(searched, today, result.query.shown, filters) : undefined;
       const reply = outside?.reply ?? (await this.#notFound(result));
       // The closest papers it lists are the thread's list: "2" opens the second.

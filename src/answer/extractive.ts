@@ -87,7 +87,9 @@ function lead(topic: string, count: number, framing: Framing): string {
   // The list is the papers judged to match best, not a count of all the library has on it: "3 papers in
   // the library speak to X" was read as "only 3", and a paper worded differently may still be missed.
   const text = framing.unsure
-    ? `These papers come closest to ${subject}, though they may cover it only in part:`
+    ? count === 1
+      ? `This paper comes closest to ${subject}, though it may cover it only in part:`
+      : `These papers come closest to ${subject}, though they may cover it only in part:`
     : count === 1
       ? `The paper that best matches ${subject}:`
       : `The ${count} papers that best match ${subject}, ${order}:`;
