@@ -46,6 +46,8 @@ describe("follow-ups to a list answer", () => {
     // Undated papers stay in the list, last, so it still holds all of them.
     expect(newest.text).toMatch(/\(\d of them show no date in the library, so they come last\.\)$/);
     expect(titles(newest).sort()).toEqual(titles(list).sort());
+    // The one paper it named is "it" next.
+    expect(titles(await ask("what does it propose?"))).toEqual([titles(newest)[0]]);
     expect((await ask("more")).citations[0]!.n).toBe(list.citations.length + 1);
   });
 
