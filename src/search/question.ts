@@ -4,6 +4,8 @@ import { isQuestionStopword } from "./query-stopwords.ts";
 import { ALTERNATIVES, questionTerms, topicParts, type TopicParts } from "./query-terms.ts";
 import { extractDateRange } from "./time-phrases.ts";
 import { isTitleLike } from "./title-like.ts";
+import { asWritten } from "./as-written.ts";
+import { ASKS_AUTHORS, ASKS_CODE, ASKS_DATE, paperAsked, presenceAsked, withoutDoesReport, type PaperDetail } from "./paper-asked.ts";
 
 /** A question, parsed once; every stage of search reads this. */
 export type ParsedQuestion = {
@@ -34,8 +36,7 @@ export type ParsedQuestion = {
   asksPresence?: true;
 };
 
-/** "content": what a named paper proposes, measures, finds ("what does KernelBench measure?"). */
-export type PaperDetail = "authors" | "date" | "code" | "content";
+export type { PaperDetail } from "./paper-asked.ts";
 
 /**
  * `text` and `words`: the setting's content words; `alternatives`: the same in the groups the question offers as
@@ -71,32 +72,8 @@ const TOPIC_ORDER = /\b(?:newest|latest|most recent|oldest|earliest|first publis
 /** What may be left of a question with no topic once TOPIC_ORDER is out: "top", "popular" stay in a topic ("top-down"), not alone. */
 const LISTING_WORDS = /\b(?:top|popular|best[- ]rated|all|every|list|the|of|in|library|ones?|which|what|is|are|show me|give me)\b|what's/g;
 
-/** "the X paper" with a short X: a name, not a topic ("the original HNSW paper", "the FastGen KV cache paper"). */
-const PAPER_NAME = /\bthe\s+(?:[\p{L}\p{N}+.'-]+\s+){1,5}paper\b/iu;
-
-/** "what does KernelBench measure?", "what did PyramidKV propose?": a question about the paper a name-like word names. */
-const REPORTS = "propose|measure|show|claim|find|introduce|contribute|say|study|solve|evaluate|test|achieve|improve|offer|present|suggest|do|benchmark|model";
-const WHAT_DOES = new RegExp(String.raw`^[Ww]hat (?:does|did|do) (?:the )?([\p{L}\p{N}+.'-]*(?:\p{Lu}[\p{L}\p{N}+.'-]*\p{Lu}|\p{L}\d)[\p{L}\p{N}+.'-]*) (?:${REPORTS})s?\s*\??$`, "u");
-/**
- * "what does Matryoshka representation learning propose?", "what metric does KernelBench introduce?", "what does
- * Chinchilla say about compute-optimal training?": the "does" and the verb of reporting ask; the rest is the topic.
- */
-const DOES_REPORT = /^(?:what|which)\b(.*?)\s(?:does|did|do)\s(.+?)\s(?:propose|introduce|say|claim|find|show|contribute|suggest|recommend|report|conclude|achieve)(?:\s+(?:about|on|regarding)\b|$)/;
-
 /** "is X better than Y", "which is better, X or Y": a comparison asked, not a description. */
 const ASKS_WHICH_IS_BETTER = /^\s*(?:is|are|was|were|does|do|did|which|whether)\b/i;
-
-/** How a question for one detail of a paper opens: its authors, its date ("when is" stays a topic's frame: "when is it better to …"), its code. */
-const ASKS_AUTHORS = String.raw`who (?:wrote|authored|made|created|is behind|are (?:the )?authors of)|who(?:'s| is) the author of|what are the authors of`;
-const ASKS_DATE = String.raw`when (?:was|were|did)|what year (?:was|did)`;
-const ASKS_CODE = String.raw`(?:is there|where(?:'s| is| can i (?:get|find))|any|got|link to)\s+(?:the\s+|any\s+)?(?:code|github|repo|implementation)\s+(?:for|of)`;
-
-/** A question for one detail of a named paper: its authors, its date or its code. */
-const DETAIL: [PaperDetail, RegExp][] = [
-  ["authors", new RegExp(String.raw`^\s*(?:${ASKS_AUTHORS})\s`, "i")],
-  ["date", new RegExp(String.raw`^\s*(?:${ASKS_DATE}|when is|what year is)\s.*\b(?:published|released|come out|came out|written|appear(?:ed)?|out)\s*\??\s*$`, "i")],
-  ["code", new RegExp(String.raw`^\s*(?:${ASKS_CODE})\s`, "i")],
-];
 
 /** Ways of asking for papers like a known one; what follows is the paper's name. */
 const SIMILAR = /\b(?:(?:similar|comparable) to|(?:more|papers|work|anything|something|others|stuff|else|else is|else are) like|what(?:'s| is| are) like|build(?:s|ing)? (?:on|upon)|extend(?:s|ing)?|follow[- ]ups? (?:to|of|on))\s+(.+)$/;
@@ -222,12 +199,7 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
   const topic = rest || text;
   const pastedTitle = !similarTo && isTitleLike(text) ? text.trim() : undefined;
   const setting = settingOf(topic);
-  const askedDetail = similarTo ? undefined : DETAIL.find(([, pattern]) => pattern.test(text))?.[0];
-  const detailOf = askedDetail && rest ? asWritten(rest.replace(/\s+(?:written|out)$/, ""), text) : undefined;
-  // "what does KernelBench measure?", "what metric does KernelBench introduce?": what that paper says.
-  const reported = similarTo || askedDetail ? undefined : (WHAT_DOES.exec(text.trim())?.[1] ?? reportedName(text));
-  const detail: PaperDetail | undefined = askedDetail ?? (reported ? "content" : undefined);
-  const paperName = similarTo ? undefined : (detailOf ?? present ?? PAPER_NAME.exec(text)?.[0] ?? reported);
+  const { detail, paperName } = similarTo ? {} : paperAsked(text, rest, present);
   return {
     text,
     topic,
@@ -266,38 +238,6 @@ function withoutEmphasis(text: string): string {
   return text.replace(/(^|[\s(])(\*{1,2}|_{1,2})([^\s*_](?:[^*_]*[^\s*_])?)\2(?=[\s).,;:!?]|$)/g, "$1$3");
 }
 
-/** "is X in the library?", "do you have X?": X, when it names a paper ("the … paper", or a name-like word), as written. */
-const PRESENCE = /^(?:(?:is|are)\s+(.+?)\s+(?:in (?:the|our|your|this) library|in here|available here)|(?:do|does) (?:you|we|the library) (?:have|hold|contain)\s+(.+?)(?:\s+(?:in (?:the|our|your|this) library|in here))?)$/;
-
-function presenceAsked(rest: string, text: string): string | undefined {
-  const match = PRESENCE.exec(rest.trim());
-  const asked = (match?.[1] ?? match?.[2])?.trim();
-  // "do you have papers on KV cache?" asks for a topic.
-  if (!asked || /^(?:papers?|anything|something|any|some|work|stuff|research|articles?|refs|references)\b|\s(?:on|about|for|regarding)\s/.test(asked)) return undefined;
-  const written = asWritten(asked, text);
-  const paperNamed = /^the\s.*\bpaper$/.test(asked) || /\p{Lu}[\p{L}\p{N}+.'-]*\p{Lu}|\p{L}\d/u.test(written);
-  return paperNamed ? written.replace(/^the\s+/i, "").replace(/\s+paper$/i, "") : undefined;
-}
-
-/**
- * "what hardware does MARLIN target?", "what accuracy does MobileSAMv2 reach?", "how much memory does Scissorhands
- * save?": a question about what one paper, named by a name-like word, does.
- */
-const ABOUT_NAMED = /^(?:what|which|how(?: much| many| fast| well| big| large)?)\b[^?]*?\s(?:does|did|do)\s+(?:the\s+)?([\p{L}\p{N}+.'-]+)\s+[a-z]+/iu;
-
-/** The name-like subject of a question about what a paper does ("KernelBench", "MARLIN"), as written. */
-function reportedName(text: string): string | undefined {
-  const subject = ABOUT_NAMED.exec(text.trim())?.[1];
-  return subject && /\p{Lu}[\p{L}\p{N}+.'-]*\p{Lu}|\p{L}\d|^\p{Lu}[\p{Ll}]+\p{Lu}/u.test(subject) && !/^(?:I|AI|LLMs?|GPUs?|CPUs?)$/.test(subject) ? subject : undefined;
-}
-
-/** "what metric does KernelBench introduce" → "what metric KernelBench" (DOES_REPORT); the frame goes next. */
-function withoutDoesReport(text: string): string {
-  // "what does the library say about X": the library (or the asker, or "research") is who is asked, not the topic.
-  const asked = /^(?:the |this |our |your )?(?:library|literature|research|papers?|you|we|people|anyone|it|they)$/;
-  return text.replace(DOES_REPORT, (_all, before: string, subject: string) => `what${before}${asked.test(subject) ? "" : ` ${subject}`}`);
-}
-
 /** The question with its conversational frame (FRAME) taken off its front, as often as one is there. */
 function withoutFrame(text: string): string {
   let rest = text;
@@ -307,13 +247,4 @@ function withoutFrame(text: string): string {
     for (const pattern of FRAME) rest = rest.replace(pattern, "").replace(/^[\s,:-]+/, "");
   } while (rest !== previous);
   return rest;
-}
-
-const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}+]*/gu;
-
-/** `topic` (lower case) with each word as the question wrote it. */
-function asWritten(topic: string, text: string): string {
-  const written = new Map<string, string>();
-  for (const token of text.match(TOKEN) ?? []) written.set(token.toLowerCase(), token);
-  return topic.replace(TOKEN, (token) => written.get(token) ?? token);
 }

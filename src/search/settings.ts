@@ -115,6 +115,8 @@ export const SETTINGS = {
   lookup: {
     /** A question that is a paper's title, whole, of at least this many words, searches by that paper (see PaperLookup.titled). */
     titleQueryWords: 3,
+    /** "what does X measure?" asks one paper only when at most this share of the library uses X ("HNSW", "KernelBench"; not "CNN" or "GPU"). */
+    aboutNamedShare: 0.02,
     /** A question nothing covers is looked up as a name when its topic has at most this many words, or a name-like one ("HNSW", "FAVOR+"). */
     nameQuestionWords: 3,
     /** Below this, the best candidate is not the paper asked for. */

@@ -1,0 +1,82 @@
+import { asWritten } from "./as-written.ts";
+
+/**
+ * What a question asks of one paper it names: a detail (its authors, date or code), what it does ("what does
+ * KernelBench measure?"), or whether the library has it ("is FlashAttention-3 in the library?").
+ */
+
+/** "content": what a named paper proposes, measures, finds ("what does KernelBench measure?"). */
+export type PaperDetail = "authors" | "date" | "code" | "content";
+
+/** "the X paper" with a short X: a name, not a topic ("the original HNSW paper", "the FastGen KV cache paper"). */
+const PAPER_NAME = /\bthe\s+(?:[\p{L}\p{N}+.'-]+\s+){1,5}paper\b/iu;
+
+/** A word written as a name: capitals inside it ("KernelBench", "HNSW") or a digit after a letter ("MobileSAMv2"). */
+const NAME_LIKE = /\p{Lu}[\p{L}\p{N}+.'-]*\p{Lu}|\p{L}\d/u;
+
+/** "what does KernelBench measure?", "what did PyramidKV propose?": a question about the paper a name-like word names. */
+const REPORTS = "propose|measure|show|claim|find|introduce|contribute|say|study|solve|evaluate|test|achieve|improve|offer|present|suggest|do|benchmark|model";
+const WHAT_DOES = new RegExp(String.raw`^[Ww]hat (?:does|did|do) (?:the )?([\p{L}\p{N}+.'-]*(?:\p{Lu}[\p{L}\p{N}+.'-]*\p{Lu}|\p{L}\d)[\p{L}\p{N}+.'-]*) (?:${REPORTS})s?\s*\??$`, "u");
+/**
+ * "what does Matryoshka representation learning propose?", "what metric does KernelBench introduce?", "what does
+ * Chinchilla say about compute-optimal training?": the "does" and the verb of reporting ask; the rest is the topic.
+ */
+const DOES_REPORT = /^(?:what|which)\b(.*?)\s(?:does|did|do)\s(.+?)\s(?:propose|introduce|say|claim|find|show|contribute|suggest|recommend|report|conclude|achieve)(?:\s+(?:about|on|regarding)\b|$)/;
+/**
+ * "what hardware does MARLIN target?", "what accuracy does MobileSAMv2 reach?", "how much memory does Scissorhands
+ * save?": a question about what one paper, named by a name-like word, does.
+ */
+const ABOUT_NAMED = /^(?:what|which|how(?: much| many| fast| well| big| large)?)\b[^?]*?\s(?:does|did|do)\s+(?:the\s+)?([\p{L}\p{N}+.'-]+)\s+[a-z]+/iu;
+
+/** How a question for one detail of a paper opens: its authors, its date ("when is" stays a topic's frame: "when is it better to …"), its code. */
+export const ASKS_AUTHORS = String.raw`who (?:wrote|authored|made|created|is behind|are (?:the )?authors of)|who(?:'s| is) the author of|what are the authors of`;
+export const ASKS_DATE = String.raw`when (?:was|were|did)|what year (?:was|did)`;
+export const ASKS_CODE = String.raw`(?:is there|where(?:'s| is| can i (?:get|find))|any|got|link to)\s+(?:the\s+|any\s+)?(?:code|github|repo|implementation)\s+(?:for|of)`;
+
+/** A question for one detail of a named paper: its authors, its date or its code. */
+const DETAIL: [PaperDetail, RegExp][] = [
+  ["authors", new RegExp(String.raw`^\s*(?:${ASKS_AUTHORS})\s`, "i")],
+  ["date", new RegExp(String.raw`^\s*(?:${ASKS_DATE}|when is|what year is)\s.*\b(?:published|released|come out|came out|written|appear(?:ed)?|out)\s*\??\s*$`, "i")],
+  ["code", new RegExp(String.raw`^\s*(?:${ASKS_CODE})\s`, "i")],
+];
+
+/** "is X in the library?", "do you have X?". */
+const PRESENCE = /^(?:(?:is|are)\s+(.+?)\s+(?:in (?:the|our|your|this) library|in here|available here)|(?:do|does) (?:you|we|the library) (?:have|hold|contain)\s+(.+?)(?:\s+(?:in (?:the|our|your|this) library|in here))?)$/;
+
+/**
+ * The paper a question asks about and what it asks of it. `text`: the question as written; `rest`: what is left
+ * of it once dates and the chat frame are off (lower case); `present`: the paper a presence question names.
+ */
+export function paperAsked(text: string, rest: string, present: string | undefined): { detail?: PaperDetail; paperName?: string } {
+  const asked = DETAIL.find(([, pattern]) => pattern.test(text))?.[0];
+  const detailOf = asked && rest ? asWritten(rest.replace(/\s+(?:written|out)$/, ""), text) : undefined;
+  // "what does KernelBench measure?", "what metric does KernelBench introduce?": what that paper says.
+  const reported = asked ? undefined : (WHAT_DOES.exec(text.trim())?.[1] ?? reportedName(text));
+  const detail = asked ?? (reported ? "content" : undefined);
+  const paperName = detailOf ?? present ?? PAPER_NAME.exec(text)?.[0] ?? reported;
+  return { ...(detail && { detail }), ...(paperName && { paperName }) };
+}
+
+/** "is X in the library?", "do you have X?": X, when it names a paper ("the … paper", or a name-like word), as written. */
+export function presenceAsked(rest: string, text: string): string | undefined {
+  const match = PRESENCE.exec(rest.trim());
+  const asked = (match?.[1] ?? match?.[2])?.trim();
+  // "do you have papers on KV cache?" asks for a topic.
+  if (!asked || /^(?:papers?|anything|something|any|some|work|stuff|research|articles?|refs|references)\b|\s(?:on|about|for|regarding)\s/.test(asked)) return undefined;
+  const written = asWritten(asked, text);
+  const paperNamed = /^the\s.*\bpaper$/.test(asked) || NAME_LIKE.test(written);
+  return paperNamed ? written.replace(/^the\s+/i, "").replace(/\s+paper$/i, "") : undefined;
+}
+
+/** The name-like subject of a question about what a paper does ("KernelBench", "MARLIN"), as written; lookup decides whether a paper has it. */
+function reportedName(text: string): string | undefined {
+  const subject = ABOUT_NAMED.exec(text.trim())?.[1];
+  return subject && NAME_LIKE.test(subject) ? subject : undefined;
+}
+
+/** "what metric does KernelBench introduce" → "what metric KernelBench" (DOES_REPORT); the frame goes next. */
+export function withoutDoesReport(text: string): string {
+  // "what does the library say about X": the library (or the asker, or "research") is who is asked, not the topic.
+  const asked = /^(?:the |this |our |your )?(?:library|literature|research|papers?|you|we|people|anyone|it|they)$/;
+  return text.replace(DOES_REPORT, (_all, before: string, subject: string) => `what${before}${asked.test(subject) ? "" : ` ${subject}`}`);
+}
