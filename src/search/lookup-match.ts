@@ -92,8 +92,11 @@ function topicCap(query: LookupQuery, entry: Entry, a: Alignment): number {
   const version = (j: number) => a.covered[j] && j + 1 < entry.words.length && !a.covered[j + 1] && /^v?\d+$/.test(entry.words[j + 1]!) && entry.segment[j + 1] === entry.segment[j];
   if (entry.words.some((_, j) => version(j))) return S.weakFragment;
   const head = first - 1;
-  // A query written like a name ("bitnet b1.58 cpu inference") names the paper wherever its title says it.
-  const titleLike = query.words.length >= 3 && !query.nameLike;
+  // A query written like a name ("bitnet b1.58 cpu inference") names the paper wherever its title says it. Two words
+  // written as a title ("Segment Anything") are a title too: inside "Faster Segment Anything to Everything" they are
+  // another paper's name.
+  const titleCased = query.words.length === 2 && (query.core.match(/[\p{L}\p{N}]+/gu) ?? []).every((word) => /^\p{Lu}\p{Ll}/u.test(word));
+  const titleLike = (query.words.length >= 3 || titleCased) && !query.nameLike;
   if (titleLike && head >= 0 && entry.segment[head] === entry.segment[first] && !isFunctionWord(entry.words[head]!) && !a.covered[head]) return S.weakFragment;
   return 1;
 }

@@ -79,6 +79,10 @@ describe("paper lookup", () => {
     expect(found.match).toBeNull();
     expect(found.alternatives).toEqual([]);
     expect(found.closest.map((candidate) => candidate.title)).toContain("TransMLA: Multi-head Latent Attention Is All You Need");
+    // Two words written as a title are one too: "Segment Anything" inside "Faster Segment Anything to Everything" is another paper.
+    const segment = await lookup.find("Segment Anything (Kirillov et al.)");
+    expect(segment.match).toBeNull();
+    expect(segment.closest.map((candidate) => candidate.title)).toContain("MobileSAMv2: Faster Segment Anything to Everything");
   });
 
   it("offers the other version as closest, never as the match", async () => {
