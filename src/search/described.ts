@@ -58,9 +58,9 @@ export async function lookupDescribed(name: string, snapshot: LibrarySnapshot, s
  * search, and the papers that search judged on topic are the closest, not "no match" with nothing to go on.
  */
 function unsingled(found: LookupResult, searched: SearchResult): LookupResult {
-  if (found.closest.length > 0 || searched.verdict.decision === "no") return { ...found, description: true };
-  const closest = searched.results.filter((hit) => hit.relevant).slice(0, SETTINGS.lookup.closest).map((hit) => hit.paper);
-  return { ...found, closest, description: true };
+  // What the search judged on topic fits a description better than titles sharing some of its words.
+  const judged = searched.verdict.decision === "no" ? [] : searched.results.filter((hit) => hit.relevant).slice(0, SETTINGS.lookup.closest).map((hit) => hit.paper);
+  return { ...found, closest: judged.length > 0 ? judged : found.closest, description: true };
 }
 
 /**

@@ -23,7 +23,8 @@ export async function titledPaper(question: string, query: ParsedQuestion, snaps
   const found = await snapshot.lookup.find(name);
   if (found.match) return { paper: found.match };
   // "is FlashAttention-3 in the library?" with no such paper is answered as a title no paper has.
-  const missing = query.pastedTitle ?? (query.asksPresence ? name : undefined);
+  // So is "what does FlashAttention-3 propose?": the reply says so before the papers on its name.
+  const missing = query.pastedTitle ?? (query.asksPresence || query.detail === "content" ? name : undefined);
   return missing && found.alternatives.length === 0 ? { missing } : {};
 }
 

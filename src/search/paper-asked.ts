@@ -1,4 +1,6 @@
 import { asWritten } from "./as-written.ts";
+import { comparedNames } from "./compared.ts";
+import { isTitleLike } from "./title-like.ts";
 
 /**
  * What a question asks of one paper it names: a detail (its authors, date or code), what it does ("what does
@@ -50,8 +52,9 @@ const PRESENCE = /^(?:(?:is|are)\s+(.+?)\s+(?:in (?:the|our|your|this) library|i
 export function paperAsked(text: string, rest: string, present: string | undefined): { detail?: PaperDetail; paperName?: string } {
   const asked = DETAIL.find(([, pattern]) => pattern.test(text))?.[0];
   const detailOf = asked && rest ? asWritten(rest.replace(/\s+(?:written|out)$/, ""), text) : undefined;
-  // "what does KernelBench measure?", "what metric does KernelBench introduce?": what that paper says.
-  const reported = asked ? undefined : (WHAT_DOES.exec(text.trim())?.[1] ?? reportedName(text));
+  // "what does KernelBench measure?", "what metric does KernelBench introduce?": what that paper says ("how does
+  // TransMLA differ from X-EcoMLA?" compares two).
+  const reported = asked || comparedNames(text) ? undefined : (WHAT_DOES.exec(text.trim())?.[1] ?? reportedName(text));
   const detail = asked ?? (reported ? "content" : undefined);
   const paperName = detailOf ?? present ?? PAPER_NAME.exec(text)?.[0] ?? reported;
   return { ...(detail && { detail }), ...(paperName && { paperName }) };
@@ -64,7 +67,7 @@ export function presenceAsked(rest: string, text: string): string | undefined {
   // "do you have papers on KV cache?" asks for a topic.
   if (!asked || /^(?:papers?|anything|something|any|some|work|stuff|research|articles?|refs|references)\b|\s(?:on|about|for|regarding)\s/.test(asked)) return undefined;
   const written = asWritten(asked, text);
-  const paperNamed = /^the\s.*\bpaper$/.test(asked) || NAME_LIKE.test(written);
+  const paperNamed = /^the\s.*\bpaper$/.test(asked) || NAME_LIKE.test(written) || isTitleLike(written);
   return paperNamed ? written.replace(/^the\s+/i, "").replace(/\s+paper$/i, "") : undefined;
 }
 

@@ -114,6 +114,7 @@ const FRAME = [
   /^(?:i'm|i am|we're|we are) (?:curious|wondering) (?:whether|if|about)\b/,
   /^(?:anyone|anybody|someone|somebody|people) (?:here )?(?:has|have) (?:ever |already )?(?:looked (?:at|into)|tried|used|worked on|studied|written (?:about|on))\b/,
   /^(?:which|what|are there|is there|do we have|do you have|have we got|have you got|got)\b/,
+  /^(?:does|do) (?:the|our|your|this) library (?:have|hold|contain|cover)\b/,
   /^(?:does|do|did)\b(?! (?:we|you|i) )/,
   // "which paper has LLMs write CUDA kernels": once "which paper" is gone, "has" leads nothing.
   /^(?:has|have)\s+(?=\S+\s+\S)/,
@@ -152,6 +153,8 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
   const present = presenceAsked(rest, text);
   if (present) rest = present.toLowerCase();
   rest = withoutFrame(withoutDoesReport(rest.replace(OPENER, ""))).replace(/\s+(?:at all|pls|please)$/, "");
+  // "are there papers about pruning in the library?": where the asker looks is not the topic.
+  rest = rest.replace(/\s+(?:in (?:the|our|your|this) library|in here)$/, "");
   // "X - what's out there?", "X, any papers?", "X? any theory on that": a last clause that is all frame, or asks
   // for work "on that", is not the topic.
   // ("… reaches human trials. anything like that in here": a sentence of its own asking for work like what came before.)

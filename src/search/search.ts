@@ -82,7 +82,8 @@ export class PaperSearch {
 
   /** A paper by name (PaperLookup.find), or by what the query describes (see described.ts). */
   async lookup(name: string, maxAlternatives?: number): Promise<LookupResult> {
-    return lookupDescribed(name, await this.#snapshots.get(), (text) => this.search(text, { k: 2 }), maxAlternatives);
+    // Judged as `search` judges it, so the papers a description is offered are the ones a search for it lists.
+    return lookupDescribed(name, await this.#snapshots.get(), (text) => this.search(text), maxAlternatives);
   }
 
   /** `respell`: whether the question's spelling may still be corrected (once: a corrected question is searched as it is). */
@@ -143,7 +144,9 @@ export class PaperSearch {
     if (!example && cited.length > 0) verdict.missing = (await this.#judge).missingIn(query, cited, snapshot);
     const compared = example ? undefined : await comparedPapers(question, snapshot);
     if (compared) return this.#comparison(query, compared, ranked, verdict, snapshot, k);
-    const sides = example || named || verdict.decision === "yes" ? undefined : comparedNames(question)?.map((side) => asAsked(side, question));
+    // Only when the papers found do not cover both: "pruning vs quantization" cites SpAtten, which does both.
+    const together = verdict.decision === "yes" || (verdict.decision === "unsure" && verdict.missing.length === 0);
+    const sides = example || named || together ? undefined : comparedNames(question)?.map((side) => asAsked(side, question));
     const bySide = sides && (await this.#bySide(query, sides as [string, string], options));
     if (bySide) return bySide;
     if (verdict.decision === "no" && !example) {

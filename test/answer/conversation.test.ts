@@ -163,6 +163,8 @@ describe("follow-ups to a list answer", () => {
     // What a named paper does is that paper's own sentence, not a topic search nor papers like it.
     // Asked whether a paper is here: said plainly when it is not, before the papers on its name.
     expect((await ask("is the FlashAttention-3 paper in the library?")).text).toMatch(/^No paper in the library is titled \*\*FlashAttention-3\*\*\./);
+    // So is asking what a paper the library lacks does.
+    expect((await ask("what does FlashAttention-3 propose?")).text).toMatch(/^No paper in the library is titled \*\*FlashAttention-3\*\*\./);
     const target = await ask("What accuracy does MobileSAMv2 reach?");
     expect(target.text).toMatch(/^From \*\*MobileSAMv2: .*\*\* \[1\]:\n\n.*42\.5%/);
     expect(titles(target)).toHaveLength(1);

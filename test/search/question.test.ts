@@ -206,6 +206,11 @@ describe("questions with no topic", () => {
     expect(parse("do you have the HNSW paper?")).toMatchObject({ paperName: "HNSW", asksPresence: true });
     expect(parse("do you have papers on KV cache?")).toMatchObject({ topic: "kv cache" });
     expect(parse("do you have papers on KV cache?").asksPresence).toBeUndefined();
+    expect(parse("is Attention Is All You Need in the library?")).toMatchObject({ paperName: "Attention Is All You Need", asksPresence: true });
+    // Where the asker looks is no part of the topic; "how does X differ from Y?" compares, it asks no detail of X.
+    expect(parse("are there papers about pruning in the library?").topic).toBe("pruning");
+    expect(parse("does the library have anything on quantization?").topic).toBe("quantization");
+    expect(parse("how does TransMLA differ from X-EcoMLA?").detail).toBeUndefined();
   });
 
   it("takes the asker's framing and verbs off a topic: 'I want to understand why X happens', 'what came out in March 2025?'", () => {

@@ -119,8 +119,9 @@ describe("hybrid search over the samples", () => {
     expect(titleOf(pq.ids[0]!)).toBe("Billion-scale similarity search with GPUs");
     // The two sides' best come first, in turn.
     expect(result.results.slice(0, 2).map((hit) => hit.paper.id)).toEqual([hnsw.ids[0], pq.ids[0]]);
-    // A side the library lacks leaves the question to its own search.
+    // A side the library lacks leaves the question to its own search; so does a paper on both sides (SpAtten prunes and quantizes).
     expect((await library.search("HNSW vs quantum annealing", { today: TODAY })).sides).toBeUndefined();
+    expect((await library.search("difference between pruning and quantization", { today: TODAY })).sides).toBeUndefined();
   });
 
   it("says a covered topic is covered", async () => {
@@ -181,6 +182,15 @@ describe("lookup through the library", () => {
     expect((await library.lookup("the benchmark with 204 tasks contributed by 442 authors")).match?.title).toMatch(/^Beyond the Imitation Game/);
     expect((await library.lookup("the colbert paper")).match).toBeNull();
     expect((await library.lookup("that paper proposing a 'rail-only' network for LLM training clusters instead of any-to-any Clos")).match?.title).toMatch(/^Optimized Network Architectures for Large Language Model Training/);
+  });
+
+  it("offers what a search finds for a description no paper stands out for, flagged as a description", async () => {
+    // DistServe and Nexus both disaggregate prefill and decode, too close together to call it DistServe.
+    const found = await library.lookup("that paper where they disaggregate prefill and decoding onto different GPUs to optimize goodput");
+    expect(found).toMatchObject({ match: null, alternatives: [], description: true });
+    expect(found.closest[0]?.title).toMatch(/^DistServe/);
+    // What the search judges on topic, not titles sharing a word ("SparseD" for "sparse").
+    expect((await library.lookup("that paper on recommendation systems with sparse training")).closest[0]?.title).toMatch(/^Dynamic Sparse Learning/);
   });
 
   it("knows a name the abstract gives, even when its code link spells it in lower case", async () => {
