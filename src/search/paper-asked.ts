@@ -16,17 +16,14 @@ const PAPER_NAME = /\bthe\s+(?:[\p{L}\p{N}+.'-]+\s+){1,5}paper\b/iu;
 /** A word written as a name: capitals inside it ("KernelBench", "HNSW") or a digit after a letter ("MobileSAMv2"). */
 const NAME_LIKE = /\p{Lu}[\p{L}\p{N}+.'-]*\p{Lu}|\p{L}\d/u;
 
-/** "what does KernelBench measure?", "what did PyramidKV propose?": a question about the paper a name-like word names. */
-const REPORTS = "propose|measure|show|claim|find|introduce|contribute|say|study|solve|evaluate|test|achieve|improve|offer|present|suggest|do|benchmark|model";
-const WHAT_DOES = new RegExp(String.raw`^[Ww]hat (?:does|did|do) (?:the )?([\p{L}\p{N}+.'-]*(?:\p{Lu}[\p{L}\p{N}+.'-]*\p{Lu}|\p{L}\d)[\p{L}\p{N}+.'-]*) (?:${REPORTS})s?\s*\??$`, "u");
 /**
  * "what does Matryoshka representation learning propose?", "what metric does KernelBench introduce?", "what does
  * Chinchilla say about compute-optimal training?": the "does" and the verb of reporting ask; the rest is the topic.
  */
 const DOES_REPORT = /^(?:what|which)\b(.*?)\s(?:does|did|do)\s(.+?)\s(?:propose|introduce|say|claim|find|show|contribute|suggest|recommend|report|conclude|achieve)(?:\s+(?:about|on|regarding)\b|$)/;
 /**
- * "what hardware does MARLIN target?", "what accuracy does MobileSAMv2 reach?", "how much memory does Scissorhands
- * save?": a question about what one paper, named by a name-like word, does.
+ * "what does KernelBench measure?", "what hardware does MARLIN target?", "what accuracy does MobileSAMv2 reach?":
+ * a question about what one paper, named by a name-like word, does.
  */
 const ABOUT_NAMED = /^(?:what|which|how(?: much| many| fast| well| big| large)?)\b[^?]*?\s(?:does|did|do)\s+(?:the\s+)?([\p{L}\p{N}+.'-]+)\s+[a-z]+/iu;
 
@@ -54,7 +51,7 @@ export function paperAsked(text: string, rest: string, present: string | undefin
   const detailOf = asked && rest ? asWritten(rest.replace(/\s+(?:written|out)$/, ""), text) : undefined;
   // "what does KernelBench measure?", "what metric does KernelBench introduce?": what that paper says ("how does
   // TransMLA differ from X-EcoMLA?" compares two).
-  const reported = asked || comparedNames(text) ? undefined : (WHAT_DOES.exec(text.trim())?.[1] ?? reportedName(text));
+  const reported = asked || comparedNames(text) ? undefined : reportedName(text);
   const detail = asked ?? (reported ? "content" : undefined);
   const paperName = detailOf ?? present ?? PAPER_NAME.exec(text)?.[0] ?? reported;
   return { ...(detail && { detail }), ...(paperName && { paperName }) };
