@@ -1,3 +1,4 @@
+import { parseArxivId } from "../papers/arxiv-id.ts";
 import { isFunctionWord, parseQuery, wordsOf } from "./lookup-query.ts";
 import type { LookupResult } from "./lookup.ts";
 import type { SearchResult } from "./search.ts";
@@ -13,7 +14,8 @@ import { isTitleLike } from "./title-like.ts";
  */
 export async function lookupDescribed(name: string, snapshot: LibrarySnapshot, search: (text: string) => Promise<SearchResult>, maxAlternatives?: number): Promise<LookupResult> {
   const found = await snapshot.lookup.find(name, maxAlternatives);
-  if (found.match || found.alternatives.length > 0) return found;
+  // An arXiv id or link names one paper or none: the words of a link ("https", "abs") describe nothing.
+  if (found.match || found.alternatives.length > 0 || parseArxivId(name)) return found;
   // "the paper that converts GQA models into …" is a description even with a name-like word in it; so is
   // "the dermatology image dataset from south india", several plain words in chat case that no title holds.
   const query = parseQuery(name);

@@ -25,7 +25,15 @@ export async function titledPaper(question: string, query: ParsedQuestion, snaps
   // "is FlashAttention-3 in the library?" with no such paper is answered as a title no paper has.
   // So is "what does FlashAttention-3 propose?": the reply says so before the papers on its name.
   const missing = query.pastedTitle ?? (query.asksPresence || query.detail === "content" ? name : undefined);
-  return missing && found.alternatives.length === 0 ? { missing } : {};
+  // Candidates that merely have the name in their titles ("InceptionNeXt: When Inception Meets ConvNeXt" for
+  // "do you have ConvNeXt?") are not it; ones whose titles open with it ("the pyramid paper": PyramidKV) may be.
+  return missing && !found.alternatives.some((paper) => opensWith(paper.title, name)) ? { missing } : {};
+}
+
+/** Whether a title begins with the name, spaces and punctuation aside ("PyramidKV: …" with "pyramid"). */
+function opensWith(title: string, name: string): boolean {
+  const squeeze = (text: string) => text.toLowerCase().replace(/^(?:the|a|an)\s+/, "").replace(/[^\p{L}\p{N}]+/gu, "");
+  return squeeze(title).startsWith(squeeze(name));
 }
 
 /** A part of the question, found again in it as the asker wrote it ("HNSW", not "hnsw"). */
@@ -34,12 +42,31 @@ export function asAsked(part: string, question: string): string {
   return at >= 0 && question.length === question.toLowerCase().length ? question.slice(at, at + part.length) : part;
 }
 
-/** The two papers a comparison names, each found by lookup; undefined unless both are found and differ. */
-export async function comparedPapers(question: string, snapshot: LibrarySnapshot): Promise<[StoredPaper, StoredPaper] | undefined> {
+/**
+ * The two papers a comparison names, each found by lookup, when both are found and differ; or, when one is found
+ * and the other is a name no paper has ("Performer vs Linformer", "FlashAttention-2 vs FlashAttention-3"), the one
+ * found and the name missing, so the answer says so rather than compare the paper with a near spelling or alone.
+ */
+export async function comparedPapers(question: string, snapshot: LibrarySnapshot): Promise<{ both: [StoredPaper, StoredPaper] } | { found: StoredPaper; missing: string } | undefined> {
   const names = comparedNames(question);
   if (!names) return undefined;
-  const [first, second] = await Promise.all(names.map(async (name) => (await snapshot.lookup.find(name)).match));
-  return first && second && first.id !== second.id ? [first, second] : undefined;
+  const found = await Promise.all(names.map((name) => snapshot.lookup.find(name)));
+  const [first, second] = found.map((result) => result.match);
+  if (first && second) return first.id !== second.id ? { both: [first, second] } : undefined;
+  const lacking = found.findIndex((result) => !result.match && result.alternatives.length === 0);
+  const other = found[1 - lacking]?.match;
+  if (lacking < 0 || !other) return undefined;
+  const name = asAsked(names[lacking]!, question);
+  return absentName(name, snapshot) ? { found: other, missing: name } : undefined;
+}
+
+/**
+ * One word written as a name, that lookup found no paper for: capitals inside it or a version number
+ * ("FlashAttention-3", "GPT-4"), or a word no paper uses ("Linformer"). A topic ("quantization") is not one.
+ */
+function absentName(name: string, snapshot: LibrarySnapshot): boolean {
+  if (/\s/.test(name.trim())) return false;
+  return /\p{L}\p{Lu}|\d/u.test(name) || name.toLowerCase().split(/[^\p{L}\p{N}]+/u).some((word) => word.length > 0 && snapshot.text.documentFrequency(searchStem(word)) === 0);
 }
 
 /**

@@ -109,7 +109,7 @@ export class PaperSearch {
     if (query.similarTo && !example) return { ...(await this.#search(query.similarTo, options, respell)), unfoundExample: query.similarTo };
     const allowed = snapshot.docs.filter(query.filters);
     const expansion = example ? [] : snapshot.acronyms.expand(query.topic, SETTINGS.acronymWeight);
-    const own = [...query.parts.terms, ...expansion, ...(example ? [] : [...joinedTerms(query.topic, snapshot.text, 0.5), ...splitTerms(query.topic, snapshot.text, 0.5)])];
+    const own = [...query.parts.terms, ...expansion, ...(example ? [] : [...joinedTerms(query.topic, snapshot.text, SETTINGS.spellings.joined), ...splitTerms(query.topic, snapshot.text, SETTINGS.spellings.split)])];
     const terms = example ? exampleTerms(snapshot, example) : options.rewrite ? [...own, ...rewriteQueryTerms(options.rewrite, own)] : own;
 
     const exampleVector = example ? this.#vectorSearch(this.#store.vectorsOf([example.id]).then((vectors) => vectors.get(example.id)), query) : undefined;
@@ -143,7 +143,9 @@ export class PaperSearch {
     const cited = top.filter((_doc, i) => judged[i]);
     if (!example && cited.length > 0) verdict.missing = (await this.#judge).missingIn(query, cited, snapshot);
     const compared = example ? undefined : await comparedPapers(question, snapshot);
-    if (compared) return this.#comparison(query, compared, ranked, verdict, snapshot, k);
+    if (compared && "both" in compared) return this.#comparison(query, compared.both, ranked, verdict, snapshot, k);
+    // "Performer vs Linformer" with no Linformer: Performers, said to be alone, not compared with a near spelling.
+    if (compared && !named) return { ...(await this.#search(question, { ...options, named: compared.found }, false)), unfoundTitle: compared.missing };
     // Only when the papers found do not cover both: "pruning vs quantization" cites SpAtten, which does both.
     const together = verdict.decision === "yes" || (verdict.decision === "unsure" && verdict.missing.length === 0);
     const sides = example || named || together ? undefined : comparedNames(question)?.map((side) => asAsked(side, question));

@@ -24,7 +24,7 @@ import { searchStem } from "./stem.ts";
 export function correctSpelling(text: string, snapshot: LibrarySnapshot, english: WordVectors): string | undefined {
   let changed = false;
   // Tokens as the index makes them (letters and digits together): "mobilenetv2" is one word, not "mobilenetv" and "2".
-  const corrected = text.replace(/[\p{L}\p{N}]+/gu, (token) => {
+  const corrected = text.replace(/[\p{L}\p{N}]+/gu, (token, at: number) => {
     const word = token.toLowerCase();
     // "OOMing", "vLLMs": capitals inside a word say it was written so on purpose, jargon rather than a typo.
     if (/\p{Lu}.*\p{Lu}/u.test(token) && /\p{Ll}/u.test(token)) return token;
@@ -42,8 +42,10 @@ export function correctSpelling(text: string, snapshot: LibrarySnapshot, english
     if (rank < SETTINGS.spelling.englishRank) return token;
     // Two neighbouring letters swapped is one slip, however rare the word it makes ("langauge").
     const known = rank !== Number.POSITIVE_INFINITY;
-    const near = snapshot.lookup.spellings(word).filter((spelling) => !known || distance(word, spelling) <= 1 || swapped(word, spelling));
-    const spelt = mostUsed(near, snapshot) ?? (!known ? (mostUsed(wordSplits(word).map((parts) => parts.join(" ")), snapshot) ?? everydaySpelling(word, english)) : undefined);
+    // Two letters away, at the word's start only as fingers slip: "linformer" is not "lowformer" (w is nowhere near
+    // n), a name two letters from another is another name; at its end ("regressor", "regression") it is one word's forms.
+    const near = snapshot.lookup.spellings(word).filter((spelling) => (known ? distance(word, spelling) <= 1 || swapped(word, spelling) : spelling.slice(0, 3) === word.slice(0, 3) || slipDistance(word, spelling) <= 2));
+    const spelt = besideNeighbours(near, neighbours(text, at, token.length), snapshot) ?? mostUsed(near, snapshot) ?? (!known ? (mostUsed(wordSplits(word).map((parts) => parts.join(" ")), snapshot) ?? everydaySpelling(word, english)) : undefined);
     if (!spelt) return token;
     changed = true;
     return spelt;
@@ -101,6 +103,43 @@ function partedSpelling(word: string, snapshot: LibrarySnapshot): string | undef
   const whole = snapshot.text.documentFrequency(searchStem(word));
   const best = mostUsed(wordSplits(word).filter(([first, second]) => !isQuestionStopword(first) && !isQuestionStopword(second)).map((parts) => parts.join(" ")), snapshot, Math.max(partedPapers, partedRatio * whole));
   return best;
+}
+
+/** The words before and after the token at `at`, lowercased; a stopword is no context. */
+function neighbours(text: string, at: number, length: number): { before?: string; after?: string } {
+  const content = (word: string | undefined) => (word === undefined || isQuestionStopword(word.toLowerCase()) ? undefined : word.toLowerCase());
+  const before = content(/([\p{L}\p{N}]+)[^\p{L}\p{N}]*$/u.exec(text.slice(0, at))?.[1]);
+  const after = content(/^[^\p{L}\p{N}]*([\p{L}\p{N}]+)/u.exec(text.slice(at + length))?.[1]);
+  return { ...(before && { before }), ...(after && { after }) };
+}
+
+/** Of these spellings, the one most papers write beside a neighbouring word of the question ("gaussian splatting"); undefined when none is. */
+function besideNeighbours(spellings: string[], { before, after }: { before?: string; after?: string }, snapshot: LibrarySnapshot): string | undefined {
+  if (spellings.length < 2) return undefined;
+  let best: { spelling: string; papers: number } | undefined;
+  for (const spelling of spellings) {
+    const stem = searchStem(spelling);
+    const papers = (before ? snapshot.text.documentFrequency(`${searchStem(before)} ${stem}`) : 0) + (after ? snapshot.text.documentFrequency(`${stem} ${searchStem(after)}`) : 0);
+    if (papers > (best?.papers ?? 0)) best = { spelling, papers };
+  }
+  return best?.spelling;
+}
+
+/**
+ * Levenshtein distance counting edits as a typing slip makes them: a letter dropped or added, two neighbouring
+ * letters swapped, or a key next to the right one cost 1; a letter far from the right key costs 2.
+ */
+export function slipDistance(a: string, b: string): number {
+  const rows: number[][] = Array.from({ length: a.length + 1 }, (_row, i) => Array.from({ length: b.length + 1 }, (_cell, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = a[i - 1] === b[j - 1] ? 0 : neighbourKeys(a[i - 1]!, b[j - 1]!) ? 1 : 2;
+      let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + substitution);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = best;
+    }
+  }
+  return rows[a.length]![b.length]!;
 }
 
 /** Of these spellings, the one most papers use (a pair of words counts as the phrase it makes); undefined when fewer than `minPapers` use any. */

@@ -55,6 +55,13 @@ describe("the offline (extractive) answer", () => {
     expect(unlike.text).toMatch(/^\*\*FlashAttention-3\*\* is not in the library, so I cannot look for papers like it; these are on its name instead\.\n\n/);
     expect(unlike.text).not.toMatch(/like FlashAttention-3,/);
     expect(unlike.citations[0]!.title).toMatch(/^FlashAttention-2/);
+    // A comparison with a paper the library lacks says so, and never compares with a near spelling (LowFormer for Linformer).
+    const half = await ask("Performer vs Linformer");
+    expect(half.text).toMatch(/^No paper in the library is titled \*\*Linformer\*\*\.\n\n\*\*Rethinking Attention with Performers\*\* is in the library \[1\]/);
+    expect(half.citations.map((citation) => citation.title).join(" ")).not.toMatch(/LowFormer/);
+    expect((await ask("FlashAttention-2 vs FlashAttention-3")).text).toMatch(/^No paper in the library is titled \*\*FlashAttention-3\*\*\./);
+    // "Do you have X?" when titles merely hold X ("When Inception Meets ConvNeXt") says first that none is titled X.
+    expect((await ask("do you have ConvNeXt?")).text).toMatch(/^No paper in the library is titled \*\*ConvNeXt\*\*\./);
     // A topic typed with capitals is a topic.
     expect((await ask("KV Cache Compression")).text).not.toMatch(/titled/);
   });

@@ -144,6 +144,8 @@ describe("lookup through the library", () => {
   it("finds by short name, answers no match, and offers alternatives", async () => {
     expect((await library.lookup("PyramidKV")).match?.title).toMatch(/^PyramidKV:/);
     expect(await library.lookup("AlphaFold")).toEqual({ match: null, alternatives: [], closest: [] });
+    // A link to a paper the library lacks (or has without its id) names nothing: no closest papers on "https" or "abs".
+    expect(await library.lookup("https://arxiv.org/abs/2009.14794")).toEqual({ match: null, alternatives: [], closest: [] });
     // A name no title comes close to, but some papers use: those papers are the closest there is.
     expect((await library.lookup("lora")).closest.map((paper) => paper.title)).toContainEqual(expect.stringMatching(/^MSPLoRA/));
     const ambiguous = await library.lookup("Model Tells You");
@@ -301,6 +303,8 @@ describe("judged results", () => {
     expect((await library.search("papers on retina photos", { today: TODAY })).query.topic).toBe("retina photos");
     expect((await library.search("long prompts keep OOMing", { today: TODAY })).query.topic).toBe("long prompts keep ooming");
     expect((await library.search("training keeps crashimg", { today: TODAY })).query.topic).toBe("training keeps crashing");
+    // Two letters away at a name's start, not as fingers slip (w is nowhere near n), is another name: Linformer is not LowFormer.
+    expect((await library.search("linformer", { today: TODAY })).query.topic).toBe("linformer");
   });
 
   it("searches a question nothing covers again with words written whole read as the papers write them apart, when that is a sure answer", async () => {
