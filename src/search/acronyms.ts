@@ -29,12 +29,9 @@ export class AcronymCounter {
     }
   }
 
-  /** Each acronym with its most common long form. */
+  /** Each acronym with each long form it is defined with ("ANN": artificial neural networks, approximate nearest neighbours), most common first. */
   acronyms(): Acronym[] {
-    return [...this.#counts].map(([short, forms]) => {
-      const [long, papers] = [...forms].sort((a, b) => b[1] - a[1])[0]!;
-      return { short, long, papers };
-    });
+    return [...this.#counts].flatMap(([short, forms]) => [...forms].sort((a, b) => b[1] - a[1]).map(([long, papers]) => ({ short, long, papers })));
   }
 }
 
@@ -46,7 +43,8 @@ export class AcronymCounter {
  * papers disagree on a long form, the most common one wins.
  */
 export class AcronymIndex {
-  readonly #byShort = new Map<string, Acronym>();
+  /** Every long form of each acronym, most common first. */
+  readonly #byShort = new Map<string, Acronym[]>();
   readonly #byLong = new Map<string, Acronym>();
 
   constructor(abstracts: Iterable<string>) {
@@ -63,11 +61,14 @@ export class AcronymIndex {
   }
 
   toJSON(): Acronym[] {
-    return [...this.#byShort.values()];
+    return [...this.#byShort.values()].flat();
   }
 
   #add(acronym: Acronym): void {
-    this.#byShort.set(acronym.short, acronym);
+    const forms = this.#byShort.get(acronym.short) ?? [];
+    forms.push(acronym);
+    forms.sort((a, b) => b.papers - a.papers);
+    this.#byShort.set(acronym.short, forms);
     const key = questionTerms(acronym.long).join(" ");
     if (key && !this.#byLong.has(key)) this.#byLong.set(key, acronym);
   }
@@ -76,19 +77,25 @@ export class AcronymIndex {
     return this.#byShort.size;
   }
 
-  lookup(short: string): Acronym | undefined {
-    return this.#byShort.get(short.toLowerCase()) ?? (short.endsWith("s") ? this.#byShort.get(short.slice(0, -1).toLowerCase()) : undefined);
+  /**
+   * The acronym's long form: of several ("ANN"), the one the library writes most (`usage`, the papers using its
+   * words together), since that is the sense its papers are about; the one most abstracts define, failing that.
+   */
+  lookup(short: string, usage?: (long: string) => number): Acronym | undefined {
+    const forms = this.#byShort.get(short.toLowerCase()) ?? (short.endsWith("s") ? this.#byShort.get(short.slice(0, -1).toLowerCase()) : undefined);
+    if (!forms || forms.length === 1 || !usage) return forms?.[0];
+    return forms.map((form) => ({ form, used: usage(form.long) })).reduce((best, next) => (next.used > best.used ? next : best)).form;
   }
 
   /**
    * Extra terms for a question that uses only one form: an acronym's long
-   * form (its words and pairs), or a long form's acronym, at `weight`.
+   * form (its words and pairs; `usage` chooses among several, see lookup), or a long form's acronym, at `weight`.
    */
-  expand(text: string, weight: number): QueryTerm[] {
+  expand(text: string, weight: number, usage?: (long: string) => number): QueryTerm[] {
     const extra: QueryTerm[] = [];
     const present = new Set(questionTerms(text));
     for (const word of new Set(words(text))) {
-      const acronym = this.lookup(word);
+      const acronym = this.lookup(word, usage);
       if (!acronym) continue;
       const longTerms = [...questionTerms(acronym.long), ...questionPairs(acronym.long)];
       if (longTerms.every((term) => present.has(term) || term.includes(" "))) continue;
@@ -106,6 +113,14 @@ export class AcronymIndex {
 }
 
 /** Whether `short` abbreviates the end of `text` ("SAE" of "sparse autoencoder"), by the rule mining uses. */
+/** How many papers use a long form's words together, read as its first two words' phrase: what `lookup` weighs. */
+export function phraseUsage(documentFrequency: (term: string) => number): (long: string) => number {
+  return (long) => {
+    const pair = questionPairs(long)[0];
+    return pair ? documentFrequency(pair) : 0;
+  };
+}
+
 export function abbreviates(short: string, text: string): boolean {
   return longForm(short, text) !== undefined;
 }

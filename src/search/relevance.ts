@@ -1,8 +1,8 @@
 import { words } from "../embed/tokens.ts";
 import type { WordVectors } from "../embed/word-vectors/word-vectors.ts";
-import { abbreviates } from "./acronyms.ts";
+import { abbreviates, phraseUsage } from "./acronyms.ts";
 import { isQuestionStopword } from "./query-stopwords.ts";
-import { questionPhrases } from "./query-terms.ts";
+import { questionPhrases, questionTerms } from "./query-terms.ts";
 import type { ParsedQuestion } from "./question.ts";
 import { SETTINGS } from "./settings.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
@@ -136,6 +136,7 @@ export class RelevanceJudge {
     const wordiness = Math.min(1, Math.log(Math.max(1, words(question.topic).length)) / Math.log(SETTINGS.relevance.wordyAt));
     const main = question.parts.main.filter((stem) => !stem.includes(" "));
     const idf = (stem: string) => index.idf(stem);
+    const holds = longFormHolds(snapshot);
     const total = main.reduce((sum, stem) => sum + idf(stem), 0);
     if (total === 0 || top.length === 0) return { coverage: 0, missingSpecific: 0, unknownSpecific: 0, titleCoverage: 0, titleSpecific: 0, titleNamed: 0, wordiness, ...shape };
     const evidence = top.slice(0, SETTINGS.relevance.evidencePapers);
@@ -148,7 +149,7 @@ export class RelevanceJudge {
       const all = main.reduce((sum, stem) => sum + weigh(stem), 0);
       return (doc: number) => {
         const stems = stemSet(snapshot.docs.titles.at(doc));
-        return main.filter((stem) => stems.has(stem)).reduce((sum, stem) => sum + weigh(stem), 0) / all;
+        return main.filter((stem) => holds(stem, (term) => stems.has(term))).reduce((sum, stem) => sum + weigh(stem), 0) / all;
       };
     };
     const byIdf = inTitle(idf);
@@ -159,12 +160,12 @@ export class RelevanceJudge {
     const titleSpecific = Math.max(...evidence.map((doc, i) => bySpecific(doc) / (i + 1)));
     const titleNamed = Math.max(...held);
     let coverage = 0;
-    for (const doc of evidence) coverage = Math.max(coverage, main.filter((stem) => index.contains(doc, stem)).reduce((sum, stem) => sum + idf(stem), 0) / total);
+    for (const doc of evidence) coverage = Math.max(coverage, main.filter((stem) => holds(stem, (term) => index.contains(doc, term))).reduce((sum, stem) => sum + idf(stem), 0) / total);
 
     // Words of an aside count half: "(machine unlearning)" names the topic, "(SAE)" only abbreviates it.
     const asides = this.#asideWords(question);
     const mass = (weigh: (word: string) => number) => mainWords.reduce((sum, word) => sum + weigh(word), 0) + 0.5 * asides.reduce((sum, word) => sum + weigh(word), 0);
-    const missing = (word: string) => (evidence.some((doc) => index.contains(doc, searchStem(word))) ? 0 : idf(searchStem(word)) * this.#specificity(word));
+    const missing = (word: string) => (evidence.some((doc) => holds(searchStem(word), (term) => index.contains(doc, term))) ? 0 : idf(searchStem(word)) * this.#specificity(word));
     const unknown = (word: string) => (index.documentFrequency(searchStem(word)) === 0 ? missing(word) : 0);
     const denominator = total + 0.5 * asides.reduce((sum, word) => sum + idf(searchStem(word)), 0);
     return { coverage, missingSpecific: Math.min(1, mass(missing) / denominator), unknownSpecific: Math.min(1, mass(unknown) / denominator), titleCoverage, titleSpecific, titleNamed, wordiness, ...shape };
@@ -223,10 +224,24 @@ export class RelevanceJudge {
   /** The question's words (#questionWords) the best papers do not account for, rarest first. */
   #unmatched(words: string[], top: number[], snapshot: LibrarySnapshot): string[] {
     const evidence = top.slice(0, SETTINGS.relevance.evidencePapers);
+    const holds = longFormHolds(snapshot);
     return words
-      .filter((word) => !evidence.some((doc) => snapshot.text.contains(doc, searchStem(word))))
+      .filter((word) => !evidence.some((doc) => holds(searchStem(word), (term) => snapshot.text.contains(doc, term))))
       .sort((a, b) => snapshot.text.idf(searchStem(b)) - snapshot.text.idf(searchStem(a)));
   }
+}
+
+/**
+ * Whether a text holds a question's word, or, for an acronym the library's abstracts define, its long form: the
+ * title "Approximate Nearest Neighbor Search with Window Filters" names the "ANN search" asked for.
+ */
+function longFormHolds(snapshot: LibrarySnapshot): (stem: string, has: (term: string) => boolean) => boolean {
+  return (stem, has) => {
+    if (has(stem)) return true;
+    const acronym = snapshot.acronyms.lookup(stem, phraseUsage((term) => snapshot.text.documentFrequency(term)));
+    const long = acronym ? questionTerms(acronym.long) : [];
+    return long.length > 1 && long.every(has);
+  };
 }
 
 /**

@@ -7,6 +7,7 @@ import { fuse, type Ranked } from "./fusion.ts";
 import { rewriteQueryTerms, type Rewrite } from "./llm-rewrite.ts";
 import { comparedNames } from "./compared.ts";
 import { asAsked, comparedPapers, namedIn, titledPaper } from "./named-papers.ts";
+import { phraseUsage } from "./acronyms.ts";
 import { joinedTerms, splitTerms } from "./compounds.ts";
 import { listPapers, orderScore } from "./listing.ts";
 import { judgePapers } from "./paper-judge.ts";
@@ -108,7 +109,7 @@ export class PaperSearch {
     // "papers like FlashAttention-3" with no such paper: papers on its name, not on "like FlashAttention-3".
     if (query.similarTo && !example) return { ...(await this.#search(query.similarTo, options, respell)), unfoundExample: query.similarTo };
     const allowed = snapshot.docs.filter(query.filters);
-    const expansion = example ? [] : snapshot.acronyms.expand(query.topic, SETTINGS.acronymWeight);
+    const expansion = example ? [] : snapshot.acronyms.expand(query.topic, SETTINGS.acronymWeight, phraseUsage((term) => snapshot.text.documentFrequency(term)));
     const own = [...query.parts.terms, ...expansion, ...(example ? [] : [...joinedTerms(query.topic, snapshot.text, SETTINGS.spellings.joined), ...splitTerms(query.topic, snapshot.text, SETTINGS.spellings.split)])];
     const terms = example ? exampleTerms(snapshot, example) : options.rewrite ? [...own, ...rewriteQueryTerms(options.rewrite, own)] : own;
 
