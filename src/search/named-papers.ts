@@ -1,3 +1,4 @@
+import { words } from "../embed/tokens.ts";
 import type { StoredPaper } from "../store/paper-store.ts";
 import { comparedNames } from "./compared.ts";
 import type { ParsedQuestion } from "./question.ts";
@@ -83,5 +84,20 @@ export async function namedIn(query: ParsedQuestion, snapshot: LibrarySnapshot):
   if (Object.values(query.filters).some((value) => value !== undefined)) return undefined;
   const nameLike = /\b[A-Za-z]*[A-Z]{2}|\w\+|[A-Za-z]\d/.test(query.shown);
   if (!topic || (topic.split(/\s+/).length > SETTINGS.lookup.nameQuestionWords && !nameLike)) return undefined;
+  return (await snapshot.lookup.find(topic)).match ?? undefined;
+}
+
+/**
+ * The paper a question of one word written as a name ("HNSW", "PyramidKV") names, when few papers use the word
+ * (`aboutNamedShare`): asked alone, a name asks for its paper first, however well the papers using it match as a
+ * topic. A name many papers use ("MoE", "CNN") is a topic.
+ */
+export async function rareNamed(query: ParsedQuestion, snapshot: LibrarySnapshot): Promise<StoredPaper | undefined> {
+  const topic = query.topic.trim();
+  // One word with letters ("FlashAttention-2" is one, "text-to-SQL" three).
+  const named = words(topic).filter((word) => !/^\d+$/.test(word));
+  if (named.length !== 1 || /\s/.test(topic) || !/[A-Z]{2}|\w\+|[A-Za-z]\d|[a-z][A-Z]/.test(query.shown)) return undefined;
+  if (Object.values(query.filters).some((value) => value !== undefined)) return undefined;
+  if (snapshot.text.documentFrequency(searchStem(named[0]!)) > SETTINGS.lookup.aboutNamedShare * snapshot.size) return undefined;
   return (await snapshot.lookup.find(topic)).match ?? undefined;
 }

@@ -6,7 +6,7 @@ import type { LookupResult } from "./lookup.ts";
 import { fuse, type Ranked } from "./fusion.ts";
 import { rewriteQueryTerms, type Rewrite } from "./llm-rewrite.ts";
 import { comparedNames } from "./compared.ts";
-import { asAsked, comparedPapers, namedIn, titledPaper } from "./named-papers.ts";
+import { asAsked, comparedPapers, namedIn, rareNamed, titledPaper } from "./named-papers.ts";
 import { phraseUsage } from "./acronyms.ts";
 import { joinedTerms, splitTerms } from "./compounds.ts";
 import { listPapers, orderScore } from "./listing.ts";
@@ -152,6 +152,9 @@ export class PaperSearch {
     const sides = example || named || together ? undefined : comparedNames(question)?.map((side) => asAsked(side, question));
     const bySide = sides && (await this.#bySide(query, sides as [string, string], options));
     if (bySide) return bySide;
+    // "HNSW" alone: the paper it names first, even now that the titles spelling it out make it a covered topic.
+    const rare = example || named || verdict.decision === "no" ? undefined : await rareNamed(query, snapshot);
+    if (rare) return this.#search(question, { ...options, named: rare }, false);
     if (verdict.decision === "no" && !example) {
       const found = await namedIn(query, snapshot);
       if (found) return this.#search(question, { ...options, named: found }, false);

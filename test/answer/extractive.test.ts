@@ -62,6 +62,11 @@ describe("the offline (extractive) answer", () => {
     expect((await ask("FlashAttention-2 vs FlashAttention-3")).text).toMatch(/^No paper in the library is titled \*\*FlashAttention-3\*\*\./);
     // "Do you have X?" when titles merely hold X ("When Inception Meets ConvNeXt") says first that none is titled X.
     expect((await ask("do you have ConvNeXt?")).text).toMatch(/^No paper in the library is titled \*\*ConvNeXt\*\*\./);
+    // A name no paper is about but several write ("compare against Mamba") lists those papers as mentioning it.
+    const mentioned = await ask("any papers that compare against Mamba?");
+    expect(mentioned.text).toMatch(/^No paper in the library is about \*\*Mamba\*\*, but these mention it/);
+    expect(mentioned.found).toBe(false);
+    expect(mentioned.closest?.length).toBeGreaterThan(1);
     // A topic typed with capitals is a topic.
     expect((await ask("KV Cache Compression")).text).not.toMatch(/titled/);
   });

@@ -266,6 +266,11 @@ describe("judged results", () => {
       expect(result.named?.title, question).toMatch(title);
       expect(result.results[0]!.paper.title).toMatch(title);
     }
+    // An acronym the abstracts define in two senses (ANN: artificial neural networks, approximate nearest neighbours) is read in
+    // the sense the library writes most, and a title spelling it out holds it.
+    const ann = await library.search("ANN search with filters", { today: TODAY });
+    expect(ann.relevant).toBe(true);
+    expect(ann.results[0]!).toMatchObject({ relevant: true, paper: { title: expect.stringMatching(/^Approximate Nearest Neighbor Search with Window Filters/) } });
     // A typo'd name is respelt first, and then its title matches as a topic.
     expect((await library.search("pyramdkv", { today: TODAY })).results[0]!.paper.title).toMatch(/^PyramidKV:/);
   });
