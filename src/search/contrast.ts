@@ -20,13 +20,21 @@ function namesContrast(question: ParsedQuestion, doc: number, snapshot: LibraryS
   const telling = (stem: string) => !stem.includes(" ") && snapshot.text.documentFrequency(stem) <= SETTINGS.queryWeights.contrastMaxShare * snapshot.size;
   const ruledOut = question.parts.contrast.filter(telling);
   if (ruledOut.length === 0) return false;
-  const title = stemSet(snapshot.docs.titles.at(doc));
+  const title = withForms(stemSet(snapshot.docs.titles.at(doc)));
   // Words as rare as a name ("other than Swin") rule out that one thing, an instance of the topic rather
   // than a side of it that a title could bridge: a title naming them is out, whatever else it names.
   const instance = ruledOut.every((stem) => snapshot.text.documentFrequency(stem) <= SETTINGS.queryWeights.contrastNameShare * snapshot.size);
   const named = ruledOut.filter((stem) => title.has(stem));
   if (named.length * 2 < ruledOut.length || doesWithout(snapshot.docs.titles.at(doc), named)) return false;
   return instance || !question.parts.opposed.some((stem) => telling(stem) && title.has(stem));
+}
+
+/**
+ * A title's stems, answering also for the shorter stems of the same word's other forms: "Molecular" holds the
+ * "molecules" a question rules out, one stem beginning the other, five letters or more.
+ */
+function withForms(stems: Set<string>): { has(stem: string): boolean } {
+  return { has: (stem) => stems.has(stem) || (stem.length >= 5 && [...stems].some((held) => held.length > stem.length && held.startsWith(stem))) };
 }
 
 /** What a title says it does without ("… without Back-propagation", "Attention-Free …", "Beyond Sparsity") is no side of its. */

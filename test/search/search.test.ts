@@ -30,6 +30,9 @@ describe("hybrid search over the samples", () => {
     // "X but not for Y": a paper on X for Y is what is ruled out, not a bridge between the two.
     const sparse = await library.search("sparse attention but not for diffusion", { today: TODAY });
     expect(sparse.results.filter((hit) => hit.relevant && /Diffusion/.test(hit.paper.title))).toEqual([]);
+    // Another form of the word ruled out ("molecules": "Molecular Relational Learning") is ruled out too.
+    const graphs = await library.search("graph neural networks but not for molecules", { today: TODAY });
+    expect(graphs.results.filter((hit) => hit.relevant && /Molecular/.test(hit.paper.title))).toEqual([]);
     // A title naming what is ruled out as what it does without is the very paper asked for.
     expect((await library.search("how to train networks instead of backprop", { today: TODAY })).results[0]?.paper.title).toMatch(/^NoProp: Training Neural Networks without Back-propagation/);
   });
