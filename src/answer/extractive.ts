@@ -58,7 +58,9 @@ export function extractiveReply(topic: string, hits: SearchHit[], cue: SentenceC
     const quote = pair.length > 320 ? best!.sentence : pair;
     // Ranked by upvotes, the counts are what the asker checks the order against.
     const byUpvotes = (framing.kind === "listing" || framing.kind === "topic") && framing.order === "upvotes";
-    const facts = [hit.paper.publishedAt, byUpvotes ? counted(hit.paper.upvotes ?? 0, "upvote") : undefined].filter(Boolean);
+    // Ordered by date, an undated paper says so: placed last, it would otherwise read as the oldest.
+    const byDate = (framing.kind === "listing" || framing.kind === "topic") && framing.order !== undefined && framing.order !== "upvotes";
+    const facts = [hit.paper.publishedAt ?? (byDate ? "no date" : undefined), byUpvotes ? counted(hit.paper.upvotes ?? 0, "upvote") : undefined].filter(Boolean);
     const date = facts.length > 0 ? ` (${facts.join(", ")})` : "";
     const side = framing.kind === "sides" ? framing.sides.find((entry) => entry.ids.includes(hit.paper.id)) : undefined;
     const on = side ? `, on *${escapeMarkdown(side.topic)}*` : "";

@@ -4,7 +4,7 @@ import type { ParsedQuestion } from "./question.ts";
 import type { RelevanceVerdict } from "./relevance.ts";
 import { SETTINGS } from "./settings.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
-import { searchStem } from "./stem.ts";
+import { searchStem, stemSet } from "./stem.ts";
 
 /**
  * Which of the ranked papers are about the question, so an answer cites
@@ -17,8 +17,15 @@ import { searchStem } from "./stem.ts";
  */
 export function judgePapers(question: ParsedQuestion, ranked: Ranked[], verdict: RelevanceVerdict, snapshot: LibrarySnapshot, byExample = false, most = SETTINGS.answer.maxPapers): boolean[] {
   if (verdict.decision === "no" || ranked.length === 0) return ranked.map(() => false);
-  const { scoreRatio, coverageRatio, unsurePapers } = SETTINGS.answer;
+  const { scoreRatio, moreRatio, coverageRatio, unsurePapers, maxPapers } = SETTINGS.answer;
   const limit = verdict.decision === "unsure" ? unsurePapers : most;
+  // "Newest papers on X" asks for every paper on X in another order, not the best few: one whose title names the
+  // topic's rarest word, and whose text holds every word of it, is on it down to where "more" stops ("… to Scale LLM
+  // Test-time Compute" for "test-time scaling"; not a reward model mentioning test-time scaling in passing).
+  const main = question.parts.main.filter((stem) => !stem.includes(" "));
+  const key = main.length > 0 ? rarestOf(main, snapshot) : undefined;
+  const titled = (doc: number) => most > maxPapers && key !== undefined && stemSet(snapshot.docs.titles.at(doc)).has(key) && main.every((stem) => snapshot.text.contains(doc, stem));
+  const close = (entry: Ranked) => entry.score >= scoreRatio * ranked[0]!.score || (entry.score >= moreRatio * ranked[0]!.score && titled(entry.doc));
   // Papers found by example share the example's words, not the question's ("papers like PyramidKV").
   const coverage = ranked.map((entry) => (byExample ? 1 : paperCoverage(question, entry.doc, snapshot)));
   const bestCoverage = Math.max(...coverage);
@@ -30,7 +37,7 @@ export function judgePapers(question: ParsedQuestion, ranked: Ranked[], verdict:
     const keep =
       i === 0 ||
       (kept < limit &&
-        entry.score >= scoreRatio * ranked[0]!.score &&
+        close(entry) &&
         coverage[i]! >= coverageRatio * bestCoverage &&
         (rarest === undefined || snapshot.text.contains(entry.doc, rarest) || instead.some((stem) => snapshot.text.contains(entry.doc, stem))) &&
         (setting === undefined || setting.some((stem) => snapshot.text.contains(entry.doc, stem))));

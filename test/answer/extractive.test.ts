@@ -136,6 +136,9 @@ describe("the offline (extractive) answer", () => {
     const dated = dates.filter(Boolean);
     expect(dated).toEqual([...dated].sort().reverse());
     expect(dates.slice(0, dated.length)).toEqual(dated);
+    // Placed last, an undated paper says it has no date rather than pass for the oldest.
+    const scaling = await ask("newest papers on test-time scaling");
+    expect(scaling.text).toMatch(/\*\*Kinetics: Rethinking Test-Time Scaling Laws\*\* \(no date\) \[\d\]/);
   });
 
   it("lists the library's papers for a question with no topic, newest or most upvoted first", async () => {

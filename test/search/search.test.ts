@@ -53,6 +53,11 @@ describe("hybrid search over the samples", () => {
     expect(dates).toEqual([...dates].sort().reverse());
     // The two newest on diffusion (RAE, 2025-10; SparseD, 2025-09), though SparseD ranks below the best five.
     expect(dates[0]! >= "2025-10-01" && dates[1]! >= "2025-09-01").toBe(true);
+    // Every paper on the topic counts, not only the best few: ParaThinker ("… Scale LLM Test-time Compute", 2025-08-29)
+    // ranks sixth for "test-time scaling"; a reward model that mentions test-time scaling in passing does not count.
+    const scaling = (await library.search("newest papers on test-time scaling", { today: TODAY })).results.filter((hit) => hit.relevant).map((hit) => hit.paper.title);
+    expect(scaling[1]).toMatch(/^ParaThinker/);
+    expect(scaling.join(" ")).not.toMatch(/EditReward/);
   });
 
   it("applies upvote filters inside the query", async () => {
