@@ -141,7 +141,10 @@ export class Answerer {
     }
     // "who wrote FlashAttention-2?": that paper's authors (or what the library lacks), not papers like it.
     if (result.query.detail && result.named) {
-      const reply = paperDetailReply(result.named, result.query.detail, await this.#library.sentenceCue(topic, question));
+      const cue = await this.#library.sentenceCue(topic, question);
+      // "what does NoProp do instead of backprop?": the sentence on what it does, not the one on what it replaces.
+      for (const stem of result.query.parts.contrast) cue.terms.delete(stem);
+      const reply = paperDetailReply(result.named, result.query.detail, cue);
       return this.#remember(context, { question, topic, filters, papers: [result.named], focus: result.named }, reply);
     }
     const hits = result.results.filter((hit) => hit.relevant);

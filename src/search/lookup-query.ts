@@ -42,7 +42,7 @@ export function isFunctionWord(word: string): boolean {
 const QUOTES = `"'“”‘’\``;
 const REQUEST = /^(?:(?:please|hey|hi)[\s,]+)?(?:(?:can|could|would) you\s+)?(?:please\s+)?(?:look\s*up|find(?: me)?|show(?: me)?|get(?: me)?|open|pull up|fetch|search(?: for)?|i(?:'m| am) looking for|looking for|do you have|is there|have you got|what about|which is)\s+/i;
 const ADJECTIVES = /^(?:(?:the|a|an|that)\s+(?:(?:original|famous|seminal|classic|well[- ]known|first|so[- ]called|recent|latest|new|old|one|same)\s+)+|(?:original|famous|seminal|classic|well[- ]known|so[- ]called)\s+)/i;
-const PAPER = "(?:paper|article|preprint|publication|report|work|study)";
+const PAPER = "(?:paper|article|preprint|publication|report|work|study|thing)";
 const TITLED = new RegExp(`^(?:the|a|an|that)?\\s*${PAPER}\\s+(?:called|named|titled|entitled|with the title|introducing|proposing|presenting|on|that introduced|that proposed)\\s+`, "i");
 const ABOUT = new RegExp(`^(?:the|a|an|that|some|any)?\\s*(?:${PAPER}|one)s?\\s+(?:(?:about|that|which|where|in which|showing|describing|explaining|discussing|studying|on how|on)\\s+|(?=[a-z]+ing\\s))`, "i");
 /** "the dynamic convolutions paper that says …", "that MLP paper arguing for …": a name, then what the paper says. */

@@ -168,6 +168,8 @@ describe("follow-ups to a list answer", () => {
     const target = await ask("What accuracy does MobileSAMv2 reach?");
     expect(target.text).toMatch(/^From \*\*MobileSAMv2: .*\*\* \[1\]:\n\n.*42\.5%/);
     expect(titles(target)).toHaveLength(1);
+    // What it does "instead of" something is its own method, not the sentence on what it replaces.
+    expect((await ask("what does NoProp do instead of backprop?")).text).toMatch(/denoise a noisy target/);
   });
 
   it("takes a paper a question names, or the paper a list is like, for what 'it' means next", async () => {
