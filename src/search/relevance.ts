@@ -119,7 +119,10 @@ export class RelevanceJudge {
     const decision = top.length === 0 ? "no" : probability >= answerAbove || named ? "yes" : probability >= unsureAbove ? "unsure" : "no";
     // `missing` is said of the papers an answer cites, which are chosen after this verdict (see missingIn).
     const words = this.#questionWords(question);
-    const unknown = words.filter((word) => snapshot.text.documentFrequency(searchStem(word)) === 0 && this.#specificity(word) >= SETTINGS.relevance.unknownNoted);
+    // Named in the answer only as specialised as its most common form: "eats" is rarer in English than "eat", not
+    // more specialised (the model weighs the word as written, as it was fitted).
+    const forms = (word: string) => [word, word.replace(/(?:e?s|ed|ing)$/, ""), word.replace(/s$/, ""), searchStem(word)];
+    const unknown = words.filter((word) => snapshot.text.documentFrequency(searchStem(word)) === 0 && Math.min(...forms(word).map((form) => this.#specificity(form))) >= SETTINGS.relevance.unknownNoted);
     return { decision, probability, signals, unmatched: this.#unmatched(words, top, snapshot), missing: [], unknown };
   }
 

@@ -294,6 +294,9 @@ describe("judged results", () => {
     const absent = await library.search("papers on machine unlearning", { today: TODAY });
     expect(absent.query.topic).toBe("machine unlearning");
     expect(absent.verdict.unmatched).toContain("unlearning");
+    // A specialised word no paper uses is named in the answer; an everyday word's rarer form is not ("eats": "eat").
+    expect((await library.search("federated learning across hospitals", { today: TODAY })).verdict.unknown).toEqual(["federated"]);
+    expect((await library.search("contrastive loss eats all my GPU memory", { today: TODAY })).verdict.unknown).toEqual([]);
     // …but two neighbouring letters swapped is one slip, however rare the word it makes in English.
     expect((await library.search("vision langauge models for self-driving cars", { today: TODAY })).query.topic).toBe("vision language models for self-driving cars");
     // A typo of an everyday word no title holds is taken for that word; a short unknown name is left alone.
