@@ -115,7 +115,9 @@ export function wordsOr(words: string[]): string {
  * …"): said back whole, that reads as a garbled title.
  */
 export function topicSaid(topic: string): string {
-  const story = /[.?!;]\s+\S/.test(topic) || topic.split(/\s+/).length > STORY_WORDS || /\b(?:i|i'm|i've|my|we|we're|we've|our)\b/i.test(topic);
+  // A clause left from a question ("GPUs was DeepSeek-V3 trained on", once "which" is gone) reads as garbled echoed back.
+  const clause = /\s(?:was|were|did|does|do|has|have|had)\s/i.test(topic);
+  const story = clause || /[.?!;]\s+\S/.test(topic) || topic.split(/\s+/).length > STORY_WORDS || /\b(?:i|i'm|i've|my|we|we're|we've|our)\b/i.test(topic);
   return story ? "your question" : `**${escapeMarkdown(echo(topic))}**`;
 }
 

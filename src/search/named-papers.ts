@@ -4,7 +4,7 @@ import { comparedNames } from "./compared.ts";
 import type { ParsedQuestion } from "./question.ts";
 import { SETTINGS } from "./settings.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
-import { searchStem } from "./stem.ts";
+import { searchStem, stemSet } from "./stem.ts";
 
 /** The papers a question names, by title, by name or as the two sides of a comparison, each found by lookup. */
 
@@ -23,12 +23,22 @@ export async function titledPaper(question: string, query: ParsedQuestion, snaps
   if (query.detail === "content" && snapshot.text.documentFrequency(searchStem(name.toLowerCase())) > SETTINGS.lookup.aboutNamedShare * snapshot.size) return {};
   const found = await snapshot.lookup.find(name);
   if (found.match) return { paper: found.match };
+  // "the main finding of the grokking paper": a topic word, not a name, that one paper's title alone holds is that paper.
+  const holders = query.detail === "content" && !/\p{Lu}.*\p{Lu}|\d/u.test(name) ? [...found.alternatives, ...found.closest].filter((paper) => holdsWords(paper.title, name)) : [];
+  if (holders.length === 1) return { paper: holders[0]! };
   // "is FlashAttention-3 in the library?" with no such paper is answered as a title no paper has.
   // So is "what does FlashAttention-3 propose?": the reply says so before the papers on its name.
   const missing = query.pastedTitle ?? (query.asksPresence || query.detail === "content" ? name : undefined);
   // Candidates that merely have the name in their titles ("InceptionNeXt: When Inception Meets ConvNeXt" for
   // "do you have ConvNeXt?") are not it; ones whose titles open with it ("the pyramid paper": PyramidKV) may be.
   return missing && !found.alternatives.some((paper) => opensWith(paper.title, name)) ? { missing } : {};
+}
+
+/** Whether a title holds every word of the name (stemmed, as search compares them). */
+function holdsWords(title: string, name: string): boolean {
+  const held = stemSet(title);
+  const asked = words(name).map((word) => searchStem(word));
+  return asked.length > 0 && asked.every((stem) => held.has(stem));
 }
 
 /** Whether a title begins with the name, spaces and punctuation aside ("PyramidKV: …" with "pyramid"). */

@@ -27,8 +27,11 @@ const DOES_REPORT = /^(?:what|which)\b(.*?)\s(?:does|did|do)\s(.+?)\s(?:propose|
  */
 const ABOUT_NAMED = /^(?:what|which|how(?: much| many| fast| well| big| large)?)\b[^?]*?\s(?:does|did|do)\s+(?:the\s+)?([\p{L}\p{N}+.'-]+)\s+[a-z]+/iu;
 
+/** "what's the main finding of the grokking paper?", "key contributions of KernelBench": what one paper found. */
+const FINDING_OF = /^(?:what(?:'s| is| are| was| were)\s+)?(?:the\s+)?(?:(?:main|key|central|core|big|headline)\s+)?(?:finding|result|contribution|idea|takeaway|conclusion|claim)s?\s+(?:of|in|from)\s+(?:the\s+)?(.+?)(?:\s+paper)?\s*\??$/i;
+
 /** How a question for one detail of a paper opens: its authors, its date ("when is" stays a topic's frame: "when is it better to …"), its code. */
-export const ASKS_AUTHORS = String.raw`who (?:wrote|authored|made|created|is behind|are (?:the )?authors of)|who(?:'s| is) the author of|what are the authors of`;
+export const ASKS_AUTHORS = String.raw`who (?:wrote|authored|made|created|is behind|are (?:the )?authors of)|who(?:'s| is) the author of|what are the authors of|how many (?:authors|people|researchers) (?:wrote|authored|worked on|are (?:on|behind))`;
 export const ASKS_DATE = String.raw`when (?:was|were|did)|what year (?:was|did)`;
 export const ASKS_CODE = String.raw`(?:is there|where(?:'s| is| can i (?:get|find))|any|got|link to)\s+(?:the\s+|any\s+)?(?:code|github|repo|implementation)\s+(?:for|of)`;
 
@@ -51,9 +54,10 @@ export function paperAsked(text: string, rest: string, present: string | undefin
   const detailOf = asked && rest ? asWritten(rest.replace(/\s+(?:written|out)$/, ""), text) : undefined;
   // "what does KernelBench measure?", "what metric does KernelBench introduce?": what that paper says ("how does
   // TransMLA differ from X-EcoMLA?" compares two).
-  const reported = asked || comparedNames(text) ? undefined : reportedName(text);
+  const finding = asked || comparedNames(text) ? undefined : findingOf(text);
+  const reported = asked || comparedNames(text) ? undefined : (finding ?? reportedName(text));
   const detail = asked ?? (reported ? "content" : undefined);
-  const paperName = detailOf ?? present ?? PAPER_NAME.exec(text)?.[0] ?? reported;
+  const paperName = detailOf ?? present ?? finding ?? PAPER_NAME.exec(text)?.[0] ?? reported;
   return { ...(detail && { detail }), ...(paperName && { paperName }) };
 }
 
@@ -66,6 +70,14 @@ export function presenceAsked(rest: string, text: string): string | undefined {
   const written = asWritten(asked, text);
   const paperNamed = /^the\s.*\bpaper$/.test(asked) || NAME_LIKE.test(written) || isTitleLike(written);
   return paperNamed ? written.replace(/^the\s+/i, "").replace(/\s+paper$/i, "") : undefined;
+}
+
+/** The paper whose finding is asked ("the grokking paper" of "what's the main finding of the grokking paper?"), as written. */
+function findingOf(text: string): string | undefined {
+  // A paper: "the … paper", or a name ("KernelBench"); "results of sparse attention on long context" asks a topic.
+  const match = FINDING_OF.exec(text.trim());
+  const name = match?.[1]?.trim();
+  return name && (/\bpaper\s*\??\s*$/i.test(text) || NAME_LIKE.test(name)) ? name : undefined;
 }
 
 /** The name-like subject of a question about what a paper does ("KernelBench", "MARLIN"), as written; lookup decides whether a paper has it. */

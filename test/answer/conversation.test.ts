@@ -170,6 +170,10 @@ describe("follow-ups to a list answer", () => {
     expect(titles(target)).toHaveLength(1);
     // What it does "instead of" something is its own method, not the sentence on what it replaces.
     expect((await ask("what does NoProp do instead of backprop?")).text).toMatch(/denoise a noisy target/);
+    // "the grokking paper" is the one paper whose title holds the word, though no paper is named Grokking.
+    expect((await ask("what's the main finding of the grokking paper?")).text).toMatch(/^From \*\*Droplets of Good Representations: Grokking/);
+    // A question's clause is not echoed back half-framed ("best matches GPUs was DeepSeek-V3 trained on").
+    expect((await ask("which GPUs was DeepSeek-V3 trained on?")).text).not.toMatch(/matches \*\*GPUs was/);
   });
 
   it("takes a paper a question names, or the paper a list is like, for what 'it' means next", async () => {
