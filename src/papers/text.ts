@@ -44,3 +44,11 @@ export function splitSentences(text: string): string[] {
   if (current.trim()) sentences.push(current.trim());
   return sentences.filter((sentence) => sentence.length > 0);
 }
+
+/** Whether a text writes these words together as whole words, in any case ("HNSW", "product quantization", "GPT-4"). */
+export function writesPhrase(text: string, words: string): boolean {
+  const parts = words.trim().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  if (parts.length === 0) return false;
+  const phrase = parts.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[^\\p{L}\\p{N}]+");
+  return new RegExp(`(?:^|[^\\p{L}\\p{N}])${phrase}(?:$|[^\\p{L}\\p{N}])`, "iu").test(text);
+}

@@ -1,4 +1,5 @@
 import type { Embedder } from "../embed/embedder.ts";
+import { writesPhrase } from "../papers/text.ts";
 import { loadWordVectors } from "../embed/word-vectors/cache.ts";
 import type { PaperFilters, PaperStore, StoredPaper } from "../store/paper-store.ts";
 import { lookupDescribed } from "./described.ts";
@@ -197,7 +198,9 @@ export class PaperSearch {
     const found = await Promise.all(sides.map((side) => this.#search(side, { ...options, k }, false)));
     if (found.some((result) => result.verdict.decision === "no" || result.example || result.compared || result.query.listing)) return undefined;
     const perSide = Math.ceil(SETTINGS.answer.maxPapers / 2);
-    const cited = found.map((result) => result.results.filter((hit) => hit.relevant).slice(0, perSide));
+    // A side that names a paper ("HNSW") is that paper and the papers that write its name, not papers like it (SPANN).
+    const onSide = (result: SearchResult, side: string) => (hit: SearchHit) => !result.named || hit.paper.id === result.named.id || writesPhrase(`${hit.paper.title} ${hit.paper.abstract}`, side);
+    const cited = found.map((result, i) => result.results.filter((hit) => hit.relevant && onSide(result, sides[i]!)(hit)).slice(0, perSide));
     const results: SearchHit[] = [];
     for (let i = 0; i < perSide; i++) for (const side of cited) if (side[i] && !results.some((hit) => hit.paper.id === side[i]!.paper.id)) results.push(side[i]!);
     for (const result of found) for (const hit of result.results) if (!results.some((seen) => seen.paper.id === hit.paper.id)) results.push({ ...hit, relevant: false });
