@@ -9,6 +9,7 @@ import { rewriteQueryTerms, type Rewrite } from "./llm-rewrite.ts";
 import { comparedNames } from "./compared.ts";
 import { asAsked, comparedPapers, namedIn, rareNamed, titledPaper } from "./named-papers.ts";
 import { phraseUsage } from "./acronyms.ts";
+import { questionPairs } from "./query-terms.ts";
 import { joinedTerms, splitTerms } from "./compounds.ts";
 import { listPapers, orderScore } from "./listing.ts";
 import { judgePapers } from "./paper-judge.ts";
@@ -255,5 +256,10 @@ function topLexical(snapshot: LibrarySnapshot, terms: QueryTerm[], allowed: ((do
 
 /** Query by example: the words that most distinguish the paper from the rest of the library. */
 function exampleTerms(snapshot: LibrarySnapshot, paper: StoredPaper): QueryTerm[] {
-  return snapshot.distinguishingTerms([paper], SETTINGS.example.terms, "").map((term) => ({ term, weight: 1 }));
+  const words = snapshot.distinguishingTerms([paper], SETTINGS.example.terms, "").map((term) => ({ term, weight: 1 }));
+  // Its title's phrases that other papers use too ("information bottleneck" of "Cauchy-Schwarz Divergence Information
+  // Bottleneck"): a paper sharing the phrase shares the topic, one sharing "bottleneck" alone may not.
+  const shared = questionPairs(paper.title).filter((pair) => snapshot.text.documentFrequency(pair) >= 2);
+  const rarest = shared.sort((a, b) => snapshot.text.idf(b) - snapshot.text.idf(a)).slice(0, SETTINGS.example.titlePairs);
+  return [...words, ...rarest.map((term) => ({ term, weight: 1 }))];
 }
