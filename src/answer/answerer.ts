@@ -1,3 +1,4 @@
+import { withApostrophes } from "../search/contractions.ts";
 import type { Logger } from "pino";
 import type { Library } from "../library/library.ts";
 import { assistedSearch, type RetrievalAssist } from "../search/llm-assist.ts";
@@ -55,7 +56,9 @@ export class Answerer {
     this.#conversations = options.conversations ?? new Conversations();
   }
 
-  async ask(question: string, context: AskContext = {}): Promise<Reply> {
+  async ask(asked: string, context: AskContext = {}): Promise<Reply> {
+    // "whats new on moe": read as "what's", as the frames and follow-ups are written.
+    const question = withApostrophes(asked);
     const today = context.today ?? new Date();
     const turns = this.#conversations.turns(context.thread);
     const previous = turns.at(-1);

@@ -62,13 +62,13 @@ const ORDER_ONLY = /^(?:(?:which|what)(?:'s| is| are| one is)?\s+(?:the\s+)?)?(?
  * second one" (an ordinal needs "the" before it and "one"/"paper" after it,
  * or to end the message, so "the first paper to use X" and "second-order"
  * are not references); "[2]"; "number 2"; and a number ending the message
- * after "about", "to", "like" or "open" ("tell me about 2", "similar to 3").
+ * after "about", "to", "like" or "open" ("tell me about 2", "similar to 3"), or as the commands write it ("similar 2", "paper 3").
  */
 const BARE = /^\s*(?:#|no\.?\s*|number\s*)?(\d{1,2})\s*[.)!?]?\s*$/;
 const ORDINAL_REF = new RegExp(`\\b(?:the\\s+)?(${ORDINAL})(?:\\s+(?:one|paper|result|item)\\b(?!\\s+(?:to|that|which|who|on|in|for|with|of|ever)\\b|\\s+about\\s+\\S)|\\s*[.!?]*\\s*$)`);
 /** A message that is nothing but a reference ("2", "the second one"): with no list before it, it cannot be a question. */
 const ONLY_ORDINAL = new RegExp(`^\\s*(?:the\\s+)?(?:${ORDINAL})(?:\\s+(?:one|paper|result|item))?\\s*[.!?]*\\s*$`);
-const BRACKETED = /\[(\d{1,2})\]|(?:#|\bno\.\s*|\bnumber\s+)(\d{1,2})\b|\b(?:about|to|like|open|show|summari[sz]e|explain|describe|details? (?:on|of|for))\s+(\d{1,2})\s*[.!?]*\s*$/;
+const BRACKETED = /\[(\d{1,2})\]|(?:#|\bno\.\s*|\bnumber\s+)(\d{1,2})\b|\b(?:about|to|like|open|show|summari[sz]e|explain|describe|details? (?:on|of|for)|similar|paper)\s+(\d{1,2})\s*[.!?]*\s*$/;
 /** "compare 1 and 3", "the first vs the third one", "how do [2] and [4] differ?": two listed papers. */
 const ITEM = `(?:the\\s+)?(?:#|\\[)?(\\d{1,2}|${ORDINAL})\\]?(?:\\s+(?:one|paper))?`;
 const PAIR = new RegExp(`^(?:compare|contrast|(?:what(?:'s| is| are)\\s+)?(?:the\\s+)?differences?\\s+between|how\\s+(?:do|does))?\\s*(?:papers?\\s+)?${ITEM}\\s*(?:and|vs\\.?|versus|with|to|,)\\s*${ITEM}(?![\\w-])`);

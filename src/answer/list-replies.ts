@@ -1,3 +1,4 @@
+import { writesPhrase } from "../papers/text.ts";
 import { contentTerms } from "../embed/tokens.ts";
 import { datesSaid } from "./filter-words.ts";
 import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
@@ -166,7 +167,11 @@ export function narrowedReply(topic: string, papers: StoredPaper[], weights: Map
     const terms = new Set(contentTerms(`${paper.title} ${paper.abstract}`));
     return total > 0 ? [...weights].reduce((sum, [term, weight]) => sum + (terms.has(term) ? weight : 0), 0) / total : 0;
   };
-  const kept = papers.map((paper) => ({ paper, share: share(paper) })).filter((entry) => entry.share >= ON_TOPIC).sort((a, b) => b.share - a.share).map((entry) => entry.paper);
+  // A term written with a hyphen ("training-free") is mentioned only where it is written so: its weight is mostly one
+  // of its words, and "training" beside a "freeing" elsewhere is not "training-free".
+  const compound = /^[\p{L}\p{N}]+-[\p{L}\p{N}]+$/u.test(topic.trim());
+  const held = (paper: StoredPaper) => !compound || writesPhrase(`${paper.title} ${paper.abstract}`, topic);
+  const kept = papers.map((paper) => ({ paper, share: share(paper) })).filter((entry) => entry.share >= ON_TOPIC && held(entry.paper)).sort((a, b) => b.share - a.share).map((entry) => entry.paper);
   const subject = `**${escapeMarkdown(topic)}**`;
   if (kept.length === 0) return textReply(`${papers.length === 1 ? "That paper does not mention" : `None of those ${papers.length} papers mentions`} ${subject}. Ask about it on its own to search the whole library.`);
   const lines = kept.map((paper, index) => `${index + 1}. **${escapeMarkdown(paper.title)}** [${index + 1}]${meta(paper)}`);

@@ -13,9 +13,9 @@ import { searchStem, stemSet } from "./stem.ts";
  * that reads as a title or asks for "the X paper", the paper lookup finds
  * for it (a typo'd title, a short name). `missing` when it reads as a title
  * and lookup finds no paper and no candidates, so the answer can say so
- * before the papers on its words.
+ * before the papers on its words; `closest`, the titles lookup found nearest.
  */
-export async function titledPaper(question: string, query: ParsedQuestion, snapshot: LibrarySnapshot): Promise<{ paper?: StoredPaper; missing?: string }> {
+export async function titledPaper(question: string, query: ParsedQuestion, snapshot: LibrarySnapshot): Promise<{ paper?: StoredPaper; missing?: string; closest?: StoredPaper[] }> {
   const exact = await snapshot.lookup.titled(question);
   const name = query.pastedTitle ?? query.paperName;
   if (exact || !name) return exact ? { paper: exact } : {};
@@ -30,8 +30,10 @@ export async function titledPaper(question: string, query: ParsedQuestion, snaps
   // So is "what does FlashAttention-3 propose?": the reply says so before the papers on its name.
   const missing = query.pastedTitle ?? (query.asksPresence || query.detail === "content" ? name : undefined);
   // Candidates that merely have the name in their titles ("InceptionNeXt: When Inception Meets ConvNeXt" for
-  // "do you have ConvNeXt?") are not it; ones whose titles open with it ("the pyramid paper": PyramidKV) may be.
-  return missing && !found.alternatives.some((paper) => opensWith(paper.title, name)) ? { missing } : {};
+  // "do you have ConvNeXt?") are not it; ones whose titles open with a loose name may be ("the pyramid paper":
+  // PyramidKV), but not with a name written as one ("LLaVA": LLaVA-UHD v2 is another paper).
+  const loose = !/\p{Lu}.*\p{Lu}|\d/u.test(name);
+  return missing && !found.alternatives.some((paper) => loose && opensWith(paper.title, name)) ? { missing, closest: found.closest } : {};
 }
 
 /** Whether a title holds every word of the name (stemmed, as search compares them). */

@@ -43,7 +43,7 @@ const DETAIL: [PaperDetail, RegExp][] = [
 ];
 
 /** "is X in the library?", "do you have X?". */
-const PRESENCE = /^(?:(?:is|are)\s+(.+?)\s+(?:in (?:the|our|your|this) library|in here|available here)|(?:do|does) (?:you|we|the library) (?:have|hold|contain)\s+(.+?)(?:\s+(?:in (?:the|our|your|this) library|in here))?)$/;
+const PRESENCE = /^(?:(?:is|are)\s+(.+?)\s+(?:in (?:the|our|your|this) library|in here|here|available(?: here)?)|(?:do|does) (?:you|we|the library) (?:have|hold|contain)\s+(.+?)(?:\s+(?:in (?:the|our|your|this) library|in here))?)$/;
 
 /**
  * The paper a question asks about and what it asks of it. `text`: the question as written; `rest`: what is left

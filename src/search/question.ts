@@ -103,7 +103,7 @@ const FRAME = [
   new RegExp(String.raw`^(?:please )?(?:show|find|list|give|recommend|suggest|get|${TELL}|summari[sz]e|explain|describe)(?: me)?\b`),
   /^(?:i'm|i am|we're|we are)? ?(?:looking for|searching for|interested in)|^(?:i|we)(?: (?:want|need|would like)|'d like)(?: to)?(?: (?:read|know|learn|find out|see|understand) (?:about|on|why|how)?)?/,
   // "how do we know if X", "how can I tell whether X": the asker's doubt, then the topic.
-  /^how (?:can|could|do|does|should|would|to|are|is) (?:i|we|you|one|people|researchers|folks|others|anyone|someone|they)?\b(?: (?:know|tell|decide|check|judge) (?:if|whether)\b)?/,
+  /^how(?:'s| (?:can|could|do|does|should|would|to|are|is)) (?:i|we|you|one|people|researchers|folks|others|anyone|someone|they)?\b(?: (?:know|tell|decide|check|judge) (?:if|whether)\b)?/,
   // "can you train a network without backprop", "is it possible to …", "is there a way to …": the ask, not the topic.
   /^(?:can|could) (?:you|i|we|one|people)\b|^is it (?:possible|feasible) to\b|^(?:is there|are there) (?:a|any) (?:good )?(?:ways?|methods?|techniques?) (?:to|of|for)\b/,
   /^(?:what )?happens (?:to|when|if)\b|^why (?:would|does|do|did|is|are|can|could)\b/,
@@ -113,6 +113,8 @@ const FRAME = [
   // "I'm curious whether anyone has looked at X": the asker's curiosity and who did the work are not the topic.
   /^(?:i'm|i am|we're|we are) (?:curious|wondering) (?:whether|if|about)\b/,
   /^(?:anyone|anybody|someone|somebody|people) (?:here )?(?:has|have) (?:ever |already )?(?:looked (?:at|into)|tried|used|worked on|studied|written (?:about|on))\b/,
+  // "anyone seen a paper on X", "has anybody read anything about X".
+  /^(?:(?:has|have|did) )?(?:anyone|anybody|someone|somebody|you|people) (?:here )?(?:ever )?(?:seen|read|come across|know of|heard of)\b/,
   /^(?:which|what|are there|is there|do we have|do you have|have we got|have you got|got)\b/,
   /^(?:does|do) (?:the|our|your|this) library (?:have|hold|contain|cover)\b/,
   /^(?:does|do|did)\b(?! (?:we|you|i) )/,

@@ -9,6 +9,7 @@ import { rewriteQueryTerms, type Rewrite } from "./llm-rewrite.ts";
 import { comparedNames } from "./compared.ts";
 import { asAsked, comparedPapers, namedIn, rareNamed, titledPaper } from "./named-papers.ts";
 import { phraseUsage } from "./acronyms.ts";
+import { withApostrophes } from "./contractions.ts";
 import { questionPairs } from "./query-terms.ts";
 import { joinedTerms, splitTerms } from "./compounds.ts";
 import { listPapers, orderScore } from "./listing.ts";
@@ -80,7 +81,7 @@ export class PaperSearch {
   }
 
   search(question: string, options: SearchOptions = {}): Promise<SearchResult> {
-    return this.#search(question, options, true);
+    return this.#search(withApostrophes(question), options, true);
   }
 
   /** A paper by name (PaperLookup.find), or by what the query describes (see described.ts). */
@@ -166,7 +167,10 @@ export class PaperSearch {
       if (again && again.verdict.decision === "yes") return again;
     }
     const page = ranked.slice(0, judging).map((entry, i) => ({ ...entry, relevant: judged[i]! }));
-    const results = await hitsOf(snapshot, (query.order ? inOrder(page, snapshot, query.order) : page).slice(0, k));
+    const found = await hitsOf(snapshot, (query.order ? inOrder(page, snapshot, query.order) : page).slice(0, k));
+    // "do you have MCUNet?" that nothing covers: the titles lookup found nearest (MCUNetV2) are the closest papers.
+    const nearest = titled.missing && verdict.decision === "no" ? (titled.closest ?? []).map((paper) => ({ paper, score: 0, relevant: false })) : [];
+    const results = [...nearest, ...found.filter((hit) => !nearest.some((near) => near.paper.id === hit.paper.id))].slice(0, k);
     return {
       query,
       relevant: verdict.decision !== "no",

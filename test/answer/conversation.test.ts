@@ -106,6 +106,21 @@ describe("follow-ups to a list answer", () => {
     expect(from2024.text).toMatch(/show no date in the library/);
   });
 
+  it("reads chat typed without apostrophes, and the commands' own forms in a thread ('similar 2', 'paper 3')", async () => {
+    const ask = thread();
+    const moe = await ask("whats the newest paper on moe");
+    expect(moe.found).toBe(true);
+    expect(moe.text).not.toMatch(/whats/i);
+    expect((await ask("similar 2")).text).toMatch(new RegExp(`^Papers similar to \\*\\*${titles(moe)[1]!.slice(0, 12).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
+    expect((await ask("paper 1")).text).not.toMatch(/Nothing in the library covers/);
+  });
+
+  it("says a hyphenated term is mentioned only by a listed paper that writes it ('training-free' is not 'training' and 'freeing')", async () => {
+    const ask = thread();
+    await ask("diffusion transformer training speed");
+    expect((await ask("which ones are training-free?")).text).toMatch(/^None of those \d+ papers mentions \*\*training-free\*\*/);
+  });
+
   it("narrows the previous list to the papers that mention a topic", async () => {
     const ask = thread();
     await ask(KV);

@@ -67,6 +67,12 @@ describe("the offline (extractive) answer", () => {
     expect(mentioned.text).toMatch(/^No paper in the library is about \*\*Mamba\*\*, but these mention it/);
     expect(mentioned.found).toBe(false);
     expect(mentioned.closest?.length).toBeGreaterThan(1);
+    // "here" asks whether it is in the library; a name written as one is not its follow-up ("LLaVA": LLaVA-UHD v2).
+    expect((await ask("is the DARTS paper here?")).text).toMatch(/^No paper in the library is titled \*\*DARTS\*\*\./);
+    expect((await ask("is LLaVA in the library?")).text).toMatch(/^No paper in the library is titled \*\*LLaVA\*\*\./);
+    // With nothing on its name either, the closest titles are another version of it.
+    const mcunet = await ask("do you have MCUNet?");
+    expect(mcunet.closest[0]?.title).toMatch(/^MCUNetV2/);
     // A topic typed with capitals is a topic.
     expect((await ask("KV Cache Compression")).text).not.toMatch(/titled/);
   });

@@ -1,3 +1,4 @@
+import { withApostrophes } from "../../src/search/contractions.ts";
 import { describe, expect, it } from "vitest";
 import { parseQuestion } from "../../src/search/question.ts";
 
@@ -190,6 +191,14 @@ describe("questions with no topic", () => {
     expect(parse("KV cache papers, newest first")).toMatchObject({ topic: "kv cache", order: "newest" });
     expect(parse("diffusion papers sorted by date")).toMatchObject({ topic: "diffusion", order: "newest" });
     expect(parse("what's the latest work on speculative decoding")).toMatchObject({ topic: "speculative decoding", order: "newest" });
+  });
+
+  it("reads contractions typed without apostrophes and 'anyone seen a paper on X' as framing", () => {
+    expect(parse(withApostrophes("hows pruning done for diffusion models")).topic).toBe("pruning done for diffusion models");
+    expect(parse(withApostrophes("whats new on grokking")).topic).toBe("grokking");
+    expect(parse("anyone seen a paper on hypergraph neural nets").topic).toBe("hypergraph neural nets");
+    // Words of their own stay: "its", "cant", "wont".
+    expect(withApostrophes("its cant wont")).toBe("its cant wont");
   });
 
   it("reads 'what does X measure?' with a name-like X as a question about that paper", () => {

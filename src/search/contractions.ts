@@ -1,0 +1,40 @@
+/**
+ * Contractions typed in chat without their apostrophe ("whats", "hows", "dont"), written with it: the question's
+ * frames read "what's", and a spelling fix would otherwise take "whats" for a clipped name ("WhatsNet"). Only forms
+ * that are no word of their own: "its", "cant", "wont", "ill", "were" and "well" are words, so they stay.
+ */
+const CONTRACTIONS = new Map(
+  Object.entries({
+    whats: "what's",
+    hows: "how's",
+    wheres: "where's",
+    whos: "who's",
+    thats: "that's",
+    theres: "there's",
+    heres: "here's",
+    dont: "don't",
+    doesnt: "doesn't",
+    didnt: "didn't",
+    isnt: "isn't",
+    arent: "aren't",
+    wasnt: "wasn't",
+    werent: "weren't",
+    havent: "haven't",
+    hasnt: "hasn't",
+    shouldnt: "shouldn't",
+    couldnt: "couldn't",
+    wouldnt: "wouldn't",
+    youre: "you're",
+    theyre: "they're",
+    ive: "I've",
+    im: "I'm",
+  }),
+);
+
+export function withApostrophes(text: string): string {
+  return text.replace(/\b[A-Za-z]+\b/g, (word) => {
+    const full = CONTRACTIONS.get(word.toLowerCase());
+    if (!full) return word;
+    return word[0] === word[0]!.toUpperCase() ? full[0]!.toUpperCase() + full.slice(1) : full;
+  });
+}
