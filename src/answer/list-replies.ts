@@ -95,7 +95,9 @@ export function detailReply(paper: StoredPaper, cue?: SentenceCue): Reply {
  * `cue`, what was asked of them ("what are its results?"), picks the sentences that answer it.
  */
 export function detailsReply(papers: StoredPaper[], cue: SentenceCue = { terms: new Map() }): Reply {
-  const sentences = papers.length === 1 ? 4 : 3;
+  // Something asked of them ("how much faster is it?") is answered by its best two sentences, not lost among the gist's four.
+  const asked = cue.terms.size > 0;
+  const sentences = asked ? 2 : papers.length === 1 ? 4 : 3;
   const paragraphs = papers.map((paper, index) => {
     const by = paper.authors?.join(", ") ?? paper.organization ?? (paper.authorCount ? counted(paper.authorCount, "author") : undefined);
     const details = [paper.publishedAt && `published ${paper.publishedAt}`, paper.upvotes > 0 && counted(paper.upvotes, "upvote"), by].filter(Boolean).join(", ");

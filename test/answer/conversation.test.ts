@@ -115,6 +115,14 @@ describe("follow-ups to a list answer", () => {
     expect((await ask("paper 1")).text).not.toMatch(/Nothing in the library covers/);
   });
 
+  it("answers a question asked of the paper in view with the sentences that answer it, not its opening", async () => {
+    const ask = thread();
+    await ask("what does N-HiTS do?");
+    const faster = await ask("how much faster is it than transformers?");
+    expect(faster.text).toMatch(/50 times/);
+    expect(faster.text).not.toMatch(/Recent progress in neural forecasting/);
+  });
+
   it("says a hyphenated term is mentioned only by a listed paper that writes it ('training-free' is not 'training' and 'freeing')", async () => {
     const ask = thread();
     await ask("diffusion transformer training speed");
