@@ -2,6 +2,7 @@ import { words } from "../embed/tokens.ts";
 import type { WordVectors } from "../embed/word-vectors/word-vectors.ts";
 import { abbreviates, phraseUsage } from "./acronyms.ts";
 import { isQuestionStopword } from "./query-stopwords.ts";
+import { wordSplits } from "./compounds.ts";
 import { questionPhrases, questionTerms } from "./query-terms.ts";
 import type { ParsedQuestion } from "./question.ts";
 import { SETTINGS } from "./settings.ts";
@@ -184,9 +185,11 @@ export class RelevanceJudge {
   missingIn(question: ParsedQuestion, docs: number[], snapshot: LibrarySnapshot): string[] {
     const index = snapshot.text;
     const held = (term: string) => docs.some((doc) => index.contains(doc, term));
+    // "hyperparameter tuning" is held by a title's "Hyper-Parameter Tuning": a word of the pair written as two.
+    const heldSpelt = (pair: string) => held(pair) || docs.some((doc) => spellings(pair).some((parts) => parts.every((part) => index.contains(doc, part))));
     const pairs = new Set(question.parts.mainPairs);
     const phrases = questionPhrases(question.topic)
-      .filter((phrase) => pairs.has(phrase.term) && isCollocation(phrase.term, index) && !isBackground(phrase.term, index) && !held(phrase.term))
+      .filter((phrase) => pairs.has(phrase.term) && isCollocation(phrase.term, index) && !isBackground(phrase.term, index) && !heldSpelt(phrase.term))
       .map((phrase) => phrase.words);
     // A setting's words count only if other papers use them: a word no paper uses is the asker's own wording
     // ("curved spaces" for hyperbolic ones) more often than a part the library lacks, which the verdict weighs.
@@ -232,6 +235,13 @@ export class RelevanceJudge {
       .filter((word) => !evidence.some((doc) => holds(searchStem(word), (term) => snapshot.text.contains(doc, term))))
       .sort((a, b) => snapshot.text.idf(searchStem(b)) - snapshot.text.idf(searchStem(a)));
   }
+}
+
+/** A pair of stems with one of its words written as two ("hyperparamet tune" as "hyper paramet" + "paramet tune"), as the phrases that spell it. */
+function spellings(pair: string): string[][] {
+  const [first, second] = pair.split(" ") as [string, string];
+  const apart = (word: string) => wordSplits(word).map(([a, b]) => [searchStem(a), searchStem(b)] as const);
+  return [...apart(first).map(([a, b]) => [`${a} ${b}`, `${b} ${second}`]), ...apart(second).map(([a, b]) => [`${first} ${a}`, `${a} ${b}`])];
 }
 
 /**

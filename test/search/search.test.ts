@@ -297,6 +297,8 @@ describe("judged results", () => {
     // A specialised word no paper uses is named in the answer; an everyday word's rarer form is not ("eats": "eat").
     expect((await library.search("federated learning across hospitals", { today: TODAY })).verdict.unknown).toEqual(["federated"]);
     expect((await library.search("contrastive loss eats all my GPU memory", { today: TODAY })).verdict.unknown).toEqual([]);
+    // A phrase a cited paper writes with one word in two ("Hyper-Parameter Tuning") is not a part left out.
+    expect((await library.search("retrieval augmented generation hyperparameter tuning", { today: TODAY })).verdict.missing).toEqual([]);
     // …but two neighbouring letters swapped is one slip, however rare the word it makes in English.
     expect((await library.search("vision langauge models for self-driving cars", { today: TODAY })).query.topic).toBe("vision language models for self-driving cars");
     // A typo of an everyday word no title holds is taken for that word; a short unknown name is left alone.
