@@ -152,7 +152,7 @@ export class RelevanceJudge {
     const inTitle = (weigh: (stem: string) => number) => {
       const all = main.reduce((sum, stem) => sum + weigh(stem), 0);
       return (doc: number) => {
-        const stems = stemSet(snapshot.docs.titles.at(doc));
+        const stems = withLongForms(stemSet(snapshot.docs.titles.at(doc)), snapshot);
         return main.filter((stem) => holds(stem, (term) => stems.has(term))).reduce((sum, stem) => sum + weigh(stem), 0) / all;
       };
     };
@@ -242,6 +242,16 @@ function spellings(pair: string): string[][] {
   const [first, second] = pair.split(" ") as [string, string];
   const apart = (word: string) => wordSplits(word).map(([a, b]) => [searchStem(a), searchStem(b)] as const);
   return [...apart(first).map(([a, b]) => [`${a} ${b}`, `${b} ${second}`]), ...apart(second).map(([a, b]) => [`${first} ${a}`, `${a} ${b}`])];
+}
+
+/** A title's stems with the long forms of the acronyms it writes: "… Offline RLHF" names "reinforcement learning from human feedback". */
+function withLongForms(stems: Set<string>, snapshot: LibrarySnapshot): Set<string> {
+  const usage = phraseUsage((term) => snapshot.text.documentFrequency(term));
+  const long = [...stems].flatMap((stem) => {
+    const acronym = snapshot.acronyms.lookup(stem, usage);
+    return acronym ? questionTerms(acronym.long) : [];
+  });
+  return long.length > 0 ? new Set([...stems, ...long]) : stems;
 }
 
 /**
