@@ -176,7 +176,7 @@ export function resolveFollowUp(question: string, previous: Turn | undefined, to
   const orderOnly = words <= 6 && ORDER_ONLY.test(trimmed);
   if (listed.length === 0 && (more || BARE.test(text) || ONLY_ORDINAL.test(text) || BRACKETED.test(text) || pair || OF_THOSE.test(text) || pronoun || yearOnly || (orderOnly && previous !== undefined))) return { kind: "no-list" };
   const at = (item: number | "last") => listedAt(listed, item);
-  const rewritten = settingAgain(question, previous, today) ?? comparedWithOpen(question, previous);
+  const rewritten = settingAgain(question, turns, today) ?? comparedWithOpen(question, previous);
   if (rewritten) return rewritten;
   // "anything from this year?" asks for dates, handled below, not about the papers' "year".
   const dated = /\b(?:19|20)\d\d\b|\b(?:this|last|past|previous)\s+(?:year|month|week)\b|\b(?:today|yesterday)\b/.test(trimmed);

@@ -20,10 +20,15 @@ function endingAsWritten(question: string, tail: string): string {
   return asWritten.slice(asWritten.length - tail.length);
 }
 
-/** "same but for diffusion models": the last topic searched, set where the message says; its own setting gives way. */
-export function settingAgain(question: string, previous: Turn | undefined, today: Date): FollowUp | undefined {
+/**
+ * "same but for diffusion models": the last topic searched, set where the message says; its own setting gives way.
+ * A "papers like X" list in between is no topic: "KV cache compression", "papers like 2", "what about for vision?"
+ * asks for KV cache compression for vision.
+ */
+export function settingAgain(question: string, turns: Turn[], today: Date): FollowUp | undefined {
   const sameFor = SAME_FOR.exec(question.toLowerCase().trim());
-  if (!sameFor || !previous?.source || previous.source.example) return undefined;
+  const previous = turns.findLast((turn) => turn.source && !turn.source.example);
+  if (!sameFor || !previous) return undefined;
   // "what about for vision?" after "sparse attention for diffusion models" is sparse attention for vision.
   const topic = parseQuestion(previous.topic, today).setting?.head ?? previous.topic;
   return { kind: "refine", question: `${topic} ${sameFor[1]} ${endingAsWritten(question, sameFor[2]!)}` };

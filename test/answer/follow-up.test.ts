@@ -167,6 +167,9 @@ describe("messages with no topic of their own, about the papers the thread shows
     expect(resolve("what about for vision?", set)).toEqual({ kind: "refine", question: "sparse attention for vision" });
     // "what about X?" with no setting word is a question of its own.
     expect(resolve("what about vision transformers?", searched)).toBeUndefined();
+    // A "papers like X" list in between is no topic: the last one searched is.
+    const like: Turn = { ...listed, topic: "Paper 2", source: { question: "papers similar to Paper 2", seen: [], example: listed.papers[1]! } };
+    expect(resolveFollowUp("what about for vision?", like, TODAY, [searched, like])).toEqual({ kind: "refine", question: "kv cache compression for vision" });
   });
 
   it("asks for papers like the one paper in view before (after) it, or says it has no date", () => {
