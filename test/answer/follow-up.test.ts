@@ -168,7 +168,7 @@ describe("messages with no topic of their own, about the papers the thread shows
     // "what about X?" with no setting word is a question of its own.
     expect(resolve("what about vision transformers?", searched)).toBeUndefined();
     // A "papers like X" list in between is no topic: the last one searched is.
-    const like: Turn = { ...listed, topic: "Paper 2", source: { question: "papers similar to Paper 2", seen: [], example: listed.papers[1]! } };
+    const like: Turn = { ...listed, topic: "Paper 2", source: { question: "papers similar to Paper 2", seen: [], example: listed.papers[1]!.id } };
     expect(resolveFollowUp("what about for vision?", like, TODAY, [searched, like])).toEqual({ kind: "refine", question: "kv cache compression for vision" });
   });
 
