@@ -1,9 +1,9 @@
 import { words } from "../embed/tokens.ts";
 import type { WordVectors } from "../embed/word-vectors/word-vectors.ts";
-import { abbreviates, phraseUsage } from "./acronyms.ts";
+import { abbreviates } from "./acronyms.ts";
+import { longFormHolds, spellings, withLongForms } from "./held-terms.ts";
 import { isQuestionStopword } from "./query-stopwords.ts";
-import { wordSplits } from "./compounds.ts";
-import { questionPhrases, questionTerms } from "./query-terms.ts";
+import { questionPhrases } from "./query-terms.ts";
 import type { ParsedQuestion } from "./question.ts";
 import { SETTINGS } from "./settings.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
@@ -235,36 +235,6 @@ export class RelevanceJudge {
       .filter((word) => !evidence.some((doc) => holds(searchStem(word), (term) => snapshot.text.contains(doc, term))))
       .sort((a, b) => snapshot.text.idf(searchStem(b)) - snapshot.text.idf(searchStem(a)));
   }
-}
-
-/** A pair of stems with one of its words written as two ("hyperparamet tune" as "hyper paramet" + "paramet tune"), as the phrases that spell it. */
-function spellings(pair: string): string[][] {
-  const [first, second] = pair.split(" ") as [string, string];
-  const apart = (word: string) => wordSplits(word).map(([a, b]) => [searchStem(a), searchStem(b)] as const);
-  return [...apart(first).map(([a, b]) => [`${a} ${b}`, `${b} ${second}`]), ...apart(second).map(([a, b]) => [`${first} ${a}`, `${a} ${b}`])];
-}
-
-/** A title's stems with the long forms of the acronyms it writes: "… Offline RLHF" names "reinforcement learning from human feedback". */
-function withLongForms(stems: Set<string>, snapshot: LibrarySnapshot): Set<string> {
-  const usage = phraseUsage((term) => snapshot.text.documentFrequency(term));
-  const long = [...stems].flatMap((stem) => {
-    const acronym = snapshot.acronyms.lookup(stem, usage);
-    return acronym ? questionTerms(acronym.long) : [];
-  });
-  return long.length > 0 ? new Set([...stems, ...long]) : stems;
-}
-
-/**
- * Whether a text holds a question's word, or, for an acronym the library's abstracts define, its long form: the
- * title "Approximate Nearest Neighbor Search with Window Filters" names the "ANN search" asked for.
- */
-function longFormHolds(snapshot: LibrarySnapshot): (stem: string, has: (term: string) => boolean) => boolean {
-  return (stem, has) => {
-    if (has(stem)) return true;
-    const acronym = snapshot.acronyms.lookup(stem, phraseUsage((term) => snapshot.text.documentFrequency(term)));
-    const long = acronym ? questionTerms(acronym.long) : [];
-    return long.length > 1 && long.every(has);
-  };
 }
 
 /**

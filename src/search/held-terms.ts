@@ -1,0 +1,41 @@
+import { phraseUsage } from "./acronyms.ts";
+import { wordSplits } from "./compounds.ts";
+import { questionTerms } from "./query-terms.ts";
+import type { LibrarySnapshot } from "./snapshot.ts";
+import { searchStem } from "./stem.ts";
+
+/**
+ * What of a question's words a paper holds, in the other spellings the library uses: a word of a pair written as
+ * two ("Hyper-Parameter Tuning"), an acronym's long form ("ANN": approximate nearest neighbours), or an acronym for a
+ * long form ("RLHF"). The relevance decision reads them (relevance.ts).
+ */
+
+/** A pair of stems with one of its words written as two ("hyperparamet tune" as "hyper paramet" + "paramet tune"), as the phrases that spell it. */
+export function spellings(pair: string): string[][] {
+  const [first, second] = pair.split(" ") as [string, string];
+  const apart = (word: string) => wordSplits(word).map(([a, b]) => [searchStem(a), searchStem(b)] as const);
+  return [...apart(first).map(([a, b]) => [`${a} ${b}`, `${b} ${second}`]), ...apart(second).map(([a, b]) => [`${first} ${a}`, `${a} ${b}`])];
+}
+
+/** A title's stems with the long forms of the acronyms it writes: "… Offline RLHF" names "reinforcement learning from human feedback". */
+export function withLongForms(stems: Set<string>, snapshot: LibrarySnapshot): Set<string> {
+  const usage = phraseUsage((term) => snapshot.text.documentFrequency(term));
+  const long = [...stems].flatMap((stem) => {
+    const acronym = snapshot.acronyms.lookup(stem, usage);
+    return acronym ? questionTerms(acronym.long) : [];
+  });
+  return long.length > 0 ? new Set([...stems, ...long]) : stems;
+}
+
+/**
+ * Whether a text holds a question's word, or, for an acronym the library's abstracts define, its long form: the
+ * title "Approximate Nearest Neighbor Search with Window Filters" names the "ANN search" asked for.
+ */
+export function longFormHolds(snapshot: LibrarySnapshot): (stem: string, has: (term: string) => boolean) => boolean {
+  return (stem, has) => {
+    if (has(stem)) return true;
+    const acronym = snapshot.acronyms.lookup(stem, phraseUsage((term) => snapshot.text.documentFrequency(term)));
+    const long = acronym ? questionTerms(acronym.long) : [];
+    return long.length > 1 && long.every(has);
+  };
+}
