@@ -86,6 +86,16 @@ export class PaperLookup {
 
   /** `limit` caps the alternatives offered. */
   async find(rawQuery: string, limit: number = SETTINGS.lookup.maxAlternatives): Promise<LookupResult> {
+    const found = await this.#find(rawQuery, limit);
+    // "that corpus of possible idiomatic expressions, ~25k sentences": what follows the last comma describes the
+    // paper as a parenthesis would, when the whole (a title may hold a comma) names none.
+    const comma = rawQuery.lastIndexOf(", ");
+    if (found.match || found.alternatives.length > 0 || comma < 0 || /[()]/.test(rawQuery)) return found;
+    const described = await this.#find(`${rawQuery.slice(0, comma)} (${rawQuery.slice(comma + 2)})`, limit);
+    return described.match ? described : found;
+  }
+
+  async #find(rawQuery: string, limit: number): Promise<LookupResult> {
     const query = parseQuery(rawQuery);
     const arxivId = parseArxivId(query.core);
     if (arxivId) {
