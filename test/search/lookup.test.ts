@@ -48,8 +48,6 @@ describe("paper lookup", () => {
     ["https://arxiv.org/abs/2406.02069v3", /^PyramidKV/],
     ["https://huggingface.co/papers/2406.02069", /^PyramidKV/],
     ["the original HNSW paper", /^Efficient and robust/],
-    // What follows a last comma describes the paper, as a parenthesis does.
-    ["that corpus of possible idiomatic expressions, ~25k sentences", /^EPIE Dataset/],
     ["the FastGen KV cache paper from Microsoft", /^Model Tells You What/],
     ["something like 'pyramidal information funneling'", /^PyramidKV/],
     ["bitnet.cpp", /^1-bit AI Infra/],

@@ -151,6 +151,8 @@ describe("hybrid search over the samples", () => {
 describe("lookup through the library", () => {
   it("finds by short name, answers no match, and offers alternatives", async () => {
     expect((await library.lookup("PyramidKV")).match?.title).toMatch(/^PyramidKV:/);
+    // What follows a last comma describes the paper, as a parenthesis does.
+    expect((await library.lookup("that corpus of possible idiomatic expressions, ~25k sentences")).match?.title).toMatch(/^EPIE Dataset/);
     expect(await library.lookup("AlphaFold")).toEqual({ match: null, alternatives: [], closest: [] });
     // A link to a paper the library lacks (or has without its id) names nothing: no closest papers on "https" or "abs".
     expect(await library.lookup("https://arxiv.org/abs/2009.14794")).toEqual({ match: null, alternatives: [], closest: [] });
