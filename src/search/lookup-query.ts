@@ -94,6 +94,8 @@ function frame(query: string): { core: string; described: string; about: boolean
       .replace(TITLED, "")
       .replace(ADJECTIVES, "")
       .replace(/^(?:the|a|an)\s+(?=\S+\s+(?:paper|article|preprint)\b)/i, "")
+      // "the faiss one", "that pyramid one": a name and "one" for "paper".
+      .replace(/^(?:the|that|this)\s+(\S+(?:\s+\S+){0,3})\s+one$/i, "$1")
       // "the X paper from Google", "X paper by Dao et al." → X
       .replace(new RegExp(`\\s+${PAPER}\\s+(?:from|by|of|at|in)\\s+.+$`, "i"), "")
       .replace(/\s+(?:by\s+)?[A-Z][\p{L}-]+\s+et\s+al\b.*$/u, "")
@@ -118,6 +120,8 @@ function frame(query: string): { core: string; described: string; about: boolean
   } else if (trailing) text = trailing[1]!.trim();
   // What stood before the description is framed too: "original HNSW paper (navigable small world graphs)".
   if (trailing) text = text.replace(ADJECTIVES, "").replace(new RegExp(`\\s+${PAPER}$`, "i"), "").trim();
+  // "the faiss one (billion-scale …)": "one" stood for "paper" once the description is off.
+  if (trailing || /^(?:the|that|this)\s/i.test(text)) text = text.replace(/^(?:(?:the|that|this)\s+)?(\S+(?:\s+\S+){0,3})\s+one$/i, "$1");
   return { core: text.replace(/^(?:the|a|an|that|this)\s+/i, "").trim(), described, about };
 }
 

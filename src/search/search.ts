@@ -108,7 +108,7 @@ export class PaperSearch {
     }
     const titled = options.named || byExample ? {} : await titledPaper(question, query, snapshot);
     const named = options.named ?? titled.paper;
-    const example = options.example ?? named ?? (query.similarTo ? ((await snapshot.lookup.find(query.similarTo)).match ?? undefined) : undefined);
+    const example = options.example ?? named ?? (query.similarTo ? ((await this.lookup(query.similarTo)).match ?? undefined) : undefined);
     // "papers like FlashAttention-3" with no such paper: papers on its name, not on "like FlashAttention-3".
     if (query.similarTo && !example) return { ...(await this.#search(query.similarTo, options, respell)), unfoundExample: query.similarTo };
     const allowed = snapshot.docs.filter(query.filters);

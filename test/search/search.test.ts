@@ -151,6 +151,9 @@ describe("hybrid search over the samples", () => {
 describe("lookup through the library", () => {
   it("finds by short name, answers no match, and offers alternatives", async () => {
     expect((await library.lookup("PyramidKV")).match?.title).toMatch(/^PyramidKV:/);
+    // "the faiss one (billion-scale …)": "one" is "paper", and a name no paper uses leaves the description to decide.
+    expect((await library.lookup("the faiss one (billion-scale similarity search with gpus)")).match?.title).toMatch(/^Billion-scale similarity search/);
+    expect((await library.search("papers like the faiss one (billion-scale similarity search with gpus)", { today: TODAY })).example?.title).toMatch(/^Billion-scale/);
     // What follows a last comma describes the paper, as a parenthesis does.
     expect((await library.lookup("that corpus of possible idiomatic expressions, ~25k sentences")).match?.title).toMatch(/^EPIE Dataset/);
     expect(await library.lookup("AlphaFold")).toEqual({ match: null, alternatives: [], closest: [] });
