@@ -266,7 +266,8 @@ function actOnThread(act: ThreadAct, text: string, previous: Turn | undefined): 
       const by = act === "older" ? "oldest" : "newest";
       // "which is older?" orders the list; "anything older?" asks the topic again, before the oldest paper shown.
       // With one paper in view and no search behind the list, its topic is the papers like it, before (after) it.
-      const alone = !previous.source || previous.source.example ? one : undefined;
+      // The paper a question named or the thread opened ("what is DistServe?") is the one in view, whatever else was listed.
+      const alone = previous.focus ?? (!previous.source || previous.source.example ? one : undefined);
       if (alone && !/^which\b/.test(text) && !alone.publishedAt) return { kind: "undated", paper: alone };
       const searched = alone ? `papers similar to ${alone.title}` : previous.source && !previous.source.example ? previous.source.question : undefined;
       const dates = (alone ? [alone] : listed).flatMap((paper) => paper.publishedAt ?? []).sort();
