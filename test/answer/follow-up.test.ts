@@ -66,6 +66,11 @@ describe("references to a numbered list", () => {
     // Any short question about "it" or "they" is about the paper just opened, and "tell me more" asks more of it.
     for (const question of ["what problem does it solve?", "does it need fine-tuning?", "who are the authors?", "what did they find?", "tell me more"]) expect(resolveFollowUp(question, opened, TODAY)).toEqual({ kind: "pick", paper: listed.papers[2] });
     expect(resolveFollowUp("is it possible to prune LLMs without retraining?", opened, TODAY)).toBeUndefined();
+    // …but another "it" after it is the paper: "is it possible to use it for retrieval?".
+    expect(resolveFollowUp("is it possible to use it for retrieval?", opened, TODAY)).toEqual({ kind: "pick", paper: listed.papers[2] });
+    // The one paper an answer showed is in view too.
+    const one = { ...listed, papers: [listed.papers[1]!] };
+    expect(resolveFollowUp("does it need labels?", one, TODAY)).toEqual({ kind: "pick", paper: listed.papers[1] });
   });
 
   it("reads short orders, years, 'summarize 3' and 'compare the first two' as about the list", () => {
