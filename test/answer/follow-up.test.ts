@@ -69,7 +69,6 @@ describe("references to a numbered list", () => {
     // …but another "it" after it is the paper: "is it possible to use it for retrieval?".
     expect(resolveFollowUp("is it possible to use it for retrieval?", opened, TODAY)).toEqual({ kind: "pick", paper: listed.papers[2] });
     // The one paper an answer showed is in view too.
-    const one = { ...listed, papers: [listed.papers[1]!] };
     expect(resolveFollowUp("does it need labels?", one, TODAY)).toEqual({ kind: "pick", paper: listed.papers[1] });
   });
 
