@@ -182,7 +182,8 @@ export function resolveFollowUp(question: string, previous: Turn | undefined, to
   // "anything from this year?" asks for dates, handled below, not about the papers' "year".
   const dated = /\b(?:19|20)\d\d\b|\b(?:this|last|past|previous)\s+(?:year|month|week)\b|\b(?:today|yesterday)\b/.test(trimmed);
   const act = reference === undefined && !pair && !more && !dated ? threadAct(trimmed) : undefined;
-  if (act && !(act === "vague" && !previous)) return actOnThread(act, trimmed, previous);
+  // With no thread, "the most upvoted papers" asks for the library's papers in that order, not of a list.
+  if (act && !((act === "vague" || act === "popular") && !previous)) return actOnThread(act, trimmed, previous);
   // "tell me more about the pyramid one": the listed paper whose title holds the word, or which of several.
   const titled = reference === undefined && !pair ? titledReference(text, listed) : undefined;
   if (titled?.length === 1) return SIMILAR.test(text) ? { kind: "similar", paper: titled[0]! } : { kind: "pick", paper: titled[0]! };

@@ -6,7 +6,7 @@
 const FORMS = [
   /^(?:please )?(?:compare|comparing|contrast)\s+(.+?)\s+(?:and|with|to|vs\.?|versus)\s+(.+)$/,
   /^(?:what(?:'s| is| are) )?(?:the )?differences? between\s+(.+?)\s+and\s+(.+)$/,
-  /^how (?:does|do|is|are)\s+(.+?)\s+(?:differ|different|compare)\s+(?:from|to|with)\s+(.+)$/,
+  /^how(?:'s| (?:does|do|is|are))\s+(.+?)\s+(?:differ|different|compare)\s+(?:from|to|with)\s+(.+)$/,
   /^(.+?)\s+(?:vs\.?|versus)\s+(.+)$/,
 ];
 

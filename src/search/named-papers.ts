@@ -93,7 +93,7 @@ function absentName(name: string, snapshot: LibrarySnapshot): boolean {
 export async function namedIn(query: ParsedQuestion, snapshot: LibrarySnapshot): Promise<StoredPaper | undefined> {
   const topic = query.topic.trim();
   // "sparse attention papers from this year" asks for a topic within dates: that nothing passes them is the answer, not a paper named so.
-  if (Object.values(query.filters).some((value) => value !== undefined)) return undefined;
+  if (query.order || Object.values(query.filters).some((value) => value !== undefined)) return undefined;
   const nameLike = /\b[A-Za-z]*[A-Z]{2}|\w\+|[A-Za-z]\d/.test(query.shown);
   if (!topic || (topic.split(/\s+/).length > SETTINGS.lookup.nameQuestionWords && !nameLike)) return undefined;
   return (await snapshot.lookup.find(topic)).match ?? undefined;
@@ -109,7 +109,8 @@ export async function rareNamed(query: ParsedQuestion, snapshot: LibrarySnapshot
   // One word with letters ("FlashAttention-2" is one, "text-to-SQL" three).
   const named = words(topic).filter((word) => !/^\d+$/.test(word));
   if (named.length !== 1 || /\s/.test(topic) || !/[A-Z]{2}|\w\+|[A-Za-z]\d|[a-z][A-Z]/.test(query.shown)) return undefined;
-  if (Object.values(query.filters).some((value) => value !== undefined)) return undefined;
+  // "newest NAS papers" asks for papers in an order, not for the one paper "NAS" may name.
+  if (query.order || Object.values(query.filters).some((value) => value !== undefined)) return undefined;
   if (snapshot.text.documentFrequency(searchStem(named[0]!)) > SETTINGS.lookup.aboutNamedShare * snapshot.size) return undefined;
   return (await snapshot.lookup.find(topic)).match ?? undefined;
 }

@@ -77,7 +77,8 @@ function findingOf(text: string): string | undefined {
   // A paper: "the … paper", or a name ("KernelBench"); "results of sparse attention on long context" asks a topic.
   const match = FINDING_OF.exec(text.trim());
   const name = match?.[1]?.trim();
-  return name && (/\bpaper\s*\??\s*$/i.test(text) || NAME_LIKE.test(name)) ? name : undefined;
+  // …or a word written with a capital in mid-sentence ("main result of Kinetics?").
+  return name && (/\bpaper\s*\??\s*$/i.test(text) || NAME_LIKE.test(name) || /^\p{Lu}[\p{L}\p{N}-]*$/u.test(name)) ? name : undefined;
 }
 
 /** The name-like subject of a question about what a paper does ("KernelBench", "MARLIN"), as written; lookup decides whether a paper has it. */

@@ -113,6 +113,9 @@ const FRAME = [
   // "I'm curious whether anyone has looked at X": the asker's curiosity and who did the work are not the topic.
   /^(?:i'm|i am|we're|we are) (?:curious|wondering) (?:whether|if|about)\b/,
   /^(?:anyone|anybody|someone|somebody|people) (?:here )?(?:has|have) (?:ever |already )?(?:looked (?:at|into)|tried|used|worked on|studied|written (?:about|on))\b/,
+  // "who's working on 1-bit LLMs", "can't find anything on X": who does the work, and the asker's search so far.
+  /^who(?:'s| is| are)\s+(?:working on|doing|researching|studying|looking at)\b/,
+  /^(?:i\s+)?(?:can't|cant|couldn't|couldnt|cannot)\s+find\s+(?:anything|something|any papers?|papers?|much)\s+(?:on|about|for)\b/,
   // "anyone seen a paper on X", "has anybody read anything about X".
   /^(?:(?:has|have|did) )?(?:anyone|anybody|someone|somebody|you|people) (?:here )?(?:ever )?(?:seen|read|come across|know of|heard of)\b/,
   /^(?:which|what|are there|is there|do we have|do you have|have we got|have you got|got)\b/,

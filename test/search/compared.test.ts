@@ -5,6 +5,7 @@ describe("the two things a question compares", () => {
   it.each([
     ["compare PyramidKV and PyramidInfer", ["pyramidkv", "pyramidinfer"]],
     ["how does Scissorhands differ from FastGen?", ["scissorhands", "fastgen"]],
+    ["how's PyramidKV different from Scissorhands", ["pyramidkv", "scissorhands"]],
     ["HNSW versus SPANN for vector search", ["hnsw", "spann for vector search"]],
     ["what is the difference between LoRA and full fine-tuning?", ["lora", "full fine-tuning"]],
     ["FlashAttention-2 vs. FlashAttention-3", ["flashattention-2", "flashattention-3"]],

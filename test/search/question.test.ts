@@ -197,6 +197,9 @@ describe("questions with no topic", () => {
     expect(parse(withApostrophes("hows pruning done for diffusion models")).topic).toBe("pruning done for diffusion models");
     expect(parse(withApostrophes("whats new on grokking")).topic).toBe("grokking");
     expect(parse("anyone seen a paper on hypergraph neural nets").topic).toBe("hypergraph neural nets");
+    expect(parse("who's working on 1-bit LLMs").topic).toBe("1-bit llms");
+    expect(parse("cant find anything on graph neural net explainability").topic).toBe("graph neural net explainability");
+    expect(parse("main result of Kinetics?")).toMatchObject({ paperName: "Kinetics", detail: "content" });
     // Words of their own stay: "its", "cant", "wont".
     expect(withApostrophes("its cant wont")).toBe("its cant wont");
   });
