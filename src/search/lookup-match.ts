@@ -18,6 +18,8 @@ type Alignment = {
   viaAbstract: number;
   /** Query words found nowhere in the paper. */
   unsupported: number;
+  /** Of those, words the query writes as names ("LLaVA" of "LLaVA-UHD"): another paper's name, not a description. */
+  unsupportedNames: number;
   /** A number the paper does not have: another version ("FlashAttention-3", "GPT-4"). */
   otherVersion: boolean;
   /** …of this paper's own name ("MobileNetV3" for MobileNetV2, "FlashAttention-3" for the FlashAttention-2 paper). */
@@ -46,7 +48,7 @@ function scoreOf(query: LookupQuery, entry: Entry, a: Alignment): MatchScore {
   const none = { fragment: false, complete: false, topical: 0, lead };
   // Another version of the named paper is no match, but the closest thing the library has to it.
   if (a.otherVersion) return { ...none, score: Math.min(S.refuted, a.name || S.refuted) + (a.name > 0 || a.versionOfName ? S.otherVersionBonus : 0) };
-  const named = a.name > 0 ? a.name - S.abstractWordWithName * a.viaAbstract - S.unsupportedWithName * a.unsupported - S.typoPenalty * a.typos : 0;
+  const named = a.name > 0 ? Math.min(a.name - S.abstractWordWithName * a.viaAbstract - S.unsupportedWithName * a.unsupported - S.typoPenalty * a.typos, a.unsupportedNames > 0 ? S.refuted : 1) : 0;
   const fragment = a.inTitle > 0 ? fragmentScore(entry, a) : { score: 0, topical: 0 };
   const penalty = query.described.length > 0 ? S.descriptionMismatch * (1 - supportedShare(query.described, entry)) : 0;
   const score = Math.max(named, Math.min(fragment.score, topicCap(query, entry, a))) - penalty;
@@ -104,7 +106,7 @@ function topicCap(query: LookupQuery, entry: Entry, a: Alignment): number {
 /** `lastFirst`: of equally good title words, take the last rather than the first. */
 function align(query: LookupQuery, entry: Entry, lastFirst: boolean): Alignment {
   const { words, stems } = query;
-  const a: Alignment = { covered: entry.words.map(() => false), name: 0, inTitle: 0, typos: 0, viaAbstract: 0, unsupported: 0, otherVersion: false, versionOfName: false };
+  const a: Alignment = { covered: entry.words.map(() => false), name: 0, inTitle: 0, typos: 0, viaAbstract: 0, unsupported: 0, unsupportedNames: 0, otherVersion: false, versionOfName: false };
   const leftover: string[] = [];
   const cover = (from: number, span: number) => {
     for (let j = from; j < from + span; j++) a.covered[j] = true;
@@ -152,7 +154,10 @@ function align(query: LookupQuery, entry: Entry, lastFirst: boolean): Alignment 
   // its title lacks is another paper), so the abstract is read only then: most candidates never need it.
   for (const word of leftover) {
     if ((a.name > 0 || a.covered[0]) && entry.mentions(stem(word))) a.viaAbstract++;
-    else a.unsupported++;
+    else {
+      a.unsupported++;
+      if (query.nameWords.has(word)) a.unsupportedNames++;
+    }
   }
   return a;
 }

@@ -18,6 +18,8 @@ export type LookupQuery = {
   nameLike: boolean;
   /** Those words, as written. */
   names: string[];
+  /** Words the query writes as names of their own ("llava" and "uhd" of "LLaVA-UHD"), lower case. */
+  nameWords: Set<string>;
 };
 
 /**
@@ -138,6 +140,7 @@ export function parseQuery(query: string): LookupQuery {
     about,
     nameLike: names.length > 0,
     names,
+    nameWords: new Set(core.split(/[^\p{L}\p{N}]+/u).filter((word) => /\p{Lu}.*\p{Lu}/u.test(word)).map((word) => word.toLowerCase())),
   };
 }
 

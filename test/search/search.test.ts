@@ -154,6 +154,11 @@ describe("lookup through the library", () => {
     // "the faiss one (billion-scale …)": "one" is "paper", and a name no paper uses leaves the description to decide.
     expect((await library.lookup("the faiss one (billion-scale similarity search with gpus)")).match?.title).toMatch(/^Billion-scale similarity search/);
     expect((await library.search("papers like the faiss one (billion-scale similarity search with gpus)", { today: TODAY })).example?.title).toMatch(/^Billion-scale/);
+    // A word of the query written as a name that a paper lacks makes it another paper: "LLaVA-UHD" is not the
+    // retrieval paper whose abstract defines UHD, and LLaVA-UHD v2 is another version.
+    const uhd = await library.lookup("LLaVA-UHD");
+    expect(uhd.match).toBeNull();
+    expect(uhd.closest[0]?.title).toMatch(/^LLaVA-UHD v2/);
     // What follows a last comma describes the paper, as a parenthesis does.
     expect((await library.lookup("that corpus of possible idiomatic expressions, ~25k sentences")).match?.title).toMatch(/^EPIE Dataset/);
     expect(await library.lookup("AlphaFold")).toEqual({ match: null, alternatives: [], closest: [] });
