@@ -1,3 +1,4 @@
+import { words } from "../embed/tokens.ts";
 import { phraseUsage } from "./acronyms.ts";
 import { wordSplits } from "./compounds.ts";
 import { questionTerms } from "./query-terms.ts";
@@ -31,10 +32,14 @@ export function withLongForms(stems: Set<string>, snapshot: LibrarySnapshot): Se
  * Whether a text holds a question's word, or, for an acronym the library's abstracts define, its long form: the
  * title "Approximate Nearest Neighbor Search with Window Filters" names the "ANN search" asked for.
  */
-export function longFormHolds(snapshot: LibrarySnapshot): (stem: string, has: (term: string) => boolean) => boolean {
+export function longFormHolds(snapshot: LibrarySnapshot, topic: string): (stem: string, has: (term: string) => boolean) => boolean {
+  // The acronym as the question wrote it: stemming reads its last "s" as a plural's ("NAS" is "na", itself the
+  // library's acronym for neighborhood attention).
+  const written = new Map(words(topic).map((word) => [searchStem(word), word]));
+  const usage = phraseUsage((term) => snapshot.text.documentFrequency(term));
   return (stem, has) => {
     if (has(stem)) return true;
-    const acronym = snapshot.acronyms.lookup(stem, phraseUsage((term) => snapshot.text.documentFrequency(term)));
+    const acronym = snapshot.acronyms.lookup(written.get(stem) ?? stem, usage);
     const long = acronym ? questionTerms(acronym.long) : [];
     return long.length > 1 && long.every(has);
   };

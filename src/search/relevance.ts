@@ -124,7 +124,7 @@ export class RelevanceJudge {
     // more specialised (the model weighs the word as written, as it was fitted).
     const forms = (word: string) => [word, word.replace(/(?:e?s|ed|ing)$/, ""), word.replace(/s$/, ""), searchStem(word)];
     const unknown = words.filter((word) => snapshot.text.documentFrequency(searchStem(word)) === 0 && Math.min(...forms(word).map((form) => this.#specificity(form))) >= SETTINGS.relevance.unknownNoted);
-    return { decision, probability, signals, unmatched: this.#unmatched(words, top, snapshot), missing: [], unknown };
+    return { decision, probability, signals, unmatched: this.#unmatched(question, words, top, snapshot), missing: [], unknown };
   }
 
   signals(question: ParsedQuestion, top: number[], snapshot: LibrarySnapshot, lists: ListShape): RelevanceSignals {
@@ -140,7 +140,7 @@ export class RelevanceJudge {
     const wordiness = Math.min(1, Math.log(Math.max(1, words(question.topic).length)) / Math.log(SETTINGS.relevance.wordyAt));
     const main = question.parts.main.filter((stem) => !stem.includes(" "));
     const idf = (stem: string) => index.idf(stem);
-    const holds = longFormHolds(snapshot);
+    const holds = longFormHolds(snapshot, question.topic);
     const total = main.reduce((sum, stem) => sum + idf(stem), 0);
     if (total === 0 || top.length === 0) return { coverage: 0, missingSpecific: 0, unknownSpecific: 0, titleCoverage: 0, titleSpecific: 0, titleNamed: 0, wordiness, ...shape };
     const evidence = top.slice(0, SETTINGS.relevance.evidencePapers);
@@ -228,9 +228,9 @@ export class RelevanceJudge {
   }
 
   /** The question's words (#questionWords) the best papers do not account for, rarest first. */
-  #unmatched(words: string[], top: number[], snapshot: LibrarySnapshot): string[] {
+  #unmatched(question: ParsedQuestion, words: string[], top: number[], snapshot: LibrarySnapshot): string[] {
     const evidence = top.slice(0, SETTINGS.relevance.evidencePapers);
-    const holds = longFormHolds(snapshot);
+    const holds = longFormHolds(snapshot, question.topic);
     return words
       .filter((word) => !evidence.some((doc) => holds(searchStem(word), (term) => snapshot.text.contains(doc, term))))
       .sort((a, b) => snapshot.text.idf(searchStem(b)) - snapshot.text.idf(searchStem(a)));

@@ -289,6 +289,8 @@ describe("judged results", () => {
     const ann = await library.search("ANN search with filters", { today: TODAY });
     expect(ann.relevant).toBe(true);
     expect(ann.results[0]!).toMatchObject({ relevant: true, paper: { title: expect.stringMatching(/^Approximate Nearest Neighbor Search with Window Filters/) } });
+    // An acronym ending in "s" is looked up as written, not as the plural stemming takes it for ("NAS" is not "na").
+    expect((await library.search("NAS for mobile", { today: TODAY })).relevant).toBe(true);
     // …and a title writing the acronym ("… Offline RLHF") names the long form a question spells out.
     expect((await library.search("does anything cover reinforcement learning from human feedback?", { today: TODAY })).verdict.decision).toBe("yes");
     // A typo'd name is respelt first, and then its title matches as a topic.
