@@ -61,6 +61,12 @@ export function paperAsked(text: string, rest: string, present: string | undefin
   return { ...(detail && { detail }), ...(paperName && { paperName }) };
 }
 
+/** "is pruning in the library?", "do you have X?": X, whatever it is (a topic asked for where it is looked for). */
+export function presenceSubject(rest: string): string | undefined {
+  const match = PRESENCE.exec(rest.trim());
+  return (match?.[1] ?? match?.[2])?.trim();
+}
+
 /** "is X in the library?", "do you have X?": X, when it names a paper ("the … paper", or a name-like word), as written. */
 export function presenceAsked(rest: string, text: string): string | undefined {
   const match = PRESENCE.exec(rest.trim());
@@ -68,7 +74,8 @@ export function presenceAsked(rest: string, text: string): string | undefined {
   // "do you have papers on KV cache?" asks for a topic.
   if (!asked || /^(?:papers?|anything|something|any|some|work|stuff|research|articles?|refs|references)\b|\s(?:on|about|for|regarding)\s/.test(asked)) return undefined;
   const written = asWritten(asked, text);
-  const paperNamed = /^the\s.*\bpaper$/.test(asked) || NAME_LIKE.test(written) || isTitleLike(written);
+  // A title typed in lower case ("is attention is all you need in the library?") is as long as titles are, topics rarely.
+  const paperNamed = /^the\s.*\bpaper$/.test(asked) || NAME_LIKE.test(written) || isTitleLike(written) || asked.split(/\s+/).length >= 4;
   return paperNamed ? written.replace(/^the\s+/i, "").replace(/\s+paper$/i, "") : undefined;
 }
 

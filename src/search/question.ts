@@ -5,7 +5,7 @@ import { ALTERNATIVES, questionTerms, topicParts, type TopicParts } from "./quer
 import { extractDateRange } from "./time-phrases.ts";
 import { isTitleLike } from "./title-like.ts";
 import { asWritten } from "./as-written.ts";
-import { ASKS_AUTHORS, ASKS_CODE, ASKS_DATE, paperAsked, presenceAsked, withoutDoesReport, type PaperDetail } from "./paper-asked.ts";
+import { ASKS_AUTHORS, ASKS_CODE, ASKS_DATE, paperAsked, presenceAsked, presenceSubject, withoutDoesReport, type PaperDetail } from "./paper-asked.ts";
 
 /** A question, parsed once; every stage of search reads this. */
 export type ParsedQuestion = {
@@ -156,7 +156,8 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
   rest = unordered === rest.replace(/\s+/g, " ").trim() ? unordered : unordered.replace(/(?:\s+(?:from|published|released|since|in|during))+$/, "");
 
   const present = presenceAsked(rest, text);
-  if (present) rest = present.toLowerCase();
+  // "is pruning in the library?": the topic, not "is pruning".
+  rest = present?.toLowerCase() ?? presenceSubject(rest) ?? rest;
   rest = withoutFrame(withoutDoesReport(rest.replace(OPENER, ""))).replace(/\s+(?:at all|pls|please)$/, "");
   // "are there papers about pruning in the library?": where the asker looks is not the topic.
   rest = rest.replace(/\s+(?:in (?:the|our|your|this) library|in here)$/, "");

@@ -200,6 +200,9 @@ describe("questions with no topic", () => {
     expect(parse("who's working on 1-bit LLMs").topic).toBe("1-bit llms");
     expect(parse("cant find anything on graph neural net explainability").topic).toBe("graph neural net explainability");
     expect(parse("main result of Kinetics?")).toMatchObject({ paperName: "Kinetics", detail: "content" });
+    // Asked whether a topic is here, the topic is what is searched; a lower-case title long as titles are is a paper asked for.
+    expect(parse("is pruning in the library?").topic).toBe("pruning");
+    expect(parse("is attention is all you need in the library")).toMatchObject({ topic: "attention is all you need", asksPresence: true });
     // Words of their own stay: "its", "cant", "wont".
     expect(withApostrophes("its cant wont")).toBe("its cant wont");
   });
