@@ -18,7 +18,7 @@ export type Framing =
   /** "Papers like X". */
   | { kind: "similar"; paper: StoredPaper }
   /** "X vs Y" with no paper on both: the papers on each side, said beside each. */
-  | { kind: "sides"; sides: [Side, Side] }
+  | { kind: "sides"; sides: [Side, Side]; meet?: true }
   /**
    * Papers on a topic: `unsure`, the library may only partly cover it; `missing`, the part none of the papers
    * holds; `filters`, the question's dates and upvotes, said beside the topic; `order`, when not by relevance.
@@ -32,7 +32,7 @@ export function framingOf(result: SearchResult): Framing {
   if (query.listing) return { kind: "listing", order: query.listing, filters: query.filters };
   if (result.named) return { kind: "named", paper: result.named };
   if (result.example) return { kind: "similar", paper: result.example };
-  if (result.sides) return { kind: "sides", sides: result.sides };
+  if (result.sides) return { kind: "sides", sides: result.sides, ...(result.sidesMeet && { meet: true as const }) };
   return { kind: "topic", unsure: verdict.decision === "unsure", missing: verdict.missing, unknown: verdict.unknown, filters: query.filters, ...(query.order && { order: query.order }) };
 }
 
@@ -80,8 +80,10 @@ function lead(topic: string, count: number, framing: Framing): string {
       return `**${escapeMarkdown(framing.paper.title)}** is in the library [1]; papers like it follow, most similar first:`;
     case "similar":
       return `Papers similar to **${escapeMarkdown(framing.paper.title)}**, most similar first:`;
-    case "sides":
-      return `No paper in the library covers both ${wordsOr(framing.sides.map((side) => side.topic)).replace(" or ", " and ")}; the papers that best match each:`;
+    case "sides": {
+      const both = wordsOr(framing.sides.map((side) => side.topic)).replace(" or ", " and ");
+      return framing.meet ? `The papers that best match each of ${both}:` : `No paper in the library covers both ${both}; the papers that best match each:`;
+    }
   }
   // The constraints belong to what was asked: "the papers that best match sparse attention from 2024", not of all time.
   const subject = `${topicSaid(topic)}${describeFilters(framing.filters ?? {})}`;

@@ -11,7 +11,8 @@ const FORMS = [
 ];
 
 export function comparedNames(question: string): [string, string] | undefined {
-  const text = question.toLowerCase().replace(/[?!.]+\s*$/, "").trim();
+  // A "vs" inside parentheses is an aside ("… (bitrate vs quality tradeoff)"), not the question's comparison.
+  const text = question.toLowerCase().replace(/\s*\([^()]*\)/g, " ").replace(/[?!.]+\s*$/, "").replace(/\s+/g, " ").trim();
   for (const form of FORMS) {
     const match = form.exec(text);
     if (match) return [match[1]!.trim(), match[2]!.trim()];

@@ -24,7 +24,7 @@ export async function titledPaper(question: string, query: ParsedQuestion, snaps
   const found = await snapshot.lookup.find(name);
   if (found.match) return { paper: found.match };
   // "the main finding of the grokking paper": a topic word, not a name, that one paper's title alone holds is that paper.
-  const holders = query.detail === "content" && !/\p{Lu}.*\p{Lu}|\d/u.test(name) ? [...found.alternatives, ...found.closest].filter((paper) => holdsWords(paper.title, name)) : [];
+  const holders = query.detail === "content" && looseName(name) ? [...found.alternatives, ...found.closest].filter((paper) => holdsWords(paper.title, name)) : [];
   if (holders.length === 1) return { paper: holders[0]! };
   // "is FlashAttention-3 in the library?" with no such paper is answered as a title no paper has.
   // So is "what does FlashAttention-3 propose?": the reply says so before the papers on its name.
@@ -32,8 +32,12 @@ export async function titledPaper(question: string, query: ParsedQuestion, snaps
   // Candidates that merely have the name in their titles ("InceptionNeXt: When Inception Meets ConvNeXt" for
   // "do you have ConvNeXt?") are not it; ones whose titles open with a loose name may be ("the pyramid paper":
   // PyramidKV), but not with a name written as one ("LLaVA": LLaVA-UHD v2 is another paper).
-  const loose = !/\p{Lu}.*\p{Lu}|\d/u.test(name);
-  return missing && !found.alternatives.some((paper) => loose && opensWith(paper.title, name)) ? { missing, closest: found.closest } : {};
+  return missing && !found.alternatives.some((paper) => looseName(name) && opensWith(paper.title, name)) ? { missing, closest: found.closest } : {};
+}
+
+/** A name not written as one (no two capitals, no digit: "grokking", "pyramid"), so a topic's word as much as a paper's name. */
+function looseName(name: string): boolean {
+  return !/\p{Lu}.*\p{Lu}|\d/u.test(name);
 }
 
 /** Whether a title holds every word of the name (stemmed, as search compares them). */
@@ -66,7 +70,8 @@ export async function comparedPapers(question: string, snapshot: LibrarySnapshot
   const found = await Promise.all(names.map((name) => snapshot.lookup.find(name)));
   const [first, second] = found.map((result) => result.match);
   if (first && second) return first.id !== second.id ? { both: [first, second] } : undefined;
-  const lacking = found.findIndex((result) => !result.match && result.alternatives.length === 0);
+  // Candidates only holding a name written as one ("ConvNeXt" in "InceptionNeXt: When Inception Meets ConvNeXt") are not it.
+  const lacking = found.findIndex((result, i) => !result.match && (result.alternatives.length === 0 || !looseName(asAsked(names[i]!, question))));
   const other = found[1 - lacking]?.match;
   if (lacking < 0 || !other) return undefined;
   const name = asAsked(names[lacking]!, question);

@@ -44,6 +44,8 @@ export type SearchResult = {
   compared?: [StoredPaper, StoredPaper];
   /** "HNSW vs product quantization" with no paper on both: each side's topic and the ids of the papers cited for it. */
   sides?: [Side, Side];
+  /** Some paper found covers both sides, if only in part: the answer does not say none does. */
+  sidesMeet?: true;
   /** The question was a paper's title ("Attention Is All You Need") that no paper in the library has: the results are papers on its words. */
   unfoundTitle?: string;
   /** "Papers like X" named a paper the library lacks: the results are papers on X's name instead. */
@@ -150,10 +152,12 @@ export class PaperSearch {
     if (compared && "both" in compared) return this.#comparison(query, compared.both, ranked, verdict, snapshot, k);
     // "Performer vs Linformer" with no Linformer: Performers, said to be alone, not compared with a near spelling.
     if (compared && !named) return { ...(await this.#search(question, { ...options, named: compared.found }, false)), unfoundTitle: compared.missing };
-    // Only when the papers found do not cover both: "pruning vs quantization" cites SpAtten, which does both.
-    const together = verdict.decision === "yes" || (verdict.decision === "unsure" && verdict.missing.length === 0);
+    // Unless the papers found surely cover both: "pruning vs quantization" is asked of each side, though SpAtten
+    // does both (only partly on topic, it would be the answer's one paper).
+    const together = verdict.decision === "yes";
     const sides = example || named || together ? undefined : comparedNames(question)?.map((side) => asAsked(side, question));
-    const bySide = sides && (await this.#bySide(query, sides as [string, string], options));
+    const partly = verdict.decision === "unsure" && verdict.missing.length === 0;
+    const bySide = sides && (await this.#bySide(query, sides as [string, string], options, partly));
     if (bySide) return bySide;
     // "HNSW" alone: the paper it names first, even now that the titles spelling it out make it a covered topic.
     const rare = example || named || verdict.decision === "no" ? undefined : await rareNamed(query, snapshot);
@@ -198,7 +202,7 @@ export class PaperSearch {
    * covers both, its papers cited side by side (the two sides' best in turn). Undefined when a side is not covered:
    * the question's own search says what is missing.
    */
-  async #bySide(query: ParsedQuestion, sides: [string, string], options: SearchOptions): Promise<SearchResult | undefined> {
+  async #bySide(query: ParsedQuestion, sides: [string, string], options: SearchOptions, partly: boolean): Promise<SearchResult | undefined> {
     const k = options.k ?? 10;
     const found = await Promise.all(sides.map((side) => this.#search(side, { ...options, k }, false)));
     if (found.some((result) => result.verdict.decision === "no" || result.example || result.compared || result.query.listing)) return undefined;
@@ -211,7 +215,7 @@ export class PaperSearch {
     for (const result of found) for (const hit of result.results) if (!results.some((seen) => seen.paper.id === hit.paper.id)) results.push({ ...hit, relevant: false });
     const decision = found.every((result) => result.verdict.decision === "yes") ? "yes" : "unsure";
     const [first, second] = found.map((result, i) => ({ topic: result.query.shown || sides[i]!, ids: cited[i]!.map((hit) => hit.paper.id) }));
-    return { query, relevant: true, verdict: { ...found[0]!.verdict, decision, missing: [], unknown: [] }, fieldTerms: [], results: results.slice(0, k), sides: [first!, second!] };
+    return { query, relevant: true, verdict: { ...found[0]!.verdict, decision, missing: [], unknown: [] }, fieldTerms: [], results: results.slice(0, k), sides: [first!, second!], ...(partly && { sidesMeet: true }) };
   }
 
   /** A question with no topic: the library's papers in the order asked, the first few cited. */
