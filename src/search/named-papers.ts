@@ -35,6 +35,9 @@ export async function titledPaper(question: string, query: ParsedQuestion, snaps
   return missing && !found.alternatives.some((paper) => looseName(name) && opensWith(paper.title, name)) ? { missing, closest: found.closest } : {};
 }
 
+/** A question writing a word as a name: capitals together or inside it ("HNSW", "ConvNeXt"), a digit after a letter, a "+". */
+const WRITTEN_AS_NAME = /[A-Z]{2}|\w\+|[A-Za-z]\d|[a-z][A-Z]/;
+
 /** A name not written as one (no two capitals, no digit: "grokking", "pyramid"), so a topic's word as much as a paper's name. */
 function looseName(name: string): boolean {
   return !/\p{Lu}.*\p{Lu}|\d/u.test(name);
@@ -84,7 +87,7 @@ export async function comparedPapers(question: string, snapshot: LibrarySnapshot
  */
 function absentName(name: string, snapshot: LibrarySnapshot): boolean {
   if (/\s/.test(name.trim())) return false;
-  return /\p{L}\p{Lu}|\d/u.test(name) || name.toLowerCase().split(/[^\p{L}\p{N}]+/u).some((word) => word.length > 0 && snapshot.text.documentFrequency(searchStem(word)) === 0);
+  return !looseName(name) || name.toLowerCase().split(/[^\p{L}\p{N}]+/u).some((word) => word.length > 0 && snapshot.text.documentFrequency(searchStem(word)) === 0);
 }
 
 /**
@@ -99,7 +102,7 @@ export async function namedIn(query: ParsedQuestion, snapshot: LibrarySnapshot):
   const topic = query.topic.trim();
   // "sparse attention papers from this year" asks for a topic within dates: that nothing passes them is the answer, not a paper named so.
   if (query.order || Object.values(query.filters).some((value) => value !== undefined)) return undefined;
-  const nameLike = /\b[A-Za-z]*[A-Z]{2}|\w\+|[A-Za-z]\d/.test(query.shown);
+  const nameLike = WRITTEN_AS_NAME.test(query.shown);
   if (!topic || (topic.split(/\s+/).length > SETTINGS.lookup.nameQuestionWords && !nameLike)) return undefined;
   return (await snapshot.lookup.find(topic)).match ?? undefined;
 }
@@ -113,7 +116,7 @@ export async function rareNamed(query: ParsedQuestion, snapshot: LibrarySnapshot
   const topic = query.topic.trim();
   // One word with letters ("FlashAttention-2" is one, "text-to-SQL" three).
   const named = words(topic).filter((word) => !/^\d+$/.test(word));
-  if (named.length !== 1 || /\s/.test(topic) || !/[A-Z]{2}|\w\+|[A-Za-z]\d|[a-z][A-Z]/.test(query.shown)) return undefined;
+  if (named.length !== 1 || /\s/.test(topic) || !WRITTEN_AS_NAME.test(query.shown)) return undefined;
   // "newest NAS papers" asks for papers in an order, not for the one paper "NAS" may name.
   if (query.order || Object.values(query.filters).some((value) => value !== undefined)) return undefined;
   if (snapshot.text.documentFrequency(searchStem(named[0]!)) > SETTINGS.lookup.aboutNamedShare * snapshot.size) return undefined;
