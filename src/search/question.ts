@@ -24,6 +24,8 @@ export type ParsedQuestion = {
   listing?: PaperOrder;
   /** A topic asked for in an order ("newest papers on diffusion"): the papers an answer cites, in this order. */
   order?: PaperOrder;
+  /** "top 3 papers on X", "the 5 newest papers on X": how many papers the answer should give, when the question says. */
+  count?: number;
   /** The message reads as a pasted paper title ("Attention Is All You Need"), to be looked up as one. */
   pastedTitle?: string;
   /** "the Performers paper", "what does the HNSW paper propose?": a paper asked for by name, to be looked up first. */
@@ -65,6 +67,9 @@ const ORDER_ASKED = ORDERS.map(({ order, words, by }): [PaperOrder, RegExp] => {
   const said = String.raw`\b(?:${words})(?![\p{L}\p{N}-])(?:${ABOUT_PAPERS}${onTopic})(?:\s+first\b)?`;
   return [order, new RegExp(String.raw`${said}|(?:\b(?:sorted|ordered|ranked|listed)\s+)?\bby (?:${by})\b`, "gu")];
 });
+
+/** The number an order comes with: "top 3", "the 5 newest", "3 most upvoted". */
+const COUNT_ASKED = /\btop (\d{1,2})\b|\b(\d{1,2}) (?=newest|latest|most recent|oldest|earliest|most upvoted|most popular)/;
 
 /** An order asked of a topic ("most upvoted papers on attention", "newest papers on diffusion"): not part of the topic. */
 const TOPIC_ORDER = /\b(?:newest|latest|most recent|oldest|earliest|first published|most[- ](?:upvoted|popular|liked)|highest[- ]rated|by (?:up ?votes?|votes|popularity|likes|date))\b/g;
@@ -150,8 +155,13 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
   const dated = extractDateRange(rest, today);
   Object.assign(filters, dated.range);
   const ordered = ORDER_ASKED.find(([, pattern]) => new RegExp(pattern).test(dated.rest));
+  // "top 3 papers on X", "the 5 newest papers": the number of papers asked for, with the order it comes with.
+  const counted = ordered ? COUNT_ASKED.exec(dated.rest) : null;
+  const count = counted ? Number(counted[1] ?? counted[2]) : undefined;
   const asked = ordered?.[0];
-  const unordered = (ordered ? dated.rest.replace(ordered[1], " ") : dated.rest).replace(TOPIC_ORDER, " ").replace(/\s+/g, " ").trim();
+  // "the 5 newest": the number goes with the order ("top 3" goes as the order's own words do).
+  const uncounted = counted?.[2] ? dated.rest.replace(counted[0], " ") : dated.rest;
+  const unordered = (ordered ? uncounted.replace(ordered[1], " ") : uncounted).replace(TOPIC_ORDER, " ").replace(/\s+/g, " ").trim();
   // "papers from before 2020": the date is out, and the word that led to it goes too ("pack more servers in" keeps its "in").
   rest = unordered === rest.replace(/\s+/g, " ").trim() ? unordered : unordered.replace(/(?:\s+(?:from|published|released|since|in|during))+$/, "");
 
@@ -203,7 +213,7 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
     .replace(/\s+(?:paper|article|work)$/i, "")
     .trim();
   if (!similarTo && rest.replace(LISTING_WORDS, " ").trim() === "") {
-    return { text, topic: "", shown: "", filters, parts: topicParts(""), listing: asked ?? (filters.minUpvotes !== undefined ? "upvotes" : "newest") };
+    return { text, topic: "", shown: "", filters, parts: topicParts(""), listing: asked ?? (filters.minUpvotes !== undefined ? "upvotes" : "newest"), ...(count && count > 0 && { count }) };
   }
   const topic = rest || text;
   const pastedTitle = !similarTo && isTitleLike(text) ? text.trim() : undefined;
@@ -217,6 +227,7 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
     parts: topicParts(topic),
     ...(similarTo && { similarTo }),
     ...(asked && { order: asked }),
+    ...(count && count > 0 && { count }),
     ...(pastedTitle && { pastedTitle }),
     ...(paperName && { paperName }),
     ...(setting && { setting }),

@@ -97,7 +97,7 @@ export class PaperSearch {
     const k = options.k ?? 10;
     const parsed = parseQuestion(question, options.today ?? new Date());
     const query: ParsedQuestion = { ...parsed, filters: { ...parsed.filters, ...options.filters }, ...(options.order && { order: options.order }) };
-    if (query.listing && !options.example && !options.named) return this.#list(query, query.listing, k);
+    if (query.listing && !options.example && !options.named) return this.#list(query, query.listing, query.count ?? k);
     const byExample = options.example !== undefined || query.similarTo !== undefined;
     // The question's vector search needs no snapshot, so it starts first: on a cold start, loading the
     // snapshot and the store loading its vector index from disk then overlap.
@@ -174,7 +174,10 @@ export class PaperSearch {
     const found = await hitsOf(snapshot, (query.order ? inOrder(page, snapshot, query.order) : page).slice(0, k));
     // "do you have MCUNet?" that nothing covers: the titles lookup found nearest (MCUNetV2) are the closest papers.
     const nearest = titled.missing && verdict.decision === "no" ? (titled.closest ?? []).map((paper) => ({ paper, score: 0, relevant: false })) : [];
-    const results = [...nearest, ...found.filter((hit) => !nearest.some((near) => near.paper.id === hit.paper.id))].slice(0, k);
+    // "top 3 papers on X": the answer cites that many, the rest stay listed below it.
+    let kept = 0;
+    const counted = query.count === undefined ? found : found.map((hit) => (hit.relevant && ++kept > query.count! ? { ...hit, relevant: false } : hit));
+    const results = [...nearest, ...counted.filter((hit) => !nearest.some((near) => near.paper.id === hit.paper.id))].slice(0, k);
     return {
       query,
       relevant: verdict.decision !== "no",

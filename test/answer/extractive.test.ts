@@ -152,6 +152,8 @@ describe("the offline (extractive) answer", () => {
   it("lists the library's papers for a question with no topic, newest or most upvoted first", async () => {
     // Asked first thing, with no list before it, "most upvoted papers" lists the library's; "newest NAS papers" is a topic in an order, not the paper NAS names.
     expect((await ask("most upvoted papers")).text).toMatch(/^The \d+ most upvoted papers in the library/);
+    expect((await ask("top 3 papers on KV cache")).citations).toHaveLength(3);
+    expect((await ask("the 2 newest papers")).citations).toHaveLength(2);
     const nas = await ask("newest NAS papers");
     expect(nas.text.split("\n")[0]).toMatch(/newest first:$/);
     const newest = await ask("what are the newest papers?");

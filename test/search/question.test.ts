@@ -202,6 +202,10 @@ describe("questions with no topic", () => {
     expect(parse("main result of Kinetics?")).toMatchObject({ paperName: "Kinetics", detail: "content" });
     // Asked whether a topic is here, the topic is what is searched; a lower-case title long as titles are is a paper asked for.
     expect(parse("is pruning in the library?").topic).toBe("pruning");
+    // The number an order comes with is how many papers to give, not a word of the topic.
+    expect(parse("top 3 papers on KV cache")).toMatchObject({ topic: "kv cache", order: "upvotes", count: 3 });
+    expect(parse("the 5 newest papers on diffusion")).toMatchObject({ topic: "diffusion", order: "newest", count: 5 });
+    expect(parse("newest papers on diffusion").count).toBeUndefined();
     expect(parse("is attention is all you need in the library")).toMatchObject({ topic: "attention is all you need", asksPresence: true });
     // Words of their own stay: "its", "cant", "wont".
     expect(withApostrophes("its cant wont")).toBe("its cant wont");
