@@ -114,10 +114,10 @@ export class AcronymIndex {
 
 /** Whether `short` abbreviates the end of `text` ("SAE" of "sparse autoencoder"), by the rule mining uses. */
 /** How many papers use a long form's words together, read as its first two words' phrase: what `lookup` weighs. */
-export function phraseUsage(documentFrequency: (term: string) => number): (long: string) => number {
+export function phraseUsage(index: { documentFrequency(term: string): number }): (long: string) => number {
   return (long) => {
     const pair = questionPairs(long)[0];
-    return pair ? documentFrequency(pair) : 0;
+    return pair ? index.documentFrequency(pair) : 0;
   };
 }
 

@@ -20,7 +20,7 @@ export function spellings(pair: string): string[][] {
 
 /** A title's stems with the long forms of the acronyms it writes: "… Offline RLHF" names "reinforcement learning from human feedback". */
 export function withLongForms(stems: Set<string>, snapshot: LibrarySnapshot): Set<string> {
-  const usage = phraseUsage((term) => snapshot.text.documentFrequency(term));
+  const usage = phraseUsage(snapshot.text);
   const long = [...stems].flatMap((stem) => {
     const acronym = snapshot.acronyms.lookup(stem, usage);
     return acronym ? questionTerms(acronym.long) : [];
@@ -36,7 +36,7 @@ export function longFormHolds(snapshot: LibrarySnapshot, topic: string): (stem: 
   // The acronym as the question wrote it: stemming reads its last "s" as a plural's ("NAS" is "na", itself the
   // library's acronym for neighborhood attention).
   const written = new Map(words(topic).map((word) => [searchStem(word), word]));
-  const usage = phraseUsage((term) => snapshot.text.documentFrequency(term));
+  const usage = phraseUsage(snapshot.text);
   return (stem, has) => {
     if (has(stem)) return true;
     const acronym = snapshot.acronyms.lookup(written.get(stem) ?? stem, usage);

@@ -54,8 +54,9 @@ export function paperAsked(text: string, rest: string, present: string | undefin
   const detailOf = asked && rest ? asWritten(rest.replace(/\s+(?:written|out)$/, ""), text) : undefined;
   // "what does KernelBench measure?", "what metric does KernelBench introduce?": what that paper says ("how does
   // TransMLA differ from X-EcoMLA?" compares two).
-  const finding = asked || comparedNames(text) ? undefined : findingOf(text);
-  const reported = asked || comparedNames(text) ? undefined : (finding ?? reportedName(text));
+  const ofOne = !asked && !comparedNames(text);
+  const finding = ofOne ? findingOf(text) : undefined;
+  const reported = ofOne ? (finding ?? reportedName(text)) : undefined;
   const detail = asked ?? (reported ? "content" : undefined);
   const paperName = detailOf ?? present ?? finding ?? PAPER_NAME.exec(text)?.[0] ?? reported;
   return { ...(detail && { detail }), ...(paperName && { paperName }) };

@@ -149,10 +149,12 @@ export class RelevanceJudge {
     for (const word of mainWords) specialised.set(searchStem(word), Math.max(specialised.get(searchStem(word)) ?? 0, this.#specificity(word)));
     const { titleEverydayWeight } = SETTINGS.relevance;
     const specific = (stem: string) => idf(stem) * (titleEverydayWeight + (1 - titleEverydayWeight) * (specialised.get(stem) ?? 1));
+    // Each best paper's title stems, acronyms' long forms among them, read once for both title signals.
+    const titles = new Map(evidence.map((doc) => [doc, withLongForms(stemSet(snapshot.docs.titles.at(doc)), snapshot)]));
     const inTitle = (weigh: (stem: string) => number) => {
       const all = main.reduce((sum, stem) => sum + weigh(stem), 0);
       return (doc: number) => {
-        const stems = withLongForms(stemSet(snapshot.docs.titles.at(doc)), snapshot);
+        const stems = titles.get(doc)!;
         return main.filter((stem) => holds(stem, (term) => stems.has(term))).reduce((sum, stem) => sum + weigh(stem), 0) / all;
       };
     };

@@ -114,7 +114,7 @@ export class PaperSearch {
     // "papers like FlashAttention-3" with no such paper: papers on its name, not on "like FlashAttention-3".
     if (query.similarTo && !example) return { ...(await this.#search(query.similarTo, options, respell)), unfoundExample: query.similarTo };
     const allowed = snapshot.docs.filter(query.filters);
-    const expansion = example ? [] : snapshot.acronyms.expand(query.topic, SETTINGS.acronymWeight, phraseUsage((term) => snapshot.text.documentFrequency(term)));
+    const expansion = example ? [] : snapshot.acronyms.expand(query.topic, SETTINGS.acronymWeight, phraseUsage(snapshot.text));
     const own = [...query.parts.terms, ...expansion, ...(example ? [] : [...joinedTerms(query.topic, snapshot.text, SETTINGS.spellings.joined), ...splitTerms(query.topic, snapshot.text, SETTINGS.spellings.split)])];
     const terms = example ? exampleTerms(snapshot, example) : options.rewrite ? [...own, ...rewriteQueryTerms(options.rewrite, own)] : own;
 
@@ -174,9 +174,7 @@ export class PaperSearch {
     const found = await hitsOf(snapshot, (query.order ? inOrder(page, snapshot, query.order) : page).slice(0, k));
     // "do you have MCUNet?" that nothing covers: the titles lookup found nearest (MCUNetV2) are the closest papers.
     const nearest = titled.missing && verdict.decision === "no" ? (titled.closest ?? []).map((paper) => ({ paper, score: 0, relevant: false })) : [];
-    // "top 3 papers on X": the answer cites that many, the rest stay listed below it.
-    let kept = 0;
-    const counted = query.count === undefined ? found : found.map((hit) => (hit.relevant && ++kept > query.count! ? { ...hit, relevant: false } : hit));
+    const counted = query.count === undefined ? found : citingAtMost(found, query.count);
     const results = [...nearest, ...counted.filter((hit) => !nearest.some((near) => near.paper.id === hit.paper.id))].slice(0, k);
     return {
       query,
@@ -273,4 +271,10 @@ function exampleTerms(snapshot: LibrarySnapshot, paper: StoredPaper): QueryTerm[
   const shared = questionPairs(paper.title).filter((pair) => snapshot.text.documentFrequency(pair) >= 2);
   const rarest = shared.sort((a, b) => snapshot.text.idf(b) - snapshot.text.idf(a)).slice(0, SETTINGS.example.titlePairs);
   return [...words, ...rarest.map((term) => ({ term, weight: 1 }))];
+}
+
+/** "top 3 papers on X": the first `count` papers judged relevant are cited; the rest stay listed below them. */
+function citingAtMost(hits: SearchHit[], count: number): SearchHit[] {
+  let cited = 0;
+  return hits.map((hit) => (hit.relevant && ++cited > count ? { ...hit, relevant: false } : hit));
 }
