@@ -17,6 +17,8 @@ export type Framing =
   | { kind: "named"; paper: StoredPaper }
   /** "Papers like X". */
   | { kind: "similar"; paper: StoredPaper }
+  /** "papers that outperform FlashAttention-2": the papers writing the name; `own`, its own paper, listed after them. */
+  | { kind: "baseline"; name: string; own?: StoredPaper }
   /** "X vs Y" with no paper on both: the papers on each side, said beside each. */
   | { kind: "sides"; sides: [Side, Side]; meet?: true }
   /**
@@ -32,6 +34,7 @@ export function framingOf(result: SearchResult): Framing {
   if (query.listing) return { kind: "listing", order: query.listing, filters: query.filters };
   if (result.named) return { kind: "named", paper: result.named };
   if (result.example) return { kind: "similar", paper: result.example };
+  if (result.baseline) return { kind: "baseline", ...result.baseline };
   if (result.sides) return { kind: "sides", sides: result.sides, ...(result.sidesMeet && { meet: true as const }) };
   return { kind: "topic", unsure: verdict.decision === "unsure", missing: verdict.missing, unknown: verdict.unknown, filters: query.filters, ...(query.order && { order: query.order }) };
 }
@@ -80,6 +83,12 @@ function lead(topic: string, count: number, framing: Framing): string {
       return `**${escapeMarkdown(framing.paper.title)}** is in the library [1]; papers like it follow, most similar first:`;
     case "similar":
       return `Papers similar to **${escapeMarkdown(framing.paper.title)}**, most similar first:`;
+    case "baseline": {
+      // What a paper says of the name is quoted: the asker sees whether it is compared against or built on.
+      const besides = framing.own ? `, besides its own paper (listed after ${count === 1 ? "it" : "them"})` : "";
+      const name = `**${escapeMarkdown(framing.name)}**`;
+      return count === 1 ? `The paper that mentions ${name}${besides}:` : `The ${count} papers that mention ${name}${besides}, most relevant first:`;
+    }
     case "sides": {
       const both = wordsOr(framing.sides.map((side) => side.topic)).replace(" or ", " and ");
       return framing.meet ? `The papers that best match each of ${both}:` : `No paper in the library covers both ${both}; the papers that best match each:`;

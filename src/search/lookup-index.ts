@@ -1,7 +1,7 @@
 import type { StoredPaper } from "../store/paper-store.ts";
 import { compact, isFunctionWord, stem, wordsOf, type LookupQuery } from "./lookup-query.ts";
 import { distance } from "fastest-levenshtein";
-import { similarWord, unversioned } from "./lookup-words.ts";
+import { similarWord, swapped, unversioned } from "./lookup-words.ts";
 import { namesOf } from "./names.ts";
 import { FileSection, type Sections } from "../packed/index-file.ts";
 import { SETTINGS } from "./settings.ts";
@@ -153,7 +153,8 @@ export class TitleIndex {
    */
   spellings(word: string): string[] {
     const allowed = word.length >= 8 ? 2 : 1;
-    return this.#nearSpellings(word, (near) => near[0] === word[0] && Math.abs(near.length - word.length) <= allowed && distance(word, near) <= allowed);
+    // Two neighbouring letters swapped ("cahce", "wrold") is one slip, though two edits apart.
+    return this.#nearSpellings(word, (near) => near[0] === word[0] && Math.abs(near.length - word.length) <= allowed && (distance(word, near) <= allowed || swapped(word, near)));
   }
 
   #postings(key: string): Int32Array {

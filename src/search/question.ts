@@ -5,6 +5,7 @@ import { ALTERNATIVES, questionTerms, topicParts, type TopicParts } from "./quer
 import { extractDateRange } from "./time-phrases.ts";
 import { isTitleLike } from "./title-like.ts";
 import { asWritten } from "./as-written.ts";
+import { baselineAsked } from "./baseline.ts";
 import { ASKS_AUTHORS, ASKS_CODE, ASKS_DATE, paperAsked, presenceAsked, presenceSubject, withoutDoesReport, type PaperDetail } from "./paper-asked.ts";
 
 /** A question, parsed once; every stage of search reads this. */
@@ -34,6 +35,8 @@ export type ParsedQuestion = {
   setting?: Setting;
   /** "who wrote X?", "when was X published?": a detail of the paper X names, which the answer says (or says it lacks). */
   detail?: PaperDetail;
+  /** "papers that outperform FlashAttention-2": the name the papers asked for are compared against, as written. */
+  baseline?: string;
   /** "is FlashAttention-3 in the library?", "do you have the original transformer paper?": whether the paper `paperName` names is here. */
   asksPresence?: true;
 };
@@ -219,6 +222,7 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
   const pastedTitle = !similarTo && isTitleLike(text) ? text.trim() : undefined;
   const setting = settingOf(topic);
   const { detail, paperName } = similarTo ? {} : paperAsked(text, rest, present);
+  const baseline = similarTo || present ? undefined : baselineAsked(text);
   return {
     text,
     topic,
@@ -233,6 +237,7 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
     ...(setting && { setting }),
     ...(detail && { detail }),
     ...(present && !similarTo && { asksPresence: true as const }),
+    ...(baseline && { baseline }),
   };
 }
 

@@ -7,6 +7,7 @@ import type { LookupResult } from "./lookup.ts";
 import { fuse, type Ranked } from "./fusion.ts";
 import { rewriteQueryTerms, type Rewrite } from "./llm-rewrite.ts";
 import { comparedNames } from "./compared.ts";
+import { againstBaseline, type AgainstBaseline } from "./baseline.ts";
 import { asAsked, comparedPapers, namedIn, rareNamed, titledPaper } from "./named-papers.ts";
 import { phraseUsage } from "./acronyms.ts";
 import { withApostrophes } from "./contractions.ts";
@@ -48,6 +49,8 @@ export type SearchResult = {
   sidesMeet?: true;
   /** The question was a paper's title ("Attention Is All You Need") that no paper in the library has: the results are papers on its words. */
   unfoundTitle?: string;
+  /** "papers that outperform FlashAttention-2": the name compared against, and its own paper when the library has it. */
+  baseline?: { name: string; own?: StoredPaper };
   /** "Papers like X" named a paper the library lacks: the results are papers on X's name instead. */
   unfoundExample?: string;
   results: SearchHit[];
@@ -148,6 +151,8 @@ export class PaperSearch {
     // What the answer leaves out is judged on the papers it cites, not on the best three.
     const cited = top.filter((_doc, i) => judged[i]);
     if (!example && cited.length > 0) verdict.missing = (await this.#judge).missingIn(query, cited, snapshot);
+    const against = query.baseline && !example ? await againstBaseline(query.baseline, ranked, snapshot) : undefined;
+    if (against) return this.#against(query, against, verdict, snapshot, k);
     const compared = example ? undefined : await comparedPapers(question, snapshot);
     if (compared && "both" in compared) return this.#comparison(query, compared.both, ranked, verdict, snapshot, k);
     // "Performer vs Linformer" with no Linformer: Performers, said to be alone, not compared with a near spelling.
@@ -217,6 +222,15 @@ export class PaperSearch {
     const decision = found.every((result) => result.verdict.decision === "yes") ? "yes" : "unsure";
     const [first, second] = found.map((result, i) => ({ topic: result.query.shown || sides[i]!, ids: cited[i]!.map((hit) => hit.paper.id) }));
     return { query, relevant: true, verdict: { ...found[0]!.verdict, decision, missing: [], unknown: [] }, fieldTerms: [], results: results.slice(0, k), sides: [first!, second!], ...(partly && { sidesMeet: true }) };
+  }
+
+  /** "papers that outperform FlashAttention-2": the papers writing the name are cited, its own paper listed after them. */
+  async #against(query: ParsedQuestion, against: AgainstBaseline, verdict: RelevanceVerdict, snapshot: LibrarySnapshot, k: number): Promise<SearchResult> {
+    const cited = against.cited.slice(0, SETTINGS.answer.maxPapers);
+    const listed = [...against.cited.slice(cited.length), ...against.rest];
+    const results = await hitsOf(snapshot, [...cited.map((entry) => ({ ...entry, relevant: true })), ...listed.map((entry) => ({ ...entry, relevant: false }))].slice(0, k));
+    const baseline = { name: against.name, ...(against.own && { own: against.own }) };
+    return { query, relevant: true, verdict: { ...verdict, decision: "yes", missing: [], unknown: [] }, fieldTerms: [], results, baseline };
   }
 
   /** A question with no topic: the library's papers in the order asked, the first few cited. */

@@ -118,6 +118,11 @@ export const SETTINGS = {
    * held out once: similar 0.752 -> 0.756, CSFCube 0.392 -> 0.417.
    */
   example: { terms: 20, vectorWeight: 0.7, titlePairs: 8 },
+  /**
+   * "papers that outperform FlashAttention-2" (src/search/baseline.ts): the papers writing the name, unless more
+   * than `minPapers` and `maxShare` of the library do ("faster than attention"): then it is a topic, not a name.
+   */
+  baseline: { minPapers: 10, maxShare: 0.03 },
   /** Lookup by name (src/search/lookup*.ts), set on the development lookups. */
   lookup: {
     /** A question that is a paper's title, whole, of at least this many words, searches by that paper (see PaperLookup.titled). */

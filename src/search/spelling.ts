@@ -23,8 +23,11 @@ import { searchStem } from "./stem.ts";
  */
 export function correctSpelling(text: string, snapshot: LibrarySnapshot, english: WordVectors): string | undefined {
   let changed = false;
+  // Where a word read together with the one before it ("mobilenet v2" as "mobilenetv2") ends: it is not read again.
+  let joinedUntil = 0;
   // Tokens as the index makes them (letters and digits together): "mobilenetv2" is one word, not "mobilenetv" and "2".
   const corrected = text.replace(/[\p{L}\p{N}]+/gu, (token, at: number) => {
+    if (at < joinedUntil) return "";
     const word = token.toLowerCase();
     // "OOMing", "vLLMs": capitals inside a word say it was written so on purpose, jargon rather than a typo.
     if (/\p{Lu}.*\p{Lu}/u.test(token) && /\p{Ll}/u.test(token)) return token;
@@ -36,6 +39,9 @@ export function correctSpelling(text: string, snapshot: LibrarySnapshot, english
     const full = token === token.toUpperCase() || everyday ? undefined : unclipped(word, snapshot, rank < SETTINGS.spelling.clippedRank ? SETTINGS.spelling.clippedPapers : 1);
     if (full) {
       changed = true;
+      // "mobilenet v2", "proxyless nas": the word the papers write whole is this one and the next, not this one again before it.
+      const next = /^([^\p{L}\p{N}]*)([\p{L}\p{N}]+)/u.exec(text.slice(at + token.length));
+      if (next && full === word + next[2]!.toLowerCase()) joinedUntil = at + token.length + next[0].length;
       return full;
     }
     if (word.length < SETTINGS.spelling.minLetters || /[^a-z]/.test(word) || isQuestionStopword(word) || snapshot.text.documentFrequency(searchStem(word)) > 0) return token;

@@ -33,6 +33,13 @@ describe("the offline (extractive) answer", () => {
     });
   });
 
+  it("says which papers mention a baseline asked against, besides its own paper", async () => {
+    const reply = await ask("which papers outperform FlashAttention-2?");
+    expect(reply.text).toMatch(/^The \d papers that mention \*\*FlashAttention-2\*\*, besides its own paper \(listed after them\), most relevant first:/);
+    // Each quote is the sentence that writes the name: how the paper measures itself against it.
+    expect(reply.text.split("\n").filter((line) => /^\d\. /.test(line)).every((line) => /FlashAttention-2/.test(line.split("]: ")[1] ?? ""))).toBe(true);
+  });
+
   it("answers a pasted title with that paper first, then papers like it", async () => {
     const reply = await ask("efficient and robust approximate nearest neighbor search using hierarchical navigable small world graphs");
     expect(reply.found).toBe(true);
@@ -62,11 +69,15 @@ describe("the offline (extractive) answer", () => {
     expect((await ask("FlashAttention-2 vs FlashAttention-3")).text).toMatch(/^No paper in the library is titled \*\*FlashAttention-3\*\*\./);
     // "Do you have X?" when titles merely hold X ("When Inception Meets ConvNeXt") says first that none is titled X.
     expect((await ask("do you have ConvNeXt?")).text).toMatch(/^No paper in the library is titled \*\*ConvNeXt\*\*\./);
-    // A name no paper is about but several write ("compare against Mamba") lists those papers as mentioning it.
-    const mentioned = await ask("any papers that compare against Mamba?");
+    // A name no paper is about but several write lists those papers as mentioning it.
+    const mentioned = await ask("anything on Mamba?");
     expect(mentioned.text).toMatch(/^No paper in the library is about \*\*Mamba\*\*, but these mention it/);
     expect(mentioned.found).toBe(false);
     expect(mentioned.closest?.length).toBeGreaterThan(1);
+    // Asked for papers compared against it, those papers are the answer.
+    const against = await ask("any papers that compare against Mamba?");
+    expect(against.found).toBe(true);
+    expect(against.text).toMatch(/^The \d papers that mention \*\*Mamba\*\*, most relevant first:/);
     // "here" asks whether it is in the library; a name written as one is not its follow-up ("LLaVA": LLaVA-UHD v2).
     expect((await ask("is the DARTS paper here?")).text).toMatch(/^No paper in the library is titled \*\*DARTS\*\*\./);
     expect((await ask("is LLaVA in the library?")).text).toMatch(/^No paper in the library is titled \*\*LLaVA\*\*\./);

@@ -251,3 +251,26 @@ describe("questions with no topic", () => {
     expect(parse("the most recent work shows that pruning helps").order).toBeUndefined();
   });
 });
+
+describe("papers asked for against a baseline", () => {
+  it.each([
+    ["papers that benchmark against FlashAttention-2", "FlashAttention-2"],
+    ["which papers outperform FlashAttention-2?", "FlashAttention-2"],
+    ["anything with speedups over FlashAttention-2 on long context", "FlashAttention-2"],
+    ["any papers that compare against Mamba?", "Mamba"],
+    ["what uses HNSW as a baseline?", "HNSW"],
+    ["papers with baselines like PyramidKV", "PyramidKV"],
+  ])("%s is compared against %s", (question, name) => {
+    expect(parse(question).baseline).toBe(name);
+  });
+
+  it.each([
+    // One thing compared with another is a comparison, not papers asked for.
+    "is FlashAttention-3 faster than FlashAttention-2?",
+    "does LAWCAT beat FlashAttention-2?",
+    "papers like FlashAttention-2",
+    "which papers cover KV cache compression?",
+  ])("%s asks for no baseline", (question) => {
+    expect(parse(question).baseline).toBeUndefined();
+  });
+});

@@ -37,6 +37,21 @@ describe("hybrid search over the samples", () => {
     expect((await library.search("how to train networks instead of backprop", { today: TODAY })).results[0]?.paper.title).toMatch(/^NoProp: Training Neural Networks without Back-propagation/);
   });
 
+  it("cites the papers compared against a named baseline, not the baseline's own paper", async () => {
+    const result = await library.search("papers that benchmark against FlashAttention-2", { today: TODAY });
+    const cited = result.results.filter((hit) => hit.relevant);
+    expect(cited.length).toBeGreaterThanOrEqual(3);
+    expect(cited.every((hit) => /FlashAttention-2/.test(hit.paper.abstract) && !/^FlashAttention-2/.test(hit.paper.title))).toBe(true);
+    expect(result.baseline?.own?.title).toMatch(/^FlashAttention-2:/);
+    expect(result.results.map((hit) => hit.paper.title)).toContainEqual(expect.stringMatching(/^FlashAttention-2:/));
+    // A name the abstracts give rather than the title ("HNSW") still finds its own paper, which is not cited.
+    const hnsw = await library.search("what uses HNSW as a baseline?", { today: TODAY });
+    expect(hnsw.baseline?.own?.title).toMatch(/Hierarchical Navigable Small World graphs/);
+    expect(hnsw.results.filter((hit) => hit.relevant).map((hit) => hit.paper.title)).not.toContainEqual(expect.stringMatching(/Hierarchical Navigable Small World graphs/));
+    // A word most papers write is a topic, not a baseline.
+    expect((await library.search("papers that are faster than attention", { today: TODAY })).baseline).toBeUndefined();
+  });
+
   it("applies date filters inside the query", async () => {
     const result = await library.search("papers from 2024 about KV cache compression", { today: TODAY });
     expect(result.query.filters).toEqual({ from: "2024-01-01", to: "2024-12-31" });
@@ -307,6 +322,11 @@ describe("judged results", () => {
     expect(typo.query.topic).toBe("kv cache compression");
     const right = await library.search("KV cache compression", { today: TODAY });
     expect(typo.results.map((hit) => hit.paper.id)).toEqual(right.results.map((hit) => hit.paper.id));
+    // Two neighbouring letters swapped in a short word is one slip, not two letters away.
+    expect((await library.search("kv cahce evicton", { today: TODAY })).query.topic).toBe("kv cache eviction");
+    // A word the papers write joined to the next ("MobileNetV2") takes that next word in, not repeats it.
+    expect((await library.search("the mobilenet v2 paper", { today: TODAY })).named?.title).toMatch(/^MobileNetV2:/);
+    expect((await library.search("proxyless nas", { today: TODAY })).query.topic).toBe("proxylessnas");
     expect((await library.search("teaching a small student model to imitate a bigger teacher", { today: TODAY })).query.topic).toContain("teaching");
     // A rare word English knows is a word the library lacks, not a typo two letters from one it has ("unleashing").
     const absent = await library.search("papers on machine unlearning", { today: TODAY });
