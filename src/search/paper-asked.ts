@@ -30,6 +30,9 @@ const ABOUT_NAMED = /^(?:what|which|how(?: much| many| fast| well| big| large)?)
 /** "what's the main finding of the grokking paper?", "key contributions of KernelBench": what one paper found. */
 const FINDING_OF = /^(?:what(?:'s| is| are| was| were)\s+)?(?:the\s+)?(?:(?:main|key|central|core|big|headline)\s+)?(?:finding|result|contribution|idea|takeaway|conclusion|claim)s?\s+(?:of|in|from)\s+(?:the\s+)?(.+?)(?:\s+paper)?\s*\??$/i;
 
+/** "what is FLUTE?", "what's the MARLIN paper about?", "tell me about HNSW": what one paper, named so, is. */
+const WHAT_IS = /^(?:what(?:'s| is| was)|tell me (?:more )?about|summari[sz]e|explain|describe)\s+(?:the\s+)?([\p{L}\p{N}+.'-]+(?:\s+paper)?)(?:\s+about)?\s*\??$/iu;
+
 /** How a question for one detail of a paper opens: its authors, its date ("when is" stays a topic's frame: "when is it better to …"), its code. */
 export const ASKS_AUTHORS = String.raw`who (?:wrote|authored|made|created|is behind|are (?:the )?authors of)|who(?:'s| is) the author of|what are the authors of|how many (?:authors|people|researchers) (?:wrote|authored|worked on|are (?:on|behind))`;
 export const ASKS_DATE = String.raw`when (?:was|were|did)|what year (?:was|did)`;
@@ -56,7 +59,7 @@ export function paperAsked(text: string, rest: string, present: string | undefin
   // TransMLA differ from X-EcoMLA?" compares two).
   const ofOne = !asked && !comparedNames(text);
   const finding = ofOne ? findingOf(text) : undefined;
-  const reported = ofOne ? (finding ?? reportedName(text)) : undefined;
+  const reported = ofOne ? (finding ?? reportedName(text) ?? whatIs(text)) : undefined;
   const detail = asked ?? (reported ? "content" : undefined);
   const paperName = detailOf ?? present ?? finding ?? PAPER_NAME.exec(text)?.[0] ?? reported;
   return { ...(detail && { detail }), ...(paperName && { paperName }) };
@@ -87,6 +90,14 @@ function findingOf(text: string): string | undefined {
   const name = match?.[1]?.trim();
   // …or a word written with a capital in mid-sentence ("main result of Kinetics?").
   return name && (/\bpaper\s*\??\s*$/i.test(text) || NAME_LIKE.test(name) || /^\p{Lu}[\p{L}\p{N}-]*$/u.test(name)) ? name : undefined;
+}
+
+/** The paper "what is X?" asks about: a name ("FLUTE", "MobileNetV2") or "the X paper", as written; "what is grokking?" asks a topic. */
+function whatIs(text: string): string | undefined {
+  const asked = WHAT_IS.exec(text.trim())?.[1];
+  if (!asked) return undefined;
+  const name = asked.replace(/\s+paper$/i, "");
+  return /\spaper$/i.test(asked) || NAME_LIKE.test(name) ? name : undefined;
 }
 
 /** The name-like subject of a question about what a paper does ("KernelBench", "MARLIN"), as written; lookup decides whether a paper has it. */

@@ -103,6 +103,20 @@ describe("questions about one paper", () => {
   ])("reads %s as being about %s", (question, topic) => {
     expect(parseQuestion(question, new Date("2026-11-29T12:00:00Z")).topic).toBe(topic);
   });
+
+  it.each([
+    ["what is FLUTE?", "FLUTE"],
+    ["what's the MARLIN paper about", "MARLIN"],
+    ["what is the grokking paper about?", "grokking"],
+    ["tell me about PyramidKV", "PyramidKV"],
+  ])("reads %s as asking what %s is", (question, name) => {
+    expect(parse(question)).toMatchObject({ detail: "content", paperName: expect.stringContaining(name) });
+  });
+
+  it("reads 'what is' of a topic as the topic", () => {
+    expect(parse("what is grokking?").detail).toBeUndefined();
+    expect(parse("what is KV cache compression?").detail).toBeUndefined();
+  });
 });
 
 describe("the topic said back", () => {
