@@ -12,10 +12,12 @@ import { resolveFollowUp, standaloneReference } from "./follow-up.ts";
 import { detailReply, detailsReply, missingDetailNotes, paperDetailReply, withCodeLinks, filteredReply, narrowedReply, NO_CITATIONS, NO_VERDICT, orderedReply, pageReply, withFirstFewNote, backReply } from "./list-replies.ts";
 import { sayingOnly } from "./thread-replies.ts";
 import { notFoundReply, outsideFiltersReply } from "./not-found.ts";
-import { withExampleMiss, withTitleMiss } from "./lookup-miss.ts";
+import { noMatch, withExampleMiss, withTitleMiss } from "./lookup-miss.ts";
+import { parseArxivId } from "../papers/arxiv-id.ts";
 import type { Reply } from "./reply.ts";
 import { similarReply } from "./similar-reply.ts";
 import { smallTalkReply } from "./small-talk.ts";
+import { asksLibrarySize, librarySizeReply } from "./library-size.ts";
 
 export type AskContext = {
   /** Platform-neutral thread reference; questions in one thread share context. */
@@ -65,6 +67,7 @@ export class Answerer {
     // Small talk leaves the thread as it was: "thanks" then "2" still opens the second paper.
     const small = smallTalkReply(question, previous !== undefined && (previous.papers.length > 0 || previous.focus !== undefined));
     if (small) return small;
+    if (asksLibrarySize(question)) return librarySizeReply(await this.#library.coverage({}));
     const followUp = resolveFollowUp(question, previous, today, turns);
     const plain = followUp && sayingOnly(followUp);
     if (plain) return plain;
@@ -127,6 +130,12 @@ export class Answerer {
       }
     }
 
+    // An arXiv id or link names one paper or none: its words ("arxiv", "org", "abs") are no topic to search.
+    if (!followUp && parseArxivId(question)) {
+      const { match } = await this.#library.lookup(question);
+      const reply: Reply = match ? detailReply(match) : { text: noMatch("", question), citations: [], found: false, closest: [], notes: [] };
+      return this.#remember(context, { question, topic: "", filters: {}, papers: match ? [match] : (previous?.papers ?? []), ...(match && { focus: match }) }, reply);
+    }
     const searched = followUp?.kind === "refine" ? followUp.question : question;
     const { result, modelFailed } = await this.#search(searched, today, context, followUp?.kind === "refine" ? followUp.filters : undefined);
     const { topic, filters } = result.query;

@@ -126,6 +126,8 @@ const FRAME = [
   /^(?:i\s+)?(?:can't|cant|couldn't|couldnt|cannot)\s+find\s+(?:anything|something|any papers?|papers?|much)\s+(?:on|about|for)\b/,
   // "anyone seen a paper on X", "has anybody read anything about X".
   /^(?:(?:has|have|did) )?(?:anyone|anybody|someone|somebody|you|people) (?:here )?(?:ever )?(?:seen|read|come across|know of|heard of)\b/,
+  // "how many papers on KV cache are there?": the papers on it are the answer, their count the asking.
+  /^how many\b/,
   /^(?:which|what|are there|is there|do we have|do you have|have we got|have you got|got)\b/,
   /^(?:does|do) (?:the|our|your|this) library (?:have|hold|contain|cover)\b/,
   /^(?:does|do|did)\b(?! (?:we|you|i) )/,
@@ -173,7 +175,7 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
   rest = present?.toLowerCase() ?? presenceSubject(rest) ?? rest;
   rest = withoutFrame(withoutDoesReport(rest.replace(OPENER, ""))).replace(/\s+(?:at all|pls|please)$/, "");
   // "are there papers about pruning in the library?": where the asker looks is not the topic.
-  rest = rest.replace(/\s+(?:in (?:the|our|your|this) library|in here)$/, "");
+  rest = rest.replace(/\s+(?:in (?:the|our|your|this) library|in here)$/, "").replace(/^(.+?)\s+(?:are there|do you have|do we have|have you got)$/, "$1");
   // "X - what's out there?", "X, any papers?", "X? any theory on that": a last clause that is all frame, or asks
   // for work "on that", is not the topic.
   // ("… reaches human trials. anything like that in here": a sentence of its own asking for work like what came before.)

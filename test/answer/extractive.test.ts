@@ -33,6 +33,20 @@ describe("the offline (extractive) answer", () => {
     });
   });
 
+  it("says how many papers the library holds when asked, not searches for 'how many'", async () => {
+    for (const question of ["how many papers are in the library?", "how big is the library", "how many papers do you have"]) {
+      expect((await ask(question)).text).toMatch(/^The library holds \d+ papers \(publication dates \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d; \d+ undated\)\./);
+    }
+  });
+
+  it("looks an arXiv link up rather than search its words", async () => {
+    for (const link of ["https://arxiv.org/abs/2406.02069", "arxiv.org/abs/2406.02069v2"]) {
+      const reply = await ask(link);
+      expect(reply.text).toMatch(/^No paper in the library has the arXiv id 2406\.02069\./);
+      expect(reply.found).toBe(false);
+    }
+  });
+
   it("says which papers mention a baseline asked against, besides its own paper", async () => {
     const reply = await ask("which papers outperform FlashAttention-2?");
     expect(reply.text).toMatch(/^The \d papers that mention \*\*FlashAttention-2\*\*, besides its own paper \(listed after them\), most relevant first:/);

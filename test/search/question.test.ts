@@ -10,6 +10,8 @@ describe("chat phrasing", () => {
   it.each([
     ["which papers cover KV cache compression?", "kv cache compression"],
     ["anything on concept bottleneck models?", "concept bottleneck models"],
+    ["how many papers on kv cache are there?", "kv cache"],
+    ["how many papers do you have on information bottleneck", "information bottleneck"],
     ["is there a paper about HNSW?", "hnsw"],
     ["do we have anything on federated learning across hospitals?", "federated learning across hospitals"],
     ["Hey, can you find me papers about sparse attention", "sparse attention"],
