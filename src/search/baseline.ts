@@ -21,7 +21,8 @@ const SUBJECT_ASKED = /^\s*(?:is|are|was|were|does|do|did|can|could|will|would|h
 
 /** The name a question asks papers to be compared against, as written; undefined when it asks none. */
 export function baselineAsked(text: string): string | undefined {
-  if (SUBJECT_ASKED.test(text)) return undefined;
+  // A passage pasted from an abstract ("… improves on the VSM. On the related problem …") describes, not asks.
+  if (SUBJECT_ASKED.test(text) || text.trim().split(/\s+/).length > SETTINGS.baseline.maxWords || /[.!?]\s+\p{Lu}/u.test(text)) return undefined;
   for (const pattern of BASELINE) {
     const name = pattern.exec(text)?.[1];
     if (name) return name;

@@ -121,8 +121,9 @@ export const SETTINGS = {
   /**
    * "papers that outperform FlashAttention-2" (src/search/baseline.ts): the papers writing the name, unless more
    * than `minPapers` and `maxShare` of the library do ("faster than attention"): then it is a topic, not a name.
+   * A question of more than `maxWords` words is a passage describing a paper, not one asking for papers.
    */
-  baseline: { minPapers: 10, maxShare: 0.03 },
+  baseline: { minPapers: 10, maxShare: 0.03, maxWords: 20 },
   /** Lookup by name (src/search/lookup*.ts), set on the development lookups. */
   lookup: {
     /** A question that is a paper's title, whole, of at least this many words, searches by that paper (see PaperLookup.titled). */

@@ -1,5 +1,6 @@
 import { distance } from "fastest-levenshtein";
 import type { WordVectors } from "../embed/word-vectors/word-vectors.ts";
+import { libraryForm } from "./library-form.ts";
 import { wordSplits } from "./compounds.ts";
 import { swapped } from "./lookup-words.ts";
 import { isQuestionStopword } from "./query-stopwords.ts";
@@ -43,6 +44,12 @@ export function correctSpelling(text: string, snapshot: LibrarySnapshot, english
       const next = /^([^\p{L}\p{N}]*)([\p{L}\p{N}]+)/u.exec(text.slice(at + token.length));
       if (next && full === word + next[2]!.toLowerCase()) joinedUntil = at + token.length + next[0].length;
       return full;
+    }
+    // "suddenly": the form the papers write ("sudden"), which the stemmer does not reach.
+    const form = isQuestionStopword(word) ? undefined : libraryForm(word, snapshot);
+    if (form) {
+      changed = true;
+      return form;
     }
     if (word.length < SETTINGS.spelling.minLetters || /[^a-z]/.test(word) || isQuestionStopword(word) || snapshot.text.documentFrequency(searchStem(word)) > 0) return token;
     if (rank < SETTINGS.spelling.englishRank) return token;

@@ -322,6 +322,9 @@ describe("judged results", () => {
     expect(typo.query.topic).toBe("kv cache compression");
     const right = await library.search("KV cache compression", { today: TODAY });
     expect(typo.results.map((hit) => hit.paper.id)).toEqual(right.results.map((hit) => hit.paper.id));
+    // An adverb no paper writes is read as the adjective papers do write; one the papers write too stays as it is.
+    expect((await library.search("networks that suddenly start generalising", { today: TODAY })).query.topic).toBe("networks that sudden start generalising");
+    expect((await library.search("highly sparse attention", { today: TODAY })).query.topic).toBe("highly sparse attention");
     // Two neighbouring letters swapped in a short word is one slip, not two letters away.
     expect((await library.search("kv cahce evicton", { today: TODAY })).query.topic).toBe("kv cache eviction");
     // A word the papers write joined to the next ("MobileNetV2") takes that next word in, not repeats it.
