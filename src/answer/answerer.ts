@@ -18,6 +18,12 @@ import type { Reply } from "./reply.ts";
 import { similarReply } from "./similar-reply.ts";
 import { smallTalkReply } from "./small-talk.ts";
 import { asksLibrarySize, librarySizeReply } from "./library-size.ts";
+import { citedPapers, MODEL_UNAVAILABLE, MORE_CLOSE, undatedOnTopicNote, withMoreNote, withUnavailableNote } from "./reply-notes.ts";
+
+export { MODEL_UNAVAILABLE, MORE_CLOSE };
+
+/** How many papers "more" adds: as many as an answer shows. */
+const PAGE = SETTINGS.answer.maxPapers;
 
 export type AskContext = {
   /** Platform-neutral thread reference; questions in one thread share context. */
@@ -34,9 +40,6 @@ export interface EvidenceWriter {
   readonly retrieval?: RetrievalAssist;
   write(question: string, evidence: StoredPaper[], context: AskContext & { history: string[] }): Promise<Reply | "cannot-answer">;
 }
-
-/** The note the user sees whenever the model failed and the answer comes from the abstracts instead. */
-export const MODEL_UNAVAILABLE = "The language model was unavailable, so this answer quotes the abstracts directly.";
 
 /**
  * The bot's answering core: a question in, a cited platform-neutral reply
@@ -119,7 +122,9 @@ export class Answerer {
           if (followUp.kind === "compare" && followUp.of !== undefined) details.notes.unshift(NO_VERDICT);
           const offline = followUp.kind === "about" ? withCodeLinks(details, question, followUp.papers) : details;
           const reply = await this.#write(asked, followUp.papers.map((paper) => ({ paper, score: 1, relevant: true })), offline, context, turns);
-          return this.#remember(context, { ...keep, question }, reply);
+          // "compare it with MARLIN": "it" is still the paper that was open ("papers like it" next).
+          const kept = previous.focus && followUp.papers.some((paper) => paper.id === previous.focus!.id) ? { focus: previous.focus } : {};
+          return this.#remember(context, { ...keep, question, ...kept }, reply);
         }
         case "similar": {
           const reply = await this.similar(followUp.paper, { ...context, question });
@@ -178,7 +183,9 @@ export class Answerer {
     const undated = topic && (filters.from || filters.to) ? await this.#undatedOnTopic(searched, today) : 0;
     const dated: Reply = undated > 0 ? { ...hedged, notes: [...hedged.notes, undatedOnTopicNote(undated)] } : hedged;
     // "what is FLUTE?" answers with FLUTE first: "it" is FLUTE next ("how does it work?"), whatever else is listed.
-    const focus = result.named && papers.some((paper) => paper.id === result.named!.id) ? { focus: result.named } : {};
+    // "compare it with MARLIN" (the paper in view against another): "it" stays that paper.
+    const kept = result.compared && previous?.focus && result.compared.some((paper) => paper.id === previous.focus!.id) ? previous.focus : undefined;
+    const focus = result.named && papers.some((paper) => paper.id === result.named!.id) ? { focus: result.named } : kept ? { focus: kept } : {};
     return this.#remember(context, { question, topic, filters, papers, source, ...focus }, said(withMoreNote(dated, result)));
   }
 
@@ -275,32 +282,3 @@ export class Answerer {
   }
 }
 
-/** How many papers "more" adds: as many as an answer shows. */
-const PAGE = SETTINGS.answer.maxPapers;
-
-/** The papers a reply cites, in its order (a model may cite fewer than it was given); `otherwise` when it cites none of them. */
-function citedPapers(reply: Reply, papers: StoredPaper[], otherwise: StoredPaper[]): StoredPaper[] {
-  const cited = reply.citations.map((citation) => papers.find((paper) => paper.id === citation.id)).filter((paper): paper is StoredPaper => paper !== undefined);
-  return cited.length > 0 ? cited : otherwise;
-}
-
-export const MORE_CLOSE = 'More papers rank close to these: say "more" to see them.';
-
-/**
- * An answer cites at most a few papers: when more rank close to them, it
- * says so, rather than read as all the library has ("say more").
- */
-function withMoreNote(reply: Reply, result: SearchResult): Reply {
-  const best = result.results[0]?.score ?? 0;
-  const close = result.results.some((hit) => !hit.relevant && hit.score >= SETTINGS.answer.closeRatio * best);
-  if (!reply.found || reply.partial || result.query.listing || !close) return reply;
-  return { ...reply, notes: [...reply.notes, MORE_CLOSE] };
-}
-
-function undatedOnTopicNote(count: number): string {
-  return `${count === 1 ? "1 more paper on it has" : `${count} more papers on it have`} no date in the library, so the dates asked can neither keep nor rule ${count === 1 ? "it" : "them"} out: ask without the dates to see ${count === 1 ? "it" : "them"}.`;
-}
-
-function withUnavailableNote(extractive: Reply): Reply {
-  return { ...extractive, notes: [...extractive.notes, MODEL_UNAVAILABLE] };
-}

@@ -88,6 +88,10 @@ const PRONOUN = new RegExp(
 );
 
 /** How a question opens: "does it …", "what do they …", "is it …". */
+/** "which needs fine-tuning?", "which one is faster?": one of a few papers shown, asked for ("which papers …" asks the library). */
+const WHICH_OF_FEW = /^which(?:\s+one|\s+of\s+(?:the two|both|the three))?\s+(?!papers?\b|ones?\b|of\b|work\b|research\b)[a-z]/;
+/** A question that compared papers: what "which …?" then asks of. */
+const COMPARISON = /\b(?:compare|comparing|versus|vs\.?|differ|difference|differences)\b/i;
 const ASKING = /^(?:does|do|did|is|are|was|were|can|could|will|would|has|have|what|how|why|who|when|where|which)\b/;
 
 /** "it", "its", "they", "the authors": a question about a paper already in view. */
@@ -194,6 +198,8 @@ export function resolveFollowUp(question: string, previous: Turn | undefined, to
     if (/\b(?:they|their|them)\b/.test(text)) return { kind: "about", papers: listed.slice(0, FEW), of: listed.length };
     if (/\b(?:it|its)\b/.test(text)) return { kind: "which-one", count: listed.length, example: trimmed.replace(/\b(?:it|its)\b/, (word) => (word === "its" ? "2's" : "2")).replace(/[?.!]+$/, "") };
   }
+  // After a comparison ("compare it with PyramidKV"), "which needs fine-tuning?" asks it of the few papers shown, not the library.
+  if (asked && listed.length >= 2 && listed.length <= FEW && WHICH_OF_FEW.test(trimmed) && COMPARISON.test(previous?.question ?? "")) return { kind: "compare", papers: listed, of: listed.length };
   if (pronoun && reference === undefined && !pair) {
     // The paper just opened, or the one paper shown, is "it". Several and none opened: which one is for the asker to say.
     const it = paperInView(previous);

@@ -46,9 +46,12 @@ export function backTo(text: string, turns: Turn[]): { target: string; turn?: Tu
   if (/^(?:list|results?|papers|it|that|those|them)$/.test(target)) return at([...listing].reverse().find((turn) => turn.papers.length > 1));
   if (/^(?:previous|last|earlier|other)$/.test(target)) return at(listing.at(-2));
   const words = target.split(/\s+/).filter((word) => word.length > 1);
-  // The most recent list whose question (or its papers' titles) holds every word.
+  // The list whose question (or its papers' titles) holds every word; of several, the one whose topic adds fewest
+  // words to them ("back to the kv cache one": "kv cache compression", not the later "… for vision"), the latest first.
   const said = (turn: Turn) => `${turn.question} ${turn.topic} ${turn.papers.map((paper) => paper.title).join(" ")}`.toLowerCase();
-  return at(words.length > 0 ? [...listing].reverse().find((turn) => words.every((word) => said(turn).includes(word))) : undefined);
+  const extra = (turn: Turn) => turn.topic.toLowerCase().split(/\s+/).filter((word) => word && !words.includes(word)).length;
+  const holding = words.length > 0 ? [...listing].reverse().filter((turn) => words.every((word) => said(turn).includes(word))) : [];
+  return at(holding.reduce<Turn | undefined>((best, turn) => (best === undefined || extra(turn) < extra(best) ? turn : best), undefined));
 }
 
 /** Verbs that take a listed paper's number as their object: "who wrote 3?", "explain 2 simply". */

@@ -218,6 +218,15 @@ describe("follow-ups to a list answer", () => {
     await ask("paper HNSW");
     const compared = await ask("compare it with SPANN");
     expect(titles(compared)).toEqual([expect.stringMatching(/^Efficient and robust approximate nearest neighbor/), expect.stringMatching(/^SPANN/)]);
+ 
+    // "it" is still the paper that was open, and "which …?" asks it of the two compared, not of the library.
+    expect(titles(await ask("papers like it"))).not.toContainEqual(expect.stringMatching(/^Efficient and robust approximate nearest neighbor/));
+    const other = thread();
+    await other("what is FLUTE?");
+    await other("compare it with MARLIN");
+    const which = await other("which needs finetuning?");
+    expect(titles(which)).toEqual([expect.stringMatching(/^Fast Matrix Multiplications/), expect.stringMatching(/^MARLIN/)]);
+    expect((await other("papers like it")).text).toMatch(/^Papers similar to \*\*Fast Matrix Multiplications/);
   });
 
   it("opens a listed paper by a word of its title, and returns to an earlier list", async () => {
@@ -229,6 +238,10 @@ describe("follow-ups to a list answer", () => {
     const back = await ask("back to the KV cache list");
     expect(titles(back)).toEqual(titles(list));
     expect(titles(await ask("2"))).toEqual([titles(list)[1]]);
+ 
+    // Of two lists the words fit, the one whose topic they fit closest: not the later "… for vision".
+    await ask("what about for vision?");
+    expect((await ask("back to the kv cache one")).text).toMatch(/^Back to \*kv cache compression\*:/i);
   });
 
   it("asks the topic again before the oldest paper shown for 'anything older?'", async () => {

@@ -1,0 +1,34 @@
+import type { SearchResult } from "../search/search.ts";
+import { SETTINGS } from "../search/settings.ts";
+import type { StoredPaper } from "../store/paper-store.ts";
+import type { Reply } from "./reply.ts";
+
+/** The note the user sees whenever the model failed and the answer comes from the abstracts instead. */
+export const MODEL_UNAVAILABLE = "The language model was unavailable, so this answer quotes the abstracts directly.";
+
+/** The papers a reply cites, in its order (a model may cite fewer than it was given); `otherwise` when it cites none of them. */
+export function citedPapers(reply: Reply, papers: StoredPaper[], otherwise: StoredPaper[]): StoredPaper[] {
+  const cited = reply.citations.map((citation) => papers.find((paper) => paper.id === citation.id)).filter((paper): paper is StoredPaper => paper !== undefined);
+  return cited.length > 0 ? cited : otherwise;
+}
+
+export const MORE_CLOSE = 'More papers rank close to these: say "more" to see them.';
+
+/**
+ * An answer cites at most a few papers: when more rank close to them, it
+ * says so, rather than read as all the library has ("say more").
+ */
+export function withMoreNote(reply: Reply, result: SearchResult): Reply {
+  const best = result.results[0]?.score ?? 0;
+  const close = result.results.some((hit) => !hit.relevant && hit.score >= SETTINGS.answer.closeRatio * best);
+  if (!reply.found || reply.partial || result.query.listing || !close) return reply;
+  return { ...reply, notes: [...reply.notes, MORE_CLOSE] };
+}
+
+export function undatedOnTopicNote(count: number): string {
+  return `${count === 1 ? "1 more paper on it has" : `${count} more papers on it have`} no date in the library, so the dates asked can neither keep nor rule ${count === 1 ? "it" : "them"} out: ask without the dates to see ${count === 1 ? "it" : "them"}.`;
+}
+
+export function withUnavailableNote(extractive: Reply): Reply {
+  return { ...extractive, notes: [...extractive.notes, MODEL_UNAVAILABLE] };
+}
