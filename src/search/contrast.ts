@@ -2,6 +2,8 @@ import type { Ranked } from "./fusion.ts";
 import type { ParsedQuestion } from "./question.ts";
 import { SETTINGS } from "./settings.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
+import { phraseUsage } from "./acronyms.ts";
+import { questionPairs } from "./query-terms.ts";
 import { searchStem, stemSet } from "./stem.ts";
 
 /**
@@ -17,9 +19,17 @@ import { searchStem, stemSet } from "./stem.ts";
  * about, where an abstract may mention anything in passing.
  */
 function namesContrast(question: ParsedQuestion, doc: number, snapshot: LibrarySnapshot): boolean {
-  const telling = (stem: string) => !stem.includes(" ") && snapshot.text.documentFrequency(stem) <= SETTINGS.queryWeights.contrastMaxShare * snapshot.size;
+  const rare = (stem: string) => snapshot.text.documentFrequency(stem) <= SETTINGS.queryWeights.contrastMaxShare * snapshot.size;
+  const telling = (stem: string) => !stem.includes(" ") && rare(stem);
   const ruledOut = question.parts.contrast.filter(telling);
-  if (ruledOut.length === 0) return false;
+  // "… that doesn't rely on language models": words too common to tell papers apart may still make a telling phrase.
+  // (The ruled-out words, in the question's order: each two in a row a phrase.)
+  if (ruledOut.length === 0) {
+    const said = question.parts.contrast;
+    // A phrase says one thing where its words say many: it tells papers apart though a third of the library writes it.
+    const phrases = said.slice(1).map((stem, i) => `${said[i]} ${stem}`).filter((phrase) => snapshot.text.documentFrequency(phrase) > 0 && snapshot.text.documentFrequency(phrase) <= SETTINGS.queryWeights.contrastPhraseShare * snapshot.size);
+    return namesPhrase(phrases, snapshot.docs.titles.at(doc), snapshot);
+  }
   const title = withForms(stemSet(snapshot.docs.titles.at(doc)));
   // Words as rare as a name ("other than Swin") rule out that one thing, an instance of the topic rather
   // than a side of it that a title could bridge: a title naming them is out, whatever else it names.
@@ -27,6 +37,18 @@ function namesContrast(question: ParsedQuestion, doc: number, snapshot: LibraryS
   const named = ruledOut.filter((stem) => title.has(stem));
   if (named.length * 2 < ruledOut.length || doesWithout(snapshot.docs.titles.at(doc), named)) return false;
   return instance || !question.parts.opposed.some((stem) => telling(stem) && title.has(stem));
+}
+
+/** Whether a title writes one of these phrases (stemmed word pairs), itself or as an acronym's long form ("LLMs"). */
+function namesPhrase(phrases: string[], title: string, snapshot: LibrarySnapshot): boolean {
+  if (phrases.length === 0) return false;
+  const usage = phraseUsage(snapshot.text);
+  const spelt = [...stemSet(title)].flatMap((stem) => {
+    const acronym = snapshot.acronyms.lookup(stem, usage);
+    return acronym ? questionPairs(acronym.long) : [];
+  });
+  const held = new Set([...questionPairs(title), ...spelt]);
+  return phrases.some((phrase) => held.has(phrase));
 }
 
 /**

@@ -29,7 +29,7 @@ export type TopicParts = {
 export const ALTERNATIVES = /[,;/]|\bor\b|\band\b/;
 
 /** "not just inference" adds, it rules nothing out. */
-const CONTRAST = /\b(?:rather than|instead of|as opposed to|other than|excluding|except|(?:i|we) (?:don't|do not) (?:care about|want|need)|not interested in|not(?! (?:just|only|merely|necessarily)\b))\b([^,;.()]*)/g;
+const CONTRAST = /\b(?:rather than|instead of|as opposed to|other than|excluding|except|(?:i|we) (?:don't|do not) (?:care about|want|need)|not interested in|(?:doesn't|don't|didn't) (?:rely on|depend on|use|need|require|involve|keep|store)|not(?! (?:just|only|merely|necessarily)\b))\b([^,;.()]*)/g;
 /** Where a setting starts after what a contrast rules out ("instead of attention | for long sequences"). */
 const SETTING_START = /\s(?:for|in|on|with|when|while)\s/;
 

@@ -33,6 +33,12 @@ describe("hybrid search over the samples", () => {
     // Another form of the word ruled out ("molecules": "Molecular Relational Learning") is ruled out too.
     const graphs = await library.search("graph neural networks but not for molecules", { today: TODAY });
     expect(graphs.results.filter((hit) => hit.relevant && /Molecular/.test(hit.paper.title))).toEqual([]);
+    // Words too common to rule a paper out alone still make a telling phrase, written out or as its acronym ("LLMs"),
+    // and "doesn't rely on" rules out as "not" does.
+    const notLlm = await library.search("kv cache compression but not for large language models", { today: TODAY });
+    expect(notLlm.results.filter((hit) => hit.relevant && /\bLLMs?\b|Language Model/.test(hit.paper.title))).toEqual([]);
+    const noLanguage = await library.search("autonomous driving perception that doesn't rely on language models", { today: TODAY });
+    expect(noLanguage.results.filter((hit) => hit.relevant && /Language Model/.test(hit.paper.title))).toEqual([]);
     // A title naming what is ruled out as what it does without is the very paper asked for.
     expect((await library.search("how to train networks instead of backprop", { today: TODAY })).results[0]?.paper.title).toMatch(/^NoProp: Training Neural Networks without Back-propagation/);
   });
