@@ -27,10 +27,15 @@ export function registerAsk(program: Command, context: () => CliContext): void {
         await runQueries(ctx, question, flags, (text) => answerer.ask(text, { ...(thread && { thread }), logger: ctx.logger }), {
           json: (reply, text) => toJson(text, reply),
           // One question at a time, "more" has no thread to go on: the search command lists the rest.
-          human: (reply, text) => replyText(thread ? reply : { ...reply, notes: reply.notes.map((note) => (note === MORE_CLOSE ? `More papers rank close to these: paperbot search "${text}" lists them.` : note)) }, styleFor(ctx.stdout)),
+          human: (reply, text) => replyText(thread ? reply : { ...reply, notes: reply.notes.map((note) => (note === MORE_CLOSE ? moreClose(text) : note)) }, styleFor(ctx.stdout)),
         });
       });
     });
+}
+
+/** Where the rest are: the search command with the question, which a long question would bury in the note. */
+function moreClose(question: string): string {
+  return question.length <= 80 ? `More papers rank close to these: paperbot search "${question}" lists them.` : "More papers rank close to these: paperbot search, with the same question, lists them.";
 }
 
 export function toJson(question: string, reply: Reply) {
