@@ -17,7 +17,9 @@ const QUESTION_STOPWORDS = new Set(
     "paper papers work works research article articles study studies stuff thing things way ways approach approaches " +
     "does did doing done get gets getting got please thanks much many lot lots really actually also there " +
     // "how does quantization help serving?", "what's hot in …", "btw", "hmm ok": the asking, not the topic.
-    "help helps helped helping helpful hot btw hmm").split(" "),
+    "help helps helped helping helpful hot btw hmm " +
+    // Function words NLTK leaves out: "predict whether" is no phrase of a topic ("to predict whether a given pair of vertices …").
+    "whether several various").split(" "),
 );
 
 export function isQuestionStopword(word: string): boolean {
