@@ -4,6 +4,7 @@ import { SETTINGS } from "./settings.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
 import { phraseUsage } from "./acronyms.ts";
 import { questionPairs } from "./query-terms.ts";
+import { longFormHolds } from "./held-terms.ts";
 import { searchStem, stemSet } from "./stem.ts";
 
 /**
@@ -34,9 +35,13 @@ function namesContrast(question: ParsedQuestion, doc: number, snapshot: LibraryS
   // Words as rare as a name ("other than Swin") rule out that one thing, an instance of the topic rather
   // than a side of it that a title could bridge: a title naming them is out, whatever else it names.
   const instance = ruledOut.every((stem) => snapshot.text.documentFrequency(stem) <= SETTINGS.queryWeights.contrastNameShare * snapshot.size);
-  const named = ruledOut.filter((stem) => title.has(stem));
+  // "not HNSW": a title spelling out the acronym the library defines names it.
+  const nameLike = (stem: string) => snapshot.text.documentFrequency(stem) <= SETTINGS.queryWeights.contrastNameShare * snapshot.size;
+  const holds = longFormHolds(snapshot, question.parts.contrast.join(" "));
+  // (Only a name's: "not LLMs" is a side of a topic, which titles write in many ways.)
+  const named = ruledOut.filter((stem) => (nameLike(stem) ? holds(stem, (term) => title.has(term)) : title.has(stem)));
   if (named.length * 2 < ruledOut.length || doesWithout(snapshot.docs.titles.at(doc), named)) return false;
-  return instance || !question.parts.opposed.some((stem) => telling(stem) && title.has(stem));
+  return instance || (process.env.NOEXCL ? false : question.parts.excludes) || !question.parts.opposed.some((stem) => telling(stem) && title.has(stem));
 }
 
 /** Whether a title writes one of these phrases (stemmed word pairs), itself or as an acronym's long form ("LLMs"). */

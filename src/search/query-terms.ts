@@ -15,6 +15,11 @@ export type TopicParts = {
   /** Stems of what is contrasted away ("rather than decoding", "not text-only LLMs"). */
   contrast: string[];
   /**
+   * The contrast only excludes ("other than HNSW", "nothing about video", "aren't about pyramids"), where "instead
+   * of attention" offers an alternative: a title naming both sides is then out too, not a bridge between them.
+   */
+  excludes: boolean;
+  /**
    * What a contrast within a clause is set against: the last words before it ("generation models" in
    * "… for image generation models rather than text LLMs", "convolutions" in "convolutions instead of
    * attention"), less any it repeats. A contrast in a clause of its own (", not MoE training systems")
@@ -29,7 +34,9 @@ export type TopicParts = {
 export const ALTERNATIVES = /[,;/]|\bor\b|\band\b/;
 
 /** "not just inference" adds, it rules nothing out. */
-const CONTRAST = /\b(?:rather than|instead of|as opposed to|other than|excluding|except|(?:i|we) (?:don't|do not) (?:care about|want|need)|not interested in|(?:doesn't|don't|didn't) (?:rely on|depend on|use|need|require|involve|keep|store)|not(?! (?:just|only|merely|necessarily)\b))\b([^,;.()]*)/g;
+const CONTRAST = /\b(?:rather than|instead of|as opposed to|other than|(?<!\btell\w*\b[^,;.]*)apart from|excluding|except|(?:i|we) (?:don't|do not) (?:care about|want|need)|not interested in|(?:doesn't|don't|didn't) (?:rely on|depend on|use|need|require|involve|keep|store)|(?:aren't|isn't|arent|isnt) (?:about|for|on|related to)|nothing (?:about|on|for|related to|with)|not(?! (?:just|only|merely|necessarily)\b))\b([^,;.()]*)/g;
+/** Contrasts that only exclude, offering nothing in place of what they rule out. */
+const EXCLUDING = /^(?:excluding|except|apart from|nothing|(?:aren't|isn't|arent|isnt|not) (?:about|related to)\b)/;
 /** Where a setting starts after what a contrast rules out ("instead of attention | for long sequences"). */
 const SETTING_START = /\s(?:for|in|on|with|when|while)\s/;
 
@@ -93,8 +100,10 @@ export function topicParts(text: string): TopicParts {
   const asides: string[] = [];
   const contrasts: string[] = [];
   const opposed: string[] = [];
+  let excludes = false;
   const contrasted = (text: string) =>
     text.replace(CONTRAST, (all: string, rest: string, offset: number) => {
+      excludes ||= EXCLUDING.test(all);
       const before = questionTerms(text.slice(0, offset).split(/[,;:()–—]| - |\bbut\b/).at(-1) ?? "");
       // "convolutions instead of attention for long sequences": a contrast inside a topic that runs to its end
       // rules out only what comes before a setting, which is the topic's; one that opens a clause ("instead
@@ -135,6 +144,7 @@ export function topicParts(text: string): TopicParts {
     aside: [...new Set(asides.flatMap((text) => questionTerms(text)))].filter((stem) => !mainStems.includes(stem)),
     contrast: [...new Set(contrasts.flatMap((text) => questionTerms(text)))].filter((stem) => !mainStems.includes(stem)),
     opposed: [...new Set(opposed)],
+    excludes,
     terms: [...weights].filter(([, weight]) => weight > 0).map(([term, weight]) => ({ term, weight })),
   };
 }

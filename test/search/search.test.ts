@@ -33,6 +33,16 @@ describe("hybrid search over the samples", () => {
     // Another form of the word ruled out ("molecules": "Molecular Relational Learning") is ruled out too.
     const graphs = await library.search("graph neural networks but not for molecules", { today: TODAY });
     expect(graphs.results.filter((hit) => hit.relevant && /Molecular/.test(hit.paper.title))).toEqual([]);
+    // Exclusions said as "aren't about", "nothing about", "apart from" rule out as "not" does, even a title naming
+    // both sides; an acronym ruled out rules out the title spelling it out ("not HNSW").
+    const notPyramids = await library.search("kv cache papers that aren't about pyramids", { today: TODAY });
+    expect(notPyramids.results.filter((hit) => hit.relevant && /Pyramid/.test(hit.paper.title))).toEqual([]);
+    const notHnsw = await library.search("approximate nearest neighbor search not HNSW", { today: TODAY });
+    expect(notHnsw.results.filter((hit) => hit.relevant && /Hierarchical Navigable Small World/.test(hit.paper.title))).toEqual([]);
+    const apart = await library.search("LLM serving papers apart from prefill/decode disaggregation", { today: TODAY });
+    expect(apart.results.filter((hit) => hit.relevant && /Disaggregat/.test(hit.paper.title))).toEqual([]);
+    // "telling X apart from Y" describes, and rules nothing out.
+    expect((await library.search("telling a fungal crop disease apart from fertiliser shortage", { today: TODAY })).query.parts.contrast).toEqual([]);
     // Words too common to rule a paper out alone still make a telling phrase, written out or as its acronym ("LLMs"),
     // and "doesn't rely on" rules out as "not" does.
     const notLlm = await library.search("kv cache compression but not for large language models", { today: TODAY });
