@@ -24,8 +24,8 @@ export async function titledPaper(question: string, query: ParsedQuestion, snaps
   const found = await snapshot.lookup.find(name);
   if (found.match) return { paper: found.match };
   // "the main finding of the grokking paper": a topic word, not a name, that one paper's title alone holds is that paper.
-  const holders = query.detail === "content" && looseName(name) ? [...found.alternatives, ...found.closest].filter((paper) => holdsWords(paper.title, name)) : [];
-  if (holders.length === 1) return { paper: holders[0]! };
+  const holder = query.detail === "content" ? soleHolder(found, name) : undefined;
+  if (holder) return { paper: holder };
   // "is FlashAttention-3 in the library?" with no such paper is answered as a title no paper has.
   // So is "what does FlashAttention-3 propose?": the reply says so before the papers on its name.
   const missing = query.pastedTitle ?? (query.asksPresence || query.detail === "content" ? name : undefined);
@@ -33,6 +33,16 @@ export async function titledPaper(question: string, query: ParsedQuestion, snaps
   // "do you have ConvNeXt?") are not it; ones whose titles open with a loose name may be ("the pyramid paper":
   // PyramidKV), but not with a name written as one ("LLaVA": LLaVA-UHD v2 is another paper).
   return missing && !found.alternatives.some((paper) => looseName(name) && opensWith(paper.title, name)) ? { missing, closest: found.closest } : {};
+}
+
+/**
+ * The one paper lookup found whose title holds every word of a loose name ("grokking", not "LLaVA"), when only one
+ * does: "papers like the grokking paper" is like "Droplets of Good Representations: Grokking as a …".
+ */
+export function soleHolder(found: { alternatives: StoredPaper[]; closest: StoredPaper[] }, name: string): StoredPaper | undefined {
+  if (!looseName(name)) return undefined;
+  const holders = [...found.alternatives, ...found.closest].filter((paper, i, all) => holdsWords(paper.title, name) && all.findIndex((other) => other.id === paper.id) === i);
+  return holders.length === 1 ? holders[0] : undefined;
 }
 
 /** A question writing a word as a name: capitals together or inside it ("HNSW", "ConvNeXt"), a digit after a letter, a "+". */

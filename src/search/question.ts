@@ -84,7 +84,7 @@ const LISTING_WORDS = /\b(?:top|popular|best[- ]rated|all|every|list|the|of|in|l
 const ASKS_WHICH_IS_BETTER = /^\s*(?:is|are|was|were|does|do|did|which|whether)\b/i;
 
 /** Ways of asking for papers like a known one; what follows is the paper's name. */
-const SIMILAR = /\b(?:(?:similar|comparable) to|(?:more|papers|work|anything|something|others|stuff|else|else is|else are) like|what(?:'s| is| are) like|build(?:s|ing)? (?:on|upon)|extend(?:s|ing)?|follow[- ]ups? (?:to|of|on))\s+(.+)$/;
+const SIMILAR = /\b(?:(?:similar|comparable)(?: (?:work|papers?|research|stuff|ones?|things?))? to|(?:more|papers|work|anything|something|others|stuff|else|else is|else are) like|what(?:'s| is| are) like|build(?:s|ing)? (?:on|upon)|extend(?:s|ing)?|follow[- ]ups? (?:to|of|on))\s+(.+)$/;
 /** "…, not the vision ones like Swin": an example of what is ruled out, not a paper to find others like. */
 const RULED_OUT_BEFORE = /\b(?:not|rather than|instead of|other than|except|excluding|unlike)\b[^,;.()]*$/;
 
@@ -134,6 +134,9 @@ const FRAME = [
   // "which paper has LLMs write CUDA kernels": once "which paper" is gone, "has" leads nothing.
   /^(?:has|have)\s+(?=\S+\s+\S)/,
   /^(?:a|an|any|some|the)\b/,
+  // "the best paper on X", "must-read papers on X", "a good intro paper on X", "tl;dr of X": what the asker wants of the papers, not the topic.
+  /^(?:best|top|good|great|must[- ]reads?|classic|key|seminal|important|essential|foundational|influential|recommended|intro(?:ductory)?|beginner[- ]friendly)(?:\s+(?:intro(?:ductory)?|overview|survey))?(?=\s+(?:papers?|works?|reads?|references|reading)\b)/,
+  /^(?:tl;?\s?dr|tldr|quick summary|summary|overview)\s+(?:of|on|for)\b/,
   /^(?:papers?|works?|research|articles?|studies|anything|something|stuff|ones|refs|references|literature|reading)\b/,
   /^(?:new|out there|there|recent|recently|good|interesting|relevant|in the library)\b/,
   /^(?:that|which|who)?\s*(?:cover|covers|discuss|discusses|talk about|talks about|deal with|deals with|focus on|focuses on|study|studies|look at|looks at|use|uses|propose|proposes|proposed|introduce|introduces|introduced|present|presents|presented|describe|describes|described|are about|is about|exist on|exist|compare (?:against|to|with)|compares (?:against|to|with)|(?:are |is )?compared (?:against|to|with))\b/,

@@ -9,10 +9,14 @@ const TITLE_CASED = /^(?:A|An|The|Is|Are|Was|Be|All|You|We|It|Its|Of|For|To|In|O
  * title case capitalises, or by five words or more with every longer one
  * capitalised ("Deep Residual Learning for Image Recognition").
  */
+const ASKS_FOR_PAPERS = /^(?:papers?|articles?|works?|research|anything|something|any(?:thing)?\s+papers?)\s+(?:on|about|for|regarding|related to)\s/i;
+
 export function isTitleLike(text: string): boolean {
   const stripped = text.trim().replace(/^["'“‘]|["'”’.]$/g, "");
   const tokens = stripped.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
   if (tokens.length < 3 || tokens.length > 30) return false;
+  // "Papers on KV Cache Compression." asks for papers on a topic, in title case.
+  if (ASKS_FOR_PAPERS.test(stripped)) return false;
   const long = tokens.filter((token) => token.replace(/\P{L}/gu, "").length >= 4);
   const capitalised = long.filter((token) => /^[\p{Lu}\p{N}]/u.test(token));
   if (long.length < 2 || capitalised.length < 0.8 * long.length) return false;

@@ -227,6 +227,8 @@ describe("follow-ups to a list answer", () => {
     const which = await other("which needs finetuning?");
     expect(titles(which)).toEqual([expect.stringMatching(/^Fast Matrix Multiplications/), expect.stringMatching(/^MARLIN/)]);
     expect((await other("papers like it")).text).toMatch(/^Papers similar to \*\*Fast Matrix Multiplications/);
+    // "the grokking paper": no paper is named so, but one title alone holds the word.
+    expect((await thread()("what else is like the grokking paper")).text).toMatch(/^Papers similar to \*\*Droplets of Good Representations: Grokking/);
   });
 
   it("opens a listed paper by a word of its title, and returns to an earlier list", async () => {

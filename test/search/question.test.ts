@@ -11,6 +11,10 @@ describe("chat phrasing", () => {
     ["which papers cover KV cache compression?", "kv cache compression"],
     ["anything on concept bottleneck models?", "concept bottleneck models"],
     ["how many papers on kv cache are there?", "kv cache"],
+    ["what's the best paper on concept bottlenecks?", "concept bottlenecks"],
+    ["must-read papers on linear attention", "linear attention"],
+    ["good intro paper on hyperbolic embeddings?", "hyperbolic embeddings"],
+    ["tl;dr of hogwild inference", "hogwild inference"],
     ["how many papers do you have on information bottleneck", "information bottleneck"],
     ["is there a paper about HNSW?", "hnsw"],
     ["do we have anything on federated learning across hospitals?", "federated learning across hospitals"],
@@ -113,6 +117,13 @@ describe("questions about one paper", () => {
     ["tell me about PyramidKV", "PyramidKV"],
   ])("reads %s as asking what %s is", (question, name) => {
     expect(parse(question)).toMatchObject({ detail: "content", paperName: expect.stringContaining(name) });
+  });
+
+  it("reads 'the best paper on X' as papers on X, not a paper named 'best', and 'similar work to X' as papers like X", () => {
+    expect(parse("what's the best paper on concept bottlenecks?").paperName).toBeUndefined();
+    expect(parse("similar work to Liger Kernel").similarTo).toBe("Liger Kernel");
+    // A topic asked for in title case is no pasted title.
+    expect(parse("Papers on KV Cache Compression.").pastedTitle).toBeUndefined();
   });
 
   it("reads 'what is' of a topic as the topic", () => {
