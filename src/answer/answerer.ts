@@ -141,8 +141,12 @@ export class Answerer {
       const reply: Reply = match ? detailReply(match) : { text: noMatch("", question), citations: [], found: false, closest: [], notes: [] };
       return this.#remember(context, { question, topic: "", filters: {}, papers: match ? [match] : (previous?.papers ?? []), ...(match && { focus: match }) }, reply);
     }
-    const searched = followUp?.kind === "refine" ? followUp.question : question;
-    const { result, modelFailed } = await this.#search(searched, today, context, followUp?.kind === "refine" ? followUp.filters : undefined);
+    const refined = followUp?.kind === "refine" ? followUp.question : question;
+    const first = await this.#search(refined, today, context, followUp?.kind === "refine" ? followUp.filters : undefined);
+    // "what about agents?" that the last topic with agents does not surely cover asks for agents.
+    const otherwise = followUp?.kind === "refine" && first.result.verdict.decision !== "yes" ? followUp.otherwise : undefined;
+    const searched = otherwise ?? refined;
+    const { result, modelFailed } = otherwise ? await this.#search(otherwise, today, context) : first;
     const { topic, filters } = result.query;
     const said = (reply: Reply) => (result.unfoundTitle ? withTitleMiss(reply, result.unfoundTitle) : result.unfoundExample ? withExampleMiss(reply, result.unfoundExample) : reply);
     // Judged covered but with no paper left to cite (every one on the side a contrast rules out): not covered, said so.

@@ -32,7 +32,8 @@ export type FollowUp =
   | { kind: "narrow"; topic: string; papers: StoredPaper[] }
   | { kind: "order"; by: "newest" | "oldest" | "upvotes"; papers: StoredPaper[] }
   /** The previous topic asked again with more words or, for "anything older?", other dates. */
-  | { kind: "refine"; question: string; filters?: PaperFilters }
+  /** `otherwise`: what to search if the refined question is not surely covered ("what about agents?": agents alone). */
+  | { kind: "refine"; question: string; filters?: PaperFilters; otherwise?: string }
   /** A number past the end of the list: say how long it is rather than search for "9". */
   | { kind: "out-of-range"; count: number }
   /** A number or "more" with no numbered list in the thread to refer to. */

@@ -11,6 +11,9 @@ import { listedAt, listReference, type FollowUp } from "./follow-up.ts";
 /** "same but for diffusion models", "what about for vision?": the last topic again, in another setting. */
 const SAME_FOR = /^(?:(?:(?:the\s+)?same(?:\s+(?:thing|topic|question|idea))?,?\s+but\s+)|(?:what|how)\s+about\s+|and\s+)(for|in|on|with|applied to)\s+(.+?)\s*[?.!]*$/;
 
+/** "what about agents?": a few words, no setting said. */
+const WHAT_ABOUT = /^(?:what|how)\s+about\s+((?:[\p{L}\p{N}-]+\s*){1,3}?)\s*[?.!]*$/u;
+
 /** "compare it with SPANN", "how does it compare to Scissorhands?": the paper in view beside one named. */
 const COMPARE_IT = /^(?:(?:compare|contrast)\s+(?:it|this|that)(?:\s+(?:one|paper))?\s+(?:with|to|and|against|vs\.?)|how\s+(?:does|do|did)\s+(?:it|this|that)(?:\s+(?:one|paper))?\s+(?:compare|differ)\s+(?:with|to|from|against))\s+(.+?)\s*[?.!]*$/;
 
@@ -27,11 +30,14 @@ function endingAsWritten(question: string, tail: string): string {
  */
 export function settingAgain(question: string, turns: Turn[], today: Date): FollowUp | undefined {
   const sameFor = SAME_FOR.exec(question.toLowerCase().trim());
+  // "what about agents?" may ask for the last topic with agents, or for agents alone: the first, when the library surely covers it.
+  const about = sameFor ? undefined : WHAT_ABOUT.exec(question.toLowerCase().trim());
   const previous = turns.findLast((turn) => turn.source && !turn.source.example);
-  if (!sameFor || !previous) return undefined;
+  if ((!sameFor && !about) || !previous) return undefined;
   // "what about for vision?" after "sparse attention for diffusion models" is sparse attention for vision.
   const topic = parseQuestion(previous.topic, today).setting?.head ?? previous.topic;
-  return { kind: "refine", question: `${topic} ${sameFor[1]} ${endingAsWritten(question, sameFor[2]!)}` };
+  if (about) return { kind: "refine", question: `${topic} for ${endingAsWritten(question, about[1]!)}`, otherwise: question };
+  return { kind: "refine", question: `${topic} ${sameFor![1]} ${endingAsWritten(question, sameFor![2]!)}` };
 }
 
 /** "compare it with SPANN" (the two, found by name as "compare X and Y" finds them), "compare it with 4" (that one of the list). */

@@ -246,6 +246,13 @@ describe("follow-ups to a list answer", () => {
     expect((await ask("back to the kv cache one")).text).toMatch(/^Back to \*kv cache compression\*:/i);
   });
 
+  it("reads 'what about X?' as the last topic with X when the library covers that, else as X alone", async () => {
+    const ask = thread();
+    await ask("test time scaling");
+    expect((await ask("what about agents?")).citations[0]!.title).toMatch(/^AgentTTS/);
+    expect((await ask("what about protein folding?")).text).toMatch(/^Nothing in the library covers \*\*protein folding\*\*/);
+  });
+
   it("asks the topic again before the oldest paper shown for 'anything older?'", async () => {
     const ask = thread();
     const list = await ask(KV);

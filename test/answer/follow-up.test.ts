@@ -169,8 +169,8 @@ describe("messages with no topic of their own, about the papers the thread shows
     expect(resolve("same but for diffusion models", searched)).toEqual({ kind: "refine", question: "kv cache compression for diffusion models" });
     const set: Turn = { ...searched, topic: "sparse attention for diffusion models" };
     expect(resolve("what about for vision?", set)).toEqual({ kind: "refine", question: "sparse attention for vision" });
-    // "what about X?" with no setting word is a question of its own.
-    expect(resolve("what about vision transformers?", searched)).toBeUndefined();
+    // "what about X?" with no setting word is the last topic with X, or failing that (see the answerer) X alone.
+    expect(resolve("what about vision transformers?", searched)).toEqual({ kind: "refine", question: "kv cache compression for vision transformers", otherwise: "what about vision transformers?" });
     // A "papers like X" list in between is no topic: the last one searched is.
     const like: Turn = { ...listed, topic: "Paper 2", source: { question: "papers similar to Paper 2", seen: [], example: listed.papers[1]!.id } };
     expect(resolveFollowUp("what about for vision?", like, TODAY, [searched, like])).toEqual({ kind: "refine", question: "kv cache compression for vision" });
