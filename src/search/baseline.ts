@@ -7,10 +7,10 @@ import type { LibrarySnapshot } from "./snapshot.ts";
 
 const NAME = String.raw`(?:the\s+)?([\p{L}\p{N}][\p{L}\p{N}.+-]*[\p{L}\p{N}])`;
 const ENDS = String.raw`(?=\s*(?:$|[?.!,;:)]|\s+(?:on|for|in|at|and|or|as|with|when|while|baselines?|kernels?)\b))`;
-const AGAINST = String.raw`(?:compar(?:e|es|ed|ing)|benchmark(?:s|ed|ing)?|evaluat(?:e|es|ed|ing)|test(?:s|ed|ing)?|measur(?:e|es|ed|ing))\s+(?:themselves\s+|itself\s+)?(?:against|with|to)`;
+const AGAINST = String.raw`(?:compar(?:e|es|ed|ing)|benchmark(?:s|ed|ing)?|evaluat(?:e|es|ed|ing)|test(?:s|ed|ing)?|measur(?:e|es|ed|ing)|run(?:s|ning)?)\s+(?:themselves\s+|itself\s+)?(?:against|with|to|on)`;
 const BEATS = String.raw`outperform(?:s|ed|ing)?|beat(?:s|ing)?|surpass(?:es|ed|ing)?|improv(?:e|es|ed|ing)\s+(?:on|upon|over)`;
 const THAN = String.raw`(?:faster|better|cheaper|quicker|more efficient|speed-?ups?|improvements?|gains?)\s+(?:than|over|against|compared to|relative to)`;
-/** "papers that outperform FlashAttention-2", "benchmarked against Mamba", "speedups over FA-2", "use X as a baseline". */
+/** "papers that outperform FlashAttention-2", "benchmarked against Mamba", "evaluated on LongBench", "speedups over FA-2", "use X as a baseline". */
 const BASELINE = [
   new RegExp(String.raw`\b(?:${AGAINST}|${BEATS}|${THAN})\s+${NAME}${ENDS}`, "iu"),
   new RegExp(String.raw`\b(?:use|uses|used|using)\s+${NAME}\s+as\s+(?:a|the|their|its)?\s*baseline`, "iu"),

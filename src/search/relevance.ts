@@ -117,7 +117,10 @@ export class RelevanceJudge {
     const probability = 1 / (1 + Math.exp(-z));
     // One of the best papers' titles naming every word of the topic settles it, however tersely asked ("grokking").
     const named = signals.titleNamed >= 0.99;
-    const decision = top.length === 0 ? "no" : probability >= answerAbove || named ? "yes" : probability >= unsureAbove ? "unsure" : "no";
+    // "which papers use optimal transport": a best paper writing the topic as a phrase is at least a partial match,
+    // however little the titles say (no development question, answerable or absent, changes with this).
+    const phrased = probability < unsureAbove && heldAsPhrase(question, top.slice(0, SETTINGS.relevance.evidencePapers), snapshot);
+    const decision = top.length === 0 ? "no" : probability >= answerAbove || named ? "yes" : probability >= unsureAbove || phrased ? "unsure" : "no";
     // `missing` is said of the papers an answer cites, which are chosen after this verdict (see missingIn).
     const words = this.#questionWords(question);
     // Named in the answer only as specialised as its most common form: "eats" is rarer in English than "eat", not
@@ -268,6 +271,14 @@ function dominance(question: ParsedQuestion, doc: number, snapshot: LibrarySnaps
 }
 
 /** "Papers like X" found X: whatever ranks is like it, so the judgement is only whether anything ranked. */
+/** Whether one of these papers holds the topic as the question words it: its every word, each two in a row as a phrase. */
+function heldAsPhrase(question: ParsedQuestion, docs: number[], snapshot: LibrarySnapshot): boolean {
+  const main = question.parts.main.filter((stem) => !stem.includes(" "));
+  const pairs = question.parts.mainPairs;
+  if (main.length < 2 || pairs.length === 0 || pairs.length !== main.length - 1) return false;
+  return docs.some((doc) => pairs.every((pair) => snapshot.text.contains(doc, pair)));
+}
+
 export function exampleVerdict(found: boolean): RelevanceVerdict {
   const signals = { coverage: 1, missingSpecific: 0, unknownSpecific: 0, vector: 1, vectorGap: 1, lexicalGap: 1, agreement: 1, dominance: 0, titleCoverage: 1, titleSpecific: 1, titleNamed: 1, wordiness: 0 };
   return { decision: found ? "yes" : "no", probability: found ? 1 : 0, signals, unmatched: [], missing: [], unknown: [] };

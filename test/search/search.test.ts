@@ -64,8 +64,18 @@ describe("hybrid search over the samples", () => {
     const hnsw = await library.search("what uses HNSW as a baseline?", { today: TODAY });
     expect(hnsw.baseline?.own?.title).toMatch(/Hierarchical Navigable Small World graphs/);
     expect(hnsw.results.filter((hit) => hit.relevant).map((hit) => hit.paper.title)).not.toContainEqual(expect.stringMatching(/Hierarchical Navigable Small World graphs/));
+    // A benchmark or hardware the papers are run on is asked the same way.
+    const longBench = await library.search("papers that evaluate on LongBench", { today: TODAY });
+    expect(longBench.results.filter((hit) => hit.relevant).length).toBeGreaterThanOrEqual(2);
+    expect(longBench.results.filter((hit) => hit.relevant).every((hit) => /LongBench/.test(hit.paper.abstract))).toBe(true);
     // A word most papers write is a topic, not a baseline.
     expect((await library.search("papers that are faster than attention", { today: TODAY })).baseline).toBeUndefined();
+  });
+
+  it("calls a topic the best papers write as a phrase at least a partial match, whatever the titles say", async () => {
+    const transport = await library.search("which papers use optimal transport", { today: TODAY });
+    expect(transport.verdict.decision).toBe("unsure");
+    expect(transport.results.filter((hit) => hit.relevant).every((hit) => /optimal transport/i.test(hit.paper.abstract))).toBe(true);
   });
 
   it("applies date filters inside the query", async () => {
