@@ -1,5 +1,5 @@
-import { writesPhrase } from "../papers/text.ts";
 import { contentTerms } from "../embed/tokens.ts";
+import { isQuestionStopword } from "../search/query-stopwords.ts";
 import { datesSaid } from "./filter-words.ts";
 import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
 import { escapeMarkdown } from "./extractive.ts";
@@ -169,16 +169,24 @@ export function narrowedReply(topic: string, papers: StoredPaper[], weights: Map
     const terms = new Set(contentTerms(`${paper.title} ${paper.abstract}`));
     return total > 0 ? [...weights].reduce((sum, [term, weight]) => sum + (terms.has(term) ? weight : 0), 0) / total : 0;
   };
-  // A term written with a hyphen ("training-free") is mentioned only where it is written so: its weight is mostly one
-  // of its words, and "training" beside a "freeing" elsewhere is not "training-free".
-  const compound = /^[\p{L}\p{N}]+-[\p{L}\p{N}]+$/u.test(topic.trim());
-  const held = (paper: StoredPaper) => !compound || writesPhrase(`${paper.title} ${paper.abstract}`, topic);
+  // The answer says the papers mention the topic, so each must write its every word as asked (a plural aside): a paper
+  // without "parallel" does not mention "parallel reasoning", nor one with "transformation" "transformers".
+  const held = (paper: StoredPaper) => writesTopic(`${paper.title} ${paper.abstract}`, topic);
   const kept = papers.map((paper) => ({ paper, share: share(paper) })).filter((entry) => entry.share >= ON_TOPIC && held(entry.paper)).sort((a, b) => b.share - a.share).map((entry) => entry.paper);
   const subject = `**${escapeMarkdown(topic)}**`;
   if (kept.length === 0) return textReply(`${papers.length === 1 ? "That paper does not mention" : `None of those ${papers.length} papers mentions`} ${subject}. Ask about it on its own to search the whole library.`);
   const lines = kept.map((paper, index) => `${index + 1}. **${escapeMarkdown(paper.title)}** [${index + 1}]${meta(paper)}`);
   const count = papers.length === 1 ? "That paper mentions" : kept.length === 1 ? `One of those ${papers.length} papers mentions` : `${kept.length} of those ${papers.length} papers mention`;
   return { text: `${count} ${subject}:\n\n${lines.join("\n")}`, citations: kept.map((paper, index) => citationOf(index + 1, paper)), found: true, closest: [], notes: [] };
+}
+
+/** Whether a text writes each word of the topic, in its singular or plural ("transformation" is not "transformers"). */
+function writesTopic(text: string, topic: string): boolean {
+  // What a contrast rules out ("vision models, not speech recognition") is no word the papers must write.
+  const wanted = topic.toLowerCase().split(/,?\s*\b(?:not|rather than|instead of|except|excluding|other than)\b/)[0]!;
+  const forms = wanted.split(/[^\p{L}\p{N}]+/u).filter((word) => word && !isQuestionStopword(word));
+  const escaped = (word: string) => word.replace(/(?:es|s)$/, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return forms.length > 0 && forms.every((word) => new RegExp(`(?:^|[^\\p{L}\\p{N}])${escaped(word)}(?:s|es)?(?:$|[^\\p{L}\\p{N}])`, "iu").test(text));
 }
 
 /**

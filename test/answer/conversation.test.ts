@@ -142,6 +142,11 @@ describe("follow-ups to a list answer", () => {
     await other("more");
     expect(titles(await other("which of these are for vision models, not speech recognition?"))).toEqual(titles(vision));
     expect((await ask("which of those are about speech?")).text).toMatch(/^(?:That paper does not mention|None of those \d+ papers mentions) \*\*speech\*\*/);
+ 
+    // Said to mention the topic, a paper writes each of its words: the stem of "transformation" is not "transformers".
+    const series = thread();
+    await series("time series papers");
+    for (const paper of (await series("which of those use transformers")).citations) expect(paper.title).not.toMatch(/Wheat/);
   });
 
   it("answers a number or 'more' with no list before it with a hint, not a search for '2'", async () => {
