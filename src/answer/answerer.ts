@@ -99,7 +99,7 @@ export class Answerer {
           const parts = topicParts(followUp.topic);
           const wanted = new Set([...parts.main, ...parts.aside]);
           const weights = new Map([...(await this.#library.termWeights(followUp.topic))].filter(([term]) => wanted.has(term)));
-          const reply = narrowedReply(followUp.topic, followUp.papers, weights);
+          const reply = narrowedReply(followUp.topic, followUp.papers, weights, followUp.without);
           return this.#remember(context, { ...keep, question, papers: citedPapers(reply, followUp.papers, previous.papers) }, reply);
         }
         case "pick": {

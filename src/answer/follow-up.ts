@@ -29,7 +29,8 @@ export type FollowUp =
   | { kind: "more" }
   | { kind: "filter"; filters: PaperFilters; papers: StoredPaper[] }
   /** "Which of those are about vision?": the listed papers that hold the topic's words. */
-  | { kind: "narrow"; topic: string; papers: StoredPaper[] }
+  /** `without`: "drop the vision ones", the listed papers that do not mention the topic. */
+  | { kind: "narrow"; topic: string; papers: StoredPaper[]; without?: true }
   | { kind: "order"; by: "newest" | "oldest" | "upvotes"; papers: StoredPaper[] }
   /** The previous topic asked again with more words or, for "anything older?", other dates. */
   /** `otherwise`: what to search if the refined question is not surely covered ("what about agents?": agents alone). */
@@ -91,6 +92,8 @@ const PRONOUN = new RegExp(
 /** How a question opens: "does it …", "what do they …", "is it …". */
 /** "which needs fine-tuning?", "which one is faster?": one of a few papers shown, asked for ("which papers …" asks the library). */
 const WHICH_OF_FEW = /^which(?:\s+one|\s+of\s+(?:the two|both|the three))?\s+(?!papers?\b|ones?\b|of\b|work\b|research\b)[a-z]/;
+/** "drop the vision ones", "not the vision ones", "without the MoE papers": the list, less the papers on a topic. */
+const DROP_LISTED = /^(?:(?:but|and|ok|okay|now)[,\s]+)?(?:drop|remove|exclude|skip|hide|filter out|leave out|without|not|no|minus)\s+(?:the\s+|any\s+|all\s+)?(.+?)\s+(?:ones?|papers?|stuff)\s*[?.!]*$/;
 /** A question that compared papers: what "which …?" then asks of. */
 const COMPARISON = /\b(?:compare|comparing|versus|vs\.?|differ|difference|differences)\b/i;
 const ASKING = /^(?:does|do|did|is|are|was|were|can|could|will|would|has|have|what|how|why|who|when|where|which)\b/;
@@ -181,6 +184,9 @@ export function resolveFollowUp(question: string, previous: Turn | undefined, to
   const yearOnly = YEAR_ONLY.exec(trimmed);
   const orderOnly = words <= 6 && ORDER_ONLY.test(trimmed);
   if (listed.length === 0 && (more || BARE.test(text) || ONLY_ORDINAL.test(text) || BRACKETED.test(text) || pair || OF_THOSE.test(text) || pronoun || yearOnly || (orderOnly && previous !== undefined))) return { kind: "no-list" };
+  // "drop the vision ones", "not the vision ones": the list without the papers on that.
+  const dropped = listed.length > 0 ? DROP_LISTED.exec(trimmed) : null;
+  if (dropped) return { kind: "narrow", topic: dropped[1]!, papers: listed, without: true };
   const at = (item: number | "last") => listedAt(listed, item);
   const rewritten = settingAgain(question, turns, today) ?? comparedWithOpen(question, previous);
   if (rewritten) return rewritten;

@@ -163,7 +163,8 @@ const ON_TOPIC = 0.5;
  * whose title and abstract hold most of its weighted words (`weights`, by
  * rarity in the library), best covered first.
  */
-export function narrowedReply(topic: string, papers: StoredPaper[], weights: Map<string, number>): Reply {
+export function narrowedReply(topic: string, papers: StoredPaper[], weights: Map<string, number>, without = false): Reply {
+  if (without) return withoutReply(topic, papers);
   const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0);
   const share = (paper: StoredPaper) => {
     const terms = new Set(contentTerms(`${paper.title} ${paper.abstract}`));
@@ -177,6 +178,17 @@ export function narrowedReply(topic: string, papers: StoredPaper[], weights: Map
   if (kept.length === 0) return textReply(`${papers.length === 1 ? "That paper does not mention" : `None of those ${papers.length} papers mentions`} ${subject}. Ask about it on its own to search the whole library.`);
   const lines = kept.map((paper, index) => `${index + 1}. **${escapeMarkdown(paper.title)}** [${index + 1}]${meta(paper)}`);
   const count = papers.length === 1 ? "That paper mentions" : kept.length === 1 ? `One of those ${papers.length} papers mentions` : `${kept.length} of those ${papers.length} papers mention`;
+  return { text: `${count} ${subject}:\n\n${lines.join("\n")}`, citations: kept.map((paper, index) => citationOf(index + 1, paper)), found: true, closest: [], notes: [] };
+}
+
+/** "drop the vision ones": the listed papers that do not write the topic, in the list's order. */
+function withoutReply(topic: string, papers: StoredPaper[]): Reply {
+  const kept = papers.filter((paper) => !writesTopic(`${paper.title} ${paper.abstract}`, topic));
+  const subject = `**${escapeMarkdown(topic)}**`;
+  if (kept.length === 0) return textReply(`Every one of those ${papers.length} papers mentions ${subject}. Ask for the topic with "not ${topic}" to search the whole library.`);
+  if (kept.length === papers.length) return textReply(`None of those ${papers.length} papers mentions ${subject}: the list stands as it was.`);
+  const lines = kept.map((paper, index) => `${index + 1}. **${escapeMarkdown(paper.title)}** [${index + 1}]${meta(paper)}`);
+  const count = kept.length === 1 ? `One of those ${papers.length} papers does not mention` : `${kept.length} of those ${papers.length} papers do not mention`;
   return { text: `${count} ${subject}:\n\n${lines.join("\n")}`, citations: kept.map((paper, index) => citationOf(index + 1, paper)), found: true, closest: [], notes: [] };
 }
 

@@ -143,6 +143,14 @@ describe("follow-ups to a list answer", () => {
     expect(titles(await other("which of these are for vision models, not speech recognition?"))).toEqual(titles(vision));
     expect((await ask("which of those are about speech?")).text).toMatch(/^(?:That paper does not mention|None of those \d+ papers mentions) \*\*speech\*\*/);
  
+    // "drop the vision ones": the list without the papers that mention it, in its order.
+    const dropping = thread();
+    await dropping(KV);
+    const all = await dropping("more");
+    const kept = await dropping("drop the vision ones");
+    expect(kept.text).toMatch(/^\d+ of those 10 papers do not mention \*\*vision\*\*:/);
+    expect(titles(kept).every((title) => !/Vision/.test(title))).toBe(true);
+    expect(titles(kept).length).toBeLessThan(titles(all).length + 5);
     // Said to mention the topic, a paper writes each of its words: the stem of "transformation" is not "transformers".
     const series = thread();
     await series("time series papers");

@@ -165,6 +165,12 @@ describe("messages with no topic of their own, about the papers the thread shows
     expect(resolve("anything newer on the same idea?", searched)).toMatchObject({ kind: "refine", filters: { from: "2025-01-03" } });
   });
 
+  it("reads 'drop the vision ones' as the list without the papers on vision", () => {
+    for (const question of ["drop the vision ones", "not the vision ones", "ok, remove the vision papers"]) {
+      expect(resolve(question, listed)).toMatchObject({ kind: "narrow", topic: "vision", without: true });
+    }
+  });
+
   it("asks the last topic in another setting for 'same but for Y' and 'what about for Y?'", () => {
     expect(resolve("same but for diffusion models", searched)).toEqual({ kind: "refine", question: "kv cache compression for diffusion models" });
     const set: Turn = { ...searched, topic: "sparse attention for diffusion models" };
