@@ -39,6 +39,9 @@ export function notFoundReply(topic: string, filters: PaperFilters, coverage: Co
     lines.push(...closest.map((paper, index) => `${index + 1}. [${escapeMarkdown(paper.title)}](${paper.url})${paper.publishedAt ? ` (${paper.publishedAt})` : ""}`));
     return { text: lines.join("\n"), citations: [], found: false, closest, notes };
   }
+  // "papers by Tri Dao": a person, whom no search of titles and abstracts finds (an organization a page names is looked up before).
+  const author = /^(?:written |authored |published )?by\s+(\S.*)$/i.exec(topic.trim());
+  if (author) return { text: `I cannot search the library by author, so I cannot list papers by **${escapeMarkdown(author[1]!)}**. Ask about their topic instead, or for a paper by its title.`, citations: [], found: false, closest: [], notes };
   const lines = [topic.trim() ? `Nothing in the library covers ${topicSaid(topic)}${why}. ${searched}` : `No paper in the library ${fitsNone(filters)}.${held}`];
   if (closest.length > 0) {
     // Numbered, as the thread's list: "2" then opens the second.

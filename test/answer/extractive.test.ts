@@ -33,6 +33,12 @@ describe("the offline (extractive) answer", () => {
     });
   });
 
+  it("says it cannot search by author for 'papers by <person>', rather than that nothing covers 'by tri dao'", async () => {
+    for (const question of ["papers by tri dao", "anything written by Tri Dao?"]) {
+      expect((await ask(question)).text).toMatch(/^I cannot search the library by author, so I cannot list papers by \*\*tri dao\*\*\./i);
+    }
+  });
+
   it("says how many papers the library holds when asked, not searches for 'how many'", async () => {
     for (const question of ["how many papers are in the library?", "how big is the library", "how many papers do you have"]) {
       expect((await ask(question)).text).toMatch(/^The library holds \d+ papers \(publication dates \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d; \d+ undated\)\./);
