@@ -15,6 +15,8 @@ describe("chat phrasing", () => {
     ["must-read papers on linear attention", "linear attention"],
     ["good intro paper on hyperbolic embeddings?", "hyperbolic embeddings"],
     ["tl;dr of hogwild inference", "hogwild inference"],
+    ["papers on efficient llm inference for a beginner", "efficient llm inference"],
+    ["explain kv cache compression like I'm five", "kv cache compression"],
     ["how many papers do you have on information bottleneck", "information bottleneck"],
     ["is there a paper about HNSW?", "hnsw"],
     ["do we have anything on federated learning across hospitals?", "federated learning across hospitals"],
