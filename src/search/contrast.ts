@@ -5,6 +5,8 @@ import type { LibrarySnapshot } from "./snapshot.ts";
 import { phraseUsage } from "./acronyms.ts";
 import { questionPairs } from "./query-terms.ts";
 import { longFormHolds } from "./held-terms.ts";
+
+type LongFormHolds = ReturnType<typeof longFormHolds>;
 import { searchStem, stemSet } from "./stem.ts";
 
 /**
@@ -19,7 +21,7 @@ import { searchStem, stemSet } from "./stem.ts";
  * apart ("model", "training") are left out; a title says what a paper is
  * about, where an abstract may mention anything in passing.
  */
-function namesContrast(question: ParsedQuestion, doc: number, snapshot: LibrarySnapshot): boolean {
+function namesContrast(question: ParsedQuestion, doc: number, snapshot: LibrarySnapshot, holds: LongFormHolds): boolean {
   const rare = (stem: string) => snapshot.text.documentFrequency(stem) <= SETTINGS.queryWeights.contrastMaxShare * snapshot.size;
   const telling = (stem: string) => !stem.includes(" ") && rare(stem);
   const ruledOut = question.parts.contrast.filter(telling);
@@ -34,14 +36,13 @@ function namesContrast(question: ParsedQuestion, doc: number, snapshot: LibraryS
   const title = withForms(stemSet(snapshot.docs.titles.at(doc)));
   // Words as rare as a name ("other than Swin") rule out that one thing, an instance of the topic rather
   // than a side of it that a title could bridge: a title naming them is out, whatever else it names.
-  const instance = ruledOut.every((stem) => snapshot.text.documentFrequency(stem) <= SETTINGS.queryWeights.contrastNameShare * snapshot.size);
-  // "not HNSW": a title spelling out the acronym the library defines names it.
   const nameLike = (stem: string) => snapshot.text.documentFrequency(stem) <= SETTINGS.queryWeights.contrastNameShare * snapshot.size;
-  const holds = longFormHolds(snapshot, question.parts.contrast.join(" "));
-  // (Only a name's: "not LLMs" is a side of a topic, which titles write in many ways.)
+  const instance = ruledOut.every(nameLike);
+  // "not HNSW": a title spelling out the acronym the library defines names it (only a name's: "not LLMs" is a side
+  // of a topic, which titles write in many ways).
   const named = ruledOut.filter((stem) => (nameLike(stem) ? holds(stem, (term) => title.has(term)) : title.has(stem)));
   if (named.length * 2 < ruledOut.length || doesWithout(snapshot.docs.titles.at(doc), named)) return false;
-  return instance || (process.env.NOEXCL ? false : question.parts.excludes) || !question.parts.opposed.some((stem) => telling(stem) && title.has(stem));
+  return instance || question.parts.excludes || !question.parts.opposed.some((stem) => telling(stem) && title.has(stem));
 }
 
 /** Whether a title writes one of these phrases (stemmed word pairs), itself or as an acronym's long form ("LLMs"). */
@@ -80,7 +81,8 @@ function doesWithout(title: string, stems: string[]): boolean {
 /** The ranked papers on the unwanted side of the question's contrast (none without one). */
 export function contrastedDocs(question: ParsedQuestion, ranked: Ranked[], snapshot: LibrarySnapshot): Set<number> {
   if (question.parts.contrast.length === 0) return new Set();
-  return new Set(ranked.filter((entry) => namesContrast(question, entry.doc, snapshot)).map((entry) => entry.doc));
+  const holds = longFormHolds(snapshot, question.parts.contrast.join(" "));
+  return new Set(ranked.filter((entry) => namesContrast(question, entry.doc, snapshot, holds)).map((entry) => entry.doc));
 }
 
 /** The ranking with these papers marked down, so the rest come first. */
