@@ -11,7 +11,10 @@ import { isTitleLike } from "./title-like.ts";
 export type PaperDetail = "authors" | "date" | "code" | "content";
 
 /** "the X paper" with a short X: a name, not a topic ("the original HNSW paper", "the FastGen KV cache paper"). */
-const PAPER_NAME = /\bthe\s+(?!(?:best|top|good|great|must[- ]read|classic|key|seminal|main|most \w+|first|last|latest|newest|next|previous|same|right|other|whole)\s+paper\b)(?:[\p{L}\p{N}+.'-]+\s+){1,5}paper\b/iu;
+/** What an asker wants of papers ("the best paper on X", "must-read papers on X", "a good intro paper"): no name, no topic. */
+export const PRAISED = String.raw`best|top|good|great|must[- ]reads?|classic|key|seminal|important|essential|foundational|influential|recommended|intro(?:ductory)?|beginner[- ]friendly`;
+
+const PAPER_NAME = new RegExp(String.raw`\bthe\s+(?!(?:${PRAISED}|main|most \w+|first|last|latest|newest|next|previous|same|right|other|whole)\s+paper\b)(?:[\p{L}\p{N}+.'-]+\s+){1,5}paper\b`, "iu");
 
 /** A word written as a name: capitals inside it ("KernelBench", "HNSW") or a digit after a letter ("MobileSAMv2"). */
 const NAME_LIKE = /\p{Lu}[\p{L}\p{N}+.'-]*\p{Lu}|\p{L}\d/u;

@@ -6,7 +6,7 @@ import { extractDateRange } from "./time-phrases.ts";
 import { isTitleLike } from "./title-like.ts";
 import { asWritten } from "./as-written.ts";
 import { baselineAsked } from "./baseline.ts";
-import { ASKS_AUTHORS, ASKS_CODE, ASKS_DATE, paperAsked, presenceAsked, presenceSubject, withoutDoesReport, type PaperDetail } from "./paper-asked.ts";
+import { ASKS_AUTHORS, ASKS_CODE, ASKS_DATE, PRAISED, paperAsked, presenceAsked, presenceSubject, withoutDoesReport, type PaperDetail } from "./paper-asked.ts";
 
 /** A question, parsed once; every stage of search reads this. */
 export type ParsedQuestion = {
@@ -135,7 +135,7 @@ const FRAME = [
   /^(?:has|have)\s+(?=\S+\s+\S)/,
   /^(?:a|an|any|some|the)\b/,
   // "the best paper on X", "must-read papers on X", "a good intro paper on X", "tl;dr of X": what the asker wants of the papers, not the topic.
-  /^(?:best|top|good|great|must[- ]reads?|classic|key|seminal|important|essential|foundational|influential|recommended|intro(?:ductory)?|beginner[- ]friendly)(?:\s+(?:intro(?:ductory)?|overview|survey))?(?=\s+(?:papers?|works?|reads?|references|reading)\b)/,
+  new RegExp(String.raw`^(?:${PRAISED})(?:\s+(?:intro(?:ductory)?|overview|survey))?(?=\s+(?:papers?|works?|reads?|references|reading)\b)`),
   /^(?:tl;?\s?dr|tldr|quick summary|summary|overview)\s+(?:of|on|for)\b/,
   /^(?:papers?|works?|research|articles?|studies|anything|something|stuff|ones|refs|references|literature|reading)\b/,
   /^(?:new|out there|there|recent|recently|good|interesting|relevant|in the library)\b/,
