@@ -10,7 +10,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { LocalEmbedder } from "../../src/embed/local.ts";
 import { Library } from "../../src/library/library.ts";
-import { modelInput, type ModelInput } from "../../src/search/relevance.ts";
+import { modelInput, type ModelInput } from "../../src/search/relevance-model.ts";
 import { SETTINGS } from "../../src/search/settings.ts";
 import { csfcubeCorpusPath, runCsfcube } from "./csfcube.ts";
 import { loadQuestions } from "./dataset.ts";
@@ -48,9 +48,12 @@ const original = structuredClone(SETTINGS);
 const fit = process.argv.includes("--fit");
 const variants = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
 type Signal = ModelInput;
-/** The signals `--fit` weighs: `--signals=a,b,c`, or those the relevance model weighs today. */
-const SIGNALS = (process.argv.find((arg) => arg.startsWith("--signals="))?.slice("--signals=".length).split(",") ?? Object.keys(SETTINGS.relevance.weights)) as Signal[];
-type Row = { signals: number[]; answerable: boolean; label: string; p: number };
+/** `--described`: fit the second model, on the long questions alone (SETTINGS.relevance.described). */
+const described = process.argv.includes("--described");
+/** The signals `--fit` weighs: `--signals=a,b,c`, or those the model weighs today. */
+const SIGNALS = (process.argv.find((arg) => arg.startsWith("--signals="))?.slice("--signals=".length).split(",") ??
+  Object.keys(described ? SETTINGS.relevance.described.weights : SETTINGS.relevance.weights)) as Signal[];
+type Row = { signals: number[]; answerable: boolean; label: string; p: number; wordiness: number };
 
 for (const variant of variants.length > 0 ? variants : ["{}"]) {
   const rows: Row[] = [];
@@ -72,7 +75,7 @@ for (const variant of variants.length > 0 ? variants : ["{}"]) {
     for (const q of set.questions) {
       const result = await seedLibrary.search(q.question, { k: 10, today: TODAY });
       const v = result.verdict;
-      rows.push({ signals: SIGNALS.map((name) => modelInput(v.signals, name)), answerable: q.relevant.length > 0, label: `${set.name} ${q.kind}: ${q.question}`, p: v.probability });
+      rows.push({ signals: SIGNALS.map((name) => modelInput(v.signals, name)), answerable: q.relevant.length > 0, label: `${set.name} ${q.kind}: ${q.question}`, p: v.probability, wordiness: v.signals.wordiness });
       if (q.relevant.length === 0) {
         absent.of++;
         absent.ok += result.relevant ? 0 : 1;
@@ -94,7 +97,7 @@ for (const variant of variants.length > 0 ? variants : ["{}"]) {
   for (const q of ownAll) {
     const result = await ownLibrary.search(q.question, { k: 10, today: ownSet.now });
     const v = result.verdict;
-    rows.push({ signals: SIGNALS.map((name) => modelInput(v.signals, name)), answerable: q.kind !== "absent", label: `own ${q.kind}: ${q.question}`, p: v.probability });
+    rows.push({ signals: SIGNALS.map((name) => modelInput(v.signals, name)), answerable: q.kind !== "absent", label: `own ${q.kind}: ${q.question}`, p: v.probability, wordiness: v.signals.wordiness });
     if (q.kind === "absent") continue;
     judge(result.results.filter((hit) => hit.relevant).map((hit) => hit.paper.id), q.relevant, result.relevant);
     ownByKind.set(q.kind, [...(ownByKind.get(q.kind) ?? []), ndcg(result.results.map((hit) => hit.paper.id), q.relevant)]);
@@ -108,7 +111,7 @@ for (const variant of variants.length > 0 ? variants : ["{}"]) {
       `\n  answers (seed sets' tuned halves + own): cite grade-2 ${cites.good}/${cites.answerable}, cited relevant ${(cites.relevant / Math.max(1, cites.cited)).toFixed(2)} (${cites.cited} citations)` +
       `\n  own: ${[...ownByKind].map(([kind, values]) => `${kind} ${f(values)}`).join("  ")}\n  csfcube dev: ${f(csf.map((o) => o.ndcg))} (bm25 ${f(csf.map((o) => o.bm25Ndcg))}), as "similar to <title>": ${f(similar.map((o) => o.ndcg))}`,
   );
-  if (fit) fitLogistic(rows);
+  if (fit) fitLogistic(described ? rows.filter((r) => r.wordiness >= SETTINGS.relevance.described.from) : rows);
 }
 await Promise.all([seeds.dispose(), own.dispose(), cube.dispose()]);
 

@@ -5,6 +5,7 @@ import { longFormHolds, spellings, withLongForms } from "./held-terms.ts";
 import { isQuestionStopword } from "./query-stopwords.ts";
 import { questionPhrases } from "./query-terms.ts";
 import type { ParsedQuestion } from "./question.ts";
+import { describedAbsent, probabilityOf } from "./relevance-model.ts";
 import { SETTINGS } from "./settings.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
 import { searchStem, stemSet } from "./stem.ts";
@@ -79,22 +80,6 @@ export type RelevanceVerdict = {
 };
 
 /**
- * What the relevance model weighs: a signal, "terse" (how few words the
- * topic is put in: 1 − wordiness), or "terse <signal>", the signal scaled
- * by it. A short question that names a topic stands or falls by its words
- * (a single incidental word carrying the match says the topic is absent),
- * while a long description in everyday words is expected to leave some
- * unmatched.
- */
-export type ModelInput = keyof RelevanceSignals | "terse" | `terse ${keyof RelevanceSignals}`;
-
-export function modelInput(signals: RelevanceSignals, name: ModelInput): number {
-  const terse = 1 - signals.wordiness;
-  if (name === "terse") return terse;
-  return name.startsWith("terse ") ? terse * signals[name.slice("terse ".length) as keyof RelevanceSignals] : signals[name as keyof RelevanceSignals];
-}
-
-/**
  * Decides whether the best papers are about the question, so the bot can
  * say "nothing in the library covers that" instead of citing near misses.
  * Signals computed from the library itself (words it has never seen, how
@@ -113,14 +98,13 @@ export class RelevanceJudge {
   judge(question: ParsedQuestion, top: number[], snapshot: LibrarySnapshot, lists: ListShape): RelevanceVerdict {
     const signals = this.signals(question, top, snapshot, lists);
     const { weights, bias, answerAbove, unsureAbove } = SETTINGS.relevance;
-    const z = bias + Object.entries(weights).reduce((sum, [name, weight]) => sum + weight * modelInput(signals, name as ModelInput), 0);
-    const probability = 1 / (1 + Math.exp(-z));
+    const probability = probabilityOf(signals, weights, bias);
     // One of the best papers' titles naming every word of the topic settles it, however tersely asked ("grokking").
     const named = signals.titleNamed >= 0.99;
     // "which papers use optimal transport": a best paper writing the topic as a phrase is at least a partial match,
     // however little the titles say (no development question, answerable or absent, changes with this).
     const phrased = probability < unsureAbove && heldAsPhrase(question, top.slice(0, SETTINGS.relevance.evidencePapers), snapshot);
-    const decision = top.length === 0 ? "no" : probability >= answerAbove || named ? "yes" : probability >= unsureAbove || phrased ? "unsure" : "no";
+    const decision = top.length === 0 || (!named && describedAbsent(signals)) ? "no" : probability >= answerAbove || named ? "yes" : probability >= unsureAbove || phrased ? "unsure" : "no";
     // `missing` is said of the papers an answer cites, which are chosen after this verdict (see missingIn).
     const words = this.#questionWords(question);
     // Named in the answer only as specialised as its most common form: "eats" is rarer in English than "eat", not

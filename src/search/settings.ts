@@ -57,7 +57,7 @@ export const SETTINGS = {
     /** The number of words (stopwords included) at which a topic's wordiness signal reaches 1. */
     wordyAt: 40,
     /**
-     * Logistic model over the model's inputs (ModelInput in src/search/relevance.ts: a signal, "terse",
+     * Logistic model over the model's inputs (ModelInput in src/search/relevance-model.ts: a signal, "terse",
      * or "terse <signal>"), class-balanced with a little L2 (`node scripts/eval/tune.ts --fit`), fitted on
      * the tuned halves only (even entries of set1 and the review sets, the own set without its held-out
      * questions). Terseness is what the earlier three-signal model lacked: leave-one-set-out over set1 and
@@ -77,6 +77,15 @@ export const SETTINGS = {
      */
     answerAbove: 0.65,
     unsureAbove: 0.3,
+    /**
+     * The second model, for topics described at length (wordiness at least `from`: about 20 words), fitted
+     * the same way on the tuned halves' long questions only (`node scripts/eval/tune.ts --fit --described`):
+     * below `absentBelow` the topic is not covered, whatever the first model said. The vector weight is on
+     * the default embedder's cosine scale. `from` and `absentBelow` were chosen on the tuned halves (0.7,
+     * 0.75, 0.8 by 0.2, 0.25, 0.3): 0.8 and 0.25 caught 17 more absent topics for 7 more answerable ones
+     * refused; held out, 15 more for 3.
+     */
+    described: { from: 0.8, weights: { coverage: 6.0, vector: 5.46 }, bias: -3.7, absentBelow: 0.25 },
   },
   /** Which ranked papers an answer cites (src/search/paper-judge.ts). */
   answer: {

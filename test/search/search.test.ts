@@ -303,6 +303,10 @@ describe("judged results", () => {
     const described = await library.search("how can I shrink the memory that the cached keys and values take up while a language model generates text?", { today: TODAY });
     expect(described.verdict.signals.wordiness).toBeGreaterThan(0.7);
     expect(described.relevant).toBe(true);
+    // …but a long everyday description that the best papers hold little of, and no paper's vector comes near, is absent.
+    const pigeons = await library.search("my neighbour keeps pigeons and wonders whether a program could tell from recordings of their cooing which bird is getting sick before the rest of the flock catches it - anything on that?", { today: TODAY });
+    expect(pigeons.verdict.signals.wordiness).toBeGreaterThanOrEqual(0.8);
+    expect(pigeons.verdict.decision).toBe("no");
   });
 
   it("finds papers like a named one by its own words, leaving it out", async () => {
