@@ -1,5 +1,6 @@
 import type { PaperFilters } from "../store/paper-store.ts";
 import { words } from "../embed/tokens.ts";
+import { withoutAsker } from "./asker.ts";
 import { isQuestionStopword } from "./query-stopwords.ts";
 import { ALTERNATIVES, questionTerms, topicParts, type TopicParts } from "./query-terms.ts";
 import { extractDateRange } from "./time-phrases.ts";
@@ -148,9 +149,6 @@ const FRAME = [
 /** "another question - …", "unrelated: …", "quick question: …", "hmm ok. …": a chat opener before the question. */
 const OPENER = /^(?:(?:ok|okay|so|and|also|btw|hmm|now|one|more|another|different|new|quick|side|unrelated|random|separate|last|off-topic|off|something|question|q|thing|topic|change|of)[\s,]*){1,5}[:\-–—.]+\s+/;
 
-/** "… for a beginner", "… explained like I'm five": who will read the papers, not what they are about. */
-const READER = /[,\s]+(?:explained\s+)?(?:to me\s+)?(?:as|like|for)\s+(?:a|an|i'm|i am)\s+(?:total\s+|complete\s+)?(?:beginner|newbie|novice|layperson|layman|non-?expert|outsider|kid|child|five(?:[- ]year[- ]old)?|5(?:[- ]year[- ]old)?|undergrad)s?$/;
-
 const UPVOTES = /\b(?:with )?(?:at least |more than |over |>=?\s*)?(\d+)\s*\+?\s*(?:or more )?(?:up ?votes?|likes)\b/;
 
 export function parseQuestion(text: string, today: Date): ParsedQuestion {
@@ -179,7 +177,7 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
   const present = presenceAsked(rest, text);
   // "is pruning in the library?": the topic, not "is pruning".
   rest = present?.toLowerCase() ?? presenceSubject(rest) ?? rest;
-  rest = withoutFrame(withoutDoesReport(rest.replace(OPENER, ""))).replace(/\s+(?:at all|pls|please)$/, "").replace(READER, "");
+  rest = withoutAsker(withoutFrame(withoutDoesReport(withoutAsker(rest).replace(OPENER, ""))).replace(/\s+(?:at all|pls|please)$/, ""));
   // "are there papers about pruning in the library?": where the asker looks is not the topic.
   rest = rest.replace(/\s+(?:in (?:the|our|your|this) library|in here)$/, "").replace(/^(.+?)\s+(?:are there|do you have|do we have|have you got)$/, "$1");
   // "X - what's out there?", "X, any papers?", "X? any theory on that": a last clause that is all frame, or asks
