@@ -64,7 +64,7 @@ const ORDERS: { order: PaperOrder; words: string; by: string }[] = [
   { order: "oldest", words: String.raw`oldest|earliest|first published`, by: "(?!)" },
   { order: "newest", words: String.raw`newest|latest|most recent`, by: "date" },
 ];
-const ABOUT_PAPERS = String.raw`(?=(?:\s+[\p{L}\p{N}'-]+){0,3}?\s+(?:papers?|ones|articles?|preprints?|additions|uploads|entries|first)\b|\s*$)`;
+const ABOUT_PAPERS = String.raw`(?=(?:\s+[\p{L}\p{N}'-]+){0,3}?\s+(?:papers?|ones|articles?|preprints?|additions|uploads|entries|first)\b|(?:\s+\d{1,2})?\s*$)`;
 const ORDER_ASKED = ORDERS.map(({ order, words, by }): [PaperOrder, RegExp] => {
   // "the latest (work) on diffusion" asks for the newest; "popular in NLP", "the most recent work shows" describe.
   const onTopic = order === "newest" ? String.raw`|(?=(?:\s+(?:work|research|stuff|developments|progress))?\s+(?:on|in|about)\b)` : "";
@@ -72,8 +72,10 @@ const ORDER_ASKED = ORDERS.map(({ order, words, by }): [PaperOrder, RegExp] => {
   return [order, new RegExp(String.raw`${said}|(?:\b(?:sorted|ordered|ranked|listed)\s+)?\bby (?:${by})\b`, "gu")];
 });
 
-/** The number an order comes with: "top 3", "the 5 newest", "3 most upvoted". */
-const COUNT_ASKED = /\btop (\d{1,2})\b|\b(\d{1,2}) (?=newest|latest|most recent|oldest|earliest|most upvoted|most popular)/;
+/** The number an order comes with: "top 3", "the 5 newest", "3 most upvoted", "the newest 3". */
+const COUNT_ASKED = /\btop (\d{1,2})\b|\b(\d{1,2}) (?=newest|latest|most recent|oldest|earliest|most upvoted|most popular)|(?<=\b(?:newest|latest|most recent|oldest|earliest|most upvoted|most popular) )(\d{1,2})\b/;
+/** The number of papers asked for with no order: "3 papers on X", "give me 2 recent papers on X" (not "llama 2 papers"). */
+const PAPERS_COUNTED = /(?:^|\b(?:me|the|give|show|find|list|get|want|need|just|only|first|recommend|suggest|pick)\s+)(\d{1,2})\s+(?:(?:recent|new|good|relevant|more|other|key)\s+)?(?=papers?\b|articles?\b|ones\b)/;
 
 /** An order asked of a topic ("most upvoted papers on attention", "newest papers on diffusion"): not part of the topic. */
 const TOPIC_ORDER = /\b(?:newest|latest|most recent|oldest|earliest|first published|most[- ](?:upvoted|popular|liked)|highest[- ]rated|by (?:up ?votes?|votes|popularity|likes|date))\b/g;
@@ -165,11 +167,11 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
   Object.assign(filters, dated.range);
   const ordered = ORDER_ASKED.find(([, pattern]) => new RegExp(pattern).test(dated.rest));
   // "top 3 papers on X", "the 5 newest papers": the number of papers asked for, with the order it comes with.
-  const counted = ordered ? COUNT_ASKED.exec(dated.rest) : null;
-  const count = counted ? Number(counted[1] ?? counted[2]) : undefined;
+  const counted = (ordered ? COUNT_ASKED.exec(dated.rest) : null) ?? PAPERS_COUNTED.exec(dated.rest);
+  const count = counted ? Number(counted[1] ?? counted[2] ?? counted[3]) : undefined;
   const asked = ordered?.[0];
-  // "the 5 newest": the number goes with the order ("top 3" goes as the order's own words do).
-  const uncounted = counted?.[2] ? dated.rest.replace(counted[0], " ") : dated.rest;
+  // "the 5 newest", "the newest 3": the number goes with the order ("top 3" goes as the order's own words do).
+  const uncounted = counted && !counted[0].startsWith("top") ? dated.rest.replace(counted[0], " ") : dated.rest;
   const unordered = (ordered ? uncounted.replace(ordered[1], " ") : uncounted).replace(TOPIC_ORDER, " ").replace(/\s+/g, " ").trim();
   // "papers from before 2020": the date is out, and the word that led to it goes too ("pack more servers in" keeps its "in").
   rest = unordered === rest.replace(/\s+/g, " ").trim() ? unordered : unordered.replace(/(?:\s+(?:from|published|released|since|in|during))+$/, "");

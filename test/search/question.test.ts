@@ -245,6 +245,13 @@ describe("questions with no topic", () => {
     expect(parse("top 3 papers on KV cache")).toMatchObject({ topic: "kv cache", order: "upvotes", count: 3 });
     expect(parse("the 5 newest papers on diffusion")).toMatchObject({ topic: "diffusion", order: "newest", count: 5 });
     expect(parse("newest papers on diffusion").count).toBeUndefined();
+    // The number after the order, or with no order at all, is the number of papers too (not a topic "3").
+    expect(parse("most upvoted 3 papers on attention")).toMatchObject({ topic: "attention", order: "upvotes", count: 3 });
+    expect(parse("show me the newest 3 papers")).toMatchObject({ topic: "", listing: "newest", count: 3 });
+    expect(parse("newest 3")).toMatchObject({ topic: "", listing: "newest", count: 3 });
+    expect(parse("give me 2 recent papers on quantization")).toMatchObject({ topic: "quantization", count: 2 });
+    expect(parse("papers on 3d point clouds").count).toBeUndefined();
+    expect(parse("llama 2 papers on quantization").count).toBeUndefined();
     expect(parse("is attention is all you need in the library")).toMatchObject({ topic: "attention is all you need", asksPresence: true });
     // Words of their own stay: "its", "cant", "wont".
     expect(withApostrophes("its cant wont")).toBe("its cant wont");
