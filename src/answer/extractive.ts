@@ -19,8 +19,8 @@ export type Framing =
   | { kind: "similar"; paper: StoredPaper }
   /** "papers that outperform FlashAttention-2": the papers writing the name; `own`, its own paper, listed after them. */
   | { kind: "baseline"; name: string; own?: StoredPaper }
-  /** "X vs Y" with no paper on both: the papers on each side, said beside each. */
-  | { kind: "sides"; sides: [Side, Side]; meet?: true }
+  /** "X vs Y" with no paper on both, or two requests in one message (`apart`): the papers on each side, said beside each. */
+  | { kind: "sides"; sides: [Side, Side]; meet?: true; apart?: true }
   /**
    * Papers on a topic: `unsure`, the library may only partly cover it; `missing`, the part none of the papers
    * holds; `filters`, the question's dates and upvotes, said beside the topic; `order`, when not by relevance.
@@ -35,7 +35,7 @@ export function framingOf(result: SearchResult): Framing {
   if (result.named) return { kind: "named", paper: result.named };
   if (result.example) return { kind: "similar", paper: result.example };
   if (result.baseline) return { kind: "baseline", ...result.baseline };
-  if (result.sides) return { kind: "sides", sides: result.sides, ...(result.sidesMeet && { meet: true as const }) };
+  if (result.sides) return { kind: "sides", sides: result.sides, ...(result.sidesMeet && { meet: true as const }), ...(result.sidesApart && { apart: true as const }) };
   return { kind: "topic", unsure: verdict.decision === "unsure", missing: verdict.missing, unknown: verdict.unknown, filters: query.filters, ...(query.order && { order: query.order }) };
 }
 
@@ -66,7 +66,8 @@ export function extractiveReply(topic: string, hits: SearchHit[], cue: SentenceC
     const facts = [hit.paper.publishedAt ?? (byDate ? "no date" : undefined), byUpvotes ? counted(hit.paper.upvotes ?? 0, "upvote") : undefined].filter(Boolean);
     const date = facts.length > 0 ? ` (${facts.join(", ")})` : "";
     const side = framing.kind === "sides" ? framing.sides.find((entry) => entry.ids.includes(hit.paper.id)) : undefined;
-    const on = side ? `, on *${escapeMarkdown(side.topic)}*` : "";
+    // Beside each paper, which side it is on; two requests of which one found nothing need no such word.
+    const on = side && framing.kind === "sides" && framing.sides.every((entry) => entry.ids.length > 0) ? `, on *${escapeMarkdown(side.topic)}*` : "";
     return `${index + 1}. **${escapeMarkdown(hit.paper.title)}**${date}${on} [${index + 1}]: ${quote}`;
   });
   return { text: `${lead(topic, hits.length, framing)}\n\n${items.join("\n")}`, citations, found: true, closest: [], notes };
@@ -91,6 +92,14 @@ function lead(topic: string, count: number, framing: Framing): string {
     }
     case "sides": {
       const both = wordsOr(framing.sides.map((side) => side.topic)).replace(" or ", " and ");
+      if (framing.apart) {
+        // Two requests: the one nothing covers is said to be so, not left out without a word.
+        const [uncovered] = framing.sides.filter((side) => side.ids.length === 0);
+        const covered = framing.sides.find((side) => side.ids.length > 0)!;
+        return uncovered
+          ? `Nothing in the library covers ${topicSaid(uncovered.topic)}. The papers that best match ${topicSaid(covered.topic)}:`
+          : `The papers that best match each of ${framing.sides.map((side) => topicSaid(side.topic)).join(" and ")}:`;
+      }
       return framing.meet ? `The papers that best match each of ${both}:` : `No paper in the library covers both ${both}; the papers that best match each:`;
     }
   }

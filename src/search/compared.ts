@@ -19,3 +19,33 @@ export function comparedNames(question: string): [string, string] | undefined {
   }
   return undefined;
 }
+
+/**
+ * Two requests in one message, each to be answered on its own: "papers on X
+ * and also papers on Y", "X, and separately Y", "two things: 1) X 2) Y",
+ * "X? also, anything on Y?". Each part is returned with its own asking
+ * ("papers on Y"), to be searched as a question of its own; undefined for
+ * any other question. A plain "X and Y" is one topic ("pruning and
+ * quantization of LLMs"), so only a word that sets the parts apart counts.
+ */
+const APART = [
+  /^(?:(?:two|2|a couple of|couple of) (?:things|questions|topics|requests|asks)\s*[:,.\-–—]?\s*)?(?:1[.):]|\(1\)|first[,:])\s*(.+?)[,;]?\s+(?:and\s+)?(?:2[.):]|\(2\)|second[,:])\s*(.+)$/,
+  /^(.+?)(?:[,;]\s*(?:and\s+)?|\s+and\s+)separately[,:]?\s+(.+)$/,
+  /^(.+?)[,;]?\s+(?:and\s+)?also\s+(?=(?:papers?|anything|something|any|work|stuff|research)\s+(?:on|about|for|regarding)\b)(.+)$/,
+  /^(.+?)\s+as well as\s+(?=(?:papers?|anything|something|work|research)\s+(?:on|about)\b)(.+)$/,
+  /^(.+?[^.])[.?!;]\s+(?:and\s+)?(?:also|separately|plus|additionally)[,:]?\s+(.+)$/,
+  /^(.+?)[,;]\s+(?:and|also|plus)\s+(?=(?:are there|is there|any|anything|do you have|do we have)\b)(.+)$/,
+];
+
+export function askedApart(question: string): [string, string] | undefined {
+  const text = question.replace(/[?!.]+\s*$/, "").replace(/\s+/g, " ").trim();
+  for (const form of APART) {
+    const match = form.exec(text.toLowerCase());
+    if (!match) continue;
+    // Cut from the question as written, so each part keeps its capitals (names, acronyms).
+    const second = text.slice(text.length - match[2]!.length).trim();
+    const first = text.slice(text.toLowerCase().indexOf(match[1]!), text.toLowerCase().indexOf(match[1]!) + match[1]!.length).trim();
+    if (/[a-z]{3}/i.test(first) && /[a-z]{3}/i.test(second)) return [first, second];
+  }
+  return undefined;
+}

@@ -1,12 +1,12 @@
 import type { Embedder } from "../embed/embedder.ts";
-import { writesPhrase } from "../papers/text.ts";
 import { loadWordVectors } from "../embed/word-vectors/cache.ts";
 import type { PaperFilters, PaperStore, StoredPaper } from "../store/paper-store.ts";
 import { lookupDescribed } from "./described.ts";
 import type { LookupResult } from "./lookup.ts";
 import { fuse, type Ranked } from "./fusion.ts";
 import { rewriteQueryTerms, type Rewrite } from "./llm-rewrite.ts";
-import { comparedNames } from "./compared.ts";
+import { askedApart, comparedNames } from "./compared.ts";
+import { sideBySide } from "./by-side.ts";
 import { againstBaseline, type AgainstBaseline } from "./baseline.ts";
 import { asAsked, comparedPapers, namedIn, rareNamed, soleHolder, titledPaper } from "./named-papers.ts";
 import { phraseUsage } from "./acronyms.ts";
@@ -47,6 +47,8 @@ export type SearchResult = {
   sides?: [Side, Side];
   /** Some paper found covers both sides, if only in part: the answer does not say none does. */
   sidesMeet?: true;
+  /** The sides are two requests in one message ("papers on X and also papers on Y"), not a comparison; a side no paper covers cites none. */
+  sidesApart?: true;
   /** The question was a paper's title ("Attention Is All You Need") that no paper in the library has: the results are papers on its words. */
   unfoundTitle?: string;
   /** "papers that outperform FlashAttention-2": the name compared against, and its own paper when the library has it. */
@@ -56,7 +58,7 @@ export type SearchResult = {
   results: SearchHit[];
 };
 
-/** One side of a comparison no paper covers whole, as its own search found it. */
+/** One side of a comparison no paper covers whole, or one of two requests, as its own search found it. */
 export type Side = { topic: string; ids: string[] };
 
 /**
@@ -86,7 +88,9 @@ export class PaperSearch {
   }
 
   search(question: string, options: SearchOptions = {}): Promise<SearchResult> {
-    return this.#search(withApostrophes(question), options, true);
+    const text = withApostrophes(question);
+    const parts = askedApart(text);
+    return parts ? this.#apart(text, parts, options) : this.#search(text, options, true);
   }
 
   /** A paper by name (PaperLookup.find), or by what the query describes (see described.ts). */
@@ -206,23 +210,21 @@ export class PaperSearch {
 
   /**
    * "HNSW vs product quantization" that no paper covers whole: each side searched on its own, when the library
-   * covers both, its papers cited side by side (the two sides' best in turn). Undefined when a side is not covered:
-   * the question's own search says what is missing.
+   * covers both, its papers cited side by side. Undefined when a side is not covered: the question's own search
+   * says what is missing.
    */
   async #bySide(query: ParsedQuestion, sides: [string, string], options: SearchOptions, partly: boolean): Promise<SearchResult | undefined> {
-    const k = options.k ?? 10;
-    const found = await Promise.all(sides.map((side) => this.#search(side, { ...options, k }, false)));
+    const found = await Promise.all(sides.map((side) => this.#search(side, options, false)));
     if (found.some((result) => result.verdict.decision === "no" || result.example || result.compared || result.query.listing)) return undefined;
-    const perSide = Math.ceil(SETTINGS.answer.maxPapers / 2);
-    // A side that names a paper ("HNSW") is that paper and the papers that write its name, not papers like it (SPANN).
-    const onSide = (result: SearchResult, side: string) => (hit: SearchHit) => !result.named || hit.paper.id === result.named.id || writesPhrase(`${hit.paper.title} ${hit.paper.abstract}`, side);
-    const cited = found.map((result, i) => result.results.filter((hit) => hit.relevant && onSide(result, sides[i]!)(hit)).slice(0, perSide));
-    const results: SearchHit[] = [];
-    for (let i = 0; i < perSide; i++) for (const side of cited) if (side[i] && !results.some((hit) => hit.paper.id === side[i]!.paper.id)) results.push(side[i]!);
-    for (const result of found) for (const hit of result.results) if (!results.some((seen) => seen.paper.id === hit.paper.id)) results.push({ ...hit, relevant: false });
-    const decision = found.every((result) => result.verdict.decision === "yes") ? "yes" : "unsure";
-    const [first, second] = found.map((result, i) => ({ topic: result.query.shown || sides[i]!, ids: cited[i]!.map((hit) => hit.paper.id) }));
-    return { query, relevant: true, verdict: { ...found[0]!.verdict, decision, missing: [], unknown: [] }, fieldTerms: [], results: results.slice(0, k), sides: [first!, second!], ...(partly && { sidesMeet: true }) };
+    return sideBySide(query, sides, found, options.k ?? 10, { meet: partly });
+  }
+
+  /** "papers on X and also papers on Y": each request answered on its own, side by side; the message searched whole when a part is no topic. */
+  async #apart(question: string, parts: [string, string], options: SearchOptions): Promise<SearchResult> {
+    const found = await Promise.all(parts.map((part) => this.#search(part, options, true)));
+    const aside = (result: SearchResult) => result.example || result.named || result.compared || result.sides || result.baseline || result.query.listing;
+    if (found.some(aside) || found.every((result) => result.verdict.decision === "no")) return this.#search(question, options, true);
+    return sideBySide(parseQuestion(question, options.today ?? new Date()), parts, found, options.k ?? 10, { apart: true });
   }
 
   /** "papers that outperform FlashAttention-2": the papers writing the name are cited, its own paper listed after them. */

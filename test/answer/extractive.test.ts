@@ -133,6 +133,14 @@ describe("the offline (extractive) answer", () => {
     expect(reply.text).toMatch(/Billion-scale similarity search with GPUs\*\*(?: \([^)]*\))?, on \*product quantization\* \[2\]/);
   });
 
+  it("answers two requests in one message side by side, and says so of one nothing covers", async () => {
+    const both = await ask("concept bottleneck models, and separately anything on hyperbolic embeddings");
+    expect(both.text.split("\n")[0]).toBe("The papers that best match each of **concept bottleneck models** and **hyperbolic embeddings**:");
+    const one = await ask("papers on hyperbolic embeddings and also papers on quantum error correction");
+    expect(one.text.split("\n")[0]).toBe("Nothing in the library covers **quantum error correction**. The papers that best match **hyperbolic embeddings**:");
+    expect(one.text).not.toMatch(/, on \*/);
+  });
+
   it("says when more papers rank close to the ones it cites, so the list does not read as all there is", async () => {
     const reply = await ask("which papers cover KV cache compression?");
     expect(reply.citations).toHaveLength(5);

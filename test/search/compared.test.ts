@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { comparedNames } from "../../src/search/compared.ts";
+import { askedApart, comparedNames } from "../../src/search/compared.ts";
 
 describe("the two things a question compares", () => {
   it.each([
@@ -15,5 +15,21 @@ describe("the two things a question compares", () => {
 
   it.each(["which papers cover KV cache compression?", "papers that compare bottom-up and top-down approaches", "squeezing photos into fewer bits than jpeg (bitrate vs quality tradeoff)"])("finds no comparison in %s", (question) => {
     expect(comparedNames(question)).toBeUndefined();
+  });
+});
+
+describe("two requests in one message", () => {
+  it.each([
+    ["concept bottleneck models, and separately anything on time series forecasting", ["concept bottleneck models", "anything on time series forecasting"]],
+    ["two things: 1) approximate nearest neighbor search 2) MoE serving", ["approximate nearest neighbor search", "MoE serving"]],
+    ["papers on KV cache compression and also papers on hyperbolic embeddings", ["papers on KV cache compression", "papers on hyperbolic embeddings"]],
+    ["any papers on grokking? also, anything on hyperbolic embeddings?", ["any papers on grokking", "anything on hyperbolic embeddings"]],
+    ["hyperbolic embeddings, and are there any on protein folding", ["hyperbolic embeddings", "are there any on protein folding"]],
+  ])("reads %s", (question, parts) => {
+    expect(askedApart(question)).toEqual(parts);
+  });
+
+  it.each(["pruning and quantization of LLMs", "KV cache compression and also for vision", "we fine-tuned the same model separately on several tasks; can the weights be added up?"])("finds one request in %s", (question) => {
+    expect(askedApart(question)).toBeUndefined();
   });
 });

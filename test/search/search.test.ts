@@ -177,6 +177,16 @@ describe("hybrid search over the samples", () => {
     expect(both.sidesMeet).toBe(true);
   });
 
+  it("answers two requests in one message each on its own, and says which one nothing covers", async () => {
+    const both = await library.search("papers on concept bottleneck models and also papers on hyperbolic embeddings", { today: TODAY });
+    expect(both.sidesApart).toBe(true);
+    const cited = both.results.filter((hit) => hit.relevant).map((hit) => hit.paper.title);
+    expect(cited.some((title) => /Concept Bottleneck/.test(title)) && cited.some((title) => /Hyperbolic/.test(title))).toBe(true);
+    const one = await library.search("hyperbolic embeddings, and are there any on quantum error correction", { today: TODAY });
+    expect(one.sides?.map((side) => side.ids.length > 0)).toEqual([true, false]);
+    expect(one.results.filter((hit) => hit.relevant).every((hit) => /Hyperbolic|Poincar/.test(hit.paper.title))).toBe(true);
+  });
+
   it("says a covered topic is covered", async () => {
     expect((await library.search("anything on concept bottleneck models?", { today: TODAY })).relevant).toBe(true);
     // A name inside another ("LoRA" in MSPLoRA, "NeRF" in ScatterNeRF) is a word of that paper's title.
