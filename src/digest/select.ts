@@ -70,6 +70,8 @@ async function onTopic(library: Library, topic: string, papers: StoredPaper[], t
     const topicWords = words(result.query.topic).filter((word) => contentTerms(word).length > 0);
     const share = topicWords.filter((word) => matched.includes(word)).length / Math.max(topicWords.length, 1);
     if (share < TOPIC_MATCH && matched.length < 2) return [];
-    return [{ paper, why: `matches your topic: ${matched.slice(0, 4).join(", ")}`, rank: ranked.get(paper.id)! }];
+    // Said in the topic's own words: the field terms are stems ("kei", "valu" for "key value").
+    const said = topicWords.filter((word) => matched.includes(word)).slice(0, 4);
+    return [{ paper, why: said.length > 0 ? `matches your topic: ${said.join(", ")}` : "matches your topic", rank: ranked.get(paper.id)! }];
   });
 }

@@ -6,7 +6,7 @@ import { silentLogger } from "../helpers/logger.ts";
 
 const NOW = new Date("2026-11-22T12:00:00Z");
 const day = [
-  paper("KV cache compression for long context", { publishedAt: "2026-11-22", upvotes: 5 }),
+  paper("KV cache compression for long context", { publishedAt: "2026-11-22", upvotes: 5, abstract: "The key-value (KV) cache grows with the context. We propose a method that compresses the key-value (KV) cache of long-context models by a wide margin." }),
   paper("Diffusion models for video", { publishedAt: "2026-11-22", upvotes: 9 }),
   paper("Sparse attention kernels", { publishedAt: "2026-11-22", upvotes: 5 }),
   paper("Yesterday's paper on graphs", { publishedAt: "2026-11-21", upvotes: 50 }),
@@ -44,6 +44,8 @@ describe("daily digest", () => {
     const { digest } = await service.run({ channel: "slack:C1", topic: "KV cache compression", dryRun: true, now: NOW });
     expect(digest.items.map((item) => item.title)).toEqual(["KV cache compression for long context"]);
     expect(digest.items[0]!.why).toMatch(/^matches your topic: .*cache/);
+    // In the topic's words, never the stems of the acronym's long form it also matched ("kei", "valu").
+    expect(digest.items[0]!.why).not.toMatch(/\b(?:kei|valu)\b/);
   });
 
   it("posts a short note with what it searched on a day without papers, or skips it when configured", async () => {
