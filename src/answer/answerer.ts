@@ -8,7 +8,9 @@ import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
 import { SETTINGS } from "../search/settings.ts";
 import { Conversations, type ListSource, type Turn } from "./conversations.ts";
 import { extractiveReply, framingOf } from "./extractive.ts";
-import { resolveFollowUp, standaloneReference } from "./follow-up.ts";
+import { resolveFollowUp } from "./follow-up.ts";
+import { standaloneReference } from "./list-positions.ts";
+import { withUnwritten } from "./yes-no.ts";
 import { detailReply, detailsReply, missingDetailNotes, paperDetailReply, withCodeLinks, filteredReply, narrowedReply, NO_CITATIONS, NO_VERDICT, orderedReply, pageReply, withFirstFewNote, backReply } from "./list-replies.ts";
 import { sayingOnly } from "./thread-replies.ts";
 import { notFoundReply, outsideFiltersReply } from "./not-found.ts";
@@ -109,7 +111,9 @@ export class Answerer {
           // What was asked of it ("what are its results?") picks the sentences quoted; a bare "2" takes its gist.
           const cue = standalone ? undefined : await this.#library.sentenceCue(question);
           const written = await this.#write(asked, [{ paper: followUp.paper, score: 1, relevant: true }], detailReply(followUp.paper, cue), context, turns);
-          const reply = standalone ? written : withCodeLinks({ ...written, notes: [...missingDetailNotes(question, followUp.paper), ...written.notes] }, question, [followUp.paper]);
+          // "who wrote it?" of a paper whose authors the library lacks: that is the answer, said first.
+          const lacking = { ...written, text: [...missingDetailNotes(question, followUp.paper), written.text].join("\n\n") };
+          const reply = standalone ? written : await withUnwritten(withCodeLinks(lacking, question, [followUp.paper]), question, followUp.paper, this.#library);
           return this.#remember(context, { ...keep, question, focus: followUp.paper }, reply);
         }
         case "compare":

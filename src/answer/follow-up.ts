@@ -1,6 +1,8 @@
+import { withoutAsker } from "../search/asker.ts";
 import { parseQuestion } from "../search/question.ts";
 import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
 import { paperInView, type Turn } from "./conversations.ts";
+import { BARE, BRACKETED, listReference, listedAt, ONLY_ORDINAL, pairReference } from "./list-positions.ts";
 import { threadAct, type ThreadAct } from "./thread-acts.ts";
 import { backTo, inlineNumbers, titledReference } from "./thread-references.ts";
 import { comparedWithOpen, settingAgain } from "./thread-rewrites.ts";
@@ -40,8 +42,6 @@ export type FollowUp =
   /** A number or "more" with no numbered list in the thread to refer to. */
   | { kind: "no-list" };
 
-const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 };
-const ORDINAL = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\\d{1,2}(?:st|nd|rd|th)";
 const REFERENCE = /\b(?:those|these|them|they|that one|this one|the ones?|which ones?|it)\b/g;
 /** Words that say nothing beyond the reference in "which of those are from 2024?". */
 const FILLER = /\b(?:which|what|of|are|is|were|was|have|has|any|anything|some|only|just|ones?|and|but|about|how|published|came out|from)\b/g;
@@ -59,21 +59,6 @@ const YEAR_ONLY = /^(?:only|just)\s+(?:the\s+)?(?:ones\s+)?(?:from\s+|in\s+)?(\d
 /** A message that asks for nothing but an order: "which is the newest?", "newest first", "sort by date". */
 const ORDER_ONLY = /^(?:(?:which|what)(?:'s| is| are| one is)?\s+(?:the\s+)?)?(?:sort(?:ed)?(?:\s+(?:them|it|these|those))?\s+by\s+(?:date|upvotes)|(?:most recent|newest|latest|oldest|earliest|most upvoted)(?:\s+(?:one|ones|first|paper|papers))?)\s*[?.!]*$/;
 
-/**
- * The reference forms, each unambiguous on its own: a bare "2" or "#2"; "the
- * second one" (an ordinal needs "the" before it and "one"/"paper" after it,
- * or to end the message, so "the first paper to use X" and "second-order"
- * are not references); "[2]"; "number 2"; and a number ending the message
- * after "about", "to", "like" or "open" ("tell me about 2", "similar to 3"), or as the commands write it ("similar 2", "paper 3").
- */
-const BARE = /^\s*(?:#|no\.?\s*|number\s*)?(\d{1,2})\s*[.)!?]?\s*$/;
-const ORDINAL_REF = new RegExp(`\\b(?:the\\s+)?(${ORDINAL})(?:\\s+(?:one|paper|result|item)\\b(?!\\s+(?:to|that|which|who|on|in|for|with|of|ever)\\b|\\s+about\\s+\\S)|\\s*[.!?]*\\s*$)`);
-/** A message that is nothing but a reference ("2", "the second one"): with no list before it, it cannot be a question. */
-const ONLY_ORDINAL = new RegExp(`^\\s*(?:the\\s+)?(?:${ORDINAL})(?:\\s+(?:one|paper|result|item))?\\s*[.!?]*\\s*$`);
-const BRACKETED = /\[(\d{1,2})\]|(?:#|\bno\.\s*|\bnumber\s+)(\d{1,2})\b|\b(?:about|to|like|open|show|summari[sz]e|explain|describe|details? (?:on|of|for)|similar|paper)\s+(\d{1,2})\s*[.!?]*\s*$/;
-/** "compare 1 and 3", "the first vs the third one", "how do [2] and [4] differ?": two listed papers. */
-const ITEM = `(?:the\\s+)?(?:#|\\[)?(\\d{1,2}|${ORDINAL})\\]?(?:\\s+(?:one|paper))?`;
-const PAIR = new RegExp(`^(?:compare|contrast|(?:what(?:'s| is| are)\\s+)?(?:the\\s+)?differences?\\s+between|how\\s+(?:do|does))?\\s*(?:papers?\\s+)?${ITEM}\\s*(?:and|vs\\.?|versus|with|to|,)\\s*${ITEM}(?![\\w-])`);
 /** "more like the second one", "similar to 3", "papers related to [2]": papers like the listed one, not its details. */
 const SIMILAR = /\b(?:similar|related)\b|\blike\s+\S/;
 /** "papers like it", "more like this", "what does it propose?", "that one": the paper the thread just showed, when it showed one. */
@@ -85,7 +70,7 @@ const PRONOUN = new RegExp(
     String.raw`^how\s+many\s+\w+\s+(?:does|did|has)\s+(?:it|this|that)(?:\s+(?:one|paper))?\b`,
     String.raw`^what\s+(?:is|are|was|were)\s+its\b`,
     String.raw`^(?:this|that)(?:\s+(?:one|paper))?\s*[?.!]*$`,
-    String.raw`^(?:similar|related)(?:\s+(?:papers|ones|work))?\s*[?.!]*$`,
+    String.raw`^(?:(?:anything|something|any|more|other)\s+)?(?:similar|related)(?:\s+(?:papers|ones|work))?(?:\s+to\s+(?:it|this|that))?\s*[?.!]*$`,
   ].join("|"),
 );
 
@@ -106,44 +91,6 @@ const EXPLETIVE_IT = /\b(?:is|was|would|could|will) it (?:possible|true|feasible
 /** "more", "show me more", "any others?", "anything else?", "next page". */
 const MORE = /^(?:(?:show|give|list|tell)(?:\s+me)?\s+|(?:are\s+there\s+|got\s+|any(?:thing)?\s+|what\s+(?:about\s+)?)?)?(?:more|others?|other\s+(?:papers|ones)|the\s+rest|next(?:\s+page)?|else)(?:\s+(?:papers|results|ones|of\s+them|please))*$/;
 
-/** Which listed paper (1-based, "last" for the last) a question points at, if it points at one. */
-export function listReference(question: string): number | "last" | undefined {
-  const text = question.toLowerCase();
-  const bare = BARE.exec(text);
-  if (bare) return Number(bare[1]);
-  const ordinal = ORDINAL_REF.exec(text);
-  // "newest first", "oldest first": an order, not the first paper.
-  if (ordinal && !/\b(?:newest|latest|oldest|earliest|recent|upvoted)\s+first\b/.test(text)) return position(ordinal[1]!);
-  const numbered = BRACKETED.exec(text);
-  return numbered ? Number(numbered[1] ?? numbered[2] ?? numbered[3]) : undefined;
-}
-
-/** The item a position names ("last" the last), if the list is that long. */
-export function listedAt<T>(list: T[], item: number | "last"): T | undefined {
-  return list[(item === "last" ? list.length : item) - 1];
-}
-
-/** "second", "2nd", "2" or "last" as a position in the list. */
-function position(word: string): number | "last" {
-  return word === "last" ? "last" : (ORDINALS[word] ?? Number.parseInt(word, 10));
-}
-
-/** "compare the first two", "contrast the top 2". */
-const FIRST_TWO = /^(?:compare|contrast)\s+(?:the\s+)?(?:first|top)\s+(?:two|2)\b/;
-
-/** The two list items "compare 1 and 3" names, if it names two. */
-export function pairReference(question: string): (number | "last")[] | undefined {
-  if (FIRST_TWO.test(question.toLowerCase().trim())) return [1, 2];
-  const pair = PAIR.exec(question.toLowerCase().trim());
-  return pair ? [position(pair[1]!), position(pair[2]!)] : undefined;
-}
-
-/** The list item a message that is nothing but a reference names ("2", "the second one"), for a command's argument ("/similar 2"). */
-export function standaloneReference(text: string): number | "last" | undefined {
-  const lower = text.toLowerCase();
-  return BARE.test(lower) || ONLY_ORDINAL.test(lower) ? listReference(lower) : undefined;
-}
-
 /** "more", "any others?": the next page of the list the previous answer began. */
 export function asksForMore(question: string): boolean {
   return MORE.test(question.toLowerCase().replace(/[?!.,]+/g, " ").trim());
@@ -159,7 +106,8 @@ export function asksForMore(question: string): boolean {
  * a topic), "any from 2024?" (the same topic with a new constraint).
  */
 export function resolveFollowUp(question: string, previous: Turn | undefined, today: Date, turns: Turn[] = previous ? [previous] : []): FollowUp | undefined {
-  const text = question.toLowerCase();
+  // "explain it like I'm a biologist", "economist here - what does it propose?": who asks, not what.
+  const text = withoutAsker(question.toLowerCase());
   const back = backTo(question, turns);
   if (back) return { kind: "back", ...back };
   const trimmed = text.trim();

@@ -1,6 +1,7 @@
 import { parseQuestion } from "../search/question.ts";
 import { paperInView, type Turn } from "./conversations.ts";
-import { listedAt, listReference, type FollowUp } from "./follow-up.ts";
+import type { FollowUp } from "./follow-up.ts";
+import { listedAt, listReference } from "./list-positions.ts";
 
 /**
  * Follow-ups that are the thread's question asked again in other words:

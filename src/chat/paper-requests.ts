@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import type { Answerer } from "../answer/answerer.ts";
 import { escapeMarkdown } from "../answer/extractive.ts";
-import { listedAt, standaloneReference } from "../answer/follow-up.ts";
+import { listedAt, standaloneReference } from "../answer/list-positions.ts";
 import { lookupMiss, noMatch } from "../answer/lookup-miss.ts";
 import type { Library } from "../library/library.ts";
 import type { StoredPaper } from "../store/paper-store.ts";

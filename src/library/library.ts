@@ -1,6 +1,9 @@
 import type { Embedder } from "../embed/embedder.ts";
 import { assertSameEmbedder } from "../embed/stamp.ts";
-import { searchTerms } from "../search/stem.ts";
+import { searchStem, searchTerms, stemSet } from "../search/stem.ts";
+import { words } from "../embed/tokens.ts";
+import { longFormHolds } from "../search/held-terms.ts";
+import { isQuestionStopword } from "../search/query-stopwords.ts";
 import { loadWordVectors } from "../embed/word-vectors/cache.ts";
 import { SifEncoder } from "../embed/word-vectors/sif.ts";
 import type { Coverage } from "../search/doc-table.ts";
@@ -120,6 +123,21 @@ export class Library {
   async termWeights(text: string): Promise<Map<string, number>> {
     const snapshot = await this.#snapshots.get();
     return new Map(searchTerms(text).map((term) => [term, snapshot.idf(term)]));
+  }
+
+  /**
+   * The words a question asks about, rarest in the library first, each with whether a paper's title or abstract
+   * writes it ("does it use RL?" of a paper that never says RL or reinforcement learning): an acronym the abstracts
+   * define counts as written when its long form is.
+   */
+  async wordsAsked(paper: StoredPaper, question: string): Promise<{ word: string; written: boolean }[]> {
+    const snapshot = await this.#snapshots.get();
+    const held = stemSet(`${paper.title} ${paper.abstract}`);
+    const holds = longFormHolds(snapshot, question);
+    const asked = [...new Set(words(question))].filter((word) => !isQuestionStopword(word) && !/^\d+$/.test(word));
+    return asked
+      .sort((a, b) => snapshot.idf(searchStem(b)) - snapshot.idf(searchStem(a)))
+      .map((word) => ({ word, written: holds(searchStem(word), (term) => held.has(term)) }));
   }
 
   /** How many papers a search with these filters covers, and their date range. */

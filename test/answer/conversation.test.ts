@@ -123,6 +123,18 @@ describe("follow-ups to a list answer", () => {
     expect(faster.text).not.toMatch(/Recent progress in neural forecasting/);
   });
 
+  it("says first when a yes/no question asks of the paper in view what its abstract never writes", async () => {
+    const ask = thread();
+    await ask("what does N-HiTS do?");
+    expect((await ask("does it use RL?")).text).toMatch(/^Its abstract does not mention \*RL\*\./);
+    expect((await ask("does it need fine-tuning?")).text).toMatch(/^Its abstract does not mention \*fine-tuning\*\./);
+    // Written as an acronym's long form, or as asked: no such line, the sentences that say it instead.
+    expect((await ask("does it do forecasting?")).text).not.toMatch(/does not mention/);
+    // "explain it like I'm a biologist" and "anything similar?" are about it too.
+    expect((await ask("explain it like I'm a biologist")).citations.map((citation) => citation.title)).toEqual([expect.stringMatching(/^N-HiTS/)]);
+    expect((await ask("anything similar?")).text).toMatch(/^Papers similar to \*\*N-HiTS/);
+  });
+
   it("says a hyphenated term is mentioned only by a listed paper that writes it ('training-free' is not 'training' and 'freeing')", async () => {
     const ask = thread();
     await ask("diffusion transformer training speed");

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Turn } from "../../src/answer/conversations.ts";
-import { asksForMore, listReference, resolveFollowUp } from "../../src/answer/follow-up.ts";
+import { asksForMore, resolveFollowUp } from "../../src/answer/follow-up.ts";
+import { listReference } from "../../src/answer/list-positions.ts";
 import { smallTalkReply } from "../../src/answer/small-talk.ts";
 import type { StoredPaper } from "../../src/store/paper-store.ts";
 

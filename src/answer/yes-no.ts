@@ -1,0 +1,22 @@
+import type { Library } from "../library/library.ts";
+import type { StoredPaper } from "../store/paper-store.ts";
+import { escapeMarkdown } from "./extractive.ts";
+import type { Reply } from "./reply.ts";
+
+/** "does it use RL?", "is it trained on ImageNet?", "did they test on MNIST?", "can it run on a phone?": yes or no, of a paper. */
+const YES_NO = /^(?:does|do|did|is|are|was|were|can|could|has|have|will|would)\s+(?:it|they|this|that|the paper|this paper|that one|the authors)\b/i;
+
+/**
+ * A yes/no question about a paper whose abstract never writes the rarer of
+ * what it asks about: said first, plainly ("Its abstract does not mention
+ * *RL*."), before its gist. The gist alone read as an answer: a new user
+ * asked "does it use RL?" of a training-free method and got its summary.
+ */
+export async function withUnwritten(reply: Reply, question: string, paper: StoredPaper, library: Library): Promise<Reply> {
+  if (!YES_NO.test(question.trim())) return reply;
+  const [rarest] = await library.wordsAsked(paper, question);
+  if (!rarest || rarest.written) return reply;
+  // Said as the question wrote it: "RL", "fine-tuning", not "rl", "tuning".
+  const written = new RegExp(String.raw`(?:[\p{L}\p{N}]+-)*[\p{L}\p{N}]*${rarest.word}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*`, "iu").exec(question)?.[0] ?? rarest.word;
+  return { ...reply, text: `Its abstract does not mention *${escapeMarkdown(written)}*.\n\n${reply.text}` };
+}
