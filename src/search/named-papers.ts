@@ -1,6 +1,7 @@
 import { words } from "../embed/tokens.ts";
 import type { StoredPaper } from "../store/paper-store.ts";
 import { comparedNames } from "./compared.ts";
+import type { LookupResult } from "./lookup.ts";
 import type { ParsedQuestion } from "./question.ts";
 import { SETTINGS } from "./settings.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
@@ -28,7 +29,9 @@ export async function titledPaper(question: string, query: ParsedQuestion, snaps
   if (holder) return { paper: holder };
   // "is FlashAttention-3 in the library?" with no such paper is answered as a title no paper has.
   // So is "what does FlashAttention-3 propose?": the reply says so before the papers on its name.
-  const missing = query.pastedTitle ?? (query.asksPresence || query.detail === "content" ? name : undefined);
+  // So is a message that is nothing but "the resnet paper?".
+  const bare = /^the\s+\S.*\spaper\s*[?.!]*$/i.test(question.trim()) && words(question).length <= 6;
+  const missing = query.pastedTitle ?? (query.asksPresence || query.detail === "content" || bare ? name.replace(/^the\s+/i, "").replace(/\s+paper$/i, "") : undefined);
   // Candidates that merely have the name in their titles ("InceptionNeXt: When Inception Meets ConvNeXt" for
   // "do you have ConvNeXt?") are not it; ones whose titles open with a loose name may be ("the pyramid paper":
   // PyramidKV), but not with a name written as one ("LLaVA": LLaVA-UHD v2 is another paper).
@@ -48,9 +51,25 @@ export function soleHolder(found: { alternatives: StoredPaper[]; closest: Stored
 /** A question writing a word as a name: capitals together or inside it ("HNSW", "ConvNeXt"), a digit after a letter, a "+". */
 const WRITTEN_AS_NAME = /[A-Z]{2}|\w\+|[A-Za-z]\d|[a-z][A-Z]/;
 
-/** A name not written as one (no two capitals, no digit: "grokking", "pyramid"), so a topic's word as much as a paper's name. */
+/**
+ * A name not written as one (no two capitals, no digit: "grokking", "pyramid"), so a topic's word as much as a
+ * paper's name; a few words at most: "attention is all you need" is a title, and TransMLA's "… Attention Is All You
+ * Need" holding its words is not that paper.
+ */
 function looseName(name: string): boolean {
-  return !/\p{Lu}.*\p{Lu}|\d/u.test(name);
+  return !/\p{Lu}.*\p{Lu}|\d/u.test(name) && words(name).length <= 2;
+}
+
+/**
+ * The paper "papers like X" means: X by lookup; a loose name's sole holder (soleHolder); else the one word of X
+ * written as a name, looked up alone ("papers like the MADRIGAL drug combo one": MADRIGAL).
+ */
+export async function exampleNamed(name: string, lookup: (name: string) => Promise<LookupResult>): Promise<StoredPaper | undefined> {
+  const found = await lookup(name);
+  const direct = found.match ?? soleHolder(found, name);
+  if (direct) return direct;
+  const named = name.split(/\s+/).filter((word) => WRITTEN_AS_NAME.test(word));
+  return named.length === 1 && named[0] !== name.trim() ? ((await lookup(named[0]!)).match ?? undefined) : undefined;
 }
 
 /** Whether a title holds every word of the name (stemmed, as search compares them). */

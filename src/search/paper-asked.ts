@@ -82,7 +82,9 @@ export function presenceAsked(rest: string, text: string): string | undefined {
   if (!asked || /^(?:papers?|anything|something|any|some|work|stuff|research|articles?|refs|references)\b|\s(?:on|about|for|regarding)\s/.test(asked)) return undefined;
   const written = asWritten(asked, text);
   // A title typed in lower case ("is attention is all you need in the library?") is as long as titles are, topics rarely.
-  const paperNamed = /^the\s.*\bpaper$/.test(asked) || NAME_LIKE.test(written) || isTitleLike(written) || asked.split(/\s+/).length >= 4;
+  // "do we have llama 2?": a word and a version number name a model's paper.
+  const versioned = /^\p{L}[\p{L}\p{N}-]*\s+v?\d+(?:\.\d+)?$/u.test(asked);
+  const paperNamed = /^the\s.*\bpaper$/.test(asked) || NAME_LIKE.test(written) || isTitleLike(written) || versioned || asked.split(/\s+/).length >= 4;
   return paperNamed ? written.replace(/^the\s+/i, "").replace(/\s+paper$/i, "") : undefined;
 }
 

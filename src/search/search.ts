@@ -8,7 +8,7 @@ import { rewriteQueryTerms, type Rewrite } from "./llm-rewrite.ts";
 import { askedApart, comparedNames } from "./compared.ts";
 import { sideBySide } from "./by-side.ts";
 import { againstBaseline, type AgainstBaseline } from "./baseline.ts";
-import { asAsked, comparedPapers, namedIn, rareNamed, soleHolder, titledPaper } from "./named-papers.ts";
+import { asAsked, comparedPapers, exampleNamed, namedIn, rareNamed, titledPaper } from "./named-papers.ts";
 import { phraseUsage } from "./acronyms.ts";
 import { withApostrophes } from "./contractions.ts";
 import { questionPairs } from "./query-terms.ts";
@@ -118,7 +118,7 @@ export class PaperSearch {
     const titled = options.named || byExample ? {} : await titledPaper(question, query, snapshot);
     const named = options.named ?? titled.paper;
     // X by lookup, or the one paper whose title holds a loose name ("papers like the grokking paper").
-    const example = options.example ?? named ?? (query.similarTo ? await this.lookup(query.similarTo).then((found) => found.match ?? soleHolder(found, query.similarTo!)) : undefined);
+    const example = options.example ?? named ?? (query.similarTo ? await exampleNamed(query.similarTo, (name) => this.lookup(name)) : undefined);
     // "papers like FlashAttention-3" with no such paper: papers on its name, not on "like FlashAttention-3".
     if (query.similarTo && !example) return { ...(await this.#search(query.similarTo, options, respell)), unfoundExample: query.similarTo };
     const allowed = snapshot.docs.filter(query.filters);

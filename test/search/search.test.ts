@@ -438,6 +438,15 @@ describe("judged results", () => {
   it("searches by topic when the named paper is not in the library", async () => {
     const result = await library.search("papers like Attention Is All You Need", { today: TODAY });
     expect(result.example).toBeUndefined();
+    // Lower case too: a title's words held by a longer title ("TransMLA: … Attention Is All You Need") are not that paper.
+    const lower = await library.search("similar to attention is all you need", { today: TODAY });
+    expect(lower.example).toBeUndefined();
+    expect(lower.unfoundExample).toBe("attention is all you need");
+    // A name inside a description of the paper is looked up alone.
+    expect((await library.search("papers like the MADRIGAL drug combo one", { today: TODAY })).example?.title).toMatch(/drug combinations/);
+    // "do we have llama 2?", "the resnet paper?": a paper asked for by name, said to be missing before the papers on its words.
+    expect((await library.search("do we have llama 2", { today: TODAY })).unfoundTitle).toBe("llama 2");
+    expect((await library.search("the resnet paper?", { today: TODAY })).unfoundTitle).toBe("resnet");
   });
 
   it("looks a paper up for `similar`, and says when it cannot", async () => {
