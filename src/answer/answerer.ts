@@ -20,7 +20,7 @@ import type { Reply } from "./reply.ts";
 import { similarReply } from "./similar-reply.ts";
 import { smallTalkReply } from "./small-talk.ts";
 import { asksLibrarySize, librarySizeReply } from "./library-size.ts";
-import { citedPapers, MODEL_UNAVAILABLE, MORE_CLOSE, undatedOnTopicNote, withMoreNote, withUnavailableNote } from "./reply-notes.ts";
+import { asksHowMany, citedPapers, MODEL_UNAVAILABLE, MORE_CLOSE, undatedOnTopicNote, withCount, withMoreNote, withUnavailableNote } from "./reply-notes.ts";
 
 export { MODEL_UNAVAILABLE, MORE_CLOSE };
 
@@ -189,7 +189,8 @@ export class Answerer {
     const source: ListSource = { question: searched, seen: papers.map((paper) => paper.id), ...(result.example && { example: result.example.id }), ...(added && { filters: added }) };
     const hedged: Reply = reply.found && result.verdict.decision === "unsure" ? { ...reply, partial: true } : reply;
     const undated = topic && (filters.from || filters.to) ? await this.#undatedOnTopic(searched, today) : 0;
-    const dated: Reply = undated > 0 ? { ...hedged, notes: [...hedged.notes, undatedOnTopicNote(undated)] } : hedged;
+    const noted: Reply = undated > 0 ? { ...hedged, notes: [...hedged.notes, undatedOnTopicNote(undated)] } : hedged;
+    const dated = asksHowMany(question) ? withCount(noted, await this.#library.mentioning(result.query), result.query.shown) : noted;
     // "what is FLUTE?" answers with FLUTE first: "it" is FLUTE next ("how does it work?"), whatever else is listed.
     // "compare it with MARLIN" (the paper in view against another): "it" stays that paper.
     const kept = result.compared && previous?.focus && result.compared.some((paper) => paper.id === previous.focus!.id) ? previous.focus : undefined;

@@ -1,6 +1,7 @@
 import type { SearchResult } from "../search/search.ts";
 import { SETTINGS } from "../search/settings.ts";
 import type { StoredPaper } from "../store/paper-store.ts";
+import { escapeMarkdown } from "./extractive.ts";
 import type { Reply } from "./reply.ts";
 
 /** The note the user sees whenever the model failed and the answer comes from the abstracts instead. */
@@ -23,6 +24,21 @@ export function withMoreNote(reply: Reply, result: SearchResult): Reply {
   const close = result.results.some((hit) => !hit.relevant && hit.score >= SETTINGS.answer.closeRatio * best);
   if (!reply.found || reply.partial || result.query.listing || !close) return reply;
   return { ...reply, notes: [...reply.notes, MORE_CLOSE] };
+}
+
+/** "how many papers on KV cache are there?": the count is asked, not only the best few. */
+const HOW_MANY = /^\s*how many (?:papers|articles|preprints|works|studies)\b/i;
+
+export function asksHowMany(question: string): boolean {
+  return HOW_MANY.test(question);
+}
+
+/** The count a "how many papers on X?" asks for, said before the papers that best match (`count`: papers writing X). */
+export function withCount(reply: Reply, count: number, topic: string): Reply {
+  if (!reply.found) return reply;
+  const said = count === 1 ? `1 paper in the library writes *${escapeMarkdown(topic)}* in its title or abstract` : `${count} papers in the library write *${escapeMarkdown(topic)}* in their titles or abstracts`;
+  // The count is of the words as asked: papers putting it in other words are among those below, not in it.
+  return { ...reply, text: `${said}.\n\n${reply.text}` };
 }
 
 export function undatedOnTopicNote(count: number): string {

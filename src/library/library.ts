@@ -8,6 +8,7 @@ import { loadWordVectors } from "../embed/word-vectors/cache.ts";
 import { SifEncoder } from "../embed/word-vectors/sif.ts";
 import type { Coverage } from "../search/doc-table.ts";
 import type { LookupResult } from "../search/lookup.ts";
+import type { ParsedQuestion } from "../search/question.ts";
 import { PaperSearch, type SearchOptions, type SearchResult } from "../search/search.ts";
 import type { PaperFilters, PaperStore, StoredPaper } from "../store/paper-store.ts";
 import { SnapshotCache, type SnapshotCacheOptions } from "../search/snapshot-cache.ts";
@@ -138,6 +139,20 @@ export class Library {
     return asked
       .sort((a, b) => snapshot.idf(searchStem(b)) - snapshot.idf(searchStem(a)))
       .map((word) => ({ word, written: holds(searchStem(word), (term) => held.has(term)) }));
+  }
+
+  /**
+   * How many papers write every word of a question's topic, its word pairs as phrases ("kv cache" together), within
+   * its filters: what "how many papers on KV cache?" asks, beside the few an answer cites.
+   */
+  async mentioning(query: ParsedQuestion): Promise<number> {
+    const snapshot = await this.#snapshots.get();
+    const terms = [...query.parts.main.filter((stem) => !stem.includes(" ")), ...query.parts.mainPairs];
+    if (terms.length === 0) return 0;
+    const allowed = snapshot.docs.filter(query.filters) ?? (() => true);
+    let count = 0;
+    for (let doc = 0; doc < snapshot.docs.size; doc++) if (allowed(doc) && terms.every((term) => snapshot.text.contains(doc, term))) count++;
+    return count;
   }
 
   /** How many papers a search with these filters covers, and their date range. */

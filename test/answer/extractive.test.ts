@@ -141,6 +141,12 @@ describe("the offline (extractive) answer", () => {
     expect(one.text).not.toMatch(/, on \*/);
   });
 
+  it("says how many papers write a topic when asked how many, before the ones that best match", async () => {
+    const reply = await ask("how many papers on KV cache are there?");
+    expect(reply.text).toMatch(/^\d+ papers in the library write \*KV cache\* in their titles or abstracts\.\n\nThe 5 papers that best match/);
+    expect(Number(/^(\d+)/.exec(reply.text)![1])).toBeGreaterThan(10);
+  });
+
   it("says when more papers rank close to the ones it cites, so the list does not read as all there is", async () => {
     const reply = await ask("which papers cover KV cache compression?");
     expect(reply.citations).toHaveLength(5);
