@@ -1,7 +1,9 @@
 import { writesPhrase } from "../papers/text.ts";
+import { topicParts } from "./query-terms.ts";
 import type { ParsedQuestion } from "./question.ts";
 import type { SearchHit, SearchResult } from "./search.ts";
 import { SETTINGS } from "./settings.ts";
+import type { LibrarySnapshot } from "./snapshot.ts";
 
 /**
  * Two searches' answers side by side: "HNSW vs product quantization" that no
@@ -35,4 +37,13 @@ export function sideBySide(query: ParsedQuestion, sides: [string, string], found
     ...(marks.meet && { sidesMeet: true as const }),
     ...(marks.apart && { sidesApart: true as const }),
   };
+}
+
+/** Whether, of the papers an answer to "X vs Y" cites, one writes every word of X (its pairs as phrases) and one every word of Y. */
+export function citesEachSide(sides: string[], cited: number[], snapshot: LibrarySnapshot): boolean {
+  return sides.every((side) => {
+    const parts = topicParts(side);
+    const terms = [...parts.main.filter((stem) => !stem.includes(" ")), ...parts.mainPairs];
+    return terms.length === 0 || cited.some((doc) => terms.every((term) => snapshot.text.contains(doc, term)));
+  });
 }

@@ -6,25 +6,23 @@ import type { LookupResult } from "./lookup.ts";
 import { fuse, type Ranked } from "./fusion.ts";
 import { rewriteQueryTerms, type Rewrite } from "./llm-rewrite.ts";
 import { askedApart, comparedNames } from "./compared.ts";
-import { sideBySide } from "./by-side.ts";
+import { citesEachSide, sideBySide } from "./by-side.ts";
 import { againstBaseline, type AgainstBaseline } from "./baseline.ts";
 import { asAsked, comparedPapers, exampleNamed, namedIn, rareNamed, titledPaper } from "./named-papers.ts";
 import { phraseUsage } from "./acronyms.ts";
 import { withApostrophes } from "./contractions.ts";
-import { questionPairs } from "./query-terms.ts";
 import { joinedTerms, splitTerms } from "./compounds.ts";
-import { listPapers, orderScore } from "./listing.ts";
+import { listPapers } from "./listing.ts";
 import { judgePapers } from "./paper-judge.ts";
 import { clusterRerank, rerankWanted } from "./rerank.ts";
 import { contrastedDocs, markedDown } from "./contrast.ts";
 import { parseQuestion, type PaperOrder, type ParsedQuestion } from "./question.ts";
 import { exampleVerdict, RelevanceJudge, type RelevanceVerdict } from "./relevance.ts";
+import { citingAtMost, exampleTerms, hitsOf, inOrder, topLexical } from "./ranked-hits.ts";
 import { SETTINGS } from "./settings.ts";
 import { correctSpelling, partedQuestion } from "./spelling.ts";
-import { topK } from "./top-k.ts";
 import type { SnapshotCache } from "./snapshot-cache.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
-import type { QueryTerm } from "./text-index.ts";
 
 /** `relevant`: judged to be about the question, so an answer may cite it. */
 export type SearchHit = { paper: StoredPaper; score: number; relevant: boolean };
@@ -164,9 +162,13 @@ export class PaperSearch {
     if (compared && !named) return { ...(await this.#search(question, { ...options, named: compared.found }, false)), unfoundTitle: compared.missing };
     // Unless the papers found surely cover both: "pruning vs quantization" is asked of each side, though SpAtten
     // does both (only partly on topic, it would be the answer's one paper).
-    const together = verdict.decision === "yes";
-    const sides = example || named || together ? undefined : comparedNames(question)?.map((side) => asAsked(side, question));
-    const partly = verdict.decision === "unsure" && verdict.missing.length === 0;
+    // …and the papers it cites are on each side: "information bottleneck vs concept bottleneck" had cited five concept
+    // bottleneck papers and no information bottleneck one.
+    const asked = example || named ? undefined : comparedNames(question)?.map((side) => asAsked(side, question));
+    const together = verdict.decision === "yes" && (!asked || citesEachSide(asked, cited, snapshot));
+    const sides = together ? undefined : asked;
+    // (Judged covered whole, yet citing one side only, it does not say no paper covers both either.)
+    const partly = (verdict.decision === "unsure" && verdict.missing.length === 0) || verdict.decision === "yes";
     const bySide = sides && (await this.#bySide(query, sides as [string, string], options, partly));
     if (bySide) return bySide;
     // "HNSW" alone: the paper it names first, even now that the titles spelling it out make it a covered topic.
@@ -254,44 +256,4 @@ export class PaperSearch {
   #vectorSearch(embedding: Promise<number[] | undefined>, query: ParsedQuestion) {
     return embedding.then((vector) => (vector ? this.#store.vectorSearch(vector, SETTINGS.candidates, query.filters) : []));
   }
-}
-
-type Judged = Ranked & { relevant: boolean };
-
-/** The papers at these places, read from the store, as hits in the same order (any gone since are left out). */
-async function hitsOf(snapshot: LibrarySnapshot, entries: Judged[]): Promise<SearchHit[]> {
-  const papers = new Map((await snapshot.papers(entries.map((entry) => entry.doc))).map((paper) => [paper.id, paper]));
-  return entries.flatMap((entry) => {
-    const paper = papers.get(snapshot.docs.ids.at(entry.doc));
-    return paper ? [{ paper, score: entry.score, relevant: entry.relevant }] : [];
-  });
-}
-
-/** "Newest papers on X": the papers judged relevant in the order asked, ahead of the rest as ranked. */
-function inOrder(entries: Judged[], snapshot: LibrarySnapshot, order: PaperOrder): Judged[] {
-  const relevant = entries.filter((entry) => entry.relevant).sort((a, b) => orderScore(snapshot.docs, b.doc, order) - orderScore(snapshot.docs, a.doc, order));
-  // The first few in that order are cited; the rest on the topic are listed after them, as ranked.
-  const cited = relevant.slice(0, SETTINGS.answer.maxPapers);
-  return [...cited, ...entries.filter((entry) => !cited.includes(entry)).map((entry) => ({ ...entry, relevant: false }))];
-}
-
-/** The best papers by BM25F that pass the filters, best first. */
-function topLexical(snapshot: LibrarySnapshot, terms: QueryTerm[], allowed: ((doc: number) => boolean) | undefined): Ranked[] {
-  return topK(snapshot.text.scores(terms), SETTINGS.candidates, allowed);
-}
-
-/** Query by example: the words that most distinguish the paper from the rest of the library. */
-function exampleTerms(snapshot: LibrarySnapshot, paper: StoredPaper): QueryTerm[] {
-  const words = snapshot.distinguishingTerms([paper], SETTINGS.example.terms, "").map((term) => ({ term, weight: 1 }));
-  // Its title's phrases that other papers use too ("information bottleneck" of "Cauchy-Schwarz Divergence Information
-  // Bottleneck"): a paper sharing the phrase shares the topic, one sharing "bottleneck" alone may not.
-  const shared = questionPairs(paper.title).filter((pair) => snapshot.text.documentFrequency(pair) >= 2);
-  const rarest = shared.sort((a, b) => snapshot.text.idf(b) - snapshot.text.idf(a)).slice(0, SETTINGS.example.titlePairs);
-  return [...words, ...rarest.map((term) => ({ term, weight: 1 }))];
-}
-
-/** "top 3 papers on X": the first `count` papers judged relevant are cited; the rest stay listed below them. */
-function citingAtMost(hits: SearchHit[], count: number): SearchHit[] {
-  let cited = 0;
-  return hits.map((hit) => (hit.relevant && ++cited > count ? { ...hit, relevant: false } : hit));
 }

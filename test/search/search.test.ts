@@ -175,6 +175,10 @@ describe("hybrid search over the samples", () => {
     const both = await library.search("difference between pruning and quantization", { today: TODAY });
     expect(both.sides?.map((side) => side.topic)).toEqual(["pruning", "quantization"]);
     expect(both.sidesMeet).toBe(true);
+    // Judged covered whole, but citing one side only (concept bottleneck papers that also say "information"): each side.
+    const lopsided = await library.search("information bottleneck vs concept bottleneck", { today: TODAY });
+    expect(lopsided.sides?.map((side) => side.ids.length > 0)).toEqual([true, true]);
+    expect(lopsided.sidesMeet).toBe(true);
   });
 
   it("answers two requests in one message each on its own, and says which one nothing covers", async () => {
