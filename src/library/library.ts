@@ -150,9 +150,9 @@ export class Library {
     const terms = [...query.parts.main.filter((stem) => !stem.includes(" ")), ...query.parts.mainPairs];
     if (terms.length === 0) return 0;
     const allowed = snapshot.docs.filter(query.filters) ?? (() => true);
-    let count = 0;
-    for (let doc = 0; doc < snapshot.docs.size; doc++) if (allowed(doc) && terms.every((term) => snapshot.text.contains(doc, term))) count++;
-    return count;
+    // The rarest term's papers are the only candidates: a large library is never read paper by paper.
+    const [rarest, ...rest] = terms.sort((a, b) => snapshot.text.documentFrequency(a) - snapshot.text.documentFrequency(b));
+    return [...snapshot.text.papersWith(rarest!)].filter((doc) => allowed(doc) && rest.every((term) => snapshot.text.contains(doc, term))).length;
   }
 
   /** How many papers a search with these filters covers, and their date range. */

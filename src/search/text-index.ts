@@ -85,6 +85,12 @@ export class TextIndex {
     return Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
   }
 
+  /** The papers that contain a term, in its title or abstract, in ascending order. */
+  papersWith(term: string): Int32Array {
+    const id = this.#terms.idOf(term);
+    return id < 0 ? new Int32Array(0) : this.#run(id).docs;
+  }
+
   /** Whether paper `doc` contains the term, in its title or abstract. */
   contains(doc: number, term: string): boolean {
     const id = this.#terms.idOf(term);
