@@ -33,7 +33,8 @@ const APART = [
   /^(.+?)(?:[,;]\s*(?:and\s+)?|\s+and\s+)separately[,:]?\s+(.+)$/,
   /^(.+?)[,;]?\s+(?:and\s+)?also\s+(?=(?:papers?|anything|something|any|work|stuff|research)\s+(?:on|about|for|regarding)\b)(.+)$/,
   /^(.+?)\s+as well as\s+(?=(?:papers?|anything|something|work|research)\s+(?:on|about)\b)(.+)$/,
-  /^(.+?[^.])[.?!;]\s+(?:and\s+)?(?:also|separately|plus|additionally)[,:]?\s+(.+)$/,
+  // "any papers on X? also, anything on Y?" (not "I work on X. Also, does it work for vision?": a second request, asked as one)
+  /^(.+?[^.])[.?!;]\s+(?:and\s+)?(?:also|separately|plus|additionally)[,:]?\s+((?:any|anything|something|papers?|work|research|what about|is there|are there|do you have|do we have|got)\b.+)$/,
   /^(.+?)[,;]\s+(?:and|also|plus)\s+(?=(?:are there|is there|any|anything|do you have|do we have)\b)(.+)$/,
 ];
 
