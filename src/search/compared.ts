@@ -35,7 +35,8 @@ const APART = [
   /^(.+?)\s+as well as\s+(?=(?:papers?|anything|something|work|research)\s+(?:on|about)\b)(.+)$/,
   // "any papers on X? also, anything on Y?" (not "I work on X. Also, does it work for vision?": a second request, asked as one)
   /^(.+?[^.])[.?!;]\s+(?:and\s+)?(?:also|separately|plus|additionally)[,:]?\s+((?:any|anything|something|papers?|work|research|what about|is there|are there|do you have|do we have|got)\b.+)$/,
-  /^(.+?)[,;]\s+(?:and|also|plus)\s+(?=(?:are there|is there|any|anything|do you have|do we have)\b)(.+)$/,
+  // "X, and are there any on Y" (not "X, and any that work for vision?", which narrows X)
+  /^(.+?)[,;]\s+(?:and|also|plus)\s+(?=(?:are there|is there|any|anything|do you have|do we have)(?:\s+(?:any|papers?|work|research|ones|stuff|good|recent|new))*\s+(?:on|about|regarding)\b)(.+)$/,
 ];
 
 export function askedApart(question: string): [string, string] | undefined {
