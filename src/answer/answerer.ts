@@ -156,7 +156,9 @@ export class Answerer {
     // Judged covered but with no paper left to cite (every one on the side a contrast rules out): not covered, said so.
     if (!result.relevant || !result.results.some((hit) => hit.relevant)) {
       const outside = topic ? await this.#outsideFilters(searched, today, result.query.shown, filters) : undefined;
-      const reply = outside?.reply ?? (await this.#notFound(result));
+      const unfound = outside?.reply ?? (await this.#notFound(result));
+      // "how many papers mention Mamba?" that no paper is about: how many write it is still the answer.
+      const reply = asksHowMany(question) && !outside ? withCount(unfound, await this.#library.mentioning(result.query), result.query.shown) : unfound;
       // The closest papers it lists are the thread's list: "2" opens the second.
       const shown = (outside?.hits ?? result.results).map((hit) => hit.paper);
       const listed = reply.closest.flatMap((citation) => shown.filter((paper) => paper.id === citation.id));

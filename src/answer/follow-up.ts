@@ -48,7 +48,7 @@ const FILLER = /\b(?:which|what|of|are|is|were|was|have|has|any|anything|some|on
 /** "Which of those …", "any of them …", "do any of these …": a question about the listed papers only. */
 const OF_THOSE = /^(?:(?:which|what|any|do any|does any|are any|how many)\s+(?:ones\s+)?of\s+(?:those|these|them)|which ones?\s+(?:is|are|was|were|use|uses|used|using|mention|mentions|cover|covers|deal with|deals with|do|does|did|has|have|support|supports|need|needs|handle|handles|target|targets|run|runs|work|works|evict|evicts|focus on|focuses on|apply|applies|train|trains)|any\s+[\w-]+(?:\s+[\w-]+)?\s+ones)\b/;
 /** Verbs and prepositions that link "those" to a topic: "are for", "are about", "use", "mention". */
-const LINKING = /\b(?:are|is|for|about|on|use|uses|using|mention|mentions|cover|covers|deal with|deals with|do|does|how many)\b/g;
+const LINKING = /\b(?:are|is|for|about|on|use|uses|using|mention|mentions|cover|covers|deal with|deals with|target|targets|handle|handles|support|supports|focus on|focuses on|apply to|applies to|run on|runs on|do|does|how many)\b/g;
 /** What may be left of a follow-up that only adds a constraint ("any from 2024?", "same topic but from 2023"). */
 const LEFTOVER_WORDS = "any|anything|some|more|ones?|those|these|them|only|just|and|but|what about|how about|same|topic|thing|question|the";
 const LEFTOVER = new RegExp(`^(?:${LEFTOVER_WORDS}|\\s)*$`);

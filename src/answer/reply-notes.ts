@@ -27,7 +27,7 @@ export function withMoreNote(reply: Reply, result: SearchResult): Reply {
 }
 
 /** "how many papers on KV cache are there?": the count is asked, not only the best few. */
-const HOW_MANY = /^\s*how many (?:papers|articles|preprints|works|studies)\b/i;
+const HOW_MANY = /^\s*(?:how many (?:[\w-]+\s+){0,3}?|(?:what(?:'s| is) )?(?:the )?(?:count|number) of )(?:papers|articles|preprints|works|studies)\b/i;
 
 export function asksHowMany(question: string): boolean {
   return HOW_MANY.test(question);
@@ -35,7 +35,7 @@ export function asksHowMany(question: string): boolean {
 
 /** The count a "how many papers on X?" asks for, said before the papers that best match (`count`: papers writing X). */
 export function withCount(reply: Reply, count: number, topic: string): Reply {
-  if (!reply.found) return reply;
+  if (count === 0 && !reply.found) return reply;
   const said = count === 1 ? `1 paper in the library writes *${escapeMarkdown(topic)}* in its title or abstract` : `${count} papers in the library write *${escapeMarkdown(topic)}* in their titles or abstracts`;
   // The count is of the words as asked: papers putting it in other words are among those below, not in it.
   return { ...reply, text: `${said}.\n\n${reply.text}` };

@@ -6,6 +6,9 @@ import type { Reply } from "./reply.ts";
 /** "does it use RL?", "is it trained on ImageNet?", "did they test on MNIST?", "can it run on a phone?": yes or no, of a paper. */
 const YES_NO = /^(?:does|do|did|is|are|was|were|can|could|has|have|will|would)\s+(?:it|they|this|that|the paper|this paper|that one|the authors)\b/i;
 
+/** What the code links and the record's own details answer first ("is there code?", "was it published?"). */
+const ANSWERED_APART = /^(?:code|github|repo|repository|implementation|authors?|wrote|written|published|released|date|year)$/;
+
 /**
  * A yes/no question about a paper whose abstract never writes the rarer of
  * what it asks about: said first, plainly ("Its abstract does not mention
@@ -14,7 +17,7 @@ const YES_NO = /^(?:does|do|did|is|are|was|were|can|could|has|have|will|would)\s
  */
 export async function withUnwritten(reply: Reply, question: string, paper: StoredPaper, library: Library): Promise<Reply> {
   if (!YES_NO.test(question.trim())) return reply;
-  const [rarest] = await library.wordsAsked(paper, question);
+  const [rarest] = (await library.wordsAsked(paper, question)).filter((asked) => !ANSWERED_APART.test(asked.word));
   if (!rarest || rarest.written) return reply;
   // Said as the question wrote it: "RL", "fine-tuning", not "rl", "tuning".
   const written = new RegExp(String.raw`(?:[\p{L}\p{N}]+-)*[\p{L}\p{N}]*${rarest.word}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*`, "iu").exec(question)?.[0] ?? rarest.word;

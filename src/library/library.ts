@@ -127,18 +127,18 @@ export class Library {
   }
 
   /**
-   * The words a question asks about, rarest in the library first, each with whether a paper's title or abstract
-   * writes it ("does it use RL?" of a paper that never says RL or reinforcement learning): an acronym the abstracts
-   * define counts as written when its long form is.
+   * The words a question asks about, the most specialised in general English first ("gpus" before "run", "mamba"
+   * before "beat"), each with whether a paper's title or abstract writes it ("does it use RL?" of a paper that never
+   * says RL or reinforcement learning): an acronym the abstracts define counts as written when its long form is.
    */
   async wordsAsked(paper: StoredPaper, question: string): Promise<{ word: string; written: boolean }[]> {
-    const snapshot = await this.#snapshots.get();
+    const [snapshot, vectors] = await Promise.all([this.#snapshots.get(), loadWordVectors()]);
     const held = stemSet(`${paper.title} ${paper.abstract}`);
     const holds = longFormHolds(snapshot, question);
     const asked = [...new Set(words(question))].filter((word) => !isQuestionStopword(word) && !/^\d+$/.test(word));
-    return asked
-      .sort((a, b) => snapshot.idf(searchStem(b)) - snapshot.idf(searchStem(a)))
-      .map((word) => ({ word, written: holds(searchStem(word), (term) => held.has(term)) }));
+    // The word vectors are in order of frequency in English: a later row, or none, is a rarer word.
+    const rank = (word: string) => vectors.row(word) ?? Number.POSITIVE_INFINITY;
+    return asked.sort((a, b) => rank(b) - rank(a)).map((word) => ({ word, written: holds(searchStem(word), (term) => held.has(term)) }));
   }
 
   /**

@@ -25,7 +25,8 @@ export async function titledPaper(question: string, query: ParsedQuestion, snaps
   const found = await snapshot.lookup.find(name);
   if (found.match) return { paper: found.match };
   // "the main finding of the grokking paper": a topic word, not a name, that one paper's title alone holds is that paper.
-  const holder = query.detail === "content" ? soleHolder(found, name) : undefined;
+  // So is "do we have the grokking paper?".
+  const holder = query.detail === "content" || query.asksPresence ? soleHolder(found, name) : undefined;
   if (holder) return { paper: holder };
   // "is FlashAttention-3 in the library?" with no such paper is answered as a title no paper has.
   // So is "what does FlashAttention-3 propose?": the reply says so before the papers on its name.
@@ -46,6 +47,11 @@ export function soleHolder(found: { alternatives: StoredPaper[]; closest: Stored
   if (!looseName(name)) return undefined;
   const holders = [...found.alternatives, ...found.closest].filter((paper, i, all) => holdsWords(paper.title, name) && all.findIndex((other) => other.id === paper.id) === i);
   return holders.length === 1 ? holders[0] : undefined;
+}
+
+/** Whether "papers like X" names a paper by X, not a topic: written as a name, with a number, as long as titles are, or "the … paper". */
+export function namesAPaper(name: string): boolean {
+  return WRITTEN_AS_NAME.test(name) || /\d/.test(name) || /\bpaper\b/i.test(name) || words(name).length >= 4;
 }
 
 /** A question writing a word as a name: capitals together or inside it ("HNSW", "ConvNeXt"), a digit after a letter, a "+". */

@@ -131,6 +131,7 @@ const FRAME = [
   /^(?:(?:has|have|did) )?(?:anyone|anybody|someone|somebody|you|people) (?:here )?(?:ever )?(?:seen|read|come across|know of|heard of)\b/,
   // "how many papers on KV cache are there?": the papers on it are the answer, their count the asking.
   /^how many\b/,
+  /^(?:the\s+)?(?:count|number)\s+of\b/,
   /^(?:which|what|are there|is there|do we have|do you have|have we got|have you got|got)\b/,
   /^(?:does|do) (?:the|our|your|this) library (?:have|hold|contain|cover)\b/,
   /^(?:does|do|did)\b(?! (?:we|you|i) )/,
@@ -142,7 +143,7 @@ const FRAME = [
   /^(?:tl;?\s?dr|tldr|quick summary|summary|overview)\s+(?:of|on|for)\b/,
   /^(?:papers?|works?|research|articles?|studies|anything|something|stuff|ones|refs|references|literature|reading)\b/,
   /^(?:new|out there|there|recent|recently|good|interesting|relevant|in the library)\b/,
-  /^(?:that|which|who)?\s*(?:cover|covers|discuss|discusses|talk about|talks about|deal with|deals with|focus on|focuses on|study|studies|look at|looks at|use|uses|propose|proposes|proposed|introduce|introduces|introduced|present|presents|presented|describe|describes|described|are about|is about|exist on|exist|compare (?:against|to|with)|compares (?:against|to|with)|(?:are |is )?compared (?:against|to|with))\b/,
+  /^(?:that|which|who)?\s*(?:mention|mentions|cover|covers|discuss|discusses|talk about|talks about|deal with|deals with|focus on|focuses on|study|studies|look at|looks at|use|uses|propose|proposes|proposed|introduce|introduces|introduced|present|presents|presented|describe|describes|described|are about|is about|exist on|exist|compare (?:against|to|with)|compares (?:against|to|with)|(?:are |is )?compared (?:against|to|with))\b/,
   /^(?:about|on|regarding|related to|concerning|for|of|in|around)\b/,
   // "I need papers that keep records private": once "papers" is gone, the relative pronoun leads nothing.
   /^(?:that|which|who|where)\b/,

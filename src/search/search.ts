@@ -8,7 +8,7 @@ import { rewriteQueryTerms, type Rewrite } from "./llm-rewrite.ts";
 import { askedApart, comparedNames } from "./compared.ts";
 import { citesEachSide, sideBySide } from "./by-side.ts";
 import { againstBaseline, type AgainstBaseline } from "./baseline.ts";
-import { asAsked, comparedPapers, exampleNamed, namedIn, rareNamed, titledPaper } from "./named-papers.ts";
+import { asAsked, comparedPapers, exampleNamed, namedIn, namesAPaper, rareNamed, titledPaper } from "./named-papers.ts";
 import { phraseUsage } from "./acronyms.ts";
 import { withApostrophes } from "./contractions.ts";
 import { joinedTerms, splitTerms } from "./compounds.ts";
@@ -118,7 +118,8 @@ export class PaperSearch {
     // X by lookup, or the one paper whose title holds a loose name ("papers like the grokking paper").
     const example = options.example ?? named ?? (query.similarTo ? await exampleNamed(query.similarTo, (name) => this.lookup(name)) : undefined);
     // "papers like FlashAttention-3" with no such paper: papers on its name, not on "like FlashAttention-3".
-    if (query.similarTo && !example) return { ...(await this.#search(query.similarTo, options, respell)), unfoundExample: query.similarTo };
+    // ("stuff similar to concept bottleneck models": a topic, not a paper, is searched without saying so.)
+    if (query.similarTo && !example) return { ...(await this.#search(query.similarTo, options, respell)), ...(namesAPaper(query.similarTo) && { unfoundExample: query.similarTo }) };
     const allowed = snapshot.docs.filter(query.filters);
     const expansion = example ? [] : snapshot.acronyms.expand(query.topic, SETTINGS.acronymWeight, phraseUsage(snapshot.text));
     const own = [...query.parts.terms, ...expansion, ...(example ? [] : [...joinedTerms(query.topic, snapshot.text, SETTINGS.spellings.joined), ...splitTerms(query.topic, snapshot.text, SETTINGS.spellings.split)])];

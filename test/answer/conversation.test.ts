@@ -128,11 +128,19 @@ describe("follow-ups to a list answer", () => {
     await ask("what does N-HiTS do?");
     expect((await ask("does it use RL?")).text).toMatch(/^Its abstract does not mention \*RL\*\./);
     expect((await ask("does it need fine-tuning?")).text).toMatch(/^Its abstract does not mention \*fine-tuning\*\./);
+    // What is asked about is the question's most specialised word, not its verb ("run").
+    expect((await ask("does it run on GPUs?")).text).toMatch(/^Its abstract does not mention \*GPUs\*\./);
     // Written as an acronym's long form, or as asked: no such line, the sentences that say it instead.
     expect((await ask("does it do forecasting?")).text).not.toMatch(/does not mention/);
     // "explain it like I'm a biologist" and "anything similar?" are about it too.
     expect((await ask("explain it like I'm a biologist")).citations.map((citation) => citation.title)).toEqual([expect.stringMatching(/^N-HiTS/)]);
     expect((await ask("anything similar?")).text).toMatch(/^Papers similar to \*\*N-HiTS/);
+  });
+
+  it("narrows a list by what its papers target or handle, not by those verbs", async () => {
+    const ask = thread();
+    await ask("approximate nearest neighbor search");
+    expect((await ask("which one handles billion scale")).text).toMatch(/^One of those \d papers mentions \*\*billion scale\*\*:\n\n1\. \*\*SPANN/);
   });
 
   it("says a hyphenated term is mentioned only by a listed paper that writes it ('training-free' is not 'training' and 'freeing')", async () => {

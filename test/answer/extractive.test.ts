@@ -145,6 +145,8 @@ describe("the offline (extractive) answer", () => {
     const reply = await ask("how many papers on KV cache are there?");
     expect(reply.text).toMatch(/^\d+ papers in the library write \*KV cache\* in their titles or abstracts\.\n\nThe 5 papers that best match/);
     expect(Number(/^(\d+)/.exec(reply.text)![1])).toBeGreaterThan(10);
+    // Asked as "mention", or of a name no paper is about, the count is still the answer.
+    expect((await ask("how many papers mention Mamba?")).text).toMatch(/^\d+ papers in the library write \*Mamba\* in their titles or abstracts\./);
   });
 
   it("says when more papers rank close to the ones it cites, so the list does not read as all there is", async () => {

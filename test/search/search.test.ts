@@ -451,6 +451,9 @@ describe("judged results", () => {
     // "do we have llama 2?", "the resnet paper?": a paper asked for by name, said to be missing before the papers on its words.
     expect((await library.search("do we have llama 2", { today: TODAY })).unfoundTitle).toBe("llama 2");
     expect((await library.search("the resnet paper?", { today: TODAY })).unfoundTitle).toBe("resnet");
+    // A topic after "similar to" is no paper said to be missing; a loose name one title alone holds is that paper.
+    expect((await library.search("stuff similar to concept bottleneck models", { today: TODAY })).unfoundExample).toBeUndefined();
+    expect((await library.search("do we have the grokking paper", { today: TODAY })).named?.title).toMatch(/Grokking/);
   });
 
   it("looks a paper up for `similar`, and says when it cannot", async () => {
