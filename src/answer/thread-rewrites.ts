@@ -16,7 +16,8 @@ const SAME_FOR = /^(?:(?:(?:the\s+)?same(?:\s+(?:thing|topic|question|idea))?,?\
 const WHAT_ABOUT = /^(?:what|how)\s+about\s+((?:[\p{L}\p{N}-]+\s*){1,3}?)\s*[?.!]*$/u;
 
 /** "compare it with SPANN", "how does it compare to Scissorhands?": the paper in view beside one named. */
-const COMPARE_IT = /^(?:(?:compare|contrast)\s+(?:it|this|that)(?:\s+(?:one|paper))?\s+(?:with|to|and|against|vs\.?)|how\s+(?:does|do|did)\s+(?:it|this|that)(?:\s+(?:one|paper))?\s+(?:compare|differ)\s+(?:with|to|from|against))\s+(.+?)\s*[?.!]*$/;
+/** "compare 2 with SPANN": a listed paper, by its number, beside one named. */
+const COMPARE_IT = /^(?:(?:compare|contrast)\s+(it|this|that|(?:#|\[)?\d{1,2}\]?)(?:\s+(?:one|paper))?\s+(?:with|to|and|against|vs\.?)|how\s+(?:does|do|did)\s+(it|this|that)(?:\s+(?:one|paper))?\s+(?:compare|differ)\s+(?:with|to|from|against))\s+(.+?)\s*[?.!]*$/;
 
 /** The message as written, without closing punctuation, ending with `tail` (a group matched in its lower case). */
 function endingAsWritten(question: string, tail: string): string {
@@ -45,9 +46,14 @@ export function settingAgain(question: string, turns: Turn[], today: Date): Foll
 export function comparedWithOpen(question: string, previous: Turn | undefined): FollowUp | undefined {
   const compared = COMPARE_IT.exec(question.toLowerCase().trim());
   const listed = previous?.papers ?? [];
-  const inView = paperInView(previous);
-  if (!compared || !inView) return undefined;
-  const target = compared[1]!;
+  if (!compared) return undefined;
+  const subject = compared[1] ?? compared[2]!;
+  const target = compared[3]!;
+  const numbered = /\d/.test(subject) ? listedAt(listed, Number(subject.replace(/\D/g, ""))) : undefined;
+  if (/\d/.test(subject) && !numbered) return listed.length > 0 ? { kind: "out-of-range", count: listed.length } : undefined;
+  const inView = numbered ?? paperInView(previous);
+  // Several listed and none opened: which one "it" is, is for the asker to say, not a paper titled "it".
+  if (!inView) return listed.length > 1 ? { kind: "which-one", count: listed.length, example: `compare 2 with ${endingAsWritten(question, target)}` } : undefined;
   const position = listReference(target) ?? (/^\d{1,2}$/.test(target) ? Number(target) : undefined);
   if (position !== undefined) {
     const other = listedAt(listed, position);

@@ -262,6 +262,11 @@ describe("follow-ups to a list answer", () => {
     expect((await other("papers like it")).text).toMatch(/^Papers similar to \*\*Fast Matrix Multiplications/);
     // "the grokking paper": no paper is named so, but one title alone holds the word.
     expect((await thread()("what else is like the grokking paper")).text).toMatch(/^Papers similar to \*\*Droplets of Good Representations: Grokking/);
+    // With a list and none opened, "it" is for the asker to say by number ("compare 2 with HNSW"), not a paper titled "it".
+    const listed = thread();
+    await listed("approximate nearest neighbor search");
+    expect((await listed("compare it with HNSW")).text).toMatch(/^Which of the \d papers listed\? .*`compare 2 with HNSW`/);
+    expect(titles(await listed("compare 2 with HNSW"))).toHaveLength(2);
   });
 
   it("opens a listed paper by a word of its title, and returns to an earlier list", async () => {
