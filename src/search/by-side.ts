@@ -47,3 +47,19 @@ export function citesEachSide(sides: string[], cited: number[], snapshot: Librar
     return terms.length === 0 || cited.some((doc) => terms.every((term) => snapshot.text.contains(doc, term)));
   });
 }
+
+/** How many of a side's best papers must all write its one name for them to be that side ("Mamba"). */
+const MENTIONING = 3;
+
+/**
+ * "mamba vs transformers": a side that is one name no paper is about, but that the best papers of its search all
+ * write (Mamba, which several papers compare against), is those papers, said to be partly on it: the comparison
+ * was "Nothing in the library covers mamba vs transformers".
+ */
+export function asMentioned(result: SearchResult, side: string): SearchResult {
+  const name = side.trim();
+  const top = result.results.slice(0, MENTIONING);
+  const writes = (hit: SearchHit) => writesPhrase(`${hit.paper.title} ${hit.paper.abstract}`, name);
+  if (result.verdict.decision !== "no" || !/^[\p{L}][\p{L}\p{N}.+-]{2,}$/u.test(name) || top.length < MENTIONING || !top.every(writes)) return result;
+  return { ...result, relevant: true, verdict: { ...result.verdict, decision: "unsure" }, results: result.results.map((hit) => ({ ...hit, relevant: writes(hit) })) };
+}

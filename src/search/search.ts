@@ -6,7 +6,7 @@ import type { LookupResult } from "./lookup.ts";
 import { fuse, type Ranked } from "./fusion.ts";
 import { rewriteQueryTerms, type Rewrite } from "./llm-rewrite.ts";
 import { askedApart, comparedNames } from "./compared.ts";
-import { citesEachSide, sideBySide } from "./by-side.ts";
+import { asMentioned, citesEachSide, sideBySide } from "./by-side.ts";
 import { againstBaseline, type AgainstBaseline } from "./baseline.ts";
 import { asAsked, comparedPapers, exampleNamed, namedIn, namesAPaper, rareNamed, titledPaper } from "./named-papers.ts";
 import { phraseUsage } from "./acronyms.ts";
@@ -217,7 +217,7 @@ export class PaperSearch {
    * says what is missing.
    */
   async #bySide(query: ParsedQuestion, sides: [string, string], options: SearchOptions, partly: boolean): Promise<SearchResult | undefined> {
-    const found = await Promise.all(sides.map((side) => this.#search(side, options, false)));
+    const found = (await Promise.all(sides.map((side) => this.#search(side, options, false)))).map((result, i) => asMentioned(result, sides[i]!));
     if (found.some((result) => result.verdict.decision === "no" || result.example || result.compared || result.query.listing)) return undefined;
     return sideBySide(query, sides, found, options.k ?? 10, { meet: partly });
   }

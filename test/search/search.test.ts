@@ -170,6 +170,11 @@ describe("hybrid search over the samples", () => {
     expect(result.results.slice(0, 2).map((hit) => hit.paper.id)).toEqual([hnsw.ids[0], pq.ids[0]]);
     // A side the library lacks leaves the question to its own search.
     expect((await library.search("HNSW vs quantum annealing", { today: TODAY })).sides).toBeUndefined();
+    // A side that is a name no paper is about but the best papers all write ("Mamba") is those papers.
+    const mamba = await library.search("mamba vs transformers", { today: TODAY });
+    const mambaSide = mamba.results.filter((hit) => mamba.sides?.[0]!.ids.includes(hit.paper.id));
+    expect(mambaSide.length).toBeGreaterThan(0);
+    expect(mambaSide.every((hit) => /Mamba/.test(hit.paper.abstract))).toBe(true);
     // A paper on both sides only partly on topic (SpAtten prunes and quantizes) no longer makes the answer: each side is
     // searched, and the answer does not say no paper covers both.
     const both = await library.search("difference between pruning and quantization", { today: TODAY });
