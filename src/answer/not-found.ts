@@ -1,4 +1,4 @@
-import { writesPhrase } from "../papers/text.ts";
+import { allWriteName } from "../papers/text.ts";
 import type { SearchHit } from "../search/search.ts";
 import type { PaperFilters } from "../store/paper-store.ts";
 import { echo, escapeMarkdown, topicSaid, wordsOr } from "./extractive.ts";
@@ -67,8 +67,7 @@ export function outsideFiltersReply(topic: string, filters: PaperFilters, onTopi
 
 /** Whether the topic is one name ("Mamba", "GPT-4") that each of these papers writes. */
 function allMention(topic: string, hits: SearchHit[]): boolean {
-  const name = topic.trim();
-  return /^[\p{L}][\p{L}\p{N}.+-]{2,}$/u.test(name) && hits.length > 0 && hits.every((hit) => writesPhrase(`${hit.paper.title} ${hit.paper.abstract}`, name));
+  return allWriteName(topic, hits.map((hit) => hit.paper));
 }
 
 /** "was published 2024-01-01 to 2024-12-31 and has at least 5 upvotes": what no paper does, as a clause. */

@@ -52,3 +52,9 @@ export function writesPhrase(text: string, words: string): boolean {
   const phrase = parts.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[^\\p{L}\\p{N}]+");
   return new RegExp(`(?:^|[^\\p{L}\\p{N}])${phrase}(?:$|[^\\p{L}\\p{N}])`, "iu").test(text);
 }
+
+/** Whether every one of these papers writes one name ("Mamba") in its title or abstract: none about it, all mention it. */
+export function allWriteName(name: string, papers: { title: string; abstract: string }[]): boolean {
+  const trimmed = name.trim();
+  return /^[\p{L}][\p{L}\p{N}.+-]{2,}$/u.test(trimmed) && papers.length > 0 && papers.every((paper) => writesPhrase(`${paper.title} ${paper.abstract}`, trimmed));
+}

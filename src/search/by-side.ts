@@ -1,4 +1,4 @@
-import { writesPhrase } from "../papers/text.ts";
+import { allWriteName, writesPhrase } from "../papers/text.ts";
 import { topicParts } from "./query-terms.ts";
 import type { ParsedQuestion } from "./question.ts";
 import type { SearchHit, SearchResult } from "./search.ts";
@@ -57,9 +57,8 @@ const MENTIONING = 3;
  * was "Nothing in the library covers mamba vs transformers".
  */
 export function asMentioned(result: SearchResult, side: string): SearchResult {
-  const name = side.trim();
-  const top = result.results.slice(0, MENTIONING);
-  const writes = (hit: SearchHit) => writesPhrase(`${hit.paper.title} ${hit.paper.abstract}`, name);
-  if (result.verdict.decision !== "no" || !/^[\p{L}][\p{L}\p{N}.+-]{2,}$/u.test(name) || top.length < MENTIONING || !top.every(writes)) return result;
+  const top = result.results.slice(0, MENTIONING).map((hit) => hit.paper);
+  if (result.verdict.decision !== "no" || top.length < MENTIONING || !allWriteName(side, top)) return result;
+  const writes = (hit: SearchHit) => allWriteName(side, [hit.paper]);
   return { ...result, relevant: true, verdict: { ...result.verdict, decision: "unsure" }, results: result.results.map((hit) => ({ ...hit, relevant: writes(hit) })) };
 }
