@@ -108,27 +108,27 @@ const FRAME = [
   new RegExp(String.raw`^(?:can|could|would|will) you (?:please )?(?:${TELL}|show|find|list|give|recommend|suggest|point)(?: me)?(?: to)?\b`),
   /^(?:who|anyone|does anyone|do you|do we) (?:has|have|got|know)(?: (?:of|any|some))?\b/,
   // "has anyone looked at X", "have people tried X": who did the work is not the topic.
-  /^(?:has|have|did) (?:anyone|anybody|someone|somebody|people|we|you) (?:here |in here )?(?:ever |already )?(?:looked (?:at|into)|tried|used|worked on|studied|written (?:about|on)|done (?:any )?(?:work|anything|something) (?:on|with))\b/,
+  /^(?:has|have|did) (?:anyone|anybody|someone|somebody|people|ppl|we|you) (?:here |in here )?(?:ever |already )?(?:looked (?:at|into)|tried|used|worked on|studied|written (?:about|on)|done (?:any )?(?:work|anything|something) (?:on|with))\b/,
   // "where do people get X", "where can I find X".
-  /^where (?:do|can|could|should|would) (?:i|we|you|one|people|researchers|folks) (?:get|find|obtain)\b/,
+  /^where (?:do|can|could|should|would) (?:i|we|you|one|people|ppl|researchers|folks) (?:get|find|obtain)\b/,
   new RegExp(String.raw`^(?:please )?(?:show|find|list|give|recommend|suggest|get|${TELL}|summari[sz]e|explain|describe)(?: me)?\b`),
   /^(?:i'm|i am|we're|we are)? ?(?:looking for|searching for|interested in)|^(?:i|we)(?: (?:want|need|would like)|'d like)(?: to)?(?: (?:read|know|learn|find out|see|understand) (?:about|on|why|how)?)?/,
   // "how do we know if X", "how can I tell whether X": the asker's doubt, then the topic.
-  /^how(?:'s| (?:can|could|do|does|should|would|to|are|is)) (?:i|we|you|one|people|researchers|folks|others|anyone|someone|they)?\b(?: (?:know|tell|decide|check|judge) (?:if|whether)\b)?/,
+  /^how(?:'s| (?:can|could|do|does|should|would|to|are|is)) (?:i|we|you|one|people|ppl|researchers|folks|others|anyone|someone|they)?\b(?: (?:know|tell|decide|check|judge) (?:if|whether)\b)?/,
   // "can you train a network without backprop", "is it possible to …", "is there a way to …": the ask, not the topic.
-  /^(?:can|could) (?:you|i|we|one|people)\b|^is it (?:possible|feasible) to\b|^(?:is there|are there) (?:a|any) (?:good )?(?:ways?|methods?|techniques?) (?:to|of|for)\b/,
+  /^(?:can|could) (?:you|i|we|one|people|ppl)\b|^is it (?:possible|feasible) to\b|^(?:is there|are there) (?:a|any) (?:good )?(?:ways?|methods?|techniques?) (?:to|of|for)\b/,
   /^(?:what )?happens (?:to|when|if)\b|^why (?:would|does|do|did|is|are|can|could)\b/,
   /^(?:what's|whats|what is|what are)\b/,
   // "what's known about X", "what has been written on X".
   /^(?:(?:has|have) been )?(?:known|written|done|published|said)\s+(?:about|on)\b/,
   // "I'm curious whether anyone has looked at X": the asker's curiosity and who did the work are not the topic.
   /^(?:i'm|i am|we're|we are) (?:curious|wondering) (?:whether|if|about)\b/,
-  /^(?:anyone|anybody|someone|somebody|people) (?:here )?(?:has|have) (?:ever |already )?(?:looked (?:at|into)|tried|used|worked on|studied|written (?:about|on))\b/,
+  /^(?:anyone|anybody|someone|somebody|people|ppl) (?:here )?(?:has|have) (?:ever |already )?(?:looked (?:at|into)|tried|used|worked on|studied|written (?:about|on))\b/,
   // "who's working on 1-bit LLMs", "can't find anything on X": who does the work, and the asker's search so far.
   /^who(?:'s| is| are)\s+(?:working on|doing|researching|studying|looking at)\b/,
   /^(?:i\s+)?(?:can't|cant|couldn't|couldnt|cannot)\s+find\s+(?:anything|something|any papers?|papers?|much)\s+(?:on|about|for)\b/,
   // "anyone seen a paper on X", "has anybody read anything about X".
-  /^(?:(?:has|have|did) )?(?:anyone|anybody|someone|somebody|you|people) (?:here )?(?:ever )?(?:seen|read|come across|know of|heard of)\b/,
+  /^(?:(?:has|have|did) )?(?:anyone|anybody|someone|somebody|you|people|ppl) (?:here )?(?:ever )?(?:seen|read|come across|know of|heard of)\b/,
   // "how many papers on KV cache are there?": the papers on it are the answer, their count the asking.
   /^how many\b/,
   /^(?:the\s+)?(?:count|number)\s+of\b/,

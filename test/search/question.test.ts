@@ -47,6 +47,7 @@ describe("chat phrasing", () => {
     ["which papers present benchmarks for LLM agents?", "benchmarks for llm agents"],
     ["is there a paper on the FlashAttention paper's successor?", "flashattention successor"],
     ["how do people shrink the memory a chatbot keeps?", "shrink the memory a chatbot keeps"],
+    ["how do ppl make llm inference faster on cpus?", "make llm inference faster on cpus"],
     ["can you train a network without backprop at all", "train a network without backprop"],
     ["is there a way to check which GPU an API runs on?", "check which gpu an api runs on"],
     ["what happens to neural nets when they get infinitely wide? any theory on that", "neural nets when they get infinitely wide"],
