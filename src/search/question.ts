@@ -180,7 +180,10 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
   const present = presenceAsked(rest, text);
   // "is pruning in the library?": the topic, not "is pruning".
   rest = present?.toLowerCase() ?? presenceSubject(rest) ?? rest;
-  rest = withoutAsker(withoutFrame(withoutDoesReport(withoutAsker(rest).replace(OPENER, ""))).replace(/\s+(?:at all|pls|please)$/, ""));
+  const framed = (text: string) => withoutFrame(withoutDoesReport(text.replace(OPENER, ""))).replace(/\s+(?:at all|pls|please)$/, "");
+  const unasked = withoutAsker(framed(withoutAsker(rest)));
+  // "kv cache compression here - anything?": a lead-in that leaves nothing to search was the topic.
+  rest = unasked.trim() ? unasked : framed(rest);
   // "are there papers about pruning in the library?": where the asker looks is not the topic.
   rest = rest.replace(/\s+(?:in (?:the|our|your|this) library|in here)$/, "").replace(/^(.+?)\s+(?:are there|do you have|do we have|have you got)$/, "$1");
   // "X - what's out there?", "X, any papers?", "X? any theory on that": a last clause that is all frame, or asks

@@ -28,6 +28,8 @@ describe("chat phrasing", () => {
     ["for a beginner, whats a good intro paper on attention", "attention"],
     ["statistics person: anything on kernel density estimation?", "kernel density estimation"],
     ["person re-identification: which papers?", "person re-identification"],
+    // A lead-in that would leave nothing to search was the topic.
+    ["kv cache compression here - anything?", "kv cache compression here"],
     ["treating attention as a kernel", "treating attention as a kernel"],
     ["motion planning for a robot", "motion planning for a robot"],
     ["how many papers do you have on information bottleneck", "information bottleneck"],
