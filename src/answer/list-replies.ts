@@ -116,7 +116,7 @@ export function orderedReply(by: "newest" | "oldest" | "upvotes", papers: Stored
   // A listing without upvote counts gives every paper 0: nothing to order by.
   if (by === "upvotes" && papers.every((paper) => paper.upvotes === 0)) return textReply("None of those papers has upvotes in the library, so I cannot tell which is most popular. The library records no citation counts.");
   const dated = by === "upvotes" ? papers : papers.filter((paper) => paper.publishedAt);
-  if (dated.length === 0) return textReply("None of those papers shows a publication date in the library, so I cannot tell which is newest.");
+  if (dated.length === 0) return textReply(`None of those papers shows a publication date in the library, so I cannot tell which is ${by}.`);
   const sorted = [...dated].sort((a, b) => key(a).localeCompare(key(b)));
   if (by !== "oldest") sorted.reverse();
   const undated = papers.filter((paper) => !sorted.includes(paper));
