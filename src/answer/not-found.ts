@@ -34,7 +34,7 @@ export function notFoundReply(topic: string, filters: PaperFilters, coverage: Co
   // With only dates asked ("papers from last month"), the dates the library does hold say what to ask instead.
   const held = library?.latest ? ` Its papers were published ${library.earliest} to ${library.latest}${library.undated ? ` (${library.undated} undated)` : ""}: ask for "the newest papers" to see the latest.` : "";
   // "Mamba", which no paper is about but several compare against: saying nothing covers it would hide them.
-  if (closest.length > 0 && allMention(topic, nearest.slice(0, CLOSEST))) {
+  if (closest.length > 0 && allWriteName(topic, nearest.slice(0, CLOSEST).map((hit) => hit.paper))) {
     const lines = [`No paper in the library is about ${topicSaid(topic)}, but ${closest.length === 1 ? "this one mentions it" : "these mention it"} (reply with a number to open one):`, ""];
     lines.push(...closest.map((paper, index) => `${index + 1}. [${escapeMarkdown(paper.title)}](${paper.url})${paper.publishedAt ? ` (${paper.publishedAt})` : ""}`));
     return { text: lines.join("\n"), citations: [], found: false, closest, notes };
@@ -63,11 +63,6 @@ export function outsideFiltersReply(topic: string, filters: PaperFilters, onTopi
   // A date filter cannot place a paper the library has no date for: it may well be within the dates asked.
   if ((filters.from || filters.to) && closest.some((paper) => !paper.publishedAt)) lines.push("", "Papers with no date may be from any time, those dates included: their source gave none.");
   return { text: lines.join("\n"), citations: [], found: false, closest, notes: [] };
-}
-
-/** Whether the topic is one name ("Mamba", "GPT-4") that each of these papers writes. */
-function allMention(topic: string, hits: SearchHit[]): boolean {
-  return allWriteName(topic, hits.map((hit) => hit.paper));
 }
 
 /** "was published 2024-01-01 to 2024-12-31 and has at least 5 upvotes": what no paper does, as a clause. */
