@@ -12,7 +12,7 @@ export type Framing =
   /** "compare X and Y": the two papers, in that order. */
   | { kind: "compared"; papers: [StoredPaper, StoredPaper] }
   /** No topic, only an order and constraints ("papers from last month"). */
-  | { kind: "listing"; order: PaperOrder; filters: PaperFilters }
+  | { kind: "listing"; order: PaperOrder; filters: PaperFilters; of?: number }
   /** The question was this paper's title: it is listed first, papers like it after. */
   | { kind: "named"; paper: StoredPaper }
   /** "Papers like X". */
@@ -31,7 +31,7 @@ export type Framing =
 export function framingOf(result: SearchResult): Framing {
   const { query, verdict } = result;
   if (result.compared) return { kind: "compared", papers: result.compared };
-  if (query.listing) return { kind: "listing", order: query.listing, filters: query.filters };
+  if (query.listing) return { kind: "listing", order: query.listing, filters: query.filters, ...(result.listed !== undefined && { of: result.listed }) };
   if (result.named) return { kind: "named", paper: result.named };
   if (result.example) return { kind: "similar", paper: result.example };
   if (result.baseline) return { kind: "baseline", ...result.baseline };
@@ -79,6 +79,8 @@ function lead(topic: string, count: number, framing: Framing): string {
     case "compared":
       return `Comparing **${escapeMarkdown(framing.papers[0].title)}** [1] and **${escapeMarkdown(framing.papers[1].title)}** [2], each in its own abstract's words:`;
     case "listing":
+      // "papers from October 2024" with six and five shown: the five are said to be of six, not all there is.
+      if (framing.of !== undefined && framing.of > count) return `The ${count === 1 ? "" : `${count} `}${SUPERLATIVE[framing.order]} of the ${framing.of} papers in the library${describeFilters(framing.filters)}:`;
       return `The ${count === 1 ? "" : `${count} `}${SUPERLATIVE[framing.order]} paper${count === 1 ? "" : "s"} in the library${describeFilters(framing.filters)}:`;
     case "named":
       return `**${escapeMarkdown(framing.paper.title)}** is in the library [1]; papers like it follow, most similar first:`;

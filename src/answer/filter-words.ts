@@ -13,6 +13,11 @@ export function datesSaid(filters: PaperFilters, wholeYear = false): string | un
   return undefined;
 }
 
+/** "from 2024 and with at least 5 upvotes": what the papers the filters keep are ("" without filters). */
+export function keptSaid(filters: PaperFilters): string {
+  return [datesSaid(filters, true), filters.minUpvotes !== undefined && `with at least ${filters.minUpvotes} upvotes`].filter(Boolean).join(" and ");
+}
+
 /** " (published 2024-01-01 to 2024-12-31, with at least 5 upvotes)", or "" without filters: said beside a topic. */
 export function describeFilters(filters: PaperFilters): string {
   const parts = [datesSaid(filters), filters.minUpvotes !== undefined && `with at least ${filters.minUpvotes} upvotes`].filter(Boolean);

@@ -1,6 +1,6 @@
 import { contentTerms } from "../embed/tokens.ts";
 import { isQuestionStopword } from "../search/query-stopwords.ts";
-import { datesSaid } from "./filter-words.ts";
+import { keptSaid } from "./filter-words.ts";
 import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
 import { escapeMarkdown } from "./extractive.ts";
 import { citationOf, type Reply } from "./reply.ts";
@@ -146,7 +146,7 @@ export function filteredReply(papers: StoredPaper[], filters: PaperFilters): Rep
   const kept = papers.filter((paper) => passesFilters(paper, filters));
   // Undated papers cannot pass a date filter, and the reader should know they were not checked.
   const undated = filters.from || filters.to ? papers.filter((paper) => !paper.publishedAt).length : 0;
-  const which = describeFilters(filters);
+  const which = keptSaid(filters);
   // With no dates at all there is nothing to filter by: say that, not "none is from 2024".
   if (kept.length === 0 && undated === papers.length && papers.length > 0) return textReply(`${papers.length === 1 ? "That paper has no date" : `None of those ${papers.length} papers has a date`} in the library, so I cannot tell which are ${which}. Ask for the topic with the dates to search the whole library.`);
   if (kept.length === 0) return textReply(`${papers.length === 1 ? "That paper is not" : `None of those ${papers.length} papers is`} ${which}.${undatedNote(undated)}`);
@@ -236,7 +236,3 @@ function undatedNote(undated: number, last = false): string {
   return undated > 0 ? `\n\n(${one ? "1 of them shows" : `${undated} of them show`} no date in the library${last ? `, so ${one ? "it comes" : "they come"} last` : ""}.)` : "";
 }
 
-/** "from 2024 and with at least 5 upvotes": what the kept papers are. */
-function describeFilters(filters: PaperFilters): string {
-  return [datesSaid(filters, true), filters.minUpvotes !== undefined && `with at least ${filters.minUpvotes} upvotes`].filter(Boolean).join(" and ");
-}

@@ -1,6 +1,7 @@
 import type { SearchResult } from "../search/search.ts";
 import { SETTINGS } from "../search/settings.ts";
-import type { StoredPaper } from "../store/paper-store.ts";
+import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
+import { keptSaid } from "./filter-words.ts";
 import { escapeMarkdown } from "./extractive.ts";
 import type { Reply } from "./reply.ts";
 
@@ -33,9 +34,14 @@ export function asksHowMany(question: string): boolean {
   return HOW_MANY.test(question);
 }
 
-/** The count a "how many papers on X?" asks for, said before the papers that best match (`count`: papers writing X). */
-export function withCount(reply: Reply, count: number, topic: string): Reply {
+/**
+ * The count a "how many papers on X?" asks for, said before the papers that best match (`count`: papers writing X);
+ * without a topic ("how many papers are from 2024?"), the papers the filters keep.
+ */
+export function withCount(reply: Reply, count: number, topic: string, filters: PaperFilters = {}): Reply {
   if (count === 0 && !reply.found) return reply;
+  const kept = keptSaid(filters);
+  if (!topic && kept) return { ...reply, text: `${count === 1 ? "1 paper in the library is" : `${count} papers in the library are`} ${kept}.\n\n${reply.text}` };
   const said = count === 1 ? `1 paper in the library writes *${escapeMarkdown(topic)}* in its title or abstract` : `${count} papers in the library write *${escapeMarkdown(topic)}* in their titles or abstracts`;
   // The count is of the words as asked: papers putting it in other words are among those below, not in it.
   return { ...reply, text: `${said}.\n\n${reply.text}` };

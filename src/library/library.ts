@@ -143,12 +143,14 @@ export class Library {
 
   /**
    * How many papers write every word of a question's topic, its word pairs as phrases ("kv cache" together), within
-   * its filters: what "how many papers on KV cache?" asks, beside the few an answer cites.
+   * its filters: what "how many papers on KV cache?" asks, beside the few an answer cites. Without a topic, the
+   * papers its filters keep.
    */
   async mentioning(query: ParsedQuestion): Promise<number> {
     const snapshot = await this.#snapshots.get();
     const terms = [...query.parts.main.filter((stem) => !stem.includes(" ")), ...query.parts.mainPairs];
-    if (terms.length === 0) return 0;
+    // "how many papers are from 2024?": no topic, so every paper the filters keep.
+    if (terms.length === 0) return Object.keys(query.filters).length > 0 ? snapshot.docs.coverage(query.filters).papers : 0;
     const allowed = snapshot.docs.filter(query.filters) ?? (() => true);
     // The rarest term's papers are the only candidates: a large library is never read paper by paper.
     const [rarest, ...rest] = terms.sort((a, b) => snapshot.text.documentFrequency(a) - snapshot.text.documentFrequency(b));

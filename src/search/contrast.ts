@@ -7,7 +7,7 @@ import { questionPairs } from "./query-terms.ts";
 import { longFormHolds } from "./held-terms.ts";
 
 type LongFormHolds = ReturnType<typeof longFormHolds>;
-import { searchStem, stemSet } from "./stem.ts";
+import { searchStem, stemSet, withForms } from "./stem.ts";
 
 /**
  * Whether a paper's title is on the side of a contrast the question does
@@ -55,14 +55,6 @@ function namesPhrase(phrases: string[], title: string, snapshot: LibrarySnapshot
   });
   const held = new Set([...questionPairs(title), ...spelt]);
   return phrases.some((phrase) => held.has(phrase));
-}
-
-/**
- * A title's stems, answering also for the shorter stems of the same word's other forms: "Molecular" holds the
- * "molecules" a question rules out, one stem beginning the other, five letters or more.
- */
-function withForms(stems: Set<string>): { has(stem: string): boolean } {
-  return { has: (stem) => stems.has(stem) || (stem.length >= 5 && [...stems].some((held) => held.length > stem.length && held.startsWith(stem))) };
 }
 
 /** What a title says it does without ("… without Back-propagation", "Attention-Free …", "Beyond Sparsity") is no side of its. */

@@ -81,7 +81,7 @@ const PAPERS_COUNTED = /(?:^|\b(?:me|the|give|show|find|list|get|want|need|just|
 const TOPIC_ORDER = /\b(?:newest|latest|most recent|oldest|earliest|first published|most[- ](?:upvoted|popular|liked)|highest[- ]rated|by (?:up ?votes?|votes|popularity|likes|date))\b/g;
 
 /** What may be left of a question with no topic once TOPIC_ORDER is out: "top", "popular" stay in a topic ("top-down"), not alone. */
-const LISTING_WORDS = /\b(?:top|popular|best[- ]rated|all|every|list|the|of|in|library|ones?|which|what|is|are|show me|give me)\b|what's/g;
+const LISTING_WORDS = /\b(?:top|popular|best[- ]rated|all|every|list|the|of|in|library|ones?|which|what|is|are|was|were|been|there|have|has|we|you|got|show me|give me)\b|what's/g;
 
 /** "is X better than Y", "which is better, X or Y": a comparison asked, not a description. */
 const ASKS_WHICH_IS_BETTER = /^\s*(?:is|are|was|were|does|do|did|which|whether)\b/i;
@@ -180,7 +180,7 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
   const present = presenceAsked(rest, text);
   // "is pruning in the library?": the topic, not "is pruning".
   rest = present?.toLowerCase() ?? presenceSubject(rest) ?? rest;
-  const framed = (text: string) => withoutFrame(withoutDoesReport(text.replace(OPENER, ""))).replace(/\s+(?:at all|pls|please)$/, "");
+  const framed = (text: string) => withoutFrame(withoutDoesReport(text.replace(OPENER, ""))).replace(/\s+(?:at all|pls|please|then)$/, "");
   const unasked = withoutAsker(framed(withoutAsker(rest)));
   // "kv cache compression here - anything?": a lead-in that leaves nothing to search was the topic.
   rest = unasked.trim() ? unasked : framed(rest);
@@ -264,8 +264,10 @@ function settingOf(topic: string): Setting | undefined {
   // "…, not for LLM decoding": what is ruled out is no setting to hold.
   if (/\b(?:not|rather than|instead of|other than|except|excluding)\s*$/.test(topic.slice(0, match.index))) return undefined;
   const contentOf = (text: string) => words(text).filter((word) => !isQuestionStopword(word) && !/\d/.test(word));
-  const content = contentOf(match[1]!);
-  const alternatives = match[1]!.split(ALTERNATIVES).map(contentOf).filter((group) => group.length > 0);
+  // "attention kernels on GPUs excluding FlashAttention": the setting ends where what is ruled out begins.
+  const said = match[1]!.split(/\b(?:excluding|except|rather than|instead of|other than|apart from|as opposed to|but|not)\b/)[0]!;
+  const content = contentOf(said);
+  const alternatives = said.split(ALTERNATIVES).map(contentOf).filter((group) => group.length > 0);
   const head = topic.slice(0, match.index).trim();
   return content.length > 0 ? { text: content.join(" "), words: content, alternatives, head, headTerms: questionTerms(head) } : undefined;
 }

@@ -5,7 +5,7 @@ import { lookupDescribed } from "./described.ts";
 import type { LookupResult } from "./lookup.ts";
 import { fuse, type Ranked } from "./fusion.ts";
 import { rewriteQueryTerms, type Rewrite } from "./llm-rewrite.ts";
-import { askedApart, comparedNames } from "./compared.ts";
+import { askedApart, comparedNames, eitherOf } from "./compared.ts";
 import { asMentioned, citesEachSide, sideBySide } from "./by-side.ts";
 import { againstBaseline, type AgainstBaseline } from "./baseline.ts";
 import { asAsked, comparedPapers, exampleNamed, namedIn, namesAPaper, rareNamed, titledPaper } from "./named-papers.ts";
@@ -53,6 +53,8 @@ export type SearchResult = {
   baseline?: { name: string; own?: StoredPaper };
   /** "Papers like X" named a paper the library lacks: the results are papers on X's name instead. */
   unfoundExample?: string;
+  /** A listing with filters ("papers from October 2024"): how many papers pass them, of which `results` are the first few. */
+  listed?: number;
   results: SearchHit[];
 };
 
@@ -178,6 +180,10 @@ export class PaperSearch {
     if (verdict.decision === "no" && !example) {
       const found = await namedIn(query, snapshot);
       if (found) return this.#search(question, { ...options, named: found }, false);
+      // "music or audio papers": either will do, so each is asked on its own, side by side.
+      const either = respell && !query.setting ? eitherOf(query.topic) : undefined;
+      const sides = either && (await Promise.all(either.map((side) => this.#search(side, options, false))));
+      if (either && sides && sides.some((side) => side.verdict.decision !== "no" && !side.example && !side.compared && !side.query.listing)) return sideBySide(query, either, sides, k, { apart: true });
       const parted = respell ? partedQuestion(question, snapshot) : undefined;
       const again = parted === undefined ? undefined : await this.#search(parted, options, false);
       // Only a sure answer: "handwritten" read as the "hand-written" of GPU kernels is at best a partial match.
@@ -244,7 +250,8 @@ export class PaperSearch {
     const snapshot = await this.#snapshots.get();
     const ranked = listPapers(snapshot.docs, query.filters, order, k);
     const results = await hitsOf(snapshot, ranked.map((entry, i) => ({ ...entry, relevant: i < SETTINGS.answer.maxPapers })));
-    return { query, relevant: results.length > 0, verdict: exampleVerdict(results.length > 0), fieldTerms: [], results };
+    const filtered = Object.keys(query.filters).length > 0 ? { listed: snapshot.docs.coverage(query.filters).papers } : {};
+    return { query, relevant: results.length > 0, verdict: exampleVerdict(results.length > 0), fieldTerms: [], results, ...filtered };
   }
 
   /** The stored vectors of the candidates the rerank reorders, in their order. */

@@ -32,6 +32,14 @@ export function stemSet(text: string): Set<string> {
   return new Set([...words(text), ...nameParts(text)].map((word) => searchStem(word)));
 }
 
+/**
+ * A title's stems, answering also for the shorter stems of the same word's other forms: "Molecular" holds the
+ * "molecules" a question asks for (or rules out), one stem beginning the other, five letters or more.
+ */
+export function withForms(stems: Set<string>): { has(stem: string): boolean } {
+  return { has: (stem) => stems.has(stem) || (stem.length >= 5 && [...stems].some((held) => held.length > stem.length && held.startsWith(stem))) };
+}
+
 /** `contentTerms` with search's stems: content words of a text, stopwords dropped. */
 export function searchTerms(text: string): string[] {
   return termsOf(words(text), searchStem);

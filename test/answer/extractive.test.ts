@@ -141,12 +141,29 @@ describe("the offline (extractive) answer", () => {
     expect(one.text).not.toMatch(/, on \*/);
   });
 
+  it("answers 'X or Y' by each when no paper is on both, and a title's 'Molecular' as naming molecules", async () => {
+    // Both were "Nothing in the library covers …" over the right papers (a new user's review).
+    const either = await ask("music or audio papers");
+    expect(either.text.split("\n")[0]).toBe("The papers that best match each of **music** and **audio**:");
+    expect(either.citations.map((citation) => citation.title)).toContain("Sample-level Deep Convolutional Neural Networks for Music Auto-tagging Using Raw Waveforms");
+    const molecules = await ask("any papers on molecules?");
+    expect(molecules.found).toBe(true);
+    expect(molecules.citations[0]?.title).toBe("Conditional Graph Information Bottleneck for Molecular Relational Learning");
+  });
+
   it("says how many papers write a topic when asked how many, before the ones that best match", async () => {
     const reply = await ask("how many papers on KV cache are there?");
     expect(reply.text).toMatch(/^\d+ papers in the library write \*KV cache\* in their titles or abstracts\.\n\nThe 5 papers that best match/);
     expect(Number(/^(\d+)/.exec(reply.text)![1])).toBeGreaterThan(10);
     // Asked as "mention", or of a name no paper is about, the count is still the answer.
     expect((await ask("how many papers mention Mamba?")).text).toMatch(/^\d+ papers in the library write \*Mamba\* in their titles or abstracts\./);
+    // With no topic, how many the dates keep (it was "0 papers in the library write ** …"); the list says it is the first few of them.
+    const dated = (await ask("how many papers are from 2024")).text;
+    const [, count] = /^(\d+) papers in the library are from 2024\.\n\nThe 5 newest of the (\d+) papers in the library \(published 2024-01-01 to 2024-12-31\):/.exec(dated) ?? [];
+    expect(Number(count)).toBeGreaterThan(5);
+    expect(dated).toContain(`The 5 newest of the ${count} papers`);
+    // "what was published in …" is a listing too (it searched the topic "was").
+    expect((await ask("what was published in 2024?")).text).toMatch(/^The 5 newest of the \d+ papers in the library \(published 2024-01-01 to 2024-12-31\):/);
   });
 
   it("says when more papers rank close to the ones it cites, so the list does not read as all there is", async () => {
@@ -212,7 +229,8 @@ describe("the offline (extractive) answer", () => {
     expect((await ask("papers from 1990")).text).toMatch(/^No paper in the library was published 1990-01-01 to 1990-12-31\. Its papers were published \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d( \(\d+ undated\))?: ask for "the newest papers" to see the latest\.$/);
     expect((await ask("papers with more than 100 upvotes")).text).toBe("No paper in the library has at least 101 upvotes.");
     const voted = await ask("papers with at least 2 upvotes");
-    expect(voted.text).toMatch(/^The (?:\d )?most upvoted papers? in the library \(with at least 2 upvotes\):/);
+    // Five of more: said to be of how many the filters keep, not all there is.
+    expect(voted.text).toMatch(/^The (?:\d )?most upvoted (?:papers? |of the \d+ papers )in the library \(with at least 2 upvotes\):/);
     // Ranked by upvotes, each paper shows its count, so the order can be checked.
     const counts = [...voted.text.matchAll(/ (\d+) upvotes?\) \[\d\]/g)].map((match) => Number(match[1]));
     expect(counts.length).toBe(voted.citations.length);

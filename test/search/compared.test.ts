@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { askedApart, comparedNames } from "../../src/search/compared.ts";
+import { askedApart, comparedNames, eitherOf } from "../../src/search/compared.ts";
 
 describe("the two things a question compares", () => {
   it.each([
@@ -31,5 +31,16 @@ describe("two requests in one message", () => {
 
   it.each(["pruning and quantization of LLMs", "KV cache compression and also for vision", "we fine-tuned the same model separately on several tasks; can the weights be added up?", "I work on sparse attention. Also, does it work for vision?", "sparse attention, and any that work for vision?"])("finds one request in %s", (question) => {
     expect(askedApart(question)).toBeUndefined();
+  });
+});
+
+describe("a topic that is one of two things", () => {
+  it("reads two short things joined by 'or' as either", () => {
+    expect(eitherOf("music or audio")).toEqual(["music", "audio"]);
+    expect(eitherOf("pruning or weight quantization")).toEqual(["pruning", "weight quantization"]);
+  });
+
+  it.each(["sign language recognition or translation", "detect ai-generated text or watermark llm outputs", "pruning, distillation or quantization", "kv cache compression"])("leaves %s one topic", (topic) => {
+    expect(eitherOf(topic)).toBeUndefined();
   });
 });

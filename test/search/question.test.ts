@@ -17,6 +17,8 @@ describe("chat phrasing", () => {
     ["tl;dr of hogwild inference", "hogwild inference"],
     ["papers on efficient llm inference for a beginner", "efficient llm inference"],
     ["explain kv cache compression like I'm five", "kv cache compression"],
+    // A closing "then" is the conversation's, not the topic's.
+    ["ok what about privacy then", "privacy"],
     // Who asks is not the topic: a lead-in about the asker, or a closing word about them.
     ["sociologist here - anything on hyperbolic embeddings", "hyperbolic embeddings"],
     ["im a pharmacologist, any papers on drug combination side effects?", "drug combination side effects"],
@@ -204,6 +206,16 @@ describe("the topic said back", () => {
   it("takes no setting from what a question rules out", () => {
     expect(parse("sparse attention for diffusion transformers, not for LLM decoding").setting).toBeUndefined();
     expect(parse("KV cache compression for speech recognition").setting?.text).toBe("speech recognition");
+    // The setting ends where what is ruled out begins ("gpu excluding flashattention" was the setting).
+    const excluding = parse("attention kernels on gpu excluding flashattention");
+    expect(excluding.setting?.text).toBe("gpu");
+    expect(excluding.parts.contrast).toEqual(["flashattent"]);
+  });
+
+  it("reads 'that dont use X' as ruling X out, apostrophe or not", () => {
+    for (const question of ["papers on efficient attention that dont use sparsity", "efficient attention that doesn't use sparsity"]) {
+      expect(parse(question).parts).toMatchObject({ main: ["effici", "attent"], contrast: ["sparsiti"] });
+    }
   });
 
   it("never makes a phrase across 'or' ('image or video generation' has no 'image video')", () => {
@@ -220,6 +232,10 @@ describe("questions with no topic", () => {
     expect(parse("what is the newest paper in the library?")).toMatchObject({ topic: "", listing: "newest" });
     expect(parse("papers with at least 10 upvotes")).toMatchObject({ topic: "", listing: "upvotes", filters: { minUpvotes: 10 } });
     expect(parse("top papers by upvotes")).toMatchObject({ topic: "", listing: "upvotes" });
+    // "what was published in …" asked "was" of the library.
+    for (const question of ["what was published in october 2024", "which papers were published in october 2024", "are there papers from october 2024?"]) {
+      expect(parse(question)).toMatchObject({ topic: "", listing: "newest", filters: { from: "2024-10-01", to: "2024-10-31" } });
+    }
   });
 
   it("keeps a topic a topic, with an order's words taken out of it and kept as its order", () => {
