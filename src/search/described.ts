@@ -24,7 +24,9 @@ export async function lookupDescribed(name: string, snapshot: LibrarySnapshot, s
   // a word written like a name that a twentieth of the library uses ("GPU", "AI") is its vocabulary, not a name.
   // A word the library's abstracts define as an acronym is a name however it is typed ("lora low-rank adaptation …").
   // A number alone ("204 tasks") is a fact about the paper, not its name.
-  const names = [...query.names.filter((word) => !/^\d+$/.test(word)), ...query.words.filter((word) => snapshot.acronyms.lookup(word) !== undefined)];
+  // A number last is a version ("flash attention 3"): the words before it name a paper.
+  const version = /^v?\d{1,2}$/i.test(query.words.at(-1) ?? "") ? [query.words.join(" ")] : [];
+  const names = [...query.names.filter((word) => !/^\d+$/.test(word)), ...query.words.filter((word) => snapshot.acronyms.lookup(word) !== undefined), ...version];
   const named = names.some((word) => papersUsing(word) < SETTINGS.relevance.backgroundShare * snapshot.text.size);
   const plain = query.words.filter((word) => !isFunctionWord(word));
   if (query.about || (!named && !isTitleLike(name) && plain.length >= SETTINGS.lookup.describedWords)) {

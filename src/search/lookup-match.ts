@@ -77,7 +77,9 @@ function fragmentScore(entry: Entry, a: Alignment): { score: number; topical: nu
   // A word the title lacks makes a title-like query another paper's title, whatever the abstract says,
   // unless the query is the title's first word or two and words its abstract holds ("Matryoshka
   // embeddings" for "Matryoshka Representation Learning"): that is the paper's name with a description.
-  if (a.unsupported === 0 && a.viaAbstract > 0 && a.covered[0] && a.inTitle <= 2) return { score: S.fragmentBase - S.abstractWordWithName * a.viaAbstract - S.typoPenalty * a.typos, topical: 0 };
+  // (The title's opening words, that is: "deep residual learning" is not "Learning … Pseudo-3D Residual Networks".)
+  const opening = a.covered.indexOf(false) < 0 || !a.covered.slice(a.covered.indexOf(false)).includes(true);
+  if (a.unsupported === 0 && a.viaAbstract > 0 && a.covered[0] && opening && a.inTitle <= 2) return { score: S.fragmentBase - S.abstractWordWithName * a.viaAbstract - S.typoPenalty * a.typos, topical: 0 };
   if (a.unsupported > 0 || a.viaAbstract > 0) return { score: S.refuted * coverage, topical: 0 };
   const score = S.fragmentBase + S.fragmentCoverage * coverage - S.typoPenalty * a.typos;
   return { score, topical: score };

@@ -248,6 +248,11 @@ describe("lookup through the library", () => {
     // A name no paper uses at all leaves the description beside it to decide; framing before a description is framing too.
     expect((await library.lookup("faiss paper — billion-scale similarity search with gpus")).match?.title).toBe("Billion-scale similarity search with GPUs");
     expect((await library.lookup("Mamba (selective state space models)")).match).toBeNull();
+    // A number last is a version: "flash attention 3" names a paper the library lacks, not a description a search
+    // singles "The I/O Complexity of Attention, or How Optimal is Flash Attention?" out for; nor is
+    // "deep residual learning" the P3D paper, whose title opens "Learning" and says "Residual" later.
+    expect((await library.lookup("flash attention 3")).match).toBeNull();
+    expect((await library.lookup("deep residual learning")).match).toBeNull();
     expect((await library.lookup("seminal HNSW paper (small world graphs)")).match?.title).toMatch(/Hierarchical Navigable Small World/);
     // Unsure of a terse description's topic, the search must single a paper out by more: Mamba itself is not in the library.
     expect((await library.lookup("mamba selective state spaces")).match).toBeNull();
