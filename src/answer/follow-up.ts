@@ -79,6 +79,8 @@ const PRONOUN = new RegExp(
 const WHICH_OF_FEW = /^which(?:\s+one|\s+of\s+(?:the two|both|the three))?\s+(?!papers?\b|ones?\b|of\b|work\b|research\b)[a-z]/;
 /** "drop the vision ones", "not the vision ones", "without the MoE papers": the list, less the papers on a topic. */
 const DROP_LISTED = /^(?:(?:but|and|ok|okay|now)[,\s]+)?(?:drop|remove|exclude|skip|hide|filter out|leave out|without|not|no|minus)\s+(?:the\s+|any\s+|all\s+)?(.+?)\s+(?:ones?|papers?|stuff)\s*[?.!]*$/;
+/** "only the theory ones pls", "just the ones using hierarchical methods": the list, kept to the papers on a topic. */
+const ONLY_LISTED = /^(?:(?:but|and|ok|okay|now)[,\s]+)?(?:only|just)\s+(?:the\s+)?(?:ones?\s+(?:about|on|using|that use|with|for)\s+(.+?)|(.+?)\s+(?:ones?|papers?|stuff))(?:\s+(?:pls|please|plz))?\s*[?.!]*$/;
 /** A question that compared papers: what "which …?" then asks of. */
 const COMPARISON = /\b(?:compare|comparing|versus|vs\.?|differ|difference|differences)\b/i;
 const ASKING = /^(?:does|do|did|is|are|was|were|can|could|will|would|has|have|what|how|why|who|when|where|which)\b/;
@@ -135,6 +137,9 @@ export function resolveFollowUp(question: string, previous: Turn | undefined, to
   // "drop the vision ones", "not the vision ones": the list without the papers on that.
   const dropped = listed.length > 0 ? DROP_LISTED.exec(trimmed) : null;
   if (dropped) return { kind: "narrow", topic: dropped[1]!, papers: listed, without: true };
+  // "only the theory ones": the list, kept to the papers on that ("just the 2024 ones" is a year, below).
+  const kept = listed.length > 0 && !yearOnly ? ONLY_LISTED.exec(trimmed) : null;
+  if (kept) return { kind: "narrow", topic: (kept[1] ?? kept[2])!, papers: listed };
   const at = (item: number | "last") => listedAt(listed, item);
   const rewritten = settingAgain(question, turns, today) ?? comparedWithOpen(question, previous);
   if (rewritten) return rewritten;
@@ -213,7 +218,9 @@ function actOnThread(act: ThreadAct, text: string, previous: Turn | undefined): 
       return { kind: "count", count: listed.length, more: previous.source !== undefined };
     case "popular":
       // "how many upvotes does it have?" of the paper in view is its card; of a list, the list by upvotes.
-      if (previous.focus || listed.length < 2) return one ? { kind: "pick", paper: one } : { kind: "no-list" };
+      // ("which of those is most upvoted?" asks it of the list, whichever paper was open before it.)
+      const ofList = /\b(?:those|these|them|they)\b/.test(text) && listed.length >= 2;
+      if (!ofList && (previous.focus || listed.length < 2)) return one ? { kind: "pick", paper: one } : { kind: "no-list" };
       return { kind: "order", by: "upvotes", papers: listed };
     case "vague":
       return { kind: "vague", count: listed.length };

@@ -27,7 +27,8 @@ const ACTS: [ThreadAct, Set<string>][] = [
   ],
   // "which is more popular?", "the most cited?": the library has upvotes, not citation counts.
   ["popular", new Set("popular upvoted upvotes liked cited".split(" "))],
-  ["citing", new Set("cite cites citing citation citations follow-up follow-ups followup followups".split(" "))],
+  // "papers that build on it": work after it, which without citation data is papers like it.
+  ["citing", new Set("cite cites citing citation citations follow-up follow-ups followup followups build builds building extend extends extending".split(" "))],
   ["count", new Set("many count".split(" "))],
   ["older", new Set("older earlier previous prior before".split(" "))],
   ["newer", new Set("newer later after recent".split(" "))],

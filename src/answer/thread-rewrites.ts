@@ -9,8 +9,11 @@ import { listedAt, listReference } from "./list-positions.ts";
  * "compare it with SPANN" (the paper in view beside another).
  */
 
-/** "same but for diffusion models", "what about for vision?": the last topic again, in another setting. */
-const SAME_FOR = /^(?:(?:(?:the\s+)?same(?:\s+(?:thing|topic|question|idea))?,?\s+but\s+)|(?:what|how)\s+about\s+|and\s+)(for|in|on|with|applied to)\s+(.+?)\s*[?.!]*$/;
+/** "same but for diffusion models", "what about for vision?", "only for vision models": the last topic again, in another setting. */
+const SAME_FOR = /^(?:(?:(?:the\s+)?same(?:\s+(?:thing|topic|question|idea))?,?\s+but\s+)|(?:what|how)\s+about\s+|and\s+|(?:only|just)\s+)(for|in|on|with|applied to)\s+(.+?)\s*[?.!]*$/;
+/** "for vision models only": the same, said with "only" after it. */
+const FOR_ONLY = /^(for|in|on|with|applied to)\s+(.+?)\s+only\s*[?.!]*$/;
+const ONLY_LAST = /\s+only(\s*[?.!]*)$/i;
 
 /** "what about agents?": a few words, no setting said. */
 const WHAT_ABOUT = /^(?:what|how)\s+about\s+((?:[\p{L}\p{N}-]+\s*){1,3}?)\s*[?.!]*$/u;
@@ -30,8 +33,10 @@ function endingAsWritten(question: string, tail: string): string {
  * A "papers like X" list in between is no topic: "KV cache compression", "papers like 2", "what about for vision?"
  * asks for KV cache compression for vision.
  */
-export function settingAgain(question: string, turns: Turn[], today: Date): FollowUp | undefined {
-  const sameFor = SAME_FOR.exec(question.toLowerCase().trim());
+export function settingAgain(asked: string, turns: Turn[], today: Date): FollowUp | undefined {
+  const only = FOR_ONLY.exec(asked.toLowerCase().trim());
+  const question = only ? asked.trim().replace(ONLY_LAST, "$1") : asked;
+  const sameFor = only ? ([only[0], only[1], only[2]] as const) : SAME_FOR.exec(question.toLowerCase().trim());
   // "what about agents?" may ask for the last topic with agents, or for agents alone: the first, when the library surely covers it.
   const about = sameFor ? undefined : WHAT_ABOUT.exec(question.toLowerCase().trim());
   const previous = turns.findLast((turn) => turn.source && !turn.source.example);

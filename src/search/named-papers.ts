@@ -1,4 +1,5 @@
 import { words } from "../embed/tokens.ts";
+import { loadWordVectors } from "../embed/word-vectors/cache.ts";
 import type { StoredPaper } from "../store/paper-store.ts";
 import { comparedNames } from "./compared.ts";
 import type { LookupResult } from "./lookup.ts";
@@ -18,7 +19,9 @@ import { searchStem, stemSet } from "./stem.ts";
  */
 export async function titledPaper(question: string, query: ParsedQuestion, snapshot: LibrarySnapshot): Promise<{ paper?: StoredPaper; missing?: string; closest?: StoredPaper[] }> {
   const exact = await snapshot.lookup.titled(question);
-  const name = query.pastedTitle ?? query.paperName;
+  // A message that is nothing but a name and its version ("llama 2?", "gpt-4", "flashattention-3") asks for that paper.
+  const versioned = VERSIONED.test(query.topic.trim()) && !query.listing ? query.topic.trim() : undefined;
+  const name = query.pastedTitle ?? query.paperName ?? versioned;
   if (exact || !name) return exact ? { paper: exact } : {};
   // "how much power do the GPU clusters draw?": a word a good share of the library uses is its vocabulary, not a paper's name.
   if (query.detail === "content" && snapshot.text.documentFrequency(searchStem(name.toLowerCase())) > SETTINGS.lookup.aboutNamedShare * snapshot.size) return {};
@@ -32,7 +35,7 @@ export async function titledPaper(question: string, query: ParsedQuestion, snaps
   // So is "what does FlashAttention-3 propose?": the reply says so before the papers on its name.
   // So is a message that is nothing but "the resnet paper?".
   const bare = /^the\s+\S.*\spaper\s*[?.!]*$/i.test(question.trim()) && words(question).length <= 6;
-  const missing = query.pastedTitle ?? (query.asksPresence || query.detail === "content" || bare ? name.replace(/^the\s+/i, "").replace(/\s+paper$/i, "") : undefined);
+  const missing = query.pastedTitle ?? (query.asksPresence || query.detail === "content" || bare || versioned ? name.replace(/^the\s+/i, "").replace(/\s+paper$/i, "") : undefined);
   // Candidates that merely have the name in their titles ("InceptionNeXt: When Inception Meets ConvNeXt" for
   // "do you have ConvNeXt?") are not it; ones whose titles open with a loose name may be ("the pyramid paper":
   // PyramidKV), but not with a name written as one ("LLaVA": LLaVA-UHD v2 is another paper).
@@ -54,8 +57,11 @@ export function namesAPaper(name: string): boolean {
   return WRITTEN_AS_NAME.test(name) || /\d/.test(name) || /\bpaper\b/i.test(name) || words(name).length >= 4;
 }
 
+/** A name and its version, in at most two words: "llama 2", "gpt-4", "flashattention-3", "yolov8". */
+const VERSIONED = /^[a-z][\w.+]*?(?:[- ]|(?<=[a-z])v?)\d{1,2}(?:\.\d)?$/i;
+
 /** A question writing a word as a name: capitals together or inside it ("HNSW", "ConvNeXt"), a digit after a letter, a "+". */
-const WRITTEN_AS_NAME = /[A-Z]{2}|\w\+|[A-Za-z]\d|[a-z][A-Z]/;
+const WRITTEN_AS_NAME = /[A-Z]{2}|\w\+|[A-Za-z]-?\d|[a-z][A-Z]/;
 
 /**
  * A name not written as one (no two capitals, no digit: "grokking", "pyramid"), so a topic's word as much as a
@@ -151,9 +157,14 @@ export async function rareNamed(query: ParsedQuestion, snapshot: LibrarySnapshot
   const topic = query.topic.trim();
   // One word with letters ("FlashAttention-2" is one, "text-to-SQL" three).
   const named = words(topic).filter((word) => !/^\d+$/.test(word));
-  if (named.length !== 1 || /\s/.test(topic) || !WRITTEN_AS_NAME.test(query.shown)) return undefined;
+  if (named.length !== 1 || /\s/.test(topic)) return undefined;
+  // Typed in lower case, a word general English lacks is a name all the same ("hnsw", "flashattention-2").
+  const rank = WRITTEN_AS_NAME.test(query.shown) ? undefined : (await loadWordVectors()).row(named[0]!.toLowerCase());
+  if (rank !== undefined && rank <= SETTINGS.relevance.specialistRank) return undefined;
   // "newest NAS papers" asks for papers in an order, not for the one paper "NAS" may name.
   if (query.order || Object.values(query.filters).some((value) => value !== undefined)) return undefined;
-  if (snapshot.text.documentFrequency(searchStem(named[0]!)) > SETTINGS.lookup.aboutNamedShare * snapshot.size) return undefined;
+  // A name many papers write is a topic ("FlashAttention"), unless a version pins it to one ("FlashAttention-2").
+  const versioned = /[A-Za-z]-?\d/.test(topic);
+  if (!versioned && snapshot.text.documentFrequency(searchStem(named[0]!)) > SETTINGS.lookup.aboutNamedShare * snapshot.size) return undefined;
   return (await snapshot.lookup.find(topic)).match ?? undefined;
 }

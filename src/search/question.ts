@@ -81,7 +81,7 @@ const PAPERS_COUNTED = /(?:^|\b(?:me|the|give|show|find|list|get|want|need|just|
 const TOPIC_ORDER = /\b(?:newest|latest|most recent|oldest|earliest|first published|most[- ](?:upvoted|popular|liked)|highest[- ]rated|by (?:up ?votes?|votes|popularity|likes|date))\b/g;
 
 /** What may be left of a question with no topic once TOPIC_ORDER is out: "top", "popular" stay in a topic ("top-down"), not alone. */
-const LISTING_WORDS = /\b(?:top|popular|best[- ]rated|all|every|list|the|of|in|library|ones?|which|what|is|are|was|were|been|there|have|has|we|you|got|show me|give me)\b|what's/g;
+const LISTING_WORDS = /\b(?:top|popular|best[- ]rated|all|every|list|the|of|in|library|ones?|which|what|is|are|was|were|been|there|have|has|we|you|got|overall|ever|show me|give me)\b|what's/g;
 
 /** "is X better than Y", "which is better, X or Y": a comparison asked, not a description. */
 const ASKS_WHICH_IS_BETTER = /^\s*(?:is|are|was|were|does|do|did|which|whether)\b/i;

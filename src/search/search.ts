@@ -121,7 +121,11 @@ export class PaperSearch {
     const example = options.example ?? named ?? (query.similarTo ? await exampleNamed(query.similarTo, (name) => this.lookup(name)) : undefined);
     // "papers like FlashAttention-3" with no such paper: papers on its name, not on "like FlashAttention-3".
     // ("stuff similar to concept bottleneck models": a topic, not a paper, is searched without saying so.)
-    if (query.similarTo && !example) return { ...(await this.#search(query.similarTo, options, respell)), ...(namesAPaper(query.similarTo) && { unfoundExample: query.similarTo }) };
+    if (query.similarTo && !example) {
+      // (Its own search finding no paper by that name says so as the missing example, not as a missing title.)
+      const { unfoundTitle, ...onName } = await this.#search(query.similarTo, options, respell);
+      return namesAPaper(query.similarTo) ? { ...onName, unfoundExample: query.similarTo } : { ...onName, ...(unfoundTitle && { unfoundTitle }) };
+    }
     const allowed = snapshot.docs.filter(query.filters);
     const expansion = example ? [] : snapshot.acronyms.expand(query.topic, SETTINGS.acronymWeight, phraseUsage(snapshot.text));
     const own = [...query.parts.terms, ...expansion, ...(example ? [] : [...joinedTerms(query.topic, snapshot.text, SETTINGS.spellings.joined), ...splitTerms(query.topic, snapshot.text, SETTINGS.spellings.split)])];

@@ -151,6 +151,14 @@ describe("the offline (extractive) answer", () => {
     expect(molecules.citations[0]?.title).toBe("Conditional Graph Information Bottleneck for Molecular Relational Learning");
   });
 
+  it("takes a lower-case name general English lacks for the paper it names, and a name with a version the library lacks as missing", async () => {
+    // "hnsw" listed a paper on HNSW recall first and the HNSW paper second; "how does hnsw work?" too.
+    for (const question of ["hnsw", "how does hnsw work?"]) expect((await ask(question)).text.split("\n")[0]).toMatch(/^\*\*Efficient and robust approximate nearest neighbor search using Hierarchical Navigable Small World graphs\*\* is in the library \[1\]/);
+    expect((await ask("flashattention-2")).text.split("\n")[0]).toMatch(/^\*\*FlashAttention-2: .*\*\* is in the library \[1\]/);
+    // "llama 2?" answered "These papers come closest to llama 2" without saying it is not here.
+    for (const [question, name] of [["llama 2?", "llama 2"], ["flashattention-3", "flashattention-3"]]) expect((await ask(question!)).text.split("\n")[0]).toBe(`No paper in the library is titled **${name}**.`);
+  });
+
   it("says how many papers write a topic when asked how many, before the ones that best match", async () => {
     const reply = await ask("how many papers on KV cache are there?");
     expect(reply.text).toMatch(/^\d+ papers in the library write \*KV cache\* in their titles or abstracts\.\n\nThe 5 papers that best match/);

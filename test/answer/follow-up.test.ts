@@ -155,7 +155,9 @@ describe("messages with no topic of their own, about the papers the thread shows
   });
 
   it("offers papers like the opened one for citing work, which the library does not record", () => {
-    for (const question of ["anything that cites it?", "follow-up work?"]) expect(resolve(question, opened)).toEqual({ kind: "similar", paper: listed.papers[1], citing: true });
+    for (const question of ["anything that cites it?", "follow-up work?", "papers that build on it"]) expect(resolve(question, opened)).toEqual({ kind: "similar", paper: listed.papers[1], citing: true });
+    // With a paper open before a list of papers like it, "those" is the list: its most upvoted, not the open paper's card.
+    expect(resolve("which of those is most upvoted", opened)).toEqual({ kind: "order", by: "upvotes", papers: listed.papers });
     expect(resolve("follow-up work?", searched)).toEqual({ kind: "which-one", count: 3, example: "papers like 2" });
   });
 
@@ -170,10 +172,17 @@ describe("messages with no topic of their own, about the papers the thread shows
     for (const question of ["drop the vision ones", "not the vision ones", "ok, remove the vision papers"]) {
       expect(resolve(question, listed)).toMatchObject({ kind: "narrow", topic: "vision", without: true });
     }
+    // …and "only the theory ones" as the list kept to them (it searched the library for "only the theory ones").
+    for (const [question, topic] of [["only the theory ones pls", "theory"], ["just the ones using hierarchical methods", "hierarchical methods"]]) {
+      expect(resolve(question!, listed)).toEqual({ kind: "narrow", topic, papers: listed.papers });
+    }
+    expect(resolve("just the 2024 ones", listed)).toMatchObject({ kind: "filter" });
   });
 
   it("asks the last topic in another setting for 'same but for Y' and 'what about for Y?'", () => {
     expect(resolve("same but for diffusion models", searched)).toEqual({ kind: "refine", question: "kv cache compression for diffusion models" });
+    // "for vision models only" searched "vision models only" alone.
+    for (const question of ["for vision models only", "only for vision models"]) expect(resolve(question, searched)).toEqual({ kind: "refine", question: "kv cache compression for vision models" });
     const set: Turn = { ...searched, topic: "sparse attention for diffusion models" };
     expect(resolve("what about for vision?", set)).toEqual({ kind: "refine", question: "sparse attention for vision" });
     // "what about X?" with no setting word is the last topic with X, or failing that (see the answerer) X alone.
