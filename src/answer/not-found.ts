@@ -10,6 +10,9 @@ const CLOSEST = 3;
 
 export type Coverage = { papers: number; earliest?: string; latest?: string; undated?: number };
 
+/** A topic that is only a venue, "from NeurIPS 2023", "at ICLR": conferences, by their usual short names. */
+const VENUE = /^(?:(?:from|at|in|accepted (?:at|to)|published (?:at|in))\s+)?((?:neurips|nips|icml|iclr|cvpr|iccv|eccv|acl|emnlp|naacl|aaai|ijcai|kdd|sigir|colm|coling|wacv|interspeech|icassp)(?:\s*'?\d{2}(?:\d{2})?)?)(?:\s+papers?)?$/i;
+
 /** " (publication dates A to B; N undated)": undated papers are said apart, or the range reads as dating them all. */
 export function datesSearched(coverage: Coverage): string {
   if (!coverage.earliest || !coverage.latest) return "";
@@ -42,6 +45,9 @@ export function notFoundReply(topic: string, filters: PaperFilters, coverage: Co
   // "papers by Tri Dao": a person, whom no search of titles and abstracts finds (an organization a page names is looked up before).
   const author = /^(?:written |authored |published )?by\s+(\S.*)$/i.exec(topic.trim());
   if (author) return { text: `I cannot search the library by author, so I cannot list papers by **${escapeMarkdown(author[1]!)}**. Ask about their topic instead, or for a paper by its title.`, citations: [], found: false, closest: [], notes };
+  // "papers from neurips 2023": where a paper appeared is not recorded, which a search of its words cannot make up for.
+  const venue = VENUE.exec(topic.trim());
+  if (venue) return { text: `The library does not record where its papers were published, so I cannot list papers from **${escapeMarkdown(venue[1]!)}**. Ask about their topic instead, or for papers from a year ("papers from 2023").`, citations: [], found: false, closest: [], notes };
   const lines = [topic.trim() ? `Nothing in the library covers ${topicSaid(topic)}${why}. ${searched}` : `No paper in the library ${fitsNone(filters)}.${held}`];
   if (closest.length > 0) {
     // Numbered, as the thread's list: "2" then opens the second.

@@ -33,7 +33,10 @@ function namesContrast(question: ParsedQuestion, doc: number, snapshot: LibraryS
     const phrases = said.slice(1).map((stem, i) => `${said[i]} ${stem}`).filter((phrase) => snapshot.text.documentFrequency(phrase) > 0 && snapshot.text.documentFrequency(phrase) <= SETTINGS.queryWeights.contrastPhraseShare * snapshot.size);
     return namesPhrase(phrases, snapshot.docs.titles.at(doc), snapshot);
   }
-  const title = withForms(stemSet(snapshot.docs.titles.at(doc)));
+  // Two words written apart name what a question writes as one: "Flash Attention" is the "FlashAttention" ruled out.
+  const written = snapshot.docs.titles.at(doc);
+  const apart = (written.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map((word, i, all) => (i > 0 ? searchStem(`${all[i - 1]}${word}`) : ""));
+  const title = withForms(new Set([...stemSet(written), ...apart.filter(Boolean)]));
   // Words as rare as a name ("other than Swin") rule out that one thing, an instance of the topic rather
   // than a side of it that a title could bridge: a title naming them is out, whatever else it names.
   const nameLike = (stem: string) => snapshot.text.documentFrequency(stem) <= SETTINGS.queryWeights.contrastNameShare * snapshot.size;

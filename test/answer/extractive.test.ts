@@ -37,6 +37,8 @@ describe("the offline (extractive) answer", () => {
     for (const question of ["papers by tri dao", "anything written by Tri Dao?"]) {
       expect((await ask(question)).text).toMatch(/^I cannot search the library by author, so I cannot list papers by \*\*tri dao\*\*\./i);
     }
+    // Nor by venue: "papers from neurips 2023" was "Nothing in the library covers from neurips 2023".
+    for (const question of ["papers from neurips 2023", "icml papers"]) expect((await ask(question)).text).toMatch(/^The library does not record where its papers were published, so I cannot list papers from \*\*(?:neurips|icml)/);
   });
 
   it("says how many papers the library holds when asked, not searches for 'how many'", async () => {

@@ -302,6 +302,9 @@ describe("judged results", () => {
     const swin = result.results.findIndex((hit) => hit.paper.title.startsWith("Swin Transformer"));
     expect(swin === -1 || swin >= result.results.filter((hit) => hit.relevant).length).toBe(true);
     expect(result.results.filter((hit) => hit.relevant).some((hit) => hit.paper.title.startsWith("Swin"))).toBe(false);
+    // A title writing the name as two words names it too: "… How Optimal is Flash Attention?" is out of "excluding flashattention".
+    const flash = await library.search("attention kernels on gpu excluding flashattention", { today: TODAY });
+    expect(flash.results.filter((hit) => hit.relevant && /Flash ?Attention/i.test(hit.paper.title))).toEqual([]);
   });
 
   it("takes either side of an alternative the question offers as its rarest word ('compression / eviction')", async () => {
