@@ -188,6 +188,10 @@ export class PaperSearch {
       const either = respell && !query.setting ? eitherOf(query.topic) : undefined;
       const sides = either && (await Promise.all(either.map((side) => this.#search(side, options, false))));
       if (either && sides && sides.some((side) => side.verdict.decision !== "no" && !side.example && !side.compared && !side.query.listing)) return sideBySide(query, either, sides, k, { apart: true });
+      // "faiss paper (billion scale similarity search gpus)": a name no paper uses, described in parentheses; the description is the topic.
+      const described = respell && query.parts.main.every((stem) => snapshot.text.documentFrequency(stem) === 0) ? /\(([^()]*\w{3}[^()]*)\)/.exec(query.topic)?.[1] : undefined;
+      const byDescription = described ? await this.#search(described, options, false) : undefined;
+      if (byDescription && byDescription.verdict.decision !== "no") return byDescription;
       const parted = respell ? partedQuestion(question, snapshot) : undefined;
       const again = parted === undefined ? undefined : await this.#search(parted, options, false);
       // Only a sure answer: "handwritten" read as the "hand-written" of GPU kernels is at best a partial match.

@@ -161,6 +161,13 @@ describe("the offline (extractive) answer", () => {
     for (const [question, name] of [["llama 2?", "llama 2"], ["flashattention-3", "flashattention-3"]]) expect((await ask(question!)).text.split("\n")[0]).toBe(`No paper in the library is titled **${name}**.`);
   });
 
+  it("searches the description in parentheses beside a name no paper uses", async () => {
+    // It said "Nothing in the library covers faiss (…)" over the very paper.
+    const faiss = await ask("faiss paper (billion scale similarity search gpus)");
+    expect(faiss.found).toBe(true);
+    expect(faiss.citations[0]?.title).toBe("Billion-scale similarity search with GPUs");
+  });
+
   it("says how many papers write a topic when asked how many, before the ones that best match", async () => {
     const reply = await ask("how many papers on KV cache are there?");
     expect(reply.text).toMatch(/^\d+ papers in the library write \*KV cache\* in their titles or abstracts\.\n\nThe 5 papers that best match/);
