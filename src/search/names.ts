@@ -59,6 +59,8 @@ export function namesOf(paper: Pick<Paper, "title" | "abstract">, isUnique: (nam
   // ("github.com/…/hlip") spells a name in lower case too: that says nothing.
   const prose = own.size > 0 ? paper.abstract.replace(/\b(?:https?:\/\/|www\.)\S+/g, " ") : "";
   for (const name of own) if (name !== name.toLowerCase() && new RegExp(`\\b${escape(name.toLowerCase())}\\b`).test(prose)) own.delete(name);
+  // "we introduce EigenPro 3.0": the version the abstract gives its own name is a name too, so asking for it is no other version.
+  for (const name of [...own]) for (const match of paper.abstract.matchAll(new RegExp(`(?<![\\w-])${escape(name)}\\s+(v?\\d+(?:\\.\\d+)?)\\b`, "g"))) own.add(`${name} ${match[1]}`);
   return { ...(shortName && { shortName }), own: [...own], mentioned: [...counts.keys()] };
 }
 

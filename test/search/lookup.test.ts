@@ -179,6 +179,15 @@ describe("names a paper goes by", () => {
     expect(namesOf(papers[10]!).own).toContain("LaBo");
   });
 
+  it("takes the version an abstract gives its own name as a name, so asking for that version finds it", async () => {
+    const kernels = paper("Toward Large Kernel Models", "Specifically, we introduce EigenPro 3.0, an algorithm based on projected dual preconditioned SGD.");
+    expect(namesOf(kernels).own).toEqual(expect.arrayContaining(["EigenPro", "EigenPro 3.0"]));
+    const found = await PaperLookup.over([...papers, kernels]).find("EigenPro 3.0");
+    expect(found.match?.title).toBe("Toward Large Kernel Models");
+    // Another version is still no match.
+    expect((await PaperLookup.over([...papers, kernels]).find("EigenPro 4")).match).toBeNull();
+  });
+
   it("does not take an acronym's marked letter for a name", async () => {
     const names = namesOf({ title: "Less is More: Pay Less Attention in Vision Transformers", abstract: "In computer vision, we present a Less attention vIsion Transformer (LIT)." });
     expect(names.own).toContain("LIT");
