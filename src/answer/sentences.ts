@@ -20,6 +20,8 @@ const NAME_WORD_WEIGHT = 0.25;
 /** A figure ("2×", "42.5%", "5 FPS") in a sentence, for a question asking how much: worth about one question word. */
 const FIGURE = /\d(?:[\d.,]*)\s*(?:%|×|x\b|times\b|fps\b|ms\b|gb\b|mb\b|tflops|b\b)|\b\d+(?:\.\d+)?\s*(?:-|to)\s*\d/i;
 const FIGURE_WEIGHT = 3;
+/** A sentence that measures against something ("2× speedup compared to FlashAttention"), for a question asking how much faster, smaller or better. */
+const MEASURED_AGAINST = /\b(?:compared (?:to|with)|relative to|than|over|speed-?ups?|reduc(?:es|ing|tion)|improv(?:es|ing|ement))\b|×/i;
 
 /** What the sentences are picked from: the abstract, and the title, whose name says which paper, not which sentence. */
 type Source = { title?: string; abstract: string };
@@ -56,9 +58,12 @@ export function rankedSentences(paper: Source, cue: SentenceCue): { sentence: st
     for (const [term, weight] of cue.terms) if (terms.has(term)) score += named.has(term) ? NAME_WORD_WEIGHT * weight : weight;
     if (CONTRIBUTION.test(sentence)) score += 0.5;
     if (cue.quantity && FIGURE.test(sentence)) score += FIGURE_WEIGHT;
+    // "how much faster is it?": the figure measured against something, not one about another system ("only 25-40% of …").
+    if (cue.comparative && FIGURE.test(sentence) && MEASURED_AGAINST.test(sentence)) score += 1;
     if (AVAILABILITY.test(sentence)) score -= 1000;
     // …unless it says what the paper does: "Motivated by these insights, we developed PyramidKV" is the proposal itself.
-    if (POINTS_BACK.test(sentence) && !CONTRIBUTION.test(sentence)) score -= 1;
+    // (A figure asked for stands on its own: "These yield around 2× speedup compared to FlashAttention".)
+    if (POINTS_BACK.test(sentence) && !CONTRIBUTION.test(sentence) && !(cue.quantity && FIGURE.test(sentence))) score -= 1;
     // Very long or very short sentences read badly on their own.
     if (sentence.length < 40 || sentence.length > 400) score -= 1;
     return { sentence, index, score };

@@ -20,8 +20,11 @@ import { SnapshotCache, type SnapshotCacheOptions } from "../search/snapshot-cac
  * effects"), which decides where the words say little.
  */
 /** `quantity`: the question asks how much, how many or how fast, which a sentence with a figure answers. */
-export type SentenceCue = { terms: Map<string, number>; related?: (sentence: string) => number; quantity?: boolean };
+/** `comparative`: the figure asked for is measured against something ("how much faster is it?"). */
+export type SentenceCue = { terms: Map<string, number>; related?: (sentence: string) => number; quantity?: boolean; comparative?: boolean };
 
+/** "how much faster …", "how much smaller than …": a quantity measured against something. */
+const ASKS_COMPARED = /\b(?:faster|slower|smaller|larger|bigger|cheaper|better|worse|fewer|less|more)\b|\bspeed-?ups?\b/i;
 /** "how much faster …?", "what accuracy does X reach?", "how many GPUs …?": a figure is the answer. */
 const ASKS_QUANTITY = /\bhow (?:much|many|fast|big|large|small|long|well|accurate)\b|\bwhat (?:accuracy|speed-?up|score|size|percentage|error|latency|throughput)\b|\bby how much\b/i;
 
@@ -117,7 +120,7 @@ export class Library {
     };
     const question = unit(sif.removeCommon(sif.encode(text)));
     const related = (sentence: string) => unit(sif.removeCommon(sif.encode(sentence))).reduce((sum, value, i) => sum + value * question[i]!, 0);
-    return { terms: await this.termWeights(text), related, ...(ASKS_QUANTITY.test(asked) && { quantity: true }) };
+    return { terms: await this.termWeights(text), related, ...(ASKS_QUANTITY.test(asked) && { quantity: true }), ...(ASKS_QUANTITY.test(asked) && ASKS_COMPARED.test(asked) && { comparative: true }) };
   }
 
   /** The content terms of a text, each weighted by how rare it is in the library. */

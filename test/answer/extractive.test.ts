@@ -401,6 +401,10 @@ describe("reference markers in abstracts", () => {
     const fast = { title: "Feature Pyramid Networks for Object Detection", abstract: "Our method runs the detector at every scale of the image pyramid. The detector processes 5 FPS on a single GPU at test time." };
     expect(bestSentences(fast, { terms: new Map([["run", 1]]) }, 1)).toEqual(["Our method runs the detector at every scale of the image pyramid."]);
     expect(bestSentences(fast, { terms: new Map([["run", 1]]), quantity: true }, 1)).toEqual(["The detector processes 5 FPS on a single GPU at test time."]);
+    // "how much faster is it?": the figure measured against something, even in a sentence pointing back ("These yield …"),
+    // not one about another system (a new user got FlashAttention-1's "only 25-40%" for FlashAttention-2).
+    const two = { abstract: "However, FlashAttention is still not nearly as fast as GEMM, reaching only 25-40% of the maximum. We propose FlashAttention-2, with better work partitioning. These yield around 2× speedup compared to FlashAttention." };
+    expect(bestSentences(two, { terms: new Map([["faster", 2]]), quantity: true, comparative: true }, 1)).toEqual(["These yield around 2× speedup compared to FlashAttention."]);
   });
 
   it("picks, where the question's words say little, the sentence nearest its meaning", async () => {
