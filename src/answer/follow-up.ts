@@ -79,6 +79,10 @@ const PRONOUN = new RegExp(
 const WHICH_OF_FEW = /^which(?:\s+one|\s+of\s+(?:the two|both|the three))?\s+(?!papers?\b|ones?\b|of\b|work\b|research\b)[a-z]/;
 /** "drop the vision ones", "not the vision ones", "without the MoE papers": the list, less the papers on a topic. */
 const DROP_LISTED = /^(?:(?:but|and|ok|okay|now)[,\s]+)?(?:drop|remove|exclude|skip|hide|filter out|leave out|without|not|no|minus)\s+(?:the\s+|any\s+|all\s+)?(.+?)\s+(?:ones?|papers?|stuff)\s*[?.!]*$/;
+/** "drop the ones about object detection", "remove the papers on vision": the same, said the other way round. */
+const DROP_ABOUT = /^(?:(?:but|and|ok|okay|now)[,\s]+)?(?:drop|remove|exclude|skip|hide|filter out|leave out|without)\s+(?:the\s+|any\s+|all\s+)?(?:ones?|papers?)\s+(?:about|on|for|with|using|that (?:are about|use|mention))\s+(.+?)\s*[?.!]*$/;
+/** A chat opener before a follow-up ("ok which is newest?", "hmm which of those …", "nice. more"): how it was said, not what. */
+const OPENER = /^(?:(?:ok(?:ay)?|hmm+|nice|cool|great|thanks|thank you|thx|alright|right|sure|got it|i see|interesting|perfect|awesome)\b[\s,.!:;-]*)+(?=\S)/i;
 /** "only the theory ones pls", "just the ones using hierarchical methods": the list, kept to the papers on a topic. */
 const ONLY_LISTED = /^(?:(?:but|and|ok|okay|now)[,\s]+)?(?:only|just)\s+(?:the\s+)?(?:ones?\s+(?:about|on|using|that use|with|for)\s+(.+?)|(.+?)\s+(?:ones?|papers?|stuff))(?:\s+(?:pls|please|plz))?\s*[?.!]*$/;
 /** A question that compared papers: what "which …?" then asks of. */
@@ -107,7 +111,8 @@ export function asksForMore(question: string): boolean {
  * (a filter of it), "which of those are about vision?" (the papers of it on
  * a topic), "any from 2024?" (the same topic with a new constraint).
  */
-export function resolveFollowUp(question: string, previous: Turn | undefined, today: Date, turns: Turn[] = previous ? [previous] : []): FollowUp | undefined {
+export function resolveFollowUp(said: string, previous: Turn | undefined, today: Date, turns: Turn[] = previous ? [previous] : []): FollowUp | undefined {
+  const question = said.replace(OPENER, "");
   // "explain it like I'm a biologist", "economist here - what does it propose?": who asks, not what.
   const text = withoutAsker(question.toLowerCase());
   const back = backTo(question, turns);
@@ -135,7 +140,7 @@ export function resolveFollowUp(question: string, previous: Turn | undefined, to
   const orderOnly = words <= 6 && ORDER_ONLY.test(trimmed);
   if (listed.length === 0 && (more || BARE.test(text) || ONLY_ORDINAL.test(text) || BRACKETED.test(text) || pair || OF_THOSE.test(text) || pronoun || yearOnly || (orderOnly && previous !== undefined))) return { kind: "no-list" };
   // "drop the vision ones", "not the vision ones": the list without the papers on that.
-  const dropped = listed.length > 0 ? DROP_LISTED.exec(trimmed) : null;
+  const dropped = listed.length > 0 ? (DROP_LISTED.exec(trimmed) ?? DROP_ABOUT.exec(trimmed)) : null;
   if (dropped) return { kind: "narrow", topic: dropped[1]!, papers: listed, without: true };
   // "only the theory ones": the list, kept to the papers on that ("just the 2024 ones" is a year, below).
   const kept = listed.length > 0 && !yearOnly ? ONLY_LISTED.exec(trimmed) : null;

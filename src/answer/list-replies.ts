@@ -197,8 +197,15 @@ function writesTopic(text: string, topic: string): boolean {
   // What a contrast rules out ("vision models, not speech recognition") is no word the papers must write.
   const wanted = topic.toLowerCase().split(/,?\s*\b(?:not|rather than|instead of|except|excluding|other than)\b/)[0]!;
   const forms = wanted.split(/[^\p{L}\p{N}]+/u).filter((word) => word && !isQuestionStopword(word));
-  const escaped = (word: string) => word.replace(/(?:es|s)$/, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return forms.length > 0 && forms.every((word) => new RegExp(`(?:^|[^\\p{L}\\p{N}])${escaped(word)}(?:s|es)?(?:$|[^\\p{L}\\p{N}])`, "iu").test(text));
+  // Any inflection of the word as asked ("disaggregate" in "Disaggregating", "pipelines" in "Pipelined"), never
+  // another word of its family ("transformers" is not in "transformation"); a short word only with its plural
+  // ("training-free" is not "training" and "freeing").
+  const pattern = (word: string) => {
+    const long = word.length > 4;
+    const base = (long ? word.replace(/(?:es|e|s|ed|ing)$/, "") : word.replace(/(?:es|s)$/, "")).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    return `${base}${long ? "(?:e|es|s|ed|d|ing)?" : "(?:s|es)?"}`;
+  };
+  return forms.length > 0 && forms.every((word) => new RegExp(`(?:^|[^\\p{L}\\p{N}])${pattern(word)}(?:$|[^\\p{L}\\p{N}])`, "iu").test(text));
 }
 
 /**

@@ -169,7 +169,7 @@ describe("messages with no topic of their own, about the papers the thread shows
   });
 
   it("reads 'drop the vision ones' as the list without the papers on vision", () => {
-    for (const question of ["drop the vision ones", "not the vision ones", "ok, remove the vision papers"]) {
+    for (const question of ["drop the vision ones", "not the vision ones", "ok, remove the vision papers", "drop the ones about vision", "remove the papers on vision"]) {
       expect(resolve(question, listed)).toMatchObject({ kind: "narrow", topic: "vision", without: true });
     }
     // …and "only the theory ones" as the list kept to them (it searched the library for "only the theory ones").
@@ -177,6 +177,10 @@ describe("messages with no topic of their own, about the papers the thread shows
       expect(resolve(question!, listed)).toEqual({ kind: "narrow", topic, papers: listed.papers });
     }
     expect(resolve("just the 2024 ones", listed)).toMatchObject({ kind: "filter" });
+    // A chat opener first is how it was said: "ok which is newest?" searched the library for the newest papers.
+    expect(resolve("ok which is newest?", searched)).toEqual({ kind: "order", by: "newest", papers: listed.papers });
+    expect(resolve("hmm which of those are training-free", searched)).toEqual({ kind: "narrow", topic: "training-free", papers: listed.papers });
+    expect(resolve("nice. more", searched)).toEqual({ kind: "more" });
   });
 
   it("asks the last topic in another setting for 'same but for Y' and 'what about for Y?'", () => {

@@ -16,6 +16,14 @@ describe("replies about the papers a thread lists", () => {
     expect(orderedReply("oldest", [paper(1), paper(2)]).text).toMatch(/so I cannot tell which is oldest\.$/);
   });
 
+  it("keeps a listed paper that writes the words asked in another inflection, not another word of the family", () => {
+    const distServe = paper(1, { title: "DistServe: Disaggregating Prefill and Decoding for Goodput-optimized LLM Serving" });
+    const weights = new Map([["disaggreg", 1], ["prefil", 1], ["decod", 1]]);
+    expect(narrowedReply("disaggregate prefill decode", [distServe, paper(2)], weights).citations.map((citation) => citation.title)).toEqual([distServe.title]);
+    const transformation = paper(3, { abstract: "A transformation of graphs." });
+    expect(narrowedReply("transformers", [transformation], new Map([["transform", 1]])).text).toMatch(/^That paper does not mention/);
+  });
+
   it("gives the code links an abstract holds when asked for code, or says it holds none", () => {
     const linked = paper(1, { abstract: "We speed it up. Code is available at https://github.com/x/y." });
     expect(withCodeLinks(detailsReply([linked]), "is there code?", [linked]).text).toMatch(/^Its code: https:\/\/github\.com\/x\/y\n/);
