@@ -1,3 +1,4 @@
+import { nameParts } from "../search/name-parts.ts";
 import { isQuestionStopword } from "../search/query-stopwords.ts";
 import type { StoredPaper } from "../store/paper-store.ts";
 import type { Turn } from "./conversations.ts";
@@ -20,7 +21,8 @@ export function titledReference(text: string, listed: StoredPaper[]): StoredPape
   const words = named[1]!.split(/[\s-]+/).filter(Boolean);
   if (words.some((word) => ORDINAL_WORDS.test(word))) return undefined;
   const holds = (paper: StoredPaper) => {
-    const titleWords = paper.title.toLowerCase().split(/[^\p{L}\p{N}+]+/u);
+    // The names a title's name is written from count too: "the fft one" is FlashFFTConv, "the ghost one" GhostNetV2.
+    const titleWords = [...paper.title.toLowerCase().split(/[^\p{L}\p{N}+]+/u), ...nameParts(paper.title).map((part) => part.toLowerCase())];
     return words.every((word) => titleWords.some((titleWord) => titleWord.startsWith(word.replace(/\./g, ""))));
   };
   const matching = listed.filter(holds);

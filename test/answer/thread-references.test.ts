@@ -15,6 +15,9 @@ describe("references by words", () => {
     expect(titledReference("the second one", kv)).toBeUndefined();
     expect(titledReference("the quantum one", kv)).toBeUndefined();
     expect(titledReference("the pyramid one", [])).toBeUndefined();
+    // A name the title's name is written from: "the fft one" is FlashFFTConv.
+    const conv = [paper("Simple Hardware-Efficient Long Convolutions for Sequence Modeling"), paper("FlashFFTConv: Efficient Convolutions for Long Sequences with Tensor Cores")];
+    expect(titledReference("tell me about the fft one", conv)).toEqual([conv[1]]);
   });
 
   it("returns to an earlier list by its words, 'first' or 'previous', and says when none is about it", () => {
