@@ -1,7 +1,7 @@
 import type { SearchResult } from "../search/search.ts";
 import { SETTINGS } from "../search/settings.ts";
 import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
-import { keptSaid } from "./filter-words.ts";
+import { describeFilters, keptSaid } from "./filter-words.ts";
 import { escapeMarkdown } from "./extractive.ts";
 import type { Reply } from "./reply.ts";
 
@@ -42,7 +42,9 @@ export function withCount(reply: Reply, count: number, topic: string, filters: P
   if (count === 0 && !reply.found) return reply;
   const kept = keptSaid(filters);
   if (!topic && kept) return { ...reply, text: `${count === 1 ? "1 paper in the library is" : `${count} papers in the library are`} ${kept}.\n\n${reply.text}` };
-  const said = count === 1 ? `1 paper in the library writes *${escapeMarkdown(topic)}* in its title or abstract` : `${count} papers in the library write *${escapeMarkdown(topic)}* in their titles or abstracts`;
+  // Within the dates asked, said so: "9 papers write diffusion" read as all there are (30).
+  const within = describeFilters(filters);
+  const said = count === 1 ? `1 paper in the library${within} writes *${escapeMarkdown(topic)}* in its title or abstract` : `${count} papers in the library${within} write *${escapeMarkdown(topic)}* in their titles or abstracts`;
   // The count is of the words as asked: papers putting it in other words are among those below, not in it.
   return { ...reply, text: `${said}.\n\n${reply.text}` };
 }

@@ -180,7 +180,7 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
   const present = presenceAsked(rest, text);
   // "is pruning in the library?": the topic, not "is pruning".
   rest = present?.toLowerCase() ?? presenceSubject(rest) ?? rest;
-  const framed = (text: string) => withoutFrame(withoutDoesReport(text.replace(OPENER, ""))).replace(/\s+(?:at all|pls|please|then)$/, "");
+  const framed = (text: string) => withoutFrame(withoutDoesReport(text.replace(OPENER, ""))).replace(/\s+(?:at all|pls|please|then|stuff)$/, "");
   const unasked = withoutAsker(framed(withoutAsker(rest)));
   // "kv cache compression here - anything?": a lead-in that leaves nothing to search was the topic.
   rest = unasked.trim() ? unasked : framed(rest);

@@ -239,7 +239,8 @@ export class PaperSearch {
   /** "papers on X and also papers on Y": each request answered on its own, side by side; the message searched whole when a part is no topic. */
   async #apart(question: string, parts: [string, string], options: SearchOptions): Promise<SearchResult> {
     const found = await Promise.all(parts.map((part) => this.#search(part, options, true)));
-    const aside = (result: SearchResult) => result.example || result.named || result.compared || result.sides || result.baseline || result.query.listing;
+    // (A part naming a paper, "papers on hnsw", is that paper and the papers writing its name: see sideBySide.)
+    const aside = (result: SearchResult) => result.example || result.compared || result.sides || result.baseline || result.query.listing;
     if (found.some(aside) || found.every((result) => result.verdict.decision === "no")) return this.#search(question, options, true);
     return sideBySide(parseQuestion(question, options.today ?? new Date()), parts, found, options.k ?? 10, { apart: true });
   }

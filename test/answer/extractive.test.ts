@@ -141,6 +141,10 @@ describe("the offline (extractive) answer", () => {
     const one = await ask("papers on hyperbolic embeddings and also papers on quantum error correction");
     expect(one.text.split("\n")[0]).toBe("Nothing in the library covers **quantum error correction**. The papers that best match **hyperbolic embeddings**:");
     expect(one.text).not.toMatch(/, on \*/);
+    // A part naming a paper ("papers on hnsw") is a side too: the message was searched whole.
+    const named = await ask("two things: 1) papers on hnsw 2) papers on product quantization");
+    expect(named.text.split("\n")[0]).toBe("The papers that best match each of **hnsw** and **product quantization**:");
+    expect(named.citations[0]?.title).toMatch(/Hierarchical Navigable Small World graphs$/);
   });
 
   it("answers 'X or Y' by each when no paper is on both, and a title's 'Molecular' as naming molecules", async () => {
@@ -179,6 +183,8 @@ describe("the offline (extractive) answer", () => {
     const [, count] = /^(\d+) papers in the library are from 2024\.\n\nThe 5 newest of the (\d+) papers in the library \(published 2024-01-01 to 2024-12-31\):/.exec(dated) ?? [];
     expect(Number(count)).toBeGreaterThan(5);
     expect(dated).toContain(`The 5 newest of the ${count} papers`);
+    // A count within dates says so: "9 papers in the library write diffusion" read as all there are.
+    expect((await ask("how many papers on diffusion from 2025")).text).toMatch(/^\d+ papers? in the library \(published 2025-01-01 to 2025-12-31\) writes? \*diffusion\*/);
     // "what was published in …" is a listing too (it searched the topic "was").
     expect((await ask("what was published in 2024?")).text).toMatch(/^The 5 newest of the \d+ papers in the library \(published 2024-01-01 to 2024-12-31\):/);
   });

@@ -19,6 +19,7 @@ describe("chat phrasing", () => {
     ["explain kv cache compression like I'm five", "kv cache compression"],
     // A closing "then" is the conversation's, not the topic's.
     ["ok what about privacy then", "privacy"],
+    ["how many papers on hierarchical stuff", "hierarchical"],
     // Who asks is not the topic: a lead-in about the asker, or a closing word about them.
     ["sociologist here - anything on hyperbolic embeddings", "hyperbolic embeddings"],
     ["im a pharmacologist, any papers on drug combination side effects?", "drug combination side effects"],
