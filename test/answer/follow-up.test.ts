@@ -191,6 +191,8 @@ describe("messages with no topic of their own, about the papers the thread shows
     expect(resolve("what about for vision?", set)).toEqual({ kind: "refine", question: "sparse attention for vision" });
     // "what about X?" with no setting word is the last topic with X, or failing that (see the answerer) X alone.
     expect(resolve("what about vision transformers?", searched)).toEqual({ kind: "refine", question: "kv cache compression for vision transformers", otherwise: "what about vision transformers?" });
+    // A name with its version is a paper asked for on its own ("flashattention 3 for flashattention-2" was searched).
+    expect(resolve("what about flashattention-2", searched)).toBeUndefined();
     // A "papers like X" list in between is no topic: the last one searched is.
     const like: Turn = { ...listed, topic: "Paper 2", source: { question: "papers similar to Paper 2", seen: [], example: listed.papers[1]!.id } };
     expect(resolveFollowUp("what about for vision?", like, TODAY, [searched, like])).toEqual({ kind: "refine", question: "kv cache compression for vision" });
