@@ -37,7 +37,9 @@ export async function titledPaper(question: string, query: ParsedQuestion, snaps
   // So is "what does FlashAttention-3 propose?": the reply says so before the papers on its name.
   // So is a message that is nothing but "the resnet paper?".
   const bare = (/^the\s+\S.*\spaper\s*[?.!]*$/i.test(question.trim()) && words(question).length <= 6) || bareName !== undefined;
-  const missing = query.pastedTitle ?? (query.asksPresence || query.detail === "content" || bare || versioned ? name.replace(/^the\s+/i, "").replace(/\s+paper$/i, "") : undefined);
+  // "what is MLA?": an acronym the abstracts define is a concept, not a paper the library lacks.
+  const concept = query.detail === "content" && !query.asksPresence && snapshot.acronyms.lookup(name.trim()) !== undefined;
+  const missing = concept ? undefined : query.pastedTitle ?? (query.asksPresence || query.detail === "content" || bare || versioned ? name.replace(/^the\s+/i, "").replace(/\s+paper$/i, "") : undefined);
   // Candidates that merely have the name in their titles ("InceptionNeXt: When Inception Meets ConvNeXt" for
   // "do you have ConvNeXt?") are not it; ones whose titles open with a loose name may be ("the pyramid paper":
   // PyramidKV), but not with a name written as one ("LLaVA": LLaVA-UHD v2 is another paper).
