@@ -61,7 +61,7 @@ function namesPhrase(phrases: string[], title: string, snapshot: LibrarySnapshot
 }
 
 /** What a title says it does without ("… without Back-propagation", "Attention-Free …", "Beyond Sparsity") is no side of its. */
-const WITHOUT = /^(?:without|no|beyond|replacing|removing|instead|alternatives?|free)$/;
+const WITHOUT = /^(?:without|no|beyond|replacing|removing|instead|alternatives?)$/;
 
 /**
  * Whether a title names these words only as what it does without: "NoProp: Training Neural Networks without
@@ -69,6 +69,7 @@ const WITHOUT = /^(?:without|no|beyond|replacing|removing|instead|alternatives?|
  */
 function doesWithout(title: string, stems: string[]): boolean {
   const words = title.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  // "free" says so after the word ("Attention-Free"); before it, it belongs to another ("Inversion-Free Image Editing" edits).
   const negated = (at: number) => words.slice(Math.max(0, at - 2), at).some((word) => WITHOUT.test(word)) || words[at + 1] === "free";
   return stems.every((stem) => words.some((word, at) => searchStem(word) === stem && negated(at)));
 }

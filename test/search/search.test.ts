@@ -302,6 +302,9 @@ describe("judged results", () => {
     const swin = result.results.findIndex((hit) => hit.paper.title.startsWith("Swin Transformer"));
     expect(swin === -1 || swin >= result.results.filter((hit) => hit.relevant).length).toBe(true);
     expect(result.results.filter((hit) => hit.relevant).some((hit) => hit.paper.title.startsWith("Swin"))).toBe(false);
+    // A "-Free" before the word ruled out belongs to another word: "Inversion-Free Image Editing" edits images.
+    const editing = await library.search("papers on diffusion models but not image editing", { today: TODAY });
+    expect(editing.results.filter((hit) => hit.relevant && /Image Editing/.test(hit.paper.title))).toEqual([]);
     // A title writing the name as two words names it too: "… How Optimal is Flash Attention?" is out of "excluding flashattention".
     const flash = await library.search("attention kernels on gpu excluding flashattention", { today: TODAY });
     expect(flash.results.filter((hit) => hit.relevant && /Flash ?Attention/i.test(hit.paper.title))).toEqual([]);
