@@ -1,6 +1,7 @@
 import { contentTerms } from "../embed/tokens.ts";
 import type { SentenceCue } from "../library/library.ts";
 import { readableAbstract, splitSentences } from "../papers/text.ts";
+import { nameTokens } from "../search/names.ts";
 
 /** Where the code or data can be had: never what a paper says about a question, whatever words it shares with it. */
 const AVAILABILITY = /https?:\/\/|\bgithub\.com|\b(?:publicly|freely|open[- ]source[d]?) (?:available|released)|\b(?:is|are|will be|been) (?:made )?(?:available|released) at\b|\bavailable at\b/i;
@@ -20,6 +21,8 @@ const NAME_WORD_WEIGHT = 0.25;
 /** A figure ("2×", "42.5%", "5 FPS") in a sentence, for a question asking how much: worth about one question word. */
 const FIGURE = /\d(?:[\d.,]*)\s*(?:%|×|x\b|times\b|fps\b|ms\b|gb\b|mb\b|tflops|b\b)|\b\d+(?:\.\d+)?\s*(?:-|to)\s*\d/i;
 const FIGURE_WEIGHT = 3;
+/** Each of up to two names in a sentence, for a question whose answer is names ("what datasets?"). */
+const NAMES_WEIGHT = 1.5;
 /** A sentence that measures against something ("2× speedup compared to FlashAttention"), for a question asking how much faster, smaller or better. */
 const MEASURED_AGAINST = /\b(?:compared (?:to|with)|relative to|than|over|speed-?ups?|reduc(?:es|ing|tion)|improv(?:es|ing|ement))\b|×/i;
 
@@ -58,6 +61,8 @@ export function rankedSentences(paper: Source, cue: SentenceCue): { sentence: st
     for (const [term, weight] of cue.terms) if (terms.has(term)) score += named.has(term) ? NAME_WORD_WEIGHT * weight : weight;
     if (CONTRIBUTION.test(sentence)) score += 0.5;
     if (cue.quantity && FIGURE.test(sentence)) score += FIGURE_WEIGHT;
+    // "what datasets?": a sentence naming things ("ImageNet-1K", "COCO", "ADE20K") other than the paper itself.
+    if (cue.named) score += NAMES_WEIGHT * Math.min(2, [...nameTokens(sentence)].filter((name) => !named.has(name.toLowerCase())).length);
     // "how much faster is it?": the figure measured against something, not one about another system ("only 25-40% of …").
     if (cue.comparative && FIGURE.test(sentence) && MEASURED_AGAINST.test(sentence)) score += 1;
     if (AVAILABILITY.test(sentence)) score -= 1000;

@@ -20,8 +20,13 @@ import { SnapshotCache, type SnapshotCacheOptions } from "../search/snapshot-cac
  * effects"), which decides where the words say little.
  */
 /** `quantity`: the question asks how much, how many or how fast, which a sentence with a figure answers. */
-/** `comparative`: the figure asked for is measured against something ("how much faster is it?"). */
-export type SentenceCue = { terms: Map<string, number>; related?: (sentence: string) => number; quantity?: boolean; comparative?: boolean };
+/**
+ * `comparative`: the figure asked for is measured against something ("how much faster is it?"); `named`: the answer is
+ * names ("what datasets?", "which models did they test?"), which the abstract writes without saying "dataset".
+ */
+export type SentenceCue = { terms: Map<string, number>; related?: (sentence: string) => number; quantity?: boolean; comparative?: boolean; named?: boolean };
+/** "what datasets?", "which benchmarks", "what models did they test on": names answer it. */
+const ASKS_NAMES = /\b(?:datasets?|benchmarks?|baselines?|(?:which|what) (?:models|llms|networks|architectures)|tested on|evaluated on)\b/i;
 
 /** "how much faster …", "how much smaller than …": a quantity measured against something. */
 const ASKS_COMPARED = /\b(?:faster|slower|smaller|larger|bigger|cheaper|better|worse|fewer|less|more)\b|\bspeed-?ups?\b/i;
@@ -120,7 +125,7 @@ export class Library {
     };
     const question = unit(sif.removeCommon(sif.encode(text)));
     const related = (sentence: string) => unit(sif.removeCommon(sif.encode(sentence))).reduce((sum, value, i) => sum + value * question[i]!, 0);
-    return { terms: await this.termWeights(text), related, ...(ASKS_QUANTITY.test(asked) && { quantity: true }), ...(ASKS_QUANTITY.test(asked) && ASKS_COMPARED.test(asked) && { comparative: true }) };
+    return { terms: await this.termWeights(text), related, ...(ASKS_QUANTITY.test(asked) && { quantity: true }), ...(ASKS_QUANTITY.test(asked) && ASKS_COMPARED.test(asked) && { comparative: true }), ...(ASKS_NAMES.test(asked) && { named: true }) };
   }
 
   /** The content terms of a text, each weighted by how rare it is in the library. */

@@ -411,6 +411,9 @@ describe("reference markers in abstracts", () => {
     expect(bestSentences(fast, { terms: new Map([["run", 1]]), quantity: true }, 1)).toEqual(["The detector processes 5 FPS on a single GPU at test time."]);
     // "how much faster is it?": the figure measured against something, even in a sentence pointing back ("These yield …"),
     // not one about another system (a new user got FlashAttention-1's "only 25-40%" for FlashAttention-2).
+    // "what datasets?": the sentence naming them, though it never says "dataset".
+    const swin = { title: "Swin Transformer: Hierarchical Vision Transformer using Shifted Windows", abstract: "We present a new vision Transformer that serves as a backbone. It is compatible with many vision tasks, reaching 87.3 top-1 accuracy on ImageNet-1K and 58.7 box AP on COCO test-dev." };
+    expect(bestSentences(swin, { terms: new Map([["dataset", 2]]), named: true }, 1)).toEqual(["It is compatible with many vision tasks, reaching 87.3 top-1 accuracy on ImageNet-1K and 58.7 box AP on COCO test-dev."]);
     const two = { abstract: "However, FlashAttention is still not nearly as fast as GEMM, reaching only 25-40% of the maximum. We propose FlashAttention-2, with better work partitioning. These yield around 2× speedup compared to FlashAttention." };
     expect(bestSentences(two, { terms: new Map([["faster", 2]]), quantity: true, comparative: true }, 1)).toEqual(["These yield around 2× speedup compared to FlashAttention."]);
   });
