@@ -60,11 +60,19 @@ export function namesOf(paper: Pick<Paper, "title" | "abstract">, isUnique: (nam
   const prose = own.size > 0 ? paper.abstract.replace(/\b(?:https?:\/\/|www\.)\S+/g, " ") : "";
   for (const name of own) if (name !== name.toLowerCase() && new RegExp(`\\b${escape(name.toLowerCase())}\\b`).test(prose)) own.delete(name);
   // "we introduce EigenPro 3.0": the version the abstract gives its own name is a name too, so asking for it is no other version.
-  for (const name of [...own]) for (const match of paper.abstract.matchAll(new RegExp(`(?<![\\w-])${escape(name)}\\s+(v?\\d+(?:\\.\\d+)?)\\b`, "g"))) own.add(`${name} ${match[1]}`);
+  // (Found by position, not a pattern per name: ingest reads every abstract.)
+  for (const name of [...own]) {
+    for (let at = paper.abstract.indexOf(name); at >= 0; at = paper.abstract.indexOf(name, at + name.length)) {
+      const version = VERSION_AFTER.exec(paper.abstract.slice(at + name.length, at + name.length + 12));
+      if (version && !/[\w-]/.test(paper.abstract[at - 1] ?? "")) own.add(`${name} ${version[1]}`);
+    }
+  }
   return { ...(shortName && { shortName }), own: [...own], mentioned: [...counts.keys()] };
 }
 
 const MARKED = /[A-Z0-9.+]/;
+/** A version after a name: " 3.0", " v2". */
+const VERSION_AFTER = /^\s+(v?\d+(?:\.\d+)?)\b/;
 
 /** Two capitals, a capital after a lower-case letter or digit, or a file-like "bitnet.cpp": not an ordinary word. */
 function looksLikeName(token: string): boolean {
