@@ -164,7 +164,8 @@ export function resolveFollowUp(said: string, previous: Turn | undefined, today:
     if (/\b(?:it|its)\b/.test(text)) return { kind: "which-one", count: listed.length, example: trimmed.replace(/\b(?:it|its)\b/, (word) => (word === "its" ? "2's" : "2")).replace(/[?.!]+$/, "") };
   }
   // After a comparison ("compare it with PyramidKV"), "which needs fine-tuning?" asks it of the few papers shown, not the library.
-  if (asked && listed.length >= 2 && listed.length <= FEW && WHICH_OF_FEW.test(trimmed) && COMPARISON.test(previous?.question ?? "")) return { kind: "compare", papers: listed, of: listed.length };
+  // ("which is the newest?" still orders them, below.)
+  if (asked && !orderOnly && listed.length >= 2 && listed.length <= FEW && WHICH_OF_FEW.test(trimmed) && COMPARISON.test(previous?.question ?? "")) return { kind: "compare", papers: listed, of: listed.length };
   if (pronoun && reference === undefined && !pair) {
     // The paper just opened, or the one paper shown, is "it". Several and none opened: which one is for the asker to say.
     const it = paperInView(previous);

@@ -44,6 +44,10 @@ describe("references to a numbered list", () => {
     expect(resolve("what is the difference between the second and the last one?")).toEqual({ kind: "compare", papers: [listed.papers[1], listed.papers[2]] });
     expect(resolve("1 vs 2")).toMatchObject({ kind: "compare" });
     expect(resolve("papers from 2023 and 2024")).not.toMatchObject({ kind: "compare" });
+    // After a comparison, "which needs fine-tuning?" asks it of the papers compared, but "which is the newest?" orders them.
+    const compared: Turn = { ...listed, question: "compare them" };
+    expect(resolveFollowUp("which needs finetuning?", compared, TODAY)).toMatchObject({ kind: "compare" });
+    expect(resolveFollowUp("which is the newest?", compared, TODAY)).toEqual({ kind: "order", by: "newest", papers: listed.papers });
     // With nothing listed, a reference is to no list, never a search for "1 and 2".
     expect(resolveFollowUp("compare 1 and 2", undefined, TODAY)).toEqual({ kind: "no-list" });
     expect(resolveFollowUp("papers like 1", undefined, TODAY)).toEqual({ kind: "no-list" });
