@@ -184,18 +184,8 @@ export class PaperSearch {
     if (verdict.decision === "no" && !example) {
       const found = await namedIn(query, snapshot);
       if (found) return this.#search(question, { ...options, named: found }, false);
-      // "music or audio papers": either will do, so each is asked on its own, side by side.
-      const either = respell && !query.setting ? eitherOf(query.topic) : undefined;
-      const sides = either && (await Promise.all(either.map((side) => this.#search(side, options, false))));
-      if (either && sides && sides.some((side) => side.verdict.decision !== "no" && !side.example && !side.compared && !side.query.listing)) return sideBySide(query, either, sides, k, { apart: true });
-      // "faiss paper (billion scale similarity search gpus)": a name no paper uses, described in parentheses; the description is the topic.
-      const described = respell && query.parts.main.every((stem) => snapshot.text.documentFrequency(stem) === 0) ? /\(([^()]*\w{3}[^()]*)\)/.exec(query.topic)?.[1] : undefined;
-      const byDescription = described ? await this.#search(described, options, false) : undefined;
-      if (byDescription && byDescription.verdict.decision !== "no") return byDescription;
-      const parted = respell ? partedQuestion(question, snapshot) : undefined;
-      const again = parted === undefined ? undefined : await this.#search(parted, options, false);
-      // Only a sure answer: "handwritten" read as the "hand-written" of GPU kernels is at best a partial match.
-      if (again && again.verdict.decision === "yes") return again;
+      const other = respell ? await this.#readOtherwise(question, query, snapshot, options) : undefined;
+      if (other) return other;
     }
     const page = ranked.slice(0, judging).map((entry, i) => ({ ...entry, relevant: judged[i]! }));
     const found = await hitsOf(snapshot, (query.order ? inOrder(page, snapshot, query.order) : page).slice(0, k));
@@ -213,6 +203,23 @@ export class PaperSearch {
       ...(named && { named }),
       ...(titled.missing && { unfoundTitle: titled.missing }),
     };
+  }
+
+  /** A question nothing covers as asked, read another way that something does; undefined when none does. */
+  async #readOtherwise(question: string, query: ParsedQuestion, snapshot: LibrarySnapshot, options: SearchOptions): Promise<SearchResult | undefined> {
+    // "music or audio papers": either will do, so each is asked on its own, side by side.
+    const either = query.setting ? undefined : eitherOf(query.topic);
+    const sides = either && (await Promise.all(either.map((side) => this.#search(side, options, false))));
+    if (either && sides?.some((side) => side.verdict.decision !== "no" && !side.example && !side.compared && !side.query.listing)) return sideBySide(query, either, sides, options.k ?? 10, { apart: true });
+    // "faiss paper (billion scale similarity search gpus)": a name no paper uses, described in parentheses; the description is the topic.
+    const described = query.parts.main.every((stem) => snapshot.text.documentFrequency(stem) === 0) ? /\(([^()]*\w{3}[^()]*)\)/.exec(query.topic)?.[1] : undefined;
+    const byDescription = described ? await this.#search(described, options, false) : undefined;
+    if (byDescription && byDescription.verdict.decision !== "no") return byDescription;
+    // "finetuning" read as the "fine tuning" the papers write.
+    const parted = partedQuestion(question, snapshot);
+    const again = parted === undefined ? undefined : await this.#search(parted, options, false);
+    // Only a sure answer: "handwritten" read as the "hand-written" of GPU kernels is at best a partial match.
+    return again?.verdict.decision === "yes" ? again : undefined;
   }
 
   /** "compare PyramidKV and PyramidInfer": the two papers it names are the answer, whatever else ranked after them. */
