@@ -21,9 +21,7 @@ export async function titledPaper(question: string, query: ParsedQuestion, snaps
   const exact = await snapshot.lookup.titled(question);
   // A message that is nothing but a name and its version ("llama 2?", "gpt-4", "flashattention-3") asks for that paper.
   const versioned = VERSIONED.test(query.topic.trim()) && !query.listing && !query.baseline ? query.topic.trim() : undefined;
-  // "lora paper?": a name and "paper", nothing else, as "the lora paper?" is.
-  const bareName = BARE_NAME.exec(question.trim())?.[1];
-  const name = query.pastedTitle ?? query.paperName ?? versioned ?? bareName;
+  const name = query.pastedTitle ?? query.paperName ?? versioned;
   if (exact || !name) return exact ? { paper: exact } : {};
   // "how much power do the GPU clusters draw?": a word a good share of the library uses is its vocabulary, not a paper's name.
   if (query.detail === "content" && snapshot.text.documentFrequency(searchStem(name.toLowerCase())) > SETTINGS.lookup.aboutNamedShare * snapshot.size) return {};
@@ -36,7 +34,7 @@ export async function titledPaper(question: string, query: ParsedQuestion, snaps
   // "is FlashAttention-3 in the library?" with no such paper is answered as a title no paper has.
   // So is "what does FlashAttention-3 propose?": the reply says so before the papers on its name.
   // So is a message that is nothing but "the resnet paper?".
-  const bare = (/^the\s+\S.*\spaper\s*[?.!]*$/i.test(question.trim()) && words(question).length <= 6) || bareName !== undefined;
+  const bare = /^the\s+\S.*\spaper\s*[?.!]*$/i.test(question.trim()) && words(question).length <= 6;
   // "what is MLA?": an acronym the abstracts define is a concept, not a paper the library lacks.
   const concept = query.detail === "content" && !query.asksPresence && snapshot.acronyms.lookup(name.trim()) !== undefined;
   const missing = concept ? undefined : query.pastedTitle ?? (query.asksPresence || query.detail === "content" || bare || versioned ? name.replace(/^the\s+/i, "").replace(/\s+paper$/i, "") : undefined);
@@ -63,8 +61,6 @@ export function namesAPaper(name: string): boolean {
 
 /** A name and its version, the name in at most two words: "llama 2", "gpt-4", "flash attention 3", "yolov8", "yolo v8". */
 const VERSIONED = /^[a-z][\w.+]*?(?:\s[a-z][\w.+]*?)?(?:[- ]v?|(?<=[a-z])v?)\d{1,2}(?:\.\d)?$/i;
-/** "lora paper?", "the hnsw paper": one or two words and "paper". */
-const BARE_NAME = /^(?:the\s+)?([\p{L}\p{N}][\p{L}\p{N}.+-]*(?:\s+[\p{L}\p{N}][\p{L}\p{N}.+-]*)?)\s+paper\s*[?.!]*$/iu;
 
 /** A question writing a word as a name: capitals together or inside it ("HNSW", "ConvNeXt"), a digit after a letter, a "+". */
 const WRITTEN_AS_NAME = /[A-Z]{2}|\w\+|[A-Za-z]-?\d|[a-z][A-Z]/;
