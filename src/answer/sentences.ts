@@ -60,15 +60,16 @@ export function rankedSentences(paper: Source, cue: SentenceCue): { sentence: st
     let score = cue.related ? RELATED_WEIGHT * cue.related(sentence) : 0;
     for (const [term, weight] of cue.terms) if (terms.has(term)) score += named.has(term) ? NAME_WORD_WEIGHT * weight : weight;
     if (CONTRIBUTION.test(sentence)) score += 0.5;
-    if (cue.quantity && FIGURE.test(sentence)) score += FIGURE_WEIGHT;
+    const figure = cue.quantity === true && FIGURE.test(sentence);
+    if (figure) score += FIGURE_WEIGHT;
     // "what datasets?": a sentence naming things ("ImageNet-1K", "COCO", "ADE20K") other than the paper itself.
     if (cue.named) score += NAMES_WEIGHT * Math.min(2, [...nameTokens(sentence)].filter((name) => !named.has(name.toLowerCase())).length);
     // "how much faster is it?": the figure measured against something, not one about another system ("only 25-40% of …").
-    if (cue.comparative && FIGURE.test(sentence) && MEASURED_AGAINST.test(sentence)) score += 1;
+    if (figure && cue.comparative && MEASURED_AGAINST.test(sentence)) score += 1;
     if (AVAILABILITY.test(sentence)) score -= 1000;
     // …unless it says what the paper does: "Motivated by these insights, we developed PyramidKV" is the proposal itself.
     // (A figure asked for stands on its own: "These yield around 2× speedup compared to FlashAttention".)
-    if (POINTS_BACK.test(sentence) && !CONTRIBUTION.test(sentence) && !(cue.quantity && FIGURE.test(sentence))) score -= 1;
+    if (POINTS_BACK.test(sentence) && !CONTRIBUTION.test(sentence) && !figure) score -= 1;
     // Very long or very short sentences read badly on their own.
     if (sentence.length < 40 || sentence.length > 400) score -= 1;
     return { sentence, index, score };

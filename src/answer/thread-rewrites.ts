@@ -1,3 +1,4 @@
+import { writesVersion } from "../search/named-papers.ts";
 import { parseQuestion } from "../search/question.ts";
 import { paperInView, type Turn } from "./conversations.ts";
 import type { FollowUp } from "./follow-up.ts";
@@ -36,11 +37,11 @@ function endingAsWritten(question: string, tail: string): string {
 export function settingAgain(asked: string, turns: Turn[], today: Date): FollowUp | undefined {
   const only = FOR_ONLY.exec(asked.toLowerCase().trim());
   const question = only ? asked.trim().replace(ONLY_LAST, "$1") : asked;
-  const sameFor = only ? ([only[0], only[1], only[2]] as const) : SAME_FOR.exec(question.toLowerCase().trim());
+  const sameFor = only ?? SAME_FOR.exec(question.toLowerCase().trim());
   // "what about agents?" may ask for the last topic with agents, or for agents alone: the first, when the library surely covers it.
   // ("what about flashattention-2?": a name with its version is a paper asked for, not a setting of the last topic.)
   const about = sameFor ? undefined : WHAT_ABOUT.exec(question.toLowerCase().trim());
-  if (about && /\p{L}-?\d/u.test(about[1]!)) return undefined;
+  if (about && writesVersion(about[1]!)) return undefined;
   const previous = turns.findLast((turn) => turn.source && !turn.source.example);
   if ((!sameFor && !about) || !previous) return undefined;
   // "what about for vision?" after "sparse attention for diffusion models" is sparse attention for vision.

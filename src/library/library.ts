@@ -17,12 +17,11 @@ import { SnapshotCache, type SnapshotCacheOptions } from "../search/snapshot-cac
  * What picks a paper's sentences for a question: its words, each weighted
  * by rarity in the library, and how near a sentence's meaning comes to the
  * question's (word vectors: "adverse drug interactions" for "drug side
- * effects"), which decides where the words say little.
- */
-/** `quantity`: the question asks how much, how many or how fast, which a sentence with a figure answers. */
-/**
- * `comparative`: the figure asked for is measured against something ("how much faster is it?"); `named`: the answer is
- * names ("what datasets?", "which models did they test?"), which the abstract writes without saying "dataset".
+ * effects"), which decides where the words say little. `quantity`: the
+ * question asks how much, how many or how fast, which a sentence with a
+ * figure answers; `comparative`: that figure is measured against something
+ * ("how much faster is it?"); `named`: the answer is names ("what
+ * datasets?"), which an abstract writes without saying "dataset".
  */
 export type SentenceCue = { terms: Map<string, number>; related?: (sentence: string) => number; quantity?: boolean; comparative?: boolean; named?: boolean };
 /** "what datasets?", "which benchmarks", "what models did they test on": names answer it. */
@@ -125,7 +124,8 @@ export class Library {
     };
     const question = unit(sif.removeCommon(sif.encode(text)));
     const related = (sentence: string) => unit(sif.removeCommon(sif.encode(sentence))).reduce((sum, value, i) => sum + value * question[i]!, 0);
-    return { terms: await this.termWeights(text), related, ...(ASKS_QUANTITY.test(asked) && { quantity: true }), ...(ASKS_QUANTITY.test(asked) && ASKS_COMPARED.test(asked) && { comparative: true }), ...(ASKS_NAMES.test(asked) && { named: true }) };
+    const quantity = ASKS_QUANTITY.test(asked);
+    return { terms: await this.termWeights(text), related, ...(quantity && { quantity }), ...(quantity && ASKS_COMPARED.test(asked) && { comparative: true }), ...(ASKS_NAMES.test(asked) && { named: true }) };
   }
 
   /** The content terms of a text, each weighted by how rare it is in the library. */

@@ -62,6 +62,11 @@ export function namesAPaper(name: string): boolean {
 /** A name and its version, the name in at most two words: "llama 2", "gpt-4", "flash attention 3", "yolov8", "yolo v8". */
 const VERSIONED = /^[a-z][\w.+]*?(?:\s[a-z][\w.+]*?)?(?:[- ]v?|(?<=[a-z])v?)\d{1,2}(?:\.\d)?$/i;
 
+/** A name with its version written on ("flashattention-2", "yolov8"): one paper, however many write the name. */
+export function writesVersion(text: string): boolean {
+  return /\p{L}-?\d/u.test(text);
+}
+
 /** A question writing a word as a name: capitals together or inside it ("HNSW", "ConvNeXt"), a digit after a letter, a "+". */
 const WRITTEN_AS_NAME = /[A-Z]{2}|\w\+|[A-Za-z]-?\d|[a-z][A-Z]/;
 
@@ -166,7 +171,6 @@ export async function rareNamed(query: ParsedQuestion, snapshot: LibrarySnapshot
   // "newest NAS papers" asks for papers in an order, not for the one paper "NAS" may name.
   if (query.order || Object.values(query.filters).some((value) => value !== undefined)) return undefined;
   // A name many papers write is a topic ("FlashAttention"), unless a version pins it to one ("FlashAttention-2").
-  const versioned = /[A-Za-z]-?\d/.test(topic);
-  if (!versioned && snapshot.text.documentFrequency(searchStem(named[0]!)) > SETTINGS.lookup.aboutNamedShare * snapshot.size) return undefined;
+  if (!writesVersion(topic) && snapshot.text.documentFrequency(searchStem(named[0]!)) > SETTINGS.lookup.aboutNamedShare * snapshot.size) return undefined;
   return (await snapshot.lookup.find(topic)).match ?? undefined;
 }
