@@ -88,7 +88,7 @@ export class Answerer {
           const reply = orderedReply(followUp.by, followUp.papers);
           const papers = citedPapers(reply, followUp.papers, previous.papers);
           // "which of those is the newest?" names one paper: "it" is that paper next ("what does it propose?").
-          const one = /\b(?:which|what)\b(?: one)?[^?]*\b(?:is|was)\b|\bthe (?:newest|latest|oldest|most \w+) one\b/i.test(question) && reply.citations.length > 0;
+          const one = /\b(?:which|what)\b(?: one)?[^?]*\b(?:is|was|has|had)\b|\bthe (?:newest|latest|oldest|most \w+) one\b/i.test(question) && reply.citations.length > 0;
           return this.#remember(context, { ...keep, question, papers, ...(one && papers[0] && { focus: papers[0] }) }, reply);
         }
         case "filter": {

@@ -45,8 +45,11 @@ export type FollowUp =
 const REFERENCE = /\b(?:those|these|them|they|that one|this one|the ones?|which ones?|it)\b/g;
 /** Words that say nothing beyond the reference in "which of those are from 2024?". */
 const FILLER = /\b(?:which|what|of|are|is|were|was|have|has|any|anything|some|only|just|ones?|and|but|about|how|published|came out|from)\b/g;
-/** "Which of those …", "any of them …", "do any of these …": a question about the listed papers only. */
-const OF_THOSE = /^(?:(?:which|what|any|do any|does any|are any|how many)\s+(?:ones\s+)?of\s+(?:those|these|them)|which ones?\s+(?:is|are|was|were|use|uses|used|using|mention|mentions|cover|covers|deal with|deals with|do|does|did|has|have|support|supports|need|needs|handle|handles|target|targets|run|runs|work|works|evict|evicts|focus on|focuses on|apply|applies|train|trains)|any\s+[\w-]+(?:\s+[\w-]+)?\s+ones)\b/;
+/**
+ * "Which of those …", "any of them …", "do any of these …", "which use RL", "which is about retrieval": a question about
+ * the listed papers only. ("which is the best …" and "which are surveys" are left to be asked of the library.)
+ */
+const OF_THOSE = /^(?:(?:which|what|any|do any|does any|are any|how many)\s+(?:ones\s+)?of\s+(?:those|these|them)|which\s+(?:is|are|was|were)\s+(?:about|on|for)|which\s+ones?\s+(?:is|are|was|were)|which(?:\s+ones?)?\s+(?:use|uses|used|using|mention|mentions|cover|covers|deal with|deals with|do|does|did|has|have|support|supports|need|needs|handle|handles|target|targets|run|runs|work|works|evict|evicts|focus on|focuses on|apply|applies|train|trains)|any\s+[\w-]+(?:\s+[\w-]+)?\s+ones)\b/;
 /** Verbs and prepositions that link "those" to a topic: "are for", "are about", "use", "mention". */
 const LINKING = /\b(?:are|is|for|about|on|use|uses|using|mention|mentions|cover|covers|deal with|deals with|target|targets|handle|handles|support|supports|focus on|focuses on|apply to|applies to|run on|runs on|do|does|how many)\b/g;
 /** What may be left of a follow-up that only adds a constraint ("any from 2024?", "same topic but from 2023"). */
@@ -83,6 +86,8 @@ const DROP_LISTED = /^(?:(?:but|and|ok|okay|now)[,\s]+)?(?:drop|remove|exclude|s
 const DROP_ABOUT = /^(?:(?:but|and|ok|okay|now)[,\s]+)?(?:drop|remove|exclude|skip|hide|filter out|leave out|without)\s+(?:the\s+|any\s+|all\s+)?(?:ones?|papers?)\s+(?:about|on|for|with|using|that (?:are about|use|mention))\s+(.+?)\s*[?.!]*$/;
 /** A chat opener before a follow-up ("ok which is newest?", "hmm which of those …", "nice. more"): how it was said, not what. */
 const OPENER = /^(?:(?:ok(?:ay)?|hmm+|nice|cool|great|thanks|thank you|thx|alright|right|sure|got it|i see|interesting|perfect|awesome)\b[\s,.!:;-]*)+(?=\S)/i;
+/** A closing word that only says how it was asked: "ok which is newest then", "more pls", "summarize it now". */
+const CLOSER = /(?<=\S)[\s,]+(?:then|pls|plz|please|now)\s*([?.!]*)\s*$/i;
 /** "only the theory ones pls", "just the ones using hierarchical methods": the list, kept to the papers on a topic. */
 const ONLY_LISTED = /^(?:(?:but|and|ok|okay|now)[,\s]+)?(?:only|just)\s+(?:the\s+)?(?:ones?\s+(?:about|on|using|that use|with|for)\s+(.+?)|(.+?)\s+(?:ones?|papers?|stuff))(?:\s+(?:pls|please|plz))?\s*[?.!]*$/;
 /** A question that compared papers: what "which …?" then asks of. */
@@ -112,7 +117,7 @@ export function asksForMore(question: string): boolean {
  * a topic), "any from 2024?" (the same topic with a new constraint).
  */
 export function resolveFollowUp(said: string, previous: Turn | undefined, today: Date, turns: Turn[] = previous ? [previous] : []): FollowUp | undefined {
-  const question = said.replace(OPENER, "");
+  const question = said.replace(OPENER, "").replace(CLOSER, "$1");
   // "explain it like I'm a biologist", "economist here - what does it propose?": who asks, not what.
   const text = withoutAsker(question.toLowerCase());
   const back = backTo(question, turns);

@@ -16,7 +16,7 @@ const GLUE = new Set(
     "what what's whats which who whom how why when where is are was were do does did can could would should will the a an of in on " +
     "for to with by from they them it its it's their this that these those there there's here any anything some me tell show give " +
     "about one ones two both three paper papers work else between and or has have had i we you main key core big really actually " +
-    "exactly then so also just please pls us their's there're ok okay hmm same topic thing stuff more most"
+    "exactly then so also just please pls us their's there're ok okay hmm same topic thing stuff more most library collection"
   ).split(" "),
 );
 
@@ -54,7 +54,12 @@ const MAX_WORDS = 8;
 
 /** The act a topicless message asks of the thread's papers, if every word of it is glue or one of these acts' words. */
 export function threadAct(message: string): ThreadAct | undefined {
-  const words = message.toLowerCase().replace(/[?!.,;:]+/g, " ").split(/\s+/).filter(Boolean);
+  const words = message
+    .toLowerCase()
+    .replace(/[?!.,;:]+/g, " ")
+    .replace(/\bfollow\s+ups?\b/g, "follow-ups")
+    .split(/\s+/)
+    .filter(Boolean);
   if (words.length === 0 || words.length > MAX_WORDS) return undefined;
   const found = new Set<ThreadAct>();
   for (const word of words) {

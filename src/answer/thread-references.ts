@@ -14,15 +14,20 @@ const ORDINAL_WORDS = /^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|
 /** "the pyramid one", "the HNSW paper", "the visual autoregressive one": up to three words before "one"/"paper". */
 const TITLED = /\bthe\s+((?:[\p{L}\p{N}+.-]+\s+){0,2}[\p{L}\p{N}+.-]+)\s+(?:one|paper)\b/u;
 
+/** Lower case without accents: "the poincare one" is the Poincaré paper. */
+function folded(text: string): string {
+  return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+}
+
 /** The listed papers whose titles hold every word of "the X one" (by word start: "pyramid" holds for "PyramidKV"); undefined when it names none of them. */
 export function titledReference(text: string, listed: StoredPaper[]): StoredPaper[] | undefined {
-  const named = TITLED.exec(text.toLowerCase());
+  const named = TITLED.exec(folded(text));
   if (!named || listed.length === 0) return undefined;
   const words = named[1]!.split(/[\s-]+/).filter(Boolean);
   if (words.some((word) => ORDINAL_WORDS.test(word))) return undefined;
   const holds = (paper: StoredPaper) => {
     // The names a title's name is written from count too: "the fft one" is FlashFFTConv, "the ghost one" GhostNetV2.
-    const titleWords = [...paper.title.toLowerCase().split(/[^\p{L}\p{N}+]+/u), ...nameParts(paper.title).map((part) => part.toLowerCase())];
+    const titleWords = [...folded(paper.title).split(/[^\p{L}\p{N}+]+/u), ...nameParts(paper.title).map((part) => part.toLowerCase())];
     return words.every((word) => titleWords.some((titleWord) => titleWord.startsWith(word.replace(/\./g, ""))));
   };
   const matching = listed.filter(holds);

@@ -15,6 +15,8 @@ const SAME_FOR = /^(?:(?:(?:the\s+)?same(?:\s+(?:thing|topic|question|idea))?,?\
 /** "for vision models only": the same, said with "only" after it. */
 const FOR_ONLY = /^(for|in|on|with|applied to)\s+(.+?)\s+only\s*[?.!]*$/;
 const ONLY_LAST = /\s+only(\s*[?.!]*)$/i;
+/** "forecasting only" after "time series": the last topic, kept to that part of it (a word or two, not a year). */
+const PART_ONLY = /^(?!\d+\s)((?:[\p{L}-]+\s+)?[\p{L}-]+)\s+only\s*[?.!]*$/u;
 
 /** "what about agents?": a few words, no setting said. */
 const WHAT_ABOUT = /^(?:what|how)\s+about\s+((?:[\p{L}\p{N}-]+\s*){1,3}?)\s*[?.!]*$/u;
@@ -43,6 +45,8 @@ export function settingAgain(asked: string, turns: Turn[], today: Date): FollowU
   const about = sameFor ? undefined : WHAT_ABOUT.exec(question.toLowerCase().trim());
   if (about && writesVersion(about[1]!)) return undefined;
   const previous = turns.findLast((turn) => turn.source && !turn.source.example);
+  const part = sameFor || about ? undefined : PART_ONLY.exec(question.toLowerCase().trim());
+  if (part && previous) return { kind: "refine", question: `${previous.topic} ${endingAsWritten(question.trim().replace(ONLY_LAST, "$1"), part[1]!)}` };
   if ((!sameFor && !about) || !previous) return undefined;
   // "what about for vision?" after "sparse attention for diffusion models" is sparse attention for vision.
   const topic = parseQuestion(previous.topic, today).setting?.head ?? previous.topic;

@@ -7,10 +7,18 @@ const ADJECTIVE: [RegExp, string][] = [
   [/([a-z]{4,})ly$/, "$1"],
 ];
 
+/** A noun's adjective, the same stem longer: "idioms" is "idiomatic", "algebra" "algebraic". */
+const NOUN_ADJECTIVE: [RegExp, string][] = [
+  [/([a-z]{4,}[^aeiouys])s?$/, "$1atic"],
+  [/([a-z]{4,}[^aeiouys])s?$/, "$1ic"],
+  [/([a-z]{4,})a$/, "$1aic"],
+];
+
 /**
- * An adverb no paper writes, as the adjective papers do write ("suddenly": "a sudden increase in test accuracy"):
- * the stemmer reads the two as different words, so the question would miss the papers. Undefined when the word is
- * no such adverb, or the papers write it as it is: "highly" read as "high" would match far more papers.
+ * An adverb or noun no paper writes, as the adjective papers do write ("suddenly": "a sudden increase in test accuracy"):
+ * the stemmer reads the two as different words, so the question would miss the papers; so with a noun whose adjective
+ * the papers write ("idioms": EPIE's "Idiomatic Expressions"). Undefined when the word is no such adverb or noun, or the
+ * papers write it as it is: "highly" read as "high" would match far more papers.
  */
 export function libraryForm(word: string, snapshot: LibrarySnapshot): string | undefined {
   if (word.length < 5 || /[^a-z]/.test(word) || snapshot.text.documentFrequency(searchStem(word)) > 0) return undefined;
@@ -18,6 +26,14 @@ export function libraryForm(word: string, snapshot: LibrarySnapshot): string | u
     if (!pattern.test(word)) continue;
     const form = word.replace(pattern, replacement);
     if (searchStem(form) !== searchStem(word) && snapshot.text.documentFrequency(searchStem(form)) > 0) return form;
+  }
+  // An adjective's stem begins with its noun's: "idiomat" with "idiom" (a stem that merely comes out so, "replic" of "reply", does not).
+  const noun = searchStem(word.replace(/s$/, ""));
+  for (const [pattern, replacement] of NOUN_ADJECTIVE) {
+    if (!pattern.test(word)) continue;
+    const form = word.replace(pattern, replacement);
+    const stem = searchStem(form);
+    if (stem.length > noun.length && stem.startsWith(noun) && snapshot.text.documentFrequency(stem) > 0) return form;
   }
   return undefined;
 }

@@ -126,6 +126,10 @@ const FRAME = [
   /^(?:anyone|anybody|someone|somebody|people|ppl) (?:here )?(?:has|have) (?:ever |already )?(?:looked (?:at|into)|tried|used|worked on|studied|written (?:about|on))\b/,
   // "who's working on 1-bit LLMs", "can't find anything on X": who does the work, and the asker's search so far.
   /^who(?:'s| is| are)\s+(?:working on|doing|researching|studying|looking at)\b/,
+  // "who else uses nested embeddings", "anyone else working on X": others doing the work is the ask.
+  /^(?:who|anyone|anybody)(?:\s+else)?\s+(?:uses?|using|does|doing|works? on|working on|studies|studying|tried|tries|looks? at|looking at)\b/,
+  // "there was one about idioms", "there's a paper on X": a paper remembered, its topic after.
+  /^(?:there(?:'s| is| was)|i (?:remember|recall|saw|read))\s+(?:a|an|one|this|that|some)\s+(?:(?:paper|one)\s+)?(?=(?:about|on|that|which|with|where)\b)/,
   /^(?:i\s+)?(?:can't|cant|couldn't|couldnt|cannot)\s+find\s+(?:anything|something|any papers?|papers?|much)\s+(?:on|about|for)\b/,
   // "anyone seen a paper on X", "has anybody read anything about X".
   /^(?:(?:has|have|did) )?(?:anyone|anybody|someone|somebody|you|people|ppl) (?:here )?(?:ever )?(?:seen|read|come across|know of|heard of)\b/,

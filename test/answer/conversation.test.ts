@@ -49,6 +49,10 @@ describe("follow-ups to a list answer", () => {
     // The one paper it named is "it" next.
     expect(titles(await ask("what does it propose?"))).toEqual([titles(newest)[0]]);
     expect((await ask("more")).citations[0]!.n).toBe(list.citations.length + 1);
+    // So does "which one has …" ("summarize it in one line" had searched "it in one line").
+    await ask(KV);
+    const latest = await ask("which one has the latest date");
+    expect(titles(await ask("summarize it in one line"))).toEqual([titles(latest)[0]]);
   });
 
   it("lists papers like the one named by its number, which later numbers then refer to", async () => {

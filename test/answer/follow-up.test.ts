@@ -113,6 +113,10 @@ describe("'more', filters and orderings of the previous list", () => {
   it("narrows the list for 'which ones are X?' as for 'which of those are X?'", () => {
     expect(resolve("which ones are training-free?")).toEqual({ kind: "narrow", topic: "training-free", papers: listed.papers });
     expect(resolve("which one uses LongBench?")).toEqual({ kind: "narrow", topic: "longbench", papers: listed.papers });
+    // "which" and a verb, or "which is about X", with a list in view asks it of the list (they searched the library).
+    expect(resolve("which use reinforcement learning")).toEqual({ kind: "narrow", topic: "reinforcement learning", papers: listed.papers });
+    expect(resolve("which is about retrieval")).toEqual({ kind: "narrow", topic: "retrieval", papers: listed.papers });
+    expect(resolve("which handles missing values")).toEqual({ kind: "narrow", topic: "missing values", papers: listed.papers });
     expect(resolve("what about the rest?")).toEqual({ kind: "more" });
     // A number named in passing in a short question: that paper, or two compared.
     expect(resolve("what does 2 propose?")).toEqual({ kind: "pick", paper: listed.papers[1] });
@@ -159,7 +163,7 @@ describe("messages with no topic of their own, about the papers the thread shows
   });
 
   it("offers papers like the opened one for citing work, which the library does not record", () => {
-    for (const question of ["anything that cites it?", "follow-up work?", "papers that build on it"]) expect(resolve(question, opened)).toEqual({ kind: "similar", paper: listed.papers[1], citing: true });
+    for (const question of ["anything that cites it?", "follow-up work?", "papers that build on it", "any follow ups in the library?"]) expect(resolve(question, opened)).toEqual({ kind: "similar", paper: listed.papers[1], citing: true });
     // With a paper open before a list of papers like it, "those" is the list: its most upvoted, not the open paper's card.
     expect(resolve("which of those is most upvoted", opened)).toEqual({ kind: "order", by: "upvotes", papers: listed.papers });
     expect(resolve("follow-up work?", searched)).toEqual({ kind: "which-one", count: 3, example: "papers like 2" });
@@ -185,12 +189,17 @@ describe("messages with no topic of their own, about the papers the thread shows
     expect(resolve("ok which is newest?", searched)).toEqual({ kind: "order", by: "newest", papers: listed.papers });
     expect(resolve("hmm which of those are training-free", searched)).toEqual({ kind: "narrow", topic: "training-free", papers: listed.papers });
     expect(resolve("nice. more", searched)).toEqual({ kind: "more" });
+    // So is a closing "then", "pls" or "now".
+    expect(resolve("ok which is newest then", searched)).toEqual({ kind: "order", by: "newest", papers: listed.papers });
+    expect(resolve("more pls", searched)).toEqual({ kind: "more" });
   });
 
   it("asks the last topic in another setting for 'same but for Y' and 'what about for Y?'", () => {
     expect(resolve("same but for diffusion models", searched)).toEqual({ kind: "refine", question: "kv cache compression for diffusion models" });
     // "for vision models only" searched "vision models only" alone.
     for (const question of ["for vision models only", "only for vision models"]) expect(resolve(question, searched)).toEqual({ kind: "refine", question: "kv cache compression for vision models" });
+    // "X only": the last topic kept to that part of it.
+    expect(resolve("eviction only", searched)).toEqual({ kind: "refine", question: "kv cache compression eviction" });
     const set: Turn = { ...searched, topic: "sparse attention for diffusion models" };
     expect(resolve("what about for vision?", set)).toEqual({ kind: "refine", question: "sparse attention for vision" });
     // "what about X?" with no setting word is the last topic with X, or failing that (see the answerer) X alone.

@@ -18,6 +18,9 @@ describe("references by words", () => {
     // A name the title's name is written from: "the fft one" is FlashFFTConv.
     const conv = [paper("Simple Hardware-Efficient Long Convolutions for Sequence Modeling"), paper("FlashFFTConv: Efficient Convolutions for Long Sequences with Tensor Cores")];
     expect(titledReference("tell me about the fft one", conv)).toEqual([conv[1]]);
+    // Accents are no part of the word: "the poincare one" is the Poincaré paper.
+    const hyperbolic = [paper("Representation Tradeoffs for Hyperbolic Embeddings"), paper("Poincaré Embeddings for Learning Hierarchical Representations")];
+    expect(titledReference("explain the poincare one simply", hyperbolic)).toEqual([hyperbolic[1]]);
   });
 
   it("returns to an earlier list by its words, 'first' or 'previous', and says when none is about it", () => {

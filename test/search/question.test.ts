@@ -261,6 +261,10 @@ describe("questions with no topic", () => {
     expect(parse(withApostrophes("whats new on grokking")).topic).toBe("grokking");
     expect(parse("anyone seen a paper on hypergraph neural nets").topic).toBe("hypergraph neural nets");
     expect(parse("who's working on 1-bit LLMs").topic).toBe("1-bit llms");
+    // Others doing the work, or a paper remembered, is the ask: "else uses nested embeddings" was searched.
+    expect(parse("who else uses nested embeddings").topic).toBe("nested embeddings");
+    expect(parse("there was one about idioms dataset").topic).toBe("idioms dataset");
+    expect(parse("there's a paper on hnsw graphs").topic).toBe("hnsw graphs");
     expect(parse("cant find anything on graph neural net explainability").topic).toBe("graph neural net explainability");
     expect(parse("main result of Kinetics?")).toMatchObject({ paperName: "Kinetics", detail: "content" });
     // Asked whether a topic is here, the topic is what is searched; a lower-case title long as titles are is a paper asked for.

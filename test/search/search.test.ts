@@ -385,6 +385,10 @@ describe("judged results", () => {
     // An adverb no paper writes is read as the adjective papers do write; one the papers write too stays as it is.
     expect((await library.search("networks that suddenly start generalising", { today: TODAY })).query.topic).toBe("networks that sudden start generalising");
     expect((await library.search("highly sparse attention", { today: TODAY })).query.topic).toBe("highly sparse attention");
+    // So is a noun whose adjective the papers write, the same stem longer: "idioms" are EPIE's "Idiomatic Expressions".
+    const idioms = await library.search("idioms dataset", { today: TODAY });
+    expect(idioms.query.topic).toBe("idiomatic dataset");
+    expect(idioms.results[0]?.paper.title).toMatch(/^EPIE Dataset/);
     // Two neighbouring letters swapped in a short word is one slip, not two letters away.
     expect((await library.search("kv cahce evicton", { today: TODAY })).query.topic).toBe("kv cache eviction");
     // A word the papers write joined to the next ("MobileNetV2") takes that next word in, not repeats it.
