@@ -152,7 +152,16 @@ export async function namedIn(query: ParsedQuestion, snapshot: LibrarySnapshot):
   if (query.order || Object.values(query.filters).some((value) => value !== undefined)) return undefined;
   const nameLike = WRITTEN_AS_NAME.test(query.shown);
   if (!topic || (topic.split(/\s+/).length > SETTINGS.lookup.nameQuestionWords && !nameLike)) return undefined;
-  return (await snapshot.lookup.find(topic)).match ?? undefined;
+  const match = (await snapshot.lookup.find(topic)).match ?? undefined;
+  // "chess engines" in everyday words is no question about CHESS (text-to-SQL): a name typed so is a title's words.
+  if (match && !nameLike && !holdsWords(match.title, topic) && (await everydayWords(topic))) return undefined;
+  return match;
+}
+
+/** Whether general English knows every word of a text as more than a specialist's word ("chess", not "hnsw"). */
+async function everydayWords(text: string): Promise<boolean> {
+  const english = await loadWordVectors();
+  return words(text).every((word) => (english.row(word) ?? Number.POSITIVE_INFINITY) <= SETTINGS.relevance.specialistRank);
 }
 
 /**

@@ -363,6 +363,9 @@ describe("judged results", () => {
       expect(result.named?.title, question).toMatch(title);
       expect(result.results[0]!.paper.title).toMatch(title);
     }
+    // A name typed as an everyday word, beside a word its title lacks, is no name: "chess engines" is not CHESS (text-to-SQL).
+    expect((await library.search("chess engines", { today: TODAY })).named).toBeUndefined();
+    expect((await library.search("CHESS", { today: TODAY })).named?.title).toMatch(/^CHESS:/);
     // An acronym the abstracts define in two senses (ANN: artificial neural networks, approximate nearest neighbours) is read in
     // the sense the library writes most, and a title spelling it out holds it.
     const ann = await library.search("ANN search with filters", { today: TODAY });
