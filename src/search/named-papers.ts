@@ -6,6 +6,7 @@ import type { LookupResult } from "./lookup.ts";
 import type { ParsedQuestion } from "./question.ts";
 import { SETTINGS } from "./settings.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
+import { nameParts } from "./name-parts.ts";
 import { searchStem, stemSet } from "./stem.ts";
 
 /** The papers a question names, by title, by name or as the two sides of a comparison, each found by lookup. */
@@ -167,19 +168,35 @@ async function everydayWords(text: string): Promise<boolean> {
 /**
  * The paper a question of one word written as a name ("HNSW", "PyramidKV") names, when few papers use the word
  * (`aboutNamedShare`): asked alone, a name asks for its paper first, however well the papers using it match as a
- * topic. A name many papers use ("MoE", "CNN") is a topic.
+ * topic. A name many papers use ("MoE", "CNN") is a topic. `missing`: no paper is that name, though titles write it
+ * as one ("CLIP" of "Mask-adapted CLIP", "ConvNeXt" of InceptionNeXt's "When Inception Meets ConvNeXt", "lora" of
+ * MSPLoRA): the papers on it are answered, saying the paper itself is not in the library.
  */
-export async function rareNamed(query: ParsedQuestion, snapshot: LibrarySnapshot): Promise<StoredPaper | undefined> {
+export async function rareNamed(query: ParsedQuestion, snapshot: LibrarySnapshot): Promise<{ paper?: StoredPaper; missing?: string }> {
   const topic = query.topic.trim();
   // One word with letters ("FlashAttention-2" is one, "text-to-SQL" three).
   const named = words(topic).filter((word) => !/^\d+$/.test(word));
-  if (named.length !== 1 || /\s/.test(topic)) return undefined;
+  if (named.length !== 1 || /\s/.test(topic)) return {};
   // Typed in lower case, a word general English lacks is a name all the same ("hnsw", "flashattention-2").
   const rank = WRITTEN_AS_NAME.test(query.shown) ? undefined : (await loadWordVectors()).row(named[0]!.toLowerCase());
-  if (rank !== undefined && rank <= SETTINGS.relevance.specialistRank) return undefined;
+  if (rank !== undefined && rank <= SETTINGS.relevance.specialistRank) return {};
   // "newest NAS papers" asks for papers in an order, not for the one paper "NAS" may name.
-  if (query.order || Object.values(query.filters).some((value) => value !== undefined)) return undefined;
+  if (query.order || Object.values(query.filters).some((value) => value !== undefined)) return {};
   // A name many papers write is a topic ("FlashAttention"), unless a version pins it to one ("FlashAttention-2").
-  if (!writesVersion(topic) && snapshot.text.documentFrequency(searchStem(named[0]!)) > SETTINGS.lookup.aboutNamedShare * snapshot.size) return undefined;
-  return (await snapshot.lookup.find(topic)).match ?? undefined;
+  if (!writesVersion(topic) && snapshot.text.documentFrequency(searchStem(named[0]!)) > SETTINGS.lookup.aboutNamedShare * snapshot.size) return {};
+  const found = await snapshot.lookup.find(topic);
+  if (found.match) return { paper: found.match };
+  // An acronym the abstracts define ("MLA": multi-head latent attention) is a concept, not a paper the library lacks.
+  return titlesWriteName(named[0]!, snapshot) && snapshot.acronyms.lookup(topic) === undefined ? { missing: query.shown.trim() } : {};
+}
+
+/** Whether some title writes the word as a name, or within one: capitals in it ("CLIP", "ConvNeXt"), or a name it is written from ("MSPLoRA"). */
+function titlesWriteName(word: string, snapshot: LibrarySnapshot): boolean {
+  const stem = searchStem(word);
+  for (const doc of snapshot.text.papersWith(stem)) {
+    const title = snapshot.docs.titles.at(doc);
+    const asName = (title.match(/[\p{L}\p{N}]+/gu) ?? []).some((token) => WRITTEN_AS_NAME.test(token) && words(token).some((part) => searchStem(part) === stem));
+    if (asName || nameParts(title).some((part) => searchStem(part) === stem)) return true;
+  }
+  return false;
 }

@@ -179,8 +179,8 @@ export class PaperSearch {
     const bySide = sides && (await this.#bySide(query, sides as [string, string], options, partly));
     if (bySide) return bySide;
     // "HNSW" alone: the paper it names first, even now that the titles spelling it out make it a covered topic.
-    const rare = example || named || verdict.decision === "no" ? undefined : await rareNamed(query, snapshot);
-    if (rare) return this.#search(question, { ...options, named: rare }, false);
+    const rare = example || named || verdict.decision === "no" ? {} : await rareNamed(query, snapshot);
+    if (rare.paper) return this.#search(question, { ...options, named: rare.paper }, false);
     if (verdict.decision === "no" && !example) {
       const found = await namedIn(query, snapshot);
       if (found) return this.#search(question, { ...options, named: found }, false);
@@ -201,7 +201,7 @@ export class PaperSearch {
       results,
       ...(example && !named && { example }),
       ...(named && { named }),
-      ...(titled.missing && { unfoundTitle: titled.missing }),
+      ...((titled.missing ?? rare.missing) && { unfoundTitle: titled.missing ?? rare.missing }),
     };
   }
 

@@ -167,6 +167,10 @@ describe("the offline (extractive) answer", () => {
     // …but an acronym the abstracts define is a concept: "what is MLA" opened with "No paper in the library is titled MLA."
     expect((await ask("what is MLA")).text).not.toMatch(/titled/);
     for (const [question, name] of [["llama 2?", "llama 2"], ["flashattention-3", "flashattention-3"], ["is flash attention 3 in the library", "flash attention 3"]]) expect((await ask(question!)).text.split("\n")[0]).toBe(`No paper in the library is titled **${name}**.`);
+    // So is a name that titles write only as another paper's part: "convnext" answered InceptionNeXt ("… Meets ConvNeXt") as if it were it.
+    const convnext = await ask("convnext");
+    expect(convnext.text.split("\n")[0]).toBe("No paper in the library is titled **convnext**.");
+    expect(convnext.citations[0]?.title).toMatch(/^InceptionNeXt/);
   });
 
   it("searches the description in parentheses beside a name no paper uses", async () => {
