@@ -46,6 +46,8 @@ export class AcronymIndex {
   /** Every long form of each acronym, most common first. */
   readonly #byShort = new Map<string, Acronym[]>();
   readonly #byLong = new Map<string, Acronym>();
+  /** The acronyms of each long form: "cnn" and "convnet" both for convolutional neural networks. */
+  readonly #shortsByLong = new Map<string, Set<string>>();
 
   constructor(abstracts: Iterable<string>) {
     const counter = new AcronymCounter();
@@ -71,6 +73,14 @@ export class AcronymIndex {
     this.#byShort.set(acronym.short, forms);
     const key = questionTerms(acronym.long).join(" ");
     if (key && !this.#byLong.has(key)) this.#byLong.set(key, acronym);
+    if (key) this.#shortsByLong.set(key, (this.#shortsByLong.get(key) ?? new Set()).add(acronym.short));
+  }
+
+  /** The other acronyms the library writes for this one's long form ("ConvNets": "cnn"); none when it has one. */
+  others(short: string, usage?: (long: string) => number): string[] {
+    const acronym = this.lookup(short, usage);
+    if (!acronym) return [];
+    return [...(this.#shortsByLong.get(questionTerms(acronym.long).join(" ")) ?? [])].filter((other) => other !== acronym.short);
   }
 
   get size(): number {

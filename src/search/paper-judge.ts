@@ -1,3 +1,5 @@
+import { words } from "../embed/tokens.ts";
+import { phraseUsage } from "./acronyms.ts";
 import type { Ranked } from "./fusion.ts";
 import { questionTerms } from "./query-terms.ts";
 import type { ParsedQuestion } from "./question.ts";
@@ -30,7 +32,8 @@ export function judgePapers(question: ParsedQuestion, ranked: Ranked[], verdict:
   const coverage = ranked.map((entry) => (byExample ? 1 : paperCoverage(question, entry.doc, snapshot)));
   const bestCoverage = Math.max(...coverage);
   const rarest = byExample ? undefined : rarestHeld(question, ranked[0]!.doc, snapshot);
-  const instead = rarest === undefined ? [] : otherAlternatives(question, rarest, snapshot);
+  // A paper writing the rarest word another way the library does holds it: "efficient CNN" for "efficient convnets".
+  const instead = rarest === undefined ? [] : [...otherAlternatives(question, rarest, snapshot), ...otherSpellings(question.topic, rarest, snapshot)];
   const setting = byExample ? undefined : settingHeld(question, ranked[0]!.doc, snapshot);
   let kept = 0;
   return ranked.map((entry, i) => {
@@ -91,6 +94,13 @@ function settingHeld(question: ParsedQuestion, best: number, snapshot: LibrarySn
     return stems.length > 0 ? [rarestOf(stems, snapshot)] : [];
   });
   return rarest.some((stem) => index.contains(best, stem)) ? rarest : undefined;
+}
+
+/** The library's other acronyms for the acronym a question writes as this stem ("convnets": "cnn"). */
+function otherSpellings(topic: string, stem: string, snapshot: LibrarySnapshot): string[] {
+  const usage = phraseUsage(snapshot.text);
+  const written = words(topic).find((word) => searchStem(word) === stem) ?? stem;
+  return snapshot.acronyms.others(written, usage).map((short) => searchStem(short));
 }
 
 /** Of these stems (at least one), the one fewest papers use. */

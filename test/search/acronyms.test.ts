@@ -6,6 +6,7 @@ const index = new AcronymIndex([
   "Multi-head Latent Attention (MLA) shrinks the cache. We also use MLA elsewhere.",
   "Our Mixture of Experts (MoE) layer routes tokens; another Mixture-of-Experts (MoE) variant.",
   "The results (Table 2) and the baseline (GPT) are shown.",
+  "Convolutional Neural Networks (ConvNets) are strong. Convolutional neural networks (CNNs) too.",
 ]);
 
 describe("acronyms mined from abstracts", () => {
@@ -14,6 +15,13 @@ describe("acronyms mined from abstracts", () => {
     expect(index.lookup("saes")?.long).toBe("Sparse Autoencoders");
     expect(index.lookup("mla")?.long).toBe("Multi-head Latent Attention");
     expect(index.lookup("moe")?.papers).toBe(1);
+  });
+
+  it("gives the other acronyms of the same long form", () => {
+    expect(index.others("convnets")).toEqual(["cnn"]);
+    expect(index.others("CNN")).toEqual(["convnet"]);
+    expect(index.others("mla")).toEqual([]);
+    expect(index.others("gpt")).toEqual([]);
   });
 
   it("ignores parentheses that are not definitions", () => {
