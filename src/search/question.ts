@@ -112,6 +112,8 @@ const FRAME = [
   // "where do people get X", "where can I find X".
   /^where (?:do|can|could|should|would) (?:i|we|you|one|people|ppl|researchers|folks) (?:get|find|obtain)\b/,
   new RegExp(String.raw`^(?:please )?(?:show|find|list|give|recommend|suggest|get|${TELL}|summari[sz]e|explain|describe)(?: me)?\b`),
+  // "i'm trying to find anything on X", "trying to understand X": the asker's effort, then the topic.
+  /^(?:(?:i'm|i am|im|we're|we are|were)\s+)?trying\s+to\s+(?:find|locate|dig up|track down|get|understand|learn about|read up on|figure out)\b/,
   /^(?:i'm|i am|we're|we are)? ?(?:looking for|searching for|interested in)|^(?:i|we)(?: (?:want|need|would like)|'d like)(?: to)?(?: (?:read|know|learn|find out|see|understand) (?:about|on|why|how)?)?/,
   // "how do we know if X", "how can I tell whether X": the asker's doubt, then the topic.
   /^how(?:'s| (?:can|could|do|does|should|would|to|are|is)) (?:i|we|you|one|people|ppl|researchers|folks|others|anyone|someone|they)?\b(?: (?:know|tell|decide|check|judge) (?:if|whether)\b)?/,

@@ -265,6 +265,8 @@ describe("questions with no topic", () => {
     expect(parse("who else uses nested embeddings").topic).toBe("nested embeddings");
     expect(parse("there was one about idioms dataset").topic).toBe("idioms dataset");
     expect(parse("there's a paper on hnsw graphs").topic).toBe("hnsw graphs");
+    expect(parse("i'm trying to find anything on fake news").topic).toBe("fake news");
+    expect(parse("trying to understand sparse attention").topic).toBe("sparse attention");
     expect(parse("cant find anything on graph neural net explainability").topic).toBe("graph neural net explainability");
     expect(parse("main result of Kinetics?")).toMatchObject({ paperName: "Kinetics", detail: "content" });
     // Asked whether a topic is here, the topic is what is searched; a lower-case title long as titles are is a paper asked for.
