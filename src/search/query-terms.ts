@@ -28,6 +28,8 @@ export type TopicParts = {
   opposed: string[];
   /** Weighted words and adjacent pairs for BM25. */
   terms: QueryTerm[];
+  /** The topic without what it contrasts away, for its vector: "kernel methods, not gpu kernels" is not near GPU papers. */
+  wanted: string;
 };
 
 /** What separates alternatives in a topic: a phrase never spans them. */
@@ -146,5 +148,6 @@ export function topicParts(text: string): TopicParts {
     opposed: [...new Set(opposed)],
     excludes,
     terms: [...weights].filter(([, weight]) => weight > 0).map(([term, weight]) => ({ term, weight })),
+    wanted: contrasts.length > 0 ? main.replace(/\s*,(?:\s*,)*\s*/g, ", ").replace(/\s+(?:but|and|or|yet)\s*,/g, ",").replace(/^[\s,]+|[\s,]+$|\s+(?:but|and|or|yet)$/g, "") : text,
   };
 }

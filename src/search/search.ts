@@ -108,7 +108,7 @@ export class PaperSearch {
     const byExample = options.example !== undefined || query.similarTo !== undefined;
     // The question's vector search needs no snapshot, so it starts first: on a cold start, loading the
     // snapshot and the store loading its vector index from disk then overlap.
-    const questionVector = byExample ? undefined : this.#vectorSearch(this.#embedder.embedQuery(query.topic), query);
+    const questionVector = byExample ? undefined : this.#vectorSearch(this.#embedder.embedQuery(query.parts.wanted), query);
     questionVector?.catch(() => undefined);
     const snapshot = await this.#snapshots.get();
     if (respell && !byExample && !options.named) {
@@ -127,14 +127,14 @@ export class PaperSearch {
       return namesAPaper(query.similarTo) ? { ...onName, unfoundExample: query.similarTo } : { ...onName, ...(unfoundTitle && { unfoundTitle }) };
     }
     const allowed = snapshot.docs.filter(query.filters);
-    const expansion = example ? [] : snapshot.acronyms.expand(query.topic, SETTINGS.acronymWeight, phraseUsage(snapshot.text));
+    const expansion = example ? [] : snapshot.acronyms.expand(query.parts.wanted, SETTINGS.acronymWeight, phraseUsage(snapshot.text));
     const own = [...query.parts.terms, ...expansion, ...(example ? [] : [...joinedTerms(query.topic, snapshot.text, SETTINGS.spellings.joined), ...splitTerms(query.topic, snapshot.text, SETTINGS.spellings.split)])];
     const terms = example ? exampleTerms(snapshot, example) : options.rewrite ? [...own, ...rewriteQueryTerms(options.rewrite, own)] : own;
 
     const exampleVector = example ? this.#vectorSearch(this.#store.vectorsOf([example.id]).then((vectors) => vectors.get(example.id)), query) : undefined;
     const [lexical, vector] = await Promise.all([
       Promise.resolve(topLexical(snapshot, terms, allowed)),
-      exampleVector ?? questionVector ?? this.#vectorSearch(this.#embedder.embedQuery(query.topic), query),
+      exampleVector ?? questionVector ?? this.#vectorSearch(this.#embedder.embedQuery(query.parts.wanted), query),
     ]);
     const vectorRanked: Ranked[] = vector.flatMap((hit) => {
       const doc = snapshot.docs.docOf(hit.id);

@@ -213,6 +213,13 @@ describe("the topic said back", () => {
     expect(excluding.parts.contrast).toEqual(["flashattent"]);
   });
 
+  it("keeps what the question wants apart from what it rules out, for the question's vector", () => {
+    expect(parse("kernel methods, not gpu kernels").parts.wanted).toBe("kernel methods");
+    expect(parse("kv cache compression but not for vision models").parts.wanted).toBe("kv cache compression");
+    expect(parse("convolutions instead of attention for long sequences").parts.wanted).toBe("convolutions, for long sequences");
+    expect(parse("sparse attention").parts.wanted).toBe("sparse attention");
+  });
+
   it("reads 'that dont use X' as ruling X out, apostrophe or not", () => {
     for (const question of ["papers on efficient attention that dont use sparsity", "efficient attention that doesn't use sparsity"]) {
       expect(parse(question).parts).toMatchObject({ main: ["effici", "attent"], contrast: ["sparsiti"] });

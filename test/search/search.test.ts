@@ -156,6 +156,9 @@ describe("hybrid search over the samples", () => {
     const bottleneck = (await library.search("concept bottleneck models applied to medical images", { today: TODAY })).results.filter((hit) => hit.relevant);
     expect(bottleneck.length).toBeGreaterThan(0);
     for (const hit of bottleneck) expect(`${hit.paper.title} ${hit.paper.abstract}`.toLowerCase()).toMatch(/medical/);
+    // What a question rules out is not expanded: "not gpu kernels" listed papers defining "Graphic Processing Units (GPUs)" first.
+    const kernels = await library.search("kernel methods, not gpu kernels", { today: TODAY });
+    for (const hit of kernels.results.slice(0, 3)) expect(`${hit.paper.title} ${hit.paper.abstract}`.toLowerCase()).toMatch(/kernel/);
     // A paper writing the rarest word as another acronym of the library's holds it: LeYOLO's "Efficient CNN" for "convnets".
     const convnets = (await library.search("efficient convnets for object detection", { today: TODAY })).results.filter((hit) => hit.relevant);
     expect(convnets.map((hit) => hit.paper.title)).toContainEqual(expect.stringMatching(/^LeYOLO/));
