@@ -131,7 +131,9 @@ const FRAME = [
   // "who else uses nested embeddings", "anyone else working on X": others doing the work is the ask.
   /^(?:who|anyone|anybody)(?:\s+else)?\s+(?:uses?|using|does|doing|works? on|working on|studies|studying|tried|tries|looks? at|looking at)\b/,
   // "there was one about idioms", "there's a paper on X": a paper remembered, its topic after.
-  /^(?:there(?:'s| is| was)|i (?:remember|recall|saw|read))\s+(?:a|an|one|this|that|some)\s+(?:(?:paper|one)\s+)?(?=(?:about|on|that|which|with|where)\b)/,
+  /^(?:there(?:'s| is| was)|i (?:remember|recall|saw|read))\s+(?:a|an|one|this|that|some)\s+(?:(?:paper|one|work|study)\b|(?=(?:about|on|that|which|with|where)\b))/,
+  // "the one with the gumbel trick": a paper described, its description after.
+  /^(?:the\s+)?one\s+(?:with|using|that (?:uses|used|has|had)\b|(?=(?:about|on|that|which|where)\b))/,
   /^(?:i\s+)?(?:can't|cant|couldn't|couldnt|cannot)\s+find\s+(?:anything|something|any papers?|papers?|much)\s+(?:on|about|for)\b/,
   // "anyone seen a paper on X", "has anybody read anything about X".
   /^(?:(?:has|have|did) )?(?:anyone|anybody|someone|somebody|you|people|ppl) (?:here )?(?:ever )?(?:seen|read|come across|know of|heard of)\b/,
@@ -148,8 +150,8 @@ const FRAME = [
   new RegExp(String.raw`^(?:${PRAISED})(?:\s+(?:intro(?:ductory)?|overview|survey))?(?=\s+(?:papers?|works?|reads?|references|reading)\b)`),
   /^(?:tl;?\s?dr|tldr|quick summary|summary|overview)\s+(?:of|on|for)\b/,
   /^(?:papers?|works?|research|articles?|studies|anything|something|stuff|ones|refs|references|literature|reading)\b/,
-  /^(?:new|out there|there|recent|recently|good|interesting|relevant|in the library)\b/,
-  /^(?:that|which|who)?\s*(?:mention|mentions|cover|covers|discuss|discusses|talk about|talks about|deal with|deals with|focus on|focuses on|study|studies|look at|looks at|use|uses|propose|proposes|proposed|introduce|introduces|introduced|present|presents|presented|describe|describes|described|are about|is about|exist on|exist|compare (?:against|to|with)|compares (?:against|to|with)|(?:are |is )?compared (?:against|to|with))\b/,
+  /^(?:new|out there|there|recent|recently|good|interesting|relevant|in the library|in here|here)\b/,
+  /^(?:that|which|who)?\s*(?:came out|come out|(?:were |was )?published|appeared|were about|was about|were on|was on|mention|mentions|cover|covers|discuss|discusses|talk about|talks about|deal with|deals with|focus on|focuses on|study|studies|look at|looks at|use|uses|propose|proposes|proposed|introduce|introduces|introduced|present|presents|presented|describe|describes|described|are about|is about|exist on|exist|compare (?:against|to|with)|compares (?:against|to|with)|(?:are |is )?compared (?:against|to|with))\b/,
   /^(?:about|on|regarding|related to|concerning|for|of|in|around)\b/,
   // "I need papers that keep records private": once "papers" is gone, the relative pronoun leads nothing.
   /^(?:that|which|who|where)\b/,
@@ -160,7 +162,11 @@ const OPENER = /^(?:(?:ok|okay|so|and|also|btw|hmm|now|one|more|another|differen
 
 const UPVOTES = /\b(?:with )?(?:at least |more than |over |>=?\s*)?(\d+)\s*\+?\s*(?:or more )?(?:up ?votes?|likes)\b/;
 
-export function parseQuestion(text: string, today: Date): ParsedQuestion {
+/** "the transformer-xl one", asked on its own: the paper so named ("the second one", "the same one" name none). */
+const THE_X_ONE = /^(the\s+(?!(?:first|second|third|last|next|other|same|new|newest|latest|oldest|previous|right|wrong|best|only)\b)(?:[\p{L}\p{N}+.'-]+\s+){0,3}[\p{L}\p{N}+.'-]+)\s+one(\s*[?!.]*)$/iu;
+
+export function parseQuestion(question: string, today: Date): ParsedQuestion {
+  const text = question.trim().replace(THE_X_ONE, "$1 paper$2");
   let rest = withoutEmphasis(text.toLowerCase()).replace(/[?!.]+\s*$/, "").replace(/[“”]/g, '"').replace(/[‘’]/g, "'").trim();
   const filters: PaperFilters = {};
 
@@ -180,8 +186,9 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
   // "the 5 newest", "the newest 3": the number goes with the order ("top 3" goes as the order's own words do).
   const uncounted = counted && !counted[0].startsWith("top") ? dated.rest.replace(counted[0], " ") : dated.rest;
   const unordered = (ordered ? uncounted.replace(ordered[1], " ") : uncounted).replace(TOPIC_ORDER, " ").replace(/\s+/g, " ").trim();
-  // "papers from before 2020": the date is out, and the word that led to it goes too ("pack more servers in" keeps its "in").
-  rest = unordered === rest.replace(/\s+/g, " ").trim() ? unordered : unordered.replace(/(?:\s+(?:from|published|released|since|in|during))+$/, "");
+  // "papers from before 2020": the date is out, and the word that led to it goes too ("pack more servers in" keeps its "in");
+  // so do the words that led to the word ("llm serving systems which are from 2025").
+  rest = unordered === rest.replace(/\s+/g, " ").trim() ? unordered : unordered.replace(/(?:\s+(?:from|published|released|since|in|during|came out|come out|(?:which|that)(?:\s+(?:are|is|were|was))?))+$/, "");
 
   const present = presenceAsked(rest, text);
   // "is pruning in the library?": the topic, not "is pruning".
@@ -234,7 +241,7 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
     .replace(/\s+(?:paper|article|work)$/i, "")
     .trim();
   if (!similarTo && rest.replace(LISTING_WORDS, " ").trim() === "") {
-    return { text, topic: "", shown: "", filters, parts: topicParts(""), listing: asked ?? (filters.minUpvotes !== undefined ? "upvotes" : "newest"), ...(count && count > 0 && { count }) };
+    return { text: question, topic: "", shown: "", filters, parts: topicParts(""), listing: asked ?? (filters.minUpvotes !== undefined ? "upvotes" : "newest"), ...(count && count > 0 && { count }) };
   }
   const topic = rest || text;
   const pastedTitle = !similarTo && isTitleLike(text) ? text.trim() : undefined;
@@ -242,7 +249,7 @@ export function parseQuestion(text: string, today: Date): ParsedQuestion {
   const { detail, paperName } = similarTo ? {} : paperAsked(text, rest, present);
   const baseline = similarTo || present ? undefined : baselineAsked(text);
   return {
-    text,
+    text: question,
     topic,
     shown: asWritten(rest ? said : text, text),
     filters,

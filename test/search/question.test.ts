@@ -273,6 +273,16 @@ describe("questions with no topic", () => {
     expect(parse("there was one about idioms dataset").topic).toBe("idioms dataset");
     expect(parse("there's a paper on hnsw graphs").topic).toBe("hnsw graphs");
     expect(parse("i'm trying to find anything on fake news").topic).toBe("fake news");
+    expect(parse("there was a paper estimating benchmark scores from descriptions").topic).toBe("estimating benchmark scores from descriptions");
+    expect(parse("the one with the gumbel trick for concept bottlenecks").topic).toBe("gumbel trick for concept bottlenecks");
+    expect(parse("whats in here about hyperbolic embeddings").topic).toBe("hyperbolic embeddings");
+    // The words that led to a date go with it: "llm serving systems which are" was said back.
+    expect(parse("papers on llm serving systems which are from 2025").topic).toBe("llm serving systems");
+    expect(parse("papers that came out in 2024 on pruning").topic).toBe("pruning");
+    expect(parse("which papers were published in 2024 about pruning").topic).toBe("pruning");
+    // "the transformer-xl one" on its own is "the transformer-xl paper"; "the second one" is no name.
+    expect(parse("the transformer-xl one")).toMatchObject({ text: "the transformer-xl one", topic: "transformer-xl" });
+    expect(parse("the second one").topic).toBe("second one");
     expect(parse("trying to understand sparse attention").topic).toBe("sparse attention");
     expect(parse("cant find anything on graph neural net explainability").topic).toBe("graph neural net explainability");
     expect(parse("main result of Kinetics?")).toMatchObject({ paperName: "Kinetics", detail: "content" });
