@@ -1,3 +1,4 @@
+import { words } from "../embed/tokens.ts";
 import { withApostrophes } from "../search/contractions.ts";
 import type { Logger } from "pino";
 import type { Library } from "../library/library.ts";
@@ -147,8 +148,10 @@ export class Answerer {
     }
     const refined = followUp?.kind === "refine" ? followUp.question : question;
     const first = await this.#search(refined, today, context, followUp?.kind === "refine" ? followUp.filters : undefined);
-    // "what about agents?" that the last topic with agents does not surely cover asks for agents.
-    const otherwise = followUp?.kind === "refine" && first.result.verdict.decision !== "yes" ? followUp.otherwise : undefined;
+    // "what about agents?" that the last topic with agents does not surely cover asks for agents; so does one whose cited
+    // papers leave agents out ("what about music" after speaker verification cited the speaker paper alone).
+    const leftOut = (said: string) => first.result.verdict.missing.some((missing) => words(missing).every((word) => words(said).includes(word)));
+    const otherwise = followUp?.kind === "refine" && followUp.otherwise && (first.result.verdict.decision !== "yes" || leftOut(followUp.otherwise)) ? followUp.otherwise : undefined;
     const searched = otherwise ?? refined;
     const { result, modelFailed } = otherwise ? await this.#search(otherwise, today, context) : first;
     const { topic, filters } = result.query;

@@ -112,6 +112,8 @@ const FRAME = [
   // "where do people get X", "where can I find X".
   /^where (?:do|can|could|should|would) (?:i|we|you|one|people|ppl|researchers|folks) (?:get|find|obtain)\b/,
   new RegExp(String.raw`^(?:please )?(?:show|find|list|give|recommend|suggest|get|${TELL}|summari[sz]e|explain|describe)(?: me)?\b`),
+  // "i work on speaker verification, anything for me?": what the asker works on is the topic.
+  /^(?:i|we)(?:'m| am|'re| are)?\s+(?:work|working|research|researching)\s+(?=on\b)/,
   // "i'm trying to find anything on X", "trying to understand X": the asker's effort, then the topic.
   /^(?:(?:i'm|i am|im|we're|we are|were)\s+)?trying\s+to\s+(?:find|locate|dig up|track down|get|understand|learn about|read up on|figure out)\b/,
   /^(?:i'm|i am|we're|we are)? ?(?:looking for|searching for|interested in)|^(?:i|we)(?: (?:want|need|would like)|'d like)(?: to)?(?: (?:read|know|learn|find out|see|understand) (?:about|on|why|how)?)?/,
@@ -204,7 +206,10 @@ export function parseQuestion(question: string, today: Date): ParsedQuestion {
   // ("… reaches human trials. anything like that in here": a sentence of its own asking for work like what came before.)
   const tail = /(?:\s*[-–—,;:?]|\.\s)\s*([^-–—,;:?.]*)$/.exec(rest);
   const framing = (clause: string) =>
-    withoutFrame(clause).replace(LISTING_WORDS, " ").trim() === "" || /^(?:any|anything|something|some|more)\b.*\b(?:on|about|for|like) (?:that|this|it)(?: in here| here| in the library)?$/.test(clause.trim());
+    withoutFrame(clause).replace(LISTING_WORDS, " ").trim() === "" ||
+    /^(?:any|anything|something|some|more)\b.*\b(?:on|about|for|like) (?:that|this|it)(?: in here| here| in the library)?$/.test(clause.trim()) ||
+    // "…, anything for me?": for whom, not on what.
+    /^(?:any|anything|something|some|papers?)(?: (?:useful|relevant|good))? (?:for|to) (?:me|us|my \w+|our \w+)$/.test(clause.trim());
   if (tail && tail.index > 0 && framing(tail[1]!)) rest = rest.slice(0, tail.index);
   // "hyperbolic embeddings, and are there any on protein folding": a later clause asks in its own frame.
   rest = rest.replace(/([,;?]\s+(?:and|also|plus)\s+)((?:are there|is there|any|anything|what about)\b[^,;?]*)/g, (all, separator: string, clause: string) => {

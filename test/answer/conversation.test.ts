@@ -293,6 +293,11 @@ describe("follow-ups to a list answer", () => {
     await ask("test time scaling");
     expect((await ask("what about agents?")).citations[0]!.title).toMatch(/^AgentTTS/);
     expect((await ask("what about protein folding?")).text).toMatch(/^Nothing in the library covers \*\*protein folding\*\*/);
+    // …and as X alone when the papers cited on both leave X out: "what about music" after speaker verification had
+    // cited the speaker paper "(it does not mention music)".
+    const other = thread();
+    await other("i work on speaker verification, anything for me?");
+    expect((await other("what about music")).citations[0]!.title).toMatch(/Music Auto-tagging/);
   });
 
   it("asks the topic again before the oldest paper shown for 'anything older?'", async () => {
