@@ -92,6 +92,15 @@ export class TitleIndex {
     return { doc, normalized: words.join(" "), words, stems, segment, weight: stems.map((s, i) => (isFunctionWord(words[i]!) ? 0.1 : idf(s))), names, mentions };
   }
 
+  /** The compact names paper `doc` goes by ("performers", "hnsw"), mined from its title and abstract. */
+  namesOf(doc: number): string[] {
+    return this.#names
+      .at(doc)
+      .split("\n")
+      .map((line) => line.slice(0, line.lastIndexOf(" ")))
+      .filter(Boolean);
+  }
+
   /** Papers whose normalised title is exactly the query. */
   exact(normalized: string): number[] {
     return [...this.#postings(`x:${normalized}`)];

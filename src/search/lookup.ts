@@ -75,6 +75,11 @@ export class PaperLookup {
   }
 
   /** Title words and names a typo away from `word`. */
+  /** The compact names paper `doc` goes by (see TitleIndex.namesOf). */
+  namesOf(doc: number): string[] {
+    return this.#index.namesOf(doc);
+  }
+
   spellings(word: string): string[] {
     return this.#index.spellings(word);
   }

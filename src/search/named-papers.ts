@@ -18,7 +18,7 @@ import { searchStem, stemSet } from "./stem.ts";
  * and lookup finds no paper and no candidates, so the answer can say so
  * before the papers on its words; `closest`, the titles lookup found nearest.
  */
-export async function titledPaper(question: string, query: ParsedQuestion, snapshot: LibrarySnapshot): Promise<{ paper?: StoredPaper; missing?: string; closest?: StoredPaper[] }> {
+export async function titledPaper(question: string, query: ParsedQuestion, snapshot: LibrarySnapshot): Promise<{ paper?: StoredPaper; loose?: string; missing?: string; closest?: StoredPaper[] }> {
   const exact = await snapshot.lookup.titled(question);
   // A message that is nothing but a name and its version ("llama 2?", "gpt-4", "flashattention-3") asks for that paper.
   const versioned = VERSIONED.test(query.topic.trim()) && !query.listing && !query.baseline ? query.topic.trim() : undefined;
@@ -27,22 +27,32 @@ export async function titledPaper(question: string, query: ParsedQuestion, snaps
   // "how much power do the GPU clusters draw?": a word a good share of the library uses is its vocabulary, not a paper's name.
   if (query.detail === "content" && snapshot.text.documentFrequency(searchStem(name.toLowerCase())) > SETTINGS.lookup.aboutNamedShare * snapshot.size) return {};
   const found = await snapshot.lookup.find(name);
-  if (found.match) return { paper: found.match };
+  // The name without "the … paper" around it: "the pyramid paper" names "pyramid".
+  const plain = name.replace(/^the\s+/i, "").replace(/\s+paper$/i, "");
+  // "the lottery ticket paper" found by words its title holds further on ("You are caught stealing my winning lottery
+  // ticket! …") is the paper with them in its title, which the answer says, not surely the paper the name means.
+  // (Not so a name the paper goes by: "the Performers paper" is "Rethinking Attention with Performers".)
+  const ownName = (paper: StoredPaper) => {
+    const doc = snapshot.docs.docOf(paper.id);
+    return doc !== undefined && snapshot.lookup.namesOf(doc).includes(plain.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ""));
+  };
+  const loosely = (paper: StoredPaper) => (looseName(plain) && holdsWords(paper.title, plain) && !opensWith(paper.title, plain) && !ownName(paper) ? { loose: plain } : {});
+  if (found.match) return { paper: found.match, ...loosely(found.match) };
   // "the main finding of the grokking paper": a topic word, not a name, that one paper's title alone holds is that paper.
-  // So is "do we have the grokking paper?".
-  const holder = query.detail === "content" || query.asksPresence ? soleHolder(found, name) : undefined;
-  if (holder) return { paper: holder };
+  // So are "do we have the grokking paper?" and "the grokking paper" alone.
+  const bare = /^the\s+\S.*\spaper\s*[?.!]*$/i.test(question.trim()) && words(question).length <= 6;
+  const holder = query.detail === "content" || query.asksPresence || bare ? soleHolder(found, plain) : undefined;
+  if (holder) return { paper: holder, ...loosely(holder) };
   // "is FlashAttention-3 in the library?" with no such paper is answered as a title no paper has.
   // So is "what does FlashAttention-3 propose?": the reply says so before the papers on its name.
   // So is a message that is nothing but "the resnet paper?".
-  const bare = /^the\s+\S.*\spaper\s*[?.!]*$/i.test(question.trim()) && words(question).length <= 6;
   // "what is MLA?": an acronym the abstracts define is a concept, not a paper the library lacks.
   const concept = query.detail === "content" && !query.asksPresence && snapshot.acronyms.lookup(name.trim()) !== undefined;
-  const missing = concept ? undefined : query.pastedTitle ?? (query.asksPresence || query.detail === "content" || bare || versioned ? name.replace(/^the\s+/i, "").replace(/\s+paper$/i, "") : undefined);
+  const missing = concept ? undefined : query.pastedTitle ?? (query.asksPresence || query.detail === "content" || bare || versioned ? plain : undefined);
   // Candidates that merely have the name in their titles ("InceptionNeXt: When Inception Meets ConvNeXt" for
   // "do you have ConvNeXt?") are not it; ones whose titles open with a loose name may be ("the pyramid paper":
   // PyramidKV), but not with a name written as one ("LLaVA": LLaVA-UHD v2 is another paper).
-  return missing && !found.alternatives.some((paper) => looseName(name) && opensWith(paper.title, name)) ? { missing, closest: found.closest } : {};
+  return missing && !found.alternatives.some((paper) => looseName(plain) && opensWith(paper.title, plain)) ? { missing, closest: found.closest } : {};
 }
 
 /**
@@ -52,7 +62,14 @@ export async function titledPaper(question: string, query: ParsedQuestion, snaps
 export function soleHolder(found: { alternatives: StoredPaper[]; closest: StoredPaper[] }, name: string): StoredPaper | undefined {
   if (!looseName(name)) return undefined;
   const holders = [...found.alternatives, ...found.closest].filter((paper, i, all) => holdsWords(paper.title, name) && all.findIndex((other) => other.id === paper.id) === i);
-  return holders.length === 1 ? holders[0] : undefined;
+  // A title writing it as a name further on uses another paper's name: "… of controlled ResNets" is not the ResNet paper.
+  return holders.length === 1 && (opensWith(holders[0]!.title, name) || !writesAsName(holders[0]!.title, name)) ? holders[0] : undefined;
+}
+
+/** Whether a title writes the name's word with capitals inside it or a digit ("ResNets", "ConvNeXt"), as a name. */
+function writesAsName(title: string, name: string): boolean {
+  const stems = new Set(words(name).map((word) => searchStem(word)));
+  return (title.match(/[\p{L}\p{N}+-]+/gu) ?? []).some((token) => WRITTEN_AS_NAME.test(token) && stems.has(searchStem(token.toLowerCase())));
 }
 
 /** Whether "papers like X" names a paper by X, not a topic: written as a name, with a number, as long as titles are, or "the … paper". */

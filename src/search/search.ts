@@ -39,6 +39,8 @@ export type SearchResult = {
   example?: StoredPaper;
   /** The question was this paper's title: it ranks first, its neighbours (by its title and abstract) after it. */
   named?: StoredPaper;
+  /** `named` was found by a loose name its title holds further on ("the lottery ticket paper"): the name, to say so. */
+  namedLoosely?: string;
   /** "compare X and Y": the two papers it names, first in the results and the only ones cited. */
   compared?: [StoredPaper, StoredPaper];
   /** "HNSW vs product quantization" with no paper on both: each side's topic and the ids of the papers cited for it. */
@@ -201,6 +203,7 @@ export class PaperSearch {
       results,
       ...(example && !named && { example }),
       ...(named && { named }),
+      ...(named && titled.loose && named === titled.paper && { namedLoosely: titled.loose }),
       ...((titled.missing ?? rare.missing) && { unfoundTitle: titled.missing ?? rare.missing }),
     };
   }

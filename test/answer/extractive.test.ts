@@ -79,6 +79,15 @@ describe("the offline (extractive) answer", () => {
     // "the X paper" asks for a paper by name: lookup first ("performers" would also match "performance" as a topic).
     const named = await ask("what does the Performers paper propose?");
     expect(named.text).toMatch(/^\*\*Rethinking Attention with Performers\*\* is in the library \[1\]/);
+    // A paper found by words its title holds further on is said to be the one with them in its title, not the paper
+    // meant ("You are caught stealing my winning lottery ticket!" was said to be "the lottery ticket paper").
+    for (const [question, words, title] of [["the lottery ticket paper", "lottery ticket", /^You are caught stealing/], ["the grokking paper", "grokking", /^Droplets of Good Representations/]] as const) {
+      const loose = await ask(question);
+      expect(loose.text).toMatch(new RegExp(`^The paper in the library with \\*${words}\\* in its title is \\*\\*`));
+      expect(loose.citations[0]!.title).toMatch(title);
+    }
+    // …and one writing the name as another paper's ("… of controlled ResNets") is not "the resnet paper".
+    expect((await ask("the resnet paper")).text).toMatch(/^No paper in the library is titled \*\*resnet\*\*\./);
     // "Papers like X" for an X the library lacks says so, then gives papers on X's name, not on "like X".
     const unlike = await ask("papers like FlashAttention-3");
     expect(unlike.text).toMatch(/^\*\*FlashAttention-3\*\* is not in the library, so I cannot look for papers like it; these are on its name instead\.\n\n/);
