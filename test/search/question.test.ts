@@ -218,6 +218,10 @@ describe("the topic said back", () => {
     expect(parse("kv cache compression but not for vision models").parts.wanted).toBe("kv cache compression");
     expect(parse("convolutions instead of attention for long sequences").parts.wanted).toBe("convolutions, for long sequences");
     expect(parse("sparse attention").parts.wanted).toBe("sparse attention");
+    // What is ruled out ends at a dash: "vision or scientific modelling" is what the question wants.
+    const moe = parse("mixture of experts but NOT for language models - vision or scientific modelling").parts;
+    expect(moe.contrast).toEqual(["languag"]);
+    expect(moe.main).toEqual(expect.arrayContaining(["vision", "scientif"]));
   });
 
   it("reads 'that dont use X' as ruling X out, apostrophe or not", () => {
