@@ -7,7 +7,8 @@ import { extractDateRange } from "./time-phrases.ts";
 import { isTitleLike } from "./title-like.ts";
 import { asWritten } from "./as-written.ts";
 import { baselineAsked } from "./baseline.ts";
-import { ASKS_AUTHORS, ASKS_CODE, ASKS_DATE, PRAISED, paperAsked, presenceAsked, presenceSubject, withoutDoesReport, type PaperDetail } from "./paper-asked.ts";
+import { paperAsked, presenceAsked, presenceSubject, withoutDoesReport, type PaperDetail } from "./paper-asked.ts";
+import { OPENER, withoutFrame } from "./question-frame.ts";
 
 /** A question, parsed once; every stage of search reads this. */
 export type ParsedQuestion = {
@@ -90,77 +91,6 @@ const ASKS_WHICH_IS_BETTER = /^\s*(?:is|are|was|were|does|do|did|which|whether)\
 const SIMILAR = /\b(?:(?:similar|comparable)(?: (?:work|papers?|research|stuff|ones?|things?))? to|(?:more|papers|work|anything|something|others|stuff|else|else is|else are) like|what(?:'s| is| are) like|build(?:s|ing)? (?:on|upon)|extend(?:s|ing)?|follow[- ]ups? (?:to|of|on))\s+(.+)$/;
 /** "…, not the vision ones like Swin": an example of what is ruled out, not a paper to find others like. */
 const RULED_OUT_BEFORE = /\b(?:not|rather than|instead of|other than|except|excluding|unlike)\b[^,;.()]*$/;
-
-// "tell me about X", not "can you tell from X whether Y" (tell = make out).
-const TELL = String.raw`tell(?! (?:from|whether|if|apart|which|what|how)\b)`;
-
-/**
- * The conversational frame around a topic: "which papers cover ...?",
- * "anything on ...", "what's new this week on ...". Removed before keyword
- * search so that "papers" and "which" do not count as evidence.
- */
-const FRAME = [
-  /^(?:hey|hi|hello|ok|okay|so|please|pls|also|and)\b[,!]?/,
-  // "who wrote X?", "when was X published?": the detail asked is the frame, X the paper (see DETAIL).
-  new RegExp(String.raw`^(?:${ASKS_AUTHORS}|${ASKS_DATE}|${ASKS_CODE})\s`),
-  // "is PyramidKV better than Scissorhands": the comparison is kept ("PyramidKV and Scissorhands"), the "is" is the ask.
-  /^(?:is|are|was|were)\s+(?=(?:\S+\s+){1,4}(?:better|worse|faster|slower|more \w+|less \w+)\s+than\b)/,
-  new RegExp(String.raw`^(?:can|could|would|will) you (?:please )?(?:${TELL}|show|find|list|give|recommend|suggest|point)(?: me)?(?: to)?\b`),
-  /^(?:who|anyone|does anyone|do you|do we) (?:has|have|got|know)(?: (?:of|any|some))?\b/,
-  // "has anyone looked at X", "have people tried X": who did the work is not the topic.
-  /^(?:has|have|did) (?:anyone|anybody|someone|somebody|people|ppl|we|you) (?:here |in here )?(?:ever |already )?(?:looked (?:at|into)|tried|used|worked on|studied|written (?:about|on)|done (?:any )?(?:work|anything|something) (?:on|with))\b/,
-  // "where do people get X", "where can I find X".
-  /^where (?:do|can|could|should|would) (?:i|we|you|one|people|ppl|researchers|folks) (?:get|find|obtain)\b/,
-  new RegExp(String.raw`^(?:please )?(?:show|find|list|give|recommend|suggest|get|${TELL}|summari[sz]e|explain|describe)(?: me)?\b`),
-  // "i work on speaker verification, anything for me?": what the asker works on is the topic.
-  /^(?:i|we)(?:'m| am|'re| are)?\s+(?:work|working|research|researching)\s+(?=on\b)/,
-  // "i'm trying to find anything on X", "trying to understand X": the asker's effort, then the topic.
-  /^(?:(?:i'm|i am|im|we're|we are|were)\s+)?trying\s+to\s+(?:find|locate|dig up|track down|get|understand|learn about|read up on|figure out)\b/,
-  /^(?:i'm|i am|we're|we are)? ?(?:looking for|searching for|interested in)|^(?:i|we)(?: (?:want|need|would like)|'d like)(?: to)?(?: (?:read|know|learn|find out|see|understand) (?:about|on|why|how)?)?/,
-  // "how do we know if X", "how can I tell whether X": the asker's doubt, then the topic.
-  /^how(?:'s| (?:can|could|do|does|should|would|to|are|is)) (?:i|we|you|one|people|ppl|researchers|folks|others|anyone|someone|they)?\b(?: (?:know|tell|decide|check|judge) (?:if|whether)\b)?/,
-  // "can you train a network without backprop", "is it possible to …", "is there a way to …": the ask, not the topic.
-  /^(?:can|could) (?:you|i|we|one|people|ppl)\b|^is it (?:possible|feasible) to\b|^(?:is there|are there) (?:a|any) (?:good )?(?:ways?|methods?|techniques?) (?:to|of|for)\b/,
-  /^(?:what )?happens (?:to|when|if)\b|^why (?:would|does|do|did|is|are|can|could)\b/,
-  /^(?:what's|whats|what is|what are)\b/,
-  // "what's known about X", "what has been written on X".
-  /^(?:(?:has|have) been )?(?:known|written|done|published|said)\s+(?:about|on)\b/,
-  // "I'm curious whether anyone has looked at X": the asker's curiosity and who did the work are not the topic.
-  /^(?:i'm|i am|we're|we are) (?:curious|wondering) (?:whether|if|about)\b/,
-  /^(?:anyone|anybody|someone|somebody|people|ppl) (?:here )?(?:has|have) (?:ever |already )?(?:looked (?:at|into)|tried|used|worked on|studied|written (?:about|on))\b/,
-  // "who's working on 1-bit LLMs", "can't find anything on X": who does the work, and the asker's search so far.
-  /^who(?:'s| is| are)\s+(?:working on|doing|researching|studying|looking at)\b/,
-  // "who else uses nested embeddings", "anyone else working on X": others doing the work is the ask.
-  /^(?:who|anyone|anybody)(?:\s+else)?\s+(?:uses?|using|does|doing|works? on|working on|studies|studying|tried|tries|looks? at|looking at)\b/,
-  // "there was one about idioms", "there's a paper on X": a paper remembered, its topic after.
-  /^(?:there(?:'s| is| was)|i (?:remember|recall|saw|read))\s+(?:a|an|one|this|that|some)\s+(?:(?:paper|one|work|study)\b|(?=(?:about|on|that|which|with|where)\b))/,
-  // "the one with the gumbel trick": a paper described, its description after.
-  /^(?:the\s+)?one\s+(?:with|using|that (?:uses|used|has|had)\b|(?=(?:about|on|that|which|where)\b))/,
-  /^(?:i\s+)?(?:can't|cant|couldn't|couldnt|cannot)\s+find\s+(?:anything|something|any papers?|papers?|much)\s+(?:on|about|for)\b/,
-  // "anyone seen a paper on X", "has anybody read anything about X".
-  /^(?:(?:has|have|did) )?(?:anyone|anybody|someone|somebody|you|people|ppl) (?:here )?(?:ever )?(?:seen|read|come across|know of|heard of)\b/,
-  // "how many papers on KV cache are there?": the papers on it are the answer, their count the asking.
-  /^how many\b/,
-  /^(?:the\s+)?(?:count|number)\s+of\b/,
-  /^(?:which|what|are there|is there|do we have|do you have|have we got|have you got|got)\b/,
-  /^(?:does|do) (?:the|our|your|this) library (?:have|hold|contain|cover)\b/,
-  /^(?:does|do|did)\b(?! (?:we|you|i) )/,
-  // "which paper has LLMs write CUDA kernels": once "which paper" is gone, "has" leads nothing.
-  /^(?:has|have)\s+(?=\S+\s+\S)/,
-  /^(?:a|an|any|some|the)\b/,
-  // "the best paper on X", "must-read papers on X", "a good intro paper on X", "tl;dr of X": what the asker wants of the papers, not the topic.
-  new RegExp(String.raw`^(?:${PRAISED})(?:\s+(?:intro(?:ductory)?|overview|survey))?(?=\s+(?:papers?|works?|reads?|references|reading)\b)`),
-  /^(?:tl;?\s?dr|tldr|quick summary|summary|overview)\s+(?:of|on|for)\b/,
-  /^(?:papers?|works?|research|articles?|studies|anything|something|stuff|ones|refs|references|literature|reading)\b/,
-  /^(?:new|out there|there|recent|recently|good|interesting|relevant|in the library|in here|here)\b/,
-  /^(?:that|which|who)?\s*(?:came out|come out|(?:were |was )?published|appeared|were about|was about|were on|was on|mention|mentions|cover|covers|discuss|discusses|talk about|talks about|deal with|deals with|focus on|focuses on|study|studies|look at|looks at|use|uses|propose|proposes|proposed|introduce|introduces|introduced|present|presents|presented|describe|describes|described|are about|is about|exist on|exist|compare (?:against|to|with)|compares (?:against|to|with)|(?:are |is )?compared (?:against|to|with))\b/,
-  /^(?:about|on|regarding|related to|concerning|for|of|in|around)\b/,
-  // "I need papers that keep records private": once "papers" is gone, the relative pronoun leads nothing.
-  /^(?:that|which|who|where)\b/,
-];
-
-/** "another question - …", "unrelated: …", "quick question: …", "hmm ok. …": a chat opener before the question. */
-const OPENER = /^(?:(?:ok|okay|so|and|also|btw|hmm|now|one|more|another|different|new|quick|side|unrelated|random|separate|last|off-topic|off|something|question|q|thing|topic|change|of)[\s,]*){1,5}[:\-–—.]+\s+/;
 
 const UPVOTES = /\b(?:with )?(?:at least |more than |over |>=?\s*)?(\d+)\s*\+?\s*(?:or more )?(?:up ?votes?|likes)\b/;
 
@@ -293,15 +223,4 @@ function settingOf(topic: string): Setting | undefined {
 /** Chat markup for stress ("distributed *training*", "__not__ this") is how the words were said, not what they are. */
 function withoutEmphasis(text: string): string {
   return text.replace(/(^|[\s(])(\*{1,2}|_{1,2})([^\s*_](?:[^*_]*[^\s*_])?)\2(?=[\s).,;:!?]|$)/g, "$1$3");
-}
-
-/** The question with its conversational frame (FRAME) taken off its front, as often as one is there. */
-function withoutFrame(text: string): string {
-  let rest = text;
-  let previous;
-  do {
-    previous = rest;
-    for (const pattern of FRAME) rest = rest.replace(pattern, "").replace(/^[\s,:-]+/, "");
-  } while (rest !== previous);
-  return rest;
 }
