@@ -49,7 +49,7 @@ const FILLER = /\b(?:which|what|of|are|is|were|was|have|has|any|anything|some|on
  * "Which of those …", "any of them …", "do any of these …", "which use RL", "which is about retrieval": a question about
  * the listed papers only. ("which is the best …" and "which are surveys" are left to be asked of the library.)
  */
-const OF_THOSE = /^(?:(?:which|what|any|do any|does any|are any|how many)\s+(?:ones\s+)?of\s+(?:those|these|them)|which\s+(?:is|are|was|were)\s+(?:about|on|for)|which\s+ones?\s+(?:is|are|was|were)|which(?:\s+ones?)?\s+(?:use|uses|used|using|mention|mentions|cover|covers|deal with|deals with|do|does|did|has|have|support|supports|need|needs|handle|handles|target|targets|run|runs|work|works|evict|evicts|focus on|focuses on|apply|applies|train|trains)|any\s+[\w-]+(?:\s+[\w-]+)?\s+ones)\b/;
+const OF_THOSE = /^(?:(?:which|what|any|do any|does any|are any|how many)\s+(?:ones\s+)?of\s+(?:those|these|them)|which\s+(?:is|are|was|were)\s+(?:about|on|for|from)|which\s+ones?\s+(?:is|are|was|were)|which(?:\s+ones?)?\s+(?:use|uses|used|using|mention|mentions|cover|covers|deal with|deals with|do|does|did|has|have|support|supports|need|needs|handle|handles|target|targets|run|runs|work|works|evict|evicts|focus on|focuses on|apply|applies|train|trains)|any\s+[\w-]+(?:\s+[\w-]+)?\s+ones)\b/;
 /** Verbs and prepositions that link "those" to a topic: "are for", "are about", "use", "mention". */
 const LINKING = /\b(?:are|is|for|about|on|use|uses|using|mention|mentions|cover|covers|deal with|deals with|target|targets|handle|handles|support|supports|focus on|focuses on|apply to|applies to|run on|runs on|do|does|how many)\b/g;
 /** What may be left of a follow-up that only adds a constraint ("any from 2024?", "same topic but from 2023"). */
@@ -189,7 +189,12 @@ export function resolveFollowUp(said: string, previous: Turn | undefined, today:
   }
   if (!previous) return undefined;
   // "only 2025", "just the 2024 ones": the list, kept to that year.
-  if (yearOnly && listed.length > 0) return { kind: "filter", filters: { from: `${yearOnly[1]}-01-01`, to: `${yearOnly[1]}-12-31` }, papers: listed };
+  // After a search, the topic asked again within that year: the list shows only its best few ("only 2025" after
+  // "papers on diffusion models" gave 2 of the 5 shown, of 8 the library has).
+  if (yearOnly && listed.length > 0) {
+    const filters = { from: `${yearOnly[1]}-01-01`, to: `${yearOnly[1]}-12-31` };
+    return previous.source && !previous.source.example && previous.topic ? { kind: "refine", question: previous.topic, filters } : { kind: "filter", filters, papers: listed };
+  }
   const parsed = parseQuestion(question, today);
   const constrained = Object.keys(parsed.filters).length > 0;
   // "which is the newest?", "newest first", "sort by date": a short message that asks only for an order asks it of the list.

@@ -41,7 +41,8 @@ const ACTS: [ThreadAct, Set<string>][] = [
         "method methods approach technique limitation limitations weakness weaknesses problem problems solve solves solved baseline " +
         "baselines experiment experiments evaluation evaluate evaluated novelty novel author authors wrote written published " +
         "venue license propose proposed proposes tested test outperform outperforms beat beats sota use used using uses find found " +
-        "study studied studies show showed shown claim claims summarize summarise summarized summary tldr model models hardware"
+        "study studied studies show showed shown claim claims summarize summarise summarized summary tldr model models hardware " +
+        "speedup speedups speed-up speed-ups"
       ).split(" "),
     ),
   ],

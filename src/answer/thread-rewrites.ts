@@ -11,10 +11,10 @@ import { listedAt, listReference } from "./list-positions.ts";
  */
 
 /** "same but for diffusion models", "what about for vision?", "only for vision models": the last topic again, in another setting. */
-const SAME_FOR = /^(?:(?:(?:the\s+)?same(?:\s+(?:thing|topic|question|idea))?,?\s+but\s+)|(?:what|how)\s+about\s+|and\s+|(?:only|just)\s+)(for|in|on|with|applied to)\s+(.+?)\s*[?.!]*$/;
+const SAME_FOR = /^(?:(?:(?:any(?:thing)?\s+|something\s+)?(?:the\s+)?(?:same|similar)(?:\s+(?:thing|topic|question|idea))?,?\s+but\s+)|(?:any(?:thing)?|something)\s+(?=(?:for|in|on|with|applied to)\s.+\sinstead$)|(?:what|how)\s+about\s+|and\s+|(?:only|just)\s+)(for|in|on|with|applied to)\s+(.+?)(?:\s+instead)?\s*[?.!]*$/;
 /** "for vision models only": the same, said with "only" after it. */
-const FOR_ONLY = /^(for|in|on|with|applied to)\s+(.+?)\s+only\s*[?.!]*$/;
-const ONLY_LAST = /\s+only(\s*[?.!]*)$/i;
+const FOR_ONLY = /^(for|in|on|with|applied to)\s+(.+?)\s+(?:only|instead)\s*[?.!]*$/;
+const ONLY_LAST = /\s+(?:only|instead)(\s*[?.!]*)$/i;
 /** "forecasting only" after "time series": the last topic, kept to that part of it (a word or two, not a year). */
 const PART_ONLY = /^(?!\d+\s)((?:[\p{L}-]+\s+)?[\p{L}-]+)\s+only\s*[?.!]*$/u;
 
@@ -37,7 +37,8 @@ function endingAsWritten(question: string, tail: string): string {
  * asks for KV cache compression for vision.
  */
 export function settingAgain(asked: string, turns: Turn[], today: Date): FollowUp | undefined {
-  const only = FOR_ONLY.exec(asked.toLowerCase().trim());
+  // "anything for images instead?": the last topic for images ("instead" is said back no more).
+  const only = FOR_ONLY.exec(asked.toLowerCase().trim()) ?? (/\sinstead\s*[?.!]*$/i.test(asked) ? SAME_FOR.exec(asked.toLowerCase().trim().replace(/\s*[?.!]+$/, "")) : null);
   const question = only ? asked.trim().replace(ONLY_LAST, "$1") : asked;
   const sameFor = only ?? SAME_FOR.exec(question.toLowerCase().trim());
   // "what about agents?" may ask for the last topic with agents, or for agents alone: the first, when the library surely covers it.

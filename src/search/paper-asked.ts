@@ -14,7 +14,7 @@ export type PaperDetail = "authors" | "date" | "code" | "content";
 /** What an asker wants of papers ("the best paper on X", "must-read papers on X", "a good intro paper"): no name, no topic. */
 export const PRAISED = String.raw`best|top|good|great|must[- ]reads?|classic|key|seminal|important|essential|foundational|influential|recommended|intro(?:ductory)?|beginner[- ]friendly`;
 
-const PAPER_NAME = new RegExp(String.raw`\bthe\s+(?!(?:${PRAISED}|main|most \w+|first|last|latest|newest|next|previous|same|right|other|whole)\s+paper\b)(?:[\p{L}\p{N}+.'-]+\s+){1,5}paper\b`, "iu");
+const PAPER_NAME = new RegExp(String.raw`\b(?:the|that)\s+(?!(?:${PRAISED}|main|most \w+|first|last|latest|newest|next|previous|same|right|other|whole)\s+paper\b)(?:[\p{L}\p{N}+.'-]+\s+){1,5}paper\b`, "iu");
 
 /** A word written as a name: capitals inside it ("KernelBench", "HNSW") or a digit after a letter ("MobileSAMv2"). */
 const NAME_LIKE = /\p{Lu}[\p{L}\p{N}+.'-]*\p{Lu}|\p{L}\d/u;
@@ -64,7 +64,7 @@ export function paperAsked(text: string, rest: string, present: string | undefin
   const finding = ofOne ? findingOf(text) : undefined;
   const reported = ofOne ? (finding ?? reportedName(text) ?? whatIs(text)) : undefined;
   const detail = asked ?? (reported ? "content" : undefined);
-  const paperName = detailOf ?? present ?? finding ?? PAPER_NAME.exec(text)?.[0] ?? reported;
+  const paperName = detailOf ?? present ?? finding ?? PAPER_NAME.exec(text)?.[0].replace(/^that\s/i, "the ") ?? reported;
   return { ...(detail && { detail }), ...(paperName && { paperName }) };
 }
 

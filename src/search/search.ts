@@ -20,6 +20,7 @@ import { parseQuestion, type PaperOrder, type ParsedQuestion } from "./question.
 import { exampleVerdict, RelevanceJudge, type RelevanceVerdict } from "./relevance.ts";
 import { citingAtMost, exampleTerms, hitsOf, inOrder, topLexical } from "./ranked-hits.ts";
 import { SETTINGS } from "./settings.ts";
+import { searchTerms, stemSet } from "./stem.ts";
 import { correctSpelling, partedQuestion } from "./spelling.ts";
 import type { SnapshotCache } from "./snapshot-cache.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
@@ -195,6 +196,10 @@ export class PaperSearch {
     const nearest = titled.missing && verdict.decision === "no" ? (titled.closest ?? []).map((paper) => ({ paper, score: 0, relevant: false })) : [];
     const counted = query.count === undefined ? found : citingAtMost(found, query.count);
     const results = [...nearest, ...counted.filter((hit) => !nearest.some((near) => near.paper.id === hit.paper.id))].slice(0, k);
+    // "the hyperdimensional computing python library paper": a description of a few words the best paper's title holds
+    // is that paper described, not a title the library lacks (Torchhd had followed "No paper in the library is titled …").
+    const described = titled.missing !== undefined && !query.pastedTitle && results[0]?.relevant === true && describesTitle(titled.missing, results[0].paper.title);
+    const unfound = described ? undefined : (titled.missing ?? rare.missing);
     return {
       query,
       relevant: verdict.decision !== "no",
@@ -204,7 +209,7 @@ export class PaperSearch {
       ...(example && !named && { example }),
       ...(named && { named }),
       ...(named && titled.loose && named === titled.paper && { namedLoosely: titled.loose }),
-      ...((titled.missing ?? rare.missing) && { unfoundTitle: titled.missing ?? rare.missing }),
+      ...(unfound && { unfoundTitle: unfound }),
     };
   }
 
@@ -283,4 +288,11 @@ export class PaperSearch {
   #vectorSearch(embedding: Promise<number[] | undefined>, query: ParsedQuestion) {
     return embedding.then((vector) => (vector ? this.#store.vectorSearch(vector, SETTINGS.candidates, query.filters) : []));
   }
+}
+
+/** Whether a title holds every content word of a name of two or more: the name describes it. */
+function describesTitle(name: string, title: string): boolean {
+  const asked = searchTerms(name);
+  const held = stemSet(title);
+  return asked.length >= 2 && asked.every((stem) => held.has(stem));
 }

@@ -86,6 +86,12 @@ describe("the offline (extractive) answer", () => {
       expect(loose.text).toMatch(new RegExp(`^The paper in the library with \\*${words}\\* in its title is \\*\\*`));
       expect(loose.citations[0]!.title).toMatch(title);
     }
+    // A description of a few words the best paper's title holds is that paper described, not a title the library lacks.
+    const torchhd = await ask("the hyperdimensional computing python library paper");
+    expect(torchhd.text).not.toMatch(/titled/);
+    expect(torchhd.citations[0]!.title).toMatch(/^Torchhd/);
+    // "that X paper" asks for a paper by name as "the X paper" does.
+    expect((await ask("that nyu paper on diffusion transformers")).text).not.toMatch(/^Nothing/);
     // …and one writing the name as another paper's ("… of controlled ResNets") is not "the resnet paper".
     expect((await ask("the resnet paper")).text).toMatch(/^No paper in the library is titled \*\*resnet\*\*\./);
     // "Papers like X" for an X the library lacks says so, then gives papers on X's name, not on "like X".
@@ -204,6 +210,8 @@ describe("the offline (extractive) answer", () => {
     expect((await ask("how many papers on diffusion from 2025")).text).toMatch(/^\d+ papers? in the library \(published 2025-01-01 to 2025-12-31\) writes? \*diffusion\*/);
     // "what was published in …" is a listing too (it searched the topic "was").
     expect((await ask("what was published in 2024?")).text).toMatch(/^The 5 newest of the \d+ papers in the library \(published 2024-01-01 to 2024-12-31\):/);
+    // All there are within the dates are not "the 2 newest", as if of more.
+    expect((await ask("papers from 2019")).text).toMatch(/^The (?:\d+ papers|one paper) in the library \(published 2019-01-01 to 2019-12-31\), newest first:/);
   });
 
   it("says when more papers rank close to the ones it cites, so the list does not read as all there is", async () => {

@@ -117,6 +117,7 @@ describe("'more', filters and orderings of the previous list", () => {
     expect(resolve("which use reinforcement learning")).toEqual({ kind: "narrow", topic: "reinforcement learning", papers: listed.papers });
     expect(resolve("which is about retrieval")).toEqual({ kind: "narrow", topic: "retrieval", papers: listed.papers });
     expect(resolve("which handles missing values")).toEqual({ kind: "narrow", topic: "missing values", papers: listed.papers });
+    expect(resolve("which are from google")).toEqual({ kind: "narrow", topic: "google", papers: listed.papers });
     expect(resolve("what about the rest?")).toEqual({ kind: "more" });
     // A number named in passing in a short question: that paper, or two compared.
     expect(resolve("what does 2 propose?")).toEqual({ kind: "pick", paper: listed.papers[1] });
@@ -200,6 +201,11 @@ describe("messages with no topic of their own, about the papers the thread shows
     for (const question of ["for vision models only", "only for vision models"]) expect(resolve(question, searched)).toEqual({ kind: "refine", question: "kv cache compression for vision models" });
     // "X only": the last topic kept to that part of it.
     expect(resolve("eviction only", searched)).toEqual({ kind: "refine", question: "kv cache compression eviction" });
+    // "anything similar but for X" and "anything for X instead" are the last topic for X.
+    expect(resolve("anything similar but for vision models?", searched)).toEqual({ kind: "refine", question: "kv cache compression for vision models" });
+    expect(resolve("anything for images instead?", searched)).toEqual({ kind: "refine", question: "kv cache compression for images" });
+    // "only 2025" after a search asks the topic again within the year: the list shows only its best few.
+    expect(resolve("only 2025", searched)).toEqual({ kind: "refine", question: "kv cache compression", filters: { from: "2025-01-01", to: "2025-12-31" } });
     const set: Turn = { ...searched, topic: "sparse attention for diffusion models" };
     expect(resolve("what about for vision?", set)).toEqual({ kind: "refine", question: "sparse attention for vision" });
     // "what about X?" with no setting word is the last topic with X, or failing that (see the answerer) X alone.
