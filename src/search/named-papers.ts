@@ -7,7 +7,7 @@ import type { ParsedQuestion } from "./question.ts";
 import { SETTINGS } from "./settings.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
 import { nameParts } from "./name-parts.ts";
-import { searchStem, stemSet } from "./stem.ts";
+import { searchStem, searchTerms, stemSet } from "./stem.ts";
 
 /** The papers a question names, by title, by name or as the two sides of a comparison, each found by lookup. */
 
@@ -216,4 +216,11 @@ function titlesWriteName(word: string, snapshot: LibrarySnapshot): boolean {
     if (asName || nameParts(title).some((part) => searchStem(part) === stem)) return true;
   }
   return false;
+}
+
+/** Whether a title holds every content word of a name of two or more: the name describes it. */
+export function describesTitle(name: string, title: string): boolean {
+  const asked = searchTerms(name);
+  const held = stemSet(title);
+  return asked.length >= 2 && asked.every((stem) => held.has(stem));
 }

@@ -8,7 +8,7 @@ import { rewriteQueryTerms, type Rewrite } from "./llm-rewrite.ts";
 import { askedApart, comparedNames, eitherOf } from "./compared.ts";
 import { asMentioned, citesEachSide, sideBySide } from "./by-side.ts";
 import { againstBaseline, type AgainstBaseline } from "./baseline.ts";
-import { asAsked, comparedPapers, exampleNamed, namedIn, namesAPaper, rareNamed, titledPaper } from "./named-papers.ts";
+import { asAsked, comparedPapers, describesTitle, exampleNamed, namedIn, namesAPaper, rareNamed, titledPaper } from "./named-papers.ts";
 import { phraseUsage } from "./acronyms.ts";
 import { withApostrophes } from "./contractions.ts";
 import { joinedTerms, splitTerms } from "./compounds.ts";
@@ -20,7 +20,6 @@ import { parseQuestion, type PaperOrder, type ParsedQuestion } from "./question.
 import { exampleVerdict, RelevanceJudge, type RelevanceVerdict } from "./relevance.ts";
 import { citingAtMost, exampleTerms, hitsOf, inOrder, topLexical } from "./ranked-hits.ts";
 import { SETTINGS } from "./settings.ts";
-import { searchTerms, stemSet } from "./stem.ts";
 import { correctSpelling, partedQuestion } from "./spelling.ts";
 import type { SnapshotCache } from "./snapshot-cache.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
@@ -290,9 +289,3 @@ export class PaperSearch {
   }
 }
 
-/** Whether a title holds every content word of a name of two or more: the name describes it. */
-function describesTitle(name: string, title: string): boolean {
-  const asked = searchTerms(name);
-  const held = stemSet(title);
-  return asked.length >= 2 && asked.every((stem) => held.has(stem));
-}
