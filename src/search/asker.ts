@@ -19,6 +19,8 @@ const GREETING = String.raw`^(?:(?:hi|hey|hello|ok|okay|so)[\s,!]+)?`;
 const LEAD_INS = [
   // "i'm a pharmacologist, …", "im a physician - …", "I am an economist and I want …"
   new RegExp(String.raw`${GREETING}(?:i'm|im|i am|we're|we are)\s+(?:a|an)\s+${ROLE}(?:${CLAUSE_END}|\s+(?:and|so)\s+)`),
+  // "im from economics, …", "i'm in biology - …", "we're from a hospital lab and …": where the asker comes from.
+  new RegExp(String.raw`${GREETING}(?:i'm|im|i am|we're|we are|i come|we come)\s+(?:from|in)\s+(?:a\s+|an\s+|the\s+)?${ROLE}(?:${CLAUSE_END}|\s+(?:and|so)\s+)`),
   // "economist here - …", "phd student here, …", "statistics person: …" (not "anything here - …")
   new RegExp(String.raw`${GREETING}(?!(?:any|anything|something|anyone|nothing|what|which|is|are|papers?|work|stuff|out|in)\b)${ROLE}\s+(?:here|person|guy|gal)${CLAUSE_END}`),
   // "for a beginner, …": who will read the papers, said first.

@@ -23,6 +23,8 @@ describe("chat phrasing", () => {
     // Who asks is not the topic: a lead-in about the asker, or a closing word about them.
     ["sociologist here - anything on hyperbolic embeddings", "hyperbolic embeddings"],
     ["im a pharmacologist, any papers on drug combination side effects?", "drug combination side effects"],
+    ["i'm in biology - anything on protein design?", "protein design"],
+    ["im from economics, is there work on cause and effect in networks of people", "cause and effect in networks of people"],
     ["I'm a radiologist and I want papers on medical image segmentation", "medical image segmentation"],
     ["as a pharmacist, what do you have on drug interactions?", "drug interactions"],
     ["biologist question: anything on protein language models?", "protein language models"],
