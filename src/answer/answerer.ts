@@ -161,7 +161,7 @@ export class Answerer {
       const outside = topic ? await this.#outsideFilters(searched, today, result.query.shown, filters) : undefined;
       const unfound = outside?.reply ?? (await this.#notFound(result));
       // "how many papers mention Mamba?" that no paper is about: how many write it is still the answer.
-      const reply = asksHowMany(question) && !outside ? withCount(unfound, await this.#library.mentioning(result.query), result.query.shown, filters) : unfound;
+      const reply = asksHowMany(searched) && !outside ? withCount(unfound, await this.#library.mentioning(result.query), result.query.shown, filters) : unfound;
       // The closest papers it lists are the thread's list: "2" opens the second.
       const shown = (outside?.hits ?? result.results).map((hit) => hit.paper);
       const listed = reply.closest.flatMap((citation) => shown.filter((paper) => paper.id === citation.id));
@@ -195,7 +195,7 @@ export class Answerer {
     const hedged: Reply = reply.found && result.verdict.decision === "unsure" ? { ...reply, partial: true } : reply;
     const undated = topic && (filters.from || filters.to) ? await this.#undatedOnTopic(searched, today) : 0;
     const noted: Reply = undated > 0 ? { ...hedged, notes: [...hedged.notes, undatedOnTopicNote(undated)] } : hedged;
-    const dated = asksHowMany(question) ? withCount(noted, await this.#library.mentioning(result.query), result.query.shown, filters) : noted;
+    const dated = asksHowMany(searched) ? withCount(noted, await this.#library.mentioning(result.query), result.query.shown, filters) : noted;
     // "what is FLUTE?" answers with FLUTE first: "it" is FLUTE next ("how does it work?"), whatever else is listed.
     // "compare it with MARLIN" (the paper in view against another): "it" stays that paper.
     const kept = result.compared && previous?.focus && result.compared.some((paper) => paper.id === previous.focus!.id) ? previous.focus : undefined;

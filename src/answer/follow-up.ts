@@ -231,6 +231,10 @@ function actOnThread(act: ThreadAct, text: string, previous: Turn | undefined): 
   if (!previous || (listed.length === 0 && !one)) return { kind: "no-list" };
   switch (act) {
     case "count":
+      // "how many are there?" after a search asks how many the library has on it; "how many of those?" asks of the list.
+      if (previous.source && !previous.source.example && previous.topic && !/\b(?:those|these|them|listed|shown)\b/.test(text)) {
+        return { kind: "refine", question: `how many papers on ${previous.topic}`, filters: previous.filters };
+      }
       return { kind: "count", count: listed.length, more: previous.source !== undefined };
     case "popular":
       // "how many upvotes does it have?" of the paper in view is its card; of a list, the list by upvotes.

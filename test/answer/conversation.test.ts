@@ -49,6 +49,9 @@ describe("follow-ups to a list answer", () => {
     // The one paper it named is "it" next.
     expect(titles(await ask("what does it propose?"))).toEqual([titles(newest)[0]]);
     expect((await ask("more")).citations[0]!.n).toBe(list.citations.length + 1);
+    // "how many are there?" after a search says how many the library has on it, not how long the list is.
+    await ask(KV);
+    expect((await ask("how many are there?")).text).toMatch(/^\d+ papers in the library write \*kv cache compression\*/i);
     // So does "which one has …" ("summarize it in one line" had searched "it in one line").
     await ask(KV);
     const latest = await ask("which one has the latest date");

@@ -249,8 +249,10 @@ describe("messages with no topic of their own, about the papers the thread shows
     expect(resolve("is it possible to prune without retraining?", searched)).toBeUndefined();
   });
 
-  it("counts the list, says what can be asked for 'why?', and compares the paper in view with one named", () => {
-    expect(resolve("how many are there?", searched)).toEqual({ kind: "count", count: 3, more: true });
+  it("counts the topic or the list, says what can be asked for 'why?', and compares the paper in view with one named", () => {
+    // After a search, how many the library has on it ("The list shows 5 papers" answered it); of the list, the list's.
+    expect(resolve("how many are there?", searched)).toEqual({ kind: "refine", question: "how many papers on kv cache compression", filters: {} });
+    expect(resolve("how many of those?", searched)).toEqual({ kind: "count", count: 3, more: true });
     for (const question of ["why?", "really?"]) expect(resolve(question, searched)).toEqual({ kind: "vague", count: 3 });
     expect(resolve("how does it work?", opened)).toEqual({ kind: "pick", paper: listed.papers[1] });
     expect(resolveFollowUp("why?", undefined, TODAY)).toBeUndefined();
