@@ -141,7 +141,9 @@ export class Library {
    */
   async wordsAsked(paper: StoredPaper, question: string): Promise<{ word: string; written: boolean }[]> {
     const [snapshot, vectors] = await Promise.all([this.#snapshots.get(), loadWordVectors()]);
-    const held = stemSet(`${paper.title} ${paper.abstract}`);
+    // Two words written apart count as the one a question writes ("pre-trained" holds the "pretraining" asked about).
+    const text = words(`${paper.title} ${paper.abstract}`);
+    const held = new Set([...stemSet(`${paper.title} ${paper.abstract}`), ...text.slice(1).map((word, i) => searchStem(`${text[i]}${word}`))]);
     const holds = longFormHolds(snapshot, question);
     const asked = [...new Set(words(question))].filter((word) => !isQuestionStopword(word) && !/^\d+$/.test(word));
     // The word vectors are in order of frequency in English: a later row, or none, is a rarer word.

@@ -139,6 +139,10 @@ describe("follow-ups to a list answer", () => {
     expect((await ask("does it run on GPUs?")).text).toMatch(/^Its abstract does not mention \*GPUs\*\./);
     // Written as an acronym's long form, or as asked: no such line, the sentences that say it instead.
     expect((await ask("does it do forecasting?")).text).not.toMatch(/does not mention/);
+    // …or written apart: TransMLA's "pre-trained models" write the "pretraining" asked about.
+    const other = thread();
+    await other("what is TransMLA?");
+    expect((await other("does it need pretraining from scratch?")).text).not.toMatch(/does not mention \*pretraining\*/);
     // "explain it like I'm a biologist" and "anything similar?" are about it too.
     expect((await ask("explain it like I'm a biologist")).citations.map((citation) => citation.title)).toEqual([expect.stringMatching(/^N-HiTS/)]);
     expect((await ask("anything similar?")).text).toMatch(/^Papers similar to \*\*N-HiTS/);
