@@ -28,7 +28,7 @@ const DOES_REPORT = /^(?:what|which)\b(.*?)\s(?:does|did|do)\s(.+?)\s(?:propose|
  * "what does KernelBench measure?", "what hardware does MARLIN target?", "what accuracy does MobileSAMv2 reach?":
  * a question about what one paper, named by a name-like word, does.
  */
-const ABOUT_NAMED = /^(?:what|which|how(?: much| many| fast| well| big| large)?)\b[^?]*?\s(?:does|did|do)\s+(?:the\s+)?([\p{L}\p{N}+.'-]+)\s+[a-z]+/iu;
+const ABOUT_NAMED = /^(?:what|which|how(?: much| many| fast| well| big| large)?)\b[^?]*?\s(?:does|did|do)\s+(?:the\s+)?([\p{L}\p{N}+.'-]+)(\s+paper)?\s+[a-z]+/iu;
 
 /** "what's the main finding of the grokking paper?", "key contributions of KernelBench": what one paper found. */
 const FINDING_OF = /^(?:what(?:'s| is| are| was| were)\s+)?(?:the\s+)?(?:(?:main|key|central|core|big|headline)\s+)?(?:finding|result|contribution|idea|takeaway|conclusion|claim)s?\s+(?:of|in|from)\s+(?:the\s+)?(.+?)(?:\s+paper)?\s*\??$/i;
@@ -107,8 +107,9 @@ function whatIs(text: string): string | undefined {
 
 /** The name-like subject of a question about what a paper does ("KernelBench", "MARLIN"), as written; lookup decides whether a paper has it. */
 function reportedName(text: string): string | undefined {
-  const subject = ABOUT_NAMED.exec(text.trim())?.[1];
-  return subject && NAME_LIKE.test(subject) ? subject : undefined;
+  const [, subject, paper] = ABOUT_NAMED.exec(text.trim()) ?? [];
+  // "what does the Keyformer paper do?": "paper" says it is a name, however it is written.
+  return subject && (NAME_LIKE.test(subject) || paper) ? subject : undefined;
 }
 
 /** "what metric does KernelBench introduce" → "what metric KernelBench" (DOES_REPORT); the frame goes next. */

@@ -97,8 +97,11 @@ const UPVOTES = /\b(?:with )?(?:at least |more than |over |>=?\s*)?(\d+)\s*\+?\s
 /** "the transformer-xl one", asked on its own: the paper so named ("the second one", "the same one" name none). */
 const THE_X_ONE = /^(the\s+(?!(?:first|second|third|last|next|other|same|new|newest|latest|oldest|previous|right|wrong|best|only)\b)(?:[\p{L}\p{N}+.'-]+\s+){0,3}[\p{L}\p{N}+.'-]+)\s+one(\s*[?!.]*)$/iu;
 
+/** "the Keyformer paper - what does it do?": a name, then a question about "it", which is the name. */
+const NAMED_THEN_IT = /^(?!(?:ok|okay|so|and|hmm+|well|yes|yeah|no|thanks|right|sure|cool|nice|great)\s*(?:[-–—:,]|$))([^?]{2,60}?)\s*(?:\s[-–—]|:|,)\s+((?:what|how|why)\s+(?:does|did|do|is|was)\s+)it\b(.*)$/iu;
+
 export function parseQuestion(question: string, today: Date): ParsedQuestion {
-  const text = question.trim().replace(THE_X_ONE, "$1 paper$2");
+  const text = question.trim().replace(THE_X_ONE, "$1 paper$2").replace(NAMED_THEN_IT, "$2$1$3");
   let rest = withoutEmphasis(text.toLowerCase()).replace(/[?!.]+\s*$/, "").replace(/[“”]/g, '"').replace(/[‘’]/g, "'").trim();
   const filters: PaperFilters = {};
 

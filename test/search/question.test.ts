@@ -290,6 +290,10 @@ describe("questions with no topic", () => {
     // "the transformer-xl one" on its own is "the transformer-xl paper"; "the second one" is no name.
     expect(parse("the transformer-xl one")).toMatchObject({ text: "the transformer-xl one", topic: "transformer-xl" });
     expect(parse("the second one").topic).toBe("second one");
+    // "the Keyformer paper - what does it do?": "it" is the name before the dash; "ok, what does it do" names nothing.
+    expect(parse("the Keyformer paper - what does it do?")).toMatchObject({ detail: "content", paperName: "the Keyformer paper" });
+    expect(parse("what does the Keyformer paper do?")).toMatchObject({ detail: "content", paperName: "the Keyformer paper" });
+    expect(parse("ok, what does it do").paperName).toBeUndefined();
     expect(parse("trying to understand sparse attention").topic).toBe("sparse attention");
     expect(parse("cant find anything on graph neural net explainability").topic).toBe("graph neural net explainability");
     expect(parse("main result of Kinetics?")).toMatchObject({ paperName: "Kinetics", detail: "content" });
