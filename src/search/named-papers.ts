@@ -199,10 +199,13 @@ export async function rareNamed(query: ParsedQuestion, snapshot: LibrarySnapshot
   if (rank !== undefined && rank <= SETTINGS.relevance.specialistRank) return {};
   // "newest NAS papers" asks for papers in an order, not for the one paper "NAS" may name.
   if (query.order || Object.values(query.filters).some((value) => value !== undefined)) return {};
-  // A name many papers write is a topic ("FlashAttention"), unless a version pins it to one ("FlashAttention-2").
-  if (!writesVersion(topic) && snapshot.text.documentFrequency(searchStem(named[0]!)) > SETTINGS.lookup.aboutNamedShare * snapshot.size) return {};
-  const found = await snapshot.lookup.find(topic);
-  if (found.match) return { paper: found.match };
+  // A name many papers write is a topic ("FlashAttention"), unless a version pins it to one ("FlashAttention-2")…
+  const many = !writesVersion(topic) && snapshot.text.documentFrequency(searchStem(named[0]!)) > SETTINGS.lookup.aboutNamedShare * snapshot.size;
+  // …but "resnet paper" asks for its paper all the same, which the library may lack.
+  const paperAsked = /\bpaper\b/i.test(query.text);
+  if (many && !paperAsked) return {};
+  const found = many ? undefined : await snapshot.lookup.find(topic);
+  if (found?.match) return { paper: found.match };
   // An acronym the abstracts define ("MLA": multi-head latent attention) is a concept, not a paper the library lacks.
   return titlesWriteName(named[0]!, snapshot) && snapshot.acronyms.lookup(topic) === undefined ? { missing: query.shown.trim() } : {};
 }

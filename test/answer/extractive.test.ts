@@ -184,6 +184,9 @@ describe("the offline (extractive) answer", () => {
     expect((await ask("what is MLA")).text).not.toMatch(/titled/);
     for (const [question, name] of [["llama 2?", "llama 2"], ["flashattention-3", "flashattention-3"], ["is flash attention 3 in the library", "flash attention 3"]]) expect((await ask(question!)).text.split("\n")[0]).toBe(`No paper in the library is titled **${name}**.`);
     // So is a name that titles write only as another paper's part: "convnext" answered InceptionNeXt ("… Meets ConvNeXt") as if it were it.
+    // …or that many papers write, when its paper is asked for: "resnet paper" listed a paper on "controlled ResNets" first.
+    expect((await ask("resnet paper")).text.split("\n")[0]).toBe("No paper in the library is titled **resnet**.");
+    for (const question of ["attention paper", "grokking paper"]) expect((await ask(question)).text).not.toMatch(/titled/);
     const convnext = await ask("convnext");
     expect(convnext.text.split("\n")[0]).toBe("No paper in the library is titled **convnext**.");
     expect(convnext.citations[0]?.title).toMatch(/^InceptionNeXt/);
