@@ -100,8 +100,11 @@ const THE_X_ONE = /^(the\s+(?!(?:first|second|third|last|next|other|same|new|new
 /** "the Keyformer paper - what does it do?": a name, then a question about "it", which is the name. */
 const NAMED_THEN_IT = /^(?!(?:ok|okay|so|and|hmm+|well|yes|yeah|no|thanks|right|sure|cool|nice|great)\s*(?:[-–—:,]|$))([^?]{2,60}?)\s*(?:\s[-–—]|:|,)\s+((?:what|how|why)\s+(?:does|did|do|is|was)\s+)it\b(.*)$/iu;
 
+/** "the original pointnet paper": which paper of a name is meant, not a word of its name or topic. */
+const ORIGINAL = /\bthe\s+(?:original|first|seminal|famous|classic|initial)\s+(?=[\p{L}\p{N}+.'-]+(?:\s+[\p{L}\p{N}+.'-]+){0,3}\s+paper\b)/iu;
+
 export function parseQuestion(question: string, today: Date): ParsedQuestion {
-  const text = question.trim().replace(THE_X_ONE, "$1 paper$2").replace(NAMED_THEN_IT, "$2$1$3");
+  const text = question.trim().replace(THE_X_ONE, "$1 paper$2").replace(NAMED_THEN_IT, "$2$1$3").replace(ORIGINAL, "the ");
   let rest = withoutEmphasis(text.toLowerCase()).replace(/[?!.]+\s*$/, "").replace(/[“”]/g, '"').replace(/[‘’]/g, "'").trim();
   const filters: PaperFilters = {};
 

@@ -294,6 +294,9 @@ describe("questions with no topic", () => {
     expect(parse("the Keyformer paper - what does it do?")).toMatchObject({ detail: "content", paperName: "the Keyformer paper" });
     expect(parse("what does the Keyformer paper do?")).toMatchObject({ detail: "content", paperName: "the Keyformer paper" });
     expect(parse("ok, what does it do").paperName).toBeUndefined();
+    // "the original pointnet paper" names "pointnet" ("original pointnet" was said to be missing and searched).
+    expect(parse("the original pointnet paper").paperName).toBe("the pointnet paper");
+    expect(parse("the first paper on pruning").paperName).toBeUndefined();
     expect(parse("trying to understand sparse attention").topic).toBe("sparse attention");
     expect(parse("cant find anything on graph neural net explainability").topic).toBe("graph neural net explainability");
     expect(parse("main result of Kinetics?")).toMatchObject({ paperName: "Kinetics", detail: "content" });
