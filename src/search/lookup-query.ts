@@ -46,7 +46,9 @@ const REQUEST = /^(?:(?:please|hey|hi)[\s,]+)?(?:(?:can|could|would) you\s+)?(?:
 const ADJECTIVES = /^(?:(?:the|a|an|that)\s+(?:(?:original|famous|seminal|classic|well[- ]known|first|so[- ]called|recent|latest|new|old|one|same)\s+)+|(?:original|famous|seminal|classic|well[- ]known|so[- ]called)\s+)/i;
 const PAPER = "(?:paper|article|preprint|publication|report|work|study|thing)";
 const TITLED = new RegExp(`^(?:the|a|an|that)?\\s*${PAPER}\\s+(?:called|named|titled|entitled|with the title|introducing|proposing|presenting|on|that introduced|that proposed)\\s+`, "i");
-const ABOUT = new RegExp(`^(?:the|a|an|that|some|any)?\\s*(?:${PAPER}|one)s?\\s+(?:(?:about|that|which|where|in which|showing|describing|explaining|discussing|studying|on how|on)\\s+|(?=[a-z]+ing\\s))`, "i");
+/** What a description may call the paper's subject: "the method that converts GQA checkpoints into MLA". */
+const THING = "(?:method|approach|technique|framework|system|dataset|benchmark|model|algorithm|library|tool)";
+const ABOUT = new RegExp(`^(?:the|a|an|that|some|any)?\\s*(?:${PAPER}|${THING}|one)s?\\s+(?:(?:about|that|which|where|in which|showing|describing|explaining|discussing|studying|on how|on)\\s+|(?=[a-z]+ing\\s))`, "i");
 /** "the dynamic convolutions paper that says …", "that MLP paper arguing for …": a name, then what the paper says. */
 const NAMED_ABOUT = new RegExp(`^(.{2,}?)\\s+(?:${PAPER}|one)\\s+(?:(?:about|that|which|where|in which|showing|on|with)\\s+|(?=[a-z]+ing\\s))(.+)$`, "i");
 /** How a description says what the paper does ("that says …", "showing that …"): no word of its content. */
