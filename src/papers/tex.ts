@@ -10,9 +10,16 @@ const SYMBOLS: Record<string, string> = {
   alpha: "α", beta: "β", gamma: "γ", delta: "δ", epsilon: "ε", eta: "η", theta: "θ", kappa: "κ", lambda: "λ", mu: "μ", pi: "π", rho: "ρ", sigma: "σ", tau: "τ", phi: "φ", omega: "ω",
 };
 
+/**
+ * A font switch whose backslash and braces a page dropped before a name: "(tt KRISS)" was "({\\tt KRISS})", and
+ * read so it hid the name's definition "Knowledge-RIch Self-Supervision (KRISS)" from the acronym miner.
+ */
+const FONT_SWITCH = /(?<![\p{L}\p{N}])\\?(?:tt|bf|sc|sf|rm)\s+(?=\p{Lu}[\p{L}\p{N}-]*\p{Lu})/gu;
+
 export function plainText(text: string): string {
-  if (!/[\\$`']/.test(text)) return text;
-  return text
+  const unswitched = text.replace(FONT_SWITCH, "");
+  if (!/[\\$`']/.test(unswitched)) return unswitched;
+  return unswitched
     .replace(/\\([&%$#_{}])/g, "$1")
     .replace(/\\(['"`^~])\{?([A-Za-z])\}?/g, (_all, accent: string, letter: string) => `${letter}${ACCENTS[accent]}`.normalize("NFC"))
     .replace(/\\(?:textbf|textit|emph|mathbf|mathrm|mathcal|texttt|text)\{([^{}]*)\}/g, "$1")

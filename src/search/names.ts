@@ -13,7 +13,7 @@ export type PaperNames = {
 /** Name-like tokens: "FLUTE", "FastGen", "S2-Attention", "DN-CBM", "HNSW", "bitnet.cpp", "PointNet++". */
 const NAME = /(?<![\w.+-])[A-Za-z][A-Za-z0-9]*(?:(?:-|\.(?=[a-z]{2,4}\b))[A-Za-z0-9]+)*(?:\+\+)?/g;
 const PROPOSAL =
-  /\b(?:we (?:propose|present|introduce|develop|design|release|call|name|dub|term)|our (?:approach|method|model|framework|system|technique|algorithm)|this (?:paper|work) (?:describes|presents|introduces|proposes)|(?:called|named|dubbed|termed|coined))\b/i;
+  /\b(?:we (?:propose|present|introduce|develop|design|release|call|name|dub|term|explore)|our (?:approach|method|model|framework|system|technique|algorithm)|this (?:paper|work) (?:describes|presents|introduces|proposes)|(?:called|named|dubbed|termed|coined))\b/i;
 /** The word right after a proposing verb, when a comma or a definition follows it, is the proposal's name even if it reads like a word ("We present Swivel, a method ..."). */
 const PROPOSED = /\b(?:we (?:propose|present|introduce|develop|release)|(?:called|named|dubbed|termed))\s+([A-Za-z][\w.+-]*[\w+])(?=\s*[,(:;]|\s+(?:a|an|which|that)\b)/gi;
 

@@ -5,6 +5,9 @@ import { plainText } from "../../src/papers/tex.ts";
 describe("LaTeX in titles and abstracts", () => {
   it("turns the markup people type into the characters it stands for", () => {
     expect(plainText("the Poincar\\'e ball")).toBe("the Poincaré ball");
+    // A font switch a page kept without its backslash hid a name's definition: "Knowledge-RIch Self-Supervision (tt KRISS)".
+    expect(plainText("Knowledge-RIch Self-Supervision (tt KRISS) and tt KRISSBERT")).toBe("Knowledge-RIch Self-Supervision (KRISS) and KRISSBERT");
+    expect(plainText("a butt Kicker, tt Words")).toBe("a butt Kicker, tt Words");
     expect(plainText("only 0.1\\% of the cache; S-NIAH 1\\&2\\&3")).toBe("only 0.1% of the cache; S-NIAH 1&2&3");
     expect(plainText("$2$-$4\\times$ faster, with $\\ell_2$ error")).toBe("2-4× faster, with ℓ_2 error");
     expect(plainText("``the bottleneck'' of \\textbf{attention}")).toBe('"the bottleneck" of attention');

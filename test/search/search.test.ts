@@ -244,6 +244,8 @@ describe("lookup through the library", () => {
   it("takes a description for the paper a search for it singles out, and a description of a paper it lacks for none", async () => {
     expect((await library.lookup("the paper where LLMs write GPU kernels and get scored with fast_p")).match?.title).toMatch(/^KernelBench/);
     expect((await library.lookup("the paper that converts GQA models into multi-head latent attention")).match?.title).toMatch(/^TransMLA/);
+    // A name an abstract defines after "we explore", behind a font switch the page kept ("(tt KRISS)"), is the paper's.
+    expect((await library.lookup("KRISS biomedical entity linking")).match?.title).toMatch(/^Knowledge-Rich Self-Supervision/);
     // "the method that …", "the benchmark where …" describe as "the paper that …" does.
     expect((await library.lookup("the method that converts GQA checkpoints like llama and qwen into MLA")).match?.title).toMatch(/^TransMLA/);
     expect((await library.lookup("the tile-based contrastive loss paper that scales batch size to millions")).match?.title).toMatch(/^Breaking the Memory Barrier/);
