@@ -32,6 +32,7 @@ export function smallTalkReply(message: string, afterPapers = false): Reply | un
     .replace(/[!.,?:;)(\s]+/g, " ")
     .replace(/\b(?:paperbot|bot)\b/g, "")
     .trim();
-  const kind = KINDS.find(({ pattern, notAfterPapers }) => pattern.test(text) && !(afterPapers && notAfterPapers?.test(text)));
+  // "?" alone asks nothing: what can be asked, as for "help" (it had listed the newest papers).
+  const kind = text === "" && /\S/.test(message) ? KINDS.at(-1) : KINDS.find(({ pattern, notAfterPapers }) => pattern.test(text) && !(afterPapers && notAfterPapers?.test(text)));
   return kind && { text: afterPapers ? kind.say : (kind.withoutPapers ?? kind.say), citations: [], found: false, closest: [], notes: [] };
 }
