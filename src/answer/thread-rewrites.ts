@@ -11,10 +11,10 @@ import { listedAt, listReference } from "./list-positions.ts";
  */
 
 /** "same but for diffusion models", "what about for vision?", "only for vision models": the last topic again, in another setting. */
-const SAME_FOR = /^(?:(?:(?:any(?:thing)?\s+|something\s+)?(?:the\s+)?(?:same|similar)(?:\s+(?:thing|topic|question|idea))?,?\s+but\s+)|(?:any(?:thing)?|something)\s+(?=(?:for|in|on|with|applied to)\s.+\sinstead$)|(?:what|how)\s+about\s+|and\s+|(?:only|just)\s+)(for|in|on|with|applied to)\s+(.+?)(?:\s+instead)?\s*[?.!]*$/;
+const SAME_FOR = /^(?:(?:(?:any(?:thing)?\s+|something\s+)?(?:the\s+)?(?:same|similar)(?:\s+(?:thing|topic|question|idea))?,?\s+but\s+)|(?:what|how)\s+about\s+|and\s+|(?:only|just)\s+)(for|in|on|with|applied to)\s+(.+?)\s*[?.!]*$/;
 /** "for vision models only": the same, said with "only" after it. */
-const FOR_ONLY = /^(for|in|on|with|applied to)\s+(.+?)\s+(?:only|instead)\s*[?.!]*$/;
-const ONLY_LAST = /\s+(?:only|instead)(\s*[?.!]*)$/i;
+const FOR_ONLY = /^(for|in|on|with|applied to)\s+(.+?)\s+only\s*[?.!]*$/;
+const ONLY_LAST = /\s+only(\s*[?.!]*)$/i;
 /** "forecasting only" after "time series": the last topic, kept to that part of it (a word or two, not a year). */
 const PART_ONLY = /^(?!\d+\s)((?:[\p{L}-]+\s+)?[\p{L}-]+)\s+only\s*[?.!]*$/u;
 
@@ -37,8 +37,7 @@ function endingAsWritten(question: string, tail: string): string {
  * asks for KV cache compression for vision.
  */
 export function settingAgain(asked: string, turns: Turn[], today: Date): FollowUp | undefined {
-  // "anything for images instead?": the last topic for images ("instead" is said back no more).
-  const only = FOR_ONLY.exec(asked.toLowerCase().trim()) ?? (/\sinstead\s*[?.!]*$/i.test(asked) ? SAME_FOR.exec(asked.toLowerCase().trim().replace(/\s*[?.!]+$/, "")) : null);
+  const only = FOR_ONLY.exec(asked.toLowerCase().trim());
   const question = only ? asked.trim().replace(ONLY_LAST, "$1") : asked;
   const sameFor = only ?? SAME_FOR.exec(question.toLowerCase().trim());
   // "what about agents?" may ask for the last topic with agents, or for agents alone: the first, when the library surely covers it.
@@ -46,6 +45,9 @@ export function settingAgain(asked: string, turns: Turn[], today: Date): FollowU
   const about = sameFor ? undefined : WHAT_ABOUT.exec(question.toLowerCase().trim());
   if (about && writesVersion(about[1]!)) return undefined;
   const previous = turns.findLast((turn) => turn.source && !turn.source.example);
+  // "but not kv cache", "not the vision side": the last topic with that ruled out ("… but not X" is searched as written).
+  const ruledOut = sameFor || about ? undefined : /^(?:but\s+)?not\s+(?!(?:the|any|all)\s+.*\b(?:ones?|papers?)\s*[?.!]*$)(.+?)\s*[?.!]*$/.exec(question.toLowerCase().trim());
+  if (ruledOut && previous) return { kind: "refine", question: `${previous.topic} but not ${endingAsWritten(question, ruledOut[1]!)}` };
   const part = sameFor || about ? undefined : PART_ONLY.exec(question.toLowerCase().trim());
   if (part && previous) return { kind: "refine", question: `${previous.topic} ${endingAsWritten(question.trim().replace(ONLY_LAST, "$1"), part[1]!)}` };
   if ((!sameFor && !about) || !previous) return undefined;

@@ -19,7 +19,11 @@ import { searchStem, searchTerms, stemSet } from "./stem.ts";
  * before the papers on its words; `closest`, the titles lookup found nearest.
  */
 export async function titledPaper(question: string, query: ParsedQuestion, snapshot: LibrarySnapshot): Promise<{ paper?: StoredPaper; loose?: string; missing?: string; closest?: StoredPaper[] }> {
-  const exact = await snapshot.lookup.titled(question);
+  // "the original flashattention paper" is not FlashAttention-2, a later version: the library lacks it, and that is closest.
+  const earlier = /\b(?:original|first)\b/i.test(question);
+  const titledExactly = await snapshot.lookup.titled(question);
+  if (titledExactly && earlier && laterVersion(titledExactly.title)) return { missing: query.topic.trim(), closest: [titledExactly] };
+  const exact = titledExactly;
   // A message that is nothing but a name and its version ("llama 2?", "gpt-4", "flashattention-3") asks for that paper.
   const versioned = VERSIONED.test(query.topic.trim()) && !query.listing && !query.baseline ? query.topic.trim() : undefined;
   const name = query.pastedTitle ?? query.paperName ?? versioned;
@@ -37,6 +41,7 @@ export async function titledPaper(question: string, query: ParsedQuestion, snaps
     return doc !== undefined && snapshot.lookup.namesOf(doc).includes(plain.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ""));
   };
   const loosely = (paper: StoredPaper) => (looseName(plain) && holdsWords(paper.title, plain) && !opensWith(paper.title, plain) && !ownName(paper) ? { loose: plain } : {});
+  if (found.match && earlier && laterVersion(found.match.title)) return { missing: plain, closest: [found.match] };
   if (found.match) return { paper: found.match, ...loosely(found.match) };
   // "the main finding of the grokking paper": a topic word, not a name, that one paper's title alone holds is that paper.
   // So are "do we have the grokking paper?" and "the grokking paper" alone.
@@ -62,8 +67,11 @@ export async function titledPaper(question: string, query: ParsedQuestion, snaps
 export function soleHolder(found: { alternatives: StoredPaper[]; closest: StoredPaper[] }, name: string): StoredPaper | undefined {
   if (!looseName(name)) return undefined;
   const holders = [...found.alternatives, ...found.closest].filter((paper, i, all) => holdsWords(paper.title, name) && all.findIndex((other) => other.id === paper.id) === i);
-  // A title writing it as a name further on uses another paper's name: "… of controlled ResNets" is not the ResNet paper.
-  return holders.length === 1 && (opensWith(holders[0]!.title, name) || !writesAsName(holders[0]!.title, name)) ? holders[0] : undefined;
+  // A title writing it as a name further on uses another paper's name: "… of controlled ResNets" is not the ResNet paper;
+  // nor is a later version of it ("the flashattention paper" is not FlashAttention-2).
+  const [holder] = holders;
+  if (holders.length !== 1 || (laterVersion(holder!.title) && !writesVersion(name))) return undefined;
+  return opensWith(holder!.title, name) || !writesAsName(holder!.title, name) ? holder : undefined;
 }
 
 /** Whether a title writes the name's word with capitals inside it or a digit ("ResNets", "ConvNeXt"), as a name. */
@@ -226,4 +234,10 @@ export function describesTitle(name: string, title: string): boolean {
   const asked = searchTerms(name);
   const held = stemSet(title);
   return asked.length >= 2 && asked.every((stem) => held.has(stem));
+}
+
+/** Whether a title's name is a later version of another: "FlashAttention-2: …", "MobileNetV2: …", "PointNet++: …". */
+function laterVersion(title: string): boolean {
+  const name = title.split(":")[0]!;
+  return /(?:[-\s]|(?<=\p{L})v?)(?:[2-9]|\d{2})(?:\.\d)?$|\+\+$/iu.test(name.trim()) && name.length <= 40;
 }

@@ -131,7 +131,9 @@ export function parseQuestion(question: string, today: Date): ParsedQuestion {
   const present = presenceAsked(rest, text);
   // "is pruning in the library?": the topic, not "is pruning".
   rest = present?.toLowerCase() ?? presenceSubject(rest) ?? rest;
-  const framed = (text: string) => withoutFrame(withoutDoesReport(text.replace(OPENER, ""))).replace(/\s+(?:at all|pls|please|then|stuff)$/, "");
+  // A closing "instead" is how a short follow-up is put ("anything for gaussian splatting instead?"), not its topic.
+  const closing = words(text).length <= 8 ? /\s+(?:at all|pls|please|then|stuff|instead)$/ : /\s+(?:at all|pls|please|then|stuff)$/;
+  const framed = (text: string) => withoutFrame(withoutDoesReport(text.replace(OPENER, ""))).replace(closing, "");
   const unasked = withoutAsker(framed(withoutAsker(rest)));
   // "kv cache compression here - anything?": a lead-in that leaves nothing to search was the topic.
   rest = unasked.trim() ? unasked : framed(rest);

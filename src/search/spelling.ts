@@ -37,7 +37,10 @@ export function correctSpelling(text: string, snapshot: LibrarySnapshot, english
     // An everyday word ("sent", "plain") is itself, never a clipped "sentence".
     const rank = english.row(word) ?? Number.POSITIVE_INFINITY;
     const everyday = rank < SETTINGS.relevance.everydayRank;
-    const full = token === token.toUpperCase() || everyday ? undefined : unclipped(word, snapshot, rank < SETTINGS.spelling.clippedRank ? SETTINGS.spelling.clippedPapers : 1);
+    const completed = token === token.toUpperCase() || everyday ? undefined : unclipped(word, snapshot, rank < SETTINGS.spelling.clippedRank ? SETTINGS.spelling.clippedPapers : 1);
+    // A name completed only by a version ("mobilenet" as "mobilenetv2") before another version ("v3") is another paper.
+    const following = /^[^\p{L}\p{N}]*([\p{L}\p{N}]+)/u.exec(text.slice(at + token.length))?.[1]?.toLowerCase();
+    const full = completed && addsVersion(word, completed, following) ? undefined : completed;
     if (full) {
       changed = true;
       // "mobilenet v2", "proxyless nas": the word the papers write whole is this one and the next, not this one again before it.
@@ -59,11 +62,17 @@ export function correctSpelling(text: string, snapshot: LibrarySnapshot, english
     // n), a name two letters from another is another name; at its end ("regressor", "regression") it is one word's forms.
     const near = snapshot.lookup.spellings(word).filter((spelling) => (known ? distance(word, spelling) <= 1 || swapped(word, spelling) : spelling.slice(0, 3) === word.slice(0, 3) || slipDistance(word, spelling) <= 2));
     const spelt = besideNeighbours(near, neighbours(text, at, token.length), snapshot) ?? mostUsed(near, snapshot) ?? (!known ? (mostUsed(wordSplits(word).map((parts) => parts.join(" ")), snapshot) ?? everydaySpelling(word, english)) : undefined);
-    if (!spelt) return token;
+    if (!spelt || addsVersion(word, spelt, following)) return token;
     changed = true;
     return spelt;
   });
   return changed ? corrected : undefined;
+}
+
+/** Whether a spelling is the word with a version added ("mobilenetv2" for "mobilenet") when another version follows it ("v3"). */
+function addsVersion(word: string, spelling: string, following: string | undefined): boolean {
+  const version = spelling.startsWith(word) ? /^-?v?\d+$/.exec(spelling.slice(word.length))?.[0] : undefined;
+  return version !== undefined && following !== undefined && /^v?\d+$/.test(following) && version.replace(/^-/, "") !== following;
 }
 
 /**

@@ -93,6 +93,10 @@ describe("the offline (extractive) answer", () => {
     expect(torchhd.citations[0]!.title).toMatch(/^Torchhd/);
     // "that X paper" asks for a paper by name as "the X paper" does.
     expect((await ask("that nyu paper on diffusion transformers")).text).not.toMatch(/^Nothing/);
+    // …nor is a later version the paper a bare or "original" name asks for (FlashAttention-2 was said to be "the original flashattention paper").
+    for (const question of ["the flashattention paper", "the original flashattention paper"]) expect((await ask(question)).text.split("\n")[0]).toBe("No paper in the library is titled **flashattention**.");
+    // A name with a version is not respelt into the library's other version: "mobilenet v3 paper" was "mobilenetv2 v3".
+    expect((await ask("mobilenet v3 paper")).text.split("\n")[0]).toBe("No paper in the library is titled **mobilenet v3**.");
     // …and one writing the name as another paper's ("… of controlled ResNets") is not "the resnet paper".
     expect((await ask("the resnet paper")).text).toMatch(/^No paper in the library is titled \*\*resnet\*\*\./);
     // "Papers like X" for an X the library lacks says so, then gives papers on X's name, not on "like X".

@@ -201,9 +201,16 @@ describe("messages with no topic of their own, about the papers the thread shows
     for (const question of ["for vision models only", "only for vision models"]) expect(resolve(question, searched)).toEqual({ kind: "refine", question: "kv cache compression for vision models" });
     // "X only": the last topic kept to that part of it.
     expect(resolve("eviction only", searched)).toEqual({ kind: "refine", question: "kv cache compression eviction" });
-    // "anything similar but for X" and "anything for X instead" are the last topic for X.
+    // "anything similar but for X" is the last topic for X; "anything for X instead" asks X in its place.
     expect(resolve("anything similar but for vision models?", searched)).toEqual({ kind: "refine", question: "kv cache compression for vision models" });
-    expect(resolve("anything for images instead?", searched)).toEqual({ kind: "refine", question: "kv cache compression for images" });
+    expect(resolve("anything for gaussian splatting instead?", searched)).toBeUndefined();
+    // "but not X" rules X out of the last topic (it searched "but not x" alone).
+    expect(resolve("but not for vision models", searched)).toEqual({ kind: "refine", question: "kv cache compression but not for vision models" });
+    expect(resolve("not the vision ones", searched)).toMatchObject({ kind: "narrow", without: true });
+    // "only training systems" keeps the list's papers on them.
+    expect(resolve("only training systems", searched)).toEqual({ kind: "narrow", topic: "training systems", papers: listed.papers });
+    // "in one line" is how to say it: "summarize the first one in one line" searched "first one in one line".
+    expect(resolve("summarize the first one in one line", searched)).toEqual({ kind: "pick", paper: listed.papers[0] });
     // "only 2025" after a search asks the topic again within the year: the list shows only its best few.
     expect(resolve("only 2025", searched)).toEqual({ kind: "refine", question: "kv cache compression", filters: { from: "2025-01-01", to: "2025-12-31" } });
     const set: Turn = { ...searched, topic: "sparse attention for diffusion models" };

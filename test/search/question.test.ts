@@ -280,6 +280,8 @@ describe("questions with no topic", () => {
     expect(parse("there's a paper on hnsw graphs").topic).toBe("hnsw graphs");
     expect(parse("i'm trying to find anything on fake news").topic).toBe("fake news");
     expect(parse("i work on speaker verification, anything for me?").topic).toBe("speaker verification");
+    // A closing "instead" of a short follow-up is how it was put.
+    expect(parse("anything for gaussian splatting instead?").topic).toBe("gaussian splatting");
     expect(parse("there was a paper estimating benchmark scores from descriptions").topic).toBe("estimating benchmark scores from descriptions");
     expect(parse("the one with the gumbel trick for concept bottlenecks").topic).toBe("gumbel trick for concept bottlenecks");
     expect(parse("whats in here about hyperbolic embeddings").topic).toBe("hyperbolic embeddings");
