@@ -21,9 +21,8 @@ import { searchStem, searchTerms, stemSet } from "./stem.ts";
 export async function titledPaper(question: string, query: ParsedQuestion, snapshot: LibrarySnapshot): Promise<{ paper?: StoredPaper; loose?: string; missing?: string; closest?: StoredPaper[] }> {
   // "the original flashattention paper" is not FlashAttention-2, a later version: the library lacks it, and that is closest.
   const earlier = /\b(?:original|first)\b/i.test(question);
-  const titledExactly = await snapshot.lookup.titled(question);
-  if (titledExactly && earlier && laterVersion(titledExactly.title)) return { missing: query.topic.trim(), closest: [titledExactly] };
-  const exact = titledExactly;
+  const exact = await snapshot.lookup.titled(question);
+  if (exact && earlier && laterVersion(exact.title)) return { missing: query.topic.trim(), closest: [exact] };
   // A message that is nothing but a name and its version ("llama 2?", "gpt-4", "flashattention-3") asks for that paper.
   const versioned = VERSIONED.test(query.topic.trim()) && !query.listing && !query.baseline ? query.topic.trim() : undefined;
   const name = query.pastedTitle ?? query.paperName ?? versioned;
@@ -77,7 +76,7 @@ export function soleHolder(found: { alternatives: StoredPaper[]; closest: Stored
 /** Whether a title writes the name's word with capitals inside it or a digit ("ResNets", "ConvNeXt"), as a name. */
 function writesAsName(title: string, name: string): boolean {
   const stems = new Set(words(name).map((word) => searchStem(word)));
-  return (title.match(/[\p{L}\p{N}+-]+/gu) ?? []).some((token) => WRITTEN_AS_NAME.test(token) && stems.has(searchStem(token.toLowerCase())));
+  return (title.match(/[\p{L}\p{N}]+/gu) ?? []).some((token) => WRITTEN_AS_NAME.test(token) && stems.has(searchStem(token.toLowerCase())));
 }
 
 /** Whether "papers like X" names a paper by X, not a topic: written as a name, with a number, as long as titles are, or "the … paper". */
@@ -223,8 +222,7 @@ function titlesWriteName(word: string, snapshot: LibrarySnapshot): boolean {
   const stem = searchStem(word);
   for (const doc of snapshot.text.papersWith(stem)) {
     const title = snapshot.docs.titles.at(doc);
-    const asName = (title.match(/[\p{L}\p{N}]+/gu) ?? []).some((token) => WRITTEN_AS_NAME.test(token) && words(token).some((part) => searchStem(part) === stem));
-    if (asName || nameParts(title).some((part) => searchStem(part) === stem)) return true;
+    if (writesAsName(title, word) || nameParts(title).some((part) => searchStem(part) === stem)) return true;
   }
   return false;
 }
