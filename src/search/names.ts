@@ -34,7 +34,8 @@ export function namesOf(paper: Pick<Paper, "title" | "abstract">, isUnique: (nam
   const counts = new Map<string, number>();
   for (const sentence of paper.abstract.split(/(?<=[.!?])\s+(?=[A-Z(])/)) {
     const proposal = sentence.match(PROPOSAL);
-    const proposing = proposal !== null;
+    // "we compare our method with …, including H2O": what follows is a baseline, not the method proposed.
+    const proposing = proposal !== null && !/\b(?:compar\w*|evaluat\w*\s+against|benchmark\w*\s+against)\b/i.test(sentence.slice(0, proposal.index));
     let firstAfterVerb = true;
     for (const match of sentence.matchAll(NAME)) {
       const name = match[0];

@@ -177,6 +177,10 @@ describe("names a paper goes by", () => {
     expect(names.own).not.toContain("LLaMA");
     expect(namesOf(papers[9]!).own).toContain("bitnet.cpp");
     expect(namesOf(papers[10]!).own).toContain("LaBo");
+    // "we compare our method with …, including H2O": a baseline, not the method ("the h2o paper" found KVMerger).
+    const merger = paper("Model Tells You Where to Merge", "We propose KVMerger, a merging method. Using LongBench, we compare our method with other KV cache compression techniques, including H2O and CaM.");
+    expect(namesOf(merger).own).toContain("KVMerger");
+    expect(namesOf(merger).own).not.toContain("H2O");
   });
 
   it("takes the version an abstract gives its own name as a name, so asking for that version finds it", async () => {
