@@ -20,6 +20,11 @@ export function paperInView(turn: Turn | undefined): StoredPaper | undefined {
   return turn?.focus ?? (turn?.papers.length === 1 ? turn.papers[0] : undefined);
 }
 
+/** The topic a turn searched, when its list came from a search of it (not "papers like X", not a lookup): what "only 2025" or "how many are there?" asks again. */
+export function searchedTopic(turn: Turn | undefined): string | undefined {
+  return turn?.source && !turn.source.example && turn.topic ? turn.topic : undefined;
+}
+
 export type ConversationLimits = { maxTurns: number; ttlMs: number; maxThreads: number };
 
 const DEFAULT_LIMITS: ConversationLimits = { maxTurns: 6, ttlMs: 2 * 60 * 60 * 1000, maxThreads: 1000 };

@@ -1,7 +1,7 @@
 import { withoutAsker } from "../search/asker.ts";
 import { parseQuestion } from "../search/question.ts";
 import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
-import { paperInView, type Turn } from "./conversations.ts";
+import { paperInView, searchedTopic, type Turn } from "./conversations.ts";
 import { BARE, BRACKETED, listReference, listedAt, ONLY_ORDINAL, pairReference } from "./list-positions.ts";
 import { threadAct, type ThreadAct } from "./thread-acts.ts";
 import { backTo, inlineNumbers, titledReference } from "./thread-references.ts";
@@ -193,7 +193,8 @@ export function resolveFollowUp(said: string, previous: Turn | undefined, today:
   // "papers on diffusion models" gave 2 of the 5 shown, of 8 the library has).
   if (yearOnly && listed.length > 0) {
     const filters = { from: `${yearOnly[1]}-01-01`, to: `${yearOnly[1]}-12-31` };
-    return previous.source && !previous.source.example && previous.topic ? { kind: "refine", question: previous.topic, filters } : { kind: "filter", filters, papers: listed };
+    const topic = searchedTopic(previous);
+    return topic ? { kind: "refine", question: topic, filters } : { kind: "filter", filters, papers: listed };
   }
   const parsed = parseQuestion(question, today);
   const constrained = Object.keys(parsed.filters).length > 0;
@@ -232,9 +233,8 @@ function actOnThread(act: ThreadAct, text: string, previous: Turn | undefined): 
   switch (act) {
     case "count":
       // "how many are there?" after a search asks how many the library has on it; "how many of those?" asks of the list.
-      if (previous.source && !previous.source.example && previous.topic && !/\b(?:those|these|them|listed|shown)\b/.test(text)) {
-        return { kind: "refine", question: `how many papers on ${previous.topic}`, filters: previous.filters };
-      }
+      const topic = searchedTopic(previous);
+      if (topic && !/\b(?:those|these|them|listed|shown)\b/.test(text)) return { kind: "refine", question: `how many papers on ${topic}`, filters: previous.filters };
       return { kind: "count", count: listed.length, more: previous.source !== undefined };
     case "popular":
       // "how many upvotes does it have?" of the paper in view is its card; of a list, the list by upvotes.

@@ -1,3 +1,4 @@
+import { withoutAccents } from "../embed/tokens.ts";
 import { nameParts } from "../search/name-parts.ts";
 import { isQuestionStopword } from "../search/query-stopwords.ts";
 import type { StoredPaper } from "../store/paper-store.ts";
@@ -16,7 +17,7 @@ const TITLED = /\bthe\s+((?:[\p{L}\p{N}+.-]+\s+){0,2}[\p{L}\p{N}+.-]+)\s+(?:one|
 
 /** Lower case without accents: "the poincare one" is the Poincaré paper. */
 function folded(text: string): string {
-  return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+  return withoutAccents(text).toLowerCase();
 }
 
 /** The listed papers whose titles hold every word of "the X one" (by word start: "pyramid" holds for "PyramidKV"); undefined when it names none of them. */

@@ -24,14 +24,13 @@ export function termsOf(tokens: string[], stem: (word: string) => string = stemO
 /** Porter stems, remembered (see remembered.ts). */
 export const stemOf = remembered(stemmer, 500_000);
 
+/** The text with its accents taken off ("Poincaré" as "Poincare"), so either spelling is one word. */
+export function withoutAccents(text: string): string {
+  return text.normalize("NFKD").replace(/\p{M}/gu, "");
+}
+
 export function words(text: string): string[] {
-  return (
-    text
-      .normalize("NFKD")
-      .replace(/\p{M}/gu, "")
-      .toLowerCase()
-      .match(/[\p{L}\p{N}]+/gu) ?? []
-  );
+  return withoutAccents(text).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
 export function isStopword(word: string): boolean {

@@ -1,3 +1,4 @@
+import { withoutAccents } from "../embed/tokens.ts";
 const TOKEN = /[\p{L}\p{N}]+/gu;
 
 /**
@@ -8,7 +9,7 @@ const TOKEN = /[\p{L}\p{N}]+/gu;
  */
 export function nameParts(text: string): string[] {
   const parts: string[] = [];
-  for (const token of text.normalize("NFKD").replace(/\p{M}/gu, "").match(TOKEN) ?? []) {
+  for (const token of withoutAccents(text).match(TOKEN) ?? []) {
     if (!/\p{Ll}\p{Lu}/u.test(token) && !/\p{Lu}\p{Lu}\p{Ll}/u.test(token)) continue;
     const cuts: number[] = [];
     for (let i = 1; i < token.length; i++) {
