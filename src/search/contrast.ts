@@ -3,7 +3,7 @@ import type { ParsedQuestion } from "./question.ts";
 import { SETTINGS } from "./settings.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
 import { phraseUsage } from "./acronyms.ts";
-import { questionPairs } from "./query-terms.ts";
+import { questionPairs, questionTerms } from "./query-terms.ts";
 import { longFormHolds } from "./held-terms.ts";
 
 type LongFormHolds = ReturnType<typeof longFormHolds>;
@@ -24,7 +24,13 @@ import { searchStem, stemSet, withForms } from "./stem.ts";
 function namesContrast(question: ParsedQuestion, doc: number, snapshot: LibrarySnapshot, holds: LongFormHolds): boolean {
   const rare = (stem: string) => snapshot.text.documentFrequency(stem) <= SETTINGS.queryWeights.contrastMaxShare * snapshot.size;
   const telling = (stem: string) => !stem.includes(" ") && rare(stem);
-  const ruledOut = question.parts.contrast.filter(telling);
+  // "mixture-of-experts serving (not MoE training)": an acronym for what the topic itself says is not ruled out.
+  const main = new Set(question.parts.main);
+  const spelt = (stem: string) => snapshot.acronyms.lookup(stem, phraseUsage(snapshot.text))?.long;
+  const ruledOut = question.parts.contrast.filter((stem) => {
+    const long = spelt(stem);
+    return telling(stem) && !(long && questionTerms(long).every((term) => main.has(term)));
+  });
   // "… that doesn't rely on language models": words too common to tell papers apart may still make a telling phrase.
   // (The ruled-out words, in the question's order: each two in a row a phrase.)
   if (ruledOut.length === 0) {
@@ -41,11 +47,18 @@ function namesContrast(question: ParsedQuestion, doc: number, snapshot: LibraryS
   // than a side of it that a title could bridge: a title naming them is out, whatever else it names.
   const nameLike = (stem: string) => snapshot.text.documentFrequency(stem) <= SETTINGS.queryWeights.contrastNameShare * snapshot.size;
   const instance = ruledOut.every(nameLike);
-  // "not HNSW": a title spelling out the acronym the library defines names it (only a name's: "not LLMs" is a side
-  // of a topic, which titles write in many ways).
-  const named = ruledOut.filter((stem) => (nameLike(stem) ? holds(stem, (term) => title.has(term)) : title.has(stem)));
+  // "not HNSW": a title spelling out the acronym the library defines names it. A side of a topic ("not for LLMs")
+  // must be spelt out as its phrase: "Large Vision-Language Models" holds every word of "large language models".
+  const pairs = new Set(questionPairs(written));
+  const named = ruledOut.filter((stem) => (nameLike(stem) ? holds(stem, (term) => title.has(term)) : title.has(stem) || longPhraseIn(spelt(stem), pairs)));
   if (named.length * 2 < ruledOut.length || doesWithout(snapshot.docs.titles.at(doc), named)) return false;
   return instance || question.parts.excludes || !question.parts.opposed.some((stem) => telling(stem) && title.has(stem));
+}
+
+/** Whether a title's word pairs hold every pair of an acronym's long form. */
+function longPhraseIn(long: string | undefined, pairs: Set<string>): boolean {
+  const wanted = long ? questionPairs(long) : [];
+  return wanted.length > 0 && wanted.every((pair) => pairs.has(pair));
 }
 
 /** Whether a title writes one of these phrases (stemmed word pairs), itself or as an acronym's long form ("LLMs"). */

@@ -47,6 +47,15 @@ describe("hybrid search over the samples", () => {
     // and "doesn't rely on" rules out as "not" does.
     const notLlm = await library.search("kv cache compression but not for large language models", { today: TODAY });
     expect(notLlm.results.filter((hit) => hit.relevant && /\bLLMs?\b|Language Model/.test(hit.paper.title))).toEqual([]);
+    // ... and an acronym common enough to be a side of a topic ("LLMs") rules out its long form as a phrase only:
+    // "Large Vision-Language Models" holds its words and is not ruled out. An acronym of the topic itself
+    // ("mixture-of-experts serving, not MoE training") rules out nothing.
+    const notLlms = await library.search("quantization but not for llms", { today: TODAY });
+    expect(notLlms.results.filter((hit) => hit.relevant && /Large Language Model/.test(hit.paper.title))).toEqual([]);
+    expect(notLlms.results.some((hit) => hit.relevant && /Large Vision-Language Models/.test(hit.paper.title))).toBe(true);
+    const moe = await library.search("mixture-of-experts serving/inference optimizations (not MoE training systems)", { today: TODAY });
+    expect(moe.results[0]?.paper.title).toMatch(/^Exploiting Inter-Layer Expert Affinity for Accelerating Mixture-of-Experts/);
+    expect(moe.query.parts.contrast).toContain("moe");
     const noLanguage = await library.search("autonomous driving perception that doesn't rely on language models", { today: TODAY });
     expect(noLanguage.results.filter((hit) => hit.relevant && /Language Model/.test(hit.paper.title))).toEqual([]);
     // A title naming what is ruled out as what it does without is the very paper asked for.
