@@ -3,6 +3,7 @@ import { SETTINGS } from "../search/settings.ts";
 import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
 import { describeFilters, keptSaid } from "./filter-words.ts";
 import { escapeMarkdown } from "./extractive.ts";
+import type { Mentions } from "../library/library.ts";
 import type { Reply } from "./reply.ts";
 
 /** The note the user sees whenever the model failed and the answer comes from the abstracts instead. */
@@ -38,15 +39,25 @@ export function asksHowMany(question: string): boolean {
  * The count a "how many papers on X?" asks for, said before the papers that best match (`count`: papers writing X);
  * without a topic ("how many papers are from 2024?"), the papers the filters keep.
  */
-export function withCount(reply: Reply, count: number, topic: string, filters: PaperFilters = {}): Reply {
+export function withCount(reply: Reply, { count, titles }: Mentions, topic: string, filters: PaperFilters = {}): Reply {
   if (count === 0 && !reply.found) return reply;
   const kept = keptSaid(filters);
   if (!topic && kept) return { ...reply, text: `${count === 1 ? "1 paper in the library is" : `${count} papers in the library are`} ${kept}.\n\n${reply.text}` };
   // Within the dates asked, said so: "9 papers write diffusion" read as all there are (30).
   const within = describeFilters(filters);
   const said = count === 1 ? `1 paper in the library${within} writes *${escapeMarkdown(topic)}* in its title or abstract` : `${count} papers in the library${within} write *${escapeMarkdown(topic)}* in their titles or abstracts`;
+  // "3 papers write sparse autoencoders" over a list of one reads as a miscount: the few others are named.
+  const listed = new Set(reply.citations.map((citation) => citation.title));
+  const others = count <= titles.length ? titles.filter((title) => !listed.has(title)) : [];
+  const besides = reply.found && others.length > 0 && others.length <= SETTINGS.answer.countOthers ? `; besides the ${reply.citations.length === 1 ? "paper" : reply.citations.length} below: ${joinedTitles(others)}` : "";
   // The count is of the words as asked: papers putting it in other words are among those below, not in it.
-  return { ...reply, text: `${said}.\n\n${reply.text}` };
+  return { ...reply, text: `${said}${besides}.\n\n${reply.text}` };
+}
+
+/** "*A*", "*A* and *B*", "*A*, *B* and *C*". */
+function joinedTitles(titles: string[]): string {
+  const shown = titles.map((title) => `*${escapeMarkdown(title)}*`);
+  return shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(", ")} and ${shown.at(-1)}`;
 }
 
 export function undatedOnTopicNote(count: number): string {

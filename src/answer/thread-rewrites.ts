@@ -14,6 +14,8 @@ import { listedAt, listReference } from "./list-positions.ts";
 const SAME_FOR = /^(?:(?:(?:any(?:thing)?\s+|something\s+)?(?:the\s+)?(?:same|similar)(?:\s+(?:thing|topic|question|idea))?,?\s+but\s+)|(?:what|how)\s+about\s+|and\s+|(?:only|just)\s+)(for|in|on|with|applied to)\s+(.+?)\s*[?.!]*$/;
 /** "for vision models only": the same, said with "only" after it. */
 const FOR_ONLY = /^(for|in|on|with|applied to)\s+(.+?)\s+only\s*[?.!]*$/;
+/** "for graphs?" alone, a few words and no year ("in 2024" is a date asked of the list). */
+const BARE_FOR = /^(for|applied to)\s+((?:[\p{L}-]+\s*){1,4}?)\s*[?.!]*$/u;
 const ONLY_LAST = /\s+only(\s*[?.!]*)$/i;
 /** "forecasting only" after "time series": the last topic, kept to that part of it (a word or two, not a year). */
 const PART_ONLY = /^(?!\d+\s)((?:[\p{L}-]+\s+)?[\p{L}-]+)\s+only\s*[?.!]*$/u;
@@ -39,7 +41,7 @@ function endingAsWritten(question: string, tail: string): string {
 export function settingAgain(asked: string, turns: Turn[], today: Date): FollowUp | undefined {
   const only = FOR_ONLY.exec(asked.toLowerCase().trim());
   const question = only ? asked.trim().replace(ONLY_LAST, "$1") : asked;
-  const sameFor = only ?? SAME_FOR.exec(question.toLowerCase().trim());
+  const sameFor = only ?? SAME_FOR.exec(question.toLowerCase().trim()) ?? BARE_FOR.exec(question.toLowerCase().trim());
   // "what about agents?" may ask for the last topic with agents, or for agents alone: the first, when the library surely covers it.
   // ("what about flashattention-2?": a name with its version is a paper asked for, not a setting of the last topic.)
   const about = sameFor ? undefined : WHAT_ABOUT.exec(question.toLowerCase().trim());

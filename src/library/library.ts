@@ -4,6 +4,8 @@ import { searchStem, searchTerms, stemSet } from "../search/stem.ts";
 import { words } from "../embed/tokens.ts";
 import { longFormHolds } from "../search/held-terms.ts";
 import { isQuestionStopword } from "../search/query-stopwords.ts";
+import { questionPhrases } from "../search/query-terms.ts";
+import { SETTINGS } from "../search/settings.ts";
 import { loadWordVectors } from "../embed/word-vectors/cache.ts";
 import { SifEncoder } from "../embed/word-vectors/sif.ts";
 import type { Coverage } from "../search/doc-table.ts";
@@ -23,6 +25,9 @@ import { SnapshotCache, type SnapshotCacheOptions } from "../search/snapshot-cac
  * ("how much faster is it?"); `named`: the answer is names ("what
  * datasets?"), which an abstract writes without saying "dataset".
  */
+/** The papers writing a topic: how many, and the titles of the first few (see SETTINGS.answer.countTitles). */
+export type Mentions = { count: number; titles: string[] };
+
 export type SentenceCue = { terms: Map<string, number>; related?: (sentence: string) => number; quantity?: boolean; comparative?: boolean; named?: boolean };
 /** "what datasets?", "which benchmarks", "what models did they test on": names answer it. */
 const ASKS_NAMES = /\b(?:datasets?|benchmarks?|baselines?|(?:which|what) (?:models|llms|networks|architectures)|tested on|evaluated on)\b/i;
@@ -156,15 +161,19 @@ export class Library {
    * its filters: what "how many papers on KV cache?" asks, beside the few an answer cites. Without a topic, the
    * papers its filters keep.
    */
-  async mentioning(query: ParsedQuestion): Promise<number> {
+  async mentioning(query: ParsedQuestion): Promise<Mentions> {
     const snapshot = await this.#snapshots.get();
-    const terms = [...query.parts.main.filter((stem) => !stem.includes(" ")), ...query.parts.mainPairs];
+    // Two words with "for" between are the topic and its setting ("sparse attention for llms"), not a phrase a paper
+    // must write as one ("attention for LLMs"): counted, no paper did.
+    const adjacent = new Set(questionPhrases(query.topic, { adjacent: true }).map((phrase) => phrase.term));
+    const terms = [...query.parts.main.filter((stem) => !stem.includes(" ")), ...query.parts.mainPairs.filter((pair) => adjacent.has(pair))];
     // "how many papers are from 2024?": no topic, so every paper the filters keep.
-    if (terms.length === 0) return Object.keys(query.filters).length > 0 ? snapshot.docs.coverage(query.filters).papers : 0;
+    if (terms.length === 0) return { count: Object.keys(query.filters).length > 0 ? snapshot.docs.coverage(query.filters).papers : 0, titles: [] };
     const allowed = snapshot.docs.filter(query.filters) ?? (() => true);
     // The rarest term's papers are the only candidates: a large library is never read paper by paper.
     const [rarest, ...rest] = terms.sort((a, b) => snapshot.text.documentFrequency(a) - snapshot.text.documentFrequency(b));
-    return [...snapshot.text.papersWith(rarest!)].filter((doc) => allowed(doc) && rest.every((term) => snapshot.text.contains(doc, term))).length;
+    const docs = [...snapshot.text.papersWith(rarest!)].filter((doc) => allowed(doc) && rest.every((term) => snapshot.text.contains(doc, term)));
+    return { count: docs.length, titles: docs.slice(0, SETTINGS.answer.countTitles).map((doc) => snapshot.docs.titles.at(doc)) };
   }
 
   /** How many papers a search with these filters covers, and their date range. */

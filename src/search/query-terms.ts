@@ -61,11 +61,14 @@ export function questionPairs(text: string): string[] {
 }
 
 /** `questionPairs`, each with the two words as the question wrote them ("speech recognition"). */
-export function questionPhrases(text: string): { term: string; words: string }[] {
+export function questionPhrases(text: string, { adjacent = false } = {}): { term: string; words: string }[] {
   const pairs: { term: string; words: string }[] = [];
   let previous: string | undefined;
   for (const word of words(text)) {
-    if (isStopword(word)) continue;
+    if (isStopword(word)) {
+      if (adjacent) previous = undefined;
+      continue;
+    }
     if (isQuestionStopword(word)) {
       previous = undefined;
       continue;

@@ -97,6 +97,10 @@ export const SETTINGS = {
     scoreRatio: 0.7,
     /** "More" pages on down to this share of the best paper's score: the asker wants the next ones, said to be less close. */
     moreRatio: 0.4,
+    /** "how many papers on X?": the papers writing X that the answer does not list are named, when this few. */
+    countOthers: 5,
+    /** ... read from at most this many of them (the count itself reads them all). */
+    countTitles: 20,
     /**
      * An answer says more papers rank close when one it leaves out scores at least this share of the best: the share
      * answers cited at before `scoreRatio` rose to 0.7, so a paper that would have been cited then is never passed over in silence.

@@ -209,6 +209,12 @@ describe("the offline (extractive) answer", () => {
     expect(Number(/^(\d+)/.exec(reply.text)![1])).toBeGreaterThan(10);
     // Asked as "mention", or of a name no paper is about, the count is still the answer.
     expect((await ask("how many papers mention Mamba?")).text).toMatch(/^\d+ papers in the library write \*Mamba\* in their titles or abstracts\./);
+    // A count above the papers listed names the few others ("3 papers write sparse autoencoders" over a list of one
+    // read as a miscount); words with "for" between need not be written as one phrase (it counted 0 of "sparse
+    // attention for llms").
+    const sae = await ask("how many papers mention sparse autoencoders?");
+    expect(sae.text).toMatch(/^3 papers in the library write \*sparse autoencoders\* in their titles or abstracts; besides the paper below: \*Discover-then-Name: .*\* and \*Task-Specific Data Selection .*\*\.\n\nThe paper that best matches/);
+    expect(Number(/^(\d+) papers/.exec((await ask("how many papers on sparse attention for llms?")).text)?.[1])).toBeGreaterThan(3);
     // With no topic, how many the dates keep (it was "0 papers in the library write ** …"); the list says it is the first few of them.
     const dated = (await ask("how many papers are from 2024")).text;
     const [, count] = /^(\d+) papers in the library are from 2024\.\n\nThe 5 newest of the (\d+) papers in the library \(published 2024-01-01 to 2024-12-31\):/.exec(dated) ?? [];

@@ -215,6 +215,8 @@ describe("messages with no topic of their own, about the papers the thread shows
     expect(resolve("only 2025", searched)).toEqual({ kind: "refine", question: "kv cache compression", filters: { from: "2025-01-01", to: "2025-12-31" } });
     const set: Turn = { ...searched, topic: "sparse attention for diffusion models" };
     expect(resolve("what about for vision?", set)).toEqual({ kind: "refine", question: "sparse attention for vision" });
+    // "for graphs" alone says the same (it searched "graphs").
+    expect(resolve("for graphs?", searched)).toEqual({ kind: "refine", question: "kv cache compression for graphs" });
     // "what about X?" with no setting word is the last topic with X, or failing that (see the answerer) X alone.
     expect(resolve("what about vision transformers?", searched)).toEqual({ kind: "refine", question: "kv cache compression for vision transformers", otherwise: "what about vision transformers?" });
     // A name with its version is a paper asked for on its own ("flashattention 3 for flashattention-2" was searched).
