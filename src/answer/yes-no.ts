@@ -16,8 +16,11 @@ const ANSWERED_APART = /^(?:code|github|repo|repository|implementation|authors?|
  * asked "does it use RL?" of a training-free method and got its summary.
  */
 export async function withUnwritten(reply: Reply, question: string, paper: StoredPaper, library: Library): Promise<Reply> {
-  if (!YES_NO.test(question.trim())) return reply;
-  const [rarest] = (await library.wordsAsked(paper, question)).filter((asked) => !ANSWERED_APART.test(asked.word));
+  const subject = YES_NO.exec(question.trim());
+  if (!subject) return reply;
+  // The word after "does it" is what it is asked to do ("handle missing values", "use RL"), not what it is asked about.
+  const verb = /^\s*([\p{L}-]+)\s+\S/u.exec(question.trim().slice(subject[0].length))?.[1]?.toLowerCase();
+  const [rarest] = (await library.wordsAsked(paper, question)).filter((asked) => !ANSWERED_APART.test(asked.word) && asked.word !== verb);
   if (!rarest || rarest.written) return reply;
   // Said as the question wrote it: "RL", "fine-tuning", not "rl", "tuning".
   const written = new RegExp(String.raw`(?:[\p{L}\p{N}]+-)*[\p{L}\p{N}]*${rarest.word}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*`, "iu").exec(question)?.[0] ?? rarest.word;

@@ -5,6 +5,7 @@ import { words } from "../embed/tokens.ts";
 import { longFormHolds } from "../search/held-terms.ts";
 import { isQuestionStopword } from "../search/query-stopwords.ts";
 import { questionPhrases } from "../search/query-terms.ts";
+import { phraseUsage } from "../search/acronyms.ts";
 import { SETTINGS } from "../search/settings.ts";
 import { loadWordVectors } from "../embed/word-vectors/cache.ts";
 import { SifEncoder } from "../embed/word-vectors/sif.ts";
@@ -130,7 +131,14 @@ export class Library {
     const question = unit(sif.removeCommon(sif.encode(text)));
     const related = (sentence: string) => unit(sif.removeCommon(sif.encode(sentence))).reduce((sum, value, i) => sum + value * question[i]!, 0);
     const quantity = ASKS_QUANTITY.test(asked);
-    return { terms: await this.termWeights(text), related, ...(quantity && { quantity }), ...(quantity && ASKS_COMPARED.test(asked) && { comparative: true }), ...(ASKS_NAMES.test(asked) && { named: true }) };
+    return { terms: await this.#withLongForms(text), related, ...(quantity && { quantity }), ...(quantity && ASKS_COMPARED.test(asked) && { comparative: true }), ...(ASKS_NAMES.test(asked) && { named: true }) };
+  }
+
+  /** termWeights, with the long form of an acronym the abstracts define: "does it use RL?" quotes "reinforcement learning". */
+  async #withLongForms(text: string): Promise<Map<string, number>> {
+    const [snapshot, terms] = await Promise.all([this.#snapshots.get(), this.termWeights(text)]);
+    for (const { term } of snapshot.acronyms.expand(text, 1, phraseUsage(snapshot.text))) if (!terms.has(term)) terms.set(term, snapshot.idf(term));
+    return terms;
   }
 
   /** The content terms of a text, each weighted by how rare it is in the library. */

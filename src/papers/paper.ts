@@ -66,7 +66,7 @@ export function toPaper(record: PaperRecord): Paper {
   return PaperSchema.parse({
     ...fields,
     // Titles stay exactly as the source wrote them: people and tools look papers up by their exact title.
-    abstract: plainText(record.abstract),
+    abstract: plainText(record.abstract, record.title),
     id: arxivId ?? titleId(record.title),
     url: url ?? paperUrl(arxivId, record.title),
   });

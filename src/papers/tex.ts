@@ -16,10 +16,34 @@ const SYMBOLS: Record<string, string> = {
  */
 const FONT_SWITCH = /(?<![\p{L}\p{N}])\\?(?:tt|bf|sc|sf|rm)\s+(?=\p{Lu}[\p{L}\p{N}-]*\p{Lu})/gu;
 
-export function plainText(text: string): string {
+/** A command an author defined for a name of their own ("we built \\mname", "our new \\benchname"), and what it names. */
+const OWN_NAME = /\\(?:ours|[a-z]*name(?:full)?)(?![A-Za-z])/g;
+const OWN_KIND: [RegExp, string][] = [[/^\\bench/, "benchmark"], [/^\\data/, "dataset"], [/^\\model/, "model"]];
+/** Layout that says nothing in a chat line: "size\\break of", "{\\footnotesizeblue{https://…}}". */
+const LAYOUT = /\\(?:break|linebreak|newline|centering|small|footnotesize[a-z]*|scriptsize|large|Large|huge)(?![A-Za-z])/g;
+
+/**
+ * The paper's own name for such a command: its title's lead before a colon ("EditReward: A Human-Aligned …"), or
+ * failing that a name-like word of the title ("On the Road with GPT-4V(ision): …"); a benchmark or dataset command
+ * is another thing the paper made, said as what it is.
+ */
+function ownName(command: string, title: string): string {
+  const kind = OWN_KIND.find(([pattern]) => pattern.test(command))?.[1];
+  if (kind && kind !== "model") return kind;
+  const lead = /^([^:]{1,40}):/.exec(title)?.[1]?.trim();
+  if (lead && lead.split(/\s+/).length <= 3) return lead;
+  const named = title.split(/\s+/).find((word) => /\p{Lu}.*\d|\d.*\p{Lu}|\p{Ll}\p{Lu}/u.test(word));
+  return named?.replace(/[:,;]$/, "") ?? kind ?? "the method";
+}
+
+export function plainText(text: string, title = ""): string {
   const unswitched = text.replace(FONT_SWITCH, "");
   if (!/[\\$`']/.test(unswitched)) return unswitched;
   return unswitched
+    .replace(OWN_NAME, (command) => ownName(command, title))
+    .replace(LAYOUT, " ")
+    // A group's braces, once the command before it is gone ("{ {https://github.com/…}}"); "\\{0,1\\}" stays a set.
+    .replace(/(?<!\\)\{\s*\{([^{}\\]*)\}\s*\}|(?<![\\\p{L}])\{([^{}\\]*)(?<!\\)\}/gu, (_all, inner?: string, alone?: string) => inner ?? alone ?? "")
     .replace(/\\([&%$#_{}])/g, "$1")
     .replace(/\\(['"`^~])\{?([A-Za-z])\}?/g, (_all, accent: string, letter: string) => `${letter}${ACCENTS[accent]}`.normalize("NFC"))
     .replace(/\\(?:textbf|textit|emph|mathbf|mathrm|mathcal|texttt|text)\{([^{}]*)\}/g, "$1")

@@ -143,6 +143,14 @@ describe("follow-ups to a list answer", () => {
     const other = thread();
     await other("what is TransMLA?");
     expect((await other("does it need pretraining from scratch?")).text).not.toMatch(/does not mention \*pretraining\*/);
+    // The word after "does it" is what it is asked to do: "Its abstract does not mention *handle*" of an imputation
+    // paper asked "does it handle missing values?". An acronym asked about quotes the sentence writing its long form.
+    const imputation = thread();
+    await imputation("glocal information bottleneck for time series imputation");
+    expect((await imputation("does it handle missing values?")).text).toMatch(/^\*\*Glocal Information Bottleneck[^\n]*missing values/);
+    const reward = thread();
+    await reward("editreward");
+    expect((await reward("does it use RL?")).text).toMatch(/reinforcement learning-based post-training/);
     // "explain it like I'm a biologist" and "anything similar?" are about it too.
     expect((await ask("explain it like I'm a biologist")).citations.map((citation) => citation.title)).toEqual([expect.stringMatching(/^N-HiTS/)]);
     expect((await ask("anything similar?")).text).toMatch(/^Papers similar to \*\*N-HiTS/);

@@ -107,6 +107,9 @@ describe("'more', filters and orderings of the previous list", () => {
     expect(resolve("which of these are for vision models?")).toEqual({ kind: "narrow", topic: "vision models", papers: listed.papers });
     expect(resolve("any of them about speech?")).toEqual({ kind: "narrow", topic: "speech", papers: listed.papers });
     expect(resolve("do any of these use pruning?")).toEqual({ kind: "narrow", topic: "pruning", papers: listed.papers });
+    // "them" too: it quoted the first three papers with no yes or no.
+    expect(resolve("do any of them use reinforcement learning?")).toEqual({ kind: "narrow", topic: "reinforcement learning", papers: listed.papers });
+    expect(resolve("is any of them about microcontrollers?")).toEqual({ kind: "narrow", topic: "microcontrollers", papers: listed.papers });
     expect(resolve("papers about speech recognition")).toBeUndefined();
   });
 

@@ -16,7 +16,16 @@ describe("LaTeX in titles and abstracts", () => {
   it("leaves money, apostrophes and unknown commands alone", () => {
     expect(plainText("costs $5 and $10 a day")).toBe("costs $5 and $10 a day");
     expect(plainText("the model's outputs")).toBe("the model's outputs");
-    expect(plainText("our \\modelname beats it")).toBe("our \\modelname beats it");
+    expect(plainText("our \\frobnicate beats it")).toBe("our \\frobnicate beats it");
+  });
+
+  it("writes the paper's own name for a command the authors defined for it, and drops layout", () => {
+    const title = "EditReward: A Human-Aligned Reward Model for Instruction-Guided Image Editing";
+    expect(plainText("we built \\mname. \\mname's ability, on our new \\benchname, beats it", title)).toBe("we built EditReward. EditReward's ability, on our new benchmark, beats it");
+    // No short lead before a colon: the title's name-like word.
+    expect(plainText("the latest VLM, \\modelnamefull, and", "On the Road with GPT-4V(ision): Early Explorations")).toBe("the latest VLM, GPT-4V(ision), and");
+    expect(plainText("the size\\break of the kernels; code at {\\footnotesizeblue{https://github.com/microsoft/SPTAG}}.")).toBe("the size  of the kernels; code at https://github.com/microsoft/SPTAG.");
+    expect(plainText("the set $\\{0,1\\}$")).toBe("the set {0,1}");
   });
 
   it("cleans a paper's abstract at ingest and keeps its title exactly as the source wrote it", () => {
