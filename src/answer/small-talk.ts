@@ -15,7 +15,7 @@ const KINDS: { pattern: RegExp; say: string; notAfterPapers?: RegExp; withoutPap
   { pattern: /^(?:(?:ok|okay|oh|ah) )?(?:ok|okay|k|great|cool|nice|good|awesome|perfect|got it|i see|makes sense|sounds good)(?: thanks)?$/, say: `Glad to help. Ask another question about the papers in the library, ${EXAMPLE}` },
   { pattern: /^(?:bye|goodbye|see you|see ya)$/, say: "Bye! Ask again any time." },
   {
-    pattern: /^(?:help|what can you do|what do you do|who are you|what are you|how do(?:es)? (?:this|it|you) work|how do i use (?:this|you|it)|what (?:topics|subjects|areas|fields) (?:do you|does the library|does it) (?:cover|know|have|know about)|what(?:'s| is) in the library)$/,
+    pattern: /^(?:help|what can you do|what do you do|who are you|what are you|how do(?:es)? (?:this|it|you) work|how do i use (?:this|you|it)|what (?:(?:kinds?|sorts?|types?) of )?(?:topics|subjects|areas|fields|papers|things|stuff) (?:do you|does (?:the|this|your) library|does it|are) (?:cover|covered|know|have|hold|know about|in (?:the|this|your) library|in here)|what(?:'s| is) in (?:the|this|your) library|what(?:'s| is) in here|what do you have)$/,
     // After a paper or a list, "how does it work?" asks about the paper.
     notAfterPapers: /^how do(?:es)? (?:this|it) work$/,
     say:
@@ -31,7 +31,9 @@ export function smallTalkReply(message: string, afterPapers = false): Reply | un
     .toLowerCase()
     .replace(/[!.,?:;)(\s]+/g, " ")
     .replace(/\b(?:paperbot|bot)\b/g, "")
-    .trim();
+    .trim()
+    // "hi! i'm new to the lab, what topics does this library cover?": a greeting before a request for help is the request.
+    .replace(/^(?:(?:hi|hello|hey|hiya) (?:there |all |everyone )?)?(?:(?:i'?m|i am) new(?: (?:here|to (?:the|this|our) (?:lab|team|group|channel|workspace|server)))? )?(?:so )?(?=what|how|help)/, "");
   // "?" alone asks nothing: what can be asked, as for "help" (it had listed the newest papers).
   const kind = text === "" && /\S/.test(message) ? KINDS.at(-1) : KINDS.find(({ pattern, notAfterPapers }) => pattern.test(text) && !(afterPapers && notAfterPapers?.test(text)));
   return kind && { text: afterPapers ? kind.say : (kind.withoutPapers ?? kind.say), citations: [], found: false, closest: [], notes: [] };

@@ -40,6 +40,7 @@ export async function titledPaper(question: string, query: ParsedQuestion, snaps
     return doc !== undefined && snapshot.lookup.namesOf(doc).includes(plain.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ""));
   };
   const loosely = (paper: StoredPaper) => (looseName(plain) && holdsWords(paper.title, plain) && !opensWith(paper.title, plain) && !ownName(paper) ? { loose: plain } : {});
+  if (query.nameGuessed && !found.match) return {};
   if (found.match && earlier && laterVersion(found.match.title)) return { missing: plain, closest: [found.match] };
   if (found.match) return { paper: found.match, ...loosely(found.match) };
   // "the main finding of the grokking paper": a topic word, not a name, that one paper's title alone holds is that paper.

@@ -55,7 +55,7 @@ const PRESENCE = /^(?:(?:is|are)\s+(.+?)\s+(?:in (?:the|our|your|this) library|i
  * The paper a question asks about and what it asks of it. `text`: the question as written; `rest`: what is left
  * of it once dates and the chat frame are off (lower case); `present`: the paper a presence question names.
  */
-export function paperAsked(text: string, rest: string, present: string | undefined): { detail?: PaperDetail; paperName?: string } {
+export function paperAsked(text: string, rest: string, present: string | undefined): { detail?: PaperDetail; paperName?: string; nameGuessed?: true } {
   const asked = DETAIL.find(([, pattern]) => pattern.test(text))?.[0];
   const detailOf = asked && rest ? asWritten(rest.replace(/\s+(?:written|out)$/, ""), text) : undefined;
   // "what does KernelBench measure?", "what metric does KernelBench introduce?": what that paper says ("how does
@@ -63,9 +63,12 @@ export function paperAsked(text: string, rest: string, present: string | undefin
   const ofOne = !asked && !comparedNames(text);
   const finding = ofOne ? findingOf(text) : undefined;
   const reported = ofOne ? (finding ?? reportedName(text) ?? whatIs(text)) : undefined;
-  const detail = asked ?? (reported ? "content" : undefined);
-  const paperName = detailOf ?? present ?? finding ?? PAPER_NAME.exec(text)?.[0].replace(/^that\s/i, "the ") ?? reported;
-  return { ...(detail && { detail }), ...(paperName && { paperName }) };
+  // "summarize distserve", "what does kernelbench measure?": a lone word typed in lower case may be a name too,
+  // which only a paper going by it can tell ("what does pruning do?" asks a topic).
+  const guessed = ofOne && !reported ? (reportedName(text, true) ?? whatIs(text, true)) : undefined;
+  const detail = asked ?? (reported || guessed ? "content" : undefined);
+  const paperName = detailOf ?? present ?? finding ?? PAPER_NAME.exec(text)?.[0].replace(/^that\s/i, "the ") ?? reported ?? guessed;
+  return { ...(detail && { detail }), ...(paperName && { paperName }), ...(guessed && paperName === guessed && { nameGuessed: true as const }) };
 }
 
 /** "is pruning in the library?", "do you have X?": X, whatever it is (a topic asked for where it is looked for). */
@@ -98,18 +101,23 @@ function findingOf(text: string): string | undefined {
 }
 
 /** The paper "what is X?" asks about: a name ("FLUTE", "MobileNetV2") or "the X paper", as written; "what is grokking?" asks a topic. */
-function whatIs(text: string): string | undefined {
+function whatIs(text: string, lone = false): string | undefined {
   const asked = WHAT_IS.exec(text.trim())?.[1];
   if (!asked) return undefined;
   const name = asked.replace(/\s+paper$/i, "");
-  return /\spaper$/i.test(asked) || NAME_LIKE.test(name) ? name : undefined;
+  return /\spaper$/i.test(asked) || NAME_LIKE.test(name) || (lone && loneName(name)) ? name : undefined;
+}
+
+/** A lone word that may be a name typed in lower case ("distserve"): not a word of the question's frame. */
+function loneName(word: string): boolean {
+  return /^[\p{L}][\p{L}\p{N}-]{3,}$/u.test(word) && !/^(?:this|that|these|those|them|they|it|its|here|there|everything|something|anything|what|which|library|papers?|yourself|you|we|i|one|people|anyone|someone|everyone|folks|researchers|authors|models?|methods?|work)$/i.test(word);
 }
 
 /** The name-like subject of a question about what a paper does ("KernelBench", "MARLIN"), as written; lookup decides whether a paper has it. */
-function reportedName(text: string): string | undefined {
+function reportedName(text: string, lone = false): string | undefined {
   const [, subject, paper] = ABOUT_NAMED.exec(text.trim()) ?? [];
   // "what does the Keyformer paper do?": "paper" says it is a name, however it is written.
-  return subject && (NAME_LIKE.test(subject) || paper) ? subject : undefined;
+  return subject && (NAME_LIKE.test(subject) || paper || (lone && loneName(subject))) ? subject : undefined;
 }
 
 /** "what metric does KernelBench introduce" → "what metric KernelBench" (DOES_REPORT); the frame goes next. */

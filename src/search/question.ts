@@ -33,6 +33,8 @@ export type ParsedQuestion = {
   pastedTitle?: string;
   /** "the Performers paper", "what does the HNSW paper propose?": a paper asked for by name, to be looked up first. */
   paperName?: string;
+  /** `paperName` is a lone lower-case word ("summarize distserve"): a name only if a paper goes by it. */
+  nameGuessed?: true;
   /** The setting the topic is asked about ("speech recognition" in "KV cache compression for speech recognition"). */
   setting?: Setting;
   /** "who wrote X?", "when was X published?": a detail of the paper X names, which the answer says (or says it lacks). */
@@ -189,7 +191,7 @@ export function parseQuestion(question: string, today: Date): ParsedQuestion {
   const topic = rest || text;
   const pastedTitle = !similarTo && isTitleLike(text) ? text.trim() : undefined;
   const setting = settingOf(topic);
-  const { detail, paperName } = similarTo ? {} : paperAsked(text, rest, present);
+  const { detail, paperName, nameGuessed } = similarTo ? {} : paperAsked(text, rest, present);
   const baseline = similarTo || present ? undefined : baselineAsked(text);
   return {
     text: question,
@@ -202,6 +204,7 @@ export function parseQuestion(question: string, today: Date): ParsedQuestion {
     ...(count && count > 0 && { count }),
     ...(pastedTitle && { pastedTitle }),
     ...(paperName && { paperName }),
+    ...(nameGuessed && { nameGuessed }),
     ...(setting && { setting }),
     ...(detail && { detail }),
     ...(present && !similarTo && { asksPresence: true as const }),

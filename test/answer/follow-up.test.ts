@@ -286,7 +286,7 @@ describe("small talk", () => {
     expect(reply!.text.split("\n")).toHaveLength(1);
   });
 
-  it.each(["what can you do?", "help", "how does this work?", "what topics do you cover?", "what's in the library?", "?", "??"])("answers %s with what the bot does", (message) => {
+  it.each(["what can you do?", "help", "how does this work?", "what topics do you cover?", "what's in the library?", "?", "??", "hi! i'm new to the lab, what kinds of topics does this library cover?", "what do you have?"])("answers %s with what the bot does", (message) => {
     expect(smallTalkReply(message)!.text).toMatch(/^I answer questions about the papers in the library/);
   });
 

@@ -382,6 +382,14 @@ describe("judged results", () => {
       expect(result.named?.title, question).toMatch(title);
       expect(result.results[0]!.paper.title).toMatch(title);
     }
+    // A lone word in lower case asked about is a name when a paper goes by it ("summarize distserve" listed papers like
+    // it); a topic word stays a topic.
+    for (const [question, title] of [["summarize distserve", /^DistServe:/], ["what does kernelbench measure?", /^KernelBench:/]] as const) {
+      const result = await library.search(question, { today: TODAY });
+      expect(result.named?.title, question).toMatch(title);
+      expect(result.query.detail).toBe("content");
+    }
+    for (const question of ["what does pruning do?", "what does attention do?"]) expect((await library.search(question, { today: TODAY })).named, question).toBeUndefined();
     // A name typed as an everyday word, beside a word its title lacks, is no name: "chess engines" is not CHESS (text-to-SQL).
     expect((await library.search("chess engines", { today: TODAY })).named).toBeUndefined();
     expect((await library.search("CHESS", { today: TODAY })).named?.title).toMatch(/^CHESS:/);
