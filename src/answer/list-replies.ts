@@ -62,7 +62,9 @@ export function paperDetailReply(paper: StoredPaper, detail: PaperDetail, cue?: 
 export function missingDetailNotes(question: string, paper: StoredPaper): string[] {
   const text = question.toLowerCase();
   const notes: string[] = [];
-  if (/\b(?:who|wrote|authors?|written by)\b/.test(text) && !paper.authors?.length) notes.push(paper.authorCount ? `The library records that it has ${authorsUnnamed(paper.authorCount)}.` : "The library does not record its authors.");
+  // "who made it?" of a paper listed with its lab: the lab answers, though its authors' names are not recorded.
+  const from = paper.organization ? `It is from ${paper.organization}; the library` : "The library";
+  if (/\b(?:who|wrote|authors?|written by)\b/.test(text) && !paper.authors?.length) notes.push(paper.authorCount ? `${from} records that it has ${authorsUnnamed(paper.authorCount)}.` : `${from} does not record its authors${paper.organization ? "' names" : ""}.`);
   if (/\b(?:when|date|published|year|how old)\b/.test(text) && !paper.publishedAt) notes.push("The library has no publication date for it.");
   return notes;
 }

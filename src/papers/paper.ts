@@ -58,7 +58,8 @@ function titleId(title: string): string {
 
 function paperUrl(arxivId: string | undefined, title: string): string {
   if (arxivId) return `https://arxiv.org/abs/${arxivId}`;
-  return `https://huggingface.co/papers?q=${encodeURIComponent(title)}`;
+  // Parentheses too: a Markdown link ends at the first ")" ("… GPT-4V(ision) …" broke its link in chat).
+  return `https://huggingface.co/papers?q=${encodeURIComponent(title).replace(/[()!'*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 }
 
 export function toPaper(record: PaperRecord): Paper {

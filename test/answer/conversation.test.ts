@@ -151,6 +151,8 @@ describe("follow-ups to a list answer", () => {
     const reward = thread();
     await reward("editreward");
     expect((await reward("does it use RL?")).text).toMatch(/reinforcement learning-based post-training/);
+    // "who made it?" of a paper listed with its lab but no author names: the lab, not "does not record its authors".
+    expect((await reward("who made it")).text).toMatch(/^It is from TIGER-Lab; the library does not record its authors' names\./);
     // "explain it like I'm a biologist" and "anything similar?" are about it too.
     expect((await ask("explain it like I'm a biologist")).citations.map((citation) => citation.title)).toEqual([expect.stringMatching(/^N-HiTS/)]);
     expect((await ask("anything similar?")).text).toMatch(/^Papers similar to \*\*N-HiTS/);

@@ -55,6 +55,10 @@ describe("paperbot ask", () => {
     const result = await runPaperbot(["ask", "which papers cover KV cache compression?", "--db", db]);
     expect(result.stdout).toContain('More papers rank close to these: paperbot search "which papers cover KV cache compression?" lists them.');
     expect(result.stdout).not.toMatch(/say "more"/);
+    // Nor offers the closest papers to open by a number it cannot be sent.
+    const nothing = await runPaperbot(["ask", "cryptocurrency price prediction", "--db", db]);
+    expect(nothing.stdout).toMatch(/The closest papers, which did not look like a match:/);
+    expect(nothing.stdout).not.toMatch(/reply with a number/);
   });
 
   it("uses the language model when OPENAI_BASE_URL is set, and prints the sources", async () => {

@@ -32,5 +32,7 @@ describe("LaTeX in titles and abstracts", () => {
     const paper = toPaper({ title: "Prefill \\& Decode in the Poincar\\'e Ball", abstract: "Up to 2\\% better.", upvotes: 0, source: "test" });
     expect(paper.title).toBe("Prefill \\& Decode in the Poincar\\'e Ball");
     expect(paper.abstract).toBe("Up to 2% better.");
+    // Its title-search link escapes parentheses, where a Markdown link would end.
+    expect(toPaper({ title: "On the Road with GPT-4V(ision)", abstract: "x", upvotes: 0, source: "test" }).url).toBe("https://huggingface.co/papers?q=On%20the%20Road%20with%20GPT-4V%28ision%29");
   });
 });

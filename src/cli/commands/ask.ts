@@ -27,10 +27,19 @@ export function registerAsk(program: Command, context: () => CliContext): void {
         await runQueries(ctx, question, flags, (text) => answerer.ask(text, { ...(thread && { thread }), logger: ctx.logger }), {
           json: (reply, text) => toJson(text, reply),
           // One question at a time, "more" has no thread to go on: the search command lists the rest.
-          human: (reply, text) => replyText(thread ? reply : { ...reply, notes: reply.notes.map((note) => (note === MORE_CLOSE ? moreClose(text) : note)) }, styleFor(ctx.stdout)),
+          human: (reply, text) => replyText(thread ? reply : oneShot(reply, text), styleFor(ctx.stdout)),
         });
       });
     });
+}
+
+/**
+ * A reply read once, with no thread to answer in: "more" and "reply with a number" have nothing to go on, so the
+ * note names the command that lists the rest, and the closest papers are not offered to open by number.
+ */
+function oneShot(reply: Reply, question: string): Reply {
+  const text = reply.text.replace(/ \(reply with a number to open one\)/g, "");
+  return { ...reply, text, notes: reply.notes.map((note) => (note === MORE_CLOSE ? moreClose(question) : note)) };
 }
 
 /** Where the rest are: the search command with the question, which a long question would bury in the note. */
