@@ -48,6 +48,9 @@ export function notFoundReply(topic: string, filters: PaperFilters, coverage: Co
   // "papers from neurips 2023": where a paper appeared is not recorded, which a search of its words cannot make up for.
   const venue = VENUE.exec(topic.trim());
   if (venue) return { text: `The library does not record where its papers were published, so I cannot list papers from **${escapeMarkdown(venue[1]!)}**. Ask about their topic instead, or for papers from a year ("papers from 2023").`, citations: [], found: false, closest: [], notes };
+  // "anything from meta ai": a lab no paper is recorded as from, which a search of titles and abstracts cannot find.
+  const lab = /^from\s+(?:the\s+)?(\S.*)$/i.exec(topic.trim());
+  if (lab) return { text: `No paper in the library is recorded as from **${escapeMarkdown(lab[1]!)}**, and I cannot tell a paper's lab from its title and abstract. Ask about their topic instead, or for a paper by its title.`, citations: [], found: false, closest: [], notes };
   const lines = [topic.trim() ? `Nothing in the library covers ${topicSaid(topic)}${why}. ${searched}` : `No paper in the library ${fitsNone(filters)}.${held}`];
   if (closest.length > 0) {
     // Numbered, as the thread's list: "2" then opens the second.

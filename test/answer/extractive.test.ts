@@ -39,6 +39,9 @@ describe("the offline (extractive) answer", () => {
     }
     // Nor by venue: "papers from neurips 2023" was "Nothing in the library covers from neurips 2023".
     for (const question of ["papers from neurips 2023", "icml papers"]) expect((await ask(question)).text).toMatch(/^The library does not record where its papers were published, so I cannot list papers from \*\*(?:neurips|icml)/);
+    // Nor by a lab no paper is recorded as from: "anything from meta ai" was "Nothing in the library covers from meta ai".
+    expect((await ask("anything from meta ai")).text).toMatch(/^No paper in the library is recorded as from \*\*meta ai\*\*/);
+    expect((await ask("anything from TIGER-Lab")).citations[0]?.title).toMatch(/^EditReward/);
   });
 
   it("says how many papers the library holds when asked, not searches for 'how many'", async () => {
