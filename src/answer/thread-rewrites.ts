@@ -55,7 +55,9 @@ export function settingAgain(asked: string, turns: Turn[], today: Date): FollowU
   if ((!sameFor && !about) || !previous) return undefined;
   // "what about for vision?" after "sparse attention for diffusion models" is sparse attention for vision.
   const topic = parseQuestion(previous.topic, today).setting?.head ?? previous.topic;
-  if (about) return { kind: "refine", question: `${topic} for ${endingAsWritten(question, about[1]!)}`, otherwise: question };
+  // "what about without approximation?": a word that sets how ("without", "with", "using") joins as written, not "for without …".
+  const joined = /^(?:without|with|using|via|through|by|beyond|in|on|under)\s/.test(about?.[1] ?? "") ? " " : " for ";
+  if (about) return { kind: "refine", question: `${topic}${joined}${endingAsWritten(question, about[1]!)}`, otherwise: question };
   return { kind: "refine", question: `${topic} ${sameFor![1]} ${endingAsWritten(question, sameFor![2]!)}` };
 }
 

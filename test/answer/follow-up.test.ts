@@ -218,6 +218,8 @@ describe("messages with no topic of their own, about the papers the thread shows
     expect(resolve("only 2025", searched)).toEqual({ kind: "refine", question: "kv cache compression", filters: { from: "2025-01-01", to: "2025-12-31" } });
     const set: Turn = { ...searched, topic: "sparse attention for diffusion models" };
     expect(resolve("what about for vision?", set)).toEqual({ kind: "refine", question: "sparse attention for vision" });
+    // "what about without approximation?" is not "… for without approximation".
+    expect(resolve("what about without approximation?", searched)).toMatchObject({ kind: "refine", question: "kv cache compression without approximation" });
     // "for graphs" alone says the same (it searched "graphs").
     expect(resolve("for graphs?", searched)).toEqual({ kind: "refine", question: "kv cache compression for graphs" });
     // "what about X?" with no setting word is the last topic with X, or failing that (see the answerer) X alone.
