@@ -10,7 +10,7 @@ import { SETTINGS } from "../search/settings.ts";
 import { Conversations, type ListSource, type Turn } from "./conversations.ts";
 import { extractiveReply, framingOf } from "./extractive.ts";
 import { resolveFollowUp } from "./follow-up.ts";
-import { standaloneReference } from "./list-positions.ts";
+import { namesOne, standaloneReference } from "./list-positions.ts";
 import { withUnwritten } from "./yes-no.ts";
 import { detailReply, detailsReply, missingDetailNotes, paperDetailReply, withCodeLinks, filteredReply, narrowedReply, NO_CITATIONS, NO_VERDICT, orderedReply, pageReply, withFirstFewNote, backReply } from "./list-replies.ts";
 import { sayingOnly } from "./thread-replies.ts";
@@ -88,8 +88,8 @@ export class Answerer {
         case "order": {
           const reply = orderedReply(followUp.by, followUp.papers);
           const papers = citedPapers(reply, followUp.papers, previous.papers);
-          // "which of those is the newest?" names one paper: "it" is that paper next ("what does it propose?").
-          const one = /\b(?:which|what)\b(?: one)?[^?]*\b(?:is|was|has|had)\b|\bthe (?:newest|latest|oldest|most \w+) one\b/i.test(question) && reply.citations.length > 0;
+          // "which of those is the newest?", "whats the newest?" name one paper: "it" is that paper next ("what does it propose?").
+          const one = namesOne(question) && reply.citations.length > 0;
           return this.#remember(context, { ...keep, question, papers, ...(one && papers[0] && { focus: papers[0] }) }, reply);
         }
         case "filter": {

@@ -130,7 +130,16 @@ describe("follow-ups to a list answer", () => {
     expect(faster.text).not.toMatch(/Recent progress in neural forecasting/);
   });
 
-  it("says first when a yes/no question asks of the paper in view what its abstract never writes", async () => {
+    it("makes the one paper 'whats the newest?' names the paper in view", async () => {
+    const ask = thread();
+    await ask("test-time scaling");
+    const newest = await ask("whats the newest");
+    const summary = await ask("summarize it");
+    // It summarized the first three papers listed.
+    expect(summary.citations.map((citation) => citation.title)).toEqual([newest.citations[0]!.title]);
+  });
+
+it("says first when a yes/no question asks of the paper in view what its abstract never writes", async () => {
     const ask = thread();
     await ask("what does N-HiTS do?");
     expect((await ask("does it use RL?")).text).toMatch(/^Its abstract does not mention \*RL\*\./);
