@@ -67,8 +67,14 @@ export function paperAsked(text: string, rest: string, present: string | undefin
   // which only a paper going by it can tell ("what does pruning do?" asks a topic).
   const guessed = ofOne && !reported ? (reportedName(text, true) ?? whatIs(text, true)) : undefined;
   const detail = asked ?? (reported || guessed ? "content" : undefined);
-  const paperName = detailOf ?? present ?? finding ?? PAPER_NAME.exec(text)?.[0].replace(/^that\s/i, "the ") ?? reported ?? guessed;
+  const paperName = detailOf ?? present ?? finding ?? PAPER_NAME.exec(text)?.[0].replace(/^that\s/i, "the ") ?? barePaper(text) ?? reported ?? guessed;
   return { ...(detail && { detail }), ...(paperName && { paperName }), ...(guessed && paperName === guessed && { nameGuessed: true as const }) };
+}
+
+/** "performers paper", "hnsw paper?": a message that is a name and "paper", as "the performers paper" is. */
+function barePaper(text: string): string | undefined {
+  const name = /^\s*((?:[\p{L}\p{N}+.'-]+\s+){1,3})paper\s*[?.!]*$/iu.exec(text)?.[1]?.trim();
+  return name && !/^(?:a|an|the|any|some|that|this|which|what|one|good|best|new|latest|newest|survey|review)\b/i.test(name) ? `the ${name} paper` : undefined;
 }
 
 /** "is pruning in the library?", "do you have X?": X, whatever it is (a topic asked for where it is looked for). */

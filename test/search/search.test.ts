@@ -389,6 +389,9 @@ describe("judged results", () => {
       expect(result.named?.title, question).toMatch(title);
       expect(result.query.detail).toBe("content");
     }
+    // "performers paper" with no "the" names it as "the performers paper" does (it cited papers on "performance").
+    expect((await library.search("performers paper", { today: TODAY })).named?.title).toMatch(/^Rethinking Attention with Performers/);
+    expect((await library.search("attention paper", { today: TODAY })).named).toBeUndefined();
     for (const question of ["what does pruning do?", "what does attention do?"]) expect((await library.search(question, { today: TODAY })).named, question).toBeUndefined();
     // A name typed as an everyday word, beside a word its title lacks, is no name: "chess engines" is not CHESS (text-to-SQL).
     expect((await library.search("chess engines", { today: TODAY })).named).toBeUndefined();
