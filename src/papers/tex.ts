@@ -36,8 +36,11 @@ function ownName(command: string, title: string): string {
   return named?.replace(/[:,;]$/, "") ?? kind ?? "the method";
 }
 
+/** Math a page kept without its backslash: "2-4times", "ell_1-loss". */
+const UNSLASHED = [[/(\d)times\b/g, "$1×"], [/(?<![\\\p{L}])ell_(?=[\d{])/gu, "ℓ_"]] as const;
+
 export function plainText(text: string, title = ""): string {
-  const unswitched = text.replace(FONT_SWITCH, "");
+  const unswitched = UNSLASHED.reduce((done, [pattern, symbol]) => done.replace(pattern, symbol), text.replace(FONT_SWITCH, ""));
   if (!/[\\$`']/.test(unswitched)) return unswitched;
   return unswitched
     .replace(OWN_NAME, (command) => ownName(command, title))

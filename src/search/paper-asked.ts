@@ -52,10 +52,12 @@ const DETAIL: [PaperDetail, RegExp][] = [
 const PRESENCE = /^(?:(?:is|are)\s+(.+?)\s+(?:in (?:the|our|your|this) library|in here|here|available(?: here)?)|(?:do|does) (?:you|we|the library) (?:have|hold|contain)\s+(.+?)(?:\s+(?:in (?:the|our|your|this) library|in here))?)$/;
 
 /**
- * The paper a question asks about and what it asks of it. `text`: the question as written; `rest`: what is left
+ * The paper a question asks about and what it asks of it. `written`: the question as written; `rest`: what is left
  * of it once dates and the chat frame are off (lower case); `present`: the paper a presence question names.
  */
-export function paperAsked(text: string, rest: string, present: string | undefined): { detail?: PaperDetail; paperName?: string; nameGuessed?: true } {
+export function paperAsked(written: string, rest: string, present: string | undefined): { detail?: PaperDetail; paperName?: string; nameGuessed?: true } {
+  // "ok what does flashattention-2 improve over v1": a word of chat before the question is no part of it.
+  const text = written.replace(/^\s*(?:ok(?:ay)?|so|and|hmm+|um+|also|right|cool|thanks)[,!.]?\s+(?=(?:what|which|how|who|when|tell|summari[sz]e|explain|describe)\b)/i, "");
   const asked = DETAIL.find(([, pattern]) => pattern.test(text))?.[0];
   const detailOf = asked && rest ? asWritten(rest.replace(/\s+(?:written|out)$/, ""), text) : undefined;
   // "what does KernelBench measure?", "what metric does KernelBench introduce?": what that paper says ("how does

@@ -26,6 +26,8 @@ describe("LaTeX in titles and abstracts", () => {
     expect(plainText("the latest VLM, \\modelnamefull, and", "On the Road with GPT-4V(ision): Early Explorations")).toBe("the latest VLM, GPT-4V(ision), and");
     expect(plainText("the size\\break of the kernels; code at {\\footnotesizeblue{https://github.com/microsoft/SPTAG}}.")).toBe("the size  of the kernels; code at https://github.com/microsoft/SPTAG.");
     expect(plainText("the set $\\{0,1\\}$")).toBe("the set {0,1}");
+    // Math a page kept without its backslash; "sometimes" and "bell_2" stay.
+    expect(plainText("up to 2-4times faster with ell_1-loss, sometimes bell_2")).toBe("up to 2-4× faster with ℓ_1-loss, sometimes bell_2");
   });
 
   it("cleans a paper's abstract at ingest and keeps its title exactly as the source wrote it", () => {
