@@ -100,7 +100,9 @@ export class RelevanceJudge {
     const { weights, bias, answerAbove, unsureAbove } = SETTINGS.relevance;
     const probability = probabilityOf(signals, weights, bias);
     // One of the best papers' titles naming every word of the topic settles it, however tersely asked ("grokking").
-    const named = signals.titleNamed >= 0.99;
+    // So does one whose title holds the topic's rarest word, a name few papers write, and whose abstract holds the rest
+    // ("matryoshka embeddings": Matryoshka Representation Learning).
+    const named = signals.titleNamed >= 0.99 || (signals.coverage >= 0.99 && namesRarest(question, top.slice(0, 1), snapshot));
     // "which papers use optimal transport": a best paper writing the topic as a phrase is at least a partial match,
     // however little the titles say (no development question, answerable or absent, changes with this).
     const phrased = probability < unsureAbove && heldAsPhrase(question, top.slice(0, SETTINGS.relevance.evidencePapers), snapshot);
@@ -257,6 +259,15 @@ function dominance(question: ParsedQuestion, doc: number, snapshot: LibrarySnaps
 
 /** "Papers like X" found X: whatever ranks is like it, so the judgement is only whether anything ranked. */
 /** Whether one of these papers holds the topic as the question words it: its every word, each two in a row as a phrase. */
+/** Whether one of these papers' titles holds the topic's rarest main word, when that word is as rare as a name. */
+function namesRarest(question: ParsedQuestion, docs: number[], snapshot: LibrarySnapshot): boolean {
+  const main = question.parts.main.filter((stem) => !stem.includes(" "));
+  if (main.length < 2) return false;
+  const rarest = main.reduce((best, stem) => (snapshot.text.documentFrequency(stem) < snapshot.text.documentFrequency(best) ? stem : best));
+  const papers = snapshot.text.documentFrequency(rarest);
+  return papers > 0 && papers <= SETTINGS.queryWeights.contrastNameShare * snapshot.size && docs.some((doc) => stemSet(snapshot.docs.titles.at(doc)).has(rarest));
+}
+
 function heldAsPhrase(question: ParsedQuestion, docs: number[], snapshot: LibrarySnapshot): boolean {
   const main = question.parts.main.filter((stem) => !stem.includes(" "));
   const pairs = question.parts.mainPairs;

@@ -405,6 +405,9 @@ describe("judged results", () => {
     expect((await library.search("NAS for mobile", { today: TODAY })).relevant).toBe(true);
     // …and a title writing the acronym ("… Offline RLHF") names the long form a question spells out.
     expect((await library.search("does anything cover reinforcement learning from human feedback?", { today: TODAY })).verdict.decision).toBe("yes");
+    // …and a title holding the topic's rarest word, a name few papers write, with the rest in its abstract
+    // ("matryoshka embeddings" hedged over Matryoshka Representation Learning).
+    expect((await library.search("matryoshka embeddings", { today: TODAY })).verdict.decision).toBe("yes");
     // A typo'd name is respelt first, and then its title matches as a topic.
     expect((await library.search("pyramdkv", { today: TODAY })).results[0]!.paper.title).toMatch(/^PyramidKV:/);
   });
