@@ -7,6 +7,7 @@ import { threadAct, type ThreadAct } from "./thread-acts.ts";
 import { backTo, inlineNumbers, titledReference } from "./thread-references.ts";
 import { comparedWithOpen, settingAgain } from "./thread-rewrites.ts";
 import { shiftDay } from "../search/time-phrases.ts";
+import { asksForCode } from "./list-replies.ts";
 
 /** How a question refers to the thread's previous answer, if it does. */
 export type FollowUp =
@@ -168,7 +169,7 @@ export function resolveFollowUp(said: string, previous: Turn | undefined, today:
   // ("do any of them use RL?" asks which do, of the whole list: below.)
   const asked = words <= 8 && ASKING.test(trimmed) && !EXPLETIVE_IT.test(text) && reference === undefined && !pair && !more && !ANY_OF.test(trimmed);
   if (asked && !previous?.focus && listed.length > 1) {
-    if (/\b(?:they|their|them)\b/.test(text)) return { kind: "about", papers: listed.slice(0, FEW), of: listed.length };
+    if (/\b(?:they|their|them)\b/.test(text)) return { kind: "about", papers: firstFew(listed, text), of: listed.length };
     if (/\b(?:it|its)\b/.test(text)) return { kind: "which-one", count: listed.length, example: trimmed.replace(/\b(?:it|its)\b/, (word) => (word === "its" ? "2's" : "2")).replace(/[?.!]+$/, "") };
   }
   // After a comparison ("compare it with PyramidKV"), "which needs fine-tuning?" asks it of the few papers shown, not the library.
@@ -228,6 +229,11 @@ export function resolveFollowUp(said: string, previous: Turn | undefined, today:
 /** How many listed papers "compare them" or "what are the results?" takes: a few, to stay readable. */
 const FEW = 3;
 
+/** The papers a question about "them" reads: the first few, or for code links (a line each) all of them. */
+function firstFew(listed: StoredPaper[], text: string): StoredPaper[] {
+  return asksForCode(text) ? listed : listed.slice(0, FEW);
+}
+
 /** What a topicless message (threadAct) does with the thread: its open paper, its list, or its topic at other dates. */
 function actOnThread(act: ThreadAct, text: string, previous: Turn | undefined): FollowUp {
   const listed = previous?.papers ?? [];
@@ -253,7 +259,7 @@ function actOnThread(act: ThreadAct, text: string, previous: Turn | undefined): 
     case "citing":
       return one ? { kind: "similar", paper: one, citing: true } : { kind: "which-one", count: listed.length, example: "papers like 2" };
     case "about":
-      return one ? { kind: "pick", paper: one } : { kind: "about", papers: listed.slice(0, FEW), of: listed.length };
+      return one ? { kind: "pick", paper: one } : { kind: "about", papers: firstFew(listed, text), of: listed.length };
     case "older":
     case "newer": {
       const by = act === "older" ? "oldest" : "newest";

@@ -26,13 +26,28 @@ function authorsUnnamed(count: number): string {
 
 /** "is there code?": the links each paper's abstract gives, or that it gives none, before the rest of the reply. */
 export function withCodeLinks(reply: Reply, question: string, papers: StoredPaper[]): Reply {
-  if (!/\b(?:code|github|repo|repository|implementation|open[- ]sourced?|source)\b/i.test(question)) return reply;
+  if (!asksForCode(question)) return reply;
+  if (papers.length > 1) return codeListReply(papers);
   const lines = papers.map((paper, index) => {
     const links = codeLinks(paper);
     const which = papers.length === 1 ? "Its" : `[${index + 1}]`;
     return links.length > 0 ? `${which} code: ${links.join(", ")}` : `${papers.length === 1 ? "Its abstract gives" : `[${index + 1}]'s abstract gives`} no code link.`;
   });
   return { ...reply, text: `${lines.join("\n")}\n\n${reply.text}` };
+}
+
+/** "is there code?", "which ones have code on github?". */
+export function asksForCode(question: string): boolean {
+  return /\b(?:code|github|repo|repository|implementation|open[- ]sourced?|source)\b/i.test(question);
+}
+
+/** "which ones have code?" of a list: the papers whose abstracts give a link, numbered as listed, or that none does. */
+function codeListReply(papers: StoredPaper[]): Reply {
+  const linked = papers.map((paper, i) => ({ paper, n: i + 1, links: codeLinks(paper) })).filter((entry) => entry.links.length > 0);
+  if (linked.length === 0) return textReply(`None of the ${papers.length} papers listed gives a code link in its abstract.`);
+  const head = linked.length === papers.length ? `Each of the ${papers.length} papers listed gives a link in its abstract:` : `${linked.length === 1 ? "One" : linked.length} of the ${papers.length} papers listed ${linked.length === 1 ? "gives a link in its abstract" : "give links in their abstracts"}; the others give none:`;
+  const lines = linked.map(({ paper, n, links }) => `${n}. **${escapeMarkdown(paper.title)}** [${n}]: ${links.join(", ")}`);
+  return { text: `${head}\n\n${lines.join("\n")}`, citations: linked.map(({ paper, n }) => citationOf(n, paper)), found: true, closest: [], notes: [] };
 }
 
 /** The links a paper's abstract gives (code, project pages), each once. */

@@ -108,6 +108,10 @@ describe("'more', filters and orderings of the previous list", () => {
     expect(resolve("any of them about speech?")).toEqual({ kind: "narrow", topic: "speech", papers: listed.papers });
     expect(resolve("do any of these use pruning?")).toEqual({ kind: "narrow", topic: "pruning", papers: listed.papers });
     // "them" too: it quoted the first three papers with no yes or no.
+    // Code links are a line each: asked of "them", every paper listed.
+    const five: Turn = { ...listed, papers: [1, 2, 3, 4, 5].map((n) => paper(n)) };
+    expect(resolve("which ones have code on github?", five)).toMatchObject({ kind: "about", papers: five.papers });
+    expect(resolve("what are their results?", five)).toMatchObject({ kind: "about", papers: five.papers.slice(0, 3) });
     expect(resolve("do any of them use reinforcement learning?")).toEqual({ kind: "narrow", topic: "reinforcement learning", papers: listed.papers });
     expect(resolve("is any of them about microcontrollers?")).toEqual({ kind: "narrow", topic: "microcontrollers", papers: listed.papers });
     expect(resolve("papers about speech recognition")).toBeUndefined();

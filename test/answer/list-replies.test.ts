@@ -27,7 +27,12 @@ describe("replies about the papers a thread lists", () => {
   it("gives the code links an abstract holds when asked for code, or says it holds none", () => {
     const linked = paper(1, { abstract: "We speed it up. Code is available at https://github.com/x/y." });
     expect(withCodeLinks(detailsReply([linked]), "is there code?", [linked]).text).toMatch(/^Its code: https:\/\/github\.com\/x\/y\n/);
-    expect(withCodeLinks(detailsReply([linked, paper(2)]), "is there code?", [linked, paper(2)]).text).toMatch(/^\[1\] code: https:\/\/github\.com\/x\/y\n\[2\]'s abstract gives no code link\./);
+    // Of several listed, the ones whose abstracts give a link, numbered as listed, or that none does ("which ones have
+    // code?" had quoted the first three's gists under a line each).
+    const two = withCodeLinks(detailsReply([paper(2), linked]), "which ones have code?", [paper(2), linked]);
+    expect(two.text).toBe("One of the 2 papers listed gives a link in its abstract; the others give none:\n\n2. **Paper 1** [2]: https://github.com/x/y");
+    expect(two.citations.map((citation) => citation.n)).toEqual([2]);
+    expect(withCodeLinks(detailsReply([paper(2), paper(3)]), "any code?", [paper(2), paper(3)]).text).toBe("None of the 2 papers listed gives a code link in its abstract.");
     expect(withCodeLinks(detailsReply([linked]), "what are the results?", [linked]).text).not.toMatch(/code/);
   });
 
