@@ -40,7 +40,8 @@ export async function titledPaper(question: string, query: ParsedQuestion, snaps
     return doc !== undefined && snapshot.lookup.namesOf(doc).includes(plain.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ""));
   };
   const loosely = (paper: StoredPaper) => (looseName(plain) && holdsWords(paper.title, plain) && !opensWith(paper.title, plain) && !ownName(paper) ? { loose: plain } : {});
-  if (query.nameGuessed && !found.match) return {};
+  // A lone lower-case word is a name only if a paper goes by it, or titles write it as one ("flashattention": FlashAttention-2).
+  if (query.nameGuessed && !found.match && ![...found.alternatives, ...found.closest].some((paper) => writesAsName(paper.title, name))) return {};
   if (found.match && earlier && laterVersion(found.match.title)) return { missing: plain, closest: [found.match] };
   if (found.match) return { paper: found.match, ...loosely(found.match) };
   // "the main finding of the grokking paper": a topic word, not a name, that one paper's title alone holds is that paper.
@@ -57,7 +58,8 @@ export async function titledPaper(question: string, query: ParsedQuestion, snaps
   // Candidates that merely have the name in their titles ("InceptionNeXt: When Inception Meets ConvNeXt" for
   // "do you have ConvNeXt?") are not it; ones whose titles open with a loose name may be ("the pyramid paper":
   // PyramidKV), but not with a name written as one ("LLaVA": LLaVA-UHD v2 is another paper).
-  return missing && !found.alternatives.some((paper) => looseName(plain) && opensWith(paper.title, plain)) ? { missing, closest: found.closest } : {};
+  // (Nor is a later version of it: "flashattention" is not FlashAttention-2.)
+  return missing && !found.alternatives.some((paper) => looseName(plain) && opensWith(paper.title, plain) && !(laterVersion(paper.title) && !writesVersion(plain))) ? { missing, closest: found.closest.length > 0 ? found.closest : found.alternatives } : {};
 }
 
 /**

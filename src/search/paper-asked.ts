@@ -70,7 +70,8 @@ export function paperAsked(written: string, rest: string, present: string | unde
   const guessed = ofOne && !reported ? (reportedName(text, true) ?? whatIs(text, true)) : undefined;
   const detail = asked ?? (reported || guessed ? "content" : undefined);
   const paperName = detailOf ?? present ?? finding ?? PAPER_NAME.exec(text)?.[0].replace(/^that\s/i, "the ") ?? barePaper(text) ?? reported ?? guessed;
-  return { ...(detail && { detail }), ...(paperName && { paperName }), ...(guessed && paperName === guessed && { nameGuessed: true as const }) };
+  const lone = (guessed !== undefined && paperName === guessed) || (present !== undefined && paperName === present && !NAME_LIKE.test(present) && loneName(present) && !/\bpaper\b/i.test(text));
+  return { ...(detail && { detail }), ...(paperName && { paperName }), ...(lone && { nameGuessed: true as const }) };
 }
 
 /** "performers paper", "hnsw paper?": a message that is a name and "paper", as "the performers paper" is. */
@@ -95,7 +96,8 @@ export function presenceAsked(rest: string, text: string): string | undefined {
   // A title typed in lower case ("is attention is all you need in the library?") is as long as titles are, topics rarely.
   // "do we have llama 2?": a word and a version number name a model's paper.
   const versioned = /^\p{L}[\p{L}\p{N}-]*\s+v?\d+(?:\.\d+)?$/u.test(asked);
-  const paperNamed = /^the\s.*\bpaper$/.test(asked) || NAME_LIKE.test(written) || isTitleLike(written) || versioned || asked.split(/\s+/).length >= 4;
+  // A lone word in lower case ("is flashattention in the library") may be a name too: lookup tells (nameGuessed).
+  const paperNamed = /^the\s.*\bpaper$/.test(asked) || NAME_LIKE.test(written) || isTitleLike(written) || versioned || asked.split(/\s+/).length >= 4 || loneName(asked);
   return paperNamed ? written.replace(/^the\s+/i, "").replace(/\s+paper$/i, "") : undefined;
 }
 

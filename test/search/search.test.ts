@@ -507,6 +507,10 @@ describe("judged results", () => {
     // "do we have llama 2?", "the resnet paper?": a paper asked for by name, said to be missing before the papers on its words.
     expect((await library.search("do we have llama 2", { today: TODAY })).unfoundTitle).toBe("llama 2");
     expect((await library.search("the resnet paper?", { today: TODAY })).unfoundTitle).toBe("resnet");
+    // A lone lower-case word titles write as a name is one: "is flashattention in the library" listed FlashAttention-2
+    // with no word that the original is missing; "is pruning in the library?" asks a topic.
+    expect((await library.search("is flashattention in the library", { today: TODAY })).unfoundTitle).toBe("flashattention");
+    expect((await library.search("is pruning in the library?", { today: TODAY })).unfoundTitle).toBeUndefined();
     // A topic after "similar to" is no paper said to be missing; a loose name one title alone holds is that paper.
     expect((await library.search("stuff similar to concept bottleneck models", { today: TODAY })).unfoundExample).toBeUndefined();
     expect((await library.search("do we have the grokking paper", { today: TODAY })).named?.title).toMatch(/Grokking/);
