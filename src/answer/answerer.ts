@@ -264,7 +264,8 @@ export class Answerer {
   async #notFound(result: SearchResult): Promise<Reply> {
     const { shown, filters } = result.query;
     const library = shown.trim() || (!filters.from && !filters.to) ? undefined : await this.#library.coverage({});
-    return notFoundReply(shown, filters, await this.#library.coverage(filters), result.results, result.verdict.unknown, [], library);
+    const near = result.verdict.probability >= SETTINGS.relevance.nearAbove && result.verdict.unknown.length === 0;
+    return notFoundReply(shown, filters, await this.#library.coverage(filters), result.results, result.verdict.unknown, [], library, near);
   }
 
   /** When a constrained question finds nothing, whether the topic is covered outside the constraint: the reply, and the papers it drew on. */

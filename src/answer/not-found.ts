@@ -24,7 +24,7 @@ export function datesSearched(coverage: Coverage): string {
  * dates), and up to three closest papers, clearly marked as not a match.
  * `library`: the whole library's dates, said when only dates were asked.
  */
-export function notFoundReply(topic: string, filters: PaperFilters, coverage: Coverage, nearest: SearchHit[], unknown: string[] = [], notes: string[] = [], library?: Coverage): Reply {
+export function notFoundReply(topic: string, filters: PaperFilters, coverage: Coverage, nearest: SearchHit[], unknown: string[] = [], notes: string[] = [], library?: Coverage, near = false): Reply {
   const closest = nearest.slice(0, CLOSEST).map((hit, index) => citationOf(index + 1, hit.paper));
   const range = datesSearched(coverage);
   const constraint = describeFilters(filters);
@@ -51,10 +51,12 @@ export function notFoundReply(topic: string, filters: PaperFilters, coverage: Co
   // "anything from meta ai": a lab no paper is recorded as from, which a search of titles and abstracts cannot find.
   const lab = /^from\s+(?:the\s+)?(\S.*)$/i.exec(topic.trim());
   if (lab) return { text: `No paper in the library is recorded as from **${escapeMarkdown(lab[1]!)}**, and I cannot tell a paper's lab from its title and abstract. Ask about their topic instead, or for a paper by its title.`, citations: [], found: false, closest: [], notes };
-  const lines = [topic.trim() ? `Nothing in the library covers ${topicSaid(topic)}${why}. ${searched}` : `No paper in the library ${fitsNone(filters)}.${held}`];
+  // Near the line (`near`), said as not clearly covered: most answerable questions refused lie there.
+  const none = near ? `I found nothing in the library that clearly covers ${topicSaid(topic)}` : `Nothing in the library covers ${topicSaid(topic)}`;
+  const lines = [topic.trim() ? `${none}${why}. ${searched}` : `No paper in the library ${fitsNone(filters)}.${held}`];
   if (closest.length > 0) {
     // Numbered, as the thread's list: "2" then opens the second.
-    lines.push("", "The closest papers, which did not look like a match (reply with a number to open one):");
+    lines.push("", near ? "The closest papers, none a clear match (reply with a number to open one):" : "The closest papers, which did not look like a match (reply with a number to open one):");
     lines.push(...closest.map((paper, index) => `${index + 1}. [${escapeMarkdown(paper.title)}](${paper.url})${paper.publishedAt ? ` (${paper.publishedAt})` : ""}`));
   }
   return { text: lines.join("\n"), citations: [], found: false, closest, notes };

@@ -181,7 +181,15 @@ describe("the offline (extractive) answer", () => {
     expect(molecules.citations[0]?.title).toBe("Conditional Graph Information Bottleneck for Molecular Relational Learning");
   });
 
-  it("takes a lower-case name general English lacks for the paper it names, and a name with a version the library lacks as missing", async () => {
+    it("says a topic near the line is not clearly covered, and a far one not covered", async () => {
+    // "Nothing in the library covers self driving cars" sat over CoVLA, on autonomous driving.
+    const near = await ask("self driving cars");
+    expect(near.found).toBe(false);
+    expect(near.text).toMatch(/^I found nothing in the library that clearly covers \*\*self driving cars\*\*\. .*\n\nThe closest papers, none a clear match/);
+    expect((await ask("quantum error correction codes")).text).toMatch(/^Nothing in the library covers/);
+  });
+
+it("takes a lower-case name general English lacks for the paper it names, and a name with a version the library lacks as missing", async () => {
     // "hnsw" listed a paper on HNSW recall first and the HNSW paper second; "how does hnsw work?" too.
     expect((await ask("hnsw")).text.split("\n")[0]).toMatch(/^\*\*Efficient and robust approximate nearest neighbor search using Hierarchical Navigable Small World graphs\*\* is in the library \[1\]/);
     // Asked how it works, it answers from that paper.

@@ -96,7 +96,8 @@ describe("answers written by an OpenAI-compatible model", () => {
     server.override(answerWith(CANNOT_ANSWER));
     const reply = await ask("which papers cover KV cache compression?");
     expect(reply.found).toBe(false);
-    expect(reply.text).toMatch(/^Nothing in the library covers/);
+    // Retrieval was sure and the model was not: not clearly covered, the closest papers near.
+    expect(reply.text).toMatch(/^I found nothing in the library that clearly covers/);
     expect(reply.closest.length).toBeGreaterThan(0);
   });
 
