@@ -1,6 +1,8 @@
 import { words } from "../embed/tokens.ts";
 import { questionPairs, questionTerms } from "./query-terms.ts";
 import type { QueryTerm } from "./text-index.ts";
+import { isQuestionStopword } from "./query-stopwords.ts";
+import { searchStem } from "./stem.ts";
 
 /** An acronym and the long form the library's abstracts define it with. */
 export type Acronym = { short: string; long: string; papers: number };
@@ -104,12 +106,17 @@ export class AcronymIndex {
   expand(text: string, weight: number, usage?: (long: string) => number): QueryTerm[] {
     const extra: QueryTerm[] = [];
     const present = new Set(questionTerms(text));
-    for (const word of new Set(words(text))) {
+    const tokens = words(text);
+    for (const [at, word] of tokens.entries()) {
       const acronym = this.lookup(word, usage);
-      if (!acronym) continue;
-      const longTerms = [...questionTerms(acronym.long), ...questionPairs(acronym.long)];
+      if (!acronym || tokens.indexOf(word) !== at) continue;
+      const long = questionTerms(acronym.long);
+      const longTerms = [...long, ...questionPairs(acronym.long)];
       if (longTerms.every((term) => present.has(term) || term.includes(" "))) continue;
-      for (const term of longTerms) extra.push({ term, weight });
+      // Its neighbours pair with the long form as a title writes it: "diffusion LMs" is "Diffusion Language Models".
+      const [before, after] = [tokens[at - 1], tokens[at + 1]].map((near) => (near && !isQuestionStopword(near) ? searchStem(near) : undefined));
+      const joined = [...(before && long[0] ? [`${before} ${long[0]}`] : []), ...(after && long.length > 0 ? [`${long.at(-1)} ${after}`] : [])];
+      for (const term of [...longTerms, ...joined]) extra.push({ term, weight });
     }
     const stems = questionTerms(text);
     for (let start = 0; start < stems.length; start++) {

@@ -33,6 +33,8 @@ describe("acronyms mined from abstracts", () => {
     expect(index.expand("any MLA papers?", 0.3).map((term) => term.term)).toEqual(expect.arrayContaining(["multi", "latent", "attent"]));
     expect(index.expand("papers on multi-head latent attention", 0.3).map((term) => term.term)).toEqual(["mla"]);
     expect(index.expand("multi-head latent attention (MLA)", 0.3)).toEqual([]);
+    // Its neighbours pair with the long form as a title writes it: "sparse MLA kernels" holds "sparse multi", "attent kernel".
+    expect(index.expand("sparse MLA kernels", 0.3).map((term) => term.term)).toEqual(expect.arrayContaining(["spars multi", "attent kernel"]));
   });
 
   it("tells whether a short form abbreviates the end of a text, letters inside words included", () => {
