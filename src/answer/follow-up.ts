@@ -4,7 +4,7 @@ import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
 import { paperInView, searchedTopic, type Turn } from "./conversations.ts";
 import { BARE, BRACKETED, listReference, listedAt, ONLY_ORDINAL, pairReference } from "./list-positions.ts";
 import { threadAct, type ThreadAct } from "./thread-acts.ts";
-import { backTo, inlineNumbers, titledReference } from "./thread-references.ts";
+import { backTo, inlineNumbers, titledReference, whichListed } from "./thread-references.ts";
 import { comparedWithOpen, settingAgain } from "./thread-rewrites.ts";
 import { shiftDay } from "../search/time-phrases.ts";
 import { asksForCode } from "./list-replies.ts";
@@ -158,6 +158,14 @@ export function resolveFollowUp(said: string, previous: Turn | undefined, today:
   if (rewritten) return rewritten;
   // "anything from this year?" asks for dates, handled below, not about the papers' "year".
   const dated = /\b(?:19|20)\d\d\b|\b(?:this|last|past|previous)\s+(?:year|month|week)\b|\b(?:today|yesterday)\b/.test(trimmed);
+  // "which one converts existing models?", "which are hardware aware", "which is a dataset": which of the papers listed
+  // (it searched "one converts existing models"); "which is the original one" asks for the oldest.
+  const which = listed.length >= 2 && words <= 8 && !dated && !OF_THOSE.test(trimmed) ? whichListed(trimmed) : undefined;
+  if (which) {
+    const rest = which.replace(/\b(?:ones?)\b/g, " ").replace(LINKING, " ").replace(/\s+/g, " ").trim();
+    if (/^(?:original|first|earliest)\b/.test(which)) return { kind: "order", by: "oldest", papers: listed };
+    if (rest) return { kind: "narrow", topic: rest, papers: listed };
+  }
   const act = reference === undefined && !pair && !more && !dated ? threadAct(trimmed) : undefined;
   // With no thread, "the most upvoted papers" asks for the library's papers in that order, not of a list.
   if (act && !((act === "vague" || act === "popular") && !previous)) return actOnThread(act, trimmed, previous);

@@ -257,6 +257,12 @@ describe("messages with no topic of their own, about the papers the thread shows
   it("reads dates, not a question about the papers, in 'anything from this year?'; and a real question for 'which one introduced X?'", () => {
     expect(resolve("anything from this year?", searched)).toMatchObject({ kind: "refine" });
     expect(resolve("which one introduced Performers?", searched)).toBeUndefined();
+    // Any other short "which …" asks it of the list (it searched "one converts existing models", "are hardware aware");
+    // "which is the original one" asks for the oldest.
+    expect(resolve("which one converts existing models", searched)).toEqual({ kind: "narrow", topic: "converts existing models", papers: listed.papers });
+    expect(resolve("which are hardware aware", searched)).toEqual({ kind: "narrow", topic: "hardware aware", papers: listed.papers });
+    expect(resolve("which is the original one", searched)).toEqual({ kind: "order", by: "oldest", papers: listed.papers });
+    expect(resolve("which is better?", searched)?.kind).not.toBe("narrow");
     expect(resolve("any training-free ones?", searched)).toEqual({ kind: "narrow", topic: "training-free", papers: listed.papers });
   });
 
