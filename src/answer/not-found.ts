@@ -22,9 +22,20 @@ export function datesSearched(coverage: Coverage): string {
 /**
  * An honest "no": the topic, what was searched (how many papers, which
  * dates), and up to three closest papers, clearly marked as not a match.
- * `library`: the whole library's dates, said when only dates were asked.
  */
-export function notFoundReply(topic: string, filters: PaperFilters, coverage: Coverage, nearest: SearchHit[], unknown: string[] = [], notes: string[] = [], library?: Coverage, near = false): Reply {
+export type NotFoundOptions = {
+  /** Words of the topic no paper uses. */
+  unknown?: string[];
+  /** The whole library's dates, said when only dates were asked. */
+  library?: Coverage;
+  /** Refused near the line: said as not clearly covered (SETTINGS.relevance.nearAbove). */
+  near?: boolean;
+  /** The topic is a name no paper has as its title (said before this reply): its closest are the nearest titles. */
+  untitled?: boolean;
+};
+
+export function notFoundReply(topic: string, filters: PaperFilters, coverage: Coverage, nearest: SearchHit[], { unknown = [], library, near = false, untitled = false }: NotFoundOptions = {}): Reply {
+  const notes: string[] = [];
   const closest = nearest.slice(0, CLOSEST).map((hit, index) => citationOf(index + 1, hit.paper));
   const range = datesSearched(coverage);
   const constraint = describeFilters(filters);
@@ -39,6 +50,13 @@ export function notFoundReply(topic: string, filters: PaperFilters, coverage: Co
   // "Mamba", which no paper is about but several compare against: saying nothing covers it would hide them.
   if (closest.length > 0 && allWriteName(topic, nearest.slice(0, CLOSEST).map((hit) => hit.paper))) {
     const lines = [`No paper in the library is about ${topicSaid(topic)}, but ${closest.length === 1 ? "this one mentions it" : "these mention it"} (reply with a number to open one):`, ""];
+    lines.push(...closest.map((paper, index) => `${index + 1}. [${escapeMarkdown(paper.title)}](${paper.url})${paper.publishedAt ? ` (${paper.publishedAt})` : ""}`));
+    return { text: lines.join("\n"), citations: [], found: false, closest, notes };
+  }
+  // "do we have MCUNet?": the reply has said no paper is titled so; what follows are the titles nearest the name, not a
+  // topic nothing covers ("no paper mentions mcunet" over MCUNetV2).
+  if (untitled && closest.length > 0) {
+    const lines = [`The closest titles in the library (reply with a number to open one):`, ""];
     lines.push(...closest.map((paper, index) => `${index + 1}. [${escapeMarkdown(paper.title)}](${paper.url})${paper.publishedAt ? ` (${paper.publishedAt})` : ""}`));
     return { text: lines.join("\n"), citations: [], found: false, closest, notes };
   }

@@ -22,7 +22,9 @@ export async function titledPaper(question: string, query: ParsedQuestion, snaps
   // "the original flashattention paper" is not FlashAttention-2, a later version: the library lacks it, and that is closest.
   const earlier = /\b(?:original|first)\b/i.test(question);
   const exact = await snapshot.lookup.titled(question);
-  if (exact && earlier && laterVersion(exact.title)) return { missing: query.topic.trim(), closest: [exact] };
+  // "do we have mcunet?" is not MCUNetV2, a later version, any more than "the original mcunet paper" is.
+  const asked = earlier || query.asksPresence === true || /^the\s.*\spaper\s*[?.!]*$/i.test(question.trim());
+  if (exact && asked && laterVersion(exact.title) && !writesVersion(query.topic)) return { missing: query.topic.trim(), closest: [exact] };
   // A message that is nothing but a name and its version ("llama 2?", "gpt-4", "flashattention-3") asks for that paper.
   const versioned = VERSIONED.test(query.topic.trim()) && !query.listing && !query.baseline ? query.topic.trim() : undefined;
   const name = query.pastedTitle ?? query.paperName ?? versioned;
@@ -42,7 +44,7 @@ export async function titledPaper(question: string, query: ParsedQuestion, snaps
   const loosely = (paper: StoredPaper) => (looseName(plain) && holdsWords(paper.title, plain) && !opensWith(paper.title, plain) && !ownName(paper) ? { loose: plain } : {});
   // A lone lower-case word is a name only if a paper goes by it, or titles write it as one ("flashattention": FlashAttention-2).
   if (query.nameGuessed && !found.match && ![...found.alternatives, ...found.closest].some((paper) => writesAsName(paper.title, name))) return {};
-  if (found.match && earlier && laterVersion(found.match.title)) return { missing: plain, closest: [found.match] };
+  if (found.match && asked && laterVersion(found.match.title) && !writesVersion(plain)) return { missing: plain, closest: [found.match] };
   if (found.match) return { paper: found.match, ...loosely(found.match) };
   // "the main finding of the grokking paper": a topic word, not a name, that one paper's title alone holds is that paper.
   // So are "do we have the grokking paper?" and "the grokking paper" alone.

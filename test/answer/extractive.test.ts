@@ -181,7 +181,14 @@ describe("the offline (extractive) answer", () => {
     expect(molecules.citations[0]?.title).toBe("Conditional Graph Information Bottleneck for Molecular Relational Learning");
   });
 
-    it("says a topic near the line is not clearly covered, and a far one not covered", async () => {
+    it("lists the nearest titles under a name no paper has, not a topic nothing covers", async () => {
+    // "do we have MCUNet" said "Nothing in the library covers MCUNet; no paper in it mentions mcunet" over MCUNetV2.
+    const reply = await ask("do we have MCUNet");
+    expect(reply.text).toMatch(/^No paper in the library is titled \*\*MCUNet\*\*\.\n\nThe closest titles in the library \(reply with a number to open one\):\n\n1\. \[MCUNetV2: /);
+    expect(reply.text).not.toMatch(/covers/);
+  });
+
+  it("says a topic near the line is not clearly covered, and a far one not covered", async () => {
     // "Nothing in the library covers self driving cars" sat over CoVLA, on autonomous driving.
     const near = await ask("self driving cars");
     expect(near.found).toBe(false);
