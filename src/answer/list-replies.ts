@@ -64,6 +64,8 @@ export function paperDetailReply(paper: StoredPaper, detail: PaperDetail, cue?: 
       ? `From ${title}:`
       : detail === "code"
       ? links.length > 0 ? `Code for ${title}: ${links.join(", ")}` : `The abstract of ${title} gives no code link.`
+      : detail === "id"
+      ? /^https:\/\/arxiv\.org\/abs\//.test(paper.url) ? `${title} is arXiv ${paper.id}: ${paper.url}` : `The library has no arXiv id for ${title}: it was read from a saved listing. Its title search: ${paper.url}`
       : detail === "date"
       ? paper.publishedAt ? `${title} was published on ${paper.publishedAt}.` : `The library has no publication date for ${title}.`
       : paper.authors?.length ? `${title} is by ${paper.authors.join(", ")}.`

@@ -8,7 +8,7 @@ import { isTitleLike } from "./title-like.ts";
  */
 
 /** "content": what a named paper proposes, measures, finds ("what does KernelBench measure?"). */
-export type PaperDetail = "authors" | "date" | "code" | "content";
+export type PaperDetail = "authors" | "date" | "code" | "id" | "content";
 
 /** "the X paper" with a short X: a name, not a topic ("the original HNSW paper", "the FastGen KV cache paper"). */
 /** What an asker wants of papers ("the best paper on X", "must-read papers on X", "a good intro paper"): no name, no topic. */
@@ -46,6 +46,7 @@ const DETAIL: [PaperDetail, RegExp][] = [
   ["authors", new RegExp(String.raw`^\s*(?:${ASKS_AUTHORS})\s`, "i")],
   ["date", new RegExp(String.raw`^\s*(?:${ASKS_DATE}|when is|what year is)\s.*\b(?:published|released|come out|came out|written|appear(?:ed)?|out)\s*\??\s*$`, "i")],
   ["code", new RegExp(String.raw`^\s*(?:${ASKS_CODE})\s`, "i")],
+  ["id", /^\s*(?:(?:what(?:'s|s| is)|give me|get me|find)\s+)?(?:the\s+)?arxiv(?:\s+(?:id|link|number|url))?\s+(?:of|for)\s/i],
 ];
 
 /** "is X in the library?", "do you have X?". */
@@ -59,7 +60,7 @@ export function paperAsked(written: string, rest: string, present: string | unde
   // "ok what does flashattention-2 improve over v1": a word of chat before the question is no part of it.
   const text = written.replace(/^\s*(?:ok(?:ay)?|so|and|hmm+|um+|also|right|cool|thanks)[,!.]?\s+(?=(?:what|which|how|who|when|tell|summari[sz]e|explain|describe)\b)/i, "");
   const asked = DETAIL.find(([, pattern]) => pattern.test(text))?.[0];
-  const detailOf = asked && rest ? asWritten(rest.replace(/\s+(?:written|out)$/, ""), text) : undefined;
+  const detailOf = asked && rest ? asWritten(rest.replace(/\s+(?:written|out)$/, "").replace(/^(?:the\s+)?arxiv(?:\s+(?:id|link|number|url))?\s+(?:of|for)\s+/, ""), text) : undefined;
   // "what does KernelBench measure?", "what metric does KernelBench introduce?": what that paper says ("how does
   // TransMLA differ from X-EcoMLA?" compares two).
   const ofOne = !asked && !comparedNames(text);

@@ -43,6 +43,8 @@ describe("replies about the papers a thread lists", () => {
     expect(paperDetailReply(paper(1), "date").text).toMatch(/^The library has no publication date for \*\*Paper 1\*\* \[1\]\./);
     expect(paperDetailReply(paper(1, { abstract: "Code: https://github.com/x/y." }), "code").text).toMatch(/^Code for \*\*Paper 1\*\* \[1\]: https:\/\/github\.com\/x\/y\n/);
     expect(paperDetailReply(paper(1), "code").text).toMatch(/^The abstract of \*\*Paper 1\*\* \[1\] gives no code link\./);
+    expect(paperDetailReply(paper(1), "id").text).toMatch(/^The library has no arXiv id for \*\*Paper 1\*\* \[1\]: it was read from a saved listing\./);
+    expect(paperDetailReply(paper(1, { id: "2307.08691", url: "https://arxiv.org/abs/2307.08691" }), "id").text).toMatch(/^\*\*Paper 1\*\* \[1\] is arXiv 2307\.08691: https:\/\/arxiv\.org\/abs\/2307\.08691/);
     expect(paperDetailReply(paper(1, { publishedAt: "2018-01-12" }), "date")).toMatchObject({ text: expect.stringMatching(/was published on 2018-01-12\./), citations: [{ id: "p1" }] });
   });
 });

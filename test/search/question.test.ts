@@ -326,6 +326,9 @@ describe("questions with no topic", () => {
     expect(parse("What did FlashAttention-2 improve?").paperName).toBe("FlashAttention-2");
     // A word of chat before it changes nothing (it hedged over FlashAttention-2 for "ok what does … improve over v1").
     expect(parse("ok what does flashattention-2 improve over v1")).toMatchObject({ paperName: "flashattention-2", detail: "content" });
+    // "what's the arxiv id of pyramidkv" said nothing covers "arxiv id of pyramidkv".
+    expect(parse("what's the arxiv id of pyramidkv")).toMatchObject({ paperName: "pyramidkv", detail: "id" });
+    expect(parse("arxiv link for flashattention-2?")).toMatchObject({ paperName: "flashattention-2", detail: "id" });
     // "whats the grokking paper say" said "Nothing in the library covers grokking say".
     expect(parse("whats the grokking paper say")).toMatchObject({ paperName: "the grokking paper", detail: "content" });
     // A lone word in lower case may be a name, which only a paper going by it tells (search.test.ts).
