@@ -75,7 +75,8 @@ export const OPENER = /^(?:(?:ok|okay|so|and|also|btw|hmm|now|one|more|another|d
 
 /** The question with its conversational frame (FRAME) taken off its front, as often as one is there. */
 export function withoutFrame(text: string): string {
-  let rest = text;
+  // "jacot et al neural tangent kernel": a citation by author names people the library does not record.
+  let rest = text.replace(/(?:^|\s)(?:by\s+|from\s+)?[\p{L}'-]+(?:\s+and\s+[\p{L}'-]+)?\s+et\s+al\b\.?(?:'s)?(?:,?\s*\(?\d{4}\)?)?/giu, " ").trim();
   let previous;
   do {
     previous = rest;
