@@ -56,7 +56,7 @@ export function notFoundReply(topic: string, filters: PaperFilters, coverage: Co
   // "do we have MCUNet?": the reply has said no paper is titled so; what follows are the titles nearest the name, not a
   // topic nothing covers ("no paper mentions mcunet" over MCUNetV2).
   if (untitled && closest.length > 0) {
-    const lines = [`The closest titles in the library (reply with a number to open one):`, ""];
+    const lines = [`The closest papers in the library (reply with a number to open one):`, ""];
     lines.push(...closest.map((paper, index) => `${index + 1}. [${escapeMarkdown(paper.title)}](${paper.url})${paper.publishedAt ? ` (${paper.publishedAt})` : ""}`));
     return { text: lines.join("\n"), citations: [], found: false, closest, notes };
   }

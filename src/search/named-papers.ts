@@ -48,7 +48,8 @@ export async function titledPaper(question: string, query: ParsedQuestion, snaps
   if (found.match) return { paper: found.match, ...loosely(found.match) };
   // "the main finding of the grokking paper": a topic word, not a name, that one paper's title alone holds is that paper.
   // So are "do we have the grokking paper?" and "the grokking paper" alone.
-  const bare = /^the\s+\S.*\spaper\s*[?.!]*$/i.test(question.trim()) && words(question).length <= 6;
+  // (Without "the", a name written as one: "EfficientNet paper?", not "attention paper".)
+  const bare = (/^the\s+\S.*\spaper\s*[?.!]*$/i.test(question.trim()) || (/^\S.*\spaper\s*[?.!]*$/i.test(question.trim()) && WRITTEN_AS_NAME.test(plain))) && words(question).length <= 6;
   const holder = query.detail === "content" || query.asksPresence || bare ? soleHolder(found, plain) : undefined;
   if (holder) return { paper: holder, ...loosely(holder) };
   // "is FlashAttention-3 in the library?" with no such paper is answered as a title no paper has.

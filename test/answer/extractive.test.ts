@@ -184,8 +184,10 @@ describe("the offline (extractive) answer", () => {
     it("lists the nearest titles under a name no paper has, not a topic nothing covers", async () => {
     // "do we have MCUNet" said "Nothing in the library covers MCUNet; no paper in it mentions mcunet" over MCUNetV2.
     const reply = await ask("do we have MCUNet");
-    expect(reply.text).toMatch(/^No paper in the library is titled \*\*MCUNet\*\*\.\n\nThe closest titles in the library \(reply with a number to open one\):\n\n1\. \[MCUNetV2: /);
+    expect(reply.text).toMatch(/^No paper in the library is titled \*\*MCUNet\*\*\.\n\nThe closest papers in the library \(reply with a number to open one\):\n\n1\. \[MCUNetV2: /);
     expect(reply.text).not.toMatch(/covers/);
+    // So does a name written as one before "paper", with no "the" ("attention paper" stays a topic).
+    expect((await ask("EfficientNet paper?")).text).toMatch(/^No paper in the library is titled \*\*EfficientNet\*\*\./);
   });
 
   it("says a topic near the line is not clearly covered, and a far one not covered", async () => {
