@@ -40,8 +40,12 @@ function ownName(command: string, title: string): string {
 const UNSLASHED = [[/(\d)times\b/g, "$1×"], [/(?<![\\\p{L}])ell_(?=[\d{])/gu, "ℓ_"]] as const;
 
 export function plainText(text: string, title = ""): string {
-  const unswitched = UNSLASHED.reduce((done, [pattern, symbol]) => done.replace(pattern, symbol), text.replace(FONT_SWITCH, ""));
+  const switched = text.replace(FONT_SWITCH, "");
+  // (Looked for only where they may be: ingest reads every abstract.)
+  const unswitched = switched.includes("times") || switched.includes("ell_") ? UNSLASHED.reduce((done, [pattern, symbol]) => done.replace(pattern, symbol), switched) : switched;
   if (!/[\\$`']/.test(unswitched)) return unswitched;
+  // Most abstracts hold an apostrophe and nothing else of this: quotes only, then.
+  if (!/[\\$]/.test(unswitched)) return unswitched.replace(/``|''/g, '"');
   return unswitched
     .replace(OWN_NAME, (command) => ownName(command, title))
     .replace(LAYOUT, " ")
