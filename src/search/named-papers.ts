@@ -23,7 +23,8 @@ export async function titledPaper(question: string, query: ParsedQuestion, snaps
   const earlier = /\b(?:original|first)\b/i.test(question);
   const exact = await snapshot.lookup.titled(question);
   // "do we have mcunet?" is not MCUNetV2, a later version, any more than "the original mcunet paper" is.
-  const asked = earlier || query.asksPresence === true || /^the\s.*\spaper\s*[?.!]*$/i.test(question.trim());
+  const thePaper = /^the\s+\S.*\spaper\s*[?.!]*$/i.test(question.trim());
+  const asked = earlier || query.asksPresence === true || thePaper;
   if (exact && asked && laterVersion(exact.title) && !writesVersion(query.topic)) return { missing: query.topic.trim(), closest: [exact] };
   // A message that is nothing but a name and its version ("llama 2?", "gpt-4", "flashattention-3") asks for that paper.
   const versioned = VERSIONED.test(query.topic.trim()) && !query.listing && !query.baseline ? query.topic.trim() : undefined;
@@ -49,7 +50,7 @@ export async function titledPaper(question: string, query: ParsedQuestion, snaps
   // "the main finding of the grokking paper": a topic word, not a name, that one paper's title alone holds is that paper.
   // So are "do we have the grokking paper?" and "the grokking paper" alone.
   // (Without "the", a name written as one: "EfficientNet paper?", not "attention paper".)
-  const bare = (/^the\s+\S.*\spaper\s*[?.!]*$/i.test(question.trim()) || (/^\S.*\spaper\s*[?.!]*$/i.test(question.trim()) && WRITTEN_AS_NAME.test(plain))) && words(question).length <= 6;
+  const bare = (thePaper || (/^\S.*\spaper\s*[?.!]*$/i.test(question.trim()) && WRITTEN_AS_NAME.test(plain))) && words(question).length <= 6;
   const holder = query.detail === "content" || query.asksPresence || bare ? soleHolder(found, plain) : undefined;
   if (holder) return { paper: holder, ...loosely(holder) };
   // "is FlashAttention-3 in the library?" with no such paper is answered as a title no paper has.

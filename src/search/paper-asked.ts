@@ -41,12 +41,15 @@ export const ASKS_AUTHORS = String.raw`who (?:wrote|authored|made|created|is beh
 export const ASKS_DATE = String.raw`when (?:was|were|did)|what year (?:was|did)`;
 export const ASKS_CODE = String.raw`(?:is there|where(?:'s| is| can i (?:get|find))|any|got|link to)\s+(?:the\s+|any\s+)?(?:code|github|repo|implementation)\s+(?:for|of)`;
 
-/** A question for one detail of a named paper: its authors, its date or its code. */
+/** "the arXiv id of", "arxiv link for": what an id question says before the paper. */
+const ARXIV_OF = /(?:the\s+)?arxiv(?:\s+(?:id|link|number|url))?\s+(?:of|for)\s+/;
+
+/** A question for one detail of a named paper: its authors, its date, its code or its arXiv id. */
 const DETAIL: [PaperDetail, RegExp][] = [
   ["authors", new RegExp(String.raw`^\s*(?:${ASKS_AUTHORS})\s`, "i")],
   ["date", new RegExp(String.raw`^\s*(?:${ASKS_DATE}|when is|what year is)\s.*\b(?:published|released|come out|came out|written|appear(?:ed)?|out)\s*\??\s*$`, "i")],
   ["code", new RegExp(String.raw`^\s*(?:${ASKS_CODE})\s`, "i")],
-  ["id", /^\s*(?:(?:what(?:'s|s| is)|give me|get me|find)\s+)?(?:the\s+)?arxiv(?:\s+(?:id|link|number|url))?\s+(?:of|for)\s/i],
+  ["id", new RegExp(String.raw`^\s*(?:(?:what(?:'s|s| is)|give me|get me|find)\s+)?${ARXIV_OF.source}`, "i")],
 ];
 
 /** "is X in the library?", "do you have X?". */
@@ -60,7 +63,7 @@ export function paperAsked(written: string, rest: string, present: string | unde
   // "ok what does flashattention-2 improve over v1": a word of chat before the question is no part of it.
   const text = written.replace(/^\s*(?:ok(?:ay)?|so|and|hmm+|um+|also|right|cool|thanks)[,!.]?\s+(?=(?:what|which|how|who|when|tell|summari[sz]e|explain|describe)\b)/i, "");
   const asked = DETAIL.find(([, pattern]) => pattern.test(text))?.[0];
-  const detailOf = asked && rest ? asWritten(rest.replace(/\s+(?:written|out)$/, "").replace(/^(?:the\s+)?arxiv(?:\s+(?:id|link|number|url))?\s+(?:of|for)\s+/, ""), text) : undefined;
+  const detailOf = asked && rest ? asWritten(rest.replace(/\s+(?:written|out)$/, "").replace(new RegExp(`^${ARXIV_OF.source}`), ""), text) : undefined;
   // "what does KernelBench measure?", "what metric does KernelBench introduce?": what that paper says ("how does
   // TransMLA differ from X-EcoMLA?" compares two).
   const ofOne = !asked && !comparedNames(text);
