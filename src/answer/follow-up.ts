@@ -50,9 +50,9 @@ const FILLER = /\b(?:which|what|of|are|is|were|was|have|has|any|anything|some|on
  * "Which of those …", "any of them …", "do any of these …", "which use RL", "which is about retrieval": a question about
  * the listed papers only. ("which is the best …" and "which are surveys" are left to be asked of the library.)
  */
+const OF_THOSE = /^(?:(?:which|what|any|(?:do|does|did|is|are|was|were|has|have) any|how many)\s+(?:ones\s+)?of\s+(?:those|these|them)|which\s+(?:is|are|was|were)\s+(?:about|on|for|from)|which\s+ones?\s+(?:is|are|was|were)|which(?:\s+ones?)?\s+(?:use|uses|used|using|mention|mentions|cover|covers|deal with|deals with|do|does|did|has|have|support|supports|need|needs|handle|handles|target|targets|run|runs|work|works|evict|evicts|focus on|focuses on|apply|applies|train|trains)|any\s+[\w-]+(?:\s+[\w-]+)?\s+ones)\b/;
 /** "do any of them use RL?", "is any of them about microcontrollers?": yes or no, of every paper listed. */
 const ANY_OF = /^(?:do|does|did|is|are|was|were|has|have)\s+any\s+(?:ones?\s+)?of\s+(?:those|these|them)\b/;
-const OF_THOSE = /^(?:(?:which|what|any|(?:do|does|did|is|are|was|were|has|have) any|how many)\s+(?:ones\s+)?of\s+(?:those|these|them)|which\s+(?:is|are|was|were)\s+(?:about|on|for|from)|which\s+ones?\s+(?:is|are|was|were)|which(?:\s+ones?)?\s+(?:use|uses|used|using|mention|mentions|cover|covers|deal with|deals with|do|does|did|has|have|support|supports|need|needs|handle|handles|target|targets|run|runs|work|works|evict|evicts|focus on|focuses on|apply|applies|train|trains)|any\s+[\w-]+(?:\s+[\w-]+)?\s+ones)\b/;
 /** Verbs and prepositions that link "those" to a topic: "are for", "are about", "use", "mention". */
 const LINKING = /\b(?:are|is|for|about|on|use|uses|using|mention|mentions|cover|covers|deal with|deals with|target|targets|handle|handles|support|supports|focus on|focuses on|apply to|applies to|run on|runs on|do|does|how many)\b/g;
 /** What may be left of a follow-up that only adds a constraint ("any from 2024?", "same topic but from 2023"). */

@@ -16,6 +16,9 @@ import { PaperSearch, type SearchOptions, type SearchResult } from "../search/se
 import type { PaperFilters, PaperStore, StoredPaper } from "../store/paper-store.ts";
 import { SnapshotCache, type SnapshotCacheOptions } from "../search/snapshot-cache.ts";
 
+/** The papers writing a topic: how many, and the titles of the first few (see SETTINGS.answer.countTitles). */
+export type Mentions = { count: number; titles: string[] };
+
 /**
  * What picks a paper's sentences for a question: its words, each weighted
  * by rarity in the library, and how near a sentence's meaning comes to the
@@ -26,9 +29,6 @@ import { SnapshotCache, type SnapshotCacheOptions } from "../search/snapshot-cac
  * ("how much faster is it?"); `named`: the answer is names ("what
  * datasets?"), which an abstract writes without saying "dataset".
  */
-/** The papers writing a topic: how many, and the titles of the first few (see SETTINGS.answer.countTitles). */
-export type Mentions = { count: number; titles: string[] };
-
 export type SentenceCue = { terms: Map<string, number>; related?: (sentence: string) => number; quantity?: boolean; comparative?: boolean; named?: boolean };
 /** "what datasets?", "which benchmarks", "what models did they test on": names answer it. */
 const ASKS_NAMES = /\b(?:datasets?|benchmarks?|baselines?|(?:which|what) (?:models|llms|networks|architectures)|tested on|evaluated on)\b/i;
