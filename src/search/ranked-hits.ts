@@ -23,10 +23,10 @@ export async function hitsOf(snapshot: LibrarySnapshot, entries: Judged[]): Prom
 }
 
 /** "Newest papers on X": the papers judged relevant in the order asked, ahead of the rest as ranked. */
-export function inOrder(entries: Judged[], snapshot: LibrarySnapshot, order: PaperOrder): Judged[] {
+export function inOrder(entries: Judged[], snapshot: LibrarySnapshot, order: PaperOrder, most = SETTINGS.answer.maxPapers): Judged[] {
   const relevant = entries.filter((entry) => entry.relevant).sort((a, b) => orderScore(snapshot.docs, b.doc, order) - orderScore(snapshot.docs, a.doc, order));
-  // The first few in that order are cited; the rest on the topic are listed after them, as ranked.
-  const cited = relevant.slice(0, SETTINGS.answer.maxPapers);
+  // The first few in that order are cited (as many as asked: "top 10 kv cache papers"); the rest on the topic are listed after them, as ranked.
+  const cited = relevant.slice(0, most);
   return [...cited, ...entries.filter((entry) => !cited.includes(entry)).map((entry) => ({ ...entry, relevant: false }))];
 }
 

@@ -190,7 +190,7 @@ export class PaperSearch {
       if (other) return other;
     }
     const page = ranked.slice(0, judging).map((entry, i) => ({ ...entry, relevant: judged[i]! }));
-    const found = await hitsOf(snapshot, (query.order ? inOrder(page, snapshot, query.order) : page).slice(0, k));
+    const found = await hitsOf(snapshot, (query.order ? inOrder(page, snapshot, query.order, Math.max(SETTINGS.answer.maxPapers, Math.min(query.count ?? 0, k))) : page).slice(0, k));
     // "do you have MCUNet?" that nothing covers: the titles lookup found nearest (MCUNetV2) are the closest papers.
     const nearest = titled.missing && verdict.decision === "no" ? (titled.closest ?? []).map((paper) => ({ paper, score: 0, relevant: false })) : [];
     const counted = query.count === undefined ? found : citingAtMost(found, query.count);

@@ -296,6 +296,10 @@ it("takes a lower-case name general English lacks for the paper it names, and a 
     // Placed last, an undated paper says it has no date rather than pass for the oldest.
     const scaling = await ask("newest papers on test-time scaling");
     expect(scaling.text).toMatch(/\*\*Kinetics: Rethinking Test-Time Scaling Laws\*\* \(no date\) \[\d\]/);
+    // As many as asked: "top 10 kv cache papers" cited the first 5 of the 10 on topic.
+    const top = await ask("top 10 kv cache papers");
+    expect(top.text.split("\n")[0]).toBe("The 10 papers that best match **kv cache**, most upvoted first:");
+    expect(top.citations).toHaveLength(10);
   });
 
   it("lists the library's papers for a question with no topic, newest or most upvoted first", async () => {
