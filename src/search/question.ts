@@ -77,6 +77,8 @@ const ORDER_ASKED = ORDERS.map(({ order, words, by }): [PaperOrder, RegExp] => {
 
 /** The number an order comes with: "top 3", "the 5 newest", "3 most upvoted", "the newest 3". */
 const COUNT_ASKED = /\btop (\d{1,2})\b|\b(\d{1,2}) (?=newest|latest|most recent|oldest|earliest|most upvoted|most popular)|(?<=\b(?:newest|latest|most recent|oldest|earliest|most upvoted|most popular) )(\d{1,2})\b/;
+/** One paper asked for in an order: "the newest paper on X", "most upvoted paper about Y". */
+const ONE_ORDERED = /\b(?:newest|latest|most recent|oldest|earliest|most upvoted|most popular)\s+(?:paper|article|one)\b(?!\s+(?:and|or)\b)/;
 /** The number of papers asked for with no order: "3 papers on X", "give me 2 recent papers on X" (not "llama 2 papers"). */
 const PAPERS_COUNTED = /(?:^|\b(?:me|the|give|show|find|list|get|want|need|just|only|first|recommend|suggest|pick)\s+)(\d{1,2})\s+(?:(?:recent|new|good|relevant|more|other|key)\s+)?(?=papers?\b|articles?\b|ones\b)/;
 
@@ -121,7 +123,8 @@ export function parseQuestion(question: string, today: Date): ParsedQuestion {
   const ordered = ORDER_ASKED.find(([, pattern]) => new RegExp(pattern).test(dated.rest));
   // "top 3 papers on X", "the 5 newest papers": the number of papers asked for, with the order it comes with.
   const counted = (ordered ? COUNT_ASKED.exec(dated.rest) : null) ?? PAPERS_COUNTED.exec(dated.rest);
-  const count = counted ? Number(counted[1] ?? counted[2] ?? counted[3]) : undefined;
+  // "the most upvoted paper on attention": one, though no number is said.
+  const count = counted ? Number(counted[1] ?? counted[2] ?? counted[3]) : ordered && ONE_ORDERED.test(dated.rest) ? 1 : undefined;
   const asked = ordered?.[0];
   // "the 5 newest", "the newest 3": the number goes with the order ("top 3" goes as the order's own words do).
   const uncounted = counted && !counted[0].startsWith("top") ? dated.rest.replace(counted[0], " ") : dated.rest;

@@ -115,8 +115,10 @@ describe("follow-ups to a list answer", () => {
 
   it("reads chat typed without apostrophes, and the commands' own forms in a thread ('similar 2', 'paper 3')", async () => {
     const ask = thread();
-    const moe = await ask("whats the newest paper on moe");
+    const moe = await ask("whats the newest papers on moe");
     expect(moe.found).toBe(true);
+    // (One asked for, one given: "whats the newest paper on moe" is the newest paper.)
+    expect(titles(await thread()("whats the newest paper on moe"))).toHaveLength(1);
     expect(moe.text).not.toMatch(/whats/i);
     expect((await ask("similar 2")).text).toMatch(new RegExp(`^Papers similar to \\*\\*${titles(moe)[1]!.slice(0, 12).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
     expect((await ask("paper 1")).text).not.toMatch(/Nothing in the library covers/);

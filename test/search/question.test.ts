@@ -315,6 +315,9 @@ describe("questions with no topic", () => {
     expect(parse("newest 3")).toMatchObject({ topic: "", listing: "newest", count: 3 });
     expect(parse("give me 2 recent papers on quantization")).toMatchObject({ topic: "quantization", count: 2 });
     expect(parse("papers on 3d point clouds").count).toBeUndefined();
+    // One asked for in an order, with no number: "the most upvoted paper on attention" listed five.
+    expect(parse("most upvoted paper on attention")).toMatchObject({ topic: "attention", order: "upvotes", count: 1 });
+    expect(parse("newest papers on attention").count).toBeUndefined();
     expect(parse("llama 2 papers on quantization").count).toBeUndefined();
     expect(parse("is attention is all you need in the library")).toMatchObject({ topic: "attention is all you need", asksPresence: true });
     // Words of their own stay: "its", "cant", "wont".
