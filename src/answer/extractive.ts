@@ -40,8 +40,6 @@ export function framingOf(result: SearchResult): Framing {
 }
 
 const ORDERED: Record<PaperOrder | "relevance", string> = { relevance: "most relevant first", newest: "newest first", oldest: "oldest first", upvotes: "most upvoted first" };
-/** "The most upvoted paper on attention": one paper asked for in an order. */
-const ONE_ORDERED: Record<PaperOrder, string> = { newest: "newest", oldest: "oldest", upvotes: "most upvoted" };
 const SUPERLATIVE: Record<PaperOrder, string> = { newest: "newest", oldest: "oldest", upvotes: "most upvoted" };
 
 /** A topic echoed back is cut here: a long question is not worth repeating whole. */
@@ -121,7 +119,7 @@ function lead(topic: string, count: number, framing: Framing): string {
       ? `This paper comes closest to ${subject}, though it may cover it only in part:`
       : `These papers come closest to ${subject}, though they may cover it only in part:`
     : count === 1
-      ? framing.order ? `The ${ONE_ORDERED[framing.order]} paper on ${subject}:` : `The paper that best matches ${subject}:`
+      ? framing.order ? `The ${SUPERLATIVE[framing.order]} paper on ${subject}:` : `The paper that best matches ${subject}:`
       : `The ${count} papers that best match ${subject}, ${order}:`;
   // A word no paper in the library uses says more than what the cited ones leave out ("federated learning across hospitals").
   const unknown = framing.unknown ?? [];

@@ -1,3 +1,4 @@
+import { parseArxivId } from "../papers/arxiv-id.ts";
 import { contentTerms } from "../embed/tokens.ts";
 import { isQuestionStopword } from "../search/query-stopwords.ts";
 import { keptSaid } from "./filter-words.ts";
@@ -59,13 +60,14 @@ function codeLinks(paper: StoredPaper): string[] {
 export function paperDetailReply(paper: StoredPaper, detail: PaperDetail, cue?: SentenceCue): Reply {
   const title = `**${escapeMarkdown(paper.title)}** [1]`;
   const links = codeLinks(paper);
+  const arxiv = parseArxivId(paper.url);
   const said =
     detail === "content"
       ? `From ${title}:`
       : detail === "code"
       ? links.length > 0 ? `Code for ${title}: ${links.join(", ")}` : `The abstract of ${title} gives no code link.`
       : detail === "id"
-      ? /^https:\/\/arxiv\.org\/abs\//.test(paper.url) ? `${title} is arXiv ${paper.id}: ${paper.url}` : `The library has no arXiv id for ${title}: it was read from a saved listing. Its title search: ${paper.url}`
+      ? arxiv ? `${title} is arXiv ${arxiv}: ${paper.url}` : `The library has no arXiv id for ${title}: it was read from a saved listing. Its title search: ${paper.url}`
       : detail === "date"
       ? paper.publishedAt ? `${title} was published on ${paper.publishedAt}.` : `The library has no publication date for ${title}.`
       : paper.authors?.length ? `${title} is by ${paper.authors.join(", ")}.`

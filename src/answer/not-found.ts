@@ -3,7 +3,7 @@ import type { SearchHit } from "../search/search.ts";
 import type { PaperFilters } from "../store/paper-store.ts";
 import { echo, escapeMarkdown, topicSaid, wordsOr } from "./extractive.ts";
 import { datesSaid, describeFilters } from "./filter-words.ts";
-import { citationOf, type Reply } from "./reply.ts";
+import { citationOf, type Citation, type Reply } from "./reply.ts";
 import { counted } from "./counted.ts";
 
 const CLOSEST = 3;
@@ -19,10 +19,6 @@ export function datesSearched(coverage: Coverage): string {
   return ` (publication dates ${coverage.earliest} to ${coverage.latest}${coverage.undated ? `; ${coverage.undated} undated` : ""})`;
 }
 
-/**
- * An honest "no": the topic, what was searched (how many papers, which
- * dates), and up to three closest papers, clearly marked as not a match.
- */
 export type NotFoundOptions = {
   /** Words of the topic no paper uses. */
   unknown?: string[];
@@ -34,8 +30,14 @@ export type NotFoundOptions = {
   untitled?: boolean;
 };
 
+/** What a numbered list of closest papers says it is for: a thread's "2" opens the second (a one-off reply drops it). */
+export const OPEN_BY_NUMBER = " (reply with a number to open one)";
+
+/**
+ * An honest "no": the topic, what was searched (how many papers, which
+ * dates), and up to three closest papers, clearly marked as not a match.
+ */
 export function notFoundReply(topic: string, filters: PaperFilters, coverage: Coverage, nearest: SearchHit[], { unknown = [], library, near = false, untitled = false }: NotFoundOptions = {}): Reply {
-  const notes: string[] = [];
   const closest = nearest.slice(0, CLOSEST).map((hit, index) => citationOf(index + 1, hit.paper));
   const range = datesSearched(coverage);
   const constraint = describeFilters(filters);
@@ -47,37 +49,35 @@ export function notFoundReply(topic: string, filters: PaperFilters, coverage: Co
   const why = unknown.length > 0 ? `; no paper in it mentions ${wordsOr(unknown)}` : "";
   // With only dates asked ("papers from last month"), the dates the library does hold say what to ask instead.
   const held = library?.latest ? ` Its papers were published ${library.earliest} to ${library.latest}${library.undated ? ` (${library.undated} undated)` : ""}: ask for "the newest papers" to see the latest.` : "";
+  const refused = (text: string): Reply => ({ text, citations: [], found: false, closest: [], notes: [] });
+  const listing = (lines: string[]): Reply => ({ text: [...lines, ...closestLines(closest)].join("\n"), citations: [], found: false, closest, notes: [] });
   // "Mamba", which no paper is about but several compare against: saying nothing covers it would hide them.
   if (closest.length > 0 && allWriteName(topic, nearest.slice(0, CLOSEST).map((hit) => hit.paper))) {
-    const lines = [`No paper in the library is about ${topicSaid(topic)}, but ${closest.length === 1 ? "this one mentions it" : "these mention it"} (reply with a number to open one):`, ""];
-    lines.push(...closest.map((paper, index) => `${index + 1}. [${escapeMarkdown(paper.title)}](${paper.url})${paper.publishedAt ? ` (${paper.publishedAt})` : ""}`));
-    return { text: lines.join("\n"), citations: [], found: false, closest, notes };
+    return listing([`No paper in the library is about ${topicSaid(topic)}, but ${closest.length === 1 ? "this one mentions it" : "these mention it"}${OPEN_BY_NUMBER}:`, ""]);
   }
   // "do we have MCUNet?": the reply has said no paper is titled so; what follows are the titles nearest the name, not a
   // topic nothing covers ("no paper mentions mcunet" over MCUNetV2).
-  if (untitled && closest.length > 0) {
-    const lines = [`The closest papers in the library (reply with a number to open one):`, ""];
-    lines.push(...closest.map((paper, index) => `${index + 1}. [${escapeMarkdown(paper.title)}](${paper.url})${paper.publishedAt ? ` (${paper.publishedAt})` : ""}`));
-    return { text: lines.join("\n"), citations: [], found: false, closest, notes };
-  }
+  if (untitled && closest.length > 0) return listing([`The closest papers in the library${OPEN_BY_NUMBER}:`, ""]);
   // "papers by Tri Dao": a person, whom no search of titles and abstracts finds (an organization a page names is looked up before).
   const author = /^(?:written |authored |published )?by\s+(\S.*)$/i.exec(topic.trim());
-  if (author) return { text: `I cannot search the library by author, so I cannot list papers by **${escapeMarkdown(author[1]!)}**. Ask about their topic instead, or for a paper by its title.`, citations: [], found: false, closest: [], notes };
+  if (author) return refused(`I cannot search the library by author, so I cannot list papers by **${escapeMarkdown(author[1]!)}**. Ask about their topic instead, or for a paper by its title.`);
   // "papers from neurips 2023": where a paper appeared is not recorded, which a search of its words cannot make up for.
   const venue = VENUE.exec(topic.trim());
-  if (venue) return { text: `The library does not record where its papers were published, so I cannot list papers from **${escapeMarkdown(venue[1]!)}**. Ask about their topic instead, or for papers from a year ("papers from 2023").`, citations: [], found: false, closest: [], notes };
+  if (venue) return refused(`The library does not record where its papers were published, so I cannot list papers from **${escapeMarkdown(venue[1]!)}**. Ask about their topic instead, or for papers from a year ("papers from 2023").`);
   // "anything from meta ai": a lab no paper is recorded as from, which a search of titles and abstracts cannot find.
   const lab = /^from\s+(?:the\s+)?(\S.*)$/i.exec(topic.trim());
-  if (lab) return { text: `No paper in the library is recorded as from **${escapeMarkdown(lab[1]!)}**, and I cannot tell a paper's lab from its title and abstract. Ask about their topic instead, or for a paper by its title.`, citations: [], found: false, closest: [], notes };
+  if (lab) return refused(`No paper in the library is recorded as from **${escapeMarkdown(lab[1]!)}**, and I cannot tell a paper's lab from its title and abstract. Ask about their topic instead, or for a paper by its title.`);
   // Near the line (`near`), said as not clearly covered: most answerable questions refused lie there.
   const none = near ? `I found nothing in the library that clearly covers ${topicSaid(topic)}` : `Nothing in the library covers ${topicSaid(topic)}`;
   const lines = [topic.trim() ? `${none}${why}. ${searched}` : `No paper in the library ${fitsNone(filters)}.${held}`];
-  if (closest.length > 0) {
-    // Numbered, as the thread's list: "2" then opens the second.
-    lines.push("", near ? "The closest papers, none a clear match (reply with a number to open one):" : "The closest papers, which did not look like a match (reply with a number to open one):");
-    lines.push(...closest.map((paper, index) => `${index + 1}. [${escapeMarkdown(paper.title)}](${paper.url})${paper.publishedAt ? ` (${paper.publishedAt})` : ""}`));
-  }
-  return { text: lines.join("\n"), citations: [], found: false, closest, notes };
+  // Numbered, as the thread's list: "2" then opens the second.
+  if (closest.length > 0) lines.push("", `The closest papers, ${near ? "none a clear match" : "which did not look like a match"}${OPEN_BY_NUMBER}:`);
+  return listing(lines);
+}
+
+/** The closest papers, numbered, linked and dated. */
+function closestLines(closest: Citation[]): string[] {
+  return closest.map((paper, index) => `${index + 1}. [${escapeMarkdown(paper.title)}](${paper.url})${paper.publishedAt ? ` (${paper.publishedAt})` : ""}`);
 }
 
 /**

@@ -257,8 +257,6 @@ function dominance(question: ParsedQuestion, doc: number, snapshot: LibrarySnaps
   return total > 0 ? Math.max(...parts) / total : 1;
 }
 
-/** "Papers like X" found X: whatever ranks is like it, so the judgement is only whether anything ranked. */
-/** Whether one of these papers holds the topic as the question words it: its every word, each two in a row as a phrase. */
 /** Whether one of these papers' titles holds the topic's rarest main word, when that word is as rare as a name. */
 function namesRarest(question: ParsedQuestion, docs: number[], snapshot: LibrarySnapshot): boolean {
   const main = question.parts.main.filter((stem) => !stem.includes(" "));
@@ -268,6 +266,7 @@ function namesRarest(question: ParsedQuestion, docs: number[], snapshot: Library
   return papers > 0 && papers <= SETTINGS.queryWeights.contrastNameShare * snapshot.size && docs.some((doc) => stemSet(snapshot.docs.titles.at(doc)).has(rarest));
 }
 
+/** Whether one of these papers holds the topic as the question words it: its every word, each two in a row as a phrase. */
 function heldAsPhrase(question: ParsedQuestion, docs: number[], snapshot: LibrarySnapshot): boolean {
   const main = question.parts.main.filter((stem) => !stem.includes(" "));
   const pairs = question.parts.mainPairs;
@@ -275,6 +274,7 @@ function heldAsPhrase(question: ParsedQuestion, docs: number[], snapshot: Librar
   return docs.some((doc) => pairs.every((pair) => snapshot.text.contains(doc, pair)));
 }
 
+/** "Papers like X" found X: whatever ranks is like it, so the judgement is only whether anything ranked. */
 export function exampleVerdict(found: boolean): RelevanceVerdict {
   const signals = { coverage: 1, missingSpecific: 0, unknownSpecific: 0, vector: 1, vectorGap: 1, lexicalGap: 1, agreement: 1, dominance: 0, titleCoverage: 1, titleSpecific: 1, titleNamed: 1, wordiness: 0 };
   return { decision: found ? "yes" : "no", probability: found ? 1 : 0, signals, unmatched: [], missing: [], unknown: [] };

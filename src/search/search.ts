@@ -288,4 +288,3 @@ export class PaperSearch {
     return embedding.then((vector) => (vector ? this.#store.vectorSearch(vector, SETTINGS.candidates, query.filters) : []));
   }
 }
-

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Command } from "commander";
 import { Answerer, MORE_CLOSE } from "../../answer/answerer.ts";
 import type { Reply } from "../../answer/reply.ts";
+import { OPEN_BY_NUMBER } from "../../answer/not-found.ts";
 import type { CliContext } from "../context.ts";
 import { requireQuery, runQueries, withLibrary } from "../library.ts";
 import { dbOption } from "../options.ts";
@@ -38,7 +39,7 @@ export function registerAsk(program: Command, context: () => CliContext): void {
  * note names the command that lists the rest, and the closest papers are not offered to open by number.
  */
 function oneShot(reply: Reply, question: string): Reply {
-  const text = reply.text.replace(/ \(reply with a number to open one\)/g, "");
+  const text = reply.text.replaceAll(OPEN_BY_NUMBER, "");
   return { ...reply, text, notes: reply.notes.map((note) => (note === MORE_CLOSE ? moreClose(question) : note)) };
 }
 
