@@ -5,8 +5,6 @@ import type { LibrarySnapshot } from "./snapshot.ts";
 import { phraseUsage } from "./acronyms.ts";
 import { questionPairs, questionTerms } from "./query-terms.ts";
 import { longFormHolds } from "./held-terms.ts";
-
-type LongFormHolds = ReturnType<typeof longFormHolds>;
 import { searchStem, stemSet, withForms } from "./stem.ts";
 
 /**
@@ -19,16 +17,19 @@ import { searchStem, stemSet, withForms } from "./stem.ts";
  * Attention with Lightweight and Dynamic Convolutions" for "convolutions
  * instead of attention"). Words too common in the library to tell papers
  * apart ("model", "training") are left out; a title says what a paper is
- * about, where an abstract may mention anything in passing.
+ * about, where an abstract may mention anything in passing. What the question rules out is read once, each
+ * title then by the test returned.
  */
-function namesContrast(question: ParsedQuestion, doc: number, snapshot: LibrarySnapshot, holds: LongFormHolds): boolean {
+function namesContrast(question: ParsedQuestion, snapshot: LibrarySnapshot): (doc: number) => boolean {
+  const holds = longFormHolds(snapshot, question.parts.contrast.join(" "));
   const rare = (stem: string) => snapshot.text.documentFrequency(stem) <= SETTINGS.queryWeights.contrastMaxShare * snapshot.size;
   const telling = (stem: string) => !stem.includes(" ") && rare(stem);
   // "mixture-of-experts serving (not MoE training)": an acronym for what the topic itself says is not ruled out.
   const main = new Set(question.parts.main);
-  const spelt = (stem: string) => snapshot.acronyms.lookup(stem, phraseUsage(snapshot.text))?.long;
+  const usage = phraseUsage(snapshot.text);
+  const longForms = new Map(question.parts.contrast.map((stem) => [stem, snapshot.acronyms.lookup(stem, usage)?.long]));
   const ruledOut = question.parts.contrast.filter((stem) => {
-    const long = spelt(stem);
+    const long = longForms.get(stem);
     return telling(stem) && !(long && questionTerms(long).every((term) => main.has(term)));
   });
   // "… that doesn't rely on language models": words too common to tell papers apart may still make a telling phrase.
@@ -37,22 +38,24 @@ function namesContrast(question: ParsedQuestion, doc: number, snapshot: LibraryS
     const said = question.parts.contrast;
     // A phrase says one thing where its words say many: it tells papers apart though a third of the library writes it.
     const phrases = said.slice(1).map((stem, i) => `${said[i]} ${stem}`).filter((phrase) => snapshot.text.documentFrequency(phrase) > 0 && snapshot.text.documentFrequency(phrase) <= SETTINGS.queryWeights.contrastPhraseShare * snapshot.size);
-    return namesPhrase(phrases, snapshot.docs.titles.at(doc), snapshot);
+    return (doc) => namesPhrase(phrases, snapshot.docs.titles.at(doc), snapshot);
   }
-  // Two words written apart name what a question writes as one: "Flash Attention" is the "FlashAttention" ruled out.
-  const written = snapshot.docs.titles.at(doc);
-  const apart = (written.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map((word, i, all) => (i > 0 ? searchStem(`${all[i - 1]}${word}`) : ""));
-  const title = withForms(new Set([...stemSet(written), ...apart.filter(Boolean)]));
   // Words as rare as a name ("other than Swin") rule out that one thing, an instance of the topic rather
   // than a side of it that a title could bridge: a title naming them is out, whatever else it names.
   const nameLike = (stem: string) => snapshot.text.documentFrequency(stem) <= SETTINGS.queryWeights.contrastNameShare * snapshot.size;
   const instance = ruledOut.every(nameLike);
-  // "not HNSW": a title spelling out the acronym the library defines names it. A side of a topic ("not for LLMs")
-  // must be spelt out as its phrase: "Large Vision-Language Models" holds every word of "large language models".
-  const pairs = new Set(questionPairs(written));
-  const named = ruledOut.filter((stem) => (nameLike(stem) ? holds(stem, (term) => title.has(term)) : title.has(stem) || longPhraseIn(spelt(stem), pairs)));
-  if (named.length * 2 < ruledOut.length || doesWithout(snapshot.docs.titles.at(doc), named)) return false;
-  return instance || question.parts.excludes || !question.parts.opposed.some((stem) => telling(stem) && title.has(stem));
+  return (doc) => {
+    // Two words written apart name what a question writes as one: "Flash Attention" is the "FlashAttention" ruled out.
+    const written = snapshot.docs.titles.at(doc);
+    const apart = (written.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map((word, i, all) => (i > 0 ? searchStem(`${all[i - 1]}${word}`) : ""));
+    const title = withForms(new Set([...stemSet(written), ...apart.filter(Boolean)]));
+    // "not HNSW": a title spelling out the acronym the library defines names it. A side of a topic ("not for LLMs")
+    // must be spelt out as its phrase: "Large Vision-Language Models" holds every word of "large language models".
+    const pairs = new Set(questionPairs(written));
+    const named = ruledOut.filter((stem) => (nameLike(stem) ? holds(stem, (term) => title.has(term)) : title.has(stem) || longPhraseIn(longForms.get(stem), pairs)));
+    if (named.length * 2 < ruledOut.length || doesWithout(written, named)) return false;
+    return instance || question.parts.excludes || !question.parts.opposed.some((stem) => telling(stem) && title.has(stem));
+  };
 }
 
 /** Whether a title's word pairs hold every pair of an acronym's long form. */
@@ -90,8 +93,8 @@ function doesWithout(title: string, stems: string[]): boolean {
 /** The ranked papers on the unwanted side of the question's contrast (none without one). */
 export function contrastedDocs(question: ParsedQuestion, ranked: Ranked[], snapshot: LibrarySnapshot): Set<number> {
   if (question.parts.contrast.length === 0) return new Set();
-  const holds = longFormHolds(snapshot, question.parts.contrast.join(" "));
-  return new Set(ranked.filter((entry) => namesContrast(question, entry.doc, snapshot, holds)).map((entry) => entry.doc));
+  const names = namesContrast(question, snapshot);
+  return new Set(ranked.filter((entry) => names(entry.doc)).map((entry) => entry.doc));
 }
 
 /** The ranking with these papers marked down, so the rest come first. */
