@@ -108,7 +108,8 @@ export class AcronymIndex {
     const present = new Set(questionTerms(text));
     const tokens = words(text);
     for (const [at, word] of tokens.entries()) {
-      const acronym = this.lookup(word, usage);
+      // "we find that…" is not word embeddings (WE): a stopword is read as the word it is.
+      const acronym = isQuestionStopword(word) ? undefined : this.lookup(word, usage);
       if (!acronym || tokens.indexOf(word) !== at) continue;
       const long = questionTerms(acronym.long);
       const longTerms = [...long, ...questionPairs(acronym.long)];

@@ -7,6 +7,7 @@ const index = new AcronymIndex([
   "Our Mixture of Experts (MoE) layer routes tokens; another Mixture-of-Experts (MoE) variant.",
   "The results (Table 2) and the baseline (GPT) are shown.",
   "Convolutional Neural Networks (ConvNets) are strong. Convolutional neural networks (CNNs) too.",
+  "Word Embeddings (WE) capture meaning.",
 ]);
 
 describe("acronyms mined from abstracts", () => {
@@ -35,6 +36,11 @@ describe("acronyms mined from abstracts", () => {
     expect(index.expand("multi-head latent attention (MLA)", 0.3)).toEqual([]);
     // Its neighbours pair with the long form as a title writes it: "sparse MLA kernels" holds "sparse multi", "attent kernel".
     expect(index.expand("sparse MLA kernels", 0.3).map((term) => term.term)).toEqual(expect.arrayContaining(["spars multi", "attent kernel"]));
+  });
+
+  it("reads a stopword as the word it is, though the library defines it as an acronym", () => {
+    expect(index.lookup("we")?.long).toBe("Word Embeddings");
+    expect(index.expand("we find that classifying speeches helps", 0.3)).toEqual([]);
   });
 
   it("tells whether a short form abbreviates the end of a text, letters inside words included", () => {
