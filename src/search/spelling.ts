@@ -49,7 +49,7 @@ export function correctSpelling(text: string, snapshot: LibrarySnapshot, english
       return full;
     }
     // "suddenly": the form the papers write ("sudden"), which the stemmer does not reach.
-    const form = isQuestionStopword(word) ? undefined : libraryForm(word, snapshot);
+    const form = isQuestionStopword(word) ? undefined : libraryForm(word, snapshot, rank);
     if (form) {
       changed = true;
       return form;

@@ -425,6 +425,11 @@ describe("judged results", () => {
     const idioms = await library.search("idioms dataset", { today: TODAY });
     expect(idioms.query.topic).toBe("idiomatic dataset");
     expect(idioms.results[0]?.paper.title).toMatch(/^EPIE Dataset/);
+    // A doer no paper names, jargon rather than English, is what it does as a title names it; an everyday one is itself.
+    const rankers = await library.search("knowledge distillation for rankers", { today: TODAY });
+    expect(rankers.query.topic).toBe("knowledge distillation for ranking");
+    expect(rankers.verdict.decision).not.toBe("no");
+    expect((await library.search("llm inference on a laptop processor", { today: TODAY })).query.topic).toContain("processor");
     // Two neighbouring letters swapped in a short word is one slip, not two letters away.
     expect((await library.search("kv cahce evicton", { today: TODAY })).query.topic).toBe("kv cache eviction");
     // A word the papers write joined to the next ("MobileNetV2") takes that next word in, not repeats it.
