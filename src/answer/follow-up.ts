@@ -167,8 +167,9 @@ export function resolveFollowUp(said: string, previous: Turn | undefined, today:
     if (rest) return { kind: "narrow", topic: rest, papers: listed };
   }
   const act = reference === undefined && !pair && !more && !dated ? threadAct(trimmed) : undefined;
-  // With no thread, "the most upvoted papers" asks for the library's papers in that order, not of a list.
-  if (act && !((act === "vague" || act === "popular") && !previous)) return actOnThread(act, trimmed, previous);
+  // With no thread, "the most upvoted papers" and "the most recent paper" ask for the library's papers in that order, not of a list.
+  const ofLibrary = !previous && (act === "vague" || act === "popular" || ((act === "newer" || act === "older") && /\bpapers?\b/.test(trimmed)));
+  if (act && !ofLibrary) return actOnThread(act, trimmed, previous);
   // "tell me more about the pyramid one": the listed paper whose title holds the word, or which of several.
   const titled = reference === undefined && !pair ? titledReference(text, listed) : undefined;
   if (titled?.length === 1) return SIMILAR.test(text) ? { kind: "similar", paper: titled[0]! } : { kind: "pick", paper: titled[0]! };

@@ -156,10 +156,12 @@ export class PaperSearch {
     const contrasted = example ? new Set<number>() : contrastedDocs(query, reranked, snapshot);
     const ranked = markedDown(reranked, contrasted);
     // "Newest papers on X": the newest of all the papers on X the ranking holds, not of the best few.
-    const judging = query.order ? Math.max(k, SETTINGS.answer.orderedPool) : k;
+    // "Show me 10 papers on X" cites up to ten, past the usual few.
+    const askedFor = !query.order && query.count !== undefined && query.count > SETTINGS.answer.maxPapers ? query.count : undefined;
+    const judging = query.order ? Math.max(k, SETTINGS.answer.orderedPool) : Math.max(k, askedFor ?? 0);
     const top = ranked.slice(0, judging).map((entry) => entry.doc);
     // A paper whose title names what the question rules out is listed, never cited.
-    const judged = judgePapers(query, ranked.slice(0, judging), verdict, snapshot, example !== undefined, query.order ? judging : undefined).map((keep, i) => keep && !contrasted.has(ranked[i]!.doc));
+    const judged = judgePapers(query, ranked.slice(0, judging), verdict, snapshot, example !== undefined, query.order ? judging : askedFor).map((keep, i) => keep && !contrasted.has(ranked[i]!.doc));
     // What the answer leaves out is judged on the papers it cites, not on the best three.
     const cited = top.filter((_doc, i) => judged[i]);
     if (!example && cited.length > 0) verdict.missing = (await this.#judge).missingIn(query, cited, snapshot);

@@ -300,6 +300,10 @@ it("takes a lower-case name general English lacks for the paper it names, and a 
     const top = await ask("top 10 kv cache papers");
     expect(top.text.split("\n")[0]).toBe("The 10 papers that best match **kv cache**, most upvoted first:");
     expect(top.citations).toHaveLength(10);
+    // So with no order: "show me 8 papers on kv cache" cited the usual five.
+    const eight = await ask("show me 8 papers on kv cache");
+    expect(eight.text.split("\n")[0]).toBe("The 8 papers that best match **kv cache**, most relevant first:");
+    expect(eight.citations).toHaveLength(8);
     // One asked for, one given, said in the order asked.
     const one = await ask("most upvoted paper on attention");
     expect(one.text.split("\n")[0]).toBe("The most upvoted paper on **attention**:");

@@ -61,6 +61,9 @@ describe("references to a numbered list", () => {
     expect(resolveFollowUp("what does it propose?", one, TODAY)).toEqual({ kind: "pick", paper: listed.papers[1] });
     expect(resolve("similar to that one")).toEqual({ kind: "out-of-range", count: listed.papers.length });
     expect(resolveFollowUp("papers like it", undefined, TODAY)).toEqual({ kind: "no-list" });
+    // With no thread, "the most recent paper" asks the library; "anything newer?" still has nothing to be newer than.
+    expect(resolveFollowUp("whats the most recent paper", undefined, TODAY)).toBeUndefined();
+    expect(resolveFollowUp("anything newer?", undefined, TODAY)).toEqual({ kind: "no-list" });
     // "this" inside a question is no reference; nor is "it" in "is it possible to …".
     expect(resolve("is there anything on this topic from 2024?")).not.toMatchObject({ kind: "pick" });
     expect(resolveFollowUp("is it possible to prune transformers?", undefined, TODAY)).toBeUndefined();
