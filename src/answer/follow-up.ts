@@ -62,8 +62,8 @@ const LEFTOVER = new RegExp(`^(?:${LEFTOVER_WORDS}|\\s)*$`);
 const NOT_CONSTRAINT = new RegExp(`\\b(?:so|ok|okay|something|papers?|${LEFTOVER_WORDS})\\b[\\s,]*`, "gi");
 /** "only 2025", "just the 2024 ones": a year asked of the list. */
 const YEAR_ONLY = /^(?:only|just)\s+(?:the\s+)?(?:ones\s+)?(?:from\s+|in\s+)?(\d{4})(?:\s+ones?)?\s*[?.!]*$/;
-/** A message that asks for nothing but an order: "which is the newest?", "newest first", "sort by date". */
-const ORDER_ONLY = /^(?:(?:which|what)(?:'s| is| are| one is)?\s+(?:the\s+)?)?(?:sort(?:ed)?(?:\s+(?:them|it|these|those))?\s+by\s+(?:date|upvotes)|(?:most recent|newest|latest|oldest|earliest|most upvoted)(?:\s+(?:one|ones|first|paper|papers))?)\s*[?.!]*$/;
+/** A message that asks for nothing but an order: "which is the newest?", "the newest?", "newest first", "sort by date". */
+const ORDER_ONLY = /^(?:(?:which|what)(?:'s| is| are| one is)?\s+)?(?:the\s+)?(?:sort(?:ed)?(?:\s+(?:them|it|these|those))?\s+by\s+(?:date|upvotes)|(?:most recent|newest|latest|oldest|earliest|most upvoted)(?:\s+(?:one|ones|first|paper|papers))?)\s*[?.!]*$/;
 
 /** "more like the second one", "similar to 3", "papers related to [2]": papers like the listed one, not its details. */
 const SIMILAR = /\b(?:similar|related)\b|\blike\s+\S/;

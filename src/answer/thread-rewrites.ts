@@ -3,6 +3,7 @@ import { parseQuestion } from "../search/question.ts";
 import { paperInView, type Turn } from "./conversations.ts";
 import type { FollowUp } from "./follow-up.ts";
 import { listedAt, listReference } from "./list-positions.ts";
+import { threadAct } from "./thread-acts.ts";
 
 /**
  * Follow-ups that are the thread's question asked again in other words:
@@ -14,14 +15,14 @@ import { listedAt, listReference } from "./list-positions.ts";
 const SAME_FOR = /^(?:(?:(?:any(?:thing)?\s+|something\s+)?(?:the\s+)?(?:same|similar)(?:\s+(?:thing|topic|question|idea))?,?\s+but\s+)|(?:what|how)\s+about\s+|and\s+|(?:only|just)\s+)(for|in|on|with|applied to)\s+(.+?)\s*[?.!]*$/;
 /** "for vision models only": the same, said with "only" after it. */
 const FOR_ONLY = /^(for|in|on|with|applied to)\s+(.+?)\s+only\s*[?.!]*$/;
-/** "for graphs?" alone, a few words and no year ("in 2024" is a date asked of the list). */
-const BARE_FOR = /^(for|applied to)\s+((?:[\p{L}-]+\s*){1,4}?)\s*[?.!]*$/u;
+/** "for graphs?", "with sparse attention" alone, a few words and no year ("in 2024" is a date asked of the list). */
+const BARE_FOR = /^(for|applied to|with|using)\s+((?:[\p{L}-]+\s*){1,4}?)\s*[?.!]*$/u;
 const ONLY_LAST = /\s+only(\s*[?.!]*)$/i;
 /** "forecasting only" after "time series": the last topic, kept to that part of it (a word or two, not a year). */
 const PART_ONLY = /^(?!\d+\s)((?:[\p{L}-]+\s+)?[\p{L}-]+)\s+only\s*[?.!]*$/u;
 
-/** "what about agents?": a few words, no setting said. */
-const WHAT_ABOUT = /^(?:what|how)\s+about\s+((?:[\p{L}\p{N}-]+\s*){1,3}?)\s*[?.!]*$/u;
+/** "what about agents?", "and time series?": a few words, no setting said. */
+const WHAT_ABOUT = /^(?:(?:what|how)\s+about|and)\s+((?:[\p{L}\p{N}-]+\s*){1,3}?)\s*[?.!]*$/u;
 
 /** "compare it with SPANN", "how does it compare to Scissorhands?": the paper in view beside one named. */
 /** "compare 2 with SPANN": a listed paper, by its number, beside one named. */
@@ -41,7 +42,9 @@ function endingAsWritten(question: string, tail: string): string {
 export function settingAgain(asked: string, turns: Turn[], today: Date): FollowUp | undefined {
   const only = FOR_ONLY.exec(asked.toLowerCase().trim());
   const question = only ? asked.trim().replace(ONLY_LAST, "$1") : asked;
-  const sameFor = only ?? SAME_FOR.exec(question.toLowerCase().trim()) ?? BARE_FOR.exec(question.toLowerCase().trim());
+  // ("with code?" asks the list for its code: an act on the thread, not a setting.)
+  const bare = threadAct(question) === undefined ? BARE_FOR.exec(question.toLowerCase().trim()) : null;
+  const sameFor = only ?? SAME_FOR.exec(question.toLowerCase().trim()) ?? bare;
   // "what about agents?" may ask for the last topic with agents, or for agents alone: the first, when the library surely covers it.
   // ("what about flashattention-2?": a name with its version is a paper asked for, not a setting of the last topic.)
   const about = sameFor ? undefined : WHAT_ABOUT.exec(question.toLowerCase().trim());

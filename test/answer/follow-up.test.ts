@@ -81,7 +81,7 @@ describe("references to a numbered list", () => {
   });
 
   it("reads short orders, years, 'summarize 3' and 'compare the first two' as about the list", () => {
-    for (const question of ["which is the newest?", "newest first", "sort them by date"]) expect(resolve(question)).toMatchObject({ kind: "order", by: "newest" });
+    for (const question of ["which is the newest?", "the newest?", "newest first", "sort them by date"]) expect(resolve(question)).toMatchObject({ kind: "order", by: "newest" });
     expect(resolve("only 2025")).toEqual({ kind: "filter", filters: { from: "2025-01-01", to: "2025-12-31" }, papers: listed.papers });
     expect(resolve("summarize 3")).toEqual({ kind: "pick", paper: listed.papers[2] });
     expect(resolve("what is the second one about?")).toEqual({ kind: "pick", paper: listed.papers[1] });
@@ -229,6 +229,11 @@ describe("messages with no topic of their own, about the papers the thread shows
     expect(resolve("what about without approximation?", searched)).toMatchObject({ kind: "refine", question: "kv cache compression without approximation" });
     // "for graphs" alone says the same (it searched "graphs").
     expect(resolve("for graphs?", searched)).toEqual({ kind: "refine", question: "kv cache compression for graphs" });
+    // So does "with sparse attention" (it searched "with sparse attention"); "with code?" still asks the list for code.
+    expect(resolve("with sparse attention", searched)).toEqual({ kind: "refine", question: "kv cache compression with sparse attention" });
+    expect(resolve("with code?", searched)).toMatchObject({ kind: "about" });
+    // "and time series?" is "what about time series?" (it searched "time series" alone).
+    expect(resolve("and time series?", searched)).toEqual({ kind: "refine", question: "kv cache compression for time series", otherwise: "and time series?" });
     // "what about X?" with no setting word is the last topic with X, or failing that (see the answerer) X alone.
     expect(resolve("what about vision transformers?", searched)).toEqual({ kind: "refine", question: "kv cache compression for vision transformers", otherwise: "what about vision transformers?" });
     // A name with its version is a paper asked for on its own ("flashattention 3 for flashattention-2" was searched).
