@@ -19,14 +19,16 @@ import { searchStem, stemSet } from "./stem.ts";
  */
 export function judgePapers(question: ParsedQuestion, ranked: Ranked[], verdict: RelevanceVerdict, snapshot: LibrarySnapshot, byExample = false, most = SETTINGS.answer.maxPapers): boolean[] {
   if (verdict.decision === "no" || ranked.length === 0) return ranked.map(() => false);
-  const { scoreRatio, moreRatio, coverageRatio, unsurePapers, maxPapers } = SETTINGS.answer;
+  const { scoreRatio, moreRatio, coverageRatio, unsurePapers } = SETTINGS.answer;
   const limit = verdict.decision === "unsure" ? unsurePapers : most;
-  // "Newest papers on X" asks for every paper on X in another order, not the best few: one whose title names the
-  // topic's rarest word, and whose text holds every word of it, is on it down to where "more" stops ("… to Scale LLM
-  // Test-time Compute" for "test-time scaling"; not a reward model mentioning test-time scaling in passing).
+  // A paper whose title names the topic's rarest word, and whose text holds every word of it, is on it down to where
+  // "more" stops, however far the best paper stands ahead: "What Makes Convolutional Models Great on Long Sequence
+  // Modeling?" for "long convolutions for sequence modeling"; "… to Scale LLM Test-time Compute" among the newest on
+  // test-time scaling; not a reward model mentioning test-time scaling in passing. (Set1 and the review sets: cited
+  // papers relevant 0.807 -> 0.810 on the tuned halves, 0.796 -> 0.797 held out; nDCG and grade-2 citing unchanged.)
   const main = question.parts.main.filter((stem) => !stem.includes(" "));
   const key = main.length > 0 ? rarestOf(main, snapshot) : undefined;
-  const titled = (doc: number) => most > maxPapers && key !== undefined && stemSet(snapshot.docs.titles.at(doc)).has(key) && main.every((stem) => snapshot.text.contains(doc, stem));
+  const titled = (doc: number) => key !== undefined && stemSet(snapshot.docs.titles.at(doc)).has(key) && main.every((stem) => snapshot.text.contains(doc, stem));
   const close = (entry: Ranked) => entry.score >= scoreRatio * ranked[0]!.score || (entry.score >= moreRatio * ranked[0]!.score && titled(entry.doc));
   // Papers found by example share the example's words, not the question's ("papers like PyramidKV").
   const coverage = ranked.map((entry) => (byExample ? 1 : paperCoverage(question, entry.doc, snapshot)));

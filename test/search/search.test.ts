@@ -314,6 +314,9 @@ describe("judged results", () => {
     expect(cited.length).toBeGreaterThan(0);
     expect(cited.length).toBeLessThanOrEqual(5);
     for (const hit of cited) expect(`${hit.paper.title} ${hit.paper.abstract}`).toMatch(/KV|cache/i);
+    // A paper whose title names the topic's rarest word, its text every word, is cited though the best stands well ahead.
+    const long = await library.search("long convolutions for sequence modeling", { today: TODAY });
+    expect(long.results.filter((hit) => hit.relevant).map((hit) => hit.paper.title)).toContain("What Makes Convolutional Models Great on Long Sequence Modeling?");
   });
 
   it("leaves out a paper the question rules out by name ('other than Swin'), though its title names the topic too", async () => {
