@@ -64,17 +64,22 @@ export function questionPairs(text: string): string[] {
 export function questionPhrases(text: string, { adjacent = false } = {}): { term: string; words: string }[] {
   const pairs: { term: string; words: string }[] = [];
   let previous: string | undefined;
+  // The stopwords since `previous`, said back with the pair: "chain of thought", not "chain thought".
+  let between: string[] = [];
   for (const word of words(text)) {
     if (isStopword(word)) {
       if (adjacent) previous = undefined;
+      between.push(word);
       continue;
     }
     if (isQuestionStopword(word)) {
       previous = undefined;
+      between = [];
       continue;
     }
-    if (previous) pairs.push({ term: `${stem(previous)} ${stem(word)}`, words: `${previous} ${word}` });
+    if (previous) pairs.push({ term: `${stem(previous)} ${stem(word)}`, words: [previous, ...between, word].join(" ") });
     previous = word;
+    between = [];
   }
   return pairs;
 }

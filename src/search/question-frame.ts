@@ -11,7 +11,7 @@ const TELL = String.raw`tell(?! (?:from|whether|if|apart|which|what|how)\b)`;
  * search so that "papers" and "which" do not count as evidence.
  */
 const FRAME = [
-  /^(?:hey|hi|hello|ok|okay|so|please|pls|also|and)\b[,!]?/,
+  /^(?:hey|hi|hello|yo|ok|okay|so|please|pls|also|and)\b[,!]?/,
   // "who wrote X?", "when was X published?": the detail asked is the frame, X the paper (see DETAIL).
   new RegExp(String.raw`^(?:${ASKS_AUTHORS}|${ASKS_DATE}|${ASKS_CODE})\s`),
   // "is PyramidKV better than Scissorhands": the comparison is kept ("PyramidKV and Scissorhands"), the "is" is the ask.

@@ -172,6 +172,8 @@ export function parseQuestion(question: string, today: Date): ParsedQuestion {
     .replace(/\bbetter than\b/g, ASKS_WHICH_IS_BETTER.test(text) ? " and " : "$&")
     .replace(/\b(?:compare|comparing|comparison of|difference between|differences between)\b/g, " ")
     .replace(/\s+/g, " ")
+    // "the faiss paper, billion scale …" is "faiss, billion scale …", not "faiss , billion …".
+    .replace(/ ([,;:])/g, "$1")
     .trim()
     .replace(/^(?:or|and)\s+/, "");
   rest = said.replace(/\b(?:any|recent|recently|new|versus|vs\.?)(?=\s|$)/g, " ").replace(/\s+/g, " ").trim();
@@ -234,7 +236,10 @@ function settingOf(topic: string): Setting | undefined {
   return content.length > 0 ? { text: content.join(" "), words: content, alternatives, head, headTerms: questionTerms(head) } : undefined;
 }
 
-/** Chat markup for stress ("distributed *training*", "__not__ this") is how the words were said, not what they are. */
+/**
+ * Chat markup for stress ("distributed *training*", "__not__ this") is how the words were said, not what they are;
+ * so is a hedge tacked on a word ("diffusion-ish denoising").
+ */
 function withoutEmphasis(text: string): string {
-  return text.replace(/(^|[\s(])(\*{1,2}|_{1,2})([^\s*_](?:[^*_]*[^\s*_])?)\2(?=[\s).,;:!?]|$)/g, "$1$3");
+  return text.replace(/(\p{L})-ish\b/gu, "$1").replace(/(^|[\s(])(\*{1,2}|_{1,2})([^\s*_](?:[^*_]*[^\s*_])?)\2(?=[\s).,;:!?]|$)/g, "$1$3");
 }

@@ -1,5 +1,6 @@
 import { withApostrophes } from "../../src/search/contractions.ts";
 import { describe, expect, it } from "vitest";
+import { questionPhrases } from "../../src/search/query-terms.ts";
 import { parseQuestion } from "../../src/search/question.ts";
 
 // A Sunday.
@@ -182,6 +183,11 @@ describe("the topic said back", () => {
     expect(parse("quick question: what's out there on sparse attention?").topic).toBe("sparse attention");
     expect(parse("hmm ok. any papers on autonomous driving?").topic).toBe("autonomous driving");
     expect(parse("q-learning - any papers?").topic).toBe("q-learning");
+    expect(parse("yo does anyone have a paper on sparse attention?").topic).toBe("sparse attention");
+    // A hedge on a word is how it was said: "diffusion-ish denoising" is diffusion denoising.
+    expect(parse("diffusion-ish denoising at each layer").topic).toBe("diffusion denoising at each layer");
+    // What is said back closes up around a comma a dropped word leaves: "faiss, billion scale …".
+    expect(parse("the faiss paper, billion scale similarity search").shown).toBe("faiss, billion scale similarity search");
   });
 
   it("reads 'who wrote X?' and 'when was X published?' as a detail of the paper X names", () => {
@@ -237,6 +243,10 @@ describe("the topic said back", () => {
     const pairs = parse("diffusion for image or video generation").parts.mainPairs;
     expect(pairs).toContain("video gener");
     expect(pairs).not.toContain("imag video");
+  });
+
+  it("says a phrase back with the small words inside it ('chain of thought', not 'chain thought')", () => {
+    expect(questionPhrases("sequential chain-of-thought reasoning").map((phrase) => phrase.words)).toContain("chain of thought");
   });
 });
 
