@@ -62,17 +62,18 @@ export type PaperOrder = "newest" | "oldest" | "upvotes";
  * The same words describing something else ("top-down clustering", "a popular approach", "the most recent
  * few-shot methods" in a pasted abstract) ask for none.
  */
-const ORDERS: { order: PaperOrder; words: string; by: string }[] = [
-  { order: "upvotes", words: String.raw`most[- ](?:upvoted|popular|liked)|top(?: \d+)?|popular|highest[- ]rated|best[- ]rated`, by: String.raw`up ?votes?|votes|popularity|likes` },
-  { order: "oldest", words: String.raw`oldest|earliest|first published`, by: "(?!)" },
-  { order: "newest", words: String.raw`newest|latest|most recent`, by: "date" },
+const ORDERS: { order: PaperOrder; words: string; by: string; most: string }[] = [
+  { order: "upvotes", words: String.raw`most[- ](?:upvoted|popular|liked)|top(?: \d+)?|popular|highest[- ]rated|best[- ]rated`, by: String.raw`up ?votes?|votes|popularity|likes`, most: String.raw`(?:(?:with|have|having)\s+)?(?:the\s+)?(?:most|highest|max(?:imum)?)\s+(?:number of\s+)?up ?votes(?:\s+(?:on|about|in|for)(?!\S))?` },
+  { order: "oldest", words: String.raw`oldest|earliest|first published`, by: "(?!)", most: "(?!)" },
+  { order: "newest", words: String.raw`newest|latest|most recent`, by: "date", most: "(?!)" },
 ];
 const ABOUT_PAPERS = String.raw`(?=(?:\s+[\p{L}\p{N}'-]+){0,3}?\s+(?:papers?|ones|articles?|preprints?|additions|uploads|entries|first)\b|(?:\s+\d{1,2})?\s*$)`;
-const ORDER_ASKED = ORDERS.map(({ order, words, by }): [PaperOrder, RegExp] => {
+const ORDER_ASKED = ORDERS.map(({ order, words, by, most }): [PaperOrder, RegExp] => {
   // "the latest (work) on diffusion" asks for the newest; "popular in NLP", "the most recent work shows" describe.
   const onTopic = order === "newest" ? String.raw`|(?=(?:\s+(?:work|research|stuff|developments|progress))?\s+(?:on|in|about)\b)` : "";
   const said = String.raw`\b(?:${words})(?![\p{L}\p{N}-])(?:${ABOUT_PAPERS}${onTopic})(?:\s+first\b)?`;
-  return [order, new RegExp(String.raw`${said}|(?:\b(?:sorted|ordered|ranked|listed)\s+)?\bby (?:${by})\b`, "gu")];
+  // "which papers have the most upvotes on X": the order said as a noun needs no "papers" after it.
+  return [order, new RegExp(String.raw`${said}|(?:\b(?:sorted|ordered|ranked|listed)\s+)?\bby (?:${by})\b|\b${most}(?!\S)`, "gu")];
 });
 
 /** The number an order comes with: "top 3", "the 5 newest", "3 most upvoted", "the newest 3". */
@@ -83,7 +84,7 @@ const ONE_ORDERED = /\b(?:newest|latest|most recent|oldest|earliest|most upvoted
 const PAPERS_COUNTED = /(?:^|\b(?:me|the|give|show|find|list|get|want|need|just|only|first|recommend|suggest|pick)\s+)(\d{1,2})\s+(?:(?:recent|new|good|relevant|more|other|key)\s+)?(?=papers?\b|articles?\b|ones\b)/;
 
 /** An order asked of a topic ("most upvoted papers on attention", "newest papers on diffusion"): not part of the topic. */
-const TOPIC_ORDER = /\b(?:newest|latest|most recent|oldest|earliest|first published|most[- ](?:upvoted|popular|liked)|highest[- ]rated|by (?:up ?votes?|votes|popularity|likes|date))\b/g;
+const TOPIC_ORDER = /\b(?:newest|latest|most recent|oldest|earliest|first published|most[- ](?:upvoted|popular|liked)|(?:(?:with|have|having)\s+)?(?:the\s+)?(?:most|highest|max(?:imum)?)\s+(?:number of\s+)?up ?votes(?:\s+(?:on|about|in|for)\b)?|highest[- ]rated|by (?:up ?votes?|votes|popularity|likes|date))\b/g;
 
 /** What may be left of a question with no topic once TOPIC_ORDER is out: "top", "popular" stay in a topic ("top-down"), not alone. */
 const LISTING_WORDS = /\b(?:top|popular|best[- ]rated|all|every|list|the|of|in|library|ones?|which|what|is|are|was|were|been|there|have|has|we|you|got|overall|ever|show me|give me)\b|what's/g;

@@ -45,7 +45,7 @@ describe("the offline (extractive) answer", () => {
   });
 
   it("says how many papers the library holds when asked, not searches for 'how many'", async () => {
-    for (const question of ["how many papers are in the library?", "how big is the library", "how many papers do you have", "how many papers have no date"]) {
+    for (const question of ["how many papers are in the library?", "how big is the library", "how many papers do you have", "how many papers have no date", "how many undated papers are there"]) {
       expect((await ask(question)).text).toMatch(/^The library holds \d+ papers \(publication dates \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d; \d+ undated\)\./);
     }
   });

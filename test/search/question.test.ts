@@ -265,6 +265,9 @@ describe("questions with no topic", () => {
   });
 
   it("keeps a topic a topic, with an order's words taken out of it and kept as its order", () => {
+    // The order said as a noun: "which papers have the most upvotes on sparse attention".
+    expect(parse("which papers have the most upvotes on sparse attention")).toMatchObject({ topic: "sparse attention", order: "upvotes" });
+    expect(parse("kv cache papers with the highest upvotes")).toMatchObject({ topic: "kv cache", order: "upvotes" });
     expect(parse("most upvoted papers on attention")).toMatchObject({ topic: "attention", order: "upvotes" });
     expect(parse("newest papers on diffusion")).toMatchObject({ topic: "diffusion", order: "newest" });
     expect(parse("latest diffusion papers")).toMatchObject({ topic: "diffusion", order: "newest" });
