@@ -7,6 +7,9 @@ import type { LibrarySnapshot } from "./snapshot.ts";
 import { searchStem, stemSet } from "./stem.ts";
 import { isTitleLike } from "./title-like.ts";
 
+/** "the … index that keeps …": a thing introduced, then a clause on what it does. */
+const DESCRIBING_CLAUSE = /^(?:the|a|an|that|this)\s+\S.{0,80}?\s(?:that|which|where|who)\s+\S+\s+\S/i;
+
 /**
  * A paper by name (PaperLookup.find), or failing that by what the query
  * describes: a description a search singles out (describedMatch), or the
@@ -29,7 +32,10 @@ export async function lookupDescribed(name: string, snapshot: LibrarySnapshot, s
   const names = [...query.names.filter((word) => !/^\d+$/.test(word)), ...query.words.filter((word) => snapshot.acronyms.lookup(word) !== undefined), ...version];
   const named = names.some((word) => papersUsing(word) < SETTINGS.relevance.backgroundShare * snapshot.text.size);
   const plain = query.words.filter((word) => !isFunctionWord(word));
-  if (query.about || (!named && !isTitleLike(name) && plain.length >= SETTINGS.lookup.describedWords)) {
+  // "the memory-disk hybrid ANN index that keeps centroids in RAM and posting lists on SSD": a thing and a clause
+  // saying what it does, at length, describes a paper, whatever names it uses on the way.
+  const clause = DESCRIBING_CLAUSE.test(name.trim()) && plain.length >= SETTINGS.lookup.describedClauseWords;
+  if (query.about || clause || (!named && !isTitleLike(name) && plain.length >= SETTINGS.lookup.describedWords)) {
     const searched = await search(name);
     const match = describedMatch(found, searched);
     // A bare phrase ("deep residual learning for image recognition") is more often a title remembered than a
@@ -94,8 +100,8 @@ function titleHolds(title: string, words: string[]): boolean {
 }
 
 /**
- * "the rail-only network paper", "the benchmark with 204 tasks contributed by 442 authors": a plain word or
- * number of the description that only one paper in the library uses, in its abstract, singles that paper out
+ * "the rail-only network paper", "the benchmark with 204 tasks contributed by 442 authors", "… to optimize goodput":
+ * a plain word or number of the description that only one paper in the library uses, in its title or abstract, singles that paper out
  * when the search for the description finds it first. A name-like word is left to the names ("GaLore" in
  * another paper's title is a paper the library lacks).
  */
@@ -109,7 +115,7 @@ function singledOut(plain: string[], names: string[], searched: SearchResult, sn
   const plainIn = (word: string) => new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[^\p{L}\p{N}]/gu, "")}`, "u").test(first.abstract);
   const telling = plain.some((word) => {
     const stem = searchStem(word);
-    return !named.has(word) && !title.has(stem) && snapshot.text.documentFrequency(stem) === 1 && snapshot.text.contains(doc, stem) && plainIn(word);
+    return !named.has(word) && snapshot.text.documentFrequency(stem) === 1 && snapshot.text.contains(doc, stem) && (title.has(stem) || plainIn(word));
   });
   return telling ? { match: first, alternatives: [], closest: [] } : undefined;
 }

@@ -201,6 +201,8 @@ export const SETTINGS = {
      * ahead of the next. Set on the fifth and sixth reviews' descriptions (the only ones in the sets).
      */
     describedWords: 3,
+    /** A thing and a clause on what it does ("the … index that keeps …") describes a paper at this many content words, names or not. */
+    describedClauseWords: 8,
     describedTitleShare: 0.6,
     describedMargin: 0.2,
     /** A title of at least this many content words, remembered with one of them swapped, is that title (see PaperLookup), when the next candidate scores at most this share of it. */
@@ -209,6 +211,8 @@ export const SETTINGS = {
     /**
      * Failing that, the paper a search for the description finds, when the next scores at most this share of it
      * (see described.ts), or this smaller share when the search is unsure of the topic (terse descriptions often are).
+     * Not looser: at 0.8 the development lookups' descriptions lost nothing, but "low rank adaptation of large language
+     * models", a paper the library lacks, was taken for MSPLoRA.
      */
     describedSearchMargin: 0.75,
     /** …and, for a bare phrase not introduced as a description, whose title holds at least this share of its words. */

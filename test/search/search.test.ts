@@ -293,10 +293,14 @@ describe("lookup through the library", () => {
   });
 
   it("offers what a search finds for a description no paper stands out for, flagged as a description", async () => {
-    // DistServe and Nexus both disaggregate prefill and decode, too close together to call it DistServe.
-    const found = await library.lookup("that paper where they disaggregate prefill and decoding onto different GPUs to optimize goodput");
+    // DistServe and Nexus both disaggregate prefill and decode, too close together to call it either.
+    const found = await library.lookup("that paper where they disaggregate prefill and decoding onto different GPUs");
     expect(found).toMatchObject({ match: null, alternatives: [], description: true });
-    expect(found.closest[0]?.title).toMatch(/^DistServe/);
+    expect(found.closest.map((paper) => paper.title)).toEqual(expect.arrayContaining([expect.stringMatching(/^DistServe/), expect.stringMatching(/^Nexus/)]));
+    // "goodput", a word only DistServe uses (in its title), singles it out.
+    expect((await library.lookup("that paper where they disaggregate prefill and decoding onto different GPUs to optimize goodput")).match?.title).toMatch(/^DistServe/);
+    // A thing and a clause on what it does, at length, is a description whatever names it uses ("ANN", "RAM", "SSD").
+    expect((await library.lookup("the memory-disk hybrid billion-scale ANN index that keeps centroids in RAM and posting lists on SSD")).match?.title).toMatch(/^SPANN/);
     // What the search judges on topic, not titles sharing a word ("SparseD" for "sparse").
     expect((await library.lookup("that paper on recommendation systems with sparse training")).closest[0]?.title).toMatch(/^Dynamic Sparse Learning/);
   });
