@@ -237,10 +237,13 @@ function settingOf(topic: string): Setting | undefined {
   return content.length > 0 ? { text: content.join(" "), words: content, alternatives, head, headTerms: questionTerms(head) } : undefined;
 }
 
+/** "(vaswani 2017)", "(he et al., 2016)": a citation by author and year, which the library does not record. */
+const CITATION = /\s*\((?:[\p{L}'-]+(?:\s+(?:and|&)\s+[\p{L}'-]+)?(?:\s+et\s+al\.?)?,?\s+)?(?:19|20)\d\d[a-z]?\)/giu;
+
 /**
  * Chat markup for stress ("distributed *training*", "__not__ this") is how the words were said, not what they are;
- * so is a hedge tacked on a word ("diffusion-ish denoising").
+ * so is a hedge tacked on a word ("diffusion-ish denoising"), and a citation by author and year.
  */
 function withoutEmphasis(text: string): string {
-  return text.replace(/(\p{L})-ish\b/gu, "$1").replace(/(^|[\s(])(\*{1,2}|_{1,2})([^\s*_](?:[^*_]*[^\s*_])?)\2(?=[\s).,;:!?]|$)/g, "$1$3");
+  return text.replace(CITATION, " ").replace(/(\p{L})-ish\b/gu, "$1").replace(/(^|[\s(])(\*{1,2}|_{1,2})([^\s*_](?:[^*_]*[^\s*_])?)\2(?=[\s).,;:!?]|$)/g, "$1$3");
 }

@@ -188,6 +188,9 @@ describe("the topic said back", () => {
     expect(parse("diffusion-ish denoising at each layer").topic).toBe("diffusion denoising at each layer");
     // What is said back closes up around a comma a dropped word leaves: "faiss, billion scale …".
     expect(parse("the faiss paper, billion scale similarity search").shown).toBe("faiss, billion scale similarity search");
+    // A citation by author and year names people and a year the library does not record.
+    expect(parse("is the transformer paper here (vaswani 2017)?").topic).toBe("transformer");
+    expect(parse("resnet (he et al., 2016)")).toMatchObject({ topic: "resnet", filters: {} });
   });
 
   it("reads 'who wrote X?' and 'when was X published?' as a detail of the paper X names", () => {
