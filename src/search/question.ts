@@ -238,6 +238,11 @@ function settingOf(topic: string): Setting | undefined {
 }
 
 /** "(vaswani 2017)", "(he et al., 2016)": a citation by author and year, which the library does not record. */
+/**
+ * At most this many words, a question is chat, whose citation is how it was asked; a longer one may be a sentence
+ * from a paper ("… inspired by string edit distance (Wagner and Fischer, 1974)", a CSFCube query), whose is not.
+ */
+const CHAT_WORDS = 12;
 const CITATION = /\s*\((?:[\p{L}'-]+(?:\s+(?:and|&)\s+[\p{L}'-]+)?(?:\s+et\s+al\.?)?,?\s+)?(?:19|20)\d\d[a-z]?\)/giu;
 
 /**
@@ -245,5 +250,7 @@ const CITATION = /\s*\((?:[\p{L}'-]+(?:\s+(?:and|&)\s+[\p{L}'-]+)?(?:\s+et\s+al\
  * so is a hedge tacked on a word ("diffusion-ish denoising"), and a citation by author and year.
  */
 function withoutEmphasis(text: string): string {
-  return text.replace(CITATION, " ").replace(/(\p{L})-ish\b/gu, "$1").replace(/(^|[\s(])(\*{1,2}|_{1,2})([^\s*_](?:[^*_]*[^\s*_])?)\2(?=[\s).,;:!?]|$)/g, "$1$3");
+  // (A sentence from a paper keeps its citations: the names tie it to work the library's abstracts name too.)
+  const passage = text.split(/\s+/).length > CHAT_WORDS;
+  return (passage ? text : text.replace(CITATION, " ")).replace(/(\p{L})-ish\b/gu, "$1").replace(/(^|[\s(])(\*{1,2}|_{1,2})([^\s*_](?:[^*_]*[^\s*_])?)\2(?=[\s).,;:!?]|$)/g, "$1$3");
 }
