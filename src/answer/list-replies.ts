@@ -217,7 +217,8 @@ function withoutReply(topic: string, papers: StoredPaper[]): Reply {
 function writesTopic(text: string, topic: string): boolean {
   // What a contrast rules out ("vision models, not speech recognition") is no word the papers must write.
   const wanted = topic.toLowerCase().split(/,?\s*\b(?:not|rather than|instead of|except|excluding|other than)\b/)[0]!;
-  const forms = wanted.split(/[^\p{L}\p{N}]+/u).filter((word) => word && !isQuestionStopword(word));
+  // An adverb says how ("prefill and decode separately"), not what: the papers need not write it.
+  const forms = wanted.split(/[^\p{L}\p{N}]+/u).filter((word) => word && !isQuestionStopword(word) && !/^\p{L}{4,}ly$/u.test(word));
   // Any inflection of the word as asked ("disaggregate" in "Disaggregating", "pipelines" in "Pipelined"), never
   // another word of its family ("transformers" is not in "transformation"); a short word only with its plural
   // ("training-free" is not "training" and "freeing").

@@ -20,6 +20,8 @@ describe("replies about the papers a thread lists", () => {
     const distServe = paper(1, { title: "DistServe: Disaggregating Prefill and Decoding for Goodput-optimized LLM Serving" });
     const weights = new Map([["disaggreg", 1], ["prefil", 1], ["decod", 1]]);
     expect(narrowedReply("disaggregate prefill decode", [distServe, paper(2)], weights).citations.map((citation) => citation.title)).toEqual([distServe.title]);
+    // An adverb says how, not what: "prefill decode separately" is what DistServe does, though it never writes "separately".
+    expect(narrowedReply("prefill decode separately", [distServe, paper(2)], weights).citations.map((citation) => citation.title)).toEqual([distServe.title]);
     const transformation = paper(3, { abstract: "A transformation of graphs." });
     expect(narrowedReply("transformers", [transformation], new Map([["transform", 1]])).text).toMatch(/^That paper does not mention/);
   });
