@@ -3,11 +3,10 @@ import { withApostrophes } from "../search/contractions.ts";
 import type { Logger } from "pino";
 import type { Library } from "../library/library.ts";
 import { assistedSearch, type RetrievalAssist } from "../search/llm-assist.ts";
-import { topicParts } from "../search/query-terms.ts";
 import type { SearchHit, SearchResult } from "../search/search.ts";
 import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
 import { SETTINGS } from "../search/settings.ts";
-import { Conversations, type ListSource, type Turn } from "./conversations.ts";
+import { Conversations, searchedTopic, type ListSource, type Turn } from "./conversations.ts";
 import { extractiveReply, framingOf } from "./extractive.ts";
 import { resolveFollowUp } from "./follow-up.ts";
 import { namesOne, standaloneReference } from "./list-positions.ts";
@@ -74,7 +73,7 @@ export class Answerer {
     const small = smallTalkReply(question, previous !== undefined && (previous.papers.length > 0 || previous.focus !== undefined));
     if (small) return small;
     if (asksLibrarySize(question)) return librarySizeReply(await this.#library.coverage({}));
-    const followUp = resolveFollowUp(question, previous, today, turns);
+    let followUp = resolveFollowUp(question, previous, today, turns);
     const plain = followUp && sayingOnly(followUp);
     if (plain) return plain;
     if (followUp?.kind === "back" && followUp.turn) {
@@ -98,12 +97,12 @@ export class Answerer {
           return this.#remember(context, { ...keep, question, papers: citedPapers(reply, followUp.papers, previous.papers), ...(source && { source }) }, reply);
         }
         case "narrow": {
-          // "… for image generation rather than text": what it rules out is not a word the papers should hold.
-          const parts = topicParts(followUp.topic);
-          const wanted = new Set([...parts.main, ...parts.aside]);
-          const weights = new Map([...(await this.#library.termWeights(followUp.topic))].filter(([term]) => wanted.has(term)));
-          const reply = narrowedReply(followUp.topic, followUp.papers, weights, followUp.without);
-          return this.#remember(context, { ...keep, question, papers: citedPapers(reply, followUp.papers, previous.papers) }, reply);
+          const reply = narrowedReply(followUp.topic, followUp.papers, await this.#library.termWeights(followUp.topic), followUp.without);
+          // "only the ones about graphs" with none of the list on graphs: the thread's topic on graphs, from the whole library.
+          const wider = followUp.only && reply.citations.length === 0 ? searchedTopic(previous) : undefined;
+          if (!wider) return this.#remember(context, { ...keep, question, papers: citedPapers(reply, followUp.papers, previous.papers) }, reply);
+          followUp = { kind: "refine", question: `${wider} ${followUp.topic}` };
+          break;
         }
         case "pick": {
           // The model answers the question as asked ("what does the third one propose?"), about that paper alone; a bare "2" asks for its gist.

@@ -33,7 +33,8 @@ export type FollowUp =
   | { kind: "filter"; filters: PaperFilters; papers: StoredPaper[] }
   /** "Which of those are about vision?": the listed papers that hold the topic's words. */
   /** `without`: "drop the vision ones", the listed papers that do not mention the topic. */
-  | { kind: "narrow"; topic: string; papers: StoredPaper[]; without?: true }
+  /** `only`: "only the ones about graphs", which asks the thread's topic with it when none of the list is on it. */
+  | { kind: "narrow"; topic: string; papers: StoredPaper[]; without?: true; only?: true }
   | { kind: "order"; by: "newest" | "oldest" | "upvotes"; papers: StoredPaper[] }
   /** The previous topic asked again with more words or, for "anything older?", other dates. */
   /** `otherwise`: what to search if the refined question is not surely covered ("what about agents?": agents alone). */
@@ -152,7 +153,7 @@ export function resolveFollowUp(said: string, previous: Turn | undefined, today:
   if (dropped) return { kind: "narrow", topic: dropped[1]!, papers: listed, without: true };
   // "only the theory ones": the list, kept to the papers on that ("just the 2024 ones" is a year, below).
   const kept = listed.length > 0 && !yearOnly ? ONLY_LISTED.exec(trimmed) : null;
-  if (kept) return { kind: "narrow", topic: (kept[1] ?? kept[2] ?? kept[3])!, papers: listed };
+  if (kept) return { kind: "narrow", topic: (kept[1] ?? kept[2] ?? kept[3])!, papers: listed, only: true };
   const at = (item: number | "last") => listedAt(listed, item);
   const rewritten = settingAgain(question, turns, today) ?? comparedWithOpen(question, previous);
   if (rewritten) return rewritten;

@@ -1,6 +1,7 @@
 import { parseArxivId } from "../papers/arxiv-id.ts";
 import { contentTerms } from "../embed/tokens.ts";
 import { isQuestionStopword } from "../search/query-stopwords.ts";
+import { topicParts } from "../search/query-terms.ts";
 import { keptSaid } from "./filter-words.ts";
 import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
 import { escapeMarkdown } from "./extractive.ts";
@@ -184,8 +185,11 @@ const ON_TOPIC = 0.5;
  * whose title and abstract hold most of its weighted words (`weights`, by
  * rarity in the library), best covered first.
  */
-export function narrowedReply(topic: string, papers: StoredPaper[], weights: Map<string, number>, without = false): Reply {
+export function narrowedReply(topic: string, papers: StoredPaper[], termWeights: Map<string, number>, without = false): Reply {
   if (without) return withoutReply(topic, papers);
+  // "… for image generation rather than text": what it rules out is not a word the papers should hold.
+  const { main, aside } = topicParts(topic);
+  const weights = new Map([...termWeights].filter(([term]) => main.includes(term) || aside.includes(term)));
   const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0);
   const share = (paper: StoredPaper) => {
     const terms = new Set(contentTerms(`${paper.title} ${paper.abstract}`));

@@ -194,6 +194,10 @@ it("says first when a yes/no question asks of the paper in view what its abstrac
     await other("more");
     expect(titles(await other("which of these are for vision models, not speech recognition?"))).toEqual(titles(vision));
     expect((await ask("which of those are about speech?")).text).toMatch(/^(?:That paper does not mention|None of those \d+ papers mentions) \*\*speech\*\*/);
+    // "only the ones about graphs" with none of the list on graphs asks the thread's topic on graphs of the library.
+    const bottleneck = thread();
+    await bottleneck("information bottleneck");
+    expect(titles(await bottleneck("only the ones about graphs"))).toContainEqual(expect.stringMatching(/^Conditional Graph Information Bottleneck/));
  
     // "drop the vision ones": the list without the papers that mention it, in its order.
     const dropping = thread();

@@ -193,7 +193,7 @@ describe("messages with no topic of their own, about the papers the thread shows
     }
     // …and "only the theory ones" as the list kept to them (it searched the library for "only the theory ones").
     for (const [question, topic] of [["only the theory ones pls", "theory"], ["just the ones using hierarchical methods", "hierarchical methods"]]) {
-      expect(resolve(question!, listed)).toEqual({ kind: "narrow", topic, papers: listed.papers });
+      expect(resolve(question!, listed)).toEqual({ kind: "narrow", topic, papers: listed.papers, only: true });
     }
     expect(resolve("just the 2024 ones", listed)).toMatchObject({ kind: "filter" });
     // A chat opener first is how it was said: "ok which is newest?" searched the library for the newest papers.
@@ -218,7 +218,7 @@ describe("messages with no topic of their own, about the papers the thread shows
     expect(resolve("but not for vision models", searched)).toEqual({ kind: "refine", question: "kv cache compression but not for vision models" });
     expect(resolve("not the vision ones", searched)).toMatchObject({ kind: "narrow", without: true });
     // "only training systems" keeps the list's papers on them.
-    expect(resolve("only training systems", searched)).toEqual({ kind: "narrow", topic: "training systems", papers: listed.papers });
+    expect(resolve("only training systems", searched)).toEqual({ kind: "narrow", topic: "training systems", papers: listed.papers, only: true });
     // "in one line" is how to say it: "summarize the first one in one line" searched "first one in one line".
     expect(resolve("summarize the first one in one line", searched)).toEqual({ kind: "pick", paper: listed.papers[0] });
     // "only 2025" after a search asks the topic again within the year: the list shows only its best few.
