@@ -69,7 +69,8 @@ export function notFoundReply(topic: string, filters: PaperFilters, coverage: Co
   if (lab) return refused(`No paper in the library is recorded as from **${escapeMarkdown(lab[1]!)}**, and I cannot tell a paper's lab from its title and abstract. Ask about their topic instead, or for a paper by its title.`);
   // Near the line (`near`), said as not clearly covered: most answerable questions refused lie there.
   const none = near ? `I found nothing in the library that clearly covers ${topicSaid(topic)}` : `Nothing in the library covers ${topicSaid(topic)}`;
-  const lines = [topic.trim() ? `${none}${why}. ${searched}` : `No paper in the library ${fitsNone(filters)}.${held}`];
+  // (A topic cut short with "…" takes no full stop after it.)
+  const lines = [topic.trim() ? `${none}${why}. ${searched}`.replace(/…(\**)\./, "…$1") : `No paper in the library ${fitsNone(filters)}.${held}`];
   // Numbered, as the thread's list: "2" then opens the second.
   if (closest.length > 0) lines.push("", `The closest papers, ${near ? "none a clear match" : "which did not look like a match"}${OPEN_BY_NUMBER}:`);
   return listing(lines);

@@ -111,7 +111,8 @@ export class RelevanceJudge {
     const words = this.#questionWords(question);
     // Named in the answer only as specialised as its most common form: "eats" is rarer in English than "eat", not
     // more specialised (the model weighs the word as written, as it was fitted).
-    const forms = (word: string) => [word, word.replace(/(?:e?s|ed|ing)$/, ""), word.replace(/s$/, ""), searchStem(word)];
+    // ("figuring" is as everyday as "figure": a silent e dropped before the ending.)
+    const forms = (word: string) => [word, word.replace(/(?:e?s|ed|ing)$/, ""), word.replace(/(?:ed|ing)$/, "e"), word.replace(/s$/, ""), searchStem(word)];
     const unknown = words.filter((word) => snapshot.text.documentFrequency(searchStem(word)) === 0 && Math.min(...forms(word).map((form) => this.#specificity(form))) >= SETTINGS.relevance.unknownNoted);
     return { decision, probability, signals, unmatched: this.#unmatched(question, words, top, snapshot), missing: [], unknown };
   }

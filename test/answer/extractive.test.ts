@@ -44,6 +44,11 @@ describe("the offline (extractive) answer", () => {
     expect((await ask("anything from TIGER-Lab")).citations[0]?.title).toMatch(/^EditReward/);
   });
 
+  it("cuts a long topic short without a full stop after the '…'", async () => {
+    const reply = await ask("figuring out what someone is doing (walking, sitting, climbing stairs) from the watch and phone they carry, without hand-labelled data");
+    expect(reply.text).not.toMatch(/…\**\./);
+  });
+
   it("says how many papers the library holds when asked, not searches for 'how many'", async () => {
     for (const question of ["how many papers are in the library?", "how big is the library", "how many papers do you have", "how many papers have no date", "how many undated papers are there"]) {
       expect((await ask(question)).text).toMatch(/^The library holds \d+ papers \(publication dates \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d; \d+ undated\)\./);
