@@ -2,7 +2,7 @@ import { words } from "../embed/tokens.ts";
 import { phraseUsage } from "./acronyms.ts";
 import type { Ranked } from "./fusion.ts";
 import { questionTerms } from "./query-terms.ts";
-import type { ParsedQuestion } from "./question.ts";
+import type { ParsedQuestion, Setting } from "./question.ts";
 import type { RelevanceVerdict } from "./relevance.ts";
 import { SETTINGS } from "./settings.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
@@ -37,15 +37,19 @@ export function judgePapers(question: ParsedQuestion, ranked: Ranked[], verdict:
   // A paper writing the rarest word another way the library does holds it: "efficient CNN" for "efficient convnets".
   const instead = rarest === undefined ? [] : [...otherAlternatives(question, rarest, snapshot), ...otherSpellings(question.topic, rarest, snapshot)];
   const setting = byExample ? undefined : settingHeld(question, ranked[0]!.doc, snapshot);
+  // "papers like Swin but for convnets": each one cited is in that setting, the first too.
+  const likeIn = byExample && question.likeIn ? settingStems(question.likeIn, snapshot) : undefined;
+  const inSetting = (doc: number) => likeIn === undefined || likeIn.some((stem) => snapshot.text.contains(doc, stem));
   let kept = 0;
   return ranked.map((entry, i) => {
     const keep =
-      i === 0 ||
+      (i === 0 && inSetting(entry.doc)) ||
       (kept < limit &&
         close(entry) &&
         coverage[i]! >= coverageRatio * bestCoverage &&
         (rarest === undefined || snapshot.text.contains(entry.doc, rarest) || instead.some((stem) => snapshot.text.contains(entry.doc, stem))) &&
-        (setting === undefined || setting.some((stem) => snapshot.text.contains(entry.doc, stem))));
+        (setting === undefined || setting.some((stem) => snapshot.text.contains(entry.doc, stem))) &&
+        inSetting(entry.doc));
     if (keep) kept++;
     return keep && kept <= limit;
   });
@@ -90,12 +94,16 @@ function otherAlternatives(question: ParsedQuestion, rarest: string, snapshot: L
  * setting is not an answer.
  */
 function settingHeld(question: ParsedQuestion, best: number, snapshot: LibrarySnapshot): string[] | undefined {
-  const index = snapshot.text;
-  const rarest = (question.setting?.alternatives ?? []).flatMap((group) => {
-    const stems = group.map((word) => searchStem(word)).filter((stem) => index.documentFrequency(stem) > 0);
+  const rarest = question.setting ? settingStems(question.setting, snapshot) : [];
+  return rarest.some((stem) => snapshot.text.contains(best, stem)) ? rarest : undefined;
+}
+
+/** The rarest word the library uses of each group a setting offers ("vision or speech": one of each). */
+function settingStems(setting: Setting, snapshot: LibrarySnapshot): string[] {
+  return setting.alternatives.flatMap((group) => {
+    const stems = group.map((word) => searchStem(word)).filter((stem) => snapshot.text.documentFrequency(stem) > 0);
     return stems.length > 0 ? [rarestOf(stems, snapshot)] : [];
   });
-  return rarest.some((stem) => index.contains(best, stem)) ? rarest : undefined;
 }
 
 /** The library's other acronyms for the acronym a question writes as this stem ("convnets": "cnn"). */

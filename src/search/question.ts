@@ -37,6 +37,8 @@ export type ParsedQuestion = {
   nameGuessed?: true;
   /** The setting the topic is asked about ("speech recognition" in "KV cache compression for speech recognition"). */
   setting?: Setting;
+  /** "papers like Swin but for convnets": the setting papers like the one named must be in. */
+  likeIn?: Setting;
   /** "who wrote X?", "when was X published?": a detail of the paper X names, which the answer says (or says it lacks). */
   detail?: PaperDetail;
   /** "papers that outperform FlashAttention-2": the name the papers asked for are compared against, as written. */
@@ -94,6 +96,8 @@ const ASKS_WHICH_IS_BETTER = /^\s*(?:is|are|was|were|does|do|did|which|whether)\
 
 /** Ways of asking for papers like a known one; what follows is the paper's name. */
 const SIMILAR = /\b(?:(?:similar|comparable)(?: (?:work|papers?|research|stuff|ones?|things?))? to|(?:more|papers|work|anything|something|others|stuff|else|else is|else are) like|what(?:'s| is| are) like|build(?:s|ing)? (?:on|upon)|extend(?:s|ing)?|follow[- ]ups? (?:to|of|on))\s+(.+)$/;
+/** "swin transformer but for convnets": the paper, then the setting its likes are asked in. */
+const LIKE_BUT = /^(.+?),?\s+but\s+(?:only\s+)?((?:for|in|on|with|using|applied to)\s+.+)$/i;
 /** "…, not the vision ones like Swin": an example of what is ruled out, not a paper to find others like. */
 const RULED_OUT_BEFORE = /\b(?:not|rather than|instead of|other than|except|excluding|unlike)\b[^,;.()]*$/;
 
@@ -185,7 +189,10 @@ export function parseQuestion(question: string, today: Date): ParsedQuestion {
   const similar = matched && !likeWhatCameBefore && !RULED_OUT_BEFORE.test(request.toLowerCase().slice(0, matched.index)) ? matched : null;
   // The name as written: its capitals tell a name ("PyramidKV") and an author ("Jacot et al.") apart.
   const named = similar && request.length === request.toLowerCase().length ? request.slice(request.length - similar[1]!.length) : similar?.[1];
-  const similarTo = named
+  // "stuff like swin transformer but for convnets": papers like Swin, in that setting.
+  const likeBut = named ? LIKE_BUT.exec(named) : null;
+  const likeIn = likeBut ? settingOf(`${likeBut[1]} ${likeBut[2]}`) : undefined;
+  const similarTo = (likeIn ? likeBut![1] : named)
     ?.replace(/^(?:the|a|an)\s+/i, "")
     .replace(/[\s,]+(?:pls|please|plz|thanks|thx|ty)$/i, "")
     .replace(/\s+(?:in here|here|in the library|in our library|(?:that )?we have|(?:that )?you have)$/i, "")
@@ -206,6 +213,7 @@ export function parseQuestion(question: string, today: Date): ParsedQuestion {
     filters,
     parts: topicParts(topic),
     ...(similarTo && { similarTo }),
+    ...(likeIn && { likeIn }),
     ...(asked && { order: asked }),
     ...(count && count > 0 && { count }),
     ...(pastedTitle && { pastedTitle }),

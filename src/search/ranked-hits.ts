@@ -2,10 +2,11 @@ import type { StoredPaper } from "../store/paper-store.ts";
 import type { Ranked } from "./fusion.ts";
 import { orderScore } from "./listing.ts";
 import { questionPairs } from "./query-terms.ts";
-import type { PaperOrder } from "./question.ts";
+import type { PaperOrder, Setting } from "./question.ts";
 import type { SearchHit } from "./search.ts";
 import { SETTINGS } from "./settings.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
+import { searchStem } from "./stem.ts";
 import type { QueryTerm } from "./text-index.ts";
 import { topK } from "./top-k.ts";
 
@@ -36,13 +37,15 @@ export function topLexical(snapshot: LibrarySnapshot, terms: QueryTerm[], allowe
 }
 
 /** Query by example: the words that most distinguish the paper from the rest of the library. */
-export function exampleTerms(snapshot: LibrarySnapshot, paper: StoredPaper): QueryTerm[] {
+export function exampleTerms(snapshot: LibrarySnapshot, paper: StoredPaper, likeIn?: Setting): QueryTerm[] {
   const words = snapshot.distinguishingTerms([paper], SETTINGS.example.terms, "").map((term) => ({ term, weight: 1 }));
   // Its title's phrases that other papers use too ("information bottleneck" of "Cauchy-Schwarz Divergence Information
   // Bottleneck"): a paper sharing the phrase shares the topic, one sharing "bottleneck" alone may not.
   const shared = questionPairs(paper.title).filter((pair) => snapshot.text.documentFrequency(pair) >= 2);
   const rarest = shared.sort((a, b) => snapshot.text.idf(b) - snapshot.text.idf(a)).slice(0, SETTINGS.example.titlePairs);
-  return [...words, ...rarest.map((term) => ({ term, weight: 1 }))];
+  // "papers like Swin but for convnets": the setting's words weigh as much as the example's few rarest together.
+  const setting = (likeIn?.words ?? []).map((word) => ({ term: searchStem(word), weight: SETTINGS.example.settingWeight }));
+  return [...words, ...rarest.map((term) => ({ term, weight: 1 })), ...setting];
 }
 
 /** "top 3 papers on X": the first `count` papers judged relevant are cited; the rest stay listed below them. */

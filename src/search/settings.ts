@@ -151,7 +151,7 @@ export const SETTINGS = {
    * 0.805 -> 0.815, CSFCube as "similar to <title>" 0.471 -> 0.480; 2 and 4 pairs gave 0.803 / 0.470 and 0.817 / 0.459);
    * held out once: similar 0.752 -> 0.756, CSFCube 0.392 -> 0.417.
    */
-  example: { terms: 20, vectorWeight: 0.7, titlePairs: 8 },
+  example: { terms: 20, vectorWeight: 0.7, titlePairs: 8, settingWeight: 3 },
   /**
    * "papers that outperform FlashAttention-2" (src/search/baseline.ts): the papers writing the name, unless more
    * than `minPapers` and `maxShare` of the library do ("faster than attention"): then it is a topic, not a name.

@@ -203,6 +203,9 @@ describe("the topic said back", () => {
   });
 
   it("asks for papers like a named one, with the name as written", () => {
+    // "… but for convnets": papers like Swin, in that setting; the setting is no part of the name.
+    expect(parse("stuff like swin transformer but for convnets")).toMatchObject({ similarTo: "swin transformer", likeIn: { text: "convnets" } });
+    expect(parse("papers like pyramidkv").likeIn).toBeUndefined();
     expect(parse("papers building on the neural tangent kernel paper (Jacot et al.)").similarTo).toBe("neural tangent kernel paper (Jacot et al.)");
     expect(parse("anything similar to PyramidKV?").similarTo).toBe("PyramidKV");
     expect(parse("what else is like Swin Transformer in here?").similarTo).toBe("Swin Transformer");

@@ -366,6 +366,11 @@ describe("judged results", () => {
   });
 
   it("finds papers like a named one by its own words, leaving it out", async () => {
+    // "… but for convnets": only papers like it that are about convnets are cited, the first one too.
+    const convnets = await library.search("stuff like swin transformer but for convnets", { today: TODAY });
+    const cited = convnets.results.filter((hit) => hit.relevant);
+    expect(cited.length).toBeGreaterThan(0);
+    for (const hit of cited) expect(`${hit.paper.title} ${hit.paper.abstract}`).toMatch(/convnet/i);
     const result = await library.search("anything similar to PyramidKV?", { today: TODAY });
     expect(result.example?.title).toMatch(/^PyramidKV:/);
     const titles = result.results.map((hit) => hit.paper.title);
