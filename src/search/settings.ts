@@ -149,7 +149,9 @@ export const SETTINGS = {
    * "Papers like X": how many of X's most distinguishing words make the query, and how many of its title's word pairs
    * that other papers use ("information bottleneck"), rarest first. 8 pairs rather than none (tuned halves: similar
    * 0.805 -> 0.815, CSFCube as "similar to <title>" 0.471 -> 0.480; 2 and 4 pairs gave 0.803 / 0.470 and 0.817 / 0.459);
-   * held out once: similar 0.752 -> 0.756, CSFCube 0.392 -> 0.417.
+   * held out once: similar 0.752 -> 0.756, CSFCube 0.392 -> 0.417. `settingWeight`: each word of a setting asked with
+   * it ("papers like Swin but for convnets"), beside the example's words at 1; no development question asks one, so it
+   * is set by hand, high enough that papers in the setting lead (the answer cites only those).
    */
   example: { terms: 20, vectorWeight: 0.7, titlePairs: 8, settingWeight: 3 },
   /**
