@@ -182,8 +182,8 @@ const ON_TOPIC = 0.5;
 
 /**
  * The listed papers on a topic ("which of those are about vision?"): those
- * whose title and abstract hold most of its weighted words (`weights`, by
- * rarity in the library), best covered first.
+ * whose title and abstract hold most of its weighted words (`termWeights`,
+ * the topic's terms by rarity in the library), best covered first.
  */
 export function narrowedReply(topic: string, papers: StoredPaper[], termWeights: Map<string, number>, without = false): Reply {
   if (without) return withoutReply(topic, papers);

@@ -43,7 +43,8 @@ export function settingAgain(asked: string, turns: Turn[], today: Date): FollowU
   const only = FOR_ONLY.exec(asked.toLowerCase().trim());
   const question = only ? asked.trim().replace(ONLY_LAST, "$1") : asked;
   // ("with code?" asks the list for its code: an act on the thread, not a setting.)
-  const bare = threadAct(question) === undefined ? BARE_FOR.exec(question.toLowerCase().trim()) : null;
+  const bareFor = BARE_FOR.exec(question.toLowerCase().trim());
+  const bare = bareFor && threadAct(question) === undefined ? bareFor : null;
   const sameFor = only ?? SAME_FOR.exec(question.toLowerCase().trim()) ?? bare;
   // "what about agents?" may ask for the last topic with agents, or for agents alone: the first, when the library surely covers it.
   // ("what about flashattention-2?": a name with its version is a paper asked for, not a setting of the last topic.)

@@ -64,8 +64,10 @@ export type PaperOrder = "newest" | "oldest" | "upvotes";
  * The same words describing something else ("top-down clustering", "a popular approach", "the most recent
  * few-shot methods" in a pasted abstract) ask for none.
  */
+/** "have the most upvotes", "with the highest number of upvotes": the upvote order said as a noun. */
+const MOST_UPVOTES = String.raw`(?:(?:with|have|having)\s+)?(?:the\s+)?(?:most|highest|max(?:imum)?)\s+(?:number of\s+)?up ?votes`;
 const ORDERS: { order: PaperOrder; words: string; by: string; most: string }[] = [
-  { order: "upvotes", words: String.raw`most[- ](?:upvoted|popular|liked)|top(?: \d+)?|popular|highest[- ]rated|best[- ]rated`, by: String.raw`up ?votes?|votes|popularity|likes`, most: String.raw`(?:(?:with|have|having)\s+)?(?:the\s+)?(?:most|highest|max(?:imum)?)\s+(?:number of\s+)?up ?votes(?:\s+(?:on|about|in|for)(?!\S))?` },
+  { order: "upvotes", words: String.raw`most[- ](?:upvoted|popular|liked)|top(?: \d+)?|popular|highest[- ]rated|best[- ]rated`, by: String.raw`up ?votes?|votes|popularity|likes`, most: String.raw`${MOST_UPVOTES}(?:\s+(?:on|about|in|for)(?!\S))?` },
   { order: "oldest", words: String.raw`oldest|earliest|first published`, by: "(?!)", most: "(?!)" },
   { order: "newest", words: String.raw`newest|latest|most recent`, by: "date", most: "(?!)" },
 ];
@@ -86,7 +88,7 @@ const ONE_ORDERED = /\b(?:newest|latest|most recent|oldest|earliest|most upvoted
 const PAPERS_COUNTED = /(?:^|\b(?:me|the|give|show|find|list|get|want|need|just|only|first|recommend|suggest|pick)\s+)(\d{1,2})\s+(?:(?:recent|new|good|relevant|more|other|key)\s+)?(?=papers?\b|articles?\b|ones\b)/;
 
 /** An order asked of a topic ("most upvoted papers on attention", "newest papers on diffusion"): not part of the topic. */
-const TOPIC_ORDER = /\b(?:newest|latest|most recent|oldest|earliest|first published|most[- ](?:upvoted|popular|liked)|(?:(?:with|have|having)\s+)?(?:the\s+)?(?:most|highest|max(?:imum)?)\s+(?:number of\s+)?up ?votes(?:\s+(?:on|about|in|for)\b)?|highest[- ]rated|by (?:up ?votes?|votes|popularity|likes|date))\b/g;
+const TOPIC_ORDER = new RegExp(String.raw`\b(?:newest|latest|most recent|oldest|earliest|first published|most[- ](?:upvoted|popular|liked)|${MOST_UPVOTES}(?:\s+(?:on|about|in|for)\b)?|highest[- ]rated|by (?:up ?votes?|votes|popularity|likes|date))\b`, "g");
 
 /** What may be left of a question with no topic once TOPIC_ORDER is out: "top", "popular" stay in a topic ("top-down"), not alone. */
 const LISTING_WORDS = /\b(?:top|popular|best[- ]rated|all|every|list|the|of|in|library|ones?|which|what|is|are|was|were|been|there|have|has|we|you|got|overall|ever|show me|give me)\b|what's/g;
@@ -114,7 +116,7 @@ const ORIGINAL = /\bthe\s+(?:original|first|seminal|famous|classic|initial)\s+(?
 
 export function parseQuestion(question: string, today: Date): ParsedQuestion {
   const text = question.trim().replace(THE_X_ONE, "$1 paper$2").replace(NAMED_THEN_IT, "$2$1$3").replace(ORIGINAL, "the ");
-  let rest = withoutEmphasis(text.toLowerCase()).replace(/[?!.]+\s*$/, "").replace(/[“”]/g, '"').replace(/[‘’]/g, "'").trim();
+  let rest = withoutEmphasis(withoutCitations(text.toLowerCase())).replace(/[?!.]+\s*$/, "").replace(/[“”]/g, '"').replace(/[‘’]/g, "'").trim();
   const filters: PaperFilters = {};
 
   const votes = UPVOTES.exec(rest);
@@ -245,20 +247,23 @@ function settingOf(topic: string): Setting | undefined {
   return content.length > 0 ? { text: content.join(" "), words: content, alternatives, head, headTerms: questionTerms(head) } : undefined;
 }
 
-/** "(vaswani 2017)", "(he et al., 2016)": a citation by author and year, which the library does not record. */
 /**
  * At most this many words, a question is chat, whose citation is how it was asked; a longer one may be a sentence
  * from a paper ("… inspired by string edit distance (Wagner and Fischer, 1974)", a CSFCube query), whose is not.
  */
 const CHAT_WORDS = 12;
+/** "(vaswani 2017)", "(he et al., 2016)": a citation by author and year, which the library does not record. */
 const CITATION = /\s*\((?:[\p{L}'-]+(?:\s+(?:and|&)\s+[\p{L}'-]+)?(?:\s+et\s+al\.?)?,?\s+)?(?:19|20)\d\d[a-z]?\)/giu;
+
+/** A chat question without its citations by author and year; a sentence from a paper keeps them (see CHAT_WORDS). */
+function withoutCitations(text: string): string {
+  return text.split(/\s+/).length > CHAT_WORDS ? text : text.replace(CITATION, " ");
+}
 
 /**
  * Chat markup for stress ("distributed *training*", "__not__ this") is how the words were said, not what they are;
- * so is a hedge tacked on a word ("diffusion-ish denoising"), and a citation by author and year.
+ * so is a hedge tacked on a word ("diffusion-ish denoising").
  */
 function withoutEmphasis(text: string): string {
-  // (A sentence from a paper keeps its citations: the names tie it to work the library's abstracts name too.)
-  const passage = text.split(/\s+/).length > CHAT_WORDS;
-  return (passage ? text : text.replace(CITATION, " ")).replace(/(\p{L})-ish\b/gu, "$1").replace(/(^|[\s(])(\*{1,2}|_{1,2})([^\s*_](?:[^*_]*[^\s*_])?)\2(?=[\s).,;:!?]|$)/g, "$1$3");
+  return text.replace(/(\p{L})-ish\b/gu, "$1").replace(/(^|[\s(])(\*{1,2}|_{1,2})([^\s*_](?:[^*_]*[^\s*_])?)\2(?=[\s).,;:!?]|$)/g, "$1$3");
 }
