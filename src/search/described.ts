@@ -87,8 +87,9 @@ function unsingled(found: LookupResult, searched: SearchResult): LookupResult {
 export function describedMatch(found: LookupResult, search: SearchResult): LookupResult {
   const [first, second] = search.results;
   if (found.match || !first || search.verdict.decision === "no") return found;
-  const { describedSearchMargin, describedUnsureMargin } = SETTINGS.lookup;
-  if (second && second.score > (search.verdict.decision === "yes" ? describedSearchMargin : describedUnsureMargin) * first.score) return found;
+  const { describedSearchMargin, describedUnsureMargin, describedAgreedMargin } = SETTINGS.lookup;
+  const margin = search.firstAgreed ? describedAgreedMargin : search.verdict.decision === "yes" ? describedSearchMargin : describedUnsureMargin;
+  if (second && second.score > margin * first.score) return found;
   return { match: first.paper, alternatives: [], closest: [] };
 }
 

@@ -57,6 +57,8 @@ export type SearchResult = {
   unfoundExample?: string;
   /** A listing with filters ("papers from October 2024"): how many papers pass them, of which `results` are the first few. */
   listed?: number;
+  /** The word list and the vector list put the same paper first, and so does their fusion: two readings single it out. */
+  firstAgreed?: true;
   results: SearchHit[];
 };
 
@@ -201,6 +203,7 @@ export class PaperSearch {
     // is that paper described, not a title the library lacks (Torchhd had followed "No paper in the library is titled …").
     const described = titled.missing !== undefined && !query.pastedTitle && results[0]?.relevant === true && describesTitle(titled.missing, results[0].paper.title);
     const unfound = described ? undefined : (titled.missing ?? rare.missing);
+    const firstAgreed = lexical[0] !== undefined && lexical[0].doc === vectorRanked[0]?.doc && lexical[0].doc === ranked[0]?.doc;
     return {
       query,
       relevant: verdict.decision !== "no",
@@ -211,6 +214,7 @@ export class PaperSearch {
       ...(named && { named }),
       ...(named && titled.loose && named === titled.paper && { namedLoosely: titled.loose }),
       ...(unfound && { unfoundTitle: unfound }),
+      ...(firstAgreed && { firstAgreed }),
     };
   }
 
