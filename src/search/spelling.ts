@@ -48,9 +48,10 @@ export function correctSpelling(text: string, snapshot: LibrarySnapshot, english
       if (next && full === word + next[2]!.toLowerCase()) joinedUntil = at + token.length + next[0].length;
       return full;
     }
-    // "suddenly": the form the papers write ("sudden"), which the stemmer does not reach.
+    // "suddenly": the form the papers write ("sudden"), which the stemmer does not reach. A word English knows: the
+    // stemmer reads "character" as "charact" and "characterize" as "character", which is no reason to say "characteric".
     const form = isQuestionStopword(word) ? undefined : libraryForm(word, snapshot, rank);
-    if (form) {
+    if (form && english.row(form) !== undefined) {
       changed = true;
       return form;
     }

@@ -441,6 +441,8 @@ describe("judged results", () => {
     const idioms = await library.search("idioms dataset", { today: TODAY });
     expect(idioms.query.topic).toBe("idiomatic dataset");
     expect(idioms.results[0]?.paper.title).toMatch(/^EPIE Dataset/);
+    // …and only as a word English knows: the stemmer splitting "character" from "characterize" makes no "characteric".
+    expect((await library.search("optical character recognition", { today: TODAY })).query.topic).toBe("optical character recognition");
     // A doer no paper names, jargon rather than English, is what it does as a title names it; an everyday one is itself.
     const rankers = await library.search("knowledge distillation for rankers", { today: TODAY });
     expect(rankers.query.topic).toBe("knowledge distillation for ranking");
