@@ -1,6 +1,7 @@
 import { words } from "../embed/tokens.ts";
 import type { WordVectors } from "../embed/word-vectors/word-vectors.ts";
 import { abbreviates } from "./acronyms.ts";
+import { splitTerms } from "./compounds.ts";
 import { longFormHolds, spellings, withLongForms } from "./held-terms.ts";
 import { isQuestionStopword } from "./query-stopwords.ts";
 import { questionPhrases } from "./query-terms.ts";
@@ -189,7 +190,9 @@ export class RelevanceJudge {
     const elsewhere = (word: string) => index.documentFrequency(searchStem(word)) > 0;
     const facet = question.setting;
     // "KV cache compression for speech recognition": a setting none of the papers mentions at all is the part left out.
-    const unheldFacet = facet && facet.words.length <= 3 && facet.words.every((word) => !held(searchStem(word)) && elsewhere(word)) ? [facet.text] : [];
+    // (A word held as the papers write it apart is held: "finetuning" by a title's "Fine-tuning".)
+    const heldWord = (word: string) => held(searchStem(word)) || splitTerms(word, index, 1).some(({ term }) => held(term));
+    const unheldFacet = facet && facet.words.length <= 3 && facet.words.every((word) => !heldWord(word) && elsewhere(word)) ? [facet.text] : [];
     // A single word is not named: in reviews it was mostly the asker's own wording ("curved", "chatbot",
     // "tricks", "speeding"), and a missing word already lowers the verdict.
     return [...new Set([...unheldFacet, ...phrases])];

@@ -465,6 +465,8 @@ describe("judged results", () => {
     expect((await library.search("contrastive loss eats all my GPU memory", { today: TODAY })).verdict.unknown).toEqual([]);
     // A phrase a cited paper writes with one word in two ("Hyper-Parameter Tuning") is not a part left out.
     expect((await library.search("retrieval augmented generation hyperparameter tuning", { today: TODAY })).verdict.missing).toEqual([]);
+    // Nor is a setting's word the cited titles write in two ("Fine-tuning" for "finetuning").
+    expect((await library.search("zeroth order optimization for finetuning", { today: TODAY })).verdict.missing).toEqual([]);
     // …but two neighbouring letters swapped is one slip, however rare the word it makes in English.
     expect((await library.search("vision langauge models for self-driving cars", { today: TODAY })).query.topic).toBe("vision language models for self-driving cars");
     // A typo of an everyday word no title holds is taken for that word; a short unknown name is left alone.
