@@ -85,6 +85,9 @@ describe("chat phrasing", () => {
     ["can we pack more servers in?", "pack more servers in"],
     ["communication bottlenecks in distributed *training* (not **inference**)", "communication bottlenecks in distributed training (not inference)"],
     ["papers on snake_case_names", "snake_case_names"],
+    ["recommend me something to read this weekend on efficient inference", "efficient inference"],
+    ["what should i read on efficient inference", "efficient inference"],
+    ["read highlight and summarize", "read highlight and summarize"],
   ])("%s → %s", (question, topic) => {
     expect(parse(question).topic).toBe(topic);
   });
