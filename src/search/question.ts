@@ -7,7 +7,7 @@ import { extractDateRange } from "./time-phrases.ts";
 import { isTitleLike } from "./title-like.ts";
 import { asWritten } from "./as-written.ts";
 import { baselineAsked } from "./baseline.ts";
-import { paperAsked, presenceAsked, presenceSubject, withoutDoesReport, type PaperDetail } from "./paper-asked.ts";
+import { PRAISED, paperAsked, presenceAsked, presenceSubject, withoutDoesReport, type PaperDetail } from "./paper-asked.ts";
 import { OPENER, withoutFrame } from "./question-frame.ts";
 
 /** A question, parsed once; every stage of search reads this. */
@@ -201,7 +201,9 @@ export function parseQuestion(question: string, today: Date): ParsedQuestion {
     .replace(/\s+(?:paper|article|work)$/i, "")
     .trim();
   if (!similarTo && rest.replace(LISTING_WORDS, " ").trim() === "") {
-    return { text: question, topic: "", shown: "", filters, parts: topicParts(""), listing: asked ?? (filters.minUpvotes !== undefined ? "upvotes" : "newest"), ...(count && count > 0 && { count }) };
+    // "the best papers in the library": upvotes are the only merit the library records.
+    const praised = filters.minUpvotes !== undefined || new RegExp(String.raw`\b(?:${PRAISED})\b`).test(text.toLowerCase());
+    return { text: question, topic: "", shown: "", filters, parts: topicParts(""), listing: asked ?? (praised ? "upvotes" : "newest"), ...(count && count > 0 && { count }) };
   }
   const topic = rest || text;
   const pastedTitle = !similarTo && isTitleLike(text) ? text.trim() : undefined;

@@ -52,6 +52,9 @@ describe("references to a numbered list", () => {
     expect(resolveFollowUp("compare 1 and 2", undefined, TODAY)).toEqual({ kind: "no-list" });
     expect(resolveFollowUp("papers like 1", undefined, TODAY)).toEqual({ kind: "no-list" });
     expect(resolveFollowUp("which of those are from 2024?", undefined, TODAY)).toEqual({ kind: "no-list" });
+    // "… in the library" asks the library, with a list in the thread or none (it had been "no numbered list here").
+    expect(resolveFollowUp("what's the best paper in the library", undefined, TODAY)).toBeUndefined();
+    expect(resolve("what's the best paper in the library")).toBeUndefined();
   });
 
   it("reads 'it', 'this', 'that one' as the one paper the thread shows, and asks which when it shows several", () => {

@@ -266,6 +266,8 @@ describe("questions with no topic", () => {
     expect(parse("what is the newest paper in the library?")).toMatchObject({ topic: "", listing: "newest" });
     expect(parse("papers with at least 10 upvotes")).toMatchObject({ topic: "", listing: "upvotes", filters: { minUpvotes: 10 } });
     expect(parse("top papers by upvotes")).toMatchObject({ topic: "", listing: "upvotes" });
+    // Praise with no topic asks for the library's best, and upvotes are the only merit it records.
+    expect(parse("what's the best paper in the library")).toMatchObject({ topic: "", listing: "upvotes" });
     expect(parse("ok what about the most upvoted ones overall")).toMatchObject({ topic: "", listing: "upvotes" });
     // "what was published in …" asked "was" of the library.
     for (const question of ["what was published in october 2024", "which papers were published in october 2024", "are there papers from october 2024?"]) {
