@@ -107,7 +107,9 @@ export class RelevanceJudge {
     // "which papers use optimal transport": a best paper writing the topic as a phrase is at least a partial match,
     // however little the titles say (no development question, answerable or absent, changes with this).
     const phrased = probability < unsureAbove && heldAsPhrase(question, top.slice(0, SETTINGS.relevance.evidencePapers), snapshot);
-    const decision = top.length === 0 || (!named && describedAbsent(signals)) ? "no" : probability >= answerAbove || named ? "yes" : probability >= unsureAbove || phrased ? "unsure" : "no";
+    // "tinyml": a topic of one word English does not know, which the best paper writes, is the field's own term for it.
+    const coined = probability < unsureAbove && this.#coinedTerm(question, top[0], snapshot);
+    const decision = top.length === 0 || (!named && describedAbsent(signals)) ? "no" : probability >= answerAbove || named ? "yes" : probability >= unsureAbove || phrased || coined ? "unsure" : "no";
     // `missing` is said of the papers an answer cites, which are chosen after this verdict (see missingIn).
     const words = this.#questionWords(question);
     // Named in the answer only as specialised as its most common form: "eats" is rarer in English than "eat", not
@@ -214,6 +216,12 @@ export class RelevanceJudge {
       const letters = word.replace(/s$/, "");
       return !(letters.length >= 2 && letters.length <= 6 && (initials.includes(letters) || abbreviates(letters, main.join(" "))));
     });
+  }
+
+  /** Whether the topic is one word general English does not know and `doc` writes. */
+  #coinedTerm(question: ParsedQuestion, doc: number | undefined, snapshot: LibrarySnapshot): boolean {
+    const [word, ...rest] = this.#questionWords(question);
+    return word !== undefined && rest.length === 0 && question.parts.main.length === 1 && doc !== undefined && this.#vectors.row(word) === undefined && snapshot.text.contains(doc, searchStem(word));
   }
 
   /** 0 for everyday words, rising to 1 for words rare in general English (the word vectors are in frequency order). */

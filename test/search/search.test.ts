@@ -465,6 +465,9 @@ describe("judged results", () => {
     expect((await library.search("contrastive loss eats all my GPU memory", { today: TODAY })).verdict.unknown).toEqual([]);
     // A phrase a cited paper writes with one word in two ("Hyper-Parameter Tuning") is not a part left out.
     expect((await library.search("retrieval augmented generation hyperparameter tuning", { today: TODAY })).verdict.missing).toEqual([]);
+    // A topic of one word English does not know, which the best paper writes, is at least a partial match: MCUNetV2's
+    // abstract says "tinyML" (its title "Tiny Deep Learning"), which had been "Nothing in the library covers tinyml".
+    expect((await library.search("tinyml", { today: TODAY })).verdict.decision).toBe("unsure");
     // Nor is a setting's word the cited titles write in two ("Fine-tuning" for "finetuning").
     expect((await library.search("zeroth order optimization for finetuning", { today: TODAY })).verdict.missing).toEqual([]);
     // …but two neighbouring letters swapped is one slip, however rare the word it makes in English.
