@@ -131,9 +131,13 @@ function align(query: LookupQuery, entry: Entry, lastFirst: boolean): Alignment 
       a.inTitle += joined.span;
       if (joined.typo) a.typos++;
       i += joined.span - 1;
+      previousAt = joined.at;
       continue;
     }
-    const single = titleWord(words[i]!, stems[i]!, entry, a.covered, lastFirst) ?? titleSpan(words[i]!, entry);
+    // "flash attention v2" of "FlashAttention-2": the version after the name, written with a v or without.
+    const next = previousAt >= 0 ? (entry.words[previousAt + 1] ?? "") : "";
+    const version = /^v?\d+$/.test(words[i]!) && /^v?\d+$/.test(next) && words[i] !== next && words[i]!.replace(/^v/, "") === next.replace(/^v/, "") ? { from: previousAt + 1, span: 1 } : null;
+    const single = version ?? titleWord(words[i]!, stems[i]!, entry, a.covered, lastFirst) ?? titleSpan(words[i]!, entry);
     if (single) {
       cover(single.from, single.span);
       if (!isFunctionWord(words[i]!)) a.inTitle++;

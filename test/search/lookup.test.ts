@@ -58,6 +58,8 @@ describe("paper lookup", () => {
     // Written together and singular ("xray" for "X-rays").
     ["that dental xray paper", /Panoramic Dental X-rays$/],
     ["flashatention 2 faster attention", /^FlashAttention-2/],
+    // The version after the name, with a v or without ("FlashAttention-2", "LLaVA-UHD v2").
+    ["flash attention v2", /^FlashAttention-2/],
     ["PointNet++", /^PointNet\+\+/],
     ["the paper about multi-head latent attention is all you need", /^TransMLA/],
     // The title's first word, and words of its abstract: a name with a description.
@@ -88,6 +90,7 @@ describe("paper lookup", () => {
   it("offers the other version as closest, never as the match", async () => {
     const found = (await lookup.find("FlashAttention-3"));
     expect(found.closest.map((candidate) => candidate.title)).toContain("FlashAttention-2: Faster Attention with Better Parallelism and Work Partitioning");
+    expect((await lookup.find("flash attention v3")).match).toBeNull();
   });
 
   it("refuses a full title that differs in a word, even one its abstract uses", async () => {
