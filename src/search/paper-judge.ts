@@ -1,5 +1,6 @@
 import { words } from "../embed/tokens.ts";
 import { phraseUsage } from "./acronyms.ts";
+import { withLongForms } from "./held-terms.ts";
 import type { Ranked } from "./fusion.ts";
 import { questionTerms } from "./query-terms.ts";
 import type { ParsedQuestion, Setting } from "./question.ts";
@@ -28,7 +29,8 @@ export function judgePapers(question: ParsedQuestion, ranked: Ranked[], verdict:
   // papers relevant 0.807 -> 0.810 on the tuned halves, 0.796 -> 0.797 held out; nDCG and grade-2 citing unchanged.)
   const main = question.parts.main.filter((stem) => !stem.includes(" "));
   const key = main.length > 0 ? rarestOf(main, snapshot) : undefined;
-  const titled = (doc: number) => key !== undefined && stemSet(snapshot.docs.titles.at(doc)).has(key) && main.every((stem) => snapshot.text.contains(doc, stem));
+  // (A title writing the acronym names its long form: "MoE-Lens: … MoE LLM Serving" names "mixture of experts".)
+  const titled = (doc: number) => key !== undefined && withLongForms(stemSet(snapshot.docs.titles.at(doc)), snapshot).has(key) && main.every((stem) => snapshot.text.contains(doc, stem));
   const close = (entry: Ranked) => entry.score >= scoreRatio * ranked[0]!.score || (entry.score >= moreRatio * ranked[0]!.score && titled(entry.doc));
   // Papers found by example share the example's words, not the question's ("papers like PyramidKV").
   const coverage = ranked.map((entry) => (byExample ? 1 : paperCoverage(question, entry.doc, snapshot)));
