@@ -143,7 +143,8 @@ export function orderedReply(by: "newest" | "oldest" | "upvotes", papers: Stored
   if (by !== "oldest") sorted.reverse();
   const undated = papers.filter((paper) => !sorted.includes(paper));
   const listed = [...sorted, ...undated];
-  const describe = (paper: StoredPaper) => (by === "upvotes" ? counted(paper.upvotes, "upvote") : paper.publishedAt ? `published ${paper.publishedAt}` : "no date in the library");
+  // No upvotes is none recorded (a paper from a source without them), said as elsewhere, not as a count of 0.
+  const describe = (paper: StoredPaper) => (by === "upvotes" ? (paper.upvotes > 0 ? counted(paper.upvotes, "upvote") : "no upvotes in the library") : paper.publishedAt ? `published ${paper.publishedAt}` : "no date in the library");
   const label = { newest: "most recent", oldest: "oldest", upvotes: "most upvoted" }[by];
   const lines = listed.map((paper, index) => `${index + 1}. **${escapeMarkdown(paper.title)}** [${index + 1}], ${describe(paper)}`);
   const tail = undatedNote(undated.length, true);

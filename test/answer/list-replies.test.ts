@@ -13,6 +13,10 @@ describe("replies about the papers a thread lists", () => {
     expect(filteredReply([paper(1), paper(2)], { from: "2024-01-01", to: "2024-12-31" }).text).toMatch(/^None of those 2 papers has a date in the library, so I cannot tell which are /);
     expect(filteredReply([paper(1)], { from: "2024-01-01", to: "2024-12-31" }).text).toMatch(/^That paper has no date in the library/);
     expect(orderedReply("upvotes", [paper(1), paper(2)]).text).toMatch(/^None of those papers has upvotes in the library/);
+    // One without upvotes among others is said to have none recorded, not "0 upvotes".
+    const ordered = orderedReply("upvotes", [paper(1), paper(2, { upvotes: 4 })]).text;
+    expect(ordered).toMatch(/\*\*Paper 1\*\* \[2\], no upvotes in the library/);
+    expect(ordered).not.toMatch(/0 upvotes/);
     expect(orderedReply("oldest", [paper(1), paper(2)]).text).toMatch(/so I cannot tell which is oldest\.$/);
   });
 
