@@ -171,7 +171,8 @@ export function resolveFollowUp(said: string, previous: Turn | undefined, today:
   // With no thread, "the most upvoted papers" and "the most recent paper" ask for the library's papers in that order, not of a list.
   // "what's the best paper in the library" asks it of the library, whatever the thread shows ("any follow ups in the
   // library?" still asks of the paper open).
-  const ofLibrary = (act === "compare" && /\bin (?:the|our|this|your) library\b|\bof all time\b/.test(trimmed)) || (!previous && (act === "vague" || act === "popular" || ((act === "newer" || act === "older") && /\bpapers?\b/.test(trimmed))));
+  // With no thread, "which is the best paper?" asks the same.
+  const ofLibrary = (act === "compare" && (/\bin (?:the|our|this|your) library\b|\bof all time\b/.test(trimmed) || (!previous && /\bbest (?:papers?|works?|reads?)\b/.test(trimmed)))) || (!previous && (act === "vague" || act === "popular" || ((act === "newer" || act === "older") && /\bpapers?\b/.test(trimmed))));
   if (act && !ofLibrary) return actOnThread(act, trimmed, previous);
   // "tell me more about the pyramid one": the listed paper whose title holds the word, or which of several.
   const titled = reference === undefined && !pair ? titledReference(text, listed) : undefined;

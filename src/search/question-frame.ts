@@ -16,6 +16,8 @@ const FRAME = [
   new RegExp(String.raw`^(?:${ASKS_AUTHORS}|${ASKS_DATE}|${ASKS_CODE})\s`),
   // "is PyramidKV better than Scissorhands": the comparison is kept ("PyramidKV and Scissorhands"), the "is" is the ask.
   /^(?:is|are|was|were)\s+(?=(?:\S+\s+){1,4}(?:better|worse|faster|slower|more \w+|less \w+)\s+than\b)/,
+  // "which is the best paper on X": the praise is the ask (PRAISED, below), the "is" leads it.
+  new RegExp(String.raw`^(?:is|are)\s+(?=(?:the\s+)?(?:${PRAISED})\s+(?:papers?|works?|reads?|ones?)\b)`),
   new RegExp(String.raw`^(?:can|could|would|will) you (?:please )?(?:${TELL}|show|find|list|give|recommend|suggest|point)(?: me)?(?: to)?\b`),
   /^(?:who|anyone|does anyone|do you|do we) (?:has|have|got|know)(?: (?:of|any|some))?\b/,
   // "has anyone looked at X", "have people tried X": who did the work is not the topic.

@@ -55,6 +55,8 @@ describe("references to a numbered list", () => {
     // "… in the library" asks the library, with a list in the thread or none (it had been "no numbered list here").
     expect(resolveFollowUp("what's the best paper in the library", undefined, TODAY)).toBeUndefined();
     expect(resolve("what's the best paper in the library")).toBeUndefined();
+    expect(resolveFollowUp("which is the best paper?", undefined, TODAY)).toBeUndefined();
+    expect(resolveFollowUp("which is better?", undefined, TODAY)).toEqual({ kind: "no-list" });
   });
 
   it("reads 'it', 'this', 'that one' as the one paper the thread shows, and asks which when it shows several", () => {

@@ -268,6 +268,8 @@ describe("questions with no topic", () => {
     expect(parse("top papers by upvotes")).toMatchObject({ topic: "", listing: "upvotes" });
     // Praise with no topic asks for the library's best, and upvotes are the only merit it records.
     expect(parse("what's the best paper in the library")).toMatchObject({ topic: "", listing: "upvotes" });
+    expect(parse("which is the best paper")).toMatchObject({ topic: "", listing: "upvotes" });
+    expect(parse("which is the best paper on pruning").topic).toBe("pruning");
     expect(parse("ok what about the most upvoted ones overall")).toMatchObject({ topic: "", listing: "upvotes" });
     // "what was published in …" asked "was" of the library.
     for (const question of ["what was published in october 2024", "which papers were published in october 2024", "are there papers from october 2024?"]) {
