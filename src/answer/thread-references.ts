@@ -83,5 +83,8 @@ export function inlineNumbers(text: string, count: number): number[] {
 /** "which one converts existing models?", "which is a dataset": what is asked of them, unless it asks an order or a comparison, or is a question of its own. */
 export function whichListed(text: string): string | undefined {
   const rest = /^which\s+(?:(?:one|ones|of them|of those|of these)\s+)?(?:(?:is|are|was|were)\s+)?(?:(?:an?|the)\s+)?(.+?)\s*[?.!]*$/.exec(text)?.[1];
+  // "which is better for trees?": the listed papers on trees (it had searched "is better for trees").
+  const suited = rest && /^(?:better|best|good|suited|suitable|(?:more|most) suitable)\s+(?:for|at|with)\s+(.+)$/.exec(rest)?.[1];
+  if (suited) return suited;
   return rest && !/^(?:papers?|works?|articles?|studies|newest|latest|oldest|most|best|recent|better|worse|faster|slower|older|newer|more|less|should|would|could|can|do|does|did|i|you|we|to|one|ones|introduc\w*|propos\w*|invent\w*|coin\w*|defin\w*|first (?:introduc|propos)\w*)\b/.test(rest) ? rest : undefined;
 }

@@ -115,6 +115,8 @@ describe("'more', filters and orderings of the previous list", () => {
     expect(resolve("which of these are for vision models?")).toEqual({ kind: "narrow", topic: "vision models", papers: listed.papers });
     expect(resolve("any of them about speech?")).toEqual({ kind: "narrow", topic: "speech", papers: listed.papers });
     expect(resolve("do any of these use pruning?")).toEqual({ kind: "narrow", topic: "pruning", papers: listed.papers });
+    // "which is better for trees?" asks which listed papers suit trees (it had searched "is better for trees").
+    expect(resolve("which is better for trees?")).toEqual({ kind: "narrow", topic: "trees", papers: listed.papers });
     // "them" too: it quoted the first three papers with no yes or no.
     // Code links are a line each: asked of "them", every paper listed.
     const five: Turn = { ...listed, papers: [1, 2, 3, 4, 5].map((n) => paper(n)) };
