@@ -192,6 +192,7 @@ describe("messages with no topic of their own, about the papers the thread shows
     expect(resolve("any newer ones?", searched)).toEqual({ kind: "refine", question: "kv cache compression", filters: { from: "2025-01-03", to: undefined } });
     expect(resolve("which is older?", searched)).toEqual({ kind: "order", by: "oldest", papers: listed.papers });
     expect(resolve("anything newer on the same idea?", searched)).toMatchObject({ kind: "refine", filters: { from: "2025-01-03" } });
+    expect(resolve("any newer version of that idea?", searched)).toMatchObject({ kind: "refine", filters: { from: "2025-01-03" } });
   });
 
   it("reads 'drop the vision ones' as the list without the papers on vision", () => {
