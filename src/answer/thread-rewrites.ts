@@ -50,6 +50,9 @@ export function settingAgain(asked: string, turns: Turn[], today: Date): FollowU
   // ("what about flashattention-2?": a name with its version is a paper asked for, not a setting of the last topic.)
   const about = sameFor ? undefined : WHAT_ABOUT.exec(question.toLowerCase().trim());
   if (about && writesVersion(about[1]!)) return undefined;
+  // "what about pruning more generally?": pruning on its own, wider than the last topic, not a setting of it.
+  const wider = about && /^(.+?)\s+(?:more\s+)?(?:generally|in general|broadly)$/.exec(about[1]!.trim());
+  if (wider) return { kind: "refine", question: wider[1]! };
   const previous = turns.findLast((turn) => turn.source && !turn.source.example);
   // "but not kv cache", "not the vision side": the last topic with that ruled out ("… but not X" is searched as written).
   const ruledOut = sameFor || about ? undefined : /^(?:but\s+)?not\s+(?!(?:the|any|all)\s+.*\b(?:ones?|papers?)\s*[?.!]*$)(.+?)\s*[?.!]*$/.exec(question.toLowerCase().trim());

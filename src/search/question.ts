@@ -151,6 +151,8 @@ export function parseQuestion(question: string, today: Date): ParsedQuestion {
   rest = unasked.trim() ? unasked : framed(rest);
   // "are there papers about pruning in the library?": where the asker looks is not the topic.
   rest = rest.replace(/\s+(?:in (?:the|our|your|this) library|in here)$/, "").replace(/^(.+?)\s+(?:are there|do you have|do we have|have you got)$/, "$1");
+  // "pruning more generally", "for llms specifically": how widely to look, not what ("generally" stems as "generation" does).
+  rest = rest.replace(/^(.+?)\s+(?:more |very )?(?:generally|specifically|particularly|in general|in particular|broadly(?: speaking)?)$/, "$1");
   // "X - what's out there?", "X, any papers?", "X? any theory on that": a last clause that is all frame, or asks
   // for work "on that", is not the topic.
   // ("… reaches human trials. anything like that in here": a sentence of its own asking for work like what came before.)

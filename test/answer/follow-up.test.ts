@@ -242,6 +242,8 @@ describe("messages with no topic of their own, about the papers the thread shows
     expect(resolve("with code?", searched)).toMatchObject({ kind: "about" });
     // "and time series?" is "what about time series?" (it searched "time series" alone).
     expect(resolve("and time series?", searched)).toEqual({ kind: "refine", question: "kv cache compression for time series", otherwise: "and time series?" });
+    // "… more generally" widens: pruning on its own, not "kv cache compression for pruning more generally".
+    expect(resolve("what about pruning more generally?", searched)).toEqual({ kind: "refine", question: "pruning" });
     // "what about X?" with no setting word is the last topic with X, or failing that (see the answerer) X alone.
     expect(resolve("what about vision transformers?", searched)).toEqual({ kind: "refine", question: "kv cache compression for vision transformers", otherwise: "what about vision transformers?" });
     // A name with its version is a paper asked for on its own ("flashattention 3 for flashattention-2" was searched).

@@ -88,6 +88,9 @@ describe("chat phrasing", () => {
     ["recommend me something to read this weekend on efficient inference", "efficient inference"],
     ["what should i read on efficient inference", "efficient inference"],
     ["read highlight and summarize", "read highlight and summarize"],
+    // How widely to look is not what: "generally" would stem as "generation" does.
+    ["pruning more generally", "pruning"],
+    ["kv cache compression for llms specifically", "kv cache compression for llms"],
   ])("%s → %s", (question, topic) => {
     expect(parse(question).topic).toBe(topic);
   });
