@@ -1,13 +1,15 @@
 /**
  * The two things a question compares, as written: "compare X and Y",
  * "X vs Y", "X versus Y for Z", "how does X differ from Y", "difference
- * between X and Y"; undefined for any other question.
+ * between X and Y", "is X better than Y"; undefined for any other question.
  */
 const FORMS = [
   /^(?:please )?(?:compare|comparing|contrast)\s+(.+?)\s+(?:and|with|to|vs\.?|versus)\s+(.+)$/,
   /^(?:what(?:'s| is| are) )?(?:the )?differences? between\s+(.+?)\s+and\s+(.+)$/,
   /^how(?:'s| (?:does|do|is|are))\s+(.+?)\s+(?:differ|different|compare)\s+(?:from|to|with)\s+(.+)$/,
   /^(.+?)\s+(?:vs\.?|versus)\s+(.+)$/,
+  // "is flash attention 2 better than flash attention 1?"
+  /^(?:is|are|was|were)\s+(.+?)\s+(?:better|worse|faster|slower|cheaper|more \w+|less \w+)\s+than\s+(.+)$/,
 ];
 
 export function comparedNames(question: string): [string, string] | undefined {

@@ -118,6 +118,8 @@ describe("the offline (extractive) answer", () => {
     expect(half.text).toMatch(/^No paper in the library is titled \*\*Linformer\*\*\.\n\n\*\*Rethinking Attention with Performers\*\* is in the library \[1\]/);
     expect(half.citations.map((citation) => citation.title).join(" ")).not.toMatch(/LowFormer/);
     expect((await ask("FlashAttention-2 vs FlashAttention-3")).text).toMatch(/^No paper in the library is titled \*\*FlashAttention-3\*\*\./);
+    // Words and a version name one paper as a joined name does; "is X better than Y?" compares as "X vs Y" does.
+    expect((await ask("is flash attention 2 better than flash attention 1?")).text).toMatch(/^No paper in the library is titled \*\*flash attention 1\*\*\.\n\n\*\*FlashAttention-2: /);
     // "Do you have X?" when titles merely hold X ("When Inception Meets ConvNeXt") says first that none is titled X.
     expect((await ask("do you have ConvNeXt?")).text).toMatch(/^No paper in the library is titled \*\*ConvNeXt\*\*\./);
     // A name no paper is about but several write lists those papers as mentioning it.

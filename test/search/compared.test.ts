@@ -9,6 +9,7 @@ describe("the two things a question compares", () => {
     ["HNSW versus SPANN for vector search", ["hnsw", "spann for vector search"]],
     ["what is the difference between LoRA and full fine-tuning?", ["lora", "full fine-tuning"]],
     ["FlashAttention-2 vs. FlashAttention-3", ["flashattention-2", "flashattention-3"]],
+    ["is flash attention 2 better than flash attention 1?", ["flash attention 2", "flash attention 1"]],
   ])("reads %s", (question, names) => {
     expect(comparedNames(question)).toEqual(names);
   });
