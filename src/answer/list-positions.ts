@@ -60,5 +60,6 @@ export function standaloneReference(text: string): number | "last" | undefined {
 
 /** "which of those is the newest?", "the most cited one", "whats the newest?": one paper of the list, not the list in order. */
 export function namesOne(question: string): boolean {
-  return /\b(?:which|what)\b(?: one)?[^?]*\b(?:is|was|has|had)\b|\bthe (?:newest|latest|oldest|most \w+) one\b|^(?:what'?s|whats|show me|give me|open) the (?:newest|latest|oldest|earliest|most recent|most \w+)\s*[?.!]*$/i.test(question.trim());
+  // ("oldest?" alone is answered "The oldest of those is X": it names one as well.)
+  return /\b(?:which|what)\b(?: one)?[^?]*\b(?:is|was|has|had)\b|\bthe (?:newest|latest|oldest|most \w+) one\b|^(?:(?:what'?s|whats|show me|give me|open) )?(?:the )?(?:newest|latest|oldest|earliest|most recent|most \w+)\s*[?.!]*$/i.test(question.trim());
 }

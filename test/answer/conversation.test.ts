@@ -139,6 +139,11 @@ describe("follow-ups to a list answer", () => {
     const summary = await ask("summarize it");
     // It summarized the first three papers listed.
     expect(summary.citations.map((citation) => citation.title)).toEqual([newest.citations[0]!.title]);
+    // So does "oldest?" alone, answered "The oldest of those is …".
+    const again = thread();
+    await again("test-time scaling");
+    const oldest = await again("oldest?");
+    expect((await again("summarize it")).citations.map((citation) => citation.title)).toEqual([oldest.citations[0]!.title]);
   });
 
 it("says first when a yes/no question asks of the paper in view what its abstract never writes", async () => {
