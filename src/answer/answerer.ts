@@ -17,7 +17,7 @@ import { notFoundReply, outsideFiltersReply } from "./not-found.ts";
 import { noMatch, withExampleMiss, withTitleMiss } from "./lookup-miss.ts";
 import { parseArxivId } from "../papers/arxiv-id.ts";
 import type { Reply } from "./reply.ts";
-import { similarReply } from "./similar-reply.ts";
+import { similarFilters, similarReply } from "./similar-reply.ts";
 import { smallTalkReply } from "./small-talk.ts";
 import { asksLibrarySize, librarySizeReply } from "./library-size.ts";
 import { asksHowMany, citedPapers, MODEL_UNAVAILABLE, MORE_CLOSE, undatedOnTopicNote, withCount, withMoreNote, withUnavailableNote } from "./reply-notes.ts";
@@ -215,7 +215,8 @@ export class Answerer {
    */
   async similar(paper: StoredPaper, context: AskContext & { question?: string } = {}): Promise<Reply> {
     const question = `papers similar to ${paper.title}`;
-    const { reply, papers } = similarReply(paper, await this.#library.search(question, { today: context.today ?? new Date(), example: paper }));
+    const filters = similarFilters(context.question, context.today ?? new Date());
+    const { reply, papers } = similarReply(paper, await this.#library.search(question, { today: context.today ?? new Date(), example: paper, filters }), filters);
     const source: ListSource = { question, example: paper.id, seen: papers.map((listed) => listed.id) };
     // After "papers like X", "it" is still X ("anything that cites it?").
     return this.#remember(context, { question: context.question ?? question, topic: paper.title, filters: {}, papers, source, focus: paper }, reply);

@@ -88,7 +88,7 @@ export function describedMatch(found: LookupResult, search: SearchResult): Looku
   const [first, second] = search.results;
   if (found.match || !first || search.verdict.decision === "no") return found;
   const { describedSearchMargin, describedUnsureMargin, describedAgreedMargin } = SETTINGS.lookup;
-  const margin = search.firstAgreed ? describedAgreedMargin : search.verdict.decision === "yes" ? describedSearchMargin : describedUnsureMargin;
+  const margin = search.verdict.decision === "yes" ? describedSearchMargin : search.firstAgreed ? describedAgreedMargin : describedUnsureMargin;
   if (second && second.score > margin * first.score) return found;
   return { match: first.paper, alternatives: [], closest: [] };
 }

@@ -257,6 +257,10 @@ it("says first when a yes/no question asks of the paper in view what its abstrac
     expect((await ask("who wrote PyramidKV?")).text).toMatch(/^The library does not record who wrote \*\*PyramidKV/);
     // The paper is then what "it" means.
     expect(titles(await ask("papers like it"))).not.toContain(expect.stringMatching(/^PyramidKV/));
+    // …within the dates asked ("papers like it from 2025" had listed papers of any date).
+    const dated = await ask("papers like it from 2025");
+    expect(dated.text).toMatch(/^Papers similar to \*\*PyramidKV.*\*\* \(published 2025-01-01 to 2025-12-31\):/);
+    expect(dated.citations.length).toBeGreaterThan(0);
     // What a named paper does is that paper's own sentence, not a topic search nor papers like it.
     // Asked whether a paper is here: said plainly when it is not, before the papers on its name.
     expect((await ask("is the FlashAttention-3 paper in the library?")).text).toMatch(/^No paper in the library is titled \*\*FlashAttention-3\*\*\./);
