@@ -51,7 +51,12 @@ export function noMatch(quoted: string, name: string, consequence = ""): string 
  * follow are not taken for that paper.
  */
 export function withTitleMiss(reply: Reply, title: string): Reply {
-  return { ...reply, text: `No paper in the library is titled **${escapeMarkdown(title)}**.\n\n${reply.text}` };
+  const titled = `No paper in the library is titled **${escapeMarkdown(title)}**`;
+  // "BERT paper?": one sentence, not two in a row opening "No paper in the library is …".
+  const about = /^No paper in the library is about (.+?), but (this one mentions|these mention) it/.exec(reply.text);
+  const sameName = about && about[1]!.replace(/\*\*/g, "").toLowerCase() === escapeMarkdown(title).toLowerCase();
+  if (about) return { ...reply, text: `${sameName ? `No paper in the library is titled or about **${escapeMarkdown(title)}**` : `${titled}, and none is about ${about[1]}`}, but ${about[2]} it${reply.text.slice(about[0].length)}` };
+  return { ...reply, text: `${titled}.\n\n${reply.text}` };
 }
 
 /** "Papers like X" for an X the library lacks: said first, so the papers on X's name that follow are not taken for papers like it. */

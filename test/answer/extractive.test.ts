@@ -125,6 +125,8 @@ describe("the offline (extractive) answer", () => {
     // A name no paper is about but several write lists those papers as mentioning it.
     const mentioned = await ask("anything on Mamba?");
     expect(mentioned.text).toMatch(/^No paper in the library is about \*\*Mamba\*\*, but these mention it/);
+    // Asked for as a paper, one sentence says both ("BERT paper?" had said "No paper in the library is …" twice).
+    expect((await ask("the Mamba paper?")).text).toMatch(/^No paper in the library is titled or about \*\*Mamba\*\*, but these mention it/);
     expect(mentioned.found).toBe(false);
     expect(mentioned.closest?.length).toBeGreaterThan(1);
     // Asked for papers compared against it, those papers are the answer.
