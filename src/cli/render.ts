@@ -52,13 +52,17 @@ export function renderMarkdown(markdown: string, style: Style): string {
     .map((line) => {
       const heading = /^#{1,6}\s+(.*)$/.exec(line);
       const text = heading ? heading[1]! : line;
+      // A numbered paper's address goes on the line below it, as in paperList: inline, a title search's long
+      // address buried the date after it.
+      const item = !style.rich && /^\d+\.\s/.test(text);
+      const below: string[] = [];
       const rendered = text
-        .replace(/\[([^\]]+)\]\((<)?([^)>\s]+)>?\)/g, (_, label: string, _open, url: string) => linkText(label, url, style))
+        .replace(/\[([^\]]+)\]\((<)?([^)>\s]+)>?\)/g, (_, label: string, _open, url: string) => (item ? (below.push(`   ${shortLink(url, style)}`), label) : linkText(label, url, style)))
         .replace(/\*\*(.+?)\*\*|__(.+?)__/g, (_, a?: string, b?: string) => bold(a ?? b ?? "", style))
         .replace(/(^|[\s(])\*(\S(?:.*?\S)?)\*(?=[\s).,;:!?]|$)/g, "$1$2")
         .replace(/`([^`]+)`/g, "$1")
         .replace(/\\([\\`*_[\]()#>!-])/g, "$1");
-      return heading ? bold(rendered, style) : rendered;
+      return heading ? bold(rendered, style) : [rendered, ...below].join("\n");
     })
     .join("\n");
 }

@@ -13,6 +13,8 @@ describe("terminal rendering", () => {
   it("turns the answer's Markdown into plain text for a pipe", () => {
     const markdown = "## Answer\n5 papers speak to **kv cache**; see [PyramidKV](https://arxiv.org/abs/2406.02069), [a search](<" + SEARCH + ">), `code` and \\*stars\\*.";
     expect(renderMarkdown(markdown, PLAIN)).toBe(`Answer\n5 papers speak to kv cache; see PyramidKV (arxiv.org/abs/2406.02069), a search (title search: ${SEARCH}), code and *stars*.`);
+    // A numbered paper's address goes below it, as the paper lists print it, so its date is not buried after a long search.
+    expect(renderMarkdown(`1. [PyramidKV](${SEARCH}) (2024-06-04)`, PLAIN)).toBe(`1. PyramidKV (2024-06-04)\n   title search: ${SEARCH}`);
   });
 
   it("uses bold and clickable links on a terminal, and nothing fancy with NO_COLOR or TERM=dumb", () => {
