@@ -12,7 +12,7 @@ import { threadAct } from "./thread-acts.ts";
  */
 
 /** "same but for diffusion models", "what about for vision?", "only for vision models": the last topic again, in another setting. */
-const SAME_FOR = /^(?:(?:(?:any(?:thing)?\s+|something\s+)?(?:the\s+)?(?:same|similar)(?:\s+(?:thing|topic|question|idea))?,?\s+but\s+)|(?:what|how)\s+about\s+|and\s+|(?:only|just)\s+)(for|in|on|with|applied to)\s+(.+?)\s*[?.!]*$/;
+const SAME_FOR = /^(?:(?:(?:any(?:thing)?\s+|something\s+)?(?:the\s+)?(?:same|similar)(?:\s+(?:thing|topic|question|idea))?,?\s+but\s+)|(?:(?:and|ok|okay|so)\s+)?(?:what|how)\s+about\s+|and\s+|(?:only|just)\s+)(for|in|on|with|applied to)\s+(.+?)\s*[?.!]*$/;
 /** "for vision models only": the same, said with "only" after it. */
 const FOR_ONLY = /^(for|in|on|with|applied to)\s+(.+?)\s+only\s*[?.!]*$/;
 /** "for graphs?", "with sparse attention" alone, a few words and no year ("in 2024" is a date asked of the list). */
@@ -22,7 +22,7 @@ const ONLY_LAST = /\s+only(\s*[?.!]*)$/i;
 const PART_ONLY = /^(?!\d+\s)((?:[\p{L}-]+\s+)?[\p{L}-]+)\s+only\s*[?.!]*$/u;
 
 /** "what about agents?", "and time series?": a few words, no setting said. */
-const WHAT_ABOUT = /^(?:(?:what|how)\s+about|and)\s+((?:[\p{L}\p{N}-]+\s*){1,3}?)\s*[?.!]*$/u;
+const WHAT_ABOUT = /^(?:(?:(?:and|ok|okay|so)\s+)?(?:what|how)\s+about|and)\s+((?:[\p{L}\p{N}-]+\s*){1,3}?)\s*[?.!]*$/u;
 
 /** "compare it with SPANN", "how does it compare to Scissorhands?": the paper in view beside one named. */
 /** "compare 2 with SPANN": a listed paper, by its number, beside one named. */
