@@ -169,10 +169,11 @@ export function resolveFollowUp(said: string, previous: Turn | undefined, today:
   }
   const act = reference === undefined && !pair && !more && !dated ? threadAct(trimmed) : undefined;
   // With no thread, "the most upvoted papers" and "the most recent paper" ask for the library's papers in that order, not of a list.
+  const listsLibrary = !previous && (act === "vague" || act === "popular" || ((act === "newer" || act === "older") && /\bpapers?\b/.test(trimmed)));
   // "what's the best paper in the library" asks it of the library, whatever the thread shows ("any follow ups in the
-  // library?" still asks of the paper open).
-  // With no thread, "which is the best paper?" asks the same.
-  const ofLibrary = (act === "compare" && (/\bin (?:the|our|this|your) library\b|\bof all time\b/.test(trimmed) || (!previous && /\bbest (?:papers?|works?|reads?)\b/.test(trimmed)))) || (!previous && (act === "vague" || act === "popular" || ((act === "newer" || act === "older") && /\bpapers?\b/.test(trimmed))));
+  // library?" still asks of the paper open); with no thread, so does "which is the best paper?".
+  const praisesLibrary = act === "compare" && (/\bin (?:the|our|this|your) library\b|\bof all time\b/.test(trimmed) || (!previous && /\bbest (?:papers?|works?|reads?)\b/.test(trimmed)));
+  const ofLibrary = listsLibrary || praisesLibrary;
   if (act && !ofLibrary) return actOnThread(act, trimmed, previous);
   // "tell me more about the pyramid one": the listed paper whose title holds the word, or which of several.
   const titled = reference === undefined && !pair ? titledReference(text, listed) : undefined;

@@ -167,7 +167,7 @@ export async function comparedPapers(question: string, snapshot: LibrarySnapshot
  */
 function absentName(name: string, snapshot: LibrarySnapshot): boolean {
   // "flash attention 1", "llama 2": words and a version number name one paper, as "FlashAttention-1" does.
-  if (/\s\S*\d/.test(name.trim()) && /\s(?:v\.?\s?)?\d{1,2}$/i.test(name.trim())) return true;
+  if (/\s(?:v\.?\s?)?\d{1,2}$/i.test(name.trim())) return true;
   if (/\s/.test(name.trim())) return false;
   return !looseName(name) || name.toLowerCase().split(/[^\p{L}\p{N}]+/u).some((word) => word.length > 0 && snapshot.text.documentFrequency(searchStem(word)) === 0);
 }
