@@ -45,7 +45,12 @@ export type ParsedQuestion = {
   baseline?: string;
   /** "is FlashAttention-3 in the library?", "do you have the original transformer paper?": whether the paper `paperName` names is here. */
   asksPresence?: true;
+  /** "federated learning: training one model across …": the few words that name the topic before what describes it. */
+  heading?: string;
 };
+
+/** A topic named in two or three words before a colon, dash, parenthesis or comma that goes on to describe it. */
+const NAMED_FIRST = /^((?:[\p{L}\p{N}'-]+\s+){1,2}[\p{L}\p{N}'-]+)\s*(?::|\s[-–—]\s|\s?[–—]\s?|\(|,)\s*\S/u;
 
 export type { PaperDetail } from "./paper-asked.ts";
 
@@ -151,6 +156,8 @@ export function parseQuestion(question: string, today: Date): ParsedQuestion {
   rest = unasked.trim() ? unasked : framed(rest);
   // "are there papers about pruning in the library?": where the asker looks is not the topic.
   rest = rest.replace(/\s+(?:in (?:the|our|your|this) library|in here)$/, "").replace(/^(.+?)\s+(?:are there|do you have|do we have|have you got)$/, "$1");
+  // "nas papers pls": asking nicely is not the topic.
+  rest = rest.replace(/\s*\b(?:pls|plz|please|thx)\b/g, "").trim();
   // "pruning more generally", "for llms specifically": how widely to look, not what ("generally" stems as "generation" does).
   rest = rest.replace(/^(.+?)\s+(?:more |very )?(?:generally|specifically|particularly|in general|in particular|broadly(?: speaking)?)$/, "$1");
   // "X - what's out there?", "X, any papers?", "X? any theory on that": a last clause that is all frame, or asks
@@ -212,6 +219,7 @@ export function parseQuestion(question: string, today: Date): ParsedQuestion {
   const setting = settingOf(topic);
   const { detail, paperName, nameGuessed } = similarTo ? {} : paperAsked(text, rest, present);
   const baseline = similarTo || present ? undefined : baselineAsked(text);
+  const heading = similarTo ? undefined : NAMED_FIRST.exec(topic)?.[1];
   return {
     text: question,
     topic,
@@ -229,6 +237,7 @@ export function parseQuestion(question: string, today: Date): ParsedQuestion {
     ...(detail && { detail }),
     ...(present && !similarTo && { asksPresence: true as const }),
     ...(baseline && { baseline }),
+    ...(heading && { heading }),
   };
 }
 

@@ -117,7 +117,11 @@ export class RelevanceJudge {
     // ("figuring" is as everyday as "figure": a silent e dropped before the ending.)
     const forms = (word: string) => [word, word.replace(/(?:e?s|ed|ing)$/, ""), word.replace(/(?:ed|ing)$/, "e"), word.replace(/s$/, ""), searchStem(word)];
     const unknown = words.filter((word) => snapshot.text.documentFrequency(searchStem(word)) === 0 && Math.min(...forms(word).map((form) => this.#specificity(form))) >= SETTINGS.relevance.unknownNoted);
-    return { decision, probability, signals, unmatched: this.#unmatched(question, words, top, snapshot), missing: [], unknown };
+    // "federated learning: training one shared model across …": a topic named first by a word no paper uses is absent,
+    // however much of the description after it other papers match.
+    const heading = new Set(question.heading?.toLowerCase().split(/[^\p{L}\p{N}]+/u));
+    const namedAbsent = unknown.some((word) => heading.has(word));
+    return { decision: namedAbsent ? "no" : decision, probability, signals, unmatched: this.#unmatched(question, words, top, snapshot), missing: [], unknown };
   }
 
   signals(question: ParsedQuestion, top: number[], snapshot: LibrarySnapshot, lists: ListShape): RelevanceSignals {

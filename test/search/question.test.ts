@@ -90,6 +90,8 @@ describe("chat phrasing", () => {
     ["read highlight and summarize", "read highlight and summarize"],
     // How widely to look is not what: "generally" would stem as "generation" does.
     ["pruning more generally", "pruning"],
+    // Asking nicely is not the topic either.
+    ["neural architecture search papers pls", "neural architecture search"],
     ["kv cache compression for llms specifically", "kv cache compression for llms"],
   ])("%s → %s", (question, topic) => {
     expect(parse(question).topic).toBe(topic);
@@ -425,5 +427,16 @@ describe("papers asked for against a baseline", () => {
     "which papers cover KV cache compression?",
   ])("%s asks for no baseline", (question) => {
     expect(parse(question).baseline).toBeUndefined();
+  });
+});
+
+describe("a topic named before what describes it", () => {
+  it("keeps the two or three words that name it, before a colon, dash, parenthesis or comma", () => {
+    expect(parse("federated learning: training one model across many phones").heading).toBe("federated learning");
+    expect(parse("machine unlearning — removing one user's data from a trained model").heading).toBe("machine unlearning");
+    expect(parse("sparse autoencoders (SAEs) for interpreting llm features").heading).toBe("sparse autoencoders");
+    // Longer, it is a description already; with nothing after it, nothing is described.
+    expect(parse("ml methods for spreadsheet-style data, rows of records with mixed columns").heading).toBeUndefined();
+    expect(parse("federated learning").heading).toBeUndefined();
   });
 });

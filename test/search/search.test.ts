@@ -463,6 +463,9 @@ describe("judged results", () => {
     expect(absent.verdict.unmatched).toContain("unlearning");
     // A specialised word no paper uses is named in the answer; an everyday word's rarer form is not ("eats": "eat").
     expect((await library.search("federated learning across hospitals", { today: TODAY })).verdict.unknown).toEqual(["federated"]);
+    // A topic named first by such a word is absent, however much of the description after it other papers match.
+    const described = await library.search("federated learning: training one shared model across many phones or hospitals without their raw data ever leaving the device", { today: TODAY });
+    expect(described.verdict.decision).toBe("no");
     // "figuring" is as everyday as "figure", whose silent e it drops: no word to name as one no paper uses.
     expect((await library.search("figuring out what someone is doing from their phone", { today: TODAY })).verdict.unknown).not.toContain("figuring");
     expect((await library.search("contrastive loss eats all my GPU memory", { today: TODAY })).verdict.unknown).toEqual([]);
