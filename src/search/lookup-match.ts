@@ -136,7 +136,7 @@ function align(query: LookupQuery, entry: Entry, lastFirst: boolean): Alignment 
     }
     // "flash attention v2" of "FlashAttention-2": the version after the name, written with a v or without.
     const next = previousAt >= 0 ? (entry.words[previousAt + 1] ?? "") : "";
-    const version = /^v?\d+$/.test(words[i]!) && /^v?\d+$/.test(next) && words[i] !== next && words[i]!.replace(/^v/, "") === next.replace(/^v/, "") ? { from: previousAt + 1, span: 1 } : null;
+    const version = /^v?\d+$/.test(words[i]!) && /^v?\d+$/.test(next) && words[i] !== next && words[i]!.replace(/^v/, "") === next.replace(/^v/, "") ? { from: previousAt + 1, span: 1, typo: false } : null;
     const single = version ?? titleWord(words[i]!, stems[i]!, entry, a.covered, lastFirst) ?? titleSpan(words[i]!, entry);
     if (single) {
       cover(single.from, single.span);

@@ -49,8 +49,8 @@ export type ParsedQuestion = {
   heading?: string;
 };
 
-/** A topic named in two or three words before a colon, dash, parenthesis or comma that goes on to describe it. */
-const NAMED_FIRST = /^((?:[\p{L}\p{N}'-]+\s+){1,2}[\p{L}\p{N}'-]+)\s*(?::|\s[-–—]\s|\s?[–—]\s?|\(|,)\s*\S/u;
+/** A topic named in two or three words before a colon, dash or parenthesis that goes on to describe it (a comma lists more often: "producing richer, more detailed …"). */
+const NAMED_FIRST = /^((?:[\p{L}\p{N}'-]+\s+){1,2}[\p{L}\p{N}'-]+)\s*(?::|\s[-–—]\s|\s?[–—]\s?|\()\s*\S/u;
 
 export type { PaperDetail } from "./paper-asked.ts";
 

@@ -9,6 +9,7 @@ import type { ParsedQuestion } from "./question.ts";
 import { describedAbsent, probabilityOf } from "./relevance-model.ts";
 import { SETTINGS } from "./settings.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
+import { dominance, heldAsPhrase, isBackground, isCollocation, namedApart, namesRarest } from "./topic-evidence.ts";
 import { searchStem, stemSet, withForms } from "./stem.ts";
 
 /** The signals the relevance decision weighs, each in [0, 1]. */
@@ -118,9 +119,10 @@ export class RelevanceJudge {
     const forms = (word: string) => [word, word.replace(/(?:e?s|ed|ing)$/, ""), word.replace(/(?:ed|ing)$/, "e"), word.replace(/s$/, ""), searchStem(word)];
     const unknown = words.filter((word) => snapshot.text.documentFrequency(searchStem(word)) === 0 && Math.min(...forms(word).map((form) => this.#specificity(form))) >= SETTINGS.relevance.unknownNoted);
     // "federated learning: training one shared model across …": a topic named first by a word no paper uses is absent,
-    // however much of the description after it other papers match.
+    // however much of the description after it other papers match; so is one named by words the papers use, but
+    // never together ("automatic speech recognition: …", "knowledge tracing - …").
     const heading = new Set(question.heading?.toLowerCase().split(/[^\p{L}\p{N}]+/u));
-    const namedAbsent = unknown.some((word) => heading.has(word));
+    const namedAbsent = unknown.some((word) => heading.has(word)) || (question.heading !== undefined && namedApart(question.heading, snapshot));
     return { decision: namedAbsent ? "no" : decision, probability, signals, unmatched: this.#unmatched(question, words, top, snapshot), missing: [], unknown };
   }
 
@@ -243,51 +245,6 @@ export class RelevanceJudge {
       .filter((word) => !evidence.some((doc) => holds(searchStem(word), (term) => snapshot.text.contains(doc, term))))
       .sort((a, b) => snapshot.text.idf(searchStem(b)) - snapshot.text.idf(searchStem(a)));
   }
-}
-
-/**
- * Whether the library uses two words as a fixed phrase: in several papers,
- * and in a good share of the papers that use the rarer word at all
- * ("speech recognition", not "model run").
- */
-function isCollocation(pair: string, index: LibrarySnapshot["text"]): boolean {
-  const together = index.documentFrequency(pair);
-  const [first, second] = pair.split(" ") as [string, string];
-  const { collocationPapers, collocationShare } = SETTINGS.relevance;
-  return together >= collocationPapers && together >= collocationShare * Math.min(index.documentFrequency(first), index.documentFrequency(second));
-}
-
-/**
- * Whether a phrase is the library's background, used by so many of its
- * papers ("deep learning", "machine learning" in a library of ML papers)
- * that the cited ones not saying it tells the reader nothing.
- */
-function isBackground(phrase: string, index: LibrarySnapshot["text"]): boolean {
-  return index.documentFrequency(phrase) >= SETTINGS.relevance.backgroundShare * index.size;
-}
-
-/** The largest share of one paper's BM25F score that a single query term (word or phrase) gives. */
-function dominance(question: ParsedQuestion, doc: number, snapshot: LibrarySnapshot): number {
-  const parts = snapshot.text.termScores(doc, question.parts.terms).filter((part) => part > 0);
-  const total = parts.reduce((sum, part) => sum + part, 0);
-  return total > 0 ? Math.max(...parts) / total : 1;
-}
-
-/** Whether one of these papers' titles holds the topic's rarest main word, when that word is as rare as a name. */
-function namesRarest(question: ParsedQuestion, docs: number[], snapshot: LibrarySnapshot): boolean {
-  const main = question.parts.main.filter((stem) => !stem.includes(" "));
-  if (main.length < 2) return false;
-  const rarest = main.reduce((best, stem) => (snapshot.text.documentFrequency(stem) < snapshot.text.documentFrequency(best) ? stem : best));
-  const papers = snapshot.text.documentFrequency(rarest);
-  return papers > 0 && papers <= SETTINGS.queryWeights.contrastNameShare * snapshot.size && docs.some((doc) => stemSet(snapshot.docs.titles.at(doc)).has(rarest));
-}
-
-/** Whether one of these papers holds the topic as the question words it: its every word, each two in a row as a phrase. */
-function heldAsPhrase(question: ParsedQuestion, docs: number[], snapshot: LibrarySnapshot): boolean {
-  const main = question.parts.main.filter((stem) => !stem.includes(" "));
-  const pairs = question.parts.mainPairs;
-  if (main.length < 2 || pairs.length === 0 || pairs.length !== main.length - 1) return false;
-  return docs.some((doc) => pairs.every((pair) => snapshot.text.contains(doc, pair)));
 }
 
 /** "Papers like X" found X: whatever ranks is like it, so the judgement is only whether anything ranked. */

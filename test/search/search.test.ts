@@ -466,6 +466,9 @@ describe("judged results", () => {
     // A topic named first by such a word is absent, however much of the description after it other papers match.
     const described = await library.search("federated learning: training one shared model across many phones or hospitals without their raw data ever leaving the device", { today: TODAY });
     expect(described.verdict.decision).toBe("no");
+    // So is one named by words the papers use, but never together; "improve on PyramidKV: …" names no topic that way.
+    expect((await library.search("automatic speech recognition: turning recorded speech into text transcripts", { today: TODAY })).verdict.decision).toBe("no");
+    expect((await library.search("knowledge tracing - modelling what a student knows from their answers over time", { today: TODAY })).verdict.decision).toBe("no");
     // "figuring" is as everyday as "figure", whose silent e it drops: no word to name as one no paper uses.
     expect((await library.search("figuring out what someone is doing from their phone", { today: TODAY })).verdict.unknown).not.toContain("figuring");
     expect((await library.search("contrastive loss eats all my GPU memory", { today: TODAY })).verdict.unknown).toEqual([]);
