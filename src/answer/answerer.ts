@@ -17,7 +17,7 @@ import { notFoundReply, outsideFiltersReply } from "./not-found.ts";
 import { noMatch, withExampleMiss, withTitleMiss } from "./lookup-miss.ts";
 import { parseArxivId } from "../papers/arxiv-id.ts";
 import type { Reply } from "./reply.ts";
-import { similarFilters, similarReply } from "./similar-reply.ts";
+import { similarReply } from "./similar-reply.ts";
 import { smallTalkReply } from "./small-talk.ts";
 import { asksLibrarySize, librarySizeReply } from "./library-size.ts";
 import { asksHowMany, citedPapers, MODEL_UNAVAILABLE, MORE_CLOSE, undatedOnTopicNote, withCount, withMoreNote, withUnavailableNote } from "./reply-notes.ts";
@@ -131,7 +131,7 @@ export class Answerer {
           return this.#remember(context, { ...keep, question, ...kept }, reply);
         }
         case "similar": {
-          const reply = await this.similar(followUp.paper, { ...context, question });
+          const reply = await this.similar(followUp.paper, { ...context, question }, followUp.filters);
           return followUp.citing ? { ...reply, notes: [NO_CITATIONS, ...reply.notes] } : reply;
         }
         case "more":
@@ -213,9 +213,8 @@ export class Answerer {
    * numbered list that "2", "more" and the other follow-ups then refer to.
    * `question` is what was asked, for the thread's record.
    */
-  async similar(paper: StoredPaper, context: AskContext & { question?: string } = {}): Promise<Reply> {
+  async similar(paper: StoredPaper, context: AskContext & { question?: string } = {}, filters: PaperFilters = {}): Promise<Reply> {
     const question = `papers similar to ${paper.title}`;
-    const filters = similarFilters(context.question, context.today ?? new Date());
     const { reply, papers } = similarReply(paper, await this.#library.search(question, { today: context.today ?? new Date(), example: paper, filters }), filters);
     const source: ListSource = { question, example: paper.id, seen: papers.map((listed) => listed.id) };
     // After "papers like X", "it" is still X ("anything that cites it?").

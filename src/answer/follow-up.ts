@@ -4,7 +4,7 @@ import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
 import { paperInView, searchedTopic, type Turn } from "./conversations.ts";
 import { BARE, BRACKETED, listReference, listedAt, ONLY_ORDINAL, pairReference } from "./list-positions.ts";
 import { threadAct, type ThreadAct } from "./thread-acts.ts";
-import { backTo, inlineNumbers, titledReference, whichListed } from "./thread-references.ts";
+import { backTo, inlineNumbers, opened, titledReference, whichListed } from "./thread-references.ts";
 import { comparedWithOpen, settingAgain } from "./thread-rewrites.ts";
 import { shiftDay } from "../search/time-phrases.ts";
 import { asksForCode } from "./list-replies.ts";
@@ -16,8 +16,8 @@ export type FollowUp =
   | { kind: "compare"; papers: StoredPaper[]; of?: number }
   /** "what are the results?", "is there code?" after a list: the question answered from each of the first few listed. */
   | { kind: "about"; papers: StoredPaper[]; of: number }
-  /** `citing`: asked for work citing it, which the library does not record; papers like it are the nearest answer. */
-  | { kind: "similar"; paper: StoredPaper; citing?: true }
+  /** `citing`: asked for work citing it, which the library does not record (papers like it are the nearest answer); `filters`: the dates or upvotes asked ("papers like it from 2025"). */
+  | { kind: "similar"; paper: StoredPaper; citing?: true; filters?: PaperFilters }
   /** "compare them" with one paper in view. */
   | { kind: "needs-two" }
   /** "how many are there?": the list's length; "why?": nothing the abstracts can answer, and what can be asked. */
@@ -66,8 +66,6 @@ const YEAR_ONLY = /^(?:only|just)\s+(?:the\s+)?(?:ones\s+)?(?:from\s+|in\s+)?(\d
 /** A message that asks for nothing but an order: "which is the newest?", "the newest?", "newest first", "sort by date". */
 const ORDER_ONLY = /^(?:(?:which|what)(?:'s| is| are| one is)?\s+)?(?:the\s+)?(?:sort(?:ed)?(?:\s+(?:them|it|these|those))?\s+by\s+(?:date|upvotes)|(?:most recent|newest|latest|oldest|earliest|most upvoted)(?:\s+(?:one|ones|first|paper|papers))?)\s*[?.!]*$/;
 
-/** "more like the second one", "similar to 3", "papers related to [2]": papers like the listed one, not its details. */
-const SIMILAR = /\b(?:similar|related)\b|\blike\s+\S/;
 /** "papers like it", "more like this", "what does it propose?", "that one": the paper the thread just showed, when it showed one. */
 const PRONOUN = new RegExp(
   [
@@ -177,7 +175,7 @@ export function resolveFollowUp(said: string, previous: Turn | undefined, today:
   if (act && !ofLibrary) return actOnThread(act, trimmed, previous);
   // "tell me more about the pyramid one": the listed paper whose title holds the word, or which of several.
   const titled = reference === undefined && !pair ? titledReference(text, listed) : undefined;
-  if (titled?.length === 1) return SIMILAR.test(text) ? { kind: "similar", paper: titled[0]! } : { kind: "pick", paper: titled[0]! };
+  if (titled?.length === 1) return opened(titled[0]!, text, today);
   if (titled) return { kind: "which-one", count: listed.length, example: String(listed.indexOf(titled[0]!) + 1), candidates: titled.map((paper) => ({ n: listed.indexOf(paper) + 1, paper })) };
   // With several listed and none opened, a short question about "they" asks it of the list, and one about "it" asks which.
   // ("do any of them use RL?" asks which do, of the whole list: below.)
@@ -193,7 +191,7 @@ export function resolveFollowUp(said: string, previous: Turn | undefined, today:
     // The paper just opened, or the one paper shown, is "it". Several and none opened: which one is for the asker to say.
     const it = paperInView(previous);
     if (!it) return { kind: "out-of-range", count: listed.length };
-    return SIMILAR.test(text) ? { kind: "similar", paper: it } : { kind: "pick", paper: it };
+    return opened(it, text, today);
   }
   if (pair && listed.length > 0) {
     const papers = pair.map(at);
@@ -203,7 +201,7 @@ export function resolveFollowUp(said: string, previous: Turn | undefined, today:
     if (reference === undefined) return { kind: "more" };
     const paper = at(reference);
     if (!paper) return { kind: "out-of-range", count: listed.length };
-    return SIMILAR.test(text) ? { kind: "similar", paper } : { kind: "pick", paper };
+    return opened(paper, text, today);
   }
   if (!previous) return undefined;
   // "only 2025", "just the 2024 ones": the list, kept to that year.

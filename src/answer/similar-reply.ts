@@ -1,7 +1,6 @@
 import { escapeMarkdown } from "./extractive.ts";
 import { describeFilters } from "./filter-words.ts";
 import { citationOf, type Reply } from "./reply.ts";
-import { parseQuestion } from "../search/question.ts";
 import type { SearchResult } from "../search/search.ts";
 import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
 
@@ -26,9 +25,4 @@ export function similarReply(example: StoredPaper, result: SearchResult, filters
     reply: { text: `Papers similar to **${escapeMarkdown(example.title)}**${within}:\n\n${lines.join("\n")}`, citations: papers.map((paper, index) => citationOf(index + 1, paper)), found: true, closest: [], notes: [] },
     papers,
   };
-}
-
-/** The dates or upvotes a "papers like it" message asks for ("papers like it from 2025"); none without a message. */
-export function similarFilters(question: string | undefined, today: Date): PaperFilters {
-  return question ? parseQuestion(question, today).filters : {};
 }

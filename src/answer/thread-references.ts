@@ -1,7 +1,8 @@
 import { withoutAccents } from "../embed/tokens.ts";
 import { nameParts } from "../search/name-parts.ts";
 import { isQuestionStopword } from "../search/query-stopwords.ts";
-import type { StoredPaper } from "../store/paper-store.ts";
+import { parseQuestion } from "../search/question.ts";
+import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
 import type { Turn } from "./conversations.ts";
 
 /**
@@ -87,4 +88,14 @@ export function whichListed(text: string): string | undefined {
   const suited = rest && /^(?:better|best|good|suited|suitable|(?:more|most) suitable)\s+(?:for|at|with)\s+(.+)$/.exec(rest)?.[1];
   if (suited) return suited;
   return rest && !/^(?:papers?|works?|articles?|studies|newest|latest|oldest|most|best|recent|better|worse|faster|slower|older|newer|more|less|should|would|could|can|do|does|did|i|you|we|to|one|ones|introduc\w*|propos\w*|invent\w*|coin\w*|defin\w*|first (?:introduc|propos)\w*)\b/.test(rest) ? rest : undefined;
+}
+
+/** "more like the second one", "similar to 3", "papers related to [2]": papers like the listed one, not its details. */
+const SIMILAR = /\b(?:similar|related)\b|\blike\s+\S/;
+
+/** A paper the message points at: papers like it ("more like 2", within the dates it asks: "papers like it from 2025"), or that paper. */
+export function opened(paper: StoredPaper, text: string, today: Date): { kind: "pick"; paper: StoredPaper } | { kind: "similar"; paper: StoredPaper; filters?: PaperFilters } {
+  if (!SIMILAR.test(text)) return { kind: "pick", paper };
+  const { filters } = parseQuestion(text, today);
+  return { kind: "similar", paper, ...(Object.keys(filters).length > 0 && { filters }) };
 }
