@@ -3,13 +3,16 @@
  * "X vs Y", "X versus Y for Z", "how does X differ from Y", "difference
  * between X and Y", "is X better than Y"; undefined for any other question.
  */
+/** What one thing is said to be beside another: "better", "faster", "more accurate" (before "than", or after "how much"). */
+export const COMPARATIVE = String.raw`(?:better|worse|faster|slower|cheaper|smaller|bigger|larger|more \w+|less \w+)`;
+
 const FORMS = [
   /^(?:please )?(?:compare|comparing|contrast)\s+(.+?)\s+(?:and|with|to|vs\.?|versus)\s+(.+)$/,
   /^(?:what(?:'s| is| are) )?(?:the )?differences? between\s+(.+?)\s+and\s+(.+)$/,
   /^how(?:'s| (?:does|do|is|are))\s+(.+?)\s+(?:differ|different|compare)\s+(?:from|to|with)\s+(.+)$/,
   /^(.+?)\s+(?:vs\.?|versus)\s+(.+)$/,
   // "is flash attention 2 better than flash attention 1?"
-  /^(?:is|are|was|were)\s+(.+?)\s+(?:better|worse|faster|slower|cheaper|more \w+|less \w+)\s+than\s+(.+)$/,
+  new RegExp(String.raw`^(?:is|are|was|were)\s+(.+?)\s+${COMPARATIVE}\s+than\s+(.+)$`),
 ];
 
 export function comparedNames(question: string): [string, string] | undefined {

@@ -1,5 +1,5 @@
 import { asWritten } from "./as-written.ts";
-import { comparedNames } from "./compared.ts";
+import { COMPARATIVE, comparedNames } from "./compared.ts";
 import { isTitleLike } from "./title-like.ts";
 
 /**
@@ -34,7 +34,7 @@ const ABOUT_NAMED = /^(?:what|which|how(?: much| many| fast| well| big| large)?)
 const FINDING_OF = /^(?:what(?:'s| is| are| was| were)\s+)?(?:the\s+)?(?:(?:main|key|central|core|big|headline)\s+)?(?:finding|result|contribution|idea|takeaway|conclusion|claim)s?\s+(?:of|in|from)\s+(?:the\s+)?(.+?)(?:\s+paper)?\s*\??$/i;
 
 /** "what is FLUTE?", "what's the MARLIN paper about?", "tell me about HNSW", "how much faster is DistServe?": what one paper, named so, is or reports. */
-const WHAT_IS = /^(?:what(?:'s|s| is| was| does| did)|tell me (?:more )?about|summari[sz]e|explain|describe|how (?:much|many times) (?:faster|slower|better|smaller|cheaper|bigger|larger|more \w+|less \w+) (?:is|are|was|does|did))\s+(?:the\s+)?([\p{L}\p{N}+.'-]+(?:\s+paper)?)(?:\s+(?:about|say|says|said|claim|claims|find|finds|found|propose|proposes|do|does|get|gets))?\s*\??$/iu;
+const WHAT_IS = new RegExp(String.raw`^(?:what(?:'s|s| is| was| does| did)|tell me (?:more )?about|summari[sz]e|explain|describe|how (?:much|many times) ${COMPARATIVE} (?:is|are|was|does|did))\s+(?:the\s+)?([\p{L}\p{N}+.'-]+(?:\s+paper)?)(?:\s+(?:about|say|says|said|claim|claims|find|finds|found|propose|proposes|do|does|get|gets))?\s*\??$`, "iu");
 
 /** How a question for one detail of a paper opens: its authors, its date ("when is" stays a topic's frame: "when is it better to …"), its code. */
 export const ASKS_AUTHORS = String.raw`who (?:wrote|authored|made|created|is behind|are (?:the )?authors of)|who(?:'s| is) the author of|what are the authors of|how many (?:authors|people|researchers) (?:wrote|authored|worked on|are (?:on|behind))`;

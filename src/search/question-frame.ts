@@ -1,3 +1,4 @@
+import { COMPARATIVE } from "./compared.ts";
 import { ASKS_AUTHORS, ASKS_CODE, ASKS_DATE, PRAISED } from "./paper-asked.ts";
 
 /* How a question is put around its topic ("which papers cover …", "i'm trying to find anything on …"), taken off before search. */
@@ -15,7 +16,7 @@ const FRAME = [
   // "who wrote X?", "when was X published?": the detail asked is the frame, X the paper (see DETAIL).
   new RegExp(String.raw`^(?:${ASKS_AUTHORS}|${ASKS_DATE}|${ASKS_CODE})\s`),
   // "is PyramidKV better than Scissorhands": the comparison is kept ("PyramidKV and Scissorhands"), the "is" is the ask.
-  /^(?:is|are|was|were)\s+(?=(?:\S+\s+){1,4}(?:better|worse|faster|slower|more \w+|less \w+)\s+than\b)/,
+  new RegExp(String.raw`^(?:is|are|was|were)\s+(?=(?:\S+\s+){1,4}${COMPARATIVE}\s+than\b)`),
   // "which is the best paper on X": the praise is the ask (PRAISED, below), the "is" leads it.
   new RegExp(String.raw`^(?:is|are)\s+(?=(?:the\s+)?(?:${PRAISED})\s+(?:papers?|works?|reads?|ones?)\b)`),
   new RegExp(String.raw`^(?:can|could|would|will) you (?:please )?(?:${TELL}|show|find|list|give|recommend|suggest|point)(?: me)?(?: to)?\b`),
