@@ -87,8 +87,8 @@ function unsingled(found: LookupResult, searched: SearchResult): LookupResult {
 export function describedMatch(found: LookupResult, search: SearchResult): LookupResult {
   const [first, second] = search.results;
   if (found.match || !first || search.verdict.decision === "no") return found;
-  const { describedSearchMargin, describedUnsureMargin, describedAgreedMargin } = SETTINGS.lookup;
-  const margin = search.verdict.decision === "yes" ? describedSearchMargin : search.firstAgreed ? describedAgreedMargin : describedUnsureMargin;
+  const { describedSearchMargin, describedUnsureMargin } = SETTINGS.lookup;
+  const margin = search.verdict.decision === "yes" || search.firstAgreed ? describedSearchMargin : describedUnsureMargin;
   if (second && second.score > margin * first.score) return found;
   return { match: first.paper, alternatives: [], closest: [] };
 }

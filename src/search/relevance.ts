@@ -110,8 +110,6 @@ export class RelevanceJudge {
     const phrased = probability < unsureAbove && heldAsPhrase(question, top.slice(0, SETTINGS.relevance.evidencePapers), snapshot);
     // "tinyml": a topic of one word English does not know, which the best paper writes, is the field's own term for it.
     const coined = probability < unsureAbove && this.#coinedTerm(question, top[0], snapshot);
-    const decision = top.length === 0 || (!named && describedAbsent(signals)) ? "no" : probability >= answerAbove || named ? "yes" : probability >= unsureAbove || phrased || coined ? "unsure" : "no";
-    // `missing` is said of the papers an answer cites, which are chosen after this verdict (see missingIn).
     const words = this.#questionWords(question);
     // Named in the answer only as specialised as its most common form: "eats" is rarer in English than "eat", not
     // more specialised (the model weighs the word as written, as it was fitted).
@@ -123,7 +121,9 @@ export class RelevanceJudge {
     // never together ("automatic speech recognition: …", "knowledge tracing - …").
     const heading = new Set(question.heading?.toLowerCase().split(/[^\p{L}\p{N}]+/u));
     const namedAbsent = unknown.some((word) => heading.has(word)) || (question.heading !== undefined && namedApart(question.heading, snapshot));
-    return { decision: namedAbsent ? "no" : decision, probability, signals, unmatched: this.#unmatched(question, words, top, snapshot), missing: [], unknown };
+    const decision = top.length === 0 || namedAbsent || (!named && describedAbsent(signals)) ? "no" : probability >= answerAbove || named ? "yes" : probability >= unsureAbove || phrased || coined ? "unsure" : "no";
+    // `missing` is said of the papers an answer cites, which are chosen after this verdict (see missingIn).
+    return { decision, probability, signals, unmatched: this.#unmatched(question, words, top, snapshot), missing: [], unknown };
   }
 
   signals(question: ParsedQuestion, top: number[], snapshot: LibrarySnapshot, lists: ListShape): RelevanceSignals {

@@ -218,22 +218,20 @@ export const SETTINGS = {
     misrememberedMargin: 0.5,
     /**
      * Failing that, the paper a search for the description finds, when the next scores at most this share of it
-     * (see described.ts), or this smaller share when the search is unsure of the topic (terse descriptions often are).
-     * Not looser: at 0.8 the development lookups' descriptions lost nothing, but "low rank adaptation of large language
-     * models", a paper the library lacks, was taken for MSPLoRA.
+     * (see described.ts). Not looser: at 0.8 the development lookups' descriptions lost nothing, but "low rank
+     * adaptation of large language models", a paper the library lacks, was taken for MSPLoRA.
      */
     describedSearchMargin: 0.75,
+    /**
+     * …or this smaller share when the search is unsure of the topic (terse descriptions often are), unless the word list
+     * and the vector list both put that paper first (SearchResult.firstAgreed): two readings single it out, and
+     * `describedSearchMargin` holds. Development lookups: tuned 800 -> 801 of 808, held out 772 -> 773 of 778. A looser
+     * share for agreed lists found more (805 at 0.9, sure searches too), but "the paper that compresses the key-value
+     * cache with a pyramid shape across layers", which fits PyramidKV and PyramidInfer alike, was taken for PyramidInfer (0.78).
+     */
+    describedUnsureMargin: 0.5,
     /** …and, for a bare phrase not introduced as a description, whose title holds at least this share of its words. */
     rememberedTitleShare: 0.5,
-    describedUnsureMargin: 0.5,
-    /**
-     * …or this share, when the word list and the vector list both put that paper first (SearchResult.firstAgreed),
-     * even when the search is unsure of the topic: two readings of the description single out one paper. Development
-     * lookups: tuned 800 -> 801 of 808, held out 772 -> 773 of 778. At 0.8 and up more were found (805 at 0.9), but
-     * "the paper that compresses the key-value cache with a pyramid shape across layers", which fits PyramidKV and
-     * PyramidInfer alike, was taken for PyramidInfer (0.78).
-     */
-    describedAgreedMargin: 0.75,
   },
   /**
    * LLM-assisted retrieval (src/search/llm-*.ts), used only when a language
