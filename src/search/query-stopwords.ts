@@ -19,7 +19,9 @@ const QUESTION_STOPWORDS = new Set(
     // "how does quantization help serving?", "what's hot in …", "btw", "hmm ok": the asking, not the topic.
     "help helps helped helping helpful hot btw hmm " +
     // Function words NLTK leaves out: "predict whether" is no phrase of a topic ("to predict whether a given pair of vertices …").
-    "whether several various").split(" "),
+    "whether several various " +
+    // "with hardly any labels" is "with few labels": the stem of "hardly" is "hard", as in "hard labels".
+    "hardly barely scarcely").split(" "),
 );
 
 export function isQuestionStopword(word: string): boolean {

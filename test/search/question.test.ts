@@ -261,6 +261,10 @@ describe("the topic said back", () => {
     expect(pairs).not.toContain("imag video");
   });
 
+  it("reads 'hardly any labels' as few labels, not as 'hard labels'", () => {
+    expect(parse("recognising activity from phone sensors with hardly any labels").parts.main).toEqual(["recogn", "activ", "phone", "sensor", "label"]);
+  });
+
   it("says a phrase back with the small words inside it ('chain of thought', not 'chain thought')", () => {
     expect(questionPhrases("sequential chain-of-thought reasoning").map((phrase) => phrase.words)).toContain("chain of thought");
   });
