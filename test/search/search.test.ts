@@ -175,6 +175,10 @@ describe("hybrid search over the samples", () => {
     // A paper writing the rarest word as another acronym of the library's holds it: LeYOLO's "Efficient CNN" for "convnets".
     const convnets = (await library.search("efficient convnets for object detection", { today: TODAY })).results.filter((hit) => hit.relevant);
     expect(convnets.map((hit) => hit.paper.title)).toContainEqual(expect.stringMatching(/^LeYOLO/));
+    // The setting is read off the best paper on the topic, not the first: a "bird's eye view" paper ranked first does
+    // not ask FunBench, on photos of the back of the eye, to write "eye".
+    const fundus = (await library.search("can multimodal chatbots read photos of the back of the eye for diagnosing eye disease?", { today: TODAY })).results;
+    expect(fundus.filter((hit) => hit.relevant).map((hit) => hit.paper.title)).toContainEqual(expect.stringMatching(/^FunBench/));
   });
 
   it("searches each side of a comparison no paper covers whole, and cites both sides' papers", async () => {
