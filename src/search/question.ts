@@ -148,6 +148,9 @@ export function parseQuestion(question: string, today: Date): ParsedQuestion {
   const present = presenceAsked(rest, text);
   // "is pruning in the library?": the topic, not "is pruning".
   rest = present?.toLowerCase() ?? presenceSubject(rest) ?? rest;
+  // "kv cache compression, no VAR stuff", "but no diffusion papers": papers of a kind left out, not "without VAR" as a
+  // method's property ("…, no markers or green screen"), which the papers on it write.
+  rest = rest.replace(/([,;–—]|\s-|\bbut)\s+no\s+([^,;.()]+?)\s+(?:stuff|papers?|ones|works?)\b/g, "$1 not $2");
   // A closing "instead" is how a short follow-up is put ("anything for gaussian splatting instead?"), not its topic.
   const closing = words(text).length <= 8 ? /\s+(?:at all|pls|please|then|stuff|instead)$/ : /\s+(?:at all|pls|please|then|stuff)$/;
   const framed = (text: string) => withoutFrame(withoutDoesReport(text.replace(OPENER, ""))).replace(closing, "");

@@ -261,6 +261,12 @@ describe("the topic said back", () => {
     expect(pairs).not.toContain("imag video");
   });
 
+  it("reads ', no X stuff' and 'but no X papers' as ruling X out, and ', no markers' as the method's own property", () => {
+    expect(parse("kv cache compression, no VAR / image generation stuff").parts.contrast).toEqual(["var", "imag", "gener"]);
+    expect(parse("sparse attention but no diffusion papers please").parts.contrast).toEqual(["diffus"]);
+    expect(parse("recovering 3d body motion from one video, no markers or green screen").parts.contrast).toEqual([]);
+  });
+
   it("reads 'hardly any labels' as few labels, not as 'hard labels'", () => {
     expect(parse("recognising activity from phone sensors with hardly any labels").parts.main).toEqual(["recogn", "activ", "phone", "sensor", "label"]);
   });
