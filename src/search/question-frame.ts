@@ -26,8 +26,9 @@ const FRAME = [
   // "where do people get X", "where can I find X".
   /^where (?:do|can|could|should|would) (?:i|we|you|one|people|ppl|researchers|folks) (?:get|find|obtain)\b/,
   new RegExp(String.raw`^(?:please )?(?:show|find|list|give|recommend|suggest|get|${TELL}|summari[sz]e|explain|describe)(?: me)?\b`),
-  // "recommend me something to read this weekend on X", "what should i read on X": the reading is the ask, X the topic.
-  /^(?:(?:should|shall|could|can|would|do) (?:i|we) |to )?(?:read|look at|check out|start with)(?:(?: this| next)? (?:weekend|week)| today| tonight| first| next)?(?= (?:on|about|regarding)\b)/,
+  // "recommend me something to read this weekend on X", "what should i read on X", "which paper should i cite for X":
+  // the reading (or citing) is the ask, X the topic; "recommend me a paper to read this weekend" has none.
+  /^(?:(?:should|shall|could|can|would|do) (?:i|we) |to )?(?:read|look at|check out|start with|cite)(?:(?: this| next)? (?:weekend|week)| today| tonight| first| next)?(?= (?:on|about|regarding|for)\b|$)/,
   // "i work on speaker verification, anything for me?": what the asker works on is the topic.
   /^(?:i|we)(?:'m| am|'re| are)?\s+(?:work|working|research|researching)\s+(?=on\b)/,
   // "i'm trying to find anything on X", "trying to understand X": the asker's effort, then the topic.

@@ -87,6 +87,7 @@ describe("chat phrasing", () => {
     ["papers on snake_case_names", "snake_case_names"],
     ["recommend me something to read this weekend on efficient inference", "efficient inference"],
     ["what should i read on efficient inference", "efficient inference"],
+    ["which paper should i cite for hnsw", "hnsw"],
     ["read highlight and summarize", "read highlight and summarize"],
     // How widely to look is not what: "generally" would stem as "generation" does.
     ["pruning more generally", "pruning"],
@@ -281,6 +282,7 @@ describe("questions with no topic", () => {
   it("lists by date or upvotes when only constraints or an order are asked", () => {
     expect(parse("papers from last month")).toMatchObject({ topic: "", listing: "newest", filters: { from: "2026-10-01", to: "2026-10-31" } });
     expect(parse("what is the newest paper in the library?")).toMatchObject({ topic: "", listing: "newest" });
+    expect(parse("recommend me a paper to read this weekend")).toMatchObject({ topic: "", listing: "newest" });
     expect(parse("papers with at least 10 upvotes")).toMatchObject({ topic: "", listing: "upvotes", filters: { minUpvotes: 10 } });
     expect(parse("top papers by upvotes")).toMatchObject({ topic: "", listing: "upvotes" });
     // Praise with no topic asks for the library's best, and upvotes are the only merit it records.
