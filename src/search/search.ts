@@ -5,7 +5,7 @@ import { lookupDescribed } from "./described.ts";
 import type { LookupResult } from "./lookup.ts";
 import { fuse, type Ranked } from "./fusion.ts";
 import { rewriteQueryTerms, type Rewrite } from "./llm-rewrite.ts";
-import { askedApart, comparedNames, eitherOf } from "./compared.ts";
+import { askedApart, comparedNames } from "./compared.ts";
 import { asMentioned, citesEachSide, sideBySide } from "./by-side.ts";
 import { againstBaseline, type AgainstBaseline } from "./baseline.ts";
 import { asAsked, comparedPapers, describesTitle, exampleNamed, namedIn, namesAPaper, rareNamed, titledPaper } from "./named-papers.ts";
@@ -20,7 +20,8 @@ import { parseQuestion, type PaperOrder, type ParsedQuestion } from "./question.
 import { exampleVerdict, RelevanceJudge, type RelevanceVerdict } from "./relevance.ts";
 import { citingAtMost, exampleTerms, hitsOf, inOrder, topLexical } from "./ranked-hits.ts";
 import { SETTINGS } from "./settings.ts";
-import { correctSpelling, partedQuestion } from "./spelling.ts";
+import { correctSpelling } from "./spelling.ts";
+import { readOtherwise, searchRespelt } from "./read-otherwise.ts";
 import type { SnapshotCache } from "./snapshot-cache.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
 
@@ -117,7 +118,7 @@ export class PaperSearch {
     const snapshot = await this.#snapshots.get();
     if (respell && !byExample && !options.named) {
       const respelt = correctSpelling(question, snapshot, await loadWordVectors());
-      if (respelt !== undefined) return this.#search(respelt, options, false);
+      if (respelt !== undefined) return searchRespelt(respelt, snapshot, (text) => this.#search(text, options, false));
     }
     const titled = options.named || byExample ? {} : await titledPaper(question, query, snapshot);
     const named = options.named ?? titled.paper;
@@ -190,7 +191,7 @@ export class PaperSearch {
     if (verdict.decision === "no" && !example) {
       const found = await namedIn(query, snapshot);
       if (found) return this.#search(question, { ...options, named: found }, false);
-      const other = respell ? await this.#readOtherwise(question, query, snapshot, options) : undefined;
+      const other = respell ? await readOtherwise(question, query, snapshot, (text) => this.#search(text, options, false), k) : undefined;
       if (other) return other;
     }
     const page = ranked.slice(0, judging).map((entry, i) => ({ ...entry, relevant: judged[i]! }));
@@ -216,23 +217,6 @@ export class PaperSearch {
       ...(unfound && { unfoundTitle: unfound }),
       ...(firstAgreed && { firstAgreed }),
     };
-  }
-
-  /** A question nothing covers as asked, read another way that something does; undefined when none does. */
-  async #readOtherwise(question: string, query: ParsedQuestion, snapshot: LibrarySnapshot, options: SearchOptions): Promise<SearchResult | undefined> {
-    // "music or audio papers": either will do, so each is asked on its own, side by side.
-    const either = query.setting ? undefined : eitherOf(query.topic);
-    const sides = either && (await Promise.all(either.map((side) => this.#search(side, options, false))));
-    if (either && sides?.some((side) => side.verdict.decision !== "no" && !side.example && !side.compared && !side.query.listing)) return sideBySide(query, either, sides, options.k ?? 10, { apart: true });
-    // "faiss paper (billion scale similarity search gpus)": a name no paper uses, described in parentheses; the description is the topic.
-    const described = query.parts.main.every((stem) => snapshot.text.documentFrequency(stem) === 0) ? /\(([^()]*\w{3}[^()]*)\)/.exec(query.topic)?.[1] : undefined;
-    const byDescription = described ? await this.#search(described, options, false) : undefined;
-    if (byDescription && byDescription.verdict.decision !== "no") return byDescription;
-    // "finetuning" read as the "fine tuning" the papers write.
-    const parted = partedQuestion(question, snapshot);
-    const again = parted === undefined ? undefined : await this.#search(parted, options, false);
-    // Only a sure answer: "handwritten" read as the "hand-written" of GPU kernels is at best a partial match.
-    return again?.verdict.decision === "yes" ? again : undefined;
   }
 
   /** "compare PyramidKV and PyramidInfer": the two papers it names are the answer, whatever else ranked after them. */

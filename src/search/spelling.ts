@@ -128,6 +128,48 @@ function partedSpelling(word: string, snapshot: LibrarySnapshot): string | undef
   return best;
 }
 
+/**
+ * The question with each word no paper uses read as the title word one slip away that the papers write beside a
+ * neighbouring word of the question ("the swim transformer" → "the swin transformer", "lon context" → "long
+ * context"), or undefined when there is none. For a question nothing covers as written: correctSpelling leaves a
+ * word English knows ("swim") and a short one ("lon") alone, as they are more often meant; the phrase the papers
+ * write is the evidence that this one was not.
+ */
+export function neighbouredQuestion(text: string, snapshot: LibrarySnapshot): string | undefined {
+  let changed = false;
+  const respelt = text.replace(/[\p{L}\p{N}]+/gu, (token, at: number) => {
+    const word = token.toLowerCase();
+    if (word.length < 3 || /[^a-z]/.test(word) || isQuestionStopword(word) || snapshot.text.documentFrequency(searchStem(word)) > 0) return token;
+    const { before, after } = neighbours(text, at, token.length);
+    let best: { spelling: string; papers: number } | undefined;
+    for (const spelling of slips(word)) {
+      const stem = searchStem(spelling);
+      const papers = (before ? snapshot.text.documentFrequency(`${searchStem(before)} ${stem}`) : 0) + (after ? snapshot.text.documentFrequency(`${stem} ${searchStem(after)}`) : 0);
+      if (papers > (best?.papers ?? 0)) best = { spelling, papers };
+    }
+    if (!best) return token;
+    changed = true;
+    return best.spelling;
+  });
+  return changed ? respelt : undefined;
+}
+
+/** Every word one slip from `word` that keeps its first letter: a letter dropped, added or changed, or two neighbours swapped. */
+function slips(word: string): Set<string> {
+  const letters = "abcdefghijklmnopqrstuvwxyz";
+  const found = new Set<string>();
+  for (let i = 1; i <= word.length; i++) {
+    if (i < word.length) found.add(word.slice(0, i) + word.slice(i + 1));
+    if (i < word.length - 1) found.add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+    for (const letter of letters) {
+      found.add(word.slice(0, i) + letter + word.slice(i));
+      if (i < word.length) found.add(word.slice(0, i) + letter + word.slice(i + 1));
+    }
+  }
+  found.delete(word);
+  return found;
+}
+
 /** The words before and after the token at `at`, lowercased; a stopword is no context. */
 function neighbours(text: string, at: number, length: number): { before?: string; after?: string } {
   const content = (word: string | undefined) => (word === undefined || isQuestionStopword(word.toLowerCase()) ? undefined : word.toLowerCase());

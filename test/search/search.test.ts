@@ -517,6 +517,14 @@ describe("judged results", () => {
     expect((await library.search("handwritten text recognition for old scanned letters", { today: TODAY })).relevant).toBe(false);
   });
 
+  it("reads a word no paper uses as the one a slip away that the papers write beside its neighbour, when nothing covers it as written", async () => {
+    // "swim" is English and "lon" short, so neither is a typo by itself; "swin transformer" and "long context" are phrases of the papers.
+    expect((await library.search("the swim transformer", { today: TODAY })).results[0]?.paper.title).toMatch(/^Swin Transformer/);
+    expect(await library.search("sparse atention for lon context", { today: TODAY })).toMatchObject({ relevant: true, query: { topic: "sparse attention for long context" } });
+    // A topic the library lacks stays absent: no phrase of the papers is a slip from its words.
+    expect((await library.search("protein folding", { today: TODAY })).relevant).toBe(false);
+  });
+
   it("searches British and American spellings alike", async () => {
     // The words match alike; only the vectors (the embedder keeps each spelling) may reorder the tail.
     const ids = async (question: string) => (await library.search(question, { today: TODAY })).results.slice(0, 5).map((hit) => hit.paper.id);

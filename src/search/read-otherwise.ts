@@ -1,0 +1,39 @@
+import { sideBySide } from "./by-side.ts";
+import { eitherOf } from "./compared.ts";
+import type { ParsedQuestion } from "./question.ts";
+import type { SearchResult } from "./search.ts";
+import type { LibrarySnapshot } from "./snapshot.ts";
+import { neighbouredQuestion, partedQuestion } from "./spelling.ts";
+
+/* Other readings of a question nothing covers as asked. `searchAgain` searches a reading as it is, never respelling it again. */
+
+type SearchAgain = (question: string) => Promise<SearchResult>;
+
+/** A question nothing covers as asked, read another way that something does; undefined when none does. */
+export async function readOtherwise(question: string, query: ParsedQuestion, snapshot: LibrarySnapshot, searchAgain: SearchAgain, k: number): Promise<SearchResult | undefined> {
+  // "music or audio papers": either will do, so each is asked on its own, side by side.
+  const either = query.setting ? undefined : eitherOf(query.topic);
+  const sides = either && (await Promise.all(either.map((side) => searchAgain(side))));
+  if (either && sides?.some((side) => side.verdict.decision !== "no" && !side.example && !side.compared && !side.query.listing)) return sideBySide(query, either, sides, k, { apart: true });
+  // "faiss paper (billion scale similarity search gpus)": a name no paper uses, described in parentheses; the description is the topic.
+  const described = query.parts.main.every((stem) => snapshot.text.documentFrequency(stem) === 0) ? /\(([^()]*\w{3}[^()]*)\)/.exec(query.topic)?.[1] : undefined;
+  const byDescription = described ? await searchAgain(described) : undefined;
+  if (byDescription && byDescription.verdict.decision !== "no") return byDescription;
+  // "finetuning" read as the "fine tuning" the papers write; "swim transformer" as their "swin transformer".
+  return surely(partedQuestion(question, snapshot) ?? neighbouredQuestion(question, snapshot), searchAgain);
+}
+
+/**
+ * A respelt question ("sparse atention for lon context" as "sparse attention for lon context"), searched; when
+ * nothing covers it, with its words read beside their neighbours too ("lon context" as "long context"), if that is sure.
+ */
+export async function searchRespelt(respelt: string, snapshot: LibrarySnapshot, searchAgain: SearchAgain): Promise<SearchResult> {
+  const result = await searchAgain(respelt);
+  return (result.verdict.decision === "no" ? await surely(neighbouredQuestion(respelt, snapshot), searchAgain) : undefined) ?? result;
+}
+
+/** A reading's search when it is a sure answer: "handwritten" read as the "hand-written" of GPU kernels is at best a partial match. */
+async function surely(reading: string | undefined, searchAgain: SearchAgain): Promise<SearchResult | undefined> {
+  const again = reading === undefined ? undefined : await searchAgain(reading);
+  return again?.verdict.decision === "yes" ? again : undefined;
+}
