@@ -45,6 +45,9 @@ export function withCount(reply: Reply, { count, titles }: Mentions, topic: stri
   if (!topic && kept) return { ...reply, text: `${count === 1 ? "1 paper in the library is" : `${count} papers in the library are`} ${kept}.\n\n${reply.text}` };
   // Within the dates asked, said so: "9 papers write diffusion" read as all there are (30).
   const within = describeFilters(filters);
+  // "how many are there?" after "what about graphs?" over papers on hyperbolic embeddings: "0 papers write …" above the
+  // three it cites read as a contradiction; none writes it in those words, and the ones below come closest.
+  if (count === 0) return { ...reply, text: `No paper in the library${within} writes *${escapeMarkdown(topic)}* in those words; the ones below come closest.\n\n${reply.text}` };
   const said = count === 1 ? `1 paper in the library${within} writes *${escapeMarkdown(topic)}* in its title or abstract` : `${count} papers in the library${within} write *${escapeMarkdown(topic)}* in their titles or abstracts`;
   // "3 papers write sparse autoencoders" over a list of one reads as a miscount: the few others are named.
   const listed = new Set(reply.citations.map((citation) => citation.title));

@@ -247,6 +247,10 @@ it("takes a lower-case name general English lacks for the paper it names, and a 
     const sae = await ask("how many papers mention sparse autoencoders?");
     expect(sae.text).toMatch(/^3 papers in the library write \*sparse autoencoders\* in their titles or abstracts; besides the paper below: \*Discover-then-Name: .*\* and \*Task-Specific Data Selection .*\*\.\n\nThe paper that best matches/);
     expect(Number(/^(\d+) papers/.exec((await ask("how many papers on sparse attention for llms?")).text)?.[1])).toBeGreaterThan(3);
+    // None writing it in those words over papers that match it says so, not "0 papers write …" above them.
+    const none = await ask("how many papers on kv cache compression for phones are there?");
+    expect(none.found).toBe(true);
+    expect(none.text).toMatch(/^No paper in the library writes \*kv cache compression for phones\* in those words; the ones below come closest\.\n\n/);
     // With no topic, how many the dates keep (it was "0 papers in the library write ** …"); the list says it is the first few of them.
     const dated = (await ask("how many papers are from 2024")).text;
     const [, count] = /^(\d+) papers in the library are from 2024\.\n\nThe 5 newest of the (\d+) papers in the library \(published 2024-01-01 to 2024-12-31\):/.exec(dated) ?? [];
