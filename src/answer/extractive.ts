@@ -82,7 +82,8 @@ function lead(topic: string, count: number, framing: Framing): string {
       // "papers from October 2024" with six and five shown: the five are said to be of six, not all there is.
       if (framing.of !== undefined && framing.of > count) return `The ${count === 1 ? "" : `${count} `}${SUPERLATIVE[framing.order]} of the ${framing.of} papers in the library${describeFilters(framing.filters)}:`;
       // All there is within the dates ("papers from 2019": two) are not "the 2 newest", as if of more.
-      if (framing.of === count && Object.keys(framing.filters).length > 0) return `${count === 1 ? "The one paper" : `The ${count} papers`} in the library${describeFilters(framing.filters)}, ${ORDERED[framing.order]}:`;
+      // (One paper has no order: "The one paper …, most upvoted first" read oddly.)
+      if (framing.of === count && Object.keys(framing.filters).length > 0) return count === 1 ? `The only paper in the library${describeFilters(framing.filters)}:` : `The ${count} papers in the library${describeFilters(framing.filters)}, ${ORDERED[framing.order]}:`;
       return `The ${count === 1 ? "" : `${count} `}${SUPERLATIVE[framing.order]} paper${count === 1 ? "" : "s"} in the library${describeFilters(framing.filters)}:`;
     case "named":
       // Found by words its title holds further on: the paper with them in its title, perhaps not the one meant.

@@ -261,7 +261,9 @@ it("takes a lower-case name general English lacks for the paper it names, and a 
     // "what was published in …" is a listing too (it searched the topic "was").
     expect((await ask("what was published in 2024?")).text).toMatch(/^The 5 newest of the \d+ papers in the library \(published 2024-01-01 to 2024-12-31\):/);
     // All there are within the dates are not "the 2 newest", as if of more.
-    expect((await ask("papers from 2019")).text).toMatch(/^The (?:\d+ papers|one paper) in the library \(published 2019-01-01 to 2019-12-31\), newest first:/);
+    expect((await ask("papers from 2019")).text).toMatch(/^The (?:\d+ papers in the library \(published 2019-01-01 to 2019-12-31\), newest first|only paper in the library \(published 2019-01-01 to 2019-12-31\)):/);
+    // One paper has no order to say.
+    expect((await ask("papers with at least 11 upvotes")).text).toMatch(/^The only paper in the library \(with at least 11 upvotes\):\n/);
   });
 
   it("says when more papers rank close to the ones it cites, so the list does not read as all there is", async () => {
