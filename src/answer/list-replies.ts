@@ -199,12 +199,26 @@ export function narrowedReply(topic: string, papers: StoredPaper[], termWeights:
   // The answer says the papers mention the topic, so each must write its every word as asked (a plural aside): a paper
   // without "parallel" does not mention "parallel reasoning", nor one with "transformation" "transformers".
   const held = (paper: StoredPaper) => writesTopic(`${paper.title} ${paper.abstract}`, topic);
-  const kept = papers.map((paper) => ({ paper, share: share(paper) })).filter((entry) => entry.share >= ON_TOPIC && held(entry.paper)).sort((a, b) => b.share - a.share).map((entry) => entry.paper);
+  const writing = papers.map((paper) => ({ paper, share: share(paper) })).filter((entry) => entry.share >= ON_TOPIC && held(entry.paper)).sort((a, b) => b.share - a.share).map((entry) => entry.paper);
+  // "only training systems" after papers on mixture of experts: each of them writes "training" and "system" somewhere,
+  // so a topic of several words is, when any paper does so, one its title names or its text writes as a phrase.
+  const named = writing.filter((paper) => namesTopic(paper, main));
+  const kept = named.length > 0 ? named : writing;
   const subject = `**${escapeMarkdown(topic)}**`;
   if (kept.length === 0) return textReply(`${papers.length === 1 ? "That paper does not mention" : `None of those ${papers.length} papers mentions`} ${subject}. Ask about it on its own to search the whole library.`);
   const lines = kept.map((paper, index) => `${index + 1}. **${escapeMarkdown(paper.title)}** [${index + 1}]${meta(paper)}`);
   const count = papers.length === 1 ? "That paper mentions" : kept.length === 1 ? `One of those ${papers.length} papers mentions` : `${kept.length} of those ${papers.length} papers mention`;
   return { text: `${count} ${subject}:\n\n${lines.join("\n")}`, citations: kept.map((paper, index) => citationOf(index + 1, paper)), found: true, closest: [], notes: [] };
+}
+
+/** Whether a paper's title holds every word of a topic of several, or its text holds them in a row. */
+function namesTopic(paper: StoredPaper, main: string[]): boolean {
+  if (main.length < 2) return false;
+  const title = new Set(contentTerms(paper.title));
+  if (main.every((term) => title.has(term))) return true;
+  const text = contentTerms(`${paper.title} ${paper.abstract}`);
+  const pairs = new Set(text.slice(1).map((term, i) => `${text[i]} ${term}`));
+  return main.slice(1).every((term, i) => pairs.has(`${main[i]} ${term}`));
 }
 
 /** "drop the vision ones": the listed papers that do not write the topic, in the list's order. */

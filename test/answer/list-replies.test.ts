@@ -30,6 +30,17 @@ describe("replies about the papers a thread lists", () => {
     expect(narrowedReply("transformers", [transformation], new Map([["transform", 1]])).text).toMatch(/^That paper does not mention/);
   });
 
+  it("narrows to a topic of several words by the papers whose titles name it or whose text writes it as a phrase, when any does", () => {
+    const inference = paper(1, { title: "Expert Affinity for MoE Inference", abstract: "Training takes long. Our system serves experts." });
+    const hetu = paper(2, { title: "HetuMoE: A Distributed Training System", abstract: "We train experts." });
+    const seMoe = paper(3, { title: "SE-MoE: A Distributed Training and Inference System", abstract: "We train and serve experts." });
+    const weights = new Map([["train", 1], ["system", 1]]);
+    // Each writes "training" and "system"; only two are about training systems.
+    expect(narrowedReply("training systems", [inference, hetu, seMoe], weights).citations.map((citation) => citation.title)).toEqual([hetu.title, seMoe.title]);
+    // No paper naming it so: every paper writing its words, as before.
+    expect(narrowedReply("training systems", [inference], weights).text).toMatch(/^That paper mentions \*\*training systems\*\*:/);
+  });
+
   it("gives the code links an abstract holds when asked for code, or says it holds none", () => {
     const linked = paper(1, { abstract: "We speed it up. Code is available at https://github.com/x/y." });
     expect(withCodeLinks(detailsReply([linked]), "is there code?", [linked]).text).toMatch(/^Its code: https:\/\/github\.com\/x\/y\n/);
