@@ -119,7 +119,8 @@ export function asksForMore(question: string): boolean {
  * a topic), "any from 2024?" (the same topic with a new constraint).
  */
 export function resolveFollowUp(said: string, previous: Turn | undefined, today: Date, turns: Turn[] = previous ? [previous] : []): FollowUp | undefined {
-  const question = said.replace(OPENER, "").replace(CLOSER, "$1");
+  // "which of all these is newest?" is "which of these …".
+  const question = said.replace(OPENER, "").replace(CLOSER, "$1").replace(/\bof all (those|these|them)\b/i, "of $1");
   // "explain it like I'm a biologist", "economist here - what does it propose?": who asks, not what.
   const text = withoutAsker(question.toLowerCase());
   const back = backTo(question, turns);

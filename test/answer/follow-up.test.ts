@@ -145,6 +145,7 @@ describe("'more', filters and orderings of the previous list", () => {
     expect(resolve("which of those are from 2024?")).toEqual({ kind: "filter", filters: { from: "2024-01-01", to: "2024-12-31" }, papers: listed.papers });
     expect(resolve("which of these have more than 10 upvotes?")).toMatchObject({ kind: "filter", filters: { minUpvotes: 11 } });
     expect(resolve("which of those is the most recent?")).toMatchObject({ kind: "order", by: "newest" });
+    expect(resolve("which of all these is newest?")).toMatchObject({ kind: "order", by: "newest" });
     // Without "those", a date is the same topic searched again within it.
     expect(resolve("any from 2024?")).toEqual({ kind: "refine", question: "kv cache compression from 2024?" });
     // Naming papers asks for a list of its own, not the last topic's.
