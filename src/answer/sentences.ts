@@ -35,10 +35,19 @@ type Source = { title?: string; abstract: string };
  * what the paper does, in the abstract's own order so they read naturally.
  */
 export function bestSentences(paper: Source, cue: SentenceCue, count: number): string[] {
+  // "How much faster than X?" is answered first, whatever came before it in the abstract.
   return rankedSentences(paper, cue)
     .slice(0, count)
-    .sort((a, b) => a.index - b.index)
+    .sort((a, b) => (cue.comparative ? 0 : a.index - b.index))
     .map((entry) => entry.sentence);
+}
+
+/** Whether a sentence measures against a word of the question: "compared to FlashAttention", "than HNSW". */
+function againstAsked(sentence: string, terms: Map<string, number>): boolean {
+  for (const match of sentence.matchAll(/\b(?:than|compared (?:to|with)|relative to|over|versus|vs\.?)\s+(?:the\s+|an?\s+)?([\p{L}\p{N}-]+)/giu)) {
+    if (contentTerms(match[1]!).some((term) => terms.has(term))) return true;
+  }
+  return false;
 }
 
 /**
@@ -66,6 +75,9 @@ export function rankedSentences(paper: Source, cue: SentenceCue): { sentence: st
     if (cue.named) score += NAMES_WEIGHT * Math.min(2, [...nameTokens(sentence)].filter((name) => !named.has(name.toLowerCase())).length);
     // "how much faster is it?": the figure measured against something, not one about another system ("only 25-40% of …").
     if (figure && cue.comparative && MEASURED_AGAINST.test(sentence)) score += 1;
+    // …and most the one measured against what the question names ("than flashattention 1?": "2× speedup compared to
+    // FlashAttention", not FlashAttention's own "2-4× compared to optimized baselines").
+    if (figure && cue.comparative && againstAsked(sentence, cue.terms)) score += 1;
     if (AVAILABILITY.test(sentence)) score -= 1000;
     // …unless it says what the paper does: "Motivated by these insights, we developed PyramidKV" is the proposal itself.
     // (A figure asked for stands on its own: "These yield around 2× speedup compared to FlashAttention".)

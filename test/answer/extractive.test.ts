@@ -505,6 +505,10 @@ describe("reference markers in abstracts", () => {
     expect(bestSentences(swin, { terms: new Map([["dataset", 2]]), named: true }, 1)).toEqual(["It is compatible with many vision tasks, reaching 87.3 top-1 accuracy on ImageNet-1K and 58.7 box AP on COCO test-dev."]);
     const two = { abstract: "However, FlashAttention is still not nearly as fast as GEMM, reaching only 25-40% of the maximum. We propose FlashAttention-2, with better work partitioning. These yield around 2× speedup compared to FlashAttention." };
     expect(bestSentences(two, { terms: new Map([["faster", 2]]), quantity: true, comparative: true }, 1)).toEqual(["These yield around 2× speedup compared to FlashAttention."]);
+    // "than flashattention 1?": the figure measured against the name asked comes first, before one about that name's own
+    // speedup over other baselines (which a thread had shown first, in the abstract's order).
+    const versus = { abstract: "FlashAttention brings runtime speedup (2-4× compared to optimized baselines). We propose FlashAttention-2. These yield around 2× speedup compared to FlashAttention." };
+    expect(bestSentences(versus, { terms: new Map([["faster", 2], ["flashattent", 1]]), quantity: true, comparative: true }, 2)[0]).toBe("These yield around 2× speedup compared to FlashAttention.");
   });
 
   it("picks, where the question's words say little, the sentence nearest its meaning", async () => {
