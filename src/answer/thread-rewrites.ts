@@ -60,6 +60,9 @@ export function settingAgain(asked: string, turns: Turn[], today: Date): FollowU
   const part = sameFor || about ? undefined : PART_ONLY.exec(question.toLowerCase().trim());
   if (part && previous) return { kind: "refine", question: `${previous.topic} ${endingAsWritten(question.trim().replace(ONLY_LAST, "$1"), part[1]!)}` };
   if ((!sameFor && !about) || !previous) return undefined;
+  // "time series", "forecasting only", "what about imputation?": the other part of the topic before it was narrowed.
+  const narrowed = about && PART_ONLY.test(previous.question.toLowerCase().trim()) ? turns.slice(0, turns.indexOf(previous)).findLast((turn) => turn.source && !turn.source.example) : undefined;
+  if (narrowed) return { kind: "refine", question: `${narrowed.topic} ${endingAsWritten(question, about![1]!)}`, otherwise: question };
   // "what about for vision?" after "sparse attention for diffusion models" is sparse attention for vision.
   const topic = parseQuestion(previous.topic, today).setting?.head ?? previous.topic;
   // "what about without approximation?": a word that sets how ("without", "with", "using") joins as written, not "for without …".

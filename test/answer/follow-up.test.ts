@@ -220,6 +220,11 @@ describe("messages with no topic of their own, about the papers the thread shows
     for (const question of ["for vision models only", "only for vision models"]) expect(resolve(question, searched)).toEqual({ kind: "refine", question: "kv cache compression for vision models" });
     // "X only": the last topic kept to that part of it.
     expect(resolve("eviction only", searched)).toEqual({ kind: "refine", question: "kv cache compression eviction" });
+    // …and "what about Y?" after that asks the topic before it was narrowed, with Y ("time series", "forecasting only",
+    // "what about imputation?" had searched "time series forecasting for imputation").
+    const series: Turn = { ...searched, question: "time series", topic: "time series" };
+    const forecasting: Turn = { ...searched, question: "forecasting only", topic: "time series forecasting" };
+    expect(resolveFollowUp("what about imputation?", forecasting, TODAY, [series, forecasting])).toEqual({ kind: "refine", question: "time series imputation", otherwise: "what about imputation?" });
     // "anything similar but for X" is the last topic for X; "anything for X instead" asks X in its place.
     expect(resolve("anything similar but for vision models?", searched)).toEqual({ kind: "refine", question: "kv cache compression for vision models" });
     expect(resolve("anything for gaussian splatting instead?", searched)).toBeUndefined();
