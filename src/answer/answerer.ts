@@ -11,7 +11,8 @@ import { extractiveReply, framingOf } from "./extractive.ts";
 import { resolveFollowUp } from "./follow-up.ts";
 import { namesOne, standaloneReference } from "./list-positions.ts";
 import { withUnwritten } from "./yes-no.ts";
-import { detailReply, detailsReply, missingDetailNotes, paperDetailReply, withCodeLinks, filteredReply, narrowedReply, NO_CITATIONS, NO_VERDICT, orderedReply, pageReply, withFirstFewNote, backReply } from "./list-replies.ts";
+import { detailReply, detailsReply, withCodeLinks, filteredReply, narrowedReply, NO_CITATIONS, NO_VERDICT, orderedReply, pageReply, withFirstFewNote, backReply } from "./list-replies.ts";
+import { paperDetailReply, withMissingDetails } from "./detail-replies.ts";
 import { sayingOnly } from "./thread-replies.ts";
 import { notFoundReply, outsideFiltersReply } from "./not-found.ts";
 import { noMatch, withExampleMiss, withTitleMiss } from "./lookup-miss.ts";
@@ -112,7 +113,7 @@ export class Answerer {
           const cue = standalone ? undefined : await this.#library.sentenceCue(question);
           const written = await this.#write(asked, [{ paper: followUp.paper, score: 1, relevant: true }], detailReply(followUp.paper, cue), context, turns);
           // "who wrote it?" of a paper whose authors the library lacks: that is the answer, said first.
-          const lacking = { ...written, text: [...missingDetailNotes(question, followUp.paper), written.text].join("\n\n") };
+          const lacking = withMissingDetails(written, question, [followUp.paper]);
           const reply = standalone ? written : await withUnwritten(withCodeLinks(lacking, question, [followUp.paper]), question, followUp.paper, this.#library);
           return this.#remember(context, { ...keep, question, focus: followUp.paper }, reply);
         }
@@ -124,7 +125,7 @@ export class Answerer {
           const details = withFirstFewNote(detailsReply(followUp.papers, cue), followUp.papers.length, followUp.of);
           // "which is better?" asks for a verdict the abstracts do not give: say so before what each reports.
           if (followUp.kind === "compare" && followUp.of !== undefined) details.notes.unshift(NO_VERDICT);
-          const offline = followUp.kind === "about" ? withCodeLinks(details, question, followUp.papers) : details;
+          const offline = followUp.kind === "about" ? withCodeLinks(withMissingDetails(details, question, followUp.papers), question, followUp.papers) : details;
           const reply = await this.#write(asked, followUp.papers.map((paper) => ({ paper, score: 1, relevant: true })), offline, context, turns);
           // "compare it with MARLIN": "it" is still the paper that was open ("papers like it" next).
           const kept = previous.focus && followUp.papers.some((paper) => paper.id === previous.focus!.id) ? { focus: previous.focus } : {};

@@ -1,4 +1,3 @@
-import { parseArxivId } from "../papers/arxiv-id.ts";
 import { contentTerms } from "../embed/tokens.ts";
 import { isQuestionStopword } from "../search/query-stopwords.ts";
 import { topicParts } from "../search/query-terms.ts";
@@ -7,7 +6,6 @@ import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
 import { escapeMarkdown } from "./extractive.ts";
 import { citationOf, type Reply } from "./reply.ts";
 import type { SentenceCue } from "../library/library.ts";
-import type { PaperDetail } from "../search/question.ts";
 import { bestSentences } from "./sentences.ts";
 import { counted } from "./counted.ts";
 
@@ -20,10 +18,6 @@ import { counted } from "./counted.ts";
 
 export function textReply(text: string): Reply {
   return { text, citations: [], found: false, closest: [], notes: [] };
-}
-
-function authorsUnnamed(count: number): string {
-  return count === 1 ? "one author, but not the name" : `${count} authors, but not their names`;
 }
 
 /** "is there code?": the links each paper's abstract gives, or that it gives none, before the rest of the reply. */
@@ -53,40 +47,8 @@ function codeListReply(papers: StoredPaper[]): Reply {
 }
 
 /** The links a paper's abstract gives (code, project pages), each once. */
-function codeLinks(paper: StoredPaper): string[] {
+export function codeLinks(paper: StoredPaper): string[] {
   return [...new Set(paper.abstract.match(/https?:\/\/[^\s)\]}>,;]+[^\s)\]}>,;.]/g) ?? [])];
-}
-
-/** "who wrote FlashAttention-2?", "when was MobileNetV2 published?": the detail, or what the library lacks, then the paper's gist. */
-export function paperDetailReply(paper: StoredPaper, detail: PaperDetail, cue?: SentenceCue): Reply {
-  const title = `**${escapeMarkdown(paper.title)}** [1]`;
-  const links = codeLinks(paper);
-  const arxiv = parseArxivId(paper.url);
-  const said =
-    detail === "content"
-      ? `From ${title}:`
-      : detail === "code"
-      ? links.length > 0 ? `Code for ${title}: ${links.join(", ")}` : `The abstract of ${title} gives no code link.`
-      : detail === "id"
-      ? arxiv ? `${title} is arXiv ${arxiv}: ${paper.url}` : `The library has no arXiv id for ${title}: it was read from a saved listing. Its title search: ${paper.url}`
-      : detail === "date"
-      ? paper.publishedAt ? `${title} was published on ${paper.publishedAt}.` : `The library has no publication date for ${title}.`
-      : paper.authors?.length ? `${title} is by ${paper.authors.join(", ")}.`
-      : paper.organization ? `${title} is from ${paper.organization}; the library does not record its authors' names.`
-      : paper.authorCount ? `The library records that ${title} has ${authorsUnnamed(paper.authorCount)}.`
-      : `The library does not record who wrote ${title}.`;
-  return { ...detailReply(paper, cue), text: `${said}\n\n${bestSentences(paper, cue ?? { terms: new Map() }, 2).join(" ")}` };
-}
-
-/** "who wrote it?", "when was it published?" of a paper whose listing did not say: what the library lacks, said plainly. */
-export function missingDetailNotes(question: string, paper: StoredPaper): string[] {
-  const text = question.toLowerCase();
-  const notes: string[] = [];
-  // "who made it?" of a paper listed with its lab: the lab answers, though its authors' names are not recorded.
-  const from = paper.organization ? `It is from ${paper.organization}; the library` : "The library";
-  if (/\b(?:who|wrote|authors?|written by)\b/.test(text) && !paper.authors?.length) notes.push(paper.authorCount ? `${from} records that it has ${authorsUnnamed(paper.authorCount)}.` : `${from} does not record its authors${paper.organization ? "' names" : ""}.`);
-  if (/\b(?:when|date|published|year|how old)\b/.test(text) && !paper.publishedAt) notes.push("The library has no publication date for it.");
-  return notes;
 }
 
 /** "back to the first list": that list again, numbered as it was. */

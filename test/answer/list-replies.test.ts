@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { detailsReply, filteredReply, narrowedReply, orderedReply, paperDetailReply, withCodeLinks } from "../../src/answer/list-replies.ts";
+import { paperDetailReply, withMissingDetails } from "../../src/answer/detail-replies.ts";
+import { detailsReply, filteredReply, narrowedReply, orderedReply, withCodeLinks } from "../../src/answer/list-replies.ts";
 import type { StoredPaper } from "../../src/store/paper-store.ts";
 
 const paper = (n: number, extra: Partial<StoredPaper> = {}): StoredPaper => ({ id: `p${n}`, title: `Paper ${n}`, abstract: "We study graphs. We find they help.", url: `https://example.org/${n}`, upvotes: 0, ...extra }) as StoredPaper;
@@ -39,6 +40,14 @@ describe("replies about the papers a thread lists", () => {
     expect(narrowedReply("training systems", [inference, hetu, seMoe], weights).citations.map((citation) => citation.title)).toEqual([hetu.title, seMoe.title]);
     // No paper naming it so: every paper writing its words, as before.
     expect(narrowedReply("training systems", [inference], weights).text).toMatch(/^That paper mentions \*\*training systems\*\*:/);
+  });
+
+  it("says first what the library lacks of a detail asked of several papers listed, once for them all", () => {
+    const papers = [paper(1, { authorCount: 3, publishedAt: "2024-01-01" }), paper(2, { authorCount: 4 })];
+    const reply = withMissingDetails(detailsReply(papers), "who wrote them?", papers);
+    expect(reply.text).toMatch(/^The library does not record these papers' authors' names, only how many each has \(beside it below\)\.\n\n\*\*Paper 1\*\*/);
+    expect(withMissingDetails(detailsReply(papers), "when were they published?", papers).text).toMatch(/^The library has no publication date for 1 of them\./);
+    expect(withMissingDetails(detailsReply(papers), "what do they propose?", papers).text).toMatch(/^\*\*Paper 1\*\*/);
   });
 
   it("gives the code links an abstract holds when asked for code, or says it holds none", () => {
