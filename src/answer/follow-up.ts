@@ -1,3 +1,4 @@
+import { COMPARATIVE } from "../search/compared.ts";
 import { withoutAsker } from "../search/asker.ts";
 import { parseQuestion } from "../search/question.ts";
 import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
@@ -164,7 +165,7 @@ export function resolveFollowUp(said: string, previous: Turn | undefined, today:
   if (which) {
     const rest = which.replace(/\b(?:ones?)\b/g, " ").replace(LINKING, " ").replace(/\s+/g, " ").trim();
     if (/^(?:original|first|earliest)\b/.test(which)) return { kind: "order", by: "oldest", papers: listed };
-    if (rest) return { kind: "narrow", topic: rest, papers: listed };
+    if (rest) return narrowOrCompare(rest, listed);
   }
   const act = reference === undefined && !pair && !more && !dated ? threadAct(trimmed) : undefined;
   // With no thread, "the most upvoted papers" and "the most recent paper" ask for the library's papers in that order, not of a list.
@@ -224,7 +225,7 @@ export function resolveFollowUp(said: string, previous: Turn | undefined, today:
     // "Which of those are from 2024?": nothing but the reference and the constraint is left of the topic.
     if (constrained && parsed.topic.toLowerCase().replace(REFERENCE, " ").replace(FILLER, " ").trim() === "") return { kind: "filter", filters: parsed.filters, papers: listed };
     const topic = parsed.topic.toLowerCase().replace(REFERENCE, " ").replace(FILLER, " ").replace(LINKING, " ").replace(/\s+/g, " ").trim();
-    if (!constrained && topic && OF_THOSE.test(text)) return { kind: "narrow", topic, papers: listed };
+    if (!constrained && topic && OF_THOSE.test(text)) return narrowOrCompare(topic, listed);
   }
   // "any from 2024?" narrows the last topic; "papers from last month" (naming papers) asks for a list of its own.
   if (parsed.listing && /\b(?:papers?|articles?|library)\b/.test(text)) return undefined;
@@ -241,6 +242,11 @@ export function resolveFollowUp(said: string, previous: Turn | undefined, today:
 
 /** How many listed papers "compare them" or "what are the results?" takes: a few, to stay readable. */
 const FEW = 3;
+
+/** "which ones use RL?" keeps the papers on RL; "which uses less memory?" asks the papers compared, as "which is faster?" does. */
+function narrowOrCompare(topic: string, listed: StoredPaper[]): FollowUp {
+  return new RegExp(String.raw`^${COMPARATIVE}`).test(topic) ? { kind: "compare", papers: listed.slice(0, FEW), of: listed.length } : { kind: "narrow", topic, papers: listed };
+}
 
 /** The papers a question about "them" reads: the first few, or for code links (a line each) all of them. */
 function firstFew(listed: StoredPaper[], text: string): StoredPaper[] {

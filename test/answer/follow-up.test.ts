@@ -208,6 +208,8 @@ describe("messages with no topic of their own, about the papers the thread shows
     // A chat opener first is how it was said: "ok which is newest?" searched the library for the newest papers.
     expect(resolve("ok which is newest?", searched)).toEqual({ kind: "order", by: "newest", papers: listed.papers });
     expect(resolve("hmm which of those are training-free", searched)).toEqual({ kind: "narrow", topic: "training-free", papers: listed.papers });
+    // "which uses less memory?" compares the papers, as "which is faster?" does: none "mentions less memory".
+    expect(resolve("which uses less memory?", searched)).toMatchObject({ kind: "compare", of: listed.papers.length });
     expect(resolve("nice. more", searched)).toEqual({ kind: "more" });
     // So is a closing "then", "pls" or "now".
     expect(resolve("ok which is newest then", searched)).toEqual({ kind: "order", by: "newest", papers: listed.papers });
