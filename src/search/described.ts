@@ -2,7 +2,9 @@ import { parseArxivId } from "../papers/arxiv-id.ts";
 import { isFunctionWord, parseQuery, wordsOf } from "./lookup-query.ts";
 import type { LookupResult } from "./lookup.ts";
 import type { SearchResult } from "./search.ts";
+import { questionTerms } from "./query-terms.ts";
 import { SETTINGS } from "./settings.ts";
+import { isBackground } from "./topic-evidence.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
 import { searchStem, stemSet } from "./stem.ts";
 import { isTitleLike } from "./title-like.ts";
@@ -30,7 +32,19 @@ export async function lookupDescribed(name: string, snapshot: LibrarySnapshot, s
   // A number last is a version ("flash attention 3"): the words before it name a paper.
   const version = /^v?\d{1,2}$/i.test(query.words.at(-1) ?? "") ? [query.words.join(" ")] : [];
   const names = [...query.names.filter((word) => !/^\d+$/.test(word)), ...query.words.filter((word) => snapshot.acronyms.lookup(word) !== undefined), ...version];
-  const named = names.some((word) => papersUsing(word) < SETTINGS.relevance.backgroundShare * snapshot.text.size);
+  // ("ML" in "the gym-style framework for ML-assisted …" is the library's vocabulary too: its long form is.)
+  const vocabulary = (word: string) => {
+    const long = snapshot.acronyms.lookup(word)?.long;
+    return papersUsing(word) >= SETTINGS.relevance.backgroundShare * snapshot.text.size || (long !== undefined && isBackground(questionTerms(long).join(" "), snapshot.text));
+  };
+  // A word joined to a name ("ML-assisted") is a name by the part written as one.
+  // (Not a version: "GPT-4" is a name whole.)
+  const nameParts = (word: string) => {
+    const parts = word.split("-");
+    const capitalised = parts.filter((part) => /\p{Lu}/u.test(part));
+    return capitalised.length === 1 && parts.every((part) => capitalised.includes(part) || /^\p{Ll}{3,}$/u.test(part)) ? capitalised : [word];
+  };
+  const named = names.some((word) => !nameParts(word).every(vocabulary));
   const plain = query.words.filter((word) => !isFunctionWord(word));
   // "the memory-disk hybrid ANN index that keeps centroids in RAM and posting lists on SSD": a thing and a clause
   // saying what it does, at length, describes a paper, whatever names it uses on the way.

@@ -267,6 +267,8 @@ describe("lookup through the library", () => {
     expect((await library.lookup("the method that converts GQA checkpoints like llama and qwen into MLA")).match?.title).toMatch(/^TransMLA/);
     expect((await library.lookup("the tile-based contrastive loss paper that scales batch size to millions")).match?.title).toMatch(/^Breaking the Memory Barrier/);
     expect((await library.lookup("the dermatology image dataset from south india")).match?.title).toMatch(/^DermaCon-IN/);
+    // An acronym whose long form is the library's vocabulary ("ML", machine learning) names no paper: the description stands.
+    expect((await library.lookup("the gym-style framework for ML-assisted hardware architecture design")).match?.title).toMatch(/^ArchGym/);
     expect((await library.lookup("the paper that introduced the transformer architecture")).match).toBeNull();
     expect((await library.lookup("low rank adaptation of large language models")).match).toBeNull();
     expect((await library.lookup("the paper on sequence modeling with selective state spaces")).match).toBeNull();
