@@ -15,8 +15,8 @@ import { searchStem, stemSet } from "./stem.ts";
  * to the best one and hold enough of the topic's weight compared with the
  * best-matching paper, and hold the question's rarest word and a word of
  * the setting it is asked for when the paper of the best few holding most
- * of the topic does. An unsure verdict keeps only the closest few. `most`: how many may be kept (more when the
- * answer then picks the newest of them).
+ * of the topic does. An unsure verdict keeps only the closest few. `most`:
+ * how many may be kept (more when the answer then picks the newest of them).
  */
 export function judgePapers(question: ParsedQuestion, ranked: Ranked[], verdict: RelevanceVerdict, snapshot: LibrarySnapshot, byExample = false, most = SETTINGS.answer.maxPapers): boolean[] {
   if (verdict.decision === "no" || ranked.length === 0) return ranked.map(() => false);
@@ -39,7 +39,7 @@ export function judgePapers(question: ParsedQuestion, ranked: Ranked[], verdict:
   // a first paper holding "eye" only as in "bird's eye view" asked FunBench, on photos of the back of the eye, to write
   // "eye" (set1 and the review sets: grade-2 cited 2145 -> 2151 of 2,367 on the tuned halves, 2119 -> 2124 held out;
   // cited papers relevant 0.812 -> 0.814 and 0.795 -> 0.796).
-  const best = ranked.slice(0, SETTINGS.relevance.evidencePapers).reduce((most, _entry, i) => (coverage[i]! > coverage[most]! ? i : most), 0);
+  const best = ranked.slice(0, SETTINGS.relevance.evidencePapers).reduce((fullest, _entry, i) => (coverage[i]! > coverage[fullest]! ? i : fullest), 0);
   const rarest = byExample ? undefined : rarestHeld(question, ranked[best]!.doc, snapshot);
   // A paper writing the rarest word another way the library does holds it: "efficient CNN" for "efficient convnets".
   const instead = rarest === undefined ? [] : [...otherAlternatives(question, rarest, snapshot), ...otherSpellings(question.topic, rarest, snapshot)];

@@ -129,7 +129,7 @@ function partedSpelling(word: string, snapshot: LibrarySnapshot): string | undef
 }
 
 /**
- * The question with each word no paper uses read as the title word one slip away that the papers write beside a
+ * The question with each word no paper uses read as the word one slip away that the papers write most beside a
  * neighbouring word of the question ("the swim transformer" → "the swin transformer", "lon context" → "long
  * context"), or undefined when there is none. For a question nothing covers as written: correctSpelling leaves a
  * word English knows ("swim") and a short one ("lon") alone, as they are more often meant; the phrase the papers
