@@ -9,6 +9,10 @@ import { bestSentences } from "./sentences.ts";
 
 /* The replies to a detail asked of a paper or of the papers listed (who wrote it, when, its code, its arXiv id), and what the library lacks of it. */
 
+/** A question about who wrote a paper, or when: what the library may lack of it. */
+const ASKS_WHO = /\b(?:who|wrote|authors?|written by)\b/;
+const ASKS_WHEN = /\b(?:when|date|published|year|how old)\b/;
+
 /** "who wrote FlashAttention-2?", "when was MobileNetV2 published?": the detail, or what the library lacks, then the paper's gist. */
 export function paperDetailReply(paper: StoredPaper, detail: PaperDetail, cue?: SentenceCue): Reply {
   const title = `**${escapeMarkdown(paper.title)}** [1]`;
@@ -36,8 +40,8 @@ function missingDetailNotes(question: string, paper: StoredPaper): string[] {
   const notes: string[] = [];
   // "who made it?" of a paper listed with its lab: the lab answers, though its authors' names are not recorded.
   const from = paper.organization ? `It is from ${paper.organization}; the library` : "The library";
-  if (/\b(?:who|wrote|authors?|written by)\b/.test(text) && !paper.authors?.length) notes.push(paper.authorCount ? `${from} records that it has ${authorsUnnamed(paper.authorCount)}.` : `${from} does not record its authors${paper.organization ? "' names" : ""}.`);
-  if (/\b(?:when|date|published|year|how old)\b/.test(text) && !paper.publishedAt) notes.push("The library has no publication date for it.");
+  if (ASKS_WHO.test(text) && !paper.authors?.length) notes.push(paper.authorCount ? `${from} records that it has ${authorsUnnamed(paper.authorCount)}.` : `${from} does not record its authors${paper.organization ? "' names" : ""}.`);
+  if (ASKS_WHEN.test(text) && !paper.publishedAt) notes.push("The library has no publication date for it.");
   return notes;
 }
 
@@ -51,11 +55,11 @@ export function withMissingDetails(reply: Reply, question: string, papers: Store
 function missingOfSeveral(question: string, papers: StoredPaper[]): string[] {
   const text = question.toLowerCase();
   const notes: string[] = [];
-  if (/\b(?:who|wrote|authors?|written by)\b/.test(text) && papers.every((paper) => !paper.authors?.length)) {
+  if (ASKS_WHO.test(text) && papers.every((paper) => !paper.authors?.length)) {
     notes.push(`The library does not record these papers' authors${papers.some((paper) => paper.authorCount) ? "' names, only how many each has (beside it below)" : ""}.`);
   }
   const undated = papers.filter((paper) => !paper.publishedAt).length;
-  if (/\b(?:when|date|published|year|how old)\b/.test(text) && undated > 0) notes.push(`The library has no publication date for ${undated === papers.length ? "any of them" : `${undated} of them`}.`);
+  if (ASKS_WHEN.test(text) && undated > 0) notes.push(`The library has no publication date for ${undated === papers.length ? "any of them" : `${undated} of them`}.`);
   return notes;
 }
 

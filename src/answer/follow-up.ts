@@ -244,8 +244,9 @@ export function resolveFollowUp(said: string, previous: Turn | undefined, today:
 const FEW = 3;
 
 /** "which ones use RL?" keeps the papers on RL; "which uses less memory?" asks the papers compared, as "which is faster?" does. */
+const COMPARING = new RegExp(String.raw`^${COMPARATIVE}`);
 function narrowOrCompare(topic: string, listed: StoredPaper[]): FollowUp {
-  return new RegExp(String.raw`^${COMPARATIVE}`).test(topic) ? { kind: "compare", papers: listed.slice(0, FEW), of: listed.length } : { kind: "narrow", topic, papers: listed };
+  return COMPARING.test(topic) ? { kind: "compare", papers: listed.slice(0, FEW), of: listed.length } : { kind: "narrow", topic, papers: listed };
 }
 
 /** The papers a question about "them" reads: the first few, or for code links (a line each) all of them. */

@@ -25,6 +25,8 @@ const FIGURE_WEIGHT = 3;
 const NAMES_WEIGHT = 1.5;
 /** A sentence that measures against something ("2× speedup compared to FlashAttention"), for a question asking how much faster, smaller or better. */
 const MEASURED_AGAINST = /\b(?:compared (?:to|with)|relative to|than|over|speed-?ups?|reduc(?:es|ing|tion)|improv(?:es|ing|ement))\b|×/i;
+/** What a figure is measured against: the word after "compared to", "than" … ("compared to FlashAttention"). */
+const AGAINST_WHAT = /\b(?:than|compared (?:to|with)|relative to|over|versus|vs\.?)\s+(?:the\s+|an?\s+)?([\p{L}\p{N}-]+)/giu;
 
 /** What the sentences are picked from: the abstract, and the title, whose name says which paper, not which sentence. */
 type Source = { title?: string; abstract: string };
@@ -44,7 +46,7 @@ export function bestSentences(paper: Source, cue: SentenceCue, count: number): s
 
 /** Whether a sentence measures against a word of the question: "compared to FlashAttention", "than HNSW". */
 function againstAsked(sentence: string, terms: Map<string, number>): boolean {
-  for (const match of sentence.matchAll(/\b(?:than|compared (?:to|with)|relative to|over|versus|vs\.?)\s+(?:the\s+|an?\s+)?([\p{L}\p{N}-]+)/giu)) {
+  for (const match of sentence.matchAll(AGAINST_WHAT)) {
     if (contentTerms(match[1]!).some((term) => terms.has(term))) return true;
   }
   return false;

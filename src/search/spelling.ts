@@ -62,7 +62,8 @@ export function correctSpelling(text: string, snapshot: LibrarySnapshot, english
     // Two letters away, at the word's start only as fingers slip: "linformer" is not "lowformer" (w is nowhere near
     // n), a name two letters from another is another name; at its end ("regressor", "regression") it is one word's forms.
     const near = snapshot.lookup.spellings(word).filter((spelling) => (known ? distance(word, spelling) <= 1 || swapped(word, spelling) : spelling.slice(0, 3) === word.slice(0, 3) || slipDistance(word, spelling) <= 2));
-    const spelt = besideNeighbours(near, neighbours(text, at, token.length), snapshot) ?? mostUsed(near, snapshot) ?? (!known ? (mostUsed(wordSplits(word).map((parts) => parts.join(" ")), snapshot) ?? everydaySpelling(word, english)) : undefined);
+    // (One spelling near is taken for how many papers use it, not for where.)
+    const spelt = (near.length > 1 ? besideNeighbours(near, neighbours(text, at, token.length), snapshot) : undefined) ?? mostUsed(near, snapshot) ?? (!known ? (mostUsed(wordSplits(word).map((parts) => parts.join(" ")), snapshot) ?? everydaySpelling(word, english)) : undefined);
     if (!spelt || addsVersion(word, spelt, following)) return token;
     changed = true;
     return spelt;
@@ -140,16 +141,10 @@ export function neighbouredQuestion(text: string, snapshot: LibrarySnapshot): st
   const respelt = text.replace(/[\p{L}\p{N}]+/gu, (token, at: number) => {
     const word = token.toLowerCase();
     if (word.length < 3 || /[^a-z]/.test(word) || isQuestionStopword(word) || snapshot.text.documentFrequency(searchStem(word)) > 0) return token;
-    const { before, after } = neighbours(text, at, token.length);
-    let best: { spelling: string; papers: number } | undefined;
-    for (const spelling of slips(word)) {
-      const stem = searchStem(spelling);
-      const papers = (before ? snapshot.text.documentFrequency(`${searchStem(before)} ${stem}`) : 0) + (after ? snapshot.text.documentFrequency(`${stem} ${searchStem(after)}`) : 0);
-      if (papers > (best?.papers ?? 0)) best = { spelling, papers };
-    }
-    if (!best) return token;
+    const spelt = besideNeighbours(slips(word), neighbours(text, at, token.length), snapshot);
+    if (!spelt) return token;
     changed = true;
-    return best.spelling;
+    return spelt;
   });
   return changed ? respelt : undefined;
 }
@@ -179,8 +174,7 @@ function neighbours(text: string, at: number, length: number): { before?: string
 }
 
 /** Of these spellings, the one most papers write beside a neighbouring word of the question ("gaussian splatting"); undefined when none is. */
-function besideNeighbours(spellings: string[], { before, after }: { before?: string; after?: string }, snapshot: LibrarySnapshot): string | undefined {
-  if (spellings.length < 2) return undefined;
+function besideNeighbours(spellings: Iterable<string>, { before, after }: { before?: string; after?: string }, snapshot: LibrarySnapshot): string | undefined {
   let best: { spelling: string; papers: number } | undefined;
   for (const spelling of spellings) {
     const stem = searchStem(spelling);
