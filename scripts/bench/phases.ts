@@ -34,7 +34,7 @@ export type SizeResult = {
   diskAfterQueriesMiB: number;
   cold: { search: number[]; paper: number[] };
   warm: { search: WarmResult; lookup: WarmResult; ask: WarmResult };
-  raw: { fts: Timing; vector: Timing; hybrid: Timing; peakRssMiB: number | undefined; indices: string[] };
+  raw: { fts: Timing; vector: Timing; hybrid: Timing; ours: Timing; peakRssMiB: number | undefined; indices: string[] };
   indexBuild?: { seconds: number; peakRssMiB: number | undefined; perIndex: Record<string, number> };
 };
 

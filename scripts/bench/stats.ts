@@ -22,3 +22,24 @@ export async function timeAll<T>(inputs: T[], rounds: number, run: (input: T) =>
   }
   return summarize(samples);
 }
+
+/**
+ * `timeAll` for several calls at once, taking turns on each input, so that
+ * every call meets the same moments of a shared, noisy machine: a ratio of
+ * their medians then says how they compare, not what else was running.
+ */
+export async function timeInTurns<T, K extends string>(inputs: T[], rounds: number, runs: Record<K, (input: T) => Promise<unknown>>): Promise<Record<K, Timing>> {
+  const names = Object.keys(runs) as K[];
+  for (const input of inputs) for (const name of names) await runs[name](input);
+  const samples = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<K, number[]>;
+  for (let round = 0; round < rounds; round++) {
+    for (const input of inputs) {
+      for (const name of names) {
+        const start = performance.now();
+        await runs[name](input);
+        samples[name].push(performance.now() - start);
+      }
+    }
+  }
+  return Object.fromEntries(names.map((name) => [name, summarize(samples[name])])) as Record<K, Timing>;
+}
