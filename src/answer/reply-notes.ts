@@ -29,7 +29,8 @@ export function withMoreNote(reply: Reply, result: SearchResult): Reply {
 }
 
 /** "how many papers on KV cache are there?": the count is asked, not only the best few. */
-const HOW_MANY = /^\s*(?:how many (?:[\w-]+\s+){0,3}?|(?:what(?:'s| is) )?(?:the )?(?:count|number) of )(?:papers|articles|preprints|works|studies)\b/i;
+/** ("how many are there in total on pruning", "how many do we have about X": the papers are understood.) */
+const HOW_MANY = /^\s*(?:(?:how many (?:[\w-]+\s+){0,3}?|(?:what(?:'s| is) )?(?:the )?(?:count|number) of )(?:papers|articles|preprints|works|studies)\b|how many (?:are there|do (?:we|you) have|have (?:we|you) got|exist)(?: in total| in all| altogether)? (?:on|about|for|in)\b)/i;
 
 export function asksHowMany(question: string): boolean {
   return HOW_MANY.test(question);

@@ -52,3 +52,20 @@ export function splitTerms(topic: string, index: TextIndex, weight: number): Que
   }
   return [...found].map(([term, termWeight]) => ({ term, weight: termWeight }));
 }
+
+/**
+ * The question with two words in a row written as the one word the papers use and never as the two
+ * ("thunder kittens" → "thunderkittens"), or undefined when there is none: for a question nothing covers as
+ * written, whose words apart ("kittens") no paper uses. Words the papers also write apart keep their reading.
+ */
+export function joinedQuestion(text: string, index: TextIndex): string | undefined {
+  let changed = false;
+  const joined = text.replace(/([\p{L}]+)([\s-]+)([\p{L}]+)/gu, (pair, first: string, _gap: string, second: string) => {
+    const [a, b] = [first.toLowerCase(), second.toLowerCase()];
+    if (isQuestionStopword(a) || isQuestionStopword(b) || index.documentFrequency(searchStem(a + b)) === 0) return pair;
+    if (index.documentFrequency(`${searchStem(a)} ${searchStem(b)}`) > 0) return pair;
+    changed = true;
+    return a + b;
+  });
+  return changed ? joined : undefined;
+}

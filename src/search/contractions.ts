@@ -32,7 +32,9 @@ const CONTRACTIONS = new Map(
 );
 
 export function withApostrophes(text: string): string {
-  return text.replace(/\b[A-Za-z]+\b/g, (word) => {
+  // "w/ grokking", "w/o labels": chat's with and without, which the frames and the stopwords read as words.
+  const spelt = text.replace(/(?<![\p{L}\p{N}])w\/o(?![\p{L}\p{N}])/giu, "without").replace(/(?<![\p{L}\p{N}])w\/(?=\s)/giu, "with");
+  return spelt.replace(/\b[A-Za-z]+\b/g, (word) => {
     const full = CONTRACTIONS.get(word.toLowerCase());
     if (!full) return word;
     return word[0] === word[0]!.toUpperCase() ? full[0]!.toUpperCase() + full.slice(1) : full;

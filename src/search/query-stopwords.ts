@@ -18,6 +18,8 @@ const QUESTION_STOPWORDS = new Set(
     "does did doing done get gets getting got please thanks much many lot lots really actually also there " +
     // "how does quantization help serving?", "what's hot in …", "btw", "hmm ok": the asking, not the topic.
     "help helps helped helping helpful hot btw hmm " +
+    // Chat shorthand: "ngl i need papers on speculative decoding rn", "anything on swin transformers lol".
+    "lol lmao ngl tbh rn asap imo imho lmk fwiw idk iirc afaik pls plz thx ty tho ok okay hey hi yo gonna wanna kinda sorta " +
     // Function words NLTK leaves out: "predict whether" is no phrase of a topic ("to predict whether a given pair of vertices …").
     "whether several various " +
     // "with hardly any labels" is "with few labels": the stem of "hardly" is "hard", as in "hard labels".

@@ -60,6 +60,8 @@ const FRAME = [
   /^how many\b/,
   /^(?:the\s+)?(?:count|number)\s+of\b/,
   /^(?:which|what|are there|is there|do we have|do you have|have we got|have you got|got)\b/,
+  // "(let me know) if there's anything on X", "(no idea) if this exists but anything on X".
+  /^if (?:there(?:'s| is| are)|(?:this|that|it|such a thing) (?:exists|is out there))(?:,?\s*but\b)?/,
   /^(?:does|do) (?:the|our|your|this) library (?:have|hold|contain|cover)\b/,
   /^(?:does|do|did)\b(?! (?:we|you|i) )/,
   // "which paper has LLMs write CUDA kernels": once "which paper" is gone, "has" leads nothing.
@@ -83,6 +85,8 @@ export const OPENER = /^(?:(?:ok|okay|so|and|also|btw|hmm|now|one|more|another|d
 export function withoutFrame(text: string): string {
   // "jacot et al neural tangent kernel": a citation by author names people the library does not record.
   let rest = text.replace(/(?:^|\s)(?:by\s+|from\s+)?[\p{L}'-]+(?:\s+and\s+[\p{L}'-]+)?\s+et\s+al\b\.?(?:'s)?(?:,?\s*\(?\d{4}\)?)?/giu, " ").trim();
+  // "how many are there in total on pruning": the whole count is still a count.
+  if (/^how many\b/.test(rest)) rest = rest.replace(/\s+(?:in total|in all|altogether)\b/g, "");
   let previous;
   do {
     previous = rest;

@@ -116,6 +116,9 @@ const THE_X_ONE = /^(the\s+(?!(?:first|second|third|last|next|other|same|new|new
 /** "the Keyformer paper - what does it do?": a name, then a question about "it", which is the name. */
 const NAMED_THEN_IT = /^(?!(?:ok|okay|so|and|hmm+|well|yes|yeah|no|thanks|right|sure|cool|nice|great)\s*(?:[-–—:,]|$))([^?]{2,60}?)\s*(?:\s[-–—]|:|,)\s+((?:what|how|why)\s+(?:does|did|do|is|was)\s+)it\b(.*)$/iu;
 
+/** Chat shorthand, which carries no topic wherever it stands. */
+const CHATTER = /(?<![\p{L}\p{N}-])(?:lol|lmao|ngl|tbh|rn|asap|imo|imho|lmk|fwiw|idk|iirc|afaik|btw|tho)(?![\p{L}\p{N}-])[,!]?/gu;
+
 /** "the original pointnet paper": which paper of a name is meant, not a word of its name or topic. */
 const ORIGINAL = /\bthe\s+(?:original|first|seminal|famous|classic|initial)\s+(?=[\p{L}\p{N}+.'-]+(?:\s+[\p{L}\p{N}+.'-]+){0,3}\s+paper\b)/iu;
 
@@ -151,6 +154,8 @@ export function parseQuestion(question: string, today: Date): ParsedQuestion {
   // "kv cache compression, no VAR stuff", "but no diffusion papers": papers of a kind left out, not "without VAR" as a
   // method's property ("…, no markers or green screen"), which the papers on it write.
   rest = rest.replace(/([,;–—]|\s-|\bbut)\s+no\s+([^,;.()]+?)\s+(?:stuff|papers?|ones|works?)\b/g, "$1 not $2");
+  // "ngl i need papers on X rn", "anything on swin transformers lol": chat shorthand around the question is no part of it.
+  rest = rest.replace(CHATTER, " ").replace(/\s+/g, " ").trim();
   // A closing "instead" is how a short follow-up is put ("anything for gaussian splatting instead?"), not its topic.
   const closing = words(text).length <= 8 ? /\s+(?:at all|pls|please|then|stuff|instead)$/ : /\s+(?:at all|pls|please|then|stuff)$/;
   const framed = (text: string) => withoutFrame(withoutDoesReport(text.replace(OPENER, ""))).replace(closing, "");

@@ -1,5 +1,6 @@
 import { sideBySide } from "./by-side.ts";
 import { eitherOf } from "./compared.ts";
+import { joinedQuestion } from "./compounds.ts";
 import type { ParsedQuestion } from "./question.ts";
 import type { SearchResult } from "./search.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
@@ -19,8 +20,9 @@ export async function readOtherwise(question: string, query: ParsedQuestion, sna
   const described = query.parts.main.every((stem) => snapshot.text.documentFrequency(stem) === 0) ? /\(([^()]*\w{3}[^()]*)\)/.exec(query.topic)?.[1] : undefined;
   const byDescription = described ? await searchAgain(described) : undefined;
   if (byDescription && byDescription.verdict.decision !== "no") return byDescription;
-  // "finetuning" read as the "fine tuning" the papers write; "swim transformer" as their "swin transformer".
-  return surely(partedQuestion(question, snapshot) ?? neighbouredQuestion(question, snapshot), searchAgain);
+  // "finetuning" read as the "fine tuning" the papers write, "thunder kittens" as their "ThunderKittens";
+  // "swim transformer" as their "swin transformer".
+  return surely(partedQuestion(question, snapshot) ?? joinedQuestion(question, snapshot.text) ?? neighbouredQuestion(question, snapshot), searchAgain);
 }
 
 /**

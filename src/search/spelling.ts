@@ -134,13 +134,14 @@ function partedSpelling(word: string, snapshot: LibrarySnapshot): string | undef
  * neighbouring word of the question ("the swim transformer" → "the swin transformer", "lon context" → "long
  * context"), or undefined when there is none. For a question nothing covers as written: correctSpelling leaves a
  * word English knows ("swim") and a short one ("lon") alone, as they are more often meant; the phrase the papers
- * write is the evidence that this one was not.
+ * write is the evidence that this one was not. A word in capitals is a name, never a slip ("SAE features" is
+ * not "same features").
  */
 export function neighbouredQuestion(text: string, snapshot: LibrarySnapshot): string | undefined {
   let changed = false;
   const respelt = text.replace(/[\p{L}\p{N}]+/gu, (token, at: number) => {
     const word = token.toLowerCase();
-    if (word.length < 3 || /[^a-z]/.test(word) || isQuestionStopword(word) || snapshot.text.documentFrequency(searchStem(word)) > 0) return token;
+    if (word.length < 3 || token === token.toUpperCase() || /[^a-z]/.test(word) || isQuestionStopword(word) || snapshot.text.documentFrequency(searchStem(word)) > 0) return token;
     const spelt = besideNeighbours(slips(word), neighbours(text, at, token.length), snapshot);
     if (!spelt) return token;
     changed = true;

@@ -12,6 +12,11 @@ type Rule = { pattern: RegExp; range: (match: RegExpExecArray, today: Date) => D
  * `today`. Each rule's match is removed from the question, leaving the topic.
  */
 const RULES: Rule[] = [
+  // "from jan to march 2025", "between may 2024 and feb 2025": the year said last holds for a first month said without.
+  { pattern: new RegExp(`\\b(?:from |between |published |released )?${MONTH}(?: ${YEAR})?\\s*(?:to|through|thru|until|till|and|-|–)\\s*${MONTH} ${YEAR}\\b`), range: (m) => monthsBetween(m) },
+  { pattern: new RegExp(`\\b(?:from |published |released )?${YEAR}\\s*(?:to|through|thru|until|till|-|–)\\s*${YEAR}\\b`), range: (m) => ({ from: `${m[1]}-01-01`, to: `${m[2]}-12-31` }) },
+  // "q1 2025", "the third quarter of 2024".
+  { pattern: new RegExp(`\\b(?:from |in |during )?(?:q([1-4])|the (first|second|third|fourth) quarter of) ${YEAR}\\b`), range: (m) => quarterRange(Number(m[3]), m[1] ? Number(m[1]) : ["first", "second", "third", "fourth"].indexOf(m[2]!) + 1) },
   { pattern: new RegExp(`\\b(?:from |published |released )?between ${YEAR} and ${YEAR}\\b`), range: (m) => ({ from: `${m[1]}-01-01`, to: `${m[2]}-12-31` }) },
   { pattern: new RegExp(`\\b(?:from|in|during) ${MONTH} ${YEAR}\\b`), range: (m) => monthRange(Number(m[2]), monthIndex(m[1]!)) },
   { pattern: new RegExp(`\\b(?:published |released |written )?(?:from|in|during|of) ${YEAR}\\b`), range: (m) => ({ from: `${m[1]}-01-01`, to: `${m[1]}-12-31` }) },
@@ -51,6 +56,17 @@ function monthIndex(name: string): number {
 function lastMonthStart(month: number, today: Date): string {
   const year = month <= today.getUTCMonth() ? today.getUTCFullYear() : today.getUTCFullYear() - 1;
   return iso(year, month, 1);
+}
+
+/** The months from one to another, inclusive; the first in the year before the last's when it comes later in the year. */
+function monthsBetween(m: RegExpExecArray): DateRange {
+  const [first, last, lastYear] = [monthIndex(m[1]!), monthIndex(m[3]!), Number(m[4])];
+  const firstYear = m[2] ? Number(m[2]) : first <= last ? lastYear : lastYear - 1;
+  return { from: iso(firstYear, first, 1), to: monthRange(lastYear, last).to };
+}
+
+function quarterRange(year: number, quarter: number): DateRange {
+  return { from: iso(year, (quarter - 1) * 3, 1), to: monthRange(year, quarter * 3 - 1).to };
 }
 
 function monthRange(year: number, month: number): DateRange {

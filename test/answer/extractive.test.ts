@@ -239,6 +239,8 @@ it("takes a lower-case name general English lacks for the paper it names, and a 
     const reply = await ask("how many papers on KV cache are there?");
     expect(reply.text).toMatch(/^\d+ papers in the library write \*KV cache\* in their titles or abstracts\.\n\nThe 5 papers that best match/);
     expect(Number(/^(\d+)/.exec(reply.text)![1])).toBeGreaterThan(10);
+    // Asked without the word "papers", the count is the answer too.
+    expect((await ask("how many are there in total on KV cache?")).text).toMatch(/^\d+ papers in the library write \*KV cache\* in their titles or abstracts\./);
     // Asked as "mention", or of a name no paper is about, the count is still the answer.
     expect((await ask("how many papers mention Mamba?")).text).toMatch(/^\d+ papers in the library write \*Mamba\* in their titles or abstracts\./);
     // A count above the papers listed names the few others ("3 papers write sparse autoencoders" over a list of one

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { joinedTerms, splitTerms } from "../../src/search/compounds.ts";
+import { joinedQuestion, joinedTerms, splitTerms } from "../../src/search/compounds.ts";
 import { paperTerms } from "../../src/search/paper-terms.ts";
 import { TextIndexBuilder } from "../../src/search/text-index-builder.ts";
 
@@ -23,6 +23,18 @@ describe("words a question splits that the library joins", () => {
   it("adds nothing the library does not write as one word", () => {
     expect(joinedTerms("faster attention", index, 0.5)).toEqual([]);
     expect(joinedTerms("which papers cover attention", index, 0.5)).toEqual([]);
+  });
+});
+
+describe("a question read with two words joined as the papers write them", () => {
+  it("joins a pair the papers write only as one word ('flash attention' for FlashAttention), keeping the rest as asked", () => {
+    expect(joinedQuestion("papers like flash attention please", index)).toBe("papers like flashattention please");
+  });
+
+  it("leaves a pair the papers also write apart, and a question with no such pair", () => {
+    // "data points" is written both ways.
+    expect(joinedQuestion("clustering data points", index)).toBeUndefined();
+    expect(joinedQuestion("faster attention", index)).toBeUndefined();
   });
 });
 

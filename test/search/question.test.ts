@@ -115,6 +115,12 @@ describe("time phrases become date filters", () => {
     ["KV cache papers from last month", { from: "2026-10-01", to: "2026-10-31" }, "kv cache"],
     ["quantization papers from March 2024", { from: "2024-03-01", to: "2024-03-31" }, "quantization"],
     ["diffusion papers from last year", { from: "2025-01-01", to: "2025-12-31" }, "diffusion"],
+    // A range of months takes the year said last; a first month later in the year is of the year before.
+    ["llm inference papers from jan to march 2025", { from: "2025-01-01", to: "2025-03-31" }, "llm inference"],
+    ["pruning papers from nov to feb 2025", { from: "2024-11-01", to: "2025-02-28" }, "pruning"],
+    ["between may 2024 and feb 2025 on pruning", { from: "2024-05-01", to: "2025-02-28" }, "pruning"],
+    ["kv cache papers from 2023 to 2024", { from: "2023-01-01", to: "2024-12-31" }, "kv cache"],
+    ["papers from q1 2025 about llm inference", { from: "2025-01-01", to: "2025-03-31" }, "llm inference"],
   ])("%s", (question, filters, topic) => {
     const parsed = parse(question);
     expect(parsed.filters).toEqual(filters);
@@ -318,6 +324,13 @@ describe("questions with no topic", () => {
   it("reads contractions typed without apostrophes and 'anyone seen a paper on X' as framing", () => {
     expect(parse(withApostrophes("hows pruning done for diffusion models")).topic).toBe("pruning done for diffusion models");
     expect(parse(withApostrophes("whats new on grokking")).topic).toBe("grokking");
+    // Chat's "w/" and "w/o" are with and without; its shorthand around a question is none of it.
+    expect(parse(withApostrophes("whats the deal w/ grokking")).topic).toBe("grokking");
+    expect(parse(withApostrophes("pruning w/o retraining")).topic).toBe("pruning without retraining");
+    expect(parse("btw anything on swin transformers lol").topic).toBe("swin transformers");
+    expect(parse("ngl i need papers on speculative decoding rn").topic).toBe("speculative decoding");
+    expect(parse("lmk if there's anything on model merging").topic).toBe("model merging");
+    expect(parse("idk if this exists but anything on neural architecture search?").topic).toBe("neural architecture search");
     expect(parse("anyone seen a paper on hypergraph neural nets").topic).toBe("hypergraph neural nets");
     expect(parse("who's working on 1-bit LLMs").topic).toBe("1-bit llms");
     // Others doing the work, or a paper remembered, is the ask: "else uses nested embeddings" was searched.

@@ -525,6 +525,12 @@ describe("judged results", () => {
     expect(await library.search("sparse atention for lon context", { today: TODAY })).toMatchObject({ relevant: true, query: { topic: "sparse attention for long context" } });
     // A topic the library lacks stays absent: no phrase of the papers is a slip from its words.
     expect((await library.search("protein folding", { today: TODAY })).relevant).toBe(false);
+    // Two words the papers write only as one: "thunder kittens" is ThunderKittens.
+    const kittens = await library.search("thunder kittens", { today: TODAY });
+    expect(kittens.relevant).toBe(true);
+    expect(kittens.results[0]?.paper.title).toMatch(/^ThunderKittens/);
+    // A word in capitals is a name the library lacks, not a slip: "SAE features" is not "same features".
+    expect((await library.search("SAE features", { today: TODAY })).query.topic).toBe("sae features");
   });
 
   it("searches British and American spellings alike", async () => {
