@@ -87,12 +87,12 @@ const WHICH_OF_FEW = /^which(?:\s+one|\s+of\s+(?:the two|both|the three))?\s+(?!
 const DROP_LISTED = /^(?:(?:but|and|ok|okay|now)[,\s]+)?(?:drop|remove|exclude|skip|hide|filter out|leave out|without|not|no|minus)\s+(?:the\s+|any\s+|all\s+)?(.+?)\s+(?:ones?|papers?|stuff)\s*[?.!]*$/;
 /** "drop the ones about object detection", "remove the papers on vision": the same, said the other way round. */
 const DROP_ABOUT = /^(?:(?:but|and|ok|okay|now)[,\s]+)?(?:drop|remove|exclude|skip|hide|filter out|leave out|without)\s+(?:the\s+|any\s+|all\s+)?(?:ones?|papers?)\s+(?:about|on|for|with|using|that (?:are about|use|mention))\s+(.+?)\s*[?.!]*$/;
-/** A chat opener before a follow-up ("ok which is newest?", "hmm which of those …", "nice. more"): how it was said, not what. */
-const OPENER = /^(?:(?:ok(?:ay)?|hmm+|nice|cool|great|thanks|thank you|thx|alright|right|sure|got it|i see|interesting|perfect|awesome)\b[\s,.!:;-]*)+(?=\S)/i;
+/** A chat opener before a follow-up ("ok which is newest?", "hmm which of those …", "nice. more", "and which one …"): how it was said, not what. */
+const OPENER = /^(?:(?:ok(?:ay)?|hmm+|nice|cool|great|thanks|thank you|thx|alright|right|sure|got it|i see|interesting|perfect|awesome)\b[\s,.!:;-]*|(?:and|so|also|then)[\s,]+(?=(?:which|what|how|any|only|just|do|does|did|is|are|was|were|the ones?)\b))+(?=\S)/i;
 /** A closing word that only says how it was asked: "ok which is newest then", "more pls", "summarize the first one in one line". */
 const CLOSER = /(?<=\S)[\s,]+(?:then|pls|plz|please|now|in (?:one|a) (?:line|sentence)|briefly|in short|simply|in plain (?:english|words))\s*([?.!]*)\s*$/i;
 /** "only the theory ones pls", "just the ones using hierarchical methods": the list, kept to the papers on a topic. */
-const ONLY_LISTED = /^(?:(?:but|and|ok|okay|now)[,\s]+)?(?:only|just)\s+(?:the\s+)?(?:ones?\s+(?:about|on|using|that use|with|for)\s+(.+?)|(.+?)\s+(?:ones?|papers?|stuff)|(?!(?:for|in|on|with|from|the|ones?|papers?)\b)((?:[\p{L}-]+\s+){0,2}[\p{L}-]+))(?:\s+(?:pls|please|plz))?\s*[?.!]*$/u;
+const ONLY_LISTED = /^(?:(?:but|and|ok|okay|now)[,\s]+)?(?:(?:only|just)\s+|(?=the\s+ones?\s+(?:about|on|using|that use|with|for)\s))(?:the\s+)?(?:ones?\s+(?:about|on|using|that use|with|for)\s+(.+?)|(.+?)\s+(?:ones?|papers?|stuff)|(?!(?:for|in|on|with|from|the|ones?|papers?)\b)((?:[\p{L}-]+\s+){0,2}[\p{L}-]+))(?:\s+(?:pls|please|plz))?\s*[?.!]*$/u;
 /** A question that compared papers: what "which …?" then asks of. */
 const COMPARISON = /\b(?:compare|comparing|versus|vs\.?|differ|difference|differences)\b/i;
 const ASKING = /^(?:does|do|did|is|are|was|were|can|could|will|would|has|have|what|how|why|who|when|where|which)\b/;
@@ -153,7 +153,7 @@ export function resolveFollowUp(said: string, previous: Turn | undefined, today:
   if (dropped) return { kind: "narrow", topic: dropped[1]!, papers: listed, without: true };
   // "only the theory ones": the list, kept to the papers on that ("just the 2024 ones" is a year, below).
   const kept = listed.length > 0 && !yearOnly ? ONLY_LISTED.exec(trimmed) : null;
-  if (kept) return { kind: "narrow", topic: (kept[1] ?? kept[2] ?? kept[3])!, papers: listed, only: true };
+  if (kept) return { kind: "narrow", topic: (kept[1] ?? kept[2] ?? kept[3])!.replace(/\s+(?:stuff|things)$/, ""), papers: listed, only: true };
   const at = (item: number | "last") => listedAt(listed, item);
   const rewritten = settingAgain(question, turns, today) ?? comparedWithOpen(question, previous);
   if (rewritten) return rewritten;

@@ -167,10 +167,24 @@ export function narrowedReply(topic: string, papers: StoredPaper[], termWeights:
   const named = writing.filter((paper) => namesTopic(paper, main));
   const kept = named.length > 0 ? named : writing;
   const subject = `**${escapeMarkdown(topic)}**`;
-  if (kept.length === 0) return textReply(`${papers.length === 1 ? "That paper does not mention" : `None of those ${papers.length} papers mentions`} ${subject}. Ask about it on its own to search the whole library.`);
-  const lines = kept.map((paper, index) => `${index + 1}. **${escapeMarkdown(paper.title)}** [${index + 1}]${meta(paper)}`);
+  const none = `${papers.length === 1 ? "That paper does not mention" : `None of those ${papers.length} papers mentions`} ${subject}`;
+  if (kept.length === 0) {
+    // "which ones are hardware aware": none writes "aware", but the ones writing "hardware" are what a reader looks for.
+    const rarest = main.length >= 2 ? [...weights].sort((a, b) => b[1] - a[1])[0]?.[0] : undefined;
+    // (A word of its own: "free" of "training-free" is no topic.)
+    const word = rarest ? topic.split(/\s+/).find((written) => topicParts(written).main.join() === rarest) : undefined;
+    const holding = word ? papers.filter((paper) => writesTopic(`${paper.title} ${paper.abstract}`, word)) : [];
+    if (word && holding.length > 0 && papers.length > 1) return listing(`${none}; ${holding.length === 1 ? "one mentions" : `${holding.length} mention`} **${escapeMarkdown(word)}**`, holding);
+    return textReply(`${none}. Ask about it on its own to search the whole library.`);
+  }
   const count = papers.length === 1 ? "That paper mentions" : kept.length === 1 ? `One of those ${papers.length} papers mentions` : `${kept.length} of those ${papers.length} papers mention`;
-  return { text: `${count} ${subject}:\n\n${lines.join("\n")}`, citations: kept.map((paper, index) => citationOf(index + 1, paper)), found: true, closest: [], notes: [] };
+  return listing(`${count} ${subject}`, kept);
+}
+
+/** A numbered list of papers under a heading, each cited. */
+function listing(heading: string, papers: StoredPaper[]): Reply {
+  const lines = papers.map((paper, index) => `${index + 1}. **${escapeMarkdown(paper.title)}** [${index + 1}]${meta(paper)}`);
+  return { text: `${heading}:\n\n${lines.join("\n")}`, citations: papers.map((paper, index) => citationOf(index + 1, paper)), found: true, closest: [], notes: [] };
 }
 
 /** Whether a paper's title holds every word of a topic of several, or its text holds them in a row. */
@@ -187,11 +201,10 @@ function namesTopic(paper: StoredPaper, main: string[]): boolean {
 function withoutReply(topic: string, papers: StoredPaper[]): Reply {
   const kept = papers.filter((paper) => !writesTopic(`${paper.title} ${paper.abstract}`, topic));
   const subject = `**${escapeMarkdown(topic)}**`;
-  if (kept.length === 0) return textReply(`Every one of those ${papers.length} papers mentions ${subject}. Ask for the topic with "not ${topic}" to search the whole library.`);
+  if (kept.length === 0) return textReply(`${papers.length === 1 ? "That paper mentions" : `Every one of those ${papers.length} papers mentions`} ${subject}. Ask for the topic with "not ${topic}" to search the whole library.`);
   if (kept.length === papers.length) return textReply(`None of those ${papers.length} papers mentions ${subject}: the list stands as it was.`);
-  const lines = kept.map((paper, index) => `${index + 1}. **${escapeMarkdown(paper.title)}** [${index + 1}]${meta(paper)}`);
   const count = kept.length === 1 ? `One of those ${papers.length} papers does not mention` : `${kept.length} of those ${papers.length} papers do not mention`;
-  return { text: `${count} ${subject}:\n\n${lines.join("\n")}`, citations: kept.map((paper, index) => citationOf(index + 1, paper)), found: true, closest: [], notes: [] };
+  return listing(`${count} ${subject}`, kept);
 }
 
 /** Whether a text writes each word of the topic, in its singular or plural ("transformation" is not "transformers"). */

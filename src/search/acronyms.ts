@@ -7,8 +7,8 @@ import { searchStem } from "./stem.ts";
 /** An acronym and the long form the library's abstracts define it with. */
 export type Acronym = { short: string; long: string; papers: number };
 
-/** "(LFW)": a parenthesised token starting with a capital; its long form is looked for in the words before it. */
-const SHORT_FORM = /\((\p{Lu}[\p{L}\p{N}-]{0,9}?)s?\)/gu;
+/** "(LFW)", "(3DGS)": a parenthesised token starting with a capital (after a digit); its long form is looked for in the words before it. */
+const SHORT_FORM = /\((\p{N}?\p{Lu}[\p{L}\p{N}-]{0,9}?)s?\)/gu;
 /** How far back a long form may start: eight words are plenty. */
 const LOOK_BACK_CHARS = 120;
 

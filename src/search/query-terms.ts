@@ -100,13 +100,25 @@ function describedName(topic: string): string {
 }
 
 /**
+ * "sam (segment anything model)": an acronym spelt out in parentheses, its
+ * long form the topic and the acronym the aside, as "segment anything model
+ * (SAM)" is written; the long form says more than three letters do.
+ */
+function spelledOut(topic: string): string {
+  const match = /^\s*([\p{L}\p{N}]{2,6})\s*\(([^()]+)\)\s*$/u.exec(topic);
+  const long = match ? words(match[2]!) : [];
+  const initials = long.map((word) => word[0]).join("");
+  return match && long.length >= 2 && initials === match[1]!.toLowerCase().replace(/s$/, "") ? `${match[2]!.trim()} (${match[1]})` : topic;
+}
+
+/**
  * Splits a topic into its main words, its asides and what it contrasts
  * away, and weighs each: people put examples and acronyms in parentheses
  * and the thing they do not want after "rather than", and neither should
  * count as much as the topic itself.
  */
 export function topicParts(text: string): TopicParts {
-  const topic = describedName(text);
+  const topic = spelledOut(describedName(text));
   const asides: string[] = [];
   const contrasts: string[] = [];
   const opposed: string[] = [];

@@ -180,6 +180,23 @@ it("says first when a yes/no question asks of the paper in view what its abstrac
     expect((await ask("which one handles billion scale")).text).toMatch(/^One of those \d papers mentions \*\*billion scale\*\*:\n\n1\. \*\*SPANN/);
   });
 
+  it("narrows the list on 'and which one uses X' and 'the ones using X stuff' (it searched 'one uses X' and 'using X')", async () => {
+    const ask = thread();
+    await ask("medical image papers");
+    expect((await ask("and which one uses diffusion")).text).toMatch(/^One of those \d+ papers mentions \*\*diffusion\*\*:/);
+    const other = thread();
+    await other("recommender systems papers");
+    expect((await other("the ones using sparse stuff")).text).toMatch(/^(?:One|\d+) of those \d+ papers mentions? \*\*sparse\*\*:/);
+  });
+
+  it("names the papers writing the rarest word of a topic none of the list writes whole", async () => {
+    const ask = thread();
+    await ask("neural architecture search");
+    const aware = await ask("which ones are hardware aware");
+    expect(aware.text).toMatch(/^None of those \d+ papers mentions \*\*hardware aware\*\*; (?:one mentions|\d+ mention) \*\*hardware\*\*:\n\n1\. /);
+    expect(titles(aware).length).toBeGreaterThan(0);
+  });
+
   it("says a hyphenated term is mentioned only by a listed paper that writes it ('training-free' is not 'training' and 'freeing')", async () => {
     const ask = thread();
     await ask("diffusion transformer training speed");

@@ -8,6 +8,7 @@ const index = new AcronymIndex([
   "The results (Table 2) and the baseline (GPT) are shown.",
   "Convolutional Neural Networks (ConvNets) are strong. Convolutional neural networks (CNNs) too.",
   "Word Embeddings (WE) capture meaning.",
+  "Feed-forward 3D Gaussian Splatting (3DGS) models render fast.",
 ]);
 
 describe("acronyms mined from abstracts", () => {
@@ -16,6 +17,8 @@ describe("acronyms mined from abstracts", () => {
     expect(index.lookup("saes")?.long).toBe("Sparse Autoencoders");
     expect(index.lookup("mla")?.long).toBe("Multi-head Latent Attention");
     expect(index.lookup("moe")?.papers).toBe(1);
+    // One that starts with a digit, as its long form does.
+    expect(index.lookup("3dgs")?.long).toBe("3D Gaussian Splatting");
   });
 
   it("gives the other acronyms of the same long form", () => {

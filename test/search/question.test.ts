@@ -274,6 +274,12 @@ describe("the topic said back", () => {
     expect(parse("recovering 3d body motion from one video, no markers or green screen").parts.contrast).toEqual([]);
   });
 
+  it("reads an acronym spelt out in parentheses as its long form, the acronym aside", () => {
+    expect(parse("papers on sam (segment anything model)").parts).toMatchObject({ main: ["segment", "model"], aside: ["sam"] });
+    // Letters that are not the words' initials are an example, not the acronym spelt out.
+    expect(parse("papers on nas (evolutionary search)").parts.main).toEqual(["na"]);
+  });
+
   it("reads 'hardly any labels' as few labels, not as 'hard labels'", () => {
     expect(parse("recognising activity from phone sensors with hardly any labels").parts.main).toEqual(["recogn", "activ", "phone", "sensor", "label"]);
   });
