@@ -33,7 +33,12 @@ const CONTRACTIONS = new Map(
 
 export function withApostrophes(text: string): string {
   // "w/ grokking", "w/o labels": chat's with and without, which the frames and the stopwords read as words.
-  const spelt = text.replace(/(?<![\p{L}\p{N}])w\/o(?![\p{L}\p{N}])/giu, "without").replace(/(?<![\p{L}\p{N}])w\/(?=\s)/giu, "with");
+  // "can u find me …": chat's "u" after the words that ask with it, and "ur" (a "U-Net" or "u net" is no "you").
+  const spelt = text
+    .replace(/(?<![\p{L}\p{N}])w\/o(?![\p{L}\p{N}])/giu, "without")
+    .replace(/(?<![\p{L}\p{N}])w\/(?=\s)/giu, "with")
+    .replace(/(?<=\b(?:can|could|would|will|do|did|are|r|have|thank|if|know|let)\s)u(?=\s)/gi, "you")
+    .replace(/(?<=^|\s)ur(?=\s)/g, "your");
   return spelt.replace(/\b[A-Za-z]+\b/g, (word) => {
     const full = CONTRACTIONS.get(word.toLowerCase());
     if (!full) return word;

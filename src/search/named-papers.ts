@@ -27,7 +27,8 @@ export async function titledPaper(question: string, query: ParsedQuestion, snaps
   const asked = earlier || query.asksPresence === true || thePaper;
   if (exact && asked && laterVersion(exact.title) && !writesVersion(query.topic)) return { missing: query.topic.trim(), closest: [exact] };
   // A message that is nothing but a name and its version ("llama 2?", "gpt-4", "flashattention-3") asks for that paper.
-  const versioned = VERSIONED.test(query.topic.trim()) && !query.listing && !query.baseline ? query.topic.trim() : undefined;
+  // So does one followed by what the paper is ("gpt-4 technical report", "llama 2 paper").
+  const versioned = (VERSIONED.test(query.topic.trim()) || VERSIONED.test(query.topic.trim().replace(REPORT, ""))) && !query.listing && !query.baseline ? query.topic.trim() : undefined;
   const name = query.pastedTitle ?? query.paperName ?? versioned;
   if (exact || !name) return exact ? { paper: exact } : {};
   // "how much power do the GPU clusters draw?": a word a good share of the library uses is its vocabulary, not a paper's name.
@@ -92,6 +93,8 @@ export function namesAPaper(name: string): boolean {
 }
 
 /** A name and its version, the name in at most two words: "llama 2", "gpt-4", "flash attention 3", "yolov8", "yolo v8". */
+/** What a versioned name's own paper is called after it: "GPT-4 Technical Report", "the Llama 2 paper". */
+const REPORT = /\s+(?:technical report|tech report|report|paper|whitepaper|system card|model card)$/i;
 const VERSIONED = /^[a-z][\w.+]*?(?:\s[a-z][\w.+]*?)?(?:[- ]v?|(?<=[a-z])v?)\d{1,2}(?:\.\d)?$/i;
 
 /** A name with its version written on ("flashattention-2", "yolov8"): one paper, however many write the name. */

@@ -12,7 +12,7 @@ const TELL = String.raw`tell(?! (?:from|whether|if|apart|which|what|how)\b)`;
  * search so that "papers" and "which" do not count as evidence.
  */
 const FRAME = [
-  /^(?:hey|hi|hello|yo|ok|okay|so|please|pls|also|and)\b[,!]?/,
+  /^(?:hey|hi|hello|yo|ok|okay|so|please|pls|also|and|hmm+|um+|well|maybe|perhaps|re:)(?:\b|(?<=:))[,!]?/,
   // "who wrote X?", "when was X published?": the detail asked is the frame, X the paper (see DETAIL).
   new RegExp(String.raw`^(?:${ASKS_AUTHORS}|${ASKS_DATE}|${ASKS_CODE})\s`),
   // "is PyramidKV better than Scissorhands": the comparison is kept ("PyramidKV and Scissorhands"), the "is" is the ask.
@@ -25,7 +25,7 @@ const FRAME = [
   /^(?:has|have|did) (?:anyone|anybody|someone|somebody|people|ppl|we|you) (?:here |in here )?(?:ever |already )?(?:looked (?:at|into)|tried|used|worked on|studied|written (?:about|on)|done (?:any )?(?:work|anything|something) (?:on|with))\b/,
   // "where do people get X", "where can I find X".
   /^where (?:do|can|could|should|would) (?:i|we|you|one|people|ppl|researchers|folks) (?:get|find|obtain)\b/,
-  new RegExp(String.raw`^(?:please )?(?:show|find|list|give|recommend|suggest|get|${TELL}|summari[sz]e|explain|describe)(?: me)?\b`),
+  new RegExp(String.raw`^(?:please )?(?:show|find|list|give|send|recommend|suggest|get|${TELL}|summari[sz]e|explain|describe)(?: me)?\b`),
   // "recommend me something to read this weekend on X", "what should i read on X", "which paper should i cite for X":
   // the reading (or citing) is the ask, X the topic; "recommend me a paper to read this weekend" has none.
   /^(?:(?:should|shall|could|can|would|do) (?:i|we) |to )?(?:read|look at|check out|start with|cite)(?:(?: this| next)? (?:weekend|week)| today| tonight| first| next)?(?= (?:on|about|regarding|for)\b|$)/,
@@ -76,6 +76,9 @@ const FRAME = [
   /^(?:about|on|regarding|related to|concerning|for|of|in|around)\b/,
   // "I need papers that keep records private": once "papers" is gone, the relative pronoun leads nothing.
   /^(?:that|which|who|where)\b/,
+  // "papers with hogwild in the title": the name is the topic; titles are where a name is found first anyway.
+  /^(?:with|having)\s+(?=\S.*\s+in\s+(?:the|its|their)\s+titles?$)/,
+  /\s+in\s+(?:the|its|their)\s+titles?$/,
 ];
 
 /** "another question - …", "unrelated: …", "quick question: …", "hmm ok. …": a chat opener before the question. */
@@ -85,6 +88,8 @@ export const OPENER = /^(?:(?:ok|okay|so|and|also|btw|hmm|now|one|more|another|d
 export function withoutFrame(text: string): string {
   // "jacot et al neural tangent kernel": a citation by author names people the library does not record.
   let rest = text.replace(/(?:^|\s)(?:by\s+|from\s+)?[\p{L}'-]+(?:\s+and\s+[\p{L}'-]+)?\s+et\s+al\b\.?(?:'s)?(?:,?\s*\(?\d{4}\)?)?/giu, " ").trim();
+  // "by the hazyresearch folks": a group's work, which the library does not record either.
+  rest = rest.replace(/(?:^|\s)(?:by|from)\s+(?:the\s+)?[\p{L}\p{N}'-]+\s+(?:folks|group|lab|team|people|guys|researchers)\b/giu, " ").trim();
   // "how many are there in total on pruning": the whole count is still a count.
   if (/^how many\b/.test(rest)) rest = rest.replace(/\s+(?:in total|in all|altogether)\b/g, "");
   let previous;

@@ -337,6 +337,13 @@ describe("questions with no topic", () => {
     expect(parse("ngl i need papers on speculative decoding rn").topic).toBe("speculative decoding");
     expect(parse("lmk if there's anything on model merging").topic).toBe("model merging");
     expect(parse("idk if this exists but anything on neural architecture search?").topic).toBe("neural architecture search");
+    // "can u find me", "hmm, maybe something on", "send re:", "by the X folks", "with X in the title": the asking.
+    expect(parse(withApostrophes("can u find me something about ternary models")).topic).toBe("ternary models");
+    expect(parse(withApostrophes("u net for brain tumors")).topic).toBe("u net for brain tumors");
+    expect(parse("hmm, maybe something on knowledge distillation").topic).toBe("knowledge distillation");
+    expect(parse("send re: time series forecasting").topic).toBe("time series forecasting");
+    expect(parse("anything by the hazyresearch folks on long convolutions").topic).toBe("long convolutions");
+    expect(parse("papers with hogwild in the title").topic).toBe("hogwild");
     expect(parse("anyone seen a paper on hypergraph neural nets").topic).toBe("hypergraph neural nets");
     expect(parse("who's working on 1-bit LLMs").topic).toBe("1-bit llms");
     // Others doing the work, or a paper remembered, is the ask: "else uses nested embeddings" was searched.
