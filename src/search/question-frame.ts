@@ -90,6 +90,8 @@ export function withoutFrame(text: string): string {
   let rest = text.replace(/(?:^|\s)(?:by\s+|from\s+)?[\p{L}'-]+(?:\s+and\s+[\p{L}'-]+)?\s+et\s+al\b\.?(?:'s)?(?:,?\s*\(?\d{4}\)?)?/giu, " ").trim();
   // "by the hazyresearch folks": a group's work, which the library does not record either.
   rest = rest.replace(/(?:^|\s)(?:by|from)\s+(?:the\s+)?[\p{L}\p{N}'-]+\s+(?:folks|group|lab|team|people|guys|researchers)\b/giu, " ").trim();
+  // "ntk papers, e.g. jacot et al": the example gone, nothing is left to follow "e.g.".
+  rest = rest.replace(/[\s,;(]*\b(?:e\.g|i\.e|such as|including|incl)\.?[\s,.)]*$/i, "").trim();
   // "how many are there in total on pruning": the whole count is still a count.
   if (/^how many\b/.test(rest)) rest = rest.replace(/\s+(?:in total|in all|altogether)\b/g, "");
   let previous;

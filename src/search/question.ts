@@ -225,7 +225,10 @@ export function parseQuestion(question: string, today: Date): ParsedQuestion {
   const topic = rest || text;
   const pastedTitle = !similarTo && isTitleLike(text) ? text.trim() : undefined;
   const setting = settingOf(topic);
-  const { detail, paperName, nameGuessed } = similarTo ? {} : paperAsked(text, rest, present);
+  const paperAsk = similarTo ? {} : paperAsked(text, rest, present);
+  // "jacot et al neural tangent kernel": a paper cited by its authors is that paper, named by what follows.
+  const { detail, nameGuessed } = paperAsk;
+  const paperName = paperAsk.paperName ?? (!similarTo && /\bet\s+al\b/i.test(text) && words(topic).length <= 6 ? topic : undefined);
   const baseline = similarTo || present ? undefined : baselineAsked(text);
   const heading = similarTo ? undefined : NAMED_FIRST.exec(topic)?.[1];
   return {

@@ -401,7 +401,10 @@ describe("questions with no topic", () => {
     // A word of chat before it changes nothing (it hedged over FlashAttention-2 for "ok what does … improve over v1").
     expect(parse("ok what does flashattention-2 improve over v1")).toMatchObject({ paperName: "flashattention-2", detail: "content" });
     // Authors cited as "X et al" are people the library does not record: "no paper mentions jacot".
-    expect(parse("jacot et al neural tangent kernel").topic).toBe("neural tangent kernel");
+    // …but a paper cited by them is that paper, named by what follows (its NTK paper had ranked second).
+    expect(parse("jacot et al neural tangent kernel")).toMatchObject({ topic: "neural tangent kernel", paperName: "neural tangent kernel" });
+    // With the citation gone, an "e.g." it followed leads nothing.
+    expect(parse("neural tangent kernel papers, e.g. jacot et al").topic).toBe("neural tangent kernel");
     // "what's the arxiv id of pyramidkv" said nothing covers "arxiv id of pyramidkv".
     expect(parse("what's the arxiv id of pyramidkv")).toMatchObject({ paperName: "pyramidkv", detail: "id" });
     expect(parse("arxiv link for flashattention-2?")).toMatchObject({ paperName: "flashattention-2", detail: "id" });
