@@ -99,7 +99,8 @@ const VERSIONED = /^[a-z][\w.+]*?(?:\s[a-z][\w.+]*?)?(?:[- ]v?|(?<=[a-z])v?)\d{1
 
 /** A name with its version written on ("flashattention-2", "yolov8"): one paper, however many write the name. */
 export function writesVersion(text: string): boolean {
-  return /\p{L}-?\d/u.test(text);
+  // ("flashattention 2" too, the version a word apart: not a year, "models 2024".)
+  return /\p{L}-?\d/u.test(text) || /\p{L}\s+v?\d{1,2}(?:\.\d)?(?![\d.])/u.test(text);
 }
 
 /** A question writing a word as a name: capitals together or inside it ("HNSW", "ConvNeXt"), a digit after a letter, a "+". */

@@ -141,6 +141,8 @@ describe("the offline (extractive) answer", () => {
     expect(mcunet.closest[0]?.title).toMatch(/^MCUNetV2/);
     // A topic typed with capitals is a topic.
     expect((await ask("KV Cache Compression")).text).not.toMatch(/titled/);
+    // A version a word apart is the version asked: "flashattention 2" is FlashAttention-2, here.
+    expect((await ask("is flashattention 2 in the library")).text).toMatch(/^\*\*FlashAttention-2: .*\*\* is in the library/);
   });
 
   it("says which part of a two-part question none of the cited papers mentions", async () => {
