@@ -260,8 +260,9 @@ export function parseQuestion(question: string, today: Date): ParsedQuestion {
 function settingOf(topic: string): Setting | undefined {
   const match = /\b(?:for|in|on|applied to|with)\s+([^,;()]+)$/.exec(topic);
   if (!match || match.index === 0) return undefined;
-  // "…, not for LLM decoding": what is ruled out is no setting to hold.
-  if (/\b(?:not|rather than|instead of|other than|except|excluding)\s*$/.test(topic.slice(0, match.index))) return undefined;
+  // "…, not for LLM decoding": what is ruled out is no setting to hold; nor is a setting inside it ("… rather than
+  // points in space").
+  if (/\b(?:not|rather than|instead of|other than|except|excluding|as opposed to)\b[^,;:()]*$/.test(topic.slice(0, match.index))) return undefined;
   const contentOf = (text: string) => words(text).filter((word) => !isQuestionStopword(word) && !/\d/.test(word));
   // "attention kernels on GPUs excluding FlashAttention": the setting ends where what is ruled out begins.
   const said = match[1]!.split(/\b(?:excluding|except|rather than|instead of|other than|apart from|as opposed to|but|not)\b/)[0]!;

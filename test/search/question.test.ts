@@ -238,6 +238,8 @@ describe("the topic said back", () => {
 
   it("takes no setting from what a question rules out", () => {
     expect(parse("sparse attention for diffusion transformers, not for LLM decoding").setting).toBeUndefined();
+    // Nor is a setting inside what is ruled out: "space" of "rather than points in space" is no setting to hold.
+    expect(parse("hierarchical clustering where the data is a graph rather than points in space").setting).toBeUndefined();
     expect(parse("KV cache compression for speech recognition").setting?.text).toBe("speech recognition");
     // The setting ends where what is ruled out begins ("gpu excluding flashattention" was the setting).
     const excluding = parse("attention kernels on gpu excluding flashattention");
