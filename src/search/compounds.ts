@@ -69,3 +69,17 @@ export function joinedQuestion(text: string, index: TextIndex): string | undefin
   });
   return changed ? joined : undefined;
 }
+
+/**
+ * A verb of the question whose noun the papers write ("recognising" for "Activity Recognition"), as the noun's stem,
+ * at `weight`: Porter's stem keeps the "it" of an "-ition" noun that its verb's does not ("recognit", "recogn").
+ */
+export function nounTerms(topic: string, index: TextIndex, weight: number): QueryTerm[] {
+  const found = new Map<string, number>();
+  for (const word of new Set(words(topic))) {
+    if (!/(?:ing|ize|izes|ized|ise|ises|ised|e|es|ed)$/.test(word) || isQuestionStopword(word)) continue;
+    const stem = searchStem(word);
+    if (stem.length >= 5 && index.documentFrequency(`${stem}it`) > 0) found.set(`${stem}it`, weight);
+  }
+  return [...found].map(([term, termWeight]) => ({ term, weight: termWeight }));
+}

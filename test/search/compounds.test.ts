@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { joinedQuestion, joinedTerms, splitTerms } from "../../src/search/compounds.ts";
+import { joinedQuestion, joinedTerms, nounTerms, splitTerms } from "../../src/search/compounds.ts";
 import { paperTerms } from "../../src/search/paper-terms.ts";
 import { TextIndexBuilder } from "../../src/search/text-index-builder.ts";
 
@@ -9,6 +9,7 @@ for (const paper of [
   { title: "MobileNetV2: Inverted Residuals", abstract: "A mobile architecture." },
   { title: "Data points and clusters", abstract: "Grouping datapoints." },
   { title: "Hierarchy encoders", abstract: "We retrain pre-trained language models as hierarchy encoders." },
+  { title: "Activity Recognition from wearables", abstract: "Human activity recognition with few labels." },
 ]) builder.add(paperTerms(paper));
 const index = await builder.finish();
 
@@ -35,6 +36,13 @@ describe("a question read with two words joined as the papers write them", () =>
     // "data points" is written both ways.
     expect(joinedQuestion("clustering data points", index)).toBeUndefined();
     expect(joinedQuestion("faster attention", index)).toBeUndefined();
+  });
+});
+
+describe("a verb of the question whose '-ition' noun the papers write", () => {
+  it("adds the noun's stem, which Porter's stemmer keeps apart from the verb's ('recognit', 'recogn')", () => {
+    expect(nounTerms("recognising what someone is doing", index, 0.5)).toEqual([{ term: "recognit", weight: 0.5 }]);
+    expect(nounTerms("activity recognition", index, 0.5)).toEqual([]);
   });
 });
 
