@@ -71,15 +71,21 @@ export function joinedQuestion(text: string, index: TextIndex): string | undefin
 }
 
 /**
- * A verb of the question whose noun the papers write ("recognising" for "Activity Recognition"), as the noun's stem,
- * at `weight`: Porter's stem keeps the "it" of an "-ition" noun that its verb's does not ("recognit", "recogn").
+ * A word of the question in a form whose Porter stem the papers' form of it does not share, as the papers' stem, at
+ * `weight`: a verb whose "-ition" noun they write ("recognising" → "recognit", for "Activity Recognition"), and an
+ * "-ify" verb or its "-ification" noun ("classifying" → "classif", "classification" → "classifi").
  */
-export function nounTerms(topic: string, index: TextIndex, weight: number): QueryTerm[] {
+export function formTerms(topic: string, index: TextIndex, weight: number): QueryTerm[] {
   const found = new Map<string, number>();
   for (const word of new Set(words(topic))) {
-    if (!/(?:ing|ize|izes|ized|ise|ises|ised|e|es|ed)$/.test(word) || isQuestionStopword(word)) continue;
+    if (isQuestionStopword(word)) continue;
     const stem = searchStem(word);
-    if (stem.length >= 5 && index.documentFrequency(`${stem}it`) > 0) found.set(`${stem}it`, weight);
+    const forms = [
+      ...(/(?:ing|ize|izes|ized|ise|ises|ised|e|es|ed)$/.test(word) ? [`${stem}it`] : []),
+      ...(/(?:ify|ifies|ified|ifying)$/.test(word) ? [stem.replace(/i$/, "")] : []),
+      ...(/ifications?$/.test(word) ? [`${stem}i`] : []),
+    ];
+    for (const form of forms) if (form !== stem && stem.length >= 5 && form.length >= 5 && index.documentFrequency(form) > 0) found.set(form, weight);
   }
   return [...found].map(([term, termWeight]) => ({ term, weight: termWeight }));
 }

@@ -11,7 +11,7 @@ import { againstBaseline, type AgainstBaseline } from "./baseline.ts";
 import { asAsked, comparedPapers, describesTitle, exampleNamed, namedIn, namesAPaper, rareNamed, titledPaper } from "./named-papers.ts";
 import { phraseUsage } from "./acronyms.ts";
 import { withApostrophes } from "./contractions.ts";
-import { joinedTerms, nounTerms, splitTerms } from "./compounds.ts";
+import { joinedTerms, formTerms, splitTerms } from "./compounds.ts";
 import { listPapers } from "./listing.ts";
 import { judgePapers } from "./paper-judge.ts";
 import { clusterRerank, rerankWanted } from "./rerank.ts";
@@ -133,7 +133,7 @@ export class PaperSearch {
     }
     const allowed = snapshot.docs.filter(query.filters);
     const expansion = example ? [] : snapshot.acronyms.expand(query.parts.wanted, SETTINGS.acronymWeight, phraseUsage(snapshot.text));
-    const own = [...query.parts.terms, ...expansion, ...(example ? [] : [...joinedTerms(query.topic, snapshot.text, SETTINGS.spellings.joined), ...splitTerms(query.topic, snapshot.text, SETTINGS.spellings.split), ...nounTerms(query.topic, snapshot.text, SETTINGS.spellings.noun)])];
+    const own = [...query.parts.terms, ...expansion, ...(example ? [] : [...joinedTerms(query.topic, snapshot.text, SETTINGS.spellings.joined), ...splitTerms(query.topic, snapshot.text, SETTINGS.spellings.split), ...formTerms(query.topic, snapshot.text, SETTINGS.spellings.forms)])];
     const terms = example ? exampleTerms(snapshot, example, query.likeIn) : options.rewrite ? [...own, ...rewriteQueryTerms(options.rewrite, own)] : own;
 
     const exampleVector = example ? this.#vectorSearch(this.#store.vectorsOf([example.id]).then((vectors) => vectors.get(example.id)), query) : undefined;

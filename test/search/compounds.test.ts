@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { joinedQuestion, joinedTerms, nounTerms, splitTerms } from "../../src/search/compounds.ts";
+import { joinedQuestion, joinedTerms, formTerms, splitTerms } from "../../src/search/compounds.ts";
 import { paperTerms } from "../../src/search/paper-terms.ts";
 import { TextIndexBuilder } from "../../src/search/text-index-builder.ts";
 
@@ -10,6 +10,7 @@ for (const paper of [
   { title: "Data points and clusters", abstract: "Grouping datapoints." },
   { title: "Hierarchy encoders", abstract: "We retrain pre-trained language models as hierarchy encoders." },
   { title: "Activity Recognition from wearables", abstract: "Human activity recognition with few labels." },
+  { title: "Image classification", abstract: "A classification benchmark." },
 ]) builder.add(paperTerms(paper));
 const index = await builder.finish();
 
@@ -39,10 +40,11 @@ describe("a question read with two words joined as the papers write them", () =>
   });
 });
 
-describe("a verb of the question whose '-ition' noun the papers write", () => {
-  it("adds the noun's stem, which Porter's stemmer keeps apart from the verb's ('recognit', 'recogn')", () => {
-    expect(nounTerms("recognising what someone is doing", index, 0.5)).toEqual([{ term: "recognit", weight: 0.5 }]);
-    expect(nounTerms("activity recognition", index, 0.5)).toEqual([]);
+describe("a form of a question's word whose stem the papers' form does not share", () => {
+  it("adds the papers' stem, which Porter's stemmer keeps apart ('recognit' for 'recognising', 'classif' for 'classifying')", () => {
+    expect(formTerms("recognising what someone is doing", index, 0.5)).toEqual([{ term: "recognit", weight: 0.5 }]);
+    expect(formTerms("activity recognition", index, 0.5)).toEqual([]);
+    expect(formTerms("classifying images", index, 0.5)).toEqual([{ term: "classif", weight: 0.5 }]);
   });
 });
 
