@@ -116,11 +116,18 @@ export class RelevanceJudge {
     // ("figuring" is as everyday as "figure": a silent e dropped before the ending.)
     const forms = (word: string) => [word, word.replace(/(?:e?s|ed|ing)$/, ""), word.replace(/(?:ed|ing)$/, "e"), word.replace(/s$/, ""), searchStem(word)];
     const unknown = words.filter((word) => snapshot.text.documentFrequency(searchStem(word)) === 0 && Math.min(...forms(word).map((form) => this.#specificity(form))) >= SETTINGS.relevance.unknownNoted);
+    // "quantum machine learning or quantum neural networks": a topic whose every word outside the library's background
+    // phrases ("machine learning", "neural networks") no paper uses is absent, whatever those phrases match.
+    const background = new Set(questionPhrases(question.topic, { adjacent: true }).filter((phrase) => isBackground(phrase.term, snapshot.text)).flatMap((phrase) => phrase.words.split(" ")));
+    const foreground = words.filter((word) => !background.has(word));
+    const onlyUnknown = foreground.length > 0 && foreground.every((word) => snapshot.text.documentFrequency(searchStem(word)) === 0);
     // "federated learning: training one shared model across …": a topic named first by a word no paper uses is absent,
     // however much of the description after it other papers match; so is one named by words the papers use, but
     // never together ("automatic speech recognition: …", "knowledge tracing - …").
     const heading = new Set(question.heading?.toLowerCase().split(/[^\p{L}\p{N}]+/u));
-    const namedAbsent = unknown.some((word) => heading.has(word)) || (question.heading !== undefined && namedApart(question.heading, snapshot));
+    // …unless the best paper holds every word of that heading ("explaining GNN predictions - which subgraph …": TempME).
+    const headingHeld = question.heading !== undefined && top[0] !== undefined && this.#holdsAll(question.heading, top[0], snapshot);
+    const namedAbsent = onlyUnknown || unknown.some((word) => heading.has(word)) || (question.heading !== undefined && !headingHeld && namedApart(question.heading, snapshot));
     const decision = top.length === 0 || namedAbsent || (!named && describedAbsent(signals)) ? "no" : probability >= answerAbove || named ? "yes" : probability >= unsureAbove || phrased || coined ? "unsure" : "no";
     // `missing` is said of the papers an answer cites, which are chosen after this verdict (see missingIn).
     return { decision, probability, signals, unmatched: this.#unmatched(question, words, top, snapshot), missing: [], unknown };
@@ -204,6 +211,12 @@ export class RelevanceJudge {
     // A single word is not named: in reviews it was mostly the asker's own wording ("curved", "chatbot",
     // "tricks", "speeding"), and a missing word already lowers the verdict.
     return [...new Set([...unheldFacet, ...phrases])];
+  }
+
+  /** Whether `doc` holds every word of `text` but stopwords, an acronym by its long form. */
+  #holdsAll(text: string, doc: number, snapshot: LibrarySnapshot): boolean {
+    const holds = longFormHolds(snapshot, text);
+    return words(text).filter((word) => !isQuestionStopword(word)).every((word) => holds(searchStem(word), (term) => snapshot.text.contains(doc, term)));
   }
 
   /** The topic's words as written (not stemmed), main part only. */

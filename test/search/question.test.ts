@@ -227,6 +227,8 @@ describe("the topic said back", () => {
     expect(parse("anything similar to PyramidKV?").similarTo).toBe("PyramidKV");
     expect(parse("what else is like Swin Transformer in here?").similarTo).toBe("Swin Transformer");
     expect(parse("more like the swin transformer paper pls").similarTo).toBe("swin transformer");
+    expect(parse("related work to CKConv?").similarTo).toBe("CKConv");
+    expect(parse("anything in the vein of PyramidKV").similarTo).toBe("PyramidKV");
     // An example of what is ruled out is not a paper to find others like.
     expect(parse("hierarchical transformers for long text - not the vision ones like Swin").similarTo).toBeUndefined();
     // "anything like that?" after a description asks for what was described, in a sentence of its own or a clause.

@@ -475,6 +475,13 @@ describe("judged results", () => {
     // So is one named by words the papers use, but never together; "improve on PyramidKV: …" names no topic that way.
     expect((await library.search("automatic speech recognition: turning recorded speech into text transcripts", { today: TODAY })).verdict.decision).toBe("no");
     expect((await library.search("knowledge tracing - modelling what a student knows from their answers over time", { today: TODAY })).verdict.decision).toBe("no");
+    // …unless the best paper holds every word of the heading, an acronym by its long form ("GNN": TempME's "Graph
+    // Neural Networks").
+    expect((await library.search("explaining GNN predictions - which subgraph or motif drove the output", { today: TODAY })).verdict.decision).not.toBe("no");
+    // A topic whose every word outside the library's background phrases ("machine learning", "neural networks") no
+    // paper uses is absent; a question with words the papers use besides an unknown one is not ("shrink").
+    expect((await library.search("what is there on quantum machine learning or quantum neural networks?", { today: TODAY })).verdict.decision).toBe("no");
+    expect((await library.search("how can I shrink the memory used by cached keys and values during decoding?", { today: TODAY })).verdict.decision).toBe("yes");
     // "figuring" is as everyday as "figure", whose silent e it drops: no word to name as one no paper uses.
     expect((await library.search("figuring out what someone is doing from their phone", { today: TODAY })).verdict.unknown).not.toContain("figuring");
     expect((await library.search("contrastive loss eats all my GPU memory", { today: TODAY })).verdict.unknown).toEqual([]);
