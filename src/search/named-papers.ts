@@ -121,6 +121,10 @@ function looseName(name: string): boolean {
  */
 export async function exampleNamed(name: string, lookup: (name: string) => Promise<LookupResult>): Promise<StoredPaper | undefined> {
   const found = await lookup(name);
+  // "papers building on sparse attention": a plain phrase the matched title holds in passing, as others do, is a
+  // topic, not that paper's name.
+  const plain = !/\p{Lu}.*\p{Lu}|\d/u.test(name);
+  if (found.match && plain && !opensWith(found.match.title, name) && [found.match, ...found.alternatives].filter((paper) => holdsWords(paper.title, name)).length >= 2) return undefined;
   const direct = found.match ?? soleHolder(found, name);
   if (direct) return direct;
   const named = name.split(/\s+/).filter((word) => WRITTEN_AS_NAME.test(word));

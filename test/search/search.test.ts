@@ -568,6 +568,11 @@ describe("judged results", () => {
     const lower = await library.search("similar to attention is all you need", { today: TODAY });
     expect(lower.example).toBeUndefined();
     expect(lower.unfoundExample).toBe("attention is all you need");
+    // A plain phrase several titles hold is a topic, not the name of the one lookup matched ("SparseD: Sparse Attention …").
+    const topic = await library.search("papers building on sparse attention", { today: TODAY });
+    expect(topic.example).toBeUndefined();
+    expect(topic.unfoundExample).toBeUndefined();
+    expect(topic.results.slice(0, 5).every((hit) => /spars/i.test(hit.paper.title))).toBe(true);
     // A name inside a description of the paper is looked up alone.
     expect((await library.search("papers like the MADRIGAL drug combo one", { today: TODAY })).example?.title).toMatch(/drug combinations/);
     // "do we have llama 2?", "the resnet paper?": a paper asked for by name, said to be missing before the papers on its words.
