@@ -66,7 +66,8 @@ const FRAME = [
   /^(?:does|do|did)\b(?! (?:we|you|i) )/,
   // "which paper has LLMs write CUDA kernels": once "which paper" is gone, "has" leads nothing.
   /^(?:has|have)\s+(?=\S+\s+\S)/,
-  /^(?:a|an|any|some|the)\b/,
+  // "list all the papers on X" (not "all-reduce", "all you need").
+  /^(?:a|an|any|some|the|all(?: of)?(?= (?:the|papers?|works?|research|articles?|studies|ones|stuff)\b))\b/,
   // "the best paper on X", "must-read papers on X", "a good intro paper on X", "tl;dr of X": what the asker wants of the papers, not the topic.
   new RegExp(String.raw`^(?:${PRAISED})(?:\s+(?:intro(?:ductory)?|overview|survey))?(?=\s+(?:papers?|works?|reads?|references|reading)\b)`),
   /^(?:tl;?\s?dr|tldr|quick summary|summary|overview)\s+(?:of|on|for)\b/,

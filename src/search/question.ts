@@ -91,6 +91,9 @@ const COUNT_ASKED = /\btop (\d{1,2})\b|\b(\d{1,2}) (?=newest|latest|most recent|
 const ONE_ORDERED = /\b(?:newest|latest|most recent|oldest|earliest|most upvoted|most popular)\s+(?:paper|article|one)\b(?!\s+(?:and|or)\b)/;
 /** The number of papers asked for with no order: "3 papers on X", "give me 2 recent papers on X" (not "llama 2 papers"). */
 const PAPERS_COUNTED = /(?:^|\b(?:me|the|give|show|find|list|get|want|need|just|only|first|recommend|suggest|pick)\s+)(\d{1,2})\s+(?:(?:recent|new|good|relevant|more|other|key)\s+)?(?=papers?\b|articles?\b|ones\b)/;
+/** "list all the papers on X", "all papers about Y", and how many that lists. */
+const ALL_ASKED = /(?:^|\b(?:list|show|give|find|get|want|need|are)(?: me)?\s+)all(?: of)?(?: the)? (?:papers|works|articles|ones)\b/;
+const ALL_PAPERS = 10;
 
 /** An order asked of a topic ("most upvoted papers on attention", "newest papers on diffusion"): not part of the topic. */
 const TOPIC_ORDER = new RegExp(String.raw`\b(?:newest|latest|most recent|oldest|earliest|first published|most[- ](?:upvoted|popular|liked)|${MOST_UPVOTES}(?:\s+(?:on|about|in|for)\b)?|highest[- ]rated|by (?:up ?votes?|votes|popularity|likes|date))\b`, "g");
@@ -139,7 +142,8 @@ export function parseQuestion(question: string, today: Date): ParsedQuestion {
   // "top 3 papers on X", "the 5 newest papers": the number of papers asked for, with the order it comes with.
   const counted = (ordered ? COUNT_ASKED.exec(dated.rest) : null) ?? PAPERS_COUNTED.exec(dated.rest);
   // "the most upvoted paper on attention": one, though no number is said.
-  const count = counted ? Number(counted[1] ?? counted[2] ?? counted[3]) : ordered && ONE_ORDERED.test(dated.rest) ? 1 : undefined;
+  // "list all the papers on X": as many as a long list shows.
+  const count = counted ? Number(counted[1] ?? counted[2] ?? counted[3]) : ordered && ONE_ORDERED.test(dated.rest) ? 1 : ALL_ASKED.test(dated.rest) ? ALL_PAPERS : undefined;
   const asked = ordered?.[0];
   // "the 5 newest", "the newest 3": the number goes with the order ("top 3" goes as the order's own words do).
   const uncounted = counted && !counted[0].startsWith("top") ? dated.rest.replace(counted[0], " ") : dated.rest;

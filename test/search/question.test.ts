@@ -238,6 +238,13 @@ describe("the topic said back", () => {
     expect(parse("a CNN that fits in 256kB of RAM. how do people deal with that?").topic).toBe("cnn that fits in 256kb of ram");
   });
 
+  it("reads 'all the papers on X' as a long list on X", () => {
+    expect(parse("list all the papers on concept bottleneck models")).toMatchObject({ topic: "concept bottleneck models", count: 10 });
+    expect(parse("what are all the papers on kv cache?")).toMatchObject({ topic: "kv cache", count: 10 });
+    expect(parse("all-reduce communication").topic).toBe("all-reduce communication");
+    expect(parse("all you need is attention").count).toBeUndefined();
+  });
+
   it("takes no setting from what a question rules out", () => {
     expect(parse("sparse attention for diffusion transformers, not for LLM decoding").setting).toBeUndefined();
     // Nor is a setting inside what is ruled out: "space" of "rather than points in space" is no setting to hold.
