@@ -31,8 +31,6 @@ export async function titledPaper(question: string, query: ParsedQuestion, snaps
   const versioned = (VERSIONED.test(query.topic.trim()) || VERSIONED.test(query.topic.trim().replace(REPORT, ""))) && !query.listing && !query.baseline ? query.topic.trim() : undefined;
   const name = query.pastedTitle ?? query.paperName ?? versioned;
   if (exact || !name) return exact ? { paper: exact } : {};
-  // "how much power do the GPU clusters draw?": a word a good share of the library uses is its vocabulary, not a paper's name.
-  if (query.detail === "content" && snapshot.text.documentFrequency(searchStem(name.toLowerCase())) > SETTINGS.lookup.aboutNamedShare * snapshot.size) return {};
   const found = await snapshot.lookup.find(name);
   // The name without "the … paper" around it: "the pyramid paper" names "pyramid".
   const plain = name.replace(/^the\s+/i, "").replace(/\s+paper$/i, "");
@@ -43,6 +41,10 @@ export async function titledPaper(question: string, query: ParsedQuestion, snaps
     const doc = snapshot.docs.docOf(paper.id);
     return doc !== undefined && snapshot.lookup.namesOf(doc).includes(plain.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ""));
   };
+  // "how much power do the GPU clusters draw?": a word a good share of the library uses is its vocabulary, not a paper's
+  // name, unless a paper goes by it ("limitations of Performers": its stem is that of "performance").
+  const vocabulary = snapshot.text.documentFrequency(searchStem(name.toLowerCase())) > SETTINGS.lookup.aboutNamedShare * snapshot.size;
+  if (query.detail === "content" && vocabulary && !(found.match && ownName(found.match))) return {};
   const loosely = (paper: StoredPaper) => (looseName(plain) && holdsWords(paper.title, plain) && !opensWith(paper.title, plain) && !ownName(paper) ? { loose: plain } : {});
   // A lone lower-case word is a name only if a paper goes by it, or titles write it as one ("flashattention": FlashAttention-2).
   if (query.nameGuessed && !found.match && ![...found.alternatives, ...found.closest].some((paper) => writesAsName(paper.title, name))) return {};

@@ -30,8 +30,8 @@ const DOES_REPORT = /^(?:what|which)\b(.*?)\s(?:does|did|do)\s(.+?)\s(?:propose|
  */
 const ABOUT_NAMED = /^(?:what|which|how(?: much| many| fast| well| big| large)?)\b[^?]*?\s(?:does|did|do)\s+(?:the\s+)?([\p{L}\p{N}+.'-]+)(\s+paper)?\s+[a-z]+/iu;
 
-/** "what's the main finding of the grokking paper?", "key contributions of KernelBench": what one paper found. */
-const FINDING_OF = /^(?:what(?:'s| is| are| was| were)\s+)?(?:the\s+)?(?:(?:main|key|central|core|big|headline)\s+)?(?:finding|result|contribution|idea|takeaway|conclusion|claim)s?\s+(?:of|in|from)\s+(?:the\s+)?(.+?)(?:\s+paper)?\s*\??$/i;
+/** "what's the main finding of the grokking paper?", "key contributions of KernelBench", "limitations of Performers": what one paper found. */
+const FINDING_OF = /^(?:what(?:'s| is| are| was| were)\s+)?(?:the\s+)?(?:(?:main|key|central|core|big|headline)\s+)?(?:finding|result|contribution|idea|takeaway|conclusion|claim|limitation|weakness|drawback|shortcoming|strength|advantage|novelty)s?\s+(?:of|in|from)\s+(?:the\s+)?(.+?)(?:\s+paper)?\s*\??$/i;
 
 /** "what is FLUTE?", "what's the MARLIN paper about?", "tell me about HNSW", "how much faster is DistServe?": what one paper, named so, is or reports. */
 const WHAT_IS = new RegExp(String.raw`^(?:what(?:'s|s| is| was| does| did)|tell me (?:more )?about|summari[sz]e|explain|describe|how (?:much|many times) ${COMPARATIVE} (?:is|are|was|does|did))\s+(?:the\s+)?([\p{L}\p{N}+.'-]+(?:\s+paper)?)(?:\s+(?:about|say|says|said|claim|claims|find|finds|found|propose|proposes|do|does|get|gets))?\s*\??$`, "iu");

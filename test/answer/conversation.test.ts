@@ -290,6 +290,8 @@ it("says first when a yes/no question asks of the paper in view what its abstrac
     expect((await ask("what does NoProp do instead of backprop?")).text).toMatch(/denoise a noisy target/);
     // "the grokking paper" is the one paper whose title holds the word, though no paper is named Grokking.
     expect((await ask("what's the main finding of the grokking paper?")).text).toMatch(/^From \*\*Droplets of Good Representations: Grokking/);
+    // A paper's own name is its name though its stem is a common word's ("Performers", "performance").
+    expect((await ask("what are the limitations of Performers?")).text).toMatch(/^From \*\*Rethinking Attention with Performers\*\*/);
     // A question's clause is not echoed back half-framed ("best matches GPUs was DeepSeek-V3 trained on").
     expect((await ask("which GPUs was DeepSeek-V3 trained on?")).text).not.toMatch(/matches \*\*GPUs was/);
   });

@@ -433,6 +433,8 @@ describe("questions with no topic", () => {
     expect(parse("what's the main finding of the grokking paper?")).toMatchObject({ paperName: "grokking", detail: "content" });
     expect(parse("key contributions of KernelBench")).toMatchObject({ paperName: "KernelBench", detail: "content" });
     expect(parse("results of sparse attention on long context").detail).toBeUndefined();
+    expect(parse("what are the limitations of Performers?")).toMatchObject({ paperName: "Performers", detail: "content" });
+    expect(parse("limitations of sparse attention").detail).toBeUndefined();
     expect(parse("how many authors wrote the BIG-bench paper?")).toMatchObject({ paperName: "BIG-bench", detail: "authors" });
     // "is X in the library?" asks whether a named paper is here; "do you have papers on X?" asks for a topic.
     expect(parse("is the FlashAttention-3 paper in the library?")).toMatchObject({ topic: "flashattention-3", paperName: "FlashAttention-3", asksPresence: true });
