@@ -49,6 +49,12 @@ export function withCount(reply: Reply, { count, titles }: Mentions, topic: stri
   // "how many are there?" after "what about graphs?" over papers on hyperbolic embeddings: "0 papers write …" above the
   // three it cites read as a contradiction; none writes it in those words, and the ones below come closest.
   if (count === 0) return { ...reply, text: `No paper in the library${within} writes *${escapeMarkdown(topic)}* in those words; the ones below come closest.\n\n${reply.text}` };
+  // "1 paper writes hyperbolic embeddings" above four on it read as a miscount: the others put it in other words.
+  const cited = reply.citations.length;
+  if (reply.found && !reply.partial && cited > count) {
+    const writes = count === 1 ? "1 writes it" : `${count} write it`;
+    return { ...reply, text: `At least ${cited} papers in the library${within} are on *${escapeMarkdown(topic)}* (those below); ${writes} in those words.\n\n${reply.text}` };
+  }
   const said = count === 1 ? `1 paper in the library${within} writes *${escapeMarkdown(topic)}* in its title or abstract` : `${count} papers in the library${within} write *${escapeMarkdown(topic)}* in their titles or abstracts`;
   // "3 papers write sparse autoencoders" over a list of one reads as a miscount: the few others are named.
   const listed = new Set(reply.citations.map((citation) => citation.title));

@@ -248,6 +248,8 @@ it("takes a lower-case name general English lacks for the paper it names, and a 
     // A count above the papers listed names the few others ("3 papers write sparse autoencoders" over a list of one
     // read as a miscount); words with "for" between need not be written as one phrase (it counted 0 of "sparse
     // attention for llms").
+    // Fewer papers writing the topic in those words than the answer cites on it: the cited ones are the count.
+    expect((await ask("how many papers on hyperbolic embeddings?")).text).toMatch(/^At least 4 papers in the library are on \*hyperbolic embeddings\* \(those below\); 1 writes it in those words\.\n\nThe 4 papers/);
     const sae = await ask("how many papers mention sparse autoencoders?");
     expect(sae.text).toMatch(/^3 papers in the library write \*sparse autoencoders\* in their titles or abstracts; besides the paper below: \*Discover-then-Name: .*\* and \*Task-Specific Data Selection .*\*\.\n\nThe paper that best matches/);
     expect(Number(/^(\d+) papers/.exec((await ask("how many papers on sparse attention for llms?")).text)?.[1])).toBeGreaterThan(3);
