@@ -12,7 +12,7 @@ export type Framing =
   /** "compare X and Y": the two papers, in that order. */
   | { kind: "compared"; papers: [StoredPaper, StoredPaper] }
   /** No topic, only an order and constraints ("papers from last month"). */
-  | { kind: "listing"; order: PaperOrder; filters: PaperFilters; of?: number }
+  | { kind: "listing"; order: PaperOrder; filters: PaperFilters; of?: number; undated?: number }
   /** The question was this paper's title: it is listed first, papers like it after. */
   | { kind: "named"; paper: StoredPaper; loosely?: string }
   /** "Papers like X". */
@@ -31,7 +31,7 @@ export type Framing =
 export function framingOf(result: SearchResult): Framing {
   const { query, verdict } = result;
   if (result.compared) return { kind: "compared", papers: result.compared };
-  if (query.listing) return { kind: "listing", order: query.listing, filters: query.filters, ...(result.listed !== undefined && { of: result.listed }) };
+  if (query.listing) return { kind: "listing", order: query.listing, filters: query.filters, ...(result.listed !== undefined && { of: result.listed }), ...(result.undatedLeftOut && { undated: result.undatedLeftOut }) };
   if (result.named) return { kind: "named", paper: result.named, ...(result.namedLoosely && { loosely: result.namedLoosely }) };
   if (result.example) return { kind: "similar", paper: result.example, ...(result.query.likeIn && { setting: result.query.likeIn.text }) };
   if (result.baseline) return { kind: "baseline", ...result.baseline };
@@ -84,6 +84,8 @@ function lead(topic: string, count: number, framing: Framing): string {
       // All there is within the dates ("papers from 2019": two) are not "the 2 newest", as if of more.
       // (One paper has no order: "The one paper …, most upvoted first" read oddly.)
       if (framing.of === count && Object.keys(framing.filters).length > 0) return count === 1 ? `The only paper in the library${describeFilters(framing.filters)}:` : `The ${count} papers in the library${describeFilters(framing.filters)}, ${ORDERED[framing.order]}:`;
+      // "The oldest paper in the library" is of the dated ones: papers without a date may be older.
+      if (framing.undated) return `The ${count === 1 ? "" : `${count} `}${SUPERLATIVE[framing.order]} paper${count === 1 ? "" : "s"} in the library with a date (${framing.undated} have none, so they have no place in this order):`;
       return `The ${count === 1 ? "" : `${count} `}${SUPERLATIVE[framing.order]} paper${count === 1 ? "" : "s"} in the library${describeFilters(framing.filters)}:`;
     case "named":
       // Found by words its title holds further on: the paper with them in its title, perhaps not the one meant.

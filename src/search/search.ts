@@ -58,6 +58,8 @@ export type SearchResult = {
   unfoundExample?: string;
   /** A listing with filters ("papers from October 2024"): how many papers pass them, of which `results` are the first few. */
   listed?: number;
+  /** A listing by date with no dates asked ("the oldest paper"): how many papers have no date, and so no place in it. */
+  undatedLeftOut?: number;
   /** The word list and the vector list put the same paper first, and so does their fusion: two readings single it out. */
   firstAgreed?: true;
   results: SearchHit[];
@@ -264,7 +266,8 @@ export class PaperSearch {
     const ranked = listPapers(snapshot.docs, query.filters, order, k);
     const results = await hitsOf(snapshot, ranked.map((entry, i) => ({ ...entry, relevant: i < SETTINGS.answer.maxPapers })));
     const filtered = Object.keys(query.filters).length > 0 ? { listed: snapshot.docs.coverage(query.filters).papers } : {};
-    return { query, relevant: results.length > 0, verdict: exampleVerdict(results.length > 0), fieldTerms: [], results, ...filtered };
+    const undated = order !== "upvotes" && !query.filters.from && !query.filters.to ? (snapshot.docs.coverage().undated ?? 0) : 0;
+    return { query, relevant: results.length > 0, verdict: exampleVerdict(results.length > 0), fieldTerms: [], results, ...filtered, ...(undated > 0 && { undatedLeftOut: undated }) };
   }
 
   /** The stored vectors of the candidates the rerank reorders, in their order. */

@@ -342,7 +342,9 @@ it("takes a lower-case name general English lacks for the paper it names, and a 
     expect(nas.text.split("\n")[0]).toMatch(/newest first:$/);
     const newest = await ask("what are the newest papers?");
     expect(newest.found).toBe(true);
-    expect(newest.text).toMatch(/^The \d newest papers in the library:/);
+    // Papers without a date have no place in an order by date, and the answer says how many there are.
+    expect(newest.text).toMatch(/^The \d newest papers in the library with a date \(\d+ have none, so they have no place in this order\):/);
+    expect((await ask("what's the oldest paper in the library?")).text).toMatch(/^The oldest paper in the library with a date \(\d+ have none/);
     const dates = newest.citations.map((citation) => citation.publishedAt ?? "");
     expect(dates).toEqual([...dates].sort().reverse());
     // …and says which dates it does hold, so the asker knows what to ask instead.
