@@ -47,12 +47,12 @@ export type FollowUp =
 
 const REFERENCE = /\b(?:those|these|them|they|that one|this one|the ones?|which ones?|it)\b/g;
 /** Words that say nothing beyond the reference in "which of those are from 2024?". */
-const FILLER = /\b(?:which|what|of|are|is|were|was|have|has|any|anything|some|only|just|ones?|and|but|about|how|published|came out|from)\b/g;
+const FILLER = /\b(?:which|what|of|are|is|were|was|have|has|any|anything|some|only|just|ones?|and|but|about|how|published|came out|from|also|too|that)\b/g;
 /**
  * "Which of those …", "any of them …", "do any of these …", "which use RL", "which is about retrieval": a question about
  * the listed papers only. ("which is the best …" and "which are surveys" are left to be asked of the library.)
  */
-const OF_THOSE = /^(?:(?:which|what|any|(?:do|does|did|is|are|was|were|has|have) any|how many)\s+(?:ones\s+)?of\s+(?:those|these|them)|which\s+(?:is|are|was|were)\s+(?:about|on|for|from)|which\s+ones?\s+(?:is|are|was|were)|which(?:\s+ones?)?\s+(?:use|uses|used|using|mention|mentions|cover|covers|deal with|deals with|do|does|did|has|have|support|supports|need|needs|handle|handles|target|targets|run|runs|work|works|evict|evicts|focus on|focuses on|apply|applies|train|trains)|any\s+[\w-]+(?:\s+[\w-]+)?\s+ones)\b/;
+const OF_THOSE = /^(?:(?:which|what|any|(?:do|does|did|is|are|was|were|has|have) any|how many)\s+(?:ones\s+)?of\s+(?:those|these|them)|which\s+(?:is|are|was|were)\s+(?:about|on|for|from)|which\s+ones?\s+(?:is|are|was|were)|which(?:\s+ones?)?\s+(?:use|uses|used|using|mention|mentions|cover|covers|deal with|deals with|do|does|did|has|have|support|supports|need|needs|handle|handles|target|targets|run|runs|work|works|evict|evicts|focus on|focuses on|apply|applies|train|trains)|any\s+[\w-]+(?:\s+[\w-]+)?\s+ones|(?:any|the\s+ones?|ones?)\s+(?:that|which)\s+also)\b/;
 /** "do any of them use RL?", "is any of them about microcontrollers?": yes or no, of every paper listed. */
 const ANY_OF = /^(?:do|does|did|is|are|was|were|has|have)\s+any\s+(?:ones?\s+)?of\s+(?:those|these|them)\b/;
 /** Verbs and prepositions that link "those" to a topic: "are for", "are about", "use", "mention". */

@@ -130,6 +130,9 @@ describe("'more', filters and orderings of the previous list", () => {
   it("narrows the list for 'which ones are X?' as for 'which of those are X?'", () => {
     expect(resolve("which ones are training-free?")).toEqual({ kind: "narrow", topic: "training-free", papers: listed.papers });
     expect(resolve("which one uses LongBench?")).toEqual({ kind: "narrow", topic: "longbench", papers: listed.papers });
+    // "any that also do X": of the list, and "also" is no part of the topic.
+    expect(resolve("any that also do quantization?")).toEqual({ kind: "narrow", topic: "quantization", papers: listed.papers });
+    expect(resolve("which of those also use eviction?")).toEqual({ kind: "narrow", topic: "eviction", papers: listed.papers });
     // "which" and a verb, or "which is about X", with a list in view asks it of the list (they searched the library).
     expect(resolve("which use reinforcement learning")).toEqual({ kind: "narrow", topic: "reinforcement learning", papers: listed.papers });
     expect(resolve("which is about retrieval")).toEqual({ kind: "narrow", topic: "retrieval", papers: listed.papers });
