@@ -11,8 +11,8 @@ import { threadAct } from "./thread-acts.ts";
  * "compare it with SPANN" (the paper in view beside another).
  */
 
-/** "same but for diffusion models", "what about for vision?", "only for vision models": the last topic again, in another setting. */
-const SAME_FOR = /^(?:(?:(?:any(?:thing)?\s+|something\s+)?(?:the\s+)?(?:same|similar)(?:\s+(?:thing|topic|question|idea))?,?\s+but\s+)|(?:(?:and|ok|okay|so)\s+)?(?:what|how)\s+about\s+|and\s+|(?:only|just)\s+)(for|in|on|with|applied to)\s+(.+?)\s*[?.!]*$/;
+/** "same but for diffusion models", "what about for vision?", "what about ones for LLMs instead?", "only for vision models": the last topic again, in another setting. */
+const SAME_FOR = /^(?:(?:(?:any(?:thing)?\s+|something\s+)?(?:the\s+)?(?:same|similar)(?:\s+(?:thing|topic|question|idea))?,?\s+but\s+)|(?:(?:and|ok|okay|so)\s+)?(?:what|how)\s+about\s+|and\s+|(?:only|just)\s+)(?:(?:the\s+)?(?:ones?|papers?|something|anything|stuff)\s+)?(for|in|on|with|applied to)\s+(.+?)\s*[?.!]*$/;
 /** "for vision models only": the same, said with "only" after it. */
 const FOR_ONLY = /^(for|in|on|with|applied to)\s+(.+?)\s+only\s*[?.!]*$/;
 /** "for graphs?", "with sparse attention" alone, a few words and no year ("in 2024" is a date asked of the list). */
@@ -41,7 +41,7 @@ function endingAsWritten(question: string, tail: string): string {
  */
 export function settingAgain(asked: string, turns: Turn[], today: Date): FollowUp | undefined {
   const only = FOR_ONLY.exec(asked.toLowerCase().trim());
-  const question = only ? asked.trim().replace(ONLY_LAST, "$1") : asked;
+  const question = (only ? asked.trim().replace(ONLY_LAST, "$1") : asked).replace(/\s+instead(\s*[?.!]*)$/i, "$1");
   // ("with code?" asks the list for its code: an act on the thread, not a setting.)
   const bareFor = BARE_FOR.exec(question.toLowerCase().trim());
   const bare = bareFor && threadAct(question) === undefined ? bareFor : null;

@@ -244,6 +244,7 @@ describe("messages with no topic of their own, about the papers the thread shows
     expect(resolve("only 2025", searched)).toEqual({ kind: "refine", question: "kv cache compression", filters: { from: "2025-01-01", to: "2025-12-31" } });
     const set: Turn = { ...searched, topic: "sparse attention for diffusion models" };
     expect(resolve("what about for vision?", set)).toEqual({ kind: "refine", question: "sparse attention for vision" });
+    expect(resolve("what about ones for vision instead?", set)).toEqual({ kind: "refine", question: "sparse attention for vision" });
     // …and with "and" before it (it had searched "and what about for video generation" as a topic of its own).
     expect(resolve("and what about for video generation", set)).toEqual({ kind: "refine", question: "sparse attention for video generation" });
     // "what about without approximation?" is not "… for without approximation".
