@@ -207,7 +207,10 @@ export class RelevanceJudge {
     // "KV cache compression for speech recognition": a setting none of the papers mentions at all is the part left out.
     // (A word held as the papers write it apart is held: "finetuning" by a title's "Fine-tuning".)
     const heldWord = (word: string) => held(searchStem(word)) || splitTerms(word, index, 1).some(({ term }) => held(term));
-    const unheldFacet = facet && facet.words.length <= 3 && facet.words.every((word) => !heldWord(word) && elsewhere(word)) ? [facet.text] : [];
+    // ("graph neural networks for drug discovery" over TempME's "Motif Discovery": its rarest word is what it asks.)
+    const known = facet?.words.filter(elsewhere) ?? [];
+    const rarest = known.length > 0 ? known.reduce((a, b) => (index.idf(searchStem(b)) > index.idf(searchStem(a)) ? b : a)) : undefined;
+    const unheldFacet = facet && facet.words.length <= 3 && (facet.words.every((word) => !heldWord(word) && elsewhere(word)) || (rarest !== undefined && !heldWord(rarest))) ? [facet.text] : [];
     // A single word is not named: in reviews it was mostly the asker's own wording ("curved", "chatbot",
     // "tricks", "speeding"), and a missing word already lowers the verdict.
     return [...new Set([...unheldFacet, ...phrases])];

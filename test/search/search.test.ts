@@ -492,6 +492,9 @@ describe("judged results", () => {
     expect((await library.search("tinyml", { today: TODAY })).verdict.decision).toBe("unsure");
     // Nor is a setting's word the cited titles write in two ("Fine-tuning" for "finetuning").
     expect((await library.search("zeroth order optimization for finetuning", { today: TODAY })).verdict.missing).toEqual([]);
+    // A setting whose rarest word the cited papers lack is the part left out, though they hold another of its words
+    // (TempME's "Motif Discovery" for "drug discovery").
+    expect((await library.search("graph neural networks for drug discovery", { today: TODAY })).verdict.missing).toEqual(["drug discovery"]);
     // …but two neighbouring letters swapped is one slip, however rare the word it makes in English.
     expect((await library.search("vision langauge models for self-driving cars", { today: TODAY })).query.topic).toBe("vision language models for self-driving cars");
     // A typo of an everyday word no title holds is taken for that word; a short unknown name is left alone.
