@@ -238,6 +238,12 @@ describe("the topic said back", () => {
     expect(parse("a CNN that fits in 256kB of RAM. how do people deal with that?").topic).toBe("cnn that fits in 256kb of ram");
   });
 
+  it("reads 'what's new in X' as the newest papers on X", () => {
+    expect(parse("what's new in neural architecture search?")).toMatchObject({ topic: "neural architecture search", order: "newest" });
+    expect(parse("anything new on kv cache")).toMatchObject({ topic: "kv cache", order: "newest" });
+    expect(parse("new methods in pruning").order).toBeUndefined();
+  });
+
   it("reads 'all the papers on X' as a long list on X", () => {
     expect(parse("list all the papers on concept bottleneck models")).toMatchObject({ topic: "concept bottleneck models", count: 10 });
     expect(parse("what are all the papers on kv cache?")).toMatchObject({ topic: "kv cache", count: 10 });
