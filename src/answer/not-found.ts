@@ -91,7 +91,9 @@ export function outsideFiltersReply(topic: string, filters: PaperFilters, onTopi
   const lines = [`Nothing on **${escapeMarkdown(echo(topic))}** matches${describeFilters(filters)}. The papers on it in the library, newest first:`, ""];
   lines.push(...closest.map((paper, index) => `${index + 1}. [${escapeMarkdown(paper.title)}](${paper.url})${paper.publishedAt ? ` (${paper.publishedAt})` : " (no date)"}`));
   // A date filter cannot place a paper the library has no date for: it may well be within the dates asked.
-  if ((filters.from || filters.to) && closest.some((paper) => !paper.publishedAt)) lines.push("", "Papers with no date may be from any time, those dates included: their source gave none.");
+  // (Those listed are the newest; the undated ones come last and may be cut, so they are counted, not only shown.)
+  const undated = onTopic.filter((hit) => !hit.paper.publishedAt).length;
+  if ((filters.from || filters.to) && undated > 0) lines.push("", `${undated === 1 ? "1 paper on it has" : `${undated} papers on it have`} no date, so ${undated === 1 ? "it" : "they"} may be from those dates too: ${undated === 1 ? "its" : "their"} source gave none. Ask without the dates to see ${undated === 1 ? "it" : "them"}.`);
   return { text: lines.join("\n"), citations: [], found: false, closest, notes: [] };
 }
 
