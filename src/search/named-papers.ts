@@ -114,7 +114,12 @@ const WRITTEN_AS_NAME = /[A-Z]{2}|\w\+|[A-Za-z]-?\d|[a-z][A-Z]/;
  * Need" holding its words is not that paper.
  */
 function looseName(name: string): boolean {
-  return !/\p{Lu}.*\p{Lu}|\d/u.test(name) && words(name).length <= 2;
+  return plainName(name) && words(name).length <= 2;
+}
+
+/** A name with no two capitals and no digit: written as words are, not as names are. */
+function plainName(name: string): boolean {
+  return !/\p{Lu}.*\p{Lu}|\d/u.test(name);
 }
 
 /**
@@ -125,8 +130,7 @@ export async function exampleNamed(name: string, lookup: (name: string) => Promi
   const found = await lookup(name);
   // "papers building on sparse attention": a plain phrase the matched title holds in passing, as others do, is a
   // topic, not that paper's name.
-  const plain = !/\p{Lu}.*\p{Lu}|\d/u.test(name);
-  if (found.match && plain && !opensWith(found.match.title, name) && [found.match, ...found.alternatives].filter((paper) => holdsWords(paper.title, name)).length >= 2) return undefined;
+  if (found.match && plainName(name) && !opensWith(found.match.title, name) && [found.match, ...found.alternatives].filter((paper) => holdsWords(paper.title, name)).length >= 2) return undefined;
   const direct = found.match ?? soleHolder(found, name);
   if (direct) return direct;
   const named = name.split(/\s+/).filter((word) => WRITTEN_AS_NAME.test(word));
