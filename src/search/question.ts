@@ -7,6 +7,7 @@ import { extractDateRange } from "./time-phrases.ts";
 import { isTitleLike } from "./title-like.ts";
 import { asWritten } from "./as-written.ts";
 import { baselineAsked } from "./baseline.ts";
+import { orderAsked, type PaperOrder } from "./question-order.ts";
 import { PRAISED, paperAsked, presenceAsked, presenceSubject, withoutDoesReport, type PaperDetail } from "./paper-asked.ts";
 import { OPENER, withoutFrame } from "./question-frame.ts";
 
@@ -53,6 +54,7 @@ export type ParsedQuestion = {
 const NAMED_FIRST = /^((?:[\p{L}\p{N}'-]+\s+){1,2}[\p{L}\p{N}'-]+)\s*(?::|\s[-–—]\s|\s?[–—]\s?|\()\s*\S/u;
 
 export type { PaperDetail } from "./paper-asked.ts";
+export type { PaperOrder } from "./question-order.ts";
 
 /**
  * `text` and `words`: the setting's content words; `alternatives`: the same in the groups the question offers as
@@ -61,44 +63,7 @@ export type { PaperDetail } from "./paper-asked.ts";
  */
 export type Setting = { text: string; words: string[]; alternatives: string[][]; head: string; headTerms: string[] };
 
-export type PaperOrder = "newest" | "oldest" | "upvotes";
-
-/**
- * Words that ask for an order, when they are about the papers: followed (within a few words) by "papers",
- * "ones", "work", "first" and the like, by "on X" ("the latest on diffusion"), or ending the question.
- * The same words describing something else ("top-down clustering", "a popular approach", "the most recent
- * few-shot methods" in a pasted abstract) ask for none.
- */
-/** "have the most upvotes", "with the highest number of upvotes": the upvote order said as a noun. */
-const MOST_UPVOTES = String.raw`(?:(?:with|have|having)\s+)?(?:the\s+)?(?:most|highest|max(?:imum)?)\s+(?:number of\s+)?up ?votes`;
-const ORDERS: { order: PaperOrder; words: string; by: string; most: string }[] = [
-  { order: "upvotes", words: String.raw`most[- ](?:upvoted|popular|liked)|top(?: \d+)?|popular|highest[- ]rated|best[- ]rated`, by: String.raw`up ?votes?|votes|popularity|likes`, most: String.raw`${MOST_UPVOTES}(?:\s+(?:on|about|in|for)(?!\S))?` },
-  { order: "oldest", words: String.raw`oldest|earliest|first published`, by: "(?!)", most: "(?!)" },
-  { order: "newest", words: String.raw`newest|latest|most recent|(?<=\b(?:what's|whats|what is|anything|something)\s)new`, by: "date", most: "(?!)" },
-];
-const ABOUT_PAPERS = String.raw`(?=(?:\s+[\p{L}\p{N}'-]+){0,3}?\s+(?:papers?|ones|articles?|preprints?|additions|uploads|entries|first)\b|(?:\s+\d{1,2})?\s*$)`;
-const ORDER_ASKED = ORDERS.map(({ order, words, by, most }): [PaperOrder, RegExp] => {
-  // "the latest (work) on diffusion" asks for the newest; "popular in NLP", "the most recent work shows" describe.
-  const onTopic = order === "newest" ? String.raw`|(?=(?:\s+(?:work|research|stuff|developments|progress))?\s+(?:on|in|about)\b)` : "";
-  const said = String.raw`\b(?:${words})(?![\p{L}\p{N}-])(?:${ABOUT_PAPERS}${onTopic})(?:\s+first\b)?`;
-  // "which papers have the most upvotes on X": the order said as a noun needs no "papers" after it.
-  return [order, new RegExp(String.raw`${said}|(?:\b(?:sorted|ordered|ranked|listed)\s+)?\bby (?:${by})\b|\b${most}(?!\S)`, "gu")];
-});
-
-/** The number an order comes with: "top 3", "the 5 newest", "3 most upvoted", "the newest 3". */
-const COUNT_ASKED = /\btop (\d{1,2})\b|\b(\d{1,2}) (?=newest|latest|most recent|oldest|earliest|most upvoted|most popular)|(?<=\b(?:newest|latest|most recent|oldest|earliest|most upvoted|most popular) )(\d{1,2})\b/;
-/** One paper asked for in an order: "the newest paper on X", "most upvoted paper about Y". */
-const ONE_ORDERED = /\b(?:newest|latest|most recent|oldest|earliest|most upvoted|most popular)\s+(?:paper|article|one)\b(?!\s+(?:and|or)\b)/;
-/** The number of papers asked for with no order: "3 papers on X", "give me 2 recent papers on X" (not "llama 2 papers"). */
-const PAPERS_COUNTED = /(?:^|\b(?:me|the|give|show|find|list|get|want|need|just|only|first|recommend|suggest|pick)\s+)(\d{1,2})\s+(?:(?:recent|new|good|relevant|more|other|key)\s+)?(?=papers?\b|articles?\b|ones\b)/;
-/** "list all the papers on X", "all papers about Y", and how many that lists. */
-const ALL_ASKED = /(?:^|\b(?:list|show|give|find|get|want|need|are)(?: me)?\s+)all(?: of)?(?: the)? (?:papers|works|articles|ones)\b/;
-const ALL_PAPERS = 10;
-
-/** An order asked of a topic ("most upvoted papers on attention", "newest papers on diffusion"): not part of the topic. */
-const TOPIC_ORDER = new RegExp(String.raw`\b(?:newest|latest|most recent|oldest|earliest|first published|most[- ](?:upvoted|popular|liked)|${MOST_UPVOTES}(?:\s+(?:on|about|in|for)\b)?|highest[- ]rated|by (?:up ?votes?|votes|popularity|likes|date))\b`, "g");
-
-/** What may be left of a question with no topic once TOPIC_ORDER is out: "top", "popular" stay in a topic ("top-down"), not alone. */
+/** What may be left of a question with no topic once its order is out (orderAsked): "top", "popular" stay in a topic ("top-down"), not alone. */
 const LISTING_WORDS = /\b(?:top|popular|best[- ]rated|all|every|list|the|of|in|library|ones?|which|what|is|are|was|were|been|there|have|has|we|you|got|overall|ever|show me|give me)\b|what's/g;
 
 /** "is X better than Y", "which is better, X or Y": a comparison asked, not a description. */
@@ -138,16 +103,8 @@ export function parseQuestion(question: string, today: Date): ParsedQuestion {
   }
   const dated = extractDateRange(rest, today);
   Object.assign(filters, dated.range);
-  const ordered = ORDER_ASKED.find(([, pattern]) => new RegExp(pattern).test(dated.rest));
-  // "top 3 papers on X", "the 5 newest papers": the number of papers asked for, with the order it comes with.
-  const counted = (ordered ? COUNT_ASKED.exec(dated.rest) : null) ?? PAPERS_COUNTED.exec(dated.rest);
-  // "the most upvoted paper on attention": one, though no number is said.
-  // "list all the papers on X": as many as a long list shows.
-  const count = counted ? Number(counted[1] ?? counted[2] ?? counted[3]) : ordered && ONE_ORDERED.test(dated.rest) ? 1 : ALL_ASKED.test(dated.rest) ? ALL_PAPERS : undefined;
-  const asked = ordered?.[0];
-  // "the 5 newest", "the newest 3": the number goes with the order ("top 3" goes as the order's own words do).
-  const uncounted = counted && !counted[0].startsWith("top") ? dated.rest.replace(counted[0], " ") : dated.rest;
-  const unordered = (ordered ? uncounted.replace(ordered[1], " ") : uncounted).replace(TOPIC_ORDER, " ").replace(/\s+/g, " ").trim();
+  // "the 5 newest papers on X", "top 3 papers on X", "list all the papers on X": the order and number, then the rest.
+  const { order: asked, count, rest: unordered } = orderAsked(dated.rest);
   // "papers from before 2020": the date is out, and the word that led to it goes too ("pack more servers in" keeps its "in");
   // so do the words that led to the word ("llm serving systems which are from 2025").
   rest = unordered === rest.replace(/\s+/g, " ").trim() ? unordered : unordered.replace(/(?:\s+(?:from|published|released|since|in|during|came out|come out|(?:which|that)(?:\s+(?:are|is|were|was))?))+$/, "");
