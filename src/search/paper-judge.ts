@@ -6,6 +6,7 @@ import { questionTerms } from "./query-terms.ts";
 import type { ParsedQuestion, Setting } from "./question.ts";
 import type { RelevanceVerdict } from "./relevance.ts";
 import { SETTINGS } from "./settings.ts";
+import { rarestOf } from "./topic-evidence.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
 import { searchStem, stemSet } from "./stem.ts";
 
@@ -118,11 +119,6 @@ function otherSpellings(topic: string, stem: string, snapshot: LibrarySnapshot):
   const usage = phraseUsage(snapshot.text);
   const written = words(topic).find((word) => searchStem(word) === stem) ?? stem;
   return snapshot.acronyms.others(written, usage).map((short) => searchStem(short));
-}
-
-/** Of these stems (at least one), the one fewest papers use. */
-function rarestOf(stems: string[], snapshot: LibrarySnapshot): string {
-  return stems.reduce((a, b) => (snapshot.text.idf(b) > snapshot.text.idf(a) ? b : a));
 }
 
 /** Share of the topic's IDF weight (main words, asides at half) found in one paper. */

@@ -9,7 +9,7 @@ import type { ParsedQuestion } from "./question.ts";
 import { describedAbsent, probabilityOf } from "./relevance-model.ts";
 import { SETTINGS } from "./settings.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
-import { dominance, heldAsPhrase, isBackground, isCollocation, namedApart, namesRarest } from "./topic-evidence.ts";
+import { dominance, heldAsPhrase, isBackground, isCollocation, namedApart, namesRarest, rarestOf } from "./topic-evidence.ts";
 import { searchStem, stemSet, withForms } from "./stem.ts";
 
 /** The signals the relevance decision weighs, each in [0, 1]. */
@@ -209,7 +209,8 @@ export class RelevanceJudge {
     const heldWord = (word: string) => held(searchStem(word)) || splitTerms(word, index, 1).some(({ term }) => held(term));
     // ("graph neural networks for drug discovery" over TempME's "Motif Discovery": its rarest word is what it asks.)
     const known = facet?.words.filter(elsewhere) ?? [];
-    const rarest = known.length > 0 ? known.reduce((a, b) => (index.idf(searchStem(b)) > index.idf(searchStem(a)) ? b : a)) : undefined;
+    const rarestStem = known.length > 0 ? rarestOf(known.map(searchStem), snapshot) : undefined;
+    const rarest = known.find((word) => searchStem(word) === rarestStem);
     const unheldFacet = facet && facet.words.length <= 3 && (facet.words.every((word) => !heldWord(word) && elsewhere(word)) || (rarest !== undefined && !heldWord(rarest))) ? [facet.text] : [];
     // A single word is not named: in reviews it was mostly the asker's own wording ("curved", "chatbot",
     // "tricks", "speeding"), and a missing word already lowers the verdict.

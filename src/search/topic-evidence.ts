@@ -39,7 +39,7 @@ export function dominance(question: ParsedQuestion, doc: number, snapshot: Libra
 export function namesRarest(question: ParsedQuestion, docs: number[], snapshot: LibrarySnapshot): boolean {
   const main = question.parts.main.filter((stem) => !stem.includes(" "));
   if (main.length < 2) return false;
-  const rarest = main.reduce((best, stem) => (snapshot.text.documentFrequency(stem) < snapshot.text.documentFrequency(best) ? stem : best));
+  const rarest = rarestOf(main, snapshot);
   const papers = snapshot.text.documentFrequency(rarest);
   return papers > 0 && papers <= SETTINGS.queryWeights.contrastNameShare * snapshot.size && docs.some((doc) => stemSet(snapshot.docs.titles.at(doc)).has(rarest));
 }
@@ -59,4 +59,9 @@ export function heldAsPhrase(question: ParsedQuestion, docs: number[], snapshot:
 export function namedApart(name: string, snapshot: LibrarySnapshot): boolean {
   const pairs = questionPhrases(name, { adjacent: true }).map((phrase) => phrase.term);
   return pairs.length > 0 && pairs.length === words(name).length - 1 && pairs.every((pair) => snapshot.text.documentFrequency(pair) === 0 && pair.split(" ").every((stem) => snapshot.text.documentFrequency(stem) > 0));
+}
+
+/** Of these stems (at least one), the one fewest papers use. */
+export function rarestOf(stems: string[], snapshot: LibrarySnapshot): string {
+  return stems.reduce((a, b) => (snapshot.text.idf(b) > snapshot.text.idf(a) ? b : a));
 }
