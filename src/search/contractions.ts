@@ -38,7 +38,10 @@ export function withApostrophes(text: string): string {
     .replace(/(?<![\p{L}\p{N}])w\/o(?![\p{L}\p{N}])/giu, "without")
     .replace(/(?<![\p{L}\p{N}])w\/(?=\s)/giu, "with")
     .replace(/(?<=\b(?:can|could|would|will|do|did|are|r|have|thank|if|know|let)\s)u(?=\s)/gi, "you")
-    .replace(/(?<=^|\s)ur(?=\s)/g, "your");
+    .replace(/(?<=^|\s)ur(?=\s)/g, "your")
+    // "the data cant leave each site": "cant" and "wont" before a verb are chat's can't and won't; as words of their
+    // own (a "cant", "as is his wont") a function word or the end of the phrase follows them.
+    .replace(/\b([cw])(a|o)nt(?=\s+[a-z])(?!\s+(?:and|or|of|is|was|the|a|an|in|on|for|with|to)\b)/gi, "$1$2n't");
   return spelt.replace(/\b[A-Za-z]+\b/g, (word) => {
     const full = CONTRACTIONS.get(word.toLowerCase());
     if (!full) return word;

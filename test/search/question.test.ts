@@ -408,8 +408,13 @@ describe("questions with no topic", () => {
     expect(parse("newest papers on attention").count).toBeUndefined();
     expect(parse("llama 2 papers on quantization").count).toBeUndefined();
     expect(parse("is attention is all you need in the library")).toMatchObject({ topic: "attention is all you need", asksPresence: true });
-    // Words of their own stay: "its", "cant", "wont".
-    expect(withApostrophes("its cant wont")).toBe("its cant wont");
+    // Words of their own stay: "its", and "cant" or "wont" with no verb after them.
+    expect(withApostrophes("its weights")).toBe("its weights");
+    expect(withApostrophes("as is his wont.")).toBe("as is his wont.");
+    expect(withApostrophes("thieves' cant and slang")).toBe("thieves' cant and slang");
+    // Before a verb they are chat's can't and won't: "the data cant leave each site" names no missing "cant".
+    expect(withApostrophes("the data cant leave each site")).toBe("the data can't leave each site");
+    expect(withApostrophes("it wont run")).toBe("it won't run");
   });
 
   it("reads 'what does X measure?' with a name-like X as a question about that paper", () => {
