@@ -108,7 +108,7 @@ for (const variant of variants.length > 0 ? variants : ["{}"]) {
   console.log(
     `${variant}\n${seedLines.join("\n")}` +
       `\n  relevance, all tuned rows incl. own: ${rows.filter((r) => !r.answerable && r.p >= SETTINGS.relevance.unsureAbove).length} absent answered, ${rows.filter((r) => r.answerable && r.p < SETTINGS.relevance.unsureAbove).length} answerable refused of ${rows.length}` +
-      `\n  answers (seed sets' tuned halves + own): cite grade-2 ${cites.good}/${cites.answerable}, cited relevant ${(cites.relevant / Math.max(1, cites.cited)).toFixed(2)} (${cites.cited} citations)` +
+      `\n  answers (seed sets' tuned halves + own): cite grade-2 ${cites.good}/${cites.answerable}, cited relevant ${(cites.relevant / Math.max(1, cites.cited)).toFixed(3)} (${cites.cited} citations)` +
       `\n  own: ${[...ownByKind].map(([kind, values]) => `${kind} ${f(values)}`).join("  ")}\n  csfcube dev: ${f(csf.map((o) => o.ndcg))} (bm25 ${f(csf.map((o) => o.bm25Ndcg))}), as "similar to <title>": ${f(similar.map((o) => o.ndcg))}`,
   );
   if (fit) fitLogistic(described ? rows.filter((r) => r.wordiness >= SETTINGS.relevance.described.from) : rows);
