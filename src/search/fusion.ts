@@ -1,4 +1,5 @@
 import { SETTINGS } from "./settings.ts";
+import type { TextIndex } from "./text-index.ts";
 
 /** A paper (by its position in the snapshot) and its score in one list. */
 export type Ranked = { doc: number; score: number };
@@ -25,4 +26,18 @@ export function fuse(lexical: Ranked[], vector: Ranked[], vectorWeight = SETTING
     for (const entry of vector) add(entry.doc, top > floor ? (vectorWeight * (entry.score - floor)) / (top - floor) : 0);
   }
   return [...scores].map(([doc, score]) => ({ doc, score })).sort((a, b) => b.score - a.score);
+}
+
+/**
+ * How much the vector list counts for a question whose main words (stems) are `main`: more when none of the best
+ * few lexical matches holds much of their IDF weight (SETTINGS.fusion.sparse).
+ */
+export function vectorWeightFor(main: string[], lexical: Ranked[], index: TextIndex): number {
+  const { vectorWeight, sparse } = SETTINGS.fusion;
+  const words = main.filter((stem) => !stem.includes(" "));
+  const total = words.reduce((sum, stem) => sum + index.idf(stem), 0);
+  if (total === 0 || lexical.length === 0) return vectorWeight;
+  const held = (doc: number) => words.filter((stem) => index.contains(doc, stem)).reduce((sum, stem) => sum + index.idf(stem), 0) / total;
+  const best = Math.max(...lexical.slice(0, SETTINGS.relevance.evidencePapers).map((entry) => held(entry.doc)));
+  return best < sparse.below ? sparse.vectorWeight : vectorWeight;
 }

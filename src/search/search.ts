@@ -3,7 +3,7 @@ import { loadWordVectors } from "../embed/word-vectors/cache.ts";
 import type { PaperFilters, PaperStore, StoredPaper } from "../store/paper-store.ts";
 import { lookupDescribed } from "./described.ts";
 import type { LookupResult } from "./lookup.ts";
-import { fuse, type Ranked } from "./fusion.ts";
+import { fuse, vectorWeightFor, type Ranked } from "./fusion.ts";
 import { rewriteQueryTerms, type Rewrite } from "./llm-rewrite.ts";
 import { askedApart, comparedNames } from "./compared.ts";
 import { asMentioned, citesEachSide, sideBySide } from "./by-side.ts";
@@ -149,7 +149,7 @@ export class PaperSearch {
     });
     const skip = example ? snapshot.docs.docOf(example.id) : undefined;
     // A paper's own vector describes it better than a question's does, so "papers like X" trusts it more.
-    const similar = fuse(lexical, vectorRanked, example ? SETTINGS.example.vectorWeight : undefined).filter((entry) => entry.doc !== skip);
+    const similar = fuse(lexical, vectorRanked, example ? SETTINGS.example.vectorWeight : vectorWeightFor(query.parts.main, lexical, snapshot.text)).filter((entry) => entry.doc !== skip);
     // A pasted title asks for that paper first, then its neighbours; "papers like X" leaves X out.
     const fused = named && skip !== undefined ? [{ doc: skip, score: similar[0]?.score ?? 1 }, ...similar] : similar;
     this.#judge ??= loadWordVectors().then((table) => new RelevanceJudge(table));
