@@ -41,7 +41,7 @@ export function withApostrophes(text: string): string {
     .replace(/(?<=^|\s)ur(?=\s)/g, "your")
     // "the data cant leave each site": "cant" and "wont" before a verb are chat's can't and won't; as words of their
     // own (a "cant", "as is his wont") a function word or the end of the phrase follows them.
-    .replace(/\b([cw])(a|o)nt(?=\s+[a-z])(?!\s+(?:and|or|of|is|was|the|a|an|in|on|for|with|to)\b)/gi, "$1$2n't");
+    .replace(/\b(cant|wont)(?=\s+[a-z])(?!\s+(?:and|or|of|is|was|the|a|an|in|on|for|with|to)\b)/gi, (word) => `${word.slice(0, 3)}'t`);
   return spelt.replace(/\b[A-Za-z]+\b/g, (word) => {
     const full = CONTRACTIONS.get(word.toLowerCase());
     if (!full) return word;

@@ -415,6 +415,9 @@ describe("questions with no topic", () => {
     // Before a verb they are chat's can't and won't: "the data cant leave each site" names no missing "cant".
     expect(withApostrophes("the data cant leave each site")).toBe("the data can't leave each site");
     expect(withApostrophes("it wont run")).toBe("it won't run");
+    expect(withApostrophes("Cant find it")).toBe("Can't find it");
+    // Only those two: "want", "cont" and "don't" are left as they are.
+    expect(withApostrophes("i want papers on cont learning")).toBe("i want papers on cont learning");
   });
 
   it("reads 'what does X measure?' with a name-like X as a question about that paper", () => {
