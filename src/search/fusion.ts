@@ -1,5 +1,6 @@
 import { SETTINGS } from "./settings.ts";
 import type { TextIndex } from "./text-index.ts";
+import { heldShare } from "./topic-evidence.ts";
 
 /** A paper (by its position in the snapshot) and its score in one list. */
 export type Ranked = { doc: number; score: number };
@@ -34,10 +35,8 @@ export function fuse(lexical: Ranked[], vector: Ranked[], vectorWeight = SETTING
  */
 export function vectorWeightFor(main: string[], lexical: Ranked[], index: TextIndex): number {
   const { vectorWeight, sparse } = SETTINGS.fusion;
-  const words = main.filter((stem) => !stem.includes(" "));
-  const total = words.reduce((sum, stem) => sum + index.idf(stem), 0);
-  if (total === 0 || lexical.length === 0) return vectorWeight;
-  const held = (doc: number) => words.filter((stem) => index.contains(doc, stem)).reduce((sum, stem) => sum + index.idf(stem), 0) / total;
-  const best = Math.max(...lexical.slice(0, SETTINGS.relevance.evidencePapers).map((entry) => held(entry.doc)));
+  const words = main.filter((stem) => !stem.includes(" ")).map((stem): [string, number] => [stem, 1]);
+  if (lexical.length === 0 || words.length === 0) return vectorWeight;
+  const best = Math.max(...lexical.slice(0, SETTINGS.relevance.evidencePapers).map((entry) => heldShare(entry.doc, words, index)));
   return best < sparse.below ? sparse.vectorWeight : vectorWeight;
 }

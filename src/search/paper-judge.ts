@@ -6,7 +6,7 @@ import { questionTerms } from "./query-terms.ts";
 import type { ParsedQuestion, Setting } from "./question.ts";
 import type { RelevanceVerdict } from "./relevance.ts";
 import { SETTINGS } from "./settings.ts";
-import { rarestOf } from "./topic-evidence.ts";
+import { heldShare, rarestOf } from "./topic-evidence.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
 import { searchStem, stemSet } from "./stem.ts";
 
@@ -123,17 +123,5 @@ function otherSpellings(topic: string, stem: string, snapshot: LibrarySnapshot):
 
 /** Share of the topic's IDF weight (main words, asides at half) found in one paper. */
 function paperCoverage(question: ParsedQuestion, doc: number, snapshot: LibrarySnapshot): number {
-  const index = snapshot.text;
-  let total = 0;
-  let found = 0;
-  const count = (stems: string[], weight: number) => {
-    for (const stem of stems) {
-      const idf = index.idf(stem) * weight;
-      total += idf;
-      if (index.contains(doc, stem)) found += idf;
-    }
-  };
-  count(question.parts.main, 1);
-  count(question.parts.aside, 0.5);
-  return total > 0 ? found / total : 0;
+  return heldShare(doc, [...question.parts.main.map((stem): [string, number] => [stem, 1]), ...question.parts.aside.map((stem): [string, number] => [stem, 0.5])], snapshot.text);
 }

@@ -61,6 +61,18 @@ export function namedApart(name: string, snapshot: LibrarySnapshot): boolean {
   return pairs.length > 0 && pairs.length === words(name).length - 1 && pairs.every((pair) => snapshot.text.documentFrequency(pair) === 0 && pair.split(" ").every((stem) => snapshot.text.documentFrequency(stem) > 0));
 }
 
+/** The share of these stems' IDF weight, each times its own weight, that paper `doc` holds (0 when they weigh nothing). */
+export function heldShare(doc: number, weighted: [stem: string, weight: number][], index: LibrarySnapshot["text"]): number {
+  let total = 0;
+  let found = 0;
+  for (const [stem, weight] of weighted) {
+    const idf = index.idf(stem) * weight;
+    total += idf;
+    if (index.contains(doc, stem)) found += idf;
+  }
+  return total > 0 ? found / total : 0;
+}
+
 /** Of these stems (at least one), the one fewest papers use. */
 export function rarestOf(stems: string[], snapshot: LibrarySnapshot): string {
   return stems.reduce((a, b) => (snapshot.text.idf(b) > snapshot.text.idf(a) ? b : a));
