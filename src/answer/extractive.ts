@@ -14,7 +14,7 @@ export type Framing =
   /** No topic, only an order and constraints ("papers from last month"). */
   | { kind: "listing"; order: PaperOrder; filters: PaperFilters; of?: number; undated?: number }
   /** The question was this paper's title: it is listed first, papers like it after. */
-  | { kind: "named"; paper: StoredPaper; loosely?: string }
+  | { kind: "named"; paper: StoredPaper; loosely?: string; quoted?: true }
   /** "Papers like X". */
   | { kind: "similar"; paper: StoredPaper; setting?: string }
   /** "papers that outperform FlashAttention-2": the papers writing the name; `own`, its own paper, listed after them. */
@@ -32,7 +32,7 @@ export function framingOf(result: SearchResult): Framing {
   const { query, verdict } = result;
   if (result.compared) return { kind: "compared", papers: result.compared };
   if (query.listing) return { kind: "listing", order: query.listing, filters: query.filters, ...(result.listed !== undefined && { of: result.listed }), ...(result.undatedLeftOut && { undated: result.undatedLeftOut }) };
-  if (result.named) return { kind: "named", paper: result.named, ...(result.namedLoosely && { loosely: result.namedLoosely }) };
+  if (result.named) return { kind: "named", paper: result.named, ...(result.namedLoosely && { loosely: result.namedLoosely }), ...(result.quoted && { quoted: true as const }) };
   if (result.example) return { kind: "similar", paper: result.example, ...(result.query.likeIn && { setting: result.query.likeIn.text }) };
   if (result.baseline) return { kind: "baseline", ...result.baseline };
   if (result.sides) return { kind: "sides", sides: result.sides, ...(result.sidesMeet && { meet: true as const }), ...(result.sidesApart && { apart: true as const }) };
@@ -89,6 +89,7 @@ function lead(topic: string, count: number, framing: Framing): string {
       return `The ${count === 1 ? "" : `${count} `}${SUPERLATIVE[framing.order]} paper${count === 1 ? "" : "s"} in the library${describeFilters(framing.filters)}:`;
     case "named":
       // Found by words its title holds further on: the paper with them in its title, perhaps not the one meant.
+      if (framing.quoted) return `Your text is from **${escapeMarkdown(framing.paper.title)}** [1]; papers like it follow, most similar first:`;
       if (framing.loosely) return `The paper in the library with *${escapeMarkdown(framing.loosely)}* in its title is **${escapeMarkdown(framing.paper.title)}** [1]; papers like it follow, most similar first:`;
       return `**${escapeMarkdown(framing.paper.title)}** is in the library [1]; papers like it follow, most similar first:`;
     case "similar":

@@ -13,6 +13,7 @@ import { phraseUsage } from "./acronyms.ts";
 import { withApostrophes } from "./contractions.ts";
 import { joinedTerms, formTerms, splitTerms } from "./compounds.ts";
 import { listPapers } from "./listing.ts";
+import { passageSource } from "./passage-source.ts";
 import { judgePapers } from "./paper-judge.ts";
 import { clusterRerank, rerankWanted } from "./rerank.ts";
 import { contrastedDocs, markedDown } from "./contrast.ts";
@@ -40,6 +41,8 @@ export type SearchResult = {
   example?: StoredPaper;
   /** The question was this paper's title: it ranks first, its neighbours (by its title and abstract) after it. */
   named?: StoredPaper;
+  /** The question was a passage quoted from `named`'s title and abstract. */
+  quoted?: true;
   /** `named` was found by a loose name its title holds further on ("the lottery ticket paper"): the name, to say so. */
   namedLoosely?: string;
   /** "compare X and Y": the two papers it names, first in the results and the only ones cited. */
@@ -73,8 +76,9 @@ export type Side = { topic: string; ids: string[] };
  * `named`: the question names this paper: it comes first, papers like it after.
  * `rewrite`: a language model's vocabulary for the question (src/search/llm-rewrite.ts), added to its own words.
  * `order`: the papers an answer cites in this order, as if the question had asked for it ("newest papers on X").
+ * `quoted`: the question is a passage of `named` (see passage-source.ts).
  */
-export type SearchOptions = { k?: number; today?: Date; filters?: PaperFilters; example?: StoredPaper; named?: StoredPaper; rewrite?: Rewrite; order?: PaperOrder };
+export type SearchOptions = { k?: number; today?: Date; filters?: PaperFilters; example?: StoredPaper; named?: StoredPaper; quoted?: true; rewrite?: Rewrite; order?: PaperOrder };
 
 /**
  * Hybrid retrieval: BM25F over titles and abstracts (with word pairs as
@@ -136,7 +140,9 @@ export class PaperSearch {
     const allowed = snapshot.docs.filter(query.filters);
     const expansion = example ? [] : snapshot.acronyms.expand(query.parts.wanted, SETTINGS.acronymWeight, phraseUsage(snapshot.text));
     const own = [...query.parts.terms, ...expansion, ...(example ? [] : [...joinedTerms(query.topic, snapshot.text, SETTINGS.spellings.joined), ...splitTerms(query.topic, snapshot.text, SETTINGS.spellings.split), ...formTerms(query.topic, snapshot.text, SETTINGS.spellings.forms)])];
-    const terms = example ? exampleTerms(snapshot, example, query.likeIn) : options.rewrite ? [...own, ...rewriteQueryTerms(options.rewrite, own)] : own;
+    // A quoted passage's own words say which part of its paper is asked about.
+    const quotedTerms = options.quoted ? query.parts.terms.map((term) => ({ ...term, weight: term.weight * SETTINGS.passage.ownWeight })) : [];
+    const terms = example ? [...exampleTerms(snapshot, example, query.likeIn), ...quotedTerms] : options.rewrite ? [...own, ...rewriteQueryTerms(options.rewrite, own)] : own;
 
     const exampleVector = example ? this.#vectorSearch(this.#store.vectorsOf([example.id]).then((vectors) => vectors.get(example.id)), query) : undefined;
     const [lexical, vector] = await Promise.all([
@@ -147,6 +153,10 @@ export class PaperSearch {
       const doc = snapshot.docs.docOf(hit.id);
       return doc === undefined ? [] : [{ doc, score: hit.score }];
     });
+    if (!example) {
+      const source = await passageSource(question, lexical, snapshot);
+      if (source) return this.#search(question, { ...options, named: source, quoted: true }, false);
+    }
     const skip = example ? snapshot.docs.docOf(example.id) : undefined;
     // A paper's own vector describes it better than a question's does, so "papers like X" trusts it more.
     const similar = fuse(lexical, vectorRanked, example ? SETTINGS.example.vectorWeight : vectorWeightFor(query.parts.main, lexical, snapshot.text)).filter((entry) => entry.doc !== skip);
@@ -215,6 +225,7 @@ export class PaperSearch {
       results,
       ...(example && !named && { example }),
       ...(named && { named }),
+      ...(named && options.quoted && { quoted: true as const }),
       ...(named && titled.loose && named === titled.paper && { namedLoosely: titled.loose }),
       ...(unfound && { unfoundTitle: unfound }),
       ...(firstAgreed && { firstAgreed }),
@@ -281,3 +292,4 @@ export class PaperSearch {
     return embedding.then((vector) => (vector ? this.#store.vectorSearch(vector, SETTINGS.candidates, query.filters) : []));
   }
 }
+

@@ -79,6 +79,12 @@ describe("the offline (extractive) answer", () => {
     expect(reply.citations.length).toBeGreaterThan(1);
   });
 
+  it("answers a passage quoted from a paper with that paper first, said to be its source, then papers like it", async () => {
+    const reply = await ask("Our observations reveal that LLMs aggregate information through Pyramidal Information Funneling where attention is scattering widely in lower layers");
+    expect(reply.text).toMatch(/^Your text is from \*\*PyramidKV: Dynamic KV Cache Compression based on Pyramidal Information Funneling\*\* \[1\]; papers like it follow, most similar first:/);
+    expect(reply.citations.length).toBeGreaterThan(1);
+  });
+
   it("says a pasted title no paper has is not in the library before the papers on its words, and finds a typo'd one", async () => {
     const missing = await ask("Attention Is All You Need");
     expect(missing.text).toMatch(/^No paper in the library is titled \*\*Attention Is All You Need\*\*\.\n\n/);

@@ -401,6 +401,21 @@ describe("judged results", () => {
     expect(titles.slice(1, 6).filter((title) => /KV Cache/i.test(title)).length).toBeGreaterThanOrEqual(3);
   });
 
+  it("reads a passage quoted from a paper's abstract as that paper, then papers like it, and a passage of its own words as a topic", async () => {
+    // Pasted as copied (case and punctuation aside, a word changed): PyramidKV's sentence on how it sizes the cache.
+    const quoted = await library.search("This approach dynamically adjusts the KV-cache size across different layers, allocating more cache in lower layers and less in higher ones, unlike traditional methods that maintain a uniform KV cache size", { today: TODAY });
+    expect(quoted.named?.title).toMatch(/^PyramidKV:/);
+    expect(quoted.quoted).toBe(true);
+    const titles = quoted.results.map((hit) => hit.paper.title);
+    expect(titles[0]).toMatch(/^PyramidKV:/);
+    expect(titles.slice(1, 6).filter((title) => /KV Cache/i.test(title)).length).toBeGreaterThanOrEqual(3);
+    // The same topic in the asker's own words is no quotation.
+    const own = await library.search("a method that changes how much KV cache each layer keeps, more in the lower layers and less in the higher ones", { today: TODAY });
+    expect(own.quoted).toBeUndefined();
+    // Nor is a short phrase the abstract holds.
+    expect((await library.search("KV cache compression method", { today: TODAY })).quoted).toBeUndefined();
+  });
+
   it("answers a bare name, acronym or typo'd name that no topic matches with the paper it names", async () => {
     for (const [question, title] of [["HNSW", /Hierarchical Navigable Small World/], ["tell me about the HNSW paper", /Hierarchical Navigable Small World/], ["which paper introduced FAVOR+?", /Performers/]] as const) {
       const result = await library.search(question, { today: TODAY });

@@ -1,0 +1,34 @@
+import { words } from "../embed/tokens.ts";
+import type { StoredPaper } from "../store/paper-store.ts";
+import type { Ranked } from "./fusion.ts";
+import { SETTINGS } from "./settings.ts";
+import type { LibrarySnapshot } from "./snapshot.ts";
+
+/**
+ * The library paper a pasted passage is quoted from: a sentence or more of
+ * its title and abstract, word for word (punctuation and case aside). Whoever
+ * pastes a paper's own sentences asks about that paper, so the passage is
+ * read as the paper, as a pasted title is, rather than as a bag of its words:
+ * the sentences of one part of an abstract share few words with the papers
+ * like it, the whole paper shares more. A verbatim passage ranks its source
+ * first by words, so only the best few lexical matches are read.
+ */
+export async function passageSource(text: string, lexical: Ranked[], snapshot: LibrarySnapshot): Promise<StoredPaper | undefined> {
+  const { minWords, candidates, quotedShare } = SETTINGS.passage;
+  const asked = words(text);
+  if (asked.length < minWords) return undefined;
+  const shingles = triples(asked);
+  const papers = await snapshot.papers(lexical.slice(0, candidates).map((entry) => entry.doc));
+  let best: { paper: StoredPaper; share: number } | undefined;
+  for (const paper of papers) {
+    const held = new Set(triples(words(`${paper.title} ${paper.abstract}`)));
+    const share = shingles.filter((shingle) => held.has(shingle)).length / shingles.length;
+    if (share >= quotedShare && (!best || share > best.share)) best = { paper, share };
+  }
+  return best?.paper;
+}
+
+/** Each run of three words, as one string: shared runs show copied text where shared words need not. */
+function triples(tokens: string[]): string[] {
+  return tokens.slice(2).map((word, i) => `${tokens[i]} ${tokens[i + 1]} ${word}`);
+}
