@@ -2,6 +2,7 @@ import { words } from "../embed/tokens.ts";
 import type { StoredPaper } from "../store/paper-store.ts";
 import type { Ranked } from "./fusion.ts";
 import { SETTINGS } from "./settings.ts";
+import { searchTerms } from "./stem.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
 
 /**
@@ -18,7 +19,11 @@ export async function passageSource(text: string, lexical: Ranked[], snapshot: L
   const asked = words(text);
   if (asked.length < minWords) return undefined;
   const shingles = triples(asked);
-  const papers = await snapshot.papers(lexical.slice(0, candidates).map((entry) => entry.doc));
+  // Most chat questions this long are no quotation: a paper lacking a fifth of their words is not read from the store.
+  const stems = [...new Set(searchTerms(text))];
+  const holders = lexical.slice(0, candidates).filter((entry) => stems.filter((stem) => snapshot.text.contains(entry.doc, stem)).length >= quotedShare * stems.length);
+  if (holders.length === 0) return undefined;
+  const papers = await snapshot.papers(holders.map((entry) => entry.doc));
   let best: { paper: StoredPaper; share: number } | undefined;
   for (const paper of papers) {
     const held = new Set(triples(words(`${paper.title} ${paper.abstract}`)));
