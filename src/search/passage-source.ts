@@ -7,7 +7,8 @@ import type { LibrarySnapshot } from "./snapshot.ts";
 
 /**
  * The library paper a pasted passage is quoted from: a sentence or more of
- * its title and abstract, word for word (punctuation and case aside). Whoever
+ * its title and abstract, word for word (punctuation and case aside), making
+ * most of the message ("… which other papers do that?" around it). Whoever
  * pastes a paper's own sentences asks about that paper, so the passage is
  * read as the paper, as a pasted title is, rather than as a bag of its words:
  * the sentences of one part of an abstract share few words with the papers
@@ -19,7 +20,7 @@ export async function passageSource(text: string, lexical: Ranked[], snapshot: L
   const asked = words(text);
   if (asked.length < minWords) return undefined;
   const shingles = triples(asked);
-  // Most chat questions this long are no quotation: a paper lacking a fifth of their words is not read from the store.
+  // Most chat questions this long are no quotation: a paper lacking most of their words is not read from the store.
   const stems = [...new Set(searchTerms(text))];
   const holders = lexical.slice(0, candidates).filter((entry) => stems.filter((stem) => snapshot.text.contains(entry.doc, stem)).length >= quotedShare * stems.length);
   if (holders.length === 0) return undefined;
@@ -27,8 +28,10 @@ export async function passageSource(text: string, lexical: Ranked[], snapshot: L
   let best: { paper: StoredPaper; share: number } | undefined;
   for (const paper of papers) {
     const held = new Set(triples(words(`${paper.title} ${paper.abstract}`)));
-    const share = shingles.filter((shingle) => held.has(shingle)).length / shingles.length;
-    if (share >= quotedShare && (!best || share > best.share)) best = { paper, share };
+    const quoted = shingles.filter((shingle) => held.has(shingle)).length;
+    const share = quoted / shingles.length;
+    // (At least as many runs as a quotation of `minWords` words has.)
+    if (quoted >= minWords - 2 && share >= quotedShare && (!best || share > best.share)) best = { paper, share };
   }
   return best?.paper;
 }

@@ -135,6 +135,8 @@ export class PaperSearch {
     if (query.similarTo && !example) {
       // (Its own search finding no paper by that name says so as the missing example, not as a missing title.)
       const { unfoundTitle, ...onName } = await this.#search(query.similarTo, options, respell);
+      // "papers like this: <a passage of a paper>" is like the paper it is quoted from.
+      if (onName.quoted) return onName;
       return namesAPaper(query.similarTo) ? { ...onName, unfoundExample: query.similarTo } : { ...onName, ...(unfoundTitle && { unfoundTitle }) };
     }
     const allowed = snapshot.docs.filter(query.filters);

@@ -409,6 +409,11 @@ describe("judged results", () => {
     const titles = quoted.results.map((hit) => hit.paper.title);
     expect(titles[0]).toMatch(/^PyramidKV:/);
     expect(titles.slice(1, 6).filter((title) => /KV Cache/i.test(title)).length).toBeGreaterThanOrEqual(3);
+    // Asked about in the message, or as the example of "papers like this: …", it is quoted all the same.
+    const asked = await library.search("we investigate whether attention-based information flow inside large language models is aggregated through noticeable patterns for long context processing. which other papers do that?", { today: TODAY });
+    expect(asked.named?.title).toMatch(/^PyramidKV:/);
+    const like = await library.search("papers like this: allocating more cache in lower layers and less in higher ones, diverging from traditional methods that maintain a uniform KV cache size", { today: TODAY });
+    expect([like.quoted, like.named?.title, like.unfoundExample]).toEqual([true, expect.stringMatching(/^PyramidKV:/), undefined]);
     // The same topic in the asker's own words is no quotation.
     const own = await library.search("a method that changes how much KV cache each layer keeps, more in the lower layers and less in the higher ones", { today: TODAY });
     expect(own.quoted).toBeUndefined();
