@@ -22,12 +22,13 @@ export function mergeRecords(records: Iterable<PaperRecord>): PaperRecord[] {
  * Two records of one paper as one: the richer record's fields over the
  * other's, or, with `fresh`, `b`'s wherever it has them (a source read
  * anew says what is true now: a date re-read with `--year`, a corrected
- * title); the longer abstract and author list and the higher upvotes either way.
+ * title); the longer abstract (unless it is garbled where the other is not), the
+ * longer author list and the higher upvotes either way.
  */
 export function mergeTwo(a: PaperRecord, b: PaperRecord, fresh = false): PaperRecord {
   const [rich, poor] = fresh || richness(b) > richness(a) ? [b, a] : [a, b];
   const merged: PaperRecord = { ...poor, ...definedFields(rich) };
-  merged.abstract = longer(a.abstract, b.abstract);
+  merged.abstract = cleaner(a.abstract, b.abstract);
   merged.upvotes = Math.max(a.upvotes, b.upvotes);
   const authors = longerList(a.authors, b.authors);
   if (authors) merged.authors = authors;
@@ -42,8 +43,22 @@ function definedFields(record: PaperRecord): Partial<PaperRecord> {
   return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as Partial<PaperRecord>;
 }
 
-function longer(a: string, b: string): string {
+/**
+ * The longer abstract, unless it is garbled where the other is not: a scan's text layer ("This ])al)er introdu(:es a new
+ * tyl)e of grammar …") can run longer than the clean copy of the same abstract, and would be searched and quoted.
+ */
+function cleaner(a: string, b: string): string {
+  const [garbledA, garbledB] = [garbled(a), garbled(b)];
+  if (Math.abs(garbledA - garbledB) >= GARBLED_MARGIN) return garbledA < garbledB ? a : b;
   return b.length > a.length ? b : a;
+}
+
+/** Brackets and colons inside words, as OCR leaves them ("l)y", "sl;ring"); "viewpoint(s)" has one such place, a scan many. */
+const INSIDE_WORD = /\p{L}[()[\]{}:;|]+\p{L}/gu;
+const GARBLED_MARGIN = 3;
+
+function garbled(text: string): number {
+  return text.match(INSIDE_WORD)?.length ?? 0;
 }
 
 function longerList(a: string[] | undefined, b: string[] | undefined): string[] | undefined {
