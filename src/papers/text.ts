@@ -27,6 +27,15 @@ export function readableAbstract(text: string): string {
     .replace(/[{}]/g, "");
 }
 
+/**
+ * An abstract without the heading scraped exports leave at its start: "AbstractThis paper …", "ABSTRACT: We …",
+ * "Abstract - In …". A first word that is content ("Abstract reasoning …", "Abstract Meaning Representation …") stays.
+ */
+export function withoutHeading(abstract: string): string {
+  // ("Abstract We present …" may be either, and stays.)
+  return abstract.replace(/^\s*(?:(?:Abstract|ABSTRACT)(?=\p{Lu}\p{Ll})|(?:Abstract|ABSTRACT)\s*[:.\-–—]+|ABSTRACT\s+)\s*/u, "");
+}
+
 /** Abbreviations whose full stop does not end a sentence. */
 const ABBREVIATION = /\b(?:e\.g|i\.e|et al|etc|vs|v\.s|cf|fig|eq|approx|resp|Fig|Eq)\.$/;
 

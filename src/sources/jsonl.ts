@@ -2,6 +2,7 @@ import { z } from "zod";
 import { InputError } from "../errors.ts";
 import { parseArxivId } from "../papers/arxiv-id.ts";
 import { PaperSchema, type PaperRecord } from "../papers/paper.ts";
+import { withoutHeading } from "../papers/text.ts";
 import { checkPaperSize } from "./limits.ts";
 import type { TextLine } from "./text-file.ts";
 
@@ -36,7 +37,8 @@ export function parseJsonlLine({ text, line }: TextLine, file: string): PaperRec
   }
   checkPaperSize(parsed.data, file, line);
   const { id, ...fields } = parsed.data;
-  const record: PaperRecord = { ...fields, source: fields.source ?? file };
+  // Exports scraped from publishers' pages often begin the abstract with its heading ("AbstractThis paper …").
+  const record: PaperRecord = { ...fields, abstract: withoutHeading(fields.abstract), source: fields.source ?? file };
   if (id !== undefined && !id.startsWith("t-")) {
     const arxivId = parseArxivId(id);
     if (!arxivId) throw new InputError("INPUT_INVALID_RECORD", file, line, `id "${id}" is not an arXiv id (such as 2501.01234); leave it out to derive one from the title`);

@@ -1,7 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { readableAbstract, splitSentences } from "../../src/papers/text.ts";
+import { readableAbstract, splitSentences, withoutHeading } from "../../src/papers/text.ts";
 
 describe("abstract text as shown", () => {
+  it("drops a heading scraped into the abstract's start, not a first word that is content", () => {
+    for (const [text, expected] of [
+      ["AbstractThis paper introduces", "This paper introduces"],
+      ["ABSTRACTWith the spread", "With the spread"],
+      ["Abstract-This summary", "This summary"],
+      ["Abstract: We present", "We present"],
+      ["ABSTRACT We present", "We present"],
+      ["Abstract reasoning is hard", "Abstract reasoning is hard"],
+      ["Abstract Meaning Representation (AMR) is", "Abstract Meaning Representation (AMR) is"],
+      ["Abstractive summarization is", "Abstractive summarization is"],
+    ]) expect(withoutHeading(text!)).toBe(expected);
+  });
+
   it("drops the abstract's own reference markers", () => {
     expect(readableAbstract("as shown in [2] and [3, 7], it works")).toBe("as shown in and, it works");
   });
