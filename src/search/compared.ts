@@ -58,14 +58,15 @@ export function askedApart(question: string): [string, string] | undefined {
 }
 
 /**
- * A topic that is one of two short things, "music or audio", "pruning or quantization": each is asked on
+ * A topic that is one of two short things, "music or audio", "pruning or quantization", "X / Y": each is asked on
  * its own when the library does not cover both at once, since either would do. Undefined for any other topic
  * (a side of more than two words, more than two sides, or a comma: a list, not a choice). "sign language
  * recognition or translation" is one topic, its "or" inside a phrase, and is not split.
  */
 export function eitherOf(topic: string): [string, string] | undefined {
   if (/[,;()]/.test(topic)) return undefined;
-  const sides = topic.split(/\s+or\s+/).map((side) => side.trim());
+  // ("ctr prediction / recsys models": a slash between spaces offers a choice as "or" does; "prefill/decode" is one thing.)
+  const sides = topic.split(/\s+or\s+|\s+\/\s+/).map((side) => side.trim());
   const short = (side: string) => /[a-z]{3}/i.test(side) && side.split(/\s+/).length <= 2;
   return sides.length === 2 && sides.every(short) ? [sides[0]!, sides[1]!] : undefined;
 }

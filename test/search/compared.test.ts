@@ -39,9 +39,11 @@ describe("a topic that is one of two things", () => {
   it("reads two short things joined by 'or' as either", () => {
     expect(eitherOf("music or audio")).toEqual(["music", "audio"]);
     expect(eitherOf("pruning or weight quantization")).toEqual(["pruning", "weight quantization"]);
+    // A slash between spaces offers the choice too; one inside a phrase joins its parts.
+    expect(eitherOf("ctr prediction / recsys models")).toEqual(["ctr prediction", "recsys models"]);
   });
 
-  it.each(["sign language recognition or translation", "detect ai-generated text or watermark llm outputs", "pruning, distillation or quantization", "kv cache compression"])("leaves %s one topic", (topic) => {
+  it.each(["sign language recognition or translation", "detect ai-generated text or watermark llm outputs", "pruning, distillation or quantization", "kv cache compression", "prefill/decode disaggregation"])("leaves %s one topic", (topic) => {
     expect(eitherOf(topic)).toBeUndefined();
   });
 });
