@@ -7,7 +7,7 @@ import type { LibrarySnapshot } from "./snapshot.ts";
 
 /**
  * The library paper a pasted passage is quoted from: a sentence or more of
- * its title and abstract, word for word (punctuation and case aside), making
+ * its abstract, word for word (punctuation and case aside), making
  * most of the message ("… which other papers do that?" around it). Whoever
  * pastes a paper's own sentences asks about that paper, so the passage is
  * read as the paper, as a pasted title is, rather than as a bag of its words:
@@ -27,7 +27,8 @@ export async function passageSource(text: string, lexical: Ranked[], snapshot: L
   const papers = await snapshot.papers(holders.map((entry) => entry.doc));
   let best: { paper: StoredPaper; share: number } | undefined;
   for (const paper of papers) {
-    const held = new Set(triples(words(`${paper.title} ${paper.abstract}`)));
+    // The abstract's words only: a message quoting a title ("compare <a title> with SPANN") names that paper, which lookup finds.
+    const held = new Set(triples(words(paper.abstract)));
     const quoted = shingles.filter((shingle) => held.has(shingle)).length;
     const share = quoted / shingles.length;
     // (At least as many runs as a quotation of `minWords` words has.)
