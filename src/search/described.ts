@@ -51,6 +51,8 @@ export async function lookupDescribed(name: string, snapshot: LibrarySnapshot, s
   const clause = DESCRIBING_CLAUSE.test(name.trim()) && plain.length >= SETTINGS.lookup.describedClauseWords;
   if (query.about || clause || (!named && !isTitleLike(name) && plain.length >= SETTINGS.lookup.describedWords)) {
     const searched = await search(name);
+    // A passage quoted from a paper's abstract is that paper, however its words describe others as well.
+    if (searched.quoted && searched.named) return { match: searched.named, alternatives: [], closest: [] };
     const match = describedMatch(found, searched);
     // A bare phrase ("deep residual learning for image recognition") is more often a title remembered than a
     // description: a paper sharing a few of its words ("… Pseudo-3D Residual Networks") is not it. Introduced as a
