@@ -41,7 +41,7 @@ export type SearchResult = {
   example?: StoredPaper;
   /** The question was this paper's title: it ranks first, its neighbours (by its title and abstract) after it. */
   named?: StoredPaper;
-  /** The question was a passage quoted from `named`'s title and abstract. */
+  /** The question was a passage quoted from `named`'s abstract (see passage-source.ts). */
   quoted?: true;
   /** `named` was found by a loose name its title holds further on ("the lottery ticket paper"): the name, to say so. */
   namedLoosely?: string;
