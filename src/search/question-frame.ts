@@ -22,7 +22,7 @@ const FRAME = [
   new RegExp(String.raw`^(?:can|could|would|will) you (?:please )?(?:${TELL}|show|find|list|give|recommend|suggest|point)(?: me)?(?: to)?\b`),
   /^(?:who|anyone|does anyone|do you|do we) (?:has|have|got|know)(?: (?:of|any|some))?\b/,
   // "has anyone looked at X", "have people tried X": who did the work is not the topic.
-  /^(?:has|have|did) (?:anyone|anybody|someone|somebody|people|ppl|we|you) (?:here |in here )?(?:ever |already )?(?:looked (?:at|into)|tried|used|worked on|studied|written (?:about|on)|done (?:any )?(?:work|anything|something) (?:on|with))\b/,
+  /^(?:has|have|did) (?:anyone|anybody|someone|somebody|people|ppl|we|you) (?:here |in here )?(?:ever |already )?(?:looked (?:at|into)|tried|used|worked on|studied|written (?:about|on)|done (?:any )?(?:work|anything|something) (?:on|with)|(?:collected|gathered|compiled) (?:any )?(?:work|papers|research|stuff) (?:on|about))\b/,
   // "where do people get X", "where can I find X".
   /^where (?:do|can|could|should|would) (?:i|we|you|one|people|ppl|researchers|folks) (?:get|find|obtain)\b/,
   new RegExp(String.raw`^(?:please )?(?:show|find|list|give|send|recommend|suggest|get|${TELL}|summari[sz]e|explain|describe)(?: me)?\b`),

@@ -70,7 +70,7 @@ const LISTING_WORDS = /\b(?:top|popular|best[- ]rated|all|every|list|the|of|in|l
 const ASKS_WHICH_IS_BETTER = /^\s*(?:is|are|was|were|does|do|did|which|whether)\b/i;
 
 /** Ways of asking for papers like a known one; what follows is the paper's name. */
-const SIMILAR = /\b(?:(?:similar|comparable)(?: (?:work|papers?|research|stuff|ones?|things?))? to|(?:more|papers|work|anything|something|others|stuff|else|else is|else are) like|what(?:'s| is| are) like|build(?:s|ing)? (?:on|upon)|extend(?:s|ing)?|related (?:work|papers?|research) (?:to|for)|in the (?:vein|spirit) of|along the lines of|follow[- ]ups? (?:to|of|on))\s+(.+)$/;
+const SIMILAR = /\b(?:(?:similar|comparable)(?: (?:work|papers?|research|stuff|ones?|things?))? to|(?:more|papers|work|anything|something|stuff) like|(?:else|others?|other (?:papers?|work|ones|stuff))(?: (?:is|are))?(?: (?:there|out there|in here|here|in the library))? like|what(?:'s| is| are) like|build(?:s|ing)? (?:on|upon)|extend(?:s|ing)?|related (?:work|papers?|research) (?:to|for)|in the (?:vein|spirit) of|along the lines of|follow[- ]ups? (?:to|of|on))\s+(.+)$/;
 /** "swin transformer but for convnets": the paper, then the setting its likes are asked in. */
 const LIKE_BUT = /^(.+?),?\s+but\s+(?:only\s+)?((?:for|in|on|with|using|applied to)\s+.+)$/i;
 /** "…, not the vision ones like Swin": an example of what is ruled out, not a paper to find others like. */

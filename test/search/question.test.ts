@@ -79,6 +79,7 @@ describe("chat phrasing", () => {
     ["model merging / task arithmetic refs?", "model merging / task arithmetic"],
     ["can you tell from a model's outputs which GPU it ran on?", "tell from a model's outputs which gpu it ran on"],
     ["has anyone looked at hyperdimensional computing?", "hyperdimensional computing"],
+    ["has anyone collected work on music generation?", "music generation"],
     ["have people tried pruning diffusion models", "pruning diffusion models"],
     ["where do people get detailed image captions to train on?", "detailed image captions to train on"],
     ["how do we know if a benchmark separates good models from bad ones?", "benchmark separates good models from bad ones"],
@@ -226,6 +227,11 @@ describe("the topic said back", () => {
     expect(parse("papers building on the neural tangent kernel paper (Jacot et al.)").similarTo).toBe("neural tangent kernel paper (Jacot et al.)");
     expect(parse("anything similar to PyramidKV?").similarTo).toBe("PyramidKV");
     expect(parse("what else is like Swin Transformer in here?").similarTo).toBe("Swin Transformer");
+    // "what else is there like X", "anything else out there like X", "what other papers are there like X".
+    expect(parse("what else is there like Swin Transformer: Hierarchical Vision Transformer using Shifted Windows").similarTo).toBe("Swin Transformer: Hierarchical Vision Transformer using Shifted Windows");
+    expect(parse("is there anything else out there like PyramidKV").similarTo).toBe("PyramidKV");
+    expect(parse("what other papers are there like pyramidkv?").similarTo).toBe("pyramidkv");
+    expect(parse("things that behave like humans").similarTo).toBeUndefined();
     expect(parse("more like the swin transformer paper pls").similarTo).toBe("swin transformer");
     expect(parse("related work to CKConv?").similarTo).toBe("CKConv");
     expect(parse("anything in the vein of PyramidKV").similarTo).toBe("PyramidKV");
