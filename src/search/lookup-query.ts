@@ -100,6 +100,8 @@ function frame(query: string): { core: string; described: string; about: boolean
       .replace(/^(?:the|a|an)\s+(?=\S+\s+(?:paper|article|preprint)\b)/i, "")
       // "the faiss one", "that pyramid one": a name and "one" for "paper".
       .replace(/^(?:the|that|this)\s+(\S+(?:\s+\S+){0,3})\s+one$/i, "$1")
+      // "HGRN, the original one not HGRN2", "HGRN, not HGRN2": which version is said after the name, and rules the other out.
+      .replace(/\s*,\s*(?:(?:the\s+)?(?:original|first|older|earlier|old)\s+(?:one|paper|version)\b\s*[,;]?\s*)?(?:(?:not|rather than|instead of)\s+\S+(?:\s+\S+)?)?$/i, "")
       // "the X paper from Google", "X paper by Dao et al." → X
       .replace(new RegExp(`\\s+${PAPER}\\s+(?:from|by|of|at|in)\\s+.+$`, "i"), "")
       .replace(/\s+(?:by\s+)?[A-Z][\p{L}-]+\s+et\s+al\b.*$/u, "")

@@ -48,6 +48,9 @@ describe("paper lookup", () => {
     ["https://arxiv.org/abs/2406.02069v3", /^PyramidKV/],
     ["https://huggingface.co/papers/2406.02069", /^PyramidKV/],
     ["the original HNSW paper", /^Efficient and robust/],
+    // Which version, said after the name, rules the other out.
+    ["PyramidKV, not PyramidInfer", /^PyramidKV/],
+    ["HGRN, the first one", /^Hierarchically Gated Recurrent/],
     ["the FastGen KV cache paper from Microsoft", /^Model Tells You What/],
     ["something like 'pyramidal information funneling'", /^PyramidKV/],
     ["bitnet.cpp", /^1-bit AI Infra/],
