@@ -2,7 +2,7 @@ import { words } from "../embed/tokens.ts";
 import type { StoredPaper } from "../store/paper-store.ts";
 import type { Ranked } from "./fusion.ts";
 import { SETTINGS } from "./settings.ts";
-import { searchTerms } from "./stem.ts";
+import type { ParsedQuestion } from "./question.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
 
 /**
@@ -15,13 +15,14 @@ import type { LibrarySnapshot } from "./snapshot.ts";
  * like it, the whole paper shares more. A verbatim passage ranks its source
  * first by words, so only the best few lexical matches are read.
  */
-export async function passageSource(text: string, lexical: Ranked[], snapshot: LibrarySnapshot): Promise<StoredPaper | undefined> {
+export async function passageSource(query: ParsedQuestion, lexical: Ranked[], snapshot: LibrarySnapshot): Promise<StoredPaper | undefined> {
   const { minWords, candidates, quotedShare } = SETTINGS.passage;
-  const asked = words(text);
+  // The runs are read off the message as written, stopwords and all: a quotation is its words in their order.
+  const asked = words(query.text);
   if (asked.length < minWords) return undefined;
   const shingles = triples(asked);
   // Most chat questions this long are no quotation: a paper lacking most of their words is not read from the store.
-  const stems = [...new Set(searchTerms(text))];
+  const stems = [...new Set(query.parts.main.filter((stem) => !stem.includes(" ")))];
   const holders = lexical.slice(0, candidates).filter((entry) => stems.filter((stem) => snapshot.text.contains(entry.doc, stem)).length >= quotedShare * stems.length);
   if (holders.length === 0) return undefined;
   const papers = await snapshot.papers(holders.map((entry) => entry.doc));

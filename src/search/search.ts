@@ -156,7 +156,7 @@ export class PaperSearch {
       return doc === undefined ? [] : [{ doc, score: hit.score }];
     });
     if (!example) {
-      const source = await passageSource(question, lexical, snapshot);
+      const source = await passageSource(query, lexical, snapshot);
       if (source) return this.#search(question, { ...options, named: source, quoted: true }, false);
     }
     const skip = example ? snapshot.docs.docOf(example.id) : undefined;
