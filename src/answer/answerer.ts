@@ -3,7 +3,7 @@ import { withApostrophes } from "../search/contractions.ts";
 import type { Logger } from "pino";
 import type { Library } from "../library/library.ts";
 import { assistedSearch, type RetrievalAssist } from "../search/llm-assist.ts";
-import type { SearchHit, SearchResult } from "../search/search.ts";
+import type { SearchHit, SearchResult } from "../search/search-result.ts";
 import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
 import { SETTINGS } from "../search/settings.ts";
 import { Conversations, searchedTopic, type ListSource, type Turn } from "./conversations.ts";

@@ -1,4 +1,4 @@
-import type { SearchHit, SearchResult, Side } from "../search/search.ts";
+import type { SearchHit, SearchResult, Side } from "../search/search-result.ts";
 import type { PaperOrder } from "../search/question.ts";
 import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
 import { describeFilters } from "./filter-words.ts";

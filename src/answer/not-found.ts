@@ -1,5 +1,5 @@
 import { allWriteName } from "../papers/text.ts";
-import type { SearchHit } from "../search/search.ts";
+import type { SearchHit } from "../search/search-result.ts";
 import type { PaperFilters } from "../store/paper-store.ts";
 import { echo, escapeMarkdown, topicSaid, wordsOr } from "./extractive.ts";
 import { datesSaid, describeFilters } from "./filter-words.ts";

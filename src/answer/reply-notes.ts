@@ -1,4 +1,4 @@
-import type { SearchResult } from "../search/search.ts";
+import type { SearchResult } from "../search/search-result.ts";
 import { SETTINGS } from "../search/settings.ts";
 import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
 import { describeFilters, keptSaid } from "./filter-words.ts";

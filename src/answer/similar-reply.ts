@@ -1,7 +1,7 @@
 import { escapeMarkdown } from "./extractive.ts";
 import { describeFilters } from "./filter-words.ts";
 import { citationOf, type Reply } from "./reply.ts";
-import type { SearchResult } from "../search/search.ts";
+import type { SearchResult } from "../search/search-result.ts";
 import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
 
 /** How many papers a "similar" reply lists: a short list people read, each with its own button. */

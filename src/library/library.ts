@@ -12,7 +12,8 @@ import { SifEncoder } from "../embed/word-vectors/sif.ts";
 import type { Coverage } from "../search/doc-table.ts";
 import type { LookupResult } from "../search/lookup.ts";
 import type { ParsedQuestion } from "../search/question.ts";
-import { PaperSearch, type SearchOptions, type SearchResult } from "../search/search.ts";
+import { PaperSearch } from "../search/search.ts";
+import type { SearchOptions, SearchResult } from "../search/search-result.ts";
 import type { PaperFilters, PaperStore, StoredPaper } from "../store/paper-store.ts";
 import { SnapshotCache, type SnapshotCacheOptions } from "../search/snapshot-cache.ts";
 

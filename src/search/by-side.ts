@@ -1,7 +1,7 @@
 import { allWriteName, writesPhrase } from "../papers/text.ts";
 import { topicParts } from "./query-terms.ts";
 import type { ParsedQuestion } from "./question.ts";
-import type { SearchHit, SearchResult } from "./search.ts";
+import type { SearchHit, SearchResult } from "./search-result.ts";
 import { SETTINGS } from "./settings.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
 

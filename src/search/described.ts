@@ -1,7 +1,7 @@
 import { parseArxivId } from "../papers/arxiv-id.ts";
 import { isFunctionWord, parseQuery, wordsOf } from "./lookup-query.ts";
 import type { LookupResult } from "./lookup.ts";
-import type { SearchResult } from "./search.ts";
+import type { SearchResult } from "./search-result.ts";
 import { questionTerms } from "./query-terms.ts";
 import { SETTINGS } from "./settings.ts";
 import { isBackground } from "./topic-evidence.ts";

@@ -4,7 +4,7 @@ import type { StoredPaper } from "../store/paper-store.ts";
 import { gradeCandidates, applyGrades, type Grades } from "./llm-grade.ts";
 import { rewriteQuestion, type Rewrite } from "./llm-rewrite.ts";
 import { parseQuestion } from "./question.ts";
-import type { SearchOptions, SearchResult } from "./search.ts";
+import type { SearchOptions, SearchResult } from "./search-result.ts";
 import { SETTINGS } from "./settings.ts";
 
 /** What a language model adds to retrieval: the question in the library's words, and relevance grades for the best candidates. */

@@ -3,7 +3,7 @@ import { oneLine, readableAbstract, splitSentences } from "../papers/text.ts";
 import { fillTemplate } from "../prompt-templates.ts";
 import type { StoredPaper } from "../store/paper-store.ts";
 import { structuredCall, type StepModel } from "./llm-call.ts";
-import type { SearchResult } from "./search.ts";
+import type { SearchResult } from "./search-result.ts";
 import { SETTINGS } from "./settings.ts";
 
 /** The model's relevance grade per paper id; a paper it did not grade is absent. */

@@ -3,7 +3,7 @@ import type { Ranked } from "./fusion.ts";
 import { orderScore } from "./listing.ts";
 import { questionPairs } from "./query-terms.ts";
 import type { PaperOrder, Setting } from "./question.ts";
-import type { SearchHit } from "./search.ts";
+import type { SearchHit } from "./search-result.ts";
 import { SETTINGS } from "./settings.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
 import { searchStem } from "./stem.ts";

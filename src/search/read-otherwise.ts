@@ -2,7 +2,7 @@ import { sideBySide } from "./by-side.ts";
 import { eitherOf } from "./compared.ts";
 import { joinedQuestion } from "./compounds.ts";
 import type { ParsedQuestion } from "./question.ts";
-import type { SearchResult } from "./search.ts";
+import type { SearchResult } from "./search-result.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
 import { neighbouredQuestion, partedQuestion } from "./spelling.ts";
 

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import type { SearchResult } from "../../search/search.ts";
+import type { SearchResult } from "../../search/search-result.ts";
 import type { CliContext } from "../context.ts";
 import { requireQuery, runQueries, withLibrary } from "../library.ts";
 import { dbOption, parsePositiveInt } from "../options.ts";
