@@ -23,12 +23,13 @@ export function rerankWanted(verdict: RelevanceVerdict): boolean {
  * order (undefined where the store has none); candidates beyond them keep
  * their place below, on the same score scale.
  */
-export function clusterRerank(ranked: Ranked[], vectors: (number[] | undefined)[]): Ranked[] {
-  const { weight, peers: peerCount, floor } = SETTINGS.rerank;
+export function clusterRerank(ranked: Ranked[], vectors: (number[] | undefined)[], soft: number[] = []): Ranked[] {
+  const { weight, peers: peerCount, floor, softWeight } = SETTINGS.rerank;
   const best = ranked[0]?.score ?? 0;
   const n = Math.min(vectors.length, ranked.length);
   if (best <= 0 || n < 2) return ranked;
   const peers = Math.min(peerCount, n);
+  const softBonus = standardised(soft.slice(0, n)).map((z) => softWeight * z);
   const head = ranked.slice(0, n).map((entry, i) => {
     const own = vectors[i];
     let sum = 0;
@@ -41,10 +42,17 @@ export function clusterRerank(ranked: Ranked[], vectors: (number[] | undefined)[
       sum += share * Math.max(0, dot(own, other) - floor);
       mass += share;
     }
-    return { doc: entry.doc, score: entry.score / best + (mass > 0 ? (weight * sum) / mass : 0) };
+    return { doc: entry.doc, score: entry.score / best + (mass > 0 ? (weight * sum) / mass : 0) + (softBonus[i] ?? 0) };
   });
   head.sort((a, b) => b.score - a.score);
   return [...head, ...ranked.slice(n).map((entry) => ({ doc: entry.doc, score: entry.score / best }))];
+}
+
+/** Each value's distance from their mean in standard deviations (all 0 when they do not vary). */
+function standardised(values: number[]): number[] {
+  const mean = values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
+  const spread = Math.sqrt(values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / Math.max(1, values.length));
+  return values.map((value) => (spread > 0 ? (value - mean) / spread : 0));
 }
 
 function dot(a: number[], b: number[]): number {

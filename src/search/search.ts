@@ -21,6 +21,7 @@ import { parseQuestion, type PaperOrder, type ParsedQuestion } from "./question.
 import { exampleVerdict, RelevanceJudge, type RelevanceVerdict } from "./relevance.ts";
 import { citingAtMost, exampleTerms, hitsOf, inOrder, topLexical } from "./ranked-hits.ts";
 import { SETTINGS } from "./settings.ts";
+import { SoftMatch } from "./soft-match.ts";
 import { correctSpelling } from "./spelling.ts";
 import { readOtherwise, searchRespelt } from "./read-otherwise.ts";
 import type { SearchOptions, SearchResult } from "./search-result.ts";
@@ -38,6 +39,7 @@ export class PaperSearch {
   readonly #embedder: Embedder;
   readonly #snapshots: SnapshotCache;
   #judge: Promise<RelevanceJudge> | undefined;
+  #soft: Promise<SoftMatch> | undefined;
 
   constructor(store: PaperStore, embedder: Embedder, snapshots: SnapshotCache) {
     this.#store = store;
@@ -116,7 +118,7 @@ export class PaperSearch {
     const verdict: RelevanceVerdict = example
       ? exampleVerdict(fused.length > 0)
       : (await this.#judge).judge(query, fused.slice(0, k).map((entry) => entry.doc), snapshot, { lexical, vector: vectorRanked });
-    const reranked = example || !rerankWanted(verdict) ? fused : clusterRerank(fused, await this.#candidateVectors(snapshot, fused));
+    const reranked = example || !rerankWanted(verdict) ? fused : clusterRerank(fused, await this.#candidateVectors(snapshot, fused), await this.#softScores(query, snapshot, fused));
     const contrasted = example ? new Set<number>() : contrastedDocs(query, reranked, snapshot);
     const ranked = markedDown(reranked, contrasted);
     // "Newest papers on X": the newest of all the papers on X the ranking holds, not of the best few.
@@ -235,6 +237,20 @@ export class PaperSearch {
     const ids = ranked.slice(0, SETTINGS.rerank.candidates).map((entry) => snapshot.docs.ids.at(entry.doc));
     const vectors = await this.#store.vectorsOf(ids);
     return ids.map((id) => vectors.get(id));
+  }
+
+  /** How closely each candidate the rerank reorders matches the question word by word (SoftMatch), in their order. */
+  async #softScores(query: ParsedQuestion, snapshot: LibrarySnapshot, ranked: Ranked[]): Promise<number[]> {
+    if (SETTINGS.rerank.softWeight === 0) return [];
+    this.#soft ??= loadWordVectors().then((table) => new SoftMatch(table));
+    const soft = await this.#soft;
+    const docs = ranked.slice(0, SETTINGS.rerank.candidates).map((entry) => entry.doc);
+    const papers = new Map((await snapshot.papers(docs)).map((paper) => [paper.id, paper]));
+    const asked = soft.question(query.parts.wanted);
+    return docs.map((doc) => {
+      const paper = papers.get(snapshot.docs.ids.at(doc));
+      return paper ? soft.score(asked, `${paper.title} ${paper.abstract}`) : 0;
+    });
   }
 
   #vectorSearch(embedding: Promise<number[] | undefined>, query: ParsedQuestion) {

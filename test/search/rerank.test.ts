@@ -33,6 +33,15 @@ describe("cluster rerank", () => {
     expect(result[2]!.score).toBeCloseTo(0.8);
   });
 
+  it("lifts, among equals, the candidate whose words match the question's more closely", () => {
+    const same = unit([1, 0]);
+    const ranked = [1, 0.99, 0.98].map((score, doc) => ({ doc, score }));
+    const order = clusterRerank(ranked, [same, same, same], [0.2, 0.3, 0.9]).map((entry) => entry.doc);
+    expect(order[0]).toBe(2);
+    // Without word-match scores the fused order stands.
+    expect(clusterRerank(ranked, [same, same, same]).map((entry) => entry.doc)).toEqual([0, 1, 2]);
+  });
+
   it("leaves an empty or single list as it is", () => {
     expect(clusterRerank([], [])).toEqual([]);
     expect(clusterRerank([{ doc: 3, score: 2 }], [[1]])).toEqual([{ doc: 3, score: 2 }]);
