@@ -12,6 +12,9 @@ const SIF_A = 1e-3;
  * everyday ones; matching word by word keeps "processor" close to a paper's
  * "CPU" however many other words either text has.
  */
+/** A question's words as SoftMatch reads them: rows in the word-vector table, their weights, their vectors end to end. */
+export type AskedWords = { rows: number[]; weights: number[]; vectors: Float32Array };
+
 export class SoftMatch {
   readonly #vectors: WordVectors;
   readonly #harmonic: number;
@@ -21,33 +24,47 @@ export class SoftMatch {
     this.#harmonic = Math.log(vectors.words.size) + 0.5772;
   }
 
-  /** The question's words as rows and weights, read once for all its candidates. */
-  question(text: string): { rows: number[]; weights: number[] } {
+  /** The question's words as rows, weights and vectors, read once for all its candidates. */
+  question(text: string): AskedWords {
     const rows = this.#rows(text);
-    return { rows, weights: rows.map((row) => SIF_A / (SIF_A + 1 / ((row + 1) * this.#harmonic))) };
+    const { dims, vectors } = this.#vectors;
+    const own = new Float32Array(rows.length * dims);
+    rows.forEach((row, i) => {
+      for (let d = 0; d < dims; d++) own[i * dims + d] = vectors[row * dims + d]! / 127;
+    });
+    return { rows, weights: rows.map((row) => SIF_A / (SIF_A + 1 / ((row + 1) * this.#harmonic))), vectors: own };
   }
 
   /** The weighted mean over the question's words of their best cosine with the paper's words (0 when none has a vector). */
-  score(question: { rows: number[]; weights: number[] }, paper: string): number {
-    const own = this.#rows(paper);
+  score(question: AskedWords, paper: string): number {
+    const { rows, weights } = question;
+    if (rows.length === 0) return 0;
     const { dims, vectors } = this.#vectors;
-    let sum = 0;
-    let mass = 0;
-    question.rows.forEach((row, i) => {
-      let best = 0;
-      for (const other of own) {
-        if (other === row) {
-          best = 1;
-          break;
+    const asked = question.vectors;
+    const best = new Float32Array(rows.length);
+    const word = new Float32Array(dims);
+    // Paper words outer, question words inner: each paper word's vector is read once.
+    for (const other of this.#rows(paper)) {
+      const offset = other * dims;
+      for (let d = 0; d < dims; d++) word[d] = vectors[offset + d]! / 127;
+      for (let i = 0; i < rows.length; i++) {
+        if (rows[i] === other) {
+          best[i] = 1;
+          continue;
         }
         let dot = 0;
-        for (let d = 0; d < dims; d++) dot += vectors[row * dims + d]! * vectors[other * dims + d]!;
-        best = Math.max(best, dot / (127 * 127));
+        const base = i * dims;
+        for (let d = 0; d < dims; d++) dot += word[d]! * asked[base + d]!;
+        if (dot > best[i]!) best[i] = dot;
       }
-      sum += question.weights[i]! * best;
-      mass += question.weights[i]!;
-    });
-    return mass > 0 ? sum / mass : 0;
+    }
+    let sum = 0;
+    let mass = 0;
+    for (let i = 0; i < rows.length; i++) {
+      sum += weights[i]! * best[i]!;
+      mass += weights[i]!;
+    }
+    return sum / mass;
   }
 
   #rows(text: string): number[] {
