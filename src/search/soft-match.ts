@@ -1,8 +1,9 @@
 import { isStopword, words } from "../embed/tokens.ts";
+import { sifWeight, zipfHarmonic } from "../embed/word-vectors/sif.ts";
 import type { WordVectors } from "../embed/word-vectors/word-vectors.ts";
 
-/** Smooth-inverse-frequency constant, as the embedder weighs words (frequent words count little). */
-const SIF_A = 1e-3;
+/** A question's words as SoftMatch reads them: rows in the word-vector table, their weights, their vectors end to end. */
+export type AskedWords = { rows: number[]; weights: number[]; vectors: Float32Array };
 
 /**
  * How closely a paper's words answer each word of a question, in word
@@ -12,16 +13,11 @@ const SIF_A = 1e-3;
  * everyday ones; matching word by word keeps "processor" close to a paper's
  * "CPU" however many other words either text has.
  */
-/** A question's words as SoftMatch reads them: rows in the word-vector table, their weights, their vectors end to end. */
-export type AskedWords = { rows: number[]; weights: number[]; vectors: Float32Array };
-
 export class SoftMatch {
   readonly #vectors: WordVectors;
-  readonly #harmonic: number;
 
   constructor(vectors: WordVectors) {
     this.#vectors = vectors;
-    this.#harmonic = Math.log(vectors.words.size) + 0.5772;
   }
 
   /** The question's words as rows, weights and vectors, read once for all its candidates. */
@@ -32,7 +28,7 @@ export class SoftMatch {
     rows.forEach((row, i) => {
       for (let d = 0; d < dims; d++) own[i * dims + d] = vectors[row * dims + d]! / 127;
     });
-    return { rows, weights: rows.map((row) => SIF_A / (SIF_A + 1 / ((row + 1) * this.#harmonic))), vectors: own };
+    return { rows, weights: rows.map((row) => sifWeight(row, zipfHarmonic(this.#vectors.words.size))), vectors: own };
   }
 
   /** The weighted mean over the question's words of their best cosine with the paper's words (0 when none has a vector). */

@@ -11,6 +11,16 @@ const BOILERPLATE = new Set(
 );
 
 const SIF_A = 1e-3;
+
+/** The harmonic number of a table of `size` words in frequency order: Zipf's law gives row r the frequency 1/((r + 1) H). */
+export function zipfHarmonic(size: number): number {
+  return Math.log(size) + 0.5772;
+}
+
+/** A word's SIF weight a/(a + p(w)), its frequency p read off its row by Zipf's law: frequent words count little. */
+export function sifWeight(row: number, harmonic: number): number {
+  return SIF_A / (SIF_A + 1 / ((row + 1) * harmonic));
+}
 /** Words whose rows are remembered; a library's vocabulary is far smaller. */
 const ROWS_KEPT = 200_000;
 /** The shared direction is estimated from this many of the most frequent words. */
@@ -30,7 +40,7 @@ export class SifEncoder {
   constructor(table: WordVectors) {
     this.#table = table;
     this.dims = table.dims;
-    this.#harmonic = Math.log(table.words.size) + 0.5772;
+    this.#harmonic = zipfHarmonic(table.words.size);
   }
 
   #common: number[] | undefined;
@@ -67,7 +77,7 @@ export class SifEncoder {
     for (const word of tokens) {
       const row = this.#rowOf(word);
       if (row < 0) continue;
-      const weight = SIF_A / (SIF_A + 1 / ((row + 1) * this.#harmonic));
+      const weight = sifWeight(row, this.#harmonic);
       const offset = row * this.dims;
       for (let i = 0; i < sum.length; i++) sum[i]! += weight * vectors[offset + i]!;
     }
