@@ -118,7 +118,7 @@ export class PaperSearch {
     const verdict: RelevanceVerdict = example
       ? exampleVerdict(fused.length > 0)
       : (await this.#judge).judge(query, fused.slice(0, k).map((entry) => entry.doc), snapshot, { lexical, vector: vectorRanked });
-    const reranked = example || !rerankWanted(verdict) ? fused : clusterRerank(fused, await this.#candidateVectors(snapshot, fused), await this.#softScores(query, snapshot, fused));
+    const reranked = example || !rerankWanted(verdict) ? fused : clusterRerank(fused, ...(await Promise.all([this.#candidateVectors(snapshot, fused), this.#softScores(query, snapshot, fused)])));
     const contrasted = example ? new Set<number>() : contrastedDocs(query, reranked, snapshot);
     const ranked = markedDown(reranked, contrasted);
     // "Newest papers on X": the newest of all the papers on X the ranking holds, not of the best few.
@@ -249,7 +249,7 @@ export class PaperSearch {
     const asked = soft.question(query.parts.wanted);
     return docs.map((doc) => {
       const paper = papers.get(snapshot.docs.ids.at(doc));
-      return paper ? soft.score(asked, `${paper.title} ${paper.abstract}`) : 0;
+      return paper ? soft.score(asked, paper.id, `${paper.title} ${paper.abstract}`) : 0;
     });
   }
 

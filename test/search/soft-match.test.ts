@@ -15,25 +15,31 @@ const soft = new SoftMatch(vectors);
 
 describe("soft match", () => {
   it("counts a question word the paper writes as a full match", () => {
-    expect(soft.score(soft.question("processor"), "A processor for everything")).toBeCloseTo(1);
+    expect(soft.score(soft.question("processor"), "p1", "A processor for everything")).toBeCloseTo(1);
   });
 
   it("counts a related word by how close it is, an unrelated one not at all", () => {
     const asked = soft.question("the processor");
-    const related = soft.score(asked, "Fast CPU inference");
+    const related = soft.score(asked, "p2", "Fast CPU inference");
     expect(related).toBeGreaterThan(0.9);
     expect(related).toBeLessThan(1);
-    expect(soft.score(asked, "banana bread")).toBeCloseTo(0);
+    expect(soft.score(asked, "p3", "banana bread")).toBeCloseTo(0);
   });
 
   it("ignores stopwords and words without a vector, and says 0 when nothing is left", () => {
-    expect(soft.score(soft.question("the of zzzz"), "processor")).toBe(0);
-    expect(soft.score(soft.question("processor"), "the of zzzz")).toBe(0);
+    expect(soft.score(soft.question("the of zzzz"), "p4", "processor")).toBe(0);
+    expect(soft.score(soft.question("processor"), "p5", "the of zzzz")).toBe(0);
   });
 
   it("weighs a question's rarer words above its commoner ones", () => {
     // "banana" (rarer, by its row) is what the first paper lacks and the second holds.
     const asked = soft.question("memory banana");
-    expect(soft.score(asked, "banana")).toBeGreaterThan(soft.score(asked, "memory"));
+    expect(soft.score(asked, "p6", "banana")).toBeGreaterThan(soft.score(asked, "p7", "memory"));
+  });
+
+  it("reads a paper again when its text changed since it was last scored", () => {
+    const asked = soft.question("processor");
+    expect(soft.score(asked, "edited", "banana bread")).toBeCloseTo(0);
+    expect(soft.score(asked, "edited", "A processor")).toBeCloseTo(1);
   });
 });
