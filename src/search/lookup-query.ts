@@ -60,6 +60,8 @@ const SAYING_SET = new Set(SAYING_WORDS.split("|"));
 export function isSayingWord(word: string): boolean {
   return SAYING_SET.has(word);
 }
+/** "which paper introduced X", "what work first proposed X": the paper that introduced X, asked as a question. */
+const WHICH_INTRODUCED = new RegExp(`^(?:which|what)\\s+${PAPER}\\s+(?:first\\s+)?(?:introduced|proposed|presented|described|released)\\s+`, "i");
 const SOMETHING_LIKE = /^(?:(?:the|a)\s+(?:paper|one)\s+)?(?:titled\s+|called\s+)?(?:something|anything)\s+like\s+/i;
 
 /** "the HNSW paper", "look up 'PyramidKV'", "paper called X", "the X paper from Google" → the name itself. */
@@ -89,7 +91,7 @@ function frame(query: string): { core: string; described: string; about: boolean
   let about = false;
   for (let pass = 0; pass < 3; pass++) {
     const before = text;
-    text = text.replace(REQUEST, "").replace(SOMETHING_LIKE, "");
+    text = text.replace(REQUEST, "").replace(SOMETHING_LIKE, "").replace(WHICH_INTRODUCED, "");
     if (ABOUT.test(text)) {
       about = true;
       text = text.replace(ABOUT, "");

@@ -166,6 +166,9 @@ describe("paper lookup", () => {
     expect(stripFraming('look up "PyramidKV"')).toBe("PyramidKV");
     expect(stripFraming("the HNSW paper")).toBe("HNSW");
     expect(stripFraming("paper called TransMLA?")).toBe("TransMLA");
+    // Asked as a question: "which paper introduced X" is "the paper that introduced X".
+    expect(stripFraming("which paper introduced PyramidKV?")).toBe("PyramidKV");
+    expect(stripFraming("what work first proposed HNSW")).toBe("HNSW");
   });
 });
 
