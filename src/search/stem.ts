@@ -25,7 +25,16 @@ export function americanSpelling(word: string): string {
  * questions alike. Numbers stay as written. The offline embedder keeps
  * plain stems, so its vectors (and libraries embedded with it) do not change.
  */
-export const searchStem = remembered((word: string) => (/^\d/.test(word) ? word : stemmer(americanSpelling(word))), 500_000);
+export const searchStem = remembered((word: string) => (/^\d/.test(word) ? word : stemmer(sionToNoun(americanSpelling(word)))), 500_000);
+
+/**
+ * "-sional" words as their "-sion" noun, as Porter's stemmer already reads "-tional" ones ("functional" and "function"
+ * share a stem): it stems "dimensional" and "dimensionality" to "dimension" but "dimensions" to "dimens", so a
+ * question asking for fewer dimensions never met a paper on low-dimensional embeddings.
+ */
+export function sionToNoun(word: string): string {
+  return word.replace(/(?<=\w{3})sional(?:ly|ity|ities)?$/, "sion");
+}
 
 /** The search stems of every word of a text (a title), stopwords kept, with the words its names are written from ("ScatterNeRF": "nerf"). */
 export function stemSet(text: string): Set<string> {

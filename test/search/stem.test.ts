@@ -18,4 +18,9 @@ describe("search's stems", () => {
     for (const word of ["four", "hour", "your", "rise", "2024"]) expect(americanSpelling(word)).toBe(word);
     expect(searchStem("2024")).toBe("2024");
   });
+
+  it("gives a -sional word its noun's stem, as Porter gives a -tional one", () => {
+    for (const word of ["dimensional", "dimensionality", "dimensions"]) expect(searchStem(word)).toBe(searchStem("dimension"));
+    expect(searchStem("functional")).toBe(searchStem("function"));
+  });
 });
