@@ -2,10 +2,10 @@ import { isStopword, words } from "../embed/tokens.ts";
 import { sifWeight, zipfHarmonic } from "../embed/word-vectors/sif.ts";
 import type { WordVectors } from "../embed/word-vectors/word-vectors.ts";
 
-/** A question's words as SoftMatch reads them: rows in the word-vector table, their weights, their vectors end to end. */
 /** Papers whose word rows are kept; past it the cache starts over (as the snapshot's own paper cache does). */
 const PAPERS_KEPT = 2_000;
 
+/** A question's words as SoftMatch reads them: rows in the word-vector table, their weights, their vectors end to end. */
 export type AskedWords = { rows: number[]; weights: number[]; vectors: Float32Array };
 
 /**

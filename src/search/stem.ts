@@ -32,7 +32,7 @@ export const searchStem = remembered((word: string) => (/^\d/.test(word) ? word 
  * share a stem): it stems "dimensional" and "dimensionality" to "dimension" but "dimensions" to "dimens", so a
  * question asking for fewer dimensions never met a paper on low-dimensional embeddings.
  */
-export function sionToNoun(word: string): string {
+function sionToNoun(word: string): string {
   return word.replace(/(?<=\w{3})sional(?:ly|ity|ities)?$/, "sion");
 }
 
