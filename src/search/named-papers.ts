@@ -30,7 +30,8 @@ export async function titledPaper(question: string, query: ParsedQuestion, snaps
   // So does one followed by what the paper is ("gpt-4 technical report", "llama 2 paper").
   const versioned = (VERSIONED.test(query.topic.trim()) || VERSIONED.test(query.topic.trim().replace(REPORT, ""))) && !query.listing && !query.baseline ? query.topic.trim() : undefined;
   const name = query.pastedTitle ?? query.paperName ?? versioned;
-  if (exact || !name) return exact ? { paper: exact } : {};
+  if (exact) return { paper: exact };
+  if (!name) return laterVersionOnly(query, snapshot);
   const found = await snapshot.lookup.find(name);
   // The name without "the … paper" around it: "the pyramid paper" names "pyramid".
   const plain = name.replace(/^the\s+/i, "").replace(/\s+paper$/i, "");
@@ -255,6 +256,27 @@ export function describesTitle(name: string, title: string): boolean {
   const asked = searchTerms(name);
   const held = stemSet(title);
   return asked.length >= 2 && asked.every((stem) => held.has(stem));
+}
+
+/**
+ * "MCUNet" alone, a name no paper uses, when the library holds only a later version of it (MCUNetV2): a paper asked
+ * for, as "do we have MCUNet?" is, so the reply says no paper is titled so before that version, not that nothing
+ * covers it (a different version is a different paper).
+ */
+async function laterVersionOnly(query: ParsedQuestion, snapshot: LibrarySnapshot): Promise<{ missing?: string; closest?: StoredPaper[] }> {
+  const topic = query.topic.trim();
+  if (!/^[\p{L}\p{N}]+$/u.test(topic) || query.order || query.listing || Object.values(query.filters).some((value) => value !== undefined)) return {};
+  if (snapshot.text.documentFrequency(searchStem(topic.toLowerCase())) > 0) return {};
+  const found = await snapshot.lookup.find(topic);
+  const versions = [...found.closest, ...found.alternatives].filter((paper, i, all) => laterVersion(paper.title) && versionOf(paper.title, topic) && all.indexOf(paper) === i);
+  if (found.match || versions.length === 0) return {};
+  return { missing: query.shown.trim().replace(/[?.!]+$/, "") || topic, closest: [...versions, ...found.closest.filter((paper) => !versions.includes(paper))] };
+}
+
+/** Whether a title's name is `name` with a version written on ("MCUNetV2" of "MCUNet"). */
+function versionOf(title: string, name: string): boolean {
+  const head = title.split(":")[0]!.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+  return head.startsWith(name.toLowerCase()) && /^v?\d+$/.test(head.slice(name.length));
 }
 
 /** Whether a title's name is a later version of another: "FlashAttention-2: …", "MobileNetV2: …", "PointNet++: …". */

@@ -162,7 +162,8 @@ export class PaperSearch {
     // "do you have MCUNet?" that nothing covers: the titles lookup found nearest (MCUNetV2) are the closest papers.
     const nearest = titled.missing && verdict.decision === "no" ? (titled.closest ?? []).map((paper) => ({ paper, score: 0, relevant: false })) : [];
     const counted = query.count === undefined ? found : citingAtMost(found, query.count);
-    const results = [...nearest, ...counted.filter((hit) => !nearest.some((near) => near.paper.id === hit.paper.id))].slice(0, k);
+    // (Only they: what else ranked for a name nothing covers is chance, "MCUNet" had listed hyperbolic embeddings.)
+    const results = (nearest.length > 0 ? nearest : counted).slice(0, k);
     // "the hyperdimensional computing python library paper": a description of a few words the best paper's title holds
     // is that paper described, not a title the library lacks (Torchhd had followed "No paper in the library is titled …").
     const described = titled.missing !== undefined && !query.pastedTitle && results[0]?.relevant === true && describesTitle(titled.missing, results[0].paper.title);

@@ -38,7 +38,7 @@ export function correctSpelling(text: string, snapshot: LibrarySnapshot, english
     const rank = english.row(word) ?? Number.POSITIVE_INFINITY;
     const everyday = rank < SETTINGS.relevance.everydayRank;
     const completed = token === token.toUpperCase() || everyday ? undefined : unclipped(word, snapshot, rank < SETTINGS.spelling.clippedRank ? SETTINGS.spelling.clippedPapers : 1);
-    // A name completed only by a version ("mobilenet" as "mobilenetv2") before another version ("v3") is another paper.
+    // A name completed only by a version ("mcunet" as "mcunetv2") is another paper, unless that version follows it.
     const following = /^[^\p{L}\p{N}]*([\p{L}\p{N}]+)/u.exec(text.slice(at + token.length))?.[1]?.toLowerCase();
     const full = completed && addsVersion(word, completed, following) ? undefined : completed;
     if (full) {
@@ -64,17 +64,20 @@ export function correctSpelling(text: string, snapshot: LibrarySnapshot, english
     const near = snapshot.lookup.spellings(word).filter((spelling) => (known ? distance(word, spelling) <= 1 || swapped(word, spelling) : spelling.slice(0, 3) === word.slice(0, 3) || slipDistance(word, spelling) <= 2));
     // (One spelling near is taken for how many papers use it, not for where.)
     const spelt = (near.length > 1 ? besideNeighbours(near, neighbours(text, at, token.length), snapshot) : undefined) ?? mostUsed(near, snapshot) ?? (!known ? (mostUsed(wordSplits(word).map((parts) => parts.join(" ")), snapshot) ?? everydaySpelling(word, english)) : undefined);
-    if (!spelt || addsVersion(word, spelt, following)) return token;
+    if (!spelt || addsVersion(word, spelt, following) || extendsName(text, at, token, spelt)) return token;
     changed = true;
     return spelt;
   });
   return changed ? corrected : undefined;
 }
 
-/** Whether a spelling is the word with a version added ("mobilenetv2" for "mobilenet") when another version follows it ("v3"). */
+/**
+ * Whether a spelling is the word with a version added that the question does not write after it: "mcunet" is not
+ * MCUNetV2 (a different version is a different paper), nor "mobilenet v3" MobileNetV2; "mobilenet v2" is.
+ */
 function addsVersion(word: string, spelling: string, following: string | undefined): boolean {
-  const version = spelling.startsWith(word) ? /^-?v?\d+$/.exec(spelling.slice(word.length))?.[0] : undefined;
-  return version !== undefined && following !== undefined && /^v?\d+$/.test(following) && version.replace(/^-/, "") !== following;
+  const version = spelling.startsWith(word) ? /^-?(v?\d+)$/.exec(spelling.slice(word.length))?.[1] : undefined;
+  return version !== undefined && following !== version;
 }
 
 /**
@@ -86,10 +89,12 @@ function addsVersion(word: string, spelling: string, following: string | undefin
 function unclipped(word: string, snapshot: LibrarySnapshot, minPapers: number): string | undefined {
   // "conv" inside ConvNets and FlexConv is still a clipped word: no paper writes it on its own.
   if (word.length < 4 || /[^a-z]/.test(word) || isQuestionStopword(word) || snapshot.text.usedAlone(searchStem(word))) return undefined;
-  const whole = mostUsed(snapshot.lookup.completions(word), snapshot, minPapers);
+  // Clipping drops a syllable or more: a word one letter short of another is a name of its own ("Adam" is not AdamW).
+  const clipped = (stub: string) => snapshot.lookup.completions(stub).filter((whole) => whole.length >= stub.length + 2);
+  const whole = mostUsed(clipped(word), snapshot, minPapers);
   if (whole) return whole;
   // A clipped word made plural ("algos", "convs") begins the full word without its "s".
-  const plural = word.length >= 5 && word.endsWith("s") ? mostUsed(snapshot.lookup.completions(word.slice(0, -1)), snapshot, minPapers) : undefined;
+  const plural = word.length >= 5 && word.endsWith("s") ? mostUsed(clipped(word.slice(0, -1)), snapshot, minPapers) : undefined;
   if (plural) return plural;
   const pairs: string[] = [];
   for (let cut = 3; cut <= word.length - 4; cut++) {
@@ -143,11 +148,19 @@ export function neighbouredQuestion(text: string, snapshot: LibrarySnapshot): st
     const word = token.toLowerCase();
     if (word.length < 3 || token === token.toUpperCase() || /[^a-z]/.test(word) || isQuestionStopword(word) || snapshot.text.documentFrequency(searchStem(word)) > 0) return token;
     const spelt = besideNeighbours(slips(word), neighbours(text, at, token.length), snapshot);
-    if (!spelt) return token;
+    if (!spelt || extendsName(text, at, token, spelt)) return token;
     changed = true;
     return spelt;
   });
   return changed ? respelt : undefined;
+}
+
+/**
+ * Whether a spelling only adds letters to a word capitalised where no sentence starts: a name as written, which
+ * another name extends ("the Adam optimizer" is not AdamW), where "the Swim transformer" is a slip for Swin.
+ */
+function extendsName(text: string, at: number, token: string, spelt: string): boolean {
+  return /^\p{Lu}/u.test(token) && !/(?:^|[.!?:])$/.test(text.slice(0, at).trimEnd()) && spelt.startsWith(token.toLowerCase());
 }
 
 /** Every word one slip from `word` that keeps its first letter: a letter dropped, added or changed, or two neighbours swapped. */

@@ -205,6 +205,24 @@ describe("the offline (extractive) answer", () => {
     expect(reply.text).not.toMatch(/covers/);
     // So does a name written as one before "paper", with no "the" ("attention paper" stays a topic).
     expect((await ask("EfficientNet paper?")).text).toMatch(/^No paper in the library is titled \*\*EfficientNet\*\*\./);
+    // And the name alone, however typed: "MCUNet" said nothing covers it over hyperbolic embeddings, and "mcunet" was
+    // respelt "mcunetv2" and answered as MCUNetV2 (a different version is a different paper). Only the version is listed.
+    for (const question of ["MCUNet", "mcunet"]) {
+      const alone = await ask(question);
+      expect(alone.text).toMatch(new RegExp(`^No paper in the library is titled \\*\\*${question}\\*\\*\\.\n\nThe closest papers in the library \\(reply with a number to open one\\):\n\n1\\. \\[MCUNetV2: `));
+      expect(alone.closest.map((paper) => paper.title)).toEqual([expect.stringMatching(/^MCUNetV2/)]);
+    }
+    // "mcunet v2" asks for that version.
+    expect((await ask("mcunet v2")).citations[0]?.title).toMatch(/^MCUNetV2/);
+  });
+
+  it("reads a capitalised name as written, not as a longer name a slip away", async () => {
+    // "the Adam optimizer paper" was respelt "adamw" and answered "HiFT … is in the library", whose abstract uses AdamW.
+    const reply = await ask("do you have the Adam optimizer paper?");
+    expect(reply.text).toMatch(/^No paper in the library is titled \*\*Adam optimizer\*\*/);
+    expect(reply.citations).toEqual([]);
+    // A capitalised slip is still a slip.
+    expect((await ask("the Swim transformer")).citations[0]?.title).toMatch(/^Swin Transformer/);
   });
 
   it("says a topic near the line is not clearly covered, and a far one not covered", async () => {
