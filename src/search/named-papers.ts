@@ -227,18 +227,28 @@ export async function rareNamed(query: ParsedQuestion, snapshot: LibrarySnapshot
   if (named.length !== 1 || /\s/.test(topic)) return {};
   // Typed in lower case, a word general English lacks is a name all the same ("hnsw", "flashattention-2").
   const rank = WRITTEN_AS_NAME.test(query.shown) ? undefined : (await loadWordVectors()).row(named[0]!.toLowerCase());
-  if (rank !== undefined && rank <= SETTINGS.relevance.specialistRank) return {};
   // "newest NAS papers" asks for papers in an order, not for the one paper "NAS" may name.
   if (query.order || Object.values(query.filters).some((value) => value !== undefined)) return {};
   // A name many papers write is a topic ("FlashAttention"), unless a version pins it to one ("FlashAttention-2")…
   const many = !writesVersion(topic) && snapshot.text.documentFrequency(searchStem(named[0]!)) > SETTINGS.lookup.aboutNamedShare * snapshot.size;
+  if (rank !== undefined && rank <= SETTINGS.relevance.specialistRank) return many ? await goesBy(topic, snapshot) : {};
   // …but "resnet paper" asks for its paper all the same, which the library may lack.
   const paperAsked = /\bpaper\b/i.test(query.text);
   if (many && !paperAsked) return {};
+  // An acronym several abstracts define is the field's term, not one paper's name: "NAS papers" asks for neural
+  // architecture search, not ProxylessNAS (whose abstract defines it too); "HNSW", defined by its own paper alone, is one.
+  if ((snapshot.acronyms.lookup(topic)?.papers ?? 0) >= 2) return {};
   const found = many ? undefined : await snapshot.lookup.find(topic);
   if (found?.match) return { paper: found.match };
   // An acronym the abstracts define ("MLA": multi-head latent attention) is a concept, not a paper the library lacks.
   return titlesWriteName(named[0]!, snapshot) && snapshot.acronyms.lookup(topic) === undefined ? { missing: query.shown.trim() } : {};
+}
+
+/** "Performers" alone: an English word one paper goes by is that paper, when its stem is everyday in the library ("perform"). */
+async function goesBy(word: string, snapshot: LibrarySnapshot): Promise<{ paper?: StoredPaper }> {
+  const found = await snapshot.lookup.find(word);
+  const doc = found.match ? snapshot.docs.docOf(found.match.id) : undefined;
+  return doc !== undefined && snapshot.lookup.namesOf(doc).includes(word.toLowerCase()) ? { paper: found.match! } : {};
 }
 
 /** Whether some title writes the word as a name, or within one: capitals in it ("CLIP", "ConvNeXt"), or a name it is written from ("MSPLoRA"). */

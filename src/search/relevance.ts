@@ -203,7 +203,9 @@ export class RelevanceJudge {
     // A setting's words count only if other papers use them: a word no paper uses is the asker's own wording
     // ("curved spaces" for hyperbolic ones) more often than a part the library lacks, which the verdict weighs.
     const elsewhere = (word: string) => index.documentFrequency(searchStem(word)) > 0;
-    const facet = question.setting;
+    // "nearest neighbours quickly": a manner adverb ("quickly" of "quick") says how well, which papers put in figures, not a setting.
+    const adverb = (word: string) => word.length > 6 && word.endsWith("ly") && this.#vectors.row(word.slice(0, -2)) !== undefined;
+    const facet = question.setting && { text: question.setting.words.filter(adverb).reduce((text, word) => text.replace(new RegExp(`\\s*\\b${word}\\b`), ""), question.setting.text).trim(), words: question.setting.words.filter((word) => !adverb(word)) };
     // "KV cache compression for speech recognition": a setting none of the papers mentions at all is the part left out.
     // (A word held as the papers write it apart is held: "finetuning" by a title's "Fine-tuning".)
     const heldWord = (word: string) => held(searchStem(word)) || splitTerms(word, index, 1).some(({ term }) => held(term));
@@ -211,7 +213,7 @@ export class RelevanceJudge {
     const known = facet?.words.filter(elsewhere) ?? [];
     const rarestStem = known.length > 0 ? rarestOf(known.map(searchStem), snapshot) : undefined;
     const rarest = known.find((word) => searchStem(word) === rarestStem);
-    const unheldFacet = facet && facet.words.length <= 3 && (facet.words.every((word) => !heldWord(word) && elsewhere(word)) || (rarest !== undefined && !heldWord(rarest))) ? [facet.text] : [];
+    const unheldFacet = facet && facet.words.length > 0 && facet.words.length <= 3 && (facet.words.every((word) => !heldWord(word) && elsewhere(word)) || (rarest !== undefined && !heldWord(rarest))) ? [facet.text] : [];
     // A single word is not named: in reviews it was mostly the asker's own wording ("curved", "chatbot",
     // "tricks", "speeding"), and a missing word already lowers the verdict.
     return [...new Set([...unheldFacet, ...phrases])];

@@ -161,6 +161,10 @@ describe("the offline (extractive) answer", () => {
     expect(one.text.split("\n")[0]).toMatch(/\(it does not mention \*speech recognition\*\):$/);
     const plain = await ask("which papers cover KV cache compression?");
     expect(plain.text.split("\n")[0]).not.toMatch(/none of them mentions/);
+    // How well it is asked for is no part left out: "(none of them mentions nearest neighbours quickly)" sat over SPANN.
+    const quickly = await ask("we want to search a billion vectors for nearest neighbours quickly, what papers should we look at");
+    expect(quickly.citations[0]?.title).toMatch(/Nearest Neighbor|similarity search/);
+    expect(quickly.text.split("\n")[0]).not.toMatch(/mentions/);
     // A word no paper in the library uses is the asker's wording, not a part the answer leaves out.
     expect((await ask("KV cache compression when the GPU sits idle")).text.split("\n")[0]).not.toMatch(/mentions \*idle\*/);
     // A phrase a good share of the library uses is its background: not saying it tells the reader nothing.

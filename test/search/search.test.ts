@@ -582,6 +582,17 @@ describe("judged results", () => {
     expect((await library.search("MobileNetV2", { today: TODAY })).results[0]!.paper.title).toMatch(/^MobileNetV2/);
   }, 10_000);
 
+  it("reads an acronym several abstracts define as a topic, and an English word one paper goes by as that paper", async () => {
+    // "NAS papers" had been ProxylessNAS (whose abstract defines NAS too) and papers like it, one on similarity search.
+    const nas = await library.search("NAS papers", { today: TODAY });
+    expect(nas.named).toBeUndefined();
+    expect(nas.results.filter((hit) => hit.relevant).every((hit) => /architecture|NAS/i.test(`${hit.paper.title} ${hit.paper.abstract}`))).toBe(true);
+    // "HNSW", defined by its own paper alone, still names it.
+    expect((await library.search("HNSW", { today: TODAY })).named?.title).toMatch(/Hierarchical Navigable Small World graphs$/);
+    // "Performers" had cited papers on performance (the stem "perform"), after the Performers paper.
+    for (const question of ["Performers", "performers"]) expect((await library.search(question, { today: TODAY })).named?.title).toBe("Rethinking Attention with Performers");
+  });
+
   it("reads a short title or a title inside a longer question as a topic", async () => {
     expect((await library.search("KV cache compression", { today: TODAY })).named).toBeUndefined();
     expect((await library.search("papers that improve on PyramidKV: Dynamic KV Cache Compression based on Pyramidal Information Funneling", { today: TODAY })).named).toBeUndefined();
