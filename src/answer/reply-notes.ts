@@ -59,7 +59,10 @@ export function withCount(reply: Reply, { count, titles }: Mentions, topic: stri
   // "3 papers write sparse autoencoders" over a list of one reads as a miscount: the few others are named.
   const listed = new Set(reply.citations.map((citation) => citation.title));
   const others = count <= titles.length ? titles.filter((title) => !listed.has(title)) : [];
-  const besides = reply.found && others.length > 0 && others.length <= SETTINGS.answer.countOthers ? `; besides the ${reply.citations.length === 1 ? "paper" : reply.citations.length} below: ${joinedTitles(others)}` : "";
+  // (Saying how many of those below write it, so the sum is the count: some below may put it in other words.)
+  const below = count - others.length;
+  const among = below === 0 ? "" : below === cited ? `besides the ${cited === 1 ? "paper" : cited} below: ` : `besides ${below} of the ${cited} below: `;
+  const besides = reply.found && others.length > 0 && others.length <= SETTINGS.answer.countOthers ? `${among ? "; " : ": "}${among}${joinedTitles(others)}${among ? "" : "; those below put it in other words"}` : "";
   // The count is of the words as asked: papers putting it in other words are among those below, not in it.
   return { ...reply, text: `${said}${besides}.\n\n${reply.text}` };
 }

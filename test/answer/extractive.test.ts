@@ -281,6 +281,11 @@ it("takes a lower-case name general English lacks for the paper it names, and a 
     const sae = await ask("how many papers mention sparse autoencoders?");
     expect(sae.text).toMatch(/^3 papers in the library write \*sparse autoencoders\* in their titles or abstracts; besides the paper below: \*Discover-then-Name: .*\* and \*Task-Specific Data Selection .*\*\.\n\nThe paper that best matches/);
     expect(Number(/^(\d+) papers/.exec((await ask("how many papers on sparse attention for llms?")).text)?.[1])).toBeGreaterThan(3);
+    // The papers below that write it and the others named add up to the count: "7 papers write neural architecture
+    // search; besides the 5 below: [three more]" did not, as one of the five puts it in other words.
+    const nas = (await ask("how many papers on neural architecture search?")).text.split("\n")[0]!;
+    const [, total, whole, some] = /^(\d+) papers .*; besides (?:the (\d+)|(\d+) of the \d+) below: /.exec(nas)!;
+    expect(Number(total)).toBe(Number(whole ?? some) + nas.match(/\*[^*]+\*/g)!.length - 1);
     // None writing it in those words over papers that match it says so, not "0 papers write …" above them.
     const none = await ask("how many papers on kv cache compression for phones are there?");
     expect(none.found).toBe(true);
