@@ -5,7 +5,7 @@ import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
 import { paperInView, searchedTopic, type Turn } from "./conversations.ts";
 import { BARE, BRACKETED, listReference, listedAt, ONLY_ORDINAL, pairReference } from "./list-positions.ts";
 import { threadAct, type ThreadAct } from "./thread-acts.ts";
-import { backTo, inlineNumbers, opened, titledReference, whichListed } from "./thread-references.ts";
+import { backTo, inlineNumbers, opened, referenceWords, titledReference, whichListed } from "./thread-references.ts";
 import { comparedWithOpen, settingAgain } from "./thread-rewrites.ts";
 import { shiftDay } from "../search/time-phrases.ts";
 import { asksForCode } from "./list-replies.ts";
@@ -122,6 +122,8 @@ export function resolveFollowUp(said: string, previous: Turn | undefined, today:
   // "tell me more about the pyramid one": the listed paper whose title holds the word, or which of several.
   const titled = reference === undefined && !pair ? titledReference(text, listed) : undefined;
   if (titled?.length === 1) return opened(titled[0]!, text, today);
+  // "tell me about the task arithmetic one" naming no paper listed names one the library may have: "the … paper".
+  if (!titled && reference === undefined && !pair && / one\s*[?.!]*$/i.test(trimmed) && referenceWords(trimmed)) return { kind: "refine", question: trimmed.replace(/ one(\s*[?.!]*)$/i, " paper$1") };
   if (titled) return { kind: "which-one", count: listed.length, example: String(listed.indexOf(titled[0]!) + 1), candidates: titled.map((paper) => ({ n: listed.indexOf(paper) + 1, paper })) };
   // With several listed and none opened, a short question about "they" asks it of the list, and one about "it" asks which.
   // ("do any of them use RL?" asks which do, of the whole list: below.)

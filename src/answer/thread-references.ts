@@ -23,10 +23,8 @@ function folded(text: string): string {
 
 /** The listed papers whose titles hold every word of "the X one" (by word start: "pyramid" holds for "PyramidKV"); undefined when it names none of them. */
 export function titledReference(text: string, listed: StoredPaper[]): StoredPaper[] | undefined {
-  const named = TITLED.exec(folded(text));
-  if (!named || listed.length === 0) return undefined;
-  const words = named[1]!.split(/[\s-]+/).filter(Boolean);
-  if (words.some((word) => ORDINAL_WORDS.test(word))) return undefined;
+  const words = referenceWords(text);
+  if (!words || listed.length === 0) return undefined;
   const holds = (paper: StoredPaper) => {
     // The names a title's name is written from count too: "the fft one" is FlashFFTConv, "the ghost one" GhostNetV2.
     const titleWords = [...folded(paper.title).split(/[^\p{L}\p{N}+]+/u), ...nameParts(paper.title).map((part) => part.toLowerCase())];
@@ -34,6 +32,13 @@ export function titledReference(text: string, listed: StoredPaper[]): StoredPape
   };
   const matching = listed.filter(holds);
   return matching.length > 0 ? matching : undefined;
+}
+
+/** The words of "the X one" ("the pyramid one": pyramid), not of a position ("the second one"). */
+export function referenceWords(text: string): string[] | undefined {
+  const named = TITLED.exec(folded(text));
+  const words = named?.[1]!.split(/[\s-]+/).filter(Boolean);
+  return words && !words.some((word) => ORDINAL_WORDS.test(word)) ? words : undefined;
 }
 
 /** "back to the first list", "go back to the clustering one", "back to swin". */

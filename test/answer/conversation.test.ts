@@ -338,6 +338,8 @@ it("says first when a yes/no question asks of the paper in view what its abstrac
     const list = await ask(KV);
     const scissorhands = titles(list).findIndex((title) => title.startsWith("Scissorhands"));
     expect(titles(await ask("tell me about the scissorhands one"))).toEqual([titles(list)[scissorhands]]);
+    // One no paper listed holds is a paper named all the same: it had searched "task arithmetic one".
+    expect(titles(await ask("tell me about the task arithmetic one"))[0]).toMatch(/^Task Arithmetic in the Tangent Space/);
     await ask("clustering algorithms");
     const back = await ask("back to the KV cache list");
     expect(titles(back)).toEqual(titles(list));
