@@ -317,6 +317,9 @@ it("takes a lower-case name general English lacks for the paper it names, and a 
 
   it("names a specialised word of the question no paper in the library uses, not an everyday one", async () => {
     expect((await ask("any papers on federated learning across hospitals?")).text).toMatch(/^Nothing in the library covers \*\*federated learning across hospitals\*\*; no paper in it mentions \*federated\*/);
+    // Named as the question wrote it ("ocr" had stood for "OCR"), but for a capital that only starts the sentence.
+    expect((await ask("handwriting recognition / OCR")).text).toMatch(/no paper in it mentions \*handwriting\* or \*OCR\*/);
+    expect((await ask("Federated learning across hospitals")).text).toMatch(/no paper in it mentions \*federated\*/);
     expect((await ask("changing a photo just by typing what you want different")).text.split("\n")[0]).not.toMatch(/no paper in the library mentions/);
     const partial = await ask("watermarking LLM-generated text so we can detect it later");
     if (partial.found) expect(partial.text.split("\n")[0]).toMatch(/\(no paper in the library mentions \*watermarking\*\):$/);
