@@ -7,6 +7,7 @@ import type { ParsedQuestion } from "./question.ts";
 import { SETTINGS } from "./settings.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
 import { nameParts } from "./name-parts.ts";
+import { unversioned } from "./lookup-words.ts";
 import { searchStem, searchTerms, stemSet } from "./stem.ts";
 
 /** The papers a question names, by title, by name or as the two sides of a comparison, each found by lookup. */
@@ -278,15 +279,14 @@ async function laterVersionOnly(query: ParsedQuestion, snapshot: LibrarySnapshot
   if (!/^[\p{L}\p{N}]+$/u.test(topic) || query.order || query.listing || Object.values(query.filters).some((value) => value !== undefined)) return {};
   if (snapshot.text.documentFrequency(searchStem(topic.toLowerCase())) > 0) return {};
   const found = await snapshot.lookup.find(topic);
-  const versions = [...found.closest, ...found.alternatives].filter((paper, i, all) => laterVersion(paper.title) && versionOf(paper.title, topic) && all.indexOf(paper) === i);
+  const versions = [...found.closest, ...found.alternatives].filter((paper, i, all) => laterVersion(paper.title) && unversioned(titleName(paper.title)) === topic.toLowerCase() && all.indexOf(paper) === i);
   if (found.match || versions.length === 0) return {};
   return { missing: query.shown.trim().replace(/[?.!]+$/, "") || topic, closest: [...versions, ...found.closest.filter((paper) => !versions.includes(paper))] };
 }
 
-/** Whether a title's name is `name` with a version written on ("MCUNetV2" of "MCUNet"). */
-function versionOf(title: string, name: string): boolean {
-  const head = title.split(":")[0]!.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
-  return head.startsWith(name.toLowerCase()) && /^v?\d+$/.test(head.slice(name.length));
+/** A title's name as one lower-case word: "mcunetv2" of "MCUNetV2: Memory-Efficient …". */
+function titleName(title: string): string {
+  return title.split(":")[0]!.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
 }
 
 /** Whether a title's name is a later version of another: "FlashAttention-2: …", "MobileNetV2: …", "PointNet++: …". */

@@ -205,7 +205,8 @@ export class RelevanceJudge {
     const elsewhere = (word: string) => index.documentFrequency(searchStem(word)) > 0;
     // "nearest neighbours quickly": a manner adverb ("quickly" of "quick") says how well, which papers put in figures, not a setting.
     const adverb = (word: string) => word.length > 6 && word.endsWith("ly") && this.#vectors.row(word.slice(0, -2)) !== undefined;
-    const facet = question.setting && { text: question.setting.words.filter(adverb).reduce((text, word) => text.replace(new RegExp(`\\s*\\b${word}\\b`), ""), question.setting.text).trim(), words: question.setting.words.filter((word) => !adverb(word)) };
+    const setting = question.setting;
+    const facet = setting && { text: setting.text.split(" ").filter((word) => !adverb(word.toLowerCase())).join(" "), words: setting.words.filter((word) => !adverb(word)) };
     // "KV cache compression for speech recognition": a setting none of the papers mentions at all is the part left out.
     // (A word held as the papers write it apart is held: "finetuning" by a title's "Fine-tuning".)
     const heldWord = (word: string) => held(searchStem(word)) || splitTerms(word, index, 1).some(({ term }) => held(term));
