@@ -119,22 +119,11 @@ export class AcronymIndex {
       const joined = [...(before && long[0] ? [`${before} ${long[0]}`] : []), ...(after && long.length > 0 ? [`${long.at(-1)} ${after}`] : [])];
       for (const term of [...longTerms, ...joined]) extra.push({ term, weight });
     }
-    // A long form the question writes, also with an acronym of it spelt out: "multimodal LLMs" is "multimodal large
-    // language models", which the abstracts call MLLMs.
     const stems = questionTerms(text);
-    const spelt = tokens.filter((word) => !isQuestionStopword(word)).flatMap((word) => {
-      const acronym = this.lookup(word, usage);
-      return acronym ? questionTerms(acronym.long) : [searchStem(word)];
-    });
-    const found = new Set<string>();
-    for (const sequence of [stems, spelt]) {
-      for (let start = 0; start < sequence.length; start++) {
-        for (let end = start + 2; end <= Math.min(sequence.length, start + 6); end++) {
-          const acronym = this.#byLong.get(sequence.slice(start, end).join(" "));
-          if (!acronym || present.has(acronym.short) || found.has(acronym.short)) continue;
-          found.add(acronym.short);
-          extra.push({ term: acronym.short, weight });
-        }
+    for (let start = 0; start < stems.length; start++) {
+      for (let end = start + 2; end <= Math.min(stems.length, start + 6); end++) {
+        const acronym = this.#byLong.get(stems.slice(start, end).join(" "));
+        if (acronym && !present.has(acronym.short)) extra.push({ term: acronym.short, weight });
       }
     }
     return extra;
