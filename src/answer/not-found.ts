@@ -1,4 +1,5 @@
 import { allWriteName } from "../papers/text.ts";
+import { asWritten } from "../search/as-written.ts";
 import type { SearchHit } from "../search/search-result.ts";
 import type { PaperFilters } from "../store/paper-store.ts";
 import { echo, escapeMarkdown, topicSaid, wordsOr } from "./extractive.ts";
@@ -46,8 +47,12 @@ export function notFoundReply(topic: string, filters: PaperFilters, coverage: Co
   const searched = `I searched ${counted(coverage.papers, "paper")}${both}.`;
   // A question with no topic ("papers from 1990") had only its constraints to match.
   // Naming a word no paper uses ("federated") says why, and what to try instead.
-  // (As the question wrote them: "OCR", not "ocr".)
-  const why = unknown.length > 0 ? `; no paper in it mentions ${wordsOr(unknown.map((word) => asWritten(word, topic)))}` : "";
+  // (As the question wrote them, "OCR" not "ocr", but for a capital that only starts it: "Federated learning …" mentions no "Federated".)
+  const said = (word: string) => {
+    const written = asWritten(word, topic);
+    return topic.startsWith(written) && written.slice(1) === word.slice(1) ? word : written;
+  };
+  const why = unknown.length > 0 ? `; no paper in it mentions ${wordsOr(unknown.map(said))}` : "";
   // With only dates asked ("papers from last month"), the dates the library does hold say what to ask instead.
   const held = library?.latest ? ` Its papers were published ${library.earliest} to ${library.latest}${library.undated ? ` (${library.undated} undated)` : ""}: ask for "the newest papers" to see the latest.` : "";
   const refused = (text: string): Reply => ({ text, citations: [], found: false, closest: [], notes: [] });
@@ -103,12 +108,4 @@ function fitsNone(filters: PaperFilters): string {
   const dates = datesSaid(filters);
   const parts = [dates && `was ${dates}`, filters.minUpvotes !== undefined && `has at least ${filters.minUpvotes} upvotes`].filter(Boolean);
   return parts.length > 0 ? parts.join(" and ") : "matches that";
-}
-
-/** A word as `text` writes it, its capitals kept ("OCR" for "ocr"); the word itself when the text does not hold it. */
-function asWritten(word: string, text: string): string {
-  const at = text.toLowerCase().search(new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "u"));
-  const written = at < 0 ? word : text.slice(at, at + word.length);
-  // (A capital that only starts the sentence is not the word's: "Federated learning …" mentions no "federated".)
-  return at === 0 && written.slice(1) === word.slice(1) ? word : written;
 }

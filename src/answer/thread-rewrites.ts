@@ -1,4 +1,4 @@
-import { writesVersion } from "../search/named-papers.ts";
+import { writesVersion } from "../search/versions.ts";
 import { parseQuestion } from "../search/question.ts";
 import { paperInView, type Turn } from "./conversations.ts";
 import type { FollowUp } from "./follow-up.ts";

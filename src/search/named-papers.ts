@@ -7,8 +7,8 @@ import type { ParsedQuestion } from "./question.ts";
 import { SETTINGS } from "./settings.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
 import { nameParts } from "./name-parts.ts";
-import { unversioned } from "./lookup-words.ts";
 import { searchStem, searchTerms, stemSet } from "./stem.ts";
+import { laterVersion, laterVersionOf, REPORT, VERSIONED, writesVersion } from "./versions.ts";
 
 /** The papers a question names, by title, by name or as the two sides of a comparison, each found by lookup. */
 
@@ -94,17 +94,6 @@ function writesAsName(title: string, name: string): boolean {
 /** Whether "papers like X" names a paper by X, not a topic: written as a name, with a number, as long as titles are, or "the … paper". */
 export function namesAPaper(name: string): boolean {
   return WRITTEN_AS_NAME.test(name) || /\d/.test(name) || /\bpaper\b/i.test(name) || words(name).length >= 4;
-}
-
-/** A name and its version, the name in at most two words: "llama 2", "gpt-4", "flash attention 3", "yolov8", "yolo v8". */
-/** What a versioned name's own paper is called after it: "GPT-4 Technical Report", "the Llama 2 paper". */
-const REPORT = /\s+(?:technical report|tech report|report|paper|whitepaper|system card|model card)$/i;
-const VERSIONED = /^[a-z][\w.+]*?(?:\s[a-z][\w.+]*?)?(?:[- ]v?|(?<=[a-z])v?)\d{1,2}(?:\.\d)?$/i;
-
-/** A name with its version written on ("flashattention-2", "yolov8"): one paper, however many write the name. */
-export function writesVersion(text: string): boolean {
-  // ("flashattention 2" too, the version a word apart: not a year, "models 2024".)
-  return /\p{L}-?\d/u.test(text) || /\p{L}\s+v?\d{1,2}(?:\.\d)?(?![\d.])/u.test(text);
 }
 
 /** A question writing a word as a name: capitals together or inside it ("HNSW", "ConvNeXt"), a digit after a letter, a "+". */
@@ -199,7 +188,7 @@ function absentName(name: string, snapshot: LibrarySnapshot): boolean {
 export async function namedIn(query: ParsedQuestion, snapshot: LibrarySnapshot): Promise<StoredPaper | undefined> {
   const topic = query.topic.trim();
   // "sparse attention papers from this year" asks for a topic within dates: that nothing passes them is the answer, not a paper named so.
-  if (query.order || Object.values(query.filters).some((value) => value !== undefined)) return undefined;
+  if (ordersOrFilters(query)) return undefined;
   const nameLike = WRITTEN_AS_NAME.test(query.shown);
   if (!topic || (topic.split(/\s+/).length > SETTINGS.lookup.nameQuestionWords && !nameLike)) return undefined;
   const match = (await snapshot.lookup.find(topic)).match ?? undefined;
@@ -229,7 +218,7 @@ export async function rareNamed(query: ParsedQuestion, snapshot: LibrarySnapshot
   // Typed in lower case, a word general English lacks is a name all the same ("hnsw", "flashattention-2").
   const rank = WRITTEN_AS_NAME.test(query.shown) ? undefined : (await loadWordVectors()).row(named[0]!.toLowerCase());
   // "newest NAS papers" asks for papers in an order, not for the one paper "NAS" may name.
-  if (query.order || Object.values(query.filters).some((value) => value !== undefined)) return {};
+  if (ordersOrFilters(query)) return {};
   // A name many papers write is a topic ("FlashAttention"), unless a version pins it to one ("FlashAttention-2")…
   const many = !writesVersion(topic) && snapshot.text.documentFrequency(searchStem(named[0]!)) > SETTINGS.lookup.aboutNamedShare * snapshot.size;
   if (rank !== undefined && rank <= SETTINGS.relevance.specialistRank) return many ? await goesBy(topic, snapshot) : {};
@@ -276,21 +265,15 @@ export function describesTitle(name: string, title: string): boolean {
  */
 async function laterVersionOnly(query: ParsedQuestion, snapshot: LibrarySnapshot): Promise<{ missing?: string; closest?: StoredPaper[] }> {
   const topic = query.topic.trim();
-  if (!/^[\p{L}\p{N}]+$/u.test(topic) || query.order || query.listing || Object.values(query.filters).some((value) => value !== undefined)) return {};
+  if (!/^[\p{L}\p{N}]+$/u.test(topic) || query.listing || ordersOrFilters(query)) return {};
   if (snapshot.text.documentFrequency(searchStem(topic.toLowerCase())) > 0) return {};
   const found = await snapshot.lookup.find(topic);
-  const versions = [...found.closest, ...found.alternatives].filter((paper, i, all) => laterVersion(paper.title) && unversioned(titleName(paper.title)) === topic.toLowerCase() && all.indexOf(paper) === i);
+  const versions = [...found.closest, ...found.alternatives].filter((paper, i, all) => laterVersionOf(paper.title, topic) && all.indexOf(paper) === i);
   if (found.match || versions.length === 0) return {};
   return { missing: query.shown.trim().replace(/[?.!]+$/, "") || topic, closest: [...versions, ...found.closest.filter((paper) => !versions.includes(paper))] };
 }
 
-/** A title's name as one lower-case word: "mcunetv2" of "MCUNetV2: Memory-Efficient …". */
-function titleName(title: string): string {
-  return title.split(":")[0]!.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
-}
-
-/** Whether a title's name is a later version of another: "FlashAttention-2: …", "MobileNetV2: …", "PointNet++: …". */
-function laterVersion(title: string): boolean {
-  const name = title.split(":")[0]!;
-  return /(?:[-\s]|(?<=\p{L})v?)(?:[2-9]|\d{2})(?:\.\d)?$|\+\+$/iu.test(name.trim()) && name.length <= 40;
+/** Whether a question asks for papers in an order or within dates or upvotes: papers on a topic, not the one a name may name. */
+function ordersOrFilters(query: ParsedQuestion): boolean {
+  return query.order !== undefined || Object.values(query.filters).some((value) => value !== undefined);
 }
