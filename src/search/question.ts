@@ -48,10 +48,15 @@ export type ParsedQuestion = {
   asksPresence?: true;
   /** "federated learning: training one model across …": the few words that name the topic before what describes it. */
   heading?: string;
+  /** "federated learning where hospitals …", "watermarking LLM outputs so …": the two or three words before a clause, which may name the topic or only begin describing it. */
+  lead?: string;
 };
 
 /** A topic named in two or three words before a colon, dash or parenthesis that goes on to describe it (a comma lists more often: "producing richer, more detailed …"). */
 const NAMED_FIRST = /^((?:[\p{L}\p{N}'-]+\s+){1,2}[\p{L}\p{N}'-]+)\s*(?::|\s[-–—]\s|\s?[–—]\s?|\()\s*\S/u;
+
+/** The first two or three words of a topic that goes on with a clause ("where", "so", "across", …) or after a comma. */
+const LEAD = /^((?:[\p{L}\p{N}'-]+\s+){1,2}[\p{L}\p{N}'-]+)\s*(?:\?|,|\s(?:where|so|across|without|that|which)\s)\s*\S/u;
 
 export type { PaperDetail } from "./paper-asked.ts";
 export type { PaperOrder } from "./question-order.ts";
@@ -192,6 +197,7 @@ export function parseQuestion(question: string, today: Date): ParsedQuestion {
   const paperName = paperAsk.paperName ?? (!similarTo && /\bet\s+al\b/i.test(text) && words(topic).length <= 6 ? topic : undefined);
   const baseline = similarTo || present ? undefined : baselineAsked(text);
   const heading = similarTo ? undefined : NAMED_FIRST.exec(topic)?.[1];
+  const lead = similarTo ? undefined : LEAD.exec(topic)?.[1];
   return {
     text: question,
     topic,
@@ -210,6 +216,7 @@ export function parseQuestion(question: string, today: Date): ParsedQuestion {
     ...(present && !similarTo && { asksPresence: true as const }),
     ...(baseline && { baseline }),
     ...(heading && { heading }),
+    ...(lead && { lead }),
   };
 }
 

@@ -515,4 +515,12 @@ describe("a topic named before what describes it", () => {
     expect(parse("ml methods for spreadsheet-style data, rows of records with mixed columns").heading).toBeUndefined();
     expect(parse("federated learning").heading).toBeUndefined();
   });
+
+  it("keeps the two or three words before a clause as the topic's lead", () => {
+    expect(parse("federated learning where hospitals train one model without sharing patient data").lead).toBe("federated learning");
+    expect(parse("watermarking LLM outputs so machine-generated text can be detected").lead).toBe("watermarking llm outputs");
+    expect(parse("software helpers that click around websites for you").lead).toBe("software helpers");
+    expect(parse("kv cache compression").lead).toBeUndefined();
+    expect(parse("running a really big language model on weak hardware").lead).toBeUndefined();
+  });
 });

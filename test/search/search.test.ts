@@ -495,6 +495,10 @@ describe("judged results", () => {
     // A topic named first by such a word is absent, however much of the description after it other papers match.
     const described = await library.search("federated learning: training one shared model across many phones or hospitals without their raw data ever leaving the device", { today: TODAY });
     expect(described.verdict.decision).toBe("no");
+    // So is one whose first words, before a clause, qualify it by such a word: a kind of the thing the library lacks…
+    expect((await library.search("federated learning where several hospitals train one model without sharing patient data", { today: TODAY })).verdict.decision).toBe("no");
+    // …but an unknown last word of them may be the asker's own name for what the papers call otherwise.
+    expect((await library.search("software helpers that click around websites to finish tasks a person asks for", { today: TODAY })).verdict.decision).not.toBe("no");
     // So is one named by words the papers use, but never together; "improve on PyramidKV: …" names no topic that way.
     expect((await library.search("automatic speech recognition: turning recorded speech into text transcripts", { today: TODAY })).verdict.decision).toBe("no");
     expect((await library.search("knowledge tracing - modelling what a student knows from their answers over time", { today: TODAY })).verdict.decision).toBe("no");
