@@ -200,10 +200,15 @@ export class TitleIndex {
     return this.#vocabulary;
   }
 
-  /** Title words and names that begin with `prefix` (four letters or more) and run on past it: what a clipped word ("conv") may stand for. */
-  completions(prefix: string): string[] {
-    if (prefix.length < 4) return [];
-    return (this.#vocab().byPrefix.get(prefix.slice(0, 4)) ?? []).map((i) => this.#words.at(i)).filter((known) => known.length > prefix.length + 1 && known.startsWith(prefix));
+  /**
+   * Title words and names that begin with `prefix` (`shortest` letters or more, four unless asked) and run on past it:
+   * what a clipped word ("conv") may stand for.
+   */
+  completions(prefix: string, shortest = 4): string[] {
+    if (prefix.length < Math.max(3, shortest)) return [];
+    const { byPrefix } = this.#vocab();
+    const positions = prefix.length >= 4 ? (byPrefix.get(prefix.slice(0, 4)) ?? []) : [...byPrefix].flatMap(([key, at]) => (key.startsWith(prefix) ? at : []));
+    return positions.map((i) => this.#words.at(i)).filter((known) => known.length > prefix.length + 1 && known.startsWith(prefix));
   }
 
   #nearSpellings(word: string, accept: (candidate: string) => boolean = (candidate) => similarWord(word, candidate) > 0): string[] {

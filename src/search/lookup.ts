@@ -85,8 +85,8 @@ export class PaperLookup {
   }
 
   /** Title words and names that begin with `prefix` (LookupIndex.completions). */
-  completions(prefix: string): string[] {
-    return this.#index.completions(prefix);
+  completions(prefix: string, shortest?: number): string[] {
+    return this.#index.completions(prefix, shortest);
   }
 
   /** `limit` caps the alternatives offered. */

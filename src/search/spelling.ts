@@ -63,7 +63,7 @@ export function correctSpelling(text: string, snapshot: LibrarySnapshot, english
     // n), a name two letters from another is another name; at its end ("regressor", "regression") it is one word's forms.
     const near = snapshot.lookup.spellings(word).filter((spelling) => (known ? distance(word, spelling) <= 1 || swapped(word, spelling) : spelling.slice(0, 3) === word.slice(0, 3) || slipDistance(word, spelling) <= 2));
     // (One spelling near is taken for how many papers use it, not for where.)
-    const spelt = (near.length > 1 ? besideNeighbours(near, neighbours(text, at, token.length), snapshot) : undefined) ?? mostUsed(near, snapshot) ?? (!known ? (mostUsed(wordSplits(word).map((parts) => parts.join(" ")), snapshot) ?? everydaySpelling(word, english)) : undefined);
+    const spelt = (near.length > 1 ? besideNeighbours(near, neighbours(text, at, token.length), snapshot) : undefined) ?? mostUsed(near, snapshot) ?? (!known ? (mostUsed(wordSplits(word).map((parts) => parts.join(" ")), snapshot) ?? everydaySpelling(word, english) ?? clippedPair(word, snapshot)) : undefined);
     if (!spelt || addsVersion(word, spelt, following) || extendsName(text, at, token, spelt)) return token;
     changed = true;
     return spelt;
@@ -102,6 +102,17 @@ function unclipped(word: string, snapshot: LibrarySnapshot, minPapers: number): 
     if (snapshot.text.documentFrequency(searchStem(head)) > 0) pairs.push(...snapshot.lookup.completions(tail).map((rest) => `${head} ${rest}`));
   }
   return mostUsed(pairs, snapshot, minPapers);
+}
+
+/** Two words clipped into one ("recsys"), no slip explaining it: the pair of title words its halves begin that most papers, at least `clippedPapers`, write. */
+function clippedPair(word: string, snapshot: LibrarySnapshot): string | undefined {
+  const pairs: string[] = [];
+  for (let cut = 3; cut <= word.length - 3; cut++) {
+    const heads = snapshot.lookup.completions(word.slice(0, cut), 3);
+    const tails = heads.length > 0 ? snapshot.lookup.completions(word.slice(cut), 3) : [];
+    for (const head of heads) for (const tail of tails) pairs.push(`${head} ${tail}`);
+  }
+  return mostUsed(pairs, snapshot, SETTINGS.spelling.clippedPapers);
 }
 
 /**

@@ -541,6 +541,8 @@ describe("judged results", () => {
     expect((await library.search("no error signal sent backwards", { today: TODAY })).query.topic).toBe("no error signal sent backwards");
     // A clipped word made plural is read in full too.
     expect((await library.search("clustering algos", { today: TODAY })).query.topic).toMatch(/^clustering algorithms?$/);
+    // Two words clipped into one are the pair the papers write ("recsys": recommender systems).
+    expect((await library.search("recsys embedding tables", { today: TODAY })).query.topic).toMatch(/^recommend\w+ systems? embedding tables$/);
     expect((await library.search("papers on retina photos", { today: TODAY })).query.topic).toBe("retina photos");
     expect((await library.search("long prompts keep OOMing", { today: TODAY })).query.topic).toBe("long prompts keep ooming");
     expect((await library.search("training keeps crashimg", { today: TODAY })).query.topic).toBe("training keeps crashing");
