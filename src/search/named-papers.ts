@@ -194,7 +194,7 @@ export async function namedIn(query: ParsedQuestion, snapshot: LibrarySnapshot):
   const match = (await snapshot.lookup.find(topic)).match ?? undefined;
   // "chess engines" in everyday words is no question about CHESS (text-to-SQL): a name typed so is a title's words.
   if (match && !nameLike && !holdsWords(match.title, topic) && (await everydayWords(topic))) return undefined;
-  return match;
+  return match && !spelledOutOnly(topic, match, snapshot) ? match : undefined;
 }
 
 /** Whether general English knows every word of a text as more than a specialist's word ("chess", not "hnsw"). */
@@ -221,17 +221,31 @@ export async function rareNamed(query: ParsedQuestion, snapshot: LibrarySnapshot
   if (ordersOrFilters(query)) return {};
   // A name many papers write is a topic ("FlashAttention"), unless a version pins it to one ("FlashAttention-2")…
   const many = !writesVersion(topic) && snapshot.text.documentFrequency(searchStem(named[0]!)) > SETTINGS.lookup.aboutNamedShare * snapshot.size;
+  // An acronym several abstracts define is the field's term, not one paper's name: "NAS papers" asks for neural
+  // architecture search, not ProxylessNAS (whose abstract defines it too), and "moe papers" for mixtures of experts;
+  // "HNSW", defined by its own paper alone, is one.
+  const acronym = snapshot.acronyms.lookup(topic);
+  if ((acronym?.papers ?? 0) >= 2) return {};
   if (rank !== undefined && rank <= SETTINGS.relevance.specialistRank) return many ? await goesBy(topic, snapshot) : {};
   // …but "resnet paper" asks for its paper all the same, which the library may lack.
   const paperAsked = /\bpaper\b/i.test(query.text);
   if (many && !paperAsked) return {};
-  // An acronym several abstracts define is the field's term, not one paper's name: "NAS papers" asks for neural
-  // architecture search, not ProxylessNAS (whose abstract defines it too); "HNSW", defined by its own paper alone, is one.
-  if ((snapshot.acronyms.lookup(topic)?.papers ?? 0) >= 2) return {};
   const found = many ? undefined : await snapshot.lookup.find(topic);
-  if (found?.match) return { paper: found.match };
+  if (found?.match && !spelledOutOnly(topic, found.match, snapshot)) return { paper: found.match };
   // An acronym the abstracts define ("MLA": multi-head latent attention) is a concept, not a paper the library lacks.
   return titlesWriteName(named[0]!, snapshot) && snapshot.acronyms.lookup(topic) === undefined ? { missing: query.shown.trim() } : {};
+}
+
+/**
+ * Whether a paper matched a name only as the one abstract spelling out a term other papers write too ("… a strong
+ * competitor to Generative Adversarial Networks (GANs)"): that does not make the term its name; a title holding it, or
+ * its long form, does (HNSW's "Hierarchical Navigable Small World graphs").
+ */
+function spelledOutOnly(name: string, paper: StoredPaper, snapshot: LibrarySnapshot): boolean {
+  const acronym = snapshot.acronyms.lookup(name);
+  if (!acronym || snapshot.text.documentFrequency(searchStem(name)) <= 1) return false;
+  const held = stemSet(paper.title);
+  return !held.has(searchStem(acronym.short)) && !searchTerms(acronym.long).every((stem) => held.has(stem));
 }
 
 /** "Performers" alone: an English word one paper goes by is that paper, when its stem is everyday in the library ("perform"). */

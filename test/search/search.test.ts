@@ -595,6 +595,12 @@ describe("judged results", () => {
     expect(nas.results.filter((hit) => hit.relevant).every((hit) => /architecture|NAS/i.test(`${hit.paper.title} ${hit.paper.abstract}`))).toBe(true);
     // "HNSW", defined by its own paper alone, still names it.
     expect((await library.search("HNSW", { today: TODAY })).named?.title).toMatch(/Hierarchical Navigable Small World graphs$/);
+    // So does "moe", lower case and an English word: several abstracts define it.
+    expect((await library.search("moe papers", { today: TODAY })).named).toBeUndefined();
+    // A term one abstract spells out that other papers write too names no paper, unless a title holds it or its long
+    // form: "GANs" had been the diffusion paper comparing itself with Generative Adversarial Networks (GANs).
+    expect((await library.search("papers on GANs", { today: TODAY })).named).toBeUndefined();
+    expect((await library.search("hnsw papers", { today: TODAY })).named?.title).toMatch(/Hierarchical Navigable Small World graphs$/);
     // "Performers" had cited papers on performance (the stem "perform"), after the Performers paper.
     for (const question of ["Performers", "performers"]) expect((await library.search(question, { today: TODAY })).named?.title).toBe("Rethinking Attention with Performers");
   });
