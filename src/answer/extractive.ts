@@ -70,7 +70,17 @@ export function extractiveReply(topic: string, hits: SearchHit[], cue: SentenceC
     const on = side && framing.kind === "sides" && framing.sides.every((entry) => entry.ids.length > 0) ? `, on *${escapeMarkdown(side.topic)}*` : "";
     return `${index + 1}. **${escapeMarkdown(hit.paper.title)}**${date}${on} [${index + 1}]: ${quote}`;
   });
-  return { text: `${lead(topic, hits.length, framing)}\n\n${items.join("\n")}`, citations, found: true, closest: [], notes };
+  // Asked in date order with no date for any of them: said so, not "the oldest" of papers the library cannot date.
+  const dateOrder = framing.kind === "topic" && (framing.order === "newest" || framing.order === "oldest") ? framing.order : undefined;
+  const first = dateOrder && hits.every((hit) => !hit.paper.publishedAt) ? undatedLead(`${topicSaid(topic)}${describeFilters((framing.kind === "topic" && framing.filters) || {})}`, hits.length, dateOrder) : lead(topic, hits.length, framing);
+  return { text: `${first}\n\n${items.join("\n")}`, citations, found: true, closest: [], notes };
+}
+
+/** The first line of papers asked for in date order of which the library dates none: they stay in order of relevance. */
+function undatedLead(subject: string, count: number, order: "newest" | "oldest"): string {
+  return count === 1
+    ? `The library has no date for the paper that best matches ${subject}, so whether it is the ${order} cannot be told:`
+    : `The library has no date for any of the ${count} papers that best match ${subject}, so they cannot be put in date order; most relevant first:`;
 }
 
 /** The answer's first line: what the list below it is. */

@@ -16,7 +16,7 @@ const GLUE = new Set(
     "what what's whats which who whom how why when where is are was were do does did can could would should will the a an of in on " +
     "for to with by from they them it its it's their this that these those there there's here any anything some me tell show give " +
     "about one ones two both three paper papers work else between and or has have had i we you main key core big really actually " +
-    "exactly then so also just please pls us their's there're ok okay hmm same topic thing stuff more most library collection version versions"
+    "exactly then so also just please pls us total altogether overall all their's there're ok okay hmm same topic thing stuff more most library collection version versions"
   ).split(" "),
 );
 

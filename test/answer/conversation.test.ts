@@ -52,6 +52,9 @@ describe("follow-ups to a list answer", () => {
     // "how many are there?" after a search says how many the library has on it, not how long the list is.
     await ask(KV);
     expect((await ask("how many are there?")).text).toMatch(/^\d+ papers in the library write \*kv cache compression\*/i);
+    // "in total" asks the same ("how many are there in total?" had counted papers writing nothing: "**").
+    await ask(KV);
+    expect((await ask("how many are there in total?")).text).toMatch(/^\d+ papers in the library write \*kv cache compression\*/i);
     // So does "which one has …" ("summarize it in one line" had searched "it in one line").
     await ask(KV);
     const latest = await ask("which one has the latest date");

@@ -353,6 +353,8 @@ it("takes a lower-case name general English lacks for the paper it names, and a 
     // Placed last, an undated paper says it has no date rather than pass for the oldest.
     const scaling = await ask("newest papers on test-time scaling");
     expect(scaling.text).toMatch(/\*\*Kinetics: Rethinking Test-Time Scaling Laws\*\* \(no date\) \[\d\]/);
+    // With no date for any of them, the answer says they cannot be put in date order ("newest first" over three undated papers).
+    expect((await ask("newest papers on approximate nearest neighbor search")).text.split("\n")[0]).toMatch(/^The library has no date for any of the \d papers that best match \*\*approximate nearest neighbor search\*\*, so they cannot be put in date order; most relevant first:$/);
     // The newest of every paper on a topic a third of the library writes, not of the best 30 ("attention").
     expect((await ask("give me the 2 newest papers on attention")).citations[0]?.title).toMatch(/^Optimizing Mixture of Block Attention/);
     // As many as asked: "top 10 kv cache papers" cited the first 5 of the 10 on topic.
