@@ -211,6 +211,12 @@ export class TitleIndex {
     return positions.map((i) => this.#words.at(i)).filter((known) => known.length > prefix.length + 1 && known.startsWith(prefix));
   }
 
+  /** Title words and names that begin with `letter` and have at least `minLength` letters. */
+  beginningWith(letter: string, minLength: number): string[] {
+    const { byFirst } = this.#vocab();
+    return [...byFirst].flatMap(([key, at]) => (key.endsWith(letter) && Number(key.slice(0, -1)) >= minLength ? at.map((i) => this.#words.at(i)) : []));
+  }
+
   #nearSpellings(word: string, accept: (candidate: string) => boolean = (candidate) => similarWord(word, candidate) > 0): string[] {
     const { byFirst, bySecond, byPrefix } = this.#vocab();
     const found = new Set<string>();

@@ -84,6 +84,11 @@ export class PaperLookup {
     return this.#index.spellings(word);
   }
 
+  /** Title words and names that begin with `letter`, of at least `minLength` letters. */
+  beginningWith(letter: string, minLength: number): string[] {
+    return this.#index.beginningWith(letter, minLength);
+  }
+
   /** Title words and names that begin with `prefix` (LookupIndex.completions). */
   completions(prefix: string, shortest?: number): string[] {
     return this.#index.completions(prefix, shortest);

@@ -165,8 +165,9 @@ export const SETTINGS = {
    * in "back-prop" is "propagation", but "retina", at 30k, is not RetinaNet, a name one paper uses). A question nothing
    * covers as written is searched again with each word written whole read as the two words the papers write instead
    * ("finetuning" as "fine tuning"), when at least `partedPapers` papers, and `partedRatio` times as many as write it whole, do.
+   * A word shortened to its consonants ("attn") is read in full when `shortenedRatio` times as many papers write that (abbreviation.ts).
    */
-  spelling: { minLetters: 5, englishRank: 200_000, everydayWords: 50_000, everydayMinLetters: 6, clippedRank: 50_000, clippedPapers: 3, partedPapers: 2, partedRatio: 2 },
+  spelling: { minLetters: 5, englishRank: 200_000, everydayWords: 50_000, everydayMinLetters: 6, clippedRank: 50_000, clippedPapers: 3, partedPapers: 2, partedRatio: 2, shortenedRatio: 10 },
   /**
    * "Papers like X": how many of X's most distinguishing words make the query, and how many of its title's word pairs
    * that other papers use ("information bottleneck"), rarest first. 8 pairs rather than none (tuned halves: similar

@@ -1,5 +1,6 @@
 import { distance } from "fastest-levenshtein";
 import type { WordVectors } from "../embed/word-vectors/word-vectors.ts";
+import { clippedPair, unshortened } from "./abbreviation.ts";
 import { libraryForm } from "./library-form.ts";
 import { wordSplits } from "./compounds.ts";
 import { swapped } from "./lookup-words.ts";
@@ -84,9 +85,12 @@ function addsVersion(word: string, spelling: string, following: string | undefin
  * A word clipped as people do in chat ("conv", "backprop", "eval", "algos"), as the
  * papers write it in full: the title word it begins that most papers use
  * ("convolutional"), or a word and the start of the next, as papers write
- * it hyphenated ("back-propagation"). Only a word no paper uses as it is, on its own.
+ * it hyphenated ("back-propagation"). Only a word no paper uses as it is, on its own; but "attn" in one paper is still
+ * "attention", which a hundred write (an acronym the abstracts define is itself).
  */
 function unclipped(word: string, snapshot: LibrarySnapshot, minPapers: number): string | undefined {
+  const shortened = snapshot.acronyms.lookup(word) ? undefined : unshortened(word, snapshot, Math.max(minPapers, SETTINGS.spelling.shortenedRatio * snapshot.text.documentFrequency(searchStem(word))));
+  if (shortened) return shortened;
   // "conv" inside ConvNets and FlexConv is still a clipped word: no paper writes it on its own.
   if (word.length < 4 || /[^a-z]/.test(word) || isQuestionStopword(word) || snapshot.text.usedAlone(searchStem(word))) return undefined;
   // Clipping drops a syllable or more: a word one letter short of another is a name of its own ("Adam" is not AdamW).
@@ -102,17 +106,6 @@ function unclipped(word: string, snapshot: LibrarySnapshot, minPapers: number): 
     if (snapshot.text.documentFrequency(searchStem(head)) > 0) pairs.push(...snapshot.lookup.completions(tail).map((rest) => `${head} ${rest}`));
   }
   return mostUsed(pairs, snapshot, minPapers);
-}
-
-/** Two words clipped into one ("recsys"), no slip explaining it: the pair of title words its halves begin that most papers, at least `clippedPapers`, write. */
-function clippedPair(word: string, snapshot: LibrarySnapshot): string | undefined {
-  const pairs: string[] = [];
-  for (let cut = 3; cut <= word.length - 3; cut++) {
-    const heads = snapshot.lookup.completions(word.slice(0, cut), 3);
-    const tails = heads.length > 0 ? snapshot.lookup.completions(word.slice(cut), 3) : [];
-    for (const head of heads) for (const tail of tails) pairs.push(`${head} ${tail}`);
-  }
-  return mostUsed(pairs, snapshot, SETTINGS.spelling.clippedPapers);
 }
 
 /**

@@ -541,6 +541,10 @@ describe("judged results", () => {
     expect((await library.search("no error signal sent backwards", { today: TODAY })).query.topic).toBe("no error signal sent backwards");
     // A clipped word made plural is read in full too.
     expect((await library.search("clustering algos", { today: TODAY })).query.topic).toMatch(/^clustering algorithms?$/);
+    // A word shortened to its consonants is the word the papers write, though one paper writes it so ("attn"); an
+    // acronym whose letters a longer word holds is not that word ("rnn" is no "representation").
+    expect((await library.search("sparse attn for video diffusion", { today: TODAY })).query.topic).toBe("sparse attention for video diffusion");
+    expect((await library.search("rnn papers", { today: TODAY })).query.topic).toBe("rnn");
     // Two words clipped into one are the pair the papers write ("recsys": recommender systems).
     expect((await library.search("recsys embedding tables", { today: TODAY })).query.topic).toMatch(/^recommend\w+ systems? embedding tables$/);
     expect((await library.search("papers on retina photos", { today: TODAY })).query.topic).toBe("retina photos");
