@@ -39,6 +39,8 @@ export function withApostrophes(text: string): string {
     .replace(/(?<![\p{L}\p{N}])w\/(?=\s)/giu, "with")
     .replace(/(?<=\b(?:can|could|would|will|do|did|are|r|have|thank|if|know|let)\s)u(?=\s)/gi, "you")
     .replace(/(?<=^|\s)ur(?=\s)/g, "your")
+    // "from this yr", "the last 2 yrs": chat's year.
+    .replace(/(?<=\b(?:this|last|past|next|previous|a|one|per|\d+)\s+)yr(s?)\b/gi, "year$1")
     // "the data cant leave each site": "cant" and "wont" before a verb are chat's can't and won't; as words of their
     // own (a "cant", "as is his wont") a function word or the end of the phrase follows them.
     .replace(/\b(cant|wont)(?=\s+[a-z])(?!\s+(?:and|or|of|is|was|the|a|an|in|on|for|with|to)\b)/gi, (word) => `${word.slice(0, 3)}'t`);

@@ -356,6 +356,9 @@ describe("questions with no topic", () => {
     // Chat's "w/" and "w/o" are with and without; its shorthand around a question is none of it.
     expect(parse(withApostrophes("whats the deal w/ grokking")).topic).toBe("grokking");
     expect(parse(withApostrophes("pruning w/o retraining")).topic).toBe("pruning without retraining");
+    // "yr" after a word that counts or points is a year, and dates the question.
+    expect(parse(withApostrophes("pruning papers from the last 2 yrs")).topic).toBe("pruning");
+    expect(parse(withApostrophes("kv cache from this yr")).filters.from).toBeDefined();
     expect(parse("btw anything on swin transformers lol").topic).toBe("swin transformers");
     expect(parse("ngl i need papers on speculative decoding rn").topic).toBe("speculative decoding");
     expect(parse("lmk if there's anything on model merging").topic).toBe("model merging");
