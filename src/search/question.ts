@@ -86,8 +86,8 @@ const UPVOTES = /\b(?:with )?(?:at least |more than |over |>=?\s*)?(\d+)\s*\+?\s
 /** "the transformer-xl one", asked on its own: the paper so named ("the second one", "the same one" name none). */
 const THE_X_ONE = /^(the\s+(?!(?:first|second|third|last|next|other|same|new|newest|latest|oldest|previous|right|wrong|best|only)\b)(?:[\p{L}\p{N}+.'-]+\s+){0,3}[\p{L}\p{N}+.'-]+)\s+one(\s*[?!.]*)$/iu;
 
-/** "the Keyformer paper - what does it do?": a name, then a question about "it", which is the name. */
-const NAMED_THEN_IT = /^(?!(?:ok|okay|so|and|hmm+|well|yes|yeah|no|thanks|right|sure|cool|nice|great)\s*(?:[-–—:,]|$))([^?]{2,60}?)\s*(?:\s[-–—]|:|,)\s+((?:what|how|why)\s+(?:does|did|do|is|was)\s+)it\b(.*)$/iu;
+/** "the Keyformer paper - what does it do?", "the OneRec paper - what's it about": a name, then a question about "it", which is the name. */
+const NAMED_THEN_IT = /^(?!(?:ok|okay|so|and|hmm+|well|yes|yeah|no|thanks|right|sure|cool|nice|great)\s*(?:[-–—:,]|$))([^?]{2,60}?)\s*(?:\s[-–—]|:|,)\s+((?:what|how|why)(?:(?:'s|s)\s+|\s+(?:does|did|do|is|was)\s+))it\b(.*)$/iu;
 
 /** Chat shorthand, which carries no topic wherever it stands. */
 const CHATTER = /(?<![\p{L}\p{N}-])(?:lol|lmao|ngl|tbh|rn|asap|imo|imho|lmk|fwiw|idk|iirc|afaik|btw|tho)(?![\p{L}\p{N}-])[,!]?/gu;

@@ -393,6 +393,7 @@ describe("questions with no topic", () => {
     // "the Keyformer paper - what does it do?": "it" is the name before the dash; "ok, what does it do" names nothing.
     expect(parse("the Keyformer paper - what does it do?")).toMatchObject({ detail: "content", paperName: "the Keyformer paper" });
     expect(parse("what does the Keyformer paper do?")).toMatchObject({ detail: "content", paperName: "the Keyformer paper" });
+    expect(parse("the OneRec paper - what's it about")).toMatchObject({ detail: "content", paperName: "the OneRec paper", topic: "onerec" });
     expect(parse("ok, what does it do").paperName).toBeUndefined();
     // "the original pointnet paper" names "pointnet" ("original pointnet" was said to be missing and searched).
     expect(parse("the original pointnet paper").paperName).toBe("the pointnet paper");
