@@ -24,6 +24,9 @@ const PART_ONLY = /^(?!\d+\s)((?:[\p{L}-]+\s+)?[\p{L}-]+)\s+only\s*[?.!]*$/u;
 /** "what about agents?", "and time series?": a few words, no setting said. */
 const WHAT_ABOUT = /^(?:(?:(?:and|ok|okay|so)\s+)?(?:what|how)\s+about|and)\s+((?:[\p{L}\p{N}-]+\s*){1,3}?)\s*[?.!]*$/u;
 
+/** "any that are about training instead of inference?", "ones for vision rather than language?": a setting, and what it replaces. */
+const INSTEAD_OF = /^(?:(?:and|ok|okay|so|but)\s+)?(?:(?:any|anything|ones?|papers?|something)\s+)?(?:(?:that|which)\s+(?:are|is)\s+)?(?:about|on|for)\s+(.+?)\s+(instead of|rather than)\s+(.+?)\s*[?.!]*$/;
+
 /** "compare it with SPANN", "how does it compare to Scissorhands?": the paper in view beside one named. */
 /** "compare 2 with SPANN": a listed paper, by its number, beside one named. */
 const COMPARE_IT = /^(?:(?:compare|contrast)\s+(it|this|that|(?:#|\[)?\d{1,2}\]?)(?:\s+(?:one|paper))?\s+(?:with|to|and|against|vs\.?)|how\s+(?:does|do|did)\s+(it|this|that)(?:\s+(?:one|paper))?\s+(?:compare|differ)\s+(?:with|to|from|against))\s+(.+?)\s*[?.!]*$/;
@@ -54,6 +57,9 @@ export function settingAgain(asked: string, turns: Turn[], today: Date): FollowU
   const wider = about && /^(.+?)\s+(?:more\s+)?(?:generally|in general|broadly)$/.exec(about[1]!.trim());
   if (wider) return { kind: "refine", question: wider[1]! };
   const previous = turns.findLast((turn) => turn.source && !turn.source.example);
+  // "any that are about training instead of inference?": the last topic in that setting, the other ruled out.
+  const instead = INSTEAD_OF.exec(question.toLowerCase().trim());
+  if (instead && previous) return { kind: "refine", question: `${previous.topic} for ${endingAsWritten(question, `${instead[1]} ${instead[2]} ${instead[3]}`)}` };
   // "but not kv cache", "not the vision side": the last topic with that ruled out ("… but not X" is searched as written).
   const ruledOut = sameFor || about ? undefined : /^(?:but\s+)?not\s+(?!(?:the|any|all)\s+.*\b(?:ones?|papers?)\s*[?.!]*$)(.+?)\s*[?.!]*$/.exec(question.toLowerCase().trim());
   if (ruledOut && previous) return { kind: "refine", question: `${previous.topic} but not ${endingAsWritten(question, ruledOut[1]!)}` };

@@ -353,6 +353,15 @@ it("says first when a yes/no question asks of the paper in view what its abstrac
     expect((await ask("back to the kv cache one")).text).toMatch(/^Back to \*kv cache compression\*:/i);
   });
 
+  it("reads 'any that are about X instead of Y?' as the last topic for X, Y ruled out", async () => {
+    const ask = thread();
+    await ask("MoE serving systems");
+    // It had searched "training instead of inference" alone: recommendation and hierarchy papers.
+    const training = await ask("any that are about training instead of inference?");
+    expect(training.text.split("\n")[0]).toMatch(/moe serving systems for training instead of inference/i);
+    expect(training.citations[0]!.title).toMatch(/^HetuMoE/);
+  });
+
   it("reads 'what about X?' as the last topic with X when the library covers that, else as X alone", async () => {
     const ask = thread();
     await ask("test time scaling");
