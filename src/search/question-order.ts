@@ -13,7 +13,7 @@ const MOST_UPVOTES = String.raw`(?:(?:with|have|having)\s+)?(?:the\s+)?(?:most|h
 const ORDERS: { order: PaperOrder; words: string; by: string; most: string }[] = [
   { order: "upvotes", words: String.raw`most[- ](?:upvoted|popular|liked)|top(?: \d+)?|popular|highest[- ]rated|best[- ]rated`, by: String.raw`up ?votes?|votes|popularity|likes`, most: String.raw`${MOST_UPVOTES}(?:\s+(?:on|about|in|for)(?!\S))?` },
   { order: "oldest", words: String.raw`oldest|earliest|first published`, by: "(?!)", most: "(?!)" },
-  { order: "newest", words: String.raw`newest|latest|most recent|(?<=\b(?:what's|whats|what is|anything|something)\s)new`, by: "date", most: "(?!)" },
+  { order: "newest", words: String.raw`newest|latest|most recent|(?<=\b(?:what's|whats|what is|anything|something)\s)(?:new|recent)|(?<=\b(?:any|some)\s)recent`, by: "date", most: "(?!)" },
 ];
 const ABOUT_PAPERS = String.raw`(?=(?:\s+[\p{L}\p{N}'-]+){0,3}?\s+(?:papers?|ones|articles?|preprints?|additions|uploads|entries|first)\b|(?:\s+\d{1,2})?\s*$)`;
 const ORDER_ASKED = ORDERS.map(({ order, words, by, most }): [PaperOrder, RegExp] => {

@@ -348,6 +348,9 @@ describe("questions with no topic", () => {
     expect(parse("KV cache papers, newest first")).toMatchObject({ topic: "kv cache", order: "newest" });
     expect(parse("diffusion papers sorted by date")).toMatchObject({ topic: "diffusion", order: "newest" });
     expect(parse("what's the latest work on speculative decoding")).toMatchObject({ topic: "speculative decoding", order: "newest" });
+    // "anything recent on X", "any recent papers on X" ask for the newest too.
+    expect(parse("anything recent on sparse attention?")).toMatchObject({ topic: "sparse attention", order: "newest" });
+    expect(parse("any recent papers on diffusion?")).toMatchObject({ topic: "diffusion", order: "newest" });
   });
 
   it("reads contractions typed without apostrophes and 'anyone seen a paper on X' as framing", () => {
