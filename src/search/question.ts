@@ -58,6 +58,17 @@ const NAMED_FIRST = /^((?:[\p{L}\p{N}'-]+\s+){1,2}[\p{L}\p{N}'-]+)\s*(?::|\s[-�
 /** The first two or three words of a topic that goes on with a clause ("where", "so", "across", …) or after a comma. */
 const LEAD = /^((?:[\p{L}\p{N}'-]+\s+){1,2}[\p{L}\p{N}'-]+)\s*(?:\?|,|\s(?:where|so|across|without|that|which)\s)\s*\S/u;
 
+/**
+ * A title quoted inside a question: three words or more in quotes, in title case or said to be a paper's
+ * ('the "attention is all you need" paper', 'a paper titled "…"'), not an example quoted ('like "upbeat jazz with piano"').
+ */
+function quotedTitle(text: string): string | undefined {
+  const quoted = /["“]([^"”]+)["”]/.exec(text);
+  if (!quoted || words(quoted[1]!).length < 3) return undefined;
+  const before = text.slice(0, quoted.index);
+  return isTitleLike(quoted[1]!) || /\b(?:paper|titled|called|named)\b/i.test(before) || /^\s*paper\b/i.test(text.slice(quoted.index + quoted[0].length)) ? quoted[1]!.trim() : undefined;
+}
+
 export type { PaperDetail } from "./paper-asked.ts";
 export type { PaperOrder } from "./question-order.ts";
 
@@ -189,7 +200,7 @@ export function parseQuestion(question: string, today: Date): ParsedQuestion {
     return { text: question, topic: "", shown: "", filters, parts: topicParts(""), listing: asked ?? (praised ? "upvotes" : "newest"), ...(count && count > 0 && { count }) };
   }
   const topic = rest || text;
-  const pastedTitle = !similarTo && isTitleLike(text) ? text.trim() : undefined;
+  const pastedTitle = similarTo ? undefined : isTitleLike(text) ? text.trim() : quotedTitle(text);
   const setting = settingOf(topic);
   const paperAsk = similarTo ? {} : paperAsked(text, rest, present);
   // "jacot et al neural tangent kernel": a paper cited by its authors is that paper, named by what follows.

@@ -168,6 +168,14 @@ describe("questions about one paper", () => {
     expect(parse("Papers on KV Cache Compression.").pastedTitle).toBeUndefined();
   });
 
+  it("reads a title quoted inside a question as a title asked for, and a quoted example as no title", () => {
+    expect(parse('the "attention is all you need" paper').pastedTitle).toBe("attention is all you need");
+    expect(parse('is there a paper on the transformer architecture "attention is all you need"?').pastedTitle).toBe("attention is all you need");
+    expect(parse('do we have the paper "Scaling Up Your Kernels"?').pastedTitle).toBe("Scaling Up Your Kernels");
+    expect(parse('music from a text prompt like "upbeat jazz with piano"').pastedTitle).toBeUndefined();
+    expect(parse('"chain of thought" prompting').pastedTitle).toBeUndefined();
+  });
+
   it("reads 'what is' of a topic as the topic", () => {
     // (A lone word may be a name, which only a paper going by it tells: search.test.ts.)
     expect(parse("what is grokking?")).toMatchObject({ paperName: "grokking", nameGuessed: true });
