@@ -21,7 +21,7 @@ import { searchStem, stemSet } from "./stem.ts";
  */
 export function judgePapers(question: ParsedQuestion, ranked: Ranked[], verdict: RelevanceVerdict, snapshot: LibrarySnapshot, byExample = false, most = SETTINGS.answer.maxPapers): boolean[] {
   if (verdict.decision === "no" || ranked.length === 0) return ranked.map(() => false);
-  const { scoreRatio, moreRatio, coverageRatio, unsurePapers } = SETTINGS.answer;
+  const { scoreRatio, moreRatio, closeRatio, coverageRatio, unsurePapers } = SETTINGS.answer;
   const limit = verdict.decision === "unsure" ? unsurePapers : most;
   // A paper whose title names the topic's rarest word, and whose text holds every word of it, is on it down to where
   // "more" stops, however far the best paper stands ahead: "What Makes Convolutional Models Great on Long Sequence
@@ -32,7 +32,9 @@ export function judgePapers(question: ParsedQuestion, ranked: Ranked[], verdict:
   const key = main.length > 0 ? rarestOf(main, snapshot) : undefined;
   // (A title writing the acronym names its long form: "MoE-Lens: … MoE LLM Serving" names "mixture of experts".)
   const titled = (doc: number) => key !== undefined && withLongForms(stemSet(snapshot.docs.titles.at(doc)), snapshot).has(key) && main.every((stem) => snapshot.text.contains(doc, stem));
-  const close = (entry: Ranked) => entry.score >= scoreRatio * ranked[0]!.score || (entry.score >= moreRatio * ranked[0]!.score && titled(entry.doc));
+  // An answer does not stand on one paper while another ranks close (`closeRatio`): the second is cited at that bar.
+  const close = (entry: Ranked, kept: number) =>
+    entry.score >= scoreRatio * ranked[0]!.score || (kept === 1 && entry.score >= closeRatio * ranked[0]!.score) || (entry.score >= moreRatio * ranked[0]!.score && titled(entry.doc));
   // Papers found by example share the example's words, not the question's ("papers like PyramidKV").
   const coverage = ranked.map((entry) => (byExample ? 1 : paperCoverage(question, entry.doc, snapshot)));
   const bestCoverage = Math.max(...coverage);
@@ -53,7 +55,7 @@ export function judgePapers(question: ParsedQuestion, ranked: Ranked[], verdict:
     const keep =
       (i === 0 && inSetting(entry.doc)) ||
       (kept < limit &&
-        close(entry) &&
+        close(entry, kept) &&
         coverage[i]! >= coverageRatio * bestCoverage &&
         (rarest === undefined || snapshot.text.contains(entry.doc, rarest) || instead.some((stem) => snapshot.text.contains(entry.doc, stem))) &&
         (setting === undefined || setting.some((stem) => snapshot.text.contains(entry.doc, stem))) &&
