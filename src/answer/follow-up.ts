@@ -147,7 +147,7 @@ export function resolveFollowUp(said: string, previous: Turn | undefined, today:
   }
   if (listed.length > 0 && (reference !== undefined || more)) {
     if (reference === undefined) return { kind: "more" };
-    const paper = at(reference);
+    const paper = at(reference) ?? (reference === "last" ? undefined : narrowedFrom(turns, previous!, reference));
     if (!paper) return { kind: "out-of-range", count: listed.length };
     return opened(paper, text, today);
   }
@@ -243,4 +243,14 @@ function actOnThread(act: ThreadAct, text: string, previous: Turn | undefined): 
       return { kind: "refine", question: searched, filters: act === "older" ? { from: undefined, to: shiftDay(edge, -1) } : { from: shiftDay(edge, 1), to: undefined } };
     }
   }
+}
+
+/**
+ * "summarize 4" after "which of those are training-free?" kept one of five: the fourth of the list it was narrowed
+ * from, the list before it whose papers it only keeps some of, when that one is long enough.
+ */
+function narrowedFrom(turns: Turn[], previous: Turn, item: number): StoredPaper | undefined {
+  const earlier = turns.slice(0, turns.indexOf(previous)).findLast((turn) => turn.papers.length > 0);
+  const narrowed = earlier !== undefined && previous.papers.length < earlier.papers.length && previous.papers.every((paper) => earlier.papers.some((other) => other.id === paper.id));
+  return narrowed ? listedAt(earlier.papers, item) : undefined;
 }

@@ -114,6 +114,11 @@ describe("follow-ups to a list answer", () => {
     expect(from2024.text).toMatch(/^\d+ of those 10 papers are from 2024:/);
     for (const citation of from2024.citations) expect(citation.publishedAt).toMatch(/^2024-/);
     expect(from2024.text).toMatch(/show no date in the library/);
+    // A number past the narrowed list points into the list it was narrowed from ("summarize 4" had said "The list has 2 papers").
+    const list = await ask(KV);
+    const narrowed = await ask("which of those are from 2024?");
+    expect(narrowed.citations.length).toBeLessThan(4);
+    expect(titles(await ask("summarize 4"))).toEqual([titles(list)[3]]);
   });
 
   it("reads chat typed without apostrophes, and the commands' own forms in a thread ('similar 2', 'paper 3')", async () => {
