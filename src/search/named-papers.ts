@@ -233,7 +233,7 @@ export async function rareNamed(query: ParsedQuestion, snapshot: LibrarySnapshot
   const found = many ? undefined : await snapshot.lookup.find(topic);
   if (found?.match && !spelledOutOnly(topic, found.match, snapshot)) return { paper: found.match };
   // An acronym the abstracts define ("MLA": multi-head latent attention) is a concept, not a paper the library lacks.
-  return titlesWriteName(named[0]!, snapshot) && snapshot.acronyms.lookup(topic) === undefined ? { missing: query.shown.trim() } : {};
+  return titlesWriteName(named[0]!, snapshot) && acronym === undefined ? { missing: query.shown.trim() } : {};
 }
 
 /**
