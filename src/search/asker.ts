@@ -21,8 +21,6 @@ const LEAD_INS = [
   new RegExp(String.raw`${GREETING}(?:i'm|im|i am|we're|we are)\s+(?:a|an)\s+${ROLE}(?:${CLAUSE_END}|\s+(?:and|so)\s+)`),
   // "im from economics, …", "i'm in biology - …", "we're from a hospital lab and …": where the asker comes from.
   new RegExp(String.raw`${GREETING}(?:i'm|im|i am|we're|we are|i come|we come)\s+(?:from|in)\s+(?:a\s+|an\s+|the\s+)?${ROLE}(?:${CLAUSE_END}|\s+(?:and|so)\s+)`),
-  // "i work at a farm co-op, …", "we run a small vet clinic and …": where the asker works ("i work on X" names the topic).
-  new RegExp(String.raw`${GREETING}(?:i|we)\s+(?:work|run|manage|own)\s+(?!(?:on|with|to|through)\b)(?:(?:at|in|for)\s+)?(?:a\s+|an\s+|the\s+|our\s+)?${ROLE}(?:${CLAUSE_END}|\s+(?:and|so)\s+)`),
   // "economist here - …", "phd student here, …", "statistics person: …" (not "anything here - …")
   new RegExp(String.raw`${GREETING}(?!(?:any|anything|something|anyone|nothing|what|which|is|are|papers?|work|stuff|out|in)\b)${ROLE}\s+(?:here|person|guy|gal)${CLAUSE_END}`),
   // "for a beginner, …": who will read the papers, said first.

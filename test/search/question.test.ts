@@ -29,10 +29,6 @@ describe("chat phrasing", () => {
     ["I'm a radiologist and I want papers on medical image segmentation", "medical image segmentation"],
     ["as a pharmacist, what do you have on drug interactions?", "drug interactions"],
     ["biologist question: anything on protein language models?", "protein language models"],
-    // …and where the asker works; "i work on X" names the topic.
-    ["i work at a farm co-op, anything on crop disease from satellite pictures?", "crop disease from satellite pictures"],
-    ["we work in nlp, anything on idioms?", "idioms"],
-    ["i work on gnns, any pruning papers?", "gnns, pruning"],
     ["papers on kv cache compression (i'm a chemist)", "kv cache compression"],
     ["explain sparse attention like im a biologist", "sparse attention"],
     ["for a beginner, whats a good intro paper on attention", "attention"],
