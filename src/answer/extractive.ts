@@ -70,21 +70,12 @@ export function extractiveReply(topic: string, hits: SearchHit[], cue: SentenceC
     const on = side && framing.kind === "sides" && framing.sides.every((entry) => entry.ids.length > 0) ? `, on *${escapeMarkdown(side.topic)}*` : "";
     return `${index + 1}. **${escapeMarkdown(hit.paper.title)}**${date}${on} [${index + 1}]: ${quote}`;
   });
-  // Asked in date order with no date for any of them: said so, not "the oldest" of papers the library cannot date.
-  const dateOrder = framing.kind === "topic" && (framing.order === "newest" || framing.order === "oldest") ? framing.order : undefined;
-  const first = dateOrder && hits.every((hit) => !hit.paper.publishedAt) ? undatedLead(`${topicSaid(topic)}${describeFilters((framing.kind === "topic" && framing.filters) || {})}`, hits.length, dateOrder) : lead(topic, hits.length, framing);
-  return { text: `${first}\n\n${items.join("\n")}`, citations, found: true, closest: [], notes };
+  const undated = hits.every((hit) => !hit.paper.publishedAt);
+  return { text: `${lead(topic, hits.length, framing, undated)}\n\n${items.join("\n")}`, citations, found: true, closest: [], notes };
 }
 
-/** The first line of papers asked for in date order of which the library dates none: they stay in order of relevance. */
-function undatedLead(subject: string, count: number, order: "newest" | "oldest"): string {
-  return count === 1
-    ? `The library has no date for the paper that best matches ${subject}, so whether it is the ${order} cannot be told:`
-    : `The library has no date for any of the ${count} papers that best match ${subject}, so they cannot be put in date order; most relevant first:`;
-}
-
-/** The answer's first line: what the list below it is. */
-function lead(topic: string, count: number, framing: Framing): string {
+/** The answer's first line: what the list below it is. `undated`: the library dates none of the papers listed. */
+function lead(topic: string, count: number, framing: Framing, undated: boolean): string {
   switch (framing.kind) {
     case "compared":
       return `Comparing **${escapeMarkdown(framing.papers[0].title)}** [1] and **${escapeMarkdown(framing.papers[1].title)}** [2], each in its own abstract's words:`;
@@ -125,6 +116,12 @@ function lead(topic: string, count: number, framing: Framing): string {
   }
   // The constraints belong to what was asked: "the papers that best match sparse attention from 2024", not of all time.
   const subject = `${topicSaid(topic)}${describeFilters(framing.filters ?? {})}`;
+  // Asked in date order with no date for any of them: said so, not "the oldest" of papers the library cannot date.
+  if (undated && (framing.order === "newest" || framing.order === "oldest")) {
+    return count === 1
+      ? `The library has no date for the paper that best matches ${subject}, so whether it is the ${framing.order} cannot be told:`
+      : `The library has no date for any of the ${count} papers that best match ${subject}, so they cannot be put in date order; most relevant first:`;
+  }
   const order = ORDERED[framing.order ?? "relevance"];
   // The list is the papers judged to match best, not a count of all the library has on it: "3 papers in
   // the library speak to X" was read as "only 3", and a paper worded differently may still be missed.

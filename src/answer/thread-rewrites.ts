@@ -25,7 +25,7 @@ const PART_ONLY = /^(?!\d+\s)((?:[\p{L}-]+\s+)?[\p{L}-]+)\s+only\s*[?.!]*$/u;
 const WHAT_ABOUT = /^(?:(?:(?:and|ok|okay|so)\s+)?(?:what|how)\s+about|and)\s+((?:[\p{L}\p{N}-]+\s*){1,3}?)\s*[?.!]*$/u;
 
 /** "any that are about training instead of inference?", "ones for vision rather than language?": a setting, and what it replaces. */
-const INSTEAD_OF = /^(?:(?:and|ok|okay|so|but)\s+)?(?:(?:any|anything|ones?|papers?|something)\s+)?(?:(?:that|which)\s+(?:are|is)\s+)?(?:about|on|for)\s+(.+?)\s+(instead of|rather than)\s+(.+?)\s*[?.!]*$/;
+const INSTEAD_OF = /^(?:(?:and|ok|okay|so|but)\s+)?(?:(?:any|anything|ones?|papers?|something)\s+)?(?:(?:that|which)\s+(?:are|is)\s+)?(?:about|on|for)\s+(.+?\s+(?:instead of|rather than)\s+.+?)\s*[?.!]*$/;
 
 /** "compare it with SPANN", "how does it compare to Scissorhands?": the paper in view beside one named. */
 /** "compare 2 with SPANN": a listed paper, by its number, beside one named. */
@@ -59,7 +59,7 @@ export function settingAgain(asked: string, turns: Turn[], today: Date): FollowU
   const previous = turns.findLast((turn) => turn.source && !turn.source.example);
   // "any that are about training instead of inference?": the last topic in that setting, the other ruled out.
   const instead = INSTEAD_OF.exec(question.toLowerCase().trim());
-  if (instead && previous) return { kind: "refine", question: `${previous.topic} for ${endingAsWritten(question, `${instead[1]} ${instead[2]} ${instead[3]}`)}` };
+  if (instead && previous) return { kind: "refine", question: `${previous.topic} for ${endingAsWritten(question, instead[1]!)}` };
   // "but not kv cache", "not the vision side": the last topic with that ruled out ("… but not X" is searched as written).
   const ruledOut = sameFor || about ? undefined : /^(?:but\s+)?not\s+(?!(?:the|any|all)\s+.*\b(?:ones?|papers?)\s*[?.!]*$)(.+?)\s*[?.!]*$/.exec(question.toLowerCase().trim());
   if (ruledOut && previous) return { kind: "refine", question: `${previous.topic} but not ${endingAsWritten(question, ruledOut[1]!)}` };

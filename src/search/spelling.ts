@@ -85,11 +85,11 @@ function addsVersion(word: string, spelling: string, following: string | undefin
  * A word clipped as people do in chat ("conv", "backprop", "eval", "algos"), as the
  * papers write it in full: the title word it begins that most papers use
  * ("convolutional"), or a word and the start of the next, as papers write
- * it hyphenated ("back-propagation"). Only a word no paper uses as it is, on its own; but "attn" in one paper is still
- * "attention", which a hundred write (an acronym the abstracts define is itself).
+ * it hyphenated ("back-propagation"). Only a word no paper uses as it is, on its own; but a word shortened to its
+ * consonants ("attn") is read in full however few papers write it so (abbreviation.ts).
  */
 function unclipped(word: string, snapshot: LibrarySnapshot, minPapers: number): string | undefined {
-  const shortened = snapshot.acronyms.lookup(word) ? undefined : unshortened(word, snapshot, Math.max(minPapers, SETTINGS.spelling.shortenedRatio * snapshot.text.documentFrequency(searchStem(word))));
+  const shortened = unshortened(word, snapshot, minPapers);
   if (shortened) return shortened;
   // "conv" inside ConvNets and FlexConv is still a clipped word: no paper writes it on its own.
   if (word.length < 4 || /[^a-z]/.test(word) || isQuestionStopword(word) || snapshot.text.usedAlone(searchStem(word))) return undefined;
