@@ -59,15 +59,41 @@ export function splitTerms(topic: string, index: TextIndex, weight: number): Que
  * written, whose words apart ("kittens") no paper uses. Words the papers also write apart keep their reading.
  */
 export function joinedQuestion(text: string, index: TextIndex): string | undefined {
-  let changed = false;
-  const joined = text.replace(/([\p{L}]+)([\s-]+)([\p{L}]+)/gu, (pair, first: string, _gap: string, second: string) => {
-    const [a, b] = [first.toLowerCase(), second.toLowerCase()];
-    if (isQuestionStopword(a) || isQuestionStopword(b) || index.documentFrequency(searchStem(a + b)) === 0) return pair;
-    if (index.documentFrequency(`${searchStem(a)} ${searchStem(b)}`) > 0) return pair;
-    changed = true;
-    return a + b;
+  return joinedPairs(text, (a, b) => index.documentFrequency(searchStem(a + b)) > 0 && index.documentFrequency(`${searchStem(a)} ${searchStem(b)}`) === 0);
+}
+
+/**
+ * The question with two words in a row written as the one word more of the library's papers write than the two
+ * ("flash attention" → "flashattention": FlashAttention in eleven papers, "Flash Attention" in one), or undefined
+ * when there is none. It is then the name the papers use, held as they write it, not two words each matched
+ * apart ("flash" of VideoChat-Flash). At least two papers: one paper's spelling is no name of the library's.
+ */
+export function joinedAsPapersWrite(text: string, index: TextIndex): string | undefined {
+  return joinedPairs(text, (a, b) => {
+    const papers = index.documentFrequency(searchStem(a + b));
+    return papers >= 2 && papers > index.documentFrequency(`${searchStem(a)} ${searchStem(b)}`);
   });
-  return changed ? joined : undefined;
+}
+
+/**
+ * The text with each two words in a row (apart by spaces or a hyphen, neither a stopword) that `joins` accepts
+ * written as one, lowercase; undefined when none is. Every word is tried with the next, so "on flash attention"
+ * reaches "flash attention" after passing over "on flash".
+ */
+function joinedPairs(text: string, joins: (first: string, second: string) => boolean): string | undefined {
+  const tokens = [...text.matchAll(/\p{L}+/gu)];
+  let joined = "";
+  let from = 0;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const [first, second] = [tokens[i]!, tokens[i + 1]!];
+    const [a, b] = [first[0].toLowerCase(), second[0].toLowerCase()];
+    if (!/^[\s-]+$/.test(text.slice(first.index + first[0].length, second.index))) continue;
+    if (isQuestionStopword(a) || isQuestionStopword(b) || !joins(a, b)) continue;
+    joined += text.slice(from, first.index) + a + b;
+    from = second.index + second[0].length;
+    i++;
+  }
+  return from > 0 ? joined + text.slice(from) : undefined;
 }
 
 /**

@@ -11,7 +11,7 @@ import { againstBaseline, type AgainstBaseline } from "./baseline.ts";
 import { asAsked, comparedPapers, describesTitle, exampleNamed, namedIn, namesAPaper, rareNamed, titledPaper } from "./named-papers.ts";
 import { phraseUsage } from "./acronyms.ts";
 import { withApostrophes } from "./contractions.ts";
-import { joinedTerms, formTerms, splitTerms } from "./compounds.ts";
+import { joinedAsPapersWrite, joinedTerms, formTerms, splitTerms } from "./compounds.ts";
 import { listPapers } from "./listing.ts";
 import { passageSource } from "./passage-source.ts";
 import { judgePapers } from "./paper-judge.ts";
@@ -72,7 +72,8 @@ export class PaperSearch {
     questionVector?.catch(() => undefined);
     const snapshot = await this.#snapshots.get();
     if (respell && !byExample && !options.named) {
-      const respelt = correctSpelling(question, snapshot, await loadWordVectors());
+      const joined = joinedAsPapersWrite(question, snapshot.text);
+      const respelt = correctSpelling(joined ?? question, snapshot, await loadWordVectors()) ?? joined;
       if (respelt !== undefined) return searchRespelt(respelt, snapshot, (text) => this.#search(text, options, false));
     }
     const titled = options.named || byExample ? {} : await titledPaper(question, query, snapshot);

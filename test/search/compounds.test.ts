@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { joinedQuestion, joinedTerms, formTerms, splitTerms } from "../../src/search/compounds.ts";
+import { joinedAsPapersWrite, joinedQuestion, joinedTerms, formTerms, splitTerms } from "../../src/search/compounds.ts";
 import { paperTerms } from "../../src/search/paper-terms.ts";
 import { TextIndexBuilder } from "../../src/search/text-index-builder.ts";
 
@@ -13,6 +13,17 @@ for (const paper of [
   { title: "Image classification", abstract: "A classification benchmark." },
 ]) builder.add(paperTerms(paper));
 const index = await builder.finish();
+
+/** A library that writes FlashAttention joined more often than apart. */
+const papers = new TextIndexBuilder();
+for (const paper of [
+  { title: "FlashAttention-2: Faster Attention", abstract: "We present FlashAttention-2." },
+  { title: "How optimal is Flash Attention?", abstract: "We study the I/O complexity of FlashAttention." },
+  { title: "VideoChat-Flash", abstract: "Compression for long video." },
+  { title: "Mobile nets", abstract: "A MobileNet for phones, unlike mobile net designs before it." },
+]) papers.add(paperTerms(paper));
+const written = await papers.finish();
+
 
 describe("words a question splits that the library joins", () => {
   it("adds the joined word the papers use, and its version as they pair it", () => {
@@ -37,6 +48,17 @@ describe("a question read with two words joined as the papers write them", () =>
     // "data points" is written both ways.
     expect(joinedQuestion("clustering data points", index)).toBeUndefined();
     expect(joinedQuestion("faster attention", index)).toBeUndefined();
+  });
+});
+
+describe("a question read with a pair joined where more papers write it as one word", () => {
+  it("joins a pair more papers write as one word than apart ('flash attention' for FlashAttention), keeping the rest as asked", () => {
+    expect(joinedAsPapersWrite("any papers on flash attention?", written)).toBe("any papers on flashattention?");
+  });
+
+  it("leaves a pair one paper joins, or as many write apart", () => {
+    expect(joinedAsPapersWrite("mobile net", written)).toBeUndefined();
+    expect(joinedAsPapersWrite("long video compression", written)).toBeUndefined();
   });
 });
 
