@@ -52,10 +52,21 @@ function namesContrast(question: ParsedQuestion, snapshot: LibrarySnapshot): (do
     // "not HNSW": a title spelling out the acronym the library defines names it. A side of a topic ("not for LLMs")
     // must be spelt out as its phrase: "Large Vision-Language Models" holds every word of "large language models".
     const pairs = new Set(questionPairs(written));
-    const named = ruledOut.filter((stem) => (nameLike(stem) ? holds(stem, (term) => title.has(term)) : title.has(stem) || longPhraseIn(longForms.get(stem), pairs)));
+    // "sparse attention but not for LLMs", "… excluding LLMs": a paper that keeps writing the one word a question leaves
+    // out is on that side, its title naming it or not. Not a side an alternative is weighed against ("CPUs rather than
+    // GPUs": papers on CPU inference write GPUs too), nor each of several words ("not MoE training systems").
+    const leaning = (stem: string) => question.parts.excludes && question.parts.contrast.length === 1 && leansOn(doc, stem, longForms.get(stem), snapshot);
+    const named = ruledOut.filter((stem) => (nameLike(stem) ? holds(stem, (term) => title.has(term)) : title.has(stem) || longPhraseIn(longForms.get(stem), pairs) || leaning(stem)));
     if (named.length * 2 < ruledOut.length || doesWithout(written, named)) return false;
     return instance || question.parts.excludes || !question.parts.opposed.some((stem) => telling(stem) && title.has(stem));
   };
+}
+
+/** Whether paper `doc` writes a word (or the acronym's long form) at least `contrastLeaning` times. */
+function leansOn(doc: number, stem: string, long: string | undefined, snapshot: LibrarySnapshot): boolean {
+  const spelt = long ? questionPairs(long)[0] : undefined;
+  const times = snapshot.text.occurrences(doc, stem) + (spelt ? snapshot.text.occurrences(doc, spelt) : 0);
+  return times >= SETTINGS.queryWeights.contrastLeaning;
 }
 
 /** Whether a title's word pairs hold every pair of an acronym's long form. */

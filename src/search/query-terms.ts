@@ -38,7 +38,7 @@ export const ALTERNATIVES = /[,;/]|\bor\b|\band\b/;
 /** "not just inference" adds, it rules nothing out. What is ruled out ends at a comma, a parenthesis or a dash between spaces ("not for language models - vision or science"). */
 const CONTRAST = /\b(?:rather than|instead of|as opposed to|other than|(?<!\btell\w*\b[^,;.]*)apart from|excluding|except|(?:i|we) (?:don't|do not) (?:care about|want|need)|not interested in|(?:doesn'?t|don'?t|didn'?t|do not|does not|did not) (?:rely on|depend on|use|need|require|involve|keep|store)|(?:aren't|isn't|arent|isnt) (?:about|for|on|related to)|nothing (?:about|on|for|related to|with)|not(?! (?:just|only|merely|necessarily)\b))\b((?:(?!\s[-–—]\s)[^,;.()])*)/g;
 /** Contrasts that only exclude, offering nothing in place of what they rule out. */
-const EXCLUDING = /^(?:excluding|except|apart from|nothing|(?:aren't|isn't|arent|isnt|not) (?:about|related to)\b)/;
+const EXCLUDING = /^(?:excluding|except|apart from|nothing|(?:aren't|isn't|arent|isnt|not) (?:about|related to|for)\b)/;
 /** Where a setting starts after what a contrast rules out ("instead of attention | for long sequences"). */
 const SETTING_START = /\s(?:for|in|on|with|when|while)\s/;
 

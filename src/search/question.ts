@@ -130,7 +130,7 @@ export function parseQuestion(question: string, today: Date): ParsedQuestion {
   rest = present?.toLowerCase() ?? presenceSubject(rest) ?? rest;
   // "kv cache compression, no VAR stuff", "but no diffusion papers": papers of a kind left out, not "without VAR" as a
   // method's property ("…, no markers or green screen"), which the papers on it write.
-  rest = rest.replace(/([,;–—]|\s-|\bbut)\s+no\s+([^,;.()]+?)\s+(?:stuff|papers?|ones|works?)\b/g, "$1 not $2");
+  rest = rest.replace(/([,;–—]|\s-|\bbut)\s+no\s+([^,;.()]+?)\s+(?:stuff|papers?|ones|works?)\b/g, "$1 not for $2");
   // "ngl i need papers on X rn", "anything on swin transformers lol": chat shorthand around the question is no part of it.
   rest = rest.replace(CHATTER, " ").replace(/\s+/g, " ").trim();
   // A closing "instead" is how a short follow-up is put ("anything for gaussian splatting instead?"), not its topic.

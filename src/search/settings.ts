@@ -16,7 +16,7 @@ export const SETTINGS = {
     phraseWeight: 0.5,
   },
   /** Weight of a question's parts beside its main words (1). */
-  queryWeights: { aside: 0.5, contrast: 0.2, contrastPenalty: 0.5, contrastMaxShare: 0.3, contrastPhraseShare: 0.5, contrastNameShare: 0.02, nameWords: 3 },
+  queryWeights: { aside: 0.5, contrast: 0.2, contrastPenalty: 0.5, contrastMaxShare: 0.3, contrastPhraseShare: 0.5, contrastNameShare: 0.02, contrastLeaning: 2, nameWords: 3 },
   /**
    * Weight of a second spelling of the question's own words: two written as one the papers use ("flashattention"), or one
    * written as two ("pre trained"). 1 for the joined word gained a little on the shared and review sets (all 0.8362 ->

@@ -99,6 +99,15 @@ export class TextIndex {
     return binarySearch(docs, 0, docs.length - 1, doc) >= 0;
   }
 
+  /** How many times paper `doc` writes a term, title and abstract together (0 when it does not). */
+  occurrences(doc: number, term: string): number {
+    const id = this.#terms.idOf(term);
+    if (id < 0) return 0;
+    const run = this.#run(id);
+    const at = binarySearch(run.docs, 0, run.docs.length - 1, doc);
+    return at < 0 ? 0 : run.title[at]! + run.abstract[at]!;
+  }
+
   /**
    * BM25F score of every paper (a dense array indexed like the snapshot's
    * papers). The array is reused by the next call: read it before asking

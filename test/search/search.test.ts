@@ -30,6 +30,14 @@ describe("hybrid search over the samples", () => {
     // "X but not for Y": a paper on X for Y is what is ruled out, not a bridge between the two.
     const sparse = await library.search("sparse attention but not for diffusion", { today: TODAY });
     expect(sparse.results.filter((hit) => hit.relevant && /Diffusion/.test(hit.paper.title))).toEqual([]);
+    // A word too common for titles alone to settle ("LLMs") rules out the papers that keep writing it; an alternative
+    // weighed against ("CPUs rather than GPUs") does not, as papers on one side write the other too.
+    const leavingLlms = await library.search("sparse attention but not for LLMs", { today: TODAY });
+    const writesLlms = (hit: { paper: { title: string; abstract: string } }) => (`${hit.paper.title} ${hit.paper.abstract}`.match(/\bLLMs?\b|\blarge language models?\b/gi) ?? []).length >= 2;
+    expect(leavingLlms.results.filter((hit) => hit.relevant).length).toBeGreaterThan(0);
+    expect(leavingLlms.results.filter((hit) => hit.relevant && writesLlms(hit))).toEqual([]);
+    const onCpus = await library.search("llm inference on CPUs rather than GPUs", { today: TODAY });
+    expect(onCpus.results.filter((hit) => hit.relevant && /CPU/.test(hit.paper.title)).length).toBeGreaterThan(0);
     // Another form of the word ruled out ("molecules": "Molecular Relational Learning") is ruled out too.
     const graphs = await library.search("graph neural networks but not for molecules", { today: TODAY });
     expect(graphs.results.filter((hit) => hit.relevant && /Molecular/.test(hit.paper.title))).toEqual([]);

@@ -50,6 +50,13 @@ describe("BM25F text index", () => {
     expect(index.contains(2, "expert")).toBe(true);
     expect(index.contains(1, "expert")).toBe(false);
   });
+
+  it("counts how many times a paper writes a term, title and abstract together", () => {
+    expect(index.occurrences(0, "cach")).toBe(2);
+    expect(index.occurrences(1, "cach")).toBe(2);
+    expect(index.occurrences(2, "cach")).toBe(0);
+    expect(index.occurrences(0, "no such term")).toBe(0);
+  });
 });
 
 describe("question parts", () => {
