@@ -80,7 +80,7 @@ export type { PaperOrder } from "./question-order.ts";
 export type Setting = { text: string; words: string[]; alternatives: string[][]; head: string; headTerms: string[] };
 
 /** What may be left of a question with no topic once its order is out (orderAsked): "top", "popular" stay in a topic ("top-down"), not alone. */
-const LISTING_WORDS = /\b(?:top|popular|best[- ]rated|all|every|list|the|of|in|library|ones?|which|what|is|are|was|were|been|there|have|has|we|you|got|overall|ever|show me|give me)\b|what's/g;
+const LISTING_WORDS = /\b(?:top|popular|best[- ]rated|all|every|whole|entire|list|the|of|in|library|ones?|which|what|is|are|was|were|been|there|have|has|we|you|got|overall|ever|show me|give me)\b|what's/g;
 
 /** "is X better than Y", "which is better, X or Y": a comparison asked, not a description. */
 const ASKS_WHICH_IS_BETTER = /^\s*(?:is|are|was|were|does|do|did|which|whether)\b/i;
@@ -140,7 +140,7 @@ export function parseQuestion(question: string, today: Date): ParsedQuestion {
   // "kv cache compression here - anything?": a lead-in that leaves nothing to search was the topic.
   rest = unasked.trim() ? unasked : framed(rest);
   // "are there papers about pruning in the library?": where the asker looks is not the topic.
-  rest = rest.replace(/\s+(?:in (?:the|our|your|this) library|in here)$/, "").replace(/^(.+?)\s+(?:are there|do you have|do we have|have you got)$/, "$1");
+  rest = rest.replace(/\s+(?:in (?:the|our|your|this) (?:whole |entire )?library|in here)$/, "").replace(/^(.+?)\s+(?:are there|do you have|do we have|have you got)$/, "$1");
   // "nas papers pls": asking nicely is not the topic.
   rest = rest.replace(/\s*\b(?:pls|plz|please|thx)\b/g, "").trim();
   // "pruning more generally", "for llms specifically": how widely to look, not what ("generally" stems as "generation" does).

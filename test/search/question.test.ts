@@ -325,6 +325,8 @@ describe("questions with no topic", () => {
   it("lists by date or upvotes when only constraints or an order are asked", () => {
     expect(parse("papers from last month")).toMatchObject({ topic: "", listing: "newest", filters: { from: "2026-10-01", to: "2026-10-31" } });
     expect(parse("what is the newest paper in the library?")).toMatchObject({ topic: "", listing: "newest" });
+    expect(parse("most recent paper in the whole library")).toMatchObject({ topic: "", listing: "newest", count: 1 });
+    expect(parse("whole slide images in pathology").topic).toBe("whole slide images in pathology");
     expect(parse("recommend me a paper to read this weekend")).toMatchObject({ topic: "", listing: "newest" });
     expect(parse("papers with at least 10 upvotes")).toMatchObject({ topic: "", listing: "upvotes", filters: { minUpvotes: 10 } });
     expect(parse("top papers by upvotes")).toMatchObject({ topic: "", listing: "upvotes" });
