@@ -20,7 +20,7 @@ export function paperDetailReply(paper: StoredPaper, detail: PaperDetail, cue?: 
   const arxiv = parseArxivId(paper.url);
   const said =
     detail === "content"
-      ? `From ${title}:`
+      ? `${/^from\b/i.test(paper.title) ? "In" : "From"} ${title}:` // ("From From Commands to Prompts" read as a stammer.)
       : detail === "code"
       ? links.length > 0 ? `Code for ${title}: ${links.join(", ")}` : `The abstract of ${title} gives no code link.`
       : detail === "id"

@@ -207,6 +207,8 @@ function actOnThread(act: ThreadAct, text: string, previous: Turn | undefined): 
   if (!previous || (listed.length === 0 && !one)) return { kind: "no-list" };
   switch (act) {
     case "count":
+      // "how many authors does it have?" asks who wrote the paper in view (or the papers listed), not for a count of papers.
+      if (/\bauthors?\b/.test(text)) return one ? { kind: "pick", paper: one } : { kind: "about", papers: firstFew(listed, text), of: listed.length };
       // "how many are there?" after a search asks how many the library has on it; "how many of those?" asks of the list.
       const topic = searchedTopic(previous);
       if (topic && !/\b(?:those|these|them|listed|shown)\b/.test(text)) return { kind: "refine", question: `how many papers on ${topic}`, filters: previous.filters };

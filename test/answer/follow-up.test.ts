@@ -75,7 +75,7 @@ describe("references to a numbered list", () => {
     // After a paper is opened from a list, "it" is that paper, not the list.
     const opened = { ...listed, focus: listed.papers[2]! };
     for (const question of ["papers like it", "similar papers"]) expect(resolveFollowUp(question, opened, TODAY)).toEqual({ kind: "similar", paper: listed.papers[2] });
-    for (const question of ["who wrote it?", "when was it published?", "how many upvotes does it have?", "what are its results?"]) expect(resolveFollowUp(question, opened, TODAY)).toEqual({ kind: "pick", paper: listed.papers[2] });
+    for (const question of ["who wrote it?", "when was it published?", "how many upvotes does it have?", "how many authors does it have?", "what are its results?"]) expect(resolveFollowUp(question, opened, TODAY)).toEqual({ kind: "pick", paper: listed.papers[2] });
     // Any short question about "it" or "they" is about the paper just opened, and "tell me more" asks more of it.
     for (const question of ["what problem does it solve?", "does it need fine-tuning?", "who are the authors?", "what did they find?", "tell me more"]) expect(resolveFollowUp(question, opened, TODAY)).toEqual({ kind: "pick", paper: listed.papers[2] });
     expect(resolveFollowUp("is it possible to prune LLMs without retraining?", opened, TODAY)).toBeUndefined();

@@ -72,5 +72,8 @@ describe("replies about the papers a thread lists", () => {
     expect(paperDetailReply(paper(1), "id").text).toMatch(/^The library has no arXiv id for \*\*Paper 1\*\* \[1\]: it was read from a saved listing\./);
     expect(paperDetailReply(paper(1, { id: "2307.08691", url: "https://arxiv.org/abs/2307.08691" }), "id").text).toMatch(/^\*\*Paper 1\*\* \[1\] is arXiv 2307\.08691: https:\/\/arxiv\.org\/abs\/2307\.08691/);
     expect(paperDetailReply(paper(1, { publishedAt: "2018-01-12" }), "date")).toMatchObject({ text: expect.stringMatching(/was published on 2018-01-12\./), citations: [{ id: "p1" }] });
+    // What a paper says is quoted "From" it, unless its title already opens so.
+    expect(paperDetailReply(paper(1), "content").text).toMatch(/^From \*\*Paper 1\*\* \[1\]:/);
+    expect(paperDetailReply(paper(1, { title: "From Commands to Prompts" }), "content").text).toMatch(/^In \*\*From Commands to Prompts\*\* \[1\]:/);
   });
 });
