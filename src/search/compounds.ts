@@ -59,7 +59,7 @@ export function splitTerms(topic: string, index: TextIndex, weight: number): Que
  * written, whose words apart ("kittens") no paper uses. Words the papers also write apart keep their reading.
  */
 export function joinedQuestion(text: string, index: TextIndex): string | undefined {
-  return joinedPairs(text, (a, b) => index.documentFrequency(searchStem(a + b)) > 0 && index.documentFrequency(`${searchStem(a)} ${searchStem(b)}`) === 0);
+  return joinedPairs(text, (a, b) => index.documentFrequency(searchStem(a + b)) > 0 && index.documentFrequency(`${searchStem(a)} ${searchStem(b)}`) === 0)?.text;
 }
 
 /**
@@ -68,20 +68,24 @@ export function joinedQuestion(text: string, index: TextIndex): string | undefin
  * when there is none. It is then the name the papers use, held as they write it, not two words each matched
  * apart ("flash" of VideoChat-Flash). At least two papers: one paper's spelling is no name of the library's.
  */
-export function joinedAsPapersWrite(text: string, index: TextIndex): string | undefined {
+export function joinedAsPapersWrite(text: string, index: TextIndex): Joined | undefined {
   return joinedPairs(text, (a, b) => {
     const papers = index.documentFrequency(searchStem(a + b));
     return papers >= 2 && papers > index.documentFrequency(`${searchStem(a)} ${searchStem(b)}`);
   });
 }
 
+/** A text with pairs of words joined: `joins` maps each word made to the pair as the text wrote it ("flashattention" → "Flash Attention"). */
+export type Joined = { text: string; joins: Map<string, string> };
+
 /**
  * The text with each two words in a row (apart by spaces or a hyphen, neither a stopword) that `joins` accepts
  * written as one, lowercase; undefined when none is. Every word is tried with the next, so "on flash attention"
  * reaches "flash attention" after passing over "on flash".
  */
-function joinedPairs(text: string, joins: (first: string, second: string) => boolean): string | undefined {
+function joinedPairs(text: string, joins: (first: string, second: string) => boolean): Joined | undefined {
   const tokens = [...text.matchAll(/\p{L}+/gu)];
+  const made = new Map<string, string>();
   let joined = "";
   let from = 0;
   for (let i = 0; i + 1 < tokens.length; i++) {
@@ -90,10 +94,11 @@ function joinedPairs(text: string, joins: (first: string, second: string) => boo
     if (!/^[\s-]+$/.test(text.slice(first.index + first[0].length, second.index))) continue;
     if (isQuestionStopword(a) || isQuestionStopword(b) || !joins(a, b)) continue;
     joined += text.slice(from, first.index) + a + b;
+    made.set(a + b, text.slice(first.index, second.index + second[0].length));
     from = second.index + second[0].length;
     i++;
   }
-  return from > 0 ? joined + text.slice(from) : undefined;
+  return from > 0 ? { text: joined + text.slice(from), joins: made } : undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { sideBySide } from "./by-side.ts";
 import { eitherOf } from "./compared.ts";
-import { joinedQuestion } from "./compounds.ts";
+import { joinedQuestion, type Joined } from "./compounds.ts";
 import type { ParsedQuestion } from "./question.ts";
 import type { SearchResult } from "./search-result.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
@@ -38,4 +38,10 @@ export async function searchRespelt(respelt: string, snapshot: LibrarySnapshot, 
 async function surely(reading: string | undefined, searchAgain: SearchAgain): Promise<SearchResult | undefined> {
   const again = reading === undefined ? undefined : await searchAgain(reading);
   return again?.verdict.decision === "yes" ? again : undefined;
+}
+
+/** A search of a question with words joined as the papers write them (see joinedAsPapersWrite), said back in the asker's words. */
+export function saidAsAsked(result: SearchResult, joined: Joined): SearchResult {
+  const unjoin = (text: string) => text.replace(/[\p{L}\p{N}]+/gu, (word) => joined.joins.get(word.toLowerCase()) ?? word);
+  return { ...result, query: { ...result.query, shown: unjoin(result.query.shown) }, ...(result.unfoundTitle && { unfoundTitle: unjoin(result.unfoundTitle) }) };
 }

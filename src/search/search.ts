@@ -23,7 +23,7 @@ import { citingAtMost, exampleTerms, hitsOf, inOrder, topLexical } from "./ranke
 import { SETTINGS } from "./settings.ts";
 import { SoftMatch } from "./soft-match.ts";
 import { correctSpelling } from "./spelling.ts";
-import { readOtherwise, searchRespelt } from "./read-otherwise.ts";
+import { readOtherwise, saidAsAsked, searchRespelt } from "./read-otherwise.ts";
 import type { SearchOptions, SearchResult } from "./search-result.ts";
 import type { SnapshotCache } from "./snapshot-cache.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
@@ -72,9 +72,11 @@ export class PaperSearch {
     questionVector?.catch(() => undefined);
     const snapshot = await this.#snapshots.get();
     if (respell && !byExample && !options.named) {
+      // "flash attention" is searched as the papers' "flashattention", and said back as asked.
       const joined = joinedAsPapersWrite(question, snapshot.text);
-      const respelt = correctSpelling(joined ?? question, snapshot, await loadWordVectors()) ?? joined;
-      if (respelt !== undefined) return searchRespelt(respelt, snapshot, (text) => this.#search(text, options, false));
+      const respelt = correctSpelling(joined?.text ?? question, snapshot, await loadWordVectors()) ?? joined?.text;
+      const found = respelt === undefined ? undefined : await searchRespelt(respelt, snapshot, (text) => this.#search(text, options, false));
+      if (found) return joined ? saidAsAsked(found, joined) : found;
     }
     const titled = options.named || byExample ? {} : await titledPaper(question, query, snapshot);
     const named = options.named ?? titled.paper;

@@ -53,7 +53,7 @@ describe("a question read with two words joined as the papers write them", () =>
 
 describe("a question read with a pair joined where more papers write it as one word", () => {
   it("joins a pair more papers write as one word than apart ('flash attention' for FlashAttention), keeping the rest as asked", () => {
-    expect(joinedAsPapersWrite("any papers on flash attention?", written)).toBe("any papers on flashattention?");
+    expect(joinedAsPapersWrite("any papers on Flash Attention?", written)).toEqual({ text: "any papers on flashattention?", joins: new Map([["flashattention", "Flash Attention"]]) });
   });
 
   it("leaves a pair one paper joins, or as many write apart", () => {
