@@ -32,9 +32,14 @@ export function judgePapers(question: ParsedQuestion, ranked: Ranked[], verdict:
   const key = main.length > 0 ? rarestOf(main, snapshot) : undefined;
   // (A title writing the acronym names its long form: "MoE-Lens: … MoE LLM Serving" names "mixture of experts".)
   const titled = (doc: number) => key !== undefined && withLongForms(stemSet(snapshot.docs.titles.at(doc)), snapshot).has(key) && main.every((stem) => snapshot.text.contains(doc, stem));
+  // "papers like Swin but for convnets": each one cited is in that setting, the first too; how close the others come is
+  // measured from the first in it ("like DistServe but for MoE serving": MoE-Lens after Nexus, which is not).
+  const likeIn = byExample && question.likeIn ? settingStems(question.likeIn, snapshot) : undefined;
+  const inSetting = (doc: number) => likeIn === undefined || likeIn.some((stem) => snapshot.text.contains(doc, stem));
+  const first = ranked.find((entry) => inSetting(entry.doc)) ?? ranked[0]!;
   // An answer does not stand on one paper while another ranks close (`closeRatio`): the second is cited at that bar.
   const close = (entry: Ranked, kept: number) =>
-    entry.score >= scoreRatio * ranked[0]!.score || (kept === 1 && entry.score >= closeRatio * ranked[0]!.score) || (entry.score >= moreRatio * ranked[0]!.score && titled(entry.doc));
+    entry.score >= scoreRatio * first.score || (kept === 1 && entry.score >= closeRatio * first.score) || (entry.score >= moreRatio * first.score && titled(entry.doc));
   // Papers found by example share the example's words, not the question's ("papers like PyramidKV").
   const coverage = ranked.map((entry) => (byExample ? 1 : paperCoverage(question, entry.doc, snapshot)));
   const bestCoverage = Math.max(...coverage);
@@ -47,13 +52,10 @@ export function judgePapers(question: ParsedQuestion, ranked: Ranked[], verdict:
   // A paper writing the rarest word another way the library does holds it: "efficient CNN" for "efficient convnets".
   const instead = rarest === undefined ? [] : [...otherAlternatives(question, rarest, snapshot), ...otherSpellings(question.topic, rarest, snapshot)];
   const setting = byExample ? undefined : settingHeld(question, ranked[best]!.doc, snapshot);
-  // "papers like Swin but for convnets": each one cited is in that setting, the first too.
-  const likeIn = byExample && question.likeIn ? settingStems(question.likeIn, snapshot) : undefined;
-  const inSetting = (doc: number) => likeIn === undefined || likeIn.some((stem) => snapshot.text.contains(doc, stem));
   let kept = 0;
   return ranked.map((entry, i) => {
     const keep =
-      (i === 0 && inSetting(entry.doc)) ||
+      (entry === first && inSetting(entry.doc)) ||
       (kept < limit &&
         close(entry, kept) &&
         coverage[i]! >= coverageRatio * bestCoverage &&
