@@ -1,14 +1,20 @@
 import { sideBySide } from "./by-side.ts";
+import { words } from "../embed/tokens.ts";
 import { eitherOf } from "./compared.ts";
 import { joinedQuestion, type Joined } from "./compounds.ts";
+import { isQuestionStopword } from "./query-stopwords.ts";
 import type { ParsedQuestion } from "./question.ts";
 import type { SearchResult } from "./search-result.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
 import { neighbouredQuestion, partedQuestion } from "./spelling.ts";
+import { searchStem } from "./stem.ts";
 
 /* Other readings of a question nothing covers as asked. `searchAgain` searches a reading as it is, never respelling it again. */
 
 type SearchAgain = (question: string) => Promise<SearchResult>;
+
+/** "(that) faiss paper on GPU similarity search": a name, then what the paper is about. */
+const NAME_THEN_ABOUT = /^(?:(?:that|the|this|a|an)\s+)?([^,;()]+?)\s+(?:paper|work|method)\s+(?:on|about|for|that does|which does)\s+([^()]+?)[?.!]*$/i;
 
 /** A question nothing covers as asked, read another way that something does; undefined when none does. */
 export async function readOtherwise(question: string, query: ParsedQuestion, snapshot: LibrarySnapshot, searchAgain: SearchAgain, k: number): Promise<SearchResult | undefined> {
@@ -20,6 +26,12 @@ export async function readOtherwise(question: string, query: ParsedQuestion, sna
   const described = query.parts.main.every((stem) => snapshot.text.documentFrequency(stem) === 0) ? /\(([^()]*\w{3}[^()]*)\)/.exec(query.topic)?.[1] : undefined;
   const byDescription = described ? await searchAgain(described) : undefined;
   if (byDescription && byDescription.verdict.decision !== "no") return byDescription;
+  // "that faiss paper on GPU similarity search": so is what follows "paper on" after a name no paper uses, said to be missing.
+  const [, name, about] = NAME_THEN_ABOUT.exec(question.trim()) ?? [];
+  const nameWords = words(name ?? "").filter((word) => !isQuestionStopword(word));
+  const unknownName = nameWords.length > 0 && nameWords.every((word) => snapshot.text.documentFrequency(searchStem(word)) === 0);
+  const byAbout = unknownName && about ? await searchAgain(about) : undefined;
+  if (byAbout && byAbout.verdict.decision !== "no") return { ...byAbout, unfoundTitle: name!.trim() };
   // "finetuning" read as the "fine tuning" the papers write, "thunder kittens" as their "ThunderKittens";
   // "swim transformer" as their "swin transformer".
   return surely(partedQuestion(question, snapshot) ?? joinedQuestion(question, snapshot.text) ?? neighbouredQuestion(question, snapshot), searchAgain);

@@ -249,6 +249,10 @@ describe("lookup through the library", () => {
     // "the faiss one (billion-scale …)": "one" is "paper", and a name no paper uses leaves the description to decide.
     expect((await library.lookup("the faiss one (billion-scale similarity search with gpus)")).match?.title).toMatch(/^Billion-scale similarity search/);
     expect((await library.search("papers like the faiss one (billion-scale similarity search with gpus)", { today: TODAY })).example?.title).toMatch(/^Billion-scale/);
+    // "that faiss paper on GPU similarity search": a name no paper uses, then what it is about, which is searched.
+    const faiss = await library.search("that faiss paper on GPU similarity search", { today: TODAY });
+    expect(faiss).toMatchObject({ relevant: true, unfoundTitle: "faiss" });
+    expect(faiss.results[0]?.paper.title).toMatch(/^Billion-scale similarity search/);
     // A word of the query written as a name that a paper lacks makes it another paper: "LLaVA-UHD" is not the
     // retrieval paper whose abstract defines UHD, and LLaVA-UHD v2 is another version.
     const uhd = await library.lookup("LLaVA-UHD");
@@ -394,6 +398,9 @@ describe("judged results", () => {
     const cited = convnets.results.filter((hit) => hit.relevant);
     expect(cited.length).toBeGreaterThan(0);
     for (const hit of cited) expect(`${hit.paper.title} ${hit.paper.abstract}`).toMatch(/convnet/i);
+    // …also when the papers most like it are not in the setting: how close the others come is measured from the first that is.
+    const moe = await library.search("stuff like DistServe but for mixture-of-experts serving", { today: TODAY });
+    expect(moe.results.filter((hit) => hit.relevant).map((hit) => hit.paper.title)).toEqual(expect.arrayContaining([expect.stringMatching(/^MoE-Lens/)]));
     const result = await library.search("anything similar to PyramidKV?", { today: TODAY });
     expect(result.example?.title).toMatch(/^PyramidKV:/);
     const titles = result.results.map((hit) => hit.paper.title);
