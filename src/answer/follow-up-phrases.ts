@@ -40,6 +40,8 @@ export const WHICH_OF_FEW = /^which(?:\s+one|\s+of\s+(?:the two|both|the three))
 export const DROP_LISTED = /^(?:(?:but|and|ok|okay|now)[,\s]+)?(?:drop|remove|exclude|skip|hide|filter out|leave out|without|not|no|minus)\s+(?:the\s+|any\s+|all\s+)?(.+?)\s+(?:ones?|papers?|stuff)\s*[?.!]*$/;
 /** "drop the ones about object detection", "remove the papers on vision": the same, said the other way round. */
 export const DROP_ABOUT = /^(?:(?:but|and|ok|okay|now)[,\s]+)?(?:drop|remove|exclude|skip|hide|filter out|leave out|without)\s+(?:the\s+|any\s+|all\s+)?(?:ones?|papers?)\s+(?:about|on|for|with|using|that (?:are about|use|mention))\s+(.+?)\s*[?.!]*$/;
+/** "which ones are not about vision?", "the ones that aren't for LLMs", "any of those not on graphs?": the same, asked. */
+export const NOT_ABOUT = /^(?:(?:but|and|ok|okay|now)[,\s]+)?(?:which|what|any|the|only the|just the)(?:\s+(?:ones?|papers?))?(?:\s+of\s+(?:those|these|them))?(?:\s+(?:that|which))?\s+(?:(?:are|is)\s+not|aren'?t|isn'?t|not)\s+(?:about|on|for|related to|using|to do with)\s+(.+?)\s*[?.!]*$/;
 /** A chat opener before a follow-up ("ok which is newest?", "hmm which of those …", "nice. more", "and which one …"): how it was said, not what. */
 export const OPENER = /^(?:(?:ok(?:ay)?|hmm+|nice|cool|great|thanks|thank you|thx|alright|right|sure|got it|i see|interesting|perfect|awesome)\b[\s,.!:;-]*|(?:and|so|also|then)[\s,]+(?=(?:which|what|how|any|only|just|do|does|did|is|are|was|were|the ones?)\b))+(?=\S)/i;
 /** A closing word that only says how it was asked: "ok which is newest then", "more pls", "summarize the first one in one line". */

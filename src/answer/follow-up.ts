@@ -9,7 +9,7 @@ import { backTo, inlineNumbers, opened, referenceWords, titledReference, whichLi
 import { comparedWithOpen, settingAgain } from "./thread-rewrites.ts";
 import { shiftDay } from "../search/time-phrases.ts";
 import { asksForCode } from "./list-replies.ts";
-import { REFERENCE, FILLER, OF_THOSE, ANY_OF, LINKING, LEFTOVER, NOT_CONSTRAINT, YEAR_ONLY, ORDER_ONLY, PRONOUN, WHICH_OF_FEW, DROP_LISTED, DROP_ABOUT, OPENER, CLOSER, ONLY_LISTED, COMPARISON, ASKING, ABOUT_IT, EXPLETIVE_IT } from "./follow-up-phrases.ts";
+import { REFERENCE, FILLER, OF_THOSE, ANY_OF, LINKING, LEFTOVER, NOT_CONSTRAINT, YEAR_ONLY, ORDER_ONLY, PRONOUN, WHICH_OF_FEW, DROP_LISTED, DROP_ABOUT, NOT_ABOUT, OPENER, CLOSER, ONLY_LISTED, COMPARISON, ASKING, ABOUT_IT, EXPLETIVE_IT } from "./follow-up-phrases.ts";
 
 /** How a question refers to the thread's previous answer, if it does. */
 export type FollowUp =
@@ -93,7 +93,7 @@ export function resolveFollowUp(said: string, previous: Turn | undefined, today:
   const orderOnly = words <= 6 && ORDER_ONLY.test(trimmed);
   if (listed.length === 0 && (more || BARE.test(text) || ONLY_ORDINAL.test(text) || BRACKETED.test(text) || pair || OF_THOSE.test(text) || pronoun || yearOnly || (orderOnly && previous !== undefined))) return { kind: "no-list" };
   // "drop the vision ones", "not the vision ones": the list without the papers on that.
-  const dropped = listed.length > 0 ? (DROP_LISTED.exec(trimmed) ?? DROP_ABOUT.exec(trimmed)) : null;
+  const dropped = listed.length > 0 ? (DROP_LISTED.exec(trimmed) ?? DROP_ABOUT.exec(trimmed) ?? NOT_ABOUT.exec(trimmed)) : null;
   if (dropped) return { kind: "narrow", topic: dropped[1]!, papers: listed, without: true };
   // "only the theory ones": the list, kept to the papers on that ("just the 2024 ones" is a year, below).
   const kept = listed.length > 0 && !yearOnly ? ONLY_LISTED.exec(trimmed) : null;

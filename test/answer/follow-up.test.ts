@@ -200,7 +200,7 @@ describe("messages with no topic of their own, about the papers the thread shows
   });
 
   it("reads 'drop the vision ones' as the list without the papers on vision", () => {
-    for (const question of ["drop the vision ones", "not the vision ones", "ok, remove the vision papers", "drop the ones about vision", "remove the papers on vision"]) {
+    for (const question of ["drop the vision ones", "not the vision ones", "ok, remove the vision papers", "drop the ones about vision", "remove the papers on vision", "which ones are not about vision?", "the ones that aren't about vision", "any of those not on vision?"]) {
       expect(resolve(question, listed)).toMatchObject({ kind: "narrow", topic: "vision", without: true });
     }
     // …and "only the theory ones" as the list kept to them (it searched the library for "only the theory ones").
