@@ -133,7 +133,9 @@ function lead(topic: string, count: number, framing: Framing, undated: boolean):
       ? framing.order ? `The ${SUPERLATIVE[framing.order]} paper on ${subject}:` : `The paper that best matches ${subject}:`
       : `The ${count} papers that best match ${subject}, ${order}:`;
   // A word no paper in the library uses says more than what the cited ones leave out ("federated learning across hospitals").
-  const unknown = framing.unknown ?? [];
+  // Not in a sure answer to a story, where it is the asker's telling ("… when I crank up the batch size"), not a part left out.
+  const told = !framing.unsure && topicSaid(topic) === YOUR_QUESTION;
+  const unknown = told ? [] : (framing.unknown ?? []);
   if (unknown.length > 0) return text.replace(/:$/, ` (no paper in the library mentions ${wordsOr(unknown)}):`);
   const missing = framing.missing ?? [];
   const which = count === 1 ? "it does not mention" : "none of them mentions";
@@ -145,6 +147,8 @@ export function wordsOr(words: string[]): string {
   return words.map((word) => `*${escapeMarkdown(word)}*`).join(" or ");
 }
 
+const YOUR_QUESTION = "your question";
+
 /**
  * The topic as said back in bold, or "your question" when it is several
  * sentences, a long story ("Our model takes 10 s per picture. What tricks
@@ -155,7 +159,7 @@ export function topicSaid(topic: string): string {
   // A clause left from a question ("GPUs was DeepSeek-V3 trained on", once "which" is gone) reads as garbled echoed back.
   const clause = /\s(?:was|were|did|does|do|has|have|had)\s/i.test(topic);
   const story = clause || /[.?!;]\s+\S/.test(topic) || topic.split(/\s+/).length > STORY_WORDS || /\b(?:i|i'm|i've|my|we|we're|we've|our)\b/i.test(topic);
-  return story ? "your question" : `**${escapeMarkdown(echo(topic))}**`;
+  return story ? YOUR_QUESTION : `**${escapeMarkdown(echo(topic))}**`;
 }
 
 /** The topic as the user wrote it, shortened at a word boundary when long. */
