@@ -238,7 +238,8 @@ export function parseQuestion(question: string, today: Date): ParsedQuestion {
  */
 function settingOf(topic: string): Setting | undefined {
   const match = /\b(?:for|in|on|applied to|with)\s+([^,;()]+)$/.exec(topic);
-  if (!match || match.index === 0) return undefined;
+  // "a benchmark for how good they are at it": a clause of its own says what is asked, not where.
+  if (!match || match.index === 0 || /^(?:how|what|why|when|where|which|whether|who)\b/.test(match[1]!)) return undefined;
   // "…, not for LLM decoding": what is ruled out is no setting to hold; nor is a setting inside it ("… rather than
   // points in space").
   if (/\b(?:not|rather than|instead of|other than|except|excluding|as opposed to)\b[^,;:()]*$/.test(topic.slice(0, match.index))) return undefined;

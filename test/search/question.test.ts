@@ -327,6 +327,8 @@ describe("questions with no topic", () => {
     expect(parse("what is the newest paper in the library?")).toMatchObject({ topic: "", listing: "newest" });
     expect(parse("most recent paper in the whole library")).toMatchObject({ topic: "", listing: "newest", count: 1 });
     expect(parse("whole slide images in pathology").topic).toBe("whole slide images in pathology");
+    // A clause after "for" says what is asked, not a setting: "none of them mentions *good*" had followed.
+    expect(parse("is there a benchmark for how good LLMs are at writing CUDA kernels?").setting).toBeUndefined();
     expect(parse("recommend me a paper to read this weekend")).toMatchObject({ topic: "", listing: "newest" });
     expect(parse("papers with at least 10 upvotes")).toMatchObject({ topic: "", listing: "upvotes", filters: { minUpvotes: 10 } });
     expect(parse("top papers by upvotes")).toMatchObject({ topic: "", listing: "upvotes" });
