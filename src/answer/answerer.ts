@@ -7,7 +7,7 @@ import type { SearchHit, SearchResult } from "../search/search-result.ts";
 import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
 import { SETTINGS } from "../search/settings.ts";
 import { Conversations, searchedTopic, type ListSource, type Turn } from "./conversations.ts";
-import { extractiveReply, framingOf } from "./extractive.ts";
+import { coversInPart, extractiveReply, framingOf } from "./extractive.ts";
 import { resolveFollowUp } from "./follow-up.ts";
 import { namesOne, standaloneReference } from "./list-positions.ts";
 import { withUnwritten } from "./yes-no.ts";
@@ -192,7 +192,7 @@ export class Answerer {
     // "more" after "anything older?" pages on within the dates it added.
     const added = followUp?.kind === "refine" ? followUp.filters : undefined;
     const source: ListSource = { question: searched, seen: papers.map((paper) => paper.id), ...(result.example && { example: result.example.id }), ...(added && { filters: added }) };
-    const hedged: Reply = reply.found && result.verdict.decision === "unsure" ? { ...reply, partial: true } : reply;
+    const hedged: Reply = reply.found && coversInPart(result) ? { ...reply, partial: true } : reply;
     const undated = topic && (filters.from || filters.to) ? await this.#undatedOnTopic(searched, today) : 0;
     const noted: Reply = undated > 0 ? { ...hedged, notes: [...hedged.notes, undatedOnTopicNote(undated)] } : hedged;
     const dated = asksHowMany(searched) ? withCount(noted, await this.#library.mentioning(result.query), result.query.shown, filters) : noted;

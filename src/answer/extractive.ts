@@ -27,6 +27,15 @@ export type Framing =
    */
   | { kind: "topic"; unsure?: boolean; missing?: string[]; unknown?: string[]; filters?: PaperFilters; order?: PaperOrder };
 
+/**
+ * Whether an answer may cover the question only in part: the verdict is unsure, or none of the papers cited is in the
+ * setting asked for ("KV cache compression for diffusion language models", answered from KV cache papers alone).
+ */
+export function coversInPart(result: SearchResult): boolean {
+  const { verdict, query } = result;
+  return verdict.decision === "unsure" || (verdict.decision === "yes" && query.setting !== undefined && verdict.missing.includes(query.setting.text));
+}
+
 /** The framing a search result calls for. */
 export function framingOf(result: SearchResult): Framing {
   const { query, verdict } = result;
@@ -36,7 +45,7 @@ export function framingOf(result: SearchResult): Framing {
   if (result.example) return { kind: "similar", paper: result.example, ...(result.query.likeIn && { setting: result.query.likeIn.text }) };
   if (result.baseline) return { kind: "baseline", ...result.baseline };
   if (result.sides) return { kind: "sides", sides: result.sides, ...(result.sidesMeet && { meet: true as const }), ...(result.sidesApart && { apart: true as const }) };
-  return { kind: "topic", unsure: verdict.decision === "unsure", missing: verdict.missing, unknown: verdict.unknown, filters: query.filters, ...(query.order && { order: query.order }) };
+  return { kind: "topic", unsure: coversInPart(result), missing: verdict.missing, unknown: verdict.unknown, filters: query.filters, ...(query.order && { order: query.order }) };
 }
 
 const ORDERED: Record<PaperOrder | "relevance", string> = { relevance: "most relevant first", newest: "newest first", oldest: "oldest first", upvotes: "most upvoted first" };

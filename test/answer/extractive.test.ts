@@ -155,6 +155,9 @@ describe("the offline (extractive) answer", () => {
     const reply = await ask("KV cache compression for speech recognition");
     expect(reply.found).toBe(true);
     expect(reply.text.split("\n")[0]).toMatch(/\((?:none of them mentions|it does not mention) \*speech recognition\*\):$/);
+    // Missing the setting asked for, the answer covers the question in part, and says so.
+    expect(reply.text).toMatch(/^These papers come closest to \*\*KV cache compression for speech recognition\*\*, though they may cover it only in part/);
+    expect(reply.partial).toBe(true);
     const single = extractiveReply("grokking", [{ paper: storedPaper("Grokking"), score: 1, relevant: true }], { terms: new Map() }, { kind: "topic", unsure: true });
     expect(single.text).toMatch(/^This paper comes closest to \*\*grokking\*\*, though it may cover it only in part:/);
     const one = extractiveReply("kv cache compression for speech recognition", [{ paper: { ...storedPaper("PyramidKV"), abstract: "We compress the KV cache." }, score: 1, relevant: true }], { terms: new Map() }, { kind: "topic", missing: ["speech recognition"] });
