@@ -59,7 +59,8 @@ export function namesOf(paper: Pick<Paper, "title" | "abstract">, isUnique: (nam
   // "vIsion" in "Less attention vIsion Transformer (LIT)" marks an acronym's letter, it is not a name. A link
   // ("github.com/…/hlip") spells a name in lower case too: that says nothing.
   const prose = own.size > 0 ? paper.abstract.replace(/\b(?:https?:\/\/|www\.)\S+/g, " ") : "";
-  for (const name of own) if (name !== name.toLowerCase() && new RegExp(`\\b${escape(name.toLowerCase())}\\b`).test(prose)) own.delete(name);
+  // A name in capitals alone is not one of those: "We propose BASED" names the paper however often it says "based".
+  for (const name of own) if (name !== name.toLowerCase() && !allCapitals(name) && new RegExp(`\\b${escape(name.toLowerCase())}\\b`).test(prose)) own.delete(name);
   // "we introduce EigenPro 3.0": the version the abstract gives its own name is a name too, so asking for it is no other version.
   // (Found by position, not a pattern per name: ingest reads every abstract.)
   for (const name of [...own]) {
@@ -96,6 +97,11 @@ export function compact(text: string): string {
 /** "PointNet++" is not "PointNet": keep the suffix as letters before punctuation is dropped. */
 export function plusPlus(text: string): string {
   return text.replace(/(\w)\s*\+\+/g, "$1pp");
+}
+
+/** "BASED", "FLUTE": a word of four letters or more written in capitals only. */
+function allCapitals(name: string): boolean {
+  return /^[A-Z]{4,}$/.test(name);
 }
 
 function escape(text: string): string {

@@ -205,6 +205,9 @@ describe("names a paper goes by", () => {
     const names = namesOf({ title: "Less is More: Pay Less Attention in Vision Transformers", abstract: "In computer vision, we present a Less attention vIsion Transformer (LIT)." });
     expect(names.own).toContain("LIT");
     expect(names.own).not.toContain("vIsion");
+    // A name in capitals is a name, however often the abstract uses the word in lower case.
+    const based = namesOf({ title: "Simple linear attention language models", abstract: "We propose BASED a simple architecture combining linear and sliding window attention. BASED matches attention-based models." });
+    expect(based.own).toContain("BASED");
   });
 
   it("takes a name defined in parentheses in the proposing sentence, even if others use it, when the title spells it out", async () => {
