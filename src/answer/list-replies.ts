@@ -174,7 +174,9 @@ export function narrowedReply(topic: string, papers: StoredPaper[], termWeights:
     // (A word of its own: "free" of "training-free" is no topic.)
     const word = rarest ? topic.split(/\s+/).find((written) => topicParts(written).main.join() === rarest) : undefined;
     const holding = word ? papers.filter((paper) => writesTopic(`${paper.title} ${paper.abstract}`, word)) : [];
-    if (word && holding.length > 0 && papers.length > 1) return listing(`${none}; ${holding.length === 1 ? "one mentions" : `${holding.length} mention`} **${escapeMarkdown(word)}**`, holding);
+    // What was found is said first: "None of those 4 papers mentions numerical issues; one mentions numerical" led with nothing.
+    const which = holding.length === 1 ? `One of those ${papers.length} papers mentions` : `${holding.length} of those ${papers.length} papers mention`;
+    if (word && holding.length > 0 && papers.length > 1) return listing(`${which} **${escapeMarkdown(word)}**, though none writes ${subject} as such`, holding);
     return textReply(`${none}. Ask about it on its own to search the whole library.`);
   }
   const count = papers.length === 1 ? "That paper mentions" : kept.length === 1 ? `One of those ${papers.length} papers mentions` : `${kept.length} of those ${papers.length} papers mention`;
