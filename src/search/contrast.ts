@@ -44,6 +44,10 @@ function namesContrast(question: ParsedQuestion, snapshot: LibrarySnapshot): (do
   // than a side of it that a title could bridge: a title naming them is out, whatever else it names.
   const nameLike = (stem: string) => snapshot.text.documentFrequency(stem) <= SETTINGS.queryWeights.contrastNameShare * snapshot.size;
   const instance = ruledOut.every(nameLike);
+  // "sparse attention but not for LLMs", "… excluding LLMs": a paper that keeps writing the one word a question leaves
+  // out is on that side, its title naming it or not. Not a side an alternative is weighed against ("CPUs rather than
+  // GPUs": papers on CPU inference write GPUs too), nor each of several words ("not MoE training systems").
+  const byLeaning = question.parts.excludes && question.parts.contrast.length === 1;
   return (doc) => {
     // Two words written apart name what a question writes as one: "Flash Attention" is the "FlashAttention" ruled out.
     const written = snapshot.docs.titles.at(doc);
@@ -52,10 +56,7 @@ function namesContrast(question: ParsedQuestion, snapshot: LibrarySnapshot): (do
     // "not HNSW": a title spelling out the acronym the library defines names it. A side of a topic ("not for LLMs")
     // must be spelt out as its phrase: "Large Vision-Language Models" holds every word of "large language models".
     const pairs = new Set(questionPairs(written));
-    // "sparse attention but not for LLMs", "… excluding LLMs": a paper that keeps writing the one word a question leaves
-    // out is on that side, its title naming it or not. Not a side an alternative is weighed against ("CPUs rather than
-    // GPUs": papers on CPU inference write GPUs too), nor each of several words ("not MoE training systems").
-    const leaning = (stem: string) => question.parts.excludes && question.parts.contrast.length === 1 && leansOn(doc, stem, longForms.get(stem), snapshot);
+    const leaning = (stem: string) => byLeaning && leansOn(doc, stem, longForms.get(stem), snapshot);
     const named = ruledOut.filter((stem) => (nameLike(stem) ? holds(stem, (term) => title.has(term)) : title.has(stem) || longPhraseIn(longForms.get(stem), pairs) || leaning(stem)));
     if (named.length * 2 < ruledOut.length || doesWithout(written, named)) return false;
     return instance || question.parts.excludes || !question.parts.opposed.some((stem) => telling(stem) && title.has(stem));
