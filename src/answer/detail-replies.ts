@@ -18,9 +18,10 @@ export function paperDetailReply(paper: StoredPaper, detail: PaperDetail, cue?: 
   const title = `**${escapeMarkdown(paper.title)}** [1]`;
   const links = codeLinks(paper);
   const arxiv = parseArxivId(paper.url);
+  // (A title opening with "From" is quoted "In" it: "From From Commands to Prompts" read as a stammer.)
   const said =
     detail === "content"
-      ? `${/^from\b/i.test(paper.title) ? "In" : "From"} ${title}:` // ("From From Commands to Prompts" read as a stammer.)
+      ? `${/^from\b/i.test(paper.title) ? "In" : "From"} ${title}:`
       : detail === "code"
       ? links.length > 0 ? `Code for ${title}: ${links.join(", ")}` : `The abstract of ${title} gives no code link.`
       : detail === "id"

@@ -22,19 +22,28 @@ export async function readOtherwise(question: string, query: ParsedQuestion, sna
   const either = query.setting ? undefined : eitherOf(query.topic);
   const sides = either && (await Promise.all(either.map((side) => searchAgain(side))));
   if (either && sides?.some((side) => side.verdict.decision !== "no" && !side.example && !side.compared && !side.query.listing)) return sideBySide(query, either, sides, k, { apart: true });
-  // "faiss paper (billion scale similarity search gpus)": a name no paper uses, described in parentheses; the description is the topic.
-  const described = query.parts.main.every((stem) => snapshot.text.documentFrequency(stem) === 0) ? /\(([^()]*\w{3}[^()]*)\)/.exec(query.topic)?.[1] : undefined;
-  const byDescription = described ? await searchAgain(described) : undefined;
-  if (byDescription && byDescription.verdict.decision !== "no") return byDescription;
-  // "that faiss paper on GPU similarity search": so is what follows "paper on" after a name no paper uses, said to be missing.
-  const [, name, about] = NAME_THEN_ABOUT.exec(question.trim()) ?? [];
-  const nameWords = words(name ?? "").filter((word) => !isQuestionStopword(word));
-  const unknownName = nameWords.length > 0 && nameWords.every((word) => snapshot.text.documentFrequency(searchStem(word)) === 0);
-  const byAbout = unknownName && about ? await searchAgain(about) : undefined;
-  if (byAbout && byAbout.verdict.decision !== "no") return { ...byAbout, unfoundTitle: name!.trim() };
+  // A paper by a name no paper uses, described: the description is the topic.
+  for (const { about, name } of describedUnknown(question, query, snapshot)) {
+    const found = await searchAgain(about);
+    if (found.verdict.decision !== "no") return name ? { ...found, unfoundTitle: name } : found;
+  }
   // "finetuning" read as the "fine tuning" the papers write, "thunder kittens" as their "ThunderKittens";
   // "swim transformer" as their "swin transformer".
   return surely(partedQuestion(question, snapshot) ?? joinedQuestion(question, snapshot.text) ?? neighbouredQuestion(question, snapshot), searchAgain);
+}
+
+/**
+ * What a question says a paper is about when it names it by a name no paper uses, to search in its place: a
+ * description in parentheses ("faiss paper (billion scale similarity search gpus)"), or what follows "paper on"
+ * ("that faiss paper on GPU similarity search"), whose name is then said to be missing.
+ */
+function describedUnknown(question: string, query: ParsedQuestion, snapshot: LibrarySnapshot): { about: string; name?: string }[] {
+  const unused = (stems: string[]) => stems.every((stem) => snapshot.text.documentFrequency(stem) === 0);
+  const inParentheses = unused(query.parts.main) ? /\(([^()]*\w{3}[^()]*)\)/.exec(query.topic)?.[1] : undefined;
+  const [, name, about] = NAME_THEN_ABOUT.exec(question.trim()) ?? [];
+  const nameStems = words(name ?? "").filter((word) => !isQuestionStopword(word)).map(searchStem);
+  const named = about !== undefined && nameStems.length > 0 && unused(nameStems);
+  return [...(inParentheses ? [{ about: inParentheses }] : []), ...(named ? [{ about, name: name!.trim() }] : [])];
 }
 
 /**

@@ -101,11 +101,8 @@ export class TextIndex {
 
   /** How many times paper `doc` writes a term, title and abstract together (0 when it does not). */
   occurrences(doc: number, term: string): number {
-    const id = this.#terms.idOf(term);
-    if (id < 0) return 0;
-    const run = this.#run(id);
-    const at = binarySearch(run.docs, 0, run.docs.length - 1, doc);
-    return at < 0 ? 0 : run.title[at]! + run.abstract[at]!;
+    const found = this.#posting(doc, term);
+    return found ? found.run.title[found.at]! + found.run.abstract[found.at]! : 0;
   }
 
   /**
@@ -130,12 +127,18 @@ export class TextIndex {
   /** Each query term's part of paper `doc`'s score (0 where it lacks the term), without scoring the rest of the library. */
   termScores(doc: number, query: QueryTerm[]): number[] {
     return query.map(({ term, weight }) => {
-      const id = this.#terms.idOf(term);
-      if (id < 0) return 0;
-      const run = this.#run(id);
-      const at = binarySearch(run.docs, 0, run.docs.length - 1, doc);
-      return at < 0 ? 0 : this.#score(run, at, this.#termWeight(term, weight), this.#fieldNorms());
+      const found = this.#posting(doc, term);
+      return found ? this.#score(found.run, found.at, this.#termWeight(term, weight), this.#fieldNorms()) : 0;
     });
+  }
+
+  /** Where paper `doc` stands in a term's run of postings, if it holds the term. */
+  #posting(doc: number, term: string): { run: Run; at: number } | undefined {
+    const id = this.#terms.idOf(term);
+    if (id < 0) return undefined;
+    const run = this.#run(id);
+    const at = binarySearch(run.docs, 0, run.docs.length - 1, doc);
+    return at < 0 ? undefined : { run, at };
   }
 
   #termWeight(term: string, weight: number): number {

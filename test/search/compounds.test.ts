@@ -3,27 +3,29 @@ import { joinedAsPapersWrite, joinedQuestion, joinedTerms, formTerms, splitTerms
 import { paperTerms } from "../../src/search/paper-terms.ts";
 import { TextIndexBuilder } from "../../src/search/text-index-builder.ts";
 
-const builder = new TextIndexBuilder();
-for (const paper of [
+/** The text index of these papers. */
+async function indexOf(papers: { title: string; abstract: string }[]) {
+  const builder = new TextIndexBuilder();
+  for (const paper of papers) builder.add(paperTerms(paper));
+  return builder.finish();
+}
+
+const index = await indexOf([
   { title: "FlashAttention-2: Faster Attention with Better Parallelism", abstract: "We present FlashAttention-2." },
   { title: "MobileNetV2: Inverted Residuals", abstract: "A mobile architecture." },
   { title: "Data points and clusters", abstract: "Grouping datapoints." },
   { title: "Hierarchy encoders", abstract: "We retrain pre-trained language models as hierarchy encoders." },
   { title: "Activity Recognition from wearables", abstract: "Human activity recognition with few labels." },
   { title: "Image classification", abstract: "A classification benchmark." },
-]) builder.add(paperTerms(paper));
-const index = await builder.finish();
+]);
 
 /** A library that writes FlashAttention joined more often than apart. */
-const papers = new TextIndexBuilder();
-for (const paper of [
+const written = await indexOf([
   { title: "FlashAttention-2: Faster Attention", abstract: "We present FlashAttention-2." },
   { title: "How optimal is Flash Attention?", abstract: "We study the I/O complexity of FlashAttention." },
   { title: "VideoChat-Flash", abstract: "Compression for long video." },
   { title: "Mobile nets", abstract: "A MobileNet for phones, unlike mobile net designs before it." },
-]) papers.add(paperTerms(paper));
-const written = await papers.finish();
-
+]);
 
 describe("words a question splits that the library joins", () => {
   it("adds the joined word the papers use, and its version as they pair it", () => {
