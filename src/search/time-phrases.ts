@@ -18,6 +18,9 @@ const RULES: Rule[] = [
   // "q1 2025", "the third quarter of 2024".
   { pattern: new RegExp(`\\b(?:from |in |during )?(?:q([1-4])|the (first|second|third|fourth) quarter of) ${YEAR}\\b`), range: (m) => quarterRange(Number(m[3]), m[1] ? Number(m[1]) : ["first", "second", "third", "fourth"].indexOf(m[2]!) + 1) },
   { pattern: new RegExp(`\\b(?:from |published |released )?between ${YEAR} and ${YEAR}\\b`), range: (m) => ({ from: `${m[1]}-01-01`, to: `${m[2]}-12-31` }) },
+  // "from 2024 or later", "2024 onwards", "2023 and earlier": a year open at one end, read before "from 2024" alone is.
+  { pattern: new RegExp(`\\b(?:from |since |in |published |released )?${YEAR}(?: (?:or|and) (?:later|after|newer|beyond)| ?onwards?| and up\\b|\\+)`), range: (m) => ({ from: `${m[1]}-01-01` }) },
+  { pattern: new RegExp(`\\b(?:from |in |published |released )?${YEAR} (?:or|and) (?:earlier|before|older)\\b`), range: (m) => ({ to: `${m[1]}-12-31` }) },
   { pattern: new RegExp(`\\b(?:from|in|during) ${MONTH} ${YEAR}\\b`), range: (m) => monthRange(Number(m[2]), monthIndex(m[1]!)) },
   { pattern: new RegExp(`\\b(?:published |released |written )?(?:from|in|during|of) ${YEAR}\\b`), range: (m) => ({ from: `${m[1]}-01-01`, to: `${m[1]}-12-31` }) },
   { pattern: new RegExp(`\\b(?:published |released )?(?:since|after) ${MONTH} ${YEAR}\\b`), range: (m) => ({ from: iso(Number(m[2]), monthIndex(m[1]!), 1) }) },
