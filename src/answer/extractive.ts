@@ -159,6 +159,15 @@ export function wordsOr(words: string[]): string {
 const YOUR_QUESTION = "your question";
 
 /**
+ * What a topic left as a clause ("large companies build their recommendation models", "they train nets without
+ * backprop", "graph neural network that aren't about molecules") holds: a subject or possessive pronoun, or a
+ * verb of saying what is or is not. Said back whole after "best match", such a clause reads as garbled.
+ */
+const CLAUSE = /\b(?:they|them|their|you|your|are|aren't|isn't|don't|doesn't|can't|won't|can|could|should|would)\b/i;
+/** A topic led by a verb of doing ("shrink the memory a chatbot keeps", "try to figure out what …"), left from "how do people …?". */
+const HOW_TO = /^(?:people|someone|somebody|anyone|make|get|build|shrink|try|figure|find|use|train|run|keep|stop|reduce|improve|speed|tell|teach|turn|avoid|fix|handle|choose|pick|help|let|cut|save|spend|write|design|explain|deal)\b/i;
+
+/**
  * The topic as said back in bold, or "your question" when it is several
  * sentences, a long story ("Our model takes 10 s per picture. What tricks
  * …") or told in the first person ("i'm tired of grid search - anything on
@@ -166,7 +175,7 @@ const YOUR_QUESTION = "your question";
  */
 export function topicSaid(topic: string): string {
   // A clause left from a question ("GPUs was DeepSeek-V3 trained on", once "which" is gone) reads as garbled echoed back.
-  const clause = /\s(?:was|were|did|does|do|has|have|had)\s/i.test(topic);
+  const clause = /\s(?:was|were|did|does|do|has|have|had)\s/i.test(topic) || CLAUSE.test(topic) || HOW_TO.test(topic);
   const story = clause || /[.?!;]\s+\S/.test(topic) || topic.split(/\s+/).length > STORY_WORDS || /\b(?:i|i'm|i've|my|we|we're|we've|our)\b/i.test(topic);
   return story ? YOUR_QUESTION : `**${escapeMarkdown(echo(topic))}**`;
 }

@@ -115,7 +115,9 @@ export class RelevanceJudge {
     // more specialised (the model weighs the word as written, as it was fitted).
     // ("figuring" is as everyday as "figure": a silent e dropped before the ending.)
     const forms = (word: string) => [word, word.replace(/(?:e?s|ed|ing)$/, ""), word.replace(/(?:ed|ing)$/, "e"), word.replace(/s$/, ""), searchStem(word)];
-    const unknown = words.filter((word) => snapshot.text.documentFrequency(searchStem(word)) === 0 && Math.min(...forms(word).map((form) => this.#specificity(form))) >= SETTINGS.relevance.unknownNoted);
+    // A word after a number is its unit ("a few hundred KB of memory"), not a part of the topic the library lacks.
+    const units = new Set([...question.topic.matchAll(/(?:\d|\b(?:hundred|thousand|million|billion))\s*([a-z]+)/gi)].map((match) => match[1]!.toLowerCase()));
+    const unknown = words.filter((word) => !units.has(word) && snapshot.text.documentFrequency(searchStem(word)) === 0 && Math.min(...forms(word).map((form) => this.#specificity(form))) >= SETTINGS.relevance.unknownNoted);
     // "quantum machine learning or quantum neural networks": a topic whose every word outside the library's background
     // phrases ("machine learning", "neural networks") no paper uses is absent, whatever those phrases match.
     const background = new Set(questionPhrases(question.topic, { adjacent: true }).filter((phrase) => isBackground(phrase.term, snapshot.text)).flatMap((phrase) => phrase.words.split(" ")));

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { Answerer } from "../../src/answer/answerer.ts";
 import { Conversations } from "../../src/answer/conversations.ts";
 import type { Library } from "../../src/library/library.ts";
-import { extractiveReply } from "../../src/answer/extractive.ts";
+import { extractiveReply, topicSaid } from "../../src/answer/extractive.ts";
 import { TODAY, useSampleLibrary } from "../helpers/library.ts";
 import { storedPaper } from "../store/paper-store.case.ts";
 
@@ -445,6 +445,18 @@ it("takes a lower-case name general English lacks for the paper it names, and a 
     expect(story.text.split("\n")[0]).not.toMatch(/Our chatbot/);
     const told = await ask("i'm tired of slow attention - anything on kv cache compression?");
     expect(told.text.split("\n")[0]).toMatch(/your question/);
+  });
+
+  it("does not name a number's unit as a word no paper uses", async () => {
+    const reply = await ask("kv cache compression for chips with a few hundred KB of memory");
+    expect(reply.text.split("\n")[0]).not.toMatch(/mentions \*kb\*/i);
+  });
+
+  it("says a topic left as a clause as 'your question', and a noun phrase as written", () => {
+    for (const clause of ["shrink the memory a chatbot keeps around for all the previous tokens", "large internet companies build their recommendation models", "they train nets without back propagation", "graph neural network that aren't about molecules or chemistry", "try to figure out what the features represent"]) {
+      expect(topicSaid(clause)).toBe("your question");
+    }
+    for (const phrase of ["kv cache compression", "tracking multiple people across frames", "attention sinks in long-context models"]) expect(topicSaid(phrase)).toBe(`**${phrase}**`);
   });
 
   it("says how many papers on a dated question's topic have no date, which the dates can neither keep nor rule out", async () => {
