@@ -6,12 +6,13 @@ import { assistedSearch, type RetrievalAssist } from "../search/llm-assist.ts";
 import type { SearchHit, SearchResult } from "../search/search-result.ts";
 import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
 import { SETTINGS } from "../search/settings.ts";
-import { Conversations, searchedTopic, type ListSource, type Turn } from "./conversations.ts";
+import { Conversations, type ListSource, type Turn } from "./conversations.ts";
 import { coversInPart, extractiveReply, framingOf } from "./extractive.ts";
+import { narrowing } from "./narrowing.ts";
 import { resolveFollowUp } from "./follow-up.ts";
 import { namesOne, standaloneReference } from "./list-positions.ts";
 import { withUnwritten } from "./yes-no.ts";
-import { detailReply, detailsReply, withCodeLinks, filteredReply, narrowedReply, NO_CITATIONS, NO_VERDICT, orderedReply, pageReply, withFirstFewNote, backReply } from "./list-replies.ts";
+import { detailReply, detailsReply, withCodeLinks, filteredReply, NO_CITATIONS, NO_VERDICT, orderedReply, pageReply, withFirstFewNote, backReply } from "./list-replies.ts";
 import { paperDetailReply, withMissingDetails } from "./detail-replies.ts";
 import { sayingOnly } from "./thread-replies.ts";
 import { notFoundReply, outsideFiltersReply } from "./not-found.ts";
@@ -75,6 +76,7 @@ export class Answerer {
     if (small) return small;
     if (asksLibrarySize(question)) return librarySizeReply(await this.#library.coverage({}));
     let followUp = resolveFollowUp(question, previous, today, turns);
+    let widened: string | undefined; // what a narrowing that found none of the list says before the wider search
     const plain = followUp && sayingOnly(followUp);
     if (plain) return plain;
     if (followUp?.kind === "back" && followUp.turn) {
@@ -98,11 +100,10 @@ export class Answerer {
           return this.#remember(context, { ...keep, question, papers: citedPapers(reply, followUp.papers, previous.papers), ...(source && { source }) }, reply);
         }
         case "narrow": {
-          const reply = narrowedReply(followUp.topic, followUp.papers, await this.#library.termWeights(followUp.topic), followUp.without);
-          // "only the ones about graphs" with none of the list on graphs: the thread's topic on graphs, from the whole library.
-          const wider = followUp.only && reply.citations.length === 0 ? searchedTopic(previous) : undefined;
-          if (!wider) return this.#remember(context, { ...keep, question, papers: citedPapers(reply, followUp.papers, previous.papers) }, reply);
-          followUp = { kind: "refine", question: `${wider} ${followUp.topic}` };
+          const narrowed = await narrowing(this.#library, followUp, previous, today);
+          if ("reply" in narrowed) return this.#remember(context, { ...keep, question, papers: citedPapers(narrowed.reply, followUp.papers, previous.papers) }, narrowed.reply);
+          widened = narrowed.widened;
+          followUp = { kind: "refine", question: narrowed.wider };
           break;
         }
         case "pick": {
@@ -200,13 +201,13 @@ export class Answerer {
     // "compare it with MARLIN" (the paper in view against another): "it" stays that paper.
     const kept = result.compared && previous?.focus && result.compared.some((paper) => paper.id === previous.focus!.id) ? previous.focus : undefined;
     const focus = result.named && papers.some((paper) => paper.id === result.named!.id) ? { focus: result.named } : kept ? { focus: kept } : {};
-    return this.#remember(context, { question, topic, filters, papers, source, ...focus }, said(withMoreNote(dated, result)));
+    const answered = said(withMoreNote(dated, result));
+    return this.#remember(context, { question, topic, filters, papers, source, ...focus }, widened ? { ...answered, text: `${widened}\n\n${answered.text}` } : answered);
   }
 
   /** How many papers on a dated question's topic the library has no date for: a date filter can neither keep nor rule them out. */
   async #undatedOnTopic(question: string, today: Date): Promise<number> {
-    const unconstrained = await this.#library.search(question, { today, filters: { from: undefined, to: undefined } });
-    return unconstrained.results.filter((hit) => hit.relevant && !hit.paper.publishedAt).length;
+    return (await this.#library.search(question, { today, filters: { from: undefined, to: undefined } })).results.filter((hit) => hit.relevant && !hit.paper.publishedAt).length;
   }
 
   /**

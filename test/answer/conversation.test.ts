@@ -228,6 +228,13 @@ it("says first when a yes/no question asks of the paper in view what its abstrac
     const bottleneck = thread();
     await bottleneck("information bottleneck");
     expect(titles(await bottleneck("only the ones about graphs"))).toContainEqual(expect.stringMatching(/^Conditional Graph Information Bottleneck/));
+    // So does "which of these are about graphs?", saying first that none of the list is, when the library has more on it.
+    const asked = thread();
+    await asked("information bottleneck");
+    const graphs = await asked("which of these are about graphs?");
+    expect(graphs.text).toMatch(/^None of those 5 papers mentions \*\*graphs\*\*; from the whole library:/);
+    expect(titles(graphs)).toContainEqual(expect.stringMatching(/^Conditional Graph Information Bottleneck/));
+    expect((await asked("which of these are about protein folding?")).text).toMatch(/Nor does any other paper in the library on the same topic\.$/);
  
     // "drop the vision ones": the list without the papers that mention it, in its order.
     const dropping = thread();
