@@ -43,7 +43,10 @@ function describedUnknown(question: string, query: ParsedQuestion, snapshot: Lib
   const [, name, about] = NAME_THEN_ABOUT.exec(question.trim()) ?? [];
   const nameStems = words(name ?? "").filter((word) => !isQuestionStopword(word)).map(searchStem);
   const named = about !== undefined && nameStems.length > 0 && unused(nameStems);
-  return [...(inParentheses ? [{ about: inParentheses }] : []), ...(named ? [{ about, name: name!.trim() }] : [])];
+  // "the chinchilla paper (training compute-optimal LLMs)": a paper's name glossed, said missing as "paper on" says it.
+  const outside = query.shown.replace(/\([^()]*\)?/g, " ").trim();
+  const glossed = inParentheses !== undefined && /\b(?:paper|work|method)\s*\(/i.test(question) && outside.split(/\s+/).length <= 3;
+  return [...(inParentheses ? [{ about: inParentheses, ...(glossed && { name: outside }) }] : []), ...(named ? [{ about, name: name!.trim() }] : [])];
 }
 
 /**

@@ -253,6 +253,10 @@ describe("lookup through the library", () => {
     const faiss = await library.search("that faiss paper on GPU similarity search", { today: TODAY });
     expect(faiss).toMatchObject({ relevant: true, unfoundTitle: "faiss" });
     expect(faiss.results[0]?.paper.title).toMatch(/^Billion-scale similarity search/);
+    // So is a name glossed in parentheses ("the chinchilla paper (training compute-optimal LLMs)").
+    const glossed = await library.search("the faiss paper (similarity search on GPUs)", { today: TODAY });
+    expect(glossed).toMatchObject({ relevant: true, unfoundTitle: "faiss" });
+    expect(glossed.results[0]?.paper.title).toMatch(/^Billion-scale similarity search/);
     // A word of the query written as a name that a paper lacks makes it another paper: "LLaVA-UHD" is not the
     // retrieval paper whose abstract defines UHD, and LLaVA-UHD v2 is another version.
     const uhd = await library.lookup("LLaVA-UHD");
