@@ -266,7 +266,7 @@ export class Answerer {
     const { shown, filters } = result.query;
     const library = shown.trim() || (!filters.from && !filters.to) ? undefined : await this.#library.coverage({});
     const near = result.verdict.probability >= SETTINGS.relevance.nearAbove && result.verdict.unknown.length === 0;
-    return notFoundReply(shown, filters, await this.#library.coverage(filters), result.results, { unknown: result.verdict.unknown, library, near, untitled: result.unfoundTitle !== undefined });
+    return notFoundReply(shown, filters, await this.#library.coverage(filters), result.results, { unknown: result.verdict.unknown, library, near, untitled: (result.unfoundTitle ?? result.unfoundExample) !== undefined });
   }
 
   /** When a constrained question finds nothing, whether the topic is covered outside the constraint: the reply, and the papers it drew on. */

@@ -61,5 +61,7 @@ export function withTitleMiss(reply: Reply, title: string): Reply {
 
 /** "Papers like X" for an X the library lacks: said first, so the papers on X's name that follow are not taken for papers like it. */
 export function withExampleMiss(reply: Reply, name: string): Reply {
-  return { ...reply, text: `**${escapeMarkdown(name)}** is not in the library, so I cannot look for papers like it; these are on its name instead.\n\n${reply.text}` };
+  // Nothing on its name either: the papers that follow are only the closest ("Nothing covers GPTQ" after it had been said missing read as a second refusal).
+  const instead = reply.found ? "; these are on its name instead" : "";
+  return { ...reply, text: `**${escapeMarkdown(name)}** is not in the library, so I cannot look for papers like it${instead}.\n\n${reply.text}` };
 }
