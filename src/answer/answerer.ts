@@ -9,6 +9,7 @@ import { SETTINGS } from "../search/settings.ts";
 import { Conversations, type ListSource, type Turn } from "./conversations.ts";
 import { coversInPart, extractiveReply, framingOf } from "./extractive.ts";
 import { narrowing } from "./narrowing.ts";
+import { withContrast } from "./paper-contrast.ts";
 import { resolveFollowUp } from "./follow-up.ts";
 import { namesOne, standaloneReference } from "./list-positions.ts";
 import { withUnwritten } from "./yes-no.ts";
@@ -22,9 +23,7 @@ import type { Reply } from "./reply.ts";
 import { similarReply } from "./similar-reply.ts";
 import { smallTalkReply } from "./small-talk.ts";
 import { asksLibrarySize, librarySizeReply } from "./library-size.ts";
-import { asksHowMany, citedPapers, MODEL_UNAVAILABLE, MORE_CLOSE, undatedOnTopicNote, withCount, withMoreNote, withUnavailableNote } from "./reply-notes.ts";
-
-export { MODEL_UNAVAILABLE, MORE_CLOSE };
+import { asksHowMany, citedPapers, undatedOnTopicNote, withCount, withMoreNote, withUnavailableNote } from "./reply-notes.ts";
 
 /** How many papers "more" adds: as many as an answer shows. */
 const PAGE = SETTINGS.answer.maxPapers;
@@ -123,7 +122,8 @@ export class Answerer {
           const asked = `${question} (about the papers ${followUp.papers.map((paper) => `"${paper.title}"`).join(" and ")})`;
           // "what are the results?" and "which is faster?" quote what answers them; "compare them" takes each one's gist.
           const cue = followUp.kind === "about" || !/^(?:compare|contrast)\b/i.test(question.trim()) ? await this.#library.sentenceCue(question) : undefined;
-          const details = withFirstFewNote(detailsReply(followUp.papers, cue), followUp.papers.length, followUp.of);
+          const quoted = withFirstFewNote(detailsReply(followUp.papers, cue), followUp.papers.length, followUp.of);
+          const details = followUp.kind === "compare" ? await withContrast(quoted, followUp.papers, this.#library) : quoted;
           // "which is better?" asks for a verdict the abstracts do not give: say so before what each reports.
           if (followUp.kind === "compare" && followUp.of !== undefined) details.notes.unshift(NO_VERDICT);
           const offline = followUp.kind === "about" ? withCodeLinks(withMissingDetails(details, question, followUp.papers), question, followUp.papers) : details;

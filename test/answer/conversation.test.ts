@@ -27,7 +27,10 @@ describe("follow-ups to a list answer", () => {
     for (const question of ["compare 1 and 3", "how do [1] and [3] differ?", "the first vs the third one"]) {
       const reply = await ask(question);
       expect(titles(reply)).toEqual([list.citations[0]!.title, list.citations[2]!.title]);
-      expect(reply.text.split("\n\n")).toHaveLength(2);
+      // What sets them apart, in their own words, then each one's gist.
+      const [contrast, ...gists] = reply.text.split("\n\n");
+      expect(contrast).toMatch(/^In their own words, \[1\] alone writes of \*.+\*; \[2\] alone of \*.+\*/);
+      expect(gists).toHaveLength(2);
     }
     expect(await ask("compare 1 and 9")).toMatchObject({ text: "The list has 5 papers: reply with a number from 1 to 5.", citations: [] });
   });

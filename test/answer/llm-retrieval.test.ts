@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { Answerer, MODEL_UNAVAILABLE } from "../../src/answer/answerer.ts";
+import { Answerer } from "../../src/answer/answerer.ts";
+import { MODEL_UNAVAILABLE } from "../../src/answer/reply-notes.ts";
 import type { Reply } from "../../src/answer/reply.ts";
 import { LlmWriter } from "../../src/answer/llm-writer.ts";
 import { loadConfig } from "../../src/config.ts";

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Command } from "commander";
-import { Answerer, MORE_CLOSE } from "../../answer/answerer.ts";
+import { Answerer } from "../../answer/answerer.ts";
+import { MORE_CLOSE } from "../../answer/reply-notes.ts";
 import type { Reply } from "../../answer/reply.ts";
 import { OPEN_BY_NUMBER } from "../../answer/not-found.ts";
 import type { CliContext } from "../context.ts";
