@@ -33,7 +33,7 @@ export type Framing =
  */
 export function coversInPart(result: SearchResult): boolean {
   const { verdict, query } = result;
-  return verdict.decision === "unsure" || (verdict.decision === "yes" && query.setting !== undefined && verdict.missing.includes(query.setting.text));
+  return verdict.decision === "unsure" || (verdict.decision === "yes" && query.setting !== undefined && (verdict.missing.includes(query.setting.text) || verdict.missing.includes(query.setting.head)));
 }
 
 /** The framing a search result calls for. */

@@ -210,6 +210,8 @@ export class RelevanceJudge {
     // A setting's words count only if other papers use them: a word no paper uses is the asker's own wording
     // ("curved spaces" for hyperbolic ones) more often than a part the library lacks, which the verdict weighs.
     const elsewhere = (word: string) => index.documentFrequency(searchStem(word)) > 0;
+    // (A word no paper uses is the rarest of all.)
+    const rarity = (word: string) => (elsewhere(word) ? index.idf(searchStem(word)) : Number.POSITIVE_INFINITY);
     // "nearest neighbours quickly": a manner adverb ("quickly" of "quick") says how well, which papers put in figures, not a setting.
     const adverb = (word: string) => word.length > 6 && word.endsWith("ly") && this.#vectors.row(word.slice(0, -2)) !== undefined;
     const setting = question.setting;
@@ -222,9 +224,14 @@ export class RelevanceJudge {
     const rarestStem = known.length > 0 ? rarestOf(known.map(searchStem), snapshot) : undefined;
     const rarest = known.find((word) => searchStem(word) === rarestStem);
     const unheldFacet = facet && facet.words.length > 0 && facet.words.length <= 3 && (facet.words.every((word) => !heldWord(word) && elsewhere(word)) || (rarest !== undefined && !heldWord(rarest))) ? [facet.text] : [];
+    // So is what is asked in that setting, named in two or three words, when none of the papers holds its rarest
+    // ("weather forecasting with graph neural networks" over papers on graphs alone; "curriculum learning", which no paper writes).
+    const head = setting ? words(setting.head).filter((word) => !isQuestionStopword(word) && !/\d/.test(word)) : [];
+    const headKey = head.length >= 2 && head.length <= 3 ? head.reduce((a, b) => (rarity(b) > rarity(a) ? b : a)) : undefined;
+    const unheldHead = headKey !== undefined && !heldWord(headKey) ? [setting!.head] : [];
     // A single word is not named: in reviews it was mostly the asker's own wording ("curved", "chatbot",
     // "tricks", "speeding"), and a missing word already lowers the verdict.
-    return [...new Set([...unheldFacet, ...phrases])];
+    return [...new Set([...unheldHead, ...unheldFacet, ...phrases])];
   }
 
   /** Whether `doc` holds every word of `text` but stopwords, an acronym by its long form. */
