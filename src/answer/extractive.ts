@@ -16,7 +16,7 @@ export type Framing =
   /** The question was this paper's title: it is listed first, papers like it after. */
   | { kind: "named"; paper: StoredPaper; loosely?: string; quoted?: true }
   /** "Papers like X". */
-  | { kind: "similar"; paper: StoredPaper; setting?: string }
+  | { kind: "similar"; paper: StoredPaper; setting?: string; filters?: PaperFilters }
   /** "papers that outperform FlashAttention-2": the papers writing the name; `own`, its own paper, listed after them. */
   | { kind: "baseline"; name: string; own?: StoredPaper }
   /** "X vs Y" with no paper on both, or two requests in one message (`apart`): the papers on each side, said beside each. */
@@ -42,7 +42,7 @@ export function framingOf(result: SearchResult): Framing {
   if (result.compared) return { kind: "compared", papers: result.compared };
   if (query.listing) return { kind: "listing", order: query.listing, filters: query.filters, ...(result.listed !== undefined && { of: result.listed }), ...(result.undatedLeftOut && { undated: result.undatedLeftOut }) };
   if (result.named) return { kind: "named", paper: result.named, ...(result.namedLoosely && { loosely: result.namedLoosely }), ...(result.quoted && { quoted: true as const }) };
-  if (result.example) return { kind: "similar", paper: result.example, ...(result.query.likeIn && { setting: result.query.likeIn.text }) };
+  if (result.example) return { kind: "similar", paper: result.example, filters: query.filters, ...(result.query.likeIn && { setting: result.query.likeIn.text }) };
   if (result.baseline) return { kind: "baseline", ...result.baseline };
   if (result.sides) return { kind: "sides", sides: result.sides, ...(result.sidesMeet && { meet: true as const }), ...(result.sidesApart && { apart: true as const }) };
   return { kind: "topic", unsure: coversInPart(result), missing: verdict.missing, unknown: verdict.unknown, filters: query.filters, ...(query.order && { order: query.order }) };
@@ -103,7 +103,8 @@ function lead(topic: string, count: number, framing: Framing, undated: boolean):
       if (framing.loosely) return `The paper in the library with *${escapeMarkdown(framing.loosely)}* in its title is **${escapeMarkdown(framing.paper.title)}** [1]; papers like it follow, most similar first:`;
       return `**${escapeMarkdown(framing.paper.title)}** is in the library [1]; papers like it follow, most similar first:`;
     case "similar":
-      return `Papers similar to **${escapeMarkdown(framing.paper.title)}**${framing.setting ? ` for **${escapeMarkdown(framing.setting)}**` : ""}, most similar first:`;
+      // "anything newer?" after a paper: the dates are part of what was asked ("published 2024-01-18 or later").
+      return `Papers similar to **${escapeMarkdown(framing.paper.title)}**${framing.setting ? ` for **${escapeMarkdown(framing.setting)}**` : ""}${describeFilters(framing.filters ?? {})}, most similar first:`;
     case "baseline": {
       // What a paper says of the name is quoted: the asker sees whether it is compared against or built on.
       const besides = framing.own ? `, besides its own paper (listed after ${count === 1 ? "it" : "them"})` : "";

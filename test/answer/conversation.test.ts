@@ -183,6 +183,10 @@ it("says first when a yes/no question asks of the paper in view what its abstrac
     // "explain it like I'm a biologist" and "anything similar?" are about it too.
     expect((await ask("explain it like I'm a biologist")).citations.map((citation) => citation.title)).toEqual([expect.stringMatching(/^N-HiTS/)]);
     expect((await ask("anything similar?")).text).toMatch(/^Papers similar to \*\*N-HiTS/);
+    // "anything newer?" of a dated paper says the dates it keeps to, as the question asked for them.
+    const newer = thread();
+    await newer("the EditReward paper");
+    expect((await newer("anything newer?")).text).toMatch(/^Papers similar to \*\*EditReward: .*\*\* \(published since 2025-10-01\), most similar first:/);
   });
 
   it("narrows a list by what its papers target or handle, not by those verbs", async () => {
