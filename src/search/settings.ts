@@ -30,11 +30,8 @@ export const SETTINGS = {
    * 0.8344 tuned, 0.8291 -> 0.8293 held out; every stem a suffix "i", "it" or "iti" away lost keyword 0.9410 -> 0.9399.
    */
   spellings: { joined: 0.5, split: 0.5, forms: 0.5 },
-  /**
-   * Weight of an acronym's long form (or a long form's acronym) mined from the abstracts, added to a question using the
-   * other, and of the long form paired with the acronym's neighbours ("diffusion LMs": "diffusion language"). The pairs
-   * at 1 instead: all 0.8367 -> 0.8369 on the tuned halves, 0.8280 -> 0.8277 held out; left at this weight.
-   */
+  /** Weight of an acronym's long form (or a long form's acronym) mined from the abstracts, added to a question using the other, and of the
+   * long form paired with the acronym's neighbours ("diffusion LMs"). The pairs at 1: all 0.8367 -> 0.8369 tuned, 0.8280 -> 0.8277 held out. */
   acronymWeight: 0.3,
   /** How many candidates each list contributes before fusion. */
   candidates: 100,
@@ -255,20 +252,15 @@ export const SETTINGS = {
      */
     describedSearchMargin: 0.75,
     /**
-     * …or this smaller share when the search is unsure of the topic (terse descriptions often are), unless the word list
-     * and the vector list both put that paper first (SearchResult.firstAgreed): two readings single it out, and
-     * `describedSearchMargin` holds. Development lookups: tuned 800 -> 801 of 808, held out 772 -> 773 of 778. A looser
-     * share for agreed lists found more (805 at 0.9, sure searches too), but "the paper that compresses the key-value
-     * cache with a pyramid shape across layers", which fits PyramidKV and PyramidInfer alike, was taken for PyramidInfer (0.78).
-     */
+     * …or this smaller share when the search is unsure of the topic (terse descriptions often are), unless the word and vector lists
+     * both put that paper first (SearchResult.firstAgreed). Development lookups: tuned 800 -> 801 of 808, held out 772 -> 773 of 778.
+     * Looser for agreed lists found more (805 at 0.9), but took "the paper that compresses the key-value cache with a pyramid shape
+     * across layers", which fits PyramidKV and PyramidInfer alike, for PyramidInfer (0.78). */
     describedUnsureMargin: 0.5,
     /** …and, for a bare phrase not introduced as a description, whose title holds at least this share of its words. */
     rememberedTitleShare: 0.5,
   },
-  /**
-   * LLM-assisted retrieval (src/search/llm-*.ts), used only when a language
-   * model is configured; the offline path never reads these.
-   */
+  /** LLM-assisted retrieval (src/search/llm-*.ts), used only when a language model is configured; the offline path never reads these. */
   llm: {
     /** Each model call before the answer (rewrite, grade) is abandoned after this; the question then goes offline. */
     timeoutMs: 8_000,
@@ -288,10 +280,8 @@ export const SETTINGS = {
 export type Settings = typeof SETTINGS;
 
 /**
- * Settings chosen for a particular embedder (its `Embedder.id`), e.g. more
- * vector weight for a neural model than for word vectors. None is tuned yet:
- * every embedder gets SETTINGS until `npm run eval:tune` picks values for it
- * on the tuned halves of the development sets.
+ * Settings chosen for a particular embedder (its `Embedder.id`), e.g. more vector weight for a neural model than for word
+ * vectors. None is tuned yet: every embedder gets SETTINGS until `npm run eval:tune` picks values for it on the tuned halves.
  */
 const BY_EMBEDDER: Record<string, Settings> = {};
 
