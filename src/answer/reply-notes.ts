@@ -62,7 +62,13 @@ export function withCount(reply: Reply, { count, titles }: Mentions, topic: stri
   // (Saying how many of those below write it, so the sum is the count: some below may put it in other words.)
   const below = count - others.length;
   const among = below === 0 ? "" : below === cited ? `besides the ${cited === 1 ? "paper" : cited} below: ` : `besides ${below} of the ${cited} below: `;
-  const besides = reply.found && others.length > 0 && others.length <= SETTINGS.answer.countOthers ? `${among ? "; " : ": "}${among}${joinedTitles(others)}${among ? "" : "; those below put it in other words"}` : "";
+  const named = reply.found && others.length > 0 && others.length <= SETTINGS.answer.countOthers;
+  // More than two titles read as a run-on sentence: listed, after the ones below are counted.
+  if (named && among && others.length > 2) {
+    const citedBelow = below === cited ? `the ${cited === 1 ? "paper" : cited} cited below` : `${below} of the ${cited} cited below`;
+    return { ...reply, text: `${said}: ${citedBelow} and these ${others.length}:\n${others.map((title) => `- *${escapeMarkdown(title)}*`).join("\n")}\n\n${reply.text}` };
+  }
+  const besides = named ? `${among ? "; " : ": "}${among}${joinedTitles(others)}${among ? "" : "; those below put it in other words"}` : "";
   // The count is of the words as asked: papers putting it in other words are among those below, not in it.
   return { ...reply, text: `${said}${besides}.\n\n${reply.text}` };
 }

@@ -20,5 +20,8 @@ describe("the count a 'how many papers on X?' says", () => {
     // None below writes it in those words.
     const none = withCount(cited("A"), { count: 2, titles: ["C", "D"] }, "x");
     expect(none.text).toMatch(/^2 papers in the library write \*x\* in their titles or abstracts: \*C\* and \*D\*; those below put it in other words\./);
+    // More than two others are listed, not run on in one sentence.
+    const many = withCount(cited("A", "B"), { count: 5, titles: ["A", "B", "C", "D", "E"] }, "x");
+    expect(many.text).toMatch(/^5 papers in the library write \*x\* in their titles or abstracts: the 2 cited below and these 3:\n- \*C\*\n- \*D\*\n- \*E\*\n\nThe papers/);
   });
 });
