@@ -1,4 +1,4 @@
-import type { RelevanceSignals } from "./relevance.ts";
+import type { RelevanceSignals } from "./relevance-signals.ts";
 import { SETTINGS } from "./settings.ts";
 
 /**

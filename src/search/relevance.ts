@@ -7,66 +7,11 @@ import { isQuestionStopword } from "./query-stopwords.ts";
 import { questionPhrases } from "./query-terms.ts";
 import type { ParsedQuestion } from "./question.ts";
 import { describedAbsent, probabilityOf } from "./relevance-model.ts";
+import type { ListShape, RelevanceSignals } from "./relevance-signals.ts";
 import { SETTINGS } from "./settings.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
 import { dominance, heldAsPhrase, isBackground, isCollocation, namedApart, namesRarest, rarestOf } from "./topic-evidence.ts";
 import { searchStem, stemSet, withForms } from "./stem.ts";
-
-/** The signals the relevance decision weighs, each in [0, 1]. */
-export type RelevanceSignals = {
-  /** Share of the topic's IDF weight found in the best of the top papers. */
-  coverage: number;
-  /**
-   * Share of the topic's IDF weight in words the best papers lack, each
-   * counted by how specialised it is in general English: a missing
-   * "seismic" says the library lacks the topic, a missing "changing" only
-   * that the question was worded differently.
-   */
-  missingSpecific: number;
-  /** The same, for words no paper in the library uses at all. */
-  unknownSpecific: number;
-  /** Cosine similarity of the best vector match. */
-  vector: number;
-  /** How far the best vector match stands above the background (the list's weakest candidate). */
-  vectorGap: number;
-  /** How far the best BM25 score stands above the tenth, relative to the best. */
-  lexicalGap: number;
-  /** Share of the top ten both lists agree on. */
-  agreement: number;
-  /**
-   * Share of the best lexical match's score that its strongest query term
-   * gives: an absent topic is typically matched through one incidental word
-   * ("protein" mentioned once in an attention paper), a covered one through
-   * several of its words together.
-   */
-  dominance: number;
-  /**
-   * Share of the topic's IDF weight in a best paper's title (the first
-   * three, discounted by rank): papers on a topic name it there, an
-   * incidental match does not.
-   */
-  titleCoverage: number;
-  /**
-   * The same with each word also weighed by how specialised it is in general
-   * English (see `titleEverydayWeight`): a title naming "LLMs" and "CPUs"
-   * names "running LLMs on CPUs", and one naming only "nets" and "texts"
-   * names little.
-   */
-  titleSpecific: number;
-  /** The same without the discount: the largest share of the topic's IDF weight one of the best papers' titles holds. */
-  titleNamed: number;
-  /**
-   * How many words the question spends on its topic, stopwords included, on
-   * a log scale (1 at `wordyAt` or more): a topic named in a few words whose
-   * key word the library lacks is absent, while one described at length in
-   * everyday words leaves some of them unmatched even when the library
-   * covers it.
-   */
-  wordiness: number;
-};
-
-/** What the lists looked like, for the signals that compare them. */
-export type ListShape = { lexical: { doc: number; score: number }[]; vector: { doc: number; score: number }[] };
 
 export type RelevanceVerdict = {
   /** "yes": answer; "unsure": answer, saying the match is partial; "no": nothing in the library covers it. */
@@ -135,7 +80,11 @@ export class RelevanceJudge {
     // …unless the best paper holds every word of that heading ("explaining GNN predictions - which subgraph …": TempME).
     const headingHeld = question.heading !== undefined && top[0] !== undefined && this.#holdsAll(question.heading, top[0], snapshot);
     const namedAbsent = onlyUnknown || unknown.some((word) => heading.has(word)) || (question.heading !== undefined && !headingHeld && namedApart(question.heading, snapshot));
-    const decision = top.length === 0 || namedAbsent || (!named && describedAbsent(signals)) ? "no" : probability >= answerAbove || named ? "yes" : probability >= unsureAbove || phrased || coined ? "unsure" : "no";
+    // "weather forecasting with graph neural networks" over papers on graphs alone: the library lacks it in that setting.
+    const evidence = top.slice(0, SETTINGS.relevance.evidencePapers);
+    const holds = longFormHolds(snapshot, question.topic);
+    const headAbsent = this.#headLeftOut(question, (word) => evidence.some((doc) => holds(searchStem(word), (term) => snapshot.text.contains(doc, term))), snapshot.text) !== undefined;
+    const decision = top.length === 0 || namedAbsent || (!named && (headAbsent || describedAbsent(signals))) ? "no" : probability >= answerAbove || named ? "yes" : probability >= unsureAbove || phrased || coined ? "unsure" : "no";
     // `missing` is said of the papers an answer cites, which are chosen after this verdict (see missingIn).
     return { decision, probability, signals, unmatched: this.#unmatched(question, words, top, snapshot), missing: [], unknown };
   }
@@ -210,8 +159,6 @@ export class RelevanceJudge {
     // A setting's words count only if other papers use them: a word no paper uses is the asker's own wording
     // ("curved spaces" for hyperbolic ones) more often than a part the library lacks, which the verdict weighs.
     const elsewhere = (word: string) => index.documentFrequency(searchStem(word)) > 0;
-    // (A word no paper uses is the rarest of all.)
-    const rarity = (word: string) => (elsewhere(word) ? index.idf(searchStem(word)) : Number.POSITIVE_INFINITY);
     // "nearest neighbours quickly": a manner adverb ("quickly" of "quick") says how well, which papers put in figures, not a setting.
     const adverb = (word: string) => word.length > 6 && word.endsWith("ly") && this.#vectors.row(word.slice(0, -2)) !== undefined;
     const setting = question.setting;
@@ -224,14 +171,31 @@ export class RelevanceJudge {
     const rarestStem = known.length > 0 ? rarestOf(known.map(searchStem), snapshot) : undefined;
     const rarest = known.find((word) => searchStem(word) === rarestStem);
     const unheldFacet = facet && facet.words.length > 0 && facet.words.length <= 3 && (facet.words.every((word) => !heldWord(word) && elsewhere(word)) || (rarest !== undefined && !heldWord(rarest))) ? [facet.text] : [];
-    // So is what is asked in that setting, named in two or three words, when none of the papers holds its rarest
-    // ("weather forecasting with graph neural networks" over papers on graphs alone; "curriculum learning", which no paper writes).
-    const head = setting ? words(setting.head).filter((word) => !isQuestionStopword(word) && !/\d/.test(word)) : [];
-    const headKey = head.length >= 2 && head.length <= 3 ? head.reduce((a, b) => (rarity(b) > rarity(a) ? b : a)) : undefined;
-    const unheldHead = headKey !== undefined && !heldWord(headKey) ? [setting!.head] : [];
+    // So is what is asked in that setting (see #headLeftOut).
+    const headLeft = this.#headLeftOut(question, heldWord, index);
+    const unheldHead = headLeft ? [headLeft] : [];
     // A single word is not named: in reviews it was mostly the asker's own wording ("curved", "chatbot",
     // "tricks", "speeding"), and a missing word already lowers the verdict.
     return [...new Set([...unheldHead, ...unheldFacet, ...phrases])];
+  }
+
+  /**
+   * What a short "X for Y" question asks in its setting, X, when X is two or three words and none of the papers holds
+   * its key word: "weather forecasting" with graph neural networks, over papers on graphs alone; "curriculum learning",
+   * which no paper writes. The key word is the rarest weighed by how specialised it is in English ("running" in
+   * "running LLM inference on CPUs" is rare in abstracts, but the asker's wording), never an everyday word. Only in a
+   * question of a few words: in a longer one the part before "for" is a description in the asker's own words, and an
+   * aside ("sparse autoencoders (SAEs)") is not asked apart.
+   */
+  #headLeftOut(question: ParsedQuestion, held: (word: string) => boolean, index: LibrarySnapshot["text"]): string | undefined {
+    const setting = question.setting;
+    if (!setting || words(question.topic).length > SETTINGS.relevance.missingHeadWords) return undefined;
+    const head = words(setting.head.replace(/\([^)]*\)?/g, " ")).filter((word) => !isQuestionStopword(word) && !/\d/.test(word));
+    if (head.length < 2 || head.length > 3) return undefined;
+    // (A word no paper uses has the highest IDF of all.)
+    const weight = (word: string) => index.idf(searchStem(word)) * this.#specificity(word);
+    const key = head.reduce((a, b) => (weight(b) > weight(a) ? b : a));
+    return this.#specificity(key) > 0 && !held(key) ? setting.head : undefined;
   }
 
   /** Whether `doc` holds every word of `text` but stopwords, an acronym by its long form. */

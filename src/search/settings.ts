@@ -76,6 +76,8 @@ export const SETTINGS = {
     unknownNoted: 0.5,
     /** How much an everyday English word of the topic counts in the titleSpecific signal, beside a specialised one (1); 0.3 and 0.5 tie on the tuned halves, 0.7 catches one absent topic fewer. */
     titleEverydayWeight: 0.5,
+    /** An answer names the part before a setting none of its papers holds ("weather forecasting" with graph neural networks) in a question of at most this many words. */
+    missingHeadWords: 8,
     /** The number of words (stopwords included) at which a topic's wordiness signal reaches 1. */
     wordyAt: 40,
     /**

@@ -170,10 +170,10 @@ describe("the offline (extractive) answer", () => {
     expect(quickly.text.split("\n")[0]).not.toMatch(/mentions/);
     // A word no paper in the library uses is the asker's wording, not a part the answer leaves out.
     expect((await ask("KV cache compression when the GPU sits idle")).text.split("\n")[0]).not.toMatch(/mentions \*idle\*/);
-    // So is what is asked in that setting, when none of the papers holds its rarest word (here one no paper uses).
+    // What is asked in that setting, when none of the best papers holds its key word (here one no paper uses), is not covered.
     const head = await ask("curriculum learning for KV cache compression");
-    expect(head.text).toMatch(/^These papers come closest to \*\*curriculum learning for KV cache compression\*\*, though they may cover it only in part \((?:none of them mentions|it does not mention) \*curriculum learning\*\):/);
-    expect(head.partial).toBe(true);
+    expect(head.found).toBe(false);
+    expect(head.text).toMatch(/^(?:I found nothing in the library that clearly covers|Nothing in the library covers) \*\*curriculum learning for KV cache compression\*\*/);
     // A phrase a good share of the library uses is its background: not saying it tells the reader nothing.
     expect((await ask("writing fast gpu kernels for deep learning")).text.split("\n")[0]).not.toMatch(/mentions \*deep learning\*/);
   });
@@ -290,8 +290,9 @@ it("takes a lower-case name general English lacks for the paper it names, and a 
     expect(Number(/^(\d+) papers/.exec((await ask("how many papers on sparse attention for llms?")).text)?.[1])).toBeGreaterThan(3);
     // The papers below that write it and the others named add up to the count: "7 papers write neural architecture
     // search; besides the 5 below: [three more]" did not, as one of the five puts it in other words.
-    const nas = (await ask("how many papers on neural architecture search?")).text.split("\n")[0]!;
-    const [, total, whole, some] = /^(\d+) papers .*; besides (?:the (\d+)|(\d+) of the \d+) below: /.exec(nas)!;
+    // (More than two others are listed, one to a line.)
+    const nas = (await ask("how many papers on neural architecture search?")).text.split("\n\n")[0]!;
+    const [, total, whole, some] = /^(\d+) papers .*(?:; besides (?:the (\d+)|(\d+) of the \d+) below: |: (?:the (\d+)|(\d+) of the \d+) cited below and these)/.exec(nas)!.filter((group) => group !== undefined);
     expect(Number(total)).toBe(Number(whole ?? some) + nas.match(/\*[^*]+\*/g)!.length - 1);
     // None writing it in those words over papers that match it says so, not "0 papers write …" above them.
     const none = await ask("how many papers on kv cache compression for phones are there?");

@@ -141,6 +141,16 @@ describe("hybrid search over the samples", () => {
     expect(result.results.length).toBeGreaterThan(0);
   });
 
+  it("says a short 'X for Y' is not covered when none of the best papers holds X's key word", async () => {
+    // The papers on graphs match "graph neural networks"; none of them is on weather or forecasting.
+    expect((await library.search("weather forecasting with graph neural networks", { today: TODAY })).relevant).toBe(false);
+    // Not an everyday word of it ("running"), and not a setting the best papers lack: that is a partial answer.
+    expect((await library.search("running LLM inference on CPUs instead of GPUs", { today: TODAY })).verdict.decision).toBe("yes");
+    const diffusion = await library.search("kv cache compression for diffusion language models", { today: TODAY });
+    expect(diffusion.relevant).toBe(true);
+    expect(diffusion.verdict.missing).toContain("diffusion language models");
+  });
+
   it("says a topic the papers only mention in passing is not covered", async () => {
     const result = await library.search("stock price prediction", { today: TODAY });
     expect(result.verdict.signals.dominance).toBeGreaterThan(0.9);
