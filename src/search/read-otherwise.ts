@@ -18,8 +18,9 @@ const NAME_THEN_ABOUT = /^(?:(?:that|the|this|a|an)\s+)?([^,;()]+?)\s+(?:paper|w
 
 /** A question nothing covers as asked, read another way that something does; undefined when none does. */
 export async function readOtherwise(question: string, query: ParsedQuestion, snapshot: LibrarySnapshot, searchAgain: SearchAgain, k: number): Promise<SearchResult | undefined> {
-  // "music or audio papers": either will do, so each is asked on its own, side by side.
-  const either = query.setting ? undefined : eitherOf(query.topic);
+  // "music or audio papers": either will do, so each is asked on its own, side by side. Not two names of one paper
+  // ("the vLLM / PagedAttention paper"), which is missing by either name.
+  const either = query.setting || /\/\s*[^\s/]+\s+paper\b/i.test(question) ? undefined : eitherOf(query.topic);
   const sides = either && (await Promise.all(either.map((side) => searchAgain(side))));
   if (either && sides?.some((side) => side.verdict.decision !== "no" && !side.example && !side.compared && !side.query.listing)) return sideBySide(query, either, sides, k, { apart: true });
   // A paper by a name no paper uses, described: the description is the topic.

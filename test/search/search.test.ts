@@ -263,6 +263,10 @@ describe("lookup through the library", () => {
     const faiss = await library.search("that faiss paper on GPU similarity search", { today: TODAY });
     expect(faiss).toMatchObject({ relevant: true, unfoundTitle: "faiss" });
     expect(faiss.results[0]?.paper.title).toMatch(/^Billion-scale similarity search/);
+    // Two names of one paper the library lacks are not two topics asked side by side.
+    const vllm = await library.search("is the vLLM / PagedAttention paper in here?", { today: TODAY });
+    expect(vllm.sides).toBeUndefined();
+    expect(vllm.unfoundTitle).toMatch(/^vLLM \/ PagedAttention$/i);
     // So is a name glossed in parentheses ("the chinchilla paper (training compute-optimal LLMs)").
     const glossed = await library.search("the faiss paper (similarity search on GPUs)", { today: TODAY });
     expect(glossed).toMatchObject({ relevant: true, unfoundTitle: "faiss" });
