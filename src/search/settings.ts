@@ -74,6 +74,8 @@ export const SETTINGS = {
     backgroundShare: 0.05,
     /** A topic word no paper uses is named in the answer when it is at least this specialised in English (0 everyday, 1 rare): "federated", not "curved". */
     unknownNoted: 0.5,
+    /** A best paper whose title holds every topic word at least this specialised, two or more ("VLMs", "charts"; not "reading"), names the topic. */
+    titleNamesAbove: 0.1,
     /** How much an everyday English word of the topic counts in the titleSpecific signal, beside a specialised one (1); 0.3 and 0.5 tie on the tuned halves, 0.7 catches one absent topic fewer. */
     titleEverydayWeight: 0.5,
     /** An answer names the part before a setting none of its papers holds ("weather forecasting" with graph neural networks) in a question of at most this many words. */

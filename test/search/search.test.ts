@@ -163,6 +163,10 @@ describe("hybrid search over the samples", () => {
       expect(result.verdict.signals.titleNamed, topic).toBe(1);
       expect(result.verdict.decision, topic).toBe("yes");
     }
+    // So does a title holding every word of the topic but the everyday ones ("reading" is the asker's word).
+    const charts = await library.search("is there anything about VLMs reading charts?", { today: TODAY });
+    expect(charts.verdict.decision).toBe("yes");
+    expect(charts.results[0]?.paper.title).toMatch(/Chart Understanding/);
   });
 
   it("names only the parts of a question that none of the cited papers hold", async () => {
