@@ -2,6 +2,8 @@ import { words } from "../embed/tokens.ts";
 import { isQuestionStopword } from "./query-stopwords.ts";
 import type { TextIndex, QueryTerm } from "./text-index.ts";
 import { searchStem } from "./stem.ts";
+import type { LibrarySnapshot } from "./snapshot.ts";
+import type { WordVectors } from "../embed/word-vectors/word-vectors.ts";
 
 /**
  * Two adjacent words of the question that the library writes as one
@@ -120,3 +122,24 @@ export function formTerms(topic: string, index: TextIndex, weight: number): Quer
   }
   return [...found].map(([term, termWeight]) => ({ term, weight: termWeight }));
 }
+
+/**
+ * A word of the question cut short, as the papers' longer word it begins that general English puts close in meaning
+ * (word-vector cosine at least `minSimilarity`), at `weight`: "math" for "Mathematical", "sparse" for "sparsity";
+ * only a word at least three letters longer, with a stem of its own, that two or more papers use.
+ */
+export function longerForms(topic: string, snapshot: LibrarySnapshot, vectors: WordVectors, weight: number, minSimilarity: number): QueryTerm[] {
+  const found = new Map<string, number>();
+  for (const word of new Set(words(topic))) {
+    const row = vectors.row(word);
+    if (row === undefined || word.length < 4 || isQuestionStopword(word) || /\d/.test(word)) continue;
+    for (const whole of snapshot.lookup.completions(word)) {
+      const stem = searchStem(whole);
+      const other = vectors.row(whole);
+      if (whole.length < word.length + 3 || stem === searchStem(word) || other === undefined || snapshot.text.documentFrequency(stem) < 2) continue;
+      if (vectors.similarity(row, other) >= minSimilarity) found.set(stem, weight);
+    }
+  }
+  return [...found].map(([term, termWeight]) => ({ term, weight: termWeight }));
+}
+

@@ -11,7 +11,7 @@ import { againstBaseline, type AgainstBaseline } from "./baseline.ts";
 import { asAsked, comparedPapers, describesTitle, exampleNamed, namedIn, namesAPaper, rareNamed, titledPaper } from "./named-papers.ts";
 import { phraseUsage } from "./acronyms.ts";
 import { withApostrophes } from "./contractions.ts";
-import { joinedAsPapersWrite, joinedTerms, formTerms, splitTerms } from "./compounds.ts";
+import { joinedAsPapersWrite, joinedTerms, formTerms, longerForms, splitTerms } from "./compounds.ts";
 import { listPapers } from "./listing.ts";
 import { passageSource } from "./passage-source.ts";
 import { judgePapers } from "./paper-judge.ts";
@@ -93,7 +93,7 @@ export class PaperSearch {
     }
     const allowed = snapshot.docs.filter(query.filters);
     const expansion = example ? [] : snapshot.acronyms.expand(query.parts.wanted, SETTINGS.acronymWeight, phraseUsage(snapshot.text));
-    const own = [...query.parts.terms, ...expansion, ...(example ? [] : [...joinedTerms(query.topic, snapshot.text, SETTINGS.spellings.joined), ...splitTerms(query.topic, snapshot.text, SETTINGS.spellings.split), ...formTerms(query.topic, snapshot.text, SETTINGS.spellings.forms)])];
+    const own = [...query.parts.terms, ...expansion, ...(example ? [] : [...joinedTerms(query.topic, snapshot.text, SETTINGS.spellings.joined), ...splitTerms(query.topic, snapshot.text, SETTINGS.spellings.split), ...formTerms(query.topic, snapshot.text, SETTINGS.spellings.forms), ...longerForms(query.topic, snapshot, await loadWordVectors(), SETTINGS.spellings.forms, SETTINGS.spellings.longerSimilarity)])];
     // A quoted passage's own words say which part of its paper is asked about.
     const quotedTerms = options.quoted ? query.parts.terms.map((term) => ({ ...term, weight: term.weight * SETTINGS.passage.ownWeight })) : [];
     const terms = example ? [...exampleTerms(snapshot, example, query.likeIn), ...quotedTerms] : options.rewrite ? [...own, ...rewriteQueryTerms(options.rewrite, own)] : own;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { joinedAsPapersWrite, joinedQuestion, joinedTerms, formTerms, splitTerms } from "../../src/search/compounds.ts";
+import { joinedAsPapersWrite, joinedQuestion, joinedTerms, formTerms, longerForms, splitTerms } from "../../src/search/compounds.ts";
+import { loadWordVectors } from "../../src/embed/word-vectors/cache.ts";
 import { paperTerms } from "../../src/search/paper-terms.ts";
 import { TextIndexBuilder } from "../../src/search/text-index-builder.ts";
 
@@ -79,5 +80,19 @@ describe("a word of the question that the library splits", () => {
 
   it("adds nothing for a word no paper writes as two", () => {
     expect(splitTerms("hierarchy encoders", index, 0.5)).toEqual([]);
+  });
+});
+
+describe("a word cut short", () => {
+  it("adds the longer word the papers write that it begins and that means the same, never one it merely begins", async () => {
+    const vectors = await loadWordVectors();
+    const titleWords = ["mathematical", "dataset", "signature", "reasoning"];
+    const snapshot = {
+      lookup: { completions: (prefix: string) => titleWords.filter((word) => word.startsWith(prefix) && word.length > prefix.length + 1) },
+      text: { documentFrequency: () => 3 },
+    } as unknown as Parameters<typeof longerForms>[1];
+    expect(longerForms("math reasoning", snapshot, vectors, 0.5, 0.5)).toEqual([{ term: "mathemat", weight: 0.5 }]);
+    // "data" begins "dataset" and "sign" begins "signature", but neither means the same.
+    expect(longerForms("data sign", snapshot, vectors, 0.5, 0.5)).toEqual([]);
   });
 });
