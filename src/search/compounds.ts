@@ -125,7 +125,7 @@ export function formTerms(topic: string, index: TextIndex, weight: number): Quer
 
 /**
  * A word of the question cut short, as the papers' longer word it begins that general English puts close in meaning
- * (word-vector cosine at least `minSimilarity`), at `weight`: "math" for "Mathematical", "sparse" for "sparsity";
+ * (word-vector cosine at least `minSimilarity`), at `weight`: "math" for "Mathematical", "info" for "information";
  * only a word at least three letters longer, with a stem of its own, that two or more papers use.
  */
 export function longerForms(topic: string, snapshot: LibrarySnapshot, vectors: WordVectors, weight: number, minSimilarity: number): QueryTerm[] {
