@@ -184,19 +184,21 @@ export class RelevanceJudge {
    * What a short "X for Y" question asks in its setting, X, when X is two or three words and none of the papers holds
    * its key word: "weather forecasting" with graph neural networks, over papers on graphs alone; "curriculum learning",
    * which no paper writes. The key word is the rarest weighed by how specialised it is in English ("running" in
-   * "running LLM inference on CPUs" is rare in abstracts, but the asker's wording), never an everyday word. Only in a
-   * question of a few words: in a longer one the part before "for" is a description in the asker's own words, and an
-   * aside ("sparse autoencoders (SAEs)") is not asked apart.
+   * "running LLM inference on CPUs" is rare in abstracts, but the asker's wording), never an everyday word nor one a good
+   * share of the library writes. Only in a question of a few words: in a longer one the part before "for" is a
+   * description in the asker's own words, and an aside ("sparse autoencoders (SAEs)") is not asked apart.
    */
   #headLeftOut(question: ParsedQuestion, held: (word: string) => boolean, index: LibrarySnapshot["text"]): string | undefined {
     const setting = question.setting;
     if (!setting || words(question.topic).length > SETTINGS.relevance.missingHeadWords) return undefined;
     const head = words(setting.head.replace(/\([^)]*\)?/g, " ")).filter((word) => !isQuestionStopword(word) && !/\d/.test(word));
     if (head.length < 2 || head.length > 3) return undefined;
-    // (A word no paper uses has the highest IDF of all.)
+    // (A word no paper uses has the highest IDF of all. A word of the library's background, "computing" in "brain-inspired
+    // computing", is no key: best papers lacking it say little.)
     const weight = (word: string) => index.idf(searchStem(word)) * this.#specificity(word);
-    const key = head.reduce((a, b) => (weight(b) > weight(a) ? b : a));
-    return this.#specificity(key) > 0 && !held(key) ? setting.head : undefined;
+    const keys = head.filter((word) => !isBackground(searchStem(word), index));
+    const key = keys.length > 0 ? keys.reduce((a, b) => (weight(b) > weight(a) ? b : a)) : undefined;
+    return key !== undefined && this.#specificity(key) > 0 && !held(key) ? setting.head : undefined;
   }
 
   /**
