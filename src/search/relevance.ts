@@ -196,9 +196,8 @@ export class RelevanceJudge {
     // (A word no paper uses has the highest IDF of all. A word of the library's background, "computing" in "brain-inspired
     // computing", is no key: best papers lacking it say little.)
     const weight = (word: string) => index.idf(searchStem(word)) * this.#specificity(word);
-    const keys = head.filter((word) => !isBackground(searchStem(word), index));
-    const key = keys.length > 0 ? keys.reduce((a, b) => (weight(b) > weight(a) ? b : a)) : undefined;
-    return key !== undefined && this.#specificity(key) > 0 && !held(key) ? setting.head : undefined;
+    const key = head.reduce((a, b) => (weight(b) > weight(a) ? b : a));
+    return this.#specificity(key) > 0 && !isBackground(searchStem(key), index) && !held(key) ? setting.head : undefined;
   }
 
   /**
