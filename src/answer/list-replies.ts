@@ -140,9 +140,6 @@ export function filteredReply(papers: StoredPaper[], filters: PaperFilters): Rep
   return { text: `${count} ${which}:\n\n${lines.join("\n")}${undatedNote(undated)}`, citations: kept.map((paper, index) => citationOf(index + 1, paper)), found: true, closest: [], notes: [] };
 }
 
-/** What a narrowing that found none of the list suggests, unless the whole library was searched already. */
-export const ASK_ALONE = " Ask about it on its own to search the whole library.";
-
 /** A listed paper is on a topic when its title and abstract hold at least this share of the topic's weight. */
 const ON_TOPIC = 0.5;
 
@@ -151,7 +148,7 @@ const ON_TOPIC = 0.5;
  * whose title and abstract hold most of its weighted words (`termWeights`,
  * the topic's terms by rarity in the library), best covered first.
  */
-export function narrowedReply(topic: string, papers: StoredPaper[], termWeights: Map<string, number>, without = false): Reply {
+export function narrowedReply(topic: string, papers: StoredPaper[], termWeights: Map<string, number>, { without = false, searchedWider = false } = {}): Reply {
   if (without) return withoutReply(topic, papers);
   // "… for image generation rather than text": what it rules out is not a word the papers should hold.
   const { main, aside } = topicParts(topic);
@@ -180,7 +177,8 @@ export function narrowedReply(topic: string, papers: StoredPaper[], termWeights:
     // What was found is said first: "None of those 4 papers mentions numerical issues; one mentions numerical" led with nothing.
     const which = holding.length === 1 ? `One of those ${papers.length} papers mentions` : `${holding.length} of those ${papers.length} papers mention`;
     if (word && holding.length > 0 && papers.length > 1) return listing(`${which} **${escapeMarkdown(word)}**, though none writes ${subject} as such`, holding);
-    return textReply(`${none}.${ASK_ALONE}`);
+    // With the whole library searched already (see narrowing.ts), there is no use asking again.
+    return textReply(`${none}.${searchedWider ? " Nor does any other paper in the library on the same topic." : " Ask about it on its own to search the whole library."}`);
   }
   const count = papers.length === 1 ? "That paper mentions" : kept.length === 1 ? `One of those ${papers.length} papers mentions` : `${kept.length} of those ${papers.length} papers mention`;
   return listing(`${count} ${subject}`, kept);

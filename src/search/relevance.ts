@@ -46,17 +46,18 @@ export class RelevanceJudge {
     const signals = this.signals(question, top, snapshot, lists);
     const { weights, bias, answerAbove, unsureAbove } = SETTINGS.relevance;
     const probability = probabilityOf(signals, weights, bias);
+    const words = this.#questionWords(question);
+    const holds = longFormHolds(snapshot, question.topic);
     // One of the best papers' titles naming every word of the topic settles it, however tersely asked ("grokking").
     // So does one whose title holds the topic's rarest word, a name few papers write, and whose abstract holds the rest
     // ("matryoshka embeddings": Matryoshka Representation Learning). So does the best paper's title holding every word of it
     // that is not everyday English ("VLMs reading charts": "… of VLMs for Chart Understanding"). Tuned halves: unchanged.
-    const named = signals.titleNamed >= 0.99 || (signals.coverage >= 0.99 && namesRarest(question, top.slice(0, 1), snapshot)) || this.#titleNamesSpecialised(question, top[0], snapshot);
+    const named = signals.titleNamed >= 0.99 || (signals.coverage >= 0.99 && namesRarest(question, top.slice(0, 1), snapshot)) || this.#titleNamesSpecialised(words, holds, top[0], snapshot);
     // "which papers use optimal transport": a best paper writing the topic as a phrase is at least a partial match,
     // however little the titles say (no development question, answerable or absent, changes with this).
     const phrased = probability < unsureAbove && heldAsPhrase(question, top.slice(0, SETTINGS.relevance.evidencePapers), snapshot);
     // "tinyml": a topic of one word English does not know, which the best paper writes, is the field's own term for it.
     const coined = probability < unsureAbove && this.#coinedTerm(question, top[0], snapshot);
-    const words = this.#questionWords(question);
     // Named in the answer only as specialised as its most common form: "eats" is rarer in English than "eat", not
     // more specialised (the model weighs the word as written, as it was fitted).
     // ("figuring" is as everyday as "figure": a silent e dropped before the ending.)
@@ -83,7 +84,6 @@ export class RelevanceJudge {
     const namedAbsent = onlyUnknown || unknown.some((word) => heading.has(word)) || (question.heading !== undefined && !headingHeld && namedApart(question.heading, snapshot));
     // "weather forecasting with graph neural networks" over papers on graphs alone: the library lacks it in that setting.
     const evidence = top.slice(0, SETTINGS.relevance.evidencePapers);
-    const holds = longFormHolds(snapshot, question.topic);
     const headAbsent = this.#headLeftOut(question, (word) => evidence.some((doc) => holds(searchStem(word), (term) => snapshot.text.contains(doc, term))), snapshot.text) !== undefined;
     const decision = top.length === 0 || namedAbsent || (!named && (headAbsent || describedAbsent(signals))) ? "no" : probability >= answerAbove || named ? "yes" : probability >= unsureAbove || phrased || coined ? "unsure" : "no";
     // `missing` is said of the papers an answer cites, which are chosen after this verdict (see missingIn).
@@ -201,14 +201,13 @@ export class RelevanceJudge {
   }
 
   /**
-   * Whether the best paper's title holds every word of the topic that is not everyday English, two or more of them:
+   * Whether `doc`'s title holds every one of the topic's `words` that is not everyday English, two or more of them:
    * "On the Perception Bottleneck of VLMs for Chart Understanding" for "VLMs reading charts" ("reading" is the asker's).
    */
-  #titleNamesSpecialised(question: ParsedQuestion, doc: number | undefined, snapshot: LibrarySnapshot): boolean {
-    const specialised = this.#questionWords(question).filter((word) => this.#specificity(word) >= SETTINGS.relevance.titleNamesAbove);
+  #titleNamesSpecialised(words: string[], holds: ReturnType<typeof longFormHolds>, doc: number | undefined, snapshot: LibrarySnapshot): boolean {
+    const specialised = words.filter((word) => this.#specificity(word) >= SETTINGS.relevance.titleNamesAbove);
     if (doc === undefined || specialised.length < 2) return false;
     const title = withForms(withLongForms(stemSet(snapshot.docs.titles.at(doc)), snapshot));
-    const holds = longFormHolds(snapshot, question.topic);
     return specialised.every((word) => holds(searchStem(word), (term) => title.has(term)));
   }
 
