@@ -5,7 +5,7 @@ import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
 import { paperInView, searchedTopic, type Turn } from "./conversations.ts";
 import { BARE, BRACKETED, listReference, listedAt, ONLY_ORDINAL, pairReference } from "./list-positions.ts";
 import { threadAct, type ThreadAct } from "./thread-acts.ts";
-import { backTo, inlineNumbers, opened, referenceWords, titledReference, whichListed } from "./thread-references.ts";
+import { backTo, inlineNumbers, opened, listedHolder, referenceWords, titledReference, whichListed } from "./thread-references.ts";
 import { comparedWithOpen, settingAgain } from "./thread-rewrites.ts";
 import { shiftDay } from "../search/time-phrases.ts";
 import { asksForCode } from "./list-replies.ts";
@@ -130,6 +130,8 @@ export function resolveFollowUp(said: string, previous: Turn | undefined, today:
   const asked = words <= 8 && ASKING.test(trimmed) && !EXPLETIVE_IT.test(text) && reference === undefined && !pair && !more && !ANY_OF.test(trimmed);
   if (asked && !previous?.focus && listed.length > 1) {
     if (/\b(?:they|their|them)\b/.test(text)) return { kind: "about", papers: firstFew(listed, text), of: listed.length };
+    const holder = /\b(?:it|its)\b/.test(text) ? listedHolder(trimmed, listed) : undefined;
+    if (holder) return opened(holder, text, today);
     if (/\b(?:it|its)\b/.test(text)) return { kind: "which-one", count: listed.length, example: trimmed.replace(/\b(?:it|its)\b/, (word) => (word === "its" ? "2's" : "2")).replace(/[?.!]+$/, "") };
   }
   // After a comparison ("compare it with PyramidKV"), "which needs fine-tuning?" asks it of the few papers shown, not the library.

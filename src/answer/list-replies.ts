@@ -169,11 +169,16 @@ export function narrowedReply(topic: string, papers: StoredPaper[], termWeights:
   const subject = `**${escapeMarkdown(topic)}**`;
   const none = `${papers.length === 1 ? "That paper does not mention" : `None of those ${papers.length} papers mentions`} ${subject}`;
   if (kept.length === 0) {
-    // "which ones are hardware aware": none writes "aware", but the ones writing "hardware" are what a reader looks for.
-    const rarest = main.length >= 2 ? [...weights].sort((a, b) => b[1] - a[1])[0]?.[0] : undefined;
-    // (A word of its own: "free" of "training-free" is no topic.)
-    const word = rarest ? topic.split(/\s+/).find((written) => topicParts(written).main.join() === rarest) : undefined;
-    const holding = word ? papers.filter((paper) => writesTopic(`${paper.title} ${paper.abstract}`, word)) : [];
+    // "which ones are hardware aware": none writes "aware", but the ones writing "hardware" are what a reader looks for;
+    // "which ones release a dataset": none writes "release", the rarest, but some write "dataset". (A word of its own:
+    // "free" of "training-free" is no topic; nor one every paper listed writes.)
+    const byRarity = main.length >= 2 ? [...weights].sort((a, b) => b[1] - a[1]).map(([term]) => term) : [];
+    const holders = (word: string) => papers.filter((paper) => writesTopic(`${paper.title} ${paper.abstract}`, word));
+    const written = byRarity
+      .map((stem) => topic.split(/\s+/).find((word) => topicParts(word).main.join() === stem))
+      .filter((word): word is string => word !== undefined)
+      .map((word) => ({ word, holding: holders(word) }));
+    const { word, holding = [] } = written.find((entry) => entry.holding.length > 0 && entry.holding.length < papers.length) ?? {};
     // What was found is said first: "None of those 4 papers mentions numerical issues; one mentions numerical" led with nothing.
     const which = holding.length === 1 ? `One of those ${papers.length} papers mentions` : `${holding.length} of those ${papers.length} papers mention`;
     if (word && holding.length > 0 && papers.length > 1) return listing(`${which} **${escapeMarkdown(word)}**, though none writes ${subject} as such`, holding);

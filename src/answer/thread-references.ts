@@ -2,6 +2,7 @@ import { withoutAccents } from "../embed/tokens.ts";
 import { nameParts } from "../search/name-parts.ts";
 import { isQuestionStopword } from "../search/query-stopwords.ts";
 import { parseQuestion } from "../search/question.ts";
+import { searchStem, stemSet } from "../search/stem.ts";
 import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
 import type { Turn } from "./conversations.ts";
 
@@ -32,6 +33,28 @@ export function titledReference(text: string, listed: StoredPaper[]): StoredPape
   };
   const matching = listed.filter(holds);
   return matching.length > 0 ? matching : undefined;
+}
+
+/**
+ * "how does it choose positives and negatives?" with several papers listed: the one paper of them whose title and
+ * abstract hold at least half the words the question asks about, when every other holds fewer than half; "it" is
+ * then that paper (ColloSSL "selects positive and negative devices"), not a question of which.
+ */
+export function listedHolder(text: string, listed: StoredPaper[]): StoredPaper | undefined {
+  const asked = [
+    ...new Set(
+      folded(text)
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter((word) => word.length > 2 && !isQuestionStopword(word) && !/^(?:its?|does|do|did|work|works|use|uses|used)$/.test(word))
+        .map(searchStem),
+    ),
+  ];
+  const half = Math.ceil(asked.length / 2);
+  const holding = listed.filter((paper) => {
+    const stems = stemSet(`${paper.title} ${paper.abstract}`);
+    return asked.filter((stem) => stems.has(stem)).length >= half;
+  });
+  return asked.length > 0 && holding.length === 1 ? holding[0] : undefined;
 }
 
 /** The words of "the X one" ("the pyramid one": pyramid), not of a position ("the second one"). */

@@ -7,6 +7,7 @@ import type { ParsedQuestion } from "./question.ts";
 import { SETTINGS } from "./settings.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
 import { nameParts } from "./name-parts.ts";
+import { compact } from "./names.ts";
 import { searchStem, searchTerms, stemSet } from "./stem.ts";
 import { laterVersion, laterVersionOf, REPORT, VERSIONED, writesVersion } from "./versions.ts";
 
@@ -214,6 +215,8 @@ export async function rareNamed(query: ParsedQuestion, snapshot: LibrarySnapshot
   const topic = query.topic.trim();
   // One word with letters ("FlashAttention-2" is one, "text-to-SQL" three).
   const named = words(topic).filter((word) => !/^\d+$/.test(word));
+  // "BIG-bench", "bitnet.cpp": one name of several words, the name a paper goes by (not "text-to-SQL", a topic).
+  if (named.length > 1 && !/\s/.test(topic) && !ordersOrFilters(query)) return { paper: await goesBy(topic, snapshot).then((found) => found.paper) };
   if (named.length !== 1 || /\s/.test(topic)) return {};
   // Typed in lower case, a word general English lacks is a name all the same ("hnsw", "flashattention-2").
   const rank = WRITTEN_AS_NAME.test(query.shown) ? undefined : (await loadWordVectors()).row(named[0]!.toLowerCase());
@@ -252,7 +255,7 @@ function spelledOutOnly(name: string, paper: StoredPaper, snapshot: LibrarySnaps
 async function goesBy(word: string, snapshot: LibrarySnapshot): Promise<{ paper?: StoredPaper }> {
   const found = await snapshot.lookup.find(word);
   const doc = found.match ? snapshot.docs.docOf(found.match.id) : undefined;
-  return doc !== undefined && snapshot.lookup.namesOf(doc).includes(word.toLowerCase()) ? { paper: found.match! } : {};
+  return doc !== undefined && snapshot.lookup.namesOf(doc).includes(compact(word)) ? { paper: found.match! } : {};
 }
 
 /** Whether some title writes the word as a name, or within one: capitals in it ("CLIP", "ConvNeXt"), or a name it is written from ("MSPLoRA"). */

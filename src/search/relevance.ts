@@ -64,7 +64,9 @@ export class RelevanceJudge {
     const forms = (word: string) => [word, word.replace(/(?:e?s|ed|ing)$/, ""), word.replace(/(?:ed|ing)$/, "e"), word.replace(/s$/, ""), searchStem(word)];
     // A word after a number is its unit ("a few hundred KB of memory"), not a part of the topic the library lacks.
     const units = new Set([...question.topic.matchAll(/(?:\d|\b(?:hundred|thousand|million|billion))\s*([a-z]+)/gi)].map((match) => match[1]!.toLowerCase()));
-    const unknown = words.filter((word) => !units.has(word) && snapshot.text.documentFrequency(searchStem(word)) === 0 && Math.min(...forms(word).map((form) => this.#specificity(form))) >= SETTINGS.relevance.unknownNoted);
+    // ("browse" is used as "browser", which stems apart.)
+    const unused = (word: string) => [word, `${word}r`, `${word}er`].every((form) => snapshot.text.documentFrequency(searchStem(form)) === 0);
+    const unknown = words.filter((word) => !units.has(word) && unused(word) && Math.min(...forms(word).map((form) => this.#specificity(form))) >= SETTINGS.relevance.unknownNoted);
     // "quantum machine learning or quantum neural networks": a topic whose every word outside the library's background
     // phrases ("machine learning", "neural networks") no paper uses is absent, whatever those phrases match.
     const background = new Set(questionPhrases(question.topic, { adjacent: true }).filter((phrase) => isBackground(phrase.term, snapshot.text)).flatMap((phrase) => phrase.words.split(" ")));
@@ -84,7 +86,7 @@ export class RelevanceJudge {
     const namedAbsent = onlyUnknown || unknown.some((word) => heading.has(word)) || (question.heading !== undefined && !headingHeld && namedApart(question.heading, snapshot));
     // "weather forecasting with graph neural networks" over papers on graphs alone: the library lacks it in that setting.
     const evidence = top.slice(0, SETTINGS.relevance.evidencePapers);
-    const headAbsent = this.#headLeftOut(question, (word) => evidence.some((doc) => holds(searchStem(word), (term) => snapshot.text.contains(doc, term))), snapshot.text) !== undefined;
+    const headAbsent = this.#headLeftOut(question, (word) => evidence.some((doc) => holds(searchStem(word), (term) => snapshot.text.contains(doc, term))), snapshot, top[0]) !== undefined;
     const decision = top.length === 0 || namedAbsent || (!named && (headAbsent || describedAbsent(signals))) ? "no" : probability >= answerAbove || named ? "yes" : probability >= unsureAbove || phrased || coined ? "unsure" : "no";
     // `missing` is said of the papers an answer cites, which are chosen after this verdict (see missingIn).
     return { decision, probability, signals, unmatched: this.#unmatched(question, words, top, snapshot), missing: [], unknown };
@@ -160,20 +162,22 @@ export class RelevanceJudge {
     // A setting's words count only if other papers use them: a word no paper uses is the asker's own wording
     // ("curved spaces" for hyperbolic ones) more often than a part the library lacks, which the verdict weighs.
     const elsewhere = (word: string) => index.documentFrequency(searchStem(word)) > 0;
-    // "nearest neighbours quickly": a manner adverb ("quickly" of "quick") says how well, which papers put in figures, not a setting.
-    const adverb = (word: string) => word.length > 6 && word.endsWith("ly") && this.#vectors.row(word.slice(0, -2)) !== undefined;
+    // "nearest neighbours quickly", "for faster LLM generation": a manner adverb ("quickly" of "quick") or a comparative
+    // ("faster" of "fast") says how well, which papers put in figures, not a setting.
     const setting = question.setting;
-    const facet = setting && { text: setting.text.split(" ").filter((word) => !adverb(word.toLowerCase())).join(" "), words: setting.words.filter((word) => !adverb(word)) };
+    const facet = setting && { text: setting.text.split(" ").filter((word) => !this.#manner(word.toLowerCase())).join(" "), words: setting.words.filter((word) => !this.#manner(word)) };
     // "KV cache compression for speech recognition": a setting none of the papers mentions at all is the part left out.
-    // (A word held as the papers write it apart is held: "finetuning" by a title's "Fine-tuning".)
-    const heldWord = (word: string) => held(searchStem(word)) || splitTerms(word, index, 1).some(({ term }) => held(term));
+    // (A word held as the papers write it apart is held: "finetuning" by a title's "Fine-tuning"; an acronym by its long
+    // form: "LLMs" by "Multimodal Large Language Models".)
+    const holds = longFormHolds(snapshot, question.topic);
+    const heldWord = (word: string) => holds(searchStem(word), held) || splitTerms(word, index, 1).some(({ term }) => held(term));
     // ("graph neural networks for drug discovery" over TempME's "Motif Discovery": its rarest word is what it asks.)
     const known = facet?.words.filter(elsewhere) ?? [];
     const rarestStem = known.length > 0 ? rarestOf(known.map(searchStem), snapshot) : undefined;
     const rarest = known.find((word) => searchStem(word) === rarestStem);
     const unheldFacet = facet && facet.words.length > 0 && facet.words.length <= 3 && (facet.words.every((word) => !heldWord(word) && elsewhere(word)) || (rarest !== undefined && !heldWord(rarest))) ? [facet.text] : [];
     // So is what is asked in that setting (see #headLeftOut).
-    const headLeft = this.#headLeftOut(question, heldWord, index);
+    const headLeft = this.#headLeftOut(question, heldWord, snapshot, docs[0]);
     const unheldHead = headLeft ? [headLeft] : [];
     // A single word is not named: in reviews it was mostly the asker's own wording ("curved", "chatbot",
     // "tricks", "speeding"), and a missing word already lowers the verdict.
@@ -188,7 +192,8 @@ export class RelevanceJudge {
    * share of the library writes. Only in a question of a few words: in a longer one the part before "for" is a
    * description in the asker's own words, and an aside ("sparse autoencoders (SAEs)") is not asked apart.
    */
-  #headLeftOut(question: ParsedQuestion, held: (word: string) => boolean, index: LibrarySnapshot["text"]): string | undefined {
+  #headLeftOut(question: ParsedQuestion, held: (word: string) => boolean, snapshot: LibrarySnapshot, best: number | undefined): string | undefined {
+    const index = snapshot.text;
     const setting = question.setting;
     if (!setting || words(question.topic).length > SETTINGS.relevance.missingHeadWords) return undefined;
     const head = words(setting.head.replace(/\([^)]*\)?/g, " ")).filter((word) => !isQuestionStopword(word) && !/\d/.test(word));
@@ -197,7 +202,27 @@ export class RelevanceJudge {
     // computing", is no key: best papers lacking it say little.)
     const weight = (word: string) => index.idf(searchStem(word)) * this.#specificity(word);
     const key = head.reduce((a, b) => (weight(b) > weight(a) ? b : a));
+    // ("automated program repair" with LLMs: words the papers use, but never two of them in a row, nor all in the best
+    // paper. Not a deed: "finding nested communities" is the asker's description.)
+    const named = !head[0]!.endsWith("ing") && namedApart(head.join(" "), snapshot);
+    if (named && !(best !== undefined && head.every((word) => index.contains(best, searchStem(word))))) return setting.head;
     return this.#specificity(key) > 0 && !isBackground(searchStem(key), index) && !held(key) ? setting.head : undefined;
+  }
+
+  /**
+   * A manner word: an adverb of an adjective ("quickly"), or a comparative whose word vector lies close to
+   * its base's ("faster", "cheaper", "bigger", "larger"; not "user" of "us", "layer" of "lay").
+   */
+  #manner(word: string): boolean {
+    if (word.length > 6 && word.endsWith("ly") && this.#vectors.row(word.slice(0, -2)) !== undefined) return true;
+    const row = this.#vectors.row(word);
+    const stem = word.replace(/(?:er|est)$/, "");
+    if (row === undefined || stem === word || stem.length < 3) return false;
+    const bases = [stem, `${stem}e`, ...(stem.at(-1) === stem.at(-2) ? [stem.slice(0, -1)] : [])];
+    return bases.some((base) => {
+      const other = this.#vectors.row(base);
+      return other !== undefined && this.#vectors.similarity(row, other) >= SETTINGS.spellings.longerSimilarity;
+    });
   }
 
   /**

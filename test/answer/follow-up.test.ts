@@ -303,6 +303,13 @@ describe("messages with no topic of their own, about the papers the thread shows
     expect(resolve("does it support 4-bit?", searched)).toEqual({ kind: "which-one", count: 3, example: "does 2 support 4-bit" });
     expect(resolve("does it support 4-bit?", opened)).toEqual({ kind: "pick", paper: listed.papers[1] });
     expect(resolve("is it possible to prune without retraining?", searched)).toBeUndefined();
+    // …unless only one of them writes at least half of what is asked ("how does it choose positives and negatives?":
+    // ColloSSL "selects positive and negative devices").
+    const contrastive = { ...paper(4), abstract: "A Device Selection approach selects positive and negative devices for contrastive learning." };
+    const scenes = { ...paper(5), abstract: "Self-supervised monocular scene flow from two consecutive images." };
+    const pair: Turn = { ...listed, papers: [contrastive, scenes] };
+    expect(resolve("how does it choose positives and negatives?", pair)).toEqual({ kind: "pick", paper: contrastive });
+    expect(resolve("how does it choose its images?", { ...pair, papers: [contrastive, scenes, { ...scenes, id: "p6" }] })?.kind).toBe("which-one");
   });
 
   it("counts the topic or the list, says what can be asked for 'why?', and compares the paper in view with one named", () => {

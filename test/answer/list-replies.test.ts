@@ -21,6 +21,17 @@ describe("replies about the papers a thread lists", () => {
     expect(orderedReply("oldest", [paper(1), paper(2)]).text).toMatch(/so I cannot tell which is oldest\.$/);
   });
 
+  it("names the rarest word asked that some listed papers write, when none writes it all", () => {
+    // "release" is rarer than "dataset", but no paper listed writes it: the ones writing "dataset" are what was looked for.
+    const share = paper(1, { abstract: "We introduce the ShareGPT4V dataset of captions." });
+    const weights = new Map([["releas", 3], ["dataset", 1]]);
+    const reply = narrowedReply("release a dataset", [share, paper(2)], weights);
+    expect(reply.text).toMatch(/^One of those 2 papers mentions \*\*dataset\*\*, though none writes \*\*release a dataset\*\* as such:/);
+    expect(reply.citations.map((citation) => citation.title)).toEqual([share.title]);
+    // A word every paper listed writes says nothing of which.
+    expect(narrowedReply("release a dataset", [share, { ...share, id: "p3" }], weights).text).toMatch(/^None of those 2 papers mentions/);
+  });
+
   it("keeps a listed paper that writes the words asked in another inflection, not another word of the family", () => {
     const distServe = paper(1, { title: "DistServe: Disaggregating Prefill and Decoding for Goodput-optimized LLM Serving" });
     const weights = new Map([["disaggreg", 1], ["prefil", 1], ["decod", 1]]);

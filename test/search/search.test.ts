@@ -146,6 +146,12 @@ describe("hybrid search over the samples", () => {
     expect((await library.search("weather forecasting with graph neural networks", { today: TODAY })).relevant).toBe(false);
     // Not an everyday word of it ("running"), and not a setting the best papers lack: that is a partial answer.
     expect((await library.search("running LLM inference on CPUs instead of GPUs", { today: TODAY })).verdict.decision).toBe("yes");
+    // Nor is one whose X is words the papers use, but never two of them in a row ("automatic speech recognition")…
+    expect((await library.search("automatic speech recognition for low-resource languages", { today: TODAY })).relevant).toBe(false);
+    // …unless the best paper holds them all ("Beyond Inference: … DNN Server Overheads", preprocessing included), or X
+    // describes a deed ("finding nested communities" is hierarchical community detection).
+    expect((await library.search("preprocessing overheads in vision inference servers", { today: TODAY })).verdict.decision).toBe("yes");
+    expect((await library.search("finding nested communities in a network", { today: TODAY })).relevant).toBe(true);
     const diffusion = await library.search("kv cache compression for diffusion language models", { today: TODAY });
     expect(diffusion.relevant).toBe(true);
     expect(diffusion.verdict.missing).toContain("diffusion language models");
@@ -167,6 +173,13 @@ describe("hybrid search over the samples", () => {
     const charts = await library.search("is there anything about VLMs reading charts?", { today: TODAY });
     expect(charts.verdict.decision).toBe("yes");
     expect(charts.results[0]?.paper.title).toMatch(/Chart Understanding/);
+  });
+
+  it("names no comparative, acronym held by its long form, or word the papers write as a longer one as a part left out", async () => {
+    // "faster" says how well; "LLM" is held by "Large Language Models (LLMs)".
+    expect((await library.search("speculative decoding methods for faster LLM generation", { today: TODAY })).verdict.missing).toEqual([]);
+    // WebLINX's agent "controls a web browser": "browse" is no word the library lacks.
+    expect((await library.search("prompt injection attacks against LLM agents that browse the web", { today: TODAY })).verdict.unknown).not.toContain("browse");
   });
 
   it("names only the parts of a question that none of the cited papers hold", async () => {
@@ -474,6 +487,12 @@ describe("judged results", () => {
       expect(result.named?.title, question).toMatch(title);
       expect(result.query.detail).toBe("content");
     }
+    // One name of several words a paper goes by is that paper ("we introduce bitnet.cpp", "(BIG-bench)"); a topic written
+    // as one is not ("text-to-SQL").
+    for (const [question, title] of [["BIG-bench", /^Beyond the Imitation Game/], ["bitnet.cpp", /^1-bit AI Infra/]] as const) {
+      expect((await library.search(question, { today: TODAY })).named?.title, question).toMatch(title);
+    }
+    expect((await library.search("text-to-SQL", { today: TODAY })).named).toBeUndefined();
     // "performers paper" with no "the" names it as "the performers paper" does (it cited papers on "performance").
     expect((await library.search("performers paper", { today: TODAY })).named?.title).toMatch(/^Rethinking Attention with Performers/);
     expect((await library.search("attention paper", { today: TODAY })).named).toBeUndefined();
