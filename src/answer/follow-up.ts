@@ -105,7 +105,7 @@ export function resolveFollowUp(said: string, previous: Turn | undefined, today:
   const dated = /\b(?:19|20)\d\d\b|\b(?:this|last|past|previous)\s+(?:year|month|week)\b|\b(?:today|yesterday)\b/.test(trimmed);
   // "which one converts existing models?", "which are hardware aware", "which is a dataset": which of the papers listed
   // (it searched "one converts existing models"); "which is the original one" asks for the oldest.
-  const which = listed.length >= 2 && words <= 8 && !dated && !OF_THOSE.test(trimmed) ? whichListed(trimmed) : undefined;
+  const which = listed.length >= 1 && words <= 8 && !dated && !OF_THOSE.test(trimmed) ? whichListed(trimmed) : undefined;
   if (which) {
     const rest = which.replace(/\b(?:ones?)\b/g, " ").replace(LINKING, " ").replace(/\s+/g, " ").trim();
     if (/^(?:original|first|earliest)\b/.test(which)) return { kind: "order", by: "oldest", papers: listed };

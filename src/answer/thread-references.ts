@@ -111,7 +111,12 @@ export function inlineNumbers(text: string, count: number): number[] {
 
 /** "which one converts existing models?", "which is a dataset": what is asked of them, unless it asks an order or a comparison, or is a question of its own. */
 export function whichListed(text: string): string | undefined {
-  const rest = /^which\s+(?:(?:one|ones|of them|of those|of these)\s+)?(?:(?:is|are|was|were)\s+)?(?:(?:an?|the)\s+)?(.+?)\s*[?.!]*$/.exec(text)?.[1];
+  const match = /^which\s+((?:one|ones|of them|of those|of these)\s+)?(?:(?:is|are|was|were)\s+)?(?:(?:an?|the)\s+)?(.+?)\s*[?.!]*$/.exec(text);
+  // "which one proposes changing the network topology?" asks it of the list: what it proposes (in the past tense, "which
+  // one introduced Performers?" asks the library for the paper that did).
+  const proposal = match?.[1] && /^(?:propose|present|use)s?\s+(.+)$/.exec(match[2]!)?.[1];
+  if (proposal) return proposal;
+  const rest = match?.[2];
   // "which is better for trees?": the listed papers on trees (it had searched "is better for trees").
   const suited = rest && /^(?:better|best|good|suited|suitable|(?:more|most) suitable)\s+(?:for|at|with)\s+(.+)$/.exec(rest)?.[1];
   if (suited) return suited;

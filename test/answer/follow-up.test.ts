@@ -293,6 +293,9 @@ describe("messages with no topic of their own, about the papers the thread shows
     // "which is the original one" asks for the oldest.
     expect(resolve("which one converts existing models", searched)).toEqual({ kind: "narrow", topic: "converts existing models", papers: listed.papers });
     expect(resolve("which are hardware aware", searched)).toEqual({ kind: "narrow", topic: "hardware aware", papers: listed.papers });
+    // …what one of them proposes too, of a list of one as well (it searched "one proposes changing the network topology").
+    const one: Turn = { ...searched, papers: [listed.papers[0]!] };
+    expect(resolve("which one proposes changing the network topology?", one)).toEqual({ kind: "narrow", topic: "changing the network topology", papers: one.papers });
     expect(resolve("which is the original one", searched)).toEqual({ kind: "order", by: "oldest", papers: listed.papers });
     expect(resolve("which is better?", searched)?.kind).not.toBe("narrow");
     expect(resolve("any training-free ones?", searched)).toEqual({ kind: "narrow", topic: "training-free", papers: listed.papers });
