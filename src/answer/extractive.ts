@@ -28,12 +28,13 @@ export type Framing =
   | { kind: "topic"; unsure?: boolean; missing?: string[]; unknown?: string[]; filters?: PaperFilters; order?: PaperOrder };
 
 /**
- * Whether an answer may cover the question only in part: the verdict is unsure, or none of the papers cited is in the
- * setting asked for ("KV cache compression for diffusion language models", answered from KV cache papers alone).
+ * Whether an answer may cover the question only in part: the verdict is unsure, or the papers cited all leave out a
+ * part of it: the setting asked for ("KV cache compression for diffusion language models", answered from KV cache
+ * papers alone), or a phrase ("time series anomaly detection" from anomaly detection papers that never write "time series").
  */
 export function coversInPart(result: SearchResult): boolean {
-  const { verdict, query } = result;
-  return verdict.decision === "unsure" || (verdict.decision === "yes" && query.setting !== undefined && (verdict.missing.includes(query.setting.text) || verdict.missing.includes(query.setting.head)));
+  const { verdict } = result;
+  return verdict.decision === "unsure" || (verdict.decision === "yes" && verdict.missing.length > 0);
 }
 
 /** The framing a search result calls for. */

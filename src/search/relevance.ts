@@ -165,7 +165,9 @@ export class RelevanceJudge {
     // "nearest neighbours quickly", "for faster LLM generation": a manner adverb ("quickly" of "quick") or a comparative
     // ("faster" of "fast") says how well, which papers put in figures, not a setting.
     const setting = question.setting;
-    const facet = setting && { text: setting.text.split(" ").filter((word) => !this.#manner(word.toLowerCase())).join(" "), words: setting.words.filter((word) => !this.#manner(word)) };
+    // (Its alternatives said as offered: "vision or multimodal models".)
+    const said = setting?.alternatives.map((group) => group.filter((word) => !this.#manner(word.toLowerCase())).join(" ")).filter(Boolean).join(" or ");
+    const facet = setting && { text: said!, words: setting.words.filter((word) => !this.#manner(word)) };
     // "KV cache compression for speech recognition": a setting none of the papers mentions at all is the part left out.
     // (A word held as the papers write it apart is held: "finetuning" by a title's "Fine-tuning"; an acronym by its long
     // form: "LLMs" by "Multimodal Large Language Models".)

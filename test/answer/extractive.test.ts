@@ -158,6 +158,8 @@ describe("the offline (extractive) answer", () => {
     // Missing the setting asked for, the answer covers the question in part, and says so.
     expect(reply.text).toMatch(/^These papers come closest to \*\*KV cache compression for speech recognition\*\*, though they may cover it only in part/);
     expect(reply.partial).toBe(true);
+    // So does one whose papers all leave out a phrase of it, with no setting asked for.
+    expect((await ask("time series anomaly detection")).text).toMatch(/^These papers come closest to \*\*time series anomaly detection\*\*, though they may cover it only in part \(none of them mentions \*time series\*\):/);
     const single = extractiveReply("grokking", [{ paper: storedPaper("Grokking"), score: 1, relevant: true }], { terms: new Map() }, { kind: "topic", unsure: true });
     expect(single.text).toMatch(/^This paper comes closest to \*\*grokking\*\*, though it may cover it only in part:/);
     const one = extractiveReply("kv cache compression for speech recognition", [{ paper: { ...storedPaper("PyramidKV"), abstract: "We compress the KV cache." }, score: 1, relevant: true }], { terms: new Map() }, { kind: "topic", missing: ["speech recognition"] });

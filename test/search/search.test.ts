@@ -182,6 +182,11 @@ describe("hybrid search over the samples", () => {
     expect((await library.search("prompt injection attacks against LLM agents that browse the web", { today: TODAY })).verdict.unknown).not.toContain("browse");
   });
 
+  it("names a setting's alternatives as asked when none of the cited papers holds them", async () => {
+    expect((await library.search("time series anomaly detection", { today: TODAY })).verdict.missing).toEqual(["time series"]);
+    expect((await library.search("KV cache compression for vision or multimodal models", { today: TODAY })).verdict.missing).not.toContain("vision multimodal models");
+  });
+
   it("names only the parts of a question that none of the cited papers hold", async () => {
     for (const question of ["approximate nearest neighbor search on GPUs", "KV cache compression for vision or multimodal models", "speculative decoding with a draft model"]) {
       const result = await library.search(question, { today: TODAY });
