@@ -8,6 +8,7 @@ import { SETTINGS } from "./settings.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
 import { nameParts } from "./name-parts.ts";
 import { compact } from "./names.ts";
+import { mentioning } from "./mentioned-papers.ts";
 import { searchStem, searchTerms, stemSet } from "./stem.ts";
 import { laterVersion, laterVersionOf, REPORT, VERSIONED, writesVersion } from "./versions.ts";
 
@@ -30,7 +31,9 @@ export async function titledPaper(question: string, query: ParsedQuestion, snaps
   if (exact && asked && laterVersion(exact.title) && !writesVersion(query.topic)) return { missing: query.topic.trim(), closest: [exact] };
   // A message that is nothing but a name and its version ("llama 2?", "gpt-4", "flashattention-3") asks for that paper.
   // So does one followed by what the paper is ("gpt-4 technical report", "llama 2 paper").
-  const versioned = (VERSIONED.test(query.topic.trim()) || VERSIONED.test(query.topic.trim().replace(REPORT, ""))) && !query.listing && !query.baseline ? query.topic.trim() : undefined;
+  // (Said back as written: "DINOv2", not "dinov2".)
+  const topic = query.shown.trim().toLowerCase() === query.topic.trim() ? query.shown.trim() : query.topic.trim();
+  const versioned = (VERSIONED.test(query.topic.trim()) || VERSIONED.test(query.topic.trim().replace(REPORT, ""))) && !query.listing && !query.baseline ? topic : undefined;
   const name = query.pastedTitle ?? query.paperName ?? versioned;
   if (exact) return { paper: exact };
   if (!name) return laterVersionOnly(query, snapshot);
@@ -69,7 +72,8 @@ export async function titledPaper(question: string, query: ParsedQuestion, snaps
   // "do you have ConvNeXt?") are not it; ones whose titles open with a loose name may be ("the pyramid paper":
   // PyramidKV), but not with a name written as one ("LLaVA": LLaVA-UHD v2 is another paper).
   // (Nor is a later version of it: "flashattention" is not FlashAttention-2.)
-  return missing && !found.alternatives.some((paper) => looseName(plain) && opensWith(paper.title, plain) && !(laterVersion(paper.title) && !writesVersion(plain))) ? { missing, closest: found.closest.length > 0 ? found.closest : found.alternatives } : {};
+  if (!missing || found.alternatives.some((paper) => looseName(plain) && opensWith(paper.title, plain) && !(laterVersion(paper.title) && !writesVersion(plain)))) return {};
+  return { missing, closest: (await mentioning(plain, snapshot)) ?? (found.closest.length > 0 ? found.closest : found.alternatives) };
 }
 
 /**

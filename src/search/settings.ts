@@ -197,6 +197,8 @@ export const SETTINGS = {
   baseline: { minPapers: 10, maxShare: 0.03, maxWords: 20 },
   /** Lookup by name (src/search/lookup*.ts), set on the development lookups. */
   lookup: {
+    /** A name no paper goes by is answered with the papers writing it, when this few do (else the titles nearest it). */
+    mentionedAtMost: 3,
     /** A question that is a paper's title, whole, of at least this many words, searches by that paper (see PaperLookup.titled). */
     titleQueryWords: 3,
     /** "what does X measure?" asks one paper only when at most this share of the library uses X ("HNSW", "KernelBench"; not "CNN" or "GPU"). */

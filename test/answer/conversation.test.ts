@@ -305,6 +305,11 @@ it("says first when a yes/no question asks of the paper in view what its abstrac
     expect((await ask("is the FlashAttention-3 paper in the library?")).text).toMatch(/^No paper in the library is titled \*\*FlashAttention-3\*\*\./);
     // So is asking what a paper the library lacks does.
     expect((await ask("what does FlashAttention-3 propose?")).text).toMatch(/^No paper in the library is titled \*\*FlashAttention-3\*\*\./);
+    // A name no paper goes by, said as written, with the few papers writing it rather than titles spelt like it.
+    const dino = await ask("DINOv2");
+    expect(dino.text).toMatch(/^No paper in the library is titled or about \*\*DINOv2\*\*, but this one mentions it/);
+    expect(dino.text).toMatch(/\n1\. \[Q-Former Autoencoder/);
+    expect(dino.text).not.toMatch(/\n2\. /);
     const target = await ask("What accuracy does MobileSAMv2 reach?");
     expect(target.text).toMatch(/^From \*\*MobileSAMv2: .*\*\* \[1\]:\n\n.*42\.5%/);
     expect(titles(target)).toHaveLength(1);
