@@ -220,7 +220,7 @@ export async function rareNamed(query: ParsedQuestion, snapshot: LibrarySnapshot
   // One word with letters ("FlashAttention-2" is one, "text-to-SQL" three).
   const named = words(topic).filter((word) => !/^\d+$/.test(word));
   // "BIG-bench", "bitnet.cpp": one name of several words, the name a paper goes by (not "text-to-SQL", a topic).
-  if (named.length > 1 && !/\s/.test(topic) && !ordersOrFilters(query)) return { paper: await goesBy(topic, snapshot).then((found) => found.paper) };
+  if (named.length > 1 && !/\s/.test(topic) && !ordersOrFilters(query)) return await goesBy(topic, snapshot);
   if (named.length !== 1 || /\s/.test(topic)) return {};
   // Typed in lower case, a word general English lacks is a name all the same ("hnsw", "flashattention-2").
   const rank = WRITTEN_AS_NAME.test(query.shown) ? undefined : (await loadWordVectors()).row(named[0]!.toLowerCase());

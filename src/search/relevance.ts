@@ -205,8 +205,10 @@ export class RelevanceJudge {
     const weight = (word: string) => index.idf(searchStem(word)) * this.#specificity(word);
     const key = head.reduce((a, b) => (weight(b) > weight(a) ? b : a));
     // ("automated program repair" with LLMs: words the papers use, but never two of them in a row, nor all in the best
-    // paper. Not a deed: "finding nested communities" is the asker's description.)
-    const named = !head[0]!.endsWith("ing") && namedApart(head.join(" "), snapshot);
+    // paper. Not a deed: "finding nested communities" is the asker's description, and "papers combine hierarchy with …"
+    // says what the papers do.)
+    const deed = head[0]!.endsWith("ing") || new RegExp(`\\b(?:papers?|works?|ones?)\\s+${head[0]!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "i").test(question.text);
+    const named = !deed && namedApart(head.join(" "), snapshot);
     if (named && !(best !== undefined && head.every((word) => index.contains(best, searchStem(word))))) return setting.head;
     return this.#specificity(key) > 0 && !isBackground(searchStem(key), index) && !held(key) ? setting.head : undefined;
   }

@@ -149,9 +149,10 @@ describe("hybrid search over the samples", () => {
     // Nor is one whose X is words the papers use, but never two of them in a row ("automatic speech recognition")…
     expect((await library.search("automatic speech recognition for low-resource languages", { today: TODAY })).relevant).toBe(false);
     // …unless the best paper holds them all ("Beyond Inference: … DNN Server Overheads", preprocessing included), or X
-    // describes a deed ("finding nested communities" is hierarchical community detection).
+    // describes a deed ("finding nested communities" is hierarchical community detection; "papers combine …").
     expect((await library.search("preprocessing overheads in vision inference servers", { today: TODAY })).verdict.decision).toBe("yes");
     expect((await library.search("finding nested communities in a network", { today: TODAY })).relevant).toBe(true);
+    expect((await library.search("which papers combine hierarchy with hyperbolic geometry?", { today: TODAY })).relevant).toBe(true);
     const diffusion = await library.search("kv cache compression for diffusion language models", { today: TODAY });
     expect(diffusion.relevant).toBe(true);
     expect(diffusion.verdict.missing).toContain("diffusion language models");
