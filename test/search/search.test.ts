@@ -431,6 +431,11 @@ describe("judged results", () => {
     const pigeons = await library.search("my neighbour keeps pigeons and wonders whether a program could tell from recordings of their cooing which bird is getting sick before the rest of the flock catches it - anything on that?", { today: TODAY });
     expect(pigeons.verdict.signals.wordiness).toBeGreaterThanOrEqual(0.8);
     expect(pigeons.verdict.decision).toBe("no");
+    // …unless the best paper's title names several of its words that few papers use ("Wheat Yellow Rust …").
+    const wheat = await library.search("can satellite pictures taken through the growing season tell a farmer if yellowing wheat has rust or is hungry for fertilizer?", { today: TODAY });
+    expect(wheat.verdict.signals.wordiness).toBeGreaterThanOrEqual(0.8);
+    expect(wheat.verdict.decision).toBe("yes");
+    expect(wheat.results[0]!.paper.title).toMatch(/Wheat Yellow Rust/);
   });
 
   it("finds papers like a named one by its own words, leaving it out", async () => {
