@@ -10,7 +10,7 @@ import { describedAbsent, probabilityOf } from "./relevance-model.ts";
 import type { ListShape, RelevanceSignals } from "./relevance-signals.ts";
 import { SETTINGS } from "./settings.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
-import { dominance, heldAsPhrase, isBackground, isCollocation, namedApart, namesRarest, rarestOf } from "./topic-evidence.ts";
+import { dominance, heldAsPhrase, isBackground, isCollocation, namedApart, namesRarest, rarestOf, titlePinned } from "./topic-evidence.ts";
 import { searchStem, stemSet, withForms } from "./stem.ts";
 
 export type RelevanceVerdict = {
@@ -87,7 +87,7 @@ export class RelevanceJudge {
     // "weather forecasting with graph neural networks" over papers on graphs alone: the library lacks it in that setting.
     const evidence = top.slice(0, SETTINGS.relevance.evidencePapers);
     const headAbsent = this.#headLeftOut(question, (word) => evidence.some((doc) => holds(searchStem(word), (term) => snapshot.text.contains(doc, term))), snapshot, top[0]) !== undefined;
-    const pinned = this.#titlePinned(words, top[0], snapshot);
+    const pinned = titlePinned(words, top[0], snapshot);
     const decision = top.length === 0 || namedAbsent || (!named && (headAbsent || (!pinned && describedAbsent(signals)))) ? "no" : probability >= answerAbove || named ? "yes" : probability >= unsureAbove || phrased || coined ? "unsure" : "no";
     // `missing` is said of the papers an answer cites, which are chosen after this verdict (see missingIn).
     return { decision, probability, signals, unmatched: this.#unmatched(question, words, top, snapshot), missing: [], unknown };
@@ -239,19 +239,6 @@ export class RelevanceJudge {
     if (doc === undefined || specialised.length < 2) return false;
     const title = withForms(withLongForms(stemSet(snapshot.docs.titles.at(doc)), snapshot));
     return specialised.every((word) => holds(searchStem(word), (term) => title.has(term)));
-  }
-
-  /**
-   * Whether the best paper's title holds several words of the question that few papers use: a long description
-   * ("… whether wheat is sick with rust or just short on fertilizer, both look yellow") whose rare words one title
-   * names ("… Wheat Yellow Rust and Nitrogen Deficiency …") describes that paper, however little of the rest it holds.
-   */
-  #titlePinned(words: string[], doc: number | undefined, snapshot: LibrarySnapshot): boolean {
-    if (doc === undefined) return false;
-    const { papers, words: wanted } = SETTINGS.relevance.titlePinned;
-    const title = stemSet(snapshot.docs.titles.at(doc));
-    const rare = new Set(words.map((word) => searchStem(word)).filter((stem) => title.has(stem) && snapshot.text.documentFrequency(stem) <= papers));
-    return rare.size >= wanted;
   }
 
   /** Whether `doc` holds every word of `text` but stopwords, an acronym by its long form. */

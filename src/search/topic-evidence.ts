@@ -3,7 +3,7 @@ import { words } from "../embed/tokens.ts";
 import { questionPhrases } from "./query-terms.ts";
 import { SETTINGS } from "./settings.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
-import { stemSet } from "./stem.ts";
+import { searchStem, stemSet } from "./stem.ts";
 
 /* What the library's papers hold of a question's words and phrases: the evidence the relevance decision (relevance.ts) reads beside its signals. */
 
@@ -76,4 +76,17 @@ export function heldShare(doc: number, weighted: [stem: string, weight: number][
 /** Of these stems (at least one), the one fewest papers use. */
 export function rarestOf(stems: string[], snapshot: LibrarySnapshot): string {
   return stems.reduce((a, b) => (snapshot.text.idf(b) > snapshot.text.idf(a) ? b : a));
+}
+
+/**
+ * Whether paper `doc`'s title holds several of the question's words (`words`, as written) that few papers use: a long
+ * description ("… whether wheat is sick with rust or just short on fertilizer, both look yellow") whose rare words one
+ * title names ("… Wheat Yellow Rust And Nitrogen Deficiency …") describes that paper, however little of the rest it holds.
+ */
+export function titlePinned(words: string[], doc: number | undefined, snapshot: LibrarySnapshot): boolean {
+  if (doc === undefined) return false;
+  const { papers, words: wanted } = SETTINGS.relevance.titlePinned;
+  const title = stemSet(snapshot.docs.titles.at(doc));
+  const rare = new Set(words.map((word) => searchStem(word)).filter((stem) => title.has(stem) && snapshot.text.documentFrequency(stem) <= papers));
+  return rare.size >= wanted;
 }
