@@ -9,6 +9,7 @@ import { backTo, inlineNumbers, opened, listedHolder, referenceWords, titledRefe
 import { comparedWithOpen, settingAgain } from "./thread-rewrites.ts";
 import { shiftDay } from "../search/time-phrases.ts";
 import { asksForCode } from "./list-replies.ts";
+import { correctedTo, correctedTopic } from "./correction.ts";
 import { REFERENCE, FILLER, OF_THOSE, ANY_OF, LINKING, LEFTOVER, NOT_CONSTRAINT, YEAR_ONLY, ORDER_ONLY, PRONOUN, WHICH_OF_FEW, DROP_LISTED, DROP_ABOUT, NOT_ABOUT, OPENER, CLOSER, ONLY_LISTED, COMPARISON, ASKING, ABOUT_IT, EXPLETIVE_IT } from "./follow-up-phrases.ts";
 
 /** How a question refers to the thread's previous answer, if it does. */
@@ -70,6 +71,9 @@ export function resolveFollowUp(said: string, previous: Turn | undefined, today:
   const text = withoutAsker(question.toLowerCase());
   const back = backTo(question, turns);
   if (back) return { kind: "back", ...back };
+  // "no, I meant the multimodal ones": the message before, asked again as corrected.
+  const correction = previous ? correctedTo(question) : undefined;
+  if (correction !== undefined) return corrected(correction, previous!, today, turns);
   const trimmed = text.trim();
   const words = trimmed.split(/\s+/).length;
   const listed = previous?.papers ?? [];
@@ -247,6 +251,21 @@ function actOnThread(act: ThreadAct, text: string, previous: Turn | undefined): 
       return { kind: "refine", question: searched, filters: act === "older" ? { from: undefined, to: shiftDay(edge, -1) } : { from: shiftDay(edge, 1), to: undefined } };
     }
   }
+}
+
+/**
+ * A correction of the last message: a narrowing ("which ones are about LLMs?" → "no, I meant the multimodal ones")
+ * narrows the same list by the corrected topic; anything else is resolved as the thread stood before that message, or
+ * asked afresh ("continual learning" → "sorry, I meant lifelong learning").
+ */
+function corrected(correction: string, previous: Turn, today: Date, turns: Turn[]): FollowUp {
+  const before = turns.slice(0, Math.max(0, turns.indexOf(previous)));
+  const replaced = before.length > 0 ? resolveFollowUp(previous.question, before.at(-1), today, before) : undefined;
+  if (replaced?.kind === "narrow") return { ...replaced, topic: correctedTopic(correction) };
+  // ("which of those are from 2024?" → "no, I meant 2023": the same list, from 2023.)
+  const said = replaced?.kind === "filter" && !/^(?:from|in|since|before|after|until|with)\b/i.test(correction) ? `from ${correction}` : correction;
+  const again = replaced?.kind === "filter" ? `which of those are ${said}` : correction;
+  return (before.length > 0 ? resolveFollowUp(again, before.at(-1), today, before) : undefined) ?? { kind: "refine", question: correction };
 }
 
 /**

@@ -358,3 +358,27 @@ describe("small talk", () => {
     expect(smallTalkReply(message)).toBeUndefined();
   });
 });
+
+describe("corrections", () => {
+  const narrowed: Turn = { question: "which ones are about LLMs?", topic: "", filters: {}, papers: [], answer: "None of those 3 papers mentions llms." };
+  const filtered: Turn = { question: "which of those are from 2024?", topic: "", filters: {}, papers: [listed.papers[1]!], answer: "One of those 3 papers is from 2024." };
+
+  it("narrows the same list by the corrected topic when the message corrected narrowed it", () => {
+    for (const said of ["no, I meant the multimodal ones", "sorry i meant multimodal", "actually, I meant the ones about multimodal"]) {
+      expect(resolveFollowUp(said, narrowed, TODAY, [listed, narrowed]), said).toEqual({ kind: "narrow", topic: "multimodal", papers: listed.papers });
+    }
+  });
+
+  it("filters the same list by the corrected dates when the message corrected filtered it", () => {
+    expect(resolveFollowUp("no i meant 2025", filtered, TODAY, [listed, filtered])).toEqual({ kind: "filter", filters: { from: "2025-01-01", to: "2025-12-31" }, papers: listed.papers });
+  });
+
+  it("asks the corrected topic afresh when the message corrected was a question of its own", () => {
+    expect(resolveFollowUp("sorry, I meant lifelong learning", listed, TODAY, [listed])).toEqual({ kind: "refine", question: "lifelong learning" });
+  });
+
+  it("reads a leading 'I mean' as a filler, not a correction", () => {
+    expect(resolve("I mean, which is the newest?")).toMatchObject({ kind: "order", by: "newest" });
+    expect(resolve("no")).toBeUndefined();
+  });
+});
