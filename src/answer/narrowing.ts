@@ -2,7 +2,7 @@ import type { Library } from "../library/library.ts";
 import type { StoredPaper } from "../store/paper-store.ts";
 import { searchedTopic, type Turn } from "./conversations.ts";
 import { escapeMarkdown } from "./extractive.ts";
-import { narrowedReply } from "./list-replies.ts";
+import { narrowedReply } from "./narrowed-reply.ts";
 import type { Reply } from "./reply.ts";
 
 type Narrow = { topic: string; papers: StoredPaper[]; without?: true; only?: true };

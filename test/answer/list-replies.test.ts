@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { paperDetailReply, withMissingDetails } from "../../src/answer/detail-replies.ts";
-import { detailsReply, filteredReply, narrowedReply, orderedReply, withCodeLinks } from "../../src/answer/list-replies.ts";
+import { detailsReply, filteredReply, orderedReply, withCodeLinks } from "../../src/answer/list-replies.ts";
+import { narrowedReply } from "../../src/answer/narrowed-reply.ts";
 import type { StoredPaper } from "../../src/store/paper-store.ts";
 
 const paper = (n: number, extra: Partial<StoredPaper> = {}): StoredPaper => ({ id: `p${n}`, title: `Paper ${n}`, abstract: "We study graphs. We find they help.", url: `https://example.org/${n}`, upvotes: 0, ...extra }) as StoredPaper;
