@@ -18,22 +18,12 @@ const ON_TOPIC = 0.5;
  */
 export function narrowedReply(topic: string, papers: StoredPaper[], termWeights: Map<string, number>, { without = false, searchedWider = false } = {}): Reply {
   if (without) return withoutReply(topic, papers);
-  // "… for image generation rather than text": what it rules out is not a word the papers should hold.
-  const { main, aside } = topicParts(topic);
-  const weights = new Map([...termWeights].filter(([term]) => main.includes(term) || aside.includes(term)));
-  const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0);
-  const share = (paper: StoredPaper) => {
-    const terms = new Set(contentTerms(`${paper.title} ${paper.abstract}`));
-    return total > 0 ? [...weights].reduce((sum, [term, weight]) => sum + (terms.has(term) ? weight : 0), 0) / total : 0;
-  };
-  // The answer says the papers mention the topic, so each must write its every word as asked (a plural aside): a paper
-  // without "parallel" does not mention "parallel reasoning", nor one with "transformation" "transformers".
-  const held = (paper: StoredPaper) => writesTopic(`${paper.title} ${paper.abstract}`, topic);
-  const writing = papers.map((paper) => ({ paper, share: share(paper) })).filter((entry) => entry.share >= ON_TOPIC && held(entry.paper)).sort((a, b) => b.share - a.share).map((entry) => entry.paper);
-  // "only training systems" after papers on mixture of experts: each of them writes "training" and "system" somewhere,
-  // so a topic of several words is, when any paper does so, one its title names or its text writes as a phrase.
-  const named = writing.filter((paper) => namesTopic(paper, main));
-  const kept = named.length > 0 ? named : writing;
+  const { main } = topicParts(topic);
+  const weights = topicWeights(topic, termWeights);
+  // "which of those target mobile devices or hardware?": the papers on either, in the list's order.
+  const sides = topic.split(/\s+or\s+|\s+\/\s+/i).map((side) => side.trim()).filter(Boolean);
+  const onSide = sides.length > 1 ? sides.map((side) => onTopic(side, papers, termWeights)) : [];
+  const kept = sides.length > 1 ? papers.filter((paper) => onSide.some((on) => on.includes(paper))) : onTopic(topic, papers, termWeights);
   const subject = `**${escapeMarkdown(topic)}**`;
   const none = `${papers.length === 1 ? "That paper does not mention" : `None of those ${papers.length} papers mentions`} ${subject}`;
   if (kept.length === 0) {
@@ -55,6 +45,31 @@ export function narrowedReply(topic: string, papers: StoredPaper[], termWeights:
   }
   const count = papers.length === 1 ? "That paper mentions" : kept.length === 1 ? `One of those ${papers.length} papers mentions` : `${kept.length} of those ${papers.length} papers mention`;
   return listing(`${count} ${subject}`, kept);
+}
+
+/** The topic's weighted words (`termWeights`), those of what it rules out left out. */
+function topicWeights(topic: string, termWeights: Map<string, number>): Map<string, number> {
+  // "… for image generation rather than text": what it rules out is not a word the papers should hold.
+  const { main, aside } = topicParts(topic);
+  return new Map([...termWeights].filter(([term]) => main.includes(term) || aside.includes(term)));
+}
+
+/** The listed papers whose title and abstract hold most of the topic's weight and write its every word, best covered first. */
+function onTopic(topic: string, papers: StoredPaper[], termWeights: Map<string, number>): StoredPaper[] {
+  const weights = topicWeights(topic, termWeights);
+  const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0);
+  const share = (paper: StoredPaper) => {
+    const terms = new Set(contentTerms(`${paper.title} ${paper.abstract}`));
+    return total > 0 ? [...weights].reduce((sum, [term, weight]) => sum + (terms.has(term) ? weight : 0), 0) / total : 0;
+  };
+  // The answer says the papers mention the topic, so each must write its every word as asked (a plural aside): a paper
+  // without "parallel" does not mention "parallel reasoning", nor one with "transformation" "transformers".
+  const held = (paper: StoredPaper) => writesTopic(`${paper.title} ${paper.abstract}`, topic);
+  const writing = papers.map((paper) => ({ paper, share: share(paper) })).filter((entry) => entry.share >= ON_TOPIC && held(entry.paper)).sort((a, b) => b.share - a.share).map((entry) => entry.paper);
+  // "only training systems" after papers on mixture of experts: each of them writes "training" and "system" somewhere,
+  // so a topic of several words is, when any paper does so, one its title names or its text writes as a phrase.
+  const named = writing.filter((paper) => namesTopic(paper, topicParts(topic).main));
+  return named.length > 0 ? named : writing;
 }
 
 /** A numbered list of papers under a heading, each cited. */

@@ -43,6 +43,15 @@ describe("replies about the papers a thread lists", () => {
     expect(narrowedReply("transformers", [transformation], new Map([["transform", 1]])).text).toMatch(/^That paper does not mention/);
   });
 
+  it("narrows to the papers on either side of 'X or Y', in the list's order", () => {
+    const mobile = paper(1, { title: "MobileDets: Searching for Object Detection Architectures for Mobile Accelerators", abstract: "Detection on mobile devices." });
+    const hardware = paper(2, { title: "ProxylessNAS: Direct Neural Architecture Search on Target Task and Hardware", abstract: "Search for each hardware platform." });
+    const weights = new Map([["mobil", 1], ["devic", 1], ["hardwar", 1]]);
+    const reply = narrowedReply("mobile devices or hardware", [paper(3), mobile, hardware], weights);
+    expect(reply.text).toMatch(/^2 of those 3 papers mention \*\*mobile devices or hardware\*\*:/);
+    expect(reply.citations.map((citation) => citation.title)).toEqual([mobile.title, hardware.title]);
+  });
+
   it("narrows to a topic of several words by the papers whose titles name it or whose text writes it as a phrase, when any does", () => {
     const inference = paper(1, { title: "Expert Affinity for MoE Inference", abstract: "Training takes long. Our system serves experts." });
     const hetu = paper(2, { title: "HetuMoE: A Distributed Training System", abstract: "We train experts." });
