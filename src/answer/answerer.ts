@@ -100,7 +100,7 @@ export class Answerer {
         }
         case "narrow": {
           const narrowed = await narrowing(this.#library, followUp, previous, today);
-          if ("reply" in narrowed) return this.#remember(context, { ...keep, question, papers: citedPapers(narrowed.reply, followUp.papers, previous.papers) }, narrowed.reply);
+          if ("reply" in narrowed) return this.#remember(context, { ...keep, question, papers: narrowed.papers ?? citedPapers(narrowed.reply, followUp.papers, previous.papers) }, narrowed.reply);
           widened = narrowed.widened;
           followUp = { kind: "refine", question: narrowed.wider };
           break;

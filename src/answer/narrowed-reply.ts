@@ -73,7 +73,7 @@ function onTopic(topic: string, papers: StoredPaper[], termWeights: Map<string, 
 }
 
 /** A numbered list of papers under a heading, each cited. */
-function listing(heading: string, papers: StoredPaper[]): Reply {
+export function listing(heading: string, papers: StoredPaper[]): Reply {
   const lines = papers.map((paper, index) => `${index + 1}. **${escapeMarkdown(paper.title)}** [${index + 1}]${meta(paper)}`);
   return { text: `${heading}:\n\n${lines.join("\n")}`, citations: papers.map((paper, index) => citationOf(index + 1, paper)), found: true, closest: [], notes: [] };
 }

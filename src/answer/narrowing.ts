@@ -1,8 +1,9 @@
+import { contentTerms } from "../embed/tokens.ts";
 import type { Library } from "../library/library.ts";
 import type { StoredPaper } from "../store/paper-store.ts";
 import { searchedTopic, type Turn } from "./conversations.ts";
 import { escapeMarkdown } from "./extractive.ts";
-import { narrowedReply } from "./narrowed-reply.ts";
+import { listing, narrowedReply } from "./narrowed-reply.ts";
 import type { Reply } from "./reply.ts";
 
 type Narrow = { topic: string; papers: StoredPaper[]; without?: true; only?: true };
@@ -14,15 +15,39 @@ type Narrow = { topic: string; papers: StoredPaper[]; without?: true; only?: tru
  * past the few listed: the sixth paper on concept bottlenecks is the video
  * one. "only the ones about graphs" searches wider whenever the list has none.
  */
-export async function narrowing(library: Library, narrow: Narrow, previous: Turn, today: Date): Promise<{ reply: Reply } | { wider: string; widened: string }> {
+export async function narrowing(library: Library, narrow: Narrow, previous: Turn, today: Date): Promise<{ reply: Reply; papers?: StoredPaper[] } | { wider: string; widened: string }> {
   const weights = await library.termWeights(narrow.topic);
   const reply = narrowedReply(narrow.topic, narrow.papers, weights, { without: narrow.without === true });
   const thread = !narrow.without && reply.citations.length === 0 ? searchedTopic(previous) : undefined;
   if (thread === undefined) return { reply };
   const wider = `${thread} ${narrow.topic}`;
-  if (!narrow.only && !(await mentionedBeyond(library, wider, narrow, weights, today))) return { reply: narrowedReply(narrow.topic, narrow.papers, weights, { searchedWider: true }) };
   const none = narrow.papers.length === 1 ? "That paper does not mention" : `None of those ${narrow.papers.length} papers mentions`;
+  if (!narrow.only && !(await mentionedBeyond(library, wider, narrow, weights, today))) {
+    // The search judged none of the rest on both, but its best papers may still write the topic: "which ones run on
+    // GPUs?" after papers on nearest neighbour search ("Billion-scale similarity search with GPUs", ranked fourth).
+    const beyond = await writingBeyond(library, thread, narrow, weights, today);
+    if (beyond.length === 0) return { reply: narrowedReply(narrow.topic, narrow.papers, weights, { searchedWider: true }) };
+    const which = beyond.length === 1 ? "one other paper in the library mentions it" : `${beyond.length} other papers in the library mention it`;
+    return { reply: listing(`${none} **${escapeMarkdown(narrow.topic)}**, but ${which}, among the best matches for **${escapeMarkdown(thread)}**`, beyond), papers: beyond };
+  }
   return { wider, widened: `${none} **${escapeMarkdown(narrow.topic)}**; from the whole library:` };
+}
+
+/**
+ * The papers a search of the thread's topic with the narrowing's ranks best, besides those listed, that write the
+ * narrowing's topic and the thread's rarest word, when the search finds the topic at all.
+ */
+async function writingBeyond(library: Library, thread: string, narrow: Narrow, weights: Map<string, number>, today: Date): Promise<StoredPaper[]> {
+  const { relevant, results } = await library.search(`${thread} ${narrow.topic}`, { today });
+  if (!relevant) return [];
+  // Each on the thread's topic by its rarest word too: a search for both ranks papers on the narrowing's topic alone
+  // (architecture search on GPUs) below those on both.
+  const threadWeights = [...(await library.termWeights(thread))];
+  const rarest = threadWeights.length > 0 ? threadWeights.reduce((a, b) => (b[1] > a[1] ? b : a))[0] : undefined;
+  const onThread = (paper: StoredPaper) => rarest === undefined || contentTerms(`${paper.title} ${paper.abstract}`).includes(rarest);
+  const others = results.map((hit) => hit.paper).filter((paper) => !narrow.papers.some((listed) => listed.id === paper.id) && onThread(paper));
+  const kept = new Set(narrowedReply(narrow.topic, others, weights).citations.map((citation) => citation.id));
+  return others.filter((paper) => kept.has(paper.id));
 }
 
 /** Whether a search of `question` finds papers judged on it, besides those listed, that mention the narrowing's topic. */

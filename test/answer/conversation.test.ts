@@ -242,6 +242,13 @@ it("says first when a yes/no question asks of the paper in view what its abstrac
     expect(graphs.text).toMatch(/^None of those 5 papers mentions \*\*graphs\*\*; from the whole library:/);
     expect(titles(graphs)).toContainEqual(expect.stringMatching(/^Conditional Graph Information Bottleneck/));
     expect((await asked("which of these are about protein folding?")).text).toMatch(/Nor does any other paper in the library on the same topic\.$/);
+    // A paper on both that the search ranks without judging it on the topic is named, not denied.
+    const nearest = thread();
+    await nearest("approximate nearest neighbor search papers");
+    const gpus = await nearest("which ones run on GPUs?");
+    expect(gpus.text).toMatch(/^None of those \d papers mentions \*\*gpus\*\*, but one other paper in the library mentions it, among the best matches for \*\*approximate nearest neighbor search\*\*:/);
+    expect(titles(gpus)).toEqual(["Billion-scale similarity search with GPUs"]);
+    expect(titles(await nearest("summarize 1"))).toEqual(["Billion-scale similarity search with GPUs"]);
  
     // "drop the vision ones": the list without the papers that mention it, in its order.
     const dropping = thread();
