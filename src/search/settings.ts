@@ -121,14 +121,9 @@ export const SETTINGS = {
      * the two-signal model caught 32 for 14 (at 0.35, 40 for 23). Over all questions, tuned: absent caught 204 -> 215
      * of 324, answerable refused 34 -> 40 of 2,196; held out once: 169 -> 181 of 295, 29 -> 35.
      */
-    /**
-     * A long description is not absent by the second model when the best paper's title holds at least `words` of its
-     * words that at most `papers` papers use (relevance.ts #titlePinned). Tuned halves: one answerable refusal fewer
-     * (57 of 3,188; absent answered 145 of 472 either way); `words: 2` answered one more absent topic for nothing. Held out
-     * once: unchanged (absent answered 151 of 427, answerable refused 59 of 3,187).
-     */
-    titlePinned: { papers: 3, words: 3 },
     described: { from: 0.8, weights: { coverage: 5.53, vector: 5.03, agreement: 2.24, missingSpecific: -0.25, unknownSpecific: -1.76 }, bias: -3.67, absentBelow: 0.3 },
+    /** Not absent by `described` when the best title holds `words` question words at most `papers` papers use (titlePinned): tuned refused 58 -> 57 of 3,188, absent unchanged (words 2: +1 absent answered); held out unchanged. */
+    titlePinned: { papers: 3, words: 3 },
   },
   /** Which ranked papers an answer cites (src/search/paper-judge.ts). */
   answer: {
