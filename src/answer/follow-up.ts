@@ -148,7 +148,8 @@ export function resolveFollowUp(said: string, previous: Turn | undefined, today:
     return opened(it, text, today);
   }
   if (pair && listed.length > 0) {
-    const papers = pair.map(at);
+    // ("compare 1 and 2" after a narrowing kept one: the list it was narrowed from, as for "summarize 4".)
+    const papers = pair.some((item) => at(item) === undefined) ? pair.map((item) => (item === "last" ? undefined : narrowedFrom(turns, previous!, item))) : pair.map(at);
     return papers.every((paper) => paper !== undefined) ? { kind: "compare", papers: papers as StoredPaper[] } : { kind: "out-of-range", count: listed.length };
   }
   if (listed.length > 0 && (reference !== undefined || more)) {

@@ -122,6 +122,10 @@ describe("follow-ups to a list answer", () => {
     const narrowed = await ask("which of those are from 2024?");
     expect(narrowed.citations.length).toBeLessThan(4);
     expect(titles(await ask("summarize 4"))).toEqual([titles(list)[3]]);
+    // So does a pair of numbers past it: "how do 3 and 4 differ?" compares the third and fourth the asker read.
+    await ask(KV);
+    await ask("which of those are from 2024?");
+    expect(titles(await ask("how do 3 and 4 differ?"))).toEqual([titles(list)[2], titles(list)[3]]);
   });
 
   it("reads chat typed without apostrophes, and the commands' own forms in a thread ('similar 2', 'paper 3')", async () => {
