@@ -115,7 +115,9 @@ export function resolveFollowUp(said: string, previous: Turn | undefined, today:
     if (/^(?:original|first|earliest)\b/.test(which)) return { kind: "order", by: "oldest", papers: listed };
     if (rest) return narrowOrCompare(rest, listed);
   }
-  const act = reference === undefined && !pair && !more && !dated ? threadAct(trimmed) : undefined;
+  // "tell me about the dataset one" opens the one listed paper its title names, not the whole list.
+  const namesOne = / (?:one|paper)\s*[?.!]*$/.test(trimmed) && reference === undefined && !pair && titledReference(text, listed)?.length === 1;
+  const act = reference === undefined && !pair && !more && !dated && !namesOne ? threadAct(trimmed) : undefined;
   // With no thread, "the most upvoted papers" and "the most recent paper" ask for the library's papers in that order, not of a list.
   const listsLibrary = !previous && (act === "vague" || act === "popular" || ((act === "newer" || act === "older") && /\bpapers?\b/.test(trimmed)));
   // "what's the best paper in the library" asks it of the library, whatever the thread shows ("any follow ups in the

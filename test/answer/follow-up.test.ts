@@ -382,3 +382,9 @@ describe("corrections", () => {
     expect(resolve("no")).toBeUndefined();
   });
 });
+
+it("opens the one listed paper a word of its title names, also after 'tell me about'", () => {
+  const covla = { ...paper(1), title: "CoVLA: Comprehensive Vision-Language-Action Dataset for Autonomous Driving" };
+  const road: Turn = { ...listed, papers: [covla, { ...paper(2), title: "On the Road with GPT-4V(ision)" }, paper(3)] };
+  for (const question of ["tell me about the dataset one", "tell me more about the dataset paper"]) expect(resolve(question, road), question).toEqual({ kind: "pick", paper: covla });
+});
