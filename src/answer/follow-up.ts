@@ -245,7 +245,10 @@ function actOnThread(act: ThreadAct, text: string, previous: Turn | undefined): 
       // The paper a question named or the thread opened ("what is DistServe?") is the one in view, whatever else was listed.
       const alone = previous.focus ?? (!previous.source || previous.source.example ? one : undefined);
       if (alone && !/^which\b/.test(text) && !alone.publishedAt) return { kind: "undated", paper: alone };
-      const searched = alone ? `papers similar to ${alone.title}` : previous.source && !previous.source.example ? previous.source.question : undefined;
+      // …but a paper opened from a list on a topic ("summarize 3" after "recsys papers") leaves the topic as it was.
+      const topical = previous.source && !previous.source.example ? previous.source.question : undefined;
+      const openedFromList = previous.focus !== undefined && topical !== undefined && previous.question !== topical;
+      const searched = alone && !openedFromList ? `papers similar to ${alone.title}` : topical;
       const dates = (alone ? [alone] : listed).flatMap((paper) => paper.publishedAt ?? []).sort();
       const edge = act === "older" ? dates[0] : dates.at(-1);
       if (/^which\b/.test(text) || !searched) return listed.length > 0 ? { kind: "order", by, papers: listed } : { kind: "no-list" };

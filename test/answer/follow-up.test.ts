@@ -275,8 +275,11 @@ describe("messages with no topic of their own, about the papers the thread shows
     // After a search whose one paper has no date, the same.
     expect(resolve("anything newer?", { ...searched, papers: [listed.papers[0]!] })).toEqual({ kind: "undated", paper: listed.papers[0] });
     // A paper the question named ("what is DistServe?") is the one in view, whatever papers like it were listed after it.
-    const named: Turn = { ...searched, focus: listed.papers[1]! };
+    const named: Turn = { ...searched, question: "kv cache compression", focus: listed.papers[1]! };
     expect(resolve("anything newer?", named)).toEqual({ kind: "refine", question: "papers similar to Paper 2", filters: { from: "2024-03-14", to: undefined } });
+    // One opened from a list on a topic ("summarize 2") leaves the topic as it was: newer papers on it than that one.
+    const opened: Turn = { ...searched, question: "summarize 2", focus: listed.papers[1]! };
+    expect(resolve("any newer ones?", opened)).toEqual({ kind: "refine", question: "kv cache compression", filters: { from: "2024-03-14", to: undefined } });
   });
 
   it("compares the open paper with a listed one named by number, and orders the list by upvotes for 'which is more popular?'", () => {
