@@ -24,7 +24,10 @@ export function contrastLine(first: StoredPaper, second: StoredPaper, weights: M
   const [a, b] = [phrasesOf(first, weights), phrasesOf(second, weights)];
   const [stemsA, stemsB] = [stemsOf(first), stemsOf(second)];
   const rarest = (phrase: Phrase) => phrase.stems.reduce((best, stem) => ((weights.get(stem) ?? 0) > (weights.get(best) ?? 0) ? stem : best));
-  const own = (phrases: Phrase[], other: Set<string>) => pick(phrases.filter((phrase) => !other.has(rarest(phrase))));
+  // A single word is named only when it is a name ("PCBMs", "Gumbel"): "additional", "layers" or "yellow" alone read
+  // as word salad, saying nothing of what the paper does.
+  const telling = (phrase: Phrase) => phrase.stems.length > 1 || /\p{Lu}/u.test(phrase.written.slice(1));
+  const own = (phrases: Phrase[], other: Set<string>) => pick(phrases.filter((phrase) => telling(phrase) && !other.has(rarest(phrase))));
   const [onlyA, onlyB] = [own(a, stemsB), own(b, stemsA)];
   if (onlyA.length === 0 || onlyB.length === 0) return undefined;
   const keysB = new Set(b.map((phrase) => phrase.stems.join(" ")));
