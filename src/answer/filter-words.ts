@@ -7,7 +7,10 @@ import type { PaperFilters } from "../store/paper-store.ts";
  */
 export function datesSaid(filters: PaperFilters, wholeYear = false): string | undefined {
   const { from, to } = filters;
-  if (from && to) return wholeYear && from.slice(0, 4) === to.slice(0, 4) && from.endsWith("-01-01") && to.endsWith("-12-31") ? `from ${from.slice(0, 4)}` : `published ${from} to ${to}`;
+  // (Whole years read as years: "from 2024", "from 2024 to 2025".)
+  const years = wholeYear && from?.endsWith("-01-01") && to?.endsWith("-12-31");
+  if (from && to && years) return from.slice(0, 4) === to.slice(0, 4) ? `from ${from.slice(0, 4)}` : `from ${from.slice(0, 4)} to ${to.slice(0, 4)}`;
+  if (from && to) return `published ${from} to ${to}`;
   if (from) return `published since ${from}`;
   if (to) return `published up to ${to}`;
   return undefined;

@@ -18,6 +18,8 @@ const RULES: Rule[] = [
   // "q1 2025", "the third quarter of 2024".
   { pattern: new RegExp(`\\b(?:from |in |during )?(?:q([1-4])|the (first|second|third|fourth) quarter of) ${YEAR}\\b`), range: (m) => quarterRange(Number(m[3]), m[1] ? Number(m[1]) : ["first", "second", "third", "fourth"].indexOf(m[2]!) + 1) },
   { pattern: new RegExp(`\\b(?:from |published |released )?between ${YEAR} and ${YEAR}\\b`), range: (m) => ({ from: `${m[1]}-01-01`, to: `${m[2]}-12-31` }) },
+  // "from 2025 or 2024", "in 2023 and 2024", "2023/2024": either year, so the two and any between.
+  { pattern: new RegExp(`\\b(?:from |in |published |released )?${YEAR}(?:,? (?:or|and) | ?/ ?)${YEAR}\\b`), range: (m) => ({ from: `${Math.min(Number(m[1]), Number(m[2]))}-01-01`, to: `${Math.max(Number(m[1]), Number(m[2]))}-12-31` }) },
   // "from 2024 or later", "2024 onwards", "2023 and earlier": a year open at one end, read before "from 2024" alone is.
   { pattern: new RegExp(`\\b(?:from |since |in |published |released )?${YEAR}(?: (?:or|and) (?:later|after|newer|beyond)| ?onwards?| and up\\b|\\+)`), range: (m) => ({ from: `${m[1]}-01-01` }) },
   { pattern: new RegExp(`\\b(?:from |in |published |released )?${YEAR} (?:or|and) (?:earlier|before|older)\\b`), range: (m) => ({ to: `${m[1]}-12-31` }) },

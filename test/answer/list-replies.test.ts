@@ -14,6 +14,8 @@ describe("replies about the papers a thread lists", () => {
     // A list with no dates cannot be filtered by them: said so, not "none is from 2024".
     expect(filteredReply([paper(1), paper(2)], { from: "2024-01-01", to: "2024-12-31" }).text).toMatch(/^None of those 2 papers has a date in the library, so I cannot tell which are /);
     expect(filteredReply([paper(1)], { from: "2024-01-01", to: "2024-12-31" }).text).toMatch(/^That paper has no date in the library/);
+    // Whole years read as years.
+    expect(filteredReply([paper(1, { publishedAt: "2025-04-12" }), paper(2)], { from: "2024-01-01", to: "2025-12-31" }).text).toMatch(/^One of those 2 papers is from 2024 to 2025:/);
     expect(orderedReply("upvotes", [paper(1), paper(2)]).text).toMatch(/^None of those papers has upvotes in the library/);
     // One without upvotes among others is said to have none recorded, not "0 upvotes".
     const ordered = orderedReply("upvotes", [paper(1), paper(2, { upvotes: 4 })]).text;

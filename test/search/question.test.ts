@@ -124,6 +124,8 @@ describe("time phrases become date filters", () => {
     ["papers from q1 2025 about llm inference", { from: "2025-01-01", to: "2025-03-31" }, "llm inference"],
     // A year open at one end.
     ["memory-efficient LLM fine-tuning from 2024 or later", { from: "2024-01-01" }, "memory-efficient llm fine-tuning"],
+    ["memory-efficient LLM fine-tuning from 2025 or 2024", { from: "2024-01-01", to: "2025-12-31" }, "memory-efficient llm fine-tuning"],
+    ["memory-efficient LLM fine-tuning in 2023 and 2024", { from: "2023-01-01", to: "2024-12-31" }, "memory-efficient llm fine-tuning"],
     ["memory-efficient LLM fine-tuning, 2024 onwards", { from: "2024-01-01" }, "memory-efficient llm fine-tuning"],
     ["pruning papers 2023 and later", { from: "2023-01-01" }, "pruning"],
     ["pruning papers from 2022 or earlier", { to: "2022-12-31" }, "pruning"],
