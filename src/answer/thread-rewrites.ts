@@ -86,9 +86,17 @@ export function comparedWithOpen(question: string, previous: Turn | undefined): 
   const target = compared[3]!;
   const numbered = /\d/.test(subject) ? listedAt(listed, Number(subject.replace(/\D/g, ""))) : undefined;
   if (/\d/.test(subject) && !numbered) return listed.length > 0 ? { kind: "out-of-range", count: listed.length } : undefined;
-  const inView = numbered ?? paperInView(previous);
-  // Several listed and none opened: which one "it" is, is for the asker to say, not a paper titled "it".
-  if (!inView) return listed.length > 1 ? { kind: "which-one", count: listed.length, example: `compare 2 with ${endingAsWritten(question, target)}` } : undefined;
+  // "compare it with HetuMoE" over two listed papers, HetuMoE one of them: "it" is the other.
+  const wanted = target.replace(/[?.!]+$/, "").trim();
+  const titled = listed.filter((paper) => new RegExp(`(?:^|[^\\p{L}\\p{N}])${wanted.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:$|[^\\p{L}\\p{N}])`, "iu").test(paper.title));
+  const named = titled.length === 1 ? titled[0] : undefined;
+  const others = named ? listed.filter((paper) => paper.id !== named.id) : listed;
+  const inView = numbered ?? paperInView(previous) ?? (named && others.length === 1 ? others[0] : undefined);
+  // Several listed and none opened: which one "it" is, is for the asker to say, not a paper titled "it" (offering one
+  // that is not the paper named).
+  const example = named ? listed.indexOf(others[0]!) + 1 : 2;
+  if (!inView) return listed.length > 1 ? { kind: "which-one", count: listed.length, example: `compare ${example} with ${endingAsWritten(question, target)}` } : undefined;
+  if (named && named.id !== inView.id) return { kind: "compare", papers: [inView, named] };
   const position = listReference(target) ?? (/^\d{1,2}$/.test(target) ? Number(target) : undefined);
   if (position !== undefined) {
     const other = listedAt(listed, position);

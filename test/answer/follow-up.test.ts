@@ -391,3 +391,12 @@ it("opens the one listed paper a word of its title names, also after 'tell me ab
   const road: Turn = { ...listed, papers: [covla, { ...paper(2), title: "On the Road with GPT-4V(ision)" }, paper(3)] };
   for (const question of ["tell me about the dataset one", "tell me more about the dataset paper"]) expect(resolve(question, road), question).toEqual({ kind: "pick", paper: covla });
 });
+
+it("reads 'it' in 'compare it with X' as the other of two listed papers when X is one of them", () => {
+  const seMoe = { ...paper(1), title: "SE-MoE: A Scalable and Efficient Mixture-of-Experts Distributed Training and Inference System" };
+  const hetu = { ...paper(2), title: "HetuMoE: An Efficient Trillion-scale Mixture-of-Expert Distributed Training System" };
+  const two: Turn = { ...listed, papers: [seMoe, hetu] };
+  expect(resolve("compare it with HetuMoE", two)).toEqual({ kind: "compare", papers: [seMoe, hetu] });
+  // With more listed, which one is for the asker to say, offered with a number that is not X's own.
+  expect(resolve("compare it with HetuMoE", { ...listed, papers: [hetu, seMoe, paper(3)] })).toMatchObject({ kind: "which-one", example: "compare 2 with HetuMoE" });
+});
