@@ -43,7 +43,8 @@ export function narrowedReply(topic: string, papers: StoredPaper[], termWeights:
     // With the whole library searched already (see narrowing.ts), there is no use asking again.
     return textReply(`${none}.${searchedWider ? " Nor does any other paper in the library on the same topic." : " Ask about it on its own to search the whole library."}`);
   }
-  const count = papers.length === 1 ? "That paper mentions" : kept.length === 1 ? `One of those ${papers.length} papers mentions` : `${kept.length} of those ${papers.length} papers mention`;
+  const all = papers.length === 2 ? "Both papers mention" : `All ${papers.length} of those papers mention`;
+  const count = papers.length === 1 ? "That paper mentions" : kept.length === 1 ? `One of those ${papers.length} papers mentions` : kept.length === papers.length ? all : `${kept.length} of those ${papers.length} papers mention`;
   return listing(`${count} ${subject}`, kept);
 }
 

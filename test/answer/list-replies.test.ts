@@ -11,6 +11,8 @@ describe("replies about the papers a thread lists", () => {
     expect(narrowedReply("graphs", [paper(1)], new Map([["graph", 1]])).text).toMatch(/^That paper mentions \*\*graphs\*\*:/);
     expect(filteredReply([paper(1, { publishedAt: "2024-05-01" })], { from: "2024-01-01", to: "2024-12-31" }).text).toMatch(/^That paper is /);
     expect(narrowedReply("graphs", [paper(1), paper(2, { abstract: "Nothing here." })], new Map([["graph", 1]])).text).toMatch(/^One of those 2 papers mentions/);
+    expect(narrowedReply("graphs", [paper(1), paper(2)], new Map([["graph", 1]])).text).toMatch(/^Both papers mention \*\*graphs\*\*:/);
+    expect(narrowedReply("graphs", [paper(1), paper(2), paper(3)], new Map([["graph", 1]])).text).toMatch(/^All 3 of those papers mention/);
     // A list with no dates cannot be filtered by them: said so, not "none is from 2024".
     expect(filteredReply([paper(1), paper(2)], { from: "2024-01-01", to: "2024-12-31" }).text).toMatch(/^None of those 2 papers has a date in the library, so I cannot tell which are /);
     expect(filteredReply([paper(1)], { from: "2024-01-01", to: "2024-12-31" }).text).toMatch(/^That paper has no date in the library/);
