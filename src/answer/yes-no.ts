@@ -6,6 +6,9 @@ import type { Reply } from "./reply.ts";
 /** "does it use RL?", "is it trained on ImageNet?", "did they test on MNIST?", "can it run on a phone?": yes or no, of a paper. */
 const YES_NO = /^(?:does|do|did|is|are|was|were|can|could|has|have|will|would)\s+(?:it|they|this|that|the paper|this paper|that one|the authors)\b/i;
 
+/** "what dataset does it use?", "which benchmarks did they test on?": the kind of thing asked for, of a paper. */
+const WHAT = /\b(?:what|which)\s+(?:kinds?\s+of\s+|types?\s+of\s+|sorts?\s+of\s+)?([\p{L}-]+)\s+(?:does|do|did|is|are|was|were|has|have)\s+(?:it|they|this|that|the paper|this paper|that one|the authors)\b/iu;
+
 /** What the code links and the record's own details answer first ("is there code?", "was it published?"). */
 const ANSWERED_APART = /^(?:code|github|repo|repository|implementation|authors?|wrote|written|published|released|date|year)$/;
 
@@ -16,6 +19,8 @@ const ANSWERED_APART = /^(?:code|github|repo|repository|implementation|authors?|
  * asked "does it use RL?" of a training-free method and got its summary.
  */
 export async function withUnwritten(reply: Reply, question: string, paper: StoredPaper, library: Library): Promise<Reply> {
+  const asked = WHAT.exec(question.trim());
+  if (asked) return withUnnamed(reply, question, asked[1]!, paper, library);
   const subject = YES_NO.exec(question.trim());
   if (!subject) return reply;
   // The word after "does it" is what it is asked to do ("handle missing values", "use RL"), not what it is asked about.
@@ -25,4 +30,15 @@ export async function withUnwritten(reply: Reply, question: string, paper: Store
   // Said as the question wrote it: "RL", "fine-tuning", not "rl", "tuning".
   const written = new RegExp(String.raw`(?:[\p{L}\p{N}]+-)*[\p{L}\p{N}]*${rarest.word}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*`, "iu").exec(question)?.[0] ?? rarest.word;
   return { ...reply, text: `Its abstract does not mention *${escapeMarkdown(written)}*.\n\n${reply.text}` };
+}
+
+/**
+ * "what dataset does it use?" of a paper whose abstract names none: said first ("Its abstract names no *dataset*."),
+ * before the sentences that come closest; they had read as the answer.
+ */
+async function withUnnamed(reply: Reply, question: string, kind: string, paper: StoredPaper, library: Library): Promise<Reply> {
+  if (ANSWERED_APART.test(kind.toLowerCase())) return reply;
+  const entry = (await library.wordsAsked(paper, question)).find((asked) => asked.word === kind.toLowerCase());
+  if (!entry || entry.written) return reply;
+  return { ...reply, text: `Its abstract names no *${escapeMarkdown(kind.replace(/s$/i, ""))}*.\n\n${reply.text}` };
 }

@@ -168,6 +168,11 @@ it("says first when a yes/no question asks of the paper in view what its abstrac
     expect((await ask("does it need fine-tuning?")).text).toMatch(/^Its abstract does not mention \*fine-tuning\*\./);
     // What is asked about is the question's most specialised word, not its verb ("run").
     expect((await ask("does it run on GPUs?")).text).toMatch(/^Its abstract does not mention \*GPUs\*\./);
+    // So does "what dataset does it use?" of a paper whose abstract names none; one that does is answered from it.
+    const flute = thread();
+    await flute("what is FLUTE?");
+    expect((await flute("what dataset does it use?")).text).toMatch(/^Its abstract names no \*dataset\*\./);
+    expect((await flute("which kernels does it beat?")).text).not.toMatch(/names no/);
     // Written as an acronym's long form, or as asked: no such line, the sentences that say it instead.
     expect((await ask("does it do forecasting?")).text).not.toMatch(/does not mention/);
     // …or written apart: TransMLA's "pre-trained models" write the "pretraining" asked about.
