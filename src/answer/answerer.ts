@@ -11,9 +11,10 @@ import { coversInPart, extractiveReply, framingOf } from "./extractive.ts";
 import { narrowing } from "./narrowing.ts";
 import { withContrast } from "./paper-contrast.ts";
 import { resolveFollowUp } from "./follow-up.ts";
+import { nextPage } from "./next-page.ts";
 import { namesOne, standaloneReference } from "./list-positions.ts";
 import { withUnwritten } from "./yes-no.ts";
-import { detailReply, detailsReply, withCodeLinks, filteredReply, NO_CITATIONS, NO_VERDICT, orderedReply, pageReply, withFirstFewNote, backReply } from "./list-replies.ts";
+import { detailReply, detailsReply, withCodeLinks, filteredReply, NO_CITATIONS, NO_VERDICT, orderedReply, withFirstFewNote, backReply } from "./list-replies.ts";
 import { paperDetailReply, withMissingDetails } from "./detail-replies.ts";
 import { sayingOnly } from "./thread-replies.ts";
 import { notFoundReply, outsideFiltersReply } from "./not-found.ts";
@@ -26,7 +27,6 @@ import { asksLibrarySize, librarySizeReply } from "./library-size.ts";
 import { asksHowMany, citedPapers, undatedOnTopicNote, withCount, withMoreNote, withUnavailableNote } from "./reply-notes.ts";
 
 /** How many papers "more" adds: as many as an answer shows. */
-const PAGE = SETTINGS.answer.maxPapers;
 
 export type AskContext = {
   /** Platform-neutral thread reference; questions in one thread share context. */
@@ -239,19 +239,8 @@ export class Answerer {
 
   /** "More": the next page of the search the thread's list came from, numbered on from the list's end. */
   async #more(question: string, previous: Turn, context: AskContext, today: Date): Promise<Reply> {
-    const { source } = previous;
-    if (!source) return { text: "That list is all I have for it. Ask a new question for other papers.", citations: [], found: false, closest: [], notes: [] };
-    const example = source.example ? await this.#library.paper(source.example) : undefined;
-    const seen = new Set(source.seen);
-    const result = await this.#library.search(source.question, { today, k: seen.size + 4 * PAGE, ...(source.filters && { filters: source.filters }), ...(example && { example }) });
-    // A ranking trails off into papers that merely share a word: stop there (further down than an answer cites:
-    // "more" asks for the next ones, and the page says they are less close). A list by date or upvotes has no such tail.
-    const floor = result.query.listing ? 0 : SETTINGS.answer.moreRatio * (result.results[0]?.score ?? 0);
-    const page = result.results.filter((hit) => !seen.has(hit.paper.id) && hit.score >= floor).slice(0, PAGE).map((hit) => hit.paper);
-    const cue = await this.#library.sentenceCue(example ? example.title : previous.topic);
-    const reply = pageReply(example ? { like: example } : { topic: previous.topic }, page, previous.papers.length + 1, cue);
-    const nextSource: ListSource = { ...source, seen: [...source.seen, ...page.map((paper) => paper.id)] };
-    return this.#remember(context, { question, topic: previous.topic, filters: previous.filters, papers: [...previous.papers, ...page], source: nextSource }, reply);
+    const next = await nextPage(this.#library, previous, today);
+    return next.turn ? this.#remember(context, { question, ...next.turn }, next.reply) : next.reply;
   }
 
   /** Search, with the language model's rewrite and grades when it is configured; `filters`: dates a follow-up adds ("anything older?"). */

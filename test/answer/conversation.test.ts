@@ -126,6 +126,12 @@ describe("follow-ups to a list answer", () => {
     await ask(KV);
     await ask("which of those are from 2024?");
     expect(titles(await ask("how do 3 and 4 differ?"))).toEqual([titles(list)[2], titles(list)[3]]);
+    // "more" after it pages on from the list it was narrowed from, numbered on from that list.
+    const before = await ask(KV);
+    await ask("which of those are from 2024?");
+    const more = await ask("more");
+    expect(more.text).toMatch(new RegExp(`\\(${before.citations.length + 1} to `));
+    expect(titles(await ask("summarize 2"))).toEqual([titles(before)[1]]);
   });
 
   it("reads chat typed without apostrophes, and the commands' own forms in a thread ('similar 2', 'paper 3')", async () => {
