@@ -94,7 +94,7 @@ function withoutReply(topic: string, papers: StoredPaper[]): Reply {
   const kept = papers.filter((paper) => !writesTopic(`${paper.title} ${paper.abstract}`, topic));
   const subject = `**${escapeMarkdown(topic)}**`;
   if (kept.length === 0) return textReply(`${papers.length === 1 ? "That paper mentions" : `Every one of those ${papers.length} papers mentions`} ${subject}. Ask for the topic with "not ${topic}" to search the whole library.`);
-  if (kept.length === papers.length) return textReply(`None of those ${papers.length} papers mentions ${subject}: the list stands as it was.`);
+  if (kept.length === papers.length) return textReply(`${papers.length === 1 ? "That paper does not mention" : `None of those ${papers.length} papers mentions`} ${subject}: the list stands as it was.`);
   const count = kept.length === 1 ? `One of those ${papers.length} papers does not mention` : `${kept.length} of those ${papers.length} papers do not mention`;
   return listing(`${count} ${subject}`, kept);
 }
@@ -104,11 +104,17 @@ function writesTopic(text: string, topic: string): boolean {
   // What a contrast rules out ("vision models, not speech recognition") is no word the papers must write.
   const wanted = topic.toLowerCase().split(/,?\s*\b(?:not|rather than|instead of|except|excluding|other than)\b/)[0]!;
   // An adverb says how ("prefill and decode separately"), not what: the papers need not write it.
-  const forms = wanted.split(/[^\p{L}\p{N}]+/u).filter((word) => word && !isQuestionStopword(word) && !/^\p{L}{4,}ly$/u.test(word));
+  // A hyphenated word is one ("1-bit" is not a "1" and a "bit" apart, as in "1.5 times … 3 bits"), however joined.
+  const forms = wanted
+    .split(/\s+/)
+    .flatMap((token) => (/^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+$/u.test(token) ? [token] : token.split(/[^\p{L}\p{N}]+/u)))
+    .filter((word) => word && !isQuestionStopword(word) && !/^\p{L}{4,}ly$/u.test(word));
   // Any inflection of the word as asked ("disaggregate" in "Disaggregating", "pipelines" in "Pipelined"), never
   // another word of its family ("transformers" is not in "transformation"); a short word only with its plural
   // ("training-free" is not "training" and "freeing").
-  const pattern = (word: string) => {
+  const pattern = (word: string): string => {
+    const parts = word.split("-");
+    if (parts.length > 1) return `${parts.slice(0, -1).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[-\\s]?")}[-\\s]?${pattern(parts.at(-1)!)}`;
     const long = word.length > 4;
     const base = (long ? word.replace(/(?:es|e|s|ed|ing)$/, "") : word.replace(/(?:es|s)$/, "")).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     return `${base}${long ? "(?:e|es|s|ed|d|ing)?" : "(?:s|es)?"}`;

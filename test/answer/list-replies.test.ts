@@ -43,6 +43,10 @@ describe("replies about the papers a thread lists", () => {
     expect(narrowedReply("disaggregate prefill decode", [distServe, paper(2)], weights).citations.map((citation) => citation.title)).toEqual([distServe.title]);
     // An adverb says how, not what: "prefill decode separately" is what DistServe does, though it never writes "separately".
     expect(narrowedReply("prefill decode separately", [distServe, paper(2)], weights).citations.map((citation) => citation.title)).toEqual([distServe.title]);
+    // A hyphenated word is held whole: "1.5 times … 3 bits" does not write "1-bit"; "1-bit" and "1 bit" do.
+    const bits = paper(4, { abstract: "The kernel is 1.5 times faster at 3 bits." });
+    expect(narrowedReply("1-bit", [bits], new Map([["1", 1], ["bit", 1]]), { without: true }).text).toMatch(/^That paper does not mention \*\*1-bit\*\*: the list stands as it was\./);
+    expect(narrowedReply("1-bit", [paper(5, { abstract: "A 1 bit LLM." })], new Map([["1", 1], ["bit", 1]])).text).toMatch(/^That paper mentions/);
     const transformation = paper(3, { abstract: "A transformation of graphs." });
     expect(narrowedReply("transformers", [transformation], new Map([["transform", 1]])).text).toMatch(/^That paper does not mention/);
   });
