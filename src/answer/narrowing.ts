@@ -1,4 +1,3 @@
-import { contentTerms } from "../embed/tokens.ts";
 import type { Library } from "../library/library.ts";
 import type { StoredPaper } from "../store/paper-store.ts";
 import { searchedTopic, type Turn } from "./conversations.ts";
@@ -35,16 +34,15 @@ export async function narrowing(library: Library, narrow: Narrow, previous: Turn
 
 /**
  * The papers a search of the thread's topic with the narrowing's ranks best, besides those listed, that write the
- * narrowing's topic and the thread's rarest word, when the search finds the topic at all.
+ * narrowing's topic and the thread's, when the search finds the topic at all.
  */
 async function writingBeyond(library: Library, thread: string, narrow: Narrow, weights: Map<string, number>, today: Date): Promise<StoredPaper[]> {
   const { relevant, results } = await library.search(`${thread} ${narrow.topic}`, { today });
   if (!relevant) return [];
-  // Each on the thread's topic by its rarest word too: a search for both ranks papers on the narrowing's topic alone
-  // (architecture search on GPUs) below those on both.
-  const threadWeights = [...(await library.termWeights(thread))];
-  const rarest = threadWeights.length > 0 ? threadWeights.reduce((a, b) => (b[1] > a[1] ? b : a))[0] : undefined;
-  const onThread = (paper: StoredPaper) => rarest === undefined || contentTerms(`${paper.title} ${paper.abstract}`).includes(rarest);
+  // Each writes the thread's topic too, as a narrowing to it would keep it: a search for both ranks papers on the
+  // narrowing's topic alone (architecture search on GPUs; LLM papers writing "continuous" for "continual learning").
+  const threadWeights = await library.termWeights(thread);
+  const onThread = (paper: StoredPaper) => narrowedReply(thread, [paper], threadWeights).citations.length > 0;
   const others = results.map((hit) => hit.paper).filter((paper) => !narrow.papers.some((listed) => listed.id === paper.id) && onThread(paper));
   const kept = new Set(narrowedReply(narrow.topic, others, weights).citations.map((citation) => citation.id));
   return others.filter((paper) => kept.has(paper.id));

@@ -264,6 +264,13 @@ it("says first when a yes/no question asks of the paper in view what its abstrac
     expect(gpus.text).toMatch(/^None of those \d papers mentions \*\*gpus\*\*, but one other paper in the library mentions it, among the best matches for \*\*approximate nearest neighbor search\*\*:/);
     expect(titles(gpus)).toEqual(["Billion-scale similarity search with GPUs"]);
     expect(titles(await nearest("summarize 1"))).toEqual(["Billion-scale similarity search with GPUs"]);
+    // …each writing the thread's topic as asked: LLM papers writing "continuous" are not on continual learning.
+    const continual = thread();
+    await continual("continual learning papers");
+    for (const citation of (await continual("which ones are about LLMs?")).citations) {
+      const paper = await library.paper(citation.id);
+      expect(`${paper!.title} ${paper!.abstract}`, citation.title).toMatch(/continual/i);
+    }
  
     // "drop the vision ones": the list without the papers that mention it, in its order.
     const dropping = thread();
