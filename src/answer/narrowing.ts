@@ -1,4 +1,5 @@
 import type { Library } from "../library/library.ts";
+import { topicParts } from "../search/query-terms.ts";
 import type { StoredPaper } from "../store/paper-store.ts";
 import { searchedTopic, type Turn } from "./conversations.ts";
 import { escapeMarkdown } from "./extractive.ts";
@@ -9,10 +10,10 @@ type Narrow = { topic: string; papers: StoredPaper[]; without?: true; only?: tru
 
 /**
  * "which of these are for video?": the listed papers that mention it, or,
- * when none does, the thread's topic with it searched in the whole library
- * (`wider`, with `widened` to say first) if that finds papers mentioning it
- * past the few listed: the sixth paper on concept bottlenecks is the video
- * one. "only the ones about graphs" searches wider whenever the list has none.
+ * when none does, the papers past the few listed that a search of the
+ * thread's topic with it ranks best and that write both (the sixth paper on
+ * concept bottlenecks is the video one). "only the ones about graphs" with
+ * none such searches that (`wider`, with `widened` to say first).
  */
 export async function narrowing(library: Library, narrow: Narrow, previous: Turn, today: Date): Promise<{ reply: Reply; papers?: StoredPaper[] } | { wider: string; widened: string }> {
   const weights = await library.termWeights(narrow.topic);
@@ -21,15 +22,18 @@ export async function narrowing(library: Library, narrow: Narrow, previous: Turn
   if (thread === undefined) return { reply };
   const wider = `${thread} ${narrow.topic}`;
   const none = narrow.papers.length === 1 ? "That paper does not mention" : `None of those ${narrow.papers.length} papers mentions`;
-  if (!narrow.only && !(await mentionedBeyond(library, wider, narrow, weights, today))) {
-    // The search judged none of the rest on both, but its best papers may still write the topic: "which ones run on
-    // GPUs?" after papers on nearest neighbour search ("Billion-scale similarity search with GPUs", ranked fourth).
-    const beyond = await writingBeyond(library, thread, narrow, weights, today);
-    if (beyond.length === 0) return { reply: narrowedReply(narrow.topic, narrow.papers, weights, { searchedWider: true }) };
+  // The papers a search for both ranks best that write both, named as such ("which ones run on GPUs?" after papers on
+  // nearest neighbour search: "Billion-scale similarity search with GPUs", ranked fourth): the answer to that search
+  // had cited papers on the thread's topic that never write the one asked ("… about multimodal?": continual learning
+  // papers on kernels).
+  const beyond = await writingBeyond(library, thread, narrow, weights, today);
+  if (beyond.length > 0) {
     const which = beyond.length === 1 ? "one other paper in the library mentions it" : `${beyond.length} other papers in the library mention it`;
     return { reply: listing(`${none} **${escapeMarkdown(narrow.topic)}**, but ${which}, among the best matches for **${escapeMarkdown(thread)}**`, beyond), papers: beyond };
   }
-  return { wider, widened: `${none} **${escapeMarkdown(narrow.topic)}**; from the whole library:` };
+  // "only the ones about graphs" asks the library anyway.
+  if (narrow.only) return { wider, widened: `${none} **${escapeMarkdown(narrow.topic)}**; from the whole library:` };
+  return { reply: narrowedReply(narrow.topic, narrow.papers, weights, { searchedWider: true }) };
 }
 
 /**
@@ -41,16 +45,14 @@ async function writingBeyond(library: Library, thread: string, narrow: Narrow, w
   if (!relevant) return [];
   // Each writes the thread's topic too, as a narrowing to it would keep it: a search for both ranks papers on the
   // narrowing's topic alone (architecture search on GPUs; LLM papers writing "continuous" for "continual learning").
+  // (By its rarer words as written, those weighing at least half the rarest: HiDe-LLaVA's "Continual Instruction
+  // Tuning" is on continual learning, though it never writes "learning"; a paper on Fisher information is not on the
+  // information bottleneck.)
   const threadWeights = await library.termWeights(thread);
-  const onThread = (paper: StoredPaper) => narrowedReply(thread, [paper], threadWeights).citations.length > 0;
+  const top = Math.max(0, ...threadWeights.values());
+  const rarer = thread.split(/\s+/).filter((word) => topicParts(word).main.some((stem) => (threadWeights.get(stem) ?? 0) >= top / 2)).join(" ") || thread;
+  const onThread = (paper: StoredPaper) => narrowedReply(rarer, [paper], threadWeights).citations.length > 0;
   const others = results.map((hit) => hit.paper).filter((paper) => !narrow.papers.some((listed) => listed.id === paper.id) && onThread(paper));
   const kept = new Set(narrowedReply(narrow.topic, others, weights).citations.map((citation) => citation.id));
   return others.filter((paper) => kept.has(paper.id));
-}
-
-/** Whether a search of `question` finds papers judged on it, besides those listed, that mention the narrowing's topic. */
-async function mentionedBeyond(library: Library, question: string, narrow: Narrow, weights: Map<string, number>, today: Date): Promise<boolean> {
-  const { relevant, results } = await library.search(question, { today });
-  const others = results.filter((hit) => hit.relevant && !narrow.papers.some((paper) => paper.id === hit.paper.id)).map((hit) => hit.paper);
-  return relevant && narrowedReply(narrow.topic, others, weights).citations.length > 0;
 }

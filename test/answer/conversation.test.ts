@@ -254,7 +254,9 @@ it("says first when a yes/no question asks of the paper in view what its abstrac
     const asked = thread();
     await asked("information bottleneck");
     const graphs = await asked("which of these are about graphs?");
-    expect(graphs.text).toMatch(/^None of those 5 papers mentions \*\*graphs\*\*; from the whole library:/);
+    expect(graphs.text).toMatch(/^None of those 5 papers mentions \*\*graphs\*\*, but \d other papers in the library mention it, among the best matches for \*\*information bottleneck\*\*:/);
+    // …each writing the thread's topic: not a paper on Fisher information.
+    expect(titles(graphs).some((title) => /Fisher/.test(title))).toBe(false);
     expect(titles(graphs)).toContainEqual(expect.stringMatching(/^Conditional Graph Information Bottleneck/));
     expect((await asked("which of these are about protein folding?")).text).toMatch(/Nor does any other paper in the library on the same topic\.$/);
     // A paper on both that the search ranks without judging it on the topic is named, not denied.
