@@ -1,3 +1,4 @@
+import { escapeRegExp } from "../papers/text.ts";
 import { contentTerms } from "../embed/tokens.ts";
 import { isQuestionStopword } from "../search/query-stopwords.ts";
 import { topicParts } from "../search/query-terms.ts";
@@ -114,9 +115,9 @@ function writesTopic(text: string, topic: string): boolean {
   // ("training-free" is not "training" and "freeing").
   const pattern = (word: string): string => {
     const parts = word.split("-");
-    if (parts.length > 1) return `${parts.slice(0, -1).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[-\\s]?")}[-\\s]?${pattern(parts.at(-1)!)}`;
+    if (parts.length > 1) return `${parts.slice(0, -1).map((part) => escapeRegExp(part)).join("[-\\s]?")}[-\\s]?${pattern(parts.at(-1)!)}`;
     const long = word.length > 4;
-    const base = (long ? word.replace(/(?:es|e|s|ed|ing)$/, "") : word.replace(/(?:es|s)$/, "")).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const base = escapeRegExp(long ? word.replace(/(?:es|e|s|ed|ing)$/, "") : word.replace(/(?:es|s)$/, ""));
     return `${base}${long ? "(?:e|es|s|ed|d|ing)?" : "(?:s|es)?"}`;
   };
   return forms.length > 0 && forms.every((word) => new RegExp(`(?:^|[^\\p{L}\\p{N}])${pattern(word)}(?:$|[^\\p{L}\\p{N}])`, "iu").test(text));

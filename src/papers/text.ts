@@ -2,6 +2,11 @@
  * Text as one line: APIs wrap titles and abstracts at fixed width with runs
  * of spaces, and prompts keep each paper to one paragraph.
  */
+/** Text as a regular expression that matches it literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 export function oneLine(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
@@ -58,7 +63,7 @@ export function splitSentences(text: string): string[] {
 export function writesPhrase(text: string, words: string): boolean {
   const parts = words.trim().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   if (parts.length === 0) return false;
-  const phrase = parts.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[^\\p{L}\\p{N}]+");
+  const phrase = parts.map((word) => escapeRegExp(word)).join("[^\\p{L}\\p{N}]+");
   return new RegExp(`(?:^|[^\\p{L}\\p{N}])${phrase}(?:$|[^\\p{L}\\p{N}])`, "iu").test(text);
 }
 

@@ -1,3 +1,4 @@
+import { escapeRegExp } from "../papers/text.ts";
 import { normalizeTitle, type Paper } from "../papers/paper.ts";
 
 /** What a paper can be called besides its title. */
@@ -52,7 +53,7 @@ export function namesOf(paper: Pick<Paper, "title" | "abstract">, isUnique: (nam
     for (const match of sentence.matchAll(PROPOSED)) {
       const name = match[1]!;
       // A plain word becomes a name only when the text never uses it in lower case.
-      if (looksLikeName(name) || (/^[A-Z]/.test(name) && !new RegExp(`\\b${escape(name.toLowerCase())}\\b`).test(paper.abstract))) own.add(name);
+      if (looksLikeName(name) || (/^[A-Z]/.test(name) && !new RegExp(`\\b${escapeRegExp(name.toLowerCase())}\\b`).test(paper.abstract))) own.add(name);
     }
   }
   for (const [name, count] of counts) if (count >= 2 && isUnique(name)) own.add(name);
@@ -60,7 +61,7 @@ export function namesOf(paper: Pick<Paper, "title" | "abstract">, isUnique: (nam
   // ("github.com/…/hlip") spells a name in lower case too: that says nothing.
   const prose = own.size > 0 ? paper.abstract.replace(/\b(?:https?:\/\/|www\.)\S+/g, " ") : "";
   // A name in capitals alone is not one of those: "We propose BASED" names the paper however often it says "based".
-  for (const name of own) if (name !== name.toLowerCase() && !allCapitals(name) && new RegExp(`\\b${escape(name.toLowerCase())}\\b`).test(prose)) own.delete(name);
+  for (const name of own) if (name !== name.toLowerCase() && !allCapitals(name) && new RegExp(`\\b${escapeRegExp(name.toLowerCase())}\\b`).test(prose)) own.delete(name);
   // "we introduce EigenPro 3.0": the version the abstract gives its own name is a name too, so asking for it is no other version.
   // (Found by position, not a pattern per name: ingest reads every abstract.)
   for (const name of [...own]) {
@@ -102,8 +103,4 @@ export function plusPlus(text: string): string {
 /** "BASED", "FLUTE": a word of four letters or more written in capitals only. */
 function allCapitals(name: string): boolean {
   return /^[A-Z]{4,}$/.test(name);
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -1,3 +1,4 @@
+import { escapeRegExp } from "../papers/text.ts";
 import { words } from "../embed/tokens.ts";
 import type { WordVectors } from "../embed/word-vectors/word-vectors.ts";
 import { abbreviates } from "./acronyms.ts";
@@ -208,7 +209,7 @@ export class RelevanceJudge {
     // ("automated program repair" with LLMs: words the papers use, but never two of them in a row, nor all in the best
     // paper. Not a deed: "finding nested communities" is the asker's description, and "papers combine hierarchy with …"
     // says what the papers do.)
-    const deed = head[0]!.endsWith("ing") || new RegExp(`\\b(?:papers?|works?|ones?)\\s+${head[0]!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "i").test(question.text);
+    const deed = head[0]!.endsWith("ing") || new RegExp(`\\b(?:papers?|works?|ones?)\\s+${escapeRegExp(head[0]!)}\\b`, "i").test(question.text);
     const named = !deed && namedApart(head.join(" "), snapshot);
     if (named && !(best !== undefined && head.every((word) => index.contains(best, searchStem(word))))) return setting.head;
     return this.#specificity(key) > 0 && !isBackground(searchStem(key), index) && !held(key) ? setting.head : undefined;
