@@ -179,7 +179,9 @@ export function resolveFollowUp(said: string, previous: Turn | undefined, today:
     if (/\b(?:most (?:upvoted|popular|liked)|popular|upvotes?)\b/.test(text) && !constrained) return { kind: "order", by: "upvotes", papers: listed };
     // "Which of those are from 2024?": nothing but the reference and the constraint is left of the topic.
     if (constrained && parsed.topic.toLowerCase().replace(REFERENCE, " ").replace(FILLER, " ").trim() === "") return { kind: "filter", filters: parsed.filters, papers: listed };
-    const topic = parsed.topic.toLowerCase().replace(REFERENCE, " ").replace(FILLER, " ").replace(LINKING, " ").replace(/\s+/g, " ").trim();
+    // ("which one handles audio and point clouds?": an "and" between words of the topic stays; it had read "audio point clouds".)
+    const joined = parsed.topic.toLowerCase().replace(/ and (?=\S)/g, " \u0000 ").replace(REFERENCE, " ").replace(FILLER, " ").replace(LINKING, " ").replace(/\s+/g, " ").trim();
+    const topic = joined.replace(/^(?:\u0000\s*)+|(?:\s*\u0000)+$/g, "").replace(/\u0000(?:\s*\u0000)*/g, "and").trim();
     if (!constrained && topic && OF_THOSE.test(text)) return narrowOrCompare(topic, listed);
   }
   // "any from 2024?" narrows the last topic; "papers from last month" (naming papers) asks for a list of its own.

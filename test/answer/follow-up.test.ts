@@ -400,3 +400,7 @@ it("reads 'it' in 'compare it with X' as the other of two listed papers when X i
   // With more listed, which one is for the asker to say, offered with a number that is not X's own.
   expect(resolve("compare it with HetuMoE", { ...listed, papers: [hetu, seMoe, paper(3)] })).toMatchObject({ kind: "which-one", example: "compare 2 with HetuMoE" });
 });
+
+it("keeps an 'and' between the words of a narrowing's topic", () => {
+  expect(resolve("which one handles audio and point clouds?")).toEqual({ kind: "narrow", topic: "audio and point clouds", papers: listed.papers });
+});
