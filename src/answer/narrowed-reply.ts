@@ -21,10 +21,7 @@ export function narrowedReply(topic: string, papers: StoredPaper[], termWeights:
   if (without) return withoutReply(topic, papers);
   const { main } = topicParts(topic);
   const weights = topicWeights(topic, termWeights);
-  // "which of those target mobile devices or hardware?": the papers on either, in the list's order.
-  const sides = topic.split(/\s+or\s+|\s+\/\s+/i).map((side) => side.trim()).filter(Boolean);
-  const onSide = sides.length > 1 ? sides.map((side) => onTopic(side, papers, termWeights)) : [];
-  const kept = sides.length > 1 ? papers.filter((paper) => onSide.some((on) => on.includes(paper))) : onTopic(topic, papers, termWeights);
+  const kept = papersOn(topic, papers, termWeights);
   const subject = `**${escapeMarkdown(topic)}**`;
   const none = `${papers.length === 1 ? "That paper does not mention" : `None of those ${papers.length} papers mentions`} ${subject}`;
   if (kept.length === 0) {
@@ -49,6 +46,17 @@ export function narrowedReply(topic: string, papers: StoredPaper[], termWeights:
   return listing(`${count} ${subject}`, kept);
 }
 
+/**
+ * The listed papers on a topic, as a narrowing keeps them: those writing it (onTopic), or for "which of those target
+ * mobile devices or hardware?" the papers on either side, in the list's order.
+ */
+export function papersOn(topic: string, papers: StoredPaper[], termWeights: Map<string, number>): StoredPaper[] {
+  const sides = topic.split(/\s+or\s+|\s+\/\s+/i).map((side) => side.trim()).filter(Boolean);
+  if (sides.length < 2) return onTopic(topic, papers, termWeights);
+  const onSide = sides.map((side) => onTopic(side, papers, termWeights));
+  return papers.filter((paper) => onSide.some((on) => on.includes(paper)));
+}
+
 /** The topic's weighted words (`termWeights`), those of what it rules out left out. */
 function topicWeights(topic: string, termWeights: Map<string, number>): Map<string, number> {
   // "… for image generation rather than text": what it rules out is not a word the papers should hold.
@@ -58,6 +66,7 @@ function topicWeights(topic: string, termWeights: Map<string, number>): Map<stri
 
 /** The listed papers whose title and abstract hold most of the topic's weight and write its every word, best covered first. */
 function onTopic(topic: string, papers: StoredPaper[], termWeights: Map<string, number>): StoredPaper[] {
+  const { main } = topicParts(topic);
   const weights = topicWeights(topic, termWeights);
   const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0);
   const share = (paper: StoredPaper) => {
@@ -70,7 +79,7 @@ function onTopic(topic: string, papers: StoredPaper[], termWeights: Map<string, 
   const writing = papers.map((paper) => ({ paper, share: share(paper) })).filter((entry) => entry.share >= ON_TOPIC && held(entry.paper)).sort((a, b) => b.share - a.share).map((entry) => entry.paper);
   // "only training systems" after papers on mixture of experts: each of them writes "training" and "system" somewhere,
   // so a topic of several words is, when any paper does so, one its title names or its text writes as a phrase.
-  const named = writing.filter((paper) => namesTopic(paper, topicParts(topic).main));
+  const named = writing.filter((paper) => namesTopic(paper, main));
   return named.length > 0 ? named : writing;
 }
 

@@ -3,7 +3,7 @@ import { topicParts } from "../search/query-terms.ts";
 import type { StoredPaper } from "../store/paper-store.ts";
 import { searchedTopic, type Turn } from "./conversations.ts";
 import { escapeMarkdown } from "./extractive.ts";
-import { listing, narrowedReply } from "./narrowed-reply.ts";
+import { listing, narrowedReply, papersOn } from "./narrowed-reply.ts";
 import type { Reply } from "./reply.ts";
 
 type Narrow = { topic: string; papers: StoredPaper[]; without?: true; only?: true };
@@ -51,7 +51,8 @@ async function writingBeyond(library: Library, thread: string, narrow: Narrow, w
   const threadWeights = await library.termWeights(thread);
   const top = Math.max(0, ...threadWeights.values());
   const rarer = thread.split(/\s+/).filter((word) => topicParts(word).main.some((stem) => (threadWeights.get(stem) ?? 0) >= top / 2)).join(" ") || thread;
-  const onThread = (paper: StoredPaper) => narrowedReply(rarer, [paper], threadWeights).citations.length > 0;
+  // (Each on its own: a paper writing the words apart is on it, whichever other paper writes them as a phrase.)
+  const onThread = (paper: StoredPaper) => papersOn(rarer, [paper], threadWeights).length > 0;
   const others = results.map((hit) => hit.paper).filter((paper) => !narrow.papers.some((listed) => listed.id === paper.id) && onThread(paper));
   const kept = new Set(narrowedReply(narrow.topic, others, weights).citations.map((citation) => citation.id));
   return others.filter((paper) => kept.has(paper.id));

@@ -1,4 +1,4 @@
-import { escapeRegExp } from "../papers/text.ts";
+import { writesPhrase } from "../papers/text.ts";
 import { writesVersion } from "../search/versions.ts";
 import { parseQuestion } from "../search/question.ts";
 import { paperInView, type Turn } from "./conversations.ts";
@@ -88,8 +88,7 @@ export function comparedWithOpen(question: string, previous: Turn | undefined): 
   const numbered = /\d/.test(subject) ? listedAt(listed, Number(subject.replace(/\D/g, ""))) : undefined;
   if (/\d/.test(subject) && !numbered) return listed.length > 0 ? { kind: "out-of-range", count: listed.length } : undefined;
   // "compare it with HetuMoE" over two listed papers, HetuMoE one of them: "it" is the other.
-  const wanted = target.replace(/[?.!]+$/, "").trim();
-  const titled = listed.filter((paper) => new RegExp(`(?:^|[^\\p{L}\\p{N}])${escapeRegExp(wanted)}(?:$|[^\\p{L}\\p{N}])`, "iu").test(paper.title));
+  const titled = listed.filter((paper) => writesPhrase(paper.title, target));
   const named = titled.length === 1 ? titled[0] : undefined;
   const others = named ? listed.filter((paper) => paper.id !== named.id) : listed;
   const inView = numbered ?? paperInView(previous) ?? (named && others.length === 1 ? others[0] : undefined);
