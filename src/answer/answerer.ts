@@ -20,6 +20,7 @@ import { sayingOnly } from "./thread-replies.ts";
 import { notFoundReply, outsideFiltersReply } from "./not-found.ts";
 import { noMatch, withExampleMiss, withTitleMiss } from "./lookup-miss.ts";
 import { parseArxivId } from "../papers/arxiv-id.ts";
+import { parseQuestion } from "../search/question.ts";
 import type { Reply } from "./reply.ts";
 import { similarReply } from "./similar-reply.ts";
 import { smallTalkReply } from "./small-talk.ts";
@@ -147,7 +148,9 @@ export class Answerer {
       const reply: Reply = match ? detailReply(match) : { text: noMatch("", question), citations: [], found: false, closest: [], notes: [] };
       return this.#remember(context, { question, topic: "", filters: {}, papers: match ? [match] : (previous?.papers ?? []), ...(match && { focus: match }) }, reply);
     }
-    const refined = followUp?.kind === "refine" ? followUp.question : question;
+    // "what about imputation?" after "time series forecasting": "time series imputation", when papers write it so.
+    const swapped = followUp?.kind === "refine" && followUp.swapped && (await this.#library.mentioning(parseQuestion(followUp.swapped, today))).count > 0 ? followUp.swapped : undefined;
+    const refined = followUp?.kind === "refine" ? (swapped ?? followUp.question) : question;
     const first = await this.#search(refined, today, context, followUp?.kind === "refine" ? followUp.filters : undefined);
     // "what about agents?" that the last topic with agents does not surely cover asks for agents; so does one whose cited
     // papers leave agents out ("what about music" after speaker verification cited the speaker paper alone).

@@ -41,7 +41,8 @@ export type FollowUp =
   | { kind: "order"; by: "newest" | "oldest" | "upvotes"; papers: StoredPaper[] }
   /** The previous topic asked again with more words or, for "anything older?", other dates. */
   /** `otherwise`: what to search if the refined question is not surely covered ("what about agents?": agents alone). */
-  | { kind: "refine"; question: string; filters?: PaperFilters; otherwise?: string }
+  /** `swapped`: the topic with its last word replaced, searched instead when the library writes it ("time series imputation"). */
+  | { kind: "refine"; question: string; filters?: PaperFilters; otherwise?: string; swapped?: string }
   /** A number past the end of the list: say how long it is rather than search for "9". */
   | { kind: "out-of-range"; count: number }
   /** A number or "more" with no numbered list in the thread to refer to. */

@@ -28,6 +28,22 @@ const WHAT_ABOUT = /^(?:(?:(?:and|ok|okay|so)\s+)?(?:what|how)\s+about|and)\s+((
 /** "any that are about training instead of inference?", "ones for vision rather than language?": a setting, and what it replaces. */
 const INSTEAD_OF = /^(?:(?:and|ok|okay|so|but)\s+)?(?:(?:any|anything|ones?|papers?|something)\s+)?(?:(?:that|which)\s+(?:are|is)\s+)?(?:about|on|for)\s+(.+?\s+(?:instead of|rather than)\s+.+?)\s*[?.!]*$/;
 
+/** A word naming a process or task ("forecasting", "imputation", "compression", "eviction"), not a thing ("transformers"). */
+const PROCESS_NOUN = /(?:tion|sion|ing|ment|ance|ence|sis)$/;
+
+/**
+ * "what about imputation?" after "time series forecasting": one task in place of another, the topic's last word, when
+ * both name one ("time series imputation"). The answer searches it only if the library writes it as a phrase; "what
+ * about language?" after "vision transformers" names no task, and keeps to the topic in that setting.
+ */
+function headSwapped(topic: string, said: string): string | undefined {
+  const kept = topic.trim().split(/\s+/);
+  const last = kept.pop();
+  const asked = said.trim().split(/\s+/);
+  if (kept.length === 0 || asked.length > 2 || !PROCESS_NOUN.test(last!.toLowerCase()) || !PROCESS_NOUN.test(asked.at(-1)!.toLowerCase())) return undefined;
+  return [...kept, ...asked].join(" ");
+}
+
 /** "compare it with SPANN", "how does it compare to Scissorhands?": the paper in view beside one named. */
 /** "compare 2 with SPANN": a listed paper, by its number, beside one named. */
 const COMPARE_IT = /^(?:(?:compare|contrast)\s+(it|this|that|(?:#|\[)?\d{1,2}\]?)(?:\s+(?:one|paper))?\s+(?:with|to|and|against|vs\.?)|how\s+(?:does|do|did)\s+(it|this|that)(?:\s+(?:one|paper))?\s+(?:compare|differ)\s+(?:with|to|from|against))\s+(.+?)\s*[?.!]*$/;
@@ -74,7 +90,8 @@ export function settingAgain(asked: string, turns: Turn[], today: Date): FollowU
   const topic = parseQuestion(previous.topic, today).setting?.head ?? previous.topic;
   // "what about without approximation?": a word that sets how ("without", "with", "using") joins as written, not "for without …".
   const joined = /^(?:without|with|using|via|through|by|beyond|in|on|under)\s/.test(about?.[1] ?? "") ? " " : " for ";
-  if (about) return { kind: "refine", question: `${topic}${joined}${endingAsWritten(question, about[1]!)}`, otherwise: question };
+  const swapped = about && topic === previous.topic ? headSwapped(topic, endingAsWritten(question, about[1]!)) : undefined;
+  if (about) return { kind: "refine", question: `${topic}${joined}${endingAsWritten(question, about[1]!)}`, otherwise: question, ...(swapped && { swapped }) };
   return { kind: "refine", question: `${topic} ${sameFor![1]} ${endingAsWritten(question, sameFor![2]!)}` };
 }
 

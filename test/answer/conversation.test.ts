@@ -429,6 +429,15 @@ it("says first when a yes/no question asks of the paper in view what its abstrac
     expect((await other("what about music")).citations[0]!.title).toMatch(/Music Auto-tagging/);
   });
 
+  it("reads 'what about imputation?' after 'time series forecasting' as time series imputation, which papers write", async () => {
+    const ask = thread();
+    await ask("papers on time series forecasting");
+    // It had searched "time series forecasting for imputation": a forecasting paper alone.
+    const imputation = await ask("what about imputation?");
+    expect(imputation.text.split("\n")[0]).toMatch(/time series imputation/);
+    expect(imputation.citations[0]!.title).toMatch(/Time Series Imputation/);
+  });
+
   it("asks the topic again before the oldest paper shown for 'anything older?'", async () => {
     const ask = thread();
     const list = await ask(KV);

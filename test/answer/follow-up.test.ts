@@ -258,6 +258,10 @@ describe("messages with no topic of their own, about the papers the thread shows
     expect(resolve("and time series?", searched)).toEqual({ kind: "refine", question: "kv cache compression for time series", otherwise: "and time series?" });
     // "… more generally" widens: pruning on its own, not "kv cache compression for pruning more generally".
     expect(resolve("what about pruning more generally?", searched)).toEqual({ kind: "refine", question: "pruning" });
+    // One task for another: "what about eviction?" may mean "kv cache eviction", searched when papers write it (see the
+    // answerer); "what about language?" after "vision transformers" names no task in place of one.
+    expect(resolve("what about eviction?", searched)).toEqual({ kind: "refine", question: "kv cache compression for eviction", otherwise: "what about eviction?", swapped: "kv cache eviction" });
+    expect(resolve("what about language?", { ...searched, topic: "vision transformers" })).toEqual({ kind: "refine", question: "vision transformers for language", otherwise: "what about language?" });
     // "what about X?" with no setting word is the last topic with X, or failing that (see the answerer) X alone.
     expect(resolve("what about vision transformers?", searched)).toEqual({ kind: "refine", question: "kv cache compression for vision transformers", otherwise: "what about vision transformers?" });
     // A name with its version is a paper asked for on its own ("flashattention 3 for flashattention-2" was searched).
