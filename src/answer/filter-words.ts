@@ -21,8 +21,8 @@ export function keptSaid(filters: PaperFilters): string {
   return [datesSaid(filters, true), filters.minUpvotes !== undefined && `with at least ${filters.minUpvotes} upvotes`].filter(Boolean).join(" and ");
 }
 
-/** " (published 2024-01-01 to 2024-12-31, with at least 5 upvotes)", or "" without filters: said beside a topic. */
+/** " (from 2024, with at least 5 upvotes)", " (published 2024-03-01 to 2024-06-30)", or "" without filters: said beside a topic. */
 export function describeFilters(filters: PaperFilters): string {
-  const parts = [datesSaid(filters), filters.minUpvotes !== undefined && `with at least ${filters.minUpvotes} upvotes`].filter(Boolean);
+  const parts = [datesSaid(filters, true), filters.minUpvotes !== undefined && `with at least ${filters.minUpvotes} upvotes`].filter(Boolean);
   return parts.length > 0 ? ` (${parts.join(", ")})` : "";
 }

@@ -25,6 +25,9 @@ const RULES: Rule[] = [
   { pattern: new RegExp(`\\b(?:from |in |published |released )?${YEAR} (?:or|and) (?:earlier|before|older)\\b`), range: (m) => ({ to: `${m[1]}-12-31` }) },
   { pattern: new RegExp(`\\b(?:from|in|during) ${MONTH} ${YEAR}\\b`), range: (m) => monthRange(Number(m[2]), monthIndex(m[1]!)) },
   { pattern: new RegExp(`\\b(?:published |released |written )?(?:from|in|during|of) ${YEAR}\\b`), range: (m) => ({ from: `${m[1]}-01-01`, to: `${m[1]}-12-31` }) },
+  // "2024 papers on kv cache", "recent 2024 work on …", "2025's preprints": a year said before the papers it dates; and one
+  // that opens the question ("2024 kv cache compression papers"), where no name or number of the topic stands.
+  { pattern: new RegExp(`\\b${YEAR}(?:'s)?(?= (?:papers?|work|research|studies|preprints?|articles?|ones|publications?)\\b)|^(?:(?:any|some|the|recent|latest|new)\\s+)?${YEAR}(?:'s)?(?= [a-z])`), range: (m) => { const year = m[1] ?? m[2]; return { from: `${year}-01-01`, to: `${year}-12-31` }; } },
   { pattern: new RegExp(`\\b(?:published |released )?(?:since|after) ${MONTH} ${YEAR}\\b`), range: (m) => ({ from: iso(Number(m[2]), monthIndex(m[1]!), 1) }) },
   { pattern: new RegExp(`\\b(?:published |released )?since ${YEAR}\\b`), range: (m) => ({ from: `${m[1]}-01-01` }) },
   { pattern: new RegExp(`\\b(?:published |released )?after ${YEAR}\\b`), range: (m) => ({ from: `${Number(m[1]) + 1}-01-01` }) },

@@ -103,6 +103,10 @@ describe("chat phrasing", () => {
 describe("time phrases become date filters", () => {
   it.each([
     ["papers from 2024 about graph transformers", { from: "2024-01-01", to: "2024-12-31" }, "graph transformers"],
+    // A year before the papers it dates, or opening the question (both had been searched as a topic word).
+    ["2024 papers on KV cache compression", { from: "2024-01-01", to: "2024-12-31" }, "kv cache compression"],
+    ["any recent 2025 work on speculative decoding?", { from: "2025-01-01", to: "2025-12-31" }, "speculative decoding"],
+    ["2024 kv cache compression papers", { from: "2024-01-01", to: "2024-12-31" }, "kv cache compression"],
     ["sparse attention papers from this year", { from: "2026-01-01" }, "sparse attention"],
     ["what's new this week on diffusion?", { from: "2026-11-16" }, "diffusion"],
     ["diffusion papers from last week", { from: "2026-11-09", to: "2026-11-15" }, "diffusion"],
