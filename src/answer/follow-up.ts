@@ -48,12 +48,16 @@ export type FollowUp =
   /** A number or "more" with no numbered list in the thread to refer to. */
   | { kind: "no-list" };
 
+/** "only that one?", "is that all?", "nothing else?": doubting the list is all there is, which "more" answers. */
+const ONLY_THAT = /^(?:(?:is\s+)?(?:that|this)(?:'s|\s+is)?\s+(?:it|all)|(?:only|just)\s+(?:(?:that|this|the)\s+)?(?:one|1|two|2|three|3|those|these|that|this)(?:\s+(?:papers?|ones?))?|nothing\s+else|no\s+others?|(?:that'?s|thats)\s+(?:it|all))$/;
+
 /** "more", "show me more", "any others?", "anything else?", "next page". */
 const MORE = /^(?:(?:show|give|list|tell)(?:\s+me)?\s+|(?:are\s+there\s+|got\s+|any(?:thing)?\s+|what\s+(?:about\s+)?)?)?(?:more|others?|other\s+(?:papers|ones)|the\s+rest|next(?:\s+page)?|else)(?:\s+(?:papers|results|ones|of\s+them|please))*$/;
 
 /** "more", "any others?": the next page of the list the previous answer began. */
 export function asksForMore(question: string): boolean {
-  return MORE.test(question.toLowerCase().replace(/[?!.,]+/g, " ").trim());
+  const asked = question.toLowerCase().replace(/[?!.,]+/g, " ").replace(/\s+/g, " ").trim();
+  return MORE.test(asked) || ONLY_THAT.test(asked);
 }
 
 /**
@@ -101,7 +105,8 @@ export function resolveFollowUp(said: string, previous: Turn | undefined, today:
   const dropped = listed.length > 0 ? (DROP_LISTED.exec(trimmed) ?? DROP_ABOUT.exec(trimmed) ?? NOT_ABOUT.exec(trimmed)) : null;
   if (dropped) return { kind: "narrow", topic: dropped[1]!, papers: listed, without: true };
   // "only the theory ones": the list, kept to the papers on that ("just the 2024 ones" is a year, below).
-  const kept = listed.length > 0 && !yearOnly ? ONLY_LISTED.exec(trimmed) : null;
+  // ("only that one?" doubts the list is all there is: "more", below.)
+  const kept = listed.length > 0 && !yearOnly && !more ? ONLY_LISTED.exec(trimmed) : null;
   if (kept) return { kind: "narrow", topic: (kept[1] ?? kept[2] ?? kept[3])!.replace(/\s+(?:stuff|things)$/, ""), papers: listed, only: true };
   const at = (item: number | "last") => listedAt(listed, item);
   const rewritten = settingAgain(question, turns, today) ?? comparedWithOpen(question, previous);
