@@ -25,11 +25,22 @@ export async function withUnwritten(reply: Reply, question: string, paper: Store
   if (!subject) return reply;
   // The word after "does it" is what it is asked to do ("handle missing values", "use RL"), not what it is asked about.
   const verb = /^\s*([\p{L}-]+)\s+\S/u.exec(question.trim().slice(subject[0].length))?.[1]?.toLowerCase();
-  const [rarest] = (await library.wordsAsked(paper, question)).filter((asked) => !ANSWERED_APART.test(asked.word) && asked.word !== verb);
-  if (!rarest || rarest.written) return reply;
+  const named = await library.wordsAsked(paper, question);
+  const [rarest] = named.filter((entry) => !ANSWERED_APART.test(entry.word) && entry.word !== verb);
+  if (!rarest) return reply;
   // Said as the question wrote it: "RL", "fine-tuning", not "rl", "tuning".
   const written = new RegExp(String.raw`(?:[\p{L}\p{N}]+-)*[\p{L}\p{N}]*${rarest.word}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*`, "iu").exec(question)?.[0] ?? rarest.word;
-  return { ...reply, text: `Its abstract does not mention *${escapeMarkdown(written)}*.\n\n${reply.text}` };
+  if (!rarest.written) return { ...reply, text: `Its abstract does not mention *${escapeMarkdown(written)}*.\n\n${reply.text}` };
+  // "is that one about speculative decoding?" of a paper that writes it: said so before the sentence, which alone read as
+  // a search's answer. The phrase is the rarest word with the written words beside it ("missing values", not "missing").
+  const held = new Set(named.filter((entry) => entry.written && entry.word !== verb && !ANSWERED_APART.test(entry.word)).map((entry) => entry.word));
+  const said = question.trim().split(/\s+/).map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""));
+  const at = said.findIndex((word) => word.toLowerCase() === rarest.word);
+  if (at < 0) return reply;
+  let [start, end] = [at, at];
+  while (start > 0 && held.has(said[start - 1]!.toLowerCase())) start--;
+  while (end < said.length - 1 && held.has(said[end + 1]!.toLowerCase())) end++;
+  return { ...reply, text: `Its abstract mentions *${escapeMarkdown(said.slice(start, end + 1).join(" "))}*:\n\n${reply.text}` };
 }
 
 /**
