@@ -3,8 +3,11 @@ import type { SentenceCue } from "../library/library.ts";
 import { readableAbstract, splitSentences } from "../papers/text.ts";
 import { nameTokens } from "../search/names.ts";
 
-/** Where the code or data can be had: never what a paper says about a question, whatever words it shares with it. */
-const AVAILABILITY = /https?:\/\/|\bgithub\.com|\b(?:publicly|freely|open[- ]source[d]?) (?:available|released)|\b(?:is|are|will be|been) (?:made )?(?:available|released) at\b|\bavailable at\b/i;
+/**
+ * Where the code or data can be had: never what a paper says about a question, whatever words it shares with it. Not
+ * "a new, publicly available dataset of 900K results", which describes what was made.
+ */
+const AVAILABILITY = /https?:\/\/|\bgithub\.com|\b(?:publicly|freely|open[- ]source[d]?) (?:available|released)(?!\s+(?:dataset|benchmark|corpus|collection|models?|suite)\b)|\b(?:is|are|will be|been) (?:made )?(?:available|released) at\b|\bavailable at\b/i;
 const CONTRIBUTION = /\b(?:we (?:propos|present|introduc|develop|show|find|found|demonstrat)\w*|this (?:paper|work)|our (?:method|approach|framework|results))\b/i;
 
 /** A sentence that opens by pointing back ("Motivated by these insights, …", "These results …") leans on the one before it. */
@@ -18,8 +21,11 @@ const RELATED_WEIGHT = 3;
  * should win over one that repeats the name.
  */
 const NAME_WORD_WEIGHT = 0.25;
-/** A figure ("2×", "42.5%", "5 FPS") in a sentence, for a question asking how much: worth about one question word. */
-const FIGURE = /\d(?:[\d.,]*)\s*(?:%|×|x\b|times\b|fps\b|ms\b|gb\b|mb\b|tflops|b\b)|\b\d+(?:\.\d+)?\s*(?:-|to)\s*\d/i;
+/**
+ * A figure ("2×", "42.5%", "5 FPS") or a count ("375 open-weight models", "100K interactions"; not a year) in a sentence,
+ * for a question asking how much or how many: worth about one question word.
+ */
+const FIGURE = /\d(?:[\d.,]*)\s*(?:%|×|x\b|times\b|fps\b|ms\b|gb\b|mb\b|tflops|b\b)|\b\d+(?:\.\d+)?\s*(?:-|to)\s*\d|\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\s?[km]?\s+(?=[a-z])/i;
 const FIGURE_WEIGHT = 3;
 /** Each of up to two names in a sentence, for a question whose answer is names ("what datasets?"). */
 const NAMES_WEIGHT = 1.5;

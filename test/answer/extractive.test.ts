@@ -570,6 +570,10 @@ describe("reference markers in abstracts", () => {
     const fast = { title: "Feature Pyramid Networks for Object Detection", abstract: "Our method runs the detector at every scale of the image pyramid. The detector processes 5 FPS on a single GPU at test time." };
     expect(bestSentences(fast, { terms: new Map([["run", 1]]) }, 1)).toEqual(["Our method runs the detector at every scale of the image pyramid."]);
     expect(bestSentences(fast, { terms: new Map([["run", 1]]), quantity: true }, 1)).toEqual(["The detector processes 5 FPS on a single GPU at test time."]);
+    // "how many models did they evaluate?": a count answers it too (not a year), even in a sentence calling its data
+    // "publicly available", which is no link to it.
+    const counted = { abstract: "We introduce two metrics for benchmarks. In 2023 we studied models at small scale. We use 30 benchmarks and 375 open-weight language models, resulting in a new, publicly available dataset of 900K results." };
+    expect(bestSentences(counted, { terms: new Map([["model", 1]]), quantity: true }, 1)).toEqual(["We use 30 benchmarks and 375 open-weight language models, resulting in a new, publicly available dataset of 900K results."]);
     // "how much faster is it?": the figure measured against something, even in a sentence pointing back ("These yield …"),
     // not one about another system (a new user got FlashAttention-1's "only 25-40%" for FlashAttention-2).
     // "what datasets?": the sentence naming them, though it never says "dataset".
