@@ -21,7 +21,7 @@ import { searchStem, stemSet } from "./stem.ts";
  */
 export function judgePapers(question: ParsedQuestion, ranked: Ranked[], verdict: RelevanceVerdict, snapshot: LibrarySnapshot, byExample = false, most = SETTINGS.answer.maxPapers): boolean[] {
   if (verdict.decision === "no" || ranked.length === 0) return ranked.map(() => false);
-  const { scoreRatio, moreRatio, closeRatio, coverageRatio, unsurePapers } = SETTINGS.answer;
+  const { scoreRatio, exampleRatio, moreRatio, closeRatio, coverageRatio, unsurePapers } = SETTINGS.answer;
   const limit = verdict.decision === "unsure" ? unsurePapers : most;
   // A paper whose title names the topic's rarest word, and whose text holds every word of it, is on it down to where
   // "more" stops, however far the best paper stands ahead: "What Makes Convolutional Models Great on Long Sequence
@@ -39,7 +39,7 @@ export function judgePapers(question: ParsedQuestion, ranked: Ranked[], verdict:
   const first = ranked.find((entry) => inSetting(entry.doc)) ?? ranked[0]!;
   // An answer does not stand on one paper while another ranks close (`closeRatio`): the second is cited at that bar.
   const close = (entry: Ranked, kept: number) =>
-    entry.score >= scoreRatio * first.score || (kept === 1 && entry.score >= closeRatio * first.score) || (entry.score >= moreRatio * first.score && titled(entry.doc));
+    entry.score >= (byExample ? exampleRatio : scoreRatio) * first.score || (kept === 1 && entry.score >= closeRatio * first.score) || (entry.score >= moreRatio * first.score && titled(entry.doc));
   // Papers found by example share the example's words, not the question's ("papers like PyramidKV").
   const coverage = ranked.map((entry) => (byExample ? 1 : paperCoverage(question, entry.doc, snapshot)));
   const bestCoverage = Math.max(...coverage);

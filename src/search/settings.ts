@@ -135,10 +135,11 @@ export const SETTINGS = {
     scoreRatio: 0.7,
     /** "More" pages on down to this share of the best paper's score: the asker wants the next ones, said to be less close. */
     moreRatio: 0.4,
-    /** "how many papers on X?": the papers writing X that the answer does not list are named, when this few. */
+    /** "how many papers on X?": the papers writing X that the answer does not list are named, when this few, read from at most `countTitles` of them. */
     countOthers: 5,
-    /** ... read from at most this many of them (the count itself reads them all). */
     countTitles: 20,
+    /** `scoreRatio` for "papers like X", whose list people expect to read on: tuned halves' similar questions, 0.7 -> 0.6: 2.99 -> 3.74 cited each, relevant 0.850 -> 0.797, grade-2 cited 138 -> 139 of 140. */
+    exampleRatio: 0.6,
     /**
      * An answer says more papers rank close when one it leaves out scores at least this share of the best: the share
      * answers cited at before `scoreRatio` rose to 0.7, so a paper that would have been cited then is never passed over in silence;
@@ -149,9 +150,8 @@ export const SETTINGS = {
     coverageRatio: 0.6,
     maxPapers: 5,
     /**
-     * "Newest papers on X": how many of the best-ranked papers are judged, so the newest on X are found, not the newest
-     * of the best few. 100, every candidate a list gives, rather than 30: a third of the library writes "attention", and
-     * "the 2 newest papers on attention" missed the newest, ranked below 30.
+     * "Newest papers on X": how many of the best-ranked papers are judged, so the newest on X are found, not the newest of the best few.
+     * 100, every candidate a list gives, rather than 30: a third of the library writes "attention", and "the 2 newest papers on attention" missed the newest.
      */
     orderedPool: 100,
     /**
