@@ -100,9 +100,9 @@ function lead(topic: string, count: number, framing: Framing, undated: boolean):
       return `The ${count === 1 ? "" : `${count} `}${SUPERLATIVE[framing.order]} paper${count === 1 ? "" : "s"} in the library${describeFilters(framing.filters)}:`;
     case "named":
       // Found by words its title holds further on: the paper with them in its title, perhaps not the one meant.
-      if (framing.quoted) return `Your text is from **${escapeMarkdown(framing.paper.title)}** [1]; papers like it follow, most similar first:`;
-      if (framing.loosely) return `The paper in the library with *${escapeMarkdown(framing.loosely)}* in its title is **${escapeMarkdown(framing.paper.title)}** [1]; papers like it follow, most similar first:`;
-      return `**${escapeMarkdown(framing.paper.title)}** is in the library [1]; papers like it follow, most similar first:`;
+      if (framing.quoted) return `Your text is from **${escapeMarkdown(framing.paper.title)}** [1]; papers like it come after it, most similar first:`;
+      if (framing.loosely) return `The paper in the library with *${escapeMarkdown(framing.loosely)}* in its title is **${escapeMarkdown(framing.paper.title)}** [1]; papers like it come after it, most similar first:`;
+      return `**${escapeMarkdown(framing.paper.title)}** is in the library [1]; papers like it come after it, most similar first:`;
     case "similar":
       // "anything newer?" after a paper: the dates are part of what was asked ("published 2024-01-18 or later").
       return `Papers similar to **${escapeMarkdown(framing.paper.title)}**${framing.setting ? ` for **${escapeMarkdown(framing.setting)}**` : ""}${describeFilters(framing.filters ?? {})}, most similar first:`;

@@ -77,7 +77,7 @@ describe("follow-ups to a list answer", () => {
     // A date after "papers like X" keeps to that list, not a search of X's title (which finds X itself).
     const dated = await ask("any from 2024?");
     expect(dated.text).toMatch(/from 2024|is from 2024|are from 2024/);
-    expect(dated.text).not.toMatch(/is in the library \[1\]; papers like it follow/);
+    expect(dated.text).not.toMatch(/is in the library \[1\]; papers like it come after it/);
   });
 
   it("shows the next page for 'more', numbered on from the list, without repeating a paper, until nothing close is left", async () => {

@@ -74,14 +74,14 @@ describe("the offline (extractive) answer", () => {
   it("answers a pasted title with that paper first, then papers like it", async () => {
     const reply = await ask("efficient and robust approximate nearest neighbor search using hierarchical navigable small world graphs");
     expect(reply.found).toBe(true);
-    expect(reply.text).toMatch(/^\*\*Efficient and robust approximate nearest neighbor search using Hierarchical Navigable Small World graphs\*\* is in the library \[1\]; papers like it follow/);
+    expect(reply.text).toMatch(/^\*\*Efficient and robust approximate nearest neighbor search using Hierarchical Navigable Small World graphs\*\* is in the library \[1\]; papers like it come after it/);
     expect(reply.citations[0]!.title).toMatch(/Hierarchical Navigable Small World/);
     expect(reply.citations.length).toBeGreaterThan(1);
   });
 
   it("answers a passage quoted from a paper with that paper first, said to be its source, then papers like it", async () => {
     const reply = await ask("Our observations reveal that LLMs aggregate information through Pyramidal Information Funneling where attention is scattering widely in lower layers");
-    expect(reply.text).toMatch(/^Your text is from \*\*PyramidKV: Dynamic KV Cache Compression based on Pyramidal Information Funneling\*\* \[1\]; papers like it follow, most similar first:/);
+    expect(reply.text).toMatch(/^Your text is from \*\*PyramidKV: Dynamic KV Cache Compression based on Pyramidal Information Funneling\*\* \[1\]; papers like it come after it, most similar first:/);
     expect(reply.citations.length).toBeGreaterThan(1);
   });
 
@@ -89,7 +89,7 @@ describe("the offline (extractive) answer", () => {
     const missing = await ask("Attention Is All You Need");
     expect(missing.text).toMatch(/^No paper in the library is titled \*\*Attention Is All You Need\*\*\.\n\n/);
     const typo = await ask("Effcient and Robust Approximate Nearest Neighbor Search Using Hierarchical Navigable Small World Graphs");
-    expect(typo.text).toMatch(/is in the library \[1\]; papers like it follow/);
+    expect(typo.text).toMatch(/is in the library \[1\]; papers like it come after it/);
     expect(typo.citations[0]!.title).toMatch(/Hierarchical Navigable Small World/);
     // "the X paper" asks for a paper by name: lookup first ("performers" would also match "performance" as a topic).
     // What it proposes is answered from it ("what does the Keyformer paper do?" had listed papers like it).

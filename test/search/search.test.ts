@@ -181,6 +181,10 @@ describe("hybrid search over the samples", () => {
     expect((await library.search("speculative decoding methods for faster LLM generation", { today: TODAY })).verdict.missing).toEqual([]);
     // WebLINX's agent "controls a web browser": "browse" is no word the library lacks.
     expect((await library.search("prompt injection attacks against LLM agents that browse the web", { today: TODAY })).verdict.unknown).not.toContain("browse");
+    // Nor is a slip of a word the best paper's title writes ("mixr" of Monarch Mixer).
+    const slip = await library.search("monarch mixr simple sub-quadratic gemm archtecture", { today: TODAY });
+    expect(slip.results[0]?.paper.title).toMatch(/^Monarch Mixer/);
+    expect(slip.verdict.unknown).toEqual([]);
   });
 
   it("names a setting's alternatives as asked when none of the cited papers holds them", async () => {
