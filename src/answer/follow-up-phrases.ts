@@ -55,4 +55,4 @@ export const ASKING = /^(?:does|do|did|is|are|was|were|can|could|will|would|has|
 /** "it", "its", "they", "the authors", "that one": a question about a paper already in view ("is that one about speculative decoding?"). */
 export const ABOUT_IT = /\b(?:it|its|they|their|them|the authors?|the code|the results?|(?:that|this) (?:one|paper))\b|^(?:is|was|does|did|has)\s+(?:that|this)\s/;
 /** "is it possible to …", "is it true that …": an "it" that stands for nothing. */
-export const EXPLETIVE_IT = /\b(?:is|was|would|could|will) it (?:possible|true|feasible|worth|better|necessary|common|normal|ok|okay|hard|easy)\b|\bit (?:seems|appears|turns out)\b/;
+export const EXPLETIVE_IT = /\b(?:is|was|would|could|will) it (?:possible|true|feasible|worth|better(?! than\b)|necessary|common|normal|ok|okay|hard|easy)\b|\bit (?:seems|appears|turns out)\b/;

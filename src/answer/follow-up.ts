@@ -284,10 +284,17 @@ function corrected(correction: string, previous: Turn, today: Date, turns: Turn[
 
 /**
  * "summarize 4" after "which of those are training-free?" kept one of five: the fourth of the list it was narrowed
- * from, the list before it whose papers it only keeps some of, when that one is long enough.
+ * from, the list before it whose papers it only keeps some of, when that one is long enough; through narrowings of
+ * narrowings ("which use representation alignment?", "only the ones with code", "the second one").
  */
 function narrowedFrom(turns: Turn[], previous: Turn, item: number): StoredPaper | undefined {
-  const earlier = turns.slice(0, turns.indexOf(previous)).findLast((turn) => turn.papers.length > 0);
-  const narrowed = earlier !== undefined && previous.papers.length < earlier.papers.length && previous.papers.every((paper) => earlier.papers.some((other) => other.id === paper.id));
-  return narrowed ? listedAt(earlier.papers, item) : undefined;
+  let kept = previous;
+  for (const earlier of turns.slice(0, turns.indexOf(previous)).reverse()) {
+    if (earlier.papers.length === 0) continue;
+    if (!kept.papers.every((paper) => earlier.papers.some((other) => other.id === paper.id))) return undefined;
+    const paper = earlier.papers.length > kept.papers.length ? listedAt(earlier.papers, item) : undefined;
+    if (paper) return paper;
+    kept = earlier;
+  }
+  return undefined;
 }

@@ -37,7 +37,7 @@ const ASKS_NAMES = /\b(?:datasets?|benchmarks?|baselines?|(?:which|what) (?:mode
 /** "how much faster …", "how much smaller than …": a quantity measured against something. */
 const ASKS_COMPARED = /\b(?:faster|slower|smaller|larger|bigger|cheaper|better|worse|fewer|less|more)\b|\bspeed-?ups?\b/i;
 /** "how much faster …?", "what accuracy does X reach?", "how many GPUs …?": a figure is the answer. */
-const ASKS_QUANTITY = /\bhow (?:much|many|fast|big|large|small|long|well|accurate)\b|\bwhat (?:accuracy|speed-?up|score|size|percentage|error|latency|throughput)\b|\bwhat (?:\w+ )?(?:sizes|scales?)\b|\bby how much\b/i;
+const ASKS_QUANTITY = /\bhow (?:much|many|fast|big|large|small|long|well|accurate)\b|\bwhat (?:accuracy|speed-?up|score|size|percentage|error|latency|throughput)\b|\bwhat (?:\w+ )?(?:sizes|scales?)\b|\bby how much\b|\b(?:better|worse|faster|slower|cheaper|smaller|bigger|larger) than\b/i;
 
 /**
  * The paper library as the rest of the bot sees it: search by question,

@@ -122,6 +122,13 @@ describe("follow-ups to a list answer", () => {
     const narrowed = await ask("which of those are from 2024?");
     expect(narrowed.citations.length).toBeLessThan(4);
     expect(titles(await ask("summarize 4"))).toEqual([titles(list)[3]]);
+    // …and past a narrowing of a narrowing, to the nearest list that long ("the second one" had said "The list has one paper").
+    await ask(KV);
+    const once = await ask("which of those mention LLMs?");
+    expect(titles(await ask("which of those mention pyramid?")).length).toBeLessThan(once.citations.length);
+    expect(titles(await ask("summarize 2"))).toEqual([titles(once)[1]]);
+    await ask("which of those mention pyramid?");
+    expect(titles(await ask("summarize 5"))).toEqual([titles(list)[4]]);
     // So does a pair of numbers past it: "how do 3 and 4 differ?" compares the third and fourth the asker read.
     await ask(KV);
     await ask("which of those are from 2024?");

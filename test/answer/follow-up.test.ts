@@ -79,7 +79,7 @@ describe("references to a numbered list", () => {
     // Any short question about "it" or "they" is about the paper just opened, and "tell me more" asks more of it.
     for (const question of ["what problem does it solve?", "does it need fine-tuning?", "who are the authors?", "what did they find?", "tell me more"]) expect(resolveFollowUp(question, opened, TODAY)).toEqual({ kind: "pick", paper: listed.papers[2] });
     // So is one about "that one" ("is that one about speculative decoding?" searched the library).
-    for (const question of ["is that one about speculative decoding?", "is this paper open source?", "does that use RL?"]) expect(resolveFollowUp(question, opened, TODAY)).toEqual({ kind: "pick", paper: listed.papers[2] });
+    for (const question of ["is that one about speculative decoding?", "is this paper open source?", "does that use RL?", "is it better than REPA?"]) expect(resolveFollowUp(question, opened, TODAY)).toEqual({ kind: "pick", paper: listed.papers[2] });
     expect(resolveFollowUp("is it possible to prune LLMs without retraining?", opened, TODAY)).toBeUndefined();
     // …but another "it" after it is the paper: "is it possible to use it for retrieval?".
     expect(resolveFollowUp("is it possible to use it for retrieval?", opened, TODAY)).toEqual({ kind: "pick", paper: listed.papers[2] });
