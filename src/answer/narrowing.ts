@@ -15,8 +15,14 @@ type Narrow = { topic: string; papers: StoredPaper[]; without?: true; only?: tru
  * concept bottlenecks is the video one). "only the ones about graphs" with
  * none such searches that (`wider`, with `widened` to say first).
  */
-export async function narrowing(library: Library, narrow: Narrow, previous: Turn, today: Date): Promise<{ reply: Reply; papers?: StoredPaper[] } | { wider: string; widened: string }> {
-  const weights = await library.termWeights(narrow.topic);
+export async function narrowing(library: Library, asked: Narrow, previous: Turn, today: Date): Promise<{ reply: Reply; papers?: StoredPaper[] } | { wider: string; widened: string }> {
+  // "which of those are about LLMs?": the papers writing "large language models" are about them too, said so when
+  // that keeps more of the list than the acronym alone.
+  const long = /^[\p{L}\p{N}-]+$/u.test(asked.topic) ? await library.spelledOut(asked.topic) : undefined;
+  const spelled = long && long.toLowerCase() !== asked.topic.toLowerCase() ? { ...asked, topic: `${asked.topic} or ${long.toLowerCase()}` } : undefined;
+  const [plainWeights, spelledWeights] = await Promise.all([library.termWeights(asked.topic), spelled && library.termWeights(spelled.topic)]);
+  const longer = spelled && spelledWeights && papersOn(spelled.topic, asked.papers, spelledWeights).length > papersOn(asked.topic, asked.papers, plainWeights).length;
+  const [narrow, weights] = longer ? [spelled, spelledWeights] : [asked, plainWeights];
   const reply = narrowedReply(narrow.topic, narrow.papers, weights, { without: narrow.without === true });
   const thread = !narrow.without && reply.citations.length === 0 ? searchedTopic(previous) : undefined;
   if (thread === undefined) return { reply };

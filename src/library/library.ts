@@ -142,6 +142,12 @@ export class Library {
     return terms;
   }
 
+  /** The long form the library's abstracts define for an acronym ("LLMs": "large language models"), if any. */
+  async spelledOut(acronym: string): Promise<string | undefined> {
+    const snapshot = await this.#snapshots.get();
+    return snapshot.acronyms.lookup(acronym, phraseUsage(snapshot.text))?.long;
+  }
+
   /** The content terms of a text, each weighted by how rare it is in the library. */
   async termWeights(text: string): Promise<Map<string, number>> {
     const snapshot = await this.#snapshots.get();

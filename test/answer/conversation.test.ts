@@ -241,6 +241,15 @@ it("says first when a yes/no question asks of the paper in view what its abstrac
     expect((await ask("which ones are training-free?")).text).toMatch(/^None of those \d+ papers mentions \*\*training-free\*\*/);
   });
 
+  it("narrows a list by an acronym to the papers writing it or its long form", async () => {
+    const ask = thread();
+    await ask("sparse autoencoders for interpretability");
+    // The Geometry of Concepts writes "large language models", never "LLMs" ("None of those 2 papers mentions llms").
+    const llms = await ask("which of those are about LLMs?");
+    expect(llms.text).toMatch(/mentions? \*\*llms or large language models\*\*/i);
+    expect(titles(llms)).toContainEqual(expect.stringMatching(/^The Geometry of Concepts/));
+  });
+
   it("narrows the previous list to the papers that mention a topic", async () => {
     const ask = thread();
     await ask(KV);
