@@ -47,7 +47,7 @@ export const OPENER = /^(?:(?:ok(?:ay)?|hmm+|nice|cool|great|thanks|thank you|th
 /** A closing word that only says how it was asked: "ok which is newest then", "more pls", "summarize the first one in one line". */
 export const CLOSER = /(?<=\S)[\s,]+(?:then|pls|plz|please|now|in (?:one|a) (?:line|sentence)|briefly|in short|simply|in plain (?:english|words))\s*([?.!]*)\s*$/i;
 /** "only the theory ones pls", "just the ones using hierarchical methods": the list, kept to the papers on a topic. */
-export const ONLY_LISTED = /^(?:(?:but|and|ok|okay|now)[,\s]+)?(?:(?:only|just)\s+|(?=the\s+ones?\s+(?:about|on|using|that use|with|for)\s))(?:the\s+)?(?:ones?\s+(?:about|on|using|that use|with|for)\s+(.+?)|(.+?)\s+(?:ones?|papers?|stuff)|(?!(?:for|in|on|with|from|the|ones?|papers?)\b)((?:[\p{L}-]+\s+){0,2}[\p{L}-]+))(?:\s+(?:pls|please|plz))?\s*[?.!]*$/u;
+export const ONLY_LISTED = /^(?:(?:but|and|ok|okay|now)[,\s]+)?(?:(?:only|just)\s+|(?=the\s+ones?\s+(?:about|on|using|that use|with|for)\s))(?:the\s+)?(?:ones?\s+(?:about|on|using|with|for|(?:that|which)\s+(?:(?:are|is)\s+)?(?:(?:about|on|for)\s+|(?!(?:from|in|since|before|after|published)\b)\p{L}+\s+(?=\S))?)\s*(?:(?:an?|the)\s+)?(.+?)|(.+?)\s+(?:ones?|papers?|stuff)|(?!(?:for|in|on|with|from|the|ones?|papers?)\b)((?:[\p{L}-]+\s+){0,2}[\p{L}-]+))(?:\s+(?:pls|please|plz))?\s*[?.!]*$/u;
 /** A question that compared papers: what "which …?" then asks of. */
 export const COMPARISON = /\b(?:compare|comparing|versus|vs\.?|differ|difference|differences)\b/i;
 export const ASKING = /^(?:does|do|did|is|are|was|were|can|could|will|would|has|have|what|how|why|who|when|where|which)\b/;

@@ -106,7 +106,8 @@ export function resolveFollowUp(said: string, previous: Turn | undefined, today:
   if (dropped) return { kind: "narrow", topic: dropped[1]!, papers: listed, without: true };
   // "only the theory ones": the list, kept to the papers on that ("just the 2024 ones" is a year, below).
   // ("only that one?" doubts the list is all there is: "more", below.)
-  const kept = listed.length > 0 && !yearOnly && !more ? ONLY_LISTED.exec(trimmed) : null;
+  // ("only the ones that are from 2024" asks for dates, below.)
+  const kept = listed.length > 0 && !yearOnly && !more && !/\b(?:19|20)\d\d\b/.test(trimmed) ? ONLY_LISTED.exec(trimmed) : null;
   if (kept) return { kind: "narrow", topic: (kept[1] ?? kept[2] ?? kept[3])!.replace(/\s+(?:stuff|things)$/, ""), papers: listed, only: true };
   const at = (item: number | "last") => listedAt(listed, item);
   const rewritten = settingAgain(question, turns, today) ?? comparedWithOpen(question, previous);

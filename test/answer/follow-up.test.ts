@@ -242,6 +242,9 @@ describe("messages with no topic of their own, about the papers the thread shows
     expect(resolve("not the vision ones", searched)).toMatchObject({ kind: "narrow", without: true });
     // "only training systems" keeps the list's papers on them.
     expect(resolve("only training systems", searched)).toEqual({ kind: "narrow", topic: "training systems", papers: listed.papers, only: true });
+    // …and "only the ones that introduce a dataset" those that write it (it searched the library for the whole message).
+    expect(resolve("only the ones that introduce a dataset", searched)).toEqual({ kind: "narrow", topic: "dataset", papers: listed.papers, only: true });
+    expect(resolve("only the ones that are from 2024", searched)).not.toMatchObject({ kind: "narrow" });
     // "in one line" is how to say it: "summarize the first one in one line" searched "first one in one line".
     expect(resolve("summarize the first one in one line", searched)).toEqual({ kind: "pick", paper: listed.papers[0] });
     // "only 2025" after a search asks the topic again within the year: the list shows only its best few.
