@@ -11,8 +11,7 @@ import { describedAbsent, probabilityOf } from "./relevance-model.ts";
 import type { ListShape, RelevanceSignals } from "./relevance-signals.ts";
 import { SETTINGS } from "./settings.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
-import { dominance, heldAsPhrase, isBackground, isCollocation, namedApart, namesRarest, rarestOf, titlePinned } from "./topic-evidence.ts";
-import { slipDistance } from "./spelling.ts";
+import { dominance, heldAsPhrase, isBackground, isCollocation, namedApart, namesRarest, rarestOf, titlePinned, titleWrites } from "./topic-evidence.ts";
 import { searchStem, stemSet, withForms } from "./stem.ts";
 
 export type RelevanceVerdict = {
@@ -68,10 +67,7 @@ export class RelevanceJudge {
     const units = new Set([...question.topic.matchAll(/(?:\d|\b(?:hundred|thousand|million|billion))\s*([a-z]+)/gi)].map((match) => match[1]!.toLowerCase()));
     // ("browse" is used as "browser", which stems apart.)
     const unused = (word: string) => [word, `${word}r`, `${word}er`].every((form) => snapshot.text.documentFrequency(searchStem(form)) === 0);
-    // "monarch mixr …" answered by Monarch Mixer: a slip of a word the best paper's title writes is no word the library lacks.
-    const titleWords = top[0] === undefined ? [] : snapshot.docs.titles.at(top[0]).toLowerCase().split(/[^\p{L}\p{N}]+/u);
-    const slipOfTitle = (word: string) => titleWords.some((written) => Math.abs(written.length - word.length) <= 1 && slipDistance(word, written) <= 1);
-    const unknown = words.filter((word) => !units.has(word) && unused(word) && !slipOfTitle(word) && Math.min(...forms(word).map((form) => this.#specificity(form))) >= SETTINGS.relevance.unknownNoted);
+    const unknown = words.filter((word) => !units.has(word) && unused(word) && !titleWrites(word, top[0], snapshot) && Math.min(...forms(word).map((form) => this.#specificity(form))) >= SETTINGS.relevance.unknownNoted);
     // "quantum machine learning or quantum neural networks": a topic whose every word outside the library's background
     // phrases ("machine learning", "neural networks") no paper uses is absent, whatever those phrases match.
     const background = new Set(questionPhrases(question.topic, { adjacent: true }).filter((phrase) => isBackground(phrase.term, snapshot.text)).flatMap((phrase) => phrase.words.split(" ")));

@@ -4,6 +4,7 @@ import { questionPhrases } from "./query-terms.ts";
 import { SETTINGS } from "./settings.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
 import { searchStem, stemSet } from "./stem.ts";
+import { slipDistance } from "./spelling.ts";
 
 /* What the library's papers hold of a question's words and phrases: the evidence the relevance decision (relevance.ts) reads beside its signals. */
 
@@ -90,3 +91,18 @@ export function titlePinned(words: string[], doc: number | undefined, snapshot: 
   const rare = new Set(words.map((word) => searchStem(word)).filter((stem) => title.has(stem) && snapshot.text.documentFrequency(stem) <= papers));
   return rare.size >= wanted;
 }
+
+/**
+ * Whether the paper's title writes a word as slipped or clipped: "monarch mixr …" answered by Monarch Mixer, "latent
+ * dims" by "… Latent Dimensions …" ask for no word the library lacks.
+ */
+export function titleWrites(word: string, doc: number | undefined, snapshot: LibrarySnapshot): boolean {
+  if (doc === undefined) return false;
+  const clipped = word.replace(/s$/, "");
+  return snapshot.docs.titles
+    .at(doc)
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .some((written) => (Math.abs(written.length - word.length) <= 1 && slipDistance(word, written) <= 1) || (clipped.length >= 3 && written.length > word.length && written.startsWith(clipped)));
+}
+

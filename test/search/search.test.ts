@@ -185,6 +185,10 @@ describe("hybrid search over the samples", () => {
     const slip = await library.search("monarch mixr simple sub-quadratic gemm archtecture", { today: TODAY });
     expect(slip.results[0]?.paper.title).toMatch(/^Monarch Mixer/);
     expect(slip.verdict.unknown).toEqual([]);
+    // …or a clipping of one ("dims" of ARD-VAE's "Latent Dimensions").
+    const dims = await library.search("how do i figure out how many of the latent dims in my VAE are actually being used?", { today: TODAY });
+    expect(dims.results[0]?.paper.title).toMatch(/^ARD-VAE/);
+    expect(dims.verdict.unknown).not.toContain("dims");
   });
 
   it("names a setting's alternatives as asked when none of the cited papers holds them", async () => {
