@@ -6,7 +6,7 @@ import { paperInView, searchedTopic, type Turn } from "./conversations.ts";
 import { BARE, BRACKETED, listReference, listedAt, ONLY_ORDINAL, pairReference } from "./list-positions.ts";
 import { threadAct, type ThreadAct } from "./thread-acts.ts";
 import { backTo, inlineNumbers, opened, listedHolder, referenceWords, titledReference, whichListed } from "./thread-references.ts";
-import { comparedWithOpen, settingAgain } from "./thread-rewrites.ts";
+import { comparedWithOpen, olderOrNewer, settingAgain } from "./thread-rewrites.ts";
 import { shiftDay } from "../search/time-phrases.ts";
 import { asksForCode } from "./list-replies.ts";
 import { correctedTo, correctedTopic } from "./correction.ts";
@@ -110,7 +110,7 @@ export function resolveFollowUp(said: string, previous: Turn | undefined, today:
   const kept = listed.length > 0 && !yearOnly && !more && !/\b(?:19|20)\d\d\b/.test(trimmed) ? ONLY_LISTED.exec(trimmed) : null;
   if (kept) return { kind: "narrow", topic: (kept[1] ?? kept[2] ?? kept[3])!.replace(/\s+(?:stuff|things)$/, ""), papers: listed, only: true };
   const at = (item: number | "last") => listedAt(listed, item);
-  const rewritten = settingAgain(question, turns, today) ?? comparedWithOpen(question, previous);
+  const rewritten = settingAgain(question, turns, today) ?? comparedWithOpen(question, previous) ?? olderOrNewer(question, previous, turns);
   if (rewritten) return rewritten;
   // "anything from this year?" asks for dates, handled below, not about the papers' "year".
   const dated = /\b(?:19|20)\d\d\b|\b(?:this|last|past|previous)\s+(?:year|month|week)\b|\b(?:today|yesterday)\b/.test(trimmed);

@@ -48,6 +48,9 @@ function headSwapped(topic: string, said: string): string | undefined {
 /** "compare 2 with SPANN": a listed paper, by its number, beside one named. */
 const COMPARE_IT = /^(?:(?:compare|contrast)\s+(it|this|that|(?:#|\[)?\d{1,2}\]?)(?:\s+(?:one|paper))?\s+(?:with|to|and|against|vs\.?)|how\s+(?:does|do|did)\s+(it|this|that)(?:\s+(?:one|paper))?\s+(?:compare|differ)\s+(?:with|to|from|against))\s+(.+?)\s*[?.!]*$/;
 
+/** "which is newer, that or signal and noise?": the paper in view and one the thread showed, in the order asked. */
+const WHICH_OF_THE_TWO = /^which(?:\s+one)?\s+(?:is|was)\s+(newer|more recent|later|older|earlier|more upvoted|more popular)\s*,?\s*(?:it|that|this)(?:\s+(?:one|paper))?\s+or\s+(?:the\s+)?(.+?)(?:\s+(?:one|paper))?\s*[?.!]*$/;
+
 /** The message as written, without closing punctuation, ending with `tail` (a group matched in its lower case). */
 function endingAsWritten(question: string, tail: string): string {
   const asWritten = question.trim().replace(/\s*[?.!]+$/, "");
@@ -93,6 +96,21 @@ export function settingAgain(asked: string, turns: Turn[], today: Date): FollowU
   const swapped = about && topic === previous.topic ? headSwapped(topic, endingAsWritten(question, about[1]!)) : undefined;
   if (about) return { kind: "refine", question: `${topic}${joined}${endingAsWritten(question, about[1]!)}`, otherwise: question, ...(swapped && { swapped }) };
   return { kind: "refine", question: `${topic} ${sameFor![1]} ${endingAsWritten(question, sameFor![2]!)}` };
+}
+
+/**
+ * "which is newer, that or signal and noise?": the two in that order, the other found by its title among the papers
+ * the thread showed (it had been searched: "The paper that best matches is newer, that or signal and noise").
+ */
+export function olderOrNewer(question: string, previous: Turn | undefined, turns: Turn[]): FollowUp | undefined {
+  const asked = WHICH_OF_THE_TWO.exec(question.toLowerCase().trim());
+  const inView = paperInView(previous);
+  if (!asked || !inView) return undefined;
+  const shown = turns.flatMap((turn) => turn.papers);
+  const other = shown.find((paper) => paper.id !== inView.id && writesPhrase(paper.title, asked[2]!));
+  if (!other) return undefined;
+  const by = /upvoted|popular/.test(asked[1]!) ? "upvotes" : /older|earlier/.test(asked[1]!) ? "oldest" : "newest";
+  return { kind: "order", by, papers: [inView, other] };
 }
 
 /** "compare it with SPANN" (the two, found by name as "compare X and Y" finds them), "compare it with 4" (that one of the list). */

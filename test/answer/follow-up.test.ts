@@ -78,6 +78,9 @@ describe("references to a numbered list", () => {
     for (const question of ["who wrote it?", "when was it published?", "how many upvotes does it have?", "how many authors does it have?", "what are its results?"]) expect(resolveFollowUp(question, opened, TODAY)).toEqual({ kind: "pick", paper: listed.papers[2] });
     // Any short question about "it" or "they" is about the paper just opened, and "tell me more" asks more of it.
     for (const question of ["what problem does it solve?", "does it need fine-tuning?", "who are the authors?", "what did they find?", "tell me more"]) expect(resolveFollowUp(question, opened, TODAY)).toEqual({ kind: "pick", paper: listed.papers[2] });
+    // "which is newer, that or paper 1?": the one in view and one the thread showed, by date (it had been searched).
+    expect(resolveFollowUp("which is newer, that or paper 1?", opened, TODAY, [listed, opened])).toEqual({ kind: "order", by: "newest", papers: [listed.papers[2], listed.papers[0]] });
+    expect(resolveFollowUp("which is older, it or the paper 2 one", opened, TODAY, [listed, opened])).toEqual({ kind: "order", by: "oldest", papers: [listed.papers[2], listed.papers[1]] });
     // So is one about "that one" ("is that one about speculative decoding?" searched the library).
     for (const question of ["is that one about speculative decoding?", "is this paper open source?", "does that use RL?", "is it better than REPA?"]) expect(resolveFollowUp(question, opened, TODAY)).toEqual({ kind: "pick", paper: listed.papers[2] });
     expect(resolveFollowUp("is it possible to prune LLMs without retraining?", opened, TODAY)).toBeUndefined();
