@@ -3,7 +3,7 @@ import { withoutAsker } from "../search/asker.ts";
 import { parseQuestion } from "../search/question.ts";
 import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
 import { paperInView, searchedTopic, type Turn } from "./conversations.ts";
-import { BARE, BRACKETED, listReference, listedAt, ONLY_ORDINAL, pairReference } from "./list-positions.ts";
+import { BARE, BRACKETED, listReference, listedAt, narrowedFrom, ONLY_ORDINAL, pairReference } from "./list-positions.ts";
 import { threadAct, type ThreadAct } from "./thread-acts.ts";
 import { backTo, inlineNumbers, opened, listedHolder, referenceWords, titledReference, whichListed } from "./thread-references.ts";
 import { comparedWithOpen, olderOrNewer, settingAgain } from "./thread-rewrites.ts";
@@ -281,21 +281,4 @@ function corrected(correction: string, previous: Turn, today: Date, turns: Turn[
   const said = replaced?.kind === "filter" && !/^(?:from|in|since|before|after|until|with)\b/i.test(correction) ? `from ${correction}` : correction;
   const again = replaced?.kind === "filter" ? `which of those are ${said}` : correction;
   return (before.length > 0 ? resolveFollowUp(again, before.at(-1), today, before) : undefined) ?? { kind: "refine", question: correction };
-}
-
-/**
- * "summarize 4" after "which of those are training-free?" kept one of five: the fourth of the list it was narrowed
- * from, the list before it whose papers it only keeps some of, when that one is long enough; through narrowings of
- * narrowings ("which use representation alignment?", "only the ones with code", "the second one").
- */
-function narrowedFrom(turns: Turn[], previous: Turn, item: number): StoredPaper | undefined {
-  let kept = previous;
-  for (const earlier of turns.slice(0, turns.indexOf(previous)).reverse()) {
-    if (earlier.papers.length === 0) continue;
-    if (!kept.papers.every((paper) => earlier.papers.some((other) => other.id === paper.id))) return undefined;
-    const paper = earlier.papers.length > kept.papers.length ? listedAt(earlier.papers, item) : undefined;
-    if (paper) return paper;
-    kept = earlier;
-  }
-  return undefined;
 }

@@ -1,3 +1,5 @@
+import type { StoredPaper } from "../store/paper-store.ts";
+import type { Turn } from "./conversations.ts";
 /**
  * Where in a numbered list a message points: "2", "#2", "the second one", "[2]", "compare 1 and 3". Shared by
  * follow-ups and the chat commands that take a list item ("/similar 2").
@@ -62,4 +64,21 @@ export function standaloneReference(text: string): number | "last" | undefined {
 export function namesOne(question: string): boolean {
   // ("oldest?" alone is answered "The oldest of those is X": it names one as well.)
   return /\b(?:which|what)\b(?: one)?[^?]*\b(?:is|was|has|had)\b|\bthe (?:newest|latest|oldest|most \w+) one\b|^(?:(?:what'?s|whats|show me|give me|open) )?(?:the )?(?:newest|latest|oldest|earliest|most recent|most \w+)\s*[?.!]*$/i.test(question.trim());
+}
+
+/**
+ * "summarize 4" after "which of those are training-free?" kept one of five: the fourth of the list it was narrowed
+ * from, the list before it whose papers it only keeps some of, when that one is long enough; through narrowings of
+ * narrowings ("which use representation alignment?", "only the ones with code", "the second one").
+ */
+export function narrowedFrom(turns: Turn[], previous: Turn, item: number): StoredPaper | undefined {
+  let kept = previous;
+  for (const earlier of turns.slice(0, turns.indexOf(previous)).reverse()) {
+    if (earlier.papers.length === 0) continue;
+    if (!kept.papers.every((paper) => earlier.papers.some((other) => other.id === paper.id))) return undefined;
+    const paper = earlier.papers.length > kept.papers.length ? listedAt(earlier.papers, item) : undefined;
+    if (paper) return paper;
+    kept = earlier;
+  }
+  return undefined;
 }
