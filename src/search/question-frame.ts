@@ -73,8 +73,8 @@ const FRAME = [
   /^(?:tl;?\s?dr|tldr|quick summary|summary|overview)\s+(?:of|on|for)\b/,
   /^(?:papers?|works?|research|articles?|studies|anything|something|stuff|ones|refs|references|literature|reading)\b/,
   /^(?:new|out there|there|recent|recently|good|interesting|relevant|in the library|in here|here)\b/,
-  // "anything else on making decoding faster", "what else about MoE": the "else" asks for more of a topic, not for "else".
-  /^(?:else|other|others)\b(?=\s+(?:on|about|regarding|related to|for|in)\b)/,
+  // "anything else on making decoding faster", "anything related on disaggregated serving": more of a topic, not "else".
+  /^(?:else|other|others|related)\b(?=\s+(?:on|about|regarding|related to|for|in)\b)/,
   /^(?:that|which|who)?\s*(?:came out|come out|(?:were |was )?published|appeared|were about|was about|were on|was on|mention|mentions|cover|covers|discuss|discusses|talk about|talks about|deal with|deals with|focus on|focuses on|study|studies|look at|looks at|use|uses|propose|proposes|proposed|introduce|introduces|introduced|present|presents|presented|describe|describes|described|are about|is about|exist on|exist|compare (?:against|to|with)|compares (?:against|to|with)|(?:are |is )?compared (?:against|to|with))\b/,
   /^(?:about|on|regarding|related to|concerning|for|of|in|around)\b/,
   // "I need papers that keep records private": once "papers" is gone, the relative pronoun leads nothing.

@@ -13,6 +13,7 @@ describe("chat phrasing", () => {
     ["anything on concept bottleneck models?", "concept bottleneck models"],
     // "else" asks for more of the topic (it was searched as a topic word).
     ["anything else on making llm decoding faster", "making llm decoding faster"],
+    ["anything related on disaggregated serving?", "disaggregated serving"],
     ["how many papers on kv cache are there?", "kv cache"],
     ["what's the best paper on concept bottlenecks?", "concept bottlenecks"],
     ["must-read papers on linear attention", "linear attention"],
