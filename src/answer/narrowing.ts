@@ -26,7 +26,8 @@ export async function narrowing(library: Library, asked: Narrow, previous: Turn,
   const reply = narrowedReply(narrow.topic, narrow.papers, weights, { without: narrow.without === true });
   const thread = !narrow.without && reply.citations.length === 0 ? searchedTopic(previous) : undefined;
   if (thread === undefined) return { reply };
-  const wider = `${thread} ${narrow.topic}`;
+  // ("the one about music" after "audio or speech": music, not "audio or speech music".)
+  const wider = /\s(?:or|vs\.?|versus)\s|\s\/\s/i.test(thread) ? narrow.topic : `${thread} ${narrow.topic}`;
   const none = narrow.papers.length === 1 ? "That paper does not mention" : `None of those ${narrow.papers.length} papers mentions`;
   // The papers a search for both ranks best that write both, named as such ("which ones run on GPUs?" after papers on
   // nearest neighbour search: "Billion-scale similarity search with GPUs", ranked fourth): the answer to that search

@@ -241,6 +241,15 @@ it("says first when a yes/no question asks of the paper in view what its abstrac
     expect((await ask("which ones are training-free?")).text).toMatch(/^None of those \d+ papers mentions \*\*training-free\*\*/);
   });
 
+  it("asks the library for a listed paper's topic that none of a list on alternatives writes, on its own", async () => {
+    const ask = thread();
+    await ask("anything on audio or speech?");
+    // It had searched "audio or speech music".
+    const music = await ask("the one about music");
+    expect(music.text).not.toMatch(/speech music/);
+    expect(titles(music)[0]).toMatch(/Music Auto-tagging/);
+  });
+
   it("narrows a list by an acronym to the papers writing it or its long form", async () => {
     const ask = thread();
     await ask("sparse autoencoders for interpretability");
