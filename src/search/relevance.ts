@@ -66,7 +66,8 @@ export class RelevanceJudge {
     // A word after a number is its unit ("a few hundred KB of memory"), not a part of the topic the library lacks.
     const units = new Set([...question.topic.matchAll(/(?:\d|\b(?:hundred|thousand|million|billion))\s*([a-z]+)/gi)].map((match) => match[1]!.toLowerCase()));
     // ("browse" is used as "browser", which stems apart.)
-    const unused = (word: string) => [word, `${word}r`, `${word}er`].every((form) => snapshot.text.documentFrequency(searchStem(form)) === 0);
+    // ("restyling" is styling again, which papers write: "re-" says again, unlike "un-" of "unlearning".)
+    const unused = (word: string) => [word, `${word}r`, `${word}er`, ...(/^re[a-z]{4,}/.test(word) ? [word.slice(2)] : [])].every((form) => snapshot.text.documentFrequency(searchStem(form)) === 0);
     const unknown = words.filter((word) => !units.has(word) && unused(word) && !titleWrites(word, top[0], snapshot) && Math.min(...forms(word).map((form) => this.#specificity(form))) >= SETTINGS.relevance.unknownNoted);
     // "quantum machine learning or quantum neural networks": a topic whose every word outside the library's background
     // phrases ("machine learning", "neural networks") no paper uses is absent, whatever those phrases match.

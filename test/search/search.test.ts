@@ -189,6 +189,8 @@ describe("hybrid search over the samples", () => {
     const dims = await library.search("how do i figure out how many of the latent dims in my VAE are actually being used?", { today: TODAY });
     expect(dims.results[0]?.paper.title).toMatch(/^ARD-VAE/);
     expect(dims.verdict.unknown).not.toContain("dims");
+    // "restyling" is styling again, which the papers write ("unlearning" is no learning again).
+    expect((await library.search("restyling a video with an image generator without flicker", { today: TODAY })).verdict.unknown).not.toContain("restyling");
   });
 
   it("names a setting's alternatives as asked when none of the cited papers holds them", async () => {
