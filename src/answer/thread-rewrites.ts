@@ -120,6 +120,8 @@ export function comparedWithOpen(question: string, previous: Turn | undefined): 
   if (!compared) return undefined;
   const subject = compared[1] ?? compared[2]!;
   const target = compared[3]!;
+  // "compare 1 and 2" names two of a list: a pair, which may point past a narrowing into the list before it.
+  if (/\d/.test(subject) && /^(?:#|\[)?\d{1,2}\]?$/.test(target)) return undefined;
   const numbered = /\d/.test(subject) ? listedAt(listed, Number(subject.replace(/\D/g, ""))) : undefined;
   if (/\d/.test(subject) && !numbered) return listed.length > 0 ? { kind: "out-of-range", count: listed.length } : undefined;
   // "compare it with HetuMoE" over two listed papers, HetuMoE one of them: "it" is the other.

@@ -252,11 +252,13 @@ it("says first when a yes/no question asks of the paper in view what its abstrac
 
   it("narrows a list by an acronym to the papers writing it or its long form", async () => {
     const ask = thread();
-    await ask("sparse autoencoders for interpretability");
+    const list = await ask("sparse autoencoders for interpretability");
     // The Geometry of Concepts writes "large language models", never "LLMs" ("None of those 2 papers mentions llms").
     const llms = await ask("which of those are about LLMs?");
     expect(llms.text).toMatch(/mentions? \*\*llms or large language models\*\*/i);
     expect(titles(llms)).toContainEqual(expect.stringMatching(/^The Geometry of Concepts/));
+    // "compare 1 and 2" past the one kept compares the two listed before ("The list has one paper").
+    expect(titles(await ask("compare 1 and 2"))).toEqual(titles(list).slice(0, 2));
   });
 
   it("narrows the previous list to the papers that mention a topic", async () => {
