@@ -163,9 +163,10 @@ const YOUR_QUESTION = "your question";
 /**
  * What a topic left as a clause ("large companies build their recommendation models", "they train nets without
  * backprop", "graph neural network that aren't about molecules") holds: a subject or possessive pronoun, or a
- * verb of saying what is or is not. Said back whole after "best match", such a clause reads as garbled.
+ * verb of saying what is or is not, "ever" ("chain of thought ever hurt performance", from "does …?") or "talk about".
+ * Said back whole after "best match", such a clause reads as garbled.
  */
-const CLAUSE = /\b(?:they|them|their|you|your|are|aren't|isn't|don't|doesn't|can't|won't|can|could|should|would)\b/i;
+const CLAUSE = /\b(?:they|them|their|you|your|are|aren't|isn't|don't|doesn't|can't|won't|can|could|should|would)\b|\bever\b(?!-)|\b(?:talks?|says?)\s+about\b/i;
 /** A topic led by a verb of doing ("shrink the memory a chatbot keeps", "try to figure out what …"), left from "how do people …?". */
 const HOW_TO = /^(?:people|someone|somebody|anyone|make|get|build|shrink|try|figure|find|use|train|run|keep|stop|reduce|improve|speed|tell|teach|turn|avoid|fix|handle|choose|pick|help|let|cut|save|spend|write|design|explain|deal)\b/i;
 

@@ -460,10 +460,10 @@ it("takes a lower-case name general English lacks for the paper it names, and a 
   });
 
   it("says a topic left as a clause as 'your question', and a noun phrase as written", () => {
-    for (const clause of ["shrink the memory a chatbot keeps around for all the previous tokens", "large internet companies build their recommendation models", "they train nets without back propagation", "graph neural network that aren't about molecules or chemistry", "try to figure out what the features represent"]) {
+    for (const clause of ["shrink the memory a chatbot keeps around for all the previous tokens", "large internet companies build their recommendation models", "they train nets without back propagation", "graph neural network that aren't about molecules or chemistry", "try to figure out what the features represent", "chain of thought ever hurt performance", "deepseek one talk about mla"]) {
       expect(topicSaid(clause)).toBe("your question");
     }
-    for (const phrase of ["kv cache compression", "tracking multiple people across frames", "attention sinks in long-context models"]) expect(topicSaid(phrase)).toBe(`**${phrase}**`);
+    for (const phrase of ["kv cache compression", "tracking multiple people across frames", "attention sinks in long-context models", "ever-growing context windows"]) expect(topicSaid(phrase)).toBe(`**${phrase}**`);
   });
 
   it("says how many papers on a dated question's topic have no date, which the dates can neither keep nor rule out", async () => {
