@@ -9,6 +9,9 @@ const YES_NO = /^(?:does|do|did|is|are|was|were|can|could|has|have|will|would)\s
 /** "what dataset does it use?", "which benchmarks did they test on?": the kind of thing asked for, of a paper. */
 const WHAT = /\b(?:what|which)\s+(?:kinds?\s+of\s+|types?\s+of\s+|sorts?\s+of\s+)?([\p{L}-]+)\s+(?:does|do|did|is|are|was|were|has|have)\s+(?:it|they|this|that|the paper|this paper|that one|the authors)\b/iu;
 
+/** "is there a dataset in it?", "are there any baselines in that paper?": the kind of thing asked for, of a paper. */
+const IS_THERE = /^(?:is|are)\s+there\s+(?:an?|any)\s+([\p{L}-]+)\s+(?:in|with|for|from)\s+(?:it|them|this|that|the paper|this paper|that one)\b/iu;
+
 /** What the code links and the record's own details answer first ("is there code?", "was it published?"). */
 const ANSWERED_APART = /^(?:code|github|repo|repository|implementation|authors?|wrote|written|published|released|date|year)$/;
 
@@ -19,7 +22,7 @@ const ANSWERED_APART = /^(?:code|github|repo|repository|implementation|authors?|
  * asked "does it use RL?" of a training-free method and got its summary.
  */
 export async function withUnwritten(reply: Reply, question: string, paper: StoredPaper, library: Library): Promise<Reply> {
-  const asked = WHAT.exec(question.trim());
+  const asked = WHAT.exec(question.trim()) ?? IS_THERE.exec(question.trim());
   if (asked) return withUnnamed(reply, question, asked[1]!, paper, library);
   const subject = YES_NO.exec(question.trim());
   if (!subject) return reply;

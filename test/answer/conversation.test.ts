@@ -185,6 +185,7 @@ it("says first when a yes/no question asks of the paper in view what its abstrac
     const flute = thread();
     await flute("what is FLUTE?");
     expect((await flute("what dataset does it use?")).text).toMatch(/^Its abstract names no \*dataset\*\./);
+    expect((await flute("is there a dataset in it?")).text).toMatch(/^Its abstract names no \*dataset\*\./);
     expect((await flute("which kernels does it beat?")).text).not.toMatch(/names no/);
     // Written as an acronym's long form, or as asked: no such line, the sentences that say it instead.
     expect((await ask("does it do forecasting?")).text).not.toMatch(/does not mention/);
