@@ -94,7 +94,7 @@ export function resolveFollowUp(said: string, previous: Turn | undefined, today:
   // With a paper just opened, any short question about "it" or "they" is about that paper ("what problem does it solve?",
   // "who are the authors?", "tell me more"), but for the "it" of "is it possible to …".
   // ("is it possible to use it for retrieval?": the second "it" is the paper.)
-  const aboutOpened = paperInView(previous) !== undefined && words <= 8 && (ABOUT_IT.test(text.replace(EXPLETIVE_IT, " ")) || moreOfOpened);
+  const aboutOpened = paperInView(previous) !== undefined && words <= 8 && !more && (ABOUT_IT.test(text.replace(EXPLETIVE_IT, " ")) || moreOfOpened);
   const pronoun = (PRONOUN.test(trimmed) && words <= 7) || aboutOpened;
   // "compare 1 and 2", "papers like 1", "which of those are from 2024?", "papers like it" with nothing listed refer to no list.
   // ("… label first?" ends a question of its own: an ordinal alone is no reference without a list.)

@@ -146,6 +146,8 @@ describe("'more', filters and orderings of the previous list", () => {
     expect(resolve("what about the rest?")).toEqual({ kind: "more" });
     // Doubting the list is all there is asks for more (it had narrowed the list to papers that write "that").
     for (const question of ["only that one?", "is that all?", "just those?", "nothing else?"]) expect(resolve(question)).toEqual({ kind: "more" });
+    // …of a one-paper list too, where "that one" would otherwise be the paper in view.
+    expect(resolveFollowUp("only that one?", { ...listed, papers: [listed.papers[0]!] }, TODAY)).toEqual({ kind: "more" });
     // A number named in passing in a short question: that paper, or two compared.
     expect(resolve("what does 2 propose?")).toEqual({ kind: "pick", paper: listed.papers[1] });
     expect(resolve("how does 1 compare to 3?")).toEqual({ kind: "compare", papers: [listed.papers[0], listed.papers[2]] });
