@@ -27,8 +27,6 @@ import { smallTalkReply } from "./small-talk.ts";
 import { asksLibrarySize, librarySizeReply } from "./library-size.ts";
 import { asksHowMany, citedPapers, undatedOnTopicNote, withCount, withMoreNote, withUnavailableNote } from "./reply-notes.ts";
 
-/** How many papers "more" adds: as many as an answer shows. */
-
 export type AskContext = {
   /** Platform-neutral thread reference; questions in one thread share context. */
   thread?: string;

@@ -27,13 +27,14 @@ export async function narrowing(library: Library, asked: Narrow, previous: Turn,
   const thread = !narrow.without && reply.citations.length === 0 ? searchedTopic(previous) : undefined;
   if (thread === undefined) return { reply };
   // ("the one about music" after "audio or speech": music, not "audio or speech music".)
-  const wider = /\s(?:or|vs\.?|versus)\s|\s\/\s/i.test(thread) ? narrow.topic : `${thread} ${narrow.topic}`;
+  const both = `${thread} ${narrow.topic}`;
+  const wider = /\s(?:or|vs\.?|versus)\s|\s\/\s/i.test(thread) ? narrow.topic : both;
   const none = narrow.papers.length === 1 ? "That paper does not mention" : `None of those ${narrow.papers.length} papers mentions`;
   // The papers a search for both ranks best that write both, named as such ("which ones run on GPUs?" after papers on
   // nearest neighbour search: "Billion-scale similarity search with GPUs", ranked fourth): the answer to that search
   // had cited papers on the thread's topic that never write the one asked ("… about multimodal?": continual learning
   // papers on kernels).
-  const beyond = await writingBeyond(library, thread, narrow, weights, today);
+  const beyond = await writingBeyond(library, both, thread, narrow, weights, today);
   if (beyond.length > 0) {
     const which = beyond.length === 1 ? "one other paper in the library mentions it" : `${beyond.length} other papers in the library mention it`;
     return { reply: listing(`${none} **${escapeMarkdown(narrow.topic)}**, but ${which}, among the best matches for **${escapeMarkdown(thread)}**`, beyond), papers: beyond };
@@ -44,11 +45,11 @@ export async function narrowing(library: Library, asked: Narrow, previous: Turn,
 }
 
 /**
- * The papers a search of the thread's topic with the narrowing's ranks best, besides those listed, that write the
+ * The papers a search of the thread's topic with the narrowing's (`both`) ranks best, besides those listed, that write the
  * narrowing's topic and the thread's, when the search finds the topic at all.
  */
-async function writingBeyond(library: Library, thread: string, narrow: Narrow, weights: Map<string, number>, today: Date): Promise<StoredPaper[]> {
-  const { relevant, results } = await library.search(`${thread} ${narrow.topic}`, { today });
+async function writingBeyond(library: Library, both: string, thread: string, narrow: Narrow, weights: Map<string, number>, today: Date): Promise<StoredPaper[]> {
+  const { relevant, results } = await library.search(both, { today });
   if (!relevant) return [];
   // Each writes the thread's topic too, as a narrowing to it would keep it: a search for both ranks papers on the
   // narrowing's topic alone (architecture search on GPUs; LLM papers writing "continuous" for "continual learning").

@@ -89,8 +89,7 @@ export class RelevanceJudge {
     // "weather forecasting with graph neural networks" over papers on graphs alone: the library lacks it in that setting.
     const evidence = top.slice(0, SETTINGS.relevance.evidencePapers);
     const headAbsent = this.#headLeftOut(question, (word) => evidence.some((doc) => holds(searchStem(word), (term) => snapshot.text.contains(doc, term))), snapshot, top[0]) !== undefined;
-    const pinned = titlePinned(words, top[0], snapshot);
-    const decision = top.length === 0 || namedAbsent || (!named && (headAbsent || (!pinned && describedAbsent(signals)))) ? "no" : probability >= answerAbove || named ? "yes" : probability >= unsureAbove || phrased || coined ? "unsure" : "no";
+    const decision = top.length === 0 || namedAbsent || (!named && (headAbsent || (describedAbsent(signals) && !titlePinned(words, top[0], snapshot)))) ? "no" : probability >= answerAbove || named ? "yes" : probability >= unsureAbove || phrased || coined ? "unsure" : "no";
     // `missing` is said of the papers an answer cites, which are chosen after this verdict (see missingIn).
     return { decision, probability, signals, unmatched: this.#unmatched(question, words, top, snapshot), missing: [], unknown };
   }

@@ -99,10 +99,6 @@ export function titlePinned(words: string[], doc: number | undefined, snapshot: 
 export function titleWrites(word: string, doc: number | undefined, snapshot: LibrarySnapshot): boolean {
   if (doc === undefined) return false;
   const clipped = word.replace(/s$/, "");
-  return snapshot.docs.titles
-    .at(doc)
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .some((written) => (Math.abs(written.length - word.length) <= 1 && slipDistance(word, written) <= 1) || (clipped.length >= 3 && written.length > word.length && written.startsWith(clipped)));
+  return words(snapshot.docs.titles.at(doc)).some((written) => (Math.abs(written.length - word.length) <= 1 && slipDistance(word, written) <= 1) || (clipped.length >= 3 && written.length > word.length && written.startsWith(clipped)));
 }
 
