@@ -1,6 +1,7 @@
 import { writesPhrase } from "../papers/text.ts";
 import { writesVersion } from "../search/versions.ts";
-import { parseQuestion } from "../search/question.ts";
+import { parseQuestion, type Setting } from "../search/question.ts";
+import { words } from "../embed/tokens.ts";
 import { paperInView, type Turn } from "./conversations.ts";
 import type { FollowUp } from "./follow-up.ts";
 import { listedAt, listReference } from "./list-positions.ts";
@@ -42,6 +43,19 @@ function headSwapped(topic: string, said: string): string | undefined {
   const asked = said.trim().split(/\s+/);
   if (kept.length === 0 || asked.length > 2 || !PROCESS_NOUN.test(last!.toLowerCase()) || !PROCESS_NOUN.test(asked.at(-1)!.toLowerCase())) return undefined;
   return [...kept, ...asked].join(" ");
+}
+
+/**
+ * "what about state space models?" after "long convolutions for sequence modeling": a thing in place of the topic's
+ * head, when the topic is set in a task and the thing names none ("state space models for sequence modeling"). The
+ * answer searches it only if the library writes it; "what about diffusion models?" after "sparse attention for LLMs"
+ * keeps the head, a setting in place of a setting.
+ */
+function methodSwapped(setting: Setting | undefined, said: string): string | undefined {
+  const task = setting?.text.trim().split(/\s+/).at(-1)?.toLowerCase();
+  const thing = said.trim().split(/\s+/).at(-1)!.toLowerCase();
+  if (!setting || !task || !PROCESS_NOUN.test(task) || PROCESS_NOUN.test(thing) || words(said).length > 4) return undefined;
+  return `${said.trim()} for ${setting.text.trim()}`;
 }
 
 /** "compare it with SPANN", "how does it compare to Scissorhands?": the paper in view beside one named. */
@@ -90,10 +104,11 @@ export function settingAgain(asked: string, turns: Turn[], today: Date): FollowU
   const narrowed = about && PART_ONLY.test(previous.question.toLowerCase().trim()) ? turns.slice(0, turns.indexOf(previous)).findLast((turn) => turn.source && !turn.source.example) : undefined;
   if (narrowed) return { kind: "refine", question: `${narrowed.topic} ${endingAsWritten(question, about![1]!)}`, otherwise: question };
   // "what about for vision?" after "sparse attention for diffusion models" is sparse attention for vision.
-  const topic = parseQuestion(previous.topic, today).setting?.head ?? previous.topic;
+  const setting = parseQuestion(previous.topic, today).setting;
+  const topic = setting?.head ?? previous.topic;
   // "what about without approximation?": a word that sets how ("without", "with", "using") joins as written, not "for without …".
   const joined = /^(?:without|with|using|via|through|by|beyond|in|on|under)\s/.test(about?.[1] ?? "") ? " " : " for ";
-  const swapped = about && topic === previous.topic ? headSwapped(topic, endingAsWritten(question, about[1]!)) : undefined;
+  const swapped = about && (topic === previous.topic ? headSwapped(topic, endingAsWritten(question, about[1]!)) : methodSwapped(setting, endingAsWritten(question, about[1]!)));
   if (about) return { kind: "refine", question: `${topic}${joined}${endingAsWritten(question, about[1]!)}`, otherwise: question, ...(swapped && { swapped }) };
   return { kind: "refine", question: `${topic} ${sameFor![1]} ${endingAsWritten(question, sameFor![2]!)}` };
 }

@@ -239,6 +239,13 @@ describe("messages with no topic of their own, about the papers the thread shows
     const series: Turn = { ...searched, question: "time series", topic: "time series" };
     const forecasting: Turn = { ...searched, question: "forecasting only", topic: "time series forecasting" };
     expect(resolveFollowUp("what about imputation?", forecasting, TODAY, [series, forecasting])).toEqual({ kind: "refine", question: "time series imputation", otherwise: "what about imputation?" });
+    // A thing in place of a topic set in a task ("state space models" after "long convolutions for sequence modeling")
+    // is offered as the thing for that task (it searched "long convolutions for state space models"); a setting in
+    // place of a setting is not.
+    const convolutions: Turn = { ...searched, question: "long convolutions for sequence modeling", topic: "long convolutions for sequence modeling" };
+    expect(resolveFollowUp("what about state space models?", convolutions, TODAY, [convolutions])).toMatchObject({ kind: "refine", swapped: "state space models for sequence modeling" });
+    const llms: Turn = { ...searched, question: "sparse attention for LLMs", topic: "sparse attention for LLMs" };
+    expect(resolveFollowUp("what about diffusion models?", llms, TODAY, [llms])).toEqual({ kind: "refine", question: "sparse attention for diffusion models", otherwise: "what about diffusion models?" });
     // "anything similar but for X" is the last topic for X; "anything for X instead" asks X in its place.
     expect(resolve("anything similar but for vision models?", searched)).toEqual({ kind: "refine", question: "kv cache compression for vision models" });
     expect(resolve("anything for gaussian splatting instead?", searched)).toBeUndefined();
