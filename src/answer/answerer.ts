@@ -106,30 +106,32 @@ export class Answerer {
         }
         case "pick": {
           // The model answers the question as asked ("what does the third one propose?"), about that paper alone; a bare "2" asks for its gist.
-          const standalone = standaloneReference(question) !== undefined;
-          const asked = standalone ? `Tell me more about "${followUp.paper.title}".` : `${question} (about the paper "${followUp.paper.title}")`;
+          const standalone = followUp.gist || standaloneReference(question) !== undefined;
+          const of = followUp.asked ?? question;
+          const asked = standalone ? `Tell me more about "${followUp.paper.title}".` : `${of} (about the paper "${followUp.paper.title}")`;
           // What was asked of it ("what are its results?") picks the sentences quoted; a bare "2" takes its gist.
-          const cue = standalone ? undefined : await this.#library.sentenceCue(question);
+          const cue = standalone ? undefined : await this.#library.sentenceCue(of);
           const written = await this.#write(asked, [{ paper: followUp.paper, score: 1, relevant: true }], detailReply(followUp.paper, cue), context, turns);
           // "who wrote it?" of a paper whose authors the library lacks: that is the answer, said first.
-          const lacking = withMissingDetails(written, question, [followUp.paper]);
-          const reply = standalone ? written : await withUnwritten(withCodeLinks(lacking, question, [followUp.paper]), question, followUp.paper, this.#library);
+          const lacking = withMissingDetails(written, of, [followUp.paper]);
+          const reply = standalone ? written : await withUnwritten(withCodeLinks(lacking, of, [followUp.paper]), of, followUp.paper, this.#library);
           return this.#remember(context, { ...keep, question, focus: followUp.paper }, reply);
         }
         case "compare":
         case "about": {
-          const asked = `${question} (about the papers ${followUp.papers.map((paper) => `"${paper.title}"`).join(" and ")})`;
+          const of = (followUp.kind === "about" && followUp.asked) || question;
+          const asked = `${of} (about the papers ${followUp.papers.map((paper) => `"${paper.title}"`).join(" and ")})`;
           // "what are the results?" and "which is faster?" quote what answers them; "compare them" takes each one's gist.
-          const cue = followUp.kind === "about" || !/^(?:compare|contrast)\b/i.test(question.trim()) ? await this.#library.sentenceCue(question) : undefined;
+          const cue = followUp.kind === "about" || !/^(?:compare|contrast)\b/i.test(question.trim()) ? await this.#library.sentenceCue(of) : undefined;
           const quoted = withFirstFewNote(detailsReply(followUp.papers, cue), followUp.papers.length, followUp.of);
           const details = followUp.kind === "compare" ? await withContrast(quoted, followUp.papers, this.#library) : quoted;
           // "which is better?" asks for a verdict the abstracts do not give: say so before what each reports.
           if (followUp.kind === "compare" && followUp.of !== undefined) details.notes.unshift(NO_VERDICT);
-          const offline = followUp.kind === "about" ? withCodeLinks(withMissingDetails(details, question, followUp.papers), question, followUp.papers) : details;
+          const offline = followUp.kind === "about" ? withCodeLinks(withMissingDetails(details, of, followUp.papers), of, followUp.papers) : details;
           const reply = await this.#write(asked, followUp.papers.map((paper) => ({ paper, score: 1, relevant: true })), offline, context, turns);
           // "compare it with MARLIN": "it" is still the paper that was open ("papers like it" next).
           const kept = previous.focus && followUp.papers.some((paper) => paper.id === previous.focus!.id) ? { focus: previous.focus } : {};
-          return this.#remember(context, { ...keep, question, ...kept }, reply);
+          return this.#remember(context, { ...keep, question, ...kept, discussed: followUp.papers }, reply);
         }
         case "similar": {
           const reply = await this.similar(followUp.paper, { ...context, question }, followUp.filters);

@@ -11,9 +11,11 @@ export type ListSource = { question: string; example?: string; filters?: PaperFi
  * One question and answer in a thread, as later questions may refer to it.
  * `papers` is the numbered list the thread shows now ("2" is its second);
  * a follow-up that opens one paper keeps the list it came from, and that
- * paper is its `focus`: what "it" means next ("papers like it").
+ * paper is its `focus`: what "it" means next ("papers like it"). `discussed`: the
+ * papers a comparison or a question about several answered from, which "the
+ * other one" picks among next.
  */
-export type Turn = { question: string; topic: string; filters: PaperFilters; papers: StoredPaper[]; answer: string; source?: ListSource; focus?: StoredPaper };
+export type Turn = { question: string; topic: string; filters: PaperFilters; papers: StoredPaper[]; answer: string; source?: ListSource; focus?: StoredPaper; discussed?: StoredPaper[] };
 
 /** The paper "it" means in a thread: the one opened, or the only one listed. */
 export function paperInView(turn: Turn | undefined): StoredPaper | undefined {

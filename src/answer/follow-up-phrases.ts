@@ -42,8 +42,8 @@ export const DROP_LISTED = /^(?:(?:but|and|ok|okay|now)[,\s]+)?(?:drop|remove|ex
 export const DROP_ABOUT = /^(?:(?:but|and|ok|okay|now)[,\s]+)?(?:drop|remove|exclude|skip|hide|filter out|leave out|without)\s+(?:the\s+|any\s+|all\s+)?(?:ones?|papers?)\s+(?:about|on|for|with|using|that (?:are about|use|mention))\s+(.+?)\s*[?.!]*$/;
 /** "which ones are not about vision?", "the ones that aren't for LLMs", "any of those not on graphs?": the same, asked. */
 export const NOT_ABOUT = /^(?:(?:but|and|ok|okay|now)[,\s]+)?(?:which|what|any|the|only the|just the)(?:\s+(?:ones?|papers?))?(?:\s+of\s+(?:those|these|them))?(?:\s+(?:that|which))?\s+(?:(?:are|is)\s+not|aren'?t|isn'?t|not)\s+(?:about|on|for|related to|using|to do with)\s+(.+?)\s*[?.!]*$/;
-/** A chat opener before a follow-up ("ok which is newest?", "hmm which of those …", "nice. more", "and which one …"): how it was said, not what. */
-export const OPENER = /^(?:(?:ok(?:ay)?|hmm+|nice|cool|great|thanks|thank you|thx|alright|right|sure|got it|i see|i mean|interesting|perfect|awesome)\b[\s,.!:;-]*|(?:and|so|also|then)[\s,]+(?=(?:which|what|how|any|only|just|do|does|did|is|are|was|were|the ones?)\b))+(?=\S)/i;
+/** A chat opener before a follow-up ("ok which is newest?", "hm ok, what about …", "well, which of those …", "nice. more", "and which one …"): how it was said, not what. */
+export const OPENER = /^(?:(?:(?:hm+|um+|uh+|oh|ah|well|yeah|yes|yep|wait)\s*[,.!]\s*|(?:hm+|um+|uh+)\s+)|(?:ok(?:ay)?|hmm+|nice|cool|great|thanks|thank you|thx|alright|right|sure|got it|i see|i mean|interesting|perfect|awesome)\b[\s,.!:;-]*|(?:and|so|also|then)[\s,]+(?=(?:which|what|how|any|only|just|do|does|did|is|are|was|were|the ones?)\b))+(?=\S)/i;
 /** A closing word that only says how it was asked: "ok which is newest then", "more pls", "summarize the first one in one line". */
 export const CLOSER = /(?<=\S)[\s,]+(?:then|pls|plz|please|now|in (?:one|a) (?:line|sentence)|briefly|in short|simply|in plain (?:english|words))\s*([?.!]*)\s*$/i;
 /** "only the theory ones pls", "just the ones using hierarchical methods": the list, kept to the papers on a topic. */

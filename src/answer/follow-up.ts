@@ -5,6 +5,7 @@ import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
 import { paperInView, searchedTopic, type Turn } from "./conversations.ts";
 import { BARE, BRACKETED, listReference, listedAt, narrowedFrom, ONLY_ORDINAL, pairReference } from "./list-positions.ts";
 import { threadAct, type ThreadAct } from "./thread-acts.ts";
+import { groupReference, onGroup } from "./group-references.ts";
 import { backTo, inlineNumbers, opened, listedHolder, referenceWords, titledReference, whichListed } from "./thread-references.ts";
 import { comparedWithOpen, olderOrNewer, settingAgain } from "./thread-rewrites.ts";
 import { shiftDay } from "../search/time-phrases.ts";
@@ -14,11 +15,12 @@ import { REFERENCE, FILLER, OF_THOSE, ANY_OF, LINKING, LEFTOVER, NOT_CONSTRAINT,
 
 /** How a question refers to the thread's previous answer, if it does. */
 export type FollowUp =
-  | { kind: "pick"; paper: StoredPaper }
+  /** `asked`: the question to answer of it, when not the message ("and the other one?" asks the last question again); `gist`: nothing asked of it. */
+  | { kind: "pick"; paper: StoredPaper; asked?: string; gist?: true }
   /** "compare 1 and 3": two listed papers side by side; "compare them": the first few of `of` listed. */
   | { kind: "compare"; papers: StoredPaper[]; of?: number }
   /** "what are the results?", "is there code?" after a list: the question answered from each of the first few listed. */
-  | { kind: "about"; papers: StoredPaper[]; of: number }
+  | { kind: "about"; papers: StoredPaper[]; of: number; asked?: string }
   /** `citing`: asked for work citing it, which the library does not record (papers like it are the nearest answer); `filters`: the dates or upvotes asked ("papers like it from 2025"). */
   | { kind: "similar"; paper: StoredPaper; citing?: true; filters?: PaperFilters }
   /** "compare them" with one paper in view. */
@@ -82,6 +84,9 @@ export function resolveFollowUp(said: string, previous: Turn | undefined, today:
   const trimmed = text.trim();
   const words = trimmed.split(/\s+/).length;
   const listed = previous?.papers ?? [];
+  // "how do the first two differ?", "is the other one open source?", "what do the 2023 ones add?": several listed, or the rest.
+  const group = words <= 10 ? groupReference(trimmed, previous, turns) : undefined;
+  if (group) return onGroup(group, trimmed, previous!, today);
   const named = pairReference(text);
   // "what does 2 propose?", "how does 3 compare to 4?": numbers named in passing in a short question about the list.
   const inline = named === undefined && words <= 8 ? inlineNumbers(text, listed.length) : [];
@@ -116,7 +121,8 @@ export function resolveFollowUp(said: string, previous: Turn | undefined, today:
   const dated = /\b(?:19|20)\d\d\b|\b(?:this|last|past|previous)\s+(?:year|month|week)\b|\b(?:today|yesterday)\b/.test(trimmed);
   // "which one converts existing models?", "which are hardware aware", "which is a dataset": which of the papers listed
   // (it searched "one converts existing models"); "which is the original one" asks for the oldest.
-  const which = listed.length >= 1 && words <= 8 && !dated && !OF_THOSE.test(trimmed) ? whichListed(trimmed) : undefined;
+  // ("which models does it work with?" with a paper open asks it of that paper: below.)
+  const which = listed.length >= 1 && words <= 8 && !dated && !aboutOpened && !OF_THOSE.test(trimmed) ? whichListed(trimmed) : undefined;
   if (which) {
     const rest = which.replace(/\b(?:ones?)\b/g, " ").replace(LINKING, " ").replace(/\s+/g, " ").trim();
     if (/^(?:original|first|earliest)\b/.test(which)) return { kind: "order", by: "oldest", papers: listed };

@@ -26,8 +26,8 @@ const PART_ONLY = /^(?!\d+\s)((?:[\p{L}-]+\s+)?[\p{L}-]+)\s+only\s*[?.!]*$/u;
 /** "what about agents?", "and time series?": a few words, no setting said. */
 const WHAT_ABOUT = /^(?:(?:(?:and|ok|okay|so)\s+)?(?:what|how)\s+about|and)\s+((?:[\p{L}\p{N}-]+\s*){1,3}?)\s*[?.!]*$/u;
 
-/** "any that are about training instead of inference?", "ones for vision rather than language?": a setting, and what it replaces. */
-const INSTEAD_OF = /^(?:(?:and|ok|okay|so|but)\s+)?(?:(?:any|anything|ones?|papers?|something)\s+)?(?:(?:that|which)\s+(?:are|is)\s+)?(?:about|on|for)\s+(.+?\s+(?:instead of|rather than)\s+.+?)\s*[?.!]*$/;
+/** "any that are about training instead of inference?", "what about classification instead of forecasting?": a setting or a part, and what it replaces. */
+const INSTEAD_OF = /^(?:(?:and|ok|okay|so|but)\s+)?(?:(?:what|how)\s+about\s+(?:for\s+)?|(?:(?:any|anything|ones?|papers?|something)\s+)?(?:(?:that|which)\s+(?:are|is)\s+)?(?:about|on|for)\s+)((.+?)\s+(?:instead of|rather than)\s+(.+?))\s*[?.!]*$/;
 
 /** A word naming a process or task ("forecasting", "imputation", "compression", "eviction"), not a thing ("transformers"). */
 const PROCESS_NOUN = /(?:tion|sion|ing|ment|ance|ence|sis)$/;
@@ -58,6 +58,13 @@ function methodSwapped(setting: Setting | undefined, said: string): string | und
   return `${said.trim()} for ${setting.text.trim()}`;
 }
 
+/** The topic with `replaced` (a whole word or phrase of it) written as `put`, if the topic holds it. */
+function inPlaceOf(topic: string, put: string, replaced: string): string | undefined {
+  const escaped = replaced.trim().replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const at = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "iu");
+  return escaped && at.test(topic) ? topic.replace(at, put.trim()) : undefined;
+}
+
 /** "compare it with SPANN", "how does it compare to Scissorhands?": the paper in view beside one named. */
 /** "compare 2 with SPANN": a listed paper, by its number, beside one named. */
 const COMPARE_IT = /^(?:(?:compare|contrast)\s+(it|this|that|(?:#|\[)?\d{1,2}\]?)(?:\s+(?:one|paper))?\s+(?:with|to|and|against|vs\.?)|how\s+(?:does|do|did)\s+(it|this|that)(?:\s+(?:one|paper))?\s+(?:compare|differ)\s+(?:with|to|from|against))\s+(.+?)\s*[?.!]*$/;
@@ -69,6 +76,12 @@ const WHICH_OF_THE_TWO = /^which(?:\s+one)?\s+(?:is|was)\s+(newer|more recent|la
 function endingAsWritten(question: string, tail: string): string {
   const asWritten = question.trim().replace(/\s*[?.!]+$/, "");
   return asWritten.slice(asWritten.length - tail.length);
+}
+
+/** A part of the message (found in its lower case) as it was written: "LLMs", not "llms". */
+function writtenAs(question: string, part: string): string {
+  const at = question.toLowerCase().indexOf(part);
+  return at < 0 ? part : question.slice(at, at + part.length);
 }
 
 /**
@@ -93,6 +106,9 @@ export function settingAgain(asked: string, turns: Turn[], today: Date): FollowU
   const previous = turns.findLast((turn) => turn.source && !turn.source.example);
   // "any that are about training instead of inference?": the last topic in that setting, the other ruled out.
   const instead = INSTEAD_OF.exec(question.toLowerCase().trim());
+  // ("what about classification instead of forecasting?" after "time series forecasting": time series classification.)
+  const replaced = instead && previous ? inPlaceOf(previous.topic, writtenAs(question, instead[2]!), instead[3]!) : undefined;
+  if (replaced) return { kind: "refine", question: replaced };
   if (instead && previous) return { kind: "refine", question: `${previous.topic} for ${endingAsWritten(question, instead[1]!)}` };
   // "but not kv cache", "not the vision side": the last topic with that ruled out ("… but not X" is searched as written).
   const ruledOut = sameFor || about ? undefined : /^(?:but\s+)?not\s+(?!(?:the|any|all)\s+.*\b(?:ones?|papers?)\s*[?.!]*$)(.+?)\s*[?.!]*$/.exec(question.toLowerCase().trim());

@@ -35,6 +35,17 @@ describe("follow-ups to a list answer", () => {
     expect(await ask("compare 1 and 9")).toMatchObject({ text: "The list has 5 papers: reply with a number from 1 to 5.", citations: [] });
   });
 
+  it("compares 'the first two', and asks 'the other one' what was asked of the one compared beside it", async () => {
+    const ask = thread();
+    const list = await ask(KV);
+    const first = list.citations[0]!.title;
+    const second = list.citations[1]!.title;
+    expect(titles(await ask("how do the first two differ?"))).toEqual([first, second]);
+    expect(titles(await ask("does the first one need training?"))).toEqual([first]);
+    expect(titles(await ask("and the other one?"))).toEqual([second]);
+    expect(titles(await ask("papers like the other one"))).not.toContain(first);
+  });
+
   it("opens the paper an ordinal or a number names", async () => {
     const ask = thread();
     const list = await ask(KV);

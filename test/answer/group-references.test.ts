@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import type { Turn } from "../../src/answer/conversations.ts";
+import { resolveFollowUp } from "../../src/answer/follow-up.ts";
+import type { StoredPaper } from "../../src/store/paper-store.ts";
+
+const TODAY = new Date("2026-11-22T12:00:00Z");
+const paper = (n: number, publishedAt?: string): StoredPaper => ({ id: `p${n}`, title: `Paper ${n}`, abstract: "An abstract.", url: `https://example.org/${n}`, upvotes: n, ...(publishedAt && { publishedAt }) }) as StoredPaper;
+const papers = [paper(1, "2023-05-01"), paper(2, "2024-03-13"), paper(3, "2023-11-02"), paper(4), paper(5, "2025-01-02")];
+const list: Turn = { question: "which papers cover KV cache compression?", topic: "kv cache compression", filters: {}, papers, answer: "…", source: { question: "kv cache compression", seen: [] } };
+
+describe("references to several listed papers, or to the rest", () => {
+  it("reads 'the first two', 'the top 3' and 'the last two' as those papers", () => {
+    expect(resolveFollowUp("how do the first two differ?", list, TODAY, [list])).toEqual({ kind: "compare", papers: papers.slice(0, 2) });
+    expect(resolveFollowUp("summarize the top 3", list, TODAY, [list])).toEqual({ kind: "about", papers: papers.slice(0, 3), of: 3 });
+    expect(resolveFollowUp("are the last two open source?", list, TODAY, [list])).toEqual({ kind: "about", papers: papers.slice(3), of: 2 });
+    // A count before a noun or a topic is a question of its own.
+    expect(resolveFollowUp("does it freeze the first two layers?", list, TODAY, [list])).not.toMatchObject({ papers: papers.slice(0, 2) });
+    expect(resolveFollowUp("the top 5 papers on diffusion", list, TODAY, [list])).not.toMatchObject({ kind: "about" });
+  });
+
+  it("reads 'the other one' as the paper compared beside the one in view, and asks it the last question again", () => {
+    const compared: Turn = { ...list, question: "compare 1 and 2", discussed: papers.slice(0, 2) };
+    const asked: Turn = { ...list, question: "does the first one need training?", focus: papers[0]! };
+    const turns = [list, compared, asked];
+    expect(resolveFollowUp("and the other one?", asked, TODAY, turns)).toEqual({ kind: "pick", paper: papers[1], asked: "does the first one need training?" });
+    expect(resolveFollowUp("is the other one open source too?", asked, TODAY, turns)).toEqual({ kind: "pick", paper: papers[1] });
+    expect(resolveFollowUp("papers like the other one", asked, TODAY, turns)).toEqual({ kind: "similar", paper: papers[1] });
+    // With a paper opened from the list of five, "the other one" could be any of four: which one is for the asker to say.
+    const opened: Turn = { ...list, question: "2", focus: papers[1]! };
+    expect(resolveFollowUp("what about the other one?", opened, TODAY, [list, opened])).toMatchObject({ kind: "which-one", count: 5 });
+    expect(resolveFollowUp("and the others?", opened, TODAY, [list, opened])).toEqual({ kind: "about", papers: [papers[0], papers[2], papers[3], papers[4]], of: 4 });
+  });
+
+  it("reads 'the other ones' after a narrowing as the papers it left out", () => {
+    const narrowed: Turn = { ...list, question: "which ones are training-free?", papers: [papers[1]!, papers[3]!] };
+    expect(resolveFollowUp("what about the other ones?", narrowed, TODAY, [list, narrowed])).toEqual({ kind: "about", papers: [papers[0], papers[2], papers[4]], of: 3 });
+    // With no list before it, "the other one" means nothing in the thread: a search as before.
+    expect(resolveFollowUp("the other one", list, TODAY, [list])).toBeUndefined();
+  });
+
+  it("reads 'the 2023 ones' as the listed papers of that year", () => {
+    expect(resolveFollowUp("and what do the 2023 ones add", list, TODAY, [list])).toEqual({ kind: "about", papers: [papers[0], papers[2]], of: 2 });
+    expect(resolveFollowUp("show me the ones from 2023", list, TODAY, [list])).toEqual({ kind: "filter", filters: { from: "2023-01-01", to: "2023-12-31" }, papers });
+    expect(resolveFollowUp("what do the 2019 ones add", list, TODAY, [list])).toEqual({ kind: "filter", filters: { from: "2019-01-01", to: "2019-12-31" }, papers });
+  });
+});
+
+describe("openers and settings in follow-ups", () => {
+  const searched: Turn = { question: "time series forecasting papers", topic: "time series forecasting", filters: {}, papers, answer: "…", source: { question: "time series forecasting", seen: [] } };
+  it("drops 'hm ok,' and 'well,' before a follow-up", () => {
+    expect(resolveFollowUp("hm ok, what about imputation?", searched, TODAY, [searched])).toMatchObject({ kind: "refine", question: "time series forecasting for imputation", swapped: "time series imputation" });
+    expect(resolveFollowUp("well, which of those are from 2024?", searched, TODAY, [searched])).toMatchObject({ kind: "filter" });
+  });
+
+  it("puts 'X instead of Y' in place of Y in the topic when the topic says Y", () => {
+    expect(resolveFollowUp("what about classification instead of forecasting?", searched, TODAY, [searched])).toEqual({ kind: "refine", question: "time series classification" });
+    expect(resolveFollowUp("any that are about vision rather than language?", searched, TODAY, [searched])).toEqual({ kind: "refine", question: "time series forecasting for vision rather than language" });
+  });
+
+  it("asks 'which models does it work with?' of the paper open, not of the list", () => {
+    const opened: Turn = { ...searched, question: "tell me about 3", focus: papers[2]! };
+    expect(resolveFollowUp("which models does it work with?", opened, TODAY, [searched, opened])).toEqual({ kind: "pick", paper: papers[2] });
+  });
+});
