@@ -30,6 +30,9 @@ const DOES_REPORT = /^(?:what|which)\b(.*?)\s(?:does|did|do)\s(.+?)\s(?:propose|
  */
 const ABOUT_NAMED = /^(?:what|which|how(?: much| many| fast| well| big| large)?)\b[^?]*?\s(?:does|did|do)\s+(?:the\s+)?([\p{L}\p{N}+.'-]+)(\s+paper)?\s+[a-z]+/iu;
 
+/** "does SPANN actually beat DiskANN?", "is MARLIN faster than ExLlama?": what one paper, named first, reports against another. */
+const BEATS = new RegExp(String.raw`^(?:does|did|do|is|was|can|could)\s+(?:the\s+)?([\p{L}\p{N}+.'-]+)(\s+paper)?\s+(?:(?:actually|really|still|even)\s+)?(?:beats?|outperforms?|surpass(?:es)?|improves?\s+(?:on|upon|over)|(?:do|does)\s+better\s+than|(?:much\s+|any\s+)?${COMPARATIVE}\s+than)\s+\S`, "iu");
+
 /** "what's the main finding of the grokking paper?", "key contributions of KernelBench", "limitations of Performers": what one paper found. */
 const FINDING_OF = /^(?:what(?:'s| is| are| was| were)\s+)?(?:the\s+)?(?:(?:main|key|central|core|big|headline)\s+)?(?:finding|result|contribution|idea|takeaway|conclusion|claim|limitation|weakness|drawback|shortcoming|strength|advantage|novelty)s?\s+(?:of|in|from)\s+(?:the\s+)?(.+?)(?:\s+paper)?\s*\??$/i;
 
@@ -68,10 +71,10 @@ export function paperAsked(written: string, rest: string, present: string | unde
   // TransMLA differ from X-EcoMLA?" compares two).
   const ofOne = !asked && !comparedNames(text);
   const finding = ofOne ? findingOf(text) : undefined;
-  const reported = ofOne ? (finding ?? reportedName(text) ?? whatIs(text)) : undefined;
+  const reported = ofOne ? (finding ?? reportedName(text) ?? reportedName(text, false, BEATS) ?? whatIs(text)) : undefined;
   // "summarize distserve", "what does kernelbench measure?": a lone word typed in lower case may be a name too,
   // which only a paper going by it can tell ("what does pruning do?" asks a topic).
-  const guessed = ofOne && !reported ? (reportedName(text, true) ?? whatIs(text, true)) : undefined;
+  const guessed = ofOne && !reported ? (reportedName(text, true) ?? reportedName(text, true, BEATS) ?? whatIs(text, true)) : undefined;
   const detail = asked ?? (reported || guessed ? "content" : undefined);
   const paperName = detailOf ?? present ?? finding ?? PAPER_NAME.exec(text)?.[0].replace(/^that\s/i, "the ") ?? barePaper(text) ?? reported ?? guessed;
   const lone = (guessed !== undefined && paperName === guessed) || (present !== undefined && paperName === present && !NAME_LIKE.test(present) && loneName(present) && !/\bpaper\b/i.test(text));
@@ -128,8 +131,8 @@ function loneName(word: string): boolean {
 }
 
 /** The name-like subject of a question about what a paper does ("KernelBench", "MARLIN"), as written; lookup decides whether a paper has it. */
-function reportedName(text: string, lone = false): string | undefined {
-  const [, subject, paper] = ABOUT_NAMED.exec(text.trim()) ?? [];
+function reportedName(text: string, lone = false, form = ABOUT_NAMED): string | undefined {
+  const [, subject, paper] = form.exec(text.trim()) ?? [];
   // "what does the Keyformer paper do?": "paper" says it is a name, however it is written.
   return subject && (NAME_LIKE.test(subject) || paper || (lone && loneName(subject))) ? subject : undefined;
 }

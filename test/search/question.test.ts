@@ -483,6 +483,9 @@ describe("questions with no topic", () => {
     expect(parse("what hardware does MARLIN target?")).toMatchObject({ paperName: "MARLIN", detail: "content" });
     expect(parse("What metric does KernelBench introduce?")).toMatchObject({ paperName: "KernelBench", detail: "content", topic: "metric kernelbench" });
     expect(parse("what do people use to model long sequences?").detail).toBeUndefined();
+    // "does X beat Y?" asks what X reports against Y (it searched "spann actually beat diskann" and hedged over SPANN).
+    expect(parse("does spann actually beat diskann?")).toMatchObject({ paperName: "spann", nameGuessed: true, detail: "content" });
+    expect(parse("Does MARLIN outperform ExLlama?")).toMatchObject({ paperName: "MARLIN", detail: "content" });
     // "the main finding of the X paper" / "key contributions of KernelBench" ask one paper; "results of <topic>" a topic.
     expect(parse("what's the main finding of the grokking paper?")).toMatchObject({ paperName: "grokking", detail: "content" });
     expect(parse("key contributions of KernelBench")).toMatchObject({ paperName: "KernelBench", detail: "content" });

@@ -503,7 +503,7 @@ describe("judged results", () => {
     }
     // A lone word in lower case asked about is a name when a paper goes by it ("summarize distserve" listed papers like
     // it); a topic word stays a topic.
-    for (const [question, title] of [["summarize distserve", /^DistServe:/], ["what does kernelbench measure?", /^KernelBench:/]] as const) {
+    for (const [question, title] of [["summarize distserve", /^DistServe:/], ["what does kernelbench measure?", /^KernelBench:/], ["does spann actually beat diskann?", /^SPANN:/]] as const) {
       const result = await library.search(question, { today: TODAY });
       expect(result.named?.title, question).toMatch(title);
       expect(result.query.detail).toBe("content");
