@@ -33,6 +33,8 @@ export type Mentions = { count: number; titles: string[] };
 export type SentenceCue = { terms: Map<string, number>; related?: (sentence: string) => number; quantity?: boolean; comparative?: boolean; named?: boolean };
 /** "what datasets?", "which benchmarks", "what models did they test on": names answer it. */
 const ASKS_NAMES = /\b(?:datasets?|benchmarks?|baselines?|(?:which|what) (?:models|llms|networks|architectures)|tested on|evaluated on)\b/i;
+/** "how big is the ShareGPT4V dataset?": the dataset is what is measured, a figure answers it, not the names beside it. */
+const ASKS_SIZE = /\bhow (?:big|large|small)\b/i;
 
 /** "how much faster …", "how much smaller than …": a quantity measured against something. */
 const ASKS_COMPARED = /\b(?:faster|slower|smaller|larger|bigger|cheaper|better|worse|fewer|less|more)\b|\bspeed-?ups?\b/i;
@@ -132,7 +134,7 @@ export class Library {
     const question = unit(sif.removeCommon(sif.encode(text)));
     const related = (sentence: string) => unit(sif.removeCommon(sif.encode(sentence))).reduce((sum, value, i) => sum + value * question[i]!, 0);
     const quantity = ASKS_QUANTITY.test(asked);
-    return { terms: await this.#withLongForms(text), related, ...(quantity && { quantity }), ...(quantity && ASKS_COMPARED.test(asked) && { comparative: true }), ...(ASKS_NAMES.test(asked) && { named: true }) };
+    return { terms: await this.#withLongForms(text), related, ...(quantity && { quantity }), ...(quantity && ASKS_COMPARED.test(asked) && { comparative: true }), ...(ASKS_NAMES.test(asked) && !ASKS_SIZE.test(asked) && { named: true }) };
   }
 
   /** termWeights, with the long form of an acronym the abstracts define: "does it use RL?" quotes "reinforcement learning". */

@@ -36,8 +36,8 @@ const BEATS = new RegExp(String.raw`^(?:does|did|do|is|was|can|could)\s+(?:the\s
 /** "what's the main finding of the grokking paper?", "key contributions of KernelBench", "limitations of Performers": what one paper found. */
 const FINDING_OF = /^(?:what(?:'s| is| are| was| were)\s+)?(?:the\s+)?(?:(?:main|key|central|core|big|headline)\s+)?(?:finding|result|contribution|idea|takeaway|conclusion|claim|limitation|weakness|drawback|shortcoming|strength|advantage|novelty)s?\s+(?:of|in|from)\s+(?:the\s+)?(.+?)(?:\s+paper)?\s*\??$/i;
 
-/** "what is FLUTE?", "what's the MARLIN paper about?", "tell me about HNSW", "how much faster is DistServe?": what one paper, named so, is or reports. */
-const WHAT_IS = new RegExp(String.raw`^(?:what(?:'s|s| is| was| does| did)|tell me (?:more )?about|summari[sz]e|explain|describe|how (?:much|many times) ${COMPARATIVE} (?:is|are|was|does|did))\s+(?:the\s+)?([\p{L}\p{N}+.'-]+(?:\s+paper)?)(?:\s+(?:about|say|says|said|claim|claims|find|finds|found|propose|proposes|do|does|get|gets))?\s*\??$`, "iu");
+/** "what is FLUTE?", "what's the MARLIN paper about?", "tell me about HNSW", "how much faster is DistServe?", "how big is the ShareGPT4V dataset": what one paper, named so, is or reports. */
+const WHAT_IS = new RegExp(String.raw`^(?:what(?:'s|s| is| was| does| did)|tell me (?:more )?about|summari[sz]e|explain|describe|how (?:much|many times) ${COMPARATIVE} (?:is|are|was|does|did)|how (?:big|large|small|long|fast) (?:is|are|was))\s+(?:the\s+)?([\p{L}\p{N}+.'-]+(?:\s+paper)?)(?:\s+(?:dataset|benchmark|corpus|model))?(?:\s+(?:about|say|says|said|claim|claims|find|finds|found|propose|proposes|do|does|get|gets))?\s*\??$`, "iu");
 
 /** How a question for one detail of a paper opens: its authors, its date ("when is" stays a topic's frame: "when is it better to …"), its code. */
 export const ASKS_AUTHORS = String.raw`who (?:wrote|authored|made|created|is behind|are (?:the )?authors of)|who(?:'s| is) the author of|what are the authors of|how many (?:authors|people|researchers) (?:wrote|authored|worked on|are (?:on|behind))`;

@@ -591,6 +591,11 @@ describe("reference markers in abstracts", () => {
     const { bestSentences } = await import("../../src/answer/sentences.ts");
     const abstract = "Images are everywhere in modern datasets today. We predict adverse reactions caused by combining medications in patients. Results hold across many cohorts.";
     const cue = await library.sentenceCue("harmful side effects of taking two drugs together");
+    // "how big is the X dataset?" asks a figure of the dataset, not the names beside it (it quoted the SFT benchmarks).
+    const sized = await library.sentenceCue("sharegpt4v dataset", "how big is the sharegpt4v dataset");
+    expect(sized).toMatchObject({ quantity: true });
+    expect(sized.named).toBeUndefined();
+    expect((await library.sentenceCue("datasets", "what datasets does it use?")).named).toBe(true);
     expect(bestSentences({ abstract }, cue, 1)).toEqual(["We predict adverse reactions caused by combining medications in patients."]);
     expect(cue.related!("We predict adverse reactions caused by combining medications.")).toBeGreaterThan(cue.related!("Images are everywhere in modern datasets today."));
   });

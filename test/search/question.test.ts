@@ -486,6 +486,7 @@ describe("questions with no topic", () => {
     // "does X beat Y?" asks what X reports against Y (it searched "spann actually beat diskann" and hedged over SPANN).
     expect(parse("does spann actually beat diskann?")).toMatchObject({ paperName: "spann", nameGuessed: true, detail: "content" });
     expect(parse("Does MARLIN outperform ExLlama?")).toMatchObject({ paperName: "MARLIN", detail: "content" });
+    expect(parse("how big is the ShareGPT4V dataset?")).toMatchObject({ paperName: "ShareGPT4V", detail: "content" });
     // "the main finding of the X paper" / "key contributions of KernelBench" ask one paper; "results of <topic>" a topic.
     expect(parse("what's the main finding of the grokking paper?")).toMatchObject({ paperName: "grokking", detail: "content" });
     expect(parse("key contributions of KernelBench")).toMatchObject({ paperName: "KernelBench", detail: "content" });
