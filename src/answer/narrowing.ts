@@ -15,10 +15,12 @@ type Narrow = { topic: string; papers: StoredPaper[]; without?: true; only?: tru
  * concept bottlenecks is the video one). "only the ones about graphs" with
  * none such searches that (`wider`, with `widened` to say first).
  */
-export async function narrowing(library: Library, asked: Narrow, previous: Turn, today: Date): Promise<{ reply: Reply; papers?: StoredPaper[] } | { wider: string; widened: string }> {
+export async function narrowing(library: Library, said: Narrow, previous: Turn, today: Date): Promise<{ reply: Reply; papers?: StoredPaper[] } | { wider: string; widened: string }> {
+  const asked = { ...said, topic: freeOf(said.topic) ?? said.topic };
   // "which of those are about LLMs?": the papers writing "large language models" are about them too, said so when
   // that keeps more of the list than the acronym alone.
-  const long = /^[\p{L}\p{N}-]+$/u.test(asked.topic) ? await library.spelledOut(asked.topic) : undefined;
+  // ("which ones are for multimodal llms?": "Multimodal Large Language Models" too.)
+  const long = await spelledOutWords(library, asked.topic);
   const spelled = long && long.toLowerCase() !== asked.topic.toLowerCase() ? { ...asked, topic: `${asked.topic} or ${long.toLowerCase()}` } : undefined;
   const [plainWeights, spelledWeights] = await Promise.all([library.termWeights(asked.topic), spelled && library.termWeights(spelled.topic)]);
   const longer = spelled && spelledWeights && papersOn(spelled.topic, asked.papers, spelledWeights).length > papersOn(asked.topic, asked.papers, plainWeights).length;
@@ -64,4 +66,24 @@ async function writingBeyond(library: Library, both: string, thread: string, nar
   const others = results.map((hit) => hit.paper).filter((paper) => !narrow.papers.some((listed) => listed.id === paper.id) && onThread(paper));
   const kept = new Set(narrowedReply(narrow.topic, others, weights).citations.map((citation) => citation.id));
   return others.filter((paper) => kept.has(paper.id));
+}
+
+/** "doesn't need any training", "without retraining", "needs no fine-tuning": what is done without, a word or two. */
+const DONE_WITHOUT = /^(?:(?:doesn'?t|does not|don'?t|do not|won'?t)\s+(?:need|require|use|involve)|(?:needs?|requires?|uses?)\s+no|(?:works?\s+)?(?:without|w\/o)|no)\s+(?:any\s+|additional\s+|extra\s+)?((?:[\p{L}-]+\s+)?[\p{L}-]+)$/u;
+
+/**
+ * "which one doesn't need any training?": the papers that say they are "training-free", as papers write it (the
+ * narrowing had looked for "doesn't need any training", which no abstract writes).
+ */
+export function freeOf(topic: string): string | undefined {
+  const thing = DONE_WITHOUT.exec(topic.trim().toLowerCase())?.[1];
+  return thing ? `${thing.replace(/\s+/g, "-")}-free` : undefined;
+}
+
+/** The topic, of three words at most, with each acronym the abstracts define spelt out ("multimodal llms": "multimodal large language models"). */
+async function spelledOutWords(library: Library, topic: string): Promise<string | undefined> {
+  const words = topic.trim().split(/\s+/);
+  if (words.length > 3 || !words.every((word) => /^[\p{L}\p{N}-]+$/u.test(word))) return undefined;
+  const spelled = await Promise.all(words.map(async (word) => (await library.spelledOut(word)) ?? word));
+  return spelled.join(" ");
 }

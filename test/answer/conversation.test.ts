@@ -46,6 +46,17 @@ describe("follow-ups to a list answer", () => {
     expect(titles(await ask("papers like the other one"))).not.toContain(first);
   });
 
+  it("narrows to the papers that say they do without what the question says they need not ('training-free')", async () => {
+    const ask = thread();
+    await ask(KV);
+    const reply = await ask("which one doesn't need any training?");
+    expect(reply.text).toMatch(/mentions \*\*training-free\*\*/);
+    expect(titles(reply)).toEqual([expect.stringMatching(/^Head-Aware KV Cache Compression/)]);
+    // An acronym inside the topic is spelt out as the abstracts define it: "multimodal llms" is "Multimodal Large Language Models".
+    await ask("papers on image captioning");
+    expect((await ask("which ones are for multimodal llms?")).text).toMatch(/mentions \*\*multimodal llms or multimodal large language models\*\*/);
+  });
+
   it("opens the paper an ordinal or a number names", async () => {
     const ask = thread();
     const list = await ask(KV);

@@ -62,3 +62,13 @@ describe("openers and settings in follow-ups", () => {
     expect(resolveFollowUp("which models does it work with?", opened, TODAY, [searched, opened])).toEqual({ kind: "pick", paper: papers[2] });
   });
 });
+
+describe("what a narrowing asks done without", () => {
+  it("reads 'doesn't need any training', 'without retraining', 'needs no fine-tuning' as the '-free' papers write", async () => {
+    const { freeOf } = await import("../../src/answer/narrowing.ts");
+    expect(freeOf("doesn't need any training")).toBe("training-free");
+    expect(freeOf("without retraining")).toBe("retraining-free");
+    expect(freeOf("needs no fine-tuning")).toBe("fine-tuning-free");
+    expect(freeOf("use reinforcement learning")).toBeUndefined();
+  });
+});
