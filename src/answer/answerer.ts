@@ -159,7 +159,7 @@ export class Answerer {
     const searched = otherwise ?? refined;
     const { result, modelFailed } = otherwise ? await this.#search(otherwise, today, context) : first;
     const { topic, filters } = result.query;
-    const said = (reply: Reply) => (result.unfoundTitle ? withTitleMiss(reply, result.unfoundTitle) : result.unfoundExample ? withExampleMiss(reply, result.unfoundExample) : reply);
+    const said = (reply: Reply) => (result.unfoundTitle ? withTitleMiss(reply, result.unfoundTitle, result.unfoundClosest) : result.unfoundExample ? withExampleMiss(reply, result.unfoundExample) : reply);
     // Judged covered but with no paper left to cite (every one on the side a contrast rules out): not covered, said so.
     if (!result.relevant || !result.results.some((hit) => hit.relevant)) {
       const outside = topic ? await this.#outsideFilters(searched, today, result.query.shown, filters) : undefined;

@@ -50,8 +50,16 @@ export function noMatch(quoted: string, name: string, consequence = ""): string 
  * You Need"): the reply says so first, so the papers on its words that
  * follow are not taken for that paper.
  */
-export function withTitleMiss(reply: Reply, title: string): Reply {
+export function withTitleMiss(reply: Reply, title: string, closest: { title: string }[] = []): Reply {
   const titled = `No paper in the library is titled **${escapeMarkdown(title)}**`;
+  // "Attention Is All You Need": a paper with it in its title ("TransMLA: … Attention Is All You Need") is named, as the
+  // lookup names it, and what follows is on the title's words, not on "your question".
+  // (Not one the answer lists anyway: "ConvNeXt" is answered with "InceptionNeXt: When Inception Meets ConvNeXt" first.)
+  const holding = titlesMentioning(title, closest).filter((paper) => !reply.citations.some((citation) => citation.title === paper.title));
+  if (holding.length > 0) {
+    const has = holding.length === 1 ? `**${escapeMarkdown(holding[0]!.title)}** has it in its title` : `${holding.map((paper) => `**${escapeMarkdown(paper.title)}**`).join(", ")} have it in their titles`;
+    return { ...reply, text: `${titled}; ${has}.\n\n${reply.text.replace(/ your question\b/, " its words")}` };
+  }
   // "BERT paper?": one sentence, not two in a row opening "No paper in the library is …".
   const about = /^No paper in the library is about (.+?), but (this one mentions|these mention) it/.exec(reply.text);
   const sameName = about && about[1]!.replace(/\*\*/g, "").toLowerCase() === escapeMarkdown(title).toLowerCase();

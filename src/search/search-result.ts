@@ -32,6 +32,8 @@ export type SearchResult = {
   sidesApart?: true;
   /** The question was a paper's title ("Attention Is All You Need") that no paper in the library has: the results are papers on its words. */
   unfoundTitle?: string;
+  /** The titles a lookup of `unfoundTitle` found nearest ("TransMLA: Multi-head Latent Attention Is All You Need"). */
+  unfoundClosest?: StoredPaper[];
   /** "papers that outperform FlashAttention-2": the name compared against, and its own paper when the library has it. */
   baseline?: { name: string; own?: StoredPaper };
   /** "Papers like X" named a paper the library lacks: the results are papers on X's name instead. */

@@ -183,6 +183,7 @@ export class PaperSearch {
       ...(named && options.quoted && { quoted: true as const }),
       ...(named && titled.loose && named === titled.paper && { namedLoosely: titled.loose }),
       ...(unfound && { unfoundTitle: unfound }),
+      ...(unfound && unfound === titled.missing && titled.closest && { unfoundClosest: titled.closest }),
       ...(firstAgreed && { firstAgreed }),
     };
   }

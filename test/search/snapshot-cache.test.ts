@@ -145,7 +145,8 @@ describe("search indexes cached on disk", () => {
     try {
       expect(await cache.get()).toBe(first);
       release();
-      await vi.waitFor(async () => expect(await cache.get()).not.toBe(first));
+      // (A generous wait: on a busy two-core CI machine the rebuild may take longer than waitFor's default second.)
+      await vi.waitFor(async () => expect(await cache.get()).not.toBe(first), { timeout: 15_000 });
     } finally {
       vi.restoreAllMocks();
     }
