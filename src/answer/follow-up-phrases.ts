@@ -45,14 +45,17 @@ export const NOT_ABOUT = /^(?:(?:but|and|ok|okay|now)[,\s]+)?(?:which|what|any|t
 /** A chat opener before a follow-up ("ok which is newest?", "hm ok, what about …", "well, which of those …", "nice. more", "and which one …"): how it was said, not what. */
 export const OPENER = /^(?:(?:(?:hm+|um+|uh+|oh|ah|well|yeah|yes|yep|wait)\s*[,.!]\s*|(?:hm+|um+|uh+)\s+)|(?:ok(?:ay)?|hmm+|nice|cool|great|thanks|thank you|thx|alright|right|sure|got it|i see|i mean|interesting|perfect|awesome)\b[\s,.!:;-]*|(?:and|so|also|then)[\s,]+(?=(?:which|what|how|any|only|just|do|does|did|is|are|was|were|the ones?)\b))+(?=\S)/i;
 /** A closing word that only says how it was asked: "ok which is newest then", "more pls", "summarize the first one in one line". */
-export const CLOSER = /(?<=\S)[\s,]+(?:then|pls|plz|please|now|in (?:one|a) (?:line|sentence)|briefly|in short|simply|in plain (?:english|words))\s*([?.!]*)\s*$/i;
+export const CLOSER = /(?<=\S)[\s,]+(?:then|pls|plz|please|now|in (?:one|a|two|three|[1-5]) (?:lines?|sentences?|bullets?|words)|briefly|in short|simply|in plain (?:english|words))\s*([?.!]*)\s*$/i;
 /** "only the theory ones pls", "just the ones using hierarchical methods": the list, kept to the papers on a topic. */
 export const ONLY_LISTED = /^(?:(?:but|and|ok|okay|now)[,\s]+)?(?:(?:only|just)\s+|(?=the\s+ones?\s+(?:about|on|using|that use|with|for)\s))(?:the\s+)?(?:ones?\s+(?:about|on|using|with|for|(?:that|which)\s+(?:(?:are|is)\s+)?(?:(?:about|on|for)\s+|(?!(?:from|in|since|before|after|published)\b)\p{L}+\s+(?=\S))?)\s*(?:(?:an?|the)\s+)?(.+?)|(.+?)\s+(?:ones?|papers?|stuff)|(?!(?:for|in|on|with|from|the|ones?|papers?)\b)((?:[\p{L}-]+\s+){0,2}[\p{L}-]+))(?:\s+(?:pls|please|plz))?\s*[?.!]*$/u;
 /** A question that compared papers: what "which …?" then asks of. */
 export const COMPARISON = /\b(?:compare|comparing|versus|vs\.?|differ|difference|differences)\b/i;
 export const ASKING = /^(?:does|do|did|is|are|was|were|can|could|will|would|has|have|what|how|why|who|when|where|which)\b/;
 
-/** "it", "its", "they", "the authors", "that one": a question about a paper already in view ("is that one about speculative decoding?"). */
-export const ABOUT_IT = /\b(?:it|its|they|their|them|the authors?|the code|the results?|(?:that|this) (?:one|paper))\b|^(?:is|was|does|did|has)\s+(?:that|this)\s/;
+/** "it", "its", "they", "the authors", "that one", "what's the hypothesis?": a question about a paper already in view ("is that one about speculative decoding?"). */
+export const ABOUT_IT = /\b(?:it|its|they|their|them|the authors?|the code|the results?|(?:that|this) (?:one|paper))\b|^(?:is|was|does|did|has)\s+(?:that|this)\s|^(?:what(?:'s|s| is| are| was| were)|and)\s+the\s+(?!(?:newest|latest|oldest|earliest|most|least|best|worst|first|last|difference|differences|library)\b)[\p{L}-]+(?:\s+[\p{L}-]+)?\s*[?.!]*$/u;
 /** "is it possible to …", "is it true that …": an "it" that stands for nothing. */
 export const EXPLETIVE_IT = /\b(?:is|was|would|could|will) it (?:possible|true|feasible|worth|better(?! than\b)|necessary|common|normal|ok|okay|hard|easy)\b|\bit (?:seems|appears|turns out)\b/;
+
+/** "which is the most theoretical one?", "which one is cheapest in gpu hours": a verdict asked of the list, not a topic to narrow it by. */
+export const SUPERLATIVE_ASKED = /^which(?:\s+one|\s+of\s+(?:them|those|these))?\s+(?:is|was|has|needs?|uses?|gets?|runs?)\s+(?:the\s+)?(?:(?:most|least)\s+(?!(?:recent|upvoted|popular|cited|liked)\b)[\p{L}-]+|cheapest|fastest|slowest|smallest|largest|biggest|simplest|strongest|weakest|lightest|quickest|lowest|highest)\b/u;

@@ -1,17 +1,16 @@
-import { COMPARATIVE } from "../search/compared.ts";
 import { withoutAsker } from "../search/asker.ts";
 import { parseQuestion } from "../search/question.ts";
 import type { PaperFilters, StoredPaper } from "../store/paper-store.ts";
 import { paperInView, searchedTopic, type Turn } from "./conversations.ts";
 import { BARE, BRACKETED, listReference, listedAt, narrowedFrom, ONLY_ORDINAL, pairReference } from "./list-positions.ts";
-import { threadAct, type ThreadAct } from "./thread-acts.ts";
+import { threadAct } from "./thread-acts.ts";
+import { actOnThread, FEW, firstFew, narrowOrCompare } from "./follow-up-acts.ts";
 import { groupReference, onGroup } from "./group-references.ts";
-import { backTo, inlineNumbers, opened, listedHolder, referenceWords, titledReference, whichListed } from "./thread-references.ts";
+import { backTo, inlineNumbers, opened, listedHolder, referenceWords, titledReference, whichListed, whichReported } from "./thread-references.ts";
 import { comparedWithOpen, olderOrNewer, settingAgain } from "./thread-rewrites.ts";
-import { shiftDay } from "../search/time-phrases.ts";
 import { asksForCode } from "./list-replies.ts";
 import { correctedTo, correctedTopic } from "./correction.ts";
-import { REFERENCE, FILLER, OF_THOSE, ANY_OF, LINKING, LEFTOVER, NOT_CONSTRAINT, YEAR_ONLY, ORDER_ONLY, PRONOUN, WHICH_OF_FEW, DROP_LISTED, DROP_ABOUT, NOT_ABOUT, OPENER, CLOSER, ONLY_LISTED, COMPARISON, ASKING, ABOUT_IT, EXPLETIVE_IT } from "./follow-up-phrases.ts";
+import { REFERENCE, FILLER, OF_THOSE, ANY_OF, LINKING, LEFTOVER, NOT_CONSTRAINT, YEAR_ONLY, ORDER_ONLY, PRONOUN, WHICH_OF_FEW, DROP_LISTED, DROP_ABOUT, NOT_ABOUT, OPENER, CLOSER, ONLY_LISTED, COMPARISON, ASKING, ABOUT_IT, EXPLETIVE_IT, SUPERLATIVE_ASKED } from "./follow-up-phrases.ts";
 
 /** How a question refers to the thread's previous answer, if it does. */
 export type FollowUp =
@@ -99,7 +98,9 @@ export function resolveFollowUp(said: string, previous: Turn | undefined, today:
   // With a paper just opened, any short question about "it" or "they" is about that paper ("what problem does it solve?",
   // "who are the authors?", "tell me more"), but for the "it" of "is it possible to …".
   // ("is it possible to use it for retrieval?": the second "it" is the paper.)
-  const aboutOpened = paperInView(previous) !== undefined && words <= 8 && !more && (ABOUT_IT.test(text.replace(EXPLETIVE_IT, " ")) || moreOfOpened);
+  // ("how much of the kv cache does it keep?": a longer question whose subject is "it" is about the paper too.)
+  const ofIt = words <= 14 && /\b(?:does|did|do|is|was|can|could|will|would)\s+(?:it|they)\b/.test(text.replace(EXPLETIVE_IT, " "));
+  const aboutOpened = paperInView(previous) !== undefined && (words <= 8 || ofIt) && !more && (ABOUT_IT.test(text.replace(EXPLETIVE_IT, " ")) || moreOfOpened);
   const pronoun = (PRONOUN.test(trimmed) && words <= 7) || aboutOpened;
   // "compare 1 and 2", "papers like 1", "which of those are from 2024?", "papers like it" with nothing listed refer to no list.
   // ("… label first?" ends a question of its own: an ordinal alone is no reference without a list.)
@@ -113,6 +114,8 @@ export function resolveFollowUp(said: string, previous: Turn | undefined, today:
   // ("only that one?" doubts the list is all there is: "more", below.)
   // ("only the ones that are from 2024" asks for dates, below.)
   const kept = listed.length > 0 && !yearOnly && !more && !/\b(?:19|20)\d\d\b/.test(trimmed) ? ONLY_LISTED.exec(trimmed) : null;
+  // ("only the ones with code": the papers whose abstracts link their code, not those writing "code".)
+  if (kept && asksForCode(trimmed)) return { kind: "about", papers: listed, of: listed.length };
   if (kept) return { kind: "narrow", topic: (kept[1] ?? kept[2] ?? kept[3])!.replace(/\s+(?:stuff|things)$/, ""), papers: listed, only: true };
   const at = (item: number | "last") => listedAt(listed, item);
   const rewritten = settingAgain(question, turns, today) ?? comparedWithOpen(question, previous) ?? olderOrNewer(question, previous, turns);
@@ -122,7 +125,14 @@ export function resolveFollowUp(said: string, previous: Turn | undefined, today:
   // "which one converts existing models?", "which are hardware aware", "which is a dataset": which of the papers listed
   // (it searched "one converts existing models"); "which is the original one" asks for the oldest.
   // ("which models does it work with?" with a paper open asks it of that paper: below.)
-  const which = listed.length >= 1 && words <= 8 && !dated && !aboutOpened && !OF_THOSE.test(trimmed) ? whichListed(trimmed) : undefined;
+  // "which models did they test on?", "which gpus did quick test on": what the papers report, not a narrowing.
+  const reported = listed.length >= 1 && words <= 8 && !dated ? whichReported(trimmed, listed) : undefined;
+  if (reported?.of === "name") return opened(reported.paper, text, today);
+  if (reported?.of === "elsewhere") return undefined;
+  if (reported?.of === "they" && listed.length > 1 && !previous?.focus) return { kind: "about", papers: firstFew(listed, text), of: listed.length };
+  // ("which is the most theoretical one?" had searched "is the most theoretical"; the abstracts may not say, so the few side by side.)
+  if (listed.length >= 2 && words <= 10 && SUPERLATIVE_ASKED.test(trimmed)) return { kind: "compare", papers: listed.slice(0, FEW), of: listed.length };
+  const which = listed.length >= 1 && words <= 8 && !dated && !aboutOpened && !reported && !OF_THOSE.test(trimmed) ? whichListed(trimmed) : undefined;
   if (which) {
     const rest = which.replace(/\b(?:ones?)\b/g, " ").replace(LINKING, " ").replace(/\s+/g, " ").trim();
     if (/^(?:original|first|earliest)\b/.test(which)) return { kind: "order", by: "oldest", papers: listed };
@@ -208,70 +218,6 @@ export function resolveFollowUp(said: string, previous: Turn | undefined, today:
     return { kind: "refine", question: `${previous.topic} ${constraint}` };
   }
   return undefined;
-}
-
-/** How many listed papers "compare them" or "what are the results?" takes: a few, to stay readable. */
-const FEW = 3;
-
-/** "which ones use RL?" keeps the papers on RL; "which uses less memory?" asks the papers compared, as "which is faster?" does. */
-const COMPARING = new RegExp(String.raw`^${COMPARATIVE}`);
-function narrowOrCompare(topic: string, listed: StoredPaper[]): FollowUp {
-  return COMPARING.test(topic) ? { kind: "compare", papers: listed.slice(0, FEW), of: listed.length } : { kind: "narrow", topic, papers: listed };
-}
-
-/** The papers a question about "them" reads: the first few, or for code links (a line each) all of them. */
-function firstFew(listed: StoredPaper[], text: string): StoredPaper[] {
-  return asksForCode(text) ? listed : listed.slice(0, FEW);
-}
-
-/** What a topicless message (threadAct) does with the thread: its open paper, its list, or its topic at other dates. */
-function actOnThread(act: ThreadAct, text: string, previous: Turn | undefined): FollowUp {
-  const listed = previous?.papers ?? [];
-  const one = paperInView(previous);
-  if (!previous || (listed.length === 0 && !one)) return { kind: "no-list" };
-  switch (act) {
-    case "count":
-      // "how many authors does it have?" asks who wrote the paper in view (or the papers listed), not for a count of papers.
-      if (/\bauthors?\b/.test(text)) return one ? { kind: "pick", paper: one } : { kind: "about", papers: firstFew(listed, text), of: listed.length };
-      // "how many are there?" after a search asks how many the library has on it; "how many of those?" asks of the list.
-      const topic = searchedTopic(previous);
-      if (topic && !/\b(?:those|these|them|listed|shown)\b/.test(text)) return { kind: "refine", question: `how many papers on ${topic}`, filters: previous.filters };
-      return { kind: "count", count: listed.length, more: previous.source !== undefined };
-    case "popular":
-      // "how many upvotes does it have?" of the paper in view is its card; of a list, the list by upvotes.
-      // ("which of those is most upvoted?" asks it of the list, whichever paper was open before it.)
-      const ofList = /\b(?:those|these|them|they)\b/.test(text) && listed.length >= 2;
-      if (!ofList && (previous.focus || listed.length < 2)) return one ? { kind: "pick", paper: one } : { kind: "no-list" };
-      return { kind: "order", by: "upvotes", papers: listed };
-    case "vague":
-      return { kind: "vague", count: listed.length };
-    case "compare":
-      if (listed.length >= 2) return { kind: "compare", papers: listed.slice(0, FEW), of: listed.length };
-      return { kind: "needs-two" };
-    case "citing":
-      return one ? { kind: "similar", paper: one, citing: true } : { kind: "which-one", count: listed.length, example: "papers like 2" };
-    case "about":
-      return one ? { kind: "pick", paper: one } : { kind: "about", papers: firstFew(listed, text), of: listed.length };
-    case "older":
-    case "newer": {
-      const by = act === "older" ? "oldest" : "newest";
-      // "which is older?" orders the list; "anything older?" asks the topic again, before the oldest paper shown.
-      // With one paper in view and no search behind the list, its topic is the papers like it, before (after) it.
-      // The paper a question named or the thread opened ("what is DistServe?") is the one in view, whatever else was listed.
-      const alone = previous.focus ?? (!previous.source || previous.source.example ? one : undefined);
-      if (alone && !/^which\b/.test(text) && !alone.publishedAt) return { kind: "undated", paper: alone };
-      // …but a paper opened from a list on a topic ("summarize 3" after "recsys papers") leaves the topic as it was.
-      const topical = previous.source && !previous.source.example ? previous.source.question : undefined;
-      const openedFromList = previous.focus !== undefined && topical !== undefined && previous.question !== topical;
-      const searched = alone && !openedFromList ? `papers similar to ${alone.title}` : topical;
-      const dates = (alone ? [alone] : listed).flatMap((paper) => paper.publishedAt ?? []).sort();
-      const edge = act === "older" ? dates[0] : dates.at(-1);
-      if (/^which\b/.test(text) || !searched) return listed.length > 0 ? { kind: "order", by, papers: listed } : { kind: "no-list" };
-      if (!edge) return one ? { kind: "undated", paper: one } : { kind: "undated" };
-      // Any dates the topic was first asked with give way: "older" than a 2024 list reaches before 2024.
-      return { kind: "refine", question: searched, filters: act === "older" ? { from: undefined, to: shiftDay(edge, -1) } : { from: shiftDay(edge, 1), to: undefined } };
-    }
-  }
 }
 
 /**

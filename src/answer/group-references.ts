@@ -17,7 +17,8 @@ const COUNT = "two|three|four|five|[2-5]";
 /** "the first two", "top 3", "the last two papers", ended or followed by a verb; not "the first two layers" nor "the top 5 papers on X", a question of its own. */
 const LEADING = new RegExp(`\\b(?:the\\s+)?(first|top|last)\\s+(${COUNT})(?:\\s+(?:ones|papers|results))?(?!\\s*-)(?=\\s*(?:[?.!,]|$|\\s+(?:do|does|did|are|is|have|has|differ|compare|use|need|and|vs|versus|open|both|mention|talk|say|report|share|work|handle|support|cover|seem|look)\\b))`);
 /** "the other one", "the other paper", "the other two", "the other ones", "the others". */
-const OTHER = new RegExp(`\\b(?:the\\s+)?other\\s+(?:(one|paper)|(${COUNT}|ones|papers))\\b|\\bthe\\s+others\\b`);
+/** ("which other papers quantize the KV cache?" asks the library: "the" makes it a reference.) */
+const OTHER = new RegExp(`\\bthe\\s+other\\s+(?:(one|paper)|(${COUNT}|ones|papers))\\b|\\bthe\\s+others\\b`);
 /** "the 2023 ones", "the ones from 2023": the listed papers of a year. */
 const YEAR = /\bthe\s+(?:((?:19|20)\d\d)\s+(?:ones|papers)|ones\s+from\s+((?:19|20)\d\d))\b/;
 
@@ -30,6 +31,8 @@ export type GroupReference = {
   ambiguous?: true;
   /** "the 2023 ones": a year, which a list with none from it answers by saying so. */
   year?: string;
+  /** "the other one" of a list of one: more of the search it came from. */
+  more?: true;
 };
 
 /** The listed papers a short message points at as a group, if it does. */
@@ -45,6 +48,8 @@ export function groupReference(text: string, previous: Turn | undefined, turns: 
   const other = OTHER.exec(text);
   if (other) {
     const papers = otherThan(previous, turns);
+    // "and the other one?" after a list of one: the asker expects more than was shown, which the next page answers.
+    if (!papers && listed.length === 1 && previous.source) return { papers: [], said: other[0], more: true };
     if (!papers) return undefined;
     const one = other[1] !== undefined;
     return { papers, said: other[0], ...(one && papers.length > 1 && { ambiguous: true }) };
@@ -87,6 +92,7 @@ export function onGroup(group: GroupReference, text: string, previous: Turn, tod
   const at = (paper: StoredPaper) => listed.findIndex((other) => other.id === paper.id) + 1;
   const rest = text.replace(group.said, " ");
   const nothingAsked = NOTHING_ASKED.test(rest);
+  if (group.more) return { kind: "more" };
   if (papers.length === 0) return group.year ? { kind: "filter", filters: { from: `${group.year}-01-01`, to: `${group.year}-12-31` }, papers: listed } : { kind: "no-list" };
   if (group.ambiguous) {
     const candidates = papers.filter((paper) => at(paper) > 0).map((paper) => ({ n: at(paper), paper }));

@@ -68,16 +68,19 @@ async function writingBeyond(library: Library, both: string, thread: string, nar
   return others.filter((paper) => kept.has(paper.id));
 }
 
-/** "doesn't need any training", "without retraining", "needs no fine-tuning": what is done without, a word or two. */
-const DONE_WITHOUT = /^(?:(?:doesn'?t|does not|don'?t|do not|won'?t)\s+(?:need|require|use|involve)|(?:needs?|requires?|uses?)\s+no|(?:works?\s+)?(?:without|w\/o)|no)\s+(?:any\s+|additional\s+|extra\s+)?((?:[\p{L}-]+\s+)?[\p{L}-]+)$/u;
+/** "doesn't need any training", "without retraining", "needs no fine-tuning": what is done without, one word. */
+const DONE_WITHOUT = /^(?:(?:doesn'?t|does not|don'?t|do not|won'?t)\s+(?:need|require|use|involve)|(?:needs?|requires?|uses?)\s+no|(?:works?\s+)?(?:without|w\/o)|no)\s+(?:any\s+|additional\s+|extra\s+)?([\p{L}]+(?:-[\p{L}]+)?)$/u;
 
 /**
  * "which one doesn't need any training?": the papers that say they are "training-free", as papers write it (the
  * narrowing had looked for "doesn't need any training", which no abstract writes).
  */
 export function freeOf(topic: string): string | undefined {
+  // One word: "training-free" is a term papers write, "hand-annotated-concepts-free" is not.
   const thing = DONE_WITHOUT.exec(topic.trim().toLowerCase())?.[1];
-  return thing ? `${thing.replace(/\s+/g, "-")}-free` : undefined;
+  // ("without retraining": papers on using a model as it is write "training-free".)
+  const again = thing && /^re[a-z]{5,}/.test(thing) ? ` or ${thing.slice(2)}-free` : "";
+  return thing ? `${thing}-free${again}` : undefined;
 }
 
 /** The topic, of three words at most, with each acronym the abstracts define spelt out ("multimodal llms": "multimodal large language models"). */

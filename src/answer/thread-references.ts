@@ -28,11 +28,18 @@ export function titledReference(text: string, listed: StoredPaper[]): StoredPape
   if (!words || listed.length === 0) return undefined;
   const holds = (paper: StoredPaper) => {
     // The names a title's name is written from count too: "the fft one" is FlashFFTConv, "the ghost one" GhostNetV2.
-    const titleWords = [...folded(paper.title).split(/[^\p{L}\p{N}+]+/u), ...nameParts(paper.title).map((part) => part.toLowerCase())];
+    // …and the names in the links its abstract gives: "the hazyresearch one" is BASED, whose code is at github.com/HazyResearch.
+    const titleWords = [...folded(paper.title).split(/[^\p{L}\p{N}+]+/u), ...nameParts(paper.title).map((part) => part.toLowerCase()), ...linkWords(paper.abstract)];
     return words.every((word) => titleWords.some((titleWord) => titleWord.startsWith(word.replace(/\./g, ""))));
   };
   const matching = listed.filter(holds);
   return matching.length > 0 ? matching : undefined;
+}
+
+/** The words of the links an abstract gives, less the parts every link has ("https", "github", "com"). */
+function linkWords(abstract: string): string[] {
+  const links = abstract.match(/(?:https?:\/\/|\bgithub\.com\/)\S+/gi) ?? [];
+  return links.flatMap((link) => folded(link).split(/[^\p{L}\p{N}]+/u)).filter((word) => word.length > 2 && !/^(?:https?|www|com|org|io|github|gitlab|html?|main|tree|blob)$/.test(word));
 }
 
 /**
@@ -97,16 +104,37 @@ const ABOUT_NUMBER = new Set("wrote write explain summarize summarise open show 
 /**
  * The list numbers a short question names in passing ("what does 2 propose?", "is there a pdf for 1?", "how does 3
  * compare to 4?"): a number of at most two digits, within the list, after a function word or one of ABOUT_NUMBER
- * (so "llama 2" and "top 5" are not references), and not a count or a version ("3 papers", "4-bit", "GPT-3").
+ * (so "llama 2" and "top 5" are not references), and not a count or a version ("3 papers", "4-bit", "GPT-3", "in 2 sentences").
  */
 export function inlineNumbers(text: string, count: number): number[] {
   const numbers: number[] = [];
-  for (const match of text.toLowerCase().matchAll(/(?<=^|\s)(\d{1,2})(?=$|[\s?!.,;:)])(?!\s*(?:papers?|bits?|x|times|layers?|gb|mb|k|b|%)\b)/g)) {
+  for (const match of text.toLowerCase().matchAll(/(?<=^|\s)(\d{1,2})(?=$|[\s?!.,;:)])(?!\s*(?:papers?|bits?|x|times|layers?|gb|mb|k|b|%|sentences?|lines?|words?|paragraphs?|bullets?|points?)\b)/g)) {
     const before = text.toLowerCase().slice(0, match.index).trim().split(/\s+/).at(-1) ?? "";
     const n = Number(match[1]);
     if (n >= 1 && n <= count && (before === "" || isQuestionStopword(before) || ABOUT_NUMBER.has(before))) numbers.push(n);
   }
   return numbers;
+}
+
+/**
+ * "which models did they test on?", "which gpus did quick test on", "which datasets does it use": a question of what the
+ * papers report, asked of them (`they`), of the paper in view (`it`), of one listed named by its short name (`name`)
+ * or of one not listed (`elsewhere`, for the library to find); not a narrowing of the list to the papers writing
+ * "models did they test".
+ */
+const WHICH_DID = /^(?:which|what)\s+(?!(?:of|one|ones|is|are|was|were|do|does|did|papers?|kind|sort|type)\b)[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:did|do|does)\s+(they|it|(?:the\s+)?(?!(?:those|these|them|most|best|you|we|i|people|the)\b)[\p{L}\p{N}.+-]+)(?:\s+(?:one|paper))?\s+[\p{L}-]+(?:\s+(?:on|in|with|against|for|to))?\s*[?.!]*$/u;
+
+export function whichReported(text: string, listed: StoredPaper[]): { of: "they" | "it" | "elsewhere" } | { of: "name"; paper: StoredPaper } | undefined {
+  const subject = WHICH_DID.exec(text.trim())?.[1]?.replace(/^the\s+/, "");
+  if (!subject) return undefined;
+  if (subject === "they" || subject === "it") return { of: subject };
+  // The paper whose title opens with that name ("QUICK: …"), the only one listed.
+  const named = listed.filter((paper) => {
+    const name = /^([^:]{2,40}):/.exec(paper.title)?.[1];
+    return name !== undefined && folded(name).split(/[^\p{L}\p{N}]+/u).includes(folded(subject));
+  });
+  // A name no listed paper goes by is a question of its own, for the library ("what does X report" finds X by name).
+  return named.length === 1 ? { of: "name", paper: named[0]! } : { of: "elsewhere" };
 }
 
 /** "which one converts existing models?", "which is a dataset": what is asked of them, unless it asks an order or a comparison, or is a question of its own. */
@@ -120,7 +148,8 @@ export function whichListed(text: string): string | undefined {
   // "which is better for trees?": the listed papers on trees (it had searched "is better for trees").
   const suited = rest && /^(?:better|best|good|suited|suitable|(?:more|most) suitable)\s+(?:for|at|with)\s+(.+)$/.exec(rest)?.[1];
   if (suited) return suited;
-  return rest && !/^(?:papers?|works?|articles?|studies|newest|latest|oldest|most|best|recent|better|worse|faster|slower|older|newer|more|less|should|would|could|can|do|does|did|i|you|we|to|one|ones|introduc\w*|propos\w*|invent\w*|coin\w*|defin\w*|first (?:introduc|propos)\w*)\b/.test(rest) ? rest : undefined;
+  // ("which other papers quantize the KV cache?" asks the library for more.)
+  return rest && !/^(?:papers?|works?|articles?|studies|other|others|else|newest|latest|oldest|most|best|recent|better|worse|faster|slower|older|newer|more|less|should|would|could|can|do|does|did|i|you|we|to|one|ones|introduc\w*|propos\w*|invent\w*|coin\w*|defin\w*|first (?:introduc|propos)\w*)\b/.test(rest) ? rest : undefined;
 }
 
 /** "more like the second one", "similar to 3", "papers related to [2]": papers like the listed one, not its details. */

@@ -27,7 +27,7 @@ const PART_ONLY = /^(?!\d+\s)((?:[\p{L}-]+\s+)?[\p{L}-]+)\s+only\s*[?.!]*$/u;
 const WHAT_ABOUT = /^(?:(?:(?:and|ok|okay|so)\s+)?(?:what|how)\s+about|and)\s+((?:[\p{L}\p{N}-]+\s*){1,3}?)\s*[?.!]*$/u;
 
 /** "any that are about training instead of inference?", "what about classification instead of forecasting?": a setting or a part, and what it replaces. */
-const INSTEAD_OF = /^(?:(?:and|ok|okay|so|but)\s+)?(?:(?:what|how)\s+about\s+(?:for\s+)?|(?:(?:any|anything|ones?|papers?|something)\s+)?(?:(?:that|which)\s+(?:are|is)\s+)?(?:about|on|for)\s+)((.+?)\s+(?:instead of|rather than)\s+(.+?))\s*[?.!]*$/;
+const INSTEAD_OF = /^(?:(?:and|ok|okay|so|but)\s+)?(?:(?:what|how)\s+about\s+(?:for\s+)?|(?:any|anything|ones?|papers?|something)\s+(?:(?:that|which)\s+(?:are|is|do|does|handle|handles|use|uses|work on|works on)\s+)?(?:(?:about|on|for)\s+)?(?=\S+(?:\s+\S+){0,3}\s+(?:instead of|rather than)\s)|(?:(?:that|which)\s+(?:are|is)\s+)?(?:about|on|for)\s+)((.+?)\s+(?:instead of|rather than)\s+(.+?))\s*[?.!]*$/;
 
 /** A word naming a process or task ("forecasting", "imputation", "compression", "eviction"), not a thing ("transformers"). */
 const PROCESS_NOUN = /(?:tion|sion|ing|ment|ance|ence|sis)$/;
@@ -60,8 +60,11 @@ function methodSwapped(setting: Setting | undefined, said: string): string | und
 
 /** The topic with `replaced` (a whole word or phrase of it) written as `put`, if the topic holds it. */
 function inPlaceOf(topic: string, put: string, replaced: string): string | undefined {
-  const escaped = replaced.trim().replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const at = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "iu");
+  // A topic of a few words names a thing and its parts; a longer one is a sentence, where a word swapped reads garbled.
+  if (topic.trim().split(/\s+/).length > 4) return undefined;
+  // ("cpus instead of gpus" after "custom gpu kernels": a plural said is the singular written.)
+  const escaped = replaced.trim().replace(/s$/i, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const at = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}s?(?![\\p{L}\\p{N}])`, "iu");
   return escaped && at.test(topic) ? topic.replace(at, put.trim()) : undefined;
 }
 
@@ -103,7 +106,9 @@ export function settingAgain(asked: string, turns: Turn[], today: Date): FollowU
   // "what about pruning more generally?": pruning on its own, wider than the last topic, not a setting of it.
   const wider = about && /^(.+?)\s+(?:more\s+)?(?:generally|in general|broadly)$/.exec(about[1]!.trim());
   if (wider) return { kind: "refine", question: wider[1]! };
-  const previous = turns.findLast((turn) => turn.source && !turn.source.example);
+  // (Nor an answer about one paper a question named: "how much faster is the immiscible diffusion one" is no topic to set
+  // elsewhere; "what about inference instead of training?" after it asks the list's topic before it.)
+  const previous = turns.findLast((turn) => turn.source && !turn.source.example && !turn.focus);
   // "any that are about training instead of inference?": the last topic in that setting, the other ruled out.
   const instead = INSTEAD_OF.exec(question.toLowerCase().trim());
   // ("what about classification instead of forecasting?" after "time series forecasting": time series classification.)

@@ -67,8 +67,68 @@ describe("what a narrowing asks done without", () => {
   it("reads 'doesn't need any training', 'without retraining', 'needs no fine-tuning' as the '-free' papers write", async () => {
     const { freeOf } = await import("../../src/answer/narrowing.ts");
     expect(freeOf("doesn't need any training")).toBe("training-free");
-    expect(freeOf("without retraining")).toBe("retraining-free");
+    expect(freeOf("without retraining")).toBe("retraining-free or training-free");
+    expect(freeOf("dont need hand-annotated concepts")).toBeUndefined();
     expect(freeOf("needs no fine-tuning")).toBe("fine-tuning-free");
     expect(freeOf("use reinforcement learning")).toBeUndefined();
+  });
+});
+
+describe("questions of what listed papers report, and verdicts asked of a list", () => {
+  const named = (n: number, title: string) => ({ ...paper(n), title }) as StoredPaper;
+  const kernels = [named(1, "FLUTE: Fast Matrix Multiplications for Lookup Table-Quantized LLMs"), named(2, "QUICK: Quantization-aware Interleaving and Conflict-free Kernel"), named(3, "MARLIN: Mixed-Precision Auto-Regressive Parallel Inference")];
+  const shown: Turn = { ...list, papers: kernels };
+  it("asks 'which models did they test on?' of the first few listed, not as a narrowing to 'models did they test'", () => {
+    expect(resolveFollowUp("which models did they test on?", shown, TODAY, [shown])).toEqual({ kind: "about", papers: kernels, of: 3 });
+  });
+
+  it("opens the listed paper a short name names ('which gpus did quick test on'), and leaves a name not listed to the library", () => {
+    expect(resolveFollowUp("which gpus did quick test on", shown, TODAY, [shown])).toEqual({ kind: "pick", paper: kernels[1] });
+    expect(resolveFollowUp("which gpus did spann test on", shown, TODAY, [shown])).toBeUndefined();
+    // Not "which of those is …" nor "which one …", which ask of the list as before.
+    expect(resolveFollowUp("which of those is the most recent?", shown, TODAY, [shown])).toMatchObject({ kind: "order" });
+  });
+
+  it("sets the first few side by side for 'which is the most theoretical one?' and 'which one is cheapest in gpu hours'", () => {
+    for (const question of ["which is the most theoretical one", "which one is cheapest in gpu hours"]) expect(resolveFollowUp(question, shown, TODAY, [shown])).toEqual({ kind: "compare", papers: kernels, of: 3 });
+  });
+
+  it("keeps 'the other' a reference only with 'the': 'which other papers quantize the KV cache?' asks the library", () => {
+    expect(resolveFollowUp("which other papers quantize the kv cache", shown, TODAY, [shown])).toBeUndefined();
+  });
+
+  it("asks a longer question whose subject is 'it', and 'what's the hypothesis?', of the paper open", () => {
+    const opened: Turn = { ...shown, question: "2", focus: kernels[1]! };
+    expect(resolveFollowUp("how much of the kv cache does it keep", opened, TODAY, [shown, opened])).toEqual({ kind: "pick", paper: kernels[1] });
+    expect(resolveFollowUp("whats the hypothesis", opened, TODAY, [shown, opened])).toEqual({ kind: "pick", paper: kernels[1] });
+    // "in 2 sentences" says how, not which paper ("2" had summarised the second one listed).
+    expect(resolveFollowUp("summarize it in 2 sentences", opened, TODAY, [shown, opened])).toEqual({ kind: "pick", paper: kernels[1] });
+  });
+
+  it("keeps the listed papers that link their code for 'only the ones with code', and reads 'the other one' of a list of one as more", () => {
+    expect(resolveFollowUp("only the ones with code", shown, TODAY, [shown])).toEqual({ kind: "about", papers: kernels, of: 3 });
+    const one: Turn = { ...list, papers: [kernels[0]!] };
+    const asked: Turn = { ...one, question: "whats the first one about", focus: kernels[0]! };
+    expect(resolveFollowUp("and the other one?", asked, TODAY, [one, asked])).toEqual({ kind: "more" });
+  });
+
+  it("opens a listed paper by a name in the links its abstract gives ('the hazyresearch one')", () => {
+    const based = { ...named(4, "Simple linear attention language models balance the recall-throughput tradeoff"), abstract: "Code is at https://github.com/HazyResearch/based." } as StoredPaper;
+    const linear: Turn = { ...list, papers: [kernels[0]!, based] };
+    expect(resolveFollowUp("the hazyresearch one - is there code?", linear, TODAY, [linear])).toEqual({ kind: "pick", paper: based });
+  });
+});
+
+describe("the thread's topic in another setting", () => {
+  const kernels: Turn = { question: "custom gpu kernels", topic: "custom gpu kernels", filters: {}, papers, answer: "…", source: { question: "custom gpu kernels", seen: [] } };
+  const cbm: Turn = { question: "any papers on concept bottleneck models?", topic: "concept bottleneck models", filters: {}, papers, answer: "…", source: { question: "concept bottleneck models", seen: [] } };
+  it("puts a plural asked in place of the singular written, and reads 'any that do X instead of Y'", () => {
+    expect(resolveFollowUp("any for cpus instead of gpus", kernels, TODAY, [kernels])).toEqual({ kind: "refine", question: "custom cpus kernels" });
+    expect(resolveFollowUp("any that do video instead of images?", cbm, TODAY, [cbm])).toEqual({ kind: "refine", question: "concept bottleneck models for video instead of images" });
+  });
+
+  it("takes the topic from the last list, not from an answer about one paper a question named", () => {
+    const named: Turn = { question: "how much faster is the immiscible diffusion one", topic: "how much faster is the immiscible diffusion", filters: {}, papers: [papers[0]!], answer: "…", source: { question: "x", seen: [] }, focus: papers[0]! };
+    expect(resolveFollowUp("what about for vision?", named, TODAY, [cbm, named])).toMatchObject({ kind: "refine", question: "concept bottleneck models for vision" });
   });
 });
