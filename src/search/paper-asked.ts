@@ -30,8 +30,8 @@ const DOES_REPORT = /^(?:what|which)\b(.*?)\s(?:does|did|do)\s(.+?)\s(?:propose|
  */
 const ABOUT_NAMED = /^(?:what|which|how(?: much| many| fast| well| big| large)?)\b[^?]*?\s(?:does|did|do)\s+(?:the\s+)?([\p{L}\p{N}+.'-]+)(\s+paper)?\s+[a-z]+/iu;
 
-/** "does SPANN actually beat DiskANN?", "is MARLIN faster than ExLlama?": what one paper, named first, reports against another. */
-const BEATS = new RegExp(String.raw`^(?:does|did|do|is|was|can|could)\s+(?:the\s+)?([\p{L}\p{N}+.'-]+)(\s+paper)?\s+(?:(?:actually|really|still|even)\s+)?(?:beats?|outperforms?|surpass(?:es)?|improves?\s+(?:on|upon|over)|(?:do|does)\s+better\s+than|(?:much\s+|any\s+)?${COMPARATIVE}\s+than)\s+\S`, "iu");
+/** "does SPANN actually beat DiskANN?", "is MARLIN faster than ExLlama?", "does marlin work with vllm?": what one paper, named first, reports of another. */
+const BEATS = new RegExp(String.raw`^(?:does|did|do|is|was|can|could)\s+(?:the\s+)?([\p{L}\p{N}+.'-]+)(\s+paper)?\s+(?:(?:actually|really|still|even)\s+)?(?:beats?|outperforms?|surpass(?:es)?|improves?\s+(?:on|upon|over)|works?\s+(?:with|on)|supports?|runs?\s+on|handles?|(?:do|does)\s+better\s+than|(?:much\s+|any\s+)?${COMPARATIVE}\s+than)\s+\S`, "iu");
 
 /** "what's the main finding of the grokking paper?", "key contributions of KernelBench", "limitations of Performers": what one paper found. */
 const FINDING_OF = /^(?:what(?:'s| is| are| was| were)\s+)?(?:the\s+)?(?:(?:main|key|central|core|big|headline)\s+)?(?:finding|result|contribution|idea|takeaway|conclusion|claim|limitation|weakness|drawback|shortcoming|strength|advantage|novelty)s?\s+(?:of|in|from)\s+(?:the\s+)?(.+?)(?:\s+paper)?\s*\??$/i;

@@ -12,7 +12,8 @@ const TELL = String.raw`tell(?! (?:from|whether|if|apart|which|what|how)\b)`;
  * search so that "papers" and "which" do not count as evidence.
  */
 const FRAME = [
-  /^(?:hey|hi|hello|yo|ok|okay|so|please|pls|also|and|hmm+|um+|well|maybe|perhaps|re:)(?:\b|(?<=:))[,!]?/,
+  // ("hm ok, what about …" said "no paper in it mentions hm".)
+  /^(?:hey|hi|hello|yo|ok|okay|so|please|pls|also|and|hm+|um+|uh+|oh|ah|yeah|yep|well|maybe|perhaps|re:)(?:\b|(?<=:))[,!.]?/,
   // "who wrote X?", "when was X published?": the detail asked is the frame, X the paper (see DETAIL).
   new RegExp(String.raw`^(?:${ASKS_AUTHORS}|${ASKS_DATE}|${ASKS_CODE})\s`),
   // "is PyramidKV better than Scissorhands": the comparison is kept ("PyramidKV and Scissorhands"), the "is" is the ask.
@@ -75,6 +76,8 @@ const FRAME = [
   /^(?:new|out there|there|recent|recently|good|interesting|relevant|in the library|in here|here)\b/,
   // "anything else on making decoding faster", "anything related on disaggregated serving": more of a topic, not "else".
   /^(?:else|other|others|related)\b(?=\s+(?:on|about|regarding|related to|for|in)\b)/,
+  // "which other papers quantize the KV cache": more papers, not a topic of "other".
+  /^(?:other|more)\s+(?=(?:papers?|works?|ones|studies|articles?)\b)/,
   /^(?:that|which|who)?\s*(?:came out|come out|(?:were |was )?published|appeared|were about|was about|were on|was on|mention|mentions|cover|covers|discuss|discusses|talk about|talks about|deal with|deals with|focus on|focuses on|study|studies|look at|looks at|use|uses|propose|proposes|proposed|introduce|introduces|introduced|present|presents|presented|describe|describes|described|are about|is about|exist on|exist|compare (?:against|to|with)|compares (?:against|to|with)|(?:are |is )?compared (?:against|to|with))\b/,
   /^(?:about|on|regarding|related to|concerning|for|of|in|around)\b/,
   // "I need papers that keep records private": once "papers" is gone, the relative pronoun leads nothing.

@@ -487,6 +487,10 @@ describe("questions with no topic", () => {
     expect(parse("does spann actually beat diskann?")).toMatchObject({ paperName: "spann", nameGuessed: true, detail: "content" });
     expect(parse("Does MARLIN outperform ExLlama?")).toMatchObject({ paperName: "MARLIN", detail: "content" });
     expect(parse("how big is the ShareGPT4V dataset?")).toMatchObject({ paperName: "ShareGPT4V", detail: "content" });
+    expect(parse("does marlin work with vllm?")).toMatchObject({ paperName: "marlin", nameGuessed: true, detail: "content" });
+    // Chat before a question and "other papers" are how it was asked ("no paper in it mentions hm").
+    expect(parse("hm ok, what about converting existing models to MLA?").topic).toBe("converting existing models to mla");
+    expect(parse("which other papers quantize the kv cache").topic).toBe("quantize the kv cache");
     // "the main finding of the X paper" / "key contributions of KernelBench" ask one paper; "results of <topic>" a topic.
     expect(parse("what's the main finding of the grokking paper?")).toMatchObject({ paperName: "grokking", detail: "content" });
     expect(parse("key contributions of KernelBench")).toMatchObject({ paperName: "KernelBench", detail: "content" });
