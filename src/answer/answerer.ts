@@ -13,6 +13,7 @@ import { withContrast } from "./paper-contrast.ts";
 import { resolveFollowUp } from "./follow-up.ts";
 import { nextPage } from "./next-page.ts";
 import { namesOne, standaloneReference } from "./list-positions.ts";
+import { asksGist } from "./thread-references.ts";
 import { withUnwritten } from "./yes-no.ts";
 import { detailReply, detailsReply, withCodeLinks, filteredReply, NO_CITATIONS, NO_VERDICT, orderedReply, withFirstFewNote, backReply } from "./list-replies.ts";
 import { paperDetailReply, withMissingDetails } from "./detail-replies.ts";
@@ -109,8 +110,9 @@ export class Answerer {
           const standalone = followUp.gist || standaloneReference(question) !== undefined;
           const of = followUp.asked ?? question;
           const asked = standalone ? `Tell me more about "${followUp.paper.title}".` : `${of} (about the paper "${followUp.paper.title}")`;
-          // What was asked of it ("what are its results?") picks the sentences quoted; a bare "2" takes its gist.
-          const cue = standalone ? undefined : await this.#library.sentenceCue(of);
+          // What was asked of it ("what are its results?") picks the sentences quoted; a bare "2" or "tell me about the
+          // parallel thinking one" takes its gist (the words "parallel thinking" had picked its closing sentences).
+          const cue = standalone || asksGist(question) ? undefined : await this.#library.sentenceCue(of);
           const written = await this.#write(asked, [{ paper: followUp.paper, score: 1, relevant: true }], detailReply(followUp.paper, cue), context, turns);
           // "who wrote it?" of a paper whose authors the library lacks: that is the answer, said first.
           const lacking = withMissingDetails(written, of, [followUp.paper]);

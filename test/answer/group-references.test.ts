@@ -132,3 +132,11 @@ describe("the thread's topic in another setting", () => {
     expect(resolveFollowUp("what about for vision?", named, TODAY, [cbm, named])).toMatchObject({ kind: "refine", question: "concept bottleneck models for vision" });
   });
 });
+
+describe("what asks for a paper's gist", () => {
+  it("reads 'tell me about the parallel thinking one' as its gist, and 'what does it say about latency?' as a question", async () => {
+    const { asksGist } = await import("../../src/answer/thread-references.ts");
+    for (const question of ["tell me about the parallel thinking one", "summarize 3", "what's the second one about?", "what does it propose?"]) expect(asksGist(question), question).toBe(true);
+    for (const question of ["what does it say about latency?", "how much faster is it?", "tell me about kv cache compression"]) expect(asksGist(question), question).toBe(false);
+  });
+});
