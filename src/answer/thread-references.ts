@@ -162,8 +162,8 @@ export function opened(paper: StoredPaper, text: string, today: Date): { kind: "
   return { kind: "similar", paper, ...(Object.keys(filters).length > 0 && { filters }) };
 }
 
-/** "tell me about the parallel thinking one", "summarize 3", "what's the second one about?": the paper's gist, not the sentences its words pick. */
-const GIST = /^(?:(?:can|could) you\s+|pls\s+|please\s+)?(?:tell me (?:more )?about|summari[sz]e|describe|explain|what(?:'s|s| is)|what does|what do)\s+(?:the\s+(?:[\p{L}\p{N}.+-]+\s+){0,3}(?:one|paper)|it|this|that|this one|that one|#?\d{1,2}|\[\d{1,2}\])(?:\s+(?:about|say|propose|do))?\s*[?.!]*$/u;
+/** "tell me about the parallel thinking one", "summarize 3", "what's the second one about?", "and the disk-based one?": the paper's gist, not the sentences its words pick. */
+const GIST = /^(?:(?:can|could) you\s+|pls\s+|please\s+)?(?:tell me (?:more )?about|summari[sz]e|describe|explain|what(?:'s|s| is)|what does|what do|and|(?:and\s+)?(?:what|how) about)\s+(?:the\s+(?:[\p{L}\p{N}.+-]+\s+){0,3}(?:one|paper)|it|this|that|this one|that one|#?\d{1,2}|\[\d{1,2}\])(?:\s+(?:about|say|propose|do))?\s*[?.!]*$/u;
 
 export function asksGist(question: string): boolean {
   return GIST.test(question.toLowerCase().trim());

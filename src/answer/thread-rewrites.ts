@@ -130,6 +130,9 @@ export function settingAgain(asked: string, turns: Turn[], today: Date): FollowU
   // "what about without approximation?": a word that sets how ("without", "with", "using") joins as written, not "for without …".
   const joined = /^(?:without|with|using|via|through|by|beyond|in|on|under)\s/.test(about?.[1] ?? "") ? " " : " for ";
   const swapped = about && (topic === previous.topic ? headSwapped(topic, endingAsWritten(question, about[1]!)) : methodSwapped(setting, endingAsWritten(question, about[1]!)));
+  // "and the disk-based one?": a kind of the topic, said before it ("disk-based approximate nearest neighbor search").
+  const kind = about && /^the\s+([\p{L}\p{N}]+-(?:based|aware|free|efficient|driven|guided|level|scale|style|like))\s+(?:one|ones|paper|papers)$/u.exec(about[1]!.trim());
+  if (kind) return { kind: "refine", question: `${kind[1]} ${topic}`, otherwise: question };
   if (about) return { kind: "refine", question: `${topic}${joined}${endingAsWritten(question, about[1]!)}`, otherwise: question, ...(swapped && { swapped }) };
   return { kind: "refine", question: `${topic} ${sameFor![1]} ${endingAsWritten(question, sameFor![2]!)}` };
 }

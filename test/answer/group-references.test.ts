@@ -125,6 +125,8 @@ describe("the thread's topic in another setting", () => {
   it("puts a plural asked in place of the singular written, and reads 'any that do X instead of Y'", () => {
     expect(resolveFollowUp("any for cpus instead of gpus", kernels, TODAY, [kernels])).toEqual({ kind: "refine", question: "custom cpus kernels" });
     expect(resolveFollowUp("any that do video instead of images?", cbm, TODAY, [cbm])).toEqual({ kind: "refine", question: "concept bottleneck models for video instead of images" });
+    // "and the disk-based one?": a kind of the topic, not "… for the disk-based one".
+    expect(resolveFollowUp("and the disk-based one?", kernels, TODAY, [kernels])).toMatchObject({ kind: "refine", question: "disk-based custom gpu kernels" });
   });
 
   it("takes the topic from the last list, not from an answer about one paper a question named", () => {
@@ -136,7 +138,7 @@ describe("the thread's topic in another setting", () => {
 describe("what asks for a paper's gist", () => {
   it("reads 'tell me about the parallel thinking one' as its gist, and 'what does it say about latency?' as a question", async () => {
     const { asksGist } = await import("../../src/answer/thread-references.ts");
-    for (const question of ["tell me about the parallel thinking one", "summarize 3", "what's the second one about?", "what does it propose?"]) expect(asksGist(question), question).toBe(true);
+    for (const question of ["tell me about the parallel thinking one", "summarize 3", "what's the second one about?", "what does it propose?", "and the disk-based one?"]) expect(asksGist(question), question).toBe(true);
     for (const question of ["what does it say about latency?", "how much faster is it?", "tell me about kv cache compression"]) expect(asksGist(question), question).toBe(false);
   });
 });
