@@ -180,7 +180,9 @@ export class Answerer {
       const cue = await this.#library.sentenceCue(topic, question);
       // "what does NoProp do instead of backprop?": the sentence on what it does, not the one on what it replaces.
       for (const stem of result.query.parts.contrast) cue.terms.delete(stem);
-      const reply = paperDetailReply(result.named, result.query.detail, cue);
+      const detailed = paperDetailReply(result.named, result.query.detail, cue);
+      // "what datasets does TALL-masks use?" of an abstract naming none says so first, as of a paper opened from a list.
+      const reply = result.query.detail === "content" ? await withUnwritten(detailed, question, result.named, this.#library) : detailed;
       return this.#remember(context, { question, topic, filters, papers: [result.named], focus: result.named }, reply);
     }
     const hits = result.results.filter((hit) => hit.relevant);

@@ -27,6 +27,8 @@ const NAME_WORD_WEIGHT = 0.25;
  */
 const FIGURE = /\d(?:[\d.,]*)\s*(?:%|×|x\b|times\b|fps\b|ms\b|gb\b|mb\b|tflops|b\b)|\b\d+(?:\.\d+)?\s*(?:-|to)\s*\d|\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\s?[km]?\s+(?=[a-z])/i;
 const FIGURE_WEIGHT = 3;
+/** A sentence saying what a paper was run on: "experiments on", "evaluated across", "results on", "tested on". */
+const EVALUATED = /\b(?:experiments?|evaluat\w*|tested|results?|benchmarked|validated)\s+(?:\w+\s+){0,3}?(?:on|across|over)\b/i;
 /** Each of up to two names in a sentence, for a question whose answer is names ("what datasets?"). */
 const NAMES_WEIGHT = 1.5;
 /** A sentence that measures against something ("2× speedup compared to FlashAttention"), for a question asking how much faster, smaller or better. */
@@ -80,7 +82,15 @@ export function rankedSentences(paper: Source, cue: SentenceCue): { sentence: st
     const figure = cue.quantity === true && FIGURE.test(sentence);
     if (figure) score += FIGURE_WEIGHT;
     // "what datasets?": a sentence naming things ("ImageNet-1K", "COCO", "ADE20K") other than the paper itself.
-    if (cue.named) score += NAMES_WEIGHT * Math.min(2, [...nameTokens(sentence)].filter((name) => !named.has(name.toLowerCase())).length);
+    // Names something is run on ("experiments on CIFAR-10 and ImageNet", "evaluated across MMLU, GSM8K") answer it; names
+    // of methods compared against ("better than AmoebaNet-B") or used ("CNN architecture design") count half.
+    if (cue.named) {
+      const names = [...nameTokens(sentence)].filter((name) => !named.has(name.toLowerCase()));
+      const tested = names.filter((name) => testedOn(sentence, name)).length;
+      score += NAMES_WEIGHT * Math.min(2, tested + 0.5 * (names.length - tested));
+      // "Experiments on CIFAR-10 and ImageNet …": the sentence saying what it was evaluated on, over one reporting a result.
+      if (tested > 0 && EVALUATED.test(sentence)) score += 1;
+    }
     // "how much faster is it?": the figure measured against something, not one about another system ("only 25-40% of …").
     if (figure && cue.comparative && MEASURED_AGAINST.test(sentence)) score += 1;
     // …and most the one measured against what the question names ("than flashattention 1?": "2× speedup compared to
@@ -95,4 +105,16 @@ export function rankedSentences(paper: Source, cue: SentenceCue): { sentence: st
     return { sentence, index, score };
   });
   return scored.sort((a, b) => b.score - a.score || a.index - b.index);
+}
+
+/** Whether a name follows "on", "across", "over" or "using", itself or as one of a list after it ("on CIFAR-10 and ImageNet"). */
+function testedOn(sentence: string, name: string): boolean {
+  const at = sentence.indexOf(name);
+  if (at < 0) return false;
+  return /\b(?:on|across|over|using|datasets?|benchmarks?)\s+(?:the\s+)?(?:[^\s,;.]+(?:\s*,\s*|\s+(?:and|or)\s+))*$/i.test(sentence.slice(0, at));
+}
+
+/** Whether an abstract says what it was run on by name ("Experiments on CIFAR-10 and ImageNet"). */
+export function namesTestedOn(abstract: string): boolean {
+  return splitSentences(readableAbstract(abstract)).some((sentence) => EVALUATED.test(sentence) && [...nameTokens(sentence)].some((name) => testedOn(sentence, name)));
 }

@@ -1,16 +1,21 @@
 import type { Library } from "../library/library.ts";
 import type { StoredPaper } from "../store/paper-store.ts";
 import { escapeMarkdown } from "./extractive.ts";
+import { namesTestedOn } from "./sentences.ts";
 import type { Reply } from "./reply.ts";
 
 /** "does it use RL?", "is it trained on ImageNet?", "did they test on MNIST?", "can it run on a phone?": yes or no, of a paper. */
 const YES_NO = /^(?:does|do|did|is|are|was|were|can|could|has|have|will|would)\s+(?:it|they|this|that|the paper|this paper|that one|the authors)\b/i;
 
 /** "what dataset does it use?", "which benchmarks did they test on?": the kind of thing asked for, of a paper. */
-const WHAT = /\b(?:what|which)\s+(?:kinds?\s+of\s+|types?\s+of\s+|sorts?\s+of\s+)?([\p{L}-]+)\s+(?:does|do|did|is|are|was|were|has|have)\s+(?:it|they|this|that|the paper|this paper|that one|the authors)\b/iu;
+/** ("what datasets does TALL-masks use?": the paper by its name.) */
+const WHAT = /\b(?:what|which)\s+(?:kinds?\s+of\s+|types?\s+of\s+|sorts?\s+of\s+)?([\p{L}-]+)\s+(?:does|do|did|is|are|was|were|has|have)\s+(?:it|they|this|that|the paper|this paper|that one|the authors|(?:the\s+)?[\p{L}\p{N}.+-]+(?:\s+paper)?)\s+[\p{L}-]+/iu;
 
 /** "is there a dataset in it?", "are there any baselines in that paper?": the kind of thing asked for, of a paper. */
 const IS_THERE = /^(?:is|are)\s+there\s+(?:an?|any)\s+([\p{L}-]+)\s+(?:in|with|for|from)\s+(?:it|them|this|that|the paper|this paper|that one)\b/iu;
+
+/** Kinds of things an abstract names ("ImageNet", "A100", "Llama-2"), which it may name none of. */
+const NAMED_KINDS = /^(?:datasets?|benchmarks?|baselines?|models?|llms?|architectures?|tasks?|metrics?|languages?|gpus?|hardware|devices?|tools?|libraries|frameworks?)$/;
 
 /** What the code links and the record's own details answer first ("is there code?", "was it published?"). */
 const ANSWERED_APART = /^(?:code|github|repo|repository|implementation|authors?|wrote|written|published|released|date|year)$/;
@@ -51,7 +56,10 @@ export async function withUnwritten(reply: Reply, question: string, paper: Store
  * before the sentences that come closest; they had read as the answer.
  */
 async function withUnnamed(reply: Reply, question: string, kind: string, paper: StoredPaper, library: Library): Promise<Reply> {
-  if (ANSWERED_APART.test(kind.toLowerCase())) return reply;
+  // Only a kind of named thing: "what accuracy does it reach?" asks a figure, which no abstract calls "accuracy" to give.
+  if (ANSWERED_APART.test(kind.toLowerCase()) || !NAMED_KINDS.test(kind.toLowerCase())) return reply;
+  // "what benchmark does ProxylessNAS evaluate on?": "experiments on CIFAR-10 and ImageNet" names them without the word.
+  if (/^(?:datasets?|benchmarks?)$/i.test(kind) && namesTestedOn(paper.abstract)) return reply;
   const entry = (await library.wordsAsked(paper, question)).find((asked) => asked.word === kind.toLowerCase());
   if (!entry || entry.written) return reply;
   return { ...reply, text: `Its abstract names no *${escapeMarkdown(kind.replace(/s$/i, ""))}*.\n\n${reply.text}` };

@@ -209,6 +209,14 @@ it("says first when a yes/no question asks of the paper in view what its abstrac
     expect((await flute("what dataset does it use?")).text).toMatch(/^Its abstract names no \*dataset\*\./);
     expect((await flute("is there a dataset in it?")).text).toMatch(/^Its abstract names no \*dataset\*\./);
     expect((await flute("which kernels does it beat?")).text).not.toMatch(/names no/);
+    // …and of a paper named in the question; not of a figure ("what accuracy does X reach?"), nor of an abstract naming
+    // what it was run on without the word ("experiments on CIFAR-10 and ImageNet" are its benchmarks).
+    const named = thread();
+    expect((await named("what datasets does TALL-masks use?")).text).toMatch(/^Its abstract names no \*dataset\*\./);
+    expect((await named("What accuracy does MobileSAMv2 reach?")).text).not.toMatch(/names no/);
+    const nas = await thread()("what benchmark does ProxylessNAS evaluate on?");
+    expect(nas.text).not.toMatch(/names no/);
+    expect(nas.text).toMatch(/Experiments on CIFAR-10 and ImageNet/);
     // Written as an acronym's long form, or as asked: no such line, the sentences that say it instead.
     expect((await ask("does it do forecasting?")).text).not.toMatch(/does not mention/);
     // …or written apart: TransMLA's "pre-trained models" write the "pretraining" asked about.

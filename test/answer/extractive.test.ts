@@ -597,6 +597,12 @@ describe("reference markers in abstracts", () => {
     expect(sized).toMatchObject({ quantity: true });
     expect(sized.named).toBeUndefined();
     expect((await library.sentenceCue("datasets", "what datasets does it use?")).named).toBe(true);
+    // "what benchmark …?": the sentence saying what it was run on, over one naming a method it beat or a part it uses.
+    const { namesTestedOn } = await import("../../src/answer/sentences.ts");
+    const nas = { abstract: "We also apply ProxyNet to specialize CNN architectures for GPU hardware. Experiments on CIFAR-10 and ImageNet demonstrate the effectiveness of directness. Our model is better than AmoebaNet-B and MobileNetV2." };
+    expect(bestSentences(nas, { terms: new Map([["benchmark", 1]]), named: true }, 1)).toEqual(["Experiments on CIFAR-10 and ImageNet demonstrate the effectiveness of directness."]);
+    expect(namesTestedOn(nas.abstract)).toBe(true);
+    expect(namesTestedOn("We propose a method. It improves merging in vision and NLP benchmarks.")).toBe(false);
     expect(bestSentences({ abstract }, cue, 1)).toEqual(["We predict adverse reactions caused by combining medications in patients."]);
     expect(cue.related!("We predict adverse reactions caused by combining medications.")).toBeGreaterThan(cue.related!("Images are everywhere in modern datasets today."));
   });
