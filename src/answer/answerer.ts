@@ -187,7 +187,9 @@ export class Answerer {
     }
     const hits = result.results.filter((hit) => hit.relevant);
     const cue = await this.#library.sentenceCue(result.example ? `${result.example.title} ${topic}` : topic, question);
-    const extractive = extractiveReply(result.query.shown, hits, cue, framingOf(result));
+    // "difference between DistServe and Nexus": what sets the two apart in their own words first, as for "compare 1 and 2".
+    const quoted = extractiveReply(result.query.shown, hits, cue, framingOf(result));
+    const extractive = result.compared ? await withContrast(quoted, result.compared, this.#library, { afterLead: true }) : quoted;
     // The model already failed on this question: answer offline at once rather than wait for it again.
     // A list by date or upvotes has nothing for a model to write: it is the answer as it stands.
     const reply = result.query.listing

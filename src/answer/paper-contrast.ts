@@ -37,11 +37,14 @@ export function contrastLine(first: StoredPaper, second: StoredPaper, weights: M
 }
 
 /** "compare 1 and 3": the two papers' quoted gists, after what sets them apart (when it can be told). */
-export async function withContrast(reply: Reply, papers: StoredPaper[], library: Pick<Library, "termWeights">): Promise<Reply> {
+export async function withContrast(reply: Reply, papers: StoredPaper[], library: Pick<Library, "termWeights">, { afterLead = false } = {}): Promise<Reply> {
   if (papers.length !== 2) return reply;
   const [first, second] = papers as [StoredPaper, StoredPaper];
   const line = contrastLine(first, second, await library.termWeights(`${first.title} ${first.abstract} ${second.title} ${second.abstract}`));
-  return line ? { ...reply, text: `${line}\n\n${reply.text}` } : reply;
+  if (!line) return reply;
+  // After a lead that names the two ("Comparing X [1] and Y [2] …:"), the line follows it.
+  const [lead, ...rest] = reply.text.split("\n\n");
+  return { ...reply, text: afterLead && rest.length > 0 ? [lead, line, ...rest].join("\n\n") : `${line}\n\n${reply.text}` };
 }
 
 /** The weightiest phrases, none sharing a word with one already named ("nearest neighbor", then not "neighbor search"). */

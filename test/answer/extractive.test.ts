@@ -352,6 +352,8 @@ it("takes a lower-case name general English lacks for the paper it names, and a 
     const reply = await ask("compare PyramidKV and PyramidInfer");
     expect(reply.text).toMatch(/^Comparing \*\*PyramidKV:.+\*\* \[1\] and \*\*PyramidInfer:.+\*\* \[2\]/);
     expect(reply.citations.map((citation) => citation.title.split(":")[0])).toEqual(["PyramidKV", "PyramidInfer"]);
+    // What sets them apart, in their own words, follows the lead, as for "compare 1 and 2" in a thread.
+    expect(reply.text.split("\n\n")[1]).toMatch(/^In their own words, \[1\] alone writes of .+; \[2\] alone of /);
   });
 
   it("says a question's dates beside its topic, so a short list does not read as all the library has", async () => {
