@@ -10,7 +10,7 @@ export const OF_THOSE = /^(?:(?:which|what|any|(?:do|does|did|is|are|was|were|ha
 /** "do any of them use RL?", "is any of them about microcontrollers?": yes or no, of every paper listed. */
 export const ANY_OF = /^(?:do|does|did|is|are|was|were|has|have)\s+any\s+(?:ones?\s+)?of\s+(?:those|these|them)\b/;
 /** Verbs and prepositions that link "those" to a topic: "are for", "are about", "use", "mention". */
-export const LINKING = /\b(?:are|is|for|about|on|use|uses|using|mention|mentions|cover|covers|deal with|deals with|target|targets|handle|handles|support|supports|focus on|focuses on|apply to|applies to|run on|runs on|do|does|how many)\b/g;
+export const LINKING = /\b(?:(?:evaluate|evaluates|evaluated|test|tests|tested|benchmark|benchmarks|benchmarked|report|reports|train|trains|trained)\s+on|are|is|for|about|on|use|uses|using|mention|mentions|cover|covers|deal with|deals with|target|targets|handle|handles|support|supports|focus on|focuses on|apply to|applies to|run on|runs on|do|does|how many)\b/g;
 /** What may be left of a follow-up that only adds a constraint ("any from 2024?", "same topic but from 2023"). */
 const LEFTOVER_WORDS = "any|anything|some|more|ones?|those|these|them|only|just|and|but|what about|how about|same|topic|thing|question|the";
 export const LEFTOVER = new RegExp(`^(?:${LEFTOVER_WORDS}|\\s)*$`);

@@ -48,10 +48,13 @@ export function narrowedReply(topic: string, papers: StoredPaper[], termWeights:
 
 /**
  * The listed papers on a topic, as a narrowing keeps them: those writing it (onTopic), or for "which of those target
- * mobile devices or hardware?" the papers on either side, in the list's order.
+ * mobile devices or hardware?" (or "math (AIME, MATH etc)") the papers on either side, in the list's order.
  */
 export function papersOn(topic: string, papers: StoredPaper[], termWeights: Map<string, number>): StoredPaper[] {
-  const sides = topic.split(/\s+or\s+|\s+\/\s+/i).map((side) => side.trim()).filter(Boolean);
+  // "math (AIME, MATH etc)": the examples in parentheses are sides too, the topic without them another.
+  const examples = /^(.*?)\s*\(([^)]*)\)\s*(.*)$/.exec(topic);
+  const spelled = examples ? [`${examples[1]} ${examples[3]}`, ...examples[2]!.replace(/\b(?:such as|like)\b/gi, " ").split(/,|\s+or\s+|\s+and\s+|\//)].join(" or ") : topic;
+  const sides = spelled.split(/\s+or\s+|\s+\/\s+/i).map((side) => side.trim()).filter(Boolean);
   if (sides.length < 2) return onTopic(topic, papers, termWeights);
   const onSide = sides.map((side) => onTopic(side, papers, termWeights));
   return papers.filter((paper) => onSide.some((on) => on.includes(paper)));

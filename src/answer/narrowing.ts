@@ -16,7 +16,9 @@ type Narrow = { topic: string; papers: StoredPaper[]; without?: true; only?: tru
  * none such searches that (`wider`, with `widened` to say first).
  */
 export async function narrowing(library: Library, said: Narrow, previous: Turn, today: Date): Promise<{ reply: Reply; papers?: StoredPaper[] } | { wider: string; widened: string }> {
-  const asked = { ...said, topic: freeOf(said.topic) ?? said.topic };
+  // ("math (AIME, MATH etc)": said back without the "etc".)
+  const topic = said.topic.replace(/[\s,]*\b(?:etc|e\.g|i\.e)\b\.?/gi, "").replace(/\(\s*/g, "(").replace(/\s*\)/g, ")");
+  const asked = { ...said, topic: freeOf(topic) ?? topic };
   // "which of those are about LLMs?": the papers writing "large language models" are about them too, said so when
   // that keeps more of the list than the acronym alone.
   // ("which ones are for multimodal llms?": "Multimodal Large Language Models" too.)

@@ -63,17 +63,6 @@ describe("openers and settings in follow-ups", () => {
   });
 });
 
-describe("what a narrowing asks done without", () => {
-  it("reads 'doesn't need any training', 'without retraining', 'needs no fine-tuning' as the '-free' papers write", async () => {
-    const { freeOf } = await import("../../src/answer/narrowing.ts");
-    expect(freeOf("doesn't need any training")).toBe("training-free");
-    expect(freeOf("without retraining")).toBe("retraining-free or training-free");
-    expect(freeOf("dont need hand-annotated concepts")).toBeUndefined();
-    expect(freeOf("needs no fine-tuning")).toBe("fine-tuning-free");
-    expect(freeOf("use reinforcement learning")).toBeUndefined();
-  });
-});
-
 describe("questions of what listed papers report, and verdicts asked of a list", () => {
   const named = (n: number, title: string) => ({ ...paper(n), title }) as StoredPaper;
   const kernels = [named(1, "FLUTE: Fast Matrix Multiplications for Lookup Table-Quantized LLMs"), named(2, "QUICK: Quantization-aware Interleaving and Conflict-free Kernel"), named(3, "MARLIN: Mixed-Precision Auto-Regressive Parallel Inference")];
