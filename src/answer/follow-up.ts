@@ -6,7 +6,7 @@ import { BARE, BRACKETED, listReference, listedAt, narrowedFrom, ONLY_ORDINAL, p
 import { threadAct } from "./thread-acts.ts";
 import { actOnThread, FEW, firstFew, narrowOrCompare } from "./follow-up-acts.ts";
 import { groupReference, onGroup } from "./group-references.ts";
-import { backTo, inlineNumbers, opened, listedHolder, referenceWords, titledReference, whichListed, whichReported } from "./thread-references.ts";
+import { backTo, inlineNumbers, opened, listedHolder, referenceWords, titledReference, whichListed, whichReported, threadTitled } from "./thread-references.ts";
 import { comparedWithOpen, olderOrNewer, settingAgain } from "./thread-rewrites.ts";
 import { asksForCode } from "./list-replies.ts";
 import { correctedTo, correctedTopic } from "./correction.ts";
@@ -118,7 +118,14 @@ export function resolveFollowUp(said: string, previous: Turn | undefined, today:
   if (kept && asksForCode(trimmed)) return { kind: "about", papers: listed, of: listed.length };
   if (kept) return { kind: "narrow", topic: (kept[1] ?? kept[2] ?? kept[3])!.replace(/\s+(?:stuff|things)$/, ""), papers: listed, only: true };
   const at = (item: number | "last") => listedAt(listed, item);
-  const rewritten = settingAgain(question, turns, today) ?? comparedWithOpen(question, previous) ?? olderOrNewer(question, previous, turns);
+  // "the scale-aware one, what …?" after a narrowing kept only the head-aware one: the paper of an earlier list.
+  const earlier = reference === undefined && !pair && !titledReference(text, listed) ? threadTitled(text, turns) : undefined;
+  if (earlier?.length === 1) return opened(earlier[0]!, text, today);
+  if (earlier && / ones\b/.test(trimmed)) return { kind: "about", papers: earlier.slice(0, FEW), of: earlier.length };
+  // …and naming none of the thread's, a paper the library may have ("the scale-aware paper, what …?"), not the one in view.
+  const inView = paperInView(previous);
+  if (!earlier && inView && reference === undefined && !pair && referenceWords(trimmed) && !titledReference(text, listed) && !titledReference(text, [inView])) return { kind: "refine", question: trimmed.replace(/ one\b/, " paper") };
+  const rewritten = settingAgain(question, turns, today) ?? comparedWithOpen(question, previous, turns) ?? olderOrNewer(question, previous, turns);
   if (rewritten) return rewritten;
   // "anything from this year?" asks for dates, handled below, not about the papers' "year".
   const dated = /\b(?:19|20)\d\d\b|\b(?:this|last|past|previous)\s+(?:year|month|week)\b|\b(?:today|yesterday)\b/.test(trimmed);

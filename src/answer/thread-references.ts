@@ -12,10 +12,10 @@ import type { Turn } from "./conversations.ts";
  * earlier list of the thread, found by the words of its question).
  */
 
-const ORDINAL_WORDS = /^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|next|other|same|new|newest|latest|oldest|earliest|previous|\d+(?:st|nd|rd|th)?)$/;
+const ORDINAL_WORDS = /^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|next|other|same|new|newest|latest|oldest|earliest|previous|best|worst|main|good|better|right|wrong|whole|only|most|least|\w+est|\d+(?:st|nd|rd|th)?)$/;
 
-/** "the pyramid one", "the HNSW paper", "the visual autoregressive one": up to three words before "one"/"paper". */
-const TITLED = /\bthe\s+((?:[\p{L}\p{N}+.-]+\s+){0,2}[\p{L}\p{N}+.-]+)\s+(?:one|paper)\b/u;
+/** "the pyramid one", "the HNSW paper", "the visual autoregressive one", "the pyramid ones": up to three words before "one"/"paper". */
+const TITLED = /\bthe\s+((?:[\p{L}\p{N}+.-]+\s+){0,2}[\p{L}\p{N}+.-]+)\s+(?:ones?|papers?)\b/u;
 
 /** Lower case without accents: "the poincare one" is the Poincaré paper. */
 function folded(text: string): string {
@@ -167,4 +167,18 @@ const GIST = /^(?:(?:can|could) you\s+|pls\s+|please\s+)?(?:tell me (?:more )?ab
 
 export function asksGist(question: string): boolean {
   return GIST.test(question.toLowerCase().trim());
+}
+
+/**
+ * "the scale-aware one, what model did they eval on?", "what about the pyramid ones": the papers of the thread a "the X
+ * one" names, when the list shown now has none such: from the latest earlier list that has (it had answered of the one
+ * paper in view, or searched "… for the pyramid ones").
+ */
+export function threadTitled(text: string, turns: Turn[]): StoredPaper[] | undefined {
+  if (!referenceWords(text)) return undefined;
+  for (const turn of [...turns].reverse()) {
+    const found = titledReference(text, turn.papers);
+    if (found) return found;
+  }
+  return undefined;
 }

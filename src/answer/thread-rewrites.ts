@@ -6,6 +6,7 @@ import { paperInView, type Turn } from "./conversations.ts";
 import type { FollowUp } from "./follow-up.ts";
 import { listedAt, listReference } from "./list-positions.ts";
 import { threadAct } from "./thread-acts.ts";
+import { threadTitled } from "./thread-references.ts";
 
 /**
  * Follow-ups that are the thread's question asked again in other words:
@@ -153,7 +154,7 @@ export function olderOrNewer(question: string, previous: Turn | undefined, turns
 }
 
 /** "compare it with SPANN" (the two, found by name as "compare X and Y" finds them), "compare it with 4" (that one of the list). */
-export function comparedWithOpen(question: string, previous: Turn | undefined): FollowUp | undefined {
+export function comparedWithOpen(question: string, previous: Turn | undefined, turns: Turn[] = []): FollowUp | undefined {
   const compared = COMPARE_IT.exec(question.toLowerCase().trim());
   const listed = previous?.papers ?? [];
   if (!compared) return undefined;
@@ -164,7 +165,10 @@ export function comparedWithOpen(question: string, previous: Turn | undefined): 
   const numbered = /\d/.test(subject) ? listedAt(listed, Number(subject.replace(/\D/g, ""))) : undefined;
   if (/\d/.test(subject) && !numbered) return listed.length > 0 ? { kind: "out-of-range", count: listed.length } : undefined;
   // "compare it with HetuMoE" over two listed papers, HetuMoE one of them: "it" is the other.
+  // ("… to the head-aware one": the thread's paper of that word, in this list or an earlier one.)
   const titled = listed.filter((paper) => writesPhrase(paper.title, target));
+  const described = titled.length === 0 ? threadTitled(target, turns) : undefined;
+  if (described?.length === 1 && titled.length === 0) titled.push(described[0]!);
   const named = titled.length === 1 ? titled[0] : undefined;
   const others = named ? listed.filter((paper) => paper.id !== named.id) : listed;
   const inView = numbered ?? paperInView(previous) ?? (named && others.length === 1 ? others[0] : undefined);

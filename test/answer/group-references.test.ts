@@ -131,3 +131,20 @@ describe("what asks for a paper's gist", () => {
     for (const question of ["what does it say about latency?", "how much faster is it?", "tell me about kv cache compression"]) expect(asksGist(question), question).toBe(false);
   });
 });
+
+describe("'the X one' beyond the list shown now", () => {
+  const named = (n: number, title: string) => ({ ...paper(n), title }) as StoredPaper;
+  const kv = [named(1, "PyramidKV: Dynamic KV Cache Compression"), named(2, "PyramidInfer: Pyramid KV Cache Compression"), named(3, "Head-Aware KV Cache Compression for Visual Autoregressive Modeling")];
+  const first: Turn = { question: "kv cache compression", topic: "kv cache compression", filters: {}, papers: kv, answer: "…", source: { question: "kv cache compression", seen: [] } };
+  const narrowed: Turn = { ...first, question: "which of those are for image generation?", papers: [kv[2]!] };
+  it("finds it in an earlier list of the thread", () => {
+    expect(resolveFollowUp("what about the pyramid ones", narrowed, TODAY, [first, narrowed])).toEqual({ kind: "about", papers: [kv[0], kv[1]], of: 2 });
+    expect(resolveFollowUp("the pyramidinfer one, what does it propose?", narrowed, TODAY, [first, narrowed])).toEqual({ kind: "pick", paper: kv[1] });
+  });
+
+  it("asks the library for one the thread never showed, rather than answer of the paper in view", () => {
+    expect(resolveFollowUp("the scale-aware one, what model did they eval on", narrowed, TODAY, [first, narrowed])).toEqual({ kind: "refine", question: "the scale-aware paper, what model did they eval on" });
+    // "the best one" names no paper.
+    expect(resolveFollowUp("which is the best one?", first, TODAY, [first])).not.toMatchObject({ kind: "refine" });
+  });
+});
