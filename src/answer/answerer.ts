@@ -172,7 +172,7 @@ export class Answerer {
       const shown = (outside?.hits ?? result.results).map((hit) => hit.paper);
       const listed = reply.closest.flatMap((citation) => shown.filter((paper) => paper.id === citation.id));
       // With no closest papers to number, the list the thread showed before is still the one "2" refers to.
-      const kept = listed.length === 0 && previous ? { papers: previous.papers, ...(previous.source && { source: previous.source }) } : { papers: listed };
+      const kept = listed.length === 0 && previous ? { papers: previous.papers, ...(previous.source && { source: previous.source }) } : { papers: listed, closest: true as const };
       return this.#remember(context, { question, topic, filters, ...kept }, said(reply));
     }
     // "who wrote FlashAttention-2?": that paper's authors (or what the library lacks), not papers like it.

@@ -13,9 +13,10 @@ export type ListSource = { question: string; example?: string; filters?: PaperFi
  * a follow-up that opens one paper keeps the list it came from, and that
  * paper is its `focus`: what "it" means next ("papers like it"). `discussed`: the
  * papers a comparison or a question about several answered from, which "the
- * other one" picks among next.
+ * other one" picks among next. `closest`: the papers are the closest to a topic
+ * nothing covered, which a number opens but "those" does not mean.
  */
-export type Turn = { question: string; topic: string; filters: PaperFilters; papers: StoredPaper[]; answer: string; source?: ListSource; focus?: StoredPaper; discussed?: StoredPaper[] };
+export type Turn = { question: string; topic: string; filters: PaperFilters; papers: StoredPaper[]; answer: string; source?: ListSource; focus?: StoredPaper; discussed?: StoredPaper[]; closest?: true };
 
 /** The paper "it" means in a thread: the one opened, or the only one listed. */
 export function paperInView(turn: Turn | undefined): StoredPaper | undefined {

@@ -82,6 +82,11 @@ export function resolveFollowUp(said: string, previous: Turn | undefined, today:
   if (correction !== undefined) return corrected(correction, previous!, today, turns);
   const trimmed = text.trim();
   const words = trimmed.split(/\s+/).length;
+  // After "nothing covers that", "which of those …" and "the other one" mean the last list the thread showed, not the
+  // closest papers to what nothing covered (a number still opens those).
+  const real = previous?.closest && listReference(text) === undefined ? turns.slice(0, turns.indexOf(previous)).findLast((turn) => turn.papers.length > 0 && !turn.closest) : undefined;
+  const instead = real ? resolveFollowUp(said, real, today, turns.slice(0, turns.indexOf(real) + 1)) : undefined;
+  if (instead && instead.kind !== "more" && instead.kind !== "refine" && instead.kind !== "no-list") return instead;
   const listed = previous?.papers ?? [];
   // "how do the first two differ?", "is the other one open source?", "what do the 2023 ones add?": several listed, or the rest.
   const group = words <= 10 ? groupReference(trimmed, previous, turns) : undefined;
@@ -100,7 +105,8 @@ export function resolveFollowUp(said: string, previous: Turn | undefined, today:
   // ("is it possible to use it for retrieval?": the second "it" is the paper.)
   // ("how much of the kv cache does it keep?": a longer question whose subject is "it" is about the paper too.)
   const ofIt = words <= 14 && /\b(?:does|did|do|is|was|can|could|will|would)\s+(?:it|they)\b/.test(text.replace(EXPLETIVE_IT, " "));
-  const aboutOpened = paperInView(previous) !== undefined && (words <= 8 || ofIt) && !more && (ABOUT_IT.test(text.replace(EXPLETIVE_IT, " ")) || moreOfOpened);
+  // ("any of them use language models?" with a paper open asks the list.)
+  const aboutOpened = paperInView(previous) !== undefined && (words <= 8 || ofIt) && !more && !(OF_THOSE.test(trimmed) && listed.length > 1) && (ABOUT_IT.test(text.replace(EXPLETIVE_IT, " ")) || moreOfOpened);
   const pronoun = (PRONOUN.test(trimmed) && words <= 7) || aboutOpened;
   // "compare 1 and 2", "papers like 1", "which of those are from 2024?", "papers like it" with nothing listed refer to no list.
   // ("… label first?" ends a question of its own: an ordinal alone is no reference without a list.)

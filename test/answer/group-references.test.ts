@@ -148,3 +148,16 @@ describe("'the X one' beyond the list shown now", () => {
     expect(resolveFollowUp("which is the best one?", first, TODAY, [first])).not.toMatchObject({ kind: "refine" });
   });
 });
+
+describe("a list of closest papers after 'nothing covers that'", () => {
+  const closest: Turn = { question: "quantum machine learning", topic: "quantum machine learning", filters: {}, papers: [paper(7), paper(8)], answer: "Nothing in the library covers …", closest: true };
+  it("leaves 'which of those …' to the last list the thread showed, and a number to the closest papers", () => {
+    expect(resolveFollowUp("which of those use graphs?", closest, TODAY, [list, closest])).toEqual({ kind: "narrow", topic: "graphs", papers });
+    expect(resolveFollowUp("2", closest, TODAY, [list, closest])).toEqual({ kind: "pick", paper: paper(8) });
+  });
+
+  it("asks 'any of them …' of the list even with one of its papers open", () => {
+    const opened: Turn = { ...list, question: "2", focus: papers[1]! };
+    expect(resolveFollowUp("any of them use language models", opened, TODAY, [list, opened])).toMatchObject({ kind: "narrow", papers });
+  });
+});
