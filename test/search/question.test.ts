@@ -488,6 +488,8 @@ describe("questions with no topic", () => {
     expect(parse("Does MARLIN outperform ExLlama?")).toMatchObject({ paperName: "MARLIN", detail: "content" });
     expect(parse("how big is the ShareGPT4V dataset?")).toMatchObject({ paperName: "ShareGPT4V", detail: "content" });
     expect(parse("does marlin work with vllm?")).toMatchObject({ paperName: "marlin", nameGuessed: true, detail: "content" });
+    // A paper named, then what is asked of it ("the glocal one - how many datasets?" in a thread).
+    expect(parse("the glocal paper - how many datasets?")).toMatchObject({ paperName: "the glocal paper", detail: "content" });
     // Chat before a question and "other papers" are how it was asked ("no paper in it mentions hm").
     expect(parse("hm ok, what about converting existing models to MLA?").topic).toBe("converting existing models to mla");
     expect(parse("which other papers quantize the kv cache").topic).toBe("quantize the kv cache");
