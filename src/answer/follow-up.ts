@@ -7,7 +7,7 @@ import { threadAct } from "./thread-acts.ts";
 import { actOnThread, FEW, firstFew, narrowOrCompare } from "./follow-up-acts.ts";
 import { groupReference, onGroup } from "./group-references.ts";
 import { backTo, inlineNumbers, opened, listedHolder, referenceWords, titledReference, whichListed, whichReported, threadTitled } from "./thread-references.ts";
-import { comparedWithOpen, olderOrNewer, settingAgain } from "./thread-rewrites.ts";
+import { comparedWithOpen, likeItBut, olderOrNewer, settingAgain } from "./thread-rewrites.ts";
 import { asksForCode } from "./list-replies.ts";
 import { correctedTo, correctedTopic } from "./correction.ts";
 import { REFERENCE, FILLER, OF_THOSE, ANY_OF, LINKING, LEFTOVER, NOT_CONSTRAINT, YEAR_ONLY, ORDER_ONLY, PRONOUN, WHICH_OF_FEW, DROP_LISTED, DROP_ABOUT, NOT_ABOUT, OPENER, CLOSER, ONLY_LISTED, COMPARISON, ASKING, ABOUT_IT, EXPLETIVE_IT, SUPERLATIVE_ASKED } from "./follow-up-phrases.ts";
@@ -131,7 +131,7 @@ export function resolveFollowUp(said: string, previous: Turn | undefined, today:
   // …and naming none of the thread's, a paper the library may have ("the scale-aware paper, what …?"), not the one in view.
   const inView = paperInView(previous);
   if (!earlier && inView && reference === undefined && !pair && referenceWords(trimmed) && !titledReference(text, listed) && !titledReference(text, [inView])) return { kind: "refine", question: trimmed.replace(/ one\b/, " paper") };
-  const rewritten = settingAgain(question, turns, today) ?? comparedWithOpen(question, previous, turns) ?? olderOrNewer(question, previous, turns);
+  const rewritten = settingAgain(question, turns, today) ?? comparedWithOpen(question, previous, turns) ?? likeItBut(question, previous) ?? olderOrNewer(question, previous, turns);
   if (rewritten) return rewritten;
   // "anything from this year?" asks for dates, handled below, not about the papers' "year".
   const dated = /\b(?:19|20)\d\d\b|\b(?:this|last|past|previous)\s+(?:year|month|week)\b|\b(?:today|yesterday)\b/.test(trimmed);

@@ -185,3 +185,19 @@ export function comparedWithOpen(question: string, previous: Turn | undefined, t
   // "versus", not "and": a title may hold an "and" ("Efficient and robust …").
   return { kind: "refine", question: `${inView.title} versus ${endingAsWritten(question, target)}` };
 }
+
+/** "papers like it but for edge devices or cpus": papers like the one in view, in that setting. */
+const LIKE_IT_BUT = /^(?:(?:any|show me|more)\s+)?(?:papers?|anything|something|stuff|ones?|work)?\s*(?:like|similar to)\s+(?:it|this|that)(?:\s+(?:one|paper))?,?\s+but\s+(.+?)\s*[?.!]*$/i;
+
+/**
+ * "papers like it but for edge devices or cpus": "papers like DistServe but for …", the paper in view by its short
+ * name (a full title's own "for" would read as the setting), which the search reads as papers like it in that setting;
+ * it had searched for "it".
+ */
+export function likeItBut(question: string, previous: Turn | undefined): FollowUp | undefined {
+  const asked = LIKE_IT_BUT.exec(question.trim());
+  const inView = paperInView(previous);
+  if (!asked || !inView) return undefined;
+  const short = /^([^:]{2,40}):/.exec(inView.title)?.[1]?.trim();
+  return { kind: "refine", question: `papers like ${short ?? inView.title} but ${endingAsWritten(question, asked[1]!)}` };
+}

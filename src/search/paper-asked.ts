@@ -34,7 +34,8 @@ const ABOUT_NAMED = /^(?:what|which|how(?: much| many| fast| well| big| large)?)
 const BEATS = new RegExp(String.raw`^(?:does|did|do|is|was|can|could)\s+(?:the\s+)?([\p{L}\p{N}+.'-]+)(\s+paper)?\s+(?:(?:actually|really|still|even)\s+)?(?:beats?|outperforms?|surpass(?:es)?|improves?\s+(?:on|upon|over)|works?\s+(?:with|on)|supports?|runs?\s+on|handles?|(?:do|does)\s+better\s+than|(?:much\s+|any\s+)?${COMPARATIVE}\s+than)\s+\S`, "iu");
 
 /** "the glocal paper - how many datasets?": "the … paper" (or "one"), a dash, comma or colon, then a question. */
-const NAME_THEN_ASKED = /^(?:that|the)\s+(?:[\p{L}\p{N}+.'-]+\s+){1,4}(?:one|paper)\s*[-–—:,]\s*(?:what|which|how|who|when|where|does|did|do|is|are|was|were|can)\b/iu;
+/** ("distserve - how much better than vllm?": a name of one word before the dash, which a paper going by it confirms.) */
+const NAME_THEN_ASKED = /^(?:(?:that|the)\s+(?:[\p{L}\p{N}+.'-]+\s+){1,4}(?:one|paper)|([\p{L}\p{N}+.'-]{3,}))\s*[-–—:,]\s*(?:what|which|how|who|when|where|does|did|do|is|are|was|were|can)\b/iu;
 
 /** "what's the main finding of the grokking paper?", "key contributions of KernelBench", "limitations of Performers": what one paper found. */
 const FINDING_OF = /^(?:what(?:'s| is| are| was| were)\s+)?(?:the\s+)?(?:(?:main|key|central|core|big|headline)\s+)?(?:finding|result|contribution|idea|takeaway|conclusion|claim|limitation|weakness|drawback|shortcoming|strength|advantage|novelty)s?\s+(?:of|in|from)\s+(?:the\s+)?(.+?)(?:\s+paper)?\s*\??$/i;
@@ -79,10 +80,11 @@ export function paperAsked(written: string, rest: string, present: string | unde
   // which only a paper going by it can tell ("what does pruning do?" asks a topic).
   const guessed = ofOne && !reported ? (reportedName(text, true) ?? reportedName(text, true, BEATS) ?? whatIs(text, true)) : undefined;
   // "the glocal paper - how many datasets?", "the vessel one, what dice?": a paper named, then what is asked of it.
-  const thenAsked = NAME_THEN_ASKED.test(text.trim());
+  const thenAsked = NAME_THEN_ASKED.exec(text.trim());
+  const named = thenAsked?.[1] && (NAME_LIKE.test(thenAsked[1]) || loneName(thenAsked[1])) ? thenAsked[1] : undefined;
   const detail = asked ?? (reported || guessed || thenAsked ? "content" : undefined);
-  const paperName = detailOf ?? present ?? finding ?? PAPER_NAME.exec(text)?.[0].replace(/^that\s/i, "the ") ?? barePaper(text) ?? reported ?? guessed;
-  const lone = (guessed !== undefined && paperName === guessed) || (present !== undefined && paperName === present && !NAME_LIKE.test(present) && loneName(present) && !/\bpaper\b/i.test(text));
+  const paperName = detailOf ?? present ?? finding ?? PAPER_NAME.exec(text)?.[0].replace(/^that\s/i, "the ") ?? barePaper(text) ?? reported ?? guessed ?? named;
+  const lone = (guessed !== undefined && paperName === guessed) || (named !== undefined && paperName === named && !NAME_LIKE.test(named)) || (present !== undefined && paperName === present && !NAME_LIKE.test(present) && loneName(present) && !/\bpaper\b/i.test(text));
   return { ...(detail && { detail }), ...(paperName && { paperName }), ...(lone && { nameGuessed: true as const }) };
 }
 

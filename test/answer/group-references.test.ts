@@ -161,3 +161,11 @@ describe("a list of closest papers after 'nothing covers that'", () => {
     expect(resolveFollowUp("any of them use language models", opened, TODAY, [list, opened])).toMatchObject({ kind: "narrow", papers });
   });
 });
+
+describe("papers like the one in view, in another setting", () => {
+  it("reads 'papers like it but for edge devices or cpus' as papers like it by its short name, in that setting", () => {
+    const serve = { ...paper(9), title: "DistServe: Disaggregating Prefill and Decoding for Goodput-optimized Serving" } as StoredPaper;
+    const opened: Turn = { ...list, question: "distserve - how much better than vllm", papers: [serve], focus: serve };
+    expect(resolveFollowUp("papers like it but for edge devices or cpus", opened, TODAY, [list, opened])).toEqual({ kind: "refine", question: "papers like DistServe but for edge devices or cpus" });
+  });
+});

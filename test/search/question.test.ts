@@ -490,6 +490,7 @@ describe("questions with no topic", () => {
     expect(parse("does marlin work with vllm?")).toMatchObject({ paperName: "marlin", nameGuessed: true, detail: "content" });
     // A paper named, then what is asked of it ("the glocal one - how many datasets?" in a thread).
     expect(parse("the glocal paper - how many datasets?")).toMatchObject({ paperName: "the glocal paper", detail: "content" });
+    expect(parse("distserve - how much better than vllm")).toMatchObject({ paperName: "distserve", nameGuessed: true, detail: "content" });
     // Chat before a question and "other papers" are how it was asked ("no paper in it mentions hm").
     expect(parse("hm ok, what about converting existing models to MLA?").topic).toBe("converting existing models to mla");
     expect(parse("which other papers quantize the kv cache").topic).toBe("quantize the kv cache");
