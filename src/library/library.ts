@@ -31,8 +31,8 @@ export type Mentions = { count: number; titles: string[] };
  * datasets?"), which an abstract writes without saying "dataset".
  */
 export type SentenceCue = { terms: Map<string, number>; related?: (sentence: string) => number; quantity?: boolean; comparative?: boolean; named?: boolean };
-/** "what datasets?", "which benchmarks", "what models did they test on": names answer it. */
-const ASKS_NAMES = /\b(?:datasets?|benchmarks?|baselines?|(?:which|what) (?:models|llms|networks|architectures)|tested on|evaluated on)\b/i;
+/** "what datasets?", "which benchmarks", "what models did they test on", "what gpu did they use": names answer it. */
+const ASKS_NAMES = /\b(?:datasets?|benchmarks?|baselines?|(?:which|what) (?:models|llms|networks|architectures|gpus?|hardware|devices?|accelerators?)|tested on|evaluated on)\b/i;
 /** "how big is the ShareGPT4V dataset?": the dataset is what is measured, a figure answers it, not the names beside it. */
 const ASKS_SIZE = /\bhow (?:big|large|small)\b/i;
 

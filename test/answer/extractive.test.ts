@@ -599,6 +599,7 @@ describe("reference markers in abstracts", () => {
     expect(sized).toMatchObject({ quantity: true });
     expect(sized.named).toBeUndefined();
     expect((await library.sentenceCue("datasets", "what datasets does it use?")).named).toBe(true);
+    expect((await library.sentenceCue("gpu", "what gpu did they benchmark on")).named).toBe(true);
     // "what benchmark …?": the sentence saying what it was run on, over one naming a method it beat or a part it uses.
     const { namesTestedOn } = await import("../../src/answer/sentences.ts");
     const nas = { abstract: "We also apply ProxyNet to specialize CNN architectures for GPU hardware. Experiments on CIFAR-10 and ImageNet demonstrate the effectiveness of directness. Our model is better than AmoebaNet-B and MobileNetV2." };
