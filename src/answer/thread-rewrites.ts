@@ -24,6 +24,9 @@ const ONLY_LAST = /\s+only(\s*[?.!]*)$/i;
 /** "forecasting only" after "time series": the last topic, kept to that part of it (a word or two, not a year). */
 const PART_ONLY = /^(?!\d+\s)((?:[\p{L}-]+\s+)?[\p{L}-]+)\s+only\s*[?.!]*$/u;
 
+/** "any for video?", "anything for graphs?": a few words, the thread's topic in that setting. */
+const ANY_FOR = /^(?:any(?:thing)?|something|some|papers?|ones?)\s+(?:for|on)\s+((?:[\p{L}\p{N}-]+\s*){1,3}?)\s*[?.!]*$/u;
+
 /** "what about agents?", "and time series?": a few words, no setting said. */
 const WHAT_ABOUT = /^(?:(?:(?:and|ok|okay|so)\s+)?(?:what|how)\s+about|and)\s+((?:[\p{L}\p{N}-]+\s*){1,3}?)\s*[?.!]*$/u;
 
@@ -121,6 +124,10 @@ export function settingAgain(asked: string, turns: Turn[], today: Date): FollowU
   if (ruledOut && previous) return { kind: "refine", question: `${previous.topic} but not ${endingAsWritten(question, ruledOut[1]!)}` };
   const part = sameFor || about ? undefined : PART_ONLY.exec(question.toLowerCase().trim());
   if (part && previous) return { kind: "refine", question: `${previous.topic} ${endingAsWritten(question.trim().replace(ONLY_LAST, "$1"), part[1]!)}` };
+  // "any for video?" after concept bottleneck models: concept bottleneck models for video when papers cover it, else video.
+  // ("anything for gaussian splatting instead?" asks for that in its place.)
+  const anyFor = sameFor || about || !previous || /\binstead\s*[?.!]*$/i.test(asked) ? undefined : ANY_FOR.exec(question.toLowerCase().trim());
+  if (anyFor && previous) return { kind: "refine", question: `${parseQuestion(previous.topic, today).setting?.head ?? previous.topic} for ${endingAsWritten(question, anyFor[1]!)}`, otherwise: question };
   if ((!sameFor && !about) || !previous) return undefined;
   // "time series", "forecasting only", "what about imputation?": the other part of the topic before it was narrowed.
   const narrowed = about && PART_ONLY.test(previous.question.toLowerCase().trim()) ? turns.slice(0, turns.indexOf(previous)).findLast((turn) => turn.source && !turn.source.example) : undefined;

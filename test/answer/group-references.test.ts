@@ -114,6 +114,8 @@ describe("the thread's topic in another setting", () => {
   it("puts a plural asked in place of the singular written, and reads 'any that do X instead of Y'", () => {
     expect(resolveFollowUp("any for cpus instead of gpus", kernels, TODAY, [kernels])).toEqual({ kind: "refine", question: "custom cpus kernels" });
     expect(resolveFollowUp("any that do video instead of images?", cbm, TODAY, [cbm])).toEqual({ kind: "refine", question: "concept bottleneck models for video instead of images" });
+    // "any for video?": the topic in that setting, or video alone when nothing covers both.
+    expect(resolveFollowUp("any for video?", cbm, TODAY, [cbm])).toEqual({ kind: "refine", question: "concept bottleneck models for video", otherwise: "any for video?" });
     // "and the disk-based one?": a kind of the topic, not "… for the disk-based one".
     expect(resolveFollowUp("and the disk-based one?", kernels, TODAY, [kernels])).toMatchObject({ kind: "refine", question: "disk-based custom gpu kernels" });
   });
