@@ -34,7 +34,14 @@ export function narrowedReply(topic: string, papers: StoredPaper[], termWeights:
       .map((stem) => topic.split(/\s+/).find((word) => topicParts(word).main.join() === stem))
       .filter((word): word is string => word !== undefined)
       .map((word) => ({ word, holding: holders(word) }));
-    const { word, holding = [] } = written.find((entry) => entry.holding.length > 0 && entry.holding.length < papers.length) ?? {};
+    // Not the head of what the asker qualified: "medical images" is not "images" (the word before it, which no paper
+    // listed writes, says which images), where "release a dataset" is still a dataset.
+    const said = topic.toLowerCase().split(/\s+/);
+    const qualified = (word: string) => {
+      const before = said[said.indexOf(word.toLowerCase()) - 1];
+      return before !== undefined && !isQuestionStopword(before) && holders(before).length === 0;
+    };
+    const { word, holding = [] } = written.find((entry) => entry.holding.length > 0 && entry.holding.length < papers.length && !qualified(entry.word)) ?? {};
     // What was found is said first: "None of those 4 papers mentions numerical issues; one mentions numerical" led with nothing.
     const which = holding.length === 1 ? `One of those ${papers.length} papers mentions` : `${holding.length} of those ${papers.length} papers mention`;
     if (word && holding.length > 0 && papers.length > 1) return listing(`${which} **${escapeMarkdown(word)}**, though none writes ${subject} as such`, holding);

@@ -30,3 +30,15 @@ describe("narrowing a list by a topic with examples", () => {
     expect(resolveFollowUp("which ones evaluate on math (AIME, MATH etc)", list, new Date("2026-11-22T12:00:00Z"), [list])).toMatchObject({ kind: "narrow", topic: "math (aime, math etc)" });
   });
 });
+
+describe("a narrowing none of the list writes whole", () => {
+  it("does not fall back to the head of what the asker qualified ('medical images' is not 'images')", async () => {
+    const { narrowedReply } = await import("../../src/answer/narrowed-reply.ts");
+    const listed = [paper(1, "We classify images with concepts."), paper(2, "Concepts for images and text."), paper(3, "Concept models for tabular data.")];
+    const weights = new Map(contentTerms("medical images release dataset").map((term, i) => [term, 4 - i]));
+    expect(narrowedReply("medical images", listed, weights).citations).toEqual([]);
+    // "release a dataset": the dataset is still what is asked for.
+    const released = [paper(4, "We build a new dataset."), paper(5, "A method for images."), paper(6, "Another method.")];
+    expect(narrowedReply("release a dataset", released, weights).citations.map((citation) => citation.id)).toEqual(["p4"]);
+  });
+});
