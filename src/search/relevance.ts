@@ -1,18 +1,18 @@
-import { escapeRegExp } from "../papers/text.ts";
 import { words } from "../embed/tokens.ts";
 import type { WordVectors } from "../embed/word-vectors/word-vectors.ts";
 import { abbreviates } from "./acronyms.ts";
-import { splitTerms } from "./compounds.ts";
-import { longFormHolds, spellings, withLongForms } from "./held-terms.ts";
+import { longFormHolds, withLongForms } from "./held-terms.ts";
 import { isQuestionStopword } from "./query-stopwords.ts";
 import { questionPhrases } from "./query-terms.ts";
+import { headLeftOut, missingIn } from "./left-out.ts";
 import type { ParsedQuestion } from "./question.ts";
 import { describedAbsent, probabilityOf } from "./relevance-model.ts";
 import type { ListShape, RelevanceSignals } from "./relevance-signals.ts";
 import { SETTINGS } from "./settings.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
-import { dominance, heldAsPhrase, isBackground, isCollocation, namedApart, namesRarest, rarestOf, titlePinned, titleWrites } from "./topic-evidence.ts";
+import { dominance, heldAsPhrase, isBackground, namedApart, namesRarest, titlePinned, titleWrites } from "./topic-evidence.ts";
 import { searchStem, stemSet, withForms } from "./stem.ts";
+import { specificity } from "./word-specificity.ts";
 
 export type RelevanceVerdict = {
   /** "yes": answer; "unsure": answer, saying the match is partial; "no": nothing in the library covers it. */
@@ -68,7 +68,7 @@ export class RelevanceJudge {
     // ("browse" is used as "browser", which stems apart.)
     // ("restyling" is styling again, which papers write: "re-" says again, unlike "un-" of "unlearning".)
     const unused = (word: string) => [word, `${word}r`, `${word}er`, ...(/^re[a-z]{4,}/.test(word) ? [word.slice(2)] : [])].every((form) => snapshot.text.documentFrequency(searchStem(form)) === 0);
-    const unknown = words.filter((word) => !units.has(word) && unused(word) && !titleWrites(word, top[0], snapshot) && Math.min(...forms(word).map((form) => this.#specificity(form))) >= SETTINGS.relevance.unknownNoted);
+    const unknown = words.filter((word) => !units.has(word) && unused(word) && !titleWrites(word, top[0], snapshot) && Math.min(...forms(word).map((form) => specificity(this.#vectors, form))) >= SETTINGS.relevance.unknownNoted);
     // "quantum machine learning or quantum neural networks": a topic whose every word outside the library's background
     // phrases ("machine learning", "neural networks") no paper uses is absent, whatever those phrases match.
     const background = new Set(questionPhrases(question.topic, { adjacent: true }).filter((phrase) => isBackground(phrase.term, snapshot.text)).flatMap((phrase) => phrase.words.split(" ")));
@@ -88,7 +88,7 @@ export class RelevanceJudge {
     const namedAbsent = onlyUnknown || unknown.some((word) => heading.has(word)) || (question.heading !== undefined && !headingHeld && namedApart(question.heading, snapshot));
     // "weather forecasting with graph neural networks" over papers on graphs alone: the library lacks it in that setting.
     const evidence = top.slice(0, SETTINGS.relevance.evidencePapers);
-    const headAbsent = this.#headLeftOut(question, (word) => evidence.some((doc) => holds(searchStem(word), (term) => snapshot.text.contains(doc, term))), snapshot, top[0]) !== undefined;
+    const headAbsent = headLeftOut(question, (word) => evidence.some((doc) => holds(searchStem(word), (term) => snapshot.text.contains(doc, term))), snapshot, top[0], this.#vectors) !== undefined;
     const decision = top.length === 0 || namedAbsent || (!named && (headAbsent || (describedAbsent(signals) && !titlePinned(words, top[0], snapshot)))) ? "no" : probability >= answerAbove || named ? "yes" : probability >= unsureAbove || phrased || coined ? "unsure" : "no";
     // `missing` is said of the papers an answer cites, which are chosen after this verdict (see missingIn).
     return { decision, probability, signals, unmatched: this.#unmatched(question, words, top, snapshot), missing: [], unknown };
@@ -113,7 +113,7 @@ export class RelevanceJudge {
     const evidence = top.slice(0, SETTINGS.relevance.evidencePapers);
     const mainWords = this.#questionWords(question);
     const specialised = new Map<string, number>();
-    for (const word of mainWords) specialised.set(searchStem(word), Math.max(specialised.get(searchStem(word)) ?? 0, this.#specificity(word)));
+    for (const word of mainWords) specialised.set(searchStem(word), Math.max(specialised.get(searchStem(word)) ?? 0, specificity(this.#vectors, word)));
     const { titleEverydayWeight } = SETTINGS.relevance;
     const specific = (stem: string) => idf(stem) * (titleEverydayWeight + (1 - titleEverydayWeight) * (specialised.get(stem) ?? 1));
     // Each best paper's title stems, acronyms' long forms among them, read once for both title signals; a title's
@@ -139,96 +139,10 @@ export class RelevanceJudge {
     // Words of an aside count half: "(machine unlearning)" names the topic, "(SAE)" only abbreviates it.
     const asides = this.#asideWords(question);
     const mass = (weigh: (word: string) => number) => mainWords.reduce((sum, word) => sum + weigh(word), 0) + 0.5 * asides.reduce((sum, word) => sum + weigh(word), 0);
-    const missing = (word: string) => (evidence.some((doc) => holds(searchStem(word), (term) => index.contains(doc, term))) ? 0 : idf(searchStem(word)) * this.#specificity(word));
+    const missing = (word: string) => (evidence.some((doc) => holds(searchStem(word), (term) => index.contains(doc, term))) ? 0 : idf(searchStem(word)) * specificity(this.#vectors, word));
     const unknown = (word: string) => (index.documentFrequency(searchStem(word)) === 0 ? missing(word) : 0);
     const denominator = total + 0.5 * asides.reduce((sum, word) => sum + idf(searchStem(word)), 0);
     return { coverage, missingSpecific: Math.min(1, mass(missing) / denominator), unknownSpecific: Math.min(1, mass(unknown) / denominator), titleCoverage, titleSpecific, titleNamed, wordiness, ...shape };
-  }
-
-  /**
-   * What of the question none of `docs` (the papers an answer cites) holds,
-   * as the question wrote it: phrases other papers in the library use
-   * ("speech recognition" in "KV cache compression for speech
-   * recognition"), and the setting it is asked for, so the answer can say
-   * which part it leaves out.
-   */
-  missingIn(question: ParsedQuestion, docs: number[], snapshot: LibrarySnapshot): string[] {
-    const index = snapshot.text;
-    const held = (term: string) => docs.some((doc) => index.contains(doc, term));
-    // "hyperparameter tuning" is held by a title's "Hyper-Parameter Tuning": a word of the pair written as two.
-    const heldSpelt = (pair: string) => held(pair) || docs.some((doc) => spellings(pair).some((parts) => parts.every((part) => index.contains(doc, part))));
-    const pairs = new Set(question.parts.mainPairs);
-    const phrases = questionPhrases(question.topic)
-      .filter((phrase) => pairs.has(phrase.term) && isCollocation(phrase.term, index) && !isBackground(phrase.term, index) && !heldSpelt(phrase.term))
-      .map((phrase) => phrase.words);
-    // A setting's words count only if other papers use them: a word no paper uses is the asker's own wording
-    // ("curved spaces" for hyperbolic ones) more often than a part the library lacks, which the verdict weighs.
-    const elsewhere = (word: string) => index.documentFrequency(searchStem(word)) > 0;
-    // "nearest neighbours quickly", "for faster LLM generation": a manner adverb ("quickly" of "quick") or a comparative
-    // ("faster" of "fast") says how well, which papers put in figures, not a setting.
-    const setting = question.setting;
-    // (Its alternatives said as offered: "vision or multimodal models".)
-    const said = setting?.alternatives.map((group) => group.filter((word) => !this.#manner(word.toLowerCase())).join(" ")).filter(Boolean).join(" or ");
-    const facet = setting && { text: said!, words: setting.words.filter((word) => !this.#manner(word)) };
-    // "KV cache compression for speech recognition": a setting none of the papers mentions at all is the part left out.
-    // (A word held as the papers write it apart is held: "finetuning" by a title's "Fine-tuning"; an acronym by its long
-    // form: "LLMs" by "Multimodal Large Language Models".)
-    const holds = longFormHolds(snapshot, question.topic);
-    const heldWord = (word: string) => holds(searchStem(word), held) || splitTerms(word, index, 1).some(({ term }) => held(term));
-    // ("graph neural networks for drug discovery" over TempME's "Motif Discovery": its rarest word is what it asks.)
-    const known = facet?.words.filter(elsewhere) ?? [];
-    const rarestStem = known.length > 0 ? rarestOf(known.map(searchStem), snapshot) : undefined;
-    const rarest = known.find((word) => searchStem(word) === rarestStem);
-    const unheldFacet = facet && facet.words.length > 0 && facet.words.length <= 3 && (facet.words.every((word) => !heldWord(word) && elsewhere(word)) || (rarest !== undefined && !heldWord(rarest))) ? [facet.text] : [];
-    // So is what is asked in that setting (see #headLeftOut).
-    const headLeft = this.#headLeftOut(question, heldWord, snapshot, docs[0]);
-    const unheldHead = headLeft ? [headLeft] : [];
-    // A single word is not named: in reviews it was mostly the asker's own wording ("curved", "chatbot",
-    // "tricks", "speeding"), and a missing word already lowers the verdict.
-    return [...new Set([...unheldHead, ...unheldFacet, ...phrases])];
-  }
-
-  /**
-   * What a short "X for Y" question asks in its setting, X, when X is two or three words and none of the papers holds
-   * its key word: "weather forecasting" with graph neural networks, over papers on graphs alone; "curriculum learning",
-   * which no paper writes. The key word is the rarest weighed by how specialised it is in English ("running" in
-   * "running LLM inference on CPUs" is rare in abstracts, but the asker's wording), never an everyday word nor one a good
-   * share of the library writes. Only in a question of a few words: in a longer one the part before "for" is a
-   * description in the asker's own words, and an aside ("sparse autoencoders (SAEs)") is not asked apart.
-   */
-  #headLeftOut(question: ParsedQuestion, held: (word: string) => boolean, snapshot: LibrarySnapshot, best: number | undefined): string | undefined {
-    const index = snapshot.text;
-    const setting = question.setting;
-    if (!setting || words(question.topic).length > SETTINGS.relevance.missingHeadWords) return undefined;
-    const head = words(setting.head.replace(/\([^)]*\)?/g, " ")).filter((word) => !isQuestionStopword(word) && !/\d/.test(word));
-    if (head.length < 2 || head.length > 3) return undefined;
-    // (A word no paper uses has the highest IDF of all. A word of the library's background, "computing" in "brain-inspired
-    // computing", is no key: best papers lacking it say little.)
-    const weight = (word: string) => index.idf(searchStem(word)) * this.#specificity(word);
-    const key = head.reduce((a, b) => (weight(b) > weight(a) ? b : a));
-    // ("automated program repair" with LLMs: words the papers use, but never two of them in a row, nor all in the best
-    // paper. Not a deed: "finding nested communities" is the asker's description, and "papers combine hierarchy with …"
-    // says what the papers do.)
-    const deed = head[0]!.endsWith("ing") || new RegExp(`\\b(?:papers?|works?|ones?)\\s+${escapeRegExp(head[0]!)}\\b`, "i").test(question.text);
-    const named = !deed && namedApart(head.join(" "), snapshot);
-    if (named && !(best !== undefined && head.every((word) => index.contains(best, searchStem(word))))) return setting.head;
-    return this.#specificity(key) > 0 && !isBackground(searchStem(key), index) && !held(key) ? setting.head : undefined;
-  }
-
-  /**
-   * A manner word: an adverb of an adjective ("quickly"), or a comparative whose word vector lies close to
-   * its base's ("faster", "cheaper", "bigger", "larger"; not "user" of "us", "layer" of "lay").
-   */
-  #manner(word: string): boolean {
-    if (word.length > 6 && word.endsWith("ly") && this.#vectors.row(word.slice(0, -2)) !== undefined) return true;
-    const row = this.#vectors.row(word);
-    const stem = word.replace(/(?:er|est)$/, "");
-    if (row === undefined || stem === word || stem.length < 3) return false;
-    const bases = [stem, `${stem}e`, ...(stem.at(-1) === stem.at(-2) ? [stem.slice(0, -1)] : [])];
-    return bases.some((base) => {
-      const other = this.#vectors.row(base);
-      return other !== undefined && this.#vectors.similarity(row, other) >= SETTINGS.spellings.longerSimilarity;
-    });
   }
 
   /**
@@ -236,10 +150,15 @@ export class RelevanceJudge {
    * "On the Perception Bottleneck of VLMs for Chart Understanding" for "VLMs reading charts" ("reading" is the asker's).
    */
   #titleNamesSpecialised(words: string[], holds: ReturnType<typeof longFormHolds>, doc: number | undefined, snapshot: LibrarySnapshot): boolean {
-    const specialised = words.filter((word) => this.#specificity(word) >= SETTINGS.relevance.titleNamesAbove);
+    const specialised = words.filter((word) => specificity(this.#vectors, word) >= SETTINGS.relevance.titleNamesAbove);
     if (doc === undefined || specialised.length < 2) return false;
     const title = withForms(withLongForms(stemSet(snapshot.docs.titles.at(doc)), snapshot));
     return specialised.every((word) => holds(searchStem(word), (term) => title.has(term)));
+  }
+
+  /** What of the question none of `docs` (the papers an answer cites) holds, as the question wrote it (left-out.ts). */
+  missingIn(question: ParsedQuestion, docs: number[], snapshot: LibrarySnapshot): string[] {
+    return missingIn(question, docs, snapshot, this.#vectors);
   }
 
   /** Whether `doc` holds every word of `text` but stopwords, an acronym by its long form. */
@@ -270,13 +189,6 @@ export class RelevanceJudge {
   #coinedTerm(question: ParsedQuestion, doc: number | undefined, snapshot: LibrarySnapshot): boolean {
     const [word, ...rest] = this.#questionWords(question);
     return word !== undefined && rest.length === 0 && question.parts.main.length === 1 && doc !== undefined && this.#vectors.row(word) === undefined && snapshot.text.contains(doc, searchStem(word));
-  }
-
-  /** 0 for everyday words, rising to 1 for words rare in general English (the word vectors are in frequency order). */
-  #specificity(word: string): number {
-    const rank = this.#vectors.row(word) ?? Number.POSITIVE_INFINITY;
-    const { everydayRank, specialistRank } = SETTINGS.relevance;
-    return Math.min(1, Math.max(0, Math.log(rank / everydayRank) / Math.log(specialistRank / everydayRank)));
   }
 
   /** The question's words (#questionWords) the best papers do not account for, rarest first. */
