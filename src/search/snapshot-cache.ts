@@ -10,7 +10,7 @@ import { scanSnapshot, writeSnapshotFile, type Scan } from "./snapshot-scan.ts";
  * Bump when what the snapshot holds changes meaning (tokenising, names,
  * layout): a cache file of another format is ignored and rebuilt.
  */
-const FORMAT = "snapshot-16";
+const FORMAT = "snapshot-17";
 /** The text index's and the title index's postings, most of a large library's index: left in the file and read a term or a name at a time. */
 const ON_DISK = new Set(["text.docs", "text.title", "text.abstract", "titles.docs"]);
 

@@ -25,7 +25,18 @@ export function americanSpelling(word: string): string {
  * questions alike. Numbers stay as written. The offline embedder keeps
  * plain stems, so its vectors (and libraries embedded with it) do not change.
  */
-export const searchStem = remembered((word: string) => (/^\d/.test(word) ? word : stemmer(sionToNoun(americanSpelling(word)))), 500_000);
+export const searchStem = remembered((word: string) => (/^\d/.test(word) ? word : stemmer(sionToNoun(americanSpelling(word))) + adjectiveMark(word)), 500_000);
+
+/**
+ * Porter's stemmer strips adjective endings down to the root the verb and noun share: "continual" and "continuous" both
+ * stem to "continu", "generalization" and "generation" both to "gener", so "continual learning" ranked papers on
+ * continuous kernels and "generalization" papers on generative models. A word ending in "-ual"/"-eral" (and its
+ * "-ize", "-ization", "-ity" and "-ly" forms) keeps that ending apart.
+ */
+function adjectiveMark(word: string): string {
+  const light = word.toLowerCase().replace(/(?<![su])s$/, "").replace(/ly$/, "");
+  return /(?:ual|eral)(?:i[sz]\w*|it(?:y|ies))?$/.test(light) ? "~al" : "";
+}
 
 /**
  * "-sional" words as their "-sion" noun, as Porter's stemmer already reads "-tional" ones ("functional" and "function"

@@ -23,4 +23,18 @@ describe("search's stems", () => {
     for (const word of ["dimensional", "dimensionality", "dimensions"]) expect(searchStem(word)).toBe(searchStem("dimension"));
     expect(searchStem("functional")).toBe(searchStem("function"));
   });
+
+  it("keeps an adjective's -ual or -eral ending apart from the root Porter leaves", () => {
+    expect(searchStem("continual")).not.toBe(searchStem("continuous"));
+    expect(searchStem("generalization")).not.toBe(searchStem("generation"));
+    expect(searchStem("generative")).not.toBe(searchStem("generalize"));
+  });
+
+  it("still joins the forms of one adjective", () => {
+    for (const word of ["generalize", "generalizes", "generalisation", "general", "generally"]) expect(searchStem(word)).toBe(searchStem("generalization"));
+    expect(searchStem("continually")).toBe(searchStem("continual"));
+    expect(searchStem("continuously")).toBe(searchStem("continuous"));
+    expect(searchStem("visualization")).toBe(searchStem("visual"));
+    expect(searchStem("individuals")).toBe(searchStem("individual"));
+  });
 });
