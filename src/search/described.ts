@@ -96,16 +96,19 @@ function unsingled(found: LookupResult, searched: SearchResult): LookupResult {
  * topic absent and that paper stands well clear of the next, further
  * still when the search is unsure of the topic ("mamba selective state
  * spaces" finds a paper that only mentions Mamba, a little ahead of others
- * that do too). A description of a paper the library lacks ("the paper
- * that introduced the transformer") finds several alike, and stays no
- * match.
+ * that do too); or, close behind it or not, the one paper the search judged
+ * on topic ("the paper where several copies of an LLM share one KV cache":
+ * Hogwild!, ahead of KV cache papers it judged off topic). A description
+ * of a paper the library lacks ("the paper that introduced the
+ * transformer") finds several alike, and stays no match.
  */
 export function describedMatch(found: LookupResult, search: SearchResult): LookupResult {
   const [first, second] = search.results;
   if (found.match || !first || search.verdict.decision === "no") return found;
   const { describedSearchMargin, describedUnsureMargin } = SETTINGS.lookup;
   const margin = search.verdict.decision === "yes" || search.firstAgreed ? describedSearchMargin : describedUnsureMargin;
-  if (second && second.score > margin * first.score) return found;
+  const alone = search.verdict.decision === "yes" && first.relevant && search.results.filter((hit) => hit.relevant).length === 1;
+  if (second && second.score > margin * first.score && !alone) return found;
   return { match: first.paper, alternatives: [], closest: [] };
 }
 
