@@ -1,4 +1,4 @@
-import OpenAI from "openai";
+import type OpenAI from "openai";
 import { PaperbotError } from "../errors.ts";
 import type { Embedder } from "./embedder.ts";
 

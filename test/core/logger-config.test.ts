@@ -15,6 +15,19 @@ describe("logger", () => {
     expect(written).not.toContain("secret");
     expect(line.openai.apiKey).toBe("[redacted]");
   });
+
+  it("writes readable lines, secrets redacted, at a terminal", async () => {
+    const stream = Object.assign(new PassThrough(), { isTTY: true });
+    let written = "";
+    stream.on("data", (chunk) => (written += chunk));
+    const logger = createLogger("info", stream as unknown as NodeJS.WriteStream);
+    logger.info({ token: "xoxb-secret" }, "hello");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(written).toContain("hello");
+    expect(written).toContain("[redacted]");
+    expect(written).not.toContain("secret");
+    expect(() => JSON.parse(written.trim())).toThrow();
+  });
 });
 
 describe("config", () => {
