@@ -107,9 +107,13 @@ export function describedMatch(found: LookupResult, search: SearchResult): Looku
   if (found.match || !first || search.verdict.decision === "no") return found;
   const { describedSearchMargin, describedUnsureMargin } = SETTINGS.lookup;
   const margin = search.verdict.decision === "yes" || search.firstAgreed ? describedSearchMargin : describedUnsureMargin;
-  const alone = search.verdict.decision === "yes" && first.relevant && search.results.filter((hit) => hit.relevant).length === 1;
-  if (second && second.score > margin * first.score && !alone) return found;
+  if (second && second.score > margin * first.score && !judgedAlone(search)) return found;
   return { match: first.paper, alternatives: [], closest: [] };
+}
+
+/** Whether the search is sure of the topic and judged its first paper, and only that one, on it. */
+function judgedAlone(search: SearchResult): boolean {
+  return search.verdict.decision === "yes" && search.results[0]?.relevant === true && search.results.filter((hit) => hit.relevant).length === 1;
 }
 
 /** Whether a title holds at least `rememberedTitleShare` of these words (by stem). */
