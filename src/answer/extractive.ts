@@ -25,7 +25,7 @@ export type Framing =
    * Papers on a topic: `unsure`, the library may only partly cover it; `missing`, the part none of the papers
    * holds; `filters`, the question's dates and upvotes, said beside the topic; `order`, when not by relevance.
    */
-  | { kind: "topic"; unsure?: boolean; missing?: string[]; unknown?: string[]; filters?: PaperFilters; order?: PaperOrder };
+  | { kind: "topic"; unsure?: boolean; missing?: string[]; unknown?: string[]; filters?: PaperFilters; order?: PaperOrder; undated?: number };
 
 /**
  * Whether an answer may cover the question only in part: the verdict is unsure, or the papers cited all leave out a
@@ -46,7 +46,7 @@ export function framingOf(result: SearchResult): Framing {
   if (result.example) return { kind: "similar", paper: result.example, filters: query.filters, ...(result.query.likeIn && { setting: result.query.likeIn.text }) };
   if (result.baseline) return { kind: "baseline", ...result.baseline };
   if (result.sides) return { kind: "sides", sides: result.sides, ...(result.sidesMeet && { meet: true as const }), ...(result.sidesApart && { apart: true as const }) };
-  return { kind: "topic", unsure: coversInPart(result), missing: verdict.missing, unknown: verdict.unknown, filters: query.filters, ...(query.order && { order: query.order }) };
+  return { kind: "topic", unsure: coversInPart(result), missing: verdict.missing, unknown: verdict.unknown, filters: query.filters, ...(query.order && { order: query.order }), ...(result.undatedLeftOut && { undated: result.undatedLeftOut }) };
 }
 
 const ORDERED: Record<PaperOrder | "relevance", string> = { relevance: "most relevant first", newest: "newest first", oldest: "oldest first", upvotes: "most upvoted first" };
@@ -141,8 +141,8 @@ function lead(topic: string, count: number, framing: Framing, undated: boolean):
       ? `This paper comes closest to ${subject}, though it may cover it only in part:`
       : `These papers come closest to ${subject}, though they may cover it only in part:`
     : count === 1
-      ? framing.order ? `The ${SUPERLATIVE[framing.order]} paper on ${subject}:` : `The paper that best matches ${subject}:`
-      : `The ${count} papers that best match ${subject}, ${order}:`;
+      ? framing.order ? `The ${SUPERLATIVE[framing.order]} paper on ${subject}${framing.undated ? ` with a date (${counted(framing.undated, "more paper")} on it ${framing.undated === 1 ? "has" : "have"} none)` : ""}:` : `The paper that best matches ${subject}:`
+      : `The ${count} papers that best match ${subject}, ${order}${framing.undated ? ` (${framing.undated} more on it ${framing.undated === 1 ? "has" : "have"} no date and ${framing.undated === 1 ? "is" : "are"} left out)` : ""}:`;
   // A word no paper in the library uses says more than what the cited ones leave out ("federated learning across hospitals").
   // Not in a sure answer to a story, where it is the asker's telling ("… when I crank up the batch size"), not a part left out.
   const told = !framing.unsure && topicSaid(topic) === YOUR_QUESTION;

@@ -40,7 +40,7 @@ export type SearchResult = {
   unfoundExample?: string;
   /** A listing with filters ("papers from October 2024"): how many papers pass them, of which `results` are the first few. */
   listed?: number;
-  /** A listing by date with no dates asked ("the oldest paper"): how many papers have no date, and so no place in it. */
+  /** A listing by date with no dates asked ("the oldest paper"), or papers on a topic by date ("the newest paper on X"): how many papers (on it) have no date, and so no place in it. */
   undatedLeftOut?: number;
   /** The word list and the vector list put the same paper first, and so does their fusion: two readings single it out. */
   firstAgreed?: true;

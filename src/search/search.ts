@@ -172,6 +172,9 @@ export class PaperSearch {
     const described = titled.missing !== undefined && !query.pastedTitle && results[0]?.relevant === true && describesTitle(titled.missing, results[0].paper.title);
     const unfound = described ? undefined : (titled.missing ?? rare.missing);
     const firstAgreed = lexical[0] !== undefined && lexical[0].doc === vectorRanked[0]?.doc && lexical[0].doc === ranked[0]?.doc;
+    // "the newest paper on sparse attention": papers on it the library has no date for have no place in that order.
+    const citedDocs = new Set(results.filter((hit) => hit.relevant).map((hit) => snapshot.docs.docOf(hit.paper.id)));
+    const undatedOnTopic = query.order === "newest" || query.order === "oldest" ? page.filter((entry) => entry.relevant && snapshot.docs.published[entry.doc] === 0 && !citedDocs.has(entry.doc)).length : 0;
     return {
       query,
       relevant: verdict.decision !== "no",
@@ -185,6 +188,7 @@ export class PaperSearch {
       ...(unfound && { unfoundTitle: unfound }),
       ...(unfound && unfound === titled.missing && titled.closest && { unfoundClosest: titled.closest }),
       ...(firstAgreed && { firstAgreed }),
+      ...(undatedOnTopic > 0 && { undatedLeftOut: undatedOnTopic }),
     };
   }
 
