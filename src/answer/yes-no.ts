@@ -11,6 +11,9 @@ const YES_NO = /^(?:does|do|did|is|are|was|were|can|could|has|have|will|would)\s
 /** ("what datasets does TALL-masks use?": the paper by its name.) */
 const WHAT = /\b(?:what|which)\s+(?:kinds?\s+of\s+|types?\s+of\s+|sorts?\s+of\s+)?([\p{L}-]+)\s+(?:does|do|did|is|are|was|were|has|have)\s+(?:it|they|this|that|the paper|this paper|that one|the authors|(?:the\s+)?[\p{L}\p{N}.+-]+(?:\s+paper)?)\s+[\p{L}-]+/iu;
 
+/** "what learning rate and GPU did PyramidKV use?": several kinds asked at once, each of one or two words. */
+const WHAT_SEVERAL = /\b(?:what|which)\s+((?:[\p{L}-]+(?:\s+[\p{L}-]+)?\s*(?:,|\band\b|\bor\b)\s*)+[\p{L}-]+)\s+(?:does|do|did|is|are|was|were|has|have)\s+(?:it|they|this|that|the paper|this paper|that one|the authors|(?:the\s+)?[\p{L}\p{N}.+-]+(?:\s+paper)?)\s+[\p{L}-]+/iu;
+
 /** "is there a dataset in it?", "are there any baselines in that paper?": the kind of thing asked for, of a paper. */
 const IS_THERE = /^(?:is|are)\s+there\s+(?:an?|any)\s+([\p{L}-]+)\s+(?:in|with|for|from)\s+(?:it|them|this|that|the paper|this paper|that one)\b/iu;
 
@@ -28,7 +31,9 @@ const ANSWERED_APART = /^(?:code|github|repo|repository|implementation|authors?|
  */
 export async function withUnwritten(reply: Reply, question: string, paper: StoredPaper, library: Library): Promise<Reply> {
   const asked = WHAT.exec(question.trim()) ?? IS_THERE.exec(question.trim());
-  if (asked) return withUnnamed(reply, question, asked[1]!, paper, library);
+  if (asked) return withUnnamed(reply, question, [asked[1]!], paper, library);
+  const several = WHAT_SEVERAL.exec(question.trim());
+  if (several) return withUnnamed(reply, question, several[1]!.split(/\s*(?:,|\band\b|\bor\b)\s*/i).filter(Boolean), paper, library);
   const subject = YES_NO.exec(question.trim());
   if (!subject) return reply;
   // The word after "does it" is what it is asked to do ("handle missing values", "use RL"), not what it is asked about.
@@ -55,12 +60,17 @@ export async function withUnwritten(reply: Reply, question: string, paper: Store
  * "what dataset does it use?" of a paper whose abstract names none: said first ("Its abstract names no *dataset*."),
  * before the sentences that come closest; they had read as the answer.
  */
-async function withUnnamed(reply: Reply, question: string, kind: string, paper: StoredPaper, library: Library): Promise<Reply> {
-  // Only a kind of named thing: "what accuracy does it reach?" asks a figure, which no abstract calls "accuracy" to give.
-  if (ANSWERED_APART.test(kind.toLowerCase()) || !NAMED_KINDS.test(kind.toLowerCase())) return reply;
-  // "what benchmark does ProxylessNAS evaluate on?": "experiments on CIFAR-10 and ImageNet" names them without the word.
-  if (/^(?:datasets?|benchmarks?)$/i.test(kind) && namesTestedOn(paper.abstract)) return reply;
-  const entry = (await library.wordsAsked(paper, question)).find((asked) => asked.word === kind.toLowerCase());
-  if (!entry || entry.written) return reply;
-  return { ...reply, text: `Its abstract names no *${escapeMarkdown(kind.replace(/s$/i, ""))}*.\n\n${reply.text}` };
+async function withUnnamed(reply: Reply, question: string, kinds: string[], paper: StoredPaper, library: Library): Promise<Reply> {
+  const named = await library.wordsAsked(paper, question);
+  const unnamed = kinds.filter((kind) => {
+    // Only a kind of named thing: "what accuracy does it reach?" asks a figure, which no abstract calls "accuracy" to
+    // give; nor does one name a "learning rate" (of "what learning rate and GPU …?", only the GPU is checked).
+    if (ANSWERED_APART.test(kind.toLowerCase()) || !NAMED_KINDS.test(kind.toLowerCase())) return false;
+    // "what benchmark does ProxylessNAS evaluate on?": "experiments on CIFAR-10 and ImageNet" names them without the word.
+    if (/^(?:datasets?|benchmarks?)$/i.test(kind) && namesTestedOn(paper.abstract)) return false;
+    const entry = named.find((asked) => asked.word === kind.toLowerCase());
+    return entry !== undefined && !entry.written;
+  });
+  if (unnamed.length === 0) return reply;
+  return { ...reply, text: `Its abstract names no ${unnamed.map((kind) => `*${escapeMarkdown(kind.replace(/s$/i, ""))}*`).join(" or ")}.\n\n${reply.text}` };
 }

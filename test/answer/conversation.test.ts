@@ -214,6 +214,9 @@ it("says first when a yes/no question asks of the paper in view what its abstrac
     const named = thread();
     expect((await named("what datasets does TALL-masks use?")).text).toMatch(/^Its abstract names no \*dataset\*\./);
     expect((await named("What accuracy does MobileSAMv2 reach?")).text).not.toMatch(/names no/);
+    // Several kinds asked at once: each kind of named thing the abstract lacks, and only those ("learning rate" is no name).
+    expect((await thread()("what datasets and baselines does TALL-masks use?")).text).toMatch(/^Its abstract names no \*dataset\* or \*baseline\*\./);
+    expect((await thread()("what learning rate and GPU did PyramidKV use?")).text).toMatch(/^Its abstract names no \*GPU\*\.\n\nFrom \*\*PyramidKV/);
     const nas = await thread()("what benchmark does ProxylessNAS evaluate on?");
     expect(nas.text).not.toMatch(/names no/);
     expect(nas.text).toMatch(/Experiments on CIFAR-10 and ImageNet/);
