@@ -2,6 +2,7 @@ import { escapeRegExp } from "../papers/text.ts";
 import { words } from "../embed/tokens.ts";
 import type { WordVectors } from "../embed/word-vectors/word-vectors.ts";
 import { splitTerms } from "./compounds.ts";
+import { heldApart } from "./held-apart.ts";
 import { longFormHolds, spellings } from "./held-terms.ts";
 import { isQuestionStopword } from "./query-stopwords.ts";
 import { questionPhrases } from "./query-terms.ts";
@@ -54,7 +55,10 @@ export function missingIn(question: ParsedQuestion, docs: number[], snapshot: Li
   const unheldHead = headLeft ? [headLeft] : [];
   // A single word is not named: in reviews it was mostly the asker's own wording ("curved", "chatbot",
   // "tricks", "speeding"), and a missing word already lowers the verdict.
-  return [...new Set([...unheldHead, ...unheldFacet, ...phrases])];
+  // Nothing of it left out, but held only apart: the whole, as asked, is what none of them covers.
+  const parts = [...unheldHead, ...unheldFacet, ...phrases];
+  if (parts.length === 0 && heldApart(question, docs, snapshot, vectors)) return [question.topic.trim()];
+  return [...new Set(parts)];
 }
 
 /**

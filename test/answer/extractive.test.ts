@@ -161,6 +161,12 @@ describe("the offline (extractive) answer", () => {
     expect(reply.partial).toBe(true);
     // So does one whose papers all leave out a phrase of it, with no setting asked for.
     expect((await ask("time series anomaly detection")).text).toMatch(/^These papers come closest to \*\*time series anomaly detection\*\*, though they may cover it only in part \(none of them mentions \*time series\*\):/);
+    // So does one whose papers hold its two parts only apart: some on hyperbolic embeddings, others on recommenders.
+    const apart = await ask("hyperbolic embeddings for recommender systems");
+    expect(apart.text).toMatch(/^These papers come closest to \*\*hyperbolic embeddings for recommender systems\*\*, though they may cover it only in part \(none of them mentions \*hyperbolic embeddings for recommender systems\*\):/);
+    expect(apart.partial).toBe(true);
+    // Not when one paper holds both ("information bottleneck for time series").
+    expect((await ask("information bottleneck for time series")).partial).toBeUndefined();
     const single = extractiveReply("grokking", [{ paper: storedPaper("Grokking"), score: 1, relevant: true }], { terms: new Map() }, { kind: "topic", unsure: true });
     expect(single.text).toMatch(/^This paper comes closest to \*\*grokking\*\*, though it may cover it only in part:/);
     const one = extractiveReply("kv cache compression for speech recognition", [{ paper: { ...storedPaper("PyramidKV"), abstract: "We compress the KV cache." }, score: 1, relevant: true }], { terms: new Map() }, { kind: "topic", missing: ["speech recognition"] });
