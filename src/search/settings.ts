@@ -1,7 +1,6 @@
 /**
- * Every tuning constant of retrieval in one place. Values were chosen on the tuned half of the shared development sets
- * (even entries of ../shared/eval/set1 and of the CSFCube queries) plus the project's own set, and checked once on the
- * held-out halves; `npm run eval` prints both.
+ * Every tuning constant of retrieval in one place. Values were chosen on the tuned half of the shared development sets (even entries of
+ * ../shared/eval/set1, the review sets and the CSFCube queries) plus the project's own set, and checked once on the held-out halves; `npm run eval` prints both.
  */
 export const SETTINGS = {
   bm25: {
@@ -97,10 +96,10 @@ export const SETTINGS = {
     weights: { unknownSpecific: -2.61, titleSpecific: 3.25, terse: -4.12, "terse dominance": -4.51, "terse coverage": 2.53 },
     bias: 1.51,
     /**
-     * At or above: answer. Between: answer, saying the match may be partial (and cite the closest few).
-     * Below: not covered. `unsureAbove` refuses 2.5% of the tuned halves' answerable questions (10 of 406)
-     * and catches 45 of their 70 absent topics; `answerAbove` is the lowest (in steps of 0.05) that keeps
-     * grade-2 citations without lowering the share of cited papers that are relevant.
+     * At or above: answer. Between: answer, saying the match may be partial (and cite the closest few). Below: not
+     * covered. `unsureAbove` refuses 2.5% of the tuned halves' answerable questions (10 of 406) and catches 45 of their
+     * 70 absent topics; `answerAbove` is the lowest (in steps of 0.05) that keeps grade-2 citations without lowering
+     * the share of cited papers that are relevant.
      */
     answerAbove: 0.65,
     /**
