@@ -84,6 +84,16 @@ export function extractiveReply(topic: string, hits: SearchHit[], cue: SentenceC
   return { text: `${lead(topic, hits.length, framing, undated)}\n\n${items.join("\n")}`, citations, found: true, closest: [], notes };
 }
 
+/**
+ * Papers on the topic an answer in date order leaves out for want of a date: after "the newest paper on X" (`one`),
+ * " with a date (4 more papers on it have none)"; after a list, " (4 more on it have no date and are left out)".
+ */
+function undatedSaid(undated: number | undefined, one: boolean): string {
+  if (!undated) return "";
+  const [has, is] = undated === 1 ? ["has", "is"] : ["have", "are"];
+  return one ? ` with a date (${counted(undated, "more paper")} on it ${has} none)` : ` (${undated} more on it ${has} no date and ${is} left out)`;
+}
+
 /** The answer's first line: what the list below it is. `undated`: the library dates none of the papers listed. */
 function lead(topic: string, count: number, framing: Framing, undated: boolean): string {
   switch (framing.kind) {
@@ -141,8 +151,8 @@ function lead(topic: string, count: number, framing: Framing, undated: boolean):
       ? `This paper comes closest to ${subject}, though it may cover it only in part:`
       : `These papers come closest to ${subject}, though they may cover it only in part:`
     : count === 1
-      ? framing.order ? `The ${SUPERLATIVE[framing.order]} paper on ${subject}${framing.undated ? ` with a date (${counted(framing.undated, "more paper")} on it ${framing.undated === 1 ? "has" : "have"} none)` : ""}:` : `The paper that best matches ${subject}:`
-      : `The ${count} papers that best match ${subject}, ${order}${framing.undated ? ` (${framing.undated} more on it ${framing.undated === 1 ? "has" : "have"} no date and ${framing.undated === 1 ? "is" : "are"} left out)` : ""}:`;
+      ? framing.order ? `The ${SUPERLATIVE[framing.order]} paper on ${subject}${undatedSaid(framing.undated, true)}:` : `The paper that best matches ${subject}:`
+      : `The ${count} papers that best match ${subject}, ${order}${undatedSaid(framing.undated, false)}:`;
   // A word no paper in the library uses says more than what the cited ones leave out ("federated learning across hospitals").
   // Not in a sure answer to a story, where it is the asker's telling ("… when I crank up the batch size"), not a part left out.
   const told = !framing.unsure && topicSaid(topic) === YOUR_QUESTION;

@@ -7,12 +7,14 @@ import type { Reply } from "./reply.ts";
 /** "does it use RL?", "is it trained on ImageNet?", "did they test on MNIST?", "can it run on a phone?": yes or no, of a paper. */
 const YES_NO = /^(?:does|do|did|is|are|was|were|can|could|has|have|will|would)\s+(?:it|they|this|that|the paper|this paper|that one|the authors)\b/i;
 
+/** What follows the kind asked for: "does it use", "did they test", "did PyramidKV use" ("what datasets does TALL-masks use?": the paper by its name). */
+const OF_THE_PAPER = String.raw`\s+(?:does|do|did|is|are|was|were|has|have)\s+(?:it|they|this|that|the paper|this paper|that one|the authors|(?:the\s+)?[\p{L}\p{N}.+-]+(?:\s+paper)?)\s+[\p{L}-]+`;
+
 /** "what dataset does it use?", "which benchmarks did they test on?": the kind of thing asked for, of a paper. */
-/** ("what datasets does TALL-masks use?": the paper by its name.) */
-const WHAT = /\b(?:what|which)\s+(?:kinds?\s+of\s+|types?\s+of\s+|sorts?\s+of\s+)?([\p{L}-]+)\s+(?:does|do|did|is|are|was|were|has|have)\s+(?:it|they|this|that|the paper|this paper|that one|the authors|(?:the\s+)?[\p{L}\p{N}.+-]+(?:\s+paper)?)\s+[\p{L}-]+/iu;
+const WHAT = new RegExp(String.raw`\b(?:what|which)\s+(?:kinds?\s+of\s+|types?\s+of\s+|sorts?\s+of\s+)?([\p{L}-]+)${OF_THE_PAPER}`, "iu");
 
 /** "what learning rate and GPU did PyramidKV use?": several kinds asked at once, each of one or two words. */
-const WHAT_SEVERAL = /\b(?:what|which)\s+((?:[\p{L}-]+(?:\s+[\p{L}-]+)?\s*(?:,|\band\b|\bor\b)\s*)+[\p{L}-]+)\s+(?:does|do|did|is|are|was|were|has|have)\s+(?:it|they|this|that|the paper|this paper|that one|the authors|(?:the\s+)?[\p{L}\p{N}.+-]+(?:\s+paper)?)\s+[\p{L}-]+/iu;
+const WHAT_SEVERAL = new RegExp(String.raw`\b(?:what|which)\s+((?:[\p{L}-]+(?:\s+[\p{L}-]+)?\s*(?:,|\band\b|\bor\b)\s*)+[\p{L}-]+)${OF_THE_PAPER}`, "iu");
 
 /** "is there a dataset in it?", "are there any baselines in that paper?": the kind of thing asked for, of a paper. */
 const IS_THERE = /^(?:is|are)\s+there\s+(?:an?|any)\s+([\p{L}-]+)\s+(?:in|with|for|from)\s+(?:it|them|this|that|the paper|this paper|that one)\b/iu;

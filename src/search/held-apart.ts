@@ -7,7 +7,7 @@ import type { ParsedQuestion } from "./question.ts";
 import { SETTINGS } from "./settings.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
 import { searchStem } from "./stem.ts";
-import { specificity } from "./word-specificity.ts";
+import { leastSpecificity } from "./word-specificity.ts";
 
 /**
  * Whether the papers an answer cites hold a short "X for Y" only apart: some write X's key word, some Y's, none both
@@ -22,12 +22,11 @@ export function heldApart(question: ParsedQuestion, docs: number[], snapshot: Li
   const { words: most, specialised, papers } = SETTINGS.relevance.heldApart;
   if (!setting || setting.alternatives.length > 1 || docs.length < 2 || words(question.topic).length > most) return false;
   const index = snapshot.text;
-  const plain = (word: string) => Math.min(...[word, word.replace(/(?:e?s|ed|ing)$/, ""), word.replace(/(?:ed|ing)$/, "e"), word.replace(/s$/, "")].map((form) => specificity(vectors, form)));
   const content = (text: string) => words(text.replace(/\([^)]*\)?/g, " ")).filter((word) => !isQuestionStopword(word) && !/\d/.test(word) && index.documentFrequency(searchStem(word)) > 0);
-  const weight = (word: string) => index.idf(searchStem(word)) * plain(word);
+  const weight = (word: string) => index.idf(searchStem(word)) * leastSpecificity(vectors, word);
   const keyOf = (side: string[]) => (side.length === 0 ? undefined : side.reduce((a, b) => (weight(b) > weight(a) ? b : a)));
   const [head, asked] = [keyOf(content(setting.head)), keyOf(content(setting.words.join(" ")))];
-  const known = (word: string | undefined): word is string => word !== undefined && plain(word) >= specialised && index.documentFrequency(searchStem(word)) >= papers;
+  const known = (word: string | undefined): word is string => word !== undefined && leastSpecificity(vectors, word) >= specialised && index.documentFrequency(searchStem(word)) >= papers;
   if (!known(head) || !known(asked) || searchStem(head) === searchStem(asked)) return false;
   // A word is held as the papers write it too: "pretrained" by "pre-trained", "classifying" by "classification", an acronym by its long form.
   const holds = longFormHolds(snapshot, question.topic);

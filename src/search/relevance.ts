@@ -12,7 +12,7 @@ import { SETTINGS } from "./settings.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
 import { dominance, heldAsPhrase, isBackground, namedApart, namesRarest, titlePinned, titleWrites } from "./topic-evidence.ts";
 import { searchStem, stemSet, withForms } from "./stem.ts";
-import { specificity } from "./word-specificity.ts";
+import { leastSpecificity, specificity } from "./word-specificity.ts";
 
 export type RelevanceVerdict = {
   /** "yes": answer; "unsure": answer, saying the match is partial; "no": nothing in the library covers it. */
@@ -59,16 +59,14 @@ export class RelevanceJudge {
     const phrased = probability < unsureAbove && heldAsPhrase(question, top.slice(0, SETTINGS.relevance.evidencePapers), snapshot);
     // "tinyml": a topic of one word English does not know, which the best paper writes, is the field's own term for it.
     const coined = probability < unsureAbove && this.#coinedTerm(question, top[0], snapshot);
-    // Named in the answer only as specialised as its most common form: "eats" is rarer in English than "eat", not
-    // more specialised (the model weighs the word as written, as it was fitted).
-    // ("figuring" is as everyday as "figure": a silent e dropped before the ending.)
-    const forms = (word: string) => [word, word.replace(/(?:e?s|ed|ing)$/, ""), word.replace(/(?:ed|ing)$/, "e"), word.replace(/s$/, ""), searchStem(word)];
     // A word after a number is its unit ("a few hundred KB of memory"), not a part of the topic the library lacks.
     const units = new Set([...question.topic.matchAll(/(?:\d|\b(?:hundred|thousand|million|billion))\s*([a-z]+)/gi)].map((match) => match[1]!.toLowerCase()));
     // ("browse" is used as "browser", which stems apart.)
     // ("restyling" is styling again, which papers write: "re-" says again, unlike "un-" of "unlearning".)
     const unused = (word: string) => [word, `${word}r`, `${word}er`, ...(/^re[a-z]{4,}/.test(word) ? [word.slice(2)] : [])].every((form) => snapshot.text.documentFrequency(searchStem(form)) === 0);
-    const unknown = words.filter((word) => !units.has(word) && unused(word) && !titleWrites(word, top[0], snapshot) && Math.min(...forms(word).map((form) => specificity(this.#vectors, form))) >= SETTINGS.relevance.unknownNoted);
+    // Named in the answer only as specialised as its most common form, its stem's included (the model weighs the word
+    // as written, as it was fitted).
+    const unknown = words.filter((word) => !units.has(word) && unused(word) && !titleWrites(word, top[0], snapshot) && Math.min(leastSpecificity(this.#vectors, word), specificity(this.#vectors, searchStem(word))) >= SETTINGS.relevance.unknownNoted);
     // "quantum machine learning or quantum neural networks": a topic whose every word outside the library's background
     // phrases ("machine learning", "neural networks") no paper uses is absent, whatever those phrases match.
     const background = new Set(questionPhrases(question.topic, { adjacent: true }).filter((phrase) => isBackground(phrase.term, snapshot.text)).flatMap((phrase) => phrase.words.split(" ")));

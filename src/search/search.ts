@@ -24,7 +24,7 @@ import { SETTINGS } from "./settings.ts";
 import { SoftMatch } from "./soft-match.ts";
 import { correctSpelling } from "./spelling.ts";
 import { readOtherwise, saidAsAsked, searchRespelt } from "./read-otherwise.ts";
-import type { SearchOptions, SearchResult } from "./search-result.ts";
+import type { SearchHit, SearchOptions, SearchResult } from "./search-result.ts";
 import type { SnapshotCache } from "./snapshot-cache.ts";
 import type { LibrarySnapshot } from "./snapshot.ts";
 
@@ -172,9 +172,7 @@ export class PaperSearch {
     const described = titled.missing !== undefined && !query.pastedTitle && results[0]?.relevant === true && describesTitle(titled.missing, results[0].paper.title);
     const unfound = described ? undefined : (titled.missing ?? rare.missing);
     const firstAgreed = lexical[0] !== undefined && lexical[0].doc === vectorRanked[0]?.doc && lexical[0].doc === ranked[0]?.doc;
-    // "the newest paper on sparse attention": papers on it the library has no date for have no place in that order.
-    const citedDocs = new Set(results.filter((hit) => hit.relevant).map((hit) => snapshot.docs.docOf(hit.paper.id)));
-    const undatedOnTopic = query.order === "newest" || query.order === "oldest" ? page.filter((entry) => entry.relevant && snapshot.docs.published[entry.doc] === 0 && !citedDocs.has(entry.doc)).length : 0;
+    const undatedOnTopic = query.order === "newest" || query.order === "oldest" ? undatedLeftOut(page, results, snapshot) : 0;
     return {
       query,
       relevant: verdict.decision !== "no",
@@ -267,3 +265,8 @@ export class PaperSearch {
   }
 }
 
+/** "the newest paper on sparse attention": how many papers on it the answer leaves out for want of a date, which gives them no place in that order. */
+function undatedLeftOut(page: { doc: number; relevant: boolean }[], results: SearchHit[], snapshot: LibrarySnapshot): number {
+  const cited = new Set(results.filter((hit) => hit.relevant).map((hit) => snapshot.docs.docOf(hit.paper.id)));
+  return page.filter((entry) => entry.relevant && snapshot.docs.published[entry.doc] === 0 && !cited.has(entry.doc)).length;
+}

@@ -9,6 +9,15 @@ export function specificity(vectors: WordVectors, word: string): number {
 }
 
 /**
+ * How specialised a word is at its most common everyday form: "eats" is rarer in English than "eat", not more
+ * specialised; "figuring" is as everyday as "figure" (a silent e dropped before the ending).
+ */
+export function leastSpecificity(vectors: WordVectors, word: string): number {
+  const forms = [word, word.replace(/(?:e?s|ed|ing)$/, ""), word.replace(/(?:ed|ing)$/, "e"), word.replace(/s$/, "")];
+  return Math.min(...forms.map((form) => specificity(vectors, form)));
+}
+
+/**
  * A manner word: an adverb of an adjective ("quickly"), or a comparative whose word vector lies close to
  * its base's ("faster", "cheaper", "bigger", "larger"; not "user" of "us", "layer" of "lay").
  */
